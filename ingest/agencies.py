@@ -1,0 +1,279 @@
+"""Agency mentions: gazetteer and family matching, list splitting, canonical names.
+
+The gazetteer (data/rules/agencies.yaml) is compiled into one longest-first pattern; a
+levelled name takes its level qualifier ("Liên đoàn Lao động tỉnh") and an optional place
+("... tỉnh Vĩnh Long"), which is kept as the mention's place, not in the name. Agencies of a
+known family that the gazetteer lacks ("Sở Du lịch", "Báo Cần Thơ") are still found and
+typed. Generic phrases ("các cơ quan, đơn vị có liên quan") are kept as written.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .rules import AgencyEntry, cues, fold, gazetteer
+
+_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_SYL = r"[\wÀ-ỹđĐ]*"
+# A place name: one to four capitalised syllables ("Vĩnh Long", "Cần Thơ", "Hồ Chí Minh").
+_PLACE = rf"(?P<place>[{_UPPER}]{_SYL}(?:\s+[{_UPPER}]{_SYL}){{0,3}})"
+# A name after these words belongs to the phrase before it ("đơn vị sự nghiệp thuộc UBND huyện").
+_OWNED = re.compile(r"(?:thuộc|trực thuộc|của|tại|trong)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    name: str  # canonical: level kept, place omitted (except names that carry a place)
+    kind: str
+    surface: str
+    start: int
+    end: int
+    level: str | None = None
+    place: str | None = None
+    known: bool = True
+    generic: bool = False
+
+
+@cache
+def _level_pattern() -> str:
+    levels = list(gazetteer().levels) + ["TP"]
+    return "|".join(re.escape(lvl) for lvl in sorted(levels, key=len, reverse=True))
+
+
+@cache
+def _alias_regex() -> re.Pattern[str]:
+    gaz = gazetteer()
+    surfaces = sorted({s for e in gaz.entries for s in (e.name, *e.aliases)}, key=len, reverse=True)
+    alts = "|".join(_flex(s) for s in surfaces)
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alts})(?![\wÀ-ỹ])", re.I)
+
+
+def _flex(surface: str) -> str:
+    """Literal alias with flexible spacing around dashes and commas."""
+    out = []
+    for ch in surface:
+        if ch in "-–":
+            out.append(r"\s*[-–]\s*")
+        elif ch == " ":
+            out.append(r"\s+")
+        elif ch == ",":
+            out.append(r"\s*,")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+@cache
+def _suffix_regex() -> re.Pattern[str]:
+    return re.compile(rf"^\s+(?P<level>{_level_pattern()})(?![\wÀ-ỹ])(?:\s+{_PLACE})?")
+
+
+@cache
+def _place_regex() -> re.Pattern[str]:
+    return re.compile(rf"^\s+{_PLACE}")
+
+
+@cache
+def _stop_regex() -> re.Pattern[str]:
+    stops = sorted(cues()["predicate_stops"], key=len, reverse=True)
+    return re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(re.escape(s) for s in stops) + r")(?![\wÀ-ỹ])", re.I)
+
+
+def _place_ok(place: str | None) -> str | None:
+    """A captured place must not be the start of a following agency or predicate."""
+    if not place:
+        return None
+    words = place.split()
+    keep = []
+    for w in words:
+        if _alias_regex().match(w) or w in {"Sở", "Phòng", "Ban", "Báo", "Đài", "Trung", "Hội", "Văn", "Ủy", "Liên"}:
+            break
+        keep.append(w)
+    return " ".join(keep) or None
+
+
+def find_agencies(text: str) -> list[AgencyMention]:
+    """Every gazetteer or family agency in `text`, left to right, without overlaps."""
+    gaz = gazetteer()
+    found: list[AgencyMention] = []
+    pos = 0
+    alias_re = _alias_regex()
+    while True:
+        m = alias_re.search(text, pos)
+        if not m:
+            break
+        entry = gaz.lookup(m.group(0))
+        if entry is None:  # pragma: no cover - every alternative comes from the index
+            pos = m.end()
+            continue
+        mention = _with_suffix(entry, text, m.start(), m.end())
+        found.append(mention)
+        pos = mention.end
+    found.extend(_family_mentions(text, found))
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyMention:
+    rest = text[end:]
+    level = place = None
+    sm = _suffix_regex().match(rest)
+    if sm:
+        level = sm.group("level")
+        place = _place_ok(sm.group("place"))
+        end += sm.start("place") + len(place) if place else sm.end("level")
+    elif entry.place_in_name:
+        pm = _place_regex().match(rest)
+        place = _place_ok(pm.group("place")) if pm else None
+        if place:
+            end += pm.start("place") + len(place)
+    name = entry.name
+    if level and entry.levelled:
+        name = f"{name} {'thành phố' if level == 'TP' else level}"
+    if entry.place_in_name and place:
+        name = f"{name} {place}"
+    surface = text[start:end]
+    return AgencyMention(name, entry.kind, surface, start, end, level, place, True, False)
+
+
+def _family_mentions(text: str, known: list[AgencyMention]) -> list[AgencyMention]:
+    out = []
+    taken = [(a.start, a.end) for a in known]
+    for fam in gazetteer().families:
+        for m in re.finditer(rf"(?<![\wÀ-ỹ]){re.escape(fam.head)}\s+(?=[{_UPPER}])", text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            end = _family_end(text, m.end())
+            name = text[m.start():end].strip(" ,;.")
+            if len(name.split()) < 2:
+                continue
+            if fam.requires_suffix and not any(name.endswith(sfx) for sfx in fam.requires_suffix):
+                continue
+            out.append(AgencyMention(name, fam.kind, name, m.start(), m.start() + len(name), known=False))
+            taken.append((m.start(), m.start() + len(name)))
+    return out
+
+
+def _family_end(text: str, pos: int) -> int:
+    """End of a family name: capitalised words, joined by 'và', ',' or '-' to more of them."""
+    stop = _stop_regex()
+    end = pos
+    i = pos
+    words = 0
+    while i < len(text) and words < 10:
+        m = re.match(r"\s*(?:(,|và|-|–)\s*)?([\wÀ-ỹđĐ]+)", text[i:])
+        if not m:
+            break
+        joiner, word = m.group(1), m.group(2)
+        if stop.match(text, i + m.start(2)) or word.lower() in {"các", "về", "của", "theo", "tại", "trên", "với"}:
+            break
+        if joiner and not word[:1].isupper():
+            break
+        if words == 0 and not word[:1].isupper():
+            break
+        if joiner == "," and _alias_regex().match(text, i + m.start(2)):
+            break
+        i += m.end()
+        end = i
+        words += 1
+    return end
+
+
+# --- phrases that name one or more agencies -------------------------------------------------
+
+
+def canonical_generic(phrase: str) -> str:
+    """Tidy a generic agency phrase: titles of persons dropped, abbreviations expanded."""
+    text = phrase.strip(" ,;.:-–")
+    text = re.sub(r"^(?:và|hoặc)\s+", "", text, flags=re.I)
+    for title in sorted(cues()["head_titles"], key=len, reverse=True):
+        text = re.sub(rf"^{re.escape(title)}\s+(?=\S)", "", text, flags=re.I)
+    for abbr, full in sorted(gazetteer().abbreviations.items(), key=lambda kv: len(kv[0]), reverse=True):
+        text = re.sub(rf"(?<![\wÀ-ỹ]){re.escape(abbr)}(?![\wÀ-ỹ])", full, text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[:1].upper() + text[1:]
+
+
+def looks_like_agency(phrase: str) -> bool:
+    """A phrase headed by an agency noun ("các cơ sở đào tạo"), not by a predicate."""
+    low = re.sub(r"^(?:các|những|toàn thể)\s+", "", fold(phrase))
+    if _stop_regex().match(low):
+        return False
+    if _alias_regex().match(phrase):
+        return True
+    return any(re.match(rf"{re.escape(h)}(?![\wÀ-ỹ])", low) for h in cues()["agency_heads"])
+
+
+def split_agencies(phrase: str, collectives: dict[str, str] | None = None) -> list[AgencyMention]:
+    """A phrase naming agencies -> one mention each, in order.
+
+    Gazetteer and family names are cut out first, so the commas and "và" inside them
+    ("Sở Văn hóa, Thể thao và Du lịch") do not split them; what lies between them is split
+    on ';' and kept whole otherwise ("các cơ quan, đơn vị, địa phương" is one group).
+    An elliptic "cấp xã" after "Ủy ban nhân dân cấp huyện," repeats the previous head.
+    """
+    collectives = collectives or {}
+    phrase = re.sub(r"\s+", " ", phrase).strip()
+    found = find_agencies(phrase)
+    out: list[AgencyMention] = []
+    cursor = 0
+    previous: AgencyMention | None = None
+    found = [m for m in found if not _OWNED.search(phrase[: m.start])]
+    for mention in found + [None]:  # type: ignore[list-item]
+        gap_end = mention.start if mention else len(phrase)
+        gap = phrase[cursor:gap_end]
+        for piece in re.split(r"[;]|\s+và\s+(?=các\s)|,\s*(?=các\s)", gap):
+            piece = piece.strip(" ,;.:()")
+            piece = re.sub(r"^(?:và|hoặc|cùng)\s+", "", piece, flags=re.I).strip()
+            if not piece or len(piece) < 3:
+                continue
+            ell = re.fullmatch(r"(?:các\s+)?(cấp\s+\S+|các cấp|cùng cấp)", piece, flags=re.I)
+            if ell and previous is not None:
+                base = previous.name
+                if previous.level:
+                    base = base[: -len(previous.level)].rstrip()
+                out.append(AgencyMention(f"{base} {ell.group(1)}", previous.kind, piece, cursor, gap_end, ell.group(1)))
+                continue
+            if not looks_like_agency(piece):
+                continue
+            name = canonical_generic(piece)
+            key = re.sub(r"^các\s+", "", fold(name))
+            if key in collectives:
+                out.append(AgencyMention(collectives[key], "collective_group", piece, cursor, gap_end, known=True))
+            else:
+                generic = bool(re.search(r"(?:có\s+)?liên quan|có thẩm quyền", name, re.I))
+                out.append(AgencyMention(name, "collective_group", piece, cursor, gap_end, known=False, generic=generic))
+            previous = out[-1]
+        if mention is None:
+            break
+        out.append(mention)
+        previous = mention
+        cursor = mention.end
+    return _dedupe(out)
+
+
+def _dedupe(mentions: list[AgencyMention]) -> list[AgencyMention]:
+    seen: set[str] = set()
+    out = []
+    for m in mentions:
+        key = fold(m.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def find_collectives(text: str) -> dict[str, str]:
+    """Collectives the plan defines: "(gọi chung là các cơ quan, đơn vị)" -> key -> name."""
+    defs = sorted(cues()["collective_definitions"], key=len, reverse=True)
+    pattern = re.compile(r"\(\s*(?:" + "|".join(re.escape(d) for d in defs) + r")\s+(?P<alias>[^()]+?)\s*\)", re.I)
+    doc_words = "|".join(["nghị quyết", "kế hoạch", "quyết định", "nghị định", "chỉ thị", "luật", "đề án", "quy chế"])
+    out: dict[str, str] = {}
+    for m in pattern.finditer(text):
+        alias = m.group("alias").strip()
+        if re.match(rf"(?:{doc_words})\b", alias, re.I):
+            continue
+        core = re.sub(r"^(?:các|những)\s+", "", alias, flags=re.I)
+        out[fold(core)] = "Các " + core
+    return out

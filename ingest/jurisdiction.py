@@ -1,0 +1,121 @@
+"""Who issued the plan, at which level, for which place — and how relative names
+("Hội đồng nhân dân tỉnh", "UBND huyện") in its text resolve against that.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import places
+from .agencies import AgencyMention, find_agencies
+from .models import Document
+from .rules import cues, fold
+
+_RANK = {"province": 3, "city": 3, "district": 2, "commune": 1}
+
+
+@dataclass
+class Jurisdiction:
+    issuer: str | None  # full name: "Ủy ban nhân dân tỉnh Vĩnh Long"
+    issuer_name: str | None  # canonical, place omitted: "Ủy ban nhân dân tỉnh"
+    issuer_kind: str | None
+    level: str | None  # province | city | district | commune | agency
+    place: str | None  # the issuer's own place: "Vĩnh Long", "Nghi Dương"
+    place_level: str | None  # level of that place (for an agency: of its parent body)
+    province: str | None  # the province the place belongs to
+    province_source: str | None = None  # "text" | "national list" | "self"
+    notes: list[str] = field(default_factory=list)
+
+    def place_for_level(self, level_word: str | None) -> str | None:
+        """The place meant by a bare level word in this plan ("tỉnh" in a district plan)."""
+        if not level_word:
+            return None
+        lvl = cues()["issuer_levels"].get(level_word.lower().replace("các ", "").split(",")[0].strip())
+        if lvl is None:
+            if level_word.lower().startswith("cấp "):
+                return self.place if self.place_level in ("province", "city") else self.province
+            return None
+        here = self.place_level
+        if here is None:
+            return None
+        if _RANK.get(lvl, 0) >= 3:
+            return self.place if _RANK.get(here, 0) >= 3 else self.province
+        if _RANK.get(lvl, 0) == _RANK.get(here, 0):
+            return self.place
+        if _RANK.get(lvl, 0) < _RANK.get(here, 0):
+            return self.place  # "UBND các xã" in a province plan: the province's communes
+        return None
+
+
+def determine(doc: Document) -> Jurisdiction:
+    c = cues()
+    levels: dict[str, str] = c["issuer_levels"]
+    candidate: AgencyMention | None = None
+    # 1. the preamble clause "<issuer> ban hành Kế hoạch"
+    verbs = "|".join(re.escape(v) for v in c["issuer_verbs"])
+    pre = " ".join(line.text for line in doc.preamble)
+    for m in re.finditer(rf"(?:^|[,;:]\s*)([^,;:]{{3,90}}?)\s+(?:{verbs})\s+(?:Kế hoạch|kế hoạch)", pre):
+        found = [a for a in find_agencies(m.group(1)) if a.kind not in ("collective_group",)]
+        if found:
+            candidate = found[-1]
+    # 2. a header line in capitals naming the body
+    if candidate is None and doc.issuer_line is not None:
+        found = find_agencies(doc.issuer_line.text)
+        candidate = found[-1] if found else None
+    # 3. the signature formula "TM. ỦY BAN NHÂN DÂN"
+    if candidate is None and doc.signer and doc.signer.formula:
+        found = find_agencies(doc.signer.formula)
+        candidate = found[0] if found else None
+
+    place = doc.header.place
+    text = " ".join(line.text for line in doc.lines)
+    if candidate is None:
+        return Jurisdiction(None, None, None, None, place, None, None, notes=["issuer not found in the text"])
+    level_word = (candidate.level or "").lower()
+    place_level = levels.get(level_word) if level_word else None
+    if candidate.place:
+        place = candidate.place
+    issuer_level = place_level if candidate.kind in ("peoples_committee", "peoples_council") else "agency"
+    if place_level is None and place:
+        # no level word: a header like "ỦY BAN NHÂN DÂN" with a dateline; guess nothing
+        place_level = None
+    # A province-level "thành phố" is a centrally-run city; a district-level one is not.
+    if place_level == "city" and place and places.province(place) is None:
+        place_level = "district"
+        if issuer_level == "city":
+            issuer_level = "district"
+    if place_level in ("province", "city") and place is None:
+        # the office of "UBND tỉnh" that never names its province (seed 004)
+        pass
+    province, source = _province_of(place, place_level, text)
+    issuer_name = candidate.name
+    issuer = f"{issuer_name} {place}" if place and issuer_level != "agency" else issuer_name
+    if issuer_level == "agency" and place and candidate.level and candidate.place:
+        issuer = f"{issuer_name} {place}"
+    notes = []
+    if place is None:
+        notes.append("the issuer's place is not named in the text")
+    return Jurisdiction(issuer, issuer_name, candidate.kind, issuer_level, place, place_level, province, source, notes)
+
+
+def _province_of(place: str | None, place_level: str | None, text: str) -> tuple[str | None, str | None]:
+    if place_level in ("province", "city"):
+        p = places.province(place)
+        return (p.name if p else place), "self"
+    named = places.provinces_named_in(text)
+    if named:
+        return Counter(named).most_common(1)[0][0], "text"
+    if place:
+        matches = places.communes(place)
+        provinces = {m.province for m in matches}
+        if len(provinces) == 1:
+            return provinces.pop(), "national list"
+    return None, None
+
+
+def full_name_of(mention_name: str, level: str | None, place: str | None) -> str:
+    """Canonical name plus place, where the place is not already part of it."""
+    if place and not fold(mention_name).endswith(fold(place)):
+        return f"{mention_name} {place}"
+    return mention_name

@@ -1,0 +1,219 @@
+"""Typed records the extractors produce. Imports neither spaCy nor rdflib.
+
+Every record that states a fact carries the source lines it came from, so the graph can
+say where each fact was read.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Line:
+    """One logical line of normalised text and the source lines it was built from."""
+
+    text: str
+    src: tuple[int, ...]  # 1-based line numbers in the source file
+
+    @property
+    def first(self) -> int:
+        return self.src[0] if self.src else 0
+
+
+@dataclass
+class Node:
+    """A node of the document tree: a section, numbered/lettered item, bullet or paragraph."""
+
+    kind: str  # section | item | letter | dash | plus | para | attr
+    label: str  # "II", "2", "b", "-", "+", "" for paragraphs
+    text: str  # the line's text without its label
+    lines: tuple[int, ...]
+    role: str | None = None  # section role: aims | tasks | organisation | funding | ...
+    attr: str | None = None  # attribute kind for kind == "attr": lead | support | timeframe | form
+    marker: str = ""  # the line's own marker (section|item|letter|dash|plus|para): its nesting level
+    children: list["Node"] = field(default_factory=list)
+    path: str = ""
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Mention:
+    line: int
+    quote: str
+
+
+@dataclass
+class Signer:
+    name: str | None
+    position: str | None
+    formula: str | None = None
+
+
+@dataclass
+class Header:
+    number: str | None = None
+    symbol: str | None = None  # "18/KH-UBND", or the code alone "KH-UBND" when the number is blank
+    symbol_code: str | None = None
+    place: str | None = None
+    date: str | None = None  # ISO, or "2026" / "2025-01" when day or month is blank
+    title: str | None = None
+    title_line: int | None = None
+    dateline_line: int | None = None
+
+
+@dataclass
+class Document:
+    """The parsed plan: header, preamble, section tree, recipients, signature."""
+
+    header: Header
+    preamble: list[Line]
+    sections: list[Node]
+    recipients: list[Line]
+    signer: Signer | None
+    footnotes: dict[str, Line]
+    lines: list[Line]  # all logical lines, for provenance look-ups
+    issuer_line: Line | None = None
+
+
+@dataclass
+class LegalRef:
+    id: str
+    symbol: str | None
+    type: str | None
+    issuer: str | None
+    date: str | None
+    relation: str  # implements | based_on | cites
+    mentions: list[Mention] = field(default_factory=list)
+    subject: str | None = None
+    dates_in_text: list[str] = field(default_factory=list)
+    place: str | None = None
+    year: str | None = None
+
+
+@dataclass
+class AgencyRef:
+    name: str  # canonical, level kept, place omitted
+    kind: str
+    jurisdiction: str | None = None  # the place the agency belongs to
+    known: bool = True  # found in the gazetteer (False: family pattern or generic phrase)
+    generic: bool = False
+    members: list[str] = field(default_factory=list)  # for collectives defined in the text
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Task:
+    path: str
+    text: str
+    lead: list[str]
+    support: list[str]
+    requested: bool
+    timeframe: str | None
+    timeframe_kind: str | None
+    timeframe_from_text: bool
+    deadline: str | None
+    deadlines: list[str]
+    line: int
+    lines: tuple[int, ...]
+    section_role: str | None
+    measures: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    quote: str = ""
+
+
+@dataclass
+class Reporting:
+    reporter: str
+    to: str | None
+    via: str | None
+    deadline: str | None
+    frequency: str | None
+    path: str
+    line: int
+    quote: str = ""
+
+
+@dataclass
+class DocumentInfo:
+    type: str
+    number: str | None
+    symbol: str | None
+    symbol_code: str | None
+    issuer: str | None
+    issuer_level: str | None
+    issuer_kind: str | None
+    place: str | None
+    province: str | None
+    date: str | None
+    title: str | None
+    signer: dict[str, Any] | None
+    recipients: list[str]
+    period: str | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything read from one plan file: the contract of `dcskg extract --json`."""
+
+    source: str
+    sha256: str
+    document: DocumentInfo
+    legal_refs: list[LegalRef]
+    tasks: list[Task]
+    reporting: list[Reporting]
+    agencies: list[AgencyRef]
+    warnings: list[str]
+    lines: list[Line] = field(default_factory=list, repr=False)
+
+    @property
+    def plan_key(self) -> str:
+        """Stable key of the plan: its file stem (file names are unique in a corpus)."""
+        from pathlib import Path
+
+        return Path(self.source).stem
+
+    def to_json(self) -> dict[str, Any]:
+        def task_json(t: Task) -> dict[str, Any]:
+            d = asdict(t)
+            d.pop("lines")
+            d.pop("quote")
+            return d
+
+        return {
+            "source": self.source,
+            "sha256": self.sha256,
+            "document": asdict(self.document),
+            "legal_refs": [
+                {
+                    "id": r.id,
+                    "symbol": r.symbol,
+                    "type": r.type,
+                    "issuer": r.issuer,
+                    "date": r.date,
+                    "relation": r.relation,
+                    "subject": r.subject,
+                    "dates_in_text": r.dates_in_text,
+                    "mentions": [{"line": m.line, "quote": m.quote} for m in r.mentions],
+                }
+                for r in self.legal_refs
+            ],
+            "tasks": [task_json(t) for t in self.tasks],
+            "reporting": [asdict(r) for r in self.reporting],
+            "agencies": [
+                {
+                    "name": a.name,
+                    "kind": a.kind,
+                    "jurisdiction": a.jurisdiction,
+                    "known": a.known,
+                    "generic": a.generic,
+                    **({"members": a.members} if a.members else {}),
+                }
+                for a in self.agencies
+            ],
+            "warnings": self.warnings,
+        }

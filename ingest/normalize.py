@@ -1,0 +1,231 @@
+"""Source lines -> normalised logical lines, by a named list of cleaning steps.
+
+Each step maps a list of `Line` to a list of `Line`; every `Line` keeps the source line
+numbers it was built from, so provenance survives cleaning. Steps can be switched off by
+name (`normalize(src, skip={"join_pdf_lines"})`) and are tested one by one.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .models import Line
+from .readers import SourceText
+
+# PDF fonts with a broken ToUnicode table emit look-alike letters from other scripts.
+# Each pair was seen in a real plan's text layer (seed 004's "Kӂ HOҤCH" = "KẾ HOẠCH").
+MOJIBAKE = {
+    "\u04c2": "Ế",  # Ӂ  CYRILLIC SMALL LETTER ZHE WITH BREVE, in "Kӂ HOҤCH"
+    "\u04c1": "Ế",  # Ӂ  its capital, same font slot
+    "\u04a4": "Ạ",  # Ҥ  CYRILLIC CAPITAL LIGATURE EN GHE, in "HOҤCH"
+    "\u04a5": "ạ",  # ҥ  its small form
+    "\u00a0": " ",  # no-break space from Word/PDF layout
+    "\u200b": "",  # zero-width space from portal HTML
+    "\ufeff": "",  # stray byte-order mark inside text
+    "\u00ad": "",  # soft hyphen from PDF justification
+}
+
+# UTF-8 read as Windows-1252 ("Nghá»‹ quyáº¿t"): recognisable by these pairs.
+_UTF8_AS_CP1252 = re.compile(r"(?:á»|áº|Ã[\u0080-\u00bf]|Ä[‘\u0090-\u00bf]|Æ°|Æ¡)")
+
+_LABEL = re.compile(
+    r"^(?:[IVXLC]+\s*[.)]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*\)|[-–—+•*]\s)",
+)
+_TERMINAL = (".", ":", ";", "!", "?", "…", "”", '"', ")")
+# Words after which a sentence cannot end: a line ending in one was cut by the PDF layout.
+_CONNECTOR_END = re.compile(r"(?:\b(?:của|số|và|ở|với|tại|ngày|về|theo|các|những|cho|trong|là|năm|tháng)|[-,])$", re.I)
+
+
+@dataclass
+class Step:
+    name: str
+    func: Callable[[list[Line]], list[Line]]
+    doc: str
+
+
+def _map_text(lines: list[Line], func: Callable[[str], str]) -> list[Line]:
+    return [Line(func(line.text), line.src) for line in lines]
+
+
+def nfc(lines: list[Line]) -> list[Line]:
+    return _map_text(lines, lambda s: unicodedata.normalize("NFC", s))
+
+
+def fix_mojibake(lines: list[Line]) -> list[Line]:
+    table = str.maketrans(MOJIBAKE)
+
+    def fix(text: str) -> str:
+        if _UTF8_AS_CP1252.search(text):
+            try:
+                text = text.encode("cp1252").decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                pass
+        return unicodedata.normalize("NFC", text.translate(table))
+
+    return _map_text(lines, fix)
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_EM = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
+_MD_BULLET = re.compile(r"^(\s*)\*\s+")
+
+
+def strip_markdown(lines: list[Line]) -> list[Line]:
+    def fix(text: str) -> str:
+        text = _MD_HEADING.sub("", text)
+        text = _MD_BULLET.sub(r"\1- ", text)
+        text = _MD_STRONG.sub(r"\2", text)
+        text = _MD_EM.sub(r"\1", text)
+        # An emphasis span cut by a hard line break leaves unmatched markers.
+        text = re.sub(r"^\*{1,2}(?=\S)|(?<=\S)\*{1,2}$", "", text.rstrip())
+        return text.replace("\\", "")
+
+    return _map_text(lines, fix)
+
+
+def squeeze_whitespace(lines: list[Line]) -> list[Line]:
+    return _map_text(lines, lambda s: re.sub(r"[ \t\f\v]+", " ", s).strip())
+
+
+def fix_bullets(lines: list[Line]) -> list[Line]:
+    """`- + Cơ quan thực hiện` (a dash and a plus on one line) is a plus bullet."""
+    return _map_text(lines, lambda s: re.sub(r"^[-–]\s*\+\s*", "+ ", s))
+
+
+_FOOTNOTE_BODY = re.compile(r"^(?P<n>\d{1,2})\s+(?P<text>[A-ZĐÀ-Ỹ].+)$")
+_STRUCTURAL = re.compile(r"^(?:Trên đây|Nơi nhận|Noi nhận|TM\.|KT\.|[IVXLC]+\s*\.)", re.I)
+
+
+@dataclass
+class Footnotes:
+    notes: dict[str, Line] = field(default_factory=dict)
+
+
+def extract_footnotes(lines: list[Line], store: Footnotes | None = None) -> list[Line]:
+    """Cut footnote bodies out of the running text; keep them keyed by their number.
+
+    A footnote body starts with its number and a capital ("1 Thực hiện ...") after the
+    anchor ("lãng phí1;") appeared glued to a word earlier. Anchors are removed from the
+    text so they do not turn into numbers of something.
+    """
+    store = store if store is not None else Footnotes()
+    out: list[Line] = []
+    anchors: dict[str, int] = {}
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = _FOOTNOTE_BODY.match(line.text)
+        if m and m.group("n") in anchors and not _LABEL.match(line.text):
+            body = [m.group("text")]
+            src = list(line.src)
+            i += 1
+            while i < len(lines):
+                nxt = lines[i]
+                if not nxt.text:
+                    i += 1
+                    continue
+                if _STRUCTURAL.match(nxt.text) or _FOOTNOTE_BODY.match(nxt.text) or _LABEL.match(nxt.text):
+                    break
+                body.append(nxt.text)
+                src.extend(nxt.src)
+                i += 1
+                if nxt.text.endswith("."):
+                    break
+            store.notes[m.group("n")] = Line(" ".join(body), tuple(src))
+            continue
+        for anchor in re.finditer(r"(?<=[a-zà-ỹđ])(\d{1,2})(?=[;,.:)\s]|$)", line.text):
+            anchors.setdefault(anchor.group(1), line.first)
+        out.append(line)
+        i += 1
+    if store.notes:
+        pattern = re.compile(r"(?<=[a-zà-ỹđ])(" + "|".join(map(re.escape, store.notes)) + r")(?=[;,.:)\s]|$)")
+        out = _map_text(out, lambda s: pattern.sub("", s))
+    return out
+
+
+def join_pdf_lines(lines: list[Line]) -> list[Line]:
+    """Re-join sentences cut by PDF layout or hard wraps, keeping real item boundaries.
+
+    Always joined: a next line that starts in lower case, or with a number that is not an
+    item label, after a line with no sentence-final mark. In documents that are visibly
+    hard-wrapped, also a line that starts with a capital after a long unterminated one, or
+    after a line ending in a word that cannot end a sentence ("của", "số", "ngày"...).
+    """
+    blocks = [line for line in lines if line.text]
+    if not blocks:
+        return []
+    lower_joins = sum(
+        1
+        for a, b in zip(blocks, blocks[1:])
+        if not a.text.endswith(_TERMINAL) and b.text[:1].islower() and not _LABEL.match(b.text)
+    )
+    wrapped = lower_joins >= max(3, 0.08 * len(blocks))
+    out: list[Line] = [blocks[0]]
+    for line in blocks[1:]:
+        prev = out[-1]
+        if _should_join(prev.text, line.text, wrapped):
+            glue = "" if re.search(r"\d-$", prev.text) else " "
+            out[-1] = Line(prev.text + glue + line.text, prev.src + line.src)
+        else:
+            out.append(line)
+    return out
+
+
+def _should_join(prev: str, nxt: str, wrapped: bool) -> bool:
+    if _LABEL.match(nxt) or prev.endswith(_TERMINAL):
+        return False
+    if _STRUCTURAL.match(nxt):
+        return False
+    first = nxt[:1]
+    if first.islower():
+        return True
+    if first.isdigit():
+        return bool(_CONNECTOR_END.search(prev)) or wrapped
+    if wrapped and (len(prev) >= 55 or _CONNECTOR_END.search(prev)):
+        return True
+    return bool(re.search(r"\d-$", prev))
+
+
+def _drop_blank(lines: list[Line]) -> list[Line]:
+    return [line for line in lines if line.text]
+
+
+STEPS: tuple[Step, ...] = (
+    Step("nfc", nfc, "Unicode NFC: composed Vietnamese letters"),
+    Step("fix_mojibake", fix_mojibake, "PDF font look-alikes and UTF-8-read-as-cp1252"),
+    Step("strip_markdown", strip_markdown, "Markdown headings, emphasis and bullets"),
+    Step("squeeze_whitespace", squeeze_whitespace, "collapse spaces, trim lines"),
+    Step("fix_bullets", fix_bullets, "a dash and a plus on one line is a plus bullet"),
+    Step("extract_footnotes", extract_footnotes, "footnote bodies out of the text, anchors removed"),
+    Step("join_pdf_lines", join_pdf_lines, "re-join lines cut mid-sentence"),
+    Step("drop_blank", _drop_blank, "drop empty lines"),
+)
+STEP_NAMES = tuple(step.name for step in STEPS)
+
+
+@dataclass
+class Normalised:
+    lines: list[Line]
+    footnotes: dict[str, Line]
+
+
+def normalize(source: SourceText | Iterable[str], skip: Iterable[str] = ()) -> Normalised:
+    """Run every cleaning step not named in `skip`, in order."""
+    raw = source.lines if isinstance(source, SourceText) else tuple(source)
+    skipped = set(skip)
+    unknown = skipped - set(STEP_NAMES)
+    if unknown:
+        raise ValueError(f"unknown normalisation steps {sorted(unknown)}; known: {', '.join(STEP_NAMES)}")
+    lines = [Line(text, (n,)) for n, text in enumerate(raw, start=1)]
+    notes = Footnotes()
+    for step in STEPS:
+        if step.name in skipped:
+            continue
+        if step.name == "extract_footnotes":
+            lines = extract_footnotes(lines, notes)
+        else:
+            lines = step.func(lines)
+    return Normalised(lines, notes.notes)

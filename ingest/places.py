@@ -1,0 +1,75 @@
+"""Places: the 34 provinces and ~3,300 communes of post-2025 Vietnam, with official codes.
+
+Backed by the `vietnam-provinces` package. A name resolves to a place only when it is
+unique, or when the text names the province; otherwise the caller is told it is ambiguous.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .rules import fold
+
+_PREFIXES = re.compile(r"^(?:thành phố|tỉnh|xã|phường|thị trấn|đặc khu)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # without the level word: "Cần Thơ", "Nghi Dương"
+    full_name: str  # as the national list writes it: "Thành phố Cần Thơ", "Xã Nghi Dương"
+    code: int  # official statistical code
+    level: str  # province | commune
+    province: str | None  # the province's short name, for communes
+
+
+def short_name(name: str) -> str:
+    return _PREFIXES.sub("", name.strip())
+
+
+@cache
+def provinces() -> dict[str, Place]:
+    from vietnam_provinces import Province
+
+    out = {}
+    for p in Province.iter_all():
+        short = short_name(p.name)
+        out[fold(short)] = Place(short, p.name if p.name.startswith("Thành phố") else f"Tỉnh {p.name}", int(p.code), "province", None)
+    return out
+
+
+@cache
+def _communes_by_name() -> dict[str, list[Place]]:
+    from vietnam_provinces import Province, Ward
+
+    names = {int(p.code): short_name(p.name) for p in Province.iter_all()}
+    out: dict[str, list[Place]] = {}
+    for w in Ward.iter_all():
+        short = short_name(w.name)
+        place = Place(short, w.name, int(w.code), "commune", names.get(int(w.province_code)))
+        out.setdefault(fold(short), []).append(place)
+    return out
+
+
+def province(name: str | None) -> Place | None:
+    if not name:
+        return None
+    return provinces().get(fold(short_name(name)))
+
+
+def communes(name: str) -> list[Place]:
+    """Every commune or ward of that name (there may be several, in different provinces)."""
+    return list(_communes_by_name().get(fold(short_name(name)), []))
+
+
+def provinces_named_in(text: str) -> list[str]:
+    """Provinces the text names with their level word ("tỉnh Quảng Trị", "thành phố Cần Thơ")."""
+    found: list[str] = []
+    for m in re.finditer(r"(?:tỉnh|thành phố)\s+([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})", text):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            p = province(" ".join(words[:n]))
+            if p:
+                found.append(p.name)
+                break
+    return found

@@ -1,0 +1,298 @@
+"""The one loader of knowledge files under data/ (rules and legal registry).
+
+Each file is read once, checked for required keys, unknown keys, valid enums and
+duplicates, and cached. Nothing else in the project opens these files.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import RulesError
+
+DATA_DIR = Path(os.environ.get("DCSKG_DATA", Path(__file__).resolve().parent.parent / "data"))
+RULES_DIR = DATA_DIR / "rules"
+REGISTRY_DIR = DATA_DIR / "registry"
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except FileNotFoundError as exc:
+        raise RulesError("knowledge file is missing", str(path)) from exc
+    except yaml.YAMLError as exc:
+        raise RulesError(f"not valid YAML: {exc}", str(path)) from exc
+    if not isinstance(data, dict):
+        raise RulesError("expected a mapping at the top level", str(path))
+    return data
+
+
+def _check_keys(entry: dict, required: set[str], allowed: set[str], where: str) -> None:
+    missing = required - entry.keys()
+    unknown = entry.keys() - allowed
+    if missing:
+        raise RulesError(f"entry {entry!r} lacks {sorted(missing)}", where)
+    if unknown:
+        raise RulesError(f"entry {entry.get('name', entry)!r} has unknown keys {sorted(unknown)}", where)
+
+
+# --- document types ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocType:
+    code: str
+    name: str
+    en: str
+    names: tuple[str, ...]
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DocTypes:
+    types: tuple[DocType, ...]
+    issuers: dict[str, str]
+
+    def by_code(self, code: str) -> DocType | None:
+        for t in self.types:
+            if t.code.lower() == code.lower():
+                return t
+        return None
+
+    def by_name(self, name: str) -> DocType | None:
+        low = name.lower()
+        for t in self.types:
+            if any(n.lower() == low for n in t.names):
+                return t
+        return None
+
+    @property
+    def all_names(self) -> list[str]:
+        return sorted({n for t in self.types for n in t.names}, key=len, reverse=True)
+
+
+@cache
+def doc_types() -> DocTypes:
+    path = RULES_DIR / "doc_types.yaml"
+    raw = _load(path)
+    types = []
+    seen: set[str] = set()
+    for entry in raw.get("types", []):
+        _check_keys(entry, {"code", "name", "names"}, {"code", "name", "en", "names", "examples"}, str(path))
+        if entry["code"] in seen:
+            raise RulesError(f"type code {entry['code']!r} listed twice", str(path))
+        seen.add(entry["code"])
+        types.append(
+            DocType(entry["code"], entry["name"], entry.get("en", ""), tuple(entry["names"]), tuple(entry.get("examples", [])))
+        )
+    return DocTypes(tuple(types), dict(raw.get("issuers", {})))
+
+
+# --- agencies --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgencyEntry:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    levelled: bool
+    place_in_name: bool
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AgencyFamily:
+    head: str
+    kind: str
+    requires_suffix: tuple[str, ...]
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    kinds: dict[str, dict[str, str]]
+    levels: tuple[str, ...]
+    abbreviations: dict[str, str]
+    entries: tuple[AgencyEntry, ...]
+    families: tuple[AgencyFamily, ...]
+    alias_index: dict[str, AgencyEntry] = field(default_factory=dict)
+
+    def lookup(self, surface: str) -> AgencyEntry | None:
+        return self.alias_index.get(fold(surface))
+
+
+def fold(text: str) -> str:
+    """Key for case-insensitive comparison: lower case, dashes unified, spaces squeezed."""
+    text = text.replace("–", "-").replace("—", "-").replace("hoá", "hóa").replace("Hoá", "Hóa")
+    text = re.sub(r"\s*-\s*", " - ", text)
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    path = RULES_DIR / "agencies.yaml"
+    raw = _load(path)
+    kinds = raw.get("kinds", {})
+    entries: list[AgencyEntry] = []
+    index: dict[str, AgencyEntry] = {}
+    for entry in raw.get("agencies", []):
+        _check_keys(
+            entry,
+            {"name", "kind", "aliases"},
+            {"name", "kind", "aliases", "levelled", "place_in_name", "examples"},
+            str(path),
+        )
+        if entry["kind"] not in kinds:
+            raise RulesError(f"agency {entry['name']!r} has unknown kind {entry['kind']!r}", str(path))
+        ag = AgencyEntry(
+            entry["name"],
+            entry["kind"],
+            tuple(entry.get("aliases") or []),
+            bool(entry.get("levelled", False)),
+            bool(entry.get("place_in_name", False)),
+            tuple(entry.get("examples") or []),
+        )
+        for surface in (ag.name, *ag.aliases):
+            key = fold(surface)
+            other = index.get(key)
+            if other is not None and other.name != ag.name:
+                raise RulesError(f"alias {surface!r} maps to both {other.name!r} and {ag.name!r}", str(path))
+            index[key] = ag
+        entries.append(ag)
+    families = []
+    for fam in raw.get("families", []):
+        _check_keys(fam, {"head", "kind"}, {"head", "kind", "requires_suffix", "examples"}, str(path))
+        if fam["kind"] not in kinds:
+            raise RulesError(f"family {fam['head']!r} has unknown kind {fam['kind']!r}", str(path))
+        families.append(
+            AgencyFamily(fam["head"], fam["kind"], tuple(fam.get("requires_suffix") or []), tuple(fam.get("examples") or []))
+        )
+    levels = tuple(sorted(set(raw.get("levels", [])), key=len, reverse=True))
+    return Gazetteer(kinds, levels, dict(raw.get("abbreviations", {})), tuple(entries), tuple(families), index)
+
+
+# --- cues, measures, registry -------------------------------------------------------------
+
+
+@cache
+def cues() -> dict[str, Any]:
+    path = RULES_DIR / "cues.yaml"
+    raw = _load(path)
+    required = {
+        "section_roles",
+        "attributes",
+        "relation_cues",
+        "request_cues",
+        "head_titles",
+        "predicate_stops",
+        "agency_heads",
+        "collective_definitions",
+        "timeframes",
+        "timeframe_in_text",
+        "deadline_cues",
+        "reporting",
+    }
+    missing = required - raw.keys()
+    if missing:
+        raise RulesError(f"missing sections {sorted(missing)}", str(path))
+    for tf in raw["timeframes"]:
+        try:
+            re.compile(tf["pattern"])
+        except re.error as exc:
+            raise RulesError(f"timeframe pattern {tf['pattern']!r} does not compile: {exc}", str(path)) from exc
+    return raw
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str
+    vi: str
+    en: str
+    cues: tuple[str, ...]
+    examples: tuple[str, ...]
+
+
+@cache
+def measures() -> tuple[Measure, ...]:
+    path = RULES_DIR / "measures.yaml"
+    raw = _load(path)
+    out = []
+    ids: set[str] = set()
+    for m in raw.get("measures", []):
+        _check_keys(m, {"id", "vi", "en", "cues"}, {"id", "vi", "en", "cues", "examples"}, str(path))
+        if m["id"] in ids:
+            raise RulesError(f"measure {m['id']!r} listed twice", str(path))
+        ids.add(m["id"])
+        out.append(Measure(m["id"], m["vi"], m["en"], tuple(m["cues"]), tuple(m.get("examples", []))))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class RegistryDoc:
+    id: str
+    type: str
+    title: str
+    issuer: str
+    date: str | None
+    in_force: str | None
+    names: tuple[str, ...]
+    relations: tuple[dict[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Registry:
+    documents: dict[str, RegistryDoc]
+    rules: tuple[dict[str, Any], ...]
+
+    def by_name(self, name: str) -> RegistryDoc | None:
+        low = fold(name)
+        for doc in self.documents.values():
+            if any(fold(n) == low for n in doc.names):
+                return doc
+        return None
+
+
+RELATIONS = ("implements", "based_on", "cites")
+
+
+@cache
+def registry() -> Registry:
+    path = REGISTRY_DIR / "legal.yaml"
+    raw = _load(path)
+    docs: dict[str, RegistryDoc] = {}
+    allowed = {"id", "type", "title", "issuer", "date", "in_force", "names", "relations"}
+    for d in raw.get("documents", []):
+        _check_keys(d, {"id", "type", "title", "issuer"}, allowed, str(path))
+        if d["id"] in docs:
+            raise RulesError(f"document {d['id']!r} listed twice", str(path))
+        for rel in d.get("relations", []):
+            if rel.get("relation") not in RELATIONS:
+                raise RulesError(f"{d['id']}: unknown relation {rel.get('relation')!r}", str(path))
+        docs[d["id"]] = RegistryDoc(
+            d["id"],
+            d["type"],
+            d["title"],
+            d["issuer"],
+            d.get("date"),
+            d.get("in_force"),
+            tuple(d.get("names", [])),
+            tuple(d.get("relations", [])),
+        )
+    for d in docs.values():
+        for rel in d.relations:
+            if rel["target"] not in docs:
+                raise RulesError(f"{d.id}: relation target {rel['target']!r} is not in the registry", str(path))
+    rules = tuple(raw.get("rules", []))
+    for rule in rules:
+        _check_keys(rule, {"id", "when", "then"}, {"id", "description", "when", "then"}, str(path))
+        if rule["then"].get("relation") not in RELATIONS:
+            raise RulesError(f"rule {rule['id']}: unknown relation", str(path))
+    return Registry(docs, rules)
