@@ -205,24 +205,52 @@ def looks_like_agency(phrase: str) -> bool:
     return any(re.match(rf"{re.escape(h)}(?![\wÀ-ỹ])", low) for h in cues()["agency_heads"])
 
 
-def split_agencies(phrase: str, collectives: dict[str, str] | None = None) -> list[AgencyMention]:
+@dataclass(frozen=True)
+class Lexicon:
+    """What a plan's own text adds to the gazetteer: its defined collectives and its level."""
+
+    collectives: dict[str, str]  # folded alias without "các" -> canonical "Các ..."
+    own_level: str | None = None  # the issuer's level word, which "cùng cấp" stands for
+
+
+def _definition_re() -> re.Pattern[str]:
+    defs = sorted(cues()["collective_definitions"], key=len, reverse=True)
+    return re.compile(r"\(\s*(?:" + "|".join(re.escape(d) for d in defs) + r")\s+(?P<alias>[^()]+?)\s*\)", re.I)
+
+
+_GENERIC_LEVEL = re.compile(r"^(?P<base>.+?)\s+(?P<level>cấp (?:tỉnh|huyện|xã)|các cấp|cùng cấp)$", re.I)
+
+
+def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMention]:
     """A phrase naming agencies -> one mention each, in order.
 
     Gazetteer and family names are cut out first, so the commas and "và" inside them
-    ("Sở Văn hóa, Thể thao và Du lịch") do not split them; what lies between them is split
+    ("Sở Văn hóa, Thể thao và Du lich") do not split them; what lies between them is split
     on ';' and kept whole otherwise ("các cơ quan, đơn vị, địa phương" is one group).
-    An elliptic "cấp xã" after "Ủy ban nhân dân cấp huyện," repeats the previous head.
+    An elliptic "cấp xã" after "Ủy ban nhân dân cấp huyện," repeats the previous head; a
+    level that ends a list ("Cấp ủy đảng, chính quyền cấp xã") belongs to every member.
     """
-    collectives = collectives or {}
+    lexicon = lexicon or Lexicon({})
     phrase = re.sub(r"\s+", " ", phrase).strip()
-    found = find_agencies(phrase)
+    # "A, B, C (sau đây gọi là cơ quan, đơn vị, địa phương)": the text names the group
+    definition = _definition_re().search(phrase)
+    if definition:
+        core = re.sub(r"^(?:các|những)\s+", "", definition.group("alias").strip(), flags=re.I)
+        name = lexicon.collectives.get(fold(core), "Các " + core)
+        return [AgencyMention(name, "collective_group", phrase, 0, len(phrase), known=True)]
+    found = [m for m in find_agencies(phrase) if not _OWNED.search(phrase[: m.start])]
     out: list[AgencyMention] = []
     cursor = 0
     previous: AgencyMention | None = None
-    found = [m for m in found if not _OWNED.search(phrase[: m.start])]
     for mention in found + [None]:  # type: ignore[list-item]
         gap_end = mention.start if mention else len(phrase)
         gap = phrase[cursor:gap_end]
+        tail = re.match(r"^\s+(?!và\b|hoặc\b|cùng\b)([a-zà-ỹđ][^;,]*)", gap)
+        if out and previous is out[-1] and previous.known and tail:
+            # "Các doanh nghiệp nhà nước đóng trên địa bàn thành phố": a qualifier
+            extended = f"{previous.name} {tail.group(1).strip()}"
+            out[-1] = AgencyMention(extended, previous.kind, previous.surface + tail.group(0), previous.start, cursor + tail.end(), previous.level, previous.place, False)
+            gap = gap[tail.end():]
         for piece in re.split(r"[;]|\s+và\s+(?=các\s)|,\s*(?=các\s)", gap):
             piece = piece.strip(" ,;.:()")
             piece = re.sub(r"^(?:và|hoặc|cùng)\s+", "", piece, flags=re.I).strip()
@@ -234,23 +262,60 @@ def split_agencies(phrase: str, collectives: dict[str, str] | None = None) -> li
                 if previous.level:
                     base = base[: -len(previous.level)].rstrip()
                 out.append(AgencyMention(f"{base} {ell.group(1)}", previous.kind, piece, cursor, gap_end, ell.group(1)))
+                previous = out[-1]
                 continue
-            if not looks_like_agency(piece):
+            if fold(piece) in cues()["head_titles"]:
                 continue
             name = canonical_generic(piece)
+            if not looks_like_agency(name):
+                continue
             key = re.sub(r"^các\s+", "", fold(name))
-            if key in collectives:
-                out.append(AgencyMention(collectives[key], "collective_group", piece, cursor, gap_end, known=True))
+            level = None
+            gl = _GENERIC_LEVEL.match(name)
+            if gl:
+                level = gl.group("level")
+            if key in lexicon.collectives:
+                out.append(AgencyMention(lexicon.collectives[key], "collective_group", piece, cursor, gap_end, known=True))
             else:
                 generic = bool(re.search(r"(?:có\s+)?liên quan|có thẩm quyền", name, re.I))
-                out.append(AgencyMention(name, "collective_group", piece, cursor, gap_end, known=False, generic=generic))
+                out.append(AgencyMention(name, "collective_group", piece, cursor, gap_end, level, known=False, generic=generic))
             previous = out[-1]
         if mention is None:
             break
         out.append(mention)
         previous = mention
         cursor = mention.end
-    return _dedupe(out)
+    return _dedupe(_resolve_levels(_share_level(out, phrase), lexicon))
+
+
+def _share_level(mentions: list[AgencyMention], phrase: str) -> list[AgencyMention]:
+    """"Cấp ủy đảng, chính quyền cấp xã": the last member's level applies to the bare ones."""
+    if len(mentions) < 2 or not mentions[-1].level or ";" in phrase:
+        return mentions
+    last_level = mentions[-1].level
+    out = []
+    for m in mentions[:-1]:
+        entry = gazetteer().lookup(m.surface) if m.known else None
+        if m.level is None and entry is not None and entry.levelled:
+            out.append(AgencyMention(f"{m.name} {last_level}", m.kind, m.surface, m.start, m.end, last_level, m.place, m.known, m.generic))
+        else:
+            out.append(m)
+    return out + [mentions[-1]]
+
+
+def _resolve_levels(mentions: list[AgencyMention], lexicon: Lexicon) -> list[AgencyMention]:
+    out = []
+    for m in mentions:
+        name, level = m.name, m.level
+        if level and level.lower() == "cùng cấp" and lexicon.own_level:
+            # "cùng cấp" is the issuer's own level
+            name = name[: -len(level)] + lexicon.own_level
+            level = lexicon.own_level
+        entry = gazetteer().lookup(m.name[: -len(level)].strip()) if (level and m.known and m.name.endswith(level)) else None
+        if entry is not None and entry.with_level and fold(name).startswith(fold(entry.name)):
+            name = entry.with_level + name[len(entry.name):]
+        out.append(AgencyMention(name, m.kind, m.surface, m.start, m.end, level, m.place, m.known, m.generic))
+    return out
 
 
 def _dedupe(mentions: list[AgencyMention]) -> list[AgencyMention]:

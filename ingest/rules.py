@@ -106,6 +106,7 @@ class AgencyEntry:
     levelled: bool
     place_in_name: bool
     examples: tuple[str, ...]
+    with_level: str | None = None
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ def gazetteer() -> Gazetteer:
         _check_keys(
             entry,
             {"name", "kind", "aliases"},
-            {"name", "kind", "aliases", "levelled", "place_in_name", "examples"},
+            {"name", "kind", "aliases", "levelled", "place_in_name", "examples", "with_level"},
             str(path),
         )
         if entry["kind"] not in kinds:
@@ -159,6 +160,7 @@ def gazetteer() -> Gazetteer:
             bool(entry.get("levelled", False)),
             bool(entry.get("place_in_name", False)),
             tuple(entry.get("examples") or []),
+            entry.get("with_level"),
         )
         for surface in (ag.name, *ag.aliases):
             key = fold(surface)

@@ -1,0 +1,124 @@
+"""One plan file -> one `Extraction`: read, normalise, parse, then the extractors.
+
+This module only sequences the steps; each step lives in its own module.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .agencies import AgencyMention, Lexicon, find_collectives, split_agencies
+from .citations import extract_refs
+from .errors import NotAPlanError
+from .jurisdiction import Jurisdiction, determine
+from .models import AgencyRef, DocumentInfo, Extraction
+from .normalize import normalize
+from .readers import read
+from .rules import fold
+from .structure import parse
+from .tasks import extract_tasks
+
+_NATIONAL_KINDS = {"central_government"}
+_NATIONAL_NAMES = {"bộ chính trị", "ban bí thư trung ương đảng", "ban chấp hành trung ương đảng", "quốc hội"}
+
+
+def extract(path: str | Path, skip_steps: tuple[str, ...] = ()) -> Extraction:
+    source = read(path)
+    norm = normalize(source, skip=skip_steps)
+    doc = parse(norm)
+    where = determine(doc)
+    _require_plan(doc, str(path))
+    full_text = " ".join(line.text for line in doc.lines)
+    own_level = where.issuer_name.split()[-1] if where.issuer_name and where.level not in (None, "agency") else None
+    lexicon = Lexicon(find_collectives(full_text), own_level)
+    refs, ref_warnings = extract_refs(doc, where)
+    result = extract_tasks(doc, lexicon)
+    warnings = list(where.notes) + ref_warnings + result.warnings
+    if not doc.sections:
+        warnings.append("no Roman-numbered sections found: tasks could not be read")
+    agencies = _agencies(result.mentions, doc, where, lexicon)
+    info = DocumentInfo(
+        type="Kế hoạch",
+        number=doc.header.number,
+        symbol=doc.header.symbol if doc.header.number else None,
+        symbol_code=doc.header.symbol_code,
+        issuer=where.issuer,
+        issuer_level=where.level,
+        issuer_kind=where.issuer_kind,
+        place=where.place,
+        province=where.province,
+        date=doc.header.date,
+        title=doc.header.title,
+        signer=(
+            {"name": doc.signer.name, "position": doc.signer.position, "signing_formula": doc.signer.formula}
+            if doc.signer
+            else None
+        ),
+        recipients=[re.sub(r"[;.,]+$", "", r.text).strip() for r in doc.recipients],
+        period=_period(doc.header.title),
+    )
+    return Extraction(str(path), source.sha256, info, refs, result.tasks, result.reporting, agencies, warnings, doc.lines)
+
+
+def _require_plan(doc, shown: str) -> None:
+    """A file with no plan heading, no sections and no preamble is not a plan."""
+    if doc.header.title is None and not doc.sections:
+        raise NotAPlanError("does not look like a plan (no 'KẾ HOẠCH' heading and no numbered sections)", shown)
+
+
+def _period(title: str | None) -> str | None:
+    if not title:
+        return None
+    m = re.search(r"(?:năm|giai đoạn)\s+(\d{4}(?:\s*[-–]\s*\d{4})?)\s*$", title)
+    return m.group(1).replace(" ", "") if m else None
+
+
+def jurisdiction_of(mention: AgencyMention, where: Jurisdiction) -> str | None:
+    if mention.kind in _NATIONAL_KINDS or fold(mention.name) in _NATIONAL_NAMES:
+        return "Việt Nam"
+    if mention.place:
+        return mention.place
+    if mention.level:
+        return where.place_for_level(mention.level.split()[-1]) or where.place
+    if mention.kind == "department":
+        return where.province or where.place
+    return where.place or where.province
+
+
+def _agencies(
+    mentions: list[tuple[AgencyMention, str]], doc, where: Jurisdiction, lexicon: Lexicon
+) -> list[AgencyRef]:
+    out: dict[str, AgencyRef] = {}
+
+    def add(m: AgencyMention) -> None:
+        key = fold(m.name)
+        if key in out:
+            return
+        out[key] = AgencyRef(m.name, m.kind, jurisdiction_of(m, where), m.known, m.generic)
+
+    if where.issuer_name:
+        add(AgencyMention(where.issuer_name, where.issuer_kind or "other", where.issuer_name, 0, 0, place=where.place))
+    for mention, _role in mentions:
+        add(mention)
+    for line in doc.recipients:
+        text = re.sub(r"^Lưu\s*:.*$", "", line.text)
+        for m in split_agencies(text.replace(" - ", "; "), lexicon):
+            if m.known or m.kind != "collective_group":
+                add(m)
+    for name in lexicon.collectives.values():
+        ref = out.get(fold(name))
+        if ref is not None:
+            ref.kind = "collective_group"
+    return list(out.values())
+
+
+def corpus_files(paths: list[Path]) -> list[Path]:
+    """Files to ingest from files and folders, in a stable order."""
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files += sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+        else:
+            files.append(p)
+    return files
+
