@@ -33,6 +33,7 @@ class AgencyMention:
     place: str | None = None
     known: bool = True
     generic: bool = False
+    entry: str | None = None  # the gazetteer entry's name, when found through the gazetteer
 
 
 @cache
@@ -46,7 +47,8 @@ def _alias_regex() -> re.Pattern[str]:
     gaz = gazetteer()
     surfaces = sorted({s for e in gaz.entries for s in (e.name, *e.aliases)}, key=len, reverse=True)
     alts = "|".join(_flex(s) for s in surfaces)
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alts})(?![\wÀ-ỹ])", re.I)
+    # "các tổ chức chính trị - xã hội", "Các DNNN": the plural marker belongs to the mention
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:(?:các|những)\s+)?(?P<alias>{alts})(?![\wÀ-ỹ])", re.I)
 
 
 def _flex(surface: str) -> str:
@@ -103,7 +105,7 @@ def find_agencies(text: str) -> list[AgencyMention]:
         m = alias_re.search(text, pos)
         if not m:
             break
-        entry = gaz.lookup(m.group(0))
+        entry = gaz.lookup(m.group("alias"))
         if entry is None:  # pragma: no cover - every alternative comes from the index
             pos = m.end()
             continue
@@ -134,14 +136,16 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
     if entry.place_in_name and place:
         name = f"{name} {place}"
     surface = text[start:end]
-    return AgencyMention(name, entry.kind, surface, start, end, level, place, True, False)
+    return AgencyMention(name, entry.kind, surface, start, end, level, place, True, False, entry.name)
 
 
 def _family_mentions(text: str, known: list[AgencyMention]) -> list[AgencyMention]:
     out = []
     taken = [(a.start, a.end) for a in known]
     for fam in gazetteer().families:
-        for m in re.finditer(rf"(?<![\wÀ-ỹ]){re.escape(fam.head)}\s+(?=[{_UPPER}])", text):
+        # one-word heads ("Sở", "Báo") need a capital after them; longer ones do not
+        after = rf"(?=[{_UPPER}])" if " " not in fam.head else ""
+        for m in re.finditer(rf"(?<![\wÀ-ỹ]){re.escape(fam.head)}\s+{after}", text):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             end = _family_end(text, m.end())
@@ -166,11 +170,12 @@ def _family_end(text: str, pos: int) -> int:
         if not m:
             break
         joiner, word = m.group(1), m.group(2)
-        if stop.match(text, i + m.start(2)) or word.lower() in {"các", "về", "của", "theo", "tại", "trên", "với"}:
+        # a capitalised word continues the name even when it spells a verb ("Ban Tổ chức")
+        if not word[:1].isupper() and (stop.match(text, i + m.start(2)) or word.lower() in {"các", "về", "của", "theo", "tại", "trên", "với"}):
             break
         if joiner and not word[:1].isupper():
             break
-        if words == 0 and not word[:1].isupper():
+        if words == 0 and not word[:1].isupper() and text[pos - 1 : pos] == " " and not re.search(r"\s\S+\s$", text[max(0, pos - 12) : pos]):
             break
         if joiner == "," and _alias_regex().match(text, i + m.start(2)):
             break

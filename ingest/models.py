@@ -154,6 +154,7 @@ class DocumentInfo:
     signer: dict[str, Any] | None
     recipients: list[str]
     period: str | None = None
+    recipient_agencies: list[str] = field(default_factory=list)
 
 
 @dataclass

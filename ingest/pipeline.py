@@ -36,7 +36,7 @@ def extract(path: str | Path, skip_steps: tuple[str, ...] = ()) -> Extraction:
     warnings = list(where.notes) + ref_warnings + result.warnings
     if not doc.sections:
         warnings.append("no Roman-numbered sections found: tasks could not be read")
-    agencies = _agencies(result.mentions, doc, where, lexicon)
+    agencies, recipient_agencies = _agencies(result.mentions, doc, where, lexicon)
     info = DocumentInfo(
         type="Kế hoạch",
         number=doc.header.number,
@@ -56,6 +56,7 @@ def extract(path: str | Path, skip_steps: tuple[str, ...] = ()) -> Extraction:
         ),
         recipients=[re.sub(r"[;.,]+$", "", r.text).strip() for r in doc.recipients],
         period=_period(doc.header.title),
+        recipient_agencies=recipient_agencies,
     )
     return Extraction(str(path), source.sha256, info, refs, result.tasks, result.reporting, agencies, warnings, doc.lines)
 
@@ -87,8 +88,9 @@ def jurisdiction_of(mention: AgencyMention, where: Jurisdiction) -> str | None:
 
 def _agencies(
     mentions: list[tuple[AgencyMention, str]], doc, where: Jurisdiction, lexicon: Lexicon
-) -> list[AgencyRef]:
+) -> tuple[list[AgencyRef], list[str]]:
     out: dict[str, AgencyRef] = {}
+    recipients: list[str] = []
 
     def add(m: AgencyMention) -> None:
         key = fold(m.name)
@@ -105,11 +107,12 @@ def _agencies(
         for m in split_agencies(text.replace(" - ", "; "), lexicon):
             if m.known or m.kind != "collective_group":
                 add(m)
+                recipients.append(out[fold(m.name)].name)
     for name in lexicon.collectives.values():
         ref = out.get(fold(name))
         if ref is not None:
             ref.kind = "collective_group"
-    return list(out.values())
+    return list(out.values()), list(dict.fromkeys(recipients))
 
 
 def corpus_files(paths: list[Path]) -> list[Path]:

@@ -19,11 +19,12 @@ MAX_BYTES = 20 * 1024 * 1024  # a plan is tens of KB; 20 MB is far beyond any re
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf", ".html", ".htm"}
 
-# Characters that TCVN3 (ABC) and VNI text shows when read as cp1252: their presence in
-# bulk, with few real Vietnamese letters, names the legacy encoding in the error message.
-_TCVN3_MARKS = set("¸µ¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ«×ÝØÜÞ¬ßãáâä­åèæçéêíëìîïóñòôõøöõ÷ùüúûý")
-_VNI_PAIRS = re.compile(r"[aeiouyAEIOUY][øùûõïâäöôñ]|[AEIOUYaeiouy][ÙØÛÕÏ]")
-_VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
+# Latin-1 characters that never occur in Vietnamese text but fill TCVN3 (ABC) and VNI text
+# read as Windows-1252 ("KÕ ho¹ch", "Keá hoaïch"): in bulk they name the legacy encoding.
+_LEGACY_MARKS = set("¸µ¶·¹¨»¾¼½Æ©ÇËÐÎÏÑªÖ«×ØÜÞ¬ßäåæçëîïñö÷øüû®°±²³´¿¢£¤¥¦§")
+# TCVN3 keeps its tone marks in these slots; VNI writes a vowel and then a mark letter.
+_TCVN3_TONES = set("¸µ¶·¹¾¼½ÆÇËÎÏÑ×ØÜÞ")
+_VNI_PAIRS = re.compile(r"[aeiouyAEIOUY][øùûõïäöñ]")
 
 
 @dataclass(frozen=True)
@@ -98,15 +99,14 @@ def decode_text(data: bytes, shown: str) -> tuple[str, str]:
 def _refuse_legacy_fonts(text: str, shown: str) -> None:
     sample = text[:20000]
     letters = sum(ch.isalpha() for ch in sample) or 1
-    viet = len(_VIETNAMESE.findall(sample))
-    if viet / letters > 0.04:
+    marks = sum(ch in _LEGACY_MARKS for ch in sample)
+    if marks / letters < 0.01:
         return
-    tcvn = sum(ch in _TCVN3_MARKS for ch in sample)
+    tcvn = sum(ch in _TCVN3_TONES for ch in sample)
     vni = len(_VNI_PAIRS.findall(sample))
-    if tcvn / letters > 0.03 and tcvn >= vni:
+    if tcvn >= vni:
         raise EncodingError("looks like TCVN3 (ABC) legacy-font text; convert it to Unicode (e.g. with UniKey) and retry", shown)
-    if vni / letters > 0.02:
-        raise EncodingError("looks like VNI legacy-font text; convert it to Unicode (e.g. with UniKey) and retry", shown)
+    raise EncodingError("looks like VNI legacy-font text; convert it to Unicode (e.g. with UniKey) and retry", shown)
 
 
 def _clean(text: str, shown: str) -> str:

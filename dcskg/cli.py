@@ -1,0 +1,321 @@
+"""`dcskg`: the command line. Thin: parse arguments, call the API, print with rich.
+
+Exit codes: 0 success; 1 some input failed (the rest was processed) or a command error;
+2 bad usage (typer's own).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.tree import Tree
+
+from ingest.errors import DcsKgError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Knowledge graph of Vietnamese grassroots-democracy plans.")
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+STORE_OPTION = typer.Option(None, "--store", help="Graph store folder (default: data/graph, or $DCSKG_STORE).")
+
+
+def _store(store: Optional[Path]) -> Path:
+    from .store import DEFAULT_STORE
+
+    return Path(store) if store else DEFAULT_STORE
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    """Console entry: no traceback for the user unless DCSKG_DEBUG is set."""
+    try:
+        app()
+    except DcsKgError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        sys.exit(1)
+    except Exception as exc:  # a bug: say so in one line, keep the traceback for debugging
+        if os.environ.get("DCSKG_DEBUG"):
+            raise
+        err.print(f"[red]internal error:[/red] {exc.__class__.__name__}: {exc} (set DCSKG_DEBUG=1 for the traceback)", highlight=False)
+        sys.exit(1)
+
+
+@app.callback()
+def _root() -> None:
+    """dcs-kg: plans -> RDF graph -> questions, traces and networks."""
+
+
+@app.command()
+def build(
+    paths: list[Path] = typer.Argument(None, help="Plan files or folders (default: data/plans)."),
+    store: Optional[Path] = STORE_OPTION,
+    no_validate: bool = typer.Option(False, "--no-validate", help="Skip SHACL validation."),
+) -> None:
+    """Read plan files into the graph store and print a summary per plan."""
+    from rich.progress import Progress
+
+    from .store import DEFAULT_PLANS, build as build_store
+    from .validate import validate_dataset
+
+    paths = paths or [DEFAULT_PLANS]
+    for p in paths:
+        if not Path(p).exists():
+            _fail(f"{p}: no such file or folder")
+    target = _store(store)
+    try:
+        with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task("reading plans", total=None)
+            report = build_store(paths, target, progress=lambda f: bar.update(task, advance=1, description=Path(f).name), validate=None if no_validate else validate_dataset)
+    except DcsKgError as exc:
+        _fail(str(exc))
+    table = Table(title=f"dcs-kg graph in {report.store}: {report.triples} triples, {report.seconds:.1f}s", show_lines=False)
+    for col in ("plan", "issuer", "date", "implements", "tasks", "agencies", "legal refs", "warnings", "status"):
+        table.add_column(col, overflow="fold")
+    for p in report.plans:
+        ex = p.extraction
+        if ex is None:
+            table.add_row(Path(p.source).name, "—", "—", "—", "—", "—", "—", "—", f"[red]failed[/red]: {p.error}")
+            continue
+        implements = ", ".join(r.id for r in ex.legal_refs if r.relation == "implements") or "—"
+        table.add_row(
+            Path(p.source).name,
+            ex.document.issuer or "?",
+            ex.document.date or "?",
+            implements,
+            str(len(ex.tasks)),
+            str(len(ex.agencies)),
+            str(len(ex.legal_refs)),
+            str(len(ex.warnings)),
+            p.status,
+        )
+    out.print(table)
+    if report.failed:
+        for p in report.failed:
+            err.print(f"[red]error:[/red] {p.error}", highlight=False)
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    files: list[Path] = typer.Argument(..., help="Plan files to read."),
+    as_json: bool = typer.Option(True, "--json/--no-json", help="Print the JSON contract (default)."),
+) -> None:
+    """Run the extraction pipeline without touching any store; print JSON."""
+    from ingest.pipeline import extract as run_extract
+
+    results = []
+    failed = False
+    for f in files:
+        try:
+            results.append(run_extract(f).to_json())
+        except DcsKgError as exc:
+            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            failed = True
+    if as_json:
+        sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for r in results:
+            out.print(f"{r['source']}: {r['document']['issuer']} — {len(r['tasks'])} tasks, {len(r['legal_refs'])} refs")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _parse_params(params: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for p in params:
+        if "=" not in p:
+            _fail(f"--param wants name=value, not {p!r}", 2)
+        k, v = p.split("=", 1)
+        out[k.strip()] = v
+    return out
+
+
+def _print_rows(rows, fmt: str, title: str | None = None) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows.rows, ensure_ascii=False, indent=2, default=str) + "\n")
+    elif fmt == "csv":
+        import csv
+
+        w = csv.DictWriter(sys.stdout, fieldnames=rows.vars)
+        w.writeheader()
+        for r in rows.rows:
+            w.writerow({k: "" if v is None else v for k, v in r.items()})
+    else:
+        table = Table(title=title)
+        for v in rows.vars:
+            table.add_column(v, overflow="fold")
+        for r in rows.rows:
+            table.add_row(*["" if r.get(v) is None else str(r.get(v)) for v in rows.vars])
+        out.print(table)
+        out.print(f"{len(rows)} row(s)")
+
+
+@app.command()
+def query(
+    name: str = typer.Argument(..., help="A named query (file stem in queries/) or a .rq file."),
+    param: list[str] = typer.Option([], "--param", "-p", help="name=value, repeatable."),
+    store: Optional[Path] = STORE_OPTION,
+    fmt: str = typer.Option("table", "--format", "-f", help="table | csv | json"),
+) -> None:
+    """Run a named SPARQL query against the store."""
+    from queries.runner import resolve, run
+
+    from .store import open_dataset
+
+    if fmt not in ("table", "csv", "json"):
+        _fail(f"--format must be table, csv or json, not {fmt!r}", 2)
+    try:
+        q = resolve(name)
+        rows = run(q, open_dataset(_store(store)), **_parse_params(param))
+    except DcsKgError as exc:
+        _fail(str(exc))
+    _print_rows(rows, fmt, q.title)
+
+
+@app.command("queries")
+def list_queries() -> None:
+    """List the named queries with their questions and parameters."""
+    from queries.runner import library
+
+    table = Table(title="Named queries (queries/*.rq)")
+    for col in ("name", "question", "parameters"):
+        table.add_column(col, overflow="fold")
+    for q in library().values():
+        params = ", ".join(f"{p.name}={p.example}" if p.example else p.name for p in q.params) or "—"
+        table.add_row(q.name, q.question_en, params)
+    out.print(table)
+
+
+def _plan_iri(ds, plan: str):
+    """A plan file path, file name, key or IRI -> the plan's IRI in the store."""
+    from rdflib import URIRef
+
+    from ingest.to_rdf import plan_iri
+
+    if plan.startswith("http"):
+        return URIRef(plan)
+    return plan_iri(Path(plan).stem)
+
+
+@app.command()
+def trace(
+    target: str = typer.Argument(..., help="A plan file or key; with --reverse, a document id."),
+    reverse: bool = typer.Option(False, "--reverse", help="List the plans whose chain reaches this document."),
+    store: Optional[Path] = STORE_OPTION,
+) -> None:
+    """Trace which resolution a plan implements, up the chain to the Law (or back down)."""
+    from queries.runner import run_query
+
+    from .store import open_dataset
+
+    try:
+        ds = open_dataset(_store(store))
+        if reverse:
+            rows = run_query("plans_implementing", ds, doc=target)
+            if not len(rows):
+                _fail(f"no plan in the graph reaches {target}")
+            _print_rows(rows, "table", f"Plans whose implements/based-on chain reaches {target}")
+            return
+        plan = _plan_iri(ds, target)
+        rows = run_query("implementation_chain", ds, plan=plan)
+        laws = run_query("cited_laws", ds, plan=plan)
+    except DcsKgError as exc:
+        _fail(str(exc))
+    labels = run_query("plans", ds)
+    me = next((r for r in labels if r["plan"] == str(plan)), None)
+    if me is None:
+        _fail(f"{target}: no such plan in the graph")
+    tree = Tree(f"[bold]{Path(me['source']).name}[/bold] — {me.get('issuer') or '?'}, {me.get('date') or '?'}")
+    children: dict[str, list[dict]] = {}
+    for r in rows:
+        children.setdefault(r["from"], []).append(r)
+    reached_law = False
+
+    def grow(node: Tree, frm: str, seen: set[str]) -> None:
+        nonlocal reached_law
+        for r in children.get(frm, []):
+            rel = "implements" if r["relation"].endswith("ensures_implementation_of") else "based on"
+            how = f"inferred, {r['source']}" if r["inferred"] else r["source"]
+            label = f"{rel} [bold]{r.get('toLabel') or r['toId']}[/bold]"
+            extra = ", ".join(x for x in (r.get("toDate") and str(r["toDate"]), r.get("toIssuer")) if x)
+            child = node.add(f"{label} ({extra}) [dim]← {how}[/dim]" if extra else f"{label} [dim]← {how}[/dim]")
+            if str(r.get("toId", "")).endswith("/QH15") or "Luật" in str(r.get("toLabel", "")):
+                reached_law = True
+            if r["to"] not in seen:
+                grow(child, r["to"], seen | {r["to"]})
+
+    grow(tree, str(plan), {str(plan)})
+    if not reached_law and len(laws):
+        branch = tree.add("[yellow]chain breaks at a document not in the graph; the plan itself cites:[/yellow]")
+        for law in laws:
+            branch.add(f"cites [bold]{law.get('label') or law['lawId']}[/bold] [dim]← {law['source']}[/dim]")
+    out.print(tree)
+
+
+@app.command()
+def remove(plan: str = typer.Argument(..., help="Plan file or key."), store: Optional[Path] = STORE_OPTION) -> None:
+    """Remove one plan's named graph from the store."""
+    from .store import remove as remove_plan
+
+    key = Path(plan).stem
+    try:
+        removed = remove_plan(key, _store(store))
+    except DcsKgError as exc:
+        _fail(str(exc))
+    if not removed:
+        _fail(f"{plan}: no such plan in the store")
+    out.print(f"removed {key}")
+
+
+@app.command("export")
+def export_cmd(
+    what: str = typer.Argument("graph", help="graph"),
+    fmt: str = typer.Option("ttl", "--format", "-f", help="ttl | trig | nt | jsonld"),
+    plan: Optional[str] = typer.Option(None, "--plan", help="Only this plan's named graph."),
+    out_dir: Path = typer.Option(Path("."), "--out", help="Folder to write to."),
+    store: Optional[Path] = STORE_OPTION,
+) -> None:
+    """Export the whole graph, or one plan's named graph."""
+    from ingest.to_rdf import plan_graph_iri
+
+    from .store import EXPORT_FORMATS, export
+
+    if what != "graph":
+        _fail(f"unknown export {what!r}; available: graph", 2)
+    if fmt not in EXPORT_FORMATS:
+        _fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}", 2)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        paths = export(_store(store), [fmt], out_dir, plan_graph_iri(Path(plan).stem) if plan else None)
+    except DcsKgError as exc:
+        _fail(str(exc))
+    for p in paths:
+        out.print(f"wrote {p}")
+
+
+@app.command()
+def validate(store: Optional[Path] = STORE_OPTION) -> None:
+    """Check the graph against the SHACL shapes; print violations readably."""
+    from .store import open_dataset
+    from .validate import validate_dataset
+
+    try:
+        problems = validate_dataset(open_dataset(_store(store)))
+    except DcsKgError as exc:
+        _fail(str(exc))
+    if problems:
+        for p in problems:
+            err.print(f"[red]violation:[/red] {p}", highlight=False)
+        raise typer.Exit(1)
+    out.print("the graph conforms to ontology/shapes.ttl")
+

@@ -1,0 +1,237 @@
+"""The graph store: an embedded Oxigraph database behind rdflib's Dataset API.
+
+`build` works on a copy of the store and swaps it in only when every step succeeded, so a
+crash or a bad file never leaves a half-written graph. Readers open the store read-only,
+so a query can run while another process serves the same store.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Dataset, Graph, URIRef
+
+from ingest.errors import DcsKgError, StoreError
+from ingest.models import Extraction
+from ingest.pipeline import corpus_files, extract
+from ingest.to_rdf import PREFIXES, add_extraction, add_reference_data, plan_graph_iri
+
+DEFAULT_STORE = Path(os.environ.get("DCSKG_STORE", "data/graph"))
+DEFAULT_PLANS = Path("data/plans")
+DB_DIR = "oxigraph"
+MANIFEST = "manifest.json"
+
+
+def _bind(ds: Dataset) -> Dataset:
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    return ds
+
+
+def open_dataset(store_dir: Path = DEFAULT_STORE, read_only: bool = True) -> Dataset:
+    """The store as an rdflib Dataset whose default graph is the union of all graphs."""
+    db = Path(store_dir) / DB_DIR
+    if not db.exists():
+        raise StoreError("no graph here yet; run `dcskg build` first", str(store_dir))
+    try:
+        inner = ox.Store.read_only(str(db)) if read_only else ox.Store(str(db))
+    except OSError as exc:
+        raise StoreError(f"cannot open the store ({exc})", str(store_dir)) from exc
+    return _bind(Dataset(store=OxigraphStore(store=inner), default_union=True))
+
+
+def memory_dataset() -> Dataset:
+    """An in-memory Oxigraph dataset (tests, one-off analyses)."""
+    return _bind(Dataset(store=OxigraphStore(store=ox.Store()), default_union=True))
+
+
+@dataclass
+class PlanResult:
+    source: str
+    status: str  # ingested | unchanged | failed
+    extraction: Extraction | None = None
+    error: str | None = None
+
+
+@dataclass
+class BuildReport:
+    plans: list[PlanResult] = field(default_factory=list)
+    triples: int = 0
+    seconds: float = 0.0
+    store: str = ""
+
+    @property
+    def failed(self) -> list[PlanResult]:
+        return [p for p in self.plans if p.status == "failed"]
+
+
+def build(
+    paths: Iterable[Path],
+    store_dir: Path = DEFAULT_STORE,
+    progress: Callable[[str], None] | None = None,
+    validate: Callable[[Dataset], list[str]] | None = None,
+) -> BuildReport:
+    """Ingest plan files into the store; unchanged plans are skipped, changed ones replaced."""
+    started = time.perf_counter()
+    store_dir = Path(store_dir)
+    report = BuildReport(store=str(store_dir))
+    files = corpus_files([Path(p) for p in paths])
+    manifest = _read_manifest(store_dir)
+    work = store_dir.parent / f".{store_dir.name}.building-{os.getpid()}"
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    try:
+        db_path = work / DB_DIR
+        old_db = store_dir / DB_DIR
+        if old_db.exists():
+            ox.Store.read_only(str(old_db)).backup(str(db_path))
+        inner = ox.Store(str(db_path))
+        ds = _bind(Dataset(store=OxigraphStore(store=inner), default_union=True))
+        add_reference_data(ds)
+        for f in files:
+            if progress:
+                progress(str(f))
+            try:
+                ex = extract(f)
+            except DcsKgError as exc:
+                report.plans.append(PlanResult(str(f), "failed", error=str(exc)))
+                continue
+            key = ex.plan_key
+            if manifest.get(key, {}).get("sha256") == ex.sha256 and (old_db.exists()):
+                report.plans.append(PlanResult(str(f), "unchanged", ex))
+                continue
+            add_extraction(ds, ex)
+            manifest[key] = {"source": str(f), "sha256": ex.sha256, "graph": str(plan_graph_iri(key))}
+            report.plans.append(PlanResult(str(f), "ingested", ex))
+        if validate is not None:
+            problems = validate(ds)
+            if problems:
+                raise StoreError("the new graph does not validate; the previous graph is kept:\n" + "\n".join(problems[:20]), str(store_dir))
+        report.triples = len(ds)
+        inner.flush()
+        del ds, inner
+        _write_manifest(work, manifest)
+        _swap(work, store_dir)
+    finally:
+        if work.exists():
+            shutil.rmtree(work, ignore_errors=True)
+    export(store_dir)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def remove(plan_key: str, store_dir: Path = DEFAULT_STORE) -> bool:
+    """Remove one plan's named graph (atomically, like build)."""
+    store_dir = Path(store_dir)
+    manifest = _read_manifest(store_dir)
+    if plan_key not in manifest:
+        return False
+    work = store_dir.parent / f".{store_dir.name}.removing-{os.getpid()}"
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    try:
+        ox.Store.read_only(str(store_dir / DB_DIR)).backup(str(work / DB_DIR))
+        inner = ox.Store(str(work / DB_DIR))
+        inner.remove_graph(ox.NamedNode(str(plan_graph_iri(plan_key))))
+        inner.flush()
+        del inner
+        del manifest[plan_key]
+        _write_manifest(work, manifest)
+        _swap(work, store_dir)
+    finally:
+        if work.exists():
+            shutil.rmtree(work, ignore_errors=True)
+    export(store_dir)
+    return True
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = target.parent / f".{target.name}.old-{os.getpid()}"
+    if target.exists():
+        # keep exports and other files the user put beside the store out of the swap
+        target.rename(old)
+    new.rename(target)
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def rules_fingerprint() -> str:
+    """Hash of the knowledge files and extractor code: a change re-extracts every plan."""
+    import hashlib
+
+    import ingest
+    from ingest.rules import DATA_DIR
+
+    h = hashlib.sha256()
+    roots = [DATA_DIR / "rules", DATA_DIR / "registry", Path(ingest.__file__).parent]
+    for root in roots:
+        for f in sorted(root.rglob("*")):
+            if f.is_file() and f.suffix in {".py", ".yaml", ".yml", ".json"}:
+                h.update(f.name.encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def _read_manifest(store_dir: Path) -> dict:
+    """Plan key -> source, sha256 and graph IRI, for the plans built with today's rules."""
+    path = Path(store_dir) / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return {}
+    if data.get("rules") != rules_fingerprint():
+        # rules changed: keep the list (for `remove`) but force re-extraction
+        return {k: {**v, "sha256": None} for k, v in data.get("plans", {}).items()}
+    return dict(data.get("plans", {}))
+
+
+def _write_manifest(folder: Path, plans: dict) -> None:
+    body = {"rules": rules_fingerprint(), "plans": plans}
+    (folder / MANIFEST).write_text(json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+
+
+def manifest(store_dir: Path = DEFAULT_STORE) -> dict:
+    return _read_manifest(Path(store_dir))
+
+
+EXPORT_FORMATS = {"trig": ("trig", "graph.trig"), "ttl": ("turtle", "graph.ttl"), "nt": ("nt", "graph.nt"), "jsonld": ("json-ld", "graph.jsonld")}
+
+
+def export(store_dir: Path = DEFAULT_STORE, formats: Iterable[str] = ("trig", "ttl"), out_dir: Path | None = None, graph: URIRef | None = None) -> list[Path]:
+    """Serialise the store beside it (TriG keeps the named graphs; Turtle is their union)."""
+    store_dir = Path(store_dir)
+    out_dir = Path(out_dir or store_dir)
+    ds = open_dataset(store_dir)
+    written = []
+    for fmt in formats:
+        rdf_format, name = EXPORT_FORMATS[fmt]
+        path = out_dir / name
+        if graph is not None:
+            g = Graph()
+            for prefix, ns in PREFIXES.items():
+                g.bind(prefix, ns)
+            for t in ds.graph(graph):
+                g.add(t)
+            g.serialize(path, format=rdf_format)
+        elif fmt in ("trig",):
+            ds.serialize(path, format=rdf_format)
+        else:
+            union = Graph()
+            for prefix, ns in PREFIXES.items():
+                union.bind(prefix, ns)
+            for s, p, o, _ in ds.quads((None, None, None, None)):
+                union.add((s, p, o))
+            union.serialize(path, format=rdf_format)
+        written.append(path)
+    return written

@@ -1,0 +1,442 @@
+"""Records -> RDF. The only module that writes triples.
+
+Each plan's facts go to its own named graph (`{base}graph/plan/{key}`); nodes several
+plans share (agencies, places, legal documents, vocabularies) go to the common graph, the
+legal registry to its own graph. IRIs are minted from canonical keys, so rebuilding gives
+the same graph.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from functools import cache
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
+
+from ontology import DCS, ELI
+
+from . import places
+from .models import Extraction
+from .rules import doc_types, fold, gazetteer, measures, registry
+
+BASE = os.environ.get("DCSKG_BASE", "https://w3id.org/dcs-kg/id/")
+VOCAB = BASE + "vocab/"
+COMMON_GRAPH = URIRef(BASE + "graph/common")
+REGISTRY_GRAPH = URIRef(BASE + "graph/registry")
+RELATION_PROPERTY = {"implements": ELI.ensures_implementation_of, "based_on": ELI.based_on, "cites": ELI.cites}
+PREFIXES = {"dcs": str(DCS), "eli": str(ELI), "org": str(ORG), "prov": str(PROV), "skos": str(SKOS), "dcterms": str(DCTERMS), "id": BASE}
+
+
+def slug(text: str) -> str:
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def plan_graph_iri(key: str) -> URIRef:
+    return URIRef(f"{BASE}graph/plan/{slug(key)}")
+
+
+def plan_iri(key: str) -> URIRef:
+    return URIRef(f"{BASE}plan/{slug(key)}")
+
+
+def agency_iri(name: str, jurisdiction: str | None) -> URIRef:
+    return URIRef(f"{BASE}agency/{slug(jurisdiction or 'unknown')}/{slug(name)}")
+
+
+def place_iri(name: str, level: str | None) -> URIRef:
+    p = places.province(name) if level in ("province", "city", None) else None
+    if p is not None:
+        return URIRef(f"{BASE}place/{p.code}")
+    if level == "commune":
+        found = places.communes(name)
+        if len(found) == 1:
+            return URIRef(f"{BASE}place/{found[0].code}")
+    return URIRef(f"{BASE}place/{slug(level or 'unit')}-{slug(name)}")
+
+
+_NATIONAL = re.compile(r"^(?:QH\d*|UBTVQH\d*|CP|TTg|TW|B[A-ZĐ]+|VPCP)$")
+
+
+def document_iri(doc_id: str, place: str | None = None) -> URIRef:
+    """ELI-style path: .../eli/vn/{issuer}[-{place}]/{type}/{year}/{number}.
+
+    Local documents carry their issuer's place: two provinces may both have a
+    "47/2025/NQ-HĐND".
+    """
+    m = re.match(r"^(?P<num>[^/@-]+)(?:/(?P<year>\d{4}))?[/-](?P<rest>[^@]+)(?:@(?P<place>[^/]+)/(?P<y2>.+))?$", doc_id)
+    if not m:
+        return URIRef(f"{BASE}eli/vn/other/{slug(doc_id)}")
+    rest = m.group("rest")
+    if "-" in rest:
+        type_code, issuer = rest.split("-", 1)
+    elif "/" in rest:
+        type_code, issuer = rest.split("/", 1)
+    else:
+        type_code, issuer = ("luat" if rest.startswith("QH") else "doc"), rest
+    year = m.group("year") or m.group("y2") or "na"
+    issuer_part = slug(issuer)
+    local_place = m.group("place") or (place if place and not _NATIONAL.match(issuer) else None)
+    if local_place:
+        issuer_part += "-" + slug(local_place if local_place != "?" else "unknown")
+    return URIRef(f"{BASE}eli/vn/{issuer_part}/{slug(type_code)}/{slug(year)}/{slug(m.group('num'))}")
+
+
+def concept(scheme: str, key: str) -> URIRef:
+    return URIRef(f"{VOCAB}{scheme}/{slug(key)}")
+
+
+LEVEL_LABELS = {
+    "province": ("tỉnh", "province"),
+    "city": ("thành phố trực thuộc trung ương", "centrally-run city"),
+    "district": ("huyện", "district"),
+    "commune": ("xã", "commune"),
+    "agency": ("cơ quan", "agency"),
+}
+TIMEFRAME_LABELS = {
+    "continuous": ("thường xuyên", "continuous"),
+    "yearly": ("hằng năm", "yearly"),
+    "yearly_from": ("hằng năm từ năm", "yearly from a year"),
+    "quarterly": ("hằng quý", "quarterly"),
+    "monthly": ("hằng tháng", "monthly"),
+    "periodic": ("định kỳ", "periodic"),
+    "ad_hoc": ("đột xuất", "ad hoc"),
+    "year": ("trong năm", "within a year"),
+    "dated": ("có hạn", "dated"),
+    "other": ("khác", "other"),
+}
+
+
+@cache
+def vocabulary() -> Graph:
+    """SKOS concept schemes built from the data files: agency kinds, measures, levels..."""
+    g = Graph()
+    schemes = {
+        "agency-kind": ("Loại cơ quan", "Agency kinds", {k: (v["vi"], v["en"]) for k, v in gazetteer().kinds.items()}),
+        "measure": ("Nhóm biện pháp", "Measure categories", {m.id: (m.vi, m.en) for m in measures()}),
+        "level": ("Cấp hành chính", "Administrative levels", LEVEL_LABELS),
+        "timeframe": ("Loại thời gian", "Timeframe kinds", TIMEFRAME_LABELS),
+        "doc-type": ("Loại văn bản", "Document types", {t.code: (t.name, t.en) for t in doc_types().types}),
+    }
+    for scheme, (vi, en, members) in schemes.items():
+        s = URIRef(f"{VOCAB}{scheme}")
+        g.add((s, RDF.type, SKOS.ConceptScheme))
+        g.add((s, SKOS.prefLabel, Literal(vi, lang="vi")))
+        g.add((s, SKOS.prefLabel, Literal(en, lang="en")))
+        for key, (lvi, len_) in members.items():
+            c = concept(scheme, key)
+            g.add((c, RDF.type, SKOS.Concept))
+            g.add((c, SKOS.inScheme, s))
+            g.add((c, SKOS.notation, Literal(key)))
+            g.add((c, SKOS.prefLabel, Literal(lvi, lang="vi")))
+            g.add((c, SKOS.prefLabel, Literal(len_, lang="en")))
+    return g
+
+
+def registry_graph() -> Graph:
+    """The legal registry's documents and the links that hold independently of any plan."""
+    g = Graph()
+    for doc in registry().documents.values():
+        d = document_iri(doc.id)
+        _describe_document(g, d, doc.id, doc.type, doc.title, doc.issuer, doc.date)
+        if doc.in_force:
+            g.add((d, DCS.text, Literal(f"in force {doc.in_force}")))
+        for rel in doc.relations:
+            target = document_iri(rel["target"])
+            prop = RELATION_PROPERTY[rel["relation"]]
+            g.add((d, prop, target))
+            link = URIRef(f"{d}/link/{slug(rel['relation'])}/{slug(rel['target'])}")
+            g.add((link, RDF.type, DCS.DocumentLink))
+            g.add((link, DCS.fromDocument, d))
+            g.add((link, DCS.toDocument, target))
+            g.add((link, DCS.linkRelation, prop))
+            g.add((link, DCS.sourceLabel, Literal("registry")))
+            if rel.get("note"):
+                g.add((link, RDFS.comment, Literal(rel["note"], lang="en")))
+    return g
+
+
+def _describe_document(g: Graph, d: URIRef, doc_id: str, type_name: str | None, title: str | None, issuer: str | None, date: str | None) -> None:
+    g.add((d, RDF.type, ELI.LegalResource))
+    g.add((d, ELI.id_local, Literal(doc_id)))
+    g.add((d, SKOS.prefLabel, Literal(f"{type_name or ''} {doc_id.split('@')[0]}".strip(), lang="vi")))
+    t = doc_types().by_name(type_name) if type_name else None
+    if t:
+        g.add((d, ELI.type_document, concept("doc-type", t.code)))
+    if title:
+        g.add((d, ELI.title, Literal(title, lang="vi")))
+    if issuer:
+        g.add((d, DCS.citedIssuer, Literal(issuer)))
+    if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        g.add((d, ELI.date_document, Literal(date, datatype=XSD.date)))
+
+
+def plan_graphs(ex: Extraction) -> tuple[Graph, Graph]:
+    """The plan's own named graph and what it adds to the common graph."""
+    g = Graph()
+    common = Graph()
+    key = ex.plan_key
+    p = plan_iri(key)
+    src_file = ex.source
+    info = ex.document
+
+    def span(lines: tuple[int, ...] | list[int], quote: str, tag: str) -> URIRef:
+        first, last = (min(lines), max(lines)) if lines else (0, 0)
+        s = URIRef(f"{p}/source/{tag}")
+        g.add((s, RDF.type, DCS.SourceSpan))
+        g.add((s, DCS.sourceFile, Literal(src_file)))
+        g.add((s, DCS.lineStart, Literal(first)))
+        g.add((s, DCS.lineEnd, Literal(last)))
+        g.add((s, DCS.quote, Literal(quote)))
+        g.add((s, PROV.wasDerivedFrom, p))
+        return s
+
+    # --- places and the issuer ---
+    jurisdiction = None
+    if info.place:
+        place_level = "commune" if info.issuer_level == "commune" else info.issuer_level if info.issuer_level in ("province", "city", "district") else None
+        jurisdiction = _place(common, info.place, place_level, info.province)
+    elif info.province:
+        jurisdiction = _place(common, info.province, "province", None)
+    else:
+        # the text never names its place (an office's internal plan): say so, do not guess
+        jurisdiction = URIRef(f"{BASE}place/unknown")
+        common.add((jurisdiction, RDF.type, DCS.AdministrativeUnit))
+        common.add((jurisdiction, SKOS.prefLabel, Literal("không nêu trong văn bản", lang="vi")))
+        common.add((jurisdiction, SKOS.prefLabel, Literal("not named in the text", lang="en")))
+    issuer = None
+    if info.issuer:
+        issuer = agency_iri(info.issuer, info.place or info.province)
+        common.add((issuer, RDF.type, ORG.Organization))
+        common.add((issuer, SKOS.prefLabel, Literal(info.issuer, lang="vi")))
+        if info.issuer_kind:
+            common.add((issuer, ORG.classification, concept("agency-kind", info.issuer_kind)))
+        if jurisdiction is not None:
+            common.add((issuer, DCS.jurisdiction, jurisdiction))
+
+    # --- the plan ---
+    g.add((p, RDF.type, DCS.Plan))
+    g.add((p, RDF.type, ELI.LegalResource))
+    g.add((p, ELI.type_document, concept("doc-type", "KH")))
+    g.add((p, DCS.sourceFile, Literal(src_file)))
+    g.add((p, DCS.sha256, Literal(ex.sha256)))
+    g.add((p, SKOS.prefLabel, Literal(info.title or key, lang="vi")))
+    if info.title:
+        g.add((p, ELI.title, Literal(info.title, lang="vi")))
+    if info.symbol:
+        g.add((p, ELI.id_local, Literal(info.symbol)))
+    elif info.symbol_code:
+        g.add((p, DCTERMS.identifier, Literal(info.symbol_code)))
+    if info.date:
+        dtype = XSD.date if len(info.date) == 10 else XSD.gYearMonth if len(info.date) == 7 else XSD.gYear
+        g.add((p, ELI.date_document, Literal(info.date, datatype=dtype)))
+    if issuer is not None:
+        g.add((p, ELI.passed_by, issuer))
+    if jurisdiction is not None:
+        g.add((p, ELI.jurisdiction, jurisdiction))
+    if info.issuer_level:
+        g.add((p, DCS.issuerLevel, concept("level", info.issuer_level)))
+    if info.period:
+        g.add((p, DCS.period, Literal(info.period)))
+    if info.signer:
+        if info.signer.get("name"):
+            g.add((p, DCS.signer, Literal(info.signer["name"])))
+        if info.signer.get("position"):
+            g.add((p, DCS.signerPosition, Literal(info.signer["position"])))
+        if info.signer.get("signing_formula"):
+            g.add((p, DCS.signingFormula, Literal(info.signer["signing_formula"])))
+    for w in ex.warnings:
+        g.add((p, DCS.warning, Literal(w)))
+
+    # --- agencies (common) ---
+    agency_by_name: dict[str, URIRef] = {}
+    for a in ex.agencies:
+        a_iri = agency_iri(a.name, a.jurisdiction)
+        agency_by_name[fold(a.name)] = a_iri
+        common.add((a_iri, RDF.type, ORG.Organization))
+        if a.kind == "collective_group":
+            common.add((a_iri, RDF.type, DCS.AgencyGroup))
+        common.add((a_iri, SKOS.prefLabel, Literal(a.name, lang="vi")))
+        common.add((a_iri, ORG.classification, concept("agency-kind", a.kind)))
+        if a.jurisdiction and a.jurisdiction != "Việt Nam":
+            level = "province" if places.province(a.jurisdiction) else None
+            unit = jurisdiction if a.jurisdiction == info.place and jurisdiction is not None else _place(common, a.jurisdiction, level, None)
+            common.add((a_iri, DCS.jurisdiction, unit))
+
+    def agency(name: str) -> URIRef:
+        found = agency_by_name.get(fold(name))
+        if found is None:
+            found = agency_iri(name, info.place or info.province)
+            agency_by_name[fold(name)] = found
+            common.add((found, RDF.type, ORG.Organization))
+            common.add((found, SKOS.prefLabel, Literal(name, lang="vi")))
+        return found
+
+    # --- legal references ---
+    for ref in ex.legal_refs:
+        d = document_iri(ref.id, ref.place)
+        _describe_document(g, d, ref.id, ref.type, ref.subject, ref.issuer, ref.date)
+        prop = RELATION_PROPERTY[ref.relation]
+        g.add((p, prop, d))
+        link = URIRef(f"{p}/citation/{slug(ref.id)}")
+        g.add((link, RDF.type, DCS.Citation))
+        g.add((link, RDF.type, DCS.DocumentLink))  # materialised: queries run without a reasoner
+        g.add((link, DCS.fromDocument, p))
+        g.add((link, DCS.toDocument, d))
+        g.add((link, DCS.linkRelation, prop))
+        first = ref.mentions[0] if ref.mentions else None
+        g.add((link, DCS.sourceLabel, Literal(f"{src_file}:{first.line}" if first else src_file)))
+        for date in ref.dates_in_text:
+            g.add((link, DCS.citedDate, Literal(date, datatype=XSD.date)))
+        if ref.issuer:
+            g.add((link, DCS.citedIssuer, Literal(ref.issuer)))
+        for i, m in enumerate(ref.mentions, start=1):
+            g.add((link, DCS.source, span((m.line,), m.quote, f"ref-{slug(ref.id)}-{i}")))
+        _infer(g, d, ref)
+
+    # --- tasks and assignments ---
+    for t in ex.tasks:
+        t_iri = URIRef(f"{p}/task/{slug(t.path)}")
+        if (t_iri, RDF.type, DCS.Task) in g:
+            t_iri = URIRef(f"{t_iri}-l{t.line}")  # a repeated label ("b)" twice)
+        g.add((t_iri, RDF.type, DCS.Task))
+        g.add((t_iri, DCS.inPlan, p))
+        g.add((t_iri, DCS.path, Literal(t.path)))
+        g.add((t_iri, DCS.text, Literal(t.text)))
+        g.add((t_iri, DCS.requested, Literal(t.requested)))
+        source = span(t.lines, t.quote, f"task-{slug(t.path)}-l{t.line}")
+        g.add((t_iri, DCS.source, source))
+        if t.timeframe:
+            g.add((t_iri, DCS.timeframe, Literal(t.timeframe)))
+            g.add((t_iri, DCS.timeframeFromText, Literal(t.timeframe_from_text)))
+        if t.timeframe_kind:
+            g.add((t_iri, DCS.timeframeKind, concept("timeframe", t.timeframe_kind)))
+            year = re.search(r"(\d{4})", t.timeframe or "")
+            if t.timeframe_kind == "yearly_from" and year:
+                g.add((t_iri, DCS.fromYear, Literal(year.group(1), datatype=XSD.gYear)))
+        for d in t.deadlines:
+            _deadline(g, t_iri, d)
+        for m in t.measures:
+            g.add((t_iri, DCS.measure, concept("measure", m)))
+        for target in t.targets:
+            g.add((t_iri, DCS.target, Literal(target)))
+        modality = DCS.Requested if t.requested else DCS.Assigned
+        for role, names, shortcut, cls in (
+            ("lead", t.lead, DCS.leadAgency, DCS.LeadAssignment),
+            ("support", t.support, DCS.supportAgency, DCS.SupportAssignment),
+        ):
+            for name in names:
+                a_iri = agency(name)
+                asg = URIRef(f"{t_iri}/{role}/{slug(name)}")
+                g.add((asg, RDF.type, cls))
+                g.add((asg, DCS.task, t_iri))
+                g.add((asg, DCS.agency, a_iri))
+                g.add((asg, DCS.role, DCS.RoleLead if role == "lead" else DCS.RoleSupport))
+                g.add((asg, DCS.modality, modality))
+                g.add((asg, DCS.source, source))
+                g.add((t_iri, shortcut, a_iri))
+
+    # --- reporting ---
+    for i, r in enumerate(ex.reporting, start=1):
+        r_iri = URIRef(f"{p}/reporting/{i}")
+        g.add((r_iri, RDF.type, DCS.ReportingObligation))
+        for name in (r.reporter or "").split("; "):
+            if name and name != "?":
+                g.add((r_iri, DCS.reporter, agency(name)))
+        if r.to:
+            g.add((r_iri, DCS.reportsTo, agency(r.to)))
+        if r.via:
+            g.add((r_iri, DCS.reportsVia, agency(r.via)))
+        if r.frequency:
+            g.add((r_iri, DCS.frequency, Literal(r.frequency)))
+        if r.deadline:
+            _deadline(g, r_iri, r.deadline)
+        task = next((URIRef(f"{p}/task/{slug(t.path)}") for t in ex.tasks if t.path == r.path), None)
+        if task is not None:
+            g.add((r_iri, DCS.forTask, task))
+        g.add((r_iri, DCS.source, span((r.line,), r.quote, f"reporting-{i}")))
+
+    for name in info.recipient_agencies:
+        g.add((p, DCS.recipient, agency(name)))
+    return g, common
+
+
+def _deadline(g: Graph, node: URIRef, text: str) -> None:
+    g.add((node, DCS.deadline, Literal(text)))
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})", text)
+    if m:
+        g.add((node, DCS.deadlineDay, Literal(int(m.group(1)))))
+        g.add((node, DCS.deadlineMonth, Literal(int(m.group(2)))))
+
+
+def _place(g: Graph, name: str, level: str | None, province: str | None) -> URIRef:
+    iri = place_iri(name, level)
+    g.add((iri, RDF.type, DCS.AdministrativeUnit))
+    g.add((iri, SKOS.prefLabel, Literal(name, lang="vi")))
+    p = places.province(name) if level in ("province", "city", None) else None
+    code = None
+    if p is not None:
+        code, level = p.code, level or "province"
+    elif level == "commune":
+        found = places.communes(name)
+        code = found[0].code if len(found) == 1 else None
+    if code is not None:
+        g.add((iri, DCS.statisticalCode, Literal(code)))
+    if level:
+        g.add((iri, DCS.level, concept("level", level)))
+    if province and fold(province) != fold(name):
+        parent = place_iri(province, "province")
+        g.add((parent, RDF.type, DCS.AdministrativeUnit))
+        g.add((parent, SKOS.prefLabel, Literal(province, lang="vi")))
+        g.add((parent, DCS.level, concept("level", "province")))
+        pp = places.province(province)
+        if pp is not None:
+            g.add((parent, DCS.statisticalCode, Literal(pp.code)))
+        g.add((iri, DCS.withinProvince, parent))
+    return iri
+
+
+def _infer(g: Graph, d: URIRef, ref) -> None:
+    """Apply the legal registry's rules to a cited document; mark each link as inferred."""
+    for rule in registry().rules:
+        when = rule["when"]
+        if when.get("type") and ref.type != when["type"]:
+            continue
+        if when.get("issuer_contains") and when["issuer_contains"].lower() not in (ref.issuer or "").lower():
+            continue
+        if when.get("subject_matches") and not re.search(when["subject_matches"], ref.subject or "", re.I):
+            continue
+        target_id = rule["then"]["target"]
+        if target_id == ref.id:
+            continue
+        target = document_iri(target_id)
+        prop = RELATION_PROPERTY[rule["then"]["relation"]]
+        g.add((d, prop, target))
+        link = URIRef(f"{d}/inferred/{slug(rule['id'])}")
+        g.add((link, RDF.type, DCS.InferredLink))
+        g.add((link, RDF.type, DCS.DocumentLink))
+        g.add((link, DCS.fromDocument, d))
+        g.add((link, DCS.toDocument, target))
+        g.add((link, DCS.linkRelation, prop))
+        g.add((link, DCS.inferredBy, Literal(rule["id"])))
+        g.add((link, DCS.sourceLabel, Literal(f"rule:{rule['id']}")))
+
+
+def add_extraction(ds: Dataset, ex: Extraction) -> None:
+    """Replace the plan's named graph and add its shared nodes to the common graph."""
+    own, common = plan_graphs(ex)
+    gid = plan_graph_iri(ex.plan_key)
+    ds.remove_graph(ds.graph(gid))
+    ds.addN((s, p, o, ds.graph(gid)) for s, p, o in own)
+    ds.addN((s, p, o, ds.graph(COMMON_GRAPH)) for s, p, o in common)
+
+
+def add_reference_data(ds: Dataset) -> None:
+    """Vocabularies and the legal registry: rebuilt from the data files on every build."""
+    ds.remove_graph(ds.graph(REGISTRY_GRAPH))
+    ds.addN((s, p, o, ds.graph(REGISTRY_GRAPH)) for s, p, o in registry_graph())
+    ds.addN((s, p, o, ds.graph(COMMON_GRAPH)) for s, p, o in vocabulary())

@@ -1,0 +1,178 @@
+"""Named SPARQL queries: load `queries/*.rq` with their headers, bind parameters, run.
+
+A query file starts with `#+ ` comment lines holding YAML metadata (title, the question in
+Vietnamese and English, parameters with a type and an example). Parameters are bound with
+`initBindings` (Oxigraph substitutions), never spliced into the query text, so a value with
+quotes or braces is only ever a value. Oxigraph substitutes only projected variables, so
+every parameter appears in its query's SELECT clause (a test checks this).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rdflib import Dataset, Literal, URIRef
+from rdflib.term import Identifier
+
+from ingest.errors import QueryError
+
+QUERY_DIR = Path(__file__).resolve().parent
+_TYPES = {"literal", "iri", "integer"}
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    description: str
+    example: str | None
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    path: Path
+    title: str
+    question_vi: str
+    question_en: str
+    params: tuple[Param, ...]
+    text: str
+    expects: dict[str, Any] = field(default_factory=dict, hash=False)
+
+
+def parse_header(text: str, where: str) -> dict[str, Any]:
+    lines = [line[3:] if line.startswith("#+ ") else line[2:] for line in text.splitlines() if line.startswith("#+")]
+    try:
+        meta = yaml.safe_load("\n".join(lines)) or {}
+    except yaml.YAMLError as exc:
+        raise QueryError(f"header is not valid YAML: {exc}", where) from exc
+    if not isinstance(meta, dict):
+        raise QueryError("header must be a mapping", where)
+    for key in ("title", "question_vi", "question_en"):
+        if not meta.get(key):
+            raise QueryError(f"header lacks '{key}'", where)
+    return meta
+
+
+def load(path: Path) -> NamedQuery:
+    text = path.read_text(encoding="utf-8")
+    meta = parse_header(text, str(path))
+    params = []
+    for p in meta.get("params") or []:
+        if p.get("type", "literal") not in _TYPES:
+            raise QueryError(f"parameter {p.get('name')!r} has unknown type {p.get('type')!r}", str(path))
+        params.append(
+            Param(p["name"], p.get("type", "literal"), p.get("description", ""), None if p.get("example") is None else str(p["example"]), bool(p.get("required", True)))
+        )
+    return NamedQuery(path.stem, path, meta["title"], meta["question_vi"], meta["question_en"], tuple(params), text, meta.get("expects") or {})
+
+
+@cache
+def library() -> dict[str, NamedQuery]:
+    return {p.stem: load(p) for p in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+def resolve(name_or_file: str) -> NamedQuery:
+    if name_or_file.endswith(".rq"):
+        path = Path(name_or_file)
+        if not path.exists():
+            raise QueryError("no such query file", name_or_file)
+        text = path.read_text(encoding="utf-8")
+        if "#+" in text:
+            return load(path)
+        return NamedQuery(path.stem, path, path.stem, "", "", (), text)
+    lib = library()
+    if name_or_file not in lib:
+        raise QueryError(f"unknown query; named queries: {', '.join(lib)}", name_or_file)
+    return lib[name_or_file]
+
+
+def bindings(query: NamedQuery, params: dict[str, Any]) -> dict[str, Identifier]:
+    declared = {p.name: p for p in query.params}
+    unknown = set(params) - set(declared)
+    if unknown and declared:
+        raise QueryError(f"unknown parameter(s) {sorted(unknown)}; this query takes {sorted(declared) or 'none'}", query.name)
+    out: dict[str, Identifier] = {}
+    for name, p in declared.items():
+        if name not in params or params[name] is None:
+            if p.required:
+                example = f" (e.g. {name}={p.example})" if p.example else ""
+                raise QueryError(f"missing parameter '{name}'{example}", query.name)
+            continue
+        value = params[name]
+        if isinstance(value, Identifier):
+            out[name] = value
+        elif p.type == "iri":
+            out[name] = URIRef(str(value))
+        elif p.type == "integer":
+            try:
+                out[name] = Literal(int(value))
+            except ValueError as exc:
+                raise QueryError(f"parameter '{name}' must be a whole number, not {value!r}", query.name) from exc
+        else:
+            out[name] = Literal(str(value))
+    if not declared:
+        for name, value in params.items():
+            out[name] = value if isinstance(value, Identifier) else Literal(str(value))
+    return out
+
+
+@dataclass
+class Rows:
+    vars: list[str]
+    rows: list[dict[str, Any]]
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def column(self, name: str) -> list[Any]:
+        return [r.get(name) for r in self.rows]
+
+    def to_dataframe(self):
+        import pandas as pd  # optional: notebooks
+
+        return pd.DataFrame(self.rows, columns=self.vars)
+
+
+def _python(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, Literal):
+        py = value.toPython()
+        return py if not isinstance(py, Literal) else str(py)
+    return str(value)
+
+
+def run(query: NamedQuery, ds: Dataset, **params: Any) -> Rows:
+    bound = bindings(query, params)
+    try:
+        result = ds.query(query.text, initBindings=bound)
+    except Exception as exc:  # pyoxigraph raises SyntaxError/OSError subclasses of its own
+        raise QueryError(f"query failed: {exc}", query.name) from exc
+    if result.type == "ASK":
+        return Rows(["answer"], [{"answer": bool(result.askAnswer)}])
+    if result.type == "CONSTRUCT":
+        return Rows(["s", "p", "o"], [{"s": str(s), "p": str(p), "o": _python(o)} for s, p, o in result.graph])
+    names = [str(v) for v in result.vars]
+    rows = [{n: _python(row.get(v) if hasattr(row, "get") else row[i]) for i, (n, v) in enumerate(zip(names, result.vars))} for row in result]
+    return Rows(names, rows)
+
+
+def run_query(name: str, store: Dataset | str | Path | None = None, **params: Any) -> Rows:
+    """Run a named query (or a .rq file) against a dataset or a store folder."""
+    from dcskg.store import DEFAULT_STORE, open_dataset
+
+    ds = store if isinstance(store, Dataset) else open_dataset(Path(store) if store else DEFAULT_STORE)
+    return run(resolve(name), ds, **params)
+
+
+def strip_header(text: str) -> str:
+    return re.sub(r"^(?:#\+.*\n)+", "", text)

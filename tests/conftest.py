@@ -1,0 +1,68 @@
+"""Shared fixtures: the gold, the seed extractions, and a seed graph built once per run."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gold import GOLD_PATH, PLANS, load_gold
+
+ARTIFACTS = Path(__file__).resolve().parent / "_artifacts"
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict:
+    if not GOLD_PATH.exists():
+        pytest.skip(f"gold file not found at {GOLD_PATH}")
+    return load_gold()
+
+
+@pytest.fixture(scope="session")
+def gold_docs(gold) -> dict[str, dict]:
+    return {d["file"]: d for d in gold["documents"]}
+
+
+@pytest.fixture(scope="session")
+def seed_files() -> list[Path]:
+    files = sorted(PLANS.glob("*.txt"))
+    assert len(files) == 5, "the five seed plans must be under data/plans"
+    return files
+
+
+@pytest.fixture(scope="session")
+def extractions(seed_files):
+    from ingest.pipeline import extract
+
+    return {f.name: extract(f) for f in seed_files}
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory, seed_files) -> Path:
+    """The five seeds built into an embedded store, once per test run."""
+    from dcskg.store import build
+    from dcskg.validate import validate_dataset
+
+    store = tmp_path_factory.mktemp("store") / "graph"
+    report = build([PLANS], store, validate=validate_dataset)
+    assert not report.failed
+    return store
+
+
+@pytest.fixture(scope="session")
+def seed_ds(seed_store):
+    from dcskg.store import open_dataset
+
+    return open_dataset(seed_store)
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+def copy_seed(name: str, dest: Path) -> Path:
+    target = dest / name
+    shutil.copy(PLANS / name, target)
+    return target

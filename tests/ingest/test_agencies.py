@@ -1,0 +1,73 @@
+"""The gazetteer: every example resolves to its entry; lists split into agencies."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.agencies import Lexicon, find_agencies, find_collectives, split_agencies
+from ingest.rules import gazetteer
+
+EXAMPLES = [(e.name, ex) for e in gazetteer().entries for ex in e.examples]
+FAMILY_EXAMPLES = [(f.kind, ex) for f in gazetteer().families for ex in f.examples]
+
+
+@pytest.mark.parametrize("name,example", EXAMPLES, ids=[ex for _, ex in EXAMPLES])
+def test_gazetteer_example_resolves_to_its_entry(name, example):
+    found = find_agencies(example)
+    assert found and found[0].start == 0, example
+    assert found[0].entry == name, (example, found[0])
+
+
+@pytest.mark.parametrize("kind,example", FAMILY_EXAMPLES, ids=[ex for _, ex in FAMILY_EXAMPLES])
+def test_family_example_is_found_and_typed(kind, example):
+    found = find_agencies(example)
+    assert found and found[0].start == 0
+    assert found[0].kind == kind or found[0].known
+
+
+VINH_LONG_TERMS = Lexicon({"cơ quan, đơn vị, địa phương": "Các cơ quan, đơn vị, địa phương"}, "tỉnh")
+
+SPLITS = [
+    ("Sở Tư pháp; Liên đoàn Lao động tỉnh; Ủy ban Mặt trận Tổ quốc Việt Nam các cấp; các tổ chức chính trị - xã hội; Báo và phát thanh, truyền hình Vĩnh Long.",
+     ["Sở Tư pháp", "Liên đoàn Lao động tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam các cấp", "Các tổ chức chính trị - xã hội", "Báo và Phát thanh, Truyền hình Vĩnh Long"]),
+    ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Phòng Văn hóa - Xã hội; Trung tâm Dịch vụ sự nghiệp công; Văn phòng HĐND và UBND.",
+     ["Phòng Văn hóa - Xã hội", "Trung tâm Dịch vụ sự nghiệp công", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"]),
+    ("Sở, ban ngành thành phố, Ủy ban nhân dân cấp huyện, cấp xã",
+     ["Các sở, ban ngành thành phố", "Ủy ban nhân dân cấp huyện", "Ủy ban nhân dân cấp xã"]),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố, Liên đoàn Lao động thành phố và các tổ chức chính trị - xã hội thành phố",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", "Liên đoàn Lao động thành phố", "Các tổ chức chính trị - xã hội thành phố"]),
+    ("Sở Tư pháp và các cơ quan, đơn vị, địa phương", ["Sở Tư pháp", "Các cơ quan, đơn vị, địa phương"]),
+    ("các cơ quan, đơn vị liên quan và địa phương", ["Các cơ quan, đơn vị liên quan và địa phương"]),
+    ("Các cơ quan chuyên môn, đơn vị sự nghiệp thuộc UBND huyện; UBND các xã, thị trấn",
+     ["Các cơ quan chuyên môn, đơn vị sự nghiệp thuộc Ủy ban nhân dân huyện", "Ủy ban nhân dân các xã, thị trấn"]),
+    ("Thủ trưởng cơ quan, đơn vị, địa phương", ["Các cơ quan, đơn vị, địa phương"]),
+    ("Cấp ủy đảng, chính quyền cấp xã", ["Cấp ủy đảng cấp xã", "Chính quyền cấp xã"]),
+    ("Các doanh nghiệp nhà nước đóng trên địa bàn thành phố", ["Các doanh nghiệp nhà nước đóng trên địa bàn thành phố"]),
+    ("Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã hội cùng cấp",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam xã", "Các tổ chức chính trị - xã hội tỉnh"]),
+    ("Các cơ quan nhà nước, đơn vị sự nghiệp công lập, doanh nghiệp nhà nước (sau đây gọi là cơ quan, đơn vị, địa phương)",
+     ["Các cơ quan, đơn vị, địa phương"]),
+    ("Trưởng phòng Phòng Hành chính - Tổ chức", ["Phòng Hành chính - Tổ chức"]),
+]
+
+
+@pytest.mark.parametrize("phrase,expected", SPLITS, ids=[p[:40] for p, _ in SPLITS])
+def test_split_agency_lists(phrase, expected):
+    assert [m.name for m in split_agencies(phrase, VINH_LONG_TERMS)] == expected
+
+
+def test_place_is_kept_apart_from_the_name():
+    m = find_agencies("Liên đoàn Lao động tỉnh Vĩnh Long.")[0]
+    assert (m.name, m.level, m.place) == ("Liên đoàn Lao động tỉnh", "tỉnh", "Vĩnh Long")
+
+
+def test_collectives_defined_in_the_text():
+    text = "Ủy ban nhân dân xã, phường (gọi chung là các cơ quan, đơn vị, tổ chức, địa phương) trên địa bàn; Nghị quyết số 47 (gọi tắt là Nghị quyết số 47/2025/NQ-HĐND)"
+    assert find_collectives(text) == {"cơ quan, đơn vị, tổ chức, địa phương": "Các cơ quan, đơn vị, tổ chức, địa phương"}
+
+
+def test_two_places_same_department_are_two_agencies(extractions):
+    vl = {a.name: a for a in extractions["000_70211efbcc79a593.txt"].agencies}
+    ct = {a.name: a for a in extractions["003_fcf3e25466826abb.txt"].agencies}
+    assert vl["Sở Nội vụ"].kind == ct["Sở Nội vụ"].kind == "department"
+    assert (vl["Sở Nội vụ"].jurisdiction, ct["Sở Nội vụ"].jurisdiction) == ("Vĩnh Long", "Cần Thơ")

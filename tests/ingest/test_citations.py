@@ -1,0 +1,96 @@
+"""Legal-reference recognition on real snippets from the seed plans."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.citations import extract_refs
+from ingest.jurisdiction import Jurisdiction
+from ingest.models import Document, Header, Line
+
+VINH_LONG = Jurisdiction("Ủy ban nhân dân tỉnh Vĩnh Long", "Ủy ban nhân dân tỉnh", "peoples_committee", "province", "Vĩnh Long", "province", "Vĩnh Long")
+VINH_LINH = Jurisdiction("Ủy ban nhân dân huyện Vĩnh Linh", "Ủy ban nhân dân huyện", "peoples_committee", "district", "Vĩnh Linh", "district", "Quảng Trị")
+
+
+def refs_of(text: str, where: Jurisdiction = VINH_LONG, context: str = "body"):
+    line = Line(text, (1,))
+    doc = Document(Header(title="x", title_line=99), [line] if context == "preamble" else [], [], [], None, {}, [Line("x", (99,)), line])
+    refs, warnings = extract_refs(doc, where)
+    return {r.id: r for r in refs}, warnings
+
+
+# (snippet, where, context, expected {id: (relation, date, issuer)})
+CASES = [
+    (
+        "Thực hiện Nghị quyết số 47/2025/NQ-HĐND ngày 22/12/2025 của Hội đồng nhân dân tỉnh ban hành Quy định các biện pháp",
+        VINH_LONG, "preamble",
+        {"47/2025/NQ-HĐND": ("implements", "2025-12-22", "Hội đồng nhân dân tỉnh Vĩnh Long")},
+    ),
+    (
+        "Thực hiện Kế hoạch số 18/KH-UBND ngày 17/01/2025 của UBND tỉnh về thực hiện công tác dân chủ ở cơ sở năm 2025, UBND huyện ban hành Kế hoạch",
+        VINH_LINH, "preamble",
+        {"18/KH-UBND@Quảng Trị/2025": ("implements", "2025-01-17", "Ủy ban nhân dân tỉnh Quảng Trị")},
+    ),
+    (
+        "Căn cứ Luật Thực hiện dân chủ ở cơ sở năm 2022, Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ quy định chi tiết một số điều của Luật Thực hiện dân chủ ở cơ sở; Văn phòng UBND tỉnh xây dựng Kế hoạch",
+        VINH_LONG, "preamble",
+        {"10/2022/QH15": ("based_on", None, "Quốc hội"), "59/2023/NĐ-CP": ("based_on", "2023-08-14", "Chính phủ")},
+    ),
+    (
+        # enumeration sharing a tail: the date and issuer belong to both
+        "Phối hợp thực hiện nghiêm túc Quyết định số 217-QĐ/TW; Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị về Quy chế giám sát",
+        VINH_LINH, "body",
+        {"217-QĐ/TW": ("cites", "2013-12-12", "Bộ Chính trị"), "218-QĐ/TW": ("cites", "2013-12-12", "Bộ Chính trị")},
+    ),
+    (
+        # PDF break inside a Party symbol, re-joined as "120- KL/TW" or "120-KL/TW"
+        "trọng tâm là: Kết luận số 120-KL/TW ngày 07/01/2016 của Bộ Chính trị (khóa XI), Luật Thực hiện dân chủ ở cơ sở",
+        VINH_LONG, "body",
+        {"120-KL/TW": ("cites", "2016-01-07", "Bộ Chính trị"), "10/2022/QH15": ("cites", None, "Quốc hội")},
+    ),
+    (
+        "Thực hiện Nghị quyết số 65/NQ-HĐND ngày 12 tháng 12 năm 2024 của Hội đồng nhân dân thành phố về việc ban hành các biện pháp",
+        Jurisdiction("Ủy ban nhân dân thành phố Cần Thơ", "Ủy ban nhân dân thành phố", "peoples_committee", "city", "Cần Thơ", "city", "Cần Thơ"),
+        "preamble",
+        {"65/NQ-HĐND@Cần Thơ/2024": ("implements", "2024-12-12", "Hội đồng nhân dân thành phố Cần Thơ")},
+    ),
+    (
+        "Quy định số 11-QĐi/TW ngày 18/02/2019 của Bộ Chính trị quy định về trách nhiệm của người đứng đầu",
+        VINH_LINH, "body",
+        {"11-QĐi/TW": ("cites", "2019-02-18", "Bộ Chính trị")},
+    ),
+    (
+        "Nghị quyết 20/NQ-HĐND và kế hoạch này",  # without "số", no date: keyed with "?" for the year
+        Jurisdiction("Ủy ban nhân dân xã Nghi Dương", "Ủy ban nhân dân xã", "peoples_committee", "commune", "Nghi Dương", "commune", None),
+        "body",
+        {"20/NQ-HĐND@?/?": ("cites", None, "Hội đồng nhân dân")},
+    ),
+]
+
+
+@pytest.mark.parametrize("text,where,context,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_reference_recognition(text, where, context, expected):
+    found, _ = refs_of(text, where, context)
+    assert set(found) == set(expected)
+    for doc_id, (relation, date, issuer) in expected.items():
+        r = found[doc_id]
+        assert (r.relation, r.date, r.issuer) == (relation, date, issuer)
+        assert r.mentions and r.mentions[0].quote
+
+
+def test_conflicting_dates_are_kept_with_a_warning(extractions):
+    ex = extractions["001_eb4faafb2f2e4644.txt"]
+    ref = next(r for r in ex.legal_refs if r.relation == "implements")
+    assert ref.dates_in_text == ["2025-12-19", "2025-12-11"]
+    assert any("20/NQ-HĐND" in w and "2025-12-11" in w for w in ex.warnings)
+
+
+def test_mentions_carry_line_and_quote(extractions):
+    ex = extractions["000_70211efbcc79a593.txt"]
+    ref = next(r for r in ex.legal_refs if r.id == "61/2023/NĐ-CP")
+    assert [m.line for m in ref.mentions] == [166]
+    assert "hương ước, quy ước" in ref.mentions[0].quote
+
+
+def test_symbol_inside_a_word_is_not_a_reference():
+    found, _ = refs_of("mã số 123/ABC không phải văn bản; tỷ lệ 10/2022 không phải ký hiệu")
+    assert found == {}

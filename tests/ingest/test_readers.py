@@ -1,0 +1,90 @@
+"""File formats, encodings and bad input: a clear error naming the file, never a traceback."""
+from __future__ import annotations
+
+import pytest
+
+from gold import PLANS
+from ingest.errors import EncodingError, ReadError
+from ingest.readers import read
+
+SEED = PLANS / "000_70211efbcc79a593.txt"
+
+
+@pytest.mark.parametrize(
+    "name,content,message",
+    [
+        ("empty.txt", b"", "empty file"),
+        ("random.txt", bytes(range(256)) * 40, "binary"),
+        ("plan.xyz", b"KE HOACH", "unknown format"),
+        ("noext", b"KE HOACH", "unknown format"),
+    ],
+)
+def test_bad_input_names_the_file(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ReadError) as info:
+        read(path)
+    assert message in str(info.value)
+    assert str(path) in str(info.value)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ReadError, match="no such file"):
+        read(tmp_path / "nope.txt")
+
+
+def test_too_large(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"a" * 2048)
+    with pytest.raises(ReadError, match="too large"):
+        read(path, max_bytes=1024)
+
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def to_cp1258(text: str) -> bytes:
+    """Windows-1258 writes vowel letters precomposed (â, ơ, ư...) and tones as combining marks."""
+    import unicodedata
+
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+        out.append(base + "".join(c for c in parts if c in _TONES))
+    return "".join(out).encode("cp1258")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1258"])
+def test_encodings_read_to_the_same_text(tmp_path, encoding):
+    import unicodedata
+
+    text = SEED.read_text(encoding="utf-8")
+    path = tmp_path / f"seed-{encoding}.txt"
+    path.write_bytes(to_cp1258(text) if encoding == "cp1258" else text.encode(encoding))
+    got = read(path)
+    assert unicodedata.normalize("NFC", "\n".join(got.lines)) == text
+
+
+def test_tcvn3_mojibake_is_refused_with_the_encoding_named(tmp_path):
+    # TCVN3 (ABC) text read as cp1252 and saved as UTF-8: "KÕ ho¹ch thùc hiÖn d©n chñ ë c¬ së"
+    sample = "KÕ ho¹ch thùc hiÖn d©n chñ ë c¬ së. Uû ban nh©n d©n tØnh ban hµnh kÕ ho¹ch.\n" * 20
+    path = tmp_path / "tcvn3.txt"
+    path.write_text(sample, encoding="utf-8")
+    with pytest.raises(EncodingError, match="TCVN3"):
+        read(path)
+
+
+def test_reader_keeps_line_numbers():
+    src = read(SEED)
+    assert src.lines[2] == "Số: /KH-UBND"
+    assert len(src.sha256) == 64
+
+
+def test_vni_mojibake_is_refused_with_the_encoding_named(tmp_path):
+    # VNI text read as cp1252: "Keá hoaïch thöïc hieän daân chuû ôû cô sôû"
+    sample = "Keá hoaïch thöïc hieän daân chuû ôû cô sôû. UÛy ban nhaân daân tænh ban haønh.\n" * 20
+    path = tmp_path / "vni.txt"
+    path.write_text(sample, encoding="utf-8")
+    with pytest.raises(EncodingError, match="VNI"):
+        read(path)

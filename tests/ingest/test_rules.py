@@ -1,0 +1,96 @@
+"""The knowledge files: required keys, unknown keys, enums, duplicates — and each loads."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+import yaml
+
+from ingest import rules
+from ingest.errors import RulesError
+
+
+def test_all_knowledge_files_load():
+    assert rules.doc_types().types
+    assert rules.gazetteer().entries
+    assert rules.cues()["predicate_stops"]
+    assert rules.measures()
+    assert "10/2022/QH15" in rules.registry().documents
+
+
+def test_every_doc_type_example_names_its_type():
+    for t in rules.doc_types().types:
+        for ex in t.examples:
+            assert any(ex.startswith(n) for n in t.names), ex
+
+
+@pytest.mark.parametrize("tf", rules.cues()["timeframes"], ids=lambda tf: tf["kind"])
+def test_timeframe_patterns_match_their_examples(tf):
+    for ex in tf["examples"]:
+        assert re.search(tf["pattern"], ex.lower()), ex
+
+
+@pytest.fixture()
+def data_copy(tmp_path, monkeypatch):
+    """A private copy of data/ that a test may break; the loader's caches are reset."""
+    dest = tmp_path / "data"
+    shutil.copytree(rules.DATA_DIR / "rules", dest / "rules")
+    shutil.copytree(rules.DATA_DIR / "registry", dest / "registry")
+    monkeypatch.setattr(rules, "RULES_DIR", dest / "rules")
+    monkeypatch.setattr(rules, "REGISTRY_DIR", dest / "registry")
+    for loader in (rules.doc_types, rules.gazetteer, rules.cues, rules.measures, rules.registry):
+        loader.cache_clear()
+    yield dest
+    for loader in (rules.doc_types, rules.gazetteer, rules.cues, rules.measures, rules.registry):
+        loader.cache_clear()
+
+
+def _edit(path, change):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def test_alias_mapping_to_two_agencies_is_an_error(data_copy):
+    _edit(data_copy / "rules" / "agencies.yaml", lambda d: d["agencies"][1]["aliases"].append("UBND"))
+    with pytest.raises(RulesError, match="maps to both"):
+        rules.gazetteer()
+
+
+def test_unknown_kind_is_an_error(data_copy):
+    _edit(data_copy / "rules" / "agencies.yaml", lambda d: d["agencies"][0].update(kind="spaceship"))
+    with pytest.raises(RulesError, match="unknown kind"):
+        rules.gazetteer()
+
+
+def test_unknown_key_is_an_error(data_copy):
+    _edit(data_copy / "rules" / "agencies.yaml", lambda d: d["agencies"][0].update(colour="red"))
+    with pytest.raises(RulesError, match="unknown keys"):
+        rules.gazetteer()
+
+
+def test_duplicate_measure_is_an_error(data_copy):
+    _edit(data_copy / "rules" / "measures.yaml", lambda d: d["measures"].append(dict(d["measures"][0])))
+    with pytest.raises(RulesError, match="twice"):
+        rules.measures()
+
+
+def test_registry_relation_to_unknown_document_is_an_error(data_copy):
+    _edit(data_copy / "registry" / "legal.yaml", lambda d: d["documents"][1]["relations"][0].update(target="999/2099/QH99"))
+    with pytest.raises(RulesError, match="not in the registry"):
+        rules.registry()
+
+
+def test_missing_file_is_named(data_copy):
+    (data_copy / "rules" / "cues.yaml").unlink()
+    with pytest.raises(RulesError, match="cues.yaml"):
+        rules.cues()
+
+
+def test_measure_cues_match_their_examples():
+    from ingest.tasks import _measures
+
+    for m in rules.measures():
+        for ex in m.examples:
+            assert m.id in _measures(ex), (m.id, ex)

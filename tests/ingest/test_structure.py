@@ -1,0 +1,83 @@
+"""The document tree: header, sections with roles, nested items, recipients, signature."""
+from __future__ import annotations
+
+import pytest
+
+from gold import PLANS
+from ingest.normalize import normalize
+from ingest.readers import read
+from ingest.structure import attribute_of, classify, parse, section_role
+
+
+@pytest.fixture(scope="module")
+def trees(seed_files):
+    return {f.name: parse(normalize(read(f))) for f in seed_files}
+
+
+@pytest.mark.parametrize(
+    "line,kind,label",
+    [
+        ("I. MỤC ĐÍCH, YÊU CẦU", "section", "I"),
+        ("IV. KINH PHÍ THỰC HIỆN", "section", "IV"),
+        ("1. Tổ chức tuyên truyền, phổ biến", "item", "1"),
+        ("đ) Ứng dụng công nghệ thông tin", "letter", "đ"),
+        ("- Cơ quan thực hiện: Sở Nội vụ", "dash", "-"),
+        ("+ Thời gian thực hiện: Thường xuyên.", "plus", "+"),
+        ("Trên đây là Kế hoạch", "para", ""),
+        ("I. Không phải mục lớn vì viết thường", "para", ""),  # Roman headings are in capitals
+    ],
+)
+def test_classify(line, kind, label):
+    assert classify(line)[:2] == (kind, label)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Cơ quan thực hiện: Các cơ quan, đơn vị.", ("lead", "Các cơ quan, đơn vị.")),
+        ("Cơ quan chủ trì: Phòng Văn hóa - Xã hội", ("lead", "Phòng Văn hóa - Xã hội")),
+        ("Cơ quan phối hợp: Sở Tư pháp", ("support", "Sở Tư pháp")),
+        ("Thời gian thực hiện:", ("timeframe", "")),
+        ("Hình thức: Ban hành các văn bản", ("form", "Ban hành các văn bản")),
+        ("Phối hợp với các đơn vị có liên quan đẩy mạnh", None),
+    ],
+)
+def test_attribute_lines(text, expected):
+    assert attribute_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "heading,role",
+    [("MỤC ĐÍCH, YÊU CẦU", "aims"), ("NỘI DUNG THỰC HIỆN", "tasks"), ("MỘT SỐ NHIỆM VỤ TRỌNG TÂM", "tasks"), ("TỔ CHỨC THỰC HIỆN", "organisation"), ("KINH PHÍ THỰC HIỆN", "funding")],
+)
+def test_section_roles(heading, role):
+    assert section_role(heading) == role
+
+
+def test_header_of_each_seed_matches_gold(trees, gold_docs):
+    for name, doc in trees.items():
+        g = gold_docs[name]["document"]
+        assert doc.header.number == g["number"], name
+        assert doc.header.symbol_code == g["symbol_code"], name
+        assert doc.header.title == g["title"], name
+
+
+def test_duplicate_letter_labels_are_kept(trees):
+    aims = trees["001_eb4faafb2f2e4644.txt"].sections[0]
+    requirements = aims.children[1]
+    assert [c.label for c in requirements.children] == ["a", "b", "b"]
+
+
+def test_mojibake_title_heading_found(trees):
+    assert trees["004_9fd1b90b08d6ae98.txt"].header.title == "Triển khai thực hiện dân chủ ở cơ sở năm 2026"
+
+
+def test_recipients_heading_without_diacritic(trees):
+    assert trees["003_fcf3e25466826abb.txt"].recipients[0].text.startswith("Bộ Nội vụ")
+
+
+def test_every_node_keeps_source_lines(trees):
+    for doc in trees.values():
+        for section in doc.sections:
+            for node in section.walk():
+                assert node.lines and all(n > 0 for n in node.lines)

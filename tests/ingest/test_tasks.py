@@ -1,0 +1,105 @@
+"""Roles, timeframes, deadlines and reporting on real snippets; inheritance rules on seeds."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.agencies import Lexicon
+from ingest.tasks import deadlines_in, read_actors, timeframe_in_text, timeframe_kind
+
+TERMS = Lexicon({"cơ quan, đơn vị": "Các cơ quan, đơn vị"}, "xã")
+
+
+@pytest.mark.parametrize(
+    "text,leads,supports,requested",
+    [
+        ("Sở Nội vụ chủ trì, tham mưu Ủy ban nhân dân tỉnh theo dõi", ["Sở Nội vụ"], [], False),
+        ("Sở Nội vụ phối hợp với Sở Tư pháp và các cơ quan, đơn vị tổ chức tập huấn", ["Sở Nội vụ"], ["Sở Tư pháp", "Các cơ quan, đơn vị"], False),
+        ("Đề nghị Ban Xây dựng Đảng Đảng ủy phối hợp với Ủy ban nhân dân xã theo dõi, đôn đốc", ["Ban Xây dựng Đảng Đảng ủy"], ["Ủy ban nhân dân xã"], True),
+        ("Giao Phòng Nội vụ thường xuyên theo dõi, đôn đốc", ["Phòng Nội vụ"], [], False),
+        ("Chủ trì, phối hợp với đơn vị có liên quan tham mưu xây dựng", [], ["Đơn vị có liên quan"], False),
+        ("Phối hợp với các cơ quan có liên quan (Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh; Ban Tuyên giáo và Dân vận Tỉnh ủy) thực hiện việc kiểm tra",
+         [], ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ban Tuyên giáo và Dân vận Tỉnh ủy"], False),
+        ("Phối hợp với các ngành liên quan, đơn vị, địa phương tổ chức hội nghị tập huấn", [], ["Các ngành liên quan, đơn vị, địa phương"], False),
+        ("Hỗ trợ, tạo điều kiện để Ban Thanh tra nhân dân hoạt động", [], [], False),  # a beneficiary, not a partner
+        ("Thủ trưởng các cơ quan, đơn vị có trách nhiệm triển khai", ["Các cơ quan, đơn vị"], [], False),
+    ],
+)
+def test_read_actors(text, leads, supports, requested):
+    a = read_actors(text, TERMS)
+    assert [m.name for m in a.leads] == leads
+    assert [m.name for m in a.supports] == supports
+    assert a.requested == requested
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("chậm nhất ngày 15/11.", ["15/11"]),
+        ("trước ngày 15 tháng 11 hàng năm", ["15/11"]),
+        ("báo cáo 6 tháng trước ngày 05/6, báo cáo 9 tháng trước 10/9, báo cáo năm trước ngày 10/11", ["05/6", "10/9", "10/11"]),
+        ("ngày 22/12/2025 của Hội đồng nhân dân", []),  # a full date is not a day/month deadline
+    ],
+)
+def test_deadlines(text, expected):
+    assert [d for d, _ in deadlines_in(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [("Thường xuyên", "continuous"), ("Năm 2026 và các năm tiếp theo", "yearly_from"), ("Hằng năm", "yearly"), ("Hàng năm", "yearly"), ("Định kỳ", "periodic"), (None, None)],
+)
+def test_timeframe_kind(text, kind):
+    assert timeframe_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Hằng năm, lập dự toán ngân sách nhà nước", "Hằng năm"),
+        ("Định kỳ hằng năm, báo cáo kết quả", "Định kỳ hằng năm"),
+        ("Chủ trì ...; đồng thời, hàng năm tổng hợp báo cáo", None),  # only the first clause governs
+        ("tổng hợp, tham mưu báo cáo định kỳ hoặc đột xuất theo yêu cầu của cơ quan có thẩm quyền.", "Định kỳ hoặc đột xuất theo yêu cầu của cơ quan có thẩm quyền"),
+    ],
+)
+def test_timeframe_from_text(text, expected):
+    assert timeframe_in_text(text) == expected
+
+
+def _task(ex, path):
+    return next(t for t in ex.tasks if t.path == path)
+
+
+def test_attribute_lines_after_the_last_bullet_apply_to_the_bullets_above(extractions):
+    ex = extractions["000_70211efbcc79a593.txt"]
+    first, second = _task(ex, "II.2.a.1"), _task(ex, "II.2.a.2")
+    assert first.lead == second.lead == ["Các cơ quan, đơn vị, tổ chức, địa phương"]
+    assert first.timeframe == "Năm 2026 và các năm tiếp theo"
+    assert "Các cơ sở đào tạo" in second.support and "Các cơ sở đào tạo" not in first.support
+
+
+def test_organisation_entry_gives_its_bullets_their_lead_and_request(extractions):
+    ex = extractions["000_70211efbcc79a593.txt"]
+    t = _task(ex, "III.1.2")
+    assert t.lead == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"] and t.requested
+
+
+def test_plus_items_under_an_empty_lead_line_are_tasks(extractions):
+    ex = extractions["003_fcf3e25466826abb.txt"]
+    t = _task(ex, "II.1.b.3")
+    assert t.lead == ["Liên đoàn Lao động thành phố"] and t.requested and t.timeframe == "Hàng năm"
+
+
+def test_reporting_obligation_read_in_full(extractions):
+    rep = [r for r in extractions["000_70211efbcc79a593.txt"].reporting if r.path == "III.8.4"]
+    assert [(r.to, r.via, r.deadline, r.frequency) for r in rep] == [("Ủy ban nhân dân tỉnh", "Sở Nội vụ", "15/11", "annual")]
+
+
+def test_targets_and_measures(extractions):
+    t = _task(extractions["000_70211efbcc79a593.txt"], "II.2.a.2")
+    assert any(x.startswith("100% công chức") for x in t.targets)
+    assert "capacity_building" in t.measures
+
+
+def test_aims_are_not_tasks(extractions):
+    for ex in extractions.values():
+        assert not any(t.path.startswith("I.") for t in ex.tasks)
