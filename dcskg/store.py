@@ -6,10 +6,12 @@ so a query can run while another process serves the same store.
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
 import time
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +47,11 @@ def open_dataset(store_dir: Path = DEFAULT_STORE, read_only: bool = True) -> Dat
     except OSError as exc:
         raise StoreError(f"cannot open the store ({exc})", str(store_dir)) from exc
     return _bind(Dataset(store=OxigraphStore(store=inner), default_union=True))
+
+
+def named_graph(ds: Dataset, iri: URIRef) -> Graph:
+    """A read view of one named graph (Dataset.graph() would try to create it)."""
+    return Graph(store=ds.store, identifier=iri)
 
 
 def memory_dataset() -> Dataset:
@@ -84,7 +91,7 @@ def build(
     report = BuildReport(store=str(store_dir))
     files = corpus_files([Path(p) for p in paths])
     manifest = _read_manifest(store_dir)
-    work = store_dir.parent / f".{store_dir.name}.building-{os.getpid()}"
+    work = store_dir.parent / f".{store_dir.name}.building-{uuid.uuid4().hex[:12]}"
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
@@ -117,7 +124,9 @@ def build(
                 raise StoreError("the new graph does not validate; the previous graph is kept:\n" + "\n".join(problems[:20]), str(store_dir))
         report.triples = len(ds)
         inner.flush()
+        # RocksDB releases its lock only when the store object is gone: drop every reference
         del ds, inner
+        gc.collect()
         _write_manifest(work, manifest)
         _swap(work, store_dir)
     finally:
@@ -134,7 +143,7 @@ def remove(plan_key: str, store_dir: Path = DEFAULT_STORE) -> bool:
     manifest = _read_manifest(store_dir)
     if plan_key not in manifest:
         return False
-    work = store_dir.parent / f".{store_dir.name}.removing-{os.getpid()}"
+    work = store_dir.parent / f".{store_dir.name}.removing-{uuid.uuid4().hex[:12]}"
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
@@ -144,6 +153,7 @@ def remove(plan_key: str, store_dir: Path = DEFAULT_STORE) -> bool:
         inner.remove_graph(ox.NamedNode(str(plan_graph_iri(plan_key))))
         inner.flush()
         del inner
+        gc.collect()
         del manifest[plan_key]
         _write_manifest(work, manifest)
         _swap(work, store_dir)
@@ -155,7 +165,7 @@ def remove(plan_key: str, store_dir: Path = DEFAULT_STORE) -> bool:
 
 
 def _swap(new: Path, target: Path) -> None:
-    old = target.parent / f".{target.name}.old-{os.getpid()}"
+    old = target.parent / f".{target.name}.old-{uuid.uuid4().hex[:12]}"
     if target.exists():
         # keep exports and other files the user put beside the store out of the swap
         target.rename(old)
@@ -221,7 +231,7 @@ def export(store_dir: Path = DEFAULT_STORE, formats: Iterable[str] = ("trig", "t
             g = Graph()
             for prefix, ns in PREFIXES.items():
                 g.bind(prefix, ns)
-            for t in ds.graph(graph):
+            for t in named_graph(ds, graph):
                 g.add(t)
             g.serialize(path, format=rdf_format)
         elif fmt in ("trig",):

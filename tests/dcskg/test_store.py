@@ -1,0 +1,91 @@
+"""The store: atomic builds, named graphs per plan, validation, identical rebuilds."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from rdflib import URIRef
+from rdflib.compare import graph_diff, to_isomorphic
+
+from gold import PLANS
+from ingest.errors import StoreError
+from ingest.to_rdf import COMMON_GRAPH, plan_graph_iri
+
+
+def _quads(store):
+    from dcskg.store import open_dataset
+
+    g = open_dataset(store)
+    return {(s, p, o, c) for s, p, o, c in g.quads((None, None, None, None))}
+
+
+def test_two_builds_give_the_identical_graph(tmp_path):
+    from rdflib import Graph
+
+    from dcskg.store import build, open_dataset
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    build([PLANS], a)
+    build([PLANS], b)
+    ga, gb = Graph(), Graph()
+    for s, p, o, _ in open_dataset(a).quads((None, None, None, None)):
+        ga.add((s, p, o))
+    for s, p, o, _ in open_dataset(b).quads((None, None, None, None)):
+        gb.add((s, p, o))
+    in_both, only_a, only_b = graph_diff(to_isomorphic(ga), to_isomorphic(gb))
+    assert len(only_a) == 0 and len(only_b) == 0 and len(in_both) > 1000
+
+
+def test_each_plan_has_its_own_named_graph(seed_ds):
+    graphs = {str(g.identifier) for g in seed_ds.graphs()}
+    for f in PLANS.glob("*.txt"):
+        assert str(plan_graph_iri(f.stem)) in graphs
+    assert str(COMMON_GRAPH) in graphs
+
+
+def test_a_failed_validation_keeps_the_previous_graph(tmp_path):
+    from dcskg.store import build
+
+    store = tmp_path / "graph"
+    build([PLANS / "000_70211efbcc79a593.txt"], store)
+    before = _quads(store)
+    with pytest.raises(StoreError, match="previous graph is kept"):
+        build([PLANS / "003_fcf3e25466826abb.txt"], store, validate=lambda ds: ["boom"])
+    assert _quads(store) == before
+
+
+def test_a_changed_file_replaces_only_its_graph(tmp_path):
+    from dcskg.store import build, named_graph, open_dataset
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for name in ("000_70211efbcc79a593.txt", "003_fcf3e25466826abb.txt"):
+        shutil.copy(PLANS / name, plans)
+    store = tmp_path / "graph"
+    build([plans], store)
+    ds = open_dataset(store)
+    other = set(named_graph(ds, plan_graph_iri("003_fcf3e25466826abb")))
+    path = plans / "000_70211efbcc79a593.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("Sở Tài chính\n", "Sở Xây dựng\n"), encoding="utf-8")
+    report = build([plans], store)
+    assert {p.status for p in report.plans} == {"ingested", "unchanged"}
+    ds = open_dataset(store)
+    assert set(named_graph(ds, plan_graph_iri("003_fcf3e25466826abb"))) == other
+    labels = {str(o) for o in named_graph(ds, plan_graph_iri("000_70211efbcc79a593")).objects(None, URIRef("https://w3id.org/dcs-kg/ontology#leadAgency"))}
+    assert labels  # the changed plan was re-read
+
+
+def test_validate_reports_a_task_without_plan(seed_ds):
+    from rdflib import Graph, Literal, RDF
+
+    from dcskg.validate import validate_dataset
+    from ontology import DCS
+
+    g = Graph()
+    for s, p, o, _ in seed_ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    orphan = URIRef("https://example.org/orphan-task")
+    g.add((orphan, RDF.type, DCS.Task))
+    g.add((orphan, DCS.path, Literal("IX.9")))
+    problems = validate_dataset(g)
+    assert any("orphan-task" in p and "must belong to exactly one plan" in p for p in problems)
