@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .rules import AgencyEntry, cues, fold, gazetteer
 
@@ -20,6 +20,10 @@ _SYL = r"[\wÀ-ỹđĐ]*"
 _PLACE = rf"(?P<place>[{_UPPER}]{_SYL}(?:\s+[{_UPPER}]{_SYL}){{0,3}})"
 # A name after these words belongs to the phrase before it ("đơn vị sự nghiệp thuộc UBND huyện").
 _OWNED = re.compile(r"(?:thuộc|trực thuộc|của|tại|trong)\s*$", re.I)
+
+
+# First words of agency names: a place name never continues into one ("tỉnh Vĩnh Long Sở ...").
+_HEAD_WORDS = {"Sở", "Phòng", "Ban", "Báo", "Đài", "Trung", "Hội", "Văn", "Ủy", "Liên", "Công", "Bộ"}
 
 
 @dataclass(frozen=True)
@@ -43,30 +47,6 @@ def _level_pattern() -> str:
 
 
 @cache
-def _alias_regex() -> re.Pattern[str]:
-    gaz = gazetteer()
-    surfaces = sorted({s for e in gaz.entries for s in (e.name, *e.aliases)}, key=len, reverse=True)
-    alts = "|".join(_flex(s) for s in surfaces)
-    # "các tổ chức chính trị - xã hội", "Các DNNN": the plural marker belongs to the mention
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:(?:các|những)\s+)?(?P<alias>{alts})(?![\wÀ-ỹ])", re.I)
-
-
-def _flex(surface: str) -> str:
-    """Literal alias with flexible spacing around dashes and commas."""
-    out = []
-    for ch in surface:
-        if ch in "-–":
-            out.append(r"\s*[-–]\s*")
-        elif ch == " ":
-            out.append(r"\s+")
-        elif ch == ",":
-            out.append(r"\s*,")
-        else:
-            out.append(re.escape(ch))
-    return "".join(out)
-
-
-@cache
 def _suffix_regex() -> re.Pattern[str]:
     return re.compile(rf"^\s+(?P<level>{_level_pattern()})(?![\wÀ-ỹ])(?:\s+{_PLACE})?")
 
@@ -77,7 +57,8 @@ def _place_regex() -> re.Pattern[str]:
 
 
 @cache
-def _stop_regex() -> re.Pattern[str]:
+def predicate_regex() -> re.Pattern[str]:
+    """Words that end an agency phrase: the predicate begins (data/rules/cues.yaml)."""
     stops = sorted(cues()["predicate_stops"], key=len, reverse=True)
     return re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(re.escape(s) for s in stops) + r")(?![\wÀ-ỹ])", re.I)
 
@@ -89,7 +70,7 @@ def _place_ok(place: str | None) -> str | None:
     words = place.split()
     keep = []
     for w in words:
-        if _alias_regex().match(w) or w in {"Sở", "Phòng", "Ban", "Báo", "Đài", "Trung", "Hội", "Văn", "Ủy", "Liên"}:
+        if w in _HEAD_WORDS or any(a.start == 0 for a in find_agencies(w)):
             break
         keep.append(w)
     return " ".join(keep) or None
@@ -97,24 +78,39 @@ def _place_ok(place: str | None) -> str | None:
 
 def find_agencies(text: str) -> list[AgencyMention]:
     """Every gazetteer or family agency in `text`, left to right, without overlaps."""
+    return list(_find_agencies(text))
+
+
+@lru_cache(maxsize=65536)
+def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
+    from .nlp import agency_spans
+
     gaz = gazetteer()
+    by_name = {e.name: e for e in gaz.entries}
+    families = {f"family:{f.head}": f for f in gaz.families}
     found: list[AgencyMention] = []
-    pos = 0
-    alias_re = _alias_regex()
-    while True:
-        m = alias_re.search(text, pos)
-        if not m:
-            break
-        entry = gaz.lookup(m.group("alias"))
-        if entry is None:  # pragma: no cover - every alternative comes from the index
-            pos = m.end()
+    taken_until = 0
+    # Leftmost first; at one start a gazetteer name beats a family match (it carries the
+    # canonical name and level), otherwise the longest match wins ("Ban Tổ chức Tỉnh ủy"
+    # is one family name, not "Tỉnh ủy").
+    for start, end, kind, ident in sorted(agency_spans(text), key=lambda s: (s[0], s[3].startswith("family:"), s[0] - s[1])):
+        if start < taken_until:
             continue
-        mention = _with_suffix(entry, text, m.start(), m.end())
+        if ident.startswith("family:"):
+            fam = families[ident]
+            name = text[start:end].strip(" ,;.-–")
+            if fam.requires_suffix and not any(name.endswith(sfx) for sfx in fam.requires_suffix):
+                continue
+            mention = AgencyMention(name, kind, name, start, start + len(name), known=False)
+        else:
+            plural = _PLURAL.search(text[:start])
+            mention = _with_suffix(by_name[ident], text, plural.start() if plural else start, end)
         found.append(mention)
-        pos = mention.end
-    found.extend(_family_mentions(text, found))
-    found.sort(key=lambda a: a.start)
-    return found
+        taken_until = mention.end
+    return tuple(found)
+
+
+_PLURAL = re.compile(r"(?<![\wÀ-ỹ])(?:các|những|Các|Những)\s+$")
 
 
 def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyMention:
@@ -139,52 +135,6 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
     return AgencyMention(name, entry.kind, surface, start, end, level, place, True, False, entry.name)
 
 
-def _family_mentions(text: str, known: list[AgencyMention]) -> list[AgencyMention]:
-    out = []
-    taken = [(a.start, a.end) for a in known]
-    for fam in gazetteer().families:
-        # one-word heads ("Sở", "Báo") need a capital after them; longer ones do not
-        after = rf"(?=[{_UPPER}])" if " " not in fam.head else ""
-        for m in re.finditer(rf"(?<![\wÀ-ỹ]){re.escape(fam.head)}\s+{after}", text):
-            if any(s <= m.start() < e for s, e in taken):
-                continue
-            end = _family_end(text, m.end())
-            name = text[m.start():end].strip(" ,;.")
-            if len(name.split()) < 2:
-                continue
-            if fam.requires_suffix and not any(name.endswith(sfx) for sfx in fam.requires_suffix):
-                continue
-            out.append(AgencyMention(name, fam.kind, name, m.start(), m.start() + len(name), known=False))
-            taken.append((m.start(), m.start() + len(name)))
-    return out
-
-
-def _family_end(text: str, pos: int) -> int:
-    """End of a family name: capitalised words, joined by 'và', ',' or '-' to more of them."""
-    stop = _stop_regex()
-    end = pos
-    i = pos
-    words = 0
-    while i < len(text) and words < 10:
-        m = re.match(r"\s*(?:(,|và|-|–)\s*)?([\wÀ-ỹđĐ]+)", text[i:])
-        if not m:
-            break
-        joiner, word = m.group(1), m.group(2)
-        # a capitalised word continues the name even when it spells a verb ("Ban Tổ chức")
-        if not word[:1].isupper() and (stop.match(text, i + m.start(2)) or word.lower() in {"các", "về", "của", "theo", "tại", "trên", "với"}):
-            break
-        if joiner and not word[:1].isupper():
-            break
-        if words == 0 and not word[:1].isupper() and text[pos - 1 : pos] == " " and not re.search(r"\s\S+\s$", text[max(0, pos - 12) : pos]):
-            break
-        if joiner == "," and _alias_regex().match(text, i + m.start(2)):
-            break
-        i += m.end()
-        end = i
-        words += 1
-    return end
-
-
 # --- phrases that name one or more agencies -------------------------------------------------
 
 
@@ -203,9 +153,9 @@ def canonical_generic(phrase: str) -> str:
 def looks_like_agency(phrase: str) -> bool:
     """A phrase headed by an agency noun ("các cơ sở đào tạo"), not by a predicate."""
     low = re.sub(r"^(?:các|những|toàn thể)\s+", "", fold(phrase))
-    if _stop_regex().match(low):
+    if predicate_regex().match(low):
         return False
-    if _alias_regex().match(phrase):
+    if any(a.start == 0 for a in find_agencies(phrase)):
         return True
     return any(re.match(rf"{re.escape(h)}(?![\wÀ-ỹ])", low) for h in cues()["agency_heads"])
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .agencies import AgencyMention, Lexicon, find_agencies, split_agencies
+from .agencies import AgencyMention, Lexicon, find_agencies, predicate_regex, split_agencies
 from .models import Document, Node, Reporting, Task
 from .rules import cues, fold, measures
 
@@ -41,12 +41,6 @@ class _Ctx:
 # --- clause reading ------------------------------------------------------------------------------
 
 
-@cache
-def _stop_re() -> re.Pattern[str]:
-    stops = sorted(cues()["predicate_stops"], key=len, reverse=True)
-    return re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(re.escape(s) for s in stops) + r")(?![\wÀ-ỹ])", re.I)
-
-
 def _is_noun_tochuc(text: str, start: int, end: int) -> bool:
     c = cues()
     before = text[:start].rstrip().lower()
@@ -58,7 +52,7 @@ def predicate_start(text: str, protected: list[tuple[int, int]] | None = None) -
     """Where the predicate begins: the first stop word outside an agency name."""
     if protected is None:
         protected = [(a.start, a.end) for a in find_agencies(text)]
-    for m in _stop_re().finditer(text):
+    for m in predicate_regex().finditer(text):
         if any(s <= m.start() < e for s, e in protected):
             continue
         if m.group(0).lower() == "tổ chức" and _is_noun_tochuc(text, m.start(), m.end()):

@@ -1,0 +1,71 @@
+"""The spaCy pipeline, built once: a blank Vietnamese `nlp` with a `span_ruler` of agencies.
+
+Choices made here and nowhere else:
+- `spacy.blank("vi")` would need pyvi word segmentation (about 10x slower) or, without it,
+  splits on spaces only, gluing punctuation to words ("pháp;"). We keep spaCy's Vietnamese
+  language data but use the rule-based tokenizer with the default punctuation rules, so
+  token patterns see "pháp" and ";" apart.
+- Gazetteer names and aliases become phrase patterns matched on LOWER (case-insensitive),
+  each with the entry's name as its `id` and its kind as its label; families ("Sở …",
+  "Trung tâm …") become token patterns labelled with the family's kind and id "family:<head>".
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from .rules import cues, gazetteer
+
+SPANS_KEY = "agencies"
+
+
+@cache
+def pipeline():
+    import spacy
+    from spacy.lang.vi import Vietnamese
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    defaults = Vietnamese.Defaults
+    infixes = list(defaults.infixes or []) + [r"(?<=[\w)])[;,:](?=\S)", r"(?<=\w)-(?=\w)"]
+    nlp.tokenizer = Tokenizer(
+        nlp.vocab,
+        prefix_search=compile_prefix_regex(defaults.prefixes).search,
+        suffix_search=compile_suffix_regex(defaults.suffixes).search,
+        infix_finditer=compile_infix_regex(infixes).finditer,
+    )
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True, "overwrite": True},
+    )
+    ruler.add_patterns(patterns())
+    return nlp
+
+
+def patterns() -> list[dict]:
+    gaz = gazetteer()
+    out: list[dict] = []
+    for entry in gaz.entries:
+        for surface in dict.fromkeys((entry.name, *entry.aliases)):
+            out.append({"label": entry.kind, "pattern": surface, "id": entry.name})
+    # Lower-case words that begin a predicate end a family name ("Sở Nội vụ chủ trì").
+    stops = sorted({s.split()[0].lower() for s in cues()["predicate_stops"]} | {"các", "về", "của", "theo", "tại", "trên", "với", "và", "hoặc"})
+    for fam in gaz.families:
+        head = [{"ORTH": w} for w in fam.head.split()]
+        first = {"IS_TITLE": True} if len(head) == 1 else {"IS_ALPHA": True, "LOWER": {"NOT_IN": stops}}
+        rest = {"IS_ALPHA": True, "OP": "{0,6}", "LOWER": {"NOT_IN": stops}}
+        # "Sở Văn hóa, Thể thao và Du lịch": a comma or "và" followed by a capital continues it
+        joined = [{"ORTH": {"IN": [",", "và", "-", "–"]}}, {"IS_TITLE": True}, {"IS_ALPHA": True, "OP": "{0,3}", "LOWER": {"NOT_IN": stops}}]
+        out.append({"label": fam.kind, "pattern": [*head, first, rest], "id": f"family:{fam.head}"})
+        out.append({"label": fam.kind, "pattern": [*head, first, rest, *joined], "id": f"family:{fam.head}"})
+        out.append({"label": fam.kind, "pattern": [*head, first, rest, *joined, *joined], "id": f"family:{fam.head}"})
+    return out
+
+
+def agency_spans(text: str) -> list[tuple[int, int, str, str]]:
+    """(start char, end char, kind, id) of every agency span, overlaps included.
+
+    The caller chooses among overlaps: a gazetteer name beats a longer family match.
+    """
+    doc = pipeline()(text)
+    return sorted((s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans[SPANS_KEY])
