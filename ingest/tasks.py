@@ -443,11 +443,15 @@ def _reporting(task: Task, lexicon: Lexicon) -> list[Reporting]:
     if qm:
         found = split_agencies(qm.group(1), lexicon)
         via = found[0].name if found else None
-    gm = re.search(r"gửi về\s+(.+?)\s+để tổng hợp", text, re.I)
+    # "gửi về X để tổng hợp, báo cáo Y": X compiles, Y receives
+    gm = re.search(r"gửi về\s+(.+?)\s+để tổng hợp,?\s*(?:báo cáo\s+)?(.*)$", text, re.I)
     if gm:
         found = split_agencies(gm.group(1), lexicon)
         if found:
             via = found[0].name
+        onward = find_agencies(gm.group(2)[:120])
+        if onward and onward[0].start < 5:
+            to = onward[0].name
     frequency = None
     for f in c["frequencies"]:
         if re.search(f["pattern"], low):
@@ -456,11 +460,14 @@ def _reporting(task: Task, lexicon: Lexicon) -> list[Reporting]:
     reporter = "; ".join(task.lead) or "?"
     deadlines = deadlines_in(text)
     for d, pos in deadlines:
+        # the frequency cue nearest before the deadline governs it ("báo cáo 6 tháng trước ngày 05/6")
         window = fold(text[max(0, pos - 40) : pos])
+        nearest = -1
         freq = frequency
         for f in c["frequencies"]:
-            if re.search(f["pattern"], window):
-                freq = f["frequency"]
+            for m in re.finditer(f["pattern"], window):
+                if m.end() > nearest:
+                    nearest, freq = m.end(), f["frequency"]
         out.append(Reporting(reporter, to, via, d, freq, task.path, task.line, task.quote))
     if not deadlines and (to or frequency):
         out.append(Reporting(reporter, to, via, None, frequency, task.path, task.line, task.quote))

@@ -25,6 +25,7 @@ BASE = os.environ.get("DCSKG_BASE", "https://w3id.org/dcs-kg/id/")
 VOCAB = BASE + "vocab/"
 COMMON_GRAPH = URIRef(BASE + "graph/common")
 REGISTRY_GRAPH = URIRef(BASE + "graph/registry")
+ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
 RELATION_PROPERTY = {"implements": ELI.ensures_implementation_of, "based_on": ELI.based_on, "cites": ELI.cites}
 PREFIXES = {"dcs": str(DCS), "eli": str(ELI), "org": str(ORG), "prov": str(PROV), "skos": str(SKOS), "dcterms": str(DCTERMS), "id": BASE}
 
@@ -436,7 +437,11 @@ def add_extraction(ds: Dataset, ex: Extraction) -> None:
 
 
 def add_reference_data(ds: Dataset) -> None:
-    """Vocabularies and the legal registry: rebuilt from the data files on every build."""
+    """Ontology, vocabularies and the legal registry: rebuilt from their files on every build."""
+    from ontology import ONTOLOGY_TTL
+
+    ds.remove_graph(ds.graph(ONTOLOGY_GRAPH))
+    ds.addN((s, p, o, ds.graph(ONTOLOGY_GRAPH)) for s, p, o in Graph().parse(ONTOLOGY_TTL))
     ds.remove_graph(ds.graph(REGISTRY_GRAPH))
     ds.addN((s, p, o, ds.graph(REGISTRY_GRAPH)) for s, p, o in registry_graph())
     ds.addN((s, p, o, ds.graph(COMMON_GRAPH)) for s, p, o in vocabulary())

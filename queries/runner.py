@@ -86,10 +86,11 @@ def resolve(name_or_file: str) -> NamedQuery:
         if "#+" in text:
             return load(path)
         return NamedQuery(path.stem, path, path.stem, "", "", (), text)
-    lib = library()
-    if name_or_file not in lib:
-        raise QueryError(f"unknown query; named queries: {', '.join(lib)}", name_or_file)
-    return lib[name_or_file]
+    path = QUERY_DIR / f"{name_or_file}.rq"
+    if not re.fullmatch(r"[A-Za-z0-9_]+", name_or_file) or not path.exists():
+        names = ", ".join(sorted(p.stem for p in QUERY_DIR.glob("*.rq")))
+        raise QueryError(f"unknown query; named queries: {names}", name_or_file)
+    return load(path)
 
 
 def bindings(query: NamedQuery, params: dict[str, Any]) -> dict[str, Identifier]:

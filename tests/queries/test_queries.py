@@ -73,3 +73,126 @@ def test_cited_laws(seed_ds):
 
     rows = run_query("cited_laws", seed_ds, plan=plan_iri("002_740ba232e0108bc4"))
     assert [r["lawId"] for r in rows] == ["10/2022/QH15"]
+
+
+def _file(source: str) -> str:
+    return Path(source).name
+
+
+def test_legal_basis_shared(seed_ds):
+    rows = run_query("legal_basis_shared", seed_ds)
+    assert {r["docId"]: r["plans"] for r in rows} == {
+        "10/2022/QH15": 4, "61/2023/NĐ-CP": 3, "120-KL/TW": 2, "217-QĐ/TW": 2, "218-QĐ/TW": 2, "33/CT-TTg": 2, "59/2023/NĐ-CP": 2,
+    }
+
+
+def test_agency_tasks_by_name_spans_plans(seed_ds):
+    rows = run_query("agency_tasks", seed_ds, agency="Sở Nội vụ")
+    got = {(r["file"], r["path"], r["role"]) for r in rows}
+    assert got == {
+        ("000_70211efbcc79a593.txt", "II.2.a.1", "support"), ("000_70211efbcc79a593.txt", "II.2.a.2", "support"),
+        ("000_70211efbcc79a593.txt", "II.2.b.4", "lead"), ("000_70211efbcc79a593.txt", "II.2.c.2", "support"),
+        ("000_70211efbcc79a593.txt", "III.3.1", "lead"), ("000_70211efbcc79a593.txt", "III.3.2", "lead"),
+        ("000_70211efbcc79a593.txt", "III.3.3", "lead"), ("003_fcf3e25466826abb.txt", "II.1.b.1", "lead"),
+        ("003_fcf3e25466826abb.txt", "II.2.b", "lead"), ("003_fcf3e25466826abb.txt", "IV.1", "lead"),
+    }
+    assert {r["place"] for r in rows} == {"Vĩnh Long", "Cần Thơ"}
+
+
+def test_agency_tasks_by_kind(seed_ds):
+    names = {r["name"] for r in run_query("agency_tasks", seed_ds, agency="department")}
+    assert {"Sở Nội vụ", "Sở Tư pháp", "Sở Khoa học và Công nghệ", "Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính"} <= names
+    assert not any(n.startswith("Phòng") for n in names)
+
+
+def test_agency_lead_load(seed_ds):
+    rows = run_query("agency_lead_load", seed_ds)
+    assert (rows.rows[0]["name"], rows.rows[0]["leads"]) == ("Các cơ quan, đơn vị, tổ chức, địa phương", 12)
+    vl = next(r for r in rows if r["name"] == "Sở Nội vụ" and r["place"] == "Vĩnh Long")
+    assert (vl["leads"], vl["supports"]) == (4, 3)
+
+
+def test_agency_kind_load_merges_places(seed_ds):
+    row = next(r for r in run_query("agency_kind_load", seed_ds) if r["name"] == "Sở Nội vụ")
+    assert (row["leads"], row["supports"], row["plans"], row["places"]) == (7, 3, 2, 2)
+
+
+def test_agency_coordination(seed_ds):
+    rows = {(r["lead"], r["support"]): (r["tasks"], r["plans"]) for r in run_query("agency_coordination", seed_ds)}
+    assert rows[("Các cơ quan, đơn vị, tổ chức, địa phương", "Sở Tư pháp")] == (4, 1)
+    assert rows[("Sở Nội vụ", "Sở Tư pháp")] == (1, 1)
+    assert rows[("Ban Xây dựng Đảng Đảng ủy", "Ủy ban nhân dân xã")] == (1, 1)
+
+
+def test_requests_to_front_match_the_gold(seed_ds, gold_docs):
+    got = {(r["file"], r["path"]) for r in run_query("requests_to_front", seed_ds)}
+    expected = {(name, t["path"]) for name, d in gold_docs.items() for t in d["tasks"] if t["requested"]}
+    assert got == expected
+
+
+def test_reporting_calendar(seed_ds, gold_docs):
+    rows = run_query("reporting_calendar", seed_ds)
+    assert {r["deadline"] for r in rows} == {r["deadline"] for d in gold_docs.values() for r in d["reporting"] if r["deadline"]}
+    assert [r["month"] for r in rows] == sorted(r["month"] for r in rows)
+    vl = [r for r in rows if r["file"] == "000_70211efbcc79a593.txt"]
+    assert {(r["deadline"], r["to"], r["via"], r["frequency"]) for r in vl} == {("15/11", "Ủy ban nhân dân tỉnh", "Sở Nội vụ", "annual")}
+
+
+def test_measure_coverage_and_gaps(seed_ds):
+    cov = {(r["file"], r["measure"]): r["tasks"] for r in run_query("measure_coverage", seed_ds)}
+    assert len(cov) == 5 * 8  # every plan x every category, zeros included
+    assert cov[("000_70211efbcc79a593.txt", "information_propagation")] >= 3
+    gaps = {(r["file"], r["measure"]) for r in run_query("measure_gaps", seed_ds)}
+    assert ("004_9fd1b90b08d6ae98.txt", "funding") in gaps
+    assert all(cov[g] == 0 for g in gaps)
+
+
+def test_tasks_without_lead_is_empty_on_the_seeds(seed_ds):
+    assert len(run_query("tasks_without_lead", seed_ds)) == 0
+
+
+def test_conflicting_citations(seed_ds):
+    rows = run_query("conflicting_citations", seed_ds)
+    # GROUP_CONCAT has no order: compare the dates as a set
+    assert [(r["docId"], set(r["dates"].split(", "))) for r in rows] == [("20/NQ-HĐND@Nghi Dương/2025", {"2025-12-11", "2025-12-19"})]
+
+
+def test_plans_by_level_year(seed_ds):
+    rows = {(r["level"], r["year"]): r["plans"] for r in run_query("plans_by_level_year", seed_ds)}
+    assert rows == {("agency", "unknown"): 1, ("city", "2025"): 1, ("commune", "2026"): 1, ("district", "2025"): 1, ("province", "2026"): 1}
+
+
+def test_timeframe_profile(seed_ds):
+    rows = {(r["file"], r["timeframe"]): r["tasks"] for r in run_query("timeframe_profile", seed_ds)}
+    assert rows[("000_70211efbcc79a593.txt", "yearly_from")] == 11
+    assert rows[("000_70211efbcc79a593.txt", "continuous")] == 4
+    assert sum(v for (f, _), v in rows.items() if f == "003_fcf3e25466826abb.txt") == 20
+
+
+def test_provenance_of_an_assignment(seed_ds):
+    q = library()["provenance"]
+    rows = run_query("provenance", seed_ds, fact=q.params[0].example)
+    assert [(r["lineStart"], r["quote"][:30]) for r in rows] == [(151, "Sở Nội vụ chủ trì, tham mưu Ủy")]
+    assert rows.rows[0]["file"].endswith("000_70211efbcc79a593.txt")
+
+
+def test_agency_partners(seed_ds):
+    rows = {(r["partner"], r["direction"]): r["tasks"] for r in run_query("agency_partners", seed_ds, agency="Sở Nội vụ")}
+    assert rows[("Sở Tư pháp", "leads, partner supports")] == 1
+    assert rows[("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "leads, partner supports")] == 1
+    assert rows[("Các cơ quan, đơn vị, tổ chức, địa phương", "supports, partner leads")] == 3
+
+
+def test_plan_tasks(seed_ds, gold_docs):
+    from ingest.to_rdf import plan_iri
+
+    rows = run_query("plan_tasks", seed_ds, plan=plan_iri("003_fcf3e25466826abb"))
+    assert [r["path"] for r in rows] == [t["path"] for t in gold_docs["003_fcf3e25466826abb.txt"]["tasks"]]
+    iv2 = next(r for r in rows if r["path"] == "IV.2")
+    assert set(iv2["leads"].split("; ")) == {"Các sở, ban ngành thành phố", "Ủy ban nhân dân cấp huyện", "Ủy ban nhân dân cấp xã"}
+
+
+def test_documents(seed_ds):
+    rows = {r["docId"]: r for r in run_query("documents", seed_ds)}
+    assert rows["10/2022/QH15"]["plans"] == 4 and rows["10/2022/QH15"]["issuer"] == "Quốc hội"
+    assert "18/KH-UBND@Quảng Trị/2025" in rows
