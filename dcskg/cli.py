@@ -304,6 +304,34 @@ def export_cmd(
 
 
 @app.command()
+def explain(
+    fact: str = typer.Argument(..., help="IRI of a task, assignment, citation or reporting obligation."),
+    store: Optional[Path] = STORE_OPTION,
+) -> None:
+    """Say where a fact came from: plan, lines and the sentence."""
+    from rdflib import URIRef
+
+    from queries.runner import run_query
+
+    from .store import open_dataset
+
+    try:
+        ds = open_dataset(_store(store))
+        rows = run_query("provenance", ds, fact=URIRef(fact))
+    except DcsKgError as exc:
+        _fail(str(exc))
+    if not len(rows):
+        _fail(f"{fact}: no such fact with a recorded source in the graph")
+    described = run_query("describe_fact", ds, fact=URIRef(fact))
+    for d in described:
+        out.print(f"[bold]{d['predicate']}[/bold]: {d['value']}", highlight=False)
+    for r in rows:
+        lines = f"line {r['lineStart']}" if r["lineStart"] == r["lineEnd"] else f"lines {r['lineStart']}–{r['lineEnd']}"
+        out.print(f"[bold]source[/bold]: {r['file']}, {lines}", highlight=False)
+        out.print(f"  “{r['quote']}”", highlight=False)
+
+
+@app.command()
 def validate(store: Optional[Path] = STORE_OPTION) -> None:
     """Check the graph against the SHACL shapes; print violations readably."""
     from .store import open_dataset

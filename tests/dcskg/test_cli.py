@@ -136,3 +136,17 @@ def test_export_formats(seed_store, tmp_path):
     r = dcskg("export", "graph", "--format", "trig", "--out", str(tmp_path), "--store", str(seed_store))
     ds = Dataset().parse(tmp_path / "graph.trig", format="trig")
     assert len(list(ds.graphs())) >= 7
+
+
+def test_explain_an_assignment_of_seed_000(seed_store):
+    iri = "https://w3id.org/dcs-kg/id/plan/000-70211efbcc79a593/task/iii-3-1/lead/so-noi-vu"
+    r = dcskg("explain", iri, "--store", str(seed_store))
+    assert r.returncode == 0, r.stderr
+    assert "000_70211efbcc79a593.txt" in r.stdout and "line 151" in r.stdout
+    assert "Sở Nội vụ chủ trì, tham mưu Ủy ban nhân dân tỉnh" in r.stdout
+    assert "role: lead" in r.stdout
+
+
+def test_explain_unknown_fact(seed_store):
+    r = dcskg("explain", "https://example.org/nothing", "--store", str(seed_store))
+    assert r.returncode == 1 and "no such fact" in r.stderr
