@@ -279,24 +279,36 @@ def remove(plan: str = typer.Argument(..., help="Plan file or key."), store: Opt
 
 @app.command("export")
 def export_cmd(
-    what: str = typer.Argument("graph", help="graph"),
-    fmt: str = typer.Option("ttl", "--format", "-f", help="ttl | trig | nt | jsonld"),
-    plan: Optional[str] = typer.Option(None, "--plan", help="Only this plan's named graph."),
-    out_dir: Path = typer.Option(Path("."), "--out", help="Folder to write to."),
+    what: str = typer.Argument("graph", help="graph | tasks | calendar"),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="graph: ttl|trig|nt|jsonld; tasks: csv|xlsx; calendar: ics"),
+    plan: Optional[str] = typer.Option(None, "--plan", help="Only this plan (file name or key)."),
+    agency: Optional[str] = typer.Option(None, "--agency", help="tasks/calendar: only where this agency takes part."),
+    out_path: Optional[Path] = typer.Option(None, "--out", "-o", help="File (tasks, calendar) or folder (graph) to write."),
     store: Optional[Path] = STORE_OPTION,
 ) -> None:
-    """Export the whole graph, or one plan's named graph."""
+    """Export the graph (RDF), the task-assignment table (CSV/XLSX) or the reporting calendar (ICS)."""
     from ingest.to_rdf import plan_graph_iri
 
-    from .store import EXPORT_FORMATS, export
+    from .exports import task_rows, write_calendar, write_tasks
+    from .store import EXPORT_FORMATS, export, open_dataset
 
-    if what != "graph":
-        _fail(f"unknown export {what!r}; available: graph", 2)
-    if fmt not in EXPORT_FORMATS:
-        _fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}", 2)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    formats = {"graph": list(EXPORT_FORMATS), "tasks": ["csv", "xlsx"], "calendar": ["ics"]}
+    if what not in formats:
+        _fail(f"unknown export {what!r}; available: {', '.join(formats)}", 2)
+    fmt = fmt or formats[what][0]
+    if fmt not in formats[what]:
+        _fail(f"--format for {what} must be one of {', '.join(formats[what])}", 2)
     try:
-        paths = export(_store(store), [fmt], out_dir, plan_graph_iri(Path(plan).stem) if plan else None)
+        if what == "graph":
+            folder = out_path or Path(".")
+            folder.mkdir(parents=True, exist_ok=True)
+            paths = export(_store(store), [fmt], folder, plan_graph_iri(Path(plan).stem) if plan else None)
+        elif what == "tasks":
+            rows = task_rows(open_dataset(_store(store)), Path(plan).stem if plan else None, agency)
+            paths = [write_tasks(rows, out_path or Path(f"tasks.{fmt}"), fmt)]
+            out.print(f"{len(rows)} task(s)")
+        else:
+            paths = [write_calendar(open_dataset(_store(store)), out_path or Path("reporting.ics"), agency)]
     except DcsKgError as exc:
         _fail(str(exc))
     for p in paths:

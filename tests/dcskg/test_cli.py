@@ -3,18 +3,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from gold import PLANS, ROOT
-
-
-def dcskg(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    env = {"COLUMNS": "200", "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"}
-    return subprocess.run([sys.executable, "-c", "from dcskg.cli import main; main()", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
+from clirun import dcskg
+from gold import PLANS
 
 
 def test_extract_json_contract(gold_docs):
