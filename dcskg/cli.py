@@ -344,6 +344,34 @@ def explain(
 
 
 @app.command()
+def serve(
+    store: Optional[Path] = STORE_OPTION,
+    host: str = typer.Option("127.0.0.1", "--host"),
+    port: int = typer.Option(8000, "--port"),
+    timeout: float = typer.Option(10.0, "--timeout", help="Seconds a query may run before it is stopped."),
+    max_rows: int = typer.Option(10000, "--max-rows", help="Rows returned at most per query."),
+) -> None:
+    """Serve the graph read-only over the SPARQL 1.1 Protocol, with a query page at /."""
+    from .serve import Settings, make_server
+    from .store import DB_DIR
+
+    db = _store(store) / DB_DIR
+    if not db.exists():
+        _fail(f"{_store(store)}: no graph here yet; run `dcskg build` first")
+    try:
+        server = make_server(Settings(str(db), timeout, max_rows), host, port)
+    except OSError as exc:
+        _fail(f"cannot listen on {host}:{port} ({exc.strerror})")
+    out.print(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql — query page: http://{host}:{server.server_port}/ (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@app.command()
 def validate(store: Optional[Path] = STORE_OPTION) -> None:
     """Check the graph against the SHACL shapes; print violations readably."""
     from .store import open_dataset

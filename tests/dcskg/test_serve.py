@@ -1,0 +1,93 @@
+"""The read-only SPARQL endpoint: a real client, a refused UPDATE, a stopped runaway query,
+and the query page in headless Chromium."""
+from __future__ import annotations
+
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from browser import chrome, only_loopback, requested_urls, serving
+
+
+@pytest.fixture(scope="module")
+def endpoint(seed_store):
+    with serving(seed_store, "--timeout", "2", "--max-rows", "50") as base:
+        yield base
+
+
+def test_select_with_sparqlwrapper(endpoint):
+    from SPARQLWrapper import JSON, SPARQLWrapper
+
+    sw = SPARQLWrapper(f"{endpoint}/sparql")
+    sw.setQuery("PREFIX dcs: <https://w3id.org/dcs-kg/ontology#> SELECT ?p WHERE { ?p a dcs:Plan } ORDER BY ?p")
+    sw.setReturnFormat(JSON)
+    rows = sw.query().convert()["results"]["bindings"]
+    assert len(rows) == 5
+
+
+@pytest.mark.parametrize("fmt,ctype,probe", [("csv", "text/csv", "p\r\n"), ("tsv", "text/tab-separated-values", "?p"), ("xml", "application/sparql-results+xml", "<sparql")])
+def test_content_negotiation(endpoint, fmt, ctype, probe):
+    from urllib.parse import quote
+
+    q = quote("PREFIX dcs: <https://w3id.org/dcs-kg/ontology#> SELECT ?p WHERE { ?p a dcs:Plan }")
+    req = urllib.request.Request(f"{endpoint}/sparql?query={q}", headers={"Accept": ctype})
+    with urllib.request.urlopen(req) as resp:
+        assert resp.headers["Content-Type"].startswith(ctype)
+        assert probe in resp.read().decode()
+
+
+def test_update_is_refused(endpoint):
+    from SPARQLWrapper import POST, SPARQLWrapper
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+    sw = SPARQLWrapper(f"{endpoint}/sparql", updateEndpoint=f"{endpoint}/sparql")
+    sw.setMethod(POST)
+    sw.setQuery("INSERT DATA { <http://example.org/a> <http://example.org/b> <http://example.org/c> }")
+    with pytest.raises((SPARQLWrapperException, urllib.error.HTTPError)) as info:
+        sw.query()
+    assert "403" in str(info.value) or "read-only" in str(info.value).lower() or "Forbidden" in str(info.value)
+    for data, ctype in ((b"update=LOAD+%3Chttp%3A%2F%2Fexample.org%2F%3E", "application/x-www-form-urlencoded"), (b"DROP ALL", "application/sparql-update")):
+        req = urllib.request.Request(f"{endpoint}/sparql", data=data, headers={"Content-Type": ctype})
+        with pytest.raises(urllib.error.HTTPError) as err:
+            urllib.request.urlopen(req)
+        assert err.value.code == 403
+
+
+def test_runaway_query_times_out_and_the_server_lives_on(endpoint):
+    from urllib.parse import quote
+
+    q = quote("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g")
+    started = time.time()
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(f"{endpoint}/sparql?query={q}", timeout=30)
+    assert err.value.code == 503 and "timed out" in err.value.read().decode()
+    assert time.time() - started < 15
+    test_select_with_sparqlwrapper(endpoint)
+
+
+def test_row_cap(endpoint):
+    from urllib.parse import quote
+
+    q = quote("SELECT * WHERE { ?s ?p ?o }")
+    with urllib.request.urlopen(f"{endpoint}/sparql?query={q}&format=csv") as resp:
+        assert resp.headers["X-DCS-Truncated"] == "true"
+        assert len(resp.read().decode().strip().splitlines()) == 51  # header + 50 rows
+
+
+def test_query_page_runs_a_named_query_offline(endpoint, artifacts):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    with chrome() as driver:
+        driver.get(endpoint + "/")
+        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.yasgui"))
+        options = [o.get_attribute("value") for o in driver.find_elements(By.CSS_SELECTOR, "#example option")]
+        assert "plans" in options and len(options) >= 15
+        driver.execute_script("openExample('plans'); window.yasgui.getTab().getYasqe().query();")
+        rows = lambda d: [r for r in d.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr") if r.is_displayed()]  # noqa: E731
+        WebDriverWait(driver, 30).until(lambda d: len(rows(d)) >= 5)
+        assert any("Ủy ban nhân dân tỉnh Vĩnh Long" in r.text for r in rows(driver))
+        driver.save_screenshot(str(artifacts / "query_page.png"))
+        assert only_loopback(requested_urls(driver)) == []
