@@ -23,12 +23,24 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 STORE_OPTION = typer.Option(None, "--store", help="Graph store folder (default: data/graph, or $DCSKG_STORE).")
+ENDPOINT_OPTION = typer.Option(None, "--endpoint", help="Use a SPARQL 1.1 store instead (e.g. http://host:7878/query); see dcskg/remote.py.")
 
 
 def _store(store: Optional[Path]) -> Path:
     from .store import DEFAULT_STORE
 
     return Path(store) if store else DEFAULT_STORE
+
+
+def _dataset(store: Optional[Path], endpoint: Optional[str]):
+    """The graph to read: a remote SPARQL store when --endpoint is given, else the local store."""
+    if endpoint:
+        from .remote import open_remote
+
+        return open_remote(endpoint)
+    from .store import open_dataset
+
+    return open_dataset(_store(store))
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -59,6 +71,7 @@ def _root() -> None:
 def build(
     paths: list[Path] = typer.Argument(None, help="Plan files or folders (default: data/plans)."),
     store: Optional[Path] = STORE_OPTION,
+    endpoint: Optional[str] = ENDPOINT_OPTION,
     no_validate: bool = typer.Option(False, "--no-validate", help="Skip SHACL validation."),
 ) -> None:
     """Read plan files into the graph store and print a summary per plan."""
@@ -75,7 +88,13 @@ def build(
     try:
         with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("reading plans", total=None)
-            report = build_store(paths, target, progress=lambda f: bar.update(task, advance=1, description=Path(f).name), validate=None if no_validate else validate_dataset)
+            step = lambda f: bar.update(task, advance=1, description=Path(f).name)  # noqa: E731
+            if endpoint:
+                from .remote import build_remote
+
+                report = build_remote(paths, endpoint, progress=step, validate=None if no_validate else validate_dataset)
+            else:
+                report = build_store(paths, target, progress=step, validate=None if no_validate else validate_dataset)
     except DcsKgError as exc:
         _fail(str(exc))
     table = Table(title=f"dcs-kg graph in {report.store}: {report.triples} triples, {report.seconds:.1f}s", show_lines=False)
@@ -165,6 +184,7 @@ def query(
     name: str = typer.Argument(..., help="A named query (file stem in queries/) or a .rq file."),
     param: list[str] = typer.Option([], "--param", "-p", help="name=value, repeatable."),
     store: Optional[Path] = STORE_OPTION,
+    endpoint: Optional[str] = ENDPOINT_OPTION,
     fmt: str = typer.Option("table", "--format", "-f", help="table | csv | json"),
 ) -> None:
     """Run a named SPARQL query against the store."""
@@ -176,7 +196,7 @@ def query(
         _fail(f"--format must be table, csv or json, not {fmt!r}", 2)
     try:
         q = resolve(name)
-        rows = run(q, open_dataset(_store(store)), **_parse_params(param))
+        rows = run(q, _dataset(store, endpoint), **_parse_params(param))
     except DcsKgError as exc:
         _fail(str(exc))
     _print_rows(rows, fmt, q.title)
@@ -212,6 +232,7 @@ def trace(
     target: str = typer.Argument(..., help="A plan file or key; with --reverse, a document id."),
     reverse: bool = typer.Option(False, "--reverse", help="List the plans whose chain reaches this document."),
     store: Optional[Path] = STORE_OPTION,
+    endpoint: Optional[str] = ENDPOINT_OPTION,
 ) -> None:
     """Trace which resolution a plan implements, up the chain to the Law (or back down)."""
     from queries.runner import run_query
@@ -219,7 +240,7 @@ def trace(
     from .store import open_dataset
 
     try:
-        ds = open_dataset(_store(store))
+        ds = _dataset(store, endpoint)
         if reverse:
             rows = run_query("plans_implementing", ds, doc=target)
             if not len(rows):
@@ -319,6 +340,7 @@ def export_cmd(
 def explain(
     fact: str = typer.Argument(..., help="IRI of a task, assignment, citation or reporting obligation."),
     store: Optional[Path] = STORE_OPTION,
+    endpoint: Optional[str] = ENDPOINT_OPTION,
 ) -> None:
     """Say where a fact came from: plan, lines and the sentence."""
     from rdflib import URIRef
@@ -328,7 +350,7 @@ def explain(
     from .store import open_dataset
 
     try:
-        ds = open_dataset(_store(store))
+        ds = _dataset(store, endpoint)
         rows = run_query("provenance", ds, fact=URIRef(fact))
     except DcsKgError as exc:
         _fail(str(exc))
@@ -378,7 +400,7 @@ def validate(store: Optional[Path] = STORE_OPTION) -> None:
     from .validate import validate_dataset
 
     try:
-        problems = validate_dataset(open_dataset(_store(store)))
+        problems = validate_dataset(_dataset(store, endpoint))
     except DcsKgError as exc:
         _fail(str(exc))
     if problems:
