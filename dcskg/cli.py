@@ -394,7 +394,7 @@ def serve(
 
 
 @app.command()
-def validate(store: Optional[Path] = STORE_OPTION) -> None:
+def validate(store: Optional[Path] = STORE_OPTION, endpoint: Optional[str] = ENDPOINT_OPTION) -> None:
     """Check the graph against the SHACL shapes; print violations readably."""
     from .store import open_dataset
     from .validate import validate_dataset
