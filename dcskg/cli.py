@@ -366,6 +366,75 @@ def explain(
 
 
 @app.command()
+def network(
+    store: Optional[Path] = STORE_OPTION,
+    endpoint: Optional[str] = ENDPOINT_OPTION,
+    plan: Optional[str] = typer.Option(None, "--plan", help="Only this plan (file name, key or IRI)."),
+    place: Optional[str] = typer.Option(None, "--place", help="Only agencies of this place, e.g. 'Vĩnh Long'."),
+    role: str = typer.Option("all", "--role", help="all: lead -> support edges; lead / support: co-lead / co-support links."),
+    by_kind: bool = typer.Option(False, "--by-kind", help="One node per body across places (all 'Sở Nội vụ' as one)."),
+    documents: bool = typer.Option(False, "--documents", help="Draw the document graph instead (implements / based on / cites)."),
+    out_path: Path = typer.Option(Path("network.html"), "--out", "-o", help="The HTML page to write."),
+    stats: bool = typer.Option(False, "--stats", help="Print degree, weighted degree, betweenness and lead/support ratio."),
+    csv_path: Optional[Path] = typer.Option(None, "--csv", help="Write the statistics table as CSV."),
+    gexf: Optional[Path] = typer.Option(None, "--gexf", help="Write the graph as GEXF (Gephi)."),
+    graphml: Optional[Path] = typer.Option(None, "--graphml", help="Write the graph as GraphML."),
+) -> None:
+    """Draw the agency network (who leads, who supports) as an interactive offline HTML page."""
+    from queries import network as nw
+
+    if role not in ("all", "lead", "support"):
+        _fail("--role must be all, lead or support", 2)
+    try:
+        ds = _dataset(store, endpoint)
+        if documents:
+            g = nw.document_graph(ds)
+            nw.render_documents(g, out_path, "dcs-kg — văn bản và kế hoạch / documents and plans")
+            out.print(f"wrote {out_path}: {g.number_of_nodes()} documents and plans, {g.number_of_edges()} links")
+            return
+        plan_iri = str(_plan_iri(ds, plan)) if plan else None
+        g = nw.agency_graph(nw.assignments(ds, plan_iri, place), by_kind=by_kind, role=role)
+    except DcsKgError as exc:
+        _fail(str(exc))
+    if g.number_of_nodes() == 0:
+        _fail("no agencies match: check --plan / --place, or build the graph first")
+    scope = ", ".join(x for x in (Path(plan).stem if plan else None, place, "theo loại / by kind" if by_kind else None, None if role == "all" else role) if x)
+    view = nw.limit(g)
+    nw.render(view, out_path, f"dcs-kg — mạng lưới cơ quan{' (' + scope + ')' if scope else ''}", directed=role == "all", show_places=not by_kind)
+    out.print(f"wrote {out_path}: {view.graph.number_of_nodes()} agencies, {view.graph.number_of_edges()} links" + (f" — {view.notice}" if view.notice else ""))
+    if stats or csv_path:
+        rows, method = nw.statistics(g)
+        if stats:
+            table = Table(title=f"Agency network statistics ({method})")
+            for col in rows[0]:
+                table.add_column(col, overflow="fold")
+            for r in rows:
+                table.add_row(*["" if v is None else str(v) for v in r.values()])
+            out.print(table)
+            kinds = Table(title="By kind")
+            kind_rows = nw.kind_statistics(rows)
+            for col in kind_rows[0]:
+                kinds.add_column(col)
+            for r in kind_rows:
+                kinds.add_row(*["" if v is None else str(v) for v in r.values()])
+            out.print(kinds)
+        if csv_path:
+            import csv
+
+            with csv_path.open("w", encoding="utf-8-sig", newline="") as fh:
+                w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+                w.writeheader()
+                w.writerows(rows)
+            out.print(f"wrote {csv_path}")
+    if gexf:
+        nw.write_gexf(g, gexf)
+        out.print(f"wrote {gexf}")
+    if graphml:
+        nw.write_graphml(g, graphml)
+        out.print(f"wrote {graphml}")
+
+
+@app.command()
 def serve(
     store: Optional[Path] = STORE_OPTION,
     host: str = typer.Option("127.0.0.1", "--host"),

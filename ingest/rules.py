@@ -142,6 +142,9 @@ def gazetteer() -> Gazetteer:
     path = RULES_DIR / "agencies.yaml"
     raw = _load(path)
     kinds = raw.get("kinds", {})
+    for key, kind in kinds.items():
+        if not isinstance(kind, dict) or set(kind) != {"vi", "en", "colour"}:
+            raise RulesError(f"kind {key!r} needs exactly vi, en and colour, has {kind!r}", str(path))
     entries: list[AgencyEntry] = []
     index: dict[str, AgencyEntry] = {}
     for entry in raw.get("agencies", []):

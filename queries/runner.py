@@ -4,7 +4,9 @@ A query file starts with `#+ ` comment lines holding YAML metadata (title, the q
 Vietnamese and English, parameters with a type and an example). Parameters are bound with
 `initBindings` (Oxigraph substitutions), never spliced into the query text, so a value with
 quotes or braces is only ever a value. Oxigraph substitutes only projected variables, so
-every parameter appears in its query's SELECT clause (a test checks this).
+every parameter appears in its query's SELECT clause (a test checks this), and it joins the
+substitution with the solutions: a parameter must be bound by the query's pattern to filter
+(an optional parameter left out then matches everything).
 """
 from __future__ import annotations
 

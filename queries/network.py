@@ -1,0 +1,245 @@
+"""Agency networks and the document graph, built from named SPARQL queries.
+
+The rows come from `network_assignments.rq` / `document_links.rq`; networkx holds the graph
+and computes the analytics; pyvis assembles the vis-network model; the page is rendered
+from our own template so it works offline (vis-network inlined from pyvis's bundled copy,
+no CDN) and so text from documents reaches the browser only as JSON data
+(`tojson` escapes `<`, `>`, `&`) and is drawn as text, never as HTML.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Dataset, URIRef
+
+from ingest.rules import gazetteer
+
+from .runner import run_query
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "dcskg" / "static" / "network.html"
+NODE_BUDGET = 300  # above this many nodes the page shows the top ones by weighted degree
+LAYOUT_ABOVE = 150  # above this many nodes the layout is computed here, physics off
+EXACT_BETWEENNESS_UP_TO = 500
+BETWEENNESS_SAMPLE = 200
+
+
+@dataclass
+class NetworkView:
+    graph: nx.DiGraph
+    notice: str | None = None
+
+
+def assignments(ds: Dataset, plan: str | None = None, place: str | None = None) -> list[dict]:
+    params: dict = {}
+    if plan:
+        params["plan"] = URIRef(plan)
+    if place:
+        params["place"] = place
+    return run_query("network_assignments", ds, **params).rows
+
+
+def agency_graph(rows: list[dict], by_kind: bool = False, role: str = "all") -> nx.DiGraph:
+    """Nodes: agencies (or, by kind, one node per name across places). Edges: lead -> support,
+    weighted by shared tasks; with role lead/support, agencies that co-lead / co-support."""
+    g = nx.DiGraph()
+    by_task: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"lead": set(), "support": set()})
+    tasks_of: dict[str, list[str]] = defaultdict(list)
+    plans_of: dict[str, set[str]] = defaultdict(set)
+    places_of: dict[str, set[str]] = defaultdict(set)
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for r in rows:
+        key = r["name"] if by_kind else r["agency"]
+        if key not in g:
+            g.add_node(key, label=r["name"], kind=r.get("kind") or "other")
+        by_task[r["task"]][r["role"]].add(key)
+        counts[key][r["role"]] += 1
+        plans_of[key].add(r["file"])
+        if r.get("place"):
+            places_of[key].add(r["place"])
+        tasks_of[key].append(f"{r['role']}: {r['file']} {r['path']}" + (f" ({r['timeframe']})" if r.get("timeframe") else ""))
+    for key in list(g.nodes):
+        data = g.nodes[key]
+        data.update(
+            led=counts[key]["lead"],
+            supported=counts[key]["support"],
+            plans=len(plans_of[key]),
+            places=", ".join(sorted(places_of[key])),
+            tasks="\n".join(sorted(tasks_of[key])[:25]) + ("\n…" if len(tasks_of[key]) > 25 else ""),
+        )
+    for task, roles in by_task.items():
+        if role == "all":
+            pairs = [(a, b) for a in roles["lead"] for b in roles["support"] if a != b]
+        else:
+            members = sorted(roles[role])
+            pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1 :]]
+        for a, b in pairs:
+            if g.has_edge(a, b):
+                g[a][b]["weight"] += 1
+            else:
+                g.add_edge(a, b, weight=1)
+    if role != "all":
+        g.remove_nodes_from([n for n, d in list(g.nodes(data=True)) if d["led" if role == "lead" else "supported"] == 0])
+    return g
+
+
+def statistics(g: nx.DiGraph, seed: int = 42) -> tuple[list[dict], str]:
+    """Degree, weighted degree, betweenness and lead/support ratio per node; the method used."""
+    n = g.number_of_nodes()
+    if n <= EXACT_BETWEENNESS_UP_TO:
+        between = nx.betweenness_centrality(g.to_undirected(), weight=None)
+        method = f"exact betweenness over {n} nodes"
+    else:
+        k = min(BETWEENNESS_SAMPLE, n)
+        between = nx.betweenness_centrality(g.to_undirected(), k=k, seed=seed, weight=None)
+        method = f"betweenness sampled from {k} of {n} nodes (seed {seed})"
+    rows = []
+    for node, d in g.nodes(data=True):
+        wdeg = g.in_degree(node, weight="weight") + g.out_degree(node, weight="weight")
+        rows.append(
+            {
+                "agency": d["label"],
+                "kind": d["kind"],
+                "places": d.get("places", ""),
+                "degree": g.degree(node),
+                "weighted_degree": int(wdeg),
+                "betweenness": round(between.get(node, 0.0), 4),
+                "led": d["led"],
+                "supported": d["supported"],
+                "lead_support_ratio": round(d["led"] / d["supported"], 2) if d["supported"] else None,
+            }
+        )
+    rows.sort(key=lambda r: (-r["weighted_degree"], r["agency"]))
+    return rows, method
+
+
+def kind_statistics(rows: list[dict]) -> list[dict]:
+    acc: dict[str, Counter] = defaultdict(Counter)
+    for r in rows:
+        acc[r["kind"]].update({"agencies": 1, "degree": r["degree"], "weighted_degree": r["weighted_degree"], "led": r["led"], "supported": r["supported"]})
+    out = []
+    for kind, c in acc.items():
+        out.append({"kind": kind, **c, "lead_support_ratio": round(c["led"] / c["supported"], 2) if c["supported"] else None})
+    return sorted(out, key=lambda r: -r["weighted_degree"])
+
+
+def write_gexf(g: nx.DiGraph, path: Path) -> Path:
+    nx.write_gexf(_plain(g), path)
+    return path
+
+
+def write_graphml(g: nx.DiGraph, path: Path) -> Path:
+    nx.write_graphml(_plain(g), path)
+    return path
+
+
+def _plain(g: nx.DiGraph) -> nx.DiGraph:
+    """Attributes as str/int/float only: what GEXF and GraphML accept."""
+    h = nx.DiGraph()
+    for n, d in g.nodes(data=True):
+        h.add_node(str(n), **{k: v if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v) for k, v in d.items() if v is not None})
+    for a, b, d in g.edges(data=True):
+        h.add_edge(str(a), str(b), weight=int(d.get("weight", 1)))
+    return h
+
+
+def limit(g: nx.DiGraph, budget: int = NODE_BUDGET) -> NetworkView:
+    if g.number_of_nodes() <= budget:
+        return NetworkView(g)
+    score = {n: g.in_degree(n, weight="weight") + g.out_degree(n, weight="weight") for n in g}
+    keep = sorted(g, key=lambda n: -score[n])[:budget]
+    notice = (
+        f"Showing the {budget} agencies with the most links out of {g.number_of_nodes()}; "
+        "use --by-kind, --place or --plan for a complete view."
+    )
+    return NetworkView(g.subgraph(keep).copy(), notice)
+
+
+def _kind_colour(kind: str) -> str:
+    kinds = gazetteer().kinds
+    return kinds.get(kind, kinds["other"])["colour"]
+
+
+def render(view: NetworkView, path: Path, title: str, directed: bool = True, show_places: bool = True) -> Path:
+    """The interactive page: pyvis builds the model, our template renders it offline."""
+    from pyvis.network import Network
+
+    g = view.graph
+    net = Network(directed=directed, height="100%", width="100%", cdn_resources="in_line")
+    big = g.number_of_nodes() > LAYOUT_ABOVE
+    pos = nx.spring_layout(g, seed=7, k=2 / max(1, g.number_of_nodes()) ** 0.5, scale=1000) if big else {}
+    for n, d in g.nodes(data=True):
+        title_text = "\n".join(
+            x for x in (d["label"], f"{d.get('kind', '')} — {d.get('places', '')}".strip(" —"), f"chủ trì {d.get('led', 0)}, phối hợp {d.get('supported', 0)}", d.get("tasks", "")) if x
+        )
+        extra = {"x": float(pos[n][0]), "y": float(pos[n][1]), "physics": False} if big else {}
+        places = d.get("places", "")
+        net.add_node(
+            str(n),
+            # two places' "Sở Nội vụ" are two bodies: say which one under the name
+            label=f"{d['label']}\n({places})" if show_places and places else d["label"],
+            title=title_text,
+            color=_kind_colour(d.get("kind", "other")),
+            size=10 + 4 * min(d.get("led", 0), 15),
+            **extra,
+        )
+    for a, b, d in g.edges(data=True):
+        net.add_edge(str(a), str(b), value=d.get("weight", 1), title=f"{d.get('weight', 1)} nhiệm vụ chung / shared tasks", arrows="to" if directed else "")
+    nodes, edges, heading, height, width, options = net.get_network_data()
+    kinds_present = sorted({d.get("kind", "other") for _, d in g.nodes(data=True)})
+    legend = [(k, gazetteer().kinds.get(k, gazetteer().kinds["other"])["vi"], _kind_colour(k)) for k in kinds_present]
+    return _write(path, title, nodes, edges, legend, view.notice, physics=not big)
+
+
+def document_graph(ds: Dataset) -> nx.DiGraph:
+    g = nx.DiGraph()
+    for r in run_query("document_links", ds):
+        for node, label, is_plan in ((r["from"], r["fromLabel"], r["fromIsPlan"]), (r["to"], r["toLabel"], False)):
+            if node not in g:
+                g.add_node(node, label=label or node.rsplit("/", 1)[-1], kind="plan" if is_plan else (r["toType"] if node == r["to"] else "document"), led=0, supported=0, places="", tasks="")
+        g.add_edge(r["from"], r["to"], relation=r["relation"], source=r["source"], weight=1)
+    return g
+
+
+_RELATION_STYLE = {"ensures_implementation_of": ("#d62828", "thực hiện / implements"), "based_on": ("#1d4ed8", "căn cứ / based on"), "cites": ("#9ca3af", "dẫn chiếu / cites")}
+_DOC_COLOURS = {"plan": "#16a34a", "Luật": "#7c3aed", "NĐ": "#1d4ed8", "NQ": "#f77f00", "KH": "#14b8a6", "document": "#9ca3af"}
+
+
+def render_documents(g: nx.DiGraph, path: Path, title: str) -> Path:
+    from pyvis.network import Network
+
+    net = Network(directed=True, height="100%", width="100%", cdn_resources="in_line")
+    for n, d in g.nodes(data=True):
+        net.add_node(str(n), label=d["label"], title=f"{d['label']}\n{d['kind']}", color=_DOC_COLOURS.get(d["kind"], "#a3a3a3"), shape="box" if d["kind"] == "plan" else "ellipse")
+    for a, b, d in g.edges(data=True):
+        colour, label = _RELATION_STYLE.get(d["relation"], ("#999", d["relation"]))
+        net.add_edge(str(a), str(b), color=colour, title=f"{label}\n{d['source']}", arrows="to", dashes=d["relation"] == "cites")
+    nodes, edges, *_ = net.get_network_data()
+    legend = [(k, k, c) for k, c in _DOC_COLOURS.items()] + [(k, lbl, c) for k, (c, lbl) in _RELATION_STYLE.items()]
+    return _write(path, title, nodes, edges, legend, None, physics=True)
+
+
+def _write(path: Path, title: str, nodes, edges, legend, notice, physics: bool) -> Path:
+    from importlib.resources import files
+
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    vis = files("pyvis") / "templates" / "lib" / "vis-9.1.2"
+    env = Environment(loader=FileSystemLoader(str(TEMPLATE.parent)), autoescape=select_autoescape(["html"]))
+    page = env.get_template(TEMPLATE.name).render(
+        title=title,
+        nodes=nodes,
+        edges=edges,
+        legend=legend,
+        notice=notice,
+        physics=physics,
+        vis_js=(vis / "vis-network.min.js").read_text(encoding="utf-8"),
+        vis_css=(vis / "vis-network.css").read_text(encoding="utf-8"),
+    )
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page, encoding="utf-8")
+    return path
+

@@ -1,0 +1,121 @@
+"""Agency networks: the graph from SPARQL, analytics, Gephi exports, the offline page in
+headless Chromium, and text from documents that must stay text."""
+from __future__ import annotations
+
+import shutil
+
+import networkx as nx
+import pytest
+
+from browser import chrome, only_loopback, requested_urls
+from clirun import dcskg
+from gold import PLANS
+from queries import network as nw
+from queries.runner import run_query
+
+
+@pytest.fixture(scope="module")
+def rows(seed_ds):
+    return nw.assignments(seed_ds)
+
+
+def test_by_kind_merges_places_and_links_partners_in_several_plans(rows):
+    g = nw.agency_graph(rows, by_kind=True)
+    assert g.nodes["Sở Nội vụ"]["plans"] == 2
+    assert g.nodes["Sở Nội vụ"]["places"] == "Cần Thơ, Vĩnh Long"
+    partners = set(g.predecessors("Sở Nội vụ")) | set(g.successors("Sở Nội vụ"))
+    assert {"Sở Tư pháp", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Các cơ quan, đơn vị, tổ chức, địa phương"} <= partners
+
+
+def test_edges_run_from_lead_to_support_weighted_by_shared_tasks(rows):
+    g = nw.agency_graph(rows, by_kind=True)
+    assert g["Các cơ quan, đơn vị, tổ chức, địa phương"]["Sở Tư pháp"]["weight"] == 4
+    assert not g.has_edge("Sở Tư pháp", "Các cơ quan, đơn vị, tổ chức, địa phương")
+
+
+def test_place_filter(seed_ds):
+    g = nw.agency_graph(nw.assignments(seed_ds, place="Cần Thơ"))
+    assert g.number_of_nodes() > 5 and {d["places"] for _, d in g.nodes(data=True)} == {"Cần Thơ"}
+
+
+def test_statistics_exact_and_sampled(rows):
+    table, method = nw.statistics(nw.agency_graph(rows))
+    assert method.startswith("exact")
+    sn = next(r for r in table if r["agency"] == "Sở Nội vụ" and r["places"] == "Vĩnh Long")
+    assert (sn["led"], sn["supported"], sn["lead_support_ratio"]) == (4, 3, 1.33)
+    big = nx.gnm_random_graph(nw.EXACT_BETWEENNESS_UP_TO + 50, 2000, seed=1, directed=True)
+    for n in big:
+        big.nodes[n].update(label=str(n), kind="other", led=1, supported=1)
+    _, method = nw.statistics(big)
+    assert "sampled from 200" in method
+
+
+def test_budget_aggregates_and_says_so():
+    g = nx.DiGraph()
+    for i in range(50):
+        g.add_node(i, label=str(i), kind="other", led=i, supported=0)
+        g.add_edge(i, (i + 1) % 50, weight=i)
+    view = nw.limit(g, budget=10)
+    assert view.graph.number_of_nodes() == 10 and "10" in view.notice and "50" in view.notice
+
+
+def test_gexf_keeps_kinds_and_weights(rows, tmp_path):
+    g = nw.agency_graph(rows, by_kind=True)
+    h = nx.read_gexf(nw.write_gexf(g, tmp_path / "n.gexf"))
+    assert h.nodes["Sở Nội vụ"]["kind"] == "department"
+    assert h["Các cơ quan, đơn vị, tổ chức, địa phương"]["Sở Tư pháp"]["weight"] == 4
+    assert nx.read_graphml(nw.write_graphml(g, tmp_path / "n.graphml")).number_of_nodes() == g.number_of_nodes()
+
+
+def test_page_draws_every_agency_offline(seed_store, seed_ds, tmp_path, artifacts):
+    out = tmp_path / "network.html"
+    r = dcskg("network", "--store", str(seed_store), "--out", str(out), "--stats")
+    assert r.returncode == 0, r.stderr
+    expected = {row["agency"] for row in run_query("network_assignments", seed_ds)}
+    with chrome() as driver:
+        driver.get(out.as_uri())
+        drawn = driver.execute_script("return window.graphNodes.getIds()")
+        assert set(drawn) == expected
+        driver.execute_script("window.network.fit()")
+        driver.save_screenshot(str(artifacts / "agency_network.png"))
+        assert only_loopback([u for u in requested_urls(driver) if not u.startswith("file:")]) == []
+
+
+def test_document_graph_page(seed_store, tmp_path, artifacts):
+    out = tmp_path / "documents.html"
+    r = dcskg("network", "--documents", "--store", str(seed_store), "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    with chrome() as driver:
+        driver.get(out.as_uri())
+        labels = driver.execute_script("return window.graphNodes.get().map(n => n.label)")
+        assert "Luật 10/2022/QH15" in labels and "000_70211efbcc79a593.txt" in labels
+        driver.save_screenshot(str(artifacts / "document_graph.png"))
+
+
+def test_markup_in_a_plan_stays_text(tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    evil = (PLANS / "000_70211efbcc79a593.txt").read_text(encoding="utf-8")
+    evil = evil.replace("+ Cơ quan thực hiện: Sở Nội vụ.", '+ Cơ quan thực hiện: Sở <script>window.__pwned=1</script>Nội vụ.')
+    evil = evil.replace("+ Thời gian thực hiện: Năm 2026 và các năm tiếp theo.", '+ Thời gian thực hiện: <img src=x onerror="window.__pwned=2">', 1)
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "crafted.txt").write_text(evil, encoding="utf-8")
+    store = tmp_path / "graph"
+    assert dcskg("build", str(plans), "--store", str(store), "--no-validate").returncode == 0
+    out = tmp_path / "n.html"
+    assert dcskg("network", "--store", str(store), "--out", str(out)).returncode == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<script>window.__pwned" not in page and "<img src=x" not in page
+    with chrome() as driver:
+        driver.get(out.as_uri())
+        titles = driver.execute_script("return window.graphNodes.get().map(n => n.title).join('\\n')")
+        assert "<img src=x" in titles or "<script>" in titles  # the markup is there, as data
+        # hover every node: vis-network shows the tooltip as text
+        ids = driver.execute_script("return window.graphNodes.getIds()")
+        for node in ids[:40]:
+            pos = driver.execute_script("const p = window.network.getPositions([arguments[0]])[arguments[0]]; return window.network.canvasToDOM(p);", node)
+            canvas = driver.find_element("css selector", "#network canvas")
+            ActionChains(driver).move_to_element_with_offset(canvas, int(pos["x"] - canvas.size["width"] / 2), int(pos["y"] - canvas.size["height"] / 2)).perform()
+        assert driver.execute_script("return window.__pwned === undefined")
+        assert driver.find_elements("css selector", "#network img") == []
