@@ -10,9 +10,6 @@ import re
 
 from .rules import cues, fold
 
-_NUMBERED = {"ListNumber", "List Number"}
-
-
 def docx_to_lines(document) -> list[str]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -43,6 +40,10 @@ def _with_list_label(para, text: str, counters: dict[int, int]) -> str:
     level = 0
     if numpr is not None and numpr.ilvl is not None:
         level = int(numpr.ilvl.val)
+    else:
+        # "List Bullet 2", "List Number 3": the style names the nesting level
+        m = re.search(r"(\d)\s*$", style)
+        level = int(m.group(1)) - 1 if m else 0
     if "Bullet" in style or (numpr is None and "Number" not in style):
         return ("- " if level == 0 else "+ ") + text
     counters[level] = counters.get(level, 0) + 1

@@ -163,19 +163,61 @@ def join_pdf_lines(lines: list[Line]) -> list[Line]:
         if not a.text.endswith(_TERMINAL) and b.text[:1].islower() and not _LABEL.match(b.text)
     )
     wrapped = lower_joins >= max(3, 0.08 * len(blocks))
+    # the page width in characters: a line well short of it ends its paragraph
+    lengths = sorted(len(b.text) for b in blocks)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
     out: list[Line] = [blocks[0]]
+    last_physical = blocks[0].text
     for line in blocks[1:]:
         prev = out[-1]
-        if _should_join(prev.text, line.text, wrapped):
+        if _should_join(last_physical, line.text, wrapped, width):
             glue = "" if re.search(r"\d-$", prev.text) else " "
             out[-1] = Line(prev.text + glue + line.text, prev.src + line.src)
         else:
             out.append(line)
+        last_physical = line.text
     return out
 
 
-def _should_join(prev: str, nxt: str, wrapped: bool) -> bool:
-    if _LABEL.match(nxt) or prev.endswith(_TERMINAL):
+def _name_start(text: str) -> bool:
+    """Does the line start with a name, which a cut sentence continues into?
+
+    Vietnamese capitalises every syllable of a proper name ("Quảng Trị", "Bộ Chính trị") or
+    writes an acronym ("UBND", "KL/TW"); a new sentence capitalises only its first syllable
+    ("Thực hiện …", "Các cơ quan …"). Document types ("Nghị quyết số …") are names too.
+    """
+    words = text.split()
+    if not words:
+        return False
+    first = re.sub(r"[^\wÀ-ỹĐđ/]", "", words[0])
+    if len(first) >= 2 and first.replace("/", "").isupper():
+        return True
+    if len(words) >= 2 and words[0][:1].isupper() and words[1][:1].isupper():
+        return True
+    from .rules import doc_types
+
+    return any(text.startswith(name) for name in doc_types().all_names)
+
+
+def _cut_place_name(prev: str, nxt: str) -> bool:
+    from . import places
+
+    tail = prev.split()[-2:]
+    head = re.sub(r"[^\wÀ-ỹĐđ]", "", nxt.split()[0]) if nxt.split() else ""
+    if not (tail and head[:1].isupper() and tail[-1][:1].isupper()):
+        return False
+    return any(places.is_place_name(" ".join(tail[i:] + [head])) for i in range(len(tail)))
+
+
+def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
+    """`prev` is the last physical line before `nxt`."""
+    if prev.endswith(_TERMINAL):
+        return False
+    if re.match(r"^[-–]\s+[a-zà-ỹđ]|^\(\s*[a-zà-ỹđ]", nxt):
+        # "thông tin" / "- viễn thông": a hyphenated phrase wrapped at its dash, not a bullet;
+        # "(sau đây gọi là …)": a parenthesis that opens in lower case continues a sentence
+        return True
+    if _LABEL.match(nxt):
         return False
     if _STRUCTURAL.match(nxt):
         return False
@@ -184,8 +226,12 @@ def _should_join(prev: str, nxt: str, wrapped: bool) -> bool:
         return True
     if first.isdigit():
         return bool(_CONNECTOR_END.search(prev)) or wrapped
-    if wrapped and (len(prev) >= 55 or _CONNECTOR_END.search(prev)):
+    if _CONNECTOR_END.search(prev) and (wrapped or len(prev) >= 0.8 * width):
         return True
+    if wrapped and len(prev) >= 0.8 * width:
+        # a place name cut in two ("tỉnh Vĩnh" / "Long"), or a line that starts with a name
+        if _cut_place_name(prev, nxt) or _name_start(nxt):
+            return True
     return bool(re.search(r"\d-$", prev))
 
 

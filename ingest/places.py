@@ -62,6 +62,11 @@ def communes(name: str) -> list[Place]:
     return list(_communes_by_name().get(fold(short_name(name)), []))
 
 
+def is_place_name(name: str) -> bool:
+    """A province's or commune's name, as the national list spells it."""
+    return province(name) is not None or bool(_communes_by_name().get(fold(short_name(name))))
+
+
 def provinces_named_in(text: str) -> list[str]:
     """Provinces the text names with their level word ("tỉnh Quảng Trị", "thành phố Cần Thơ")."""
     found: list[str] = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
+import zipfile
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -127,7 +128,7 @@ def _docx_lines(data: bytes, shown: str) -> list[str]:
         raise ReadError("reading .docx needs python-docx", shown) from exc
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
         raise ReadError(f"not a readable .docx ({exc.__class__.__name__})", shown) from exc
     from .docx_text import docx_to_lines
 

@@ -1,0 +1,191 @@
+"""The same plan as .txt, .docx (list items; tasks in a table), .pdf and .html extracts to the
+same records: legal references, task paths and agencies. The files are generated here from
+the seed text."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from gold import PLANS
+from ingest.errors import NotAPlanError, ReadError
+from ingest.pipeline import extract
+
+SEEDS = sorted(p.name for p in PLANS.glob("*.txt"))
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+_BULLET = re.compile(r"^(?P<mark>- \+|[-+])\s+(?P<text>.*)$")
+
+
+def signature(ex):
+    return (
+        sorted((r.id, r.relation) for r in ex.legal_refs),
+        sorted((t.path, tuple(t.lead), tuple(sorted(t.support))) for t in ex.tasks),
+        ex.document.issuer,
+        ex.document.title,
+    )
+
+
+def seed_lines(name: str) -> list[str]:
+    text = (PLANS / name).read_text(encoding="utf-8")
+    return [re.sub(r"\*\*|^#+\s*|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)", "", line).rstrip() for line in text.split("\n")]
+
+
+def write_docx(name: str, path: Path, as_lists: bool) -> Path:
+    import docx
+
+    d = docx.Document()
+    for line in seed_lines(name):
+        if not line.strip():
+            continue
+        m = _BULLET.match(line.strip())
+        if as_lists and m:
+            style = "List Bullet 2" if "+" in m.group("mark") else "List Bullet"
+            d.add_paragraph(m.group("text"), style=style)
+        else:
+            d.add_paragraph(line.strip())
+    d.save(path)
+    return path
+
+
+def write_docx_with_task_table(name: str, path: Path) -> Path:
+    """Dash items followed by their '+ Cơ quan …' lines become rows of a task table."""
+    import docx
+
+    d = docx.Document()
+    lines = [l.strip() for l in seed_lines(name) if l.strip()]
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("- ") and i + 1 < len(lines) and (lines[i + 1].startswith("+ ") or lines[i + 1].startswith("- ")):
+            rows = []
+            while i < len(lines) and lines[i].startswith("- ") and not lines[i].startswith("- +") and ":" not in lines[i][:25]:
+                row = {"content": lines[i][2:], "lead": "", "support": "", "time": ""}
+                i += 1
+                while i < len(lines) and lines[i].lstrip("- ").startswith("+ "):
+                    label, _, value = lines[i].lstrip("- ")[2:].partition(":")
+                    key = {"Cơ quan thực hiện": "lead", "Cơ quan phối hợp": "support", "Thời gian thực hiện": "time"}.get(label.strip())
+                    if key:
+                        row[key] = value.strip()
+                    i += 1
+                rows.append(row)
+            if rows:
+                table = d.add_table(rows=1, cols=5)
+                for cell, head in zip(table.rows[0].cells, ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"]):
+                    cell.text = head
+                for n, row in enumerate(rows, start=1):
+                    cells = table.add_row().cells
+                    for cell, value in zip(cells, [str(n), row["content"], row["lead"], row["support"], row["time"]]):
+                        cell.text = value
+                continue
+        d.add_paragraph(line)
+        i += 1
+    d.save(path)
+    return path
+
+
+def write_html(name: str, path: Path) -> Path:
+    import html
+
+    body = "\n".join(f"<p>{html.escape(l.strip())}</p>" for l in seed_lines(name) if l.strip())
+    page = f"""<!doctype html><html><head><meta charset="utf-8"><title>Cổng thông tin</title>
+    <script>var tracking = 1;</script></head><body>
+    <nav><a href="/">Trang chủ</a> | <a href="/tin-tuc">Tin tức</a> | <a href="/van-ban">Văn bản</a></nav>
+    <header><h1>Cổng thông tin điện tử tỉnh</h1></header>
+    <article class="content">{body}</article>
+    <footer>Bản quyền © Cổng thông tin điện tử. Liên hệ: 0123 456 789</footer></body></html>"""
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+def write_pdf(name: str, path: Path) -> Path:
+    """A text-layer PDF with lines wrapped at the page width, as real plans arrive."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.add_page()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=11)
+    for line in seed_lines(name):
+        if not line.strip():
+            pdf.ln(3)
+            continue
+        pdf.multi_cell(0, 6, line.strip(), new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def txt_signatures(extractions):
+    return {name: signature(ex) for name, ex in extractions.items()}
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_docx_paragraphs(name, tmp_path, txt_signatures):
+    assert signature(extract(write_docx(name, tmp_path / "plan.docx", as_lists=False))) == txt_signatures[name]
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_docx_list_items(name, tmp_path, txt_signatures):
+    assert signature(extract(write_docx(name, tmp_path / "plan.docx", as_lists=True))) == txt_signatures[name]
+
+
+def test_docx_task_table_gives_the_same_tasks(tmp_path, txt_signatures):
+    name = "000_70211efbcc79a593.txt"
+    path = write_docx_with_task_table(name, tmp_path / "table.docx")
+    import docx
+
+    assert len(docx.Document(path).tables) >= 4  # the tasks really are in tables
+    assert signature(extract(path)) == txt_signatures[name]
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_html_portal_page(name, tmp_path, txt_signatures):
+    assert signature(extract(write_html(name, tmp_path / "plan.html"))) == txt_signatures[name]
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="DejaVu font not installed (.ci/run installs fonts-dejavu-core)")
+@pytest.mark.parametrize("name", SEEDS)
+def test_pdf_text_layer(name, tmp_path, txt_signatures):
+    assert signature(extract(write_pdf(name, tmp_path / "plan.pdf"))) == txt_signatures[name]
+
+
+def test_scanned_pdf_without_text_layer(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 50, style="F")  # a page with a picture and no text
+    path = tmp_path / "scan.pdf"
+    pdf.output(str(path))
+    with pytest.raises(ReadError, match="no text layer"):
+        extract(path)
+
+
+def test_fifty_megabyte_text_is_refused(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    with pytest.raises(ReadError, match="too large"):
+        extract(path)
+
+
+def test_news_article_is_not_a_plan(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "Sáng 12/3, tại Hà Nội, Ủy ban nhân dân thành phố tổ chức hội nghị tổng kết công tác năm 2025.\n"
+        "Phát biểu tại hội nghị, đồng chí Chủ tịch nhấn mạnh vai trò của dân chủ ở cơ sở.\n"
+        "Hội nghị đã biểu dương 25 tập thể có thành tích xuất sắc.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(NotAPlanError, match="does not look like a plan"):
+        extract(path)
+
+
+def test_broken_docx_and_pdf(tmp_path):
+    for name in ("broken.docx", "broken.pdf"):
+        path = tmp_path / name
+        path.write_bytes(b"this is not really a " + name.encode())
+        with pytest.raises(ReadError, match=name):
+            extract(path)
