@@ -1,0 +1,14 @@
+"""dcs-kg's public API: build the graph, open it, ask it named questions.
+
+    import dcskg
+    report = dcskg.build(["data/plans"], "data/graph")
+    ds = dcskg.open_dataset("data/graph")
+    dcskg.run_query("plans_implementing", ds, doc="47/2025/NQ-HĐND").to_dataframe()
+
+Extraction without a store: `ingest.pipeline.extract(path)`. Networks: `queries.network`.
+"""
+from queries.runner import run_query
+
+from .store import build, memory_dataset, open_dataset
+
+__all__ = ["build", "open_dataset", "memory_dataset", "run_query"]
