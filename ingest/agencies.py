@@ -138,14 +138,26 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
 # --- phrases that name one or more agencies -------------------------------------------------
 
 
+@cache
+def _title_regex() -> re.Pattern[str]:
+    titles = sorted(cues()["head_titles"], key=len, reverse=True)
+    return re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in titles) + r")\s+(?=\S))+", re.I)
+
+
+@cache
+def _abbreviation_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = gazetteer().abbreviations
+    alts = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alts})(?![\wÀ-ỹ])"), table
+
+
 def canonical_generic(phrase: str) -> str:
     """Tidy a generic agency phrase: titles of persons dropped, abbreviations expanded."""
     text = phrase.strip(" ,;.:-–")
     text = re.sub(r"^(?:và|hoặc)\s+", "", text, flags=re.I)
-    for title in sorted(cues()["head_titles"], key=len, reverse=True):
-        text = re.sub(rf"^{re.escape(title)}\s+(?=\S)", "", text, flags=re.I)
-    for abbr, full in sorted(gazetteer().abbreviations.items(), key=lambda kv: len(kv[0]), reverse=True):
-        text = re.sub(rf"(?<![\wÀ-ỹ]){re.escape(abbr)}(?![\wÀ-ỹ])", full, text)
+    text = _title_regex().sub("", text)
+    pattern, table = _abbreviation_regex()
+    text = pattern.sub(lambda m: table[m.group(0)], text)
     text = re.sub(r"\s+", " ", text).strip()
     return text[:1].upper() + text[1:]
 
@@ -200,7 +212,9 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
     for mention in found + [None]:  # type: ignore[list-item]
         gap_end = mention.start if mention else len(phrase)
         gap = phrase[cursor:gap_end]
-        tail = re.match(r"^\s+(?!và\b|hoặc\b|cùng\b)([a-zà-ỹđ][^;,]*)", gap)
+        tail = re.match(r"^\s+(?!và\b|hoặc\b|cùng\b)(\w[^;,]*)", gap)
+        if tail and not tail.group(1)[0].islower():
+            tail = None  # only a lower-case qualifier continues a name ("… đóng trên địa bàn")
         if out and previous is out[-1] and previous.known and tail:
             # "Các doanh nghiệp nhà nước đóng trên địa bàn thành phố": a qualifier
             extended = f"{previous.name} {tail.group(1).strip()}"

@@ -57,6 +57,8 @@ def fix_mojibake(lines: list[Line]) -> list[Line]:
     table = str.maketrans(MOJIBAKE)
 
     def fix(text: str) -> str:
+        if text.isascii():
+            return text
         if _UTF8_AS_CP1252.search(text):
             try:
                 text = text.encode("cp1252").decode("utf-8")
@@ -71,28 +73,34 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
 _MD_EM = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
 _MD_BULLET = re.compile(r"^(\s*)\*\s+")
+_MD_CHARS = re.compile(r"[*#_\\]")
+_MD_TRAILING = re.compile(r"^\*{1,2}(?=\S)|(?<=\S)\*{1,2}$")
+_BLANKS = re.compile(r"[ \t\f\v]+")
+_DASH_PLUS = re.compile(r"^[-–]\s*\+\s*")
 
 
 def strip_markdown(lines: list[Line]) -> list[Line]:
     def fix(text: str) -> str:
+        if not _MD_CHARS.search(text):
+            return text
         text = _MD_HEADING.sub("", text)
         text = _MD_BULLET.sub(r"\1- ", text)
         text = _MD_STRONG.sub(r"\2", text)
         text = _MD_EM.sub(r"\1", text)
         # An emphasis span cut by a hard line break leaves unmatched markers.
-        text = re.sub(r"^\*{1,2}(?=\S)|(?<=\S)\*{1,2}$", "", text.rstrip())
+        text = _MD_TRAILING.sub("", text.rstrip())
         return text.replace("\\", "")
 
     return _map_text(lines, fix)
 
 
 def squeeze_whitespace(lines: list[Line]) -> list[Line]:
-    return _map_text(lines, lambda s: re.sub(r"[ \t\f\v]+", " ", s).strip())
+    return _map_text(lines, lambda s: _BLANKS.sub(" ", s).strip())
 
 
 def fix_bullets(lines: list[Line]) -> list[Line]:
     """`- + Cơ quan thực hiện` (a dash and a plus on one line) is a plus bullet."""
-    return _map_text(lines, lambda s: re.sub(r"^[-–]\s*\+\s*", "+ ", s))
+    return _map_text(lines, lambda s: _DASH_PLUS.sub("+ ", s))
 
 
 _FOOTNOTE_BODY = re.compile(r"^(?P<n>\d{1,2})\s+(?P<text>[A-ZĐÀ-Ỹ].+)$")
@@ -136,13 +144,14 @@ def extract_footnotes(lines: list[Line], store: Footnotes | None = None) -> list
                     break
             store.notes[m.group("n")] = Line(" ".join(body), tuple(src))
             continue
-        for anchor in re.finditer(r"(?<=[a-zà-ỹđ])(\d{1,2})(?=[;,.:)\s]|$)", line.text):
-            anchors.setdefault(anchor.group(1), line.first)
+        for anchor in re.finditer(r"(?<=[^\W\d_])(\d{1,2})(?=[;,.:)\s]|$)", line.text):
+            if line.text[anchor.start() - 1].islower():  # "lãng phí1": a footnote mark after a word
+                anchors.setdefault(anchor.group(1), line.first)
         out.append(line)
         i += 1
     if store.notes:
-        pattern = re.compile(r"(?<=[a-zà-ỹđ])(" + "|".join(map(re.escape, store.notes)) + r")(?=[;,.:)\s]|$)")
-        out = _map_text(out, lambda s: pattern.sub("", s))
+        pattern = re.compile(r"(?<=[^\W\d_])(" + "|".join(map(re.escape, store.notes)) + r")(?=[;,.:)\s]|$)")
+        out = _map_text(out, lambda s: pattern.sub(lambda m: "" if s[m.start() - 1].islower() else m.group(0), s))
     return out
 
 
@@ -213,7 +222,8 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
     """`prev` is the last physical line before `nxt`."""
     if prev.endswith(_TERMINAL):
         return False
-    if re.match(r"^[-–]\s+[a-zà-ỹđ]|^\(\s*[a-zà-ỹđ]", nxt):
+    opener = re.match(r"^(?:[-–]|\()\s*(\S)", nxt)
+    if opener and opener.group(1).islower():
         # "thông tin" / "- viễn thông": a hyphenated phrase wrapped at its dash, not a bullet;
         # "(sau đây gọi là …)": a parenthesis that opens in lower case continues a sentence
         return True

@@ -26,6 +26,8 @@ _LEGACY_MARKS = set("¸µ¶·¹¨»¾¼½Æ©ÇËÐÎÏÑªÖ«×ØÜÞ¬ßäå�
 # TCVN3 keeps its tone marks in these slots; VNI writes a vowel and then a mark letter.
 _TCVN3_TONES = set("¸µ¶·¹¾¼½ÆÇËÎÏÑ×ØÜÞ")
 _VNI_PAIRS = re.compile(r"[aeiouyAEIOUY][øùûõïäöñ]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_LEGACY_RE = re.compile("[" + re.escape("".join(sorted(_LEGACY_MARKS))) + "]")
 
 
 @dataclass(frozen=True)
@@ -99,8 +101,10 @@ def decode_text(data: bytes, shown: str) -> tuple[str, str]:
 
 def _refuse_legacy_fonts(text: str, shown: str) -> None:
     sample = text[:20000]
+    marks = len(_LEGACY_RE.findall(sample))
+    if not marks:
+        return
     letters = sum(ch.isalpha() for ch in sample) or 1
-    marks = sum(ch in _LEGACY_MARKS for ch in sample)
     if marks / letters < 0.01:
         return
     tcvn = sum(ch in _TCVN3_TONES for ch in sample)
@@ -112,7 +116,7 @@ def _refuse_legacy_fonts(text: str, shown: str) -> None:
 
 def _clean(text: str, shown: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = sum(1 for ch in text[:20000] if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f")
+    controls = len(_CONTROL_RE.findall(text[:20000]))
     if controls > 0.02 * min(len(text), 20000) + 3:
         raise ReadError("binary file, not text (control characters)", shown)
     if not text.strip():

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -130,11 +130,16 @@ class Gazetteer:
         return self.alias_index.get(fold(surface))
 
 
+_DASH_SPACES = re.compile(r"\s*-\s*")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Key for case-insensitive comparison: lower case, dashes unified, spaces squeezed."""
     text = text.replace("–", "-").replace("—", "-").replace("hoá", "hóa").replace("Hoá", "Hóa")
-    text = re.sub(r"\s*-\s*", " - ", text)
-    return re.sub(r"\s+", " ", text).strip().lower()
+    text = _DASH_SPACES.sub(" - ", text)
+    return _SPACES.sub(" ", text).strip().lower()
 
 
 @cache

@@ -21,7 +21,8 @@ _DASH = re.compile(r"^[-–—•]\s*(?P<text>.*)$")
 _PLUS = re.compile(r"^\+\s*(?P<text>.*)$")
 _NUMBER_LINE = re.compile(r"^Số\s*[:.]?\s*(?P<num>\d+[a-zA-Z]?)?\s*/\s*(?P<code>[^\s,;]+)", re.I)
 _DATELINE = re.compile(
-    r"^(?P<place>[^\d,]{2,40}),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})",
+    # post-2025 communes may carry a number ("Bảo Lâm 5")
+    r"^(?P<place>[^\d,\s][^,]{1,40}?),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})",
     re.I,
 )
 _LEVEL_OF = {"section": 0, "item": 1, "letter": 2, "dash": 3, "plus": 4}

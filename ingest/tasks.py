@@ -388,9 +388,18 @@ def _names(mentions: list[AgencyMention]) -> list[str]:
     return list(dict.fromkeys(m.name for m in mentions))
 
 
+@cache
+def _measure_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """One compiled alternation of folded cues per measure category."""
+    return [
+        (m.id, re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(re.escape(fold(c)) for c in m.cues) + r")(?![\wÀ-ỹ])"))
+        for m in measures()
+    ]
+
+
 def _measures(text: str) -> list[str]:
     low = fold(text)
-    return [m.id for m in measures() if any(re.search(rf"(?<![\wÀ-ỹ]){re.escape(fold(c))}(?![\wÀ-ỹ])", low) for c in m.cues)]
+    return [mid for mid, pattern in _measure_patterns() if pattern.search(low)]
 
 
 def _targets(text: str) -> list[str]:

@@ -280,7 +280,9 @@ def plan_graphs(ex: Extraction) -> tuple[Graph, Graph]:
     # --- legal references ---
     for ref in ex.legal_refs:
         d = document_iri(ref.id, ref.place)
-        _describe_document(g, d, ref.id, ref.type, ref.subject, ref.issuer, ref.date)
+        # the document itself is shared by every plan that cites it: described once, in the
+        # common graph; what this plan says of it (date, issuer, subject) is on its citation
+        _describe_document(common, d, ref.id, ref.type, None, None, ref.date)
         prop = RELATION_PROPERTY[ref.relation]
         g.add((p, prop, d))
         link = URIRef(f"{p}/citation/{slug(ref.id)}")
@@ -295,9 +297,11 @@ def plan_graphs(ex: Extraction) -> tuple[Graph, Graph]:
             g.add((link, DCS.citedDate, Literal(date, datatype=XSD.date)))
         if ref.issuer:
             g.add((link, DCS.citedIssuer, Literal(ref.issuer)))
+        if ref.subject:
+            g.add((link, DCS.subject, Literal(ref.subject, lang="vi")))
         for i, m in enumerate(ref.mentions, start=1):
             g.add((link, DCS.source, span((m.line,), m.quote, f"ref-{slug(ref.id)}-{i}")))
-        _infer(g, d, ref)
+        _infer(common, d, ref)
 
     # --- tasks and assignments ---
     for t in ex.tasks:

@@ -1,0 +1,160 @@
+"""Measure dcs-kg at scale, on this machine, in one run (ratios are what to compare).
+
+    python -m benchmarks.run [--plans N] [--quick] [--json] [--keep DIR]
+
+Generates N synthetic plans (benchmarks/generate.py), then measures: the read floor (read +
+decode + NFC), single-process extraction throughput, build throughput into the embedded
+store with peak RSS, the median latency of every named query (after a warm-up) on the
+embedded store and, at N <= 1,000, on rdflib's in-memory store, the network page, and
+extraction accuracy against the generator's own truth. No thresholds: figures are printed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import statistics
+import tempfile
+import time
+import unicodedata
+from pathlib import Path
+
+RDFLIB_MEMORY_UP_TO = 1000
+RDFLIB_RUN_BUDGET_S = 20.0  # a query slower than this on rdflib's store is timed once
+JOIN_QUERIES = ("implementation_chain", "agency_coordination")  # the ones compared in --quick
+
+
+def _median_ms(fn, runs: int, warmup: int = 1, budget_s: float | None = None) -> tuple[float, int]:
+    for _ in range(warmup):
+        started = time.perf_counter()
+        fn()
+        if budget_s is not None and time.perf_counter() - started > budget_s:
+            return (time.perf_counter() - started) * 1000, 1
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), runs
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run(n: int, quick: bool, keep: Path | None = None, log=print) -> dict:
+    from benchmarks.generate import generate
+    from dcskg.store import build, open_dataset
+    from ingest.pipeline import extract
+    from ingest.rules import fold
+    from queries import network as nw
+    from queries.runner import library, run
+
+    work = Path(tempfile.mkdtemp(prefix="dcskg-bench-"))
+    try:
+        plans_dir = work / "plans"
+        log(f"generating {n} synthetic plans …")
+        files = generate(n, plans_dir)
+        avg_kb = sum(f.stat().st_size for f in files) / len(files) / 1024
+
+        started = time.perf_counter()
+        for f in files:
+            unicodedata.normalize("NFC", f.read_bytes().decode("utf-8"))
+        read_floor = n / (time.perf_counter() - started)
+
+        for f in files[: min(20, n)]:
+            extract(f)  # warm-up: rule files, spaCy pipeline, caches
+        started = time.perf_counter()
+        extractions = [extract(f) for f in files]
+        extract_rate = n / (time.perf_counter() - started)
+        log(f"extract: {extract_rate:.0f} plans/s (read floor {read_floor:.0f} plans/s), avg {avg_kb:.1f} KB/plan")
+
+        truth = {json.loads(line)["file"]: json.loads(line) for line in (plans_dir / "truth.jsonl").open(encoding="utf-8")}
+        implements_ok = lead_tp = lead_total = 0
+        for ex in extractions:
+            t = truth[Path(ex.source).name]
+            implements_ok += {r.id for r in ex.legal_refs if r.relation == "implements"} == {t["implements"]}
+            mine = {(x.path, fold(a)) for x in ex.tasks for a in x.lead}
+            gold = {(x["path"], fold(x["lead"])) for x in t["tasks"]}
+            lead_tp += len(mine & gold)
+            lead_total += len(gold)
+
+        store = (keep or work) / "graph"
+        if store.exists():
+            shutil.rmtree(store)
+        rss_before = _peak_rss_mb()
+        started = time.perf_counter()
+        report = build([plans_dir], store)
+        build_s = time.perf_counter() - started
+        build_rate = n / build_s
+        log(f"build: {build_rate:.0f} plans/s ({build_s:.1f} s, {report.triples} triples), peak RSS {_peak_rss_mb():.0f} MB")
+
+        ds = open_dataset(store)
+        runs = 3 if quick else 5
+        latency: dict[str, float] = {}
+        memory_ms: dict[str, float] = {}
+        speedup: dict[str, float] = {}
+        mem = None
+        if n <= RDFLIB_MEMORY_UP_TO:
+            from rdflib import Dataset
+
+            mem = Dataset(default_union=True)
+            mem.parse(store / "graph.trig", format="trig")
+        for name, q in library().items():
+            params = {p.name: p.example for p in q.params}
+            latency[name], _ = _median_ms(lambda: run(q, ds, **params), runs)
+            if mem is not None and (not quick or name in JOIN_QUERIES):
+                memory_ms[name], _ = _median_ms(lambda: run(q, mem, **params), runs, budget_s=RDFLIB_RUN_BUDGET_S)
+                speedup[name] = round(memory_ms[name] / latency[name], 1) if latency[name] else None
+            log(f"  {name:28s} {latency[name]:9.1f} ms" + (f"   rdflib memory {memory_ms[name]:9.1f} ms  ×{speedup[name]}" if name in memory_ms else ""))
+
+        started = time.perf_counter()
+        graph = nw.agency_graph(nw.assignments(ds))
+        view = nw.limit(graph)
+        page = nw.render(view, work / "network.html", "benchmark")
+        network_s = time.perf_counter() - started
+        _, centrality_method = nw.statistics(graph)
+        log(f"network page: {network_s:.2f} s, {page.stat().st_size / 1e6:.2f} MB, {view.graph.number_of_nodes()} of {graph.number_of_nodes()} agencies drawn")
+
+        return {
+            "plans": n,
+            "avg_plan_kb": round(avg_kb, 1),
+            "extract_plans_per_s": round(extract_rate, 1),
+            "read_floor_plans_per_s": round(read_floor, 1),
+            "extract_vs_floor": round(read_floor / extract_rate, 1),
+            "build_plans_per_s": round(build_rate, 1),
+            "build_s": round(build_s, 1),
+            "triples": report.triples,
+            "peak_rss_mb": round(_peak_rss_mb(), 1),
+            "peak_rss_before_build_mb": round(rss_before, 1),
+            "query_median_ms": {k: round(v, 2) for k, v in latency.items()},
+            "rdflib_memory_median_ms": {k: round(v, 2) for k, v in memory_ms.items()},
+            "speedup_vs_rdflib_memory": speedup,
+            "network_html_s": round(network_s, 2),
+            "network_html_mb": round(page.stat().st_size / 1e6, 2),
+            "network_nodes": graph.number_of_nodes(),
+            "network_nodes_drawn": view.graph.number_of_nodes(),
+            "centrality": centrality_method,
+            "synthetic_implements_exact": round(implements_ok / n, 3),
+            "synthetic_lead_recall": round(lead_tp / lead_total, 3) if lead_total else None,
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--plans", type=int, default=None, help="number of synthetic plans (default 1000; 60 with --quick)")
+    ap.add_argument("--quick", action="store_true", help="small corpus, 3 runs per query: a smoke run for CI")
+    ap.add_argument("--json", action="store_true", help="print one JSON object with the figures at the end")
+    ap.add_argument("--keep", type=Path, default=None, help="keep the built store under this folder")
+    args = ap.parse_args()
+    n = args.plans or (60 if args.quick else 1000)
+    figures = run(n, args.quick, args.keep, log=print)
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
