@@ -49,14 +49,25 @@ def agency_iri(name: str, jurisdiction: str | None) -> URIRef:
     return URIRef(f"{BASE}agency/{slug(jurisdiction or 'unknown')}/{slug(name)}")
 
 
-def place_iri(name: str, level: str | None) -> URIRef:
+def place_iri(name: str, level: str | None, province: str | None = None) -> URIRef:
+    """Official statistical code where the national list resolves the name uniquely.
+
+    Province and commune codes overlap as numbers, so the level is part of the IRI; a name
+    the list does not resolve (a pre-2025 district, a repeated commune name) keeps its slug.
+    """
     p = places.province(name) if level in ("province", "city", None) else None
     if p is not None:
-        return URIRef(f"{BASE}place/{p.code}")
+        return URIRef(f"{BASE}place/province/{p.code}")
     if level == "commune":
         found = places.communes(name)
         if len(found) == 1:
-            return URIRef(f"{BASE}place/{found[0].code}")
+            return URIRef(f"{BASE}place/commune/{found[0].code}")
+        in_province = [c for c in found if province and fold(c.province or "") == fold(province)]
+        if len(in_province) == 1:
+            return URIRef(f"{BASE}place/commune/{in_province[0].code}")
+    if province and level in ("commune", "district"):
+        # a repeated name: qualified by the province the text gives
+        return URIRef(f"{BASE}place/{slug(level)}-{slug(province)}-{slug(name)}")
     return URIRef(f"{BASE}place/{slug(level or 'unit')}-{slug(name)}")
 
 
@@ -379,16 +390,15 @@ def _deadline(g: Graph, node: URIRef, text: str) -> None:
 
 
 def _place(g: Graph, name: str, level: str | None, province: str | None) -> URIRef:
-    iri = place_iri(name, level)
+    iri = place_iri(name, level, province)
     g.add((iri, RDF.type, DCS.AdministrativeUnit))
     g.add((iri, SKOS.prefLabel, Literal(name, lang="vi")))
     p = places.province(name) if level in ("province", "city", None) else None
     code = None
     if p is not None:
         code, level = p.code, level or "province"
-    elif level == "commune":
-        found = places.communes(name)
-        code = found[0].code if len(found) == 1 else None
+    elif level == "commune" and "/place/commune/" in str(iri):
+        code = int(str(iri).rsplit("/", 1)[-1])
     if code is not None:
         g.add((iri, DCS.statisticalCode, Literal(code)))
     if level:
