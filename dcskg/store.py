@@ -31,8 +31,8 @@ DB_DIR = "oxigraph"
 MANIFEST = "manifest.json"
 
 
-VALIDATE_ALL_UP_TO = 300  # new plans validated one by one; above this, a fixed sample of them
-VALIDATION_SAMPLE = 300
+VALIDATE_ALL_UP_TO = 100  # new plans all validated; above this, a fixed sample of them
+VALIDATION_SAMPLE = 100
 
 
 def to_ox(term):
@@ -52,7 +52,7 @@ def to_ox(term):
     raise TypeError(f"cannot store {term!r}")
 
 
-def _load(inner: ox.Store, graph: Graph, into: URIRef) -> None:
+def _load(inner: ox.Store, graph, into: URIRef) -> None:
     g = ox.NamedNode(str(into))
     inner.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph)
 

@@ -172,7 +172,7 @@ def registry_graph() -> Graph:
     return g
 
 
-def _describe_document(g: Graph, d: URIRef, doc_id: str, type_name: str | None, title: str | None, issuer: str | None, date: str | None) -> None:
+def _describe_document(g: Graph | Triples, d: URIRef, doc_id: str, type_name: str | None, title: str | None, issuer: str | None, date: str | None) -> None:
     g.add((d, RDF.type, ELI.LegalResource))
     g.add((d, ELI.id_local, Literal(doc_id)))
     g.add((d, SKOS.prefLabel, Literal(f"{type_name or ''} {doc_id.split('@')[0]}".strip(), lang="vi")))
@@ -187,10 +187,21 @@ def _describe_document(g: Graph, d: URIRef, doc_id: str, type_name: str | None, 
         g.add((d, ELI.date_document, Literal(date, datatype=XSD.date)))
 
 
-def plan_graphs(ex: Extraction) -> tuple[Graph, Graph]:
-    """The plan's own named graph and what it adds to the common graph."""
-    g = Graph()
-    common = Graph()
+class Triples(set):
+    """A plain set of (s, p, o): what plan_graphs fills. rdflib's Graph costs a store dispatch
+    per add, which dominates at national scale; callers wanting a Graph call `.graph()`."""
+
+    def graph(self) -> Graph:
+        g = Graph()
+        for t in self:
+            g.add(t)
+        return g
+
+
+def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
+    """The plan's own named graph and what it adds to the common graph, as triple sets."""
+    g = Triples()
+    common = Triples()
     key = ex.plan_key
     p = plan_iri(key)
     src_file = ex.source
@@ -381,7 +392,7 @@ def plan_graphs(ex: Extraction) -> tuple[Graph, Graph]:
     return g, common
 
 
-def _deadline(g: Graph, node: URIRef, text: str) -> None:
+def _deadline(g: Graph | Triples, node: URIRef, text: str) -> None:
     g.add((node, DCS.deadline, Literal(text)))
     m = re.fullmatch(r"(\d{1,2})/(\d{1,2})", text)
     if m:
@@ -389,7 +400,7 @@ def _deadline(g: Graph, node: URIRef, text: str) -> None:
         g.add((node, DCS.deadlineMonth, Literal(int(m.group(2)))))
 
 
-def _place(g: Graph, name: str, level: str | None, province: str | None) -> URIRef:
+def _place(g: Graph | Triples, name: str, level: str | None, province: str | None) -> URIRef:
     iri = place_iri(name, level, province)
     g.add((iri, RDF.type, DCS.AdministrativeUnit))
     g.add((iri, SKOS.prefLabel, Literal(name, lang="vi")))
@@ -415,7 +426,7 @@ def _place(g: Graph, name: str, level: str | None, province: str | None) -> URIR
     return iri
 
 
-def _infer(g: Graph, d: URIRef, ref) -> None:
+def _infer(g: Graph | Triples, d: URIRef, ref) -> None:
     """Apply the legal registry's rules to a cited document; mark each link as inferred."""
     for rule in registry().rules:
         when = rule["when"]
