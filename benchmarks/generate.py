@@ -5,8 +5,9 @@ Each plan follows the seeds' anatomy (header, title, "Thực hiện/Căn cứ" o
 sections, items with `Cơ quan thực hiện / phối hợp / Thời gian` lines, TỔ CHỨC THỰC HIỆN
 entries, reporting deadlines, Nơi nhận, signature) with the gazetteer's agencies and real
 provinces and communes (vietnam-provinces). A share of plans carries the noise real plans
-have: PDF line breaks, Markdown emphasis, OCR slips. A `truth.jsonl` beside the plans records
-what each plan implements and which agencies lead each task.
+have: PDF line breaks, Markdown emphasis, OCR slips. `<out>.truth.jsonl`, beside the folder
+(not in it, so a build of the folder does not trip over it), records what each plan
+implements and which agencies lead each task.
 """
 from __future__ import annotations
 
@@ -171,12 +172,16 @@ def plan_text(rng: random.Random, number: int, place: Place, noise: str | None) 
     return text, {"implements": res_id, "tasks": truth_tasks}
 
 
+def truth_path(out: Path) -> Path:
+    return out.parent / f"{out.name}.truth.jsonl"
+
+
 def generate(n: int, out: Path, seed: int = 2026) -> list[Path]:
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     pool = _places(rng)
     files = []
-    with (out / "truth.jsonl").open("w", encoding="utf-8") as truth:
+    with truth_path(out).open("w", encoding="utf-8") as truth:
         for i in range(n):
             place = rng.choice(pool)
             noise = rng.choices([None, "ocr", "markdown", "pdf"], [0.55, 0.15, 0.15, 0.15])[0]

@@ -44,7 +44,7 @@ def _peak_rss_mb() -> float:
 
 
 def run(n: int, quick: bool, keep: Path | None = None, log=print) -> dict:
-    from benchmarks.generate import generate
+    from benchmarks.generate import generate, truth_path
     from dcskg.store import build, open_dataset
     from ingest.pipeline import extract
     from ingest.rules import fold
@@ -70,7 +70,7 @@ def run(n: int, quick: bool, keep: Path | None = None, log=print) -> dict:
         extract_rate = n / (time.perf_counter() - started)
         log(f"extract: {extract_rate:.0f} plans/s (read floor {read_floor:.0f} plans/s), avg {avg_kb:.1f} KB/plan")
 
-        truth = {json.loads(line)["file"]: json.loads(line) for line in (plans_dir / "truth.jsonl").open(encoding="utf-8")}
+        truth = {json.loads(line)["file"]: json.loads(line) for line in truth_path(plans_dir).open(encoding="utf-8")}
         implements_ok = lead_tp = lead_total = 0
         for ex in extractions:
             t = truth[Path(ex.source).name]
@@ -105,7 +105,7 @@ def run(n: int, quick: bool, keep: Path | None = None, log=print) -> dict:
             params = {p.name: p.example for p in q.params}
             latency[name], _ = _median_ms(lambda: run(q, ds, **params), runs)
             if mem is not None and (not quick or name in JOIN_QUERIES):
-                memory_ms[name], _ = _median_ms(lambda: run(q, mem, **params), runs, budget_s=RDFLIB_RUN_BUDGET_S)
+                memory_ms[name], _ = _median_ms(lambda: run(q, mem, **params), 3, budget_s=RDFLIB_RUN_BUDGET_S)
                 speedup[name] = round(memory_ms[name] / latency[name], 1) if latency[name] else None
             log(f"  {name:28s} {latency[name]:9.1f} ms" + (f"   rdflib memory {memory_ms[name]:9.1f} ms  ×{speedup[name]}" if name in memory_ms else ""))
 

@@ -52,9 +52,36 @@ def to_ox(term):
     raise TypeError(f"cannot store {term!r}")
 
 
-def _load(inner: ox.Store, graph, into: URIRef) -> None:
+def _quads(graph, into: URIRef) -> list[ox.Quad]:
     g = ox.NamedNode(str(into))
-    inner.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph)
+    return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph]
+
+
+LOAD_BATCH = 200  # plans whose quads go to Oxigraph's bulk loader in one call
+PARALLEL_FROM = 40  # files; below this a process pool costs more than it saves
+
+
+def _read_one(path: Path):
+    """Worker: one file -> (extraction, own triples, common triples), or the error message."""
+    try:
+        ex = extract(path)
+    except DcsKgError as exc:
+        return path, None, str(exc)
+    own, common = plan_graphs(ex)
+    return path, (ex, own, common), None
+
+
+def _read_all(files: list[Path], workers: int):
+    """Extraction and triple building fan out over processes; loading stays in this one."""
+    if workers <= 1 or len(files) < PARALLEL_FROM:
+        yield from map(_read_one, files)
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        yield from pool.map(_read_one, files, chunksize=8)
 
 
 def _bind(ds: Dataset) -> Dataset:
@@ -111,6 +138,7 @@ def build(
     store_dir: Path = DEFAULT_STORE,
     progress: Callable[[str], None] | None = None,
     validate: Callable[[Dataset], list[str]] | None = None,
+    workers: int | None = None,
 ) -> BuildReport:
     """Ingest plan files into the store; unchanged plans are skipped, changed ones replaced."""
     started = time.perf_counter()
@@ -131,25 +159,31 @@ def build(
         ds = _bind(Dataset(store=OxigraphStore(store=inner), default_union=True))
         add_reference_data(ds)
         new_keys: list[str] = []
-        for f in files:
+        pending: list[ox.Quad] = []
+        workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+        for f, result, error in _read_all(files, workers):
             if progress:
                 progress(str(f))
-            try:
-                ex = extract(f)
-            except DcsKgError as exc:
-                report.plans.append(PlanResult(str(f), "failed", error=str(exc)))
+            if result is None:
+                report.plans.append(PlanResult(str(f), "failed", error=error))
                 continue
+            ex, own, common = result
             key = ex.plan_key
             if manifest.get(key, {}).get("sha256") == ex.sha256 and (old_db.exists()):
                 report.plans.append(PlanResult(str(f), "unchanged", ex))
                 continue
-            own, common = plan_graphs(ex)
             inner.remove_graph(ox.NamedNode(str(plan_graph_iri(key))))
-            _load(inner, own, plan_graph_iri(key))
-            _load(inner, common, COMMON_GRAPH)
+            pending += _quads(own, plan_graph_iri(key))
+            pending += _quads(common, COMMON_GRAPH)
             new_keys.append(key)
+            if len(new_keys) % LOAD_BATCH == 0:
+                # the bulk loader skips transactions: safe here, the build owns this copy
+                inner.bulk_extend(pending)
+                pending = []
             manifest[key] = {"source": str(f), "sha256": ex.sha256, "graph": str(plan_graph_iri(key))}
             report.plans.append(PlanResult(str(f), "ingested", ex))
+        if pending:
+            inner.bulk_extend(pending)
         if validate is not None and new_keys:
             problems = validate(_new_plans_view(inner, new_keys, report))
             if problems:
