@@ -145,19 +145,11 @@ def build(
     store_dir = Path(store_dir)
     report = BuildReport(store=str(store_dir))
     files = corpus_files([Path(p) for p in paths])
-    manifest = _read_manifest(store_dir)
-    work = store_dir.parent / f".{store_dir.name}.building-{uuid.uuid4().hex[:12]}"
-    if work.exists():
-        shutil.rmtree(work)
-    work.mkdir(parents=True)
-    try:
-        db_path = work / DB_DIR
-        old_db = store_dir / DB_DIR
-        if old_db.exists():
-            ox.Store.read_only(str(old_db)).backup(str(db_path))
-        inner = ox.Store(str(db_path))
-        ds = _bind(Dataset(store=OxigraphStore(store=inner), default_union=True))
+    with _WorkingCopy(store_dir, "building") as copy:
+        manifest = copy.manifest
+        ds = _bind(Dataset(store=OxigraphStore(store=copy.inner), default_union=True))
         add_reference_data(ds)
+        del ds
         new_keys: list[str] = []
         pending: list[ox.Quad] = []
         workers = workers if workers is not None else min(2, os.cpu_count() or 1)
@@ -169,36 +161,26 @@ def build(
                 continue
             ex, own, common = result
             key = ex.plan_key
-            if manifest.get(key, {}).get("sha256") == ex.sha256 and (old_db.exists()):
+            if manifest.get(key, {}).get("sha256") == ex.sha256 and copy.existed:
                 report.plans.append(PlanResult(str(f), "unchanged", ex))
                 continue
-            inner.remove_graph(ox.NamedNode(str(plan_graph_iri(key))))
+            copy.inner.remove_graph(ox.NamedNode(str(plan_graph_iri(key))))
             pending += _quads(own, plan_graph_iri(key))
             pending += _quads(common, COMMON_GRAPH)
             new_keys.append(key)
             if len(new_keys) % LOAD_BATCH == 0:
                 # the bulk loader skips transactions: safe here, the build owns this copy
-                inner.bulk_extend(pending)
+                copy.inner.bulk_extend(pending)
                 pending = []
             manifest[key] = {"source": str(f), "sha256": ex.sha256, "graph": str(plan_graph_iri(key))}
             report.plans.append(PlanResult(str(f), "ingested", ex))
         if pending:
-            inner.bulk_extend(pending)
+            copy.inner.bulk_extend(pending)
         if validate is not None and new_keys:
-            problems = validate(_new_plans_view(inner, new_keys, report))
+            problems = validate(_new_plans_view(copy.inner, new_keys, report))
             if problems:
                 raise StoreError("the new graph does not validate; the previous graph is kept:\n" + "\n".join(problems[:20]), str(store_dir))
-        report.triples = len(inner)
-        inner.flush()
-        # RocksDB releases its lock only when the store object is gone: drop every reference
-        del ds, inner
-        gc.collect()
-        _write_manifest(work, manifest)
-        _swap(work, store_dir)
-    finally:
-        if work.exists():
-            shutil.rmtree(work, ignore_errors=True)
-    export(store_dir)
+        report.triples = len(copy.inner)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -229,28 +211,50 @@ def _new_plans_view(inner: ox.Store, keys: list[str], report: "BuildReport") -> 
 def remove(plan_key: str, store_dir: Path = DEFAULT_STORE) -> bool:
     """Remove one plan's named graph (atomically, like build)."""
     store_dir = Path(store_dir)
-    manifest = _read_manifest(store_dir)
-    if plan_key not in manifest:
+    if plan_key not in _read_manifest(store_dir):
         return False
-    work = store_dir.parent / f".{store_dir.name}.removing-{uuid.uuid4().hex[:12]}"
-    if work.exists():
-        shutil.rmtree(work)
-    work.mkdir(parents=True)
-    try:
-        ox.Store.read_only(str(store_dir / DB_DIR)).backup(str(work / DB_DIR))
-        inner = ox.Store(str(work / DB_DIR))
-        inner.remove_graph(ox.NamedNode(str(plan_graph_iri(plan_key))))
-        inner.flush()
-        del inner
-        gc.collect()
-        del manifest[plan_key]
-        _write_manifest(work, manifest)
-        _swap(work, store_dir)
-    finally:
-        if work.exists():
-            shutil.rmtree(work, ignore_errors=True)
-    export(store_dir)
+    with _WorkingCopy(store_dir, "removing") as copy:
+        copy.inner.remove_graph(ox.NamedNode(str(plan_graph_iri(plan_key))))
+        del copy.manifest[plan_key]
     return True
+
+
+class _WorkingCopy:
+    """A private copy of the store that replaces the real one only if the block succeeds.
+
+    Oxigraph's backup is cheap (hard links), so every write works on a copy: a crash or a
+    refused build leaves the previous graph as it was.
+    """
+
+    def __init__(self, store_dir: Path, purpose: str):
+        self.store_dir = store_dir
+        self.work = store_dir.parent / f".{store_dir.name}.{purpose}-{uuid.uuid4().hex[:12]}"
+        self.manifest = _read_manifest(store_dir)
+        self.existed = (store_dir / DB_DIR).exists()
+
+    def __enter__(self) -> "_WorkingCopy":
+        if self.work.exists():
+            shutil.rmtree(self.work)
+        self.work.mkdir(parents=True)
+        if self.existed:
+            ox.Store.read_only(str(self.store_dir / DB_DIR)).backup(str(self.work / DB_DIR))
+        self.inner = ox.Store(str(self.work / DB_DIR))
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            if exc_type is None:
+                self.inner.flush()
+                # RocksDB releases its lock only when the store object is gone
+                del self.inner
+                gc.collect()
+                _write_manifest(self.work, self.manifest)
+                _swap(self.work, self.store_dir)
+        finally:
+            if self.work.exists():
+                shutil.rmtree(self.work, ignore_errors=True)
+        if exc_type is None:
+            export(self.store_dir)
 
 
 def _swap(new: Path, target: Path) -> None:

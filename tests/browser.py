@@ -61,6 +61,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_for_port(port: int, proc: subprocess.Popen | None = None, seconds: float = 30) -> None:
+    """Until something listens on the loopback port (or the process died, or time ran out)."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            if proc is not None and proc.poll() is not None:
+                raise RuntimeError(proc.stderr.read() if proc.stderr else "server exited")
+            time.sleep(0.1)
+
+
 @contextmanager
 def serving(store: Path, *extra: str):
     """`dcskg serve` in a subprocess on a free loopback port; yields the base URL."""
@@ -71,15 +84,7 @@ def serving(store: Path, *extra: str):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                    break
-            except OSError:
-                if proc.poll() is not None:
-                    raise RuntimeError(proc.stderr.read())
-                time.sleep(0.1)
+        wait_for_port(port, proc)
         yield base
     finally:
         proc.terminate()

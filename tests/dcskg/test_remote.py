@@ -3,15 +3,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from browser import free_port
+from browser import free_port, wait_for_port
 from clirun import dcskg
 from gold import PLANS
 
@@ -25,13 +23,7 @@ def oxigraph_server(tmp_path):
     port = free_port()
     proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                break
-        except OSError:
-            time.sleep(0.1)
+    wait_for_port(port, proc)
     try:
         yield f"http://127.0.0.1:{port}/query"
     finally:
