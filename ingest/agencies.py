@@ -9,7 +9,7 @@ typed. Generic phrases ("các cơ quan, đơn vị có liên quan") are kept as 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from .rules import AgencyEntry, cues, fold, gazetteer
@@ -178,6 +178,7 @@ class Lexicon:
 
     collectives: dict[str, str]  # folded alias without "các" -> canonical "Các ..."
     own_level: str | None = None  # the issuer's level word, which "cùng cấp" stands for
+    members: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical -> member phrases
 
 
 def _definition_re() -> re.Pattern[str]:
@@ -298,16 +299,27 @@ def _dedupe(mentions: list[AgencyMention]) -> list[AgencyMention]:
     return out
 
 
-def find_collectives(text: str) -> dict[str, str]:
-    """Collectives the plan defines: "(gọi chung là các cơ quan, đơn vị)" -> key -> name."""
+def find_collectives(text: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Collectives the plan defines: "A, B và C (gọi chung là các cơ quan, đơn vị)".
+
+    Returns folded alias -> canonical name, and canonical name -> the phrases naming its
+    members (the list before the parenthesis, back to "của", "đến", "gồm" or a colon).
+    """
     defs = sorted(cues()["collective_definitions"], key=len, reverse=True)
     pattern = re.compile(r"\(\s*(?:" + "|".join(re.escape(d) for d in defs) + r")\s+(?P<alias>[^()]+?)\s*\)", re.I)
     doc_words = "|".join(["nghị quyết", "kế hoạch", "quyết định", "nghị định", "chỉ thị", "luật", "đề án", "quy chế"])
-    out: dict[str, str] = {}
+    aliases: dict[str, str] = {}
+    members: dict[str, tuple[str, ...]] = {}
     for m in pattern.finditer(text):
         alias = m.group("alias").strip()
         if re.match(rf"(?:{doc_words})\b", alias, re.I):
             continue
         core = re.sub(r"^(?:các|những)\s+", "", alias, flags=re.I)
-        out[fold(core)] = "Các " + core
-    return out
+        canonical = "Các " + core
+        aliases[fold(core)] = canonical
+        before = text[max(0, m.start() - 300) : m.start()]
+        start = max((x.end() for x in re.finditer(r"(?:\bcủa\b|\bđến\b|\bgồm\b|:|;|\.\s)", before)), default=0)
+        listed = tuple(a.name for a in split_agencies(before[start:]) if fold(a.name) != fold(canonical))
+        if listed:
+            members[canonical] = listed
+    return aliases, members

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .agencies import AgencyMention, Lexicon, find_collectives, split_agencies
+from .agencies import AgencyMention, Lexicon, find_agencies, find_collectives, split_agencies
 from .citations import extract_refs
 from .errors import NotAPlanError
 from .jurisdiction import Jurisdiction, determine
@@ -30,7 +30,8 @@ def extract(path: str | Path, skip_steps: tuple[str, ...] = ()) -> Extraction:
     _require_plan(doc, str(path))
     full_text = " ".join(line.text for line in doc.lines)
     own_level = where.issuer_name.split()[-1] if where.issuer_name and where.level not in (None, "agency") else None
-    lexicon = Lexicon(find_collectives(full_text), own_level)
+    aliases, members = find_collectives(full_text)
+    lexicon = Lexicon(aliases, own_level, members)
     refs, ref_warnings = extract_refs(doc, where)
     result = extract_tasks(doc, lexicon)
     warnings = list(where.notes) + ref_warnings + result.warnings
@@ -109,10 +110,19 @@ def _agencies(
                 add(m)
                 recipients.append(out[fold(m.name)].name)
     for name in lexicon.collectives.values():
-        ref = out.get(fold(name))
-        if ref is not None:
-            ref.kind = "collective_group"
+        group = out.get(fold(name))
+        if group is None:
+            continue
+        group.kind = "collective_group"
+        for member in lexicon.members.get(name, ()):
+            add(AgencyMention(member, _kind_of(member), member, 0, 0, known=False))
+            group.members.append(out[fold(member)].name)
     return list(out.values()), list(dict.fromkeys(recipients))
+
+
+def _kind_of(name: str) -> str:
+    found = find_agencies(name)
+    return found[0].kind if found and found[0].start == 0 else "collective_group"
 
 
 def corpus_files(paths: list[Path]) -> list[Path]:

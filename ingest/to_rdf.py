@@ -285,6 +285,8 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
             common.add((a_iri, RDF.type, DCS.AgencyGroup))
         common.add((a_iri, SKOS.prefLabel, Literal(a.name, lang="vi")))
         common.add((a_iri, ORG.classification, concept("agency-kind", a.kind)))
+        for member in a.members:
+            common.add((a_iri, ORG.hasMember, agency_iri(member, a.jurisdiction)))
         if a.jurisdiction and a.jurisdiction != "Việt Nam":
             level = "province" if places.province(a.jurisdiction) else None
             unit = jurisdiction if a.jurisdiction == info.place and jurisdiction is not None else _place(common, a.jurisdiction, level, None)

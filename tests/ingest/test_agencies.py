@@ -63,7 +63,17 @@ def test_place_is_kept_apart_from_the_name():
 
 def test_collectives_defined_in_the_text():
     text = "Ủy ban nhân dân xã, phường (gọi chung là các cơ quan, đơn vị, tổ chức, địa phương) trên địa bàn; Nghị quyết số 47 (gọi tắt là Nghị quyết số 47/2025/NQ-HĐND)"
-    assert find_collectives(text) == {"cơ quan, đơn vị, tổ chức, địa phương": "Các cơ quan, đơn vị, tổ chức, địa phương"}
+    aliases, members = find_collectives(text)
+    assert aliases == {"cơ quan, đơn vị, tổ chức, địa phương": "Các cơ quan, đơn vị, tổ chức, địa phương"}
+    assert members["Các cơ quan, đơn vị, tổ chức, địa phương"] == ("Ủy ban nhân dân xã, phường",)
+
+
+def test_collective_members_are_linked(extractions):
+    groups = {a.name: a for a in extractions["001_eb4faafb2f2e4644.txt"].agencies}
+    assert groups["Các cơ quan, đơn vị"].members == [
+        "Các phòng, ban, ngành", "Công an xã", "Ban Chỉ huy quân sự xã", "Các đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân xã"]
+    vl = {a.name: a for a in extractions["000_70211efbcc79a593.txt"].agencies}
+    assert "Ủy ban nhân dân xã, phường" in vl["Các cơ quan, đơn vị, tổ chức, địa phương"].members
 
 
 def test_two_places_same_department_are_two_agencies(extractions):
