@@ -57,8 +57,8 @@ def agency_graph(rows: list[dict], by_kind: bool = False, role: str = "all") -> 
         by_task[r["task"]][r["role"]].add(key)
         counts[key][r["role"]] += 1
         plans_of[key].add(r["file"])
-        if r.get("place"):
-            places_of[key].add(r["place"])
+        if r.get("agencyPlace"):
+            places_of[key].add(r["agencyPlace"])
         tasks_of[key].append(f"{r['role']}: {r['file']} {r['path']}" + (f" ({r['timeframe']})" if r.get("timeframe") else ""))
     for key in list(g.nodes):
         data = g.nodes[key]

@@ -3,10 +3,16 @@
 A query file starts with `#+ ` comment lines holding YAML metadata (title, the question in
 Vietnamese and English, parameters with a type and an example). Parameters are bound with
 `initBindings` (Oxigraph substitutions), never spliced into the query text, so a value with
-quotes or braces is only ever a value. Oxigraph substitutes only projected variables, so
-every parameter appears in its query's SELECT clause (a test checks this), and it joins the
-substitution with the solutions: a parameter must be bound by the query's pattern to filter
-(an optional parameter left out then matches everything).
+quotes or braces is only ever a value.
+
+On the embedded Oxigraph store the bindings become a `VALUES` block of serialised RDF terms
+at the head of the outer WHERE — what SPARQL itself offers for this, and what rdflib's own
+SPARQLStore does with initBindings. Oxigraph's `substitutions` are joined with the solutions
+at the end (a one-fact query scanned every fact: 263 ms against 0.3 ms with VALUES). IRIs are
+checked against the IRIREF grammar and literals escaped by rdflib, so a value cannot leave
+the block. Every parameter appears in its query's SELECT clause (a test checks this) and is
+used in the outer group (a VALUES block does not reach into sub-selects); an optional
+parameter left out is simply unbound.
 """
 from __future__ import annotations
 
@@ -154,10 +160,38 @@ def _python(value: Any) -> Any:
     return str(value)
 
 
+_IRIREF_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+
+
+def with_values(text: str, bound: dict[str, Identifier]) -> str | None:
+    """The query with a VALUES block for the bindings, or None when it has no WHERE group."""
+    if not bound:
+        return text
+    m = _WHERE.search(text)
+    if m is None:
+        return None
+    terms = []
+    for name, term in bound.items():
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise QueryError(f"bad parameter name {name!r}", "")
+        if isinstance(term, URIRef) and _IRIREF_BAD.search(str(term)):
+            raise QueryError(f"parameter '{name}' is not a valid IRI: {str(term)!r}", "")
+        terms.append(term.n3())
+    names = " ".join(f"?{n}" for n in bound)
+    return f"{text[: m.end()]}\n  VALUES ({names}) {{ ({' '.join(terms)}) }}\n{text[m.end():]}"
+
+
 def run(query: NamedQuery, ds: Dataset, **params: Any) -> Rows:
     bound = bindings(query, params)
     try:
-        result = ds.query(query.text, initBindings=bound)
+        from oxrdflib import OxigraphStore
+
+        text = with_values(query.text, bound) if isinstance(ds.store, OxigraphStore) else None
+        if text is not None:
+            result = ds.query(text)
+        else:
+            result = ds.query(query.text, initBindings=bound)
     except Exception as exc:  # pyoxigraph raises SyntaxError/OSError subclasses of its own
         raise QueryError(f"query failed: {exc}", query.name) from exc
     if result.type == "ASK":

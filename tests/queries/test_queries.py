@@ -196,3 +196,12 @@ def test_documents(seed_ds):
     rows = {r["docId"]: r for r in run_query("documents", seed_ds)}
     assert rows["10/2022/QH15"]["plans"] == 4 and rows["10/2022/QH15"]["issuer"] == "Quốc hội"
     assert "18/KH-UBND@Quảng Trị/2025" in rows
+
+
+def test_an_iri_parameter_cannot_leave_its_values_block(seed_ds):
+    from rdflib import URIRef
+
+    from ingest.errors import QueryError
+
+    with pytest.raises(QueryError, match="not a valid IRI"):
+        run_query("plan_tasks", seed_ds, plan=URIRef("http://x> } } DROP ALL ; SELECT * { <y"))
