@@ -68,6 +68,7 @@ def _read_one(path: Path):
     except DcsKgError as exc:
         return path, None, str(exc)
     own, common = plan_graphs(ex)
+    ex.lines = []  # only provenance needed them, and it is in the triples now
     return path, (ex, own, common), None
 
 
