@@ -5,12 +5,12 @@ Vietnamese and English, parameters with a type and an example). Parameters are b
 `initBindings` (Oxigraph substitutions), never spliced into the query text, so a value with
 quotes or braces is only ever a value.
 
-On the embedded Oxigraph store the bindings become a `VALUES` block of serialised RDF terms
-at the head of the outer WHERE — what SPARQL itself offers for this, and what rdflib's own
-SPARQLStore does with initBindings. Oxigraph's `substitutions` are joined with the solutions
-at the end (a one-fact query scanned every fact: 263 ms against 0.3 ms with VALUES). IRIs are
-checked against the IRIREF grammar and literals escaped by rdflib, so a value cannot leave
-the block. Every parameter appears in its query's SELECT clause (a test checks this) and is
+On the embedded Oxigraph store each binding becomes `BIND(<term> AS ?name)` at the head of
+the outer WHERE — one row, the same meaning as a VALUES block, with the term serialised by
+rdflib. Oxigraph joins its `substitutions` with the solutions at the end (a one-fact query
+scanned every fact: 263 ms against 0.3 ms), and it plans a basic graph pattern without
+counting VALUES-bound variables as bound; a leading BIND is evaluated first. IRIs are checked
+against the IRIREF grammar and literals escaped by rdflib, so a value cannot leave its BIND. Every parameter appears in its query's SELECT clause (a test checks this) and is
 used in the outer group (a VALUES block does not reach into sub-selects); an optional
 parameter left out is simply unbound.
 """
@@ -165,7 +165,7 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 
 
 def with_values(text: str, bound: dict[str, Identifier]) -> str | None:
-    """The query with a VALUES block for the bindings, or None when it has no WHERE group."""
+    """The query with the bindings as leading BINDs, or None when it has no WHERE group."""
     if not bound:
         return text
     m = _WHERE.search(text)
@@ -178,8 +178,8 @@ def with_values(text: str, bound: dict[str, Identifier]) -> str | None:
         if isinstance(term, URIRef) and _IRIREF_BAD.search(str(term)):
             raise QueryError(f"parameter '{name}' is not a valid IRI: {str(term)!r}", "")
         terms.append(term.n3())
-    names = " ".join(f"?{n}" for n in bound)
-    return f"{text[: m.end()]}\n  VALUES ({names}) {{ ({' '.join(terms)}) }}\n{text[m.end():]}"
+    binds = "".join(f"\n  BIND({term} AS ?{name})" for name, term in zip(bound, terms))
+    return f"{text[: m.end()]}{binds}\n{text[m.end():]}"
 
 
 def run(query: NamedQuery, ds: Dataset, **params: Any) -> Rows:

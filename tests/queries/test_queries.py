@@ -100,7 +100,7 @@ def test_agency_tasks_by_name_spans_plans(seed_ds):
 
 
 def test_agency_tasks_by_kind(seed_ds):
-    names = {r["name"] for r in run_query("agency_tasks", seed_ds, agency="department")}
+    names = {r["name"] for r in run_query("kind_tasks", seed_ds, kind="department")}
     assert {"Sở Nội vụ", "Sở Tư pháp", "Sở Khoa học và Công nghệ", "Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính"} <= names
     assert not any(n.startswith("Phòng") for n in names)
 
