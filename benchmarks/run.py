@@ -48,7 +48,10 @@ def _median_ms_capped(fn, runs: int, cap_s: float) -> float | None:
     parent, child = ctx.Pipe(duplex=False)
 
     def work(conn):
-        conn.send(_median_ms(fn, runs, budget_s=cap_s / (runs + 1))[0])
+        try:
+            conn.send(_median_ms(fn, runs, budget_s=cap_s / (runs + 1))[0])
+        except Exception:  # the engine failed on this query: report it as not finished
+            conn.send(None)
         conn.close()
 
     proc = ctx.Process(target=work, args=(child,), daemon=True)
@@ -58,7 +61,10 @@ def _median_ms_capped(fn, runs: int, cap_s: float) -> float | None:
         proc.kill()
         proc.join()
         return None
-    value = parent.recv()
+    try:
+        value = parent.recv()
+    except EOFError:  # the child died without answering (e.g. out of memory)
+        value = None
     proc.join()
     return value
 
