@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from . import places
 from .rules import AgencyEntry, cues, fold, gazetteer
 
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -22,8 +23,11 @@ _PLACE = rf"(?P<place>[{_UPPER}]{_SYL}(?:\s+[{_UPPER}]{_SYL}){{0,3}})"
 _OWNED = re.compile(r"(?:thuộc|trực thuộc|của|tại|trong)\s*$", re.I)
 
 
-# First words of agency names: a place name never continues into one ("tỉnh Vĩnh Long Sở ...").
-_HEAD_WORDS = {"Sở", "Phòng", "Ban", "Báo", "Đài", "Trung", "Hội", "Văn", "Ủy", "Liên", "Công", "Bộ"}
+@cache
+def _head_words() -> frozenset[str]:
+    """First words of agency names: a place name never runs into one ("tỉnh Vĩnh Long Sở …")."""
+    gaz = gazetteer()
+    return frozenset({e.name.split()[0] for e in gaz.entries} | {f.head.split()[0] for f in gaz.families})
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,7 @@ def _place_ok(place: str | None) -> str | None:
     words = place.split()
     keep = []
     for w in words:
-        if w in _HEAD_WORDS or any(a.start == 0 for a in find_agencies(w)):
+        if (w in _head_words() or any(a.start == 0 for a in find_agencies(w))) and not places.is_place_name(" ".join(keep + [w])):
             break
         keep.append(w)
     return " ".join(keep) or None

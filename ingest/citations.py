@@ -18,7 +18,6 @@ from .models import Document, LegalRef, Line, Mention
 from .rules import cues, doc_types, fold, registry
 
 _STRENGTH = {"implements": 3, "based_on": 2, "cites": 1}
-_NATIONAL_CODES = re.compile(r"^(?:QH\d*|UBTVQH\d*|CP|TTg|TW|BCT|BBT|B[A-ZĐ]+|VPCP)$")
 
 
 @cache
@@ -306,14 +305,10 @@ def _merge(hits: list[_Hit], where: Jurisdiction) -> tuple[list[LegalRef], list[
         if ref.issuer is None and ref.symbol:
             code = ref.symbol.rsplit("/", 1)[-1].split("-")[-1]
             ref.issuer = dt.issuers.get(code)
-        if ref.symbol and not ref.year and not _is_national(ref.symbol):
+        if ref.symbol and not ref.year and not dt.is_national(ref.symbol):
             year = ref.date[:4] if ref.date else "?"
             ref.id = f"{ref.symbol}@{ref.place or '?'}/{year}"
         out.append(ref)
     out.sort(key=lambda r: (-_STRENGTH[r.relation], min((m.line for m in r.mentions), default=0)))
     return out, warnings
 
-
-def _is_national(symbol: str) -> bool:
-    issuer = re.split(r"[/-]", symbol)[-1]
-    return bool(_NATIONAL_CODES.match(issuer))

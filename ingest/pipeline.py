@@ -14,12 +14,10 @@ from .jurisdiction import Jurisdiction, determine
 from .models import AgencyRef, DocumentInfo, Extraction
 from .normalize import normalize
 from .readers import read
-from .rules import fold
+from .rules import fold, gazetteer
 from .structure import parse
 from .tasks import extract_tasks
 
-_NATIONAL_KINDS = {"central_government"}
-_NATIONAL_NAMES = {"bộ chính trị", "ban bí thư trung ương đảng", "ban chấp hành trung ương đảng", "quốc hội"}
 
 
 def extract(path: str | Path, skip_steps: tuple[str, ...] = ()) -> Extraction:
@@ -76,7 +74,8 @@ def _period(title: str | None) -> str | None:
 
 
 def jurisdiction_of(mention: AgencyMention, where: Jurisdiction) -> str | None:
-    if mention.kind in _NATIONAL_KINDS or fold(mention.name) in _NATIONAL_NAMES:
+    entry = gazetteer().lookup(mention.entry) if mention.entry else None
+    if (entry is not None and entry.national) or mention.kind == "central_government":
         return "Việt Nam"
     if mention.place:
         return mention.place

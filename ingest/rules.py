@@ -59,6 +59,11 @@ class DocType:
 class DocTypes:
     types: tuple[DocType, ...]
     issuers: dict[str, str]
+    national_issuer: re.Pattern[str] = re.compile("^$")
+
+    def is_national(self, symbol: str) -> bool:
+        """A symbol issued by a national body (unique without a place)."""
+        return bool(self.national_issuer.match(re.split(r"[/-]", symbol)[-1]))
 
     def by_code(self, code: str) -> DocType | None:
         for t in self.types:
@@ -92,7 +97,11 @@ def doc_types() -> DocTypes:
         types.append(
             DocType(entry["code"], entry["name"], entry.get("en", ""), tuple(entry["names"]), tuple(entry.get("examples", [])))
         )
-    return DocTypes(tuple(types), dict(raw.get("issuers", {})))
+    try:
+        national = re.compile(raw.get("national_issuer_pattern", "^$"))
+    except re.error as exc:
+        raise RulesError(f"national_issuer_pattern does not compile: {exc}", str(path)) from exc
+    return DocTypes(tuple(types), dict(raw.get("issuers", {})), national)
 
 
 # --- agencies --------------------------------------------------------------------------
@@ -107,6 +116,7 @@ class AgencyEntry:
     place_in_name: bool
     examples: tuple[str, ...]
     with_level: str | None = None
+    national: bool = False
 
 
 @dataclass(frozen=True)
@@ -156,7 +166,7 @@ def gazetteer() -> Gazetteer:
         _check_keys(
             entry,
             {"name", "kind", "aliases"},
-            {"name", "kind", "aliases", "levelled", "place_in_name", "examples", "with_level"},
+            {"name", "kind", "aliases", "levelled", "place_in_name", "examples", "with_level", "national"},
             str(path),
         )
         if entry["kind"] not in kinds:
@@ -169,6 +179,7 @@ def gazetteer() -> Gazetteer:
             bool(entry.get("place_in_name", False)),
             tuple(entry.get("examples") or []),
             entry.get("with_level"),
+            bool(entry.get("national", False)),
         )
         for surface in (ag.name, *ag.aliases):
             key = fold(surface)

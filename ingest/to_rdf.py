@@ -71,9 +71,6 @@ def place_iri(name: str, level: str | None, province: str | None = None) -> URIR
     return URIRef(f"{BASE}place/{slug(level or 'unit')}-{slug(name)}")
 
 
-_NATIONAL = re.compile(r"^(?:QH\d*|UBTVQH\d*|CP|TTg|TW|B[A-ZĐ]+|VPCP)$")
-
-
 def document_iri(doc_id: str, place: str | None = None) -> URIRef:
     """ELI-style path: .../eli/vn/{issuer}[-{place}]/{type}/{year}/{number}.
 
@@ -92,7 +89,7 @@ def document_iri(doc_id: str, place: str | None = None) -> URIRef:
         type_code, issuer = ("luat" if rest.startswith("QH") else "doc"), rest
     year = m.group("year") or m.group("y2") or "na"
     issuer_part = slug(issuer)
-    local_place = m.group("place") or (place if place and not _NATIONAL.match(issuer) else None)
+    local_place = m.group("place") or (place if place and not doc_types().is_national(issuer) else None)
     if local_place:
         issuer_part += "-" + slug(local_place if local_place != "?" else "unknown")
     return URIRef(f"{BASE}eli/vn/{issuer_part}/{slug(type_code)}/{slug(year)}/{slug(m.group('num'))}")

@@ -59,6 +59,11 @@ def test_split_agency_lists(phrase, expected):
 def test_place_is_kept_apart_from_the_name():
     m = find_agencies("Liên đoàn Lao động tỉnh Vĩnh Long.")[0]
     assert (m.name, m.level, m.place) == ("Liên đoàn Lao động tỉnh", "tỉnh", "Vĩnh Long")
+    # "Phòng" starts agency names, but here it ends a city's
+    m = find_agencies("Liên đoàn Lao động thành phố Hải Phòng phối hợp")[0]
+    assert m.place == "Hải Phòng"
+    # and a place does not run into the next agency
+    assert [a.name for a in find_agencies("Ủy ban nhân dân tỉnh Vĩnh Long Sở Nội vụ")] == ["Ủy ban nhân dân tỉnh", "Sở Nội vụ"]
 
 
 def test_collectives_defined_in_the_text():
