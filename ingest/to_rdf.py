@@ -19,7 +19,7 @@ from ontology import DCS, ELI
 
 from . import places
 from .models import Extraction
-from .rules import doc_types, fold, gazetteer, measures, registry
+from .rules import cues, doc_types, fold, gazetteer, measures, registry
 
 BASE = os.environ.get("DCSKG_BASE", "https://w3id.org/dcs-kg/id/")
 VOCAB = BASE + "vocab/"
@@ -99,27 +99,6 @@ def concept(scheme: str, key: str) -> URIRef:
     return URIRef(f"{VOCAB}{scheme}/{slug(key)}")
 
 
-LEVEL_LABELS = {
-    "province": ("tỉnh", "province"),
-    "city": ("thành phố trực thuộc trung ương", "centrally-run city"),
-    "district": ("huyện", "district"),
-    "commune": ("xã", "commune"),
-    "agency": ("cơ quan", "agency"),
-}
-TIMEFRAME_LABELS = {
-    "continuous": ("thường xuyên", "continuous"),
-    "yearly": ("hằng năm", "yearly"),
-    "yearly_from": ("hằng năm từ năm", "yearly from a year"),
-    "quarterly": ("hằng quý", "quarterly"),
-    "monthly": ("hằng tháng", "monthly"),
-    "periodic": ("định kỳ", "periodic"),
-    "ad_hoc": ("đột xuất", "ad hoc"),
-    "year": ("trong năm", "within a year"),
-    "dated": ("có hạn", "dated"),
-    "other": ("khác", "other"),
-}
-
-
 @cache
 def vocabulary() -> Graph:
     """SKOS concept schemes built from the data files: agency kinds, measures, levels..."""
@@ -127,8 +106,8 @@ def vocabulary() -> Graph:
     schemes = {
         "agency-kind": ("Loại cơ quan", "Agency kinds", {k: (v["vi"], v["en"]) for k, v in gazetteer().kinds.items()}),
         "measure": ("Nhóm biện pháp", "Measure categories", {m.id: (m.vi, m.en) for m in measures()}),
-        "level": ("Cấp hành chính", "Administrative levels", LEVEL_LABELS),
-        "timeframe": ("Loại thời gian", "Timeframe kinds", TIMEFRAME_LABELS),
+        "level": ("Cấp hành chính", "Administrative levels", {k: tuple(v) for k, v in cues()["level_labels"].items()}),
+        "timeframe": ("Loại thời gian", "Timeframe kinds", {k: tuple(v) for k, v in cues()["timeframe_labels"].items()}),
         "doc-type": ("Loại văn bản", "Document types", {t.code: (t.name, t.en) for t in doc_types().types}),
     }
     for scheme, (vi, en, members) in schemes.items():

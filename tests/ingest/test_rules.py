@@ -19,6 +19,12 @@ def test_all_knowledge_files_load():
     assert "10/2022/QH15" in rules.registry().documents
 
 
+def test_every_timeframe_kind_has_labels():
+    kinds = {tf["kind"] for tf in rules.cues()["timeframes"]} | {"other"}
+    assert kinds <= set(rules.cues()["timeframe_labels"])
+    assert all(len(v) == 2 for v in rules.cues()["timeframe_labels"].values())
+
+
 def test_every_doc_type_example_names_its_type():
     for t in rules.doc_types().types:
         for ex in t.examples:
