@@ -118,6 +118,8 @@ def build(
             p.status,
         )
     out.print(table)
+    if report.validated_sample:
+        out.print(f"SHACL: checked a sample of {report.validated_sample} of the new plans; `dcskg validate` checks them all")
     if report.failed:
         for p in report.failed:
             err.print(f"[red]error:[/red] {p.error}", highlight=False)

@@ -77,17 +77,11 @@ def determine(doc: Document) -> Jurisdiction:
     if candidate.place:
         place = candidate.place
     issuer_level = place_level if candidate.kind in ("peoples_committee", "peoples_council") else "agency"
-    if place_level is None and place:
-        # no level word: a header like "ỦY BAN NHÂN DÂN" with a dateline; guess nothing
-        place_level = None
     # A province-level "thành phố" is a centrally-run city; a district-level one is not.
     if place_level == "city" and place and places.province(place) is None:
         place_level = "district"
         if issuer_level == "city":
             issuer_level = "district"
-    if place_level in ("province", "city") and place is None:
-        # the office of "UBND tỉnh" that never names its province (seed 004)
-        pass
     province, source = _province_of(place, place_level, text)
     issuer_name = candidate.name
     issuer = f"{issuer_name} {place}" if place and issuer_level != "agency" else issuer_name

@@ -157,7 +157,7 @@ class TaskResult:
 
 
 def extract_tasks(doc: Document, lexicon: Lexicon) -> TaskResult:
-    tasks: list[Task] = []
+    found: list[tuple[Task, dict[str, AgencyMention]]] = []
     reports: list[Reporting] = []
     mentions: list[tuple[AgencyMention, str]] = []
     warnings: list[str] = []
@@ -168,7 +168,8 @@ def extract_tasks(doc: Document, lexicon: Lexicon) -> TaskResult:
             continue
         _float_attributes(section)
         ctx = _Ctx(headings=[section.text])
-        _walk(section, ctx, section.role, lexicon, default, tasks)
+        _walk(section, ctx, section.role, lexicon, default, found)
+    tasks = [t for t, _ in found]
     seen_paths: dict[str, int] = {}
     for t in tasks:
         seen_paths[t.path] = seen_paths.get(t.path, 0) + 1
@@ -179,16 +180,11 @@ def extract_tasks(doc: Document, lexicon: Lexicon) -> TaskResult:
         if not t.lead:
             warnings.append(f"task {t.path} (line {t.line}): no lead agency found")
         reports += _reporting(t, lexicon)
-    for t in tasks:
-        for name in t.lead:
-            mentions.append((_mention_named(name, t), "lead"))
-        for name in t.support:
-            mentions.append((_mention_named(name, t), "support"))
+    for t, named in found:
+        for role, names in (("lead", t.lead), ("support", t.support)):
+            for name in names:
+                mentions.append((named.get(name) or AgencyMention(name, "collective_group", name, 0, 0, known=False), role))
     return TaskResult(tasks, reports, mentions, warnings)
-
-
-def _mention_named(name: str, task: Task) -> AgencyMention:
-    return task.__dict__.setdefault("_mentions", {}).get(name) or AgencyMention(name, "collective_group", name, 0, 0, known=False)
 
 
 def _attrs(node: Node) -> dict[str, list[Node]]:
@@ -221,14 +217,9 @@ def _float_attributes(parent: Node) -> None:
             for sibling in pending:
                 if not _attrs(sibling) and not _work_children(sibling):
                     sibling.children.extend(Node("attr", "", a.text, a.lines, attr=a.attr, marker=a.marker, children=a.children) for group in own.values() for a in group)
-                    sibling.__dict__["shared_attributes"] = True
             pending = []
         else:
             pending.append(child)
-
-
-def _heading_text(node: Node) -> str:
-    return node.text
 
 
 def _body_text(node: Node) -> str:
@@ -236,7 +227,9 @@ def _body_text(node: Node) -> str:
     return " ".join(paras)
 
 
-def _walk(node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[AgencyMention], out: list[Task]) -> None:
+def _walk(
+    node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[AgencyMention], out: list[tuple[Task, dict[str, AgencyMention]]]
+) -> None:
     ordinal = 0
     for child in _children_in_order(node):
         if child.kind not in _WORK:
@@ -278,9 +271,9 @@ def _walk(node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[Agen
                 continue
             _walk(child, child_ctx, role, lexicon, default, out)
             continue
-        task = _make_task(child, child_ctx, heading_is_actor, actors, role, lexicon, default, own)
-        if task is not None:
-            out.append(task)
+        made = _make_task(child, child_ctx, heading_is_actor, actors, role, lexicon, default, own)
+        if made is not None:
+            out.append(made)
 
 
 def _children_in_order(node: Node) -> list[Node]:
@@ -321,7 +314,7 @@ def _make_task(
     lexicon: Lexicon,
     default: list[AgencyMention],
     own: dict[str, list[Node]],
-) -> Task | None:
+) -> tuple[Task, dict[str, AgencyMention]] | None:
     heading = node.text
     body = _body_text(node)
     if heading_is_actor:
@@ -380,8 +373,8 @@ def _make_task(
         targets=_targets(text),
         quote=text,
     )
-    task.__dict__["_mentions"] = {m.name: m for m in leads + supports}
-    return task
+    # the mentions behind the names: their kind and place feed the plan's agency list
+    return task, {m.name: m for m in leads + supports}
 
 
 def _names(mentions: list[AgencyMention]) -> list[str]:

@@ -17,7 +17,7 @@ parameter left out is simply unbound.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -50,7 +50,6 @@ class NamedQuery:
     question_en: str
     params: tuple[Param, ...]
     text: str
-    expects: dict[str, Any] = field(default_factory=dict, hash=False)
 
 
 def parse_header(text: str, where: str) -> dict[str, Any]:
@@ -77,7 +76,7 @@ def load(path: Path) -> NamedQuery:
         params.append(
             Param(p["name"], p.get("type", "literal"), p.get("description", ""), None if p.get("example") is None else str(p["example"]), bool(p.get("required", True)))
         )
-    return NamedQuery(path.stem, path, meta["title"], meta["question_vi"], meta["question_en"], tuple(params), text, meta.get("expects") or {})
+    return NamedQuery(path.stem, path, meta["title"], meta["question_vi"], meta["question_en"], tuple(params), text)
 
 
 @cache
@@ -210,6 +209,3 @@ def run_query(name: str, store: Dataset | str | Path | None = None, **params: An
     ds = store if isinstance(store, Dataset) else open_dataset(Path(store) if store else DEFAULT_STORE)
     return run(resolve(name), ds, **params)
 
-
-def strip_header(text: str) -> str:
-    return re.sub(r"^(?:#\+.*\n)+", "", text)
