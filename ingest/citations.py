@@ -195,6 +195,19 @@ def _read_tail(hit: _Hit, text: str) -> None:
         hit.subject_end = pos
 
 
+@cache
+def _relation_cue_regex() -> re.Pattern[str]:
+    """Opening cues of a preamble clause, one named group per relation (cues.yaml)."""
+    rc = cues()["relation_cues"]
+    return re.compile(
+        "|".join(
+            rf"(?P<{rel}>(?<![\wÀ-ỹ])(?:{'|'.join(re.escape(c) for c in sorted(words, key=len, reverse=True))})(?![\wÀ-ỹ]))"
+            for rel, words in rc.items()
+        ),
+        re.I,
+    )
+
+
 def _relations(hits: list[_Hit], text: str, context: str) -> None:
     if context == "title":
         for h in hits:
@@ -202,14 +215,7 @@ def _relations(hits: list[_Hit], text: str, context: str) -> None:
         return
     if context != "preamble":
         return
-    rc = cues()["relation_cues"]
-    cue_re = re.compile(
-        "|".join(
-            rf"(?P<{rel}>(?<![\wÀ-ỹ])(?:{'|'.join(re.escape(c) for c in sorted(words, key=len, reverse=True))})(?![\wÀ-ỹ]))"
-            for rel, words in rc.items()
-        ),
-        re.I,
-    )
+    cue_re = _relation_cue_regex()
     for h in hits:
         if h.nested:
             continue

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from .models import Line
 from .readers import SourceText
@@ -104,7 +105,22 @@ def fix_bullets(lines: list[Line]) -> list[Line]:
 
 
 _FOOTNOTE_BODY = re.compile(r"^(?P<n>\d{1,2})\s+(?P<text>[A-ZĐÀ-Ỹ].+)$")
-_STRUCTURAL = re.compile(r"^(?:Trên đây|Nơi nhận|Noi nhận|TM\.|KT\.|[IVXLC]+\s*\.)", re.I)
+def _is_structural(text: str) -> bool:
+    # the parts of a plan start with a capital; "yêu cầu các cơ quan …" in lower case is a
+    # wrapped line, not the closing paragraph
+    return not text[:1].islower() and bool(_structural().match(text))
+
+
+@cache
+def _structural() -> re.Pattern[str]:
+    """Lines that open a new part of the plan (closing paragraph, recipients, signature,
+    Roman section): never a continuation. From data/rules/cues.yaml."""
+    from .rules import cues
+
+    c = cues()
+    closing = "|".join(re.escape(x) for x in c["closing_cues"])
+    formulas = "|".join(re.escape(f) + r"\." for f in c["signature_formulas"])
+    return re.compile(rf"^(?:{closing}|{c['recipients_heading'].lstrip('^')}|(?:{formulas})\s|[IVXLC]+\s*\.)", re.I)
 
 
 @dataclass
@@ -135,7 +151,7 @@ def extract_footnotes(lines: list[Line], store: Footnotes | None = None) -> list
                 if not nxt.text:
                     i += 1
                     continue
-                if _STRUCTURAL.match(nxt.text) or _FOOTNOTE_BODY.match(nxt.text) or _LABEL.match(nxt.text):
+                if _is_structural(nxt.text) or _FOOTNOTE_BODY.match(nxt.text) or _LABEL.match(nxt.text):
                     break
                 body.append(nxt.text)
                 src.extend(nxt.src)
@@ -229,7 +245,7 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         return True
     if _LABEL.match(nxt):
         return False
-    if _STRUCTURAL.match(nxt):
+    if _is_structural(nxt):
         return False
     first = nxt[:1]
     if first.islower():
