@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from . import places
-from .rules import AgencyEntry, cues, fold, gazetteer
+from .rules import AgencyEntry, cues, fold, gazetteer, modern_tones
 
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _SYL = r"[\wÀ-ỹđĐ]*"
@@ -52,7 +52,8 @@ def _level_pattern() -> str:
 
 @cache
 def _suffix_regex() -> re.Pattern[str]:
-    return re.compile(rf"^\s+(?P<level>{_level_pattern()})(?![\wÀ-ỹ])(?:\s+{_PLACE})?")
+    # "tỉnh", and "Tỉnh" where a province capitalises its own level word
+    return re.compile(rf"^\s+(?P<level>(?i:{_level_pattern()}))(?![\wÀ-ỹ])(?:\s+{_PLACE})?")
 
 
 @cache
@@ -89,6 +90,8 @@ def find_agencies(text: str) -> list[AgencyMention]:
 def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
     from .nlp import agency_spans
 
+    # one spelling for matching ("Uỷ ban" is "Ủy ban"); offsets are unchanged
+    text = modern_tones(text)
     gaz = gazetteer()
     by_name = {e.name: e for e in gaz.entries}
     families = {f"family:{f.head}": f for f in gaz.families}
@@ -123,6 +126,7 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
     sm = _suffix_regex().match(rest)
     if sm:
         level = sm.group("level")
+        level = level if level == "TP" else level.lower()
         place = _place_ok(sm.group("place"))
         end += sm.start("place") + len(place) if place else sm.end("level")
     elif entry.place_in_name:

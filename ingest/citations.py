@@ -1,10 +1,23 @@
-"""Legal references: every document a plan implements, is based on, or cites.
+"""Legal references: every document a text implements, is based on, or cites.
 
-The symbol grammar is assembled from named pieces and the type codes in
-data/rules/doc_types.yaml; laws cited by name come from the legal registry. Each mention
-is read with its type word, date, issuer and subject; the relation comes from the role of
-the sentence (title and "Thực hiện ..." opening: implements; "Căn cứ ...": based on;
-anything else: cites). Mentions of one document merge into one reference.
+Symbols are read by a grammar of their own (Decree 30/2020: number / year / type code -
+issuer code, the Party's number - type code / issuer code, a law's number / year / QHnn,
+an official letter's number / issuer code - department code), type and issuer codes from
+data/rules/doc_types.yaml; laws cited by name come from the legal registry or from the
+name that follows the word `Luật`. Each mention is read with its type word, date, issuer and
+description ("về …", "quy định …").
+
+The relation comes from the sentence, not from the document:
+- the opening paragraphs (`Căn cứ …`: based on; `Thực hiện …`, `Triển khai …`, `Để tiếp tục
+  thực hiện …`: implements; `Xét …`, `Theo đề nghị …`: cites) govern every document they
+  list, item by item (`;`, `,` and `và` between references), and the title implements what
+  it names after `thực hiện`/`triển khai`;
+- a document named inside another one's description ("Kế hoạch số 283/KH-UBND … về thực
+  hiện Nghị quyết số 71/NQ-CP …") is only cited; coordination (`… 71/NQ-CP … và Chương trình
+  số 10-CTr/TU`) keeps the level of the reference it follows, an amending act named in a
+  `Căn cứ` item ("… được sửa đổi, bổ sung bởi Luật số …") keeps the item's relation;
+- everything else is cited. The document's own symbol is not a reference.
+Mentions of one document merge into one reference with the strongest relation.
 """
 from __future__ import annotations
 
@@ -18,35 +31,33 @@ from .models import Document, LegalRef, Line, Mention
 from .rules import cues, doc_types, fold, registry
 
 _STRENGTH = {"implements": 3, "based_on": 2, "cites": 1}
+_CODE = r"[A-ZĐ][A-Za-zĐđ&]*\d*"
 
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     dt = doc_types()
-    codes = sorted((t.code for t in dt.types if t.code != "Luật"), key=len, reverse=True)
-    type_code = "(?:" + "|".join(re.escape(c) for c in codes) + ")"
-    # issuer code: "HĐND", "UBND", "VPUBND", "TTg", "BNV", "UBND-NC" (department suffix)
-    issuer_code = r"[A-ZĐ][A-Za-zĐđ]*\d*(?:-[A-ZĐ][A-Za-zĐđ]*\d*)*"
     number = r"(?P<num>\d{1,5}[a-z]?)"
     year = r"(?P<year>(?:19|20)\d{2})"
     pieces = {
-        # 47/2025/NQ-HĐND, 20/NQ-HĐND, 33/CT-TTg, 94/QĐ-VPUBND
-        "state": rf"{number}(?:/{year})?/(?P<code>{type_code})-(?P<issuer>{issuer_code})",
-        # 10/2022/QH15 — a law's symbol carries the legislature and its term
+        # 10/2022/QH15 — a law's (or the Assembly's resolution's) symbol carries the legislature
         "law": rf"{number}/{year}/(?P<issuer>QH\d{{1,2}})",
-        # 120-KL/TW, 11-QĐi/TW, 217-QĐ/TW; a PDF break may leave "120- KL/TW"
-        "party": rf"{number}-\s?(?P<code>{type_code})/(?P<issuer>[A-ZĐ][A-Za-zĐđ]*)",
+        # 47/2025/NQ-HĐND, 20/NQ-HĐND, 33/CT-TTg, 574/UBND-NC, 8935/BNV-CTTN&BĐG, 223/KH- UBND
+        "state": rf"{number}(?:/{year})?/(?P<code>{_CODE})\s?-\s?(?P<issuer>{_CODE}(?:\s?-\s?{_CODE})*)",
+        # 120-KL/TW, 11-QĐi/TW, 52-KH/BCĐTW, 10- CTr/TU; a PDF break may leave "120- KL/TW"
+        "party": rf"{number}\s?-\s?(?P<code>[A-ZĐ][A-Za-zĐđ]*)/\s?(?P<issuer>[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ]*)*)",
+        # 552/TB-VPCP is "state"; a bare type code after the slash: 45/CT is too ambiguous
     }
     type_words = "|".join(re.escape(n) for n in dt.all_names)
     return {
         **{f"symbol_{k}": re.compile(rf"(?<![\w/])(?:{v})(?![\w/])") for k, v in pieces.items()},
-        "type_before": re.compile(rf"(?P<tw>{type_words})\s*(?:số\s*)?[:]?\s*$", re.I),
+        "type_before": re.compile(rf"(?P<tw>{type_words})(?:\s+[a-zà-ỹđ]+){{0,2}}?\s*(?:(?:s[ốo]|số hiệu)\s*)?[:]?\s*$", re.I),
         "date_after": re.compile(
             r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
             r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))",
             re.I,
         ),
-        "of_issuer": re.compile(r"^\s*,?\s*của\s+", re.I),
+        "of_issuer": re.compile(r"^\s*,?\s*(?:của|do)\s+", re.I),
         "term": re.compile(r"^\s*\((?:khóa|khoá)\s+[IVXLC]+\)", re.I),
         "type_words": re.compile(rf"(?:{type_words})", re.I),
     }
@@ -59,6 +70,30 @@ def _law_name_regex() -> re.Pattern[str] | None:
         return None
     alts = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?P<name>{alts})(?:\s*\(?\s*năm\s+(?P<year>\d{{4}})\s*\)?)?", re.I)
+
+
+@cache
+def _named_law_regex() -> re.Pattern[str]:
+    """`Luật Bảo vệ bí mật nhà nước`, `Luật Phòng, chống ma túy`, `Luật Giáo dục năm 2019`."""
+    stops = "|".join(re.escape(w) for w in sorted(cues()["law_name_stops"], key=len, reverse=True))
+    word = rf"(?!(?:{stops}|Luật)(?![\wÀ-ỹ]))[\wÀ-ỹ]+"
+    return re.compile(
+        rf"(?<![\wÀ-ỹ])Luật\s+(?P<name>(?:sửa đổi,?\s+bổ sung\s+(?:một số điều của\s+)?(?:các\s+)?Luật\s+)?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*"
+        rf"(?:,\s+[a-zà-ỹđ][\wÀ-ỹ]*)?(?:\s+{word}){{0,7}})"
+        r"(?:\s*\(?\s*(?:năm\s+(?P<year>\d{4})|ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*|\s+tháng\s+\d{1,2}\s+năm\s+)(?P<year2>\d{4}))\s*\)?)?"
+    )
+
+
+@cache
+def _description_regex() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(cues()["description_cues"], key=len, reverse=True))
+    return re.compile(rf"^\s*,?\s*(?:[“\"(]|(?:{words})(?![\wÀ-ỹ]))", re.I)
+
+
+@cache
+def _description_word() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(cues()["description_cues"], key=len, reverse=True))
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{words})(?![\wÀ-ỹ])", re.I)
 
 
 @dataclass
@@ -76,34 +111,63 @@ class _Hit:
     issuer_level: str | None = None
     issuer_place: str | None = None
     subject: str | None = None
-    subject_end: int = 0
-    nested: bool = False
+    tail_end: int = 0  # after symbol, date and issuer
+    has_description: bool = False
     line: Line | None = None
     context: str = "body"  # title | preamble | body | footnote
     relation: str = "cites"
     quote: str = ""
-    extra: dict = field(default_factory=dict)
+    level: int = 0
 
 
 def extract_refs(doc: Document, where: Jurisdiction) -> tuple[list[LegalRef], list[str]]:
-    """All legal references of a plan, merged by document, and warnings about them."""
+    """All legal references of a document, merged by document, and warnings about them."""
     hits: list[_Hit] = []
-    title_src = (doc.header.title_line,) if doc.header.title_line else None
-    preamble_srcs = {line.src for line in doc.preamble}
+    title_src = set(doc.header.title_src or ((doc.header.title_line,) if doc.header.title_line else ()))
+    opening_srcs = {line.src for line in doc.preamble}
+    for att in doc.attachments:
+        # a promulgated document's opening says what the decision carries out
+        if att.genre != "Phụ lục":
+            opening_srcs |= {line.src for line in att.preamble}
     started = False
     for line in doc.lines:
-        if title_src and line.src[:1] == title_src:
-            hits += _scan(line, "title")
+        if title_src and set(line.src) & title_src and doc.header.title:
+            hits += _scan(Line(doc.header.title, line.src), "title")
             started = True
-        elif line.src in preamble_srcs:
+        elif line.src in opening_srcs:
             hits += _scan(line, "preamble")
             started = True
-        elif started or not (title_src or preamble_srcs):
+        elif started or not (title_src or opening_srcs):
             hits += _scan(line, "body")
     for note in doc.footnotes.values():
         hits += _scan(note, "footnote")
+    own = _own_symbols(doc)
+    hits = [h for h in hits if not (h.symbol and _symbol_key(h.symbol) in own)]
     _share_tails(hits)
     return _merge(hits, where)
+
+
+def _own_symbols(doc: Document) -> set[str]:
+    """The document's own symbol (an appendix caption names it, the body says "Kế hoạch này")."""
+    out = set()
+    if doc.header.symbol and doc.header.number:
+        out.add(_symbol_key(doc.header.symbol))
+    return out
+
+
+def _symbol_key(symbol: str) -> str:
+    return fold(re.sub(r"\s+", "", symbol)).replace("đ", "d")
+
+
+def normalise_symbol(raw: str) -> str:
+    """Spaces out; a symbol printed in capitals gets its codes' own case (`CT-TTG` -> `CT-TTg`)."""
+    symbol = re.sub(r"\s+", "", raw)
+    letters = [c for c in symbol if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        dt = doc_types()
+        known = {fold(t.code): t.code for t in dt.types} | {fold(k): k for k in dt.issuers}
+        symbol = "".join(known.get(fold(p), p) for p in re.split(r"([/-])", symbol))
+    return symbol
 
 
 def _scan(line: Line, context: str) -> list[_Hit]:
@@ -111,17 +175,23 @@ def _scan(line: Line, context: str) -> list[_Hit]:
     text = line.text
     hits: list[_Hit] = []
     matches = []
-    for piece in ("state", "law", "party"):
+    for piece in ("law", "state", "party"):
         for m in p[f"symbol_{piece}"].finditer(text):
-            if not any(a <= m.start() < b for a, b, _ in matches):
-                matches.append((m.start(), m.end(), m))
+            if any(a <= m.start() < b for a, b, _ in matches):
+                continue
+            g = m.groupdict()
+            if piece == "state" and not _plausible_state(g):
+                continue
+            matches.append((m.start(), m.end(), m))
     for _, _, m in sorted(matches, key=lambda t: t[0]):
         g = m.groupdict()
-        symbol = re.sub(r"\s+", "", m.group(0))
+        symbol = normalise_symbol(m.group(0))
         before = p["type_before"].search(text[: m.start()])
         type_word = before.group("tw") if before else None
         start = before.start() if before else m.start()
-        hit = _Hit(start, m.end(), symbol, None, g.get("code"), g.get("issuer"), g.get("year"), type_word, line=line, context=context)
+        code = g.get("code")
+        issuer_code = re.split(r"\s?-\s?", g.get("issuer") or "")[0] or None
+        hit = _Hit(start, m.end(), symbol, None, code, issuer_code, g.get("year"), type_word, line=line, context=context)
         if hit.issuer_code and hit.issuer_code.startswith("QH") and not hit.code:
             hit.code = "Luật"
         _read_tail(hit, text)
@@ -135,25 +205,39 @@ def _scan(line: Line, context: str) -> list[_Hit]:
             if reg is None:
                 continue
             hit = _Hit(m.start(), m.end(), None, reg.id, "Luật", "QH", m.group("year"), "Luật", line=line, context=context)
-            hit.subject_end = m.end()
+            hit.tail_end = m.end()
             hits.append(hit)
+    for m in _named_law_regex().finditer(text):
+        if any(h.start <= m.start() < max(h.end, h.tail_end) for h in hits):
+            continue
+        after = text[m.end() : m.end() + 40]
+        if re.match(r"^\s*,?\s*(?:số\s*)?\d+/\d{4}/QH", after, re.I):
+            continue  # "Luật Thú y số 79/2015/QH13": the symbol names it
+        name = re.sub(r"\s+", " ", m.group("name")).strip(" ,")
+        if registry().by_name(f"Luật {name}"):
+            continue
+        year = m.group("year") or m.group("year2")
+        law_id = f"Luật {name}" + (f" năm {year}" if year else "")
+        hit = _Hit(m.start(), m.end(), None, law_id, "Luật", "QH", year, "Luật", line=line, context=context)
+        hit.tail_end = m.end()
+        hits.append(hit)
     hits.sort(key=lambda h: h.start)
     for h in hits:
         h.quote = _sentence(text, h.start, h.end)
-    # A mention inside another document's subject is nested ("NĐ 59 ... của Luật ...").
-    for outer in hits:
-        for inner in hits:
-            if inner is not outer and outer.end <= inner.start < outer.subject_end:
-                inner.nested = True
     _relations(hits, text, context)
     return hits
 
 
+def _plausible_state(g: dict) -> bool:
+    """`574/UBND-NC` (an official letter) or `47/2025/NQ-HĐND`; not `4G/5G` or `1/2-NQ`."""
+    code = g.get("code") or ""
+    return doc_types().by_code(code) is not None or code in doc_types().issuers or len(code) >= 2
+
+
 def _read_tail(hit: _Hit, text: str) -> None:
-    """Date, issuer and subject that follow a symbol."""
+    """Date, issuer and description that follow a symbol."""
     p = _patterns()
     pos = hit.end
-    term = p["term"].match(text[pos:])
     dm = p["date_after"].match(text[pos:])
     if dm:
         d = dm.group("d") or dm.group("d2")
@@ -164,66 +248,146 @@ def _read_tail(hit: _Hit, text: str) -> None:
     om = p["of_issuer"].match(text[pos:])
     if om:
         rest = text[pos + om.end():]
-        agencies = find_agencies(rest[:120])
+        rest_plain = re.sub(r"^(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Trưởng ban)\s+(?=[A-ZĐ])", "", rest)
+        shift = len(rest) - len(rest_plain)
+        agencies = find_agencies(rest_plain[:140])
         if agencies and agencies[0].start == 0:
             a = agencies[0]
             hit.issuer_text = a.name
             hit.issuer_level = a.level
             hit.issuer_place = a.place
-            pos += om.end() + a.end
+            pos += om.end() + shift + a.end
             term = p["term"].match(text[pos:])
             if term:
                 pos += term.end()
-    # subject: "về ...", "quy định ...", "ban hành ..." up to the end of the clause
-    not_a_ref = rf"(?!(?:{p['type_words'].pattern})\s+(?:số\s*)?\d)"
-    sm = re.match(rf"^\s*,?\s*({not_a_ref}(?:về|quy định|ban hành|hướng dẫn|thực hiện)\b.*)", text[pos:], re.I)
+        else:
+            # a body the gazetteer does not know ("Ban chấp hành Đảng bộ tỉnh Nghệ An"): its
+            # name runs to the description or the end of the clause
+            named = re.match(r"^([A-ZĐÀ-Ỹ][^;:()“\"]{2,160}?)(?=\s+(?:về|quy định|ban hành|phê duyệt|hướng dẫn)(?![\wÀ-ỹ]))", rest)
+            named = named or re.match(r"^([A-ZĐÀ-Ỹ][^,;:()“\"]{2,110}?)(?=\s*[,;(“\"]|\s*$)", rest)
+            if named:
+                pos += om.end() + named.end()
+        # the rest of a long name the gazetteer cut short, and "(nay là …)" asides
+        more = re.match(r"^[^,;:“\"()]{1,60}?(?=\s*\([^)]{0,120}\)\s*(?:về|quy định|ban hành|phê duyệt|hướng dẫn)(?![\wÀ-ỹ])|\s+(?:về|quy định|ban hành|phê duyệt|hướng dẫn)(?![\wÀ-ỹ]))", text[pos:])
+        if more and not re.search(r"(?<![\wÀ-ỹ])(?:và|hoặc)\s+(?:các\s+)?(?:" + p["type_words"].pattern + r")", more.group(0), re.I):
+            pos += more.end()
+        aside = re.match(r"^\s*\([^)]{0,120}\)", text[pos:])
+        if aside:
+            pos += aside.end()
+    hit.tail_end = pos
+    sm = _description_regex().match(text[pos:])
     if sm:
-        subject = sm.group(1)
-        next_ref = r"(?=(?:" + p["type_words"].pattern + r")\s+(?:số\s+)?\d|Luật\s)"
-        stop = re.search(r"\s*(?:;|\(|\.\s|\.$|,\s*" + next_ref + r"|\s+và\s+" + next_ref + ")", subject)
+        hit.has_description = True
+        subject = text[pos:].lstrip(" ,")
+        stop = re.search(r"\s*(?:;|\.\s|\.$)", subject)
         if stop:
             subject = subject[: stop.start()]
-        # ", UBND huyện ban hành Kế hoạch ...": the sentence moves on to another actor
         for agency in find_agencies(subject):
             comma = subject.rfind(",", 0, agency.start)
             if comma >= 0 and not subject[comma + 1 : agency.start].strip():
                 subject = subject[:comma]
                 break
-        hit.subject = subject.strip(" ,")
-        hit.subject_end = pos + sm.start(1) + len(hit.subject)
-    else:
-        hit.subject_end = pos
+        hit.subject = subject.strip(" ,")[:300]
 
 
 @cache
-def _relation_cue_regex() -> re.Pattern[str]:
-    """Opening cues of a preamble clause, one named group per relation (cues.yaml)."""
+def _opening_cue_regex() -> re.Pattern[str]:
+    """The cue that opens an opening paragraph, one named group per relation (cues.yaml)."""
     rc = cues()["relation_cues"]
-    return re.compile(
-        "|".join(
-            rf"(?P<{rel}>(?<![\wÀ-ỹ])(?:{'|'.join(re.escape(c) for c in sorted(words, key=len, reverse=True))})(?![\wÀ-ỹ]))"
-            for rel, words in rc.items()
-        ),
-        re.I,
-    )
+    alts = []
+    for rel, words in rc.items():
+        ws = "|".join(r"\s+".join(re.escape(x) for x in w.split()) for w in sorted(words, key=len, reverse=True))
+        alts.append(rf"(?P<{rel}>{ws})")
+    return re.compile(rf"^\s*(?:{'|'.join(alts)})(?![\wÀ-ỹ])", re.I)
 
 
 def _relations(hits: list[_Hit], text: str, context: str) -> None:
+    """Relation of each reference of one paragraph, from its opening cue and nesting."""
+    if context not in ("title", "preamble"):
+        return
     if context == "title":
-        for h in hits:
-            h.relation = "cites" if h.nested else "implements"
-        return
-    if context != "preamble":
-        return
-    cue_re = _relation_cue_regex()
+        # the title implements what it names after "thực hiện", "triển khai", "thi hành"
+        relation = "implements"
+    else:
+        m = _opening_cue_regex().match(text)
+        relation = m.lastgroup if m else "cites"
+        if relation == "implements" and m and hits:
+            # "Thực hiện chỉ đạo của … tại Công văn số …" governs; "Thực hiện tốt công tác …" names none
+            first = hits[0]
+            if first.start - m.end() > 120:
+                relation = "cites"
+    _levels(hits, text)
     for h in hits:
-        if h.nested:
+        if context == "title" and h.start > 0 and not re.search(r"(?:thực hiện|triển khai|thi hành|cụ thể hóa|cụ thể hoá)", text[: h.start], re.I):
+            h.relation = "cites"
             continue
-        clause_start = max(text.rfind(";", 0, h.start), -1) + 1
-        # Only a cue that opens the clause governs it: "Căn cứ Luật Thực hiện dân chủ ..."
-        # must not read the "Thực hiện" inside the Law's name as a cue.
-        cm = cue_re.match(text[clause_start:].lstrip())
-        h.relation = cm.lastgroup if cm else "cites"
+        h.relation = relation if h.level == 0 else "cites"
+
+
+def _levels(hits: list[_Hit], text: str) -> None:
+    """Nesting depth of each reference inside the descriptions of earlier ones.
+
+    Items of an enumeration (`;`) start at depth 0. Inside an item, a reference joined to the
+    previous one by `,` or `và` alone takes its depth; one named after `sửa đổi, bổ sung
+    (bởi)` takes the item's depth; one named after an open description is one deeper — unless
+    the description is closed by "và <hướng dẫn|chỉ đạo> … tại", which names a new object of
+    the opening verb.
+    """
+    coordinator = re.compile(
+        rf"^\s*(?:[,;]|và|,\s*và|hoặc)?\s*(?:(?:các\s+)?(?:{_patterns()['type_words'].pattern})(?:\s+[a-zà-ỹđ]+){{0,2}}?\s*:?\s*)?(?:s[ốo]\s*)?:?\s*$",
+        re.I,
+    )
+    amend = re.compile(r"sửa đổi,?\s*bổ sung(?:\s+(?:bởi|theo|tại))?\s*(?:\S+\s+){0,3}$", re.I)
+    # a description closes at "và <hướng dẫn|chỉ đạo> … tại", or after a quoted title
+    # ("… phê duyệt Chương trình “…” và Kế hoạch số …")
+    closes = re.compile(
+        r"\bvà\s+(?:hướng dẫn|chỉ đạo|ý kiến|kết luận|đề nghị|yêu cầu)\b.*\b(?:tại|theo)\s+(?:\S+\s+){0,3}$"
+        rf"|[”\"]\s*(?:,|và|,\s*và)\s*(?:(?:{_patterns()['type_words'].pattern})(?:\s+[a-zà-ỹđ]+){{0,2}}?\s*)?(?:s[ốo]\s*)?:?\s*$",
+        re.I,
+    )
+    item_start = 0
+    prev: _Hit | None = None
+    open_desc: list[_Hit] = []  # references whose description is still open, innermost last
+    for h in hits:
+        semi = text.rfind(";", 0, h.start)
+        if semi >= item_start and semi >= 0 and (prev is None or semi >= prev.end):
+            item_start = semi + 1
+            prev = None
+            open_desc = []
+        if prev is None:
+            h.level = 0
+        else:
+            gap = text[max(prev.tail_end, prev.end) : h.start]
+            if prev.has_description:
+                gap_from_desc = text[prev.tail_end : h.start]
+            else:
+                gap_from_desc = gap
+            if amend.search(text[prev.end : h.start]):
+                h.level = 0
+            elif not prev.has_description and coordinator.match(gap):
+                # "… các điều của Luật X và Quyết định Y": a genitive complement ("của X") takes no
+                # coordinate, so Y joins the level above; an object ("về thực hiện X và Y") does
+                genitive = prev.level > 0 and re.search(r"(?<![\wÀ-ỹ])của\s*$", text[: prev.start])
+                h.level = prev.level - 1 if genitive else prev.level
+            elif prev.has_description:
+                if closes.search(gap_from_desc):
+                    h.level = 0
+                    open_desc = []
+                else:
+                    h.level = prev.level + 1
+            elif open_desc:
+                if closes.search(gap):
+                    h.level = 0
+                    open_desc = []
+                else:
+                    h.level = open_desc[-1].level + 1
+            elif _description_word().search(gap):
+                h.level = prev.level + 1  # named inside a description the tail did not reach
+            else:
+                h.level = 0
+        if h.has_description:
+            open_desc.append(h)
+        prev = h
 
 
 def _share_tails(hits: list[_Hit]) -> None:
@@ -233,9 +397,12 @@ def _share_tails(hits: list[_Hit]) -> None:
         if a.line is not b.line or a.date or a.issuer_text or a.symbol is None:
             continue
         gap = a.line.text[a.end : b.start]
-        if re.fullmatch(r"\s*[;,]?\s*(?:và\s+)?", gap) and (a.type_word or "").lower() == (b.type_word or "").lower():
+        if re.fullmatch(r"\s*[;,]?\s*(?:và\s+)?(?:s[ốo]\s*)?", gap) and (a.type_word or "").lower() == (b.type_word or "").lower():
             a.date, a.issuer_text, a.issuer_level, a.issuer_place = b.date, b.issuer_text, b.issuer_level, b.issuer_place
             a.subject = a.subject or b.subject
+        # "Các Công điện: số 007/CĐ-UBND …, số 008/CĐ-UBND": the type word is shared
+        if b.type_word is None and a.type_word and re.fullmatch(r"\s*[;,]?\s*(?:và\s+)?(?:s[ốo]\s*)?", gap or ""):
+            b.type_word = a.type_word
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -259,17 +426,17 @@ def _merge(hits: list[_Hit], where: Jurisdiction) -> tuple[list[LegalRef], list[
     for h in hits:
         if h.doc_id_hint:
             key = h.doc_id_hint
-            symbol = key
+            symbol = key if h.symbol is None and re.match(r"^\d", key) else h.symbol
         else:
             symbol = h.symbol or ""
             key = symbol
         type_name = None
         if h.type_word:
             t = dt.by_name(h.type_word)
-            type_name = t.name if t else h.type_word
+            type_name = t.name if t else h.type_word[:1].upper() + h.type_word[1:].lower()
         elif h.code:
             t = dt.by_code(h.code)
-            type_name = t.name if t else h.code
+            type_name = t.name if t else ("Công văn" if h.code in dt.issuers or h.code else None)
         issuer_full = None
         place = None
         if h.issuer_text:
@@ -293,6 +460,7 @@ def _merge(hits: list[_Hit], where: Jurisdiction) -> tuple[list[LegalRef], list[
         if _STRENGTH[h.relation] > _STRENGTH[ref.relation]:
             ref.relation = h.relation
         ref.year = ref.year or h.year
+        ref.issuer_code = ref.issuer_code or h.issuer_code
     out: list[LegalRef] = []
     for key, ref in refs.items():
         dates = first_dates.get(key, [])
@@ -301,20 +469,21 @@ def _merge(hits: list[_Hit], where: Jurisdiction) -> tuple[list[LegalRef], list[
         ref.dates_in_text = distinct
         if len(distinct) > 1:
             where_lines = ", ".join(f"{d} (line {ln})" for d, ln in dates)
-            warnings.append(f"{ref.symbol} is dated differently in the text: {where_lines}; kept {distinct[0]}")
+            warnings.append(f"{ref.symbol or ref.id} is dated differently in the text: {where_lines}; kept {distinct[0]}")
         known = reg.documents.get(key)
         if known:
             ref.type = ref.type or known.type
             ref.issuer = ref.issuer or known.issuer
             if ref.type == "Luật":
                 ref.issuer = known.issuer
-        if ref.issuer is None and ref.symbol:
-            code = ref.symbol.rsplit("/", 1)[-1].split("-")[-1]
+        code = ref.issuer_code
+        if ref.issuer is None and code:
             ref.issuer = dt.issuers.get(code)
-        if ref.symbol and not ref.year and not dt.is_national(ref.symbol):
+        if ref.type == "Luật" and ref.issuer is None and (ref.symbol or "").count("/QH") or (ref.type == "Luật" and not ref.symbol):
+            ref.issuer = ref.issuer or "Quốc hội"
+        if ref.symbol and re.match(r"^\d", ref.symbol) and not ref.year and not (code and dt.is_national_code(code)):
             year = ref.date[:4] if ref.date else "?"
-            ref.id = f"{ref.symbol}@{ref.place or '?'}/{year}"
+            ref.id = f"{ref.symbol}@{ref.place or where.place or '?'}/{year}"
         out.append(ref)
     out.sort(key=lambda r: (-_STRENGTH[r.relation], min((m.line for m in r.mentions), default=0)))
     return out, warnings
-

@@ -52,30 +52,36 @@ def determine(doc: Document) -> Jurisdiction:
     c = cues()
     levels: dict[str, str] = c["issuer_levels"]
     candidate: AgencyMention | None = None
-    # 1. the preamble clause "<issuer> ban hành Kế hoạch"
+    block_place: str | None = None
+    # 1. the issuer block beside the national motto: "ỦY BAN NHÂN DÂN / TỈNH NGHỆ AN",
+    #    "UBND TỈNH QUẢNG TRỊ / SỞ NỘI VỤ" (a body under its parent)
+    if doc.issuer_lines:
+        candidate, block_place = issuer_from_block([l.text for l in doc.issuer_lines])
+    # 2. the preamble clause "<issuer> ban hành Kế hoạch"
     verbs = "|".join(re.escape(v) for v in c["issuer_verbs"])
     pre = " ".join(line.text for line in doc.preamble)
-    for m in re.finditer(rf"(?:^|[,;:]\s*)([^,;:]{{3,90}}?)\s+(?:{verbs})\s+(?:Kế hoạch|kế hoạch)", pre):
-        found = [a for a in find_agencies(m.group(1)) if a.kind not in ("collective_group",)]
-        if found:
-            candidate = found[-1]
-    # 2. a header line in capitals naming the body
-    if candidate is None and doc.issuer_line is not None:
-        found = find_agencies(doc.issuer_line.text)
-        candidate = found[-1] if found else None
+    if candidate is None:
+        for m in re.finditer(rf"(?:^|[,;:]\s*)([^,;:]{{3,90}}?)\s+(?:{verbs})\s+(?:Kế hoạch|kế hoạch)", pre):
+            found = [a for a in find_agencies(m.group(1)) if a.kind not in ("collective_group",)]
+            if found:
+                candidate = found[-1]
     # 3. the signature formula "TM. ỦY BAN NHÂN DÂN"
     if candidate is None and doc.signer and doc.signer.formula:
         found = find_agencies(doc.signer.formula)
         candidate = found[0] if found else None
 
-    place = doc.header.place
+    place = block_place or doc.header.place
     text = " ".join(line.text for line in doc.lines)
     if candidate is None:
-        return Jurisdiction(None, None, None, None, place, None, None, notes=["issuer not found in the text"])
+        return Jurisdiction(None, None, None, None, places.short_name(place) if place else None, None, None, notes=["issuer not found in the text"])
     level_word = (candidate.level or "").lower()
     place_level = levels.get(level_word) if level_word else None
     if candidate.place:
         place = candidate.place
+    elif place and not block_place and place_level is None:
+        place = None  # an agency's dateline names where it sits, not whose it is
+    if place:
+        place = places.short_name(place)
     issuer_level = place_level if candidate.kind in ("peoples_committee", "peoples_council") else "agency"
     # A province-level "thành phố" is a centrally-run city; a district-level one is not.
     if place_level == "city" and place and places.province(place) is None:
@@ -91,6 +97,70 @@ def determine(doc: Document) -> Jurisdiction:
     if place is None:
         notes.append("the issuer's place is not named in the text")
     return Jurisdiction(issuer, issuer_name, candidate.kind, issuer_level, place, place_level, province, source, notes)
+
+
+_BLOCK_LEVEL = re.compile(r"(?<![\wÀ-ỹ])(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(?!ủy\b|uỷ\b)(?P<place>[\wÀ-ỹ][\wÀ-ỹ\s\-]*?)\s*$", re.I)
+
+
+def issuer_from_block(block: list[str]) -> tuple[AgencyMention | None, str | None]:
+    """The issuing body named in the issuer block, and the place the block gives.
+
+    The block is printed in capitals; the last line that names a body is the issuer, the
+    lines above it its parent, and a level word followed by a name gives the place.
+    """
+    lines = [re.sub(r"\s+", " ", b).strip() for b in block if b.strip()]
+    if not lines:
+        return None, None
+    place = None
+    parts: list[tuple[AgencyMention, str | None]] = []
+    k = 0
+    while k < len(lines):
+        text = lines[k]
+        # "ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN": a body and its level-and-place on the next line
+        if k + 1 < len(lines) and _BLOCK_LEVEL.match(lines[k + 1].lower()) and _BLOCK_LEVEL.match(lines[k + 1].lower()).start() == 0:
+            text = f"{text} {lines[k + 1]}"
+            k += 1
+        k += 1
+        mention, where = _read_block_line(text)
+        if mention is not None:
+            parts.append((mention, where))
+        elif where:
+            place = where
+    if not parts:
+        return None, place
+    issuer, where = parts[-1]
+    place = where or next((w for _, w in reversed(parts) if w), None) or place
+    return issuer, place
+
+
+def _read_block_line(text: str) -> tuple[AgencyMention | None, str | None]:
+    low = text.lower()
+    m = _BLOCK_LEVEL.search(low)
+    place = None
+    if m:
+        place = " ".join(w.capitalize() for w in m.group("place").split())
+        level = m.group(1)
+        name_part = low[: m.start()].strip()
+        cased = f"{_sentence(name_part)} {level} {place}".strip()
+    else:
+        cased = _sentence(low)
+    found = [a for a in find_agencies(cased) if a.kind != "collective_group"]
+    if not found:
+        return None, place
+    return found[-1], place or found[-1].place
+
+
+def _sentence(low: str) -> str:
+    """An agency name in capitals, in the case the gazetteer writes it."""
+    from .agencies import find_agencies as _find
+
+    text = low[:1].upper() + low[1:]
+    out = text
+    for a in _find(text):
+        if a.known and a.entry and fold(out[a.start : a.start + len(a.entry)]) == fold(a.entry):
+            out = out[: a.start] + a.entry + out[a.start + len(a.entry) :]
+    # family names ("Sở nội vụ"): capitalise the word after the head
+    return re.sub(r"^(Sở|Ban|Phòng|Văn phòng|Trung tâm|Đài|Báo|Hội|Công an)\s+(\S)", lambda m: f"{m.group(1)} {m.group(2).upper()}", out)
 
 
 def _province_of(place: str | None, place_level: str | None, text: str) -> tuple[str | None, str | None]:

@@ -15,6 +15,7 @@ class Line:
 
     text: str
     src: tuple[int, ...]  # 1-based line numbers in the source file
+    heading: bool = False  # the whole line was emphasised (a bold heading): a paragraph of its own
 
     @property
     def first(self) -> int:
@@ -64,6 +65,25 @@ class Header:
     title: str | None = None
     title_line: int | None = None
     dateline_line: int | None = None
+    genre: str | None = None  # document type from the heading or the symbol's type code: "Kế hoạch"
+    type_heading: str | None = None  # the heading as printed: "KẾ HOẠCH"
+    subject: str | None = None  # "V/v …" under an official letter's symbol
+    authority: list[Line] = field(default_factory=list)  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" lines
+    title_src: tuple[int, ...] = ()
+
+
+@dataclass
+class Attachment:
+    """A document printed after the signature: a promulgated plan or regulation, an appendix."""
+
+    genre: str  # "Kế hoạch", "Quy chế", "Phụ lục" …
+    label: str  # prefix of its task paths: "KH1", "PL1", "PLII"
+    heading: Line
+    title: str | None
+    issued_with: Line | None  # "(Ban hành kèm theo Quyết định số … )"
+    preamble: list[Line]
+    sections: list["Node"]
+    lines: list[Line] = field(default_factory=list)
 
 
 @dataclass
@@ -78,6 +98,9 @@ class Document:
     footnotes: dict[str, Line]
     lines: list[Line]  # all logical lines, for provenance look-ups
     issuer_line: Line | None = None
+    issuer_lines: list[Line] = field(default_factory=list)  # the issuer block beside the motto
+    attachments: list[Attachment] = field(default_factory=list)
+    portal: dict[str, str] = field(default_factory=dict)  # the portal's metadata table
 
 
 @dataclass
@@ -93,6 +116,7 @@ class LegalRef:
     dates_in_text: list[str] = field(default_factory=list)
     place: str | None = None
     year: str | None = None
+    issuer_code: str | None = None  # the issuer code of the symbol: "TTg", "HĐND", "BNV"
 
 
 @dataclass

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from . import layout
 from .models import Line
 from .readers import SourceText
 
@@ -32,7 +33,7 @@ MOJIBAKE = {
 _UTF8_AS_CP1252 = re.compile(r"(?:á»|áº|Ã[\u0080-\u00bf]|Ä[‘\u0090-\u00bf]|Æ°|Æ¡)")
 
 _LABEL = re.compile(
-    r"^(?:[IVXLC]+\s*[.)]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*\)|[-–—+•*]\s)",
+    r"^(?:[IVXLC]+\s*[.)]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*\)|[-–—+•*]\s|(?:Điều|Chương|Mục|Phần)\s+(?:\d+|[IVXLC]+)\b)",
 )
 _TERMINAL = (".", ":", ";", "!", "?", "…", "”", '"', ")")
 # Words after which a sentence cannot end: a line ending in one was cut by the PDF layout.
@@ -47,7 +48,7 @@ class Step:
 
 
 def _map_text(lines: list[Line], func: Callable[[str], str]) -> list[Line]:
-    return [Line(func(line.text), line.src) for line in lines]
+    return [Line(func(line.text), line.src, line.heading) for line in lines]
 
 
 def nfc(lines: list[Line]) -> list[Line]:
@@ -80,7 +81,12 @@ _BLANKS = re.compile(r"[ \t\f\v]+")
 _DASH_PLUS = re.compile(r"^[-–]\s*\+\s*")
 
 
+_WHOLE_STRONG = re.compile(r"^\s*(?:#{1,6}\s+)?(\*\*|__)(?=\S)(?:(?!\1).)+?(?<=\S)\1[\s.:]*$")
+
+
 def strip_markdown(lines: list[Line]) -> list[Line]:
+    """Markdown markers out; a line that was wholly bold or a `#` heading is marked a heading."""
+
     def fix(text: str) -> str:
         if not _MD_CHARS.search(text):
             return text
@@ -90,9 +96,16 @@ def strip_markdown(lines: list[Line]) -> list[Line]:
         text = _MD_EM.sub(r"\1", text)
         # An emphasis span cut by a hard line break leaves unmatched markers.
         text = _MD_TRAILING.sub("", text.rstrip())
+        text = re.sub(r"\*{2,}", "", text)
+        # stray single markers left where emphasis was cut ("2040*” *và"); "(*)" is a note mark
+        text = re.sub(r"(?<!\()\*(?!\))", "", text)
         return text.replace("\\", "")
 
-    return _map_text(lines, fix)
+    out = []
+    for line in lines:
+        heading = line.heading or bool(_WHOLE_STRONG.match(line.text) or re.match(r"^\s{0,3}#{1,6}\s+\S", line.text))
+        out.append(Line(fix(line.text), line.src, heading))
+    return out
 
 
 def squeeze_whitespace(lines: list[Line]) -> list[Line]:
@@ -128,12 +141,17 @@ class Footnotes:
     notes: dict[str, Line] = field(default_factory=dict)
 
 
+_BRACKET_BODY = re.compile(r"^\[(?P<n>\d{1,2})\]\s*(?P<text>\S.*)$")
+_BRACKET_ANCHOR = re.compile(r"\[(\d{1,2})\]")
+
+
 def extract_footnotes(lines: list[Line], store: Footnotes | None = None) -> list[Line]:
     """Cut footnote bodies out of the running text; keep them keyed by their number.
 
     A footnote body starts with its number and a capital ("1 Thực hiện ...") after the
-    anchor ("lãng phí1;") appeared glued to a word earlier. Anchors are removed from the
-    text so they do not turn into numbers of something.
+    anchor ("lãng phí1;") appeared glued to a word earlier, or, in portal exports, with its
+    number in brackets ("[1] Nghị quyết số …" after "văn bản có liên quan[1];"). Anchors are
+    removed from the text so they do not turn into numbers of something.
     """
     store = store if store is not None else Footnotes()
     out: list[Line] = []
@@ -142,60 +160,108 @@ def extract_footnotes(lines: list[Line], store: Footnotes | None = None) -> list
     while i < len(lines):
         line = lines[i]
         m = _FOOTNOTE_BODY.match(line.text)
-        if m and m.group("n") in anchors and not _LABEL.match(line.text):
+        bracket = _BRACKET_BODY.match(line.text)
+        if (m and m.group("n") in anchors and not _LABEL.match(line.text)) or (bracket and bracket.group("n") in anchors):
+            m = m if m and m.group("n") in anchors and not _LABEL.match(line.text) else bracket
             body = [m.group("text")]
             src = list(line.src)
             i += 1
-            while i < len(lines):
+            while i < len(lines) and not body[-1].endswith("."):
                 nxt = lines[i]
                 if not nxt.text:
                     i += 1
                     continue
-                if _is_structural(nxt.text) or _FOOTNOTE_BODY.match(nxt.text) or _LABEL.match(nxt.text):
+                if _is_structural(nxt.text) or _FOOTNOTE_BODY.match(nxt.text) or _BRACKET_BODY.match(nxt.text) or _LABEL.match(nxt.text):
                     break
                 body.append(nxt.text)
                 src.extend(nxt.src)
                 i += 1
-                if nxt.text.endswith("."):
-                    break
             store.notes[m.group("n")] = Line(" ".join(body), tuple(src))
             continue
         for anchor in re.finditer(r"(?<=[^\W\d_])(\d{1,2})(?=[;,.:)\s]|$)", line.text):
             if line.text[anchor.start() - 1].islower():  # "lãng phí1": a footnote mark after a word
                 anchors.setdefault(anchor.group(1), line.first)
+        for anchor in _BRACKET_ANCHOR.finditer(line.text):
+            if anchor.start() > 0:
+                anchors.setdefault(anchor.group(1), line.first)
         out.append(line)
         i += 1
     if store.notes:
         pattern = re.compile(r"(?<=[^\W\d_])(" + "|".join(map(re.escape, store.notes)) + r")(?=[;,.:)\s]|$)")
-        out = _map_text(out, lambda s: pattern.sub(lambda m: "" if s[m.start() - 1].islower() else m.group(0), s))
+        brackets = re.compile(r"\[(?:" + "|".join(map(re.escape, store.notes)) + r")\]")
+        out = _map_text(out, lambda s: brackets.sub("", pattern.sub(lambda m: "" if s[m.start() - 1].islower() else m.group(0), s)))
     return out
+
+
+def _heading_like(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.6
+
+
+def _wrapped_paragraph(block: list[Line], width: int) -> bool:
+    """A blank-separated block that is one paragraph hard-wrapped at the page width.
+
+    Portal Markdown writes each paragraph as a block of lines cut near the page width (the
+    first is often shorter: the indent was counted); lines of a list, a signature or a
+    heading block are short or open with a label.
+    """
+    if len(block) < 2 or any(l.heading for l in block):
+        return False
+    texts = [l.text for l in block]
+    if any(_LABEL.match(t) or _is_structural(t) for t in texts[1:]):
+        return False
+    if _heading_like(texts[0]) or any(_heading_like(t) for t in texts[1:]):
+        return False
+    if texts[0].endswith(_TERMINAL) and not texts[1][:1].islower():
+        return False
+    middle = texts[1:-1]
+    if len(block) == 2:
+        return len(texts[0]) >= 0.4 * width
+    return all(len(t) >= 0.7 * width for t in middle)
 
 
 def join_pdf_lines(lines: list[Line]) -> list[Line]:
     """Re-join sentences cut by PDF layout or hard wraps, keeping real item boundaries.
 
-    Always joined: a next line that starts in lower case, or with a number that is not an
+    A blank-separated block that is one hard-wrapped paragraph is joined whole. Elsewhere,
+    always joined: a next line that starts in lower case, or with a number that is not an
     item label, after a line with no sentence-final mark. In documents that are visibly
     hard-wrapped, also a line that starts with a capital after a long unterminated one, or
     after a line ending in a word that cannot end a sentence ("của", "số", "ngày"...).
+    A heading (a wholly bold line) is never joined.
     """
-    blocks = [line for line in lines if line.text]
-    if not blocks:
+    nonblank = [line for line in lines if line.text]
+    if not nonblank:
         return []
+    lengths = sorted(len(b.text) for b in nonblank)
+    # the page width in characters: a line well short of it ends its paragraph
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    # blank-separated blocks; a wrapped paragraph becomes one line first
+    units: list[Line] = []
+    block: list[Line] = []
+    for line in lines + [Line("", ())]:
+        if line.text:
+            block.append(line)
+            continue
+        if _wrapped_paragraph(block, width):
+            text = block[0].text
+            for nxt in block[1:]:
+                text += ("" if re.search(r"\d-$", text) else " ") + nxt.text
+            units.append(Line(text, tuple(n for l in block for n in l.src)))
+        else:
+            units.extend(block)
+        block = []
     lower_joins = sum(
         1
-        for a, b in zip(blocks, blocks[1:])
+        for a, b in zip(units, units[1:])
         if not a.text.endswith(_TERMINAL) and b.text[:1].islower() and not _LABEL.match(b.text)
     )
-    wrapped = lower_joins >= max(3, 0.08 * len(blocks))
-    # the page width in characters: a line well short of it ends its paragraph
-    lengths = sorted(len(b.text) for b in blocks)
-    width = lengths[int(0.9 * (len(lengths) - 1))]
-    out: list[Line] = [blocks[0]]
-    last_physical = blocks[0].text
-    for line in blocks[1:]:
+    wrapped = lower_joins >= max(3, 0.08 * len(units))
+    out: list[Line] = [units[0]]
+    last_physical = units[0].text
+    for line in units[1:]:
         prev = out[-1]
-        if _should_join(last_physical, line.text, wrapped, width):
+        if not prev.heading and not line.heading and _should_join(last_physical, line.text, wrapped, width):
             glue = "" if re.search(r"\d-$", prev.text) else " "
             out[-1] = Line(prev.text + glue + line.text, prev.src + line.src)
         else:
@@ -268,6 +334,10 @@ def _drop_blank(lines: list[Line]) -> list[Line]:
 STEPS: tuple[Step, ...] = (
     Step("nfc", nfc, "Unicode NFC: composed Vietnamese letters"),
     Step("fix_mojibake", fix_mojibake, "PDF font look-alikes and UTF-8-read-as-cp1252"),
+    Step("tables", layout.tables, "portal tables: a paragraph per cell, task tables as items"),
+    Step("join_emphasis", layout.join_emphasis, "an emphasis span left open continues on the next line"),
+    Step("drop_decoration", layout.drop_decoration, "rules under the header, empty emphasis"),
+    Step("trim_portal", layout.trim_portal, "the portal's text before and after the document"),
     Step("strip_markdown", strip_markdown, "Markdown headings, emphasis and bullets"),
     Step("squeeze_whitespace", squeeze_whitespace, "collapse spaces, trim lines"),
     Step("fix_bullets", fix_bullets, "a dash and a plus on one line is a plus bullet"),
@@ -282,6 +352,7 @@ STEP_NAMES = tuple(step.name for step in STEPS)
 class Normalised:
     lines: list[Line]
     footnotes: dict[str, Line]
+    portal: dict[str, str] = field(default_factory=dict)  # the portal's metadata table, if any
 
 
 def normalize(source: SourceText | Iterable[str], skip: Iterable[str] = ()) -> Normalised:
@@ -293,11 +364,14 @@ def normalize(source: SourceText | Iterable[str], skip: Iterable[str] = ()) -> N
         raise ValueError(f"unknown normalisation steps {sorted(unknown)}; known: {', '.join(STEP_NAMES)}")
     lines = [Line(text, (n,)) for n, text in enumerate(raw, start=1)]
     notes = Footnotes()
+    meta = layout.PortalMeta()
     for step in STEPS:
         if step.name in skipped:
             continue
         if step.name == "extract_footnotes":
             lines = extract_footnotes(lines, notes)
+        elif step.name == "trim_portal":
+            lines = layout.trim_portal(lines, meta)
         else:
             lines = step.func(lines)
-    return Normalised(lines, notes.notes)
+    return Normalised(lines, notes.notes, meta.fields)

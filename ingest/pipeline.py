@@ -37,7 +37,7 @@ def extract(path: str | Path, skip_steps: tuple[str, ...] = ()) -> Extraction:
         warnings.append("no Roman-numbered sections found: tasks could not be read")
     agencies, recipient_agencies = _agencies(result.mentions, doc, where, lexicon)
     info = DocumentInfo(
-        type="Kế hoạch",
+        type=doc.header.genre,
         number=doc.header.number,
         symbol=doc.header.symbol if doc.header.number else None,
         symbol_code=doc.header.symbol_code,
@@ -61,9 +61,31 @@ def extract(path: str | Path, skip_steps: tuple[str, ...] = ()) -> Extraction:
 
 
 def _require_plan(doc, shown: str) -> None:
-    """A file with no plan heading, no sections and no preamble is not a plan."""
-    if doc.header.title is None and not doc.sections:
-        raise NotAPlanError("does not look like a plan (no 'KẾ HOẠCH' heading and no numbered sections)", shown)
+    """Refuse what is not an administrative document (Decree 30/2020 format): a news item,
+    a Q&A page, a web page about a plan. Say what was missing, and which document to fetch
+    when the text names one."""
+    h = doc.header
+    genre = h.genre is not None
+    header = bool(h.symbol or h.date or doc.issuer_lines or (doc.signer and doc.signer.formula))
+    if genre and header:
+        return
+    missing = []
+    if not genre:
+        missing.append("no type heading (KẾ HOẠCH, NGHỊ QUYẾT, QUYẾT ĐỊNH …) and no symbol with a type code")
+    if not header:
+        missing.append("no issuer block, 'Số:' symbol or place-and-date line")
+    message = "not an administrative document: " + "; ".join(missing)
+    named = _named_document(doc)
+    if named:
+        message += f"; it names {named} — fetch that document instead"
+    raise NotAPlanError(message, shown)
+
+
+def _named_document(doc) -> str | None:
+    """The first plan, resolution or decision a news text names by its symbol."""
+    text = " ".join(line.text for line in doc.lines[:200])
+    m = re.search(r"(Kế hoạch|Nghị quyết|Quyết định|Chỉ thị|Chương trình)\s+(?:số\s+)?(\d+[a-z]?(?:/\d{4})?[/-][A-ZĐ][\w/-]*)", text)
+    return f"{m.group(1)} {m.group(2)}" if m else None
 
 
 def _period(title: str | None) -> str | None:

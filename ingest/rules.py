@@ -63,7 +63,25 @@ class DocTypes:
 
     def is_national(self, symbol: str) -> bool:
         """A symbol issued by a national body (unique without a place)."""
-        return bool(self.national_issuer.match(re.split(r"[/-]", symbol)[-1]))
+        return self.is_national_code(self.issuer_code(symbol))
+
+    def is_national_code(self, code: str | None) -> bool:
+        return bool(code) and bool(self.national_issuer.match(code))
+
+    def issuer_code(self, symbol: str) -> str | None:
+        """`33/CT-TTg` -> TTg, `120-KL/TW` -> TW, `574/UBND-NC` -> UBND, `10/2022/QH15` -> QH15."""
+        s = re.sub(r"\s+", "", symbol)
+        m = re.match(r"^\d+[a-z]?-[^/]+/(?P<issuer>[^-/]+)", s)  # Party: number-type/issuer
+        if m:
+            return m.group("issuer")
+        parts = s.split("/")
+        tail = [p for p in parts[1:] if not re.fullmatch(r"(?:19|20)\d{2}", p)]
+        if not tail:
+            return None
+        codes = tail[-1].split("-")
+        if len(codes) >= 2 and self.by_code(codes[0]) is not None:
+            return codes[1]
+        return codes[0]
 
     def by_code(self, code: str) -> DocType | None:
         for t in self.types:
@@ -144,10 +162,34 @@ _DASH_SPACES = re.compile(r"\s*-\s*")
 _SPACES = re.compile(r"\s+")
 
 
+# The old placement of the tone mark in open syllables "oa", "oe", "uy" ("hoá", "Uỷ", "thuỷ")
+# and the modern one ("hóa", "Ủy", "thủy"): both are written; one is kept for comparison.
+
+
+def _move_tone(m: re.Match[str]) -> str:
+    import unicodedata
+
+    first, second = m.group(1), m.group(2)
+    pair = (first.lower(), unicodedata.normalize("NFD", second.lower())[0])
+    if pair not in {("o", "a"), ("o", "e"), ("u", "y")}:
+        return m.group(0)
+    decomposed = unicodedata.normalize("NFD", second)
+    base, marks = decomposed[0], decomposed[1:]
+    return unicodedata.normalize("NFC", first + marks) + base
+
+
+def modern_tones(text: str) -> str:
+    """`Uỷ ban` -> `Ủy ban`, `Văn hoá` -> `Văn hóa`, `thuỷ` -> `thủy`; same length, so
+    offsets found in the result hold in the original ("quý" keeps its tone: "qu" is one sound)."""
+    if not any(c in text for c in "áàảãạéèẻẽẹýỳỷỹỵÁÀẢÃẠÉÈẺẼẸÝỲỶỸỴ"):
+        return text
+    return re.sub(r"(?<![qQ])([oOuU])([áàảãạéèẻẽẹýỳỷỹỵÁÀẢÃẠÉÈẺẼẸÝỲỶỸỴ])(?![\wÀ-ỹ])", _move_tone, text)
+
+
 @lru_cache(maxsize=262144)
 def fold(text: str) -> str:
-    """Key for case-insensitive comparison: lower case, dashes unified, spaces squeezed."""
-    text = text.replace("–", "-").replace("—", "-").replace("hoá", "hóa").replace("Hoá", "Hóa")
+    """Key for comparison: modern tone placement, lower case, dashes unified, spaces squeezed."""
+    text = modern_tones(text.replace("–", "-").replace("—", "-"))
     text = _DASH_SPACES.sub(" - ", text)
     return _SPACES.sub(" ", text).strip().lower()
 

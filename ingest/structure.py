@@ -1,31 +1,60 @@
-"""Normalised lines -> document tree: header, preamble, sections and items, recipients,
-signature.
+"""Normalised lines -> document tree, for every genre of the national document format.
 
-Items nest `I.` -> `1.` -> `a)` (with `đ)` after `d)`) -> `-` -> `+`. Attribute lines
-(`- Cơ quan thực hiện: ...`) become `attr` nodes; unlabelled paragraphs attach to the
-innermost open item. Every node keeps its label, path and source lines.
+Decree 30/2020/NĐ-CP fixes the anatomy every administrative document shares: the issuer
+block beside the national motto, `Số:` symbol, place and date, the type heading (`KẾ HOẠCH`,
+`NGHỊ QUYẾT`, `QUYẾT ĐỊNH`, `CHỈ THỊ` …) and title, the opening (`Căn cứ`, `Thực hiện`,
+`Xét`, `Theo đề nghị`), the body, then `Nơi nhận` and the signature. A decision may carry
+the document it promulgates after its signature, and a plan its appendices (`PHỤ LỤC`):
+those are parsed the same way into attachments.
+
+Body items nest `Phần` -> `Chương` -> `I.` -> `Mục` -> `Điều` -> `1.` -> `1.1.` -> `a)`
+(with `đ)` after `d)`) -> `-` -> `+`. Attribute lines (`- Cơ quan thực hiện: ...`) become
+`attr` nodes; unlabelled paragraphs attach to the innermost open item. Every node keeps its
+label, path and source lines.
 """
 from __future__ import annotations
 
 import re
 from functools import cache
 
-from .models import Document, Header, Line, Node, Signer
+from .models import Attachment, Document, Header, Line, Node, Signer
 from .normalize import Normalised
-from .rules import cues, fold
+from .rules import cues, doc_types, fold
 
-_ROMAN = re.compile(r"^(?P<label>[IVXLC]{1,5})\s*[.)/-]\s*(?P<text>\S.*)$")
+_ROMAN = re.compile(r"^(?P<label>[IVXLC]{1,5})\s*[.)-]\s*(?P<text>\S.*)$")
+_PART = re.compile(r"^(?P<word>Phần|PHẦN)\s+(?P<label>[IVXLC]{1,5}|\d{1,2}|thứ\s+\S+)\s*[.:\-–]?\s*(?P<text>.*)$")
+_CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+(?P<label>[IVXLC]{1,5}|\d{1,2})\s*[.:\-–]?\s*(?P<text>.*)$")
+_SUBSECTION = re.compile(r"^(?:Mục|MỤC)\s+(?P<label>\d{1,2})\s*[.:\-–]\s*(?P<text>.*)$")
+_ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d{1,3})\s*[.:\-–]?\s*(?P<text>.*)$")
 _NUMBER = re.compile(r"^(?P<label>\d{1,2})\s*[.)]\s*(?P<text>.*)$")
+_DECIMAL = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,2})\s*\.?\s*(?=\S)(?P<text>.*)$")
 _LETTER = re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<text>.*)$")
+_LETTER_DOT = re.compile(r"^(?P<label>[a-zđ])\.\s+(?P<text>[A-ZĐÀ-Ỹ].*)$")
 _DASH = re.compile(r"^[-–—•]\s*(?P<text>.*)$")
 _PLUS = re.compile(r"^\+\s*(?P<text>.*)$")
-_NUMBER_LINE = re.compile(r"^Số\s*[:.]?\s*(?P<num>\d+[a-zA-Z]?)?\s*/\s*(?P<code>[^\s,;]+)", re.I)
+_NUMBER_LINE = re.compile(
+    r"^(?:Số|SỐ|So)\s*(?:hiệu\s*)?[:.]?\s*(?P<num>\d+[a-zA-Z]?)?\s*(?P<sep>[/-])\s*(?P<code>[^\s,;]+(?:\s*-\s*[A-ZĐ][^\s,;]*)*)"
+)
 _DATELINE = re.compile(
     # post-2025 communes may carry a number ("Bảo Lâm 5")
     r"^(?P<place>[^\d,\s][^,]{1,40}?),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})",
     re.I,
 )
-_LEVEL_OF = {"section": 0, "item": 1, "letter": 2, "dash": 3, "plus": 4}
+_SUBJECT_LINE = re.compile(r"^V/[vV]\.?\s*(?P<text>.+)$")
+_ISSUED_WITH = re.compile(r"^\(?\s*(?:Ban hành\s+)?(?:kèm|kèm theo|Kèm theo)\b.*\)?\.?$", re.I)
+_LEVEL_OF = {
+    "part": 0,
+    "chapter": 1,
+    "section": 2,
+    "subsection": 3,
+    "article": 4,
+    "item": 5,
+    "decimal": 6,
+    "letter": 7,
+    "dash": 8,
+    "plus": 9,
+}
+_MOTTO = re.compile(r"^(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN VIỆT NAM)", re.I)
 
 
 @cache
@@ -49,133 +78,447 @@ def attribute_of(text: str) -> tuple[str, str] | None:
 
 
 def section_role(heading: str) -> str | None:
-    h = fold(heading)
+    h = fold(re.sub(r"^[\W\d]+", "", heading))
     for entry in cues()["section_roles"]:
         if any(h.startswith(p) for p in entry["prefixes"]):
             return entry["role"]
     return None
 
 
-def classify(text: str) -> tuple[str, str, str]:
+def classify(text: str, heading: bool = False) -> tuple[str, str, str]:
     """A line's kind, label and text without the label."""
-    for kind, pattern in (("section", _ROMAN), ("item", _NUMBER), ("letter", _LETTER), ("plus", _PLUS), ("dash", _DASH)):
+    for kind, pattern in (
+        ("part", _PART),
+        ("chapter", _CHAPTER),
+        ("subsection", _SUBSECTION),
+        ("article", _ARTICLE),
+        ("section", _ROMAN),
+        ("decimal", _DECIMAL),
+        ("item", _NUMBER),
+        ("letter", _LETTER),
+        ("letter", _LETTER_DOT),
+        ("plus", _PLUS),
+        ("dash", _DASH),
+    ):
         m = pattern.match(text)
         if m:
             label = m.groupdict().get("label") or ("+" if kind == "plus" else "-" if kind == "dash" else "")
             body = m.group("text").strip()
-            if kind == "section" and not _looks_like_heading(body):
+            if kind == "section" and not (_looks_like_heading(body) or (heading and body[:1].isupper())):
+                continue
+            if kind in ("part", "chapter") and body and not (_looks_like_heading(body) or heading):
+                continue
+            if kind == "article" and not (heading or re.match(r"^\d{1,3}\s*[.:]", text[len(text.split()[0]) :].strip())):
                 continue
             return kind, label, body
     return "para", "", text
 
 
 def _looks_like_heading(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
+    """Mostly capitals (parenthesised asides aside): "NHIỆM VỤ (chi tiết tại Phụ lục)"."""
+    bare = re.sub(r"\([^)]*\)", "", text)
+    letters = [c for c in bare if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
 
 
+# --- genre headings and openings -------------------------------------------------------------------
+
+
+@cache
+def _type_heading_regex() -> re.Pattern[str]:
+    """`KẾ HOẠCH`, `NGHỊ QUYẾT`, `QUYẾT ĐỊNH` … in capitals, alone or before the title."""
+    names = sorted({n.upper() for n in doc_types().all_names} | {n.upper() for n in cues()["heading_only_types"]}, key=len, reverse=True)
+    alts = "|".join(r"\s*".join(re.escape(w) for w in n.split()) for n in names)
+    return re.compile(rf"^(?P<type>{alts})(?:\s+(?P<rest>HÀNH ĐỘNG|LIÊN TỊCH|PHỐI HỢP))?(?:\s*[:.]?\s*$|\s+(?P<title>\S.*)$)")
+
+
+def type_heading(line: Line) -> tuple[str, str | None] | None:
+    """The genre a heading line announces (`Kế hoạch`), and a title on the same line."""
+    text = line.text.strip()
+    m = _type_heading_regex().match(text)
+    if not m:
+        return None
+    title = m.group("title")
+    if title and not (_looks_like_heading(title) or line.heading):
+        return None
+    word = re.sub(r"\s+", " ", m.group("type"))
+    genre = _genre_name(word)
+    if genre is None:
+        return None
+    return genre, title
+
+
+def _genre_name(word: str) -> str | None:
+    dt = doc_types()
+    for t in dt.types:
+        if any(fold(n) == fold(word) for n in t.names):
+            return t.name
+    for name in cues()["heading_only_types"]:
+        if fold(name) == fold(word):
+            return name
+    return None
+
+
+@cache
+def _opener_regex() -> re.Pattern[str]:
+    words = sorted(cues()["opening_cues"], key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")(?![\wÀ-ỹ])", re.I)
+
+
+def is_opener(text: str) -> bool:
+    return bool(_opener_regex().match(text))
+
+
+@cache
+def _enacting_regex() -> re.Pattern[str]:
+    """`QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:`, `… chỉ thị:` — the line after which the body starts."""
+    words = "|".join(re.escape(w) for w in cues()["enacting_words"])
+    return re.compile(rf"^(?:{words})\s*:\s*$|^.{{0,200}}\b(?:chỉ thị|yêu cầu)\s*:\s*$", re.I)
+
+
+def _authority_line(text: str) -> bool:
+    """`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI`, `HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI`,
+    `KHÓA XVI, KỲ HỌP THỨ 28`: the body that enacts, printed between title and opening."""
+    if not _looks_like_heading(text):
+        return False
+    up = fold(text)
+    return bool(
+        re.match(r"^(?:chủ tịch |bộ trưởng |giám đốc |trưởng ban )?(?:ủy ban nhân dân|uỷ ban nhân dân|hội đồng nhân dân|thủ tướng|chính phủ|ban thường vụ|ban chấp hành)", up)
+        or re.match(r"^(?:khóa|khoá)\s+[ivxlc]+", up)
+    )
+
+
+# --- parse ---------------------------------------------------------------------------------------
+
+
 def parse(norm: Normalised) -> Document:
-    lines = norm.lines
-    header = Header()
-    recipients: list[Line] = []
+    lines = list(norm.lines)
     c = cues()
     rec_heading = re.compile(c["recipients_heading"], re.I)
-    closing = tuple(c["closing_cues"])
+    header = Header()
+    portal = dict(norm.portal)
 
-    # --- header: everything before the first Roman section ---------------------------
-    first_section = next((i for i, l in enumerate(lines) if classify(l.text)[0] == "section"), len(lines))
-    kh_index = None
-    issuer_line = None
-    for i, line in enumerate(lines[:first_section]):
-        text = line.text
-        m = _NUMBER_LINE.match(text)
-        if m and header.symbol_code is None:
-            header.number = m.group("num")
-            header.symbol_code = m.group("code").strip().rstrip(".")
-            header.symbol = f"{header.number}/{header.symbol_code}" if header.number else header.symbol_code
-            continue
-        m = _DATELINE.match(text)
-        if m and header.place is None:
-            header.place = m.group("place").strip()
-            header.date = _iso_date(m.group("d"), m.group("m"), m.group("y"))
-            header.dateline_line = line.first
-            continue
-        if kh_index is None and fold(text).replace(" ", "") in {"kếhoạch", "kehoach"}:
-            kh_index = i
-            continue
-        if kh_index is None and i < 6 and _looks_like_heading(text) and "ỦY BAN" in text.upper():
-            issuer_line = line
-    preamble_start = 0
-    if kh_index is not None and kh_index + 1 < first_section:
-        title_line = lines[kh_index + 1]
-        header.title = title_line.text.strip()
-        header.title_line = title_line.first
-        preamble_start = kh_index + 2
-    else:
-        preamble_start = next(
-            (i for i, l in enumerate(lines[:first_section]) if not _NUMBER_LINE.match(l.text) and not _DATELINE.match(l.text)),
-            first_section,
-        )
-    preamble = list(lines[preamble_start:first_section])
+    body_start, preamble_start, issuer_lines = _read_header(lines, header)
+    if header.genre is None and portal.get("type"):
+        header.genre = _genre_name(portal["type"]) or portal["type"]
+    if header.genre is None and header.symbol_code:
+        code = re.split(r"[-/]", header.symbol_code)[0]
+        t = doc_types().by_code(code)
+        header.genre = t.name if t else None
+    if header.number is None and portal.get("number"):
+        m = re.match(r"^(\d+[a-zA-Z]?)([/-])(.+)$", re.sub(r"\s+", "", portal["number"]))
+        if m:
+            header.number, header.symbol, header.symbol_code = m.group(1), f"{m.group(1)}{m.group(2)}{m.group(3)}", m.group(3)
+    preamble = list(lines[preamble_start:body_start])
 
-    # --- body: sections and items ------------------------------------------------------
-    sections: list[Node] = []
-    stack: list[Node] = []
-    body_end = len(lines)
-    for i in range(first_section, len(lines)):
+    # --- body, tail, attachments ------------------------------------------------------------
+    tail_start = _tail_start(lines, body_start, rec_heading)
+    sections = _body(lines[body_start:tail_start])
+    recipients, signer, after_tail = _tail(lines, tail_start, rec_heading)
+    attachments = _attachments(lines, after_tail)
+    issuer_line = issuer_lines[-1] if issuer_lines else None
+    return Document(
+        header,
+        preamble,
+        sections,
+        recipients,
+        signer,
+        dict(norm.footnotes),
+        lines,
+        issuer_line,
+        issuer_lines=issuer_lines,
+        attachments=attachments,
+        portal=portal,
+    )
+
+
+def _read_header(lines: list[Line], header: Header) -> tuple[int, int, list[Line]]:
+    """Header fields; returns (first body line, first preamble line, the issuer block)."""
+    issuer_lines: list[Line] = []
+    heading_at: int | None = None
+    i = 0
+    n = len(lines)
+    limit = min(n, 60)
+    while i < limit:
         line = lines[i]
         text = line.text
-        if rec_heading.match(fold(text)):
-            body_end = i
+        if _is_body_marker(line) and (heading_at is not None or i > 0 and is_opener(lines[i - 1].text)):
             break
-        kind, label, body = classify(text)
-        if kind == "section":
-            node = Node("section", label, body, line.src, role=section_role(body), marker="section")
-            sections.append(node)
-            stack = [node]
+        if is_opener(text) and heading_at is None and (header.symbol or header.date or issuer_lines):
+            break  # an opening without a type heading: the preamble starts here
+        m = _NUMBER_LINE.match(text)
+        if m and header.symbol_code is None and heading_at is None:
+            header.number = m.group("num")
+            code = re.sub(r"\s+", "", m.group("code")).rstrip(".")
+            header.symbol = f"{header.number}{m.group('sep')}{code}" if header.number else code
+            header.symbol_code = re.sub(r"^(?:19|20)\d{2}/", "", code)
+            rest = text[m.end():].strip()
+            if _DATELINE.match(rest):
+                _dateline(rest, header, line)
+            i += 1
             continue
-        if not stack:
+        if header.place is None and _DATELINE.match(text):
+            _dateline(text, header, line)
+            i += 1
             continue
-        if kind == "para" and fold(text).startswith(closing):
+        if header.title is None and _SUBJECT_LINE.match(text) and heading_at is None:
+            header.subject = _SUBJECT_LINE.match(text).group("text").strip()
+            i += 1
+            continue
+        th = type_heading(line) if heading_at is None else None
+        if th is not None:
+            header.genre, same_line_title = th
+            header.type_heading = line.text
+            heading_at = i
+            i += 1
+            title_parts, i = _title_lines(lines, i, same_line_title)
+            if title_parts:
+                header.title = _title_text(title_parts)
+                header.title_line = title_parts[0].first
+                header.title_src = tuple(n for l in title_parts for n in l.src)
+            while i < n and (_authority_line(lines[i].text) or _ISSUED_WITH.match(lines[i].text)):
+                if _authority_line(lines[i].text):
+                    header.authority.append(lines[i])
+                i += 1
+            preamble_start = i
+            body_start = _first_body_line(lines, i)
+            return body_start, preamble_start, issuer_lines
+        if heading_at is None and not _MOTTO.match(text) and _looks_like_heading(text) and len(text) < 90 and i < 12:
+            issuer_lines.append(line)
+        i += 1
+    # no type heading: the preamble starts after the header lines read so far
+    start = i if i < n else 0
+    if start == 0:
+        start = next((k for k, l in enumerate(lines) if not _NUMBER_LINE.match(l.text) and not _DATELINE.match(l.text)), 0)
+    if header.subject and header.title is None:
+        header.title = header.subject
+    return _first_body_line(lines, start), start, issuer_lines
+
+
+def _dateline(text: str, header: Header, line: Line) -> None:
+    m = _DATELINE.match(text)
+    header.place = m.group("place").strip()
+    header.date = _iso_date(m.group("d"), m.group("m"), m.group("y"))
+    header.dateline_line = line.first
+
+
+def _title_lines(lines: list[Line], i: int, same_line: str | None) -> tuple[list[Line], int]:
+    """The title: the rest of the heading line and the lines after it, up to the opening."""
+    parts: list[Line] = []
+    if same_line:
+        parts.append(Line(same_line, lines[i - 1].src))
+    caps = None
+    while i < len(lines):
+        line = lines[i]
+        text = line.text
+        if _is_body_marker(line) or _authority_line(text) or _ISSUED_WITH.match(text):
+            break
+        if _NUMBER_LINE.match(text) or _DATELINE.match(text) or _enacting_regex().match(text):
+            break
+        this_caps = _looks_like_heading(text)
+        if parts and is_opener(text) and not (caps and this_caps):
+            break
+        if caps is None:
+            caps = this_caps
+        elif caps != this_caps or not caps:
+            break  # a title in sentence case is one line; one in capitals runs while capitals do
+        parts.append(line)
+        i += 1
+        if len(parts) >= 6:
+            break
+    return parts, i
+
+
+def _title_text(parts: list[Line]) -> str:
+    text = re.sub(r"\s+", " ", " ".join(p.text for p in parts)).strip()
+    text = re.sub(r"^V/[vV]\.?\s*", "", text)
+    if _looks_like_heading(text):
+        return sentence_case(text)
+    return text
+
+
+def sentence_case(text: str) -> str:
+    """A title printed in capitals, in the case it is cited in: names keep their capitals."""
+    from . import places
+    from .agencies import find_agencies
+
+    low = text.lower()
+    out = low[:1].upper() + low[1:]
+    # symbols keep their printed form, with the type and issuer codes as the registry writes them
+    out = re.sub(r"\b\d+[a-z]?(?:/\d{4})?[/-][a-zđ0-9&]+(?:[-/][a-zđ0-9&]+)*", lambda m: _symbol_case(text[m.start() : m.end()]), out)
+    # a document type before its number or symbol: "Chỉ thị số 32/CT-TTg"
+    for name in doc_types().all_names:
+        out = re.sub(rf"(?<![\wÀ-ỹ]){re.escape(name.lower())}(?=\s+(?:số\s+)?\d)", name, out)
+    # Roman numerals of congresses and terms: "Đại hội lần thứ XIV", "khóa XV"
+    out = re.sub(r"(?<=lần thứ )[ivxlc]+\b|(?<=khóa )[ivxlc]+\b|(?<=khoá )[ivxlc]+\b", lambda m: m.group(0).upper(), out)
+    for m in re.finditer(r"(?<![\wÀ-ỹ])(?:tỉnh|thành phố|xã|phường|huyện|đặc khu)\s+(?=([\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+){0,3}))", out):
+        words = m.group(1).split()
+        for k in range(len(words), 0, -1):
+            cand = " ".join(w.capitalize() for w in words[:k])
+            if places.is_place_name(cand):
+                start = m.end()
+                out = out[:start] + cand + out[start + len(cand) :]
+                break
+    for a in find_agencies(out):
+        if a.known and a.entry and fold(out[a.start : a.start + len(a.entry)]) == fold(a.entry):
+            out = out[: a.start] + a.entry + out[a.start + len(a.entry) :]
+    for word in cues()["proper_words"]:
+        out = re.sub(rf"(?<![\wÀ-ỹ]){re.escape(word.lower())}(?![\wÀ-ỹ])", word, out)
+    return out
+
+
+def _symbol_case(symbol: str) -> str:
+    codes = {fold(t.code): t.code for t in doc_types().types}
+    codes.update({fold(k): k for k in doc_types().issuers})
+    parts = re.split(r"([/-])", symbol)
+    return "".join(codes.get(fold(p), p) for p in parts)
+
+
+def _is_body_marker(line: Line) -> bool:
+    kind = classify(line.text, line.heading)[0]
+    if kind in ("part", "chapter", "section", "article"):
+        return True
+    return bool(_enacting_regex().match(line.text))
+
+
+def _first_body_line(lines: list[Line], start: int) -> int:
+    """The body starts after `QUYẾT ĐỊNH:`/`QUYẾT NGHỊ:`, at the first section, chapter or
+    article, or at the first numbered item after the opening."""
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if _enacting_regex().match(line.text):
+            return i + 1
+        kind = classify(line.text, line.heading)[0]
+        if kind in ("part", "chapter", "section", "article"):
+            return i
+        if kind == "item" and not is_opener(line.text):
+            return i
+        if _tail_line(line):
+            return i
+    return len(lines)
+
+
+def _tail_line(line: Line) -> bool:
+    c = cues()
+    if re.match(c["recipients_heading"], fold(line.text), re.I):
+        return True
+    formulas = tuple(f"{f}." for f in c["signature_formulas"])
+    return line.text.upper().startswith(formulas) and _looks_like_heading(line.text)
+
+
+def _tail_start(lines: list[Line], start: int, rec_heading: re.Pattern[str]) -> int:
+    for i in range(start, len(lines)):
+        if rec_heading.match(fold(lines[i].text)) or _tail_line(lines[i]):
+            return i
+        if _is_signature_block(lines, i):
+            return i
+        if _attachment_heading(lines, i):
+            return i
+    return len(lines)
+
+
+def _is_signature_block(lines: list[Line], i: int) -> bool:
+    """A position in capitals followed by a person's name ("CHỦ TỊCH" / "Phùng Thị Hồng Hà")."""
+    text = lines[i].text.strip()
+    if not (_looks_like_heading(text) and fold(text) in {fold(p) for p in cues()["positions"]}):
+        return False
+    return i + 1 < len(lines) and bool(_PERSON.match(lines[i + 1].text.strip()))
+
+
+_PERSON = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){1,5}$")
+
+
+def _body(lines: list[Line]) -> list[Node]:
+    """Nodes of the body, nested by the level of their markers."""
+    c = cues()
+    closing = tuple(c["closing_cues"])
+    root = Node("root", "", "", ())
+    stack: list[Node] = [root]
+    for line in lines:
+        text = line.text
+        kind, label, body = classify(text, line.heading)
+        if kind == "para" and fold(text).startswith(closing) and len(stack) > 1:
             node = Node("closing", "", text, line.src)
-            stack[0].children.append(node)
-            stack = stack[:1]
+            stack[1].children.append(node)
+            stack = stack[:2]
             continue
         attr = attribute_of(body)
         if kind == "para":
             target = stack[-1]
+            if target is root:
+                # text before any marker (a directive's situation paragraphs) is its own part
+                node = Node("para", "", text, line.src)
+                root.children.append(node)
+                continue
             if attr:
                 target.children.append(Node("attr", "", attr[1], line.src, attr=attr[0]))
             else:
                 target.children.append(Node("para", "", text, line.src))
             continue
         level = _LEVEL_OF[kind]
-        while len(stack) > 1 and _LEVEL_OF.get(stack[-1].marker, 5) >= level:
+        while len(stack) > 1 and _LEVEL_OF.get(stack[-1].marker, 10) >= level:
             stack.pop()
-        if attr:
+        role = section_role(body) if kind in ("part", "chapter", "section", "subsection", "article") else None
+        if attr and kind not in ("part", "chapter", "section", "article"):
             node = Node("attr", label, attr[1], line.src, attr=attr[0], marker=kind)
         else:
-            node = Node(kind, label, body, line.src, marker=kind)
+            node = Node(kind, label, body, line.src, role=role, marker=kind)
         stack[-1].children.append(node)
         # attribute lines open a level too: "- Cơ quan thực hiện:" followed by "+ ..." items
         stack.append(node)
+    return root.children
 
-    # --- recipients and signature -----------------------------------------------------
-    tail = lines[body_end:]
-    signer = None
-    if tail:
-        first = tail[0]
-        rest = re.sub(c["recipients_heading"], "", first.text, flags=re.I).strip()
-        if rest:
-            recipients.append(Line(rest, first.src))
-        j = 1
-        while j < len(tail) and _DASH.match(tail[j].text):
-            recipients.append(Line(_DASH.match(tail[j].text).group("text"), tail[j].src))
-            j += 1
-        signer = _signature(tail[j:])
-    else:
-        signer = None
-    return Document(header, preamble, sections, recipients, signer, dict(norm.footnotes), list(lines), issuer_line)
+
+# --- tail: recipients and signature ----------------------------------------------------------------
+
+
+def _tail(lines: list[Line], start: int, rec_heading: re.Pattern[str]) -> tuple[list[Line], Signer | None, int]:
+    """Recipients and signature, in either order; returns where the tail ends."""
+    recipients: list[Line] = []
+    sig_lines: list[Line] = []
+    i = start
+    n = len(lines)
+    seen_recipients = False
+    while i < n:
+        line = lines[i]
+        text = line.text
+        if i > start and _attachment_heading(lines, i):
+            break
+        if rec_heading.match(fold(text)) and not seen_recipients:
+            seen_recipients = True
+            rest = re.sub(cues()["recipients_heading"], "", text, flags=re.I).strip(" :")
+            if rest:
+                recipients.append(Line(rest, line.src))
+            i += 1
+            while i < n and (_DASH.match(lines[i].text) or re.match(r"^(?:Lưu|LƯU)\s*:", lines[i].text)):
+                m = _DASH.match(lines[i].text)
+                recipients.append(Line(m.group("text") if m else lines[i].text, lines[i].src))
+                i += 1
+            continue
+        if sig_lines and _PERSON.match(text.strip()) and not _looks_like_heading(text):
+            sig_lines.append(line)
+            i += 1
+            # a name ends the signature; a recipients list may still follow
+            if not seen_recipients and i < n and rec_heading.match(fold(lines[i].text)):
+                continue
+            break
+        if _looks_like_heading(text) or _PERSON.match(text.strip()):
+            sig_lines.append(line)
+            i += 1
+            continue
+        if seen_recipients and sig_lines:
+            break
+        i += 1
+        if i - start > 40:
+            break
+    # the recipients list may follow the signature
+    while i < n and not seen_recipients and rec_heading.match(fold(lines[i].text)):
+        seen_recipients = True
+        i += 1
+        while i < n and _DASH.match(lines[i].text):
+            recipients.append(Line(_DASH.match(lines[i].text).group("text"), lines[i].src))
+            i += 1
+    return recipients, _signature(sig_lines), i
 
 
 def _iso_date(d: str | None, m: str | None, y: str | None) -> str | None:
@@ -211,7 +554,7 @@ def _signature(lines: list[Line]) -> Signer | None:
             formula_parts.append(f"{head.upper()}. {_title_case(rest.strip())}")
         elif _looks_like_heading(text) and len(text) > 1:
             positions.append(_title_case(text))
-        elif re.match(r"^[A-ZĐÀ-Ỹ][^\s]*(?:\s+[A-ZĐÀ-Ỹ][^\s]*){1,5}$", text):
+        elif _PERSON.match(text):
             name = text
     if not (formula_parts or positions or name):
         return None
@@ -220,3 +563,83 @@ def _signature(lines: list[Line]) -> Signer | None:
         # "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH": the last formula names the signer's post
         position = formula_parts[-1].split(". ", 1)[-1]
     return Signer(name, position, " / ".join(formula_parts) or None)
+
+
+# --- attachments ----------------------------------------------------------------------------------
+
+
+_ANNEX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?P<label>[IVXLC]{1,5}|\d{1,2}|[A-Z]))?\s*[.:]?\s*$")
+
+
+def _attachment_heading(lines: list[Line], i: int, after_signature: bool = False) -> bool:
+    """`PHỤ LỤC`, or a type heading that opens a promulgated document: right after the
+    signature it stands alone; inside a body it needs "(Ban hành kèm theo …)" close by."""
+    line = lines[i]
+    if _ANNEX.match(line.text.strip()):
+        return True
+    th = type_heading(line)
+    if th is None or not _looks_like_heading(line.text):
+        return False
+    if after_signature and th[1] is None:
+        return True
+    window = lines[i + 1 : i + 6]
+    return any(_ISSUED_WITH.match(l.text) for l in window)
+
+
+def _attachments(lines: list[Line], start: int) -> list[Attachment]:
+    """Documents printed after the signature: a promulgated plan or regulation, appendices."""
+    out: list[Attachment] = []
+    rec_heading = re.compile(cues()["recipients_heading"], re.I)
+    i = start
+    n = len(lines)
+    annexes = 0
+    while i < n:
+        if not _attachment_heading(lines, i, after_signature=True):
+            i += 1
+            continue
+        heading = lines[i]
+        annex = _ANNEX.match(heading.text.strip())
+        if annex:
+            annexes += 1
+            genre = "Phụ lục"
+            label = "PL" + (annex.group("label") or str(annexes))
+            same_line = None
+        else:
+            genre, same_line = type_heading(heading)
+            label = {"Kế hoạch": "KH", "Quy chế": "QC", "Quy định": "QĐi", "Chương trình": "CTr"}.get(genre, "A") + str(len(out) + 1)
+        i += 1
+        title_parts, i = _title_lines(lines, i, same_line)
+        issued_with = None
+        while i < n and (_ISSUED_WITH.match(lines[i].text) or _authority_line(lines[i].text)):
+            if _ISSUED_WITH.match(lines[i].text):
+                issued_with = lines[i]
+            i += 1
+        body_start = _first_body_line(lines, i)
+        preamble = lines[i:body_start]
+        end = body_start
+        while end < n and not _attachment_heading(lines, end) and not rec_heading.match(fold(lines[end].text)) and not _tail_line(lines[end]) and not _is_signature_block(lines, end):
+            end += 1
+        body_lines = lines[body_start:end]
+        out.append(
+            Attachment(
+                genre=genre,
+                label=label,
+                heading=heading,
+                title=_title_text(title_parts) if title_parts else None,
+                issued_with=issued_with,
+                preamble=list(preamble),
+                sections=_body(body_lines),
+                lines=list(lines[heading_index(lines, heading) : end]),
+            )
+        )
+        if end < n and not _attachment_heading(lines, end):
+            _, _, end = _tail(lines, end, rec_heading)
+        i = max(end, i)
+    return out
+
+
+def heading_index(lines: list[Line], heading: Line) -> int:
+    for k, l in enumerate(lines):
+        if l is heading:
+            return k
+    return 0

@@ -59,10 +59,12 @@ CASES = [
         {"11-QĐi/TW": ("cites", "2019-02-18", "Bộ Chính trị")},
     ),
     (
-        "Nghị quyết 20/NQ-HĐND và kế hoạch này",  # without "số", no date: keyed with "?" for the year
+        # without "số", no date, no issuer: keyed with "?" for the year and, as a local
+        # document, with the citing document's own place
+        "Nghị quyết 20/NQ-HĐND và kế hoạch này",
         Jurisdiction("Ủy ban nhân dân xã Nghi Dương", "Ủy ban nhân dân xã", "peoples_committee", "commune", "Nghi Dương", "commune", None),
         "body",
-        {"20/NQ-HĐND@?/?": ("cites", None, "Hội đồng nhân dân")},
+        {"20/NQ-HĐND@Nghi Dương/?": ("cites", None, "Hội đồng nhân dân")},
     ),
 ]
 
