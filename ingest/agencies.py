@@ -103,6 +103,8 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
     for start, end, kind, ident in sorted(agency_spans(text), key=lambda s: (s[0], s[3].startswith("family:"), s[0] - s[1])):
         if start < taken_until:
             continue
+        if start > 0 and text[start - 1] in "-/" or text[end : end + 1] in ("-", "/") and text[end + 1 : end + 2].isupper():
+            continue  # a code inside a document symbol ("10/2024/QĐ-UBND"), not a body
         if ident.startswith("family:"):
             fam = families[ident]
             name = text[start:end].strip(" ,;.-–")
@@ -120,6 +122,9 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
 _PLURAL = re.compile(r"(?<![\wÀ-ỹ])(?:các|những|Các|Những)\s+$")
 
 
+_REGION = re.compile(r"^\s+((?:chi nhánh\s+)?khu vực\s+(?:[IVXLC]{1,5}|\d{1,2})(?![\wÀ-ỹ]))", re.I)
+
+
 def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyMention:
     rest = text[end:]
     level = place = None
@@ -127,6 +132,11 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
     if sm:
         level = sm.group("level")
         level = level if level == "TP" else level.lower()
+        if "," in level:
+            # "phường, xã, đặc khu": the committees of those units, in one canonical order
+            units = [u for u in ("xã", "phường", "đặc khu", "thị trấn", "quận", "huyện", "thị xã", "thành phố") if re.search(rf"(?<![\wÀ-ỹ]){u}(?![\wÀ-ỹ])", level)]
+            if units:
+                level = "các " + ", ".join(units)
         place = _place_ok(sm.group("place"))
         end += sm.start("place") + len(place) if place else sm.end("level")
     elif entry.place_in_name:
@@ -134,7 +144,11 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
         place = _place_ok(pm.group("place")) if pm else None
         if place:
             end += pm.start("place") + len(place)
-    name = entry.name
+    region = _REGION.match(text[end:])
+    if region and not level:
+        # bodies organised by region since 2025: "Kho bạc Nhà nước khu vực XI"
+        end += region.end()
+    name = entry.name + (f" {region.group(1)}" if region and not level else "")
     if level and entry.levelled:
         name = f"{name} {'thành phố' if level == 'TP' else level}"
     if entry.place_in_name and place:
@@ -187,6 +201,7 @@ class Lexicon:
     collectives: dict[str, str]  # folded alias without "các" -> canonical "Các ..."
     own_level: str | None = None  # the issuer's level word, which "cùng cấp" stands for
     members: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical -> member phrases
+    reform: bool = True  # written after the 2025 reform: "địa phương" means the communes and wards
 
 
 def _definition_re() -> re.Pattern[str]:
@@ -221,18 +236,18 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
     for mention in found + [None]:  # type: ignore[list-item]
         gap_end = mention.start if mention else len(phrase)
         gap = phrase[cursor:gap_end]
-        tail = re.match(r"^\s+(?!và\b|hoặc\b|cùng\b)(\w[^;,]*)", gap)
-        if tail and not tail.group(1)[0].islower():
-            tail = None  # only a lower-case qualifier continues a name ("… đóng trên địa bàn")
+        # only a place qualifier continues a name ("Các doanh nghiệp nhà nước đóng trên địa bàn …")
+        tail = re.match(r"^\s+((?:đóng\s+)?trên địa bàn(?:\s+(?:tỉnh|thành phố|huyện|xã|phường))?(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})", gap)
         if out and previous is out[-1] and previous.known and tail:
             # "Các doanh nghiệp nhà nước đóng trên địa bàn thành phố": a qualifier
             extended = f"{previous.name} {tail.group(1).strip()}"
             out[-1] = AgencyMention(extended, previous.kind, previous.surface + tail.group(0), previous.start, cursor + tail.end(), previous.level, previous.place, False)
             gap = gap[tail.end():]
-        for piece in re.split(r"[;]|\s+và\s+(?=các\s)|,\s*(?=các\s)", gap):
+        for piece in re.split(r"[;]", gap):
             piece = piece.strip(" ,;.:()")
-            piece = re.sub(r"^(?:và|hoặc|cùng)\s+", "", piece, flags=re.I).strip()
-            if not piece or len(piece) < 3:
+            piece = re.sub(r"^(?:và|hoặc|cùng|với)\s+", "", piece, flags=re.I).strip()
+            piece = _title_regex().sub("", piece).strip(" ,")
+            if not piece or len(piece) < 2:
                 continue
             ell = re.fullmatch(r"(?:các\s+)?(cấp\s+\S+|các cấp|cùng cấp)", piece, flags=re.I)
             if ell and previous is not None:
@@ -244,20 +259,14 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
                 continue
             if fold(piece) in cues()["head_titles"]:
                 continue
-            name = canonical_generic(piece)
-            if not looks_like_agency(name):
-                continue
-            key = re.sub(r"^các\s+", "", fold(name))
-            level = None
-            gl = _GENERIC_LEVEL.match(name)
-            if gl:
-                level = gl.group("level")
+            key = re.sub(r"^(?:các|những)\s+", "", fold(canonical_generic(piece)))
             if key in lexicon.collectives:
                 out.append(AgencyMention(lexicon.collectives[key], "collective_group", piece, cursor, gap_end, known=True))
-            else:
-                generic = bool(re.search(r"(?:có\s+)?liên quan|có thẩm quyền", name, re.I))
-                out.append(AgencyMention(name, "collective_group", piece, cursor, gap_end, level, known=False, generic=generic))
-            previous = out[-1]
+                previous = out[-1]
+                continue
+            for member in collective_members(piece, lexicon):
+                out.append(AgencyMention(member.name, member.kind, piece, cursor, gap_end, member.level, known=False, generic=member.generic))
+                previous = out[-1]
         if mention is None:
             break
         out.append(mention)
@@ -266,10 +275,164 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
     return _dedupe(_resolve_levels(_share_level(out, phrase), lexicon))
 
 
+@dataclass(frozen=True)
+class Collective:
+    name: str
+    kind: str
+    level: str | None
+    generic: bool
+
+
+@dataclass(frozen=True)
+class _CollectiveRules:
+    heads: tuple[tuple[str, str, str, str | None], ...]  # (folded head, kind, name, reform date)
+    generic: tuple[str, ...]
+    catch_all: tuple[str, ...]
+    levels: tuple[str, ...]
+    needs: dict[str, frozenset[str]]  # a kind that counts only with one of these members
+
+
+def is_catch_all(mention: "AgencyMention") -> bool:
+    """"Các cơ quan, đơn vị có liên quan": a group named only by a qualifier, nobody in particular."""
+    return mention.generic and any(re.search(rf"(?<![\wÀ-ỹ]){re.escape(q)}(?![\wÀ-ỹ])", fold(mention.name)) for q in _collective_rules().catch_all)
+
+
+@cache
+def _collective_rules() -> _CollectiveRules:
+    c = cues()["collectives"]
+    heads = sorted(
+        ((fold(h), k["kind"], k["name"], k.get("after")) for k in c["kinds"] for h in k["heads"]),
+        key=lambda t: len(t[0]),
+        reverse=True,
+    )
+    return _CollectiveRules(
+        tuple(heads),
+        tuple(sorted((fold(g) for g in c["generic"]), key=len, reverse=True)),
+        tuple(sorted((fold(g) for g in c["catch_all"]), key=len, reverse=True)),
+        tuple(sorted(c["levels"], key=len, reverse=True)),
+        {k["kind"]: frozenset(fold(n) for n in k["needs"]) for k in c["kinds"] if k.get("needs")},
+    )
+
+
+def _head_of(token: str) -> tuple[str, str | None, str | None, str]:
+    """(kind, canonical name, reform date, the words after the head) of one list member."""
+    rules = _collective_rules()
+    heads, generic = rules.heads, rules.generic
+    low = fold(token)
+    for head, kind, name, after in heads:
+        if low == head or low.startswith(head + " "):
+            return kind, name, after, token[len(head) :].strip()
+    for g in generic:
+        if low == g or low.startswith(g + " "):
+            return "generic", None, None, token[len(g) :].strip()
+    return "other", None, None, token
+
+
+def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
+    """`các sở, ngành, địa phương có liên quan` -> Các sở, ban ngành + Ủy ban nhân dân các xã, phường.
+
+    Members of one kind merge into that kind's canonical name (cues.yaml: collectives), with
+    the level the text gives; generic members are dropped beside specific ones; a list of
+    generic members only, or one qualified as a catch-all, is one generic mention.
+    """
+    rules = _collective_rules()
+    catch, levels = rules.catch_all, rules.levels
+    text = re.sub(r"\s+", " ", piece).strip(" ,;.:()")
+    text = re.sub(r"^(?:toàn thể|tất cả(?: các)?|các|những)\s+", "", text, flags=re.I)
+    text = re.sub(r"[\s,]+(?:và|hoặc|cùng)$", "", text, flags=re.I)
+    catch_all = False
+    for q in catch:
+        m = re.search(rf"\s+{re.escape(q)}(?:\s+khác)?\s*$", fold(text))
+        if m:
+            catch_all = True
+            text = text[: m.start()].strip()
+            break
+    level = None
+    if re.search(r"(?<![\wÀ-ỹ])(?:trực thuộc|thuộc|của|trong)\s+\S", text):
+        # "đơn vị sự nghiệp thuộc Ủy ban nhân dân huyện": an owner qualifier, kept as written
+        levels = ()
+    for lv in levels:
+        m = re.search(rf"(?<![\wÀ-ỹ])({re.escape(lv)})\s*$", text, re.I)
+        if m and m.start() > 0:
+            level = re.sub(r"^(?:của|thuộc)\s+", "", m.group(1), flags=re.I)
+            text = text[: m.start()].strip(" ,")
+            break
+    tokens = [t.strip() for t in re.split(r"\s*,\s*|(?:^|\s+)và(?:\s+|$)|(?:^|\s+)hoặc(?:\s+|$)|\s*/\s*", text) if t.strip()]
+    tokens = [re.sub(r"^(?:các|những)\s+", "", _title_regex().sub("", t).strip(), flags=re.I) for t in tokens]
+    tokens = [t for t in tokens if t and fold(t) not in ("và", "hoặc", "cùng", "với")]
+    kinds: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    order: list[str] = []
+    others: list[str] = []
+    generics = 0
+    reform = lexicon.reform
+    for tok in tokens:
+        kind, name, after, rest = _head_of(tok)
+        words = tok.split()
+        if kind in ("departments", "local") and len(words) > 1 and words[1][:1].isupper():
+            kind = "other"  # "Ban Thường trực", "Ban Chỉ đạo": a proper name, not "các ban" 
+        if kind == "generic":
+            generics += 1
+            continue
+        if kind == "local" and after and not reform and fold(tok) in ("địa phương", "chính quyền địa phương", "chính quyền cơ sở"):
+            kind, name = "other", None  # before the 2025 reform "địa phương" is not the communes
+        if kind == "other":
+            if looks_like_agency(tok):
+                others.append(tok)
+            continue
+        if kind not in kinds:
+            order.append(kind)
+            kinds[kind] = []
+        kinds[kind].append(fold(tok))
+        names[kind] = name
+        if kind == "enterprises" and rest:
+            names[kind] = f"{name} {rest}"
+    if not order and not others and generics:
+        if catch_all or len(tokens) == generics:
+            return [Collective(_plain_group(piece), "collective_group", level, True)]
+    if generics and not catch_all and (others or (tokens and _head_of(tokens[0])[0] == "generic" and order)):
+        # "Các cơ quan, đơn vị, địa phương, doanh nghiệp": the text's own grouping, vague
+        return [Collective(_plain_group(piece), "collective_group", level, True)]
+    for kind, needs in rules.needs.items():
+        if kind in kinds and not any(t in needs for t in kinds[kind]):
+            # "các phòng, ban": not the departments; the members stand as written
+            others += kinds.pop(kind)
+            order.remove(kind)
+    if others and not order and tokens and _head_of(tokens[0])[0] == "other" and len(others) > 1:
+        return [Collective(_plain_group(piece), "collective_group", level, catch_all)]
+    out: list[Collective] = []
+    if "departments" in kinds and "mass_organisations" in kinds:
+        order.remove("mass_organisations")
+        names["departments"] = names["departments"] + ", đoàn thể"
+    for kind in order:
+        name = names[kind]
+        if kind == "departments" and not level and lexicon.own_level in ("tỉnh", "thành phố"):
+            # a province's departments and mass organisations: the text leaves the level implied
+            name = f"{name} {lexicon.own_level}"
+        if kind == "local":
+            parts = [p for p in ("xã", "phường", "đặc khu", "thị trấn") if any(p in t for t in kinds[kind])]
+            if any(t in ("địa phương", "chính quyền địa phương", "chính quyền cơ sở") for t in kinds[kind]) or not parts:
+                parts = sorted(set(parts) | {"xã", "phường"}, key=["xã", "phường", "đặc khu", "thị trấn"].index)
+            name = "Ủy ban nhân dân các " + ", ".join(parts)
+        out.append(Collective(f"{name} {level}" if level and kind != "local" else name, "collective_group", level, False))
+    if others:
+        group = ", ".join(others)
+        out.append(Collective(canonical_generic("các " + group if not group[:1].isupper() else group), "collective_group", level, catch_all and not order))
+    return out
+
+
+def _plain_group(piece: str) -> str:
+    name = canonical_generic(re.sub(r"^(?:tất cả|toàn thể)\s+(?:các\s+)?", "", piece.strip(), flags=re.I))
+    return name if fold(name).startswith(("các ", "những ")) else "Các " + name[:1].lower() + name[1:]
+
+
 def _share_level(mentions: list[AgencyMention], phrase: str) -> list[AgencyMention]:
-    """"Cấp ủy đảng, chính quyền cấp xã": the last member's level applies to the bare ones."""
+    """"Cấp ủy đảng, chính quyền cấp xã", "Thường trực Hội đồng nhân dân, các Ban của Hội đồng
+    nhân dân … Thành phố": the last member's level applies to the bare ones."""
     if len(mentions) < 2 or not mentions[-1].level or ";" in phrase:
         return mentions
+    if "," in mentions[-1].level or mentions[-1].level.startswith("các "):
+        return mentions  # a list of units ("các xã, phường") names whose committee, not a level
     last_level = mentions[-1].level
     out = []
     for m in mentions[:-1]:

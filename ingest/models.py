@@ -148,6 +148,8 @@ class Task:
     measures: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     quote: str = ""
+    supervise: list[str] = field(default_factory=list)  # bodies that supervise its execution
+    others: list[str] = field(default_factory=list)  # catch-all groups it names ("các đơn vị liên quan")
 
 
 @dataclass

@@ -50,12 +50,14 @@ def patterns() -> list[dict]:
             out.append({"label": entry.kind, "pattern": surface, "id": entry.name})
     # Lower-case words that begin a predicate end a family name ("Sở Nội vụ chủ trì").
     stops = sorted({s.split()[0].lower() for s in cues()["predicate_stops"]} | {"các", "về", "của", "theo", "tại", "trên", "với", "và", "hoặc"})
+    heads = sorted({e.name.split()[0].lower() for e in gaz.entries} | {a.split()[0].lower() for e in gaz.entries for a in e.aliases} | {f.head.split()[0].lower() for f in gaz.families})
     for fam in gaz.families:
         head = [{"ORTH": w} for w in fam.head.split()]
         first = {"IS_TITLE": True} if len(head) == 1 else {"IS_ALPHA": True, "LOWER": {"NOT_IN": stops}}
         rest = {"IS_ALPHA": True, "OP": "{0,6}", "LOWER": {"NOT_IN": stops}}
         # "Sở Văn hóa, Thể thao và Du lịch": a comma or "và" followed by a capital continues it
-        joined = [{"ORTH": {"IN": [",", "và", "-", "–"]}}, {"IS_TITLE": True}, {"IS_ALPHA": True, "OP": "{0,3}", "LOWER": {"NOT_IN": stops}}]
+        # … unless the capital starts another body ("Ban Quản lý Khu kinh tế, Sở Công Thương")
+        joined = [{"ORTH": {"IN": [",", "và", "-", "–"]}}, {"IS_TITLE": True, "LOWER": {"NOT_IN": heads}}, {"IS_ALPHA": True, "OP": "{0,3}", "LOWER": {"NOT_IN": stops}}]
         out.append({"label": fam.kind, "pattern": [*head, first, rest], "id": f"family:{fam.head}"})
         out.append({"label": fam.kind, "pattern": [*head, first, rest, *joined], "id": f"family:{fam.head}"})
         out.append({"label": fam.kind, "pattern": [*head, first, rest, *joined, *joined], "id": f"family:{fam.head}"})

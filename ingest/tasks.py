@@ -1,11 +1,19 @@
 """Tasks, roles, timeframes, deadlines and reporting obligations, read off the document tree.
 
-A task is a work-stating item of the content or organisation sections that has no
-work-stating items below it. Its lead comes, in order, from `Cơ quan thực hiện/chủ trì`
-lines (its own, or those of siblings it shares them with), from the TỔ CHỨC THỰC HIỆN entry
-it sits under, from its own subject ("Sở Nội vụ chủ trì, ..."), from an "Đối với X" heading,
-and last from the entry that carries out "Kế hoạch này". Support comes from `Cơ quan phối
-hợp` lines and "phối hợp với X" in the text.
+A task is a work-stating item of the content or organisation parts (or of an article that
+assigns execution) that has no work-stating items below it. Who does it comes from the
+language of assignment, in this order:
+- `Cơ quan thực hiện/chủ trì` and `Cơ quan phối hợp` lines (and the columns of a task
+  table), its own or those of siblings it shares them with;
+- its own clauses: a clause that opens with an agency list names its actors ("Sở Tư pháp
+  tham mưu …", "Giao Công an tỉnh chủ trì …", "Đề nghị Ủy ban MTTQ …" — requested), after any
+  opening adverbial ("Căn cứ kế hoạch này, …"); an actor whose predicate is a bare "phối hợp
+  …" with no partner helps (support), one that "giám sát" supervises;
+- the entry it sits under when the entry's heading names agencies ("1. Công an tỉnh",
+  "5. Các sở, ban, ngành và UBND các xã, phường", "Đề nghị …:");
+- an "Đối với X" heading, and last the entry that carries out "Kế hoạch này".
+Partners come after "phối hợp (chặt chẽ) (với)". Catch-all groups ("các cơ quan, đơn vị có
+liên quan") are kept apart from the roles.
 """
 from __future__ import annotations
 
@@ -13,19 +21,23 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .agencies import AgencyMention, Lexicon, find_agencies, predicate_regex, split_agencies
+from .agencies import AgencyMention, Lexicon, find_agencies, is_catch_all, predicate_regex, split_agencies
 from .models import Document, Node, Reporting, Task
 from .rules import cues, fold, measures
 
-_WORK = ("item", "letter", "dash", "plus")
+_WORK = ("item", "decimal", "letter", "dash", "plus")
+_HEADS = ("section", "chapter", "part", "subsection", "article")
 
 
 @dataclass
 class Actors:
     leads: list[AgencyMention] = field(default_factory=list)
     supports: list[AgencyMention] = field(default_factory=list)
+    supervisors: list[AgencyMention] = field(default_factory=list)
+    generic: list[AgencyMention] = field(default_factory=list)  # catch-alls named as actors or partners
     requested: bool = False
-    subject_end: int = 0
+    subject_end: int = 0  # where the first clause's predicate starts (0: no subject)
+    first_is_subject: bool = False
 
 
 @dataclass
@@ -61,37 +73,211 @@ def predicate_start(text: str, protected: list[tuple[int, int]] | None = None) -
     return len(text)
 
 
+@cache
+def _adverbial_regex() -> re.Pattern[str]:
+    """Opening adverbials before a clause's subject ("Căn cứ Kế hoạch này, …")."""
+    alts = "|".join(cues()["clause_openers"])
+    return re.compile(rf"^(?:{alts})[^,;:]{{0,90}}?,\s*", re.I)
+
+
+@cache
+def _mood_regex() -> re.Pattern[str]:
+    c = cues()
+    req = "|".join(re.escape(w) for w in sorted(c["request_cues"], key=len, reverse=True))
+    giao = "|".join(re.escape(w) for w in sorted(c["assignment_cues"], key=len, reverse=True))
+    return re.compile(rf"^(?:(?P<req>{req})|(?P<giao>{giao}))\s*:?\s+", re.I)
+
+
+def _clauses(text: str) -> list[str]:
+    """Sentences and `;`-separated clauses; a parenthesis is not cut."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch == ";" or (ch == "." and (i + 1 == len(text) or text[i + 1] == " ") and not text[max(0, i - 3) : i].isdigit())):
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool, int, str]:
+    """(subject agencies, requested, where the predicate starts, the predicate) of one clause.
+
+    The subject is the agency list the clause opens with, after an opening adverbial and a
+    mood word (`Đề nghị`: requested; `Giao`, `Yêu cầu`: assigned)."""
+    body = clause.strip()
+    offset = 0
+    adv = _adverbial_regex().match(body)
+    if adv:
+        offset += adv.end()
+        body = body[adv.end():]
+    requested = False
+    mood = _mood_regex().match(body)
+    if mood:
+        requested = bool(mood.group("req"))
+        offset += mood.end()
+        body = body[mood.end():]
+    end = subject_end(body, lexicon)
+    subject = body[:end].strip(" ,;:-–")
+    predicate = body[end:].lstrip(" ,:-–")
+    if not subject or not predicate or re.match(r"^(?:là|gồm|bao gồm|được|do)(?![\wÀ-ỹ])", predicate, re.I):
+        # a list with no predicate, "X là Y", "X gồm …": who is who, not who does what
+        return [], requested, 0, body
+    found = split_agencies(subject, lexicon)
+    return found, requested, offset + end, body[end:]
+
+
+def subject_end(body: str, lexicon: Lexicon) -> int:
+    """Where an agency list that opens `body` ends (0 if it does not open with one).
+
+    A name the gazetteer or a family knows is closed: the list goes on only through a
+    separator (`,` `;` `và` `hoặc` `cùng`) to another agency. A collective ("các sở, ngành
+    liên quan", "các doanh nghiệp viễn thông") runs to a separator or a predicate word."""
+    mentions = find_agencies(body)
+    n = len(body)
+    pos = 0
+    end = 0
+    first = True
+    while pos < n:
+        pos += len(re.match(r"\s*(?:(?:và|hoặc|cùng|cùng với)\s+)?", body[pos:]).group(0))
+        pos += _title_length(body[pos:])
+        before = pos
+        pos += len(re.match(r"(?:(?:các|những|toàn thể|tất cả)\s+)?", body[pos:], re.I).group(0))
+        mention = next((a for a in mentions if before <= a.start <= pos + 1), None)
+        if mention is not None:
+            pos = mention.end
+            where = re.match(r"\s+(?:đóng\s+)?trên địa bàn(?:\s+(?:tỉnh|thành phố|huyện|xã|phường))?(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}", body[pos:])
+            if where:
+                pos += where.end()  # "Các doanh nghiệp nhà nước đóng trên địa bàn thành phố"
+            owner = re.match(r"\s+(?:trực thuộc|thuộc|của)\s+", body[pos:])
+            if owner:
+                # "Phòng Nội chính thuộc Văn phòng UBND tỉnh": the owner is part of the name
+                after = pos + owner.end()
+                owned = next((a for a in mentions if after <= a.start <= after + 4), None)
+                if owned is not None:
+                    pos = owned.end
+        else:
+            rest = body[pos:]
+            if not _opens_with_agency(rest, lexicon):
+                break
+            stop = predicate_start(rest, [])
+            sep = re.search(r"[,;:(]|\s+(?:và|hoặc)\s+", rest)
+            nxt = min((a.start for a in mentions if a.start > pos), default=n) - pos
+            closer = _collective_closer().search(rest)
+            close = closer.end() if closer else len(rest)
+            pos += min(stop, sep.start() if sep else len(rest), nxt, close)
+            owned = next((a for a in mentions if a.start == pos), None)
+            if owned is not None and re.search(r"(?<![\wÀ-ỹ])(?:trực thuộc|thuộc|của)\s+$", body[:pos]):
+                pos = owned.end  # "đơn vị sự nghiệp thuộc UBND huyện": the owner ends the name
+        paren = re.match(r"\s*\([^()]{0,120}\)", body[pos:])
+        if paren:
+            pos += paren.end()  # "Sở Y tế (Chi cục Dân số)": the unit named inside is the same actor
+        end = pos
+        first = False
+        sep = re.match(r"\s*(?:[,;]\s*(?:và\s+)?|\s+(?:và|hoặc|cùng)\s+)", body[end:])
+        if not sep:
+            break
+        nxt_pos = end + sep.end()
+        probe = body[nxt_pos:]
+        probe = probe[_title_length(probe):]
+        if not (_opens_with_agency(probe, lexicon) or any(nxt_pos <= a.start <= nxt_pos + 12 for a in mentions)):
+            break
+        pos = nxt_pos
+    del first
+    return end
+
+
+@cache
+def _collective_closer() -> re.Pattern[str]:
+    """A catch-all qualifier or a level word ends a collective ("các ngành liên quan | phát
+    triển thị trường", "các sở, ban, ngành tỉnh | triển khai")."""
+    c = cues()["collectives"]
+    words = sorted(list(c["catch_all"]) + list(c["levels"]), key=len, reverse=True)
+    return re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\wÀ-ỹ])", re.I)
+
+
+def _opens_with_agency(phrase: str, lexicon: Lexicon) -> bool:
+    """The phrase starts with a named body, a person standing for one, or a collective."""
+    text = re.sub(r"^(?:và|cùng)\s+", "", phrase.strip(), flags=re.I)
+    found = find_agencies(text)
+    if found and found[0].start <= _title_length(text):
+        return True
+    low = fold(text)
+    low = re.sub(r"^(?:" + "|".join(re.escape(t) for t in sorted(cues()["head_titles"], key=len, reverse=True)) + r")\s+", "", low)
+    low = re.sub(r"^(?:toàn thể|tất cả|các|những)\s+", "", low)
+    if any(re.match(rf"{re.escape(fold(w))}(?![\wÀ-ỹ])", low) for w in cues()["not_agencies"]):
+        return False
+    if re.match(r"^(?:xã|phường|tỉnh|thành phố|huyện|quận|thị xã|thị trấn|đặc khu)\s+[A-ZĐÀ-Ỹ]", re.sub(r"^(?:các|những)\s+", "", text.strip(), flags=re.I)):
+        return False  # "Xã Trường Văn": a place, not a body
+    if any(low.startswith(k) for k in lexicon.collectives):
+        return True
+    heads = sorted({fold(h) for k in cues()["collectives"]["kinds"] for h in k["heads"]} | {fold(h) for h in cues()["collectives"]["generic"]} | {fold(h) for h in cues()["agency_heads"]}, key=len, reverse=True)
+    return any(re.match(rf"{re.escape(h)}(?![\wÀ-ỹ])", low) for h in heads)
+
+
+def _title_length(text: str) -> int:
+    m = re.match(r"^(?:" + "|".join(re.escape(t) for t in sorted(cues()["head_titles"], key=len, reverse=True)) + r")\s+(?:các\s+)?", text, re.I)
+    return m.end() if m else 0
+
+
 def read_actors(text: str, lexicon: Lexicon) -> Actors:
-    """Subject agencies, "phối hợp với" partners and the request mood of one clause."""
+    """Subjects, partners, supervisors and the request mood of a task's text, clause by clause."""
     out = Actors()
-    body = text.strip()
-    req = re.match(r"^(?:kính\s+)?đề nghị\s+", body, re.I)
-    if req:
-        out.requested = True
-        body = body[req.end():]
-    giao = re.match(r"^giao\s+(?=[A-ZĐÀ-Ỹ])", body)
-    if giao:
-        body = body[giao.end():]
-    end = predicate_start(body)
-    subject = body[:end].strip(" ,;:")
-    if subject:
-        out.leads = [m for m in split_agencies(subject, lexicon)]
-    out.subject_end = end
-    out.supports = partners(body, lexicon)
+    first = True
+    for clause in _clauses(text):
+        subjects, requested, end, predicate = subject_of(clause, lexicon)
+        if first:
+            out.requested = requested
+            out.subject_end = end
+            out.first_is_subject = bool(subjects)
+        first = False
+        delegated = re.match(r"^\s*(?:giao|yêu cầu|đề nghị|ủy quyền cho)\s+", predicate, re.I)
+        if subjects and delegated:
+            # "Ủy ban nhân dân tỉnh giao Giám đốc các sở … thực hiện": the bodies named after the verb act
+            inner, _, end2, predicate2 = subject_of(predicate[delegated.end():], lexicon)
+            if inner:
+                subjects, predicate = inner, predicate2
+                if first:
+                    out.first_is_subject = True
+        # a group that names nobody in particular ("các cơ quan, đơn vị", "các đơn vị có liên
+        # quan") is kept apart; as an entry's heading it is still whom the entry addresses
+        named = [m for m in subjects if not m.generic]
+        out.generic += [m for m in subjects if m.generic]
+        pred = fold(predicate.strip(" ,"))
+        partner_list = partners(predicate, lexicon)
+        if named:
+            if re.match(r"^(?:cùng\s+)?(?:tham gia\s+)?phối hợp(?![\wÀ-ỹ])", pred) and not partner_list:
+                out.supports += named  # "Đề nghị Ủy ban MTTQ … phối hợp tuyên truyền": it helps
+            elif re.match(r"^(?:tham gia\s+)?giám sát(?![\wÀ-ỹ])", pred):
+                out.supervisors += named
+            else:
+                out.leads += named
+            if re.search(r"(?<![\wÀ-ỹ])(?:và|,)\s*(?:tham gia\s+)?giám sát(?![\wÀ-ỹ])", pred):
+                out.supervisors += named
+        out.supports += [m for m in partner_list if not m.generic]
+        out.generic += [m for m in partner_list if m.generic]
     return out
 
 
 @cache
 def _partner_re() -> re.Pattern[str]:
     words = sorted(cues()["partner_cues"], key=len, reverse=True)
-    return re.compile(r"(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")\s+", re.I)
+    return re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")[\s,:]+", re.I)
 
 
 def partners(text: str, lexicon: Lexicon) -> list[AgencyMention]:
-    """Agencies named after "phối hợp với", "tạo điều kiện để" ... up to the next predicate."""
+    """Agencies named after "phối hợp (chặt chẽ) (với)", up to the next predicate."""
     found: list[AgencyMention] = []
     for m in _partner_re().finditer(text):
         rest = text[m.end():]
+        bare = not re.search(r"với[\s,:]*$", m.group(0), re.I)
+        if bare and not _opens_with_agency(rest[:80], lexicon):
+            continue  # "phối hợp tuyên truyền": a verb follows, not a partner
         paren = re.match(r"([^()]{3,80}?)\s*\(([^()]+)\)", rest)
         if paren and re.search(r"liên quan", paren.group(1)):
             members = find_agencies(paren.group(2))
@@ -99,8 +285,9 @@ def partners(text: str, lexicon: Lexicon) -> list[AgencyMention]:
                 # "các cơ quan có liên quan (Ủy ban MTTQ tỉnh; Ban Tuyên giáo ...)": the members
                 found += split_agencies(paren.group(2), lexicon)
                 continue
-        end = predicate_start(rest)
-        phrase = re.split(r"[;(]", rest[:end])[0]
+        end = subject_end(rest, lexicon) or predicate_start(rest)
+        phrase = re.split(r"[;(:]", rest[:end])[0]
+        phrase = re.split(r"\s+(?:để|nhằm|trong|tại|theo)\s+", phrase)[0]
         found += split_agencies(phrase, lexicon)
     return found
 
@@ -156,19 +343,21 @@ class TaskResult:
     warnings: list[str]
 
 
+_ACTING_ROLES = ("tasks", "organisation", "funding", "reporting")
+_SILENT_ROLES = ("aims", "situation")
+
+
 def extract_tasks(doc: Document, lexicon: Lexicon) -> TaskResult:
     found: list[tuple[Task, dict[str, AgencyMention]]] = []
     reports: list[Reporting] = []
     mentions: list[tuple[AgencyMention, str]] = []
     warnings: list[str] = []
     default = _default_implementers(doc, lexicon)
-    for section in doc.sections:
-        section.path = section.label
-        if section.role not in ("tasks", "organisation", "funding", "reporting"):
-            continue
-        _float_attributes(section)
-        ctx = _Ctx(headings=[section.text])
-        _walk(section, ctx, section.role, lexicon, default, found)
+    parts: list[tuple[str, list[Node]]] = [("", doc.sections)]
+    # an appendix yields tasks when it is a task table (its rows carry lead or support columns)
+    parts += [(f"{att.label}.", att.sections) for att in doc.attachments if att.genre != "Phụ lục" or _has_roles(att.sections)]
+    for prefix, sections in parts:
+        _walk_parts(sections, prefix, None, lexicon, default, found)
     tasks = [t for t, _ in found]
     seen_paths: dict[str, int] = {}
     for t in tasks:
@@ -181,10 +370,63 @@ def extract_tasks(doc: Document, lexicon: Lexicon) -> TaskResult:
             warnings.append(f"task {t.path} (line {t.line}): no lead agency found")
         reports += _reporting(t, lexicon)
     for t, named in found:
-        for role, names in (("lead", t.lead), ("support", t.support)):
+        for role, names in (("lead", t.lead), ("support", t.support), ("supervise", t.supervise), ("other", t.others)):
             for name in names:
                 mentions.append((named.get(name) or AgencyMention(name, "collective_group", name, 0, 0, known=False), role))
     return TaskResult(tasks, reports, mentions, warnings)
+
+
+def _has_roles(nodes: list[Node]) -> bool:
+    return any(n.kind == "attr" and n.attr in ("lead", "support") for top in nodes for n in top.walk())
+
+
+def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: Lexicon, default: list[AgencyMention], out) -> None:
+    """Top-level parts: Roman sections, chapters and articles carry a role; a directive's
+    numbered items stand on their own."""
+    loose = Node("root", "", "", (), path=prefix.rstrip("."))
+    for node in nodes:
+        if node.kind in _HEADS:
+            node.path = f"{prefix}{'Đ' if node.kind == 'article' else ''}{node.label}"
+            role = node.role or inherited
+            if node.kind == "article" and role is None:
+                role = "other"
+            if role in _SILENT_ROLES:
+                continue
+            if node.kind in ("chapter", "part", "subsection") and any(c.kind in _HEADS for c in node.children):
+                _walk_parts(node.children, f"{node.path}.", role, lexicon, default, out)
+                continue
+            role = role or "other"
+            _float_attributes(node)
+            if node.kind == "article" and not _work_children(node):
+                # "Điều 3. Chánh Văn phòng …, Giám đốc các Sở … chịu trách nhiệm thi hành"
+                made = _make_task(node, _Ctx(headings=[]), None, role, lexicon, [], _attrs(node))
+                if made is not None:
+                    out.append(made)
+                continue
+            _walk(node, _Ctx(headings=[node.text]), role, lexicon, default, out)
+            _loose_paragraphs(node, role, lexicon, out)
+        elif node.kind in _WORK:
+            loose.children.append(node)
+    if loose.children:
+        _float_attributes(loose)
+        _walk(loose, _Ctx(headings=[]), inherited or "other", lexicon, default, out)
+
+
+def _loose_paragraphs(section: Node, role: str, lexicon: Lexicon, out) -> None:
+    """Paragraphs straight under a section, and an organisation section's closing words,
+    that assign work to named bodies ("Yêu cầu Giám đốc các sở … triển khai thực hiện")."""
+    n = 0
+    for child in section.children:
+        if child.kind != "para":
+            continue  # closing words ("Trên đây là …", "Yêu cầu các sở …") restate, they do not assign
+        n += 1
+        actors = read_actors(child.text, lexicon)
+        if not (actors.leads or actors.supports or actors.supervisors):
+            continue
+        node = Node("para", "", child.text, child.lines, path=f"{section.path}.p{n}")
+        made = _make_task(node, _Ctx(headings=[section.text]), None, "other", lexicon, [], {})
+        if made is not None:
+            out.append(made)
 
 
 def _attrs(node: Node) -> dict[str, list[Node]]:
@@ -227,9 +469,42 @@ def _body_text(node: Node) -> str:
     return " ".join(paras)
 
 
-def _walk(
-    node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[AgencyMention], out: list[tuple[Task, dict[str, AgencyMention]]]
-) -> None:
+@dataclass
+class _Entry:
+    agencies: list[AgencyMention]
+    requested: bool
+    rest: str  # text after "X:" on the heading line
+
+
+def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
+    """An entry heading that names whom its items are for: "1. Công an tỉnh", "5. Các sở,
+    ban, ngành và UBND các xã, phường", "Đề nghị Ủy ban MTTQ tỉnh …:", "Sở Công Thương: Chủ
+    trì …", "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo"."""
+    text = heading.strip()
+    requested = False
+    mood = _mood_regex().match(text)
+    if mood:
+        requested = bool(mood.group("req"))
+        text = text[mood.end():]
+    text = re.sub(r"^(?:trách nhiệm|nhiệm vụ)\s+(?:của\s+)?", "", text, flags=re.I)
+    head, sep, rest = text.partition(":")
+    name = head.strip(" .")
+    name = re.split(r"\s+[-–]\s+(?=(?:[Cc]ơ quan|[Đđ]ơn vị|[Tt]hường trực|[Cc]hủ trì))", name)[0]
+    name = re.sub(r"\s*\([^()]*\)", "", name).strip()
+    if not name or not _opens_with_agency(name, lexicon):
+        return None
+    end = predicate_start(name)
+    if end < len(name.rstrip(" .")) - 1:
+        return None  # a sentence, not a name list
+    if len(name) > 260:
+        return None
+    agencies = split_agencies(name, lexicon)
+    if not agencies:
+        return None
+    return _Entry(agencies, requested, rest.strip() if sep else "")
+
+
+def _walk(node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[AgencyMention], out) -> None:
     ordinal = 0
     for child in _children_in_order(node):
         if child.kind not in _WORK:
@@ -242,27 +517,33 @@ def _walk(
         own = _attrs(child)
         sub = _work_children(child)
         heading = child.text
-        actors = read_actors(heading, lexicon) if heading else Actors()
-        heading_is_actor = bool(actors.leads) and actors.subject_end >= len(re.sub(r"^(?:kính\s+)?đề nghị\s+|^giao\s+", "", heading.strip(), flags=re.I).rstrip(" .:;"))
+        entry = entry_actors(heading, lexicon) if heading else None
         child_ctx = _Ctx(
             leads=list(ctx.leads),
             supports=list(ctx.supports),
             timeframe=list(ctx.timeframe),
-            requested=ctx.requested or actors.requested,
+            requested=ctx.requested,
             about=list(ctx.about),
             headings=ctx.headings + [heading],
         )
         if own.get("lead") and any(a.text for a in own["lead"]):
             child_ctx.leads = _attr_agencies(own["lead"], lexicon, child_ctx)
-        elif actors.leads and (sub or heading_is_actor or role == "organisation"):
-            child_ctx.leads = actors.leads
+        elif entry is not None:
+            child_ctx.leads = entry.agencies
+            child_ctx.requested = ctx.requested or entry.requested
+        elif sub and heading:
+            # "Sở NN&MT chỉ đạo Chi cục Biển đảo và Thủy sản thực hiện các nội dung sau:"
+            actors = read_actors(heading, lexicon)
+            if actors.leads:
+                child_ctx.leads = actors.leads + _directed(heading, lexicon)
+                child_ctx.requested = ctx.requested or actors.requested
         if own.get("support"):
             child_ctx.supports = ctx.supports + [m for a in own["support"] for m in split_agencies(a.text, lexicon)]
         if own.get("timeframe"):
             child_ctx.timeframe = [_timeframe_value(a) for a in own["timeframe"]]
         about = re.match(rf"^{re.escape(cues()['about_cue'])}\s+(.+)$", heading, re.I)
         if about:
-            found = split_agencies(about.group(1), lexicon)
+            found = [m for m in split_agencies(about.group(1), lexicon) if not m.generic]
             if found:
                 child_ctx.about = [AgencyMention(_plural(found[0].name), found[0].kind, found[0].surface, 0, 0, known=found[0].known)]
         if sub:
@@ -271,9 +552,29 @@ def _walk(
                 continue
             _walk(child, child_ctx, role, lexicon, default, out)
             continue
-        made = _make_task(child, child_ctx, heading_is_actor, actors, role, lexicon, default, own)
+        made = _make_task(child, child_ctx, entry, role, lexicon, default, own)
         if made is not None:
             out.append(made)
+
+
+def _merge_actors(head: Actors, body: Actors) -> Actors:
+    out = Actors(
+        leads=head.leads + body.leads,
+        supports=head.supports + body.supports,
+        supervisors=head.supervisors + body.supervisors,
+        generic=head.generic + body.generic,
+        requested=head.requested or body.requested,
+    )
+    out.first_is_subject = head.first_is_subject or (not head.leads and body.first_is_subject)
+    return out
+
+
+def _directed(heading: str, lexicon: Lexicon) -> list[AgencyMention]:
+    """"X chỉ đạo Y thực hiện các nội dung sau": Y carries out the items below."""
+    m = re.search(r"(?<![\wÀ-ỹ])(?:chỉ đạo|giao)\s+(.+?)\s+(?:thực hiện|triển khai|tổ chức thực hiện)(?![\wÀ-ỹ]).*:\s*$", heading, re.I)
+    if not m:
+        return []
+    return [a for a in split_agencies(m.group(1), lexicon) if not a.generic]
 
 
 def _children_in_order(node: Node) -> list[Node]:
@@ -294,7 +595,8 @@ def _attr_agencies(nodes: list[Node], lexicon: Lexicon, ctx: _Ctx) -> list[Agenc
     out: list[AgencyMention] = []
     for a in nodes:
         actors = read_actors(a.text, lexicon)
-        out += actors.leads or split_agencies(a.text, lexicon)
+        named = actors.leads or split_agencies(a.text, lexicon)
+        out += named
         ctx.supports = ctx.supports + actors.supports
     return out
 
@@ -308,8 +610,7 @@ def _timeframe_value(attr: Node) -> str:
 def _make_task(
     node: Node,
     ctx: _Ctx,
-    heading_is_actor: bool,
-    actors: Actors,
+    entry: _Entry | None,
     role: str,
     lexicon: Lexicon,
     default: list[AgencyMention],
@@ -317,8 +618,8 @@ def _make_task(
 ) -> tuple[Task, dict[str, AgencyMention]] | None:
     heading = node.text
     body = _body_text(node)
-    if heading_is_actor:
-        text = body or heading
+    if entry is not None:
+        text = " ".join(p for p in (entry.rest, body) if p) or heading
         line = next((c.lines[0] for c in node.children if c.kind == "para"), node.lines[0])
     else:
         text = f"{heading} {body}".strip() if body else heading
@@ -327,25 +628,41 @@ def _make_task(
         return None
     if re.search(r"phụ lục[^.]*kèm theo", text, re.I) and len(text) < 160:
         return None
-    body_actors = read_actors(body, lexicon) if body and not heading_is_actor else Actors()
-    leads = list(ctx.leads)
-    requested = ctx.requested
-    if not leads:
-        leads = actors.leads or body_actors.leads
-        requested = requested or actors.requested or body_actors.requested
-    if not leads and heading_is_actor:
-        leads = actors.leads
+    own_leads = bool(own.get("lead")) and any(a.text for a in own["lead"])
+    if own_leads:
+        actors = Actors()
+    elif entry is None and body:
+        # a topic heading ("1. Tiếp tục đẩy mạnh công tác tuyên truyền") and the paragraph
+        # that says who does it ("Các cơ quan, đơn vị, địa phương tiếp tục …")
+        actors = _merge_actors(read_actors(heading, lexicon), read_actors(body, lexicon))
+    else:
+        actors = read_actors(text, lexicon)
+    if entry is not None:
+        leads = list(entry.agencies) + [m for m in actors.leads if m.name not in {e.name for e in entry.agencies}]
+        requested = ctx.requested or entry.requested
+    elif own_leads:
+        leads = list(ctx.leads)
+        requested = ctx.requested
+    elif actors.first_is_subject:
+        leads = list(actors.leads)
+        requested = ctx.requested or actors.requested
+    else:
+        leads = list(ctx.leads) + list(actors.leads)
+        requested = ctx.requested or actors.requested
     if not leads and ctx.about:
         leads = ctx.about
-    if not leads and role == "tasks":
+    if not leads and not actors.supports and not actors.supervisors and role == "tasks":
         leads = default
-    if not leads and role in ("funding", "reporting"):
+    if not leads and not actors.supports and not actors.supervisors and role in ("funding", "reporting", "other"):
         return None
-    if not leads and role == "organisation" and not actors.leads:
-        leads = []
-    supports = list(ctx.supports) + partners(text, lexicon)
-    lead_names = _names(leads)
-    support_names = [n for n in _names(supports) if fold(n) not in {fold(x) for x in lead_names}]
+    named_leads = [m for m in leads if not is_catch_all(m) or entry is not None or own_leads]
+    others = [m for m in leads if m not in named_leads] + actors.generic
+    supports = list(ctx.supports) + actors.supports
+    supports = [m for m in supports if not m.generic]
+    lead_names = _names(named_leads)
+    lead_keys = {fold(x) for x in lead_names}
+    support_names = [n for n in _names(supports) if fold(n) not in lead_keys]
+    supervise_names = _names(actors.supervisors)
     timeframe = "; ".join(ctx.timeframe) if ctx.timeframe else None
     from_text = False
     if not timeframe:
@@ -372,9 +689,11 @@ def _make_task(
         measures=_measures(" ".join(ctx.headings[1:] + [text])),
         targets=_targets(text),
         quote=text,
+        supervise=supervise_names,
+        others=[n for n in _names(others) if fold(n) not in lead_keys],
     )
     # the mentions behind the names: their kind and place feed the plan's agency list
-    return task, {m.name: m for m in leads + supports}
+    return task, {m.name: m for m in leads + supports + actors.supervisors + others}
 
 
 def _names(mentions: list[AgencyMention]) -> list[str]:
@@ -412,6 +731,9 @@ def _default_implementers(doc: Document, lexicon: Lexicon) -> list[AgencyMention
                 before = text[max(0, m.start() - 30) : m.start()].split()
                 if c["implementer_not_after"] in [w.lower() for w in before[-3:]]:
                     continue
+                named = entry_actors(entry.text, lexicon)
+                if named is not None:
+                    return [a for a in named.agencies]
                 actors = read_actors(entry.text, lexicon)
                 if actors.leads:
                     return actors.leads
