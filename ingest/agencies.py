@@ -357,9 +357,18 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
             level = re.sub(r"^(?:của|thuộc)\s+", "", m.group(1), flags=re.I)
             text = text[: m.start()].strip(" ,")
             break
-    tokens = [t.strip() for t in re.split(r"\s*,\s*|(?:^|\s+)và(?:\s+|$)|(?:^|\s+)hoặc(?:\s+|$)|\s*/\s*", text) if t.strip()]
-    tokens = [re.sub(r"^(?:các|những)\s+", "", _title_regex().sub("", t).strip(), flags=re.I) for t in tokens]
-    tokens = [t for t in tokens if t and fold(t) not in ("và", "hoặc", "cùng", "với")]
+    pieces = re.split(r"(\s*,\s*|(?:^|\s+)và(?:\s+|$)|(?:^|\s+)hoặc(?:\s+|$)|\s*/\s*)", text)
+    tokens: list[str] = []
+    for k in range(0, len(pieces), 2):
+        tok = re.sub(r"^(?:các|những)\s+", "", _title_regex().sub("", pieces[k]).strip(), flags=re.I)
+        if not tok or fold(tok) in ("và", "hoặc", "cùng", "với"):
+            continue
+        if tokens and _head_of(tok)[0] == "other" and not looks_like_agency(tok) and tok[:1].islower():
+            # "doanh nghiệp sản xuất, chế biến và xuất khẩu": a member with no head of its own
+            # continues the one before
+            tokens[-1] = tokens[-1] + pieces[k - 1] + tok
+            continue
+        tokens.append(tok)
     kinds: dict[str, list[str]] = {}
     names: dict[str, str] = {}
     order: list[str] = []
@@ -398,7 +407,8 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
             # "các phòng, ban": not the departments; the members stand as written
             others += kinds.pop(kind)
             order.remove(kind)
-    if others and not order and tokens and _head_of(tokens[0])[0] == "other" and len(others) > 1:
+    if others and not order and tokens and _head_of(tokens[0])[0] == "other" and len(others) > 1 and not any(o[:1].isupper() and len(o.split()) > 2 for o in others):
+        # "các phòng, ban, trung tâm": common nouns of one group; proper names stand apart
         return [Collective(_plain_group(piece), "collective_group", level, catch_all)]
     out: list[Collective] = []
     if "departments" in kinds and "mass_organisations" in kinds:
@@ -415,8 +425,12 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
                 parts = sorted(set(parts) | {"xã", "phường"}, key=["xã", "phường", "đặc khu", "thị trấn"].index)
             name = "Ủy ban nhân dân các " + ", ".join(parts)
         out.append(Collective(f"{name} {level}" if level and kind != "local" else name, "collective_group", level, False))
-    if others:
-        group = ", ".join(others)
+    proper = [o for o in others if o[:1].isupper() and len(o.split()) > 2]
+    common = [o for o in others if o not in proper]
+    for name in proper:
+        out.append(Collective(canonical_generic(name), "collective_group", level, False))
+    if common:
+        group = ", ".join(common)
         out.append(Collective(canonical_generic("các " + group if not group[:1].isupper() else group), "collective_group", level, catch_all and not order))
     return out
 

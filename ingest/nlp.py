@@ -54,13 +54,17 @@ def patterns() -> list[dict]:
     for fam in gaz.families:
         head = [{"ORTH": w} for w in fam.head.split()]
         first = {"IS_TITLE": True} if len(head) == 1 else {"IS_ALPHA": True, "LOWER": {"NOT_IN": stops}}
-        rest = {"IS_ALPHA": True, "OP": "{0,6}", "LOWER": {"NOT_IN": stops}}
+        rest = {"IS_ALPHA": True, "OP": "{0,9}", "LOWER": {"NOT_IN": stops}}
         # "Sở Văn hóa, Thể thao và Du lịch": a comma or "và" followed by a capital continues it
         # … unless the capital starts another body ("Ban Quản lý Khu kinh tế, Sở Công Thương")
         joined = [{"ORTH": {"IN": [",", "và", "-", "–"]}}, {"IS_TITLE": True, "LOWER": {"NOT_IN": heads}}, {"IS_ALPHA": True, "OP": "{0,3}", "LOWER": {"NOT_IN": stops}}]
         out.append({"label": fam.kind, "pattern": [*head, first, rest], "id": f"family:{fam.head}"})
         out.append({"label": fam.kind, "pattern": [*head, first, rest, *joined], "id": f"family:{fam.head}"})
         out.append({"label": fam.kind, "pattern": [*head, first, rest, *joined, *joined], "id": f"family:{fam.head}"})
+        # "Trung tâm Xúc tiến đầu tư, thương mại và du lịch": lower-case members of one name
+        lower = {"IS_LOWER": True, "LOWER": {"NOT_IN": stops + heads}}
+        listed = [{"ORTH": ","}, lower, {**lower, "OP": "?"}, {"ORTH": "và"}, lower, {**lower, "OP": "?"}]
+        out.append({"label": fam.kind, "pattern": [*head, first, rest, *listed], "id": f"family:{fam.head}"})
     return out
 
 

@@ -300,6 +300,19 @@ def _cut_place_name(prev: str, nxt: str) -> bool:
     return any(places.is_place_name(" ".join(tail[i:] + [head])) for i in range(len(tail)))
 
 
+def _cut_agency_name(prev: str, nxt: str) -> bool:
+    """Does an agency name run across the break ("Văn phòng" / "Ủy ban nhân dân tỉnh")?"""
+    from .agencies import find_agencies
+
+    tail = prev.split()[-3:]
+    head = nxt.split()[:4]
+    if not tail or not head or not head[0][:1].isupper():
+        return False
+    joined = " ".join(tail + head)
+    cut = len(" ".join(tail))
+    return any(a.start < cut < a.end and a.known for a in find_agencies(joined))
+
+
 def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
     """`prev` is the last physical line before `nxt`."""
     if prev.endswith(_TERMINAL):
@@ -318,8 +331,11 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         return True
     if first.isdigit():
         return bool(_CONNECTOR_END.search(prev)) or wrapped
-    if _CONNECTOR_END.search(prev) and (wrapped or len(prev) >= 0.8 * width):
+    if _CONNECTOR_END.search(prev) and (wrapped or len(prev) >= 0.8 * width or re.search(r"\b(?:và|của|các|với)$", prev)):
+        # a line cannot end on "và", "của", "các", "với": the sentence goes on
         return True
+    if _cut_agency_name(prev, nxt):
+        return True  # "Điều 3. Chánh Văn phòng" / "Ủy ban nhân dân tỉnh, …": one name
     if wrapped and len(prev) >= 0.8 * width:
         # a place name cut in two ("tỉnh Vĩnh" / "Long"), or a line that starts with a name
         if _cut_place_name(prev, nxt) or _name_start(nxt):

@@ -67,6 +67,8 @@ def predicate_start(text: str, protected: list[tuple[int, int]] | None = None) -
     for m in predicate_regex().finditer(text):
         if any(s <= m.start() < e for s, e in protected):
             continue
+        if m.start() > 0 and m.group(0)[:1].isupper():
+            continue  # mid-sentence a capital starts a name ("Ban Chỉ đạo"), not a verb
         if m.group(0).lower() == "tổ chức" and _is_noun_tochuc(text, m.start(), m.end()):
             continue
         return m.start()
@@ -229,7 +231,16 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
     """Subjects, partners, supervisors and the request mood of a task's text, clause by clause."""
     out = Actors()
     first = True
+    pending = ""
     for clause in _clauses(text):
+        if pending:
+            clause = f"{pending}; {clause}"
+            pending = ""
+        if subject_end(clause, lexicon) >= len(clause.rstrip(" .,:")) - 1 and _opens_with_agency(clause, lexicon):
+            # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở …; … chịu trách nhiệm thi hành": the list
+            # goes on past the semicolon
+            pending = clause
+            continue
         subjects, requested, end, predicate = subject_of(clause, lexicon)
         if first:
             out.requested = requested
@@ -248,8 +259,12 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
         # quan") is kept apart; as an entry's heading it is still whom the entry addresses
         named = [m for m in subjects if not m.generic]
         out.generic += [m for m in subjects if m.generic]
-        pred = fold(predicate.strip(" ,"))
+        pred = _main_predicate(fold(predicate.strip(" ,")))
         partner_list = partners(predicate, lexicon)
+        if named and partner_list and _after_partners(pred, lexicon).startswith(("giám sát", "tham gia giám sát")):
+            # "Đề nghị Ủy ban MTTQ phối hợp với Thường trực HĐND … giám sát": they supervise together
+            out.supervisors += named
+            continue
         if named:
             if re.match(r"^(?:cùng\s+)?(?:tham gia\s+)?phối hợp(?![\wÀ-ỹ])", pred) and not partner_list:
                 out.supports += named  # "Đề nghị Ủy ban MTTQ … phối hợp tuyên truyền": it helps
@@ -262,6 +277,26 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
         out.supports += [m for m in partner_list if not m.generic]
         out.generic += [m for m in partner_list if m.generic]
     return out
+
+
+_SCOPE = re.compile(
+    r"^(?:(?:trong|theo|căn cứ|thuộc|đúng)\s+)?(?:(?:phạm vi|chức năng|nhiệm vụ|quyền hạn|thẩm quyền)"
+    r"(?:\s+(?:của mình|được giao|theo quy định))?[,\s]*(?:và\s+)?)+"
+)
+
+
+def _after_partners(pred: str, lexicon: Lexicon) -> str:
+    """The verb after "phối hợp (với) <partners>"."""
+    m = _partner_re().search(pred)
+    if not m:
+        return pred
+    rest = pred[m.end():]
+    return _main_predicate(rest[subject_end(rest, lexicon):].strip(" ,"))
+
+
+def _main_predicate(pred: str) -> str:
+    """The predicate from its main verb: "trong phạm vi, nhiệm vụ, quyền hạn giám sát …" -> "giám sát …"."""
+    return _SCOPE.sub("", pred, count=1).strip(" ,") or pred
 
 
 @cache
