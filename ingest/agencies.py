@@ -163,7 +163,7 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
 @cache
 def _title_regex() -> re.Pattern[str]:
     titles = sorted(cues()["head_titles"], key=len, reverse=True)
-    return re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in titles) + r")\s+(?=\S))+", re.I)
+    return re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in titles) + r")(?:\s+(?=\S)|\s*$))+", re.I)
 
 
 @cache
@@ -314,18 +314,18 @@ def _collective_rules() -> _CollectiveRules:
     )
 
 
-def _head_of(token: str) -> tuple[str, str | None, str | None, str]:
-    """(kind, canonical name, reform date, the words after the head) of one list member."""
+def _head_of(token: str) -> tuple[str, str | None, str | None, str, str]:
+    """(kind, canonical name, reform date, the words after the head, the head) of a member."""
     rules = _collective_rules()
     heads, generic = rules.heads, rules.generic
     low = fold(token)
     for head, kind, name, after in heads:
         if low == head or low.startswith(head + " "):
-            return kind, name, after, token[len(head) :].strip()
+            return kind, name, after, token[len(head) :].strip(), head
     for g in generic:
         if low == g or low.startswith(g + " "):
-            return "generic", None, None, token[len(g) :].strip()
-    return "other", None, None, token
+            return "generic", None, None, token[len(g) :].strip(), g
+    return "other", None, None, token, low
 
 
 def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
@@ -376,15 +376,26 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
     generics = 0
     reform = lexicon.reform
     for tok in tokens:
-        kind, name, after, rest = _head_of(tok)
+        for q in catch:
+            m = re.search(rf"\s+{re.escape(q)}(?:\s+khác)?\s*$", fold(tok))
+            if m:
+                # "các ngành liên quan, đơn vị, địa phương": a member qualified as a catch-all
+                catch_all = True
+                tok = tok[: m.start()].strip()
+                break
+        kind, name, after, rest, head = _head_of(tok)
         words = tok.split()
         if kind in ("departments", "local") and len(words) > 1 and words[1][:1].isupper():
             kind = "other"  # "Ban Thường trực", "Ban Chỉ đạo": a proper name, not "các ban" 
         if kind == "generic":
             generics += 1
             continue
-        if kind == "local" and after and not reform and fold(tok) in ("địa phương", "chính quyền địa phương", "chính quyền cơ sở"):
-            kind, name = "other", None  # before the 2025 reform "địa phương" is not the communes
+        if kind == "local" and after and fold(tok) in ("địa phương", "chính quyền địa phương", "chính quyền cơ sở") and not (
+            reform and lexicon.own_level in ("tỉnh", "thành phố", None)
+        ):
+            # "địa phương" means the communes and wards in a province's text after the 2025
+            # reform; before it, or in a commune's own text, it is kept as written
+            kind, name = "other", None
         if kind == "other":
             if looks_like_agency(tok):
                 others.append(tok)
@@ -392,17 +403,29 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
         if kind not in kinds:
             order.append(kind)
             kinds[kind] = []
-        kinds[kind].append(fold(tok))
+        kinds[kind].append(head if kind != "local" else fold(tok))
         names[kind] = name
         if kind == "enterprises" and rest:
             names[kind] = f"{name} {rest}"
     if not order and not others and generics:
         if catch_all or len(tokens) == generics:
             return [Collective(_plain_group(piece), "collective_group", level, True)]
+    if generics and tokens and _head_of(tokens[0])[0] == "generic":
+        # "các cơ quan, đơn vị liên quan và địa phương": a list that opens with a generic head
+        # is the text's own vague group, whatever it adds
+        return [Collective(_plain_group(piece), "collective_group", level, True)]
     if generics and not catch_all and (others or (tokens and _head_of(tokens[0])[0] == "generic" and order)):
         # "Các cơ quan, đơn vị, địa phương, doanh nghiệp": the text's own grouping, vague
         return [Collective(_plain_group(piece), "collective_group", level, True)]
     for kind, needs in rules.needs.items():
+        if kind == "departments" and kind in kinds:
+            provincial = lexicon.own_level in ("tỉnh", "thành phố")
+            has = {t for t in kinds[kind]}
+            lower_units = any(fold(o).startswith("phòng") for o in others)
+            if lower_units or not (has & {"sở", "sở ngành", "sở, ban, ngành", "sở, ban ngành", "sở ban ngành"} or (provincial and has & needs)):
+                others += kinds.pop(kind)
+                order.remove(kind)
+            continue
         if kind in kinds and not any(t in needs for t in kinds[kind]):
             # "các phòng, ban": not the departments; the members stand as written
             others += kinds.pop(kind)
@@ -431,7 +454,9 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
         out.append(Collective(canonical_generic(name), "collective_group", level, False))
     if common:
         group = ", ".join(common)
-        out.append(Collective(canonical_generic("các " + group if not group[:1].isupper() else group), "collective_group", level, catch_all and not order))
+        plural = len(common) > 1 or re.match(r"^(?:các|những|toàn thể|tất cả)\s", piece.strip(), re.I)
+        name = canonical_generic(("các " + group if plural and not group[:1].isupper() else group) + (f" {level}" if level else ""))
+        out.append(Collective(name, "collective_group", level, catch_all and not order))
     return out
 
 

@@ -59,6 +59,10 @@ def patterns() -> list[dict]:
         # … unless the capital starts another body ("Ban Quản lý Khu kinh tế, Sở Công Thương")
         joined = [{"ORTH": {"IN": [",", "và", "-", "–"]}}, {"IS_TITLE": True, "LOWER": {"NOT_IN": heads}}, {"IS_ALPHA": True, "OP": "{0,3}", "LOWER": {"NOT_IN": stops}}]
         out.append({"label": fam.kind, "pattern": [*head, first, rest], "id": f"family:{fam.head}"})
+        if len(head) > 1:
+            # a capital after a two-word head names the body even when it is also a verb
+            # ("Ủy ban Kiểm tra", "Ban Chỉ đạo")
+            out.append({"label": fam.kind, "pattern": [*head, {"IS_TITLE": True}, rest], "id": f"family:{fam.head}"})
         out.append({"label": fam.kind, "pattern": [*head, first, rest, *joined], "id": f"family:{fam.head}"})
         out.append({"label": fam.kind, "pattern": [*head, first, rest, *joined, *joined], "id": f"family:{fam.head}"})
         # "Trung tâm Xúc tiến đầu tư, thương mại và du lịch": lower-case members of one name

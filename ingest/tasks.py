@@ -214,7 +214,7 @@ def _opens_with_agency(phrase: str, lexicon: Lexicon) -> bool:
     low = re.sub(r"^(?:toàn thể|tất cả|các|những)\s+", "", low)
     if any(re.match(rf"{re.escape(fold(w))}(?![\wÀ-ỹ])", low) for w in cues()["not_agencies"]):
         return False
-    if re.match(r"^(?:xã|phường|tỉnh|thành phố|huyện|quận|thị xã|thị trấn|đặc khu)\s+[A-ZĐÀ-Ỹ]", re.sub(r"^(?:các|những)\s+", "", text.strip(), flags=re.I)):
+    if re.match(r"^(?i:xã|phường|tỉnh|thành phố|huyện|quận|thị xã|thị trấn|đặc khu)\s+[A-ZĐÀ-Ỹ]", re.sub(r"^(?:các|những)\s+", "", text.strip(), flags=re.I)):
         return False  # "Xã Trường Văn": a place, not a body
     if any(low.startswith(k) for k in lexicon.collectives):
         return True
@@ -665,7 +665,8 @@ def _make_task(
         return None
     own_leads = bool(own.get("lead")) and any(a.text for a in own["lead"])
     if own_leads:
-        actors = Actors()
+        # "Cơ quan thực hiện" says who leads; the text may still name partners
+        actors = Actors(supports=[m for m in partners(text, lexicon) if not m.generic])
     elif entry is None and body:
         # a topic heading ("1. Tiếp tục đẩy mạnh công tác tuyên truyền") and the paragraph
         # that says who does it ("Các cơ quan, đơn vị, địa phương tiếp tục …")
@@ -688,7 +689,7 @@ def _make_task(
         leads = ctx.about
     if not leads and not actors.supports and not actors.supervisors and role == "tasks":
         leads = default
-    if not leads and not actors.supports and not actors.supervisors and role in ("funding", "reporting", "other"):
+    if not leads and not actors.supports and not actors.supervisors and not actors.generic and role in ("funding", "reporting", "other"):
         return None
     named_leads = [m for m in leads if not is_catch_all(m) or entry is not None or own_leads]
     others = [m for m in leads if m not in named_leads] + actors.generic

@@ -33,7 +33,15 @@ SPLITS = [
     ("Phòng Văn hóa - Xã hội; Trung tâm Dịch vụ sự nghiệp công; Văn phòng HĐND và UBND.",
      ["Phòng Văn hóa - Xã hội", "Trung tâm Dịch vụ sự nghiệp công", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"]),
     ("Sở, ban ngành thành phố, Ủy ban nhân dân cấp huyện, cấp xã",
-     ["Các sở, ban ngành thành phố", "Ủy ban nhân dân cấp huyện", "Ủy ban nhân dân cấp xã"]),
+     ["Các sở, ban, ngành thành phố", "Ủy ban nhân dân cấp huyện", "Ủy ban nhân dân cấp xã"]),
+    # collectives by kind: departments and the communes after the 2025 reform; the catch-all
+    # part ("có liên quan") is dropped
+    ("các sở, ngành, địa phương có liên quan", ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"]),
+    ("Các sở, ban, ngành, đoàn thể cấp tỉnh và UBND các xã, phường", ["Các sở, ban, ngành, đoàn thể cấp tỉnh", "Ủy ban nhân dân các xã, phường"]),
+    ("Ủy ban nhân dân phường, xã, đặc khu", ["Ủy ban nhân dân các xã, phường, đặc khu"]),
+    ("Kiểm toán nhà nước khu vực II, Kho bạc nhà nước khu vực XI", ["Kiểm toán Nhà nước khu vực II", "Kho bạc Nhà nước khu vực XI"]),
+    ("Chánh Văn phòng UBND tỉnh; Giám đốc Sở Công Thương; Thủ trưởng các Sở, ngành, cơ quan thuộc tỉnh",
+     ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Công Thương", "Các sở, ban, ngành tỉnh"]),
     ("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố, Liên đoàn Lao động thành phố và các tổ chức chính trị - xã hội thành phố",
      ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", "Liên đoàn Lao động thành phố", "Các tổ chức chính trị - xã hội thành phố"]),
     ("Sở Tư pháp và các cơ quan, đơn vị, địa phương", ["Sở Tư pháp", "Các cơ quan, đơn vị, địa phương"]),
@@ -70,7 +78,7 @@ def test_collectives_defined_in_the_text():
     text = "Ủy ban nhân dân xã, phường (gọi chung là các cơ quan, đơn vị, tổ chức, địa phương) trên địa bàn; Nghị quyết số 47 (gọi tắt là Nghị quyết số 47/2025/NQ-HĐND)"
     aliases, members = find_collectives(text)
     assert aliases == {"cơ quan, đơn vị, tổ chức, địa phương": "Các cơ quan, đơn vị, tổ chức, địa phương"}
-    assert members["Các cơ quan, đơn vị, tổ chức, địa phương"] == ("Ủy ban nhân dân xã, phường",)
+    assert members["Các cơ quan, đơn vị, tổ chức, địa phương"] == ("Ủy ban nhân dân các xã, phường",)
 
 
 def test_collective_members_are_linked(extractions):
@@ -78,7 +86,7 @@ def test_collective_members_are_linked(extractions):
     assert groups["Các cơ quan, đơn vị"].members == [
         "Các phòng, ban, ngành", "Công an xã", "Ban Chỉ huy quân sự xã", "Các đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân xã"]
     vl = {a.name: a for a in extractions["000_70211efbcc79a593.txt"].agencies}
-    assert "Ủy ban nhân dân xã, phường" in vl["Các cơ quan, đơn vị, tổ chức, địa phương"].members
+    assert "Ủy ban nhân dân các xã, phường" in vl["Các cơ quan, đơn vị, tổ chức, địa phương"].members
 
 
 def test_two_places_same_department_are_two_agencies(extractions):

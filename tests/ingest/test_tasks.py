@@ -7,6 +7,7 @@ from ingest.agencies import Lexicon
 from ingest.tasks import deadlines_in, read_actors, timeframe_in_text, timeframe_kind
 
 TERMS = Lexicon({"cơ quan, đơn vị": "Các cơ quan, đơn vị"}, "xã")
+PROVINCE = Lexicon({}, "tỉnh")
 
 
 @pytest.mark.parametrize(
@@ -16,10 +17,11 @@ TERMS = Lexicon({"cơ quan, đơn vị": "Các cơ quan, đơn vị"}, "xã")
         ("Sở Nội vụ phối hợp với Sở Tư pháp và các cơ quan, đơn vị tổ chức tập huấn", ["Sở Nội vụ"], ["Sở Tư pháp", "Các cơ quan, đơn vị"], False),
         ("Đề nghị Ban Xây dựng Đảng Đảng ủy phối hợp với Ủy ban nhân dân xã theo dõi, đôn đốc", ["Ban Xây dựng Đảng Đảng ủy"], ["Ủy ban nhân dân xã"], True),
         ("Giao Phòng Nội vụ thường xuyên theo dõi, đôn đốc", ["Phòng Nội vụ"], [], False),
-        ("Chủ trì, phối hợp với đơn vị có liên quan tham mưu xây dựng", [], ["Đơn vị có liên quan"], False),
+        # a catch-all names nobody: kept apart from the partners
+        ("Chủ trì, phối hợp với đơn vị có liên quan tham mưu xây dựng", [], [], False),
         ("Phối hợp với các cơ quan có liên quan (Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh; Ban Tuyên giáo và Dân vận Tỉnh ủy) thực hiện việc kiểm tra",
          [], ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ban Tuyên giáo và Dân vận Tỉnh ủy"], False),
-        ("Phối hợp với các ngành liên quan, đơn vị, địa phương tổ chức hội nghị tập huấn", [], ["Các ngành liên quan, đơn vị, địa phương"], False),
+        ("Phối hợp với các ngành liên quan, đơn vị, địa phương tổ chức hội nghị tập huấn", [], [], False),
         ("Hỗ trợ, tạo điều kiện để Ban Thanh tra nhân dân hoạt động", [], [], False),  # a beneficiary, not a partner
         ("Thủ trưởng các cơ quan, đơn vị có trách nhiệm triển khai", ["Các cơ quan, đơn vị"], [], False),
     ],
@@ -29,6 +31,33 @@ def test_read_actors(text, leads, supports, requested):
     assert [m.name for m in a.leads] == leads
     assert [m.name for m in a.supports] == supports
     assert a.requested == requested
+
+
+@pytest.mark.parametrize(
+    "text,leads,supports,supervisors",
+    [
+        # real lines of plans, resolutions and decisions of other provinces
+        ("Giao Công an tỉnh chủ trì, phối hợp với Văn phòng UBND tỉnh theo dõi, hướng dẫn", ["Công an tỉnh"], ["Văn phòng Ủy ban nhân dân tỉnh"], []),
+        ("Phối hợp Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh và UBND các xã, phường tổ chức vận chuyển hàng hóa", [],
+         ["Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh", "Ủy ban nhân dân các xã, phường"], []),
+        ("Căn cứ kế hoạch này, Giám đốc các Sở, UBND các xã, phường xây dựng kế hoạch cụ thể", ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"], [], []),
+        ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp tuyên truyền, vận động và giám sát việc thực hiện", [],
+         ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
+        ("Giao Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân tỉnh giám sát thực hiện Nghị quyết", [], [],
+         ["Thường trực Hội đồng nhân dân tỉnh", "Các Ban của Hội đồng nhân dân tỉnh", "Các Tổ đại biểu Hội đồng nhân dân tỉnh", "Đại biểu Hội đồng nhân dân tỉnh"]),
+        ("Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Công Thương; Chủ tịch UBND các xã, phường chịu trách nhiệm thi hành Quyết định này",
+         ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Công Thương", "Ủy ban nhân dân các xã, phường"], [], []),
+        ("Ủy ban nhân dân tỉnh giao Giám đốc các sở, Chủ tịch Ủy ban nhân dân các xã, phường triển khai thực hiện", ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"], [], []),
+        # who is who, not who does what
+        ("Trưởng Ban Chỉ đạo là Chủ tịch UBND tỉnh", [], [], []),
+        ("Xã Trường Văn: Lấy mẫu 01 vị trí tại vùng nuôi tôm", [], [], []),
+    ],
+)
+def test_read_actors_in_real_documents(text, leads, supports, supervisors):
+    a = read_actors(text, PROVINCE)
+    assert [m.name for m in a.leads] == leads
+    assert [m.name for m in a.supports] == supports
+    assert [m.name for m in a.supervisors] == supervisors
 
 
 @pytest.mark.parametrize(
