@@ -35,6 +35,7 @@ class Node:
     marker: str = ""  # the line's own marker (section|item|letter|dash|plus|para): its nesting level
     children: list["Node"] = field(default_factory=list)
     path: str = ""
+    heading: bool = False  # its line was printed as a heading (bold): a topic, not a sentence
 
     def walk(self):
         yield self
@@ -181,6 +182,7 @@ class DocumentInfo:
     recipients: list[str]
     period: str | None = None
     recipient_agencies: list[str] = field(default_factory=list)
+    promulgates: dict[str, Any] | None = None  # {"type", "title"}: what a decision issues "kèm theo"
 
 
 @dataclass

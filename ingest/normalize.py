@@ -285,6 +285,11 @@ def _name_start(text: str) -> bool:
         return True
     if len(words) >= 2 and words[0][:1].isupper() and words[1][:1].isupper():
         return True
+    from .agencies import find_agencies
+
+    found = find_agencies(" ".join(words[:8]))
+    if found and found[0].start == 0 and found[0].known:
+        return True  # "Ủy ban nhân dân xã …": a body's name
     from .rules import doc_types
 
     return any(text.startswith(name) for name in doc_types().all_names)

@@ -14,7 +14,7 @@ from .jurisdiction import Jurisdiction, determine
 from .models import AgencyRef, DocumentInfo, Extraction
 from .normalize import normalize
 from .readers import read
-from .rules import fold, gazetteer
+from .rules import cues, fold, gazetteer
 from .structure import parse
 from .tasks import extract_tasks
 
@@ -56,8 +56,27 @@ def extract(path: str | Path, skip_steps: tuple[str, ...] = ()) -> Extraction:
         recipients=[re.sub(r"[;.,]+$", "", r.text).strip() for r in doc.recipients],
         period=_period(doc.header.title),
         recipient_agencies=recipient_agencies,
+        promulgates=promulgated(doc),
     )
     return Extraction(str(path), source.sha256, info, refs, result.tasks, result.reporting, agencies, warnings, doc.lines)
+
+
+def promulgated(doc) -> dict | None:
+    """What a decision issues "kèm theo Quyết định này": the genre it names, and the title of
+    the attached document (its heading) or, when it is not attached, the words after the genre."""
+    types = "|".join(re.escape(n) for n in sorted(cues()["promulgated_types"], key=len, reverse=True))
+    texts = [doc.header.title or ""] + [" ".join([n.text] + [c.text for c in n.children]) for top in doc.sections for n in top.walk() if n.kind in ("article", "item", "para")]
+    for text in texts:
+        m = re.search(rf"kèm theo (?:Quyết định|Nghị quyết) này\s*:?\s*(?:\d\.\s*)?(?P<type>{types})(?P<rest>[^.;]*)", text, re.I)
+        if not m:
+            m = re.search(rf"^(?:về việc\s+)?(?:ban hành|công bố|phê duyệt)\s+(?P<type>{types})(?P<rest>[^.;]*)", text, re.I) if text is texts[0] else None
+        if not m:
+            continue
+        genre = next(n for n in cues()["promulgated_types"] if fold(n) == fold(m.group("type")))
+        attached = next((a for a in doc.attachments if fold(a.genre) == fold(genre)), None)
+        title = attached.title if attached and attached.title else m.group("rest").strip(" ,:")
+        return {"type": genre, "title": title or None}
+    return None
 
 
 def _require_plan(doc, shown: str) -> None:

@@ -462,7 +462,7 @@ def _body(lines: list[Line]) -> list[Node]:
         if attr and kind not in ("part", "chapter", "section", "article"):
             node = Node("attr", label, attr[1], line.src, attr=attr[0], marker=kind)
         else:
-            node = Node(kind, label, body, line.src, role=role, marker=kind)
+            node = Node(kind, label, body, line.src, role=role, marker=kind, heading=line.heading)
         stack[-1].children.append(node)
         # attribute lines open a level too: "- Cơ quan thực hiện:" followed by "+ ..." items
         stack.append(node)

@@ -127,7 +127,7 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     end = subject_end(body, lexicon)
     subject = body[:end].strip(" ,;:-–")
     predicate = body[end:].lstrip(" ,:-–")
-    if not subject or not predicate or re.match(r"^(?:là|gồm|bao gồm|được|do)(?![\wÀ-ỹ])", predicate, re.I):
+    if not subject or not predicate or re.match(r"^(?:là|gồm|bao gồm|do)(?![\wÀ-ỹ])", predicate, re.I):
         # a list with no predicate, "X là Y", "X gồm …": who is who, not who does what
         return [], requested, 0, body
     found = split_agencies(subject, lexicon)
@@ -592,6 +592,13 @@ def _walk(node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[Agen
             out.append(made)
 
 
+def _opens_sentence(body: str, lexicon: Lexicon) -> bool:
+    """Does a paragraph open its own sentence with a subject and a verb? One that continues
+    the line above ("… báo cáo" / "Ủy ban nhân dân xã theo quy định.") does not."""
+    subjects, _, end, predicate = subject_of(_clauses(body)[0] if body else "", lexicon)
+    return not subjects or bool(predicate_regex().match(predicate.strip(" ,").lower()))
+
+
 def _merge_actors(head: Actors, body: Actors) -> Actors:
     out = Actors(
         leads=head.leads + body.leads,
@@ -667,7 +674,7 @@ def _make_task(
     if own_leads:
         # "Cơ quan thực hiện" says who leads; the text may still name partners
         actors = Actors(supports=[m for m in partners(text, lexicon) if not m.generic])
-    elif entry is None and body:
+    elif entry is None and body and _opens_sentence(body, lexicon):
         # a topic heading ("1. Tiếp tục đẩy mạnh công tác tuyên truyền") and the paragraph
         # that says who does it ("Các cơ quan, đơn vị, địa phương tiếp tục …")
         actors = _merge_actors(read_actors(heading, lexicon), read_actors(body, lexicon))

@@ -1,4 +1,8 @@
-"""Scoring of extractions against the hand-made gold (../shared/gold/seeds.json)."""
+"""Scoring of extractions against the hand-made answer keys kept in tests/data/.
+
+Role pairs are matched the way the shared scorer (tests/scoring/score.py) matches them:
+canonical names compared after folding, with the place dropped and a fuzzy tolerance.
+"""
 from __future__ import annotations
 
 import json
@@ -10,7 +14,10 @@ from ingest.models import Extraction
 from ingest.rules import fold
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD_PATH = Path(os.environ.get("DCSKG_GOLD", ROOT.parent / "shared" / "gold" / "seeds.json"))
+DATA = Path(__file__).resolve().parent / "data"
+GOLD_PATH = Path(os.environ.get("DCSKG_GOLD", DATA / "gold" / "seeds.json"))
+REAL = DATA / "real"
+REAL_OTHER = REAL / "other"
 PLANS = ROOT / "data" / "plans"
 
 
@@ -78,3 +85,47 @@ def deadlines(ex: Extraction) -> set[str]:
 
 def gold_deadlines(doc: dict) -> set[str]:
     return {r["deadline"] for r in doc["reporting"] if r["deadline"]}
+
+
+# --- the shared scorer ---------------------------------------------------------------------------
+
+
+def shared_scorer():
+    """tests/scoring/score.py, the scorer the project is judged by, imported as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("dcskg_shared_score", Path(__file__).resolve().parent / "scoring" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score_with_shared_scorer(gold_path: Path, extracted: list[dict], tmp: Path, *options: str) -> tuple[int, str]:
+    """Run the shared scorer on `dcskg extract --json` output; (exit code, what it printed)."""
+    import contextlib
+    import io
+
+    out = tmp / "extracted.json"
+    out.write_text(json.dumps(extracted, ensure_ascii=False), encoding="utf-8")
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        code = shared_scorer().main([str(gold_path), str(out), *options])
+    return code, buf.getvalue()
+
+
+def seed_role_score(extractions: dict, gold_docs: dict) -> tuple[float, float, float]:
+    """Agency-role pairs of the seeds, matched as the shared scorer matches them."""
+    sc = shared_scorer()
+    tp = n_pred = n_gold = 0
+    for name, ex in extractions.items():
+        g = gold_docs[name]
+        places = [sc.norm(g["document"].get("place"))] + [sc.norm(a.get("jurisdiction")) for a in g.get("agencies", [])]
+        gold = {(sc.strip_place(a, places), role) for t in g["tasks"] for role in ("lead", "support") for a in t[role]}
+        mine = {(sc.strip_place(a, places), role) for t in ex.tasks for role, names in (("lead", t.lead), ("support", t.support)) for a in names}
+        _, _, _, hits = sc.fuzzy_match_sets(mine, gold)
+        tp += hits
+        n_pred += len(mine)
+        n_gold += len(gold)
+    p = tp / n_pred if n_pred else 1.0
+    r = tp / n_gold if n_gold else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
