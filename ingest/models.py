@@ -183,6 +183,7 @@ class DocumentInfo:
     period: str | None = None
     recipient_agencies: list[str] = field(default_factory=list)
     promulgates: dict[str, Any] | None = None  # {"type", "title"}: what a decision issues "kèm theo"
+    attachments: list[dict[str, Any]] = field(default_factory=list)  # {"label", "type", "title"} printed after the signature
 
 
 @dataclass

@@ -57,6 +57,7 @@ def extract(path: str | Path, skip_steps: tuple[str, ...] = ()) -> Extraction:
         period=_period(doc.header.title),
         recipient_agencies=recipient_agencies,
         promulgates=promulgated(doc),
+        attachments=[{"label": a.label, "type": a.genre, "title": a.title} for a in doc.attachments],
     )
     return Extraction(str(path), source.sha256, info, refs, result.tasks, result.reporting, agencies, warnings, doc.lines)
 

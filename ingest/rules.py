@@ -53,6 +53,10 @@ class DocType:
     en: str
     names: tuple[str, ...]
     examples: tuple[str, ...]
+    cls: str = "AdministrativeDocument"  # the ontology class of an ingested document of this type
+
+
+DOCUMENT_CLASSES = ("Plan", "Resolution", "Decision", "Directive", "Regulation", "Conclusion", "OfficialLetter", "AdministrativeDocument")
 
 
 @dataclass(frozen=True)
@@ -108,12 +112,21 @@ def doc_types() -> DocTypes:
     types = []
     seen: set[str] = set()
     for entry in raw.get("types", []):
-        _check_keys(entry, {"code", "name", "names"}, {"code", "name", "en", "names", "examples"}, str(path))
+        _check_keys(entry, {"code", "name", "names"}, {"code", "name", "en", "names", "examples", "class"}, str(path))
         if entry["code"] in seen:
             raise RulesError(f"type code {entry['code']!r} listed twice", str(path))
+        if entry.get("class", "AdministrativeDocument") not in DOCUMENT_CLASSES:
+            raise RulesError(f"type {entry['code']!r} has unknown class {entry['class']!r}; known: {', '.join(DOCUMENT_CLASSES)}", str(path))
         seen.add(entry["code"])
         types.append(
-            DocType(entry["code"], entry["name"], entry.get("en", ""), tuple(entry["names"]), tuple(entry.get("examples", [])))
+            DocType(
+                entry["code"],
+                entry["name"],
+                entry.get("en", ""),
+                tuple(entry["names"]),
+                tuple(entry.get("examples", [])),
+                entry.get("class", "AdministrativeDocument"),
+            )
         )
     try:
         national = re.compile(raw.get("national_issuer_pattern", "^$"))

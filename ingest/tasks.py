@@ -187,6 +187,14 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
         nxt_pos = end + sep.end()
         probe = body[nxt_pos:]
         probe = probe[_title_length(probe):]
+        elliptic = re.match(r"(?:các\s+)?cấp\s+(?:tỉnh|huyện|xã)(?![\wÀ-ỹ])", probe)
+        if elliptic:
+            # "Ủy ban nhân dân cấp huyện, cấp xã": the head is understood
+            pos = end = nxt_pos + (len(body[nxt_pos:]) - len(probe)) + elliptic.end()
+            sep = re.match(r"\s*(?:[,;]\s*(?:và\s+)?|\s+(?:và|hoặc|cùng)\s+)", body[end:])
+            if not sep:
+                break
+            continue
         if not (_opens_with_agency(probe, lexicon) or any(nxt_pos <= a.start <= nxt_pos + 12 for a in mentions)):
             break
         pos = nxt_pos

@@ -99,6 +99,39 @@ def concept(scheme: str, key: str) -> URIRef:
     return URIRef(f"{VOCAB}{scheme}/{slug(key)}")
 
 
+def own_id(ex: Extraction) -> str | None:
+    """The id other documents cite this one by: its symbol, keyed with its place and year
+    when the symbol has no year and its issuer is local (as `citations` keys references)."""
+    info = ex.document
+    if not (info.number and info.symbol):
+        return None
+    symbol = info.symbol
+    if re.search(r"/(?:19|20)\d{2}/", symbol) or doc_types().is_national(symbol):
+        return symbol
+    year = info.date[:4] if info.date else "?"
+    return f"{symbol}@{info.place or info.province or '?'}/{year}"
+
+
+def document_node(ex: Extraction) -> URIRef:
+    """The ingested document's IRI: the one its citing documents use when it has a number
+    (one node for "read" and "cited"), else one keyed by its file."""
+    oid = own_id(ex)
+    return document_iri(oid, ex.document.place or ex.document.province) if oid else plan_iri(ex.plan_key)
+
+
+def genre_class(type_name: str | None) -> URIRef:
+    """dcs:Plan, dcs:Resolution, … for a document type name (doc_types.yaml: class)."""
+    t = doc_types().by_name(type_name) if type_name else None
+    return getattr(DCS, t.cls if t else "AdministrativeDocument")
+
+
+def genre_concept(type_name: str | None) -> URIRef | None:
+    if not type_name:
+        return None
+    t = doc_types().by_name(type_name)
+    return concept("doc-type", t.code if t else type_name)
+
+
 @cache
 def vocabulary() -> Graph:
     """SKOS concept schemes built from the data files: agency kinds, measures, levels..."""
@@ -108,7 +141,11 @@ def vocabulary() -> Graph:
         "measure": ("Nhóm biện pháp", "Measure categories", {m.id: (m.vi, m.en) for m in measures()}),
         "level": ("Cấp hành chính", "Administrative levels", {k: tuple(v) for k, v in cues()["level_labels"].items()}),
         "timeframe": ("Loại thời gian", "Timeframe kinds", {k: tuple(v) for k, v in cues()["timeframe_labels"].items()}),
-        "doc-type": ("Loại văn bản", "Document types", {t.code: (t.name, t.en) for t in doc_types().types}),
+        "doc-type": (
+            "Loại văn bản",
+            "Document types",
+            {t.code: (t.name, t.en) for t in doc_types().types} | {n: (n, en) for n, en in cues()["heading_only_types"].items()},
+        ),
     }
     for scheme, (vi, en, members) in schemes.items():
         s = URIRef(f"{VOCAB}{scheme}")
@@ -179,7 +216,7 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
     g = Triples()
     common = Triples()
     key = ex.plan_key
-    p = plan_iri(key)
+    p = document_node(ex)
     src_file = ex.source
     info = ex.document
 
@@ -217,26 +254,45 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
         if jurisdiction is not None:
             common.add((issuer, DCS.jurisdiction, jurisdiction))
 
-    # --- the plan ---
-    g.add((p, RDF.type, DCS.Plan))
-    g.add((p, RDF.type, ELI.LegalResource))
-    g.add((p, ELI.type_document, concept("doc-type", "KH")))
-    g.add((p, DCS.sourceFile, Literal(src_file)))
+    # --- the document: its genre is a class and a concept, not a gate ---
+    def describe(node: URIRef, type_name: str | None, title: str | None) -> None:
+        g.add((node, RDF.type, DCS.AdministrativeDocument))
+        g.add((node, RDF.type, genre_class(type_name)))
+        g.add((node, RDF.type, ELI.LegalResource))
+        genre = genre_concept(type_name)
+        if genre is not None:
+            g.add((node, ELI.type_document, genre))
+        g.add((node, DCS.sourceFile, Literal(src_file)))
+        g.add((node, DCS.documentKey, Literal(key)))
+        g.add((node, SKOS.prefLabel, Literal(title or key, lang="vi")))
+        if title:
+            g.add((node, ELI.title, Literal(title, lang="vi")))
+        if info.date:
+            dtype = XSD.date if len(info.date) == 10 else XSD.gYearMonth if len(info.date) == 7 else XSD.gYear
+            g.add((node, ELI.date_document, Literal(info.date, datatype=dtype)))
+        if issuer is not None:
+            g.add((node, ELI.passed_by, issuer))
+        if jurisdiction is not None:
+            g.add((node, ELI.jurisdiction, jurisdiction))
+
+    describe(p, info.type, info.title)
     g.add((p, DCS.sha256, Literal(ex.sha256)))
-    g.add((p, SKOS.prefLabel, Literal(info.title or key, lang="vi")))
-    if info.title:
-        g.add((p, ELI.title, Literal(info.title, lang="vi")))
-    if info.symbol:
-        g.add((p, ELI.id_local, Literal(info.symbol)))
+    oid = own_id(ex)
+    if oid:
+        g.add((p, ELI.id_local, Literal(oid)))
     elif info.symbol_code:
         g.add((p, DCTERMS.identifier, Literal(info.symbol_code)))
-    if info.date:
-        dtype = XSD.date if len(info.date) == 10 else XSD.gYearMonth if len(info.date) == 7 else XSD.gYear
-        g.add((p, ELI.date_document, Literal(info.date, datatype=dtype)))
-    if issuer is not None:
-        g.add((p, ELI.passed_by, issuer))
-    if jurisdiction is not None:
-        g.add((p, ELI.jurisdiction, jurisdiction))
+    # a document printed after the signature (the plan a decision promulgates) is a node of its own
+    attached: dict[str, URIRef] = {}
+    for att in info.attachments:
+        if att.get("type") == "Phụ lục":
+            continue
+        a_node = URIRef(f"{p}/attachment/{slug(att['label'])}")
+        attached[att["label"]] = a_node
+        describe(a_node, att.get("type"), att.get("title"))
+        g.add((a_node, DCS.promulgatedBy, p))
+        g.add((p, DCS.promulgates, a_node))
+        g.add((a_node, ELI.is_part_of, p))
     if info.issuer_level:
         g.add((p, DCS.issuerLevel, concept("level", info.issuer_level)))
     if info.period:
@@ -304,12 +360,15 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
         _infer(common, d, ref)
 
     # --- tasks and assignments ---
-    for t in ex.tasks:
+    task_iris: dict[int, URIRef] = {}
+    for n, t in enumerate(ex.tasks):
         t_iri = URIRef(f"{p}/task/{slug(t.path)}")
         if (t_iri, RDF.type, DCS.Task) in g:
             t_iri = URIRef(f"{t_iri}-l{t.line}")  # a repeated label ("b)" twice)
+        task_iris[n] = t_iri
+        owner = attached.get(t.path.split(".", 1)[0], p)
         g.add((t_iri, RDF.type, DCS.Task))
-        g.add((t_iri, DCS.inPlan, p))
+        g.add((t_iri, DCS.inPlan, owner))
         g.add((t_iri, DCS.path, Literal(t.path)))
         g.add((t_iri, DCS.text, Literal(t.text)))
         g.add((t_iri, DCS.requested, Literal(t.requested)))
@@ -330,9 +389,10 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
         for target in t.targets:
             g.add((t_iri, DCS.target, Literal(target)))
         modality = DCS.Requested if t.requested else DCS.Assigned
-        for role, names, shortcut, cls in (
-            ("lead", t.lead, DCS.leadAgency, DCS.LeadAssignment),
-            ("support", t.support, DCS.supportAgency, DCS.SupportAssignment),
+        for role, names, shortcut, cls, role_concept in (
+            ("lead", t.lead, DCS.leadAgency, DCS.LeadAssignment, DCS.RoleLead),
+            ("support", t.support, DCS.supportAgency, DCS.SupportAssignment, DCS.RoleSupport),
+            ("supervise", t.supervise, DCS.supervisingAgency, DCS.SupervisionAssignment, DCS.RoleSupervise),
         ):
             for name in names:
                 a_iri = agency(name)
@@ -340,10 +400,16 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
                 g.add((asg, RDF.type, cls))
                 g.add((asg, DCS.task, t_iri))
                 g.add((asg, DCS.agency, a_iri))
-                g.add((asg, DCS.role, DCS.RoleLead if role == "lead" else DCS.RoleSupport))
+                g.add((asg, DCS.role, role_concept))
                 g.add((asg, DCS.modality, modality))
                 g.add((asg, DCS.source, source))
                 g.add((t_iri, shortcut, a_iri))
+        for name in t.others:
+            # "các cơ quan, đơn vị có liên quan": kept, but not as anybody's assignment
+            group = agency(name)
+            common.add((group, RDF.type, DCS.AgencyGroup))
+            common.add((group, DCS.generic, Literal(True)))
+            g.add((t_iri, DCS.mentionsGroup, group))
 
     # --- reporting ---
     for i, r in enumerate(ex.reporting, start=1):
@@ -360,7 +426,8 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
             g.add((r_iri, DCS.frequency, Literal(r.frequency)))
         if r.deadline:
             _deadline(g, r_iri, r.deadline)
-        task = next((URIRef(f"{p}/task/{slug(t.path)}") for t in ex.tasks if t.path == r.path), None)
+        task = next((task_iris[n] for n, t in enumerate(ex.tasks) if t.path == r.path and t.line == r.line), None)
+        task = task or next((task_iris[n] for n, t in enumerate(ex.tasks) if t.path == r.path), None)
         if task is not None:
             g.add((r_iri, DCS.forTask, task))
         g.add((r_iri, DCS.source, span((r.line,), r.quote, f"reporting-{i}")))

@@ -7,36 +7,48 @@ class DCS(DefinedNamespace):
     _fail = True
     _NS = Namespace("https://w3id.org/dcs-kg/ontology#")
 
+    AdministrativeDocument: URIRef
     AdministrativeUnit: URIRef
     AgencyGroup: URIRef
     Assigned: URIRef
     Assignment: URIRef
     Citation: URIRef
+    Conclusion: URIRef
+    Decision: URIRef
+    Directive: URIRef
     DocumentLink: URIRef
     InferredLink: URIRef
     LeadAssignment: URIRef
     Modalities: URIRef
+    OfficialLetter: URIRef
     Plan: URIRef
+    Regulation: URIRef
     ReportingObligation: URIRef
     Requested: URIRef
+    Resolution: URIRef
     RoleLead: URIRef
+    RoleSupervise: URIRef
     RoleSupport: URIRef
     Roles: URIRef
     SourceSpan: URIRef
+    SupervisionAssignment: URIRef
     SupportAssignment: URIRef
     Task: URIRef
     agency: URIRef
     asLead: URIRef
+    asSupervisor: URIRef
     asSupport: URIRef
     citedDate: URIRef
     citedIssuer: URIRef
     deadline: URIRef
     deadlineDay: URIRef
     deadlineMonth: URIRef
+    documentKey: URIRef
     forTask: URIRef
     frequency: URIRef
     fromDocument: URIRef
     fromYear: URIRef
+    generic: URIRef
     inPlan: URIRef
     inferredBy: URIRef
     issuerLevel: URIRef
@@ -48,9 +60,12 @@ class DCS(DefinedNamespace):
     lineStart: URIRef
     linkRelation: URIRef
     measure: URIRef
+    mentionsGroup: URIRef
     modality: URIRef
     path: URIRef
     period: URIRef
+    promulgatedBy: URIRef
+    promulgates: URIRef
     quote: URIRef
     recipient: URIRef
     reporter: URIRef
@@ -67,6 +82,8 @@ class DCS(DefinedNamespace):
     sourceLabel: URIRef
     statisticalCode: URIRef
     subject: URIRef
+    supervisingAgency: URIRef
+    supervisingAgencyOfAssignment: URIRef
     supportAgency: URIRef
     supportAgencyOfAssignment: URIRef
     target: URIRef

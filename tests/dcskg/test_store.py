@@ -88,4 +88,4 @@ def test_validate_reports_a_task_without_plan(seed_ds):
     g.add((orphan, RDF.type, DCS.Task))
     g.add((orphan, DCS.path, Literal("IX.9")))
     problems = validate_dataset(g)
-    assert any("orphan-task" in p and "must belong to exactly one plan" in p for p in problems)
+    assert any("orphan-task" in p and "must belong to exactly one document" in p for p in problems)
