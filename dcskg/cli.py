@@ -219,14 +219,10 @@ def list_queries() -> None:
 
 
 def _plan_iri(ds, plan: str):
-    """A plan file path, file name, key or IRI -> the plan's IRI in the store."""
-    from rdflib import URIRef
+    """A document's file path, file name, key, number or IRI -> its IRI in the store."""
+    from .lookup import document_node
 
-    from ingest.to_rdf import plan_iri
-
-    if plan.startswith("http"):
-        return URIRef(plan)
-    return plan_iri(Path(plan).stem)
+    return document_node(ds, plan)
 
 
 @app.command()
@@ -246,19 +242,20 @@ def trace(
         if reverse:
             rows = run_query("plans_implementing", ds, doc=target)
             if not len(rows):
-                _fail(f"no plan in the graph reaches {target}")
-            _print_rows(rows, "table", f"Plans whose implements/based-on chain reaches {target}")
+                _fail(f"no document in the graph reaches {target}")
+            _print_rows(rows, "table", f"Documents whose implements/based-on chain reaches {target} (how = implements | based_on | chain | cites)")
             return
         plan = _plan_iri(ds, target)
         rows = run_query("implementation_chain", ds, plan=plan)
         laws = run_query("cited_laws", ds, plan=plan)
     except DcsKgError as exc:
         _fail(str(exc))
-    labels = run_query("plans", ds)
-    me = next((r for r in labels if r["plan"] == str(plan)), None)
+    labels = run_query("ingested", ds)
+    me = next((r for r in labels if r["doc"] == str(plan)), None)
     if me is None:
-        _fail(f"{target}: no such plan in the graph")
-    tree = Tree(f"[bold]{Path(me['source']).name}[/bold] — {me.get('issuer') or '?'}, {me.get('date') or '?'}")
+        _fail(f"{target}: no such document in the graph")
+    name = f"{me.get('genre') or ''} {str(me.get('number') or '').split('@')[0]}".strip() or Path(me["source"]).name
+    tree = Tree(f"[bold]{name}[/bold] — {me.get('issuer') or '?'}, {me.get('date') or '?'} [dim]({Path(me['source']).name})[/dim]")
     children: dict[str, list[dict]] = {}
     for r in rows:
         children.setdefault(r["from"], []).append(r)
