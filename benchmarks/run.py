@@ -104,7 +104,7 @@ def run(n: int, quick: bool, keep: Path | None = None, log=print) -> dict:
             elapsed += time.perf_counter() - started
             t = truth[f.name]
             implements_ok += {r.id for r in ex.legal_refs if r.relation == "implements"} == {t["implements"]}
-            mine = {(x.path, fold(a)) for x in ex.tasks for a in x.lead}
+            mine = {(x.path, fold(a)) for x in ex.tasks for a in ex.names(x.lead)}
             gold = {(x["path"], fold(x["lead"])) for x in t["tasks"]}
             lead_tp += len(mine & gold)
             lead_total += len(gold)

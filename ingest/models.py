@@ -127,12 +127,15 @@ class AgencyRef:
     jurisdiction: str | None = None  # the place the agency belongs to
     known: bool = True  # found in the gazetteer (False: family pattern or generic phrase)
     generic: bool = False
-    members: list[str] = field(default_factory=list)  # for collectives defined in the text
+    members: list[str] = field(default_factory=list)  # keys of the members of a collective defined in the text
     aliases: list[str] = field(default_factory=list)
+    key: str = ""  # stable: "{jurisdiction}/{name}" slugs; what tasks and reporting hold
 
 
 @dataclass
 class Task:
+    """A task. Its role lists hold agency keys (`Extraction.agencies`) once resolved."""
+
     path: str
     text: str
     lead: list[str]
@@ -155,7 +158,9 @@ class Task:
 
 @dataclass
 class Reporting:
-    reporter: str
+    """Who reports to whom (agency keys once resolved), by when, how often."""
+
+    reporters: list[str]
     to: str | None
     via: str | None
     deadline: str | None
@@ -183,6 +188,7 @@ class DocumentInfo:
     period: str | None = None
     recipient_agencies: list[str] = field(default_factory=list)
     promulgates: dict[str, Any] | None = None  # {"type", "title"}: what a decision issues "kèm theo"
+    issuer_key: str | None = None  # the issuer's agency key
     attachments: list[dict[str, Any]] = field(default_factory=list)  # {"label", "type", "title"} printed after the signature
 
 
@@ -202,22 +208,39 @@ class Extraction:
 
     @property
     def plan_key(self) -> str:
-        """Stable key of the plan: its file stem (file names are unique in a corpus)."""
+        """Stable key of the document: its file stem (file names are unique in a corpus)."""
         from pathlib import Path
 
         return Path(self.source).stem
+
+    @property
+    def agency_index(self) -> dict[str, "AgencyRef"]:
+        return {a.key: a for a in self.agencies}
+
+    def names(self, keys: list[str] | None) -> list[str]:
+        """Agency keys -> their canonical names."""
+        index = self.agency_index
+        return [index[k].name if k in index else k for k in (keys or [])]
+
+    def name(self, key: str | None) -> str | None:
+        return self.names([key])[0] if key else None
 
     def to_json(self) -> dict[str, Any]:
         def task_json(t: Task) -> dict[str, Any]:
             d = asdict(t)
             d.pop("lines")
             d.pop("quote")
+            for role in ("lead", "support", "supervise", "others"):
+                d[role] = self.names(d[role])
             return d
 
+        document = asdict(self.document)
+        document["recipient_agencies"] = self.names(document["recipient_agencies"])
+        document.pop("issuer_key", None)
         return {
             "source": self.source,
             "sha256": self.sha256,
-            "document": asdict(self.document),
+            "document": document,
             "legal_refs": [
                 {
                     "id": r.id,
@@ -233,7 +256,19 @@ class Extraction:
                 for r in self.legal_refs
             ],
             "tasks": [task_json(t) for t in self.tasks],
-            "reporting": [asdict(r) for r in self.reporting],
+            "reporting": [
+                {
+                    "reporter": "; ".join(self.names(r.reporters)) or "?",
+                    "to": self.name(r.to),
+                    "via": self.name(r.via),
+                    "deadline": r.deadline,
+                    "frequency": r.frequency,
+                    "path": r.path,
+                    "line": r.line,
+                    "quote": r.quote,
+                }
+                for r in self.reporting
+            ],
             "agencies": [
                 {
                     "name": a.name,
@@ -241,7 +276,7 @@ class Extraction:
                     "jurisdiction": a.jurisdiction,
                     "known": a.known,
                     "generic": a.generic,
-                    **({"members": a.members} if a.members else {}),
+                    **({"members": self.names(a.members)} if a.members else {}),
                 }
                 for a in self.agencies
             ],

@@ -7,14 +7,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .agencies import AgencyMention, Lexicon, find_agencies, find_collectives, split_agencies
+from .agencies import Lexicon, find_collectives
 from .citations import extract_refs
 from .errors import NotAPlanError
-from .jurisdiction import Jurisdiction, determine
-from .models import AgencyRef, DocumentInfo, Extraction
+from .jurisdiction import determine
+from .models import DocumentInfo, Extraction
 from .normalize import normalize
 from .readers import read
-from .rules import cues, fold, gazetteer
+from .resolve import resolve
+from .rules import cues, fold
 from .structure import parse
 from .tasks import extract_tasks
 
@@ -27,15 +28,18 @@ def extract(path: str | Path, skip_steps: tuple[str, ...] = ()) -> Extraction:
     where = determine(doc)
     _require_plan(doc, str(path))
     full_text = " ".join(line.text for line in doc.lines)
-    own_level = where.issuer_name.split()[-1] if where.issuer_name and where.level not in (None, "agency") else None
+    own_level = _level_word(where.issuer_name) if where.level not in (None, "agency") else None
     aliases, members = find_collectives(full_text)
-    lexicon = Lexicon(aliases, own_level, members)
+    # after 1/7/2025 local government has two levels: "địa phương" in a province's text means
+    # its communes and wards
+    reform = doc.header.date is None or doc.header.date >= "2025-07"
+    lexicon = Lexicon(aliases, own_level, members, reform)
     refs, ref_warnings = extract_refs(doc, where)
     result = extract_tasks(doc, lexicon)
+    resolved = resolve(result.tasks, result.reporting, doc, where, lexicon)
     warnings = list(where.notes) + ref_warnings + result.warnings
     if not doc.sections:
-        warnings.append("no Roman-numbered sections found: tasks could not be read")
-    agencies, recipient_agencies = _agencies(result.mentions, doc, where, lexicon)
+        warnings.append("no numbered sections or articles found: tasks could not be read")
     info = DocumentInfo(
         type=doc.header.genre,
         number=doc.header.number,
@@ -55,11 +59,22 @@ def extract(path: str | Path, skip_steps: tuple[str, ...] = ()) -> Extraction:
         ),
         recipients=[re.sub(r"[;.,]+$", "", r.text).strip() for r in doc.recipients],
         period=_period(doc.header.title),
-        recipient_agencies=recipient_agencies,
+        recipient_agencies=resolved.recipient_keys,
         promulgates=promulgated(doc),
         attachments=[{"label": a.label, "type": a.genre, "title": a.title} for a in doc.attachments],
+        issuer_key=resolved.issuer_key,
     )
-    return Extraction(str(path), source.sha256, info, refs, result.tasks, result.reporting, agencies, warnings, doc.lines)
+    return Extraction(str(path), source.sha256, info, refs, resolved.tasks, resolved.reporting, resolved.agencies, warnings, doc.lines)
+
+
+def _level_word(issuer_name: str | None) -> str | None:
+    """"Ủy ban nhân dân thành phố" -> "thành phố": the level word "cùng cấp" stands for."""
+    if not issuer_name:
+        return None
+    for word in sorted(cues()["issuer_levels"], key=len, reverse=True):
+        if fold(issuer_name).endswith(" " + word):
+            return word
+    return None
 
 
 def promulgated(doc) -> dict | None:
@@ -113,57 +128,6 @@ def _period(title: str | None) -> str | None:
         return None
     m = re.search(r"(?:năm|giai đoạn)\s+(\d{4}(?:\s*[-–]\s*\d{4})?)\s*$", title)
     return m.group(1).replace(" ", "") if m else None
-
-
-def jurisdiction_of(mention: AgencyMention, where: Jurisdiction) -> str | None:
-    entry = gazetteer().lookup(mention.entry) if mention.entry else None
-    if (entry is not None and entry.national) or mention.kind == "central_government":
-        return "Việt Nam"
-    if mention.place:
-        return mention.place
-    if mention.level:
-        return where.place_for_level(mention.level.split()[-1]) or where.place
-    if mention.kind == "department":
-        return where.province or where.place
-    return where.place or where.province
-
-
-def _agencies(
-    mentions: list[tuple[AgencyMention, str]], doc, where: Jurisdiction, lexicon: Lexicon
-) -> tuple[list[AgencyRef], list[str]]:
-    out: dict[str, AgencyRef] = {}
-    recipients: list[str] = []
-
-    def add(m: AgencyMention) -> None:
-        key = fold(m.name)
-        if key in out:
-            return
-        out[key] = AgencyRef(m.name, m.kind, jurisdiction_of(m, where), m.known, m.generic)
-
-    if where.issuer_name:
-        add(AgencyMention(where.issuer_name, where.issuer_kind or "other", where.issuer_name, 0, 0, place=where.place))
-    for mention, _role in mentions:
-        add(mention)
-    for line in doc.recipients:
-        text = re.sub(r"^Lưu\s*:.*$", "", line.text)
-        for m in split_agencies(text.replace(" - ", "; "), lexicon):
-            if m.known or m.kind != "collective_group":
-                add(m)
-                recipients.append(out[fold(m.name)].name)
-    for name in lexicon.collectives.values():
-        group = out.get(fold(name))
-        if group is None:
-            continue
-        group.kind = "collective_group"
-        for member in lexicon.members.get(name, ()):
-            add(AgencyMention(member, _kind_of(member), member, 0, 0, known=False))
-            group.members.append(out[fold(member)].name)
-    return list(out.values()), list(dict.fromkeys(recipients))
-
-
-def _kind_of(name: str) -> str:
-    found = find_agencies(name)
-    return found[0].kind if found and found[0].start == 0 else "collective_group"
 
 
 def corpus_files(paths: list[Path]) -> list[Path]:

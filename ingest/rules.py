@@ -199,6 +199,16 @@ def modern_tones(text: str) -> str:
     return re.sub(r"(?<![qQ])([oOuU])([áàảãạéèẻẽẹýỳỷỹỵÁÀẢÃẠÉÈẺẼẸÝỲỶỸỴ])(?![\wÀ-ỹ])", _move_tone, text)
 
 
+def slug(text: str) -> str:
+    """ASCII key of a name: "Sở Nội vụ" -> "so-noi-vu" (IRIs, agency keys)."""
+    import unicodedata
+
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
 @lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Key for comparison: modern tone placement, lower case, dashes unified, spaces squeezed."""

@@ -380,9 +380,11 @@ def deadlines_in(text: str) -> list[tuple[str, int]]:
 
 @dataclass
 class TaskResult:
-    tasks: list[Task]
-    reporting: list[Reporting]
-    mentions: list[tuple[AgencyMention, str]]  # (mention, role) for the agency list
+    """Tasks and reporting obligations naming agencies by name, each with the mentions behind
+    those names; `resolve` turns them into agency keys."""
+
+    tasks: list[tuple[Task, dict[str, AgencyMention]]]
+    reporting: list[tuple[Reporting, dict[str, AgencyMention]]]
     warnings: list[str]
 
 
@@ -392,8 +394,7 @@ _SILENT_ROLES = ("aims", "situation")
 
 def extract_tasks(doc: Document, lexicon: Lexicon) -> TaskResult:
     found: list[tuple[Task, dict[str, AgencyMention]]] = []
-    reports: list[Reporting] = []
-    mentions: list[tuple[AgencyMention, str]] = []
+    reports: list[tuple[Reporting, dict[str, AgencyMention]]] = []
     warnings: list[str] = []
     default = _default_implementers(doc, lexicon)
     parts: list[tuple[str, list[Node]]] = [("", doc.sections)]
@@ -401,22 +402,17 @@ def extract_tasks(doc: Document, lexicon: Lexicon) -> TaskResult:
     parts += [(f"{att.label}.", att.sections) for att in doc.attachments if att.genre != "Phụ lục" or _has_roles(att.sections)]
     for prefix, sections in parts:
         _walk_parts(sections, prefix, None, lexicon, default, found)
-    tasks = [t for t, _ in found]
     seen_paths: dict[str, int] = {}
-    for t in tasks:
+    for t, _ in found:
         seen_paths[t.path] = seen_paths.get(t.path, 0) + 1
     for path, n in seen_paths.items():
         if n > 1:
             warnings.append(f"item label repeated: {n} tasks at path {path}")
-    for t in tasks:
+    for t, named in found:
         if not t.lead:
             warnings.append(f"task {t.path} (line {t.line}): no lead agency found")
-        reports += _reporting(t, lexicon)
-    for t, named in found:
-        for role, names in (("lead", t.lead), ("support", t.support), ("supervise", t.supervise), ("other", t.others)):
-            for name in names:
-                mentions.append((named.get(name) or AgencyMention(name, "collective_group", name, 0, 0, known=False), role))
-    return TaskResult(tasks, reports, mentions, warnings)
+        reports += _reporting(t, named, lexicon)
+    return TaskResult(found, reports, warnings)
 
 
 def _has_roles(nodes: list[Node]) -> bool:
@@ -794,45 +790,52 @@ def _default_implementers(doc: Document, lexicon: Lexicon) -> list[AgencyMention
 # --- reporting -------------------------------------------------------------------------------------
 
 
-def _reporting(task: Task, lexicon: Lexicon) -> list[Reporting]:
+def _reporting(task: Task, named: dict[str, AgencyMention], lexicon: Lexicon) -> list[tuple[Reporting, dict[str, AgencyMention]]]:
     c = cues()["reporting"]
     text = f"{task.text} {task.timeframe or ''}"
     out: list[Reporting] = []
-    if not re.search(r"báo cáo", text, re.I):
-        return out
+    verbs = "|".join(re.escape(v) for v in c["verbs"])
+    if not re.search(verbs, text, re.I):
+        return []
+    mentions = dict(named)
     low = fold(text)
     # where the report goes: "về X", or directly "báo cáo X"; "(qua X)" or "gửi về X để tổng hợp"
     to = via = None
-    for m in re.finditer(r"báo cáo", text, re.I):
+
+    def note(m: AgencyMention) -> str:
+        mentions.setdefault(m.name, m)
+        return m.name
+
+    for m in re.finditer(verbs, text, re.I):
         after = text[m.end():]
         for agency in find_agencies(after[:200]):
             lead_in = after[: agency.start]
             if re.search(r"\(\s*qua\s*$", lead_in, re.I):
                 continue
             if re.search(r"(?:^\s*|về\s*|lên\s*|cho\s*)$", lead_in) and "(" not in lead_in[-3:]:
-                to = agency.name
+                to = note(agency)
                 break
         if to:
             break
     qm = re.search(r"\(\s*qua\s+([^)]+)\)", text, re.I)
     if qm:
         found = split_agencies(qm.group(1), lexicon)
-        via = found[0].name if found else None
+        via = note(found[0]) if found else None
     # "gửi về X để tổng hợp, báo cáo Y": X compiles, Y receives
     gm = re.search(r"gửi về\s+(.+?)\s+để tổng hợp,?\s*(?:báo cáo\s+)?(.*)$", text, re.I)
     if gm:
         found = split_agencies(gm.group(1), lexicon)
         if found:
-            via = found[0].name
+            via = note(found[0])
         onward = find_agencies(gm.group(2)[:120])
         if onward and onward[0].start < 5:
-            to = onward[0].name
+            to = note(onward[0])
     frequency = None
     for f in c["frequencies"]:
         if re.search(f["pattern"], low):
             frequency = f["frequency"]
             break
-    reporter = "; ".join(task.lead) or "?"
+    reporters = list(task.lead)
     deadlines = deadlines_in(text)
     for d, pos in deadlines:
         # the frequency cue nearest before the deadline governs it ("báo cáo 6 tháng trước ngày 05/6")
@@ -843,9 +846,9 @@ def _reporting(task: Task, lexicon: Lexicon) -> list[Reporting]:
             for m in re.finditer(f["pattern"], window):
                 if m.end() > nearest:
                     nearest, freq = m.end(), f["frequency"]
-        out.append(Reporting(reporter, to, via, d, freq, task.path, task.line, task.quote))
+        out.append(Reporting(list(reporters), to, via, d, freq, task.path, task.line, task.quote))
     if not deadlines and (to or frequency):
-        out.append(Reporting(reporter, to, via, None, frequency, task.path, task.line, task.quote))
+        out.append(Reporting(list(reporters), to, via, None, frequency, task.path, task.line, task.quote))
     if re.search(c["ad_hoc"], low) and (to or via):
-        out.append(Reporting(reporter, to, via, None, "ad hoc", task.path, task.line, task.quote))
-    return out
+        out.append(Reporting(list(reporters), to, via, None, "ad hoc", task.path, task.line, task.quote))
+    return [(r, mentions) for r in out]

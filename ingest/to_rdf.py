@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from functools import cache
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
@@ -19,7 +18,7 @@ from ontology import DCS, ELI
 
 from . import places
 from .models import Extraction
-from .rules import cues, doc_types, fold, gazetteer, measures, registry
+from .rules import cues, doc_types, fold, gazetteer, measures, registry, slug
 
 BASE = os.environ.get("DCSKG_BASE", "https://w3id.org/dcs-kg/id/")
 VOCAB = BASE + "vocab/"
@@ -28,13 +27,6 @@ REGISTRY_GRAPH = URIRef(BASE + "graph/registry")
 ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
 RELATION_PROPERTY = {"implements": ELI.ensures_implementation_of, "based_on": ELI.based_on, "cites": ELI.cites}
 PREFIXES = {"dcs": str(DCS), "eli": str(ELI), "org": str(ORG), "prov": str(PROV), "skos": str(SKOS), "dcterms": str(DCTERMS), "id": BASE}
-
-
-def slug(text: str) -> str:
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
 def plan_graph_iri(key: str) -> URIRef:
@@ -47,6 +39,20 @@ def plan_iri(key: str) -> URIRef:
 
 def agency_iri(name: str, jurisdiction: str | None) -> URIRef:
     return URIRef(f"{BASE}agency/{slug(jurisdiction or 'unknown')}/{slug(name)}")
+
+
+def agency_label(a) -> str:
+    """The name people write, whichever document mentions the agency: a name that ends in its
+    level word takes its place ("Ủy ban nhân dân tỉnh" -> "Ủy ban nhân dân tỉnh Vĩnh Long")."""
+    levels = tuple(cues()["issuer_levels"])
+    if a.jurisdiction and a.jurisdiction != "Việt Nam" and fold(a.name).endswith(tuple(" " + lv for lv in levels)):
+        return f"{a.name} {a.jurisdiction}"
+    return a.name
+
+
+def agency_key_iri(key: str) -> URIRef:
+    """An agency's IRI from its key ("vinh-long/so-noi-vu"), as `ingest.resolve` mints keys."""
+    return URIRef(f"{BASE}agency/{key}")
 
 
 def place_iri(name: str, level: str | None, province: str | None = None) -> URIRef:
@@ -244,15 +250,7 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
         common.add((jurisdiction, RDF.type, DCS.AdministrativeUnit))
         common.add((jurisdiction, SKOS.prefLabel, Literal("không nêu trong văn bản", lang="vi")))
         common.add((jurisdiction, SKOS.prefLabel, Literal("not named in the text", lang="en")))
-    issuer = None
-    if info.issuer:
-        issuer = agency_iri(info.issuer, info.place or info.province)
-        common.add((issuer, RDF.type, ORG.Organization))
-        common.add((issuer, SKOS.prefLabel, Literal(info.issuer, lang="vi")))
-        if info.issuer_kind:
-            common.add((issuer, ORG.classification, concept("agency-kind", info.issuer_kind)))
-        if jurisdiction is not None:
-            common.add((issuer, DCS.jurisdiction, jurisdiction))
+    issuer = agency_key_iri(info.issuer_key) if info.issuer_key else None
 
     # --- the document: its genre is a class and a concept, not a gate ---
     def describe(node: URIRef, type_name: str | None, title: str | None) -> None:
@@ -276,6 +274,8 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
             g.add((node, ELI.jurisdiction, jurisdiction))
 
     describe(p, info.type, info.title)
+    if info.issuer:
+        g.add((p, DCS.issuerName, Literal(info.issuer, lang="vi")))
     g.add((p, DCS.sha256, Literal(ex.sha256)))
     oid = own_id(ex)
     if oid:
@@ -291,6 +291,8 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
         attached[att["label"]] = a_node
         describe(a_node, att.get("type"), att.get("title"))
         g.add((a_node, DCS.promulgatedBy, p))
+        if info.issuer:
+            g.add((a_node, DCS.issuerName, Literal(info.issuer, lang="vi")))
         g.add((p, DCS.promulgates, a_node))
         g.add((a_node, ELI.is_part_of, p))
     if info.issuer_level:
@@ -307,31 +309,27 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
     for w in ex.warnings:
         g.add((p, DCS.warning, Literal(w)))
 
-    # --- agencies (common) ---
-    agency_by_name: dict[str, URIRef] = {}
+    # --- agencies (common): every key a task, report or recipient holds is here ---
     for a in ex.agencies:
-        a_iri = agency_iri(a.name, a.jurisdiction)
-        agency_by_name[fold(a.name)] = a_iri
+        a_iri = agency_key_iri(a.key)
         common.add((a_iri, RDF.type, ORG.Organization))
         if a.kind == "collective_group":
             common.add((a_iri, RDF.type, DCS.AgencyGroup))
+        if a.generic:
+            common.add((a_iri, RDF.type, DCS.AgencyGroup))
+            common.add((a_iri, DCS.generic, Literal(True)))
         common.add((a_iri, SKOS.prefLabel, Literal(a.name, lang="vi")))
+        if agency_label(a) != a.name:
+            common.add((a_iri, SKOS.altLabel, Literal(agency_label(a), lang="vi")))
         common.add((a_iri, ORG.classification, concept("agency-kind", a.kind)))
         for member in a.members:
-            common.add((a_iri, ORG.hasMember, agency_iri(member, a.jurisdiction)))
+            common.add((a_iri, ORG.hasMember, agency_key_iri(member)))
         if a.jurisdiction and a.jurisdiction != "Việt Nam":
             level = "province" if places.province(a.jurisdiction) else None
             unit = jurisdiction if a.jurisdiction == info.place and jurisdiction is not None else _place(common, a.jurisdiction, level, None)
             common.add((a_iri, DCS.jurisdiction, unit))
 
-    def agency(name: str) -> URIRef:
-        found = agency_by_name.get(fold(name))
-        if found is None:
-            found = agency_iri(name, info.place or info.province)
-            agency_by_name[fold(name)] = found
-            common.add((found, RDF.type, ORG.Organization))
-            common.add((found, SKOS.prefLabel, Literal(name, lang="vi")))
-        return found
+    agency = agency_key_iri
 
     # --- legal references ---
     for ref in ex.legal_refs:
@@ -394,9 +392,9 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
             ("support", t.support, DCS.supportAgency, DCS.SupportAssignment, DCS.RoleSupport),
             ("supervise", t.supervise, DCS.supervisingAgency, DCS.SupervisionAssignment, DCS.RoleSupervise),
         ):
-            for name in names:
-                a_iri = agency(name)
-                asg = URIRef(f"{t_iri}/{role}/{slug(name)}")
+            for key in names:
+                a_iri = agency(key)
+                asg = URIRef(f"{t_iri}/{role}/{slug(key.rsplit('/', 1)[-1])}")
                 g.add((asg, RDF.type, cls))
                 g.add((asg, DCS.task, t_iri))
                 g.add((asg, DCS.agency, a_iri))
@@ -404,9 +402,9 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
                 g.add((asg, DCS.modality, modality))
                 g.add((asg, DCS.source, source))
                 g.add((t_iri, shortcut, a_iri))
-        for name in t.others:
+        for key in t.others:
             # "các cơ quan, đơn vị có liên quan": kept, but not as anybody's assignment
-            group = agency(name)
+            group = agency(key)
             common.add((group, RDF.type, DCS.AgencyGroup))
             common.add((group, DCS.generic, Literal(True)))
             g.add((t_iri, DCS.mentionsGroup, group))
@@ -415,9 +413,8 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
     for i, r in enumerate(ex.reporting, start=1):
         r_iri = URIRef(f"{p}/reporting/{i}")
         g.add((r_iri, RDF.type, DCS.ReportingObligation))
-        for name in (r.reporter or "").split("; "):
-            if name and name != "?":
-                g.add((r_iri, DCS.reporter, agency(name)))
+        for key in r.reporters:
+            g.add((r_iri, DCS.reporter, agency(key)))
         if r.to:
             g.add((r_iri, DCS.reportsTo, agency(r.to)))
         if r.via:
@@ -432,8 +429,8 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
             g.add((r_iri, DCS.forTask, task))
         g.add((r_iri, DCS.source, span((r.line,), r.quote, f"reporting-{i}")))
 
-    for name in info.recipient_agencies:
-        g.add((p, DCS.recipient, agency(name)))
+    for key in info.recipient_agencies:
+        g.add((p, DCS.recipient, agency(key)))
     return g, common
 
 

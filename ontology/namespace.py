@@ -52,6 +52,7 @@ class DCS(DefinedNamespace):
     inPlan: URIRef
     inferredBy: URIRef
     issuerLevel: URIRef
+    issuerName: URIRef
     jurisdiction: URIRef
     leadAgency: URIRef
     leadAgencyOfAssignment: URIRef

@@ -82,11 +82,13 @@ def test_collectives_defined_in_the_text():
 
 
 def test_collective_members_are_linked(extractions):
-    groups = {a.name: a for a in extractions["001_eb4faafb2f2e4644.txt"].agencies}
-    assert groups["Các cơ quan, đơn vị"].members == [
+    ex = extractions["001_eb4faafb2f2e4644.txt"]
+    groups = {a.name: a for a in ex.agencies}
+    assert ex.names(groups["Các cơ quan, đơn vị"].members) == [
         "Các phòng, ban, ngành", "Công an xã", "Ban Chỉ huy quân sự xã", "Các đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân xã"]
-    vl = {a.name: a for a in extractions["000_70211efbcc79a593.txt"].agencies}
-    assert "Ủy ban nhân dân các xã, phường" in vl["Các cơ quan, đơn vị, tổ chức, địa phương"].members
+    ex = extractions["000_70211efbcc79a593.txt"]
+    vl = {a.name: a for a in ex.agencies}
+    assert "Ủy ban nhân dân các xã, phường" in ex.names(vl["Các cơ quan, đơn vị, tổ chức, địa phương"].members)
 
 
 def test_two_places_same_department_are_two_agencies(extractions):

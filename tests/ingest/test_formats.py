@@ -20,7 +20,7 @@ _BULLET = re.compile(r"^(?P<mark>- \+|[-+])\s+(?P<text>.*)$")
 def signature(ex):
     return (
         sorted((r.id, r.relation) for r in ex.legal_refs),
-        sorted((t.path, tuple(t.lead), tuple(sorted(t.support))) for t in ex.tasks),
+        sorted((t.path, tuple(ex.names(t.lead)), tuple(sorted(ex.names(t.support)))) for t in ex.tasks),
         ex.document.issuer,
         ex.document.title,
     )

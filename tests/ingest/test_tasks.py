@@ -101,26 +101,29 @@ def _task(ex, path):
 def test_attribute_lines_after_the_last_bullet_apply_to_the_bullets_above(extractions):
     ex = extractions["000_70211efbcc79a593.txt"]
     first, second = _task(ex, "II.2.a.1"), _task(ex, "II.2.a.2")
-    assert first.lead == second.lead == ["Các cơ quan, đơn vị, tổ chức, địa phương"]
+    assert ex.names(first.lead) == ex.names(second.lead) == ["Các cơ quan, đơn vị, tổ chức, địa phương"]
     assert first.timeframe == "Năm 2026 và các năm tiếp theo"
-    assert "Các cơ sở đào tạo" in second.support and "Các cơ sở đào tạo" not in first.support
+    assert "Các cơ sở đào tạo" in ex.names(second.support) and "Các cơ sở đào tạo" not in ex.names(first.support)
 
 
 def test_organisation_entry_gives_its_bullets_their_lead_and_request(extractions):
     ex = extractions["000_70211efbcc79a593.txt"]
     t = _task(ex, "III.1.2")
-    assert t.lead == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"] and t.requested
+    assert ex.names(t.lead) == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"] and t.requested
 
 
 def test_plus_items_under_an_empty_lead_line_are_tasks(extractions):
     ex = extractions["003_fcf3e25466826abb.txt"]
     t = _task(ex, "II.1.b.3")
-    assert t.lead == ["Liên đoàn Lao động thành phố"] and t.requested and t.timeframe == "Hàng năm"
+    assert ex.names(t.lead) == ["Liên đoàn Lao động thành phố"] and t.requested and t.timeframe == "Hàng năm"
 
 
 def test_reporting_obligation_read_in_full(extractions):
-    rep = [r for r in extractions["000_70211efbcc79a593.txt"].reporting if r.path == "III.8.4"]
-    assert [(r.to, r.via, r.deadline, r.frequency) for r in rep] == [("Ủy ban nhân dân tỉnh", "Sở Nội vụ", "15/11", "annual")]
+    ex = extractions["000_70211efbcc79a593.txt"]
+    rep = [r for r in ex.reporting if r.path == "III.8.4"]
+    assert [(ex.name(r.to), ex.name(r.via), r.deadline, r.frequency) for r in rep] == [("Ủy ban nhân dân tỉnh", "Sở Nội vụ", "15/11", "annual")]
+    # who reports, to whom and through whom are agencies of the plan's table, by key
+    assert all(k in ex.agency_index for r in ex.reporting for k in [*r.reporters, r.to, r.via] if k)
 
 
 def test_targets_and_measures(extractions):

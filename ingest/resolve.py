@@ -1,0 +1,119 @@
+"""Agency mentions -> the document's agency records, in one stage.
+
+The extractors hand over what they found as mentions (a name, its kind, the level and place
+the text gave). Here each becomes an `AgencyRef` with its jurisdiction and a stable key
+("{place}/{name}" slugs); tasks, reporting obligations, the issuer, the recipients and the
+members of collectives then hold keys. Nothing downstream matches names again.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .agencies import AgencyMention, Lexicon, find_agencies, split_agencies
+from .jurisdiction import Jurisdiction
+from .models import AgencyRef, Document, Reporting, Task
+from .rules import fold, gazetteer, slug
+
+
+def jurisdiction_of(mention: AgencyMention, where: Jurisdiction) -> str | None:
+    """The place an agency belongs to: named in the text, implied by its level, or the issuer's."""
+    entry = gazetteer().lookup(mention.entry) if mention.entry else None
+    if (entry is not None and entry.national) or mention.kind == "central_government":
+        return "Việt Nam"
+    if mention.place:
+        return mention.place
+    if mention.level:
+        return where.place_for_level(mention.level.split()[-1]) or where.place
+    if mention.kind == "department":
+        return where.province or where.place
+    return where.place or where.province
+
+
+def agency_key(name: str, jurisdiction: str | None) -> str:
+    return f"{slug(jurisdiction or 'unknown')}/{slug(name)}"
+
+
+@dataclass
+class AgencyTable:
+    """The agencies of one document, each added once."""
+
+    where: Jurisdiction
+    refs: dict[str, AgencyRef] = field(default_factory=dict)
+
+    def add(self, m: AgencyMention) -> str:
+        place = jurisdiction_of(m, self.where)
+        key = agency_key(m.name, place)
+        if key not in self.refs:
+            self.refs[key] = AgencyRef(m.name, m.kind, place, m.known, m.generic, key=key)
+        return key
+
+
+@dataclass
+class Resolved:
+    tasks: list[Task]
+    reporting: list[Reporting]
+    agencies: list[AgencyRef]
+    issuer_key: str | None
+    recipient_keys: list[str]
+
+
+def resolve(
+    tasks: list[tuple[Task, dict[str, AgencyMention]]],
+    reporting: list[tuple[Reporting, dict[str, AgencyMention]]],
+    doc: Document,
+    where: Jurisdiction,
+    lexicon: Lexicon,
+) -> Resolved:
+    """Tasks and reporting name agencies by the names their mentions gave; return them
+    holding keys, with the table of agencies those keys point to."""
+    table = AgencyTable(where)
+    issuer_key = None
+    if where.issuer_name:
+        issuer_key = table.add(AgencyMention(where.issuer_name, where.issuer_kind or "other", where.issuer_name, 0, 0, place=where.place))
+
+    def keys(names: list[str], mentions: dict[str, AgencyMention]) -> list[str]:
+        out = []
+        for name in names:
+            m = mentions.get(name) or AgencyMention(name, "collective_group", name, 0, 0, known=False)
+            out.append(table.add(m))
+        return list(dict.fromkeys(out))
+
+    for task, mentions in tasks:
+        task.lead = keys(task.lead, mentions)
+        task.support = [k for k in keys(task.support, mentions) if k not in task.lead]
+        task.supervise = keys(task.supervise, mentions)
+        task.others = keys(task.others, mentions)
+    for report, mentions in reporting:
+        report.reporters = keys(report.reporters, mentions)
+        report.to = keys([report.to], mentions)[0] if report.to else None
+        report.via = keys([report.via], mentions)[0] if report.via else None
+
+    recipients: list[str] = []
+    for line in doc.recipients:
+        text = re.sub(r"^Lưu\s*:.*$", "", line.text)
+        for m in split_agencies(text.replace(" - ", "; "), lexicon):
+            if m.known or m.kind != "collective_group":
+                recipients.append(table.add(m))
+
+    # collectives the text defines ("gọi chung là …"): the group and its members
+    for canonical in lexicon.collectives.values():
+        group_key = next((k for k, a in table.refs.items() if fold(a.name) == fold(canonical)), None)
+        if group_key is None:
+            continue
+        group = table.refs[group_key]
+        group.kind = "collective_group"
+        for member in lexicon.members.get(canonical, ()):
+            group.members.append(table.add(AgencyMention(member, _kind_of(member), member, 0, 0, known=False)))
+    return Resolved(
+        [t for t, _ in tasks],
+        [r for r, _ in reporting],
+        list(table.refs.values()),
+        issuer_key,
+        list(dict.fromkeys(recipients)),
+    )
+
+
+def _kind_of(name: str) -> str:
+    found = find_agencies(name)
+    return found[0].kind if found and found[0].start == 0 else "collective_group"
