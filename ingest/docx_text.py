@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .rules import cues, fold
+from .layout import column_role
+from .rules import cues
 
 def docx_to_lines(document) -> list[str]:
     from docx.table import Table
@@ -56,28 +57,11 @@ def _with_list_label(para, text: str, counters: dict[int, int]) -> str:
     return f"{letters[(n - 1) % len(letters)]}) {text}"
 
 
-_COLUMN_ROLES = {
-    "content": ("nội dung", "nhiệm vụ", "công việc", "nội dung nhiệm vụ", "tên nhiệm vụ"),
-    "lead": ("cơ quan chủ trì", "đơn vị chủ trì", "chủ trì", "cơ quan thực hiện", "đơn vị thực hiện"),
-    "support": ("cơ quan phối hợp", "đơn vị phối hợp", "phối hợp"),
-    "timeframe": ("thời gian", "thời gian thực hiện", "thời gian hoàn thành", "thời hạn", "tiến độ"),
-    "number": ("stt", "tt", "số tt"),
-}
-
-
-def _column_role(header: str) -> str | None:
-    h = fold(header)
-    for role, names in _COLUMN_ROLES.items():
-        if any(h == n or h.startswith(n) for n in names):
-            return role
-    return None
-
-
 def _table_lines(table) -> list[str]:
     rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
     if not rows:
         return []
-    roles = [_column_role(h) for h in rows[0]]
+    roles = [column_role(h) for h in rows[0]]
     if "content" not in roles:
         # Not a task table: keep its text, one row a line.
         return [" | ".join(c for c in row if c) for row in rows if any(row)]

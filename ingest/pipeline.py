@@ -15,7 +15,7 @@ from .models import DocumentInfo, Extraction
 from .normalize import normalize
 from .readers import read
 from .resolve import resolve
-from .rules import cues, fold
+from .rules import cues, doc_types, fold
 from .structure import parse
 from .tasks import extract_tasks
 
@@ -119,7 +119,8 @@ def _require_plan(doc, shown: str) -> None:
 def _named_document(doc) -> str | None:
     """The first plan, resolution or decision a news text names by its symbol."""
     text = " ".join(line.text for line in doc.lines[:200])
-    m = re.search(r"(Kế hoạch|Nghị quyết|Quyết định|Chỉ thị|Chương trình)\s+(?:số\s+)?(\d+[a-z]?(?:/\d{4})?[/-][A-ZĐ][\w/-]*)", text)
+    words = "|".join(re.escape(n) for n in doc_types().all_names)
+    m = re.search(rf"({words})\s+(?:số\s+)?(\d+[a-z]?(?:/\d{{4}})?[/-][A-ZĐ][\w/-]*)", text)
     return f"{m.group(1)} {m.group(2)}" if m else None
 
 

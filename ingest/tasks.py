@@ -75,6 +75,51 @@ def predicate_start(text: str, protected: list[tuple[int, int]] | None = None) -
     return len(text)
 
 
+@dataclass(frozen=True)
+class _Grammar:
+    """The role-bearing words of cues.yaml, compiled once."""
+
+    copula: re.Pattern[str]
+    support: re.Pattern[str]
+    supervise: re.Pattern[str]
+    supervise_also: re.Pattern[str]
+    delegate: re.Pattern[str]
+    direct: re.Pattern[str]
+    joiner: re.Pattern[str]
+    separator: re.Pattern[str]
+    owner_after: re.Pattern[str]
+    owner_before: re.Pattern[str]
+    place_qualifier: re.Pattern[str]
+
+
+def _alt(words) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _grammar() -> _Grammar:
+    c = cues()
+    pr = c["predicates"]
+    end = r"(?![\wÀ-ỹ])"
+    joiners = _alt(c["list_joiners"])
+    owners = _alt(c["owner_words"])
+    return _Grammar(
+        copula=re.compile(rf"^(?:{_alt(pr['copula'])}){end}", re.I),
+        support=re.compile(rf"^(?:{_alt(pr['support'])}){end}", re.I),
+        supervise=re.compile(rf"^(?:{_alt(pr['supervise'])}){end}", re.I),
+        supervise_also=re.compile(rf"(?<![\wÀ-ỹ])(?:và|,)\s*(?:{_alt(pr['supervise'])}){end}", re.I),
+        delegate=re.compile(rf"^\s*(?:{_alt(pr['delegate'])})\s+", re.I),
+        direct=re.compile(rf"(?<![\wÀ-ỹ])(?:{_alt(pr['direct'])})\s+(.+?)\s+(?:{_alt(pr['carry_out'])}){end}.*:\s*$", re.I),
+        joiner=re.compile(rf"\s*(?:(?:{joiners})\s+)?"),
+        separator=re.compile(rf"\s*(?:[,;]\s*(?:và\s+)?|\s+(?:{joiners})\s+)"),
+        owner_after=re.compile(rf"\s+(?:{owners})\s+"),
+        owner_before=re.compile(rf"(?<![\wÀ-ỹ])(?:{owners})\s+$"),
+        place_qualifier=re.compile(
+            rf"\s+{c['place_qualifier']}(?:\s+(?:{_alt(c['issuer_levels'])}))?(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){{0,3}}"
+        ),
+    )
+
+
 @cache
 def _adverbial_regex() -> re.Pattern[str]:
     """Opening adverbials before a clause's subject ("Căn cứ Kế hoạch này, …")."""
@@ -127,7 +172,7 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     end = subject_end(body, lexicon)
     subject = body[:end].strip(" ,;:-–")
     predicate = body[end:].lstrip(" ,:-–")
-    if not subject or not predicate or re.match(r"^(?:là|gồm|bao gồm|do)(?![\wÀ-ỹ])", predicate, re.I):
+    if not subject or not predicate or _grammar().copula.match(predicate):
         # a list with no predicate, "X là Y", "X gồm …": who is who, not who does what
         return [], requested, 0, body
     found = split_agencies(subject, lexicon)
@@ -146,17 +191,17 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
     end = 0
     first = True
     while pos < n:
-        pos += len(re.match(r"\s*(?:(?:và|hoặc|cùng|cùng với)\s+)?", body[pos:]).group(0))
+        pos += len(_grammar().joiner.match(body[pos:]).group(0))
         pos += _title_length(body[pos:])
         before = pos
         pos += len(re.match(r"(?:(?:các|những|toàn thể|tất cả)\s+)?", body[pos:], re.I).group(0))
         mention = next((a for a in mentions if before <= a.start <= pos + 1), None)
         if mention is not None:
             pos = mention.end
-            where = re.match(r"\s+(?:đóng\s+)?trên địa bàn(?:\s+(?:tỉnh|thành phố|huyện|xã|phường))?(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}", body[pos:])
+            where = _grammar().place_qualifier.match(body[pos:])
             if where:
                 pos += where.end()  # "Các doanh nghiệp nhà nước đóng trên địa bàn thành phố"
-            owner = re.match(r"\s+(?:trực thuộc|thuộc|của)\s+", body[pos:])
+            owner = _grammar().owner_after.match(body[pos:])
             if owner:
                 # "Phòng Nội chính thuộc Văn phòng UBND tỉnh": the owner is part of the name
                 after = pos + owner.end()
@@ -174,14 +219,14 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
             close = closer.end() if closer else len(rest)
             pos += min(stop, sep.start() if sep else len(rest), nxt, close)
             owned = next((a for a in mentions if a.start == pos), None)
-            if owned is not None and re.search(r"(?<![\wÀ-ỹ])(?:trực thuộc|thuộc|của)\s+$", body[:pos]):
+            if owned is not None and _grammar().owner_before.search(body[:pos]):
                 pos = owned.end  # "đơn vị sự nghiệp thuộc UBND huyện": the owner ends the name
         paren = re.match(r"\s*\([^()]{0,120}\)", body[pos:])
         if paren:
             pos += paren.end()  # "Sở Y tế (Chi cục Dân số)": the unit named inside is the same actor
         end = pos
         first = False
-        sep = re.match(r"\s*(?:[,;]\s*(?:và\s+)?|\s+(?:và|hoặc|cùng)\s+)", body[end:])
+        sep = _grammar().separator.match(body[end:])
         if not sep:
             break
         nxt_pos = end + sep.end()
@@ -191,7 +236,7 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
         if elliptic:
             # "Ủy ban nhân dân cấp huyện, cấp xã": the head is understood
             pos = end = nxt_pos + (len(body[nxt_pos:]) - len(probe)) + elliptic.end()
-            sep = re.match(r"\s*(?:[,;]\s*(?:và\s+)?|\s+(?:và|hoặc|cùng)\s+)", body[end:])
+            sep = _grammar().separator.match(body[end:])
             if not sep:
                 break
             continue
@@ -222,7 +267,7 @@ def _opens_with_agency(phrase: str, lexicon: Lexicon) -> bool:
     low = re.sub(r"^(?:toàn thể|tất cả|các|những)\s+", "", low)
     if any(re.match(rf"{re.escape(fold(w))}(?![\wÀ-ỹ])", low) for w in cues()["not_agencies"]):
         return False
-    if re.match(r"^(?i:xã|phường|tỉnh|thành phố|huyện|quận|thị xã|thị trấn|đặc khu)\s+[A-ZĐÀ-Ỹ]", re.sub(r"^(?:các|những)\s+", "", text.strip(), flags=re.I)):
+    if re.match(rf"^(?i:{_alt(cues()['issuer_levels'])})\s+[A-ZĐÀ-Ỹ]", re.sub(r"^(?:các|những)\s+", "", text.strip(), flags=re.I)):
         return False  # "Xã Trường Văn": a place, not a body
     if any(low.startswith(k) for k in lexicon.collectives):
         return True
@@ -255,7 +300,7 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
             out.subject_end = end
             out.first_is_subject = bool(subjects)
         first = False
-        delegated = re.match(r"^\s*(?:giao|yêu cầu|đề nghị|ủy quyền cho)\s+", predicate, re.I)
+        delegated = _grammar().delegate.match(predicate)
         if subjects and delegated:
             # "Ủy ban nhân dân tỉnh giao Giám đốc các sở … thực hiện": the bodies named after the verb act
             inner, _, end2, predicate2 = subject_of(predicate[delegated.end():], lexicon)
@@ -269,18 +314,18 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
         out.generic += [m for m in subjects if m.generic]
         pred = _main_predicate(fold(predicate.strip(" ,")))
         partner_list = partners(predicate, lexicon)
-        if named and partner_list and _after_partners(pred, lexicon).startswith(("giám sát", "tham gia giám sát")):
+        if named and partner_list and _grammar().supervise.match(_after_partners(pred, lexicon)):
             # "Đề nghị Ủy ban MTTQ phối hợp với Thường trực HĐND … giám sát": they supervise together
             out.supervisors += named
             continue
         if named:
-            if re.match(r"^(?:cùng\s+)?(?:tham gia\s+)?phối hợp(?![\wÀ-ỹ])", pred) and not partner_list:
+            if _grammar().support.match(pred) and not partner_list:
                 out.supports += named  # "Đề nghị Ủy ban MTTQ … phối hợp tuyên truyền": it helps
-            elif re.match(r"^(?:tham gia\s+)?giám sát(?![\wÀ-ỹ])", pred):
+            elif _grammar().supervise.match(pred):
                 out.supervisors += named
             else:
                 out.leads += named
-            if re.search(r"(?<![\wÀ-ỹ])(?:và|,)\s*(?:tham gia\s+)?giám sát(?![\wÀ-ỹ])", pred):
+            if _grammar().supervise_also.search(pred):
                 out.supervisors += named
         out.supports += [m for m in partner_list if not m.generic]
         out.generic += [m for m in partner_list if m.generic]
@@ -617,7 +662,7 @@ def _merge_actors(head: Actors, body: Actors) -> Actors:
 
 def _directed(heading: str, lexicon: Lexicon) -> list[AgencyMention]:
     """"X chỉ đạo Y thực hiện các nội dung sau": Y carries out the items below."""
-    m = re.search(r"(?<![\wÀ-ỹ])(?:chỉ đạo|giao)\s+(.+?)\s+(?:thực hiện|triển khai|tổ chức thực hiện)(?![\wÀ-ỹ]).*:\s*$", heading, re.I)
+    m = _grammar().direct.search(heading)
     if not m:
         return []
     return [a for a in split_agencies(m.group(1), lexicon) if not a.generic]

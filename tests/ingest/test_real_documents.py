@@ -91,3 +91,11 @@ def test_portal_text_is_not_the_document(real_other):
     doc = next(d for d in real_other[0] if d["source"].endswith("98b67fb117d01944.md"))
     assert all(not re.match(r"13/2023/NĐ-CP", r["id"]) for r in doc["legal_refs"])
     assert json.dumps(doc, ensure_ascii=False).count("THƯ VIỆN PHÁP LUẬT") == 0
+
+
+def test_an_entry_that_directs_a_unit_makes_the_unit_carry_out_the_items(real_plans):
+    """"Sở Nông nghiệp và Môi trường chỉ đạo Chi cục Biển đảo và Thủy sản thực hiện các nội dung
+    sau:" — the bullets below are the Chi cục's tasks as well as the Sở's."""
+    doc = next(d for d in real_plans[0] if d["source"].endswith("85ff77cbda28ffbb.md"))
+    leads = [set(t["lead"]) for t in doc["tasks"] if t["path"].startswith("IV.1.")]
+    assert leads and all({"Sở Nông nghiệp và Môi trường", "Chi cục Biển đảo và Thủy sản"} <= s for s in leads)

@@ -100,3 +100,38 @@ def test_measure_cues_match_their_examples():
     for m in rules.measures():
         for ex in m.examples:
             assert m.id in _measures(ex), (m.id, ex)
+
+
+def _cue_examples():
+    from ingest.rules import cues
+
+    return cues()["cue_examples"]
+
+
+@pytest.mark.parametrize("example", _cue_examples(), ids=lambda e: f"{e['cue']}: {e['text'][:30]}")
+def test_every_cue_group_works_on_its_example(example):
+    """cues.yaml: each group of cue phrases is exercised by a real line through the clause reader."""
+    from ingest.agencies import Lexicon
+    from ingest.rules import cues
+    from ingest.tasks import read_actors
+
+    group = cues()
+    for part in example["cue"].split("."):
+        group = group[part]  # the cue group the example stands for exists
+    assert group
+    a = read_actors(example["text"], Lexicon({}, "tỉnh"))
+    assert [m.name for m in a.leads] == example.get("lead", [])
+    assert [m.name for m in a.supports] == example.get("support", [])
+    assert [m.name for m in a.supervisors] == example.get("supervise", [])
+    assert a.requested == example.get("requested", False)
+
+
+def test_every_cue_group_has_an_example():
+    from ingest.rules import cues
+
+    exercised = {e["cue"] for e in cues()["cue_examples"]}
+    for group in ("request_cues", "assignment_cues", "clause_openers", "partner_cues", "head_titles", "not_agencies", "owner_words"):
+        assert group in exercised, group
+    for kind in cues()["predicates"]:
+        if kind not in ("direct", "carry_out"):  # read on headings: tested with the decision and plan entries
+            assert f"predicates.{kind}" in exercised, kind
