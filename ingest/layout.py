@@ -339,20 +339,27 @@ def document_bounds(lines: list[Line]) -> tuple[int, int]:
 
 
 def _issuer_block_start(lines: list[Line], motto_at: int) -> int:
-    """The issuer's lines sit just before the motto (in its own cell or on the lines above)."""
+    """The issuer's lines sit just before the motto (in its own cell or on the lines above).
+
+    Capitals all of them, short, and sometimes parted by a blank line when the cell was
+    laid out line by line ("ỦY BAN NHÂN DÂN" / "" / "TỈNH ĐẮK LẮK").
+    """
+    start = motto_at
     i = motto_at
-    # skip back over the blank line that separates the issuer cell from the motto cell
-    while i > 0 and not lines[i - 1].text.strip():
-        i -= 1
     taken = 0
-    while i > 0 and lines[i - 1].text.strip() and taken < 6:
-        text = _plain(lines[i - 1].text)
-        letters = [c for c in text if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) / len(letters) < 0.6:
+    while i > 0 and taken < 6:
+        j = i
+        while j > 0 and not lines[j - 1].text.strip() and i - j < 2:
+            j -= 1
+        if j == 0 or not lines[j - 1].text.strip():
             break
-        i -= 1
+        text = _plain(lines[j - 1].text)
+        letters = [c for c in text if c.isalpha()]
+        if not letters or len(text) > 80 or sum(c.isupper() for c in letters) / len(letters) < 0.6:
+            break
+        i = start = j - 1
         taken += 1
-    return i if taken else motto_at
+    return start
 
 
 def trim_portal(lines: list[Line], meta: PortalMeta | None = None) -> list[Line]:

@@ -198,6 +198,25 @@ def _heading_like(text: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.6
 
 
+_BARE_LABEL = re.compile(r"^(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]$")
+
+
+def _glue_heading(block: list[Line]) -> list[Line]:
+    """A label cut from its heading inside one block ("III." / "NHIỆM VỤ …", "I. MỤC" / "ĐÍCH").
+
+    Emphasis marks usually hold such a heading together; without them the block itself
+    still shows that the lines belong to one heading.
+    """
+    if len(block) < 2 or block[0].heading or block[1].heading or _LABEL.match(block[1].text):
+        return block
+    first, second = block[0].text, block[1].text
+    bare = bool(_BARE_LABEL.match(first))
+    caps_cut = bool(_LABEL.match(first)) and _heading_like(first) and _heading_like(second) and len(first) + len(second) < 160
+    if not (bare or caps_cut):
+        return block
+    return [Line(f"{first} {second}", block[0].src + block[1].src), *block[2:]]
+
+
 def _wrapped_paragraph(block: list[Line], width: int) -> bool:
     """A blank-separated block that is one paragraph hard-wrapped at the page width.
 
@@ -243,6 +262,7 @@ def join_pdf_lines(lines: list[Line]) -> list[Line]:
         if line.text:
             block.append(line)
             continue
+        block = _glue_heading(block)
         if _wrapped_paragraph(block, width):
             text = block[0].text
             for nxt in block[1:]:
@@ -305,6 +325,13 @@ def _cut_place_name(prev: str, nxt: str) -> bool:
     return any(places.is_place_name(" ".join(tail[i:] + [head])) for i in range(len(tail)))
 
 
+def _cut_motto(prev: str, nxt: str) -> bool:
+    from .rules import cues
+
+    full = re.compile(cues()["portal"]["motto_full"])
+    return not full.match(prev) and bool(full.match(f"{prev} {nxt}".strip()))
+
+
 def _cut_agency_name(prev: str, nxt: str) -> bool:
     """Does an agency name run across the break ("Văn phòng" / "Ủy ban nhân dân tỉnh")?"""
     from .agencies import find_agencies
@@ -341,6 +368,8 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         return True
     if _cut_agency_name(prev, nxt):
         return True  # "Điều 3. Chánh Văn phòng" / "Ủy ban nhân dân tỉnh, …": one name
+    if _cut_motto(prev, nxt):
+        return True  # "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM"
     if wrapped and len(prev) >= 0.8 * width:
         # a place name cut in two ("tỉnh Vĩnh" / "Long"), or a line that starts with a name
         if _cut_place_name(prev, nxt) or _name_start(nxt):

@@ -65,6 +65,28 @@ def test_party_symbol_cut_at_hyphen_is_glued():
     assert "120-KL/TW" in out[0].text
 
 
+def test_motto_cut_by_a_line_break_is_one_line():
+    out = join_pdf_lines(L("CỘNG HÒA XÃ", "HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"))
+    assert [l.text for l in out] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+
+
+@pytest.mark.parametrize(
+    "block,expected",
+    [
+        (("III.", "NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU"), "III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU"),
+        (("I. MỤC", "ĐÍCH, YÊU CẦU"), "I. MỤC ĐÍCH, YÊU CẦU"),
+        (("1.", "Sở Nông nghiệp và Môi trường"), "1. Sở Nông nghiệp và Môi trường"),
+    ],
+)
+def test_heading_label_cut_inside_its_block_is_glued(block, expected):
+    assert join_pdf_lines(L(*block))[0].text == expected
+
+
+def test_heading_followed_by_an_item_stays_apart():
+    out = join_pdf_lines(L("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"))
+    assert [l.text for l in out] == ["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"]
+
+
 def test_one_line_paragraphs_are_not_joined():
     lines = L("KẾ HOẠCH", "Triển khai thực hiện Nghị quyết số 47/2025/NQ-HĐND", "Thực hiện Nghị quyết số 47/2025/NQ-HĐND ngày 22/12/2025, Ủy ban nhân dân tỉnh ban hành:")
     assert len(join_pdf_lines(lines)) == 3

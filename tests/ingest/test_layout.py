@@ -1,0 +1,140 @@
+"""Portal layout on real snippets: pipe-cell tables, task tables, emphasis across breaks, portal text."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.layout import PortalMeta, column_role, document_bounds, drop_decoration, join_emphasis, tables, trim_portal
+from ingest.models import Line
+
+
+def L(*texts: str) -> list[Line]:
+    return [Line(t, (i,)) for i, t in enumerate(texts, start=1)]
+
+
+def texts(lines: list[Line]) -> list[str]:
+    return [l.text for l in lines]
+
+
+# the header of Nghệ An's 1026/KH-UBND as the portal exports it
+HEADER = (
+    "|",
+    "**ỦY BAN NHÂN DÂN**",
+    "TỈNH NGHỆ AN",
+    "-------",
+    "|",
+    "**CỘNG HÒA XÃ HỘI",
+    "CHỦ NGHĨA VIỆT NAM**",
+    "Độc lập - Tự do - Hạnh phúc",
+    "|",
+    "|",
+    "Số: 1026/KH-UBND",
+    "|",
+)
+
+
+def test_each_header_cell_becomes_a_paragraph_of_its_own():
+    out = texts(tables(L(*HEADER)))
+    assert "|" not in out
+    # the issuer cell and the motto cell are parted by an empty line: nothing joins across them
+    issuer_end = out.index("-------")
+    assert out[issuer_end + 1] == ""
+    assert "Số: 1026/KH-UBND" in out
+
+
+def test_task_table_becomes_numbered_items_with_role_lines():
+    # Nghệ An 617/KH-UBND's appendix: STT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian
+    rows = [
+        "|", "**STT**", "|", "**Tên nhiệm vụ**", "|", "**Cơ quan chủ trì**", "|", "**Cơ quan phối hợp**", "|",
+        "**Thời gian hoàn thành**", "|", "|",
+        "1", "|", "Triển khai đánh giá mức độ", "chuyển đổi số trong các doanh nghiệp.", "|", "Sở KH&CN", "|",
+        "Các sở, ban, ngành tỉnh; UBND các xã, phường", "|", "Thường xuyên", "|",
+    ]
+    out = [t for t in texts(tables(L(*rows))) if t]
+    assert out[0].startswith("1. Triển khai đánh giá mức độ chuyển đổi số")
+    # one wording for every table, so the task reader sees the shape a text plan has
+    assert "- Cơ quan thực hiện: Sở KH&CN" in out
+    assert "- Cơ quan phối hợp: Các sở, ban, ngành tỉnh; UBND các xã, phường" in out
+    assert any(t.endswith("Thường xuyên") for t in out[1:])
+
+
+def test_gfm_table_cells_are_paragraphs():
+    out = [t for t in texts(tables(L("| Nơi nhận: | KT. CHỦ TỊCH |", "|---|---|", "| - Như trên; | Nguyễn Văn A |"))) if t]
+    assert out == ["Nơi nhận:", "KT. CHỦ TỊCH", "- Như trên;", "Nguyễn Văn A"]
+
+
+@pytest.mark.parametrize(
+    "header,role",
+    [
+        ("Cơ quan chủ trì", "lead"),
+        ("Đơn vị phối hợp", "support"),
+        ("Thời gian hoàn thành", "timeframe"),
+        ("Tên nhiệm vụ", "content"),
+        ("Ghi chú", None),
+    ],
+)
+def test_column_role(header, role):
+    assert column_role(header) == role
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        (("**V. TỔ CHỨC", "THỰC HIỆN**"), "**V. TỔ CHỨC THỰC HIỆN**"),
+        (("**1. Sở", "Khoa học và Công nghệ**"), "**1. Sở Khoa học và Công nghệ**"),
+        (("*Nghệ An, ngày 26", "tháng 11 năm 2025*"), "*Nghệ An, ngày 26 tháng 11 năm 2025*"),
+    ],
+)
+def test_open_emphasis_continues_on_the_next_line(raw, expected):
+    assert join_emphasis(L(*raw))[0].text == expected
+
+
+def test_emphasis_stops_at_an_item_label_and_a_hard_break():
+    assert len(join_emphasis(L("**I. MỤC ĐÍCH", "1. Mục đích"))) == 2
+    assert len(join_emphasis(L("**TM. ỦY BAN NHÂN DÂN  ", "CHỦ TỊCH**"))) == 2
+
+
+def test_decoration_becomes_blank_lines_but_words_stay():
+    assert texts(drop_decoration(L("-------", "* *", "Độc lập - Tự do - Hạnh phúc"))) == ["", "", "Độc lập - Tự do - Hạnh phúc"]
+
+
+PORTAL = (
+    "Số hiệu:",
+    "1026/KH-UBND",
+    "Loại văn bản:",
+    "Kế hoạch",
+    "Trang chủ > Văn bản",
+    "",
+    "ỦY BAN NHÂN DÂN",
+    "",
+    "TỈNH ĐẮK LẮK",
+    "",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "KẾ HOẠCH",
+    "Văn bản liên quan",
+    "Quyết định 1/QĐ-UBND",
+)
+
+
+def test_document_starts_at_the_issuer_block_even_when_its_lines_are_parted():
+    start, end = document_bounds(L(*PORTAL))
+    assert PORTAL[start] == "ỦY BAN NHÂN DÂN"
+    assert PORTAL[end] == "Văn bản liên quan"
+
+
+def test_motto_cut_by_a_line_break_still_marks_the_start():
+    lines = L("Trang chủ", "", "UBND TỈNH X", "CỘNG HÒA XÃ", "HỘI CHỦ NGHĨA VIỆT NAM")
+    assert document_bounds(lines)[0] == 2
+
+
+def test_portal_metadata_is_kept_aside():
+    meta = PortalMeta()
+    out = trim_portal(L(*PORTAL), meta)
+    assert out[0].text == "ỦY BAN NHÂN DÂN"
+    assert meta.fields.get("number") == "1026/KH-UBND"
+    assert meta.fields.get("type") == "Kế hoạch"
+
+
+def test_text_without_a_motto_is_kept_whole():
+    lines = L("Kế hoạch thực hiện dân chủ ở cơ sở", "1. Sở Nội vụ chủ trì")
+    assert document_bounds(lines) == (0, 2)
