@@ -328,6 +328,20 @@ def _head_of(token: str) -> tuple[str, str | None, str | None, str, str]:
     return "other", None, None, token, low
 
 
+def _names_a_field(rest: str) -> bool:
+    """Words after a generic head that name a field of work, not a vague qualifier
+    ("có liên quan", "chức năng", "cấp tỉnh", "thuộc UBND tỉnh", "trên địa bàn")."""
+    low = fold(rest)
+    if not low or not low[:1].isalpha():
+        return False
+    vague = _collective_rules().catch_all + tuple(fold(l) for l in _collective_rules().levels)
+    if any(low == v or low.startswith(v + " ") for v in vague):
+        return False
+    if any(low == v or low.startswith(v + " ") for v in map(fold, cues()["collectives"]["vague_fields"])):
+        return False
+    return not re.match(r"(?:trực thuộc|thuộc|của|trong|trên|tại|ở|được|đã|có|cùng|khác|này|đó|nói trên)(?![\wÀ-ỹ])", low)
+
+
 def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
     """`các sở, ngành, địa phương có liên quan` -> Các sở, ban ngành + Ủy ban nhân dân các xã, phường.
 
@@ -407,6 +421,10 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
         names[kind] = name
         if kind == "enterprises" and rest:
             names[kind] = f"{name} {rest}"
+    plural = bool(re.match(r"\s*(?:các|những)\s", piece, re.I))
+    if plural and len(tokens) == 1 and generics == 1 and not catch_all and _names_a_field(_head_of(tokens[0])[3]):
+        # "các đơn vị điện lực", "các tổ chức tín dụng": a field makes the group definite
+        return [Collective(_plain_group(piece), "collective_group", level, False)]
     if not order and not others and generics:
         if catch_all or len(tokens) == generics:
             return [Collective(_plain_group(piece), "collective_group", level, True)]

@@ -24,6 +24,7 @@ from functools import cache
 from .agencies import AgencyMention, Lexicon, find_agencies, is_catch_all, predicate_regex, split_agencies
 from .models import Document, Node, Reporting, Task
 from .rules import cues, fold, measures
+from .structure import section_role
 
 _WORK = ("item", "decimal", "letter", "dash", "plus")
 _HEADS = ("section", "chapter", "part", "subsection", "article")
@@ -135,6 +136,17 @@ def _mood_regex() -> re.Pattern[str]:
     return re.compile(rf"^(?:(?P<req>{req})|(?P<giao>{giao}))\s*:?\s+", re.I)
 
 
+def _sentence_ends(text: str, i: int) -> bool:
+    """A full stop ends a sentence unless a number holds it ("1.2") or the text goes on in
+    lower case ("FPT Telecom... và các doanh nghiệp")."""
+    if i + 1 == len(text):
+        return True
+    if text[i + 1] != " " or text[max(0, i - 3) : i].isdigit():
+        return False
+    nxt = text[i + 1 :].lstrip()[:1]
+    return not nxt.islower()
+
+
 def _clauses(text: str) -> list[str]:
     """Sentences and `;`-separated clauses; a parenthesis is not cut."""
     parts: list[str] = []
@@ -145,7 +157,7 @@ def _clauses(text: str) -> list[str]:
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and (ch == ";" or (ch == "." and (i + 1 == len(text) or text[i + 1] == " ") and not text[max(0, i - 3) : i].isdigit())):
+        elif depth == 0 and (ch == ";" or (ch == "." and _sentence_ends(text, i))):
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])
@@ -212,7 +224,9 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
             rest = body[pos:]
             if not _opens_with_agency(rest, lexicon):
                 break
-            stop = predicate_start(rest, [])
+            head = _head_noun().match(rest) if pos > before else None
+            # "các tổ chức cung cấp dịch vụ": the head noun is not the verb "tổ chức"
+            stop = predicate_start(rest, [(0, head.end())] if head else [])
             sep = re.search(r"[,;:(]|\s+(?:và|hoặc)\s+", rest)
             nxt = min((a.start for a in mentions if a.start > pos), default=n) - pos
             closer = _collective_closer().search(rest)
@@ -245,6 +259,12 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
         pos = nxt_pos
     del first
     return end
+
+
+@cache
+def _head_noun() -> re.Pattern[str]:
+    heads = set(cues()["agency_heads"]) | set(cues()["collectives"]["generic"])
+    return re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) + r")(?![\wÀ-ỹ])", re.I)
 
 
 @cache
@@ -367,10 +387,11 @@ def partners(text: str, lexicon: Lexicon) -> list[AgencyMention]:
         if bare and not _opens_with_agency(rest[:80], lexicon):
             continue  # "phối hợp tuyên truyền": a verb follows, not a partner
         paren = re.match(r"([^()]{3,80}?)\s*\(([^()]+)\)", rest)
-        if paren and re.search(r"liên quan", paren.group(1)):
+        if paren and re.match(r"(?:các|những)\s", paren.group(1), re.I):
             members = find_agencies(paren.group(2))
             if members and members[0].start == 0:
-                # "các cơ quan có liên quan (Ủy ban MTTQ tỉnh; Ban Tuyên giáo ...)": the members
+                # "các cơ quan có liên quan (Ủy ban MTTQ tỉnh; Ban Tuyên giáo ...)", "các nhà
+                # mạng (Viettel Nghệ An, VNPT Nghệ An)": a group spelled out names its members
                 found += split_agencies(paren.group(2), lexicon)
                 continue
         end = subject_end(rest, lexicon) or predicate_start(rest)
@@ -577,9 +598,11 @@ def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
     name = re.sub(r"\s*\([^()]*\)", "", name).strip()
     if not name or not _opens_with_agency(name, lexicon):
         return None
-    end = predicate_start(name)
-    if end < len(name.rstrip(" .")) - 1:
+    if predicate_start(name) < len(name.rstrip(" .")) - 1:
         return None  # a sentence, not a name list
+    named_end = subject_end(name, lexicon)
+    if named_end and named_end < len(name.rstrip(" .")) - 1 and not re.match(r"\s*(?:[,;]|(?:và|hoặc)\s)", name[named_end:]):
+        return None  # "Các cơ quan, đơn vị liên quan | thu thập thông tin …": a verb follows the group
     if len(name) > 260:
         return None
     agencies = split_agencies(name, lexicon)
@@ -588,9 +611,39 @@ def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
     return _Entry(agencies, requested, rest.strip() if sep else "")
 
 
+def _group_heading(heading: str, lexicon: Lexicon) -> _Entry | None:
+    """A heading that is one group's whole name ("Các chủ đầu tư xây dựng và kinh doanh hạ
+    tầng Khu công nghiệp"), read as such only among sibling entries that name agencies: the
+    words after the head describe the group, they are not its verb."""
+    name = heading.strip().rstrip(" .:")
+    if not re.match(r"(?:các|những)\s", name, re.I) or re.search(r"[:;.]", name) or len(name.split()) > 16:
+        return None
+    if not _opens_with_agency(name, lexicon) or find_agencies(name):
+        return None
+    return _Entry([AgencyMention(name, "collective_group", name, 0, len(name), known=False)], False, "")
+
+
+def _entries(children: list[Node], lexicon: Lexicon) -> dict[int, _Entry | None]:
+    """The entry each heading names; in a list of entries (TỔ CHỨC THỰC HIỆN: "1. Sở …",
+    "2. Ban …", "5. Các chủ đầu tư …") a sibling heading that names a group is one too."""
+    out: dict[int, _Entry | None] = {}
+    grouping = [c for c in children if c.kind in _WORK and c.text and _work_children(c)]
+    for child in children:
+        if child.kind in _WORK and child.text:
+            out[id(child)] = entry_actors(child.text, lexicon)
+    named = sum(1 for c in grouping if out.get(id(c)) is not None)
+    if named >= 2 and named >= 0.6 * len(grouping):
+        for c in grouping:
+            if out.get(id(c)) is None:
+                out[id(c)] = _group_heading(c.text, lexicon)
+    return out
+
+
 def _walk(node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[AgencyMention], out) -> None:
     ordinal = 0
-    for child in _children_in_order(node):
+    children = _children_in_order(node)
+    entries = _entries(children, lexicon)
+    for child in children:
         if child.kind not in _WORK:
             continue
         if child.kind in ("dash", "plus"):
@@ -601,7 +654,10 @@ def _walk(node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[Agen
         own = _attrs(child)
         sub = _work_children(child)
         heading = child.text
-        entry = entry_actors(heading, lexicon) if heading else None
+        titled = bool(sub) or any(c.kind == "para" for c in child.children)
+        if titled and heading and len(heading.split()) <= 5 and not heading.endswith(".") and section_role(heading) in _SILENT_ROLES:
+            continue  # "1. Hiện trạng", "2. Mục tiêu" inside a task section: no work is assigned
+        entry = entries.get(id(child))
         child_ctx = _Ctx(
             leads=list(ctx.leads),
             supports=list(ctx.supports),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.agencies import Lexicon
-from ingest.tasks import deadlines_in, read_actors, timeframe_in_text, timeframe_kind
+from ingest.tasks import deadlines_in, entry_actors, read_actors, timeframe_in_text, timeframe_kind
 
 TERMS = Lexicon({"cơ quan, đơn vị": "Các cơ quan, đơn vị"}, "xã")
 PROVINCE = Lexicon({}, "tỉnh")
@@ -48,6 +48,17 @@ def test_read_actors(text, leads, supports, requested):
         ("Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Công Thương; Chủ tịch UBND các xã, phường chịu trách nhiệm thi hành Quyết định này",
          ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Công Thương", "Ủy ban nhân dân các xã, phường"], [], []),
         ("Ủy ban nhân dân tỉnh giao Giám đốc các sở, Chủ tịch Ủy ban nhân dân các xã, phường triển khai thực hiện", ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"], [], []),
+        # a group spelled out in parentheses names its members
+        ("Phối hợp chặt chẽ với các nhà mạng (Viettel Nghệ An, VNPT Nghệ An, MobiFone Nghệ An) để xây dựng lộ trình", [],
+         ["Viettel Nghệ An", "VNPT Nghệ An", "MobiFone Nghệ An"], []),
+        # a field after a generic head makes the group definite; "các tổ chức" is a noun, not the verb
+        ("Chủ trì, phối hợp các đơn vị điện lực rà soát khả năng cung ứng điện", [], ["Các đơn vị điện lực"], []),
+        ("Chủ động phối hợp với các tổ chức cung cấp dịch vụ chi trả thực hiện mở tài khoản", [], ["Các tổ chức cung cấp dịch vụ chi trả"], []),
+        # an ellipsis followed by lower case does not end the sentence
+        ("Phối hợp Sở Khoa học và Công nghệ hỗ trợ doanh nghiệp làm việc với các nhà mạng như FPT Telecom... và các doanh nghiệp cung cấp giải pháp IoT.",
+         [], ["Sở Khoa học và Công nghệ"], []),
+        # a tense marker ends a subject: narrative, not assignment
+        ("Các nhà mạng viễn thông lớn đã và đang đầu tư hạ tầng", ["Các nhà mạng viễn thông lớn"], [], []),
         # who is who, not who does what
         ("Trưởng Ban Chỉ đạo là Chủ tịch UBND tỉnh", [], [], []),
         ("Xã Trường Văn: Lấy mẫu 01 vị trí tại vùng nuôi tôm", [], [], []),
@@ -58,6 +69,38 @@ def test_read_actors_in_real_documents(text, leads, supports, supervisors):
     assert [m.name for m in a.leads] == leads
     assert [m.name for m in a.supports] == supports
     assert [m.name for m in a.supervisors] == supervisors
+
+
+@pytest.mark.parametrize(
+    "heading,names",
+    [
+        ("Sở Khoa học và Công nghệ", ["Sở Khoa học và Công nghệ"]),
+        ("Các doanh nghiệp sản xuất, chế biến và xuất khẩu hàng hóa", ["Các doanh nghiệp sản xuất, chế biến và xuất khẩu hàng hóa"]),
+        # a group followed by its verb is a sentence, not an entry
+        ("Các cơ quan, đơn vị liên quan thu thập thông tin theo các mẫu biểu quy định tại Thông tư số 10/2022/TT-BLĐTBXH", None),
+        ("Tổng hợp, báo cáo ở cấp thành phố", None),
+    ],
+)
+def test_entry_headings(heading, names):
+    entry = entry_actors(heading, PROVINCE)
+    assert (None if entry is None else [m.name for m in entry.agencies]) == names
+
+
+def test_a_group_heading_among_entries_is_an_entry_whole():
+    from ingest.models import Node
+    from ingest.tasks import _entries
+
+    def item(label, text):
+        node = Node("item", label, text, (1,))
+        node.children.append(Node("dash", "-", "Phối hợp triển khai.", (2,)))
+        return node
+
+    items = [item("1", "Sở Khoa học và Công nghệ"), item("2", "Ban Quản lý Khu kinh tế Đông Nam"),
+             item("5", "Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp")]
+    found = _entries(items, PROVINCE)
+    assert [m.name for m in found[id(items[2])].agencies] == ["Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp"]
+    # alone, the same heading reads as a subject and its verb
+    assert _entries(items[2:], PROVINCE)[id(items[2])] is None
 
 
 @pytest.mark.parametrize(
