@@ -154,7 +154,13 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
     if entry.place_in_name and place:
         name = f"{name} {place}"
     surface = text[start:end]
+    if _PLURAL_START.match(surface) and not fold(name).startswith("các "):
+        # "các cấp ủy Đảng", "các Ngân hàng thương mại": the text names every body of a kind
+        name = f"Các {name[:1].lower() if name[1:2].islower() else name[:1]}{name[1:]}"
     return AgencyMention(name, entry.kind, surface, start, end, level, place, True, False, entry.name)
+
+
+_PLURAL_START = re.compile(r"(?:các|những)\s", re.I)
 
 
 # --- phrases that name one or more agencies -------------------------------------------------

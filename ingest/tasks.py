@@ -674,8 +674,13 @@ def _walk(node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[Agen
         elif sub and heading:
             # "Sở NN&MT chỉ đạo Chi cục Biển đảo và Thủy sản thực hiện các nội dung sau:"
             actors = read_actors(heading, lexicon)
-            if actors.leads:
-                child_ctx.leads = actors.leads + _directed(heading, lexicon)
+            directed = _directed(heading, lexicon)
+            if directed and _grammar().direct.match(heading):
+                # "a) Chỉ đạo các ngân hàng thương mại … thực hiện …:" under an entry: the entry
+                # directs, the bodies named carry out
+                child_ctx.leads = ctx.leads + [d for d in directed if d.name not in {m.name for m in ctx.leads}]
+            elif actors.leads:
+                child_ctx.leads = actors.leads + directed
                 child_ctx.requested = ctx.requested or actors.requested
         if own.get("support"):
             child_ctx.supports = ctx.supports + [m for a in own["support"] for m in split_agencies(a.text, lexicon)]
@@ -721,7 +726,11 @@ def _directed(heading: str, lexicon: Lexicon) -> list[AgencyMention]:
     m = _grammar().direct.search(heading)
     if not m:
         return []
-    return [a for a in split_agencies(m.group(1), lexicon) if not a.generic]
+    # "chỉ đạo các ngân hàng thương mại | chủ động phối hợp với Sở Y tế …": the bodies end where
+    # their own verb starts
+    directed = m.group(1)
+    end = subject_end(directed, lexicon) or len(directed)
+    return [a for a in split_agencies(directed[:end], lexicon) if not a.generic]
 
 
 def _children_in_order(node: Node) -> list[Node]:

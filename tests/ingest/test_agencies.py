@@ -56,6 +56,11 @@ SPLITS = [
     ("Các cơ quan nhà nước, đơn vị sự nghiệp công lập, doanh nghiệp nhà nước (sau đây gọi là cơ quan, đơn vị, địa phương)",
      ["Các cơ quan, đơn vị, địa phương"]),
     ("Trưởng phòng Phòng Hành chính - Tổ chức", ["Phòng Hành chính - Tổ chức"]),
+    # a plural before a known name keeps it: the text names every body of that kind
+    ("các cấp ủy Đảng, Mặt trận Tổ quốc Việt Nam tỉnh", ["Các cấp ủy đảng", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
+    # a field after a generic head makes a definite group; a vague word does not
+    ("các đơn vị điện lực", ["Các đơn vị điện lực"]),
+    ("các cơ quan chuyên môn", ["Các cơ quan chuyên môn"]),
 ]
 
 
@@ -96,3 +101,18 @@ def test_two_places_same_department_are_two_agencies(extractions):
     ct = {a.name: a for a in extractions["003_fcf3e25466826abb.txt"].agencies}
     assert vl["Sở Nội vụ"].kind == ct["Sở Nội vụ"].kind == "department"
     assert (vl["Sở Nội vụ"].jurisdiction, ct["Sở Nội vụ"].jurisdiction) == ("Vĩnh Long", "Cần Thơ")
+
+
+@pytest.mark.parametrize(
+    "phrase,generic",
+    [
+        ("các đơn vị điện lực", False),  # a field of work: a definite group
+        ("các tổ chức tín dụng", False),
+        ("các cơ quan chuyên môn", True),  # vague words after the head (cues.yaml: vague_fields)
+        ("các cơ quan, đơn vị liên quan", True),
+        ("cơ quan đăng ký đầu tư", True),  # singular: a role in the text, not a group
+    ],
+)
+def test_generic_head_with_a_field(phrase, generic):
+    found = split_agencies(phrase, VINH_LONG_TERMS)
+    assert len(found) == 1 and found[0].generic is generic

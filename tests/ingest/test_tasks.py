@@ -86,6 +86,23 @@ def test_entry_headings(heading, names):
     assert (None if entry is None else [m.name for m in entry.agencies]) == names
 
 
+def test_an_item_that_directs_bodies_adds_them_to_the_entry():
+    from ingest.models import Node
+    from ingest.tasks import _Ctx, _walk
+
+    entry = Node("item", "3", "Ngân hàng Nhà nước chi nhánh khu vực 14", (1,), path="V.3")
+    directs = Node("letter", "a", "Chỉ đạo các Ngân hàng thương mại trên địa bàn chủ động phối hợp với Sở Y tế triển khai thực hiện tốt Kế hoạch, cụ thể như sau:", (2,))
+    directs.children.append(Node("dash", "-", "Cử chuyên viên phối hợp với Ủy ban nhân dân xã, phường hỗ trợ các đối tượng.", (3,)))
+    entry.children.append(directs)
+    root = Node("section", "V", "TỔ CHỨC THỰC HIỆN", (0,), path="V")
+    root.children.append(entry)
+    out: list = []
+    _walk(root, _Ctx(headings=[]), "organisation", PROVINCE, [], out)
+    (task, _), = out
+    assert task.lead[:1] == ["Ngân hàng Nhà nước chi nhánh khu vực 14"] and len(task.lead) == 2
+    assert "thương mại" in task.lead[1] and "Sở Y tế" not in task.lead
+
+
 def test_a_group_heading_among_entries_is_an_entry_whole():
     from ingest.models import Node
     from ingest.tasks import _entries
