@@ -73,6 +73,7 @@ def build(
     store: Optional[Path] = STORE_OPTION,
     endpoint: Optional[str] = ENDPOINT_OPTION,
     no_validate: bool = typer.Option(False, "--no-validate", help="Skip SHACL validation."),
+    wait: bool = typer.Option(False, "--wait", help="If another process is writing to the store, wait for it instead of failing."),
 ) -> None:
     """Read plan files into the graph store and print a summary per plan."""
     from rich.progress import Progress
@@ -94,7 +95,10 @@ def build(
 
                 report = build_remote(paths, endpoint, progress=step, validate=None if no_validate else validate_dataset)
             else:
-                report = build_store(paths, target, progress=step, validate=None if no_validate else validate_dataset)
+                report = build_store(
+                    paths, target, progress=step, validate=None if no_validate else validate_dataset, wait=wait,
+                    notice=lambda m: err.print(m, highlight=False),
+                )
     except DcsKgError as exc:
         _fail(str(exc))
     table = Table(title=f"dcs-kg graph in {report.store}: {report.triples} triples, {report.seconds:.1f}s", show_lines=False)
@@ -283,13 +287,17 @@ def trace(
 
 
 @app.command()
-def remove(plan: str = typer.Argument(..., help="Plan file or key."), store: Optional[Path] = STORE_OPTION) -> None:
+def remove(
+    plan: str = typer.Argument(..., help="Plan file or key."),
+    store: Optional[Path] = STORE_OPTION,
+    wait: bool = typer.Option(False, "--wait", help="If another process is writing to the store, wait for it."),
+) -> None:
     """Remove one plan's named graph from the store."""
     from .store import remove as remove_plan
 
     key = Path(plan).stem
     try:
-        removed = remove_plan(key, _store(store))
+        removed = remove_plan(key, _store(store), wait=wait)
     except DcsKgError as exc:
         _fail(str(exc))
     if not removed:
@@ -443,9 +451,9 @@ def serve(
 ) -> None:
     """Serve the graph read-only over the SPARQL 1.1 Protocol, with a query page at /."""
     from .serve import Settings, make_server
-    from .store import DB_DIR
+    from .store import db_path
 
-    db = _store(store) / DB_DIR
+    db = db_path(_store(store))
     if not db.exists():
         _fail(f"{_store(store)}: no graph here yet; run `dcskg build` first")
     try:

@@ -1,14 +1,26 @@
 """The graph store: an embedded Oxigraph database behind rdflib's Dataset API.
 
-`build` works on a copy of the store and swaps it in only when every step succeeded, so a
-crash or a bad file never leaves a half-written graph. Readers open the store read-only,
-so a query can run while another process serves the same store.
+A store is a folder dcs-kg owns and marks (`.dcskg-store`, with the format version):
+
+    STORE/.dcskg-store        the marker; a non-empty folder without it is never written to
+    STORE/.lock               one writer at a time (an OS lock, released when the process dies)
+    STORE/current -> gen-…    the generation readers open (a symlink, replaced atomically)
+    STORE/gen-…/oxigraph      the database of one generation, and its manifest.json
+    STORE/graph.trig, .ttl    exports of the current generation
+
+`build` and `remove` work on a new generation (a cheap hard-link backup of the current one)
+and switch `current` to it only when every step succeeded, so a crash or a bad file never
+leaves a half-written graph; leftovers of a killed writer are removed by the next one.
+Nothing in the folder that dcs-kg did not write is ever moved or deleted. Readers open the
+current generation read-only, so queries run while a build is writing.
 """
 from __future__ import annotations
 
+import fcntl
 import gc
 import json
 import os
+import re
 import shutil
 import time
 import uuid
@@ -29,6 +41,10 @@ DEFAULT_STORE = Path(os.environ.get("DCSKG_STORE", "data/graph"))
 DEFAULT_PLANS = Path("data/plans")
 DB_DIR = "oxigraph"
 MANIFEST = "manifest.json"
+MARKER = ".dcskg-store"
+LOCK = ".lock"
+CURRENT = "current"
+STORE_FORMAT = 2
 
 
 VALIDATE_ALL_UP_TO = 100  # new plans all validated; above this, a fixed sample of them
@@ -61,15 +77,70 @@ LOAD_BATCH = 200  # plans whose quads go to Oxigraph's bulk loader in one call
 PARALLEL_FROM = 40  # files; below this a process pool costs more than it saves
 
 
+FILE_SECONDS = float(os.environ.get("DCSKG_FILE_SECONDS", "120"))  # one file's extraction at most
+WORKER_MEMORY_MB = int(os.environ.get("DCSKG_WORKER_MEMORY_MB", "4096"))  # address space of a worker
+
+
+class _FileTimeout(Exception):
+    pass
+
+
+def _on_alarm(signum, frame):  # noqa: ARG001
+    raise _FileTimeout()
+
+
 def _read_one(path: Path):
-    """Worker: one file -> (extraction, own triples, common triples), or the error message."""
+    """Worker: one file -> (extraction, own triples, common triples), or a one-line error.
+
+    Whatever happens inside, the answer names the file: a bug or a hostile file fails that
+    file, never the build.
+    """
+    import signal
+    import threading
+
+    timed = threading.current_thread() is threading.main_thread() and FILE_SECONDS > 0
+    if timed:
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, FILE_SECONDS)
     try:
         ex = extract(path)
+        own, common = plan_graphs(ex)
     except DcsKgError as exc:
         return path, None, str(exc)
-    own, common = plan_graphs(ex)
+    except _FileTimeout:
+        return path, None, f"{path}: took longer than {FILE_SECONDS:g} s to read and was skipped (DCSKG_FILE_SECONDS sets the limit)"
+    except MemoryError:
+        return path, None, f"{path}: needed more than the memory allowed for one file and was skipped"
+    except RecursionError:
+        return path, None, f"{path}: nested too deeply to read"
+    except Exception as exc:  # a bug: still one line, naming the file
+        return path, None, f"{path}: internal error while reading ({exc.__class__.__name__}: {str(exc)[:200]})"
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
     ex.lines = []  # only provenance needed them, and it is in the triples now
     return path, (ex, own, common), None
+
+
+def _worker_init() -> None:
+    """A worker dies with its parent (even on kill -9) and has a bounded address space."""
+    import resource
+
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the pool's own shutdown still ends the workers
+    if WORKER_MEMORY_MB > 0:
+        limit = WORKER_MEMORY_MB * 1024 * 1024
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        except (ValueError, OSError):
+            pass
 
 
 def _read_all(files: list[Path], workers: int):
@@ -81,7 +152,7 @@ def _read_all(files: list[Path], workers: int):
     from concurrent.futures import ProcessPoolExecutor
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init) as pool:
         yield from pool.map(_read_one, files, chunksize=8)
 
 
@@ -91,9 +162,16 @@ def _bind(ds: Dataset) -> Dataset:
     return ds
 
 
+def db_path(store_dir: Path) -> Path:
+    """The Oxigraph folder readers open: the current generation (or a format-1 store's own)."""
+    store_dir = Path(store_dir)
+    current = store_dir / CURRENT / DB_DIR
+    return current if current.exists() else store_dir / DB_DIR
+
+
 def open_dataset(store_dir: Path = DEFAULT_STORE, read_only: bool = True) -> Dataset:
     """The store as an rdflib Dataset whose default graph is the union of all graphs."""
-    db = Path(store_dir) / DB_DIR
+    db = db_path(store_dir)
     if not db.exists():
         raise StoreError("no graph here yet; run `dcskg build` first", str(store_dir))
     try:
@@ -140,19 +218,27 @@ def build(
     progress: Callable[[str], None] | None = None,
     validate: Callable[[Dataset], list[str]] | None = None,
     workers: int | None = None,
+    wait: bool = False,
+    notice: Callable[[str], None] | None = None,
 ) -> BuildReport:
-    """Ingest plan files into the store; unchanged plans are skipped, changed ones replaced."""
+    """Ingest plan files into the store; unchanged plans are skipped, changed ones replaced.
+
+    `wait`: when another process is writing to the store, wait for it instead of failing.
+    """
+    from ingest.rules import slug
+
     started = time.perf_counter()
     store_dir = Path(store_dir)
     report = BuildReport(store=str(store_dir))
     files = corpus_files([Path(p) for p in paths])
-    with _WorkingCopy(store_dir, "building") as copy:
+    with _WorkingCopy(store_dir, wait=wait, notice=notice) as copy:
         manifest = copy.manifest
         ds = _bind(Dataset(store=OxigraphStore(store=copy.inner), default_union=True))
         add_reference_data(ds)
         del ds
         new_keys: list[str] = []
         pending: list[ox.Quad] = []
+        sources: dict[str, Path] = {}  # plan IRI slug -> the file that gave it, in this build
         workers = workers if workers is not None else min(2, os.cpu_count() or 1)
         for f, result, error in _read_all(files, workers):
             if progress:
@@ -162,6 +248,11 @@ def build(
                 continue
             ex, own, common = result
             key = ex.plan_key
+            clash = _identity_clash(Path(f), slug(key), sources, manifest)
+            if clash:
+                report.plans.append(PlanResult(str(f), "failed", error=clash))
+                continue
+            sources[slug(key)] = Path(f)
             if manifest.get(key, {}).get("sha256") == ex.sha256 and copy.existed:
                 report.plans.append(PlanResult(str(f), "unchanged", ex))
                 continue
@@ -184,6 +275,26 @@ def build(
         report.triples = len(copy.inner)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _identity_clash(path: Path, key_slug: str, sources: dict[str, Path], manifest: dict) -> str | None:
+    """Two different files must not become one plan: "kế hoạch A.txt" and "ke_hoach_a.txt"
+    both give the plan IRI …/plan/ke-hoach-a. The second one is refused, naming both."""
+    from ingest.rules import slug
+
+    other = sources.get(key_slug)
+    if other is None:
+        for k, v in manifest.items():
+            source = Path(v.get("source", ""))
+            if slug(k) == key_slug and source.name != path.name and source.exists() and source.resolve() != path.resolve():
+                other = source
+                break
+    if other is None or other.resolve() == path.resolve():
+        return None
+    return (
+        f"{path}: its plan key '{key_slug}' is already taken by {other} (file names that differ only in "
+        "accents, case or punctuation name one plan); rename one of the two files"
+    )
 
 
 def _new_plans_view(inner: ox.Store, keys: list[str], report: "BuildReport") -> Graph:
@@ -209,37 +320,148 @@ def _new_plans_view(inner: ox.Store, keys: list[str], report: "BuildReport") -> 
     return g
 
 
-def remove(plan_key: str, store_dir: Path = DEFAULT_STORE) -> bool:
+def remove(plan_key: str, store_dir: Path = DEFAULT_STORE, wait: bool = False) -> bool:
     """Remove one plan's named graph (atomically, like build)."""
     store_dir = Path(store_dir)
     if plan_key not in _read_manifest(store_dir):
         return False
-    with _WorkingCopy(store_dir, "removing") as copy:
+    with _WorkingCopy(store_dir, wait=wait) as copy:
         copy.inner.remove_graph(ox.NamedNode(str(plan_graph_iri(plan_key))))
         del copy.manifest[plan_key]
     return True
 
 
+def claim(store_dir: Path) -> None:
+    """Make `store_dir` a store, or refuse: a file, or a non-empty folder that is not one.
+
+    A format-1 store (an `oxigraph` folder and `manifest.json`, no marker) is adopted.
+    """
+    store_dir = Path(store_dir)
+    if store_dir.exists() and not store_dir.is_dir():
+        raise StoreError("is a file, not a store folder; give --store a folder (new or made by dcs-kg)", str(store_dir))
+    marker = store_dir / MARKER
+    if marker.exists():
+        try:
+            fmt = int(json.loads(marker.read_text(encoding="utf-8")).get("format", 0))
+        except (OSError, ValueError, AttributeError):
+            raise StoreError(f"its {MARKER} marker is unreadable; nothing was changed", str(store_dir)) from None
+        if fmt > STORE_FORMAT:
+            raise StoreError(f"was made by a newer dcs-kg (store format {fmt}, this one reads {STORE_FORMAT}); nothing was changed", str(store_dir))
+        return
+    if store_dir.exists():
+        names = {p.name for p in store_dir.iterdir()}
+        legacy = (store_dir / DB_DIR).is_dir() and names <= {DB_DIR, MANIFEST, "graph.trig", "graph.ttl"}
+        if names and not legacy:
+            raise StoreError(
+                f"is not empty and is not a dcs-kg store (no {MARKER}); choose a new or empty folder "
+                "for --store — nothing was changed",
+                str(store_dir),
+            )
+    store_dir.mkdir(parents=True, exist_ok=True)
+    _write_atomic(marker, json.dumps({"format": STORE_FORMAT, "software": "dcs-kg"}, indent=1).encode("utf-8"))
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+class _Lock:
+    """One writer per store: an exclusive flock on STORE/.lock, released by the kernel when
+    the process ends however it ends."""
+
+    def __init__(self, store_dir: Path, wait: bool, notice: Callable[[str], None] | None):
+        self.path = store_dir / LOCK
+        self.wait = wait
+        self.notice = notice
+
+    def __enter__(self) -> "_Lock":
+        self.fh = open(self.path, "a+")
+        try:
+            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.fh.seek(0)
+            holder = self.fh.read().strip() or "?"
+            if not self.wait:
+                self.fh.close()
+                raise StoreError(
+                    f"another dcs-kg process (pid {holder}) is writing to this store; run again when it "
+                    "ends, or pass --wait to wait for it — nothing was changed",
+                    str(self.path.parent),
+                ) from None
+            if self.notice:
+                self.notice(f"waiting for another dcs-kg process (pid {holder}) writing to {self.path.parent} …")
+            fcntl.flock(self.fh, fcntl.LOCK_EX)
+        self.fh.seek(0)
+        self.fh.truncate()
+        self.fh.write(str(os.getpid()))
+        self.fh.flush()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        fcntl.flock(self.fh, fcntl.LOCK_UN)
+        self.fh.close()
+
+
+def _current_generation(store_dir: Path) -> Path | None:
+    link = store_dir / CURRENT
+    if link.is_symlink() or link.exists():
+        return store_dir / os.readlink(link) if link.is_symlink() else link
+    return None
+
+
+def _sweep(store_dir: Path) -> None:
+    """Under the lock: what killed writers left — generations nobody reads any more, half-made
+    links and exports, working copies of the previous store format beside the folder."""
+    current = _current_generation(store_dir)
+    keep = set()
+    if current is not None:
+        keep.add(current.name)
+        prev = current / "previous"
+        if prev.exists():
+            keep.add(prev.read_text(encoding="utf-8").strip())
+    for p in store_dir.iterdir():
+        if re.fullmatch(r"gen-[0-9a-f]{12}", p.name) and p.name not in keep:
+            shutil.rmtree(p, ignore_errors=True)
+        elif re.fullmatch(r"\.current-[0-9a-f]{12}|\.graph\.(?:trig|ttl)\.[0-9a-f]{12}\.tmp", p.name):
+            p.unlink(missing_ok=True)
+    pattern = re.compile(rf"^\.{re.escape(store_dir.name)}\.(?:building|removing|old)-[0-9a-f]{{12}}$")
+    for p in store_dir.parent.iterdir():
+        if pattern.match(p.name) and p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
+
+
 class _WorkingCopy:
-    """A private copy of the store that replaces the real one only if the block succeeds.
+    """A new generation of the store that becomes the current one only if the block succeeds.
 
     Oxigraph's backup is cheap (hard links), so every write works on a copy: a crash or a
-    refused build leaves the previous graph as it was.
+    refused build leaves the previous graph as it was. SIGTERM ends the block like an error,
+    so the copy is removed; after kill -9 the next writer removes it.
     """
 
-    def __init__(self, store_dir: Path, purpose: str):
-        self.store_dir = store_dir
-        self.work = store_dir.parent / f".{store_dir.name}.{purpose}-{uuid.uuid4().hex[:12]}"
-        self.manifest = _read_manifest(store_dir)
-        self.existed = (store_dir / DB_DIR).exists()
+    def __init__(self, store_dir: Path, wait: bool = False, notice: Callable[[str], None] | None = None):
+        self.store_dir = Path(store_dir)
+        self.wait = wait
+        self.notice = notice
 
     def __enter__(self) -> "_WorkingCopy":
-        if self.work.exists():
-            shutil.rmtree(self.work)
-        self.work.mkdir(parents=True)
-        if self.existed:
-            ox.Store.read_only(str(self.store_dir / DB_DIR)).backup(str(self.work / DB_DIR))
-        self.inner = ox.Store(str(self.work / DB_DIR))
+        claim(self.store_dir)
+        self.lock = _Lock(self.store_dir, self.wait, self.notice).__enter__()
+        try:
+            self._sigterm = _raise_on_sigterm()
+            _sweep(self.store_dir)
+            self.manifest = _read_manifest(self.store_dir)
+            source = db_path(self.store_dir)
+            self.existed = source.exists()
+            self.work = self.store_dir / f"gen-{uuid.uuid4().hex[:12]}"
+            self.work.mkdir()
+            if self.existed:
+                ox.Store.read_only(str(source)).backup(str(self.work / DB_DIR))
+            self.inner = ox.Store(str(self.work / DB_DIR))
+        except BaseException:
+            self._release()
+            raise
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -250,22 +472,53 @@ class _WorkingCopy:
                 del self.inner
                 gc.collect()
                 _write_manifest(self.work, self.manifest)
-                _swap(self.work, self.store_dir)
+                previous = _current_generation(self.store_dir)
+                if previous is not None:
+                    (self.work / "previous").write_text(previous.name, encoding="utf-8")
+                _switch(self.store_dir, self.work)
+                export(self.store_dir)
+                _sweep(self.store_dir)
         finally:
-            if self.work.exists():
+            if exc_type is not None and self.work.exists():
                 shutil.rmtree(self.work, ignore_errors=True)
-        if exc_type is None:
-            export(self.store_dir)
+            self._release()
+
+    def _release(self) -> None:
+        _restore_sigterm(getattr(self, "_sigterm", None))
+        self.lock.__exit__(None, None, None)
 
 
-def _swap(new: Path, target: Path) -> None:
-    old = target.parent / f".{target.name}.old-{uuid.uuid4().hex[:12]}"
-    if target.exists():
-        # keep exports and other files the user put beside the store out of the swap
-        target.rename(old)
-    new.rename(target)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+def _switch(store_dir: Path, generation: Path) -> None:
+    """Point `current` at the new generation in one rename; adopt a format-1 store's files."""
+    link = store_dir / f".current-{uuid.uuid4().hex[:12]}"
+    os.symlink(generation.name, link)
+    os.replace(link, store_dir / CURRENT)
+    legacy = store_dir / DB_DIR
+    if legacy.is_dir() and not legacy.is_symlink():
+        shutil.rmtree(legacy, ignore_errors=True)
+        (store_dir / MANIFEST).unlink(missing_ok=True)
+
+
+def _raise_on_sigterm():
+    """SIGTERM ends a write like Ctrl-C, so its working copy is cleaned up."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def handler(signum, frame):  # noqa: ARG001
+        raise KeyboardInterrupt("terminated")
+
+    return signal.signal(signal.SIGTERM, handler)
+
+
+def _restore_sigterm(previous) -> None:
+    import signal
+    import threading
+
+    if previous is not None and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, previous)
 
 
 def rules_fingerprint() -> str:
@@ -287,7 +540,7 @@ def rules_fingerprint() -> str:
 
 def _read_manifest(store_dir: Path) -> dict:
     """Plan key -> source, sha256 and graph IRI, for the plans built with today's rules."""
-    path = Path(store_dir) / MANIFEST
+    path = db_path(store_dir).parent / MANIFEST
     if not path.exists():
         return {}
     try:
@@ -302,7 +555,7 @@ def _read_manifest(store_dir: Path) -> dict:
 
 def _write_manifest(folder: Path, plans: dict) -> None:
     body = {"rules": rules_fingerprint(), "plans": plans}
-    (folder / MANIFEST).write_text(json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+    _write_atomic(folder / MANIFEST, json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
 
 
 def manifest(store_dir: Path = DEFAULT_STORE) -> dict:
@@ -320,7 +573,7 @@ def export(store_dir: Path = DEFAULT_STORE, formats: Iterable[str] = ("trig", "t
     """
     store_dir = Path(store_dir)
     out_dir = Path(out_dir or store_dir)
-    db = store_dir / DB_DIR
+    db = db_path(store_dir)
     if not db.exists():
         raise StoreError("no graph here yet; run `dcskg build` first", str(store_dir))
     inner = ox.Store.read_only(str(db))
@@ -328,7 +581,9 @@ def export(store_dir: Path = DEFAULT_STORE, formats: Iterable[str] = ("trig", "t
     written = []
     for fmt in formats:
         rdf_format, name = EXPORT_FORMATS[fmt]
-        path = out_dir / name
+        final = out_dir / name
+        # written under a temporary name and renamed: a kill leaves the previous file whole
+        path = out_dir / f".{name}.{uuid.uuid4().hex[:12]}.tmp"
         if graph is not None or fmt == "jsonld":
             g = Graph()
             for prefix, ns in PREFIXES.items():
@@ -352,5 +607,6 @@ def export(store_dir: Path = DEFAULT_STORE, formats: Iterable[str] = ("trig", "t
             triples = (ox.Triple(q.subject, q.predicate, q.object) for q in inner)
             kwargs = {"prefixes": prefixes} if fmt == "ttl" else {}
             ox.serialize(triples, str(path), format=ox_format, **kwargs)
-        written.append(path)
+        os.replace(path, final)
+        written.append(final)
     return written

@@ -507,8 +507,12 @@ def add_reference_data(ds: Dataset) -> None:
     """Ontology, vocabularies and the legal registry: rebuilt from their files on every build."""
     from ontology import ONTOLOGY_TTL
 
+    from rdflib.compare import to_canonical_graph
+
     ds.remove_graph(ds.graph(ONTOLOGY_GRAPH))
-    ds.addN((s, p, o, ds.graph(ONTOLOGY_GRAPH)) for s, p, o in Graph().parse(ONTOLOGY_TTL))
+    # canonical blank-node labels: the same ontology gives byte-identical exports on every build
+    ontology = to_canonical_graph(Graph().parse(ONTOLOGY_TTL))
+    ds.addN((s, p, o, ds.graph(ONTOLOGY_GRAPH)) for s, p, o in ontology)
     ds.remove_graph(ds.graph(REGISTRY_GRAPH))
     ds.addN((s, p, o, ds.graph(REGISTRY_GRAPH)) for s, p, o in registry_graph())
     ds.addN((s, p, o, ds.graph(COMMON_GRAPH)) for s, p, o in vocabulary())
