@@ -132,20 +132,27 @@ def build(
 
 @app.command()
 def extract(
-    files: list[Path] = typer.Argument(..., help="Plan files to read."),
+    files: list[Path] = typer.Argument(..., help="Plan files or folders (as for build)."),
     as_json: bool = typer.Option(True, "--json/--no-json", help="Print the JSON contract (default)."),
 ) -> None:
     """Run the extraction pipeline without touching any store; print JSON."""
-    from ingest.pipeline import extract as run_extract
+    from ingest.pipeline import corpus_files
 
+    from .store import _read_one
+
+    for p in files:
+        if not Path(p).exists():
+            _fail(f"{p}: no such file or folder")
     results = []
     failed = False
-    for f in files:
-        try:
-            results.append(run_extract(f).to_json())
-        except DcsKgError as exc:
-            err.print(f"[red]error:[/red] {exc}", highlight=False)
+    for f in corpus_files([Path(p) for p in files]):
+        # the same reader build uses: any failure is one line naming the file, the rest go on
+        _, result, error = _read_one(f, graph=False)
+        if result is None:
+            err.print(f"[red]error:[/red] {error}", highlight=False)
             failed = True
+            continue
+        results.append(result[0].to_json())
     if as_json:
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
     else:
@@ -445,19 +452,32 @@ def network(
 def serve(
     store: Optional[Path] = STORE_OPTION,
     host: str = typer.Option("127.0.0.1", "--host"),
-    port: int = typer.Option(8000, "--port"),
+    port: int = typer.Option(8000, "--port", help="0 picks a free port."),
     timeout: float = typer.Option(10.0, "--timeout", help="Seconds a query may run before it is stopped."),
     max_rows: int = typer.Option(10000, "--max-rows", help="Rows returned at most per query."),
+    workers: int = typer.Option(2, "--workers", help="Query processes at once; more requests wait, then get 503."),
+    memory: int = typer.Option(2048, "--memory", help="MiB of memory one query may take (0: no limit)."),
+    cors: Optional[str] = typer.Option(None, "--cors", help="Allow browser pages from this origin (e.g. https://example.org, or *). Off by default."),
 ) -> None:
     """Serve the graph read-only over the SPARQL 1.1 Protocol, with a query page at /."""
     from .serve import Settings, make_server
     from .store import db_path
 
+    if not 0 <= port <= 65535:
+        _fail(f"--port must be between 0 and 65535, not {port}", 2)
+    if not timeout > 0:
+        _fail(f"--timeout must be more than 0 seconds, not {timeout:g}", 2)
+    if max_rows < 1:
+        _fail(f"--max-rows must be at least 1, not {max_rows}", 2)
+    if workers < 1:
+        _fail(f"--workers must be at least 1, not {workers}", 2)
+    if memory < 0:
+        _fail(f"--memory must be 0 (no limit) or more MiB, not {memory}", 2)
     db = db_path(_store(store))
     if not db.exists():
         _fail(f"{_store(store)}: no graph here yet; run `dcskg build` first")
     try:
-        server = make_server(Settings(str(db), timeout, max_rows), host, port)
+        server = make_server(Settings(str(db), timeout, max_rows, memory, workers, cors=cors), host, port)
     except OSError as exc:
         _fail(f"cannot listen on {host}:{port} ({exc.strerror})")
     out.print(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql — query page: http://{host}:{server.server_port}/ (Ctrl-C stops)")

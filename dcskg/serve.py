@@ -1,16 +1,26 @@
 """`dcskg serve`: a read-only SPARQL 1.1 Protocol endpoint over the embedded store, with a
 query page (YASGUI, bundled, no CDN) offering the named queries as examples.
 
-Each query runs in a child process on a read-only handle of the store, so a query past its
-time limit is killed without harming the server, and nothing can write: UPDATE and LOAD are
-refused with 403. Results are capped at a configurable number of rows (the response says
-so in the `X-DCS-Truncated` header).
+What it refuses, and why:
+- every query is parsed (rdflib's SPARQL 1.1 grammar) before Oxigraph sees it: an update
+  (INSERT, LOAD, DROP …) is 403, and a query with `SERVICE` is 403 too — federation would
+  make the server fetch other addresses on its network and echo what they answer;
+- each query runs in a child process on a read-only handle of the store, with a time limit
+  and an address-space limit (RLIMIT_AS); at most `workers` run at once, and a request that
+  finds them all busy for `queue_wait` seconds gets 503 with `Retry-After`;
+- no CORS header unless `--cors ORIGIN` allows one origin (or `*`): a web page the analyst
+  happens to open cannot drive the endpoint;
+- results are capped at `max_rows`; a capped answer says so in the `X-DCS-Truncated` header
+  and in its body (a `link` in the SPARQL JSON/XML head, a comment line in Turtle, N-Triples,
+  CSV and TSV);
+- malformed requests are answered 400 and logged in one line, never with a traceback.
 """
 from __future__ import annotations
 
 import json
 import multiprocessing as mp
-import re
+import sys
+import threading
 import urllib.parse
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -25,7 +35,8 @@ RESULT_TYPES = {
     "tsv": "text/tab-separated-values",
 }
 GRAPH_TYPES = {"ttl": "text/turtle", "nt": "application/n-triples", "xml": "application/rdf+xml"}
-_UPDATE = re.compile(r"^\s*(?:(?:PREFIX|BASE)\s[^\n]*\n\s*)*(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.I)
+TRUNCATED = "urn:dcs-kg:truncated"
+MAX_BODY = 1_000_000  # bytes of a POSTed query
 
 
 @dataclass(frozen=True)
@@ -33,6 +44,49 @@ class Settings:
     db: str  # the Oxigraph folder
     timeout: float = 10.0
     max_rows: int = 10000
+    memory_mb: int = 2048  # address space of one query process beyond the server's own
+    workers: int = 2  # query processes at once
+    queue_wait: float = 2.0  # seconds a request waits for a free query process before 503
+    cors: str | None = None  # the one origin allowed to call from a browser, or "*"
+
+
+class QueryForm:
+    """What a query is, read from its parse tree before anything runs it."""
+
+    def __init__(self, form: str):
+        self.form = form  # SelectQuery | AskQuery | ConstructQuery | DescribeQuery
+
+    @property
+    def gives_graph(self) -> bool:
+        return self.form in ("ConstructQuery", "DescribeQuery")
+
+
+def inspect_query(query: str) -> QueryForm:
+    """Parse with the SPARQL 1.1 grammar; refuse updates and federation (`SERVICE`)."""
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    try:
+        tree = parseQuery(query)
+    except Exception as exc:  # pyparsing's ParseException and friends
+        try:
+            parseUpdate(query)
+        except Exception:
+            raise QueryFailed(HTTPStatus.BAD_REQUEST, f"SPARQL syntax error: {exc}") from None
+        raise QueryFailed(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL UPDATE and LOAD are refused") from None
+
+    def names(node):
+        if isinstance(node, CompValue):
+            yield node.name
+            for v in node.values():
+                yield from names(v)
+        elif isinstance(node, (list, tuple)):
+            for v in node:
+                yield from names(v)
+
+    if "ServiceGraphPattern" in set(names(tree)):
+        raise QueryFailed(HTTPStatus.FORBIDDEN, "SERVICE (federated query) is refused: this endpoint answers from its own graph only")
+    return QueryForm(tree[1].name)
 
 
 class QueryFailed(Exception):
@@ -58,9 +112,35 @@ def _to_rdflib(term):
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
-def _evaluate(db: str, query: str, fmt: str, max_rows: int, conn) -> None:
+def _limit_memory(mb: int) -> None:
+    import resource
+
+    if mb <= 0:
+        return
+    with open("/proc/self/status", encoding="ascii") as fh:
+        base = next((int(line.split()[1]) * 1024 for line in fh if line.startswith("VmSize:")), 0)
+    limit = base + mb * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _note(body: bytes, fmt: str, max_rows: int) -> bytes:
+    """State a capped answer in its own body, in the way each format allows."""
+    text = f"dcs-kg: truncated at {max_rows} rows (the endpoint's --max-rows)"
+    if fmt == "json":
+        data = json.loads(body)
+        data.setdefault("head", {}).setdefault("link", []).append(TRUNCATED)
+        return json.dumps(data, ensure_ascii=False).encode("utf-8")
+    if fmt == "xml" and b"<head>" in body:
+        return body.replace(b"</head>", f'<link href="{TRUNCATED}"/></head>'.encode(), 1)
+    if fmt == "xml":
+        return body.replace(b"?>", f"?>\n<!-- {text} -->".encode(), 1)
+    return body + f"# {text}\n".encode("utf-8")
+
+
+def _evaluate(db: str, query: str, fmt: str, max_rows: int, memory_mb: int, conn) -> None:
     """Child process: run one query on a read-only store; send (status, type, body, truncated)."""
     try:
+        _limit_memory(memory_mb)
         import pyoxigraph as ox
         from rdflib import Graph, Variable
         from rdflib.query import Result
@@ -84,43 +164,67 @@ def _evaluate(db: str, query: str, fmt: str, max_rows: int, conn) -> None:
                 # SPARQL 1.1 TSV: "?var" headers, terms in N-Triples syntax (rdflib has no writer)
                 lines = ["\t".join(f"?{n}" for n in names)]
                 lines += ["\t".join(r[Variable(n)].n3() if Variable(n) in r else "" for n in names) for r in rows]
-                conn.send((200, RESULT_TYPES[fmt], ("\n".join(lines) + "\n").encode("utf-8"), truncated))
-                return
-            out = Result("SELECT")
-            out.vars = [Variable(n) for n in names]
-            out.bindings = rows
-            conn.send((200, RESULT_TYPES[fmt], out.serialize(format=fmt), truncated))
+                body = ("\n".join(lines) + "\n").encode("utf-8")
+            else:
+                out = Result("SELECT")
+                out.vars = [Variable(n) for n in names]
+                out.bindings = rows
+                body = out.serialize(format=fmt)
+            conn.send((200, RESULT_TYPES[fmt], _note(body, fmt, max_rows) if truncated else body, truncated))
         else:
             g = Graph()
+            truncated = False
             for i, t in enumerate(res):
                 if i >= max_rows:
+                    truncated = True
                     break
                 g.add(tuple(_to_rdflib(x) for x in (t.subject, t.predicate, t.object)))
-            kind = fmt if fmt in GRAPH_TYPES else "ttl"
-            body = g.serialize(format={"ttl": "turtle", "nt": "nt", "xml": "xml"}[kind], encoding="utf-8")
-            conn.send((200, GRAPH_TYPES[kind], body, len(g) >= max_rows))
+            body = g.serialize(format={"ttl": "turtle", "nt": "nt", "xml": "xml"}[fmt], encoding="utf-8")
+            conn.send((200, GRAPH_TYPES[fmt], _note(body, "xml" if fmt == "xml" else "ttl", max_rows) if truncated else body, truncated))
     except SyntaxError as exc:
         conn.send((400, "text/plain", f"SPARQL syntax error: {exc}".encode(), False))
+    except MemoryError:
+        conn.send((503, "text/plain", f"query stopped: it needed more than {memory_mb} MiB".encode(), False))
     except Exception as exc:  # a bad query must not crash the worker silently
         conn.send((400, "text/plain", f"query failed: {exc}".encode(), False))
     finally:
         conn.close()
 
 
-def run_query(settings: Settings, query: str, fmt: str) -> tuple[int, str, bytes, bool]:
-    if _UPDATE.match(query):
-        raise QueryFailed(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL UPDATE and LOAD are refused")
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_evaluate, args=(settings.db, query, fmt, settings.max_rows, child), daemon=True)
-    proc.start()
-    child.close()
-    if not parent.poll(settings.timeout):
-        proc.kill()
-        proc.join()
-        raise QueryFailed(HTTPStatus.SERVICE_UNAVAILABLE, f"query timed out after {settings.timeout:g} s and was stopped")
-    status, ctype, body, truncated = parent.recv()
-    proc.join(timeout=5)
+_SLOTS: dict[int, threading.BoundedSemaphore] = {}
+
+
+def _slots(settings: Settings) -> threading.BoundedSemaphore:
+    return _SLOTS.setdefault(id(settings), threading.BoundedSemaphore(max(1, settings.workers)))
+
+
+def run_query(settings: Settings, query: str, accept: str, explicit: str | None = None) -> tuple[int, str, bytes, bool]:
+    form = inspect_query(query)
+    fmt = negotiate(accept, explicit, form.gives_graph)
+    slots = _slots(settings)
+    if not slots.acquire(timeout=settings.queue_wait):
+        raise QueryFailed(HTTPStatus.SERVICE_UNAVAILABLE, f"all {settings.workers} query processes are busy; retry shortly")
+    try:
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        parent, child = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_evaluate, args=(settings.db, query, fmt, settings.max_rows, settings.memory_mb, child), daemon=True)
+        proc.start()
+        child.close()
+        if not parent.poll(settings.timeout):
+            proc.kill()
+            proc.join()
+            raise QueryFailed(HTTPStatus.SERVICE_UNAVAILABLE, f"query timed out after {settings.timeout:g} s and was stopped")
+        try:
+            status, ctype, body, truncated = parent.recv()
+        except EOFError:
+            proc.join(timeout=5)
+            raise QueryFailed(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                f"the query process ended without an answer (exit {proc.exitcode}); it may have passed the {settings.memory_mb} MiB limit",
+            ) from None
+        proc.join(timeout=5)
+    finally:
+        slots.release()
     if isinstance(body, str):
         body = body.encode("utf-8")
     if status != 200:
@@ -128,23 +232,50 @@ def run_query(settings: Settings, query: str, fmt: str) -> tuple[int, str, bytes
     return status, ctype, body, truncated
 
 
-def negotiate(accept: str, explicit: str | None) -> str:
+class NotAcceptable(QueryFailed):
+    def __init__(self, offered: dict[str, str]):
+        super().__init__(HTTPStatus.NOT_ACCEPTABLE, "none of the accepted types can be given; this query can be answered as: " + ", ".join(offered.values()))
+
+
+def _accepted(accept: str) -> list[str]:
+    """Media types of an Accept header, best first (q-values; q=0 means never)."""
+    ranked = []
+    for i, part in enumerate(accept.split(",")):
+        bits = [b.strip() for b in part.split(";")]
+        if not bits[0]:
+            continue
+        q = 1.0
+        for b in bits[1:]:
+            if b.startswith("q="):
+                try:
+                    q = float(b[2:])
+                except ValueError:
+                    q = 0.0
+        if q > 0:
+            ranked.append((-q, i, bits[0].lower()))
+    return [t for _, _, t in sorted(ranked)]
+
+
+def negotiate(accept: str, explicit: str | None, graph: bool = False) -> str:
+    """The format key for a query's answer: `format=` first, then Accept with its q-values."""
+    offered = GRAPH_TYPES if graph else RESULT_TYPES
     if explicit:
-        for key, ctype in {**RESULT_TYPES, **GRAPH_TYPES}.items():
+        for key, ctype in offered.items():
             if explicit in (key, ctype):
                 return key
-    accept = accept or ""
-    for part in accept.split(","):
-        ctype = part.split(";")[0].strip()
-        for key, known in RESULT_TYPES.items():
+        raise NotAcceptable(offered)
+    types = _accepted(accept or "*/*")
+    if not types:
+        return "ttl" if graph else "json"
+    for ctype in types:
+        for key, known in offered.items():
             if ctype == known:
                 return key
-        for key, known in GRAPH_TYPES.items():
-            if ctype == known:
-                return key
-        if ctype == "application/json":
+        if not graph and ctype == "application/json":
             return "json"
-    return "json"
+        if ctype in ("*/*", "application/*") or (ctype == "text/*"):
+            return "ttl" if graph else ("csv" if ctype == "text/*" else "json")
+    raise NotAcceptable(offered)
 
 
 def page() -> bytes:
@@ -165,11 +296,28 @@ def make_handler(settings: Settings):
         def log_message(self, fmt: str, *args) -> None:  # quiet: one line per request is noise here
             pass
 
+        def log_error(self, fmt: str, *args) -> None:
+            sys.stderr.write(f"dcs-kg serve: {self.address_string()} {fmt % args}\n")
+
+        def _guard(self, method) -> None:
+            """Whatever goes wrong answers the client and logs one line, never a traceback."""
+            try:
+                method()
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            except Exception as exc:  # a bug: the client gets 500, the log one line
+                self.log_error("internal error on %s: %s: %s", self.path[:200], exc.__class__.__name__, exc)
+                try:
+                    self._error(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has one line about it")
+                except OSError:
+                    pass
+
         def _send(self, status: int, ctype: str, body: bytes, extra: dict[str, str] | None = None) -> None:
             self.send_response(status)
             self.send_header("Content-Type", f"{ctype}; charset=utf-8" if ctype.startswith("text/") or "json" in ctype else ctype)
             self.send_header("Content-Length", str(len(body)))
-            self.send_header("Access-Control-Allow-Origin", "*")
+            if settings.cors:
+                self.send_header("Access-Control-Allow-Origin", settings.cors)
             for k, v in (extra or {}).items():
                 self.send_header(k, v)
             self.end_headers()
@@ -183,13 +331,20 @@ def make_handler(settings: Settings):
                 self._error(HTTPStatus.BAD_REQUEST, "missing 'query' parameter")
                 return
             try:
-                _, ctype, body, truncated = run_query(settings, query, negotiate(self.headers.get("Accept", ""), fmt))
+                _, ctype, body, truncated = run_query(settings, query, self.headers.get("Accept", ""), fmt)
             except QueryFailed as exc:
-                self._error(exc.status, str(exc))
+                extra = {"Retry-After": "2"} if exc.status == HTTPStatus.SERVICE_UNAVAILABLE and "busy" in str(exc) else None
+                self._send(exc.status, "text/plain", str(exc).encode("utf-8"), extra)
                 return
-            self._send(200, ctype, body, {"X-DCS-Truncated": "true"} if truncated else None)
+            self._send(200, ctype, body, {"X-DCS-Truncated": "true", "Access-Control-Expose-Headers": "X-DCS-Truncated"} if truncated else None)
 
         def do_GET(self) -> None:  # noqa: N802
+            self._guard(self._get)
+
+        def do_POST(self) -> None:  # noqa: N802
+            self._guard(self._post)
+
+        def _get(self) -> None:
             url = urllib.parse.urlsplit(self.path)
             params = urllib.parse.parse_qs(url.query)
             if url.path in ("/", "/index.html"):
@@ -209,14 +364,21 @@ def make_handler(settings: Settings):
             else:
                 self._error(HTTPStatus.NOT_FOUND, "not found: use /sparql or /")
 
-        def do_POST(self) -> None:  # noqa: N802
+        def _post(self) -> None:
             url = urllib.parse.urlsplit(self.path)
             if url.path != "/sparql":
                 self._error(HTTPStatus.NOT_FOUND, "not found: POST to /sparql")
                 return
-            length = int(self.headers.get("Content-Length") or 0)
-            if length > 1_000_000:
-                self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "query too large")
+            raw = (self.headers.get("Content-Length") or "").strip()
+            if not raw.isdigit():
+                self.close_connection = True
+                self.log_error("bad Content-Length %r", raw[:40])
+                self._error(HTTPStatus.BAD_REQUEST if raw else HTTPStatus.LENGTH_REQUIRED, "a POST needs a Content-Length of 0 or more bytes")
+                return
+            length = int(raw)
+            if length > MAX_BODY:
+                self.close_connection = True
+                self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"query too large (more than {MAX_BODY // 1000} kB)")
                 return
             body = self.rfile.read(length).decode("utf-8", "replace")
             ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip()
@@ -235,7 +397,13 @@ def make_handler(settings: Settings):
     return Handler
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:  # one line, not a traceback
+        exc = sys.exc_info()[1]
+        sys.stderr.write(f"dcs-kg serve: {client_address[0]}: {exc.__class__.__name__}: {exc}\n")
+
+
 def make_server(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:
-    server = ThreadingHTTPServer((host, port), make_handler(settings))
-    server.daemon_threads = True
-    return server
+    return _Server((host, port), make_handler(settings))

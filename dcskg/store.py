@@ -89,7 +89,7 @@ def _on_alarm(signum, frame):  # noqa: ARG001
     raise _FileTimeout()
 
 
-def _read_one(path: Path):
+def _read_one(path: Path, graph: bool = True):
     """Worker: one file -> (extraction, own triples, common triples), or a one-line error.
 
     Whatever happens inside, the answer names the file: a bug or a hostile file fails that
@@ -104,6 +104,8 @@ def _read_one(path: Path):
         signal.setitimer(signal.ITIMER_REAL, FILE_SECONDS)
     try:
         ex = extract(path)
+        if not graph:
+            return path, (ex, None, None), None
         own, common = plan_graphs(ex)
     except DcsKgError as exc:
         return path, None, str(exc)

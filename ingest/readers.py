@@ -51,12 +51,17 @@ def read(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
     suffix = p.suffix.lower()
     if suffix not in SUFFIXES:
         raise ReadError(f"unknown format {suffix or '(no extension)'!r}; expected one of {', '.join(sorted(SUFFIXES))}", shown)
-    size = p.stat().st_size
-    if size == 0:
-        raise ReadError("empty file", shown)
-    if size > max_bytes:
-        raise ReadError(f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)", shown)
-    data = p.read_bytes()
+    try:
+        size = p.stat().st_size
+        if size == 0:
+            raise ReadError("empty file", shown)
+        if size > max_bytes:
+            raise ReadError(f"too large ({_mib(size)}; the limit is {_mib(max_bytes)})", shown)
+        data = p.read_bytes()
+    except PermissionError:
+        raise ReadError("cannot be read: permission denied", shown) from None
+    except OSError as exc:
+        raise ReadError(f"cannot be read: {exc.strerror or exc.__class__.__name__}", shown) from None
     digest = hashlib.sha256(data).hexdigest()
     if suffix in TEXT_SUFFIXES:
         text, encoding = decode_text(data, shown)
@@ -69,6 +74,30 @@ def read(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
         return SourceText(shown, "pdf", tuple(lines), "pdf", digest, tuple(pages))
     text, encoding = decode_text(data, shown)
     return SourceText(shown, "html", tuple(_html_lines(text, shown)), encoding, digest)
+
+
+def _mib(n: int) -> str:
+    return f"{n / 2**20:.1f} MiB" if n % 2**20 else f"{n // 2**20} MiB"
+
+
+# a .docx is a zip: what its XML parts inflate to is bounded, so a small "zip bomb" cannot
+# take the memory or the time of a build
+MAX_DOCX_XML = 32 * 2**20
+MAX_DOCX_RATIO = 200
+
+
+def _check_docx_budget(data: bytes, shown: str) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            parts = [i for i in z.infolist() if i.filename.endswith((".xml", ".rels"))]
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ReadError(f"not a readable .docx ({exc.__class__.__name__})", shown) from None
+    total = sum(i.file_size for i in parts)
+    if total > MAX_DOCX_XML:
+        raise ReadError(f"its XML inflates to {_mib(total)}, past the {_mib(MAX_DOCX_XML)} a plan can need; refused as a possible zip bomb", shown)
+    for i in parts:
+        if i.compress_size and i.file_size > 1_000_000 and i.file_size / i.compress_size > MAX_DOCX_RATIO:
+            raise ReadError(f"{i.filename} inflates {i.file_size // i.compress_size}-fold; refused as a possible zip bomb", shown)
 
 
 def decode_text(data: bytes, shown: str) -> tuple[str, str]:
@@ -130,9 +159,11 @@ def _docx_lines(data: bytes, shown: str) -> list[str]:
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError as exc:  # pragma: no cover - declared dependency
         raise ReadError("reading .docx needs python-docx", shown) from exc
+    _check_docx_budget(data, shown)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile, SyntaxError) as exc:
+        # lxml's XMLSyntaxError is a SyntaxError: broken or oversized XML inside the zip
         raise ReadError(f"not a readable .docx ({exc.__class__.__name__})", shown) from exc
     from .docx_text import docx_to_lines
 

@@ -73,7 +73,8 @@ def test_row_cap(endpoint):
     q = quote("SELECT * WHERE { ?s ?p ?o }")
     with urllib.request.urlopen(f"{endpoint}/sparql?query={q}&format=csv") as resp:
         assert resp.headers["X-DCS-Truncated"] == "true"
-        assert len(resp.read().decode().strip().splitlines()) == 51  # header + 50 rows
+        lines = resp.read().decode().strip().splitlines()
+        assert len(lines) == 52 and lines[-1].startswith("# dcs-kg: truncated")  # header, 50 rows, the note
 
 
 def test_query_page_runs_a_named_query_offline(endpoint, artifacts):

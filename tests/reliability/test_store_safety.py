@@ -1,0 +1,200 @@
+"""The store never loses what is in it: foreign folders and files, two writers, kills, crashes,
+two files that would be one plan, byte-identical rebuilds. Subprocess tests with bounded time."""
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from clirun import dcskg
+from gold import PLANS
+
+ONE = PLANS / "004_9fd1b90b08d6ae98.txt"
+OTHER = PLANS / "000_70211efbcc79a593.txt"
+
+
+def _keys(store: Path) -> set[str]:
+    from dcskg.store import manifest
+
+    return set(manifest(store))
+
+
+def test_a_folder_that_is_not_a_store_is_refused_and_left_as_it_was(tmp_path):
+    folder = tmp_path / "my-folder"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "important.txt").write_text("a", encoding="utf-8")
+    run = dcskg("build", str(ONE), "--store", str(folder))
+    assert run.returncode == 1
+    assert "not a dcs-kg store" in run.stderr and "nothing was changed" in run.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["important.txt", "sub"]
+    assert (folder / "important.txt").read_text(encoding="utf-8") == "a"
+
+
+def test_a_file_given_as_store_is_refused_not_renamed(tmp_path):
+    target = tmp_path / "notes.txt"
+    target.write_text("mine", encoding="utf-8")
+    run = dcskg("build", str(ONE), "--store", str(target))
+    assert run.returncode == 1 and "is a file" in run.stderr
+    assert target.read_text(encoding="utf-8") == "mine"
+
+
+def test_files_a_user_leaves_in_a_store_survive_rebuilds(tmp_path):
+    from dcskg.store import build
+
+    store = tmp_path / "graph"
+    build([ONE], store)
+    (store / "notes.txt").write_text("keep me", encoding="utf-8")
+    (store / "analysis").mkdir()
+    build([OTHER], store)
+    build([ONE, OTHER], store)
+    assert (store / "notes.txt").read_text(encoding="utf-8") == "keep me"
+    assert (store / "analysis").is_dir()
+    assert _keys(store) == {ONE.stem, OTHER.stem}
+
+
+def test_a_format_1_store_is_adopted(tmp_path):
+    """A store of the previous layout (oxigraph/ and manifest.json, no marker) keeps its plans."""
+    import pyoxigraph as ox
+
+    from dcskg.store import build, db_path, manifest
+
+    new = tmp_path / "new"
+    build([ONE], new)
+    old = tmp_path / "old"
+    old.mkdir()
+    ox.Store.read_only(str(db_path(new))).backup(str(old / "oxigraph"))
+    shutil.copy(db_path(new).parent / "manifest.json", old / "manifest.json")
+    build([OTHER], old)
+    assert set(manifest(old)) == {ONE.stem, OTHER.stem}
+    assert not (old / "oxigraph").is_dir() or (old / "oxigraph").is_symlink()
+
+
+def test_a_second_writer_fails_fast_while_the_store_is_locked_then_waits_with_wait(tmp_path):
+    from dcskg.store import build
+
+    store = tmp_path / "graph"
+    build([ONE], store)
+    with open(store / ".lock", "a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        started = time.time()
+        run = dcskg("build", str(OTHER), "--store", str(store))
+        assert run.returncode == 1 and "--wait" in run.stderr and time.time() - started < 60
+        waiting = subprocess.Popen(
+            [sys.executable, "-c", "from dcskg.cli import main; main()", "build", str(OTHER), "--store", str(store), "--wait"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        time.sleep(1.5)
+        assert waiting.poll() is None  # still waiting for the lock
+        fcntl.flock(held, fcntl.LOCK_UN)
+    _, stderr = waiting.communicate(timeout=120)
+    assert waiting.returncode == 0, stderr
+    assert _keys(store) == {ONE.stem, OTHER.stem}
+
+
+def test_two_builds_at_once_lose_nothing(tmp_path):
+    store = tmp_path / "graph"
+    args = [sys.executable, "-c", "from dcskg.cli import main; main()", "build", "--store", str(store), "--wait", "--no-validate"]
+    a = subprocess.Popen([*args, str(ONE)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    b = subprocess.Popen([*args, str(OTHER)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for p in (a, b):
+        _, stderr = p.communicate(timeout=180)
+        assert p.returncode == 0, stderr
+    assert _keys(store) == {ONE.stem, OTHER.stem}
+
+
+def _generations(store: Path) -> list[str]:
+    return sorted(p.name for p in store.iterdir() if p.name.startswith("gen-"))
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_a_killed_build_keeps_the_graph_and_its_leftovers_go(tmp_path, sig):
+    from dcskg.store import build
+
+    store = tmp_path / "graph"
+    build([ONE], store)
+    before = _keys(store)
+    kept = _generations(store)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from dcskg.cli import main; main()", "build", str(PLANS), "--store", str(store)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    # kill once the new generation exists, i.e. mid-build
+    deadline = time.time() + 60
+    while time.time() < deadline and len(_generations(store)) == len(kept) and proc.poll() is None:
+        time.sleep(0.05)
+    os.kill(proc.pid, sig)
+    proc.wait(timeout=60)
+    from dcskg.store import open_dataset
+
+    assert len(open_dataset(store)) > 0  # the previous graph still opens
+    if proc.returncode != 0:
+        assert _keys(store) == before
+    if sig == signal.SIGTERM:
+        # a terminated build cleans up after itself
+        assert _generations(store) == kept or len(_generations(store)) <= 2
+    build([OTHER], store)
+    current = os.readlink(store / "current")
+    assert current in _generations(store) and len(_generations(store)) <= 2
+    assert not any(p.name.startswith(".current-") or p.name.endswith(".tmp") for p in store.iterdir())
+
+
+def test_workers_die_with_a_killed_build(tmp_path):
+    """With enough files the build fans out over worker processes; kill -9 of the parent
+    must not leave them running."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for i in range(45):
+        shutil.copy(ONE, plans / f"p{i:02d}.txt")
+    store = tmp_path / "graph"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from dcskg.cli import main; main()", "build", str(plans), "--store", str(store), "--no-validate"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    children: set[int] = set()
+    deadline = time.time() + 60
+    while time.time() < deadline and not children and proc.poll() is None:
+        children = {int(p) for p in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()} if Path(f"/proc/{proc.pid}").exists() else set()
+        time.sleep(0.05)
+    assert children, "the build finished before it forked workers"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    deadline = time.time() + 10
+    while time.time() < deadline and any(Path(f"/proc/{c}").exists() and "Z" not in _state(c) for c in children):
+        time.sleep(0.1)
+    assert not [c for c in children if Path(f"/proc/{c}").exists() and "Z" not in _state(c)]
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return "Z"
+
+
+def test_two_files_that_name_one_plan_are_refused_naming_both(tmp_path):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    shutil.copy(ONE, plans / "kế hoạch A.txt")
+    shutil.copy(OTHER, plans / "ke_hoach_a.txt")
+    store = tmp_path / "graph"
+    run = dcskg("build", str(plans), "--store", str(store), "--no-validate")
+    assert run.returncode == 1
+    assert "kế hoạch A.txt" in run.stderr and "ke_hoach_a.txt" in run.stderr
+    assert len(_keys(store)) == 1
+
+
+def test_the_same_input_gives_byte_identical_exports(tmp_path):
+    from dcskg.store import build
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    build([PLANS], a)
+    build([PLANS], b)
+    for name in ("graph.trig", "graph.ttl"):
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
