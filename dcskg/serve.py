@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing as mp
+import os
 import sys
 import threading
 import urllib.parse
@@ -63,6 +64,7 @@ class QueryForm:
 
 def inspect_query(query: str) -> QueryForm:
     """Parse with the SPARQL 1.1 grammar; refuse updates and federation (`SERVICE`)."""
+    from pyparsing import ParseResults
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
     from rdflib.plugins.sparql.parserutils import CompValue
 
@@ -80,7 +82,7 @@ def inspect_query(query: str) -> QueryForm:
             yield node.name
             for v in node.values():
                 yield from names(v)
-        elif isinstance(node, (list, tuple)):
+        elif isinstance(node, (list, tuple, ParseResults)):
             for v in node:
                 yield from names(v)
 
@@ -140,6 +142,10 @@ def _note(body: bytes, fmt: str, max_rows: int) -> bytes:
 def _evaluate(db: str, query: str, fmt: str, max_rows: int, memory_mb: int, conn) -> None:
     """Child process: run one query on a read-only store; send (status, type, body, truncated)."""
     try:
+        # an allocation failure aborts the engine with a long native backtrace: the server
+        # logs one line for it instead
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
         _limit_memory(memory_mb)
         import pyoxigraph as ox
         from rdflib import Graph, Variable
@@ -218,9 +224,10 @@ def run_query(settings: Settings, query: str, accept: str, explicit: str | None 
             status, ctype, body, truncated = parent.recv()
         except EOFError:
             proc.join(timeout=5)
+            sys.stderr.write(f"dcs-kg serve: a query process ended without an answer (exit {proc.exitcode})\n")
             raise QueryFailed(
                 HTTPStatus.SERVICE_UNAVAILABLE,
-                f"the query process ended without an answer (exit {proc.exitcode}); it may have passed the {settings.memory_mb} MiB limit",
+                f"the query was stopped without an answer; it probably needed more than the {settings.memory_mb} MiB a query may take (--memory)",
             ) from None
         proc.join(timeout=5)
     finally:

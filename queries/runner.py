@@ -103,8 +103,10 @@ def resolve(name_or_file: str) -> NamedQuery:
 def bindings(query: NamedQuery, params: dict[str, Any]) -> dict[str, Identifier]:
     declared = {p.name: p for p in query.params}
     unknown = set(params) - set(declared)
-    if unknown and declared:
-        raise QueryError(f"unknown parameter(s) {sorted(unknown)}; this query takes {sorted(declared) or 'none'}", query.name)
+    headed = bool(query.question_vi)  # a named query declares its parameters, even "none"
+    if unknown and (declared or headed):
+        takes = ", ".join(sorted(declared)) or "no parameters"
+        raise QueryError(f"unknown parameter(s) {', '.join(sorted(unknown))}; this query takes {takes}", query.name)
     out: dict[str, Identifier] = {}
     for name, p in declared.items():
         if name not in params or params[name] is None:
@@ -124,7 +126,8 @@ def bindings(query: NamedQuery, params: dict[str, Any]) -> dict[str, Identifier]
                 raise QueryError(f"parameter '{name}' must be a whole number, not {value!r}", query.name) from exc
         else:
             out[name] = Literal(str(value))
-    if not declared:
+    if not declared and not headed:
+        # a .rq file without a header: its parameters are whatever the caller binds
         for name, value in params.items():
             out[name] = value if isinstance(value, Identifier) else Literal(str(value))
     return out

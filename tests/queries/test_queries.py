@@ -216,3 +216,14 @@ def test_an_iri_parameter_cannot_leave_its_values_block(seed_ds):
 
     with pytest.raises(QueryError, match="not a valid IRI"):
         run_query("plan_tasks", seed_ds, plan=URIRef("http://x> } } DROP ALL ; SELECT * { <y"))
+
+
+def test_a_named_query_refuses_parameters_it_does_not_declare(seed_ds):
+    """`plans_by_level_year --param year=2025` once reached Oxigraph as a broken query."""
+    from ingest.errors import QueryError
+    from queries.runner import run_query
+
+    with pytest.raises(QueryError, match="takes no parameters"):
+        run_query("plans_by_level_year", seed_ds, year="2025")
+    with pytest.raises(QueryError, match="unknown parameter"):
+        run_query("agency_tasks", seed_ds, agency="Sở Nội vụ", colour="red")
