@@ -29,7 +29,9 @@ from rdflib.term import Identifier
 from ingest.errors import QueryError
 
 QUERY_DIR = Path(__file__).resolve().parent
-_TYPES = {"literal", "iri", "integer"}
+_TYPES = {"literal", "iri", "integer", "document", "plan", "agency", "place"}
+# parameter types a person types loosely; `queries.lookup` finds what they mean in the graph
+_LOOKED_UP = {"document", "plan", "agency", "place"}
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ def bindings(query: NamedQuery, params: dict[str, Any]) -> dict[str, Identifier]
         value = params[name]
         if isinstance(value, Identifier):
             out[name] = value
-        elif p.type == "iri":
+        elif p.type in ("iri", "plan"):
             out[name] = URIRef(str(value))
         elif p.type == "integer":
             try:
@@ -184,8 +186,21 @@ def with_values(text: str, bound: dict[str, Identifier]) -> str | None:
     return f"{text[: m.end()]}{binds}\n{text[m.end():]}"
 
 
+def look_up(query: NamedQuery, ds: Dataset, params: dict[str, Any]) -> dict[str, Any]:
+    """Values of document, plan, agency and place parameters -> what the graph calls them."""
+    from . import lookup
+
+    find = {"document": lookup.document_id, "plan": lookup.document_node, "agency": lookup.agency_name, "place": lookup.place_name}
+    out = dict(params)
+    for p in query.params:
+        value = params.get(p.name)
+        if p.type in _LOOKED_UP and value is not None and not isinstance(value, Identifier):
+            out[p.name] = find[p.type](ds, str(value))
+    return out
+
+
 def run(query: NamedQuery, ds: Dataset, **params: Any) -> Rows:
-    bound = bindings(query, params)
+    bound = bindings(query, look_up(query, ds, params))
     try:
         from oxrdflib import OxigraphStore
 

@@ -63,8 +63,15 @@ def test_a_plan_that_only_cites_the_law_is_listed_as_such(seed_ds):
 
 
 def test_parameters_are_values_not_code(seed_ds):
+    from ingest.errors import QueryError
+    from rdflib import Literal
+
     for evil in ['47/2025/NQ-HĐND" } UNION { ?s ?p ?o', "x'} ; DROP ALL", "{ }"]:
-        assert len(run_query("plans_implementing", seed_ds, doc=evil)) == 0
+        # the look-up finds no such document ...
+        with pytest.raises(QueryError, match="no document"):
+            run_query("plans_implementing", seed_ds, doc=evil)
+        # ... and bound as it is, the value is a value, not query text
+        assert len(run_query("plans_implementing", seed_ds, doc=Literal(evil))) == 0
 
 
 def test_implementation_chain_with_sources(seed_ds):

@@ -1,0 +1,144 @@
+"""Finding things in the graph by what a person types: one resolver for every look-up.
+
+- a document read into the graph, by file, file name or stem, key, IRI or number;
+- any document the graph knows (read or only cited), by its symbol with or without "số",
+  in any case, with or without diacritics, `D` for `Đ`, the local `@place/year` key inferred
+  when the symbol alone is unique, or a law by its name;
+- an agency by its name or an alias, in any case and spelling;
+- a place with or without diacritics.
+
+A look-up that finds nothing says what it searched and names the nearest candidates; one
+that finds several lists them.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from pathlib import Path
+
+from rdflib import URIRef
+
+from ingest.errors import QueryError
+from ingest.rules import fold
+
+_READ = """
+PREFIX dcs: <https://w3id.org/dcs-kg/ontology#>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+SELECT DISTINCT ?doc ?key ?id WHERE {
+  ?doc a dcs:AdministrativeDocument ; dcs:documentKey ?key .
+  OPTIONAL { ?doc eli:id_local ?id }
+  FILTER NOT EXISTS { ?doc dcs:promulgatedBy ?decision }
+}
+"""
+
+_KNOWN = """
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?id ?label WHERE {
+  ?doc a eli:LegalResource ; eli:id_local ?id .
+  OPTIONAL { { ?doc skos:prefLabel ?label } UNION { ?doc eli:title ?label } }
+}
+"""
+
+_AGENCIES = """
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?name ?alias WHERE {
+  ?a a org:Organization ; skos:prefLabel ?name .
+  OPTIONAL { ?a skos:altLabel ?alias }
+}
+"""
+
+_PLACES = """
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX dcs: <https://w3id.org/dcs-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?name WHERE {
+  { ?x eli:jurisdiction ?u } UNION { ?x dcs:jurisdiction ?u }
+  ?u skos:prefLabel ?name .
+}
+"""
+
+
+def loose(text: str) -> str:
+    """The key a person's typing is compared by: no case, no diacritics, Đ as D, no "số",
+    no spaces around the parts of a symbol."""
+    text = fold(str(text)).replace("đ", "d")
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    text = re.sub(r"^(?:so|so hieu)\s+", "", text)
+    text = re.sub(r"\s*([/@-])\s*", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip(" .")
+
+
+def _nearest(wanted: str, names: list[str], n: int = 3) -> str:
+    by_key = {}
+    for name in names:
+        by_key.setdefault(loose(name), name)
+    close = difflib.get_close_matches(loose(wanted), list(by_key), n=n, cutoff=0.5)
+    return f"; nearest: {', '.join(by_key[c] for c in close)}" if close else ""
+
+
+def _one(ref: str, what: str, matches: list[str], names: list[str]) -> str:
+    found = sorted(set(matches))
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise QueryError(f"{ref}: several {what} match — {', '.join(found[:10])}; give one of them", "lookup")
+    raise QueryError(f"{ref}: no {what} in the graph matches (compared without case, diacritics or 'số'){_nearest(ref, names)}", "lookup")
+
+
+def document_node(ds, ref: str) -> URIRef:
+    """The IRI of the document read from `ref` (a path, file name, key, IRI or number)."""
+    if ref.startswith(("http://", "https://")):
+        return URIRef(ref)
+    key = Path(ref).stem if Path(ref).suffix else ref
+    rows = list(ds.query(_READ))
+    for doc, k, _ in rows:
+        if str(k) == key or str(k) == Path(ref).name or loose(str(k)) == loose(key):
+            return doc
+    wanted = loose(ref)
+    by_number = {str(doc) for doc, _, i in rows if i is not None and loose(str(i).split("@")[0]) in (wanted, wanted.split("@")[0])}
+    names = [str(i).split("@")[0] for _, _, i in rows if i is not None] + [str(k) for _, k, _ in rows]
+    return URIRef(_one(ref, "document read (by file, key or number)", list(by_number), names))
+
+
+def document_id(ds, ref: str) -> str:
+    """The graph's id of any document it knows ("65/NQ-HĐND@Cần Thơ/2024", "10/2022/QH15")
+    from a symbol as typed or a law's name."""
+    rows = [(str(i), str(label) if label is not None else None) for i, label in ds.query(_KNOWN)]
+    ids = sorted({i for i, _ in rows})
+    if ref in ids:
+        return ref
+    wanted = loose(ref)
+    exact = [i for i in ids if loose(i) == wanted]
+    if exact:
+        return _one(ref, "document", exact, ids)
+    by_symbol = [i for i in ids if loose(i.split("@")[0]) == wanted]
+    if by_symbol:
+        return _one(ref, "document", by_symbol, ids)
+    by_name = [i for i, label in rows if label and loose(label) == wanted]
+    if not by_name:
+        by_name = [i for i, label in rows if label and len(wanted) > 8 and wanted in loose(label)]
+    return _one(ref, "document", by_name, ids + [label for _, label in rows if label])
+
+
+def agency_name(ds, ref: str) -> str:
+    """An agency's canonical name from its name or an alias in any case and spelling."""
+    rows = [(str(n), str(a) if a is not None else None) for n, a in ds.query(_AGENCIES)]
+    names = sorted({n for n, _ in rows})
+    if ref in names:
+        return ref
+    wanted = loose(ref)
+    matches = [n for n, a in rows if loose(n) == wanted or (a and loose(a) == wanted)]
+    return _one(ref, "agency", matches, names)
+
+
+def place_name(ds, ref: str) -> str:
+    """A place's name as the graph writes it, from any spelling ("vinh long" -> "Vĩnh Long")."""
+    names = sorted({str(n) for (n,) in ds.query(_PLACES)})
+    if ref in names:
+        return ref
+    wanted = re.sub(r"^(?:tinh|thanh pho|tp|xa|phuong|huyen)\.?\s+", "", loose(ref))
+    matches = [n for n in names if re.sub(r"^(?:tinh|thanh pho|xa|phuong|huyen)\s+", "", loose(n)) == wanted]
+    return _one(ref, "place", matches, names)

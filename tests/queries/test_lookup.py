@@ -1,0 +1,56 @@
+"""One forgiving resolver: documents, plans, agencies and places as a person types them."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.errors import QueryError
+from queries.lookup import agency_name, document_id, document_node, loose, place_name
+
+
+@pytest.mark.parametrize(
+    "typed,expected",
+    [
+        ("65/NQ-HĐND", "65/NQ-HĐND@Cần Thơ/2024"),  # the local key inferred: the symbol is unique
+        ("47/2025/NQ-HDND", "47/2025/NQ-HĐND"),  # D for Đ
+        ("số 59/2023/nđ-cp", "59/2023/NĐ-CP"),  # "số", lower case
+        ("Luật thực hiện dân chủ ở cơ sở", "10/2022/QH15"),  # a law by its name
+        ("luat thuc hien dan chu o co so", "10/2022/QH15"),  # without diacritics
+    ],
+)
+def test_documents_as_typed(seed_ds, typed, expected):
+    assert document_id(seed_ds, typed) == expected
+
+
+def test_a_document_that_is_not_there_names_the_nearest(seed_ds):
+    with pytest.raises(QueryError, match=r"no document .* nearest: .*NQ-HĐND"):
+        document_id(seed_ds, "99/NQ-HĐND")
+
+
+def test_plans_by_file_key_or_iri(seed_ds):
+    iri = document_node(seed_ds, "data/plans/000_70211efbcc79a593.txt")
+    assert str(iri).endswith("/plan/000-70211efbcc79a593")
+    assert document_node(seed_ds, "000_70211efbcc79a593") == iri
+    with pytest.raises(QueryError, match="no document read"):
+        document_node(seed_ds, "18/KH-UBND")  # cited, not read: the seeds' own numbers are blank
+
+
+@pytest.mark.parametrize("typed", ["sở nội vụ", "SỞ NỘI VỤ", "So Noi vu"])
+def test_agencies_in_any_case_and_spelling(seed_ds, typed):
+    assert agency_name(seed_ds, typed) == "Sở Nội vụ"
+
+
+@pytest.mark.parametrize("typed", ["vinh long", "Vĩnh Long", "tỉnh Vĩnh Long"])
+def test_places_with_or_without_diacritics(seed_ds, typed):
+    assert place_name(seed_ds, typed) == "Vĩnh Long"
+
+
+def test_loose_keys():
+    assert loose("Số 47/2025/NQ-HĐND") == loose("47 / 2025 / nq-hdnd") == "47/2025/nq-hdnd"
+
+
+def test_named_queries_resolve_their_parameters(seed_ds):
+    from queries.runner import run_query
+
+    rows = run_query("plans_implementing", seed_ds, doc="65/nq-hdnd")
+    assert {r["doc"] for r in rows} == {"65/NQ-HĐND@Cần Thơ/2024"}
+    assert len(run_query("agency_tasks", seed_ds, agency="sở nội vụ")) > 0
