@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Optional
@@ -18,9 +19,12 @@ from rich.tree import Tree
 
 from ingest.errors import DcsKgError
 
+from .i18n import set_lang, t
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Knowledge graph of Vietnamese grassroots-democracy plans.")
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+# piped output is never cut to 80 columns: a table is as wide as its content needs
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 400)
+err = Console(stderr=True, soft_wrap=True, width=None if sys.stderr.isatty() or os.environ.get("COLUMNS") else 400)
 
 STORE_OPTION = typer.Option(None, "--store", help="Graph store folder (default: data/graph, or $DCSKG_STORE).")
 ENDPOINT_OPTION = typer.Option(None, "--endpoint", help="Use a SPARQL 1.1 store instead (e.g. http://host:7878/query); see dcskg/remote.py.")
@@ -44,7 +48,7 @@ def _dataset(store: Optional[Path], endpoint: Optional[str]):
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    err.print(f"[red]{t('error')}:[/red] {message}", highlight=False)
     raise typer.Exit(code)
 
 
@@ -53,18 +57,22 @@ def main() -> None:
     try:
         app()
     except DcsKgError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        err.print(f"[red]{t('error')}:[/red] {exc}", highlight=False)
         sys.exit(1)
     except Exception as exc:  # a bug: say so in one line, keep the traceback for debugging
         if os.environ.get("DCSKG_DEBUG"):
             raise
-        err.print(f"[red]internal error:[/red] {exc.__class__.__name__}: {exc} (set DCSKG_DEBUG=1 for the traceback)", highlight=False)
+        err.print(f"[red]{t('internal_error')}:[/red] {exc.__class__.__name__}: {exc} ({t('internal_hint')})", highlight=False)
         sys.exit(1)
 
 
 @app.callback()
-def _root() -> None:
+def _root(lang: Optional[str] = typer.Option(None, "--lang", help="vi (default) or en; also $DCSKG_LANG.")) -> None:
     """dcs-kg: plans -> RDF graph -> questions, traces and networks."""
+    try:
+        set_lang(lang)
+    except ValueError as exc:
+        _fail(str(exc), 2)
 
 
 @app.command()
@@ -84,11 +92,11 @@ def build(
     paths = paths or [DEFAULT_PLANS]
     for p in paths:
         if not Path(p).exists():
-            _fail(f"{p}: no such file or folder")
+            _fail(t("no_such_path", path=p))
     target = _store(store)
     try:
         with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
-            task = bar.add_task("reading plans", total=None)
+            task = bar.add_task(t("reading"), total=None)
             step = lambda f: bar.update(task, advance=1, description=Path(f).name)  # noqa: E731
             if endpoint:
                 from .remote import build_remote
@@ -101,33 +109,40 @@ def build(
                 )
     except DcsKgError as exc:
         _fail(str(exc))
-    table = Table(title=f"dcs-kg graph in {report.store}: {report.triples} triples, {report.seconds:.1f}s", show_lines=False)
-    for col in ("plan", "issuer", "date", "implements", "tasks", "agencies", "legal refs", "warnings", "status"):
+    table = Table(title=t("build_title", store=report.store, triples=report.triples, seconds=f"{report.seconds:.1f}"), show_lines=False)
+    for col in t("build_columns"):
         table.add_column(col, overflow="fold")
     for p in report.plans:
         ex = p.extraction
         if ex is None:
-            table.add_row(Path(p.source).name, "—", "—", "—", "—", "—", "—", "—", f"[red]failed[/red]: {p.error}")
+            table.add_row("—", Path(p.source).name, "—", "—", "—", "—", "—", f"[red]{t('status_failed')}[/red]: {p.error}")
             continue
-        implements = ", ".join(r.id for r in ex.legal_refs if r.relation == "implements") or "—"
-        table.add_row(
-            Path(p.source).name,
-            ex.document.issuer or "?",
-            ex.document.date or "?",
-            implements,
-            str(len(ex.tasks)),
-            str(len(ex.agencies)),
-            str(len(ex.legal_refs)),
-            str(len(ex.warnings)),
-            p.status,
-        )
+        table.add_row(*_summary_row(ex), t(f"status_{p.status}"))
     out.print(table)
     if report.validated_sample:
-        out.print(f"SHACL: checked a sample of {report.validated_sample} of the new plans; `dcskg validate` checks them all")
+        out.print(t("shacl_sample", n=report.validated_sample))
     if report.failed:
         for p in report.failed:
-            err.print(f"[red]error:[/red] {p.error}", highlight=False)
+            err.print(f"[red]{t('error')}:[/red] {p.error}", highlight=False)
         raise typer.Exit(1)
+
+
+def _summary_row(ex) -> list[str]:
+    """A document as the build table shows it: named by genre, symbol, issuer and date."""
+    from queries.naming import document_name
+
+    d = ex.document
+    implements = ", ".join(r.id.split("@")[0] for r in ex.legal_refs if r.relation == "implements") or "—"
+    with_role = {k for task in ex.tasks for k in (*task.lead, *task.support)}
+    return [
+        document_name(d.type, d.number, d.issuer, d.date),
+        Path(ex.source).name,
+        implements,
+        str(len(ex.tasks)),
+        f"{len(with_role)} / {len(ex.agencies)}",
+        str(len(ex.legal_refs)),
+        str(len(ex.warnings)),
+    ]
 
 
 @app.command()
@@ -142,14 +157,14 @@ def extract(
 
     for p in files:
         if not Path(p).exists():
-            _fail(f"{p}: no such file or folder")
+            _fail(t("no_such_path", path=p))
     results = []
     failed = False
     for f in corpus_files([Path(p) for p in files]):
         # the same reader build uses: any failure is one line naming the file, the rest go on
         _, result, error = _read_one(f, graph=False)
         if result is None:
-            err.print(f"[red]error:[/red] {error}", highlight=False)
+            err.print(f"[red]{t('error')}:[/red] {error}", highlight=False)
             failed = True
             continue
         results.append(result[0].to_json())
@@ -157,7 +172,7 @@ def extract(
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
     else:
         for r in results:
-            out.print(f"{r['source']}: {r['document']['issuer']} — {len(r['tasks'])} tasks, {len(r['legal_refs'])} refs")
+            out.print(t("extract_line", source=r["source"], issuer=r["document"]["issuer"], tasks=len(r["tasks"]), refs=len(r["legal_refs"])))
     if failed:
         raise typer.Exit(1)
 
@@ -166,7 +181,7 @@ def _parse_params(params: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for p in params:
         if "=" not in p:
-            _fail(f"--param wants name=value, not {p!r}", 2)
+            _fail(t("param_form", value=repr(p)), 2)
         k, v = p.split("=", 1)
         out[k.strip()] = v
     return out
@@ -178,6 +193,8 @@ def _print_rows(rows, fmt: str, title: str | None = None) -> None:
     elif fmt == "csv":
         import csv
 
+        # with a BOM, Excel opens the Vietnamese text intact (as in `dcskg export tasks`)
+        sys.stdout.write("\ufeff")
         w = csv.DictWriter(sys.stdout, fieldnames=rows.vars)
         w.writeheader()
         for r in rows.rows:
@@ -189,7 +206,7 @@ def _print_rows(rows, fmt: str, title: str | None = None) -> None:
         for r in rows.rows:
             table.add_row(*["" if r.get(v) is None else str(r.get(v)) for v in rows.vars])
         out.print(table)
-        out.print(f"{len(rows)} row(s)")
+        out.print(t("rows", n=len(rows)))
 
 
 @app.command()
@@ -206,7 +223,7 @@ def query(
     from .store import open_dataset
 
     if fmt not in ("table", "csv", "json"):
-        _fail(f"--format must be table, csv or json, not {fmt!r}", 2)
+        _fail(t("format_choice", value=repr(fmt)), 2)
     try:
         q = resolve(name)
         rows = run(q, _dataset(store, endpoint), **_parse_params(param))
@@ -215,17 +232,40 @@ def query(
     _print_rows(rows, fmt, q.title)
 
 
+def _fresh(path: Path, overwrite: bool) -> Path:
+    """A default output file is never written over silently."""
+    if path.exists() and not overwrite:
+        _fail(t("would_overwrite", path=path))
+    return path
+
+
+def _print_reverse(ds, rows, target: str) -> None:
+    from queries.naming import names_by_source
+
+    named = names_by_source(ds)
+    table = Table(title=t("reverse_title", target=target))
+    for col in t("reverse_columns"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        file = Path(str(r["source"])).name
+        table.add_row(named.get(file, {}).get("name") or file, t(f"how_{r['how']}"), "✓" if r["direct"] else "", file)
+    out.print(table)
+    out.print(t("rows", n=len(rows)))
+
+
 @app.command("queries")
 def list_queries() -> None:
     """List the named queries with their questions and parameters."""
     from queries.runner import library
 
-    table = Table(title="Named queries (queries/*.rq)")
-    for col in ("name", "question", "parameters"):
+    from .i18n import lang
+
+    table = Table(title=t("queries_title"))
+    for col in t("queries_columns"):
         table.add_column(col, overflow="fold")
     for q in library().values():
         params = ", ".join(f"{p.name}={p.example}" if p.example else p.name for p in q.params) or "—"
-        table.add_row(q.name, q.question_en, params)
+        table.add_row(q.name, q.question_vi if lang() == "vi" else q.question_en, params)
     out.print(table)
 
 
@@ -253,8 +293,8 @@ def trace(
         if reverse:
             rows = run_query("plans_implementing", ds, doc=target)
             if not len(rows):
-                _fail(f"no document in the graph reaches {target}")
-            _print_rows(rows, "table", f"Documents whose implements/based-on chain reaches {target} (how = implements | based_on | chain | cites)")
+                _fail(t("nothing_reaches", target=target))
+            _print_reverse(ds, rows, target)
             return
         plan = _plan_iri(ds, target)
         rows = run_query("implementation_chain", ds, plan=plan)
@@ -264,9 +304,11 @@ def trace(
     labels = run_query("ingested", ds)
     me = next((r for r in labels if r["doc"] == str(plan)), None)
     if me is None:
-        _fail(f"{target}: no such document in the graph")
-    name = f"{me.get('genre') or ''} {str(me.get('number') or '').split('@')[0]}".strip() or Path(me["source"]).name
-    tree = Tree(f"[bold]{name}[/bold] — {me.get('issuer') or '?'}, {me.get('date') or '?'} [dim]({Path(me['source']).name})[/dim]")
+        _fail(t("no_such_document", target=target))
+    from queries.naming import document_name
+
+    name = document_name(me.get("genre"), me.get("number"), me.get("issuer"), me.get("date") and str(me["date"]))
+    tree = Tree(f"[bold]{name}[/bold] [dim]({Path(me['source']).name})[/dim]")
     children: dict[str, list[dict]] = {}
     for r in rows:
         children.setdefault(r["from"], []).append(r)
@@ -275,8 +317,8 @@ def trace(
     def grow(node: Tree, frm: str, seen: set[str]) -> None:
         nonlocal reached_law
         for r in children.get(frm, []):
-            rel = "implements" if r["relation"].endswith("ensures_implementation_of") else "based on"
-            how = f"inferred, {r['source']}" if r["inferred"] else r["source"]
+            rel = t("how_implements") if r["relation"].endswith("ensures_implementation_of") else t("how_based_on")
+            how = f"{t('inferred')}, {r['source']}" if r["inferred"] else r["source"]
             label = f"{rel} [bold]{r.get('toLabel') or r['toId']}[/bold]"
             extra = ", ".join(x for x in (r.get("toDate") and str(r["toDate"]), r.get("toIssuer")) if x)
             child = node.add(f"{label} ({extra}) [dim]← {how}[/dim]" if extra else f"{label} [dim]← {how}[/dim]")
@@ -287,9 +329,9 @@ def trace(
 
     grow(tree, str(plan), {str(plan)})
     if not reached_law and len(laws):
-        branch = tree.add("[yellow]chain breaks at a document not in the graph; the plan itself cites:[/yellow]")
+        branch = tree.add(f"[yellow]{t('chain_breaks')}[/yellow]")
         for law in laws:
-            branch.add(f"cites [bold]{law.get('label') or law['lawId']}[/bold] [dim]← {law['source']}[/dim]")
+            branch.add(f"{t('cites')} [bold]{law.get('label') or law['lawId']}[/bold] [dim]← {law['source']}[/dim]")
     out.print(tree)
 
 
@@ -308,8 +350,8 @@ def remove(
     except DcsKgError as exc:
         _fail(str(exc))
     if not removed:
-        _fail(f"{plan}: no such plan in the store")
-    out.print(f"removed {key}")
+        _fail(t("no_such_plan", plan=plan))
+    out.print(t("removed", key=key))
 
 
 @app.command("export")
@@ -320,6 +362,7 @@ def export_cmd(
     agency: Optional[str] = typer.Option(None, "--agency", help="tasks/calendar: only where this agency takes part."),
     out_path: Optional[Path] = typer.Option(None, "--out", "-o", help="File (tasks, calendar) or folder (graph) to write."),
     store: Optional[Path] = STORE_OPTION,
+    force: bool = typer.Option(False, "--force", help="Overwrite the default output file if it exists."),
 ) -> None:
     """Export the graph (RDF), the task-assignment table (CSV/XLSX) or the reporting calendar (ICS)."""
     from ingest.to_rdf import plan_graph_iri
@@ -329,25 +372,27 @@ def export_cmd(
 
     formats = {"graph": list(EXPORT_FORMATS), "tasks": ["csv", "xlsx"], "calendar": ["ics"]}
     if what not in formats:
-        _fail(f"unknown export {what!r}; available: {', '.join(formats)}", 2)
+        _fail(t("unknown_export", what=repr(what), choices=", ".join(formats)), 2)
     fmt = fmt or formats[what][0]
     if fmt not in formats[what]:
-        _fail(f"--format for {what} must be one of {', '.join(formats[what])}", 2)
+        _fail(t("export_format", what=what, choices=", ".join(formats[what])), 2)
     try:
         if what == "graph":
             folder = out_path or Path(".")
             folder.mkdir(parents=True, exist_ok=True)
             paths = export(_store(store), [fmt], folder, plan_graph_iri(Path(plan).stem) if plan else None)
         elif what == "tasks":
+            target = _fresh(out_path or Path(f"tasks.{fmt}"), force or out_path is not None)
             rows = task_rows(open_dataset(_store(store)), Path(plan).stem if plan else None, agency)
-            paths = [write_tasks(rows, out_path or Path(f"tasks.{fmt}"), fmt)]
-            out.print(f"{len(rows)} task(s)")
+            paths = [write_tasks(rows, target, fmt)]
+            out.print(t("tasks_count", n=len(rows)))
         else:
-            paths = [write_calendar(open_dataset(_store(store)), out_path or Path("reporting.ics"), agency)]
+            target = _fresh(out_path or Path("reporting.ics"), force or out_path is not None)
+            paths = [write_calendar(open_dataset(_store(store)), target, agency)]
     except DcsKgError as exc:
         _fail(str(exc))
     for p in paths:
-        out.print(f"wrote {p}")
+        out.print(t("wrote", path=p))
 
 
 @app.command()
@@ -363,19 +408,21 @@ def explain(
 
     from .store import open_dataset
 
+    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$", fact):
+        _fail(t("not_an_iri", fact=fact), 2)
     try:
         ds = _dataset(store, endpoint)
         rows = run_query("provenance", ds, fact=URIRef(fact))
     except DcsKgError as exc:
         _fail(str(exc))
     if not len(rows):
-        _fail(f"{fact}: no such fact with a recorded source in the graph")
+        _fail(t("no_fact", fact=fact))
     described = run_query("describe_fact", ds, fact=URIRef(fact))
     for d in described:
         out.print(f"[bold]{d['predicate']}[/bold]: {d['value']}", highlight=False)
     for r in rows:
-        lines = f"line {r['lineStart']}" if r["lineStart"] == r["lineEnd"] else f"lines {r['lineStart']}–{r['lineEnd']}"
-        out.print(f"[bold]source[/bold]: {r['file']}, {lines}", highlight=False)
+        lines = t("line", n=r["lineStart"]) if r["lineStart"] == r["lineEnd"] else t("lines", a=r["lineStart"], b=r["lineEnd"])
+        out.print(f"[bold]{t('source')}[/bold]: {r['file']}, {lines}", highlight=False)
         out.print(f"  “{r['quote']}”", highlight=False)
 
 
@@ -398,34 +445,34 @@ def network(
     from queries import network as nw
 
     if role not in ("all", "lead", "support"):
-        _fail("--role must be all, lead or support", 2)
+        _fail(t("role_choice"), 2)
     try:
         ds = _dataset(store, endpoint)
         if documents:
             g = nw.document_graph(ds)
             nw.render_documents(g, out_path, "dcs-kg — văn bản và kế hoạch / documents and plans")
-            out.print(f"wrote {out_path}: {g.number_of_nodes()} documents and plans, {g.number_of_edges()} links")
+            out.print(t("wrote_documents", path=out_path, nodes=g.number_of_nodes(), edges=g.number_of_edges()))
             return
         plan_iri = str(_plan_iri(ds, plan)) if plan else None
         g = nw.agency_graph(nw.assignments(ds, plan_iri, place), by_kind=by_kind, role=role)
     except DcsKgError as exc:
         _fail(str(exc))
     if g.number_of_nodes() == 0:
-        _fail("no agencies match: check --plan / --place, or build the graph first")
+        _fail(t("no_agencies"))
     scope = ", ".join(x for x in (Path(plan).stem if plan else None, place, "theo loại / by kind" if by_kind else None, None if role == "all" else role) if x)
     view = nw.limit(g)
     nw.render(view, out_path, f"dcs-kg — mạng lưới cơ quan{' (' + scope + ')' if scope else ''}", directed=role == "all", show_places=not by_kind)
-    out.print(f"wrote {out_path}: {view.graph.number_of_nodes()} agencies, {view.graph.number_of_edges()} links" + (f" — {view.notice}" if view.notice else ""))
+    out.print(t("wrote_network", path=out_path, nodes=view.graph.number_of_nodes(), edges=view.graph.number_of_edges()) + (f" — {view.notice}" if view.notice else ""))
     if stats or csv_path:
         rows, method = nw.statistics(g)
         if stats:
-            table = Table(title=f"Agency network statistics ({method})")
+            table = Table(title=t("network_stats", method=method))
             for col in rows[0]:
                 table.add_column(col, overflow="fold")
             for r in rows:
                 table.add_row(*["" if v is None else str(v) for v in r.values()])
             out.print(table)
-            kinds = Table(title="By kind")
+            kinds = Table(title=t("by_kind"))
             kind_rows = nw.kind_statistics(rows)
             for col in kind_rows[0]:
                 kinds.add_column(col)
@@ -439,13 +486,13 @@ def network(
                 w = csv.DictWriter(fh, fieldnames=list(rows[0]))
                 w.writeheader()
                 w.writerows(rows)
-            out.print(f"wrote {csv_path}")
+            out.print(t("wrote", path=csv_path))
     if gexf:
         nw.write_gexf(g, gexf)
-        out.print(f"wrote {gexf}")
+        out.print(t("wrote", path=gexf))
     if graphml:
         nw.write_graphml(g, graphml)
-        out.print(f"wrote {graphml}")
+        out.print(t("wrote", path=graphml))
 
 
 @app.command()
@@ -464,23 +511,23 @@ def serve(
     from .store import db_path
 
     if not 0 <= port <= 65535:
-        _fail(f"--port must be between 0 and 65535, not {port}", 2)
+        _fail(t("port_range", value=port), 2)
     if not timeout > 0:
-        _fail(f"--timeout must be more than 0 seconds, not {timeout:g}", 2)
+        _fail(t("timeout_range", value=f"{timeout:g}"), 2)
     if max_rows < 1:
-        _fail(f"--max-rows must be at least 1, not {max_rows}", 2)
+        _fail(t("max_rows_range", value=max_rows), 2)
     if workers < 1:
-        _fail(f"--workers must be at least 1, not {workers}", 2)
+        _fail(t("workers_range", value=workers), 2)
     if memory < 0:
-        _fail(f"--memory must be 0 (no limit) or more MiB, not {memory}", 2)
+        _fail(t("memory_range", value=memory), 2)
     db = db_path(_store(store))
     if not db.exists():
-        _fail(f"{_store(store)}: no graph here yet; run `dcskg build` first")
+        _fail(t("no_graph", store=_store(store)))
     try:
         server = make_server(Settings(str(db), timeout, max_rows, memory, workers, cors=cors), host, port)
     except OSError as exc:
-        _fail(f"cannot listen on {host}:{port} ({exc.strerror})")
-    out.print(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql — query page: http://{host}:{server.server_port}/ (Ctrl-C stops)")
+        _fail(t("cannot_listen", host=host, port=port, reason=exc.strerror))
+    out.print(t("serving", base=f"http://{host}:{server.server_port}"))
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -501,7 +548,7 @@ def validate(store: Optional[Path] = STORE_OPTION, endpoint: Optional[str] = END
         _fail(str(exc))
     if problems:
         for p in problems:
-            err.print(f"[red]violation:[/red] {p}", highlight=False)
+            err.print(f"[red]{t('violation')}:[/red] {p}", highlight=False)
         raise typer.Exit(1)
-    out.print("the graph conforms to ontology/shapes.ttl")
+    out.print(t("conforms"))
 

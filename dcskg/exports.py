@@ -21,14 +21,21 @@ TASK_COLUMNS = [
     ("timeframe", "Thời gian thực hiện"),
     ("deadline", "Hạn"),
     ("requested", "Đề nghị (không giao)"),
-    ("plan", "Kế hoạch"),
+    ("plan", "Văn bản"),
+    ("issuer", "Cơ quan ban hành"),
+    ("level", "Cấp"),
+    ("province", "Tỉnh, thành phố"),
     ("path", "Mục"),
-    ("line", "Dòng nguồn"),
+    ("file", "Tệp nguồn"),
+    ("line", "Dòng"),
 ]
 
 
 def task_rows(ds: Dataset, plan: str | None = None, agency: str | None = None) -> list[dict]:
+    from queries.naming import names_by_source
+
     rows = run_query("task_table", ds)
+    named = names_by_source(ds)
     out = []
     for r in rows:
         if plan and plan not in r["file"]:
@@ -37,8 +44,10 @@ def task_rows(ds: Dataset, plan: str | None = None, agency: str | None = None) -
             continue
         out.append(r)
     for i, r in enumerate(out, start=1):
+        doc = named.get(r["file"], {})
         r["stt"] = i
-        r["plan"] = r["file"]
+        r["plan"] = doc.get("name") or r["file"]
+        r["issuer"], r["level"], r["province"] = doc.get("issuer"), doc.get("level"), doc.get("province")
         r["requested"] = "x" if r["requested"] else ""
     return out
 
@@ -63,15 +72,22 @@ def write_tasks(rows: list[dict], path: Path, fmt: str) -> Path:
         cell.font = Font(bold=True)
     for r in rows:
         ws.append(["" if r.get(k) is None else r[k] for k, _ in TASK_COLUMNS])
-    widths = {"A": 6, "B": 80, "C": 35, "D": 35, "E": 25, "F": 10, "G": 10, "H": 30, "I": 10, "J": 10}
+    widths = dict(zip("ABCDEFGHIJKLMN", (6, 80, 35, 35, 25, 10, 10, 45, 30, 10, 16, 10, 26, 8)))
     for col, width in widths.items():
         ws.column_dimensions[col].width = width
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions  # filter by agency, plan, level or province in Excel
     wb.save(path)
     return path
+
+
+def _frequency_labels() -> dict[str, str]:
+    from ingest.rules import cues
+
+    return {f["frequency"]: f["vi"] for f in cues()["reporting"]["frequencies"]}
 
 
 def write_calendar(ds: Dataset, path: Path, agency: str | None = None, year: int | None = None) -> Path:
@@ -83,6 +99,10 @@ def write_calendar(ds: Dataset, path: Path, agency: str | None = None, year: int
     cal.add("prodid", "-//dcs-kg//reporting calendar//VI")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "Hạn báo cáo dân chủ ở cơ sở")
+    from queries.naming import names_by_source
+
+    named = names_by_source(ds)
+    frequency = _frequency_labels()
     for r in run_query("reporting_calendar", ds):
         parties = f"{r['reporter'] or ''} {r['to'] or ''} {r['via'] or ''}"
         if agency and agency not in parties:
@@ -97,7 +117,8 @@ def write_calendar(ds: Dataset, path: Path, agency: str | None = None, year: int
         ev.add("dtend", day + dt.timedelta(days=1))
         if r["frequency"] in ("annual", "semiannual", "9-month", None):
             ev.add("rrule", {"freq": "yearly"})
-        ev.add("description", f"{r['file']}, dòng {r['line']}; tần suất: {r['frequency'] or 'không nêu'}")
+        plan = named.get(r["file"], {}).get("name") or r["file"]
+        ev.add("description", f"{plan} ({r['file']}, dòng {r['line']}); tần suất: {frequency.get(r['frequency'], r['frequency'] or 'không nêu')}")
         uid = hashlib.sha1(f"{r['file']}|{r['line']}|{r['deadline']}|{who}|{r['to']}".encode()).hexdigest()
         ev.add("uid", f"{uid}@dcs-kg")
         ev.add("dtstamp", dt.datetime(year, 1, 1, tzinfo=dt.timezone.utc))

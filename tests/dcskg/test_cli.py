@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from clirun import dcskg
-from gold import PLANS
+from gold import PLANS, ROOT
 
 
 def test_extract_json_contract(gold_docs):
@@ -91,8 +91,12 @@ def test_trace_reaches_the_law(seed_store):
 
 
 def test_trace_shows_a_broken_chain_as_such(seed_store):
-    r = dcskg("trace", "002_740ba232e0108bc4", "--store", str(seed_store))
+    r = dcskg("--lang", "en", "trace", "002_740ba232e0108bc4", "--store", str(seed_store))
     assert "18/KH-UBND" in r.stdout and "chain breaks" in r.stdout and "10/2022/QH15" in r.stdout
+    # Vietnamese by default, the plan named by issuer and date, not by its file
+    r = dcskg("trace", "002_740ba232e0108bc4", "--store", str(seed_store))
+    assert r.stdout.startswith("Kế hoạch — Ủy ban nhân dân huyện Vĩnh Linh, 01/2025")
+    assert "chuỗi dừng" in r.stdout and "dẫn chiếu Luật 10/2022/QH15" in r.stdout
 
 
 def test_trace_reverse_lists_the_plans_reaching_the_law(seed_store):
@@ -134,13 +138,76 @@ def test_export_formats(seed_store, tmp_path):
 
 def test_explain_an_assignment_of_seed_000(seed_store):
     iri = "https://w3id.org/dcs-kg/id/plan/000-70211efbcc79a593/task/iii-3-1/lead/so-noi-vu"
-    r = dcskg("explain", iri, "--store", str(seed_store))
+    r = dcskg("--lang", "en", "explain", iri, "--store", str(seed_store))
     assert r.returncode == 0, r.stderr
     assert "000_70211efbcc79a593.txt" in r.stdout and "line 151" in r.stdout
+    assert "dòng 151" in dcskg("explain", iri, "--store", str(seed_store)).stdout
     assert "Sở Nội vụ chủ trì, tham mưu Ủy ban nhân dân tỉnh" in r.stdout
     assert "role: lead" in r.stdout
 
 
 def test_explain_unknown_fact(seed_store):
-    r = dcskg("explain", "https://example.org/nothing", "--store", str(seed_store))
+    r = dcskg("--lang", "en", "explain", "https://example.org/nothing", "--store", str(seed_store))
     assert r.returncode == 1 and "no such fact" in r.stderr
+    r = dcskg("explain", "foo", "--store", str(seed_store))
+    assert r.returncode == 2 and "không phải IRI" in r.stderr and "ENCODE_FOR_URI" not in r.stderr
+
+
+def test_every_message_exists_in_both_languages_with_the_same_places():
+    import re
+    import string
+
+    from dcskg.i18n import catalogue
+
+    for key, entry in catalogue().items():
+        assert set(entry) == {"vi", "en"}, key
+        if isinstance(entry["vi"], str):
+            places = [{f for _, f, _, _ in string.Formatter().parse(entry[lang]) if f} for lang in ("vi", "en")]
+            assert places[0] == places[1], key
+        else:
+            assert len(entry["vi"]) == len(entry["en"]), key
+    # the CLI takes its words from the catalogue only: every key it asks for exists
+    source = (ROOT / "dcskg" / "cli.py").read_text(encoding="utf-8")
+    asked = set(re.findall(r"""\bt\(\s*["']([a-z_]+)["']""", source))
+    asked |= {f"{prefix}{word}" for prefix in ("status_", "how_") for word in ("ingested", "unchanged", "failed", "implements", "based_on", "chain", "cites") if f"{prefix}{word}" in catalogue()}
+    assert asked and asked <= set(catalogue())
+
+
+def test_build_speaks_vietnamese_and_names_plans(tmp_path):
+    r = dcskg("build", str(PLANS / "003_fcf3e25466826abb.txt"), "--store", str(tmp_path / "g"), "--no-validate")
+    assert r.returncode == 0, r.stderr
+    assert "Đồ thị dcs-kg" in r.stdout and "nhiệm vụ" in r.stdout and "đã đọc" in r.stdout
+    assert "Kế hoạch — Ủy ban nhân dân thành phố Cần Thơ, 19/02/2025" in r.stdout
+    r = dcskg("--lang", "en", "build", str(PLANS / "003_fcf3e25466826abb.txt"), "--store", str(tmp_path / "g"), "--no-validate")
+    assert "dcs-kg graph in" in r.stdout and "unchanged" in r.stdout
+
+
+def test_piped_tables_are_not_cut_to_80_columns(seed_store):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    r = subprocess.run([sys.executable, "-c", "from dcskg.cli import main; main()", "query", "plans", "--store", str(seed_store)],
+                       capture_output=True, text=True, env=env, timeout=120, cwd=ROOT)
+    assert max(len(line) for line in r.stdout.splitlines()) > 80
+
+
+def test_query_csv_starts_with_a_bom_for_excel(seed_store):
+    r = dcskg("query", "plans", "--store", str(seed_store), "-f", "csv")
+    assert r.stdout.startswith("\ufeff")
+
+
+def test_a_default_export_file_is_not_overwritten(seed_store, tmp_path):
+    (tmp_path / "tasks.csv").write_text("mine", encoding="utf-8")
+    r = dcskg("export", "tasks", "--store", str(seed_store), cwd=tmp_path)
+    assert r.returncode == 1 and "--force" in r.stderr
+    assert (tmp_path / "tasks.csv").read_text(encoding="utf-8") == "mine"
+    r = dcskg("export", "tasks", "--store", str(seed_store), "--force", cwd=tmp_path)
+    assert r.returncode == 0 and (tmp_path / "tasks.csv").read_text(encoding="utf-8-sig").startswith("STT")
+
+
+def test_reverse_trace_names_plans_and_finds_a_law_by_name(seed_store):
+    r = dcskg("trace", "--reverse", "luat thuc hien dan chu o co so", "--store", str(seed_store))
+    assert r.returncode == 0, r.stderr
+    assert "Kế hoạch — Ủy ban nhân dân tỉnh Vĩnh Long, 2026" in r.stdout and "qua chuỗi" in r.stdout

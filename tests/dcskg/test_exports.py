@@ -16,10 +16,14 @@ def test_tasks_xlsx_holds_every_seed_task(seed_store, tmp_path, gold_docs):
     header = [c.value for c in ws[1]]
     assert header[:4] == ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp"]
     rows = [dict(zip(header, [c.value for c in row])) for row in ws.iter_rows(min_row=2)]
-    got = {(r["Kế hoạch"], r["Mục"]) for r in rows}
+    got = {(r["Tệp nguồn"], r["Mục"]) for r in rows}
     expected = {(name, t["path"]) for name, d in gold_docs.items() for t in d["tasks"]}
     assert got == expected
-    sample = next(r for r in rows if r["Kế hoạch"] == "000_70211efbcc79a593.txt" and r["Mục"] == "III.3.3")
+    sample = next(r for r in rows if r["Tệp nguồn"] == "000_70211efbcc79a593.txt" and r["Mục"] == "III.3.3")
+    # the plan is named as people name it, with its issuer, level and province beside it
+    assert sample["Văn bản"] == "Kế hoạch — Ủy ban nhân dân tỉnh Vĩnh Long, 2026"
+    assert (sample["Cơ quan ban hành"], sample["Cấp"], sample["Tỉnh, thành phố"]) == ("Ủy ban nhân dân tỉnh Vĩnh Long", "tỉnh", "Vĩnh Long")
+    assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:")
     assert sample["Cơ quan chủ trì"] == "Sở Nội vụ"
     assert set(sample["Cơ quan phối hợp"].split("; ")) == {"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ban Tuyên giáo và Dân vận Tỉnh ủy"}
 

@@ -56,7 +56,7 @@ def test_extract_takes_folders_and_reports_each_bad_file_in_one_line(tmp_path):
     import json
 
     assert [Path(r["source"]).name for r in json.loads(run.stdout)] == [GOOD.name]
-    errors = [l for l in run.stderr.splitlines() if l.startswith("error:")]
+    errors = [l for l in run.stderr.splitlines() if l.startswith(("error:", "lỗi:"))]
     assert len(errors) == 2 and any("bomb.docx" in e for e in errors) and any("empty.txt" in e for e in errors)
 
 
