@@ -53,7 +53,7 @@ def agency_graph(rows: list[dict], by_kind: bool = False, role: str = "all") -> 
     for r in rows:
         key = r["name"] if by_kind else r["agency"]
         if key not in g:
-            g.add_node(key, label=r["name"], kind=r.get("kind") or "other")
+            g.add_node(key, label=r["name"], kind=r.get("kind") or "other", generic=bool(r.get("generic")))
         by_task[r["task"]][r["role"]].add(key)
         counts[key][r["role"]] += 1
         plans_of[key].add(r["file"])
@@ -183,6 +183,9 @@ def render(view: NetworkView, path: Path, title: str, directed: bool = True, sho
             title=title_text,
             color=_kind_colour(d.get("kind", "other")),
             size=10 + 4 * min(d.get("led", 0), 15),
+            # what the search box matches: the name and place on one line
+            searchText=f"{d['label']} ({places})" if show_places and places else d["label"],
+            generic=bool(d.get("generic")),
             **extra,
         )
     for a, b, d in g.edges(data=True):
@@ -190,13 +193,21 @@ def render(view: NetworkView, path: Path, title: str, directed: bool = True, sho
     nodes, edges, heading, height, width, options = net.get_network_data()
     kinds_present = sorted({d.get("kind", "other") for _, d in g.nodes(data=True)})
     legend = [(k, gazetteer().kinds.get(k, gazetteer().kinds["other"])["vi"], _kind_colour(k)) for k in kinds_present]
-    return _write(path, title, nodes, edges, legend, view.notice, physics=not big)
+    keys = ["Cỡ nút: số nhiệm vụ chủ trì / node size: tasks led", "Độ dày cạnh: số nhiệm vụ chung / edge width: shared tasks"]
+    if directed:
+        keys.append("Mũi tên: chủ trì → phối hợp / arrow: lead → support")
+    return _write(path, title, nodes, edges, legend, view.notice, physics=not big, keys=keys, toggles=True)
 
 
 def document_graph(ds: Dataset) -> nx.DiGraph:
+    from .naming import names_by_source
+
     g = nx.DiGraph()
+    named = names_by_source(ds)
     for r in run_query("document_links", ds):
-        for node, label, is_plan in ((r["from"], r["fromLabel"], r["fromIsPlan"]), (r["to"], r["toLabel"], False)):
+        # a document read is named by genre, symbol, issuer and date, not by its file
+        from_label = named.get(str(r["fromLabel"]), {}).get("name") or r["fromLabel"]
+        for node, label, is_plan in ((r["from"], from_label, r["fromIsPlan"]), (r["to"], r["toLabel"], False)):
             if node not in g:
                 g.add_node(node, label=label or node.rsplit("/", 1)[-1], kind="plan" if is_plan else (r["toType"] if node == r["to"] else "document"), led=0, supported=0, places="", tasks="")
         g.add_edge(r["from"], r["to"], relation=r["relation"], source=r["source"], weight=1)
@@ -221,7 +232,7 @@ def render_documents(g: nx.DiGraph, path: Path, title: str) -> Path:
     return _write(path, title, nodes, edges, legend, None, physics=True)
 
 
-def _write(path: Path, title: str, nodes, edges, legend, notice, physics: bool) -> Path:
+def _write(path: Path, title: str, nodes, edges, legend, notice, physics: bool, keys: list[str] | None = None, toggles: bool = False) -> Path:
     from importlib.resources import files
 
     from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -235,6 +246,8 @@ def _write(path: Path, title: str, nodes, edges, legend, notice, physics: bool) 
         legend=legend,
         notice=notice,
         physics=physics,
+        keys=keys or [],
+        toggles=toggles,
         vis_js=(vis / "vis-network.min.js").read_text(encoding="utf-8"),
         vis_css=(vis / "vis-network.css").read_text(encoding="utf-8"),
     )

@@ -88,7 +88,9 @@ def test_document_graph_page(seed_store, tmp_path, artifacts):
     with chrome() as driver:
         driver.get(out.as_uri())
         labels = driver.execute_script("return window.graphNodes.get().map(n => n.label)")
-        assert "Luật 10/2022/QH15" in labels and "000_70211efbcc79a593.txt" in labels
+        # plans are named by genre, issuer and date, not by their files
+        assert "Luật 10/2022/QH15" in labels and "Kế hoạch — Ủy ban nhân dân tỉnh Vĩnh Long, 2026" in labels
+        assert not any(label.endswith(".txt") for label in labels)
         driver.save_screenshot(str(artifacts / "document_graph.png"))
 
 
@@ -119,3 +121,40 @@ def test_markup_in_a_plan_stays_text(tmp_path):
             ActionChains(driver).move_to_element_with_offset(canvas, int(pos["x"] - canvas.size["width"] / 2), int(pos["y"] - canvas.size["height"] / 2)).perform()
         assert driver.execute_script("return window.__pwned === undefined")
         assert driver.find_elements("css selector", "#network img") == []
+
+
+def test_page_search_toggles_and_png(seed_store, tmp_path):
+    """Search finds a node by the name shown (place included), generic groups are hidden until
+    asked for, isolates can be hidden, the picture can be saved, and the console stays clean."""
+    out = tmp_path / "network.html"
+    assert dcskg("network", "--store", str(seed_store), "--out", str(out)).returncode == 0
+    with chrome() as driver:
+        driver.get(out.as_uri())
+        hit = driver.execute_script("return window.findNode('Sở Nội vụ (Vĩnh Long)')")
+        assert hit and driver.execute_script("return window.graphNodes.get(arguments[0]).label", hit).startswith("Sở Nội vụ")
+        generic = driver.execute_script("return window.graphNodes.get({filter: n => n.generic}).map(n => n.id)")
+        assert generic, "the seeds assign tasks to at least one generic group"
+        hidden = driver.execute_script("return window.graphNodes.get({filter: n => n.hidden}).map(n => n.id)")
+        assert set(generic) <= set(hidden)
+        driver.find_element("id", "show-generic").click()
+        assert not driver.execute_script("return window.graphNodes.get({filter: n => n.generic && n.hidden}).length")
+        driver.find_element("id", "show-isolates").click()
+        linked = driver.execute_script("return new Set(window.graphEdges.get().flatMap(e => [e.from, e.to])).size")
+        shown = driver.execute_script("return window.graphNodes.get({filter: n => !n.hidden}).length")
+        assert shown == linked
+        png = driver.execute_script("return document.querySelector('#network canvas').toDataURL('image/png')")
+        assert png.startswith("data:image/png;base64,") and len(png) > 1000
+        errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+        assert errors == []
+
+
+def test_the_same_graph_is_drawn_the_same_way(seed_store, tmp_path):
+    out = tmp_path / "network.html"
+    assert dcskg("network", "--store", str(seed_store), "--out", str(out)).returncode == 0
+    positions = []
+    for _ in range(2):
+        with chrome() as driver:
+            driver.get(out.as_uri())
+            driver.execute_script("window.network.stabilize(200)")
+            positions.append(driver.execute_script("return JSON.stringify(window.network.getPositions())"))
+    assert positions[0] == positions[1]
