@@ -276,27 +276,51 @@ def _collective_closer() -> re.Pattern[str]:
     return re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\wÀ-ỹ])", re.I)
 
 
+@dataclass(frozen=True)
+class _Openers:
+    """The patterns `_opens_with_agency` and `_title_length` test, compiled once."""
+
+    titles: re.Pattern[str]  # "Giám đốc", "Chủ tịch" … before a body's name (folded text)
+    titles_raw: re.Pattern[str]  # the same on the text as written, with a following "các"
+    not_agencies: re.Pattern[str]
+    place: re.Pattern[str]  # "Xã Trường Văn": a place, not a body
+    heads: re.Pattern[str]
+
+
+@cache
+def _openers() -> _Openers:
+    c = cues()
+    titles = "|".join(re.escape(t) for t in sorted(c["head_titles"], key=len, reverse=True))
+    heads = {fold(h) for k in c["collectives"]["kinds"] for h in k["heads"]} | {fold(h) for h in c["collectives"]["generic"]} | {fold(h) for h in c["agency_heads"]}
+    return _Openers(
+        titles=re.compile(rf"^(?:{titles})\s+"),
+        titles_raw=re.compile(rf"^(?:{titles})\s+(?:các\s+)?", re.I),
+        not_agencies=re.compile(r"(?:" + "|".join(re.escape(fold(w)) for w in c["not_agencies"]) + r")(?![\wÀ-ỹ])"),
+        place=re.compile(rf"^(?i:{_alt(c['issuer_levels'])})\s+[A-ZĐÀ-Ỹ]"),
+        heads=re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) + r")(?![\wÀ-ỹ])"),
+    )
+
+
 def _opens_with_agency(phrase: str, lexicon: Lexicon) -> bool:
     """The phrase starts with a named body, a person standing for one, or a collective."""
     text = re.sub(r"^(?:và|cùng)\s+", "", phrase.strip(), flags=re.I)
     found = find_agencies(text)
     if found and found[0].start <= _title_length(text):
         return True
-    low = fold(text)
-    low = re.sub(r"^(?:" + "|".join(re.escape(t) for t in sorted(cues()["head_titles"], key=len, reverse=True)) + r")\s+", "", low)
+    o = _openers()
+    low = o.titles.sub("", fold(text), count=1)
     low = re.sub(r"^(?:toàn thể|tất cả|các|những)\s+", "", low)
-    if any(re.match(rf"{re.escape(fold(w))}(?![\wÀ-ỹ])", low) for w in cues()["not_agencies"]):
+    if o.not_agencies.match(low):
         return False
-    if re.match(rf"^(?i:{_alt(cues()['issuer_levels'])})\s+[A-ZĐÀ-Ỹ]", re.sub(r"^(?:các|những)\s+", "", text.strip(), flags=re.I)):
+    if o.place.match(re.sub(r"^(?:các|những)\s+", "", text.strip(), flags=re.I)):
         return False  # "Xã Trường Văn": a place, not a body
     if any(low.startswith(k) for k in lexicon.collectives):
         return True
-    heads = sorted({fold(h) for k in cues()["collectives"]["kinds"] for h in k["heads"]} | {fold(h) for h in cues()["collectives"]["generic"]} | {fold(h) for h in cues()["agency_heads"]}, key=len, reverse=True)
-    return any(re.match(rf"{re.escape(h)}(?![\wÀ-ỹ])", low) for h in heads)
+    return bool(o.heads.match(low))
 
 
 def _title_length(text: str) -> int:
-    m = re.match(r"^(?:" + "|".join(re.escape(t) for t in sorted(cues()["head_titles"], key=len, reverse=True)) + r")\s+(?:các\s+)?", text, re.I)
+    m = _openers().titles_raw.match(text)
     return m.end() if m else 0
 
 
