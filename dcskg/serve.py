@@ -38,6 +38,7 @@ RESULT_TYPES = {
 GRAPH_TYPES = {"ttl": "text/turtle", "nt": "application/n-triples", "xml": "application/rdf+xml"}
 TRUNCATED = "urn:dcs-kg:truncated"
 MAX_BODY = 1_000_000  # bytes of a POSTed query
+SUGGESTIONS = 5000  # names a form field offers at most
 
 
 @dataclass(frozen=True)
@@ -197,11 +198,14 @@ def _evaluate(db: str, query: str, fmt: str, max_rows: int, memory_mb: int, conn
         conn.close()
 
 
-_SLOTS: dict[int, threading.BoundedSemaphore] = {}
+_SLOTS: dict[tuple[str, int], threading.BoundedSemaphore] = {}
+_SLOTS_LOCK = threading.Lock()
 
 
 def _slots(settings: Settings) -> threading.BoundedSemaphore:
-    return _SLOTS.setdefault(id(settings), threading.BoundedSemaphore(max(1, settings.workers)))
+    """One pool of query processes per served store, whatever the request's own settings."""
+    with _SLOTS_LOCK:
+        return _SLOTS.setdefault((settings.db, settings.workers), threading.BoundedSemaphore(max(1, settings.workers)))
 
 
 def run_query(settings: Settings, query: str, accept: str, explicit: str | None = None) -> tuple[int, str, bytes, bool]:
@@ -285,11 +289,61 @@ def negotiate(accept: str, explicit: str | None, graph: bool = False) -> str:
     raise NotAcceptable(offered)
 
 
+def bind_named(settings: Settings, name: str, values: dict[str, str]) -> str:
+    """A named query with a person's parameter values looked up and bound: the text the page
+    runs. A value that finds nothing is a 404 naming the nearest candidates."""
+    from ingest.errors import QueryError
+    from queries.runner import bindings, library, look_up, with_values
+
+    from .store import CURRENT, open_dataset
+
+    query = library().get(name)
+    if query is None:
+        raise QueryFailed(HTTPStatus.NOT_FOUND, f"no named query {name!r}")
+    given = {k: v for k, v in values.items() if v.strip()}
+    try:
+        db = Path(settings.db)
+        ds = open_dataset(db.parent.parent if db.parent.name == CURRENT else db.parent)
+        bound = bindings(query, look_up(query, ds, given))
+    except QueryError as exc:
+        raise QueryFailed(HTTPStatus.NOT_FOUND, str(exc)) from None
+    text = with_values(query.text, bound)
+    if text is None:
+        raise QueryFailed(HTTPStatus.BAD_REQUEST, f"{name} has no WHERE group to bind values in")
+    return text
+
+
+_SUGGEST = {
+    "agency": "PREFIX org: <http://www.w3.org/ns/org#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT DISTINCT ?v WHERE { ?a a org:Organization ; skos:prefLabel ?v } ORDER BY ?v",
+    "document": "PREFIX eli: <http://data.europa.eu/eli/ontology#> SELECT DISTINCT ?v WHERE { ?d a eli:LegalResource ; eli:id_local ?v } ORDER BY ?v",
+    "plan": "PREFIX dcs: <https://w3id.org/dcs-kg/ontology#> SELECT DISTINCT ?v WHERE { ?d a dcs:AdministrativeDocument ; dcs:documentKey ?v } ORDER BY ?v",
+    "place": "PREFIX dcs: <https://w3id.org/dcs-kg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT DISTINCT ?v WHERE { ?a dcs:jurisdiction/skos:prefLabel ?v . FILTER(lang(?v) = \"vi\") } ORDER BY ?v",
+}
+
+
+def suggestions(settings: Settings, kind: str) -> list[str]:
+    """Values a form field can offer for a parameter type (agency, document, plan, place)."""
+    if kind not in _SUGGEST:
+        raise QueryFailed(HTTPStatus.NOT_FOUND, f"no suggestions for {kind!r}; types: {', '.join(_SUGGEST)}")
+    from dataclasses import replace
+
+    # a form's list holds every name, whatever cap the endpoint puts on ad-hoc answers
+    _, _, body, _ = run_query(replace(settings, max_rows=SUGGESTIONS), _SUGGEST[kind], "application/sparql-results+json")
+    return [b["v"]["value"] for b in json.loads(body)["results"]["bindings"]]
+
+
 def page() -> bytes:
     from queries.runner import library
 
     examples = [
-        {"name": q.name, "title": q.title, "question": q.question_vi, "query": q.text, "params": [p.name for p in q.params]}
+        {
+            "name": q.name,
+            "title": q.title,
+            "question": q.question_vi,
+            "query": q.text,
+            "params": [p.name for p in q.params],
+            "fields": [{"name": p.name, "type": p.type, "example": p.example, "required": p.required, "description": p.description} for p in q.params],
+        }
         for q in library().values()
     ]
     html = (STATIC / "index.html").read_text(encoding="utf-8")
@@ -363,6 +417,18 @@ def make_handler(settings: Settings):
                     return
                 ctype = {".js": "application/javascript", ".css": "text/css", ".html": "text/html"}.get(target.suffix, "application/octet-stream")
                 self._send(200, ctype, target.read_bytes())
+            elif url.path == "/bind":
+                name = (params.get("name") or [""])[0]
+                values = {k: v[0] for k, v in params.items() if k != "name"}
+                try:
+                    self._send(200, "application/sparql-query", bind_named(settings, name, values).encode("utf-8"))
+                except QueryFailed as exc:
+                    self._error(exc.status, str(exc))
+            elif url.path == "/suggest":
+                try:
+                    self._send(200, "application/json", json.dumps(suggestions(settings, (params.get("type") or [""])[0]), ensure_ascii=False).encode("utf-8"))
+                except QueryFailed as exc:
+                    self._error(exc.status, str(exc))
             elif url.path == "/sparql":
                 if "update" in params:
                     self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL UPDATE is refused")

@@ -92,3 +92,35 @@ def test_query_page_runs_a_named_query_offline(endpoint, artifacts):
         assert any("Ủy ban nhân dân tỉnh Vĩnh Long" in r.text for r in rows(driver))
         driver.save_screenshot(str(artifacts / "query_page.png"))
         assert only_loopback(requested_urls(driver)) == []
+
+
+def test_named_query_bound_from_loosely_typed_values(endpoint):
+    from urllib.parse import urlencode
+
+    with urllib.request.urlopen(f"{endpoint}/bind?" + urlencode({"name": "plans_implementing", "doc": "65/nq-hdnd"})) as resp:
+        text = resp.read().decode()
+    assert 'BIND("65/NQ-HĐND@Cần Thơ/2024" AS ?doc)' in text
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(f"{endpoint}/bind?" + urlencode({"name": "plans_implementing", "doc": "99/NQ-HĐND"}))
+    assert err.value.code == 404 and "nearest" in err.value.read().decode()
+    with urllib.request.urlopen(f"{endpoint}/suggest?type=agency") as resp:
+        import json
+
+        assert "Sở Nội vụ" in json.loads(resp.read())
+
+
+def test_query_page_form_runs_a_named_query_with_a_parameter(endpoint):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    with chrome() as driver:
+        driver.get(endpoint + "/")
+        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.yasgui"))
+        driver.execute_script("openExample('agency_tasks')")
+        field = driver.find_element(By.CSS_SELECTOR, "#fields input[name=agency]")
+        field.send_keys("sở nội vụ")
+        driver.find_element(By.ID, "run-form").click()
+        rows = lambda d: [r for r in d.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr") if r.is_displayed()]  # noqa: E731
+        WebDriverWait(driver, 30).until(lambda d: len(rows(d)) >= 1)
+        assert any("Sở Nội vụ" in r.text for r in rows(driver))
+        assert driver.find_element(By.ID, "form-error").text == ""
