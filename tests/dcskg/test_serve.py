@@ -124,3 +124,15 @@ def test_query_page_form_runs_a_named_query_with_a_parameter(endpoint):
         WebDriverWait(driver, 30).until(lambda d: len(rows(d)) >= 1)
         assert any("Sở Nội vụ" in r.text for r in rows(driver))
         assert driver.find_element(By.ID, "form-error").text == ""
+
+
+def test_query_page_says_when_an_answer_was_cut(endpoint):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    with chrome() as driver:
+        driver.get(endpoint + "/")
+        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.yasgui"))
+        driver.execute_script("const tab = window.yasgui.addTab(true, {name: 'all', yasqe: {value: 'SELECT * WHERE { ?s ?p ?o }'}}); window.yasgui.getTab().getYasqe().query();")
+        WebDriverWait(driver, 30).until(lambda d: d.find_element(By.ID, "truncated").text)
+        assert "--max-rows" in driver.find_element(By.ID, "truncated").text
