@@ -40,18 +40,15 @@ def real_other():
     return _extract_folder(REAL_OTHER)
 
 
-def test_real_plans_meet_the_floors(real_plans, tmp_path):
-    extracted, refused = real_plans
+@pytest.mark.parametrize(
+    "corpus,folder,floors",
+    [("real_plans", REAL, PLAN_FLOORS), ("real_other", REAL_OTHER, OTHER_FLOORS)],
+    ids=["plans", "resolutions-decisions-directives"],
+)
+def test_real_documents_meet_the_floors(corpus, folder, floors, request, tmp_path):
+    extracted, refused = request.getfixturevalue(corpus)
     assert not refused
-    code, report = score_with_shared_scorer(REAL / "gold.jsonl", extracted, tmp_path, "--symbols-only", *PLAN_FLOORS)
-    print("\n" + report)
-    assert code == 0, report.splitlines()[-1]
-
-
-def test_resolutions_decisions_directives_meet_the_floors(real_other, tmp_path):
-    extracted, refused = real_other
-    assert not refused
-    code, report = score_with_shared_scorer(REAL_OTHER / "gold.jsonl", extracted, tmp_path, "--symbols-only", *OTHER_FLOORS)
+    code, report = score_with_shared_scorer(folder / "gold.jsonl", extracted, tmp_path, "--symbols-only", *floors)
     print("\n" + report)
     assert code == 0, report.splitlines()[-1]
 
