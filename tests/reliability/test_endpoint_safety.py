@@ -137,7 +137,7 @@ def test_a_malformed_content_length_is_400_and_the_server_lives_on(endpoint, len
 
 def test_a_query_past_the_memory_limit_is_stopped(seed_store):
     q = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
-    with serving(seed_store, "--memory", "500", "--timeout", "60") as base:
+    with serving(seed_store, "--memory", "1000", "--timeout", "60") as base:
         with pytest.raises(urllib.error.HTTPError) as err:
             _get(base, q)
         assert err.value.code == 503 and "MiB" in err.value.read().decode()
