@@ -142,3 +142,16 @@ def place_name(ds, ref: str) -> str:
     wanted = re.sub(r"^(?:tinh|thanh pho|tp|xa|phuong|huyen)\.?\s+", "", loose(ref))
     matches = [n for n in names if re.sub(r"^(?:tinh|thanh pho|xa|phuong|huyen)\s+", "", loose(n)) == wanted]
     return _one(ref, "place", matches, names)
+
+
+def candidates(ds, kind: str) -> list[str]:
+    """What a parameter of type `kind` (document, plan, agency, place) can name in this graph."""
+    if kind == "document":
+        return sorted({str(i) for i, _ in ds.query(_KNOWN)})
+    if kind == "plan":
+        return sorted({str(k) for _, k, _ in ds.query(_READ)})
+    if kind == "agency":
+        return sorted({str(n) for n, _ in ds.query(_AGENCIES)})
+    if kind == "place":
+        return sorted({str(n) for (n,) in ds.query(_PLACES)})
+    raise ValueError(f"no candidates for {kind!r}")

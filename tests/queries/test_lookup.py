@@ -54,3 +54,14 @@ def test_named_queries_resolve_their_parameters(seed_ds):
     rows = run_query("plans_implementing", seed_ds, doc="65/nq-hdnd")
     assert {r["doc"] for r in rows} == {"65/NQ-HĐND@Cần Thơ/2024"}
     assert len(run_query("agency_tasks", seed_ds, agency="sở nội vụ")) > 0
+
+
+def test_candidates_of_each_type(seed_ds):
+    from queries.lookup import candidates
+
+    assert "Sở Nội vụ" in candidates(seed_ds, "agency")
+    assert "Vĩnh Long" in candidates(seed_ds, "place")
+    assert "10/2022/QH15" in candidates(seed_ds, "document")
+    assert "000_70211efbcc79a593" in candidates(seed_ds, "plan")
+    with pytest.raises(ValueError):
+        candidates(seed_ds, "colour")
