@@ -317,11 +317,25 @@ def _relations(hits: list[_Hit], text: str, context: str) -> None:
             if first.start - m.end() > 120:
                 relation = "cites"
     _levels(hits, text)
+    # "Thực hiện Nghị quyết …; căn cứ Luật … và Nghị định …, Ủy ban nhân dân ban hành": an item
+    # of the paragraph that opens with a cue of its own takes that cue's relation
+    switches = [] if context == "title" else _item_cues(text)
     for h in hits:
         if context == "title" and h.start > 0 and not re.search(r"(?:thực hiện|triển khai|thi hành|cụ thể hóa|cụ thể hoá)", text[: h.start], re.I):
             h.relation = "cites"
             continue
-        h.relation = relation if h.level == 0 else "cites"
+        own = next((rel for at, rel in reversed(switches) if at <= h.start), relation)
+        h.relation = own if h.level == 0 else "cites"
+
+
+def _item_cues(text: str) -> list[tuple[int, str]]:
+    """(position, relation) of each `;`-separated item that opens with a relation cue."""
+    out = []
+    for m in re.finditer(r";\s*", text):
+        cue = _opening_cue_regex().match(text[m.end():])
+        if cue:
+            out.append((m.end(), cue.lastgroup))
+    return out
 
 
 def _levels(hits: list[_Hit], text: str) -> None:

@@ -54,6 +54,13 @@ CASES = [
         {"65/NQ-HĐND@Cần Thơ/2024": ("implements", "2024-12-12", "Hội đồng nhân dân thành phố Cần Thơ")},
     ),
     (
+        # an item of the opening that starts with its own cue takes that cue's relation
+        "Thực hiện Nghị quyết số 65/NQ-HĐND ngày 12/12/2024 của Hội đồng nhân dân thành phố; căn cứ Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ, Ủy ban nhân dân thành phố ban hành Kế hoạch",
+        Jurisdiction("Ủy ban nhân dân thành phố Cần Thơ", "Ủy ban nhân dân thành phố", "peoples_committee", "city", "Cần Thơ", "city", "Cần Thơ"),
+        "preamble",
+        {"65/NQ-HĐND@Cần Thơ/2024": ("implements", "2024-12-12", "Hội đồng nhân dân thành phố Cần Thơ"), "59/2023/NĐ-CP": ("based_on", "2023-08-14", "Chính phủ")},
+    ),
+    (
         "Quy định số 11-QĐi/TW ngày 18/02/2019 của Bộ Chính trị quy định về trách nhiệm của người đứng đầu",
         VINH_LINH, "body",
         {"11-QĐi/TW": ("cites", "2019-02-18", "Bộ Chính trị")},
