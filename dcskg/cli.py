@@ -524,7 +524,7 @@ def serve(
     if not db.exists():
         _fail(t("no_graph", store=_store(store)))
     try:
-        server = make_server(Settings(str(db), timeout, max_rows, memory, workers, cors=cors), host, port)
+        server = make_server(Settings(str(_store(store)), timeout, max_rows, memory, workers, cors=cors), host, port)
     except OSError as exc:
         _fail(t("cannot_listen", host=host, port=port, reason=exc.strerror))
     out.print(t("serving", base=f"http://{host}:{server.server_port}"))

@@ -43,13 +43,25 @@ SUGGESTIONS = 5000  # names a form field offers at most
 
 @dataclass(frozen=True)
 class Settings:
-    db: str  # the Oxigraph folder
+    store: str  # the store folder (dcskg/store.py); each query opens its current generation
     timeout: float = 10.0
     max_rows: int = 10000
     memory_mb: int = 2048  # address space of one query process beyond the server's own
     workers: int = 2  # query processes at once
     queue_wait: float = 2.0  # seconds a request waits for a free query process before 503
     cors: str | None = None  # the one origin allowed to call from a browser, or "*"
+
+    @property
+    def db(self) -> str:
+        from .store import db_path
+
+        return str(db_path(Path(self.store)))
+
+    def dataset(self):
+        """The store read-only in this process, for look-ups (queries run in child processes)."""
+        from .store import open_dataset
+
+        return open_dataset(Path(self.store))
 
 
 class QueryForm:
@@ -205,7 +217,7 @@ _SLOTS_LOCK = threading.Lock()
 def _slots(settings: Settings) -> threading.BoundedSemaphore:
     """One pool of query processes per served store, whatever the request's own settings."""
     with _SLOTS_LOCK:
-        return _SLOTS.setdefault((settings.db, settings.workers), threading.BoundedSemaphore(max(1, settings.workers)))
+        return _SLOTS.setdefault((settings.store, settings.workers), threading.BoundedSemaphore(max(1, settings.workers)))
 
 
 def run_query(settings: Settings, query: str, accept: str, explicit: str | None = None) -> tuple[int, str, bytes, bool]:
@@ -295,16 +307,12 @@ def bind_named(settings: Settings, name: str, values: dict[str, str]) -> str:
     from ingest.errors import QueryError
     from queries.runner import bindings, library, look_up, with_values
 
-    from .store import CURRENT, open_dataset
-
     query = library().get(name)
     if query is None:
         raise QueryFailed(HTTPStatus.NOT_FOUND, f"no named query {name!r}")
     given = {k: v for k, v in values.items() if v.strip()}
     try:
-        db = Path(settings.db)
-        ds = open_dataset(db.parent.parent if db.parent.name == CURRENT else db.parent)
-        bound = bindings(query, look_up(query, ds, given))
+        bound = bindings(query, look_up(query, settings.dataset(), given))
     except QueryError as exc:
         raise QueryFailed(HTTPStatus.NOT_FOUND, str(exc)) from None
     text = with_values(query.text, bound)
@@ -313,23 +321,14 @@ def bind_named(settings: Settings, name: str, values: dict[str, str]) -> str:
     return text
 
 
-_SUGGEST = {
-    "agency": "PREFIX org: <http://www.w3.org/ns/org#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT DISTINCT ?v WHERE { ?a a org:Organization ; skos:prefLabel ?v } ORDER BY ?v",
-    "document": "PREFIX eli: <http://data.europa.eu/eli/ontology#> SELECT DISTINCT ?v WHERE { ?d a eli:LegalResource ; eli:id_local ?v } ORDER BY ?v",
-    "plan": "PREFIX dcs: <https://w3id.org/dcs-kg/ontology#> SELECT DISTINCT ?v WHERE { ?d a dcs:AdministrativeDocument ; dcs:documentKey ?v } ORDER BY ?v",
-    "place": "PREFIX dcs: <https://w3id.org/dcs-kg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT DISTINCT ?v WHERE { ?a dcs:jurisdiction/skos:prefLabel ?v . FILTER(lang(?v) = \"vi\") } ORDER BY ?v",
-}
-
-
 def suggestions(settings: Settings, kind: str) -> list[str]:
     """Values a form field can offer for a parameter type (agency, document, plan, place)."""
-    if kind not in _SUGGEST:
-        raise QueryFailed(HTTPStatus.NOT_FOUND, f"no suggestions for {kind!r}; types: {', '.join(_SUGGEST)}")
-    from dataclasses import replace
+    from queries.lookup import candidates
 
-    # a form's list holds every name, whatever cap the endpoint puts on ad-hoc answers
-    _, _, body, _ = run_query(replace(settings, max_rows=SUGGESTIONS), _SUGGEST[kind], "application/sparql-results+json")
-    return [b["v"]["value"] for b in json.loads(body)["results"]["bindings"]]
+    try:
+        return candidates(settings.dataset(), kind)[:SUGGESTIONS]
+    except ValueError as exc:
+        raise QueryFailed(HTTPStatus.NOT_FOUND, str(exc)) from None
 
 
 def page() -> bytes:

@@ -22,44 +22,7 @@ from rdflib import URIRef
 from ingest.errors import QueryError
 from ingest.rules import fold
 
-_READ = """
-PREFIX dcs: <https://w3id.org/dcs-kg/ontology#>
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-SELECT DISTINCT ?doc ?key ?id WHERE {
-  ?doc a dcs:AdministrativeDocument ; dcs:documentKey ?key .
-  OPTIONAL { ?doc eli:id_local ?id }
-  FILTER NOT EXISTS { ?doc dcs:promulgatedBy ?decision }
-}
-"""
-
-_KNOWN = """
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?id ?label WHERE {
-  ?doc a eli:LegalResource ; eli:id_local ?id .
-  OPTIONAL { { ?doc skos:prefLabel ?label } UNION { ?doc eli:title ?label } }
-}
-"""
-
-_AGENCIES = """
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?name ?alias WHERE {
-  ?a a org:Organization ; skos:prefLabel ?name .
-  OPTIONAL { ?a skos:altLabel ?alias }
-}
-"""
-
-_PLACES = """
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX dcs: <https://w3id.org/dcs-kg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?name WHERE {
-  { ?x eli:jurisdiction ?u } UNION { ?x dcs:jurisdiction ?u }
-  ?u skos:prefLabel ?name .
-}
-"""
-
+from .runner import run_query
 
 def loose(text: str) -> str:
     """The key a person's typing is compared by: no case, no diacritics, Đ as D, no "số",
@@ -93,20 +56,20 @@ def document_node(ds, ref: str) -> URIRef:
     if ref.startswith(("http://", "https://")):
         return URIRef(ref)
     key = Path(ref).stem if Path(ref).suffix else ref
-    rows = list(ds.query(_READ))
+    rows = _read(ds)
     for doc, k, _ in rows:
-        if str(k) == key or str(k) == Path(ref).name or loose(str(k)) == loose(key):
+        if k == key or k == Path(ref).name or loose(k) == loose(key):
             return doc
     wanted = loose(ref)
-    by_number = {str(doc) for doc, _, i in rows if i is not None and loose(str(i).split("@")[0]) in (wanted, wanted.split("@")[0])}
-    names = [str(i).split("@")[0] for _, _, i in rows if i is not None] + [str(k) for _, k, _ in rows]
+    by_number = {str(doc) for doc, _, i in rows if i and loose(i.split("@")[0]) in (wanted, wanted.split("@")[0])}
+    names = [i.split("@")[0] for _, _, i in rows if i] + [k for _, k, _ in rows]
     return URIRef(_one(ref, "document read (by file, key or number)", list(by_number), names))
 
 
 def document_id(ds, ref: str) -> str:
     """The graph's id of any document it knows ("65/NQ-HĐND@Cần Thơ/2024", "10/2022/QH15")
     from a symbol as typed or a law's name."""
-    rows = [(str(i), str(label) if label is not None else None) for i, label in ds.query(_KNOWN)]
+    rows = [(r["id"], r["label"]) for r in run_query("document_names", ds)]
     ids = sorted({i for i, _ in rows})
     if ref in ids:
         return ref
@@ -125,7 +88,7 @@ def document_id(ds, ref: str) -> str:
 
 def agency_name(ds, ref: str) -> str:
     """An agency's canonical name from its name or an alias in any case and spelling."""
-    rows = [(str(n), str(a) if a is not None else None) for n, a in ds.query(_AGENCIES)]
+    rows = [(r["name"], r["alias"]) for r in run_query("agency_names", ds)]
     names = sorted({n for n, _ in rows})
     if ref in names:
         return ref
@@ -136,7 +99,7 @@ def agency_name(ds, ref: str) -> str:
 
 def place_name(ds, ref: str) -> str:
     """A place's name as the graph writes it, from any spelling ("vinh long" -> "Vĩnh Long")."""
-    names = sorted({str(n) for (n,) in ds.query(_PLACES)})
+    names = sorted(r["name"] for r in run_query("places", ds))
     if ref in names:
         return ref
     wanted = re.sub(r"^(?:tinh|thanh pho|tp|xa|phuong|huyen)\.?\s+", "", loose(ref))
@@ -147,11 +110,16 @@ def place_name(ds, ref: str) -> str:
 def candidates(ds, kind: str) -> list[str]:
     """What a parameter of type `kind` (document, plan, agency, place) can name in this graph."""
     if kind == "document":
-        return sorted({str(i) for i, _ in ds.query(_KNOWN)})
+        return sorted({r["id"] for r in run_query("document_names", ds)})
     if kind == "plan":
-        return sorted({str(k) for _, k, _ in ds.query(_READ)})
+        return sorted({k for _, k, _ in _read(ds)})
     if kind == "agency":
-        return sorted({str(n) for n, _ in ds.query(_AGENCIES)})
+        return sorted({r["name"] for r in run_query("agency_names", ds)})
     if kind == "place":
-        return sorted({str(n) for (n,) in ds.query(_PLACES)})
+        return sorted(r["name"] for r in run_query("places", ds))
     raise ValueError(f"no candidates for {kind!r}")
+
+
+def _read(ds) -> list[tuple[URIRef, str, str | None]]:
+    """(IRI, key, number) of each document read; a decision's promulgated text goes with it."""
+    return [(URIRef(r["doc"]), r["key"], r["number"]) for r in run_query("ingested", ds) if not r["promulgatedBy"]]

@@ -7,26 +7,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-_READ = """
-PREFIX dcs: <https://w3id.org/dcs-kg/ontology#>
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?source (SAMPLE(?g) AS ?genre) (SAMPLE(?n) AS ?number) (SAMPLE(?i) AS ?issuer) (SAMPLE(?d) AS ?date)
-       (SAMPLE(?l) AS ?level) (SAMPLE(?p) AS ?province) WHERE {
-  ?doc a dcs:AdministrativeDocument ; dcs:sourceFile ?source .
-  FILTER NOT EXISTS { ?doc dcs:promulgatedBy ?decision }
-  OPTIONAL { ?doc eli:type_document/skos:prefLabel ?g . FILTER(lang(?g) = "vi") }
-  OPTIONAL { ?doc eli:id_local ?n }
-  OPTIONAL { ?doc dcs:issuerName ?i }
-  OPTIONAL { ?doc eli:date_document ?d }
-  OPTIONAL { ?doc dcs:issuerLevel/skos:prefLabel ?l . FILTER(lang(?l) = "vi") }
-  OPTIONAL { ?doc eli:jurisdiction ?u . { ?u dcs:withinProvince/skos:prefLabel ?p } UNION { ?u skos:prefLabel ?p . FILTER NOT EXISTS { ?u dcs:withinProvince ?x } }
-             FILTER(lang(?p) = "vi") }
-}
-GROUP BY ?source
-"""
-
-
 def show_date(date: str | None) -> str | None:
     """ISO "2025-01-17" / "2025-01" / "2025" -> "17/01/2025" / "01/2025" / "2025"."""
     if not date:
@@ -48,13 +28,18 @@ def document_name(genre: str | None, number: str | None, issuer: str | None, dat
 
 def names_by_source(ds) -> dict[str, dict[str, str | None]]:
     """Source file name -> {name, issuer, level, province} of every document read."""
+    from .runner import run_query
+
     out: dict[str, dict[str, str | None]] = {}
-    for row in ds.query(_READ):
-        source, genre, number, issuer, date, level, province = (None if v is None else str(v) for v in row)
-        out[Path(source).name] = {
-            "name": document_name(genre, number, issuer, date, source),
-            "issuer": issuer,
-            "level": level,
-            "province": province,
+    for r in run_query("ingested", ds):
+        file = Path(r["source"]).name
+        if r["promulgatedBy"] or file in out:
+            continue  # a decision's promulgated text is named with the decision
+        date = None if r["date"] is None else str(r["date"])
+        out[file] = {
+            "name": document_name(r["genre"], r["number"], r["issuer"], date, r["source"]),
+            "issuer": r["issuer"],
+            "level": r["levelName"],
+            "province": r["province"] or r["place"],
         }
     return out
