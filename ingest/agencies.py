@@ -154,13 +154,11 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
     if entry.place_in_name and place:
         name = f"{name} {place}"
     surface = text[start:end]
-    if _PLURAL_START.match(surface) and not fold(name).startswith("các "):
+    if is_plural(surface) and not fold(name).startswith("các "):
         # "các cấp ủy Đảng", "các Ngân hàng thương mại": the text names every body of a kind
         name = f"Các {name[:1].lower() if name[1:2].islower() else name[:1]}{name[1:]}"
     return AgencyMention(name, entry.kind, surface, start, end, level, place, True, False, entry.name)
 
-
-_PLURAL_START = re.compile(r"(?:các|những)\s", re.I)
 
 
 # --- phrases that name one or more agencies -------------------------------------------------
@@ -192,7 +190,7 @@ def canonical_generic(phrase: str) -> str:
 
 def looks_like_agency(phrase: str) -> bool:
     """A phrase headed by an agency noun ("các cơ sở đào tạo"), not by a predicate."""
-    low = re.sub(r"^(?:các|những|toàn thể)\s+", "", fold(phrase))
+    low = strip_plural(fold(phrase), whole=True)
     if predicate_regex().match(low):
         return False
     if any(a.start == 0 for a in find_agencies(phrase)):
@@ -232,7 +230,7 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
     # "A, B, C (sau đây gọi là cơ quan, đơn vị, địa phương)": the text names the group
     definition = _definition_re().search(phrase)
     if definition:
-        core = re.sub(r"^(?:các|những)\s+", "", definition.group("alias").strip(), flags=re.I)
+        core = strip_plural(definition.group("alias").strip())
         name = lexicon.collectives.get(fold(core), "Các " + core)
         return [AgencyMention(name, "collective_group", phrase, 0, len(phrase), known=True)]
     found = [m for m in find_agencies(phrase) if not _OWNED.search(phrase[: m.start])]
@@ -265,7 +263,7 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
                 continue
             if fold(piece) in cues()["head_titles"]:
                 continue
-            key = re.sub(r"^(?:các|những)\s+", "", fold(canonical_generic(piece)))
+            key = strip_plural(fold(canonical_generic(piece)))
             if key in lexicon.collectives:
                 out.append(AgencyMention(lexicon.collectives[key], "collective_group", piece, cursor, gap_end, known=True))
                 previous = out[-1]
@@ -296,6 +294,8 @@ class _CollectiveRules:
     catch_all: tuple[str, ...]
     levels: tuple[str, ...]
     needs: dict[str, frozenset[str]]  # a kind that counts only with one of these members
+    not_fields: tuple[str, ...]  # folded words after a generic head that do not name a field
+    qualifier: re.Pattern[str]  # a word that opens a qualifier ("thuộc", "trên", …)
 
 
 def is_catch_all(mention: "AgencyMention") -> bool:
@@ -317,6 +317,8 @@ def _collective_rules() -> _CollectiveRules:
         tuple(sorted((fold(g) for g in c["catch_all"]), key=len, reverse=True)),
         tuple(sorted(c["levels"], key=len, reverse=True)),
         {k["kind"]: frozenset(fold(n) for n in k["needs"]) for k in c["kinds"] if k.get("needs")},
+        tuple(fold(w) for w in [*c["catch_all"], *c["levels"], *c["vague_fields"]]),
+        re.compile(r"(?:" + "|".join(re.escape(fold(w)) for w in sorted(c["qualifier_words"], key=len, reverse=True)) + r")(?![\wÀ-ỹ])"),
     )
 
 
@@ -340,12 +342,41 @@ def _names_a_field(rest: str) -> bool:
     low = fold(rest)
     if not low or not low[:1].isalpha():
         return False
-    vague = _collective_rules().catch_all + tuple(fold(l) for l in _collective_rules().levels)
-    if any(low == v or low.startswith(v + " ") for v in vague):
+    rules = _collective_rules()
+    if any(low == v or low.startswith(v + " ") for v in rules.not_fields):
         return False
-    if any(low == v or low.startswith(v + " ") for v in map(fold, cues()["collectives"]["vague_fields"])):
-        return False
-    return not re.match(r"(?:trực thuộc|thuộc|của|trong|trên|tại|ở|được|đã|có|cùng|khác|này|đó|nói trên)(?![\wÀ-ỹ])", low)
+    return not rules.qualifier.match(low)
+
+
+def _strip_catch_all(text: str) -> tuple[str, bool]:
+    """"các ngành liên quan" -> ("các ngành", True): a trailing catch-all qualifier cut off."""
+    for q in _collective_rules().catch_all:
+        m = re.search(rf"\s+{re.escape(q)}(?:\s+khác)?\s*$", fold(text))
+        if m:
+            return text[: m.start()].strip(), True
+    return text, False
+
+
+@cache
+def _quantifier_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    q = cues()["quantifiers"]
+    plural = "|".join(map(re.escape, q["plural"]))
+    whole = "|".join(map(re.escape, q["whole"]))
+    return (
+        re.compile(rf"^\s*(?:{plural})\s+", re.I),
+        re.compile(rf"^\s*(?:(?:{whole})(?:\s+(?:{plural}))?|{plural})\s+", re.I),
+    )
+
+
+def is_plural(text: str, whole: bool = False) -> bool:
+    """Does the phrase open with "các" or "những" (every body of a kind), or with `whole`
+    also "toàn thể", "tất cả"?"""
+    return bool(_quantifier_res()[1 if whole else 0].match(text))
+
+
+def strip_plural(text: str, whole: bool = False) -> str:
+    """The phrase without its opening "các"/"những" (and, with `whole`, "toàn thể", "tất cả (các)")."""
+    return _quantifier_res()[1 if whole else 0].sub("", text, count=1)
 
 
 def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
@@ -356,17 +387,11 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
     generic members only, or one qualified as a catch-all, is one generic mention.
     """
     rules = _collective_rules()
-    catch, levels = rules.catch_all, rules.levels
+    levels = rules.levels
     text = re.sub(r"\s+", " ", piece).strip(" ,;.:()")
-    text = re.sub(r"^(?:toàn thể|tất cả(?: các)?|các|những)\s+", "", text, flags=re.I)
+    text = strip_plural(text, whole=True)
     text = re.sub(r"[\s,]+(?:và|hoặc|cùng)$", "", text, flags=re.I)
-    catch_all = False
-    for q in catch:
-        m = re.search(rf"\s+{re.escape(q)}(?:\s+khác)?\s*$", fold(text))
-        if m:
-            catch_all = True
-            text = text[: m.start()].strip()
-            break
+    text, catch_all = _strip_catch_all(text)
     level = None
     if re.search(r"(?<![\wÀ-ỹ])(?:trực thuộc|thuộc|của|trong)\s+\S", text):
         # "đơn vị sự nghiệp thuộc Ủy ban nhân dân huyện": an owner qualifier, kept as written
@@ -380,7 +405,7 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
     pieces = re.split(r"(\s*,\s*|(?:^|\s+)và(?:\s+|$)|(?:^|\s+)hoặc(?:\s+|$)|\s*/\s*)", text)
     tokens: list[str] = []
     for k in range(0, len(pieces), 2):
-        tok = re.sub(r"^(?:các|những)\s+", "", _title_regex().sub("", pieces[k]).strip(), flags=re.I)
+        tok = strip_plural(_title_regex().sub("", pieces[k]).strip())
         if not tok or fold(tok) in ("và", "hoặc", "cùng", "với"):
             continue
         if tokens and _head_of(tok)[0] == "other" and not looks_like_agency(tok) and tok[:1].islower():
@@ -396,13 +421,9 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
     generics = 0
     reform = lexicon.reform
     for tok in tokens:
-        for q in catch:
-            m = re.search(rf"\s+{re.escape(q)}(?:\s+khác)?\s*$", fold(tok))
-            if m:
-                # "các ngành liên quan, đơn vị, địa phương": a member qualified as a catch-all
-                catch_all = True
-                tok = tok[: m.start()].strip()
-                break
+        # "các ngành liên quan, đơn vị, địa phương": a member qualified as a catch-all
+        tok, qualified = _strip_catch_all(tok)
+        catch_all = catch_all or qualified
         kind, name, after, rest, head = _head_of(tok)
         words = tok.split()
         if kind in ("departments", "local") and len(words) > 1 and words[1][:1].isupper():
@@ -427,8 +448,7 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
         names[kind] = name
         if kind == "enterprises" and rest:
             names[kind] = f"{name} {rest}"
-    plural = bool(re.match(r"\s*(?:các|những)\s", piece, re.I))
-    if plural and len(tokens) == 1 and generics == 1 and not catch_all and _names_a_field(_head_of(tokens[0])[3]):
+    if is_plural(piece) and len(tokens) == 1 and generics == 1 and not catch_all and _names_a_field(_head_of(tokens[0])[3]):
         # "các đơn vị điện lực", "các tổ chức tín dụng": a field makes the group definite
         return [Collective(_plain_group(piece), "collective_group", level, False)]
     if not order and not others and generics:
@@ -478,7 +498,7 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
         out.append(Collective(canonical_generic(name), "collective_group", level, False))
     if common:
         group = ", ".join(common)
-        plural = len(common) > 1 or re.match(r"^(?:các|những|toàn thể|tất cả)\s", piece.strip(), re.I)
+        plural = len(common) > 1 or is_plural(piece.strip(), whole=True)
         name = canonical_generic(("các " + group if plural and not group[:1].isupper() else group) + (f" {level}" if level else ""))
         out.append(Collective(name, "collective_group", level, catch_all and not order))
     return out
@@ -548,7 +568,7 @@ def find_collectives(text: str) -> tuple[dict[str, str], dict[str, tuple[str, ..
         alias = m.group("alias").strip()
         if re.match(rf"(?:{doc_words})\b", alias, re.I):
             continue
-        core = re.sub(r"^(?:các|những)\s+", "", alias, flags=re.I)
+        core = strip_plural(alias)
         canonical = "Các " + core
         aliases[fold(core)] = canonical
         before = text[max(0, m.start() - 300) : m.start()]

@@ -325,10 +325,15 @@ def _cut_place_name(prev: str, nxt: str) -> bool:
     return any(places.is_place_name(" ".join(tail[i:] + [head])) for i in range(len(tail)))
 
 
-def _cut_motto(prev: str, nxt: str) -> bool:
+@cache
+def _full_motto() -> re.Pattern[str]:
     from .rules import cues
 
-    full = re.compile(cues()["portal"]["motto_full"])
+    return re.compile(cues()["portal"]["motto_full"])
+
+
+def _cut_motto(prev: str, nxt: str) -> bool:
+    full = _full_motto()
     return not full.match(prev) and bool(full.match(f"{prev} {nxt}".strip()))
 
 

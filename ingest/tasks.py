@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .agencies import AgencyMention, Lexicon, find_agencies, is_catch_all, predicate_regex, split_agencies
+from .agencies import AgencyMention, Lexicon, find_agencies, is_catch_all, is_plural, predicate_regex, split_agencies, strip_plural
 from .models import Document, Node, Reporting, Task
 from .rules import cues, fold, measures
 from .structure import section_role
@@ -206,7 +206,7 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
         pos += len(_grammar().joiner.match(body[pos:]).group(0))
         pos += _title_length(body[pos:])
         before = pos
-        pos += len(re.match(r"(?:(?:các|những|toàn thể|tất cả)\s+)?", body[pos:], re.I).group(0))
+        pos += len(body[pos:]) - len(strip_plural(body[pos:], whole=True))
         mention = next((a for a in mentions if before <= a.start <= pos + 1), None)
         if mention is not None:
             pos = mention.end
@@ -224,7 +224,7 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
             rest = body[pos:]
             if not _opens_with_agency(rest, lexicon):
                 break
-            head = _head_noun().match(rest) if pos > before else None
+            head = _openers().head_noun.match(rest) if pos > before else None
             # "các tổ chức cung cấp dịch vụ": the head noun is not the verb "tổ chức"
             stop = predicate_start(rest, [(0, head.end())] if head else [])
             sep = re.search(r"[,;:(]|\s+(?:và|hoặc)\s+", rest)
@@ -262,12 +262,6 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
 
 
 @cache
-def _head_noun() -> re.Pattern[str]:
-    heads = set(cues()["agency_heads"]) | set(cues()["collectives"]["generic"])
-    return re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) + r")(?![\wÀ-ỹ])", re.I)
-
-
-@cache
 def _collective_closer() -> re.Pattern[str]:
     """A catch-all qualifier or a level word ends a collective ("các ngành liên quan | phát
     triển thị trường", "các sở, ban, ngành tỉnh | triển khai")."""
@@ -285,6 +279,7 @@ class _Openers:
     not_agencies: re.Pattern[str]
     place: re.Pattern[str]  # "Xã Trường Văn": a place, not a body
     heads: re.Pattern[str]
+    head_noun: re.Pattern[str]  # "các tổ chức …": after a plural, "tổ chức" is a noun, not the verb
 
 
 @cache
@@ -298,6 +293,7 @@ def _openers() -> _Openers:
         not_agencies=re.compile(r"(?:" + "|".join(re.escape(fold(w)) for w in c["not_agencies"]) + r")(?![\wÀ-ỹ])"),
         place=re.compile(rf"^(?i:{_alt(c['issuer_levels'])})\s+[A-ZĐÀ-Ỹ]"),
         heads=re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) + r")(?![\wÀ-ỹ])"),
+        head_noun=re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted({*c["agency_heads"], *c["collectives"]["generic"]}, key=len, reverse=True)) + r")(?![\wÀ-ỹ])", re.I),
     )
 
 
@@ -309,10 +305,10 @@ def _opens_with_agency(phrase: str, lexicon: Lexicon) -> bool:
         return True
     o = _openers()
     low = o.titles.sub("", fold(text), count=1)
-    low = re.sub(r"^(?:toàn thể|tất cả|các|những)\s+", "", low)
+    low = strip_plural(low, whole=True)
     if o.not_agencies.match(low):
         return False
-    if o.place.match(re.sub(r"^(?:các|những)\s+", "", text.strip(), flags=re.I)):
+    if o.place.match(strip_plural(text.strip())):
         return False  # "Xã Trường Văn": a place, not a body
     if any(low.startswith(k) for k in lexicon.collectives):
         return True
@@ -411,7 +407,7 @@ def partners(text: str, lexicon: Lexicon) -> list[AgencyMention]:
         if bare and not _opens_with_agency(rest[:80], lexicon):
             continue  # "phối hợp tuyên truyền": a verb follows, not a partner
         paren = re.match(r"([^()]{3,80}?)\s*\(([^()]+)\)", rest)
-        if paren and re.match(r"(?:các|những)\s", paren.group(1), re.I):
+        if paren and is_plural(paren.group(1)):
             members = find_agencies(paren.group(2))
             if members and members[0].start == 0:
                 # "các cơ quan có liên quan (Ủy ban MTTQ tỉnh; Ban Tuyên giáo ...)", "các nhà
@@ -640,7 +636,7 @@ def _group_heading(heading: str, lexicon: Lexicon) -> _Entry | None:
     tầng Khu công nghiệp"), read as such only among sibling entries that name agencies: the
     words after the head describe the group, they are not its verb."""
     name = heading.strip().rstrip(" .:")
-    if not re.match(r"(?:các|những)\s", name, re.I) or re.search(r"[:;.]", name) or len(name.split()) > 16:
+    if not is_plural(name) or re.search(r"[:;.]", name) or len(name.split()) > 16:
         return None
     if not _opens_with_agency(name, lexicon) or find_agencies(name):
         return None

@@ -20,7 +20,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from ingest.errors import QueryError
-from ingest.rules import fold
+from ingest.rules import cues, fold
 
 from .runner import run_query
 
@@ -102,9 +102,17 @@ def place_name(ds, ref: str) -> str:
     names = sorted(r["name"] for r in run_query("places", ds))
     if ref in names:
         return ref
-    wanted = re.sub(r"^(?:tinh|thanh pho|tp|xa|phuong|huyen)\.?\s+", "", loose(ref))
-    matches = [n for n in names if re.sub(r"^(?:tinh|thanh pho|xa|phuong|huyen)\s+", "", loose(n)) == wanted]
+    wanted = _without_level(ref)
+    matches = [n for n in names if _without_level(n) == wanted]
     return _one(ref, "place", matches, names)
+
+
+def _without_level(place: str) -> str:
+    """"tỉnh Vĩnh Long", "TP. Cần Thơ" -> the name alone, compared loosely."""
+    from ingest.rules import gazetteer
+
+    words = sorted({loose(w) for w in cues()["issuer_levels"]} | {loose(a) for a, w in gazetteer().abbreviations.items() if w in cues()["issuer_levels"]}, key=len, reverse=True)
+    return re.sub(r"^(?:" + "|".join(map(re.escape, words)) + r")\.?\s+", "", loose(place))
 
 
 def candidates(ds, kind: str) -> list[str]:
