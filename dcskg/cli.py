@@ -153,7 +153,7 @@ def extract(
     """Run the extraction pipeline without touching any store; print JSON."""
     from ingest.pipeline import corpus_files
 
-    from .store import _read_one
+    from .store import read_one
 
     for p in files:
         if not Path(p).exists():
@@ -162,7 +162,7 @@ def extract(
     failed = False
     for f in corpus_files([Path(p) for p in files]):
         # the same reader build uses: any failure is one line naming the file, the rest go on
-        _, result, error = _read_one(f, graph=False)
+        _, result, error = read_one(f, graph=False)
         if result is None:
             err.print(f"[red]{t('error')}:[/red] {error}", highlight=False)
             failed = True

@@ -89,7 +89,7 @@ def _on_alarm(signum, frame):  # noqa: ARG001
     raise _FileTimeout()
 
 
-def _read_one(path: Path, graph: bool = True):
+def read_one(path: Path, graph: bool = True):
     """Worker: one file -> (extraction, own triples, common triples), or a one-line error.
 
     Whatever happens inside, the answer names the file: a bug or a hostile file fails that
@@ -148,14 +148,14 @@ def _worker_init() -> None:
 def _read_all(files: list[Path], workers: int):
     """Extraction and triple building fan out over processes; loading stays in this one."""
     if workers <= 1 or len(files) < PARALLEL_FROM:
-        yield from map(_read_one, files)
+        yield from map(read_one, files)
         return
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init) as pool:
-        yield from pool.map(_read_one, files, chunksize=8)
+        yield from pool.map(read_one, files, chunksize=8)
 
 
 def _bind(ds: Dataset) -> Dataset:

@@ -62,7 +62,7 @@ def test_extract_takes_folders_and_reports_each_bad_file_in_one_line(tmp_path):
 
 def test_an_unreadable_file_is_reported_not_fatal(tmp_path, monkeypatch):
     """(Tests run as root, who reads everything: the permission error is simulated.)"""
-    from dcskg.store import _read_one
+    from dcskg.store import read_one
 
     locked = tmp_path / "locked.txt"
     shutil.copy(GOOD, locked)
@@ -74,9 +74,9 @@ def test_an_unreadable_file_is_reported_not_fatal(tmp_path, monkeypatch):
         return real(self)
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    _, result, error = _read_one(locked)
+    _, result, error = read_one(locked)
     assert result is None and "locked.txt" in error and "permission denied" in error
-    _, result, error = _read_one(GOOD)
+    _, result, error = read_one(GOOD)
     assert error is None and result is not None
 
 
@@ -86,7 +86,7 @@ def test_a_file_past_its_time_budget_fails_alone(monkeypatch):
     monkeypatch.setattr(store, "FILE_SECONDS", 0.3)
     monkeypatch.setattr(store, "extract", lambda path: time.sleep(5))
     started = time.time()
-    _, result, error = store._read_one(GOOD)
+    _, result, error = store.read_one(GOOD)
     assert result is None and "took longer than" in error and GOOD.name in error
     assert time.time() - started < 3
 
@@ -98,7 +98,7 @@ def test_a_bug_while_reading_names_the_file(monkeypatch):
         raise IndexError("list index out of range")
 
     monkeypatch.setattr(store, "extract", broken)
-    _, result, error = store._read_one(GOOD)
+    _, result, error = store.read_one(GOOD)
     assert result is None and GOOD.name in error and "IndexError" in error
 
 
