@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .agencies import AgencyMention, Lexicon, find_agencies, split_agencies
+from .agencies import AgencyMention, Lexicon, collective_members, find_agencies, split_agencies
 from .jurisdiction import Jurisdiction
 from .models import AgencyRef, Document, Reporting, Task
 from .rules import fold, gazetteer, slug
@@ -103,6 +103,9 @@ def resolve(
             continue
         group = table.refs[group_key]
         group.kind = "collective_group"
+        # "(gọi chung là các cơ quan, đơn vị, tổ chức, địa phương)": an umbrella for everyone the
+        # plan addresses is as vague as the phrase it abbreviates, however many members it lists
+        group.generic = group.generic or any(c.generic for c in collective_members(canonical, lexicon))
         for member in lexicon.members.get(canonical, ()):
             group.members.append(table.add(AgencyMention(member, _kind_of(member), member, 0, 0, known=False)))
     return Resolved(

@@ -96,6 +96,15 @@ def test_collective_members_are_linked(extractions):
     assert "Ủy ban nhân dân các xã, phường" in ex.names(vl["Các cơ quan, đơn vị, tổ chức, địa phương"].members)
 
 
+def test_an_umbrella_the_text_defines_stays_generic(extractions):
+    """'(gọi chung là các cơ quan, đơn vị, tổ chức, địa phương)' names everyone: the network
+    hides it with the other vague groups, whatever members the definition lists."""
+    groups = {a.name: a for a in extractions["000_70211efbcc79a593.txt"].agencies}
+    assert groups["Các cơ quan, đơn vị, tổ chức, địa phương"].generic
+    assert groups["Các cơ quan, đơn vị, tổ chức, địa phương"].members
+    assert not groups["Sở Nội vụ"].generic
+
+
 def test_two_places_same_department_are_two_agencies(extractions):
     vl = {a.name: a for a in extractions["000_70211efbcc79a593.txt"].agencies}
     ct = {a.name: a for a in extractions["003_fcf3e25466826abb.txt"].agencies}
