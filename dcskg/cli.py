@@ -17,17 +17,33 @@ from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
+from typer.core import TyperGroup
+
 from ingest.errors import DcsKgError
 
-from .i18n import set_lang, t
+from .i18n import h, set_lang, t
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Knowledge graph of Vietnamese grassroots-democracy plans.")
+
+class _Commands(TyperGroup):
+    """Every command's errors end here: a DcsKgError is one line naming the file or value and
+    the problem, exit code 1 — no command wraps its calls for that itself."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DcsKgError as exc:
+            _fail(str(exc))
+
+
+app = typer.Typer(cls=_Commands, add_completion=False, no_args_is_help=True, help=h("app"))
 # piped output is never cut to 80 columns: a table is as wide as its content needs
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 400)
 err = Console(stderr=True, soft_wrap=True, width=None if sys.stderr.isatty() or os.environ.get("COLUMNS") else 400)
 
-STORE_OPTION = typer.Option(None, "--store", help="Graph store folder (default: data/graph, or $DCSKG_STORE).")
-ENDPOINT_OPTION = typer.Option(None, "--endpoint", help="Use a SPARQL 1.1 store instead (e.g. http://host:7878/query); see dcskg/remote.py.")
+STORE_OPTION = typer.Option(None, "--store", help=h("store"))
+ENDPOINT_OPTION = typer.Option(None, "--endpoint", help=h("endpoint"))
+WAIT_OPTION = typer.Option(False, "--wait", help=h("wait"))
+FORMAT_OPTION = typer.Option("table", "--format", "-f", help=h("rows_format"))
 
 
 def _store(store: Optional[Path]) -> Path:
@@ -56,9 +72,6 @@ def main() -> None:
     """Console entry: no traceback for the user unless DCSKG_DEBUG is set."""
     try:
         app()
-    except DcsKgError as exc:
-        err.print(f"[red]{t('error')}:[/red] {exc}", highlight=False)
-        sys.exit(1)
     except Exception as exc:  # a bug: say so in one line, keep the traceback for debugging
         if os.environ.get("DCSKG_DEBUG"):
             raise
@@ -67,48 +80,38 @@ def main() -> None:
 
 
 @app.callback()
-def _root(lang: Optional[str] = typer.Option(None, "--lang", help="vi (default) or en; also $DCSKG_LANG.")) -> None:
-    """dcs-kg: plans -> RDF graph -> questions, traces and networks."""
+def _root(lang: Optional[str] = typer.Option(None, "--lang", help=h("lang"))) -> None:
     try:
         set_lang(lang)
     except ValueError as exc:
         _fail(str(exc), 2)
 
 
-@app.command()
+@app.command(help=h("build"))
 def build(
-    paths: list[Path] = typer.Argument(None, help="Plan files or folders (default: data/plans)."),
+    paths: list[Path] = typer.Argument(None, help=h("build_paths")),
     store: Optional[Path] = STORE_OPTION,
     endpoint: Optional[str] = ENDPOINT_OPTION,
-    no_validate: bool = typer.Option(False, "--no-validate", help="Skip SHACL validation."),
-    wait: bool = typer.Option(False, "--wait", help="If another process is writing to the store, wait for it instead of failing."),
+    no_validate: bool = typer.Option(False, "--no-validate", help=h("no_validate")),
+    wait: bool = WAIT_OPTION,
 ) -> None:
-    """Read plan files into the graph store and print a summary per plan."""
     from rich.progress import Progress
 
     from .store import DEFAULT_PLANS, build as build_store
     from .validate import validate_dataset
 
     paths = paths or [DEFAULT_PLANS]
-    for p in paths:
-        if not Path(p).exists():
-            _fail(t("no_such_path", path=p))
-    target = _store(store)
-    try:
-        with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
-            task = bar.add_task(t("reading"), total=None)
-            step = lambda f: bar.update(task, advance=1, description=Path(f).name)  # noqa: E731
-            if endpoint:
-                from .remote import build_remote
+    _exists(paths)
+    with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task(t("reading"), total=None)
+        step = lambda f: bar.update(task, advance=1, description=Path(f).name)  # noqa: E731
+        validate = None if no_validate else validate_dataset
+        if endpoint:
+            from .remote import build_remote
 
-                report = build_remote(paths, endpoint, progress=step, validate=None if no_validate else validate_dataset)
-            else:
-                report = build_store(
-                    paths, target, progress=step, validate=None if no_validate else validate_dataset, wait=wait,
-                    notice=lambda m: err.print(m, highlight=False),
-                )
-    except DcsKgError as exc:
-        _fail(str(exc))
+            report = build_remote(paths, endpoint, progress=step, validate=validate)
+        else:
+            report = build_store(paths, _store(store), progress=step, validate=validate, wait=wait, notice=lambda m: err.print(m, highlight=False))
     table = Table(title=t("build_title", store=report.store, triples=report.triples, seconds=f"{report.seconds:.1f}"), show_lines=False)
     for col in t("build_columns"):
         table.add_column(col, overflow="fold")
@@ -125,6 +128,12 @@ def build(
         for p in report.failed:
             err.print(f"[red]{t('error')}:[/red] {p.error}", highlight=False)
         raise typer.Exit(1)
+
+
+def _exists(paths) -> None:
+    for p in paths:
+        if not Path(p).exists():
+            _fail(t("no_such_path", path=p))
 
 
 def _summary_row(ex) -> list[str]:
@@ -145,19 +154,16 @@ def _summary_row(ex) -> list[str]:
     ]
 
 
-@app.command()
+@app.command(help=h("extract"))
 def extract(
-    files: list[Path] = typer.Argument(..., help="Plan files or folders (as for build)."),
-    as_json: bool = typer.Option(True, "--json/--no-json", help="Print the JSON contract (default)."),
+    files: list[Path] = typer.Argument(..., help=h("extract_files")),
+    as_json: bool = typer.Option(True, "--json/--no-json", help=h("json")),
 ) -> None:
-    """Run the extraction pipeline without touching any store; print JSON."""
     from ingest.pipeline import corpus_files
 
     from .store import read_one
 
-    for p in files:
-        if not Path(p).exists():
-            _fail(t("no_such_path", path=p))
+    _exists(files)
     results = []
     failed = False
     for f in corpus_files([Path(p) for p in files]):
@@ -187,49 +193,58 @@ def _parse_params(params: list[str]) -> dict[str, str]:
     return out
 
 
-def _print_rows(rows, fmt: str, title: str | None = None) -> None:
+def _check_format(fmt: str) -> None:
+    if fmt not in ("table", "csv", "json"):
+        _fail(t("format_choice", value=repr(fmt)), 2)
+
+
+def _print_rows(columns: list[str], rows: list[dict], fmt: str, title: str | None = None, headers: list[str] | None = None) -> None:
+    """Rows as a table, CSV (with a BOM: Excel then opens Vietnamese intact) or JSON."""
+    headers = headers or columns
     if fmt == "json":
-        sys.stdout.write(json.dumps(rows.rows, ensure_ascii=False, indent=2, default=str) + "\n")
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
     elif fmt == "csv":
         import csv
 
-        # with a BOM, Excel opens the Vietnamese text intact (as in `dcskg export tasks`)
         sys.stdout.write("\ufeff")
-        w = csv.DictWriter(sys.stdout, fieldnames=rows.vars)
-        w.writeheader()
-        for r in rows.rows:
-            w.writerow({k: "" if v is None else v for k, v in r.items()})
+        w = csv.writer(sys.stdout)
+        w.writerow(headers)
+        for r in rows:
+            w.writerow(["" if r.get(c) is None else r.get(c) for c in columns])
     else:
         table = Table(title=title)
-        for v in rows.vars:
-            table.add_column(v, overflow="fold")
-        for r in rows.rows:
-            table.add_row(*["" if r.get(v) is None else str(r.get(v)) for v in rows.vars])
+        for header in headers:
+            table.add_column(header, overflow="fold")
+        for r in rows:
+            table.add_row(*["" if r.get(c) is None else str(r.get(c)) for c in columns])
         out.print(table)
         out.print(t("rows", n=len(rows)))
 
 
-@app.command()
+@app.command(help=h("query"))
 def query(
-    name: str = typer.Argument(..., help="A named query (file stem in queries/) or a .rq file."),
-    param: list[str] = typer.Option([], "--param", "-p", help="name=value, repeatable."),
+    name: str = typer.Argument(..., help=h("query_name")),
+    param: list[str] = typer.Option([], "--param", "-p", help=h("param")),
     store: Optional[Path] = STORE_OPTION,
     endpoint: Optional[str] = ENDPOINT_OPTION,
-    fmt: str = typer.Option("table", "--format", "-f", help="table | csv | json"),
+    fmt: str = FORMAT_OPTION,
+    codes: bool = typer.Option(False, "--codes", help=h("codes")),
 ) -> None:
-    """Run a named SPARQL query against the store."""
+    from queries.present import presenter, readable
     from queries.runner import resolve, run
 
-    from .store import open_dataset
+    from .i18n import lang
 
-    if fmt not in ("table", "csv", "json"):
-        _fail(t("format_choice", value=repr(fmt)), 2)
-    try:
-        q = resolve(name)
-        rows = run(q, _dataset(store, endpoint), **_parse_params(param))
-    except DcsKgError as exc:
-        _fail(str(exc))
-    _print_rows(rows, fmt, q.title)
+    _check_format(fmt)
+    q = resolve(name)
+    ds = _dataset(store, endpoint)
+    rows = run(q, ds, **_parse_params(param))
+    if fmt == "json" or codes:
+        _print_rows(rows.vars, rows.rows, fmt, q.title)
+        return
+    shown = readable(q, rows, presenter(ds, lang(), t("codes"))) if q.show else rows
+    headers = t("columns")
+    _print_rows(shown.vars, shown.rows, fmt, q.question_vi if lang() == "vi" and q.question_vi else q.title, [headers.get(v, v) for v in shown.vars])
 
 
 def _fresh(path: Path, overwrite: bool) -> Path:
@@ -239,23 +254,8 @@ def _fresh(path: Path, overwrite: bool) -> Path:
     return path
 
 
-def _print_reverse(ds, rows, target: str) -> None:
-    from queries.naming import names_by_source
-
-    named = names_by_source(ds)
-    table = Table(title=t("reverse_title", target=target))
-    for col in t("reverse_columns"):
-        table.add_column(col, overflow="fold")
-    for r in rows:
-        file = Path(str(r["source"])).name
-        table.add_row(named.get(file, {}).get("name") or file, t(f"how_{r['how']}"), "✓" if r["direct"] else "", file)
-    out.print(table)
-    out.print(t("rows", n=len(rows)))
-
-
-@app.command("queries")
+@app.command("queries", help=h("queries"))
 def list_queries() -> None:
-    """List the named queries with their questions and parameters."""
     from queries.runner import library
 
     from .i18n import lang
@@ -269,102 +269,73 @@ def list_queries() -> None:
     out.print(table)
 
 
-def _plan_iri(ds, plan: str):
-    """A document's file path, file name, key, number or IRI -> its IRI in the store."""
-    from .lookup import document_node
-
-    return document_node(ds, plan)
-
-
-@app.command()
+@app.command(help=h("trace"))
 def trace(
-    target: str = typer.Argument(..., help="A plan file or key; with --reverse, a document id."),
-    reverse: bool = typer.Option(False, "--reverse", help="List the plans whose chain reaches this document."),
+    target: str = typer.Argument(..., help=h("trace_target")),
+    reverse: bool = typer.Option(False, "--reverse", help=h("reverse")),
     store: Optional[Path] = STORE_OPTION,
     endpoint: Optional[str] = ENDPOINT_OPTION,
+    fmt: str = FORMAT_OPTION,
 ) -> None:
-    """Trace which resolution a plan implements, up the chain to the Law (or back down)."""
-    from queries.runner import run_query
+    from queries import trace as tracing
 
-    from .store import open_dataset
-
-    try:
-        ds = _dataset(store, endpoint)
-        if reverse:
-            rows = run_query("plans_implementing", ds, doc=target)
-            if not len(rows):
-                _fail(t("nothing_reaches", target=target))
-            _print_reverse(ds, rows, target)
-            return
-        plan = _plan_iri(ds, target)
-        rows = run_query("implementation_chain", ds, plan=plan)
-        laws = run_query("cited_laws", ds, plan=plan)
-    except DcsKgError as exc:
-        _fail(str(exc))
-    labels = run_query("ingested", ds)
-    me = next((r for r in labels if r["doc"] == str(plan)), None)
-    if me is None:
-        _fail(t("no_such_document", target=target))
-    from queries.naming import document_name
-
-    name = document_name(me.get("genre"), me.get("number"), me.get("issuer"), me.get("date") and str(me["date"]))
-    tree = Tree(f"[bold]{name}[/bold] [dim]({Path(me['source']).name})[/dim]")
-    children: dict[str, list[dict]] = {}
-    for r in rows:
-        children.setdefault(r["from"], []).append(r)
-    reached_law = False
-
-    def grow(node: Tree, frm: str, seen: set[str]) -> None:
-        nonlocal reached_law
-        for r in children.get(frm, []):
-            rel = t("how_implements") if r["relation"].endswith("ensures_implementation_of") else t("how_based_on")
-            how = f"{t('inferred')}, {r['source']}" if r["inferred"] else r["source"]
-            label = f"{rel} [bold]{r.get('toLabel') or r['toId']}[/bold]"
-            extra = ", ".join(x for x in (r.get("toDate") and str(r["toDate"]), r.get("toIssuer")) if x)
-            child = node.add(f"{label} ({extra}) [dim]← {how}[/dim]" if extra else f"{label} [dim]← {how}[/dim]")
-            if str(r.get("toId", "")).endswith("/QH15") or "Luật" in str(r.get("toLabel", "")):
-                reached_law = True
-            if r["to"] not in seen:
-                grow(child, r["to"], seen | {r["to"]})
-
-    grow(tree, str(plan), {str(plan)})
-    if not reached_law and len(laws):
+    _check_format(fmt)
+    ds = _dataset(store, endpoint)
+    if reverse:
+        rows = tracing.down(ds, target)
+        if not rows:
+            _fail(t("nothing_reaches", target=target))
+        if fmt != "json":
+            rows = [r | {"how": t(f"how_{r['how']}"), "direct": "✓" if r["direct"] else ""} for r in rows]
+        _print_rows(["document", "how", "direct", "file"], rows, fmt, t("reverse_title", target=target), None if fmt == "json" else t("reverse_columns"))
+        return
+    chain = tracing.up(ds, target)
+    if fmt != "table":
+        columns = ["depth", "relation", "document", "document_id", "date", "issuer", "source", "inferred"]
+        rows = chain.rows()
+        if fmt == "csv":
+            rows = [r | {"relation": t(f"how_{r['relation']}") if r["relation"] != "cites" else t("cites"), "inferred": "✓" if r["inferred"] else ""} for r in rows]
+        _print_rows(columns, rows, fmt, chain.name, None if fmt == "json" else t("trace_columns"))
+        return
+    tree = Tree(f"[bold]{chain.name}[/bold] [dim]({chain.file})[/dim]")
+    nodes = {0: tree}
+    for hop in chain.hops:
+        how = f"{t('inferred')}, {hop.source}" if hop.inferred else hop.source
+        extra = ", ".join(x for x in (hop.date, hop.issuer) if x)
+        relation = t(f"how_{hop.relation}")
+        label = f"{relation} [bold]{hop.document}[/bold]" + (f" ({extra})" if extra else "")
+        nodes[hop.depth] = nodes[hop.depth - 1].add(f"{label} [dim]← {how}[/dim]")
+    if chain.cited_instead:
         branch = tree.add(f"[yellow]{t('chain_breaks')}[/yellow]")
-        for law in laws:
-            branch.add(f"{t('cites')} [bold]{law.get('label') or law['lawId']}[/bold] [dim]← {law['source']}[/dim]")
+        for hop in chain.cited_instead:
+            branch.add(f"{t('cites')} [bold]{hop.document}[/bold] [dim]← {hop.source}[/dim]")
     out.print(tree)
 
 
-@app.command()
+@app.command(help=h("remove"))
 def remove(
-    plan: str = typer.Argument(..., help="Plan file or key."),
+    plan: str = typer.Argument(..., help=h("remove_plan")),
     store: Optional[Path] = STORE_OPTION,
-    wait: bool = typer.Option(False, "--wait", help="If another process is writing to the store, wait for it."),
+    wait: bool = WAIT_OPTION,
 ) -> None:
-    """Remove one plan's named graph from the store."""
     from .store import remove as remove_plan
 
     key = Path(plan).stem
-    try:
-        removed = remove_plan(key, _store(store), wait=wait)
-    except DcsKgError as exc:
-        _fail(str(exc))
-    if not removed:
+    if not remove_plan(key, _store(store), wait=wait):
         _fail(t("no_such_plan", plan=plan))
     out.print(t("removed", key=key))
 
 
-@app.command("export")
+@app.command("export", help=h("export"))
 def export_cmd(
-    what: str = typer.Argument("graph", help="graph | tasks | calendar"),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="graph: ttl|trig|nt|jsonld; tasks: csv|xlsx; calendar: ics"),
-    plan: Optional[str] = typer.Option(None, "--plan", help="Only this plan (file name or key)."),
-    agency: Optional[str] = typer.Option(None, "--agency", help="tasks/calendar: only where this agency takes part."),
-    out_path: Optional[Path] = typer.Option(None, "--out", "-o", help="File (tasks, calendar) or folder (graph) to write."),
+    what: str = typer.Argument("graph", help=h("export_what")),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help=h("export_format")),
+    plan: Optional[str] = typer.Option(None, "--plan", help=h("only_plan")),
+    agency: Optional[str] = typer.Option(None, "--agency", help=h("only_agency")),
+    out_path: Optional[Path] = typer.Option(None, "--out", "-o", help=h("out")),
     store: Optional[Path] = STORE_OPTION,
-    force: bool = typer.Option(False, "--force", help="Overwrite the default output file if it exists."),
+    force: bool = typer.Option(False, "--force", help=h("force")),
 ) -> None:
-    """Export the graph (RDF), the task-assignment table (CSV/XLSX) or the reporting calendar (ICS)."""
     from ingest.to_rdf import plan_graph_iri
 
     from .exports import task_rows, write_calendar, write_tasks
@@ -376,49 +347,39 @@ def export_cmd(
     fmt = fmt or formats[what][0]
     if fmt not in formats[what]:
         _fail(t("export_format", what=what, choices=", ".join(formats[what])), 2)
-    try:
-        if what == "graph":
-            folder = out_path or Path(".")
-            folder.mkdir(parents=True, exist_ok=True)
-            paths = export(_store(store), [fmt], folder, plan_graph_iri(Path(plan).stem) if plan else None)
-        elif what == "tasks":
-            target = _fresh(out_path or Path(f"tasks.{fmt}"), force or out_path is not None)
-            rows = task_rows(open_dataset(_store(store)), Path(plan).stem if plan else None, agency)
-            paths = [write_tasks(rows, target, fmt)]
-            out.print(t("tasks_count", n=len(rows)))
-        else:
-            target = _fresh(out_path or Path("reporting.ics"), force or out_path is not None)
-            paths = [write_calendar(open_dataset(_store(store)), target, agency)]
-    except DcsKgError as exc:
-        _fail(str(exc))
+    if what == "graph":
+        folder = out_path or Path(".")
+        folder.mkdir(parents=True, exist_ok=True)
+        paths = export(_store(store), [fmt], folder, plan_graph_iri(Path(plan).stem) if plan else None)
+    elif what == "tasks":
+        target = _fresh(out_path or Path(f"tasks.{fmt}"), force or out_path is not None)
+        rows = task_rows(open_dataset(_store(store)), Path(plan).stem if plan else None, agency)
+        paths = [write_tasks(rows, target, fmt)]
+        out.print(t("tasks_count", n=len(rows)))
+    else:
+        target = _fresh(out_path or Path("reporting.ics"), force or out_path is not None)
+        paths = [write_calendar(open_dataset(_store(store)), target, agency)]
     for p in paths:
         out.print(t("wrote", path=p))
 
 
-@app.command()
+@app.command(help=h("explain"))
 def explain(
-    fact: str = typer.Argument(..., help="IRI of a task, assignment, citation or reporting obligation."),
+    fact: str = typer.Argument(..., help=h("fact")),
     store: Optional[Path] = STORE_OPTION,
     endpoint: Optional[str] = ENDPOINT_OPTION,
 ) -> None:
-    """Say where a fact came from: plan, lines and the sentence."""
     from rdflib import URIRef
 
     from queries.runner import run_query
 
-    from .store import open_dataset
-
     if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$", fact):
         _fail(t("not_an_iri", fact=fact), 2)
-    try:
-        ds = _dataset(store, endpoint)
-        rows = run_query("provenance", ds, fact=URIRef(fact))
-    except DcsKgError as exc:
-        _fail(str(exc))
+    ds = _dataset(store, endpoint)
+    rows = run_query("provenance", ds, fact=URIRef(fact))
     if not len(rows):
         _fail(t("no_fact", fact=fact))
-    described = run_query("describe_fact", ds, fact=URIRef(fact))
-    for d in described:
+    for d in run_query("describe_fact", ds, fact=URIRef(fact)):
         out.print(f"[bold]{d['predicate']}[/bold]: {d['value']}", highlight=False)
     for r in rows:
         lines = t("line", n=r["lineStart"]) if r["lineStart"] == r["lineEnd"] else t("lines", a=r["lineStart"], b=r["lineEnd"])
@@ -426,87 +387,63 @@ def explain(
         out.print(f"  “{r['quote']}”", highlight=False)
 
 
-@app.command()
+@app.command(help=h("network"))
 def network(
     store: Optional[Path] = STORE_OPTION,
     endpoint: Optional[str] = ENDPOINT_OPTION,
-    plan: Optional[str] = typer.Option(None, "--plan", help="Only this plan (file name, key or IRI)."),
-    place: Optional[str] = typer.Option(None, "--place", help="Only agencies of this place, e.g. 'Vĩnh Long'."),
-    role: str = typer.Option("all", "--role", help="all: lead -> support edges; lead / support: co-lead / co-support links."),
-    by_kind: bool = typer.Option(False, "--by-kind", help="One node per body across places (all 'Sở Nội vụ' as one)."),
-    documents: bool = typer.Option(False, "--documents", help="Draw the document graph instead (implements / based on / cites)."),
-    out_path: Path = typer.Option(Path("network.html"), "--out", "-o", help="The HTML page to write."),
-    stats: bool = typer.Option(False, "--stats", help="Print degree, weighted degree, betweenness and lead/support ratio."),
-    csv_path: Optional[Path] = typer.Option(None, "--csv", help="Write the statistics table as CSV."),
-    gexf: Optional[Path] = typer.Option(None, "--gexf", help="Write the graph as GEXF (Gephi)."),
-    graphml: Optional[Path] = typer.Option(None, "--graphml", help="Write the graph as GraphML."),
+    plan: Optional[str] = typer.Option(None, "--plan", help=h("only_plan")),
+    place: Optional[str] = typer.Option(None, "--place", help=h("place")),
+    role: str = typer.Option("all", "--role", help=h("role")),
+    by_kind: bool = typer.Option(False, "--by-kind", help=h("by_kind")),
+    documents: bool = typer.Option(False, "--documents", help=h("documents")),
+    out_path: Path = typer.Option(Path("network.html"), "--out", "-o", help=h("network_out")),
+    stats: bool = typer.Option(False, "--stats", help=h("stats")),
+    csv_path: Optional[Path] = typer.Option(None, "--csv", help=h("csv")),
+    gexf: Optional[Path] = typer.Option(None, "--gexf", help=h("gexf")),
+    graphml: Optional[Path] = typer.Option(None, "--graphml", help=h("graphml")),
 ) -> None:
-    """Draw the agency network (who leads, who supports) as an interactive offline HTML page."""
     from queries import network as nw
 
     if role not in ("all", "lead", "support"):
         _fail(t("role_choice"), 2)
-    try:
-        ds = _dataset(store, endpoint)
-        if documents:
-            g = nw.document_graph(ds)
-            nw.render_documents(g, out_path, "dcs-kg — văn bản và kế hoạch / documents and plans")
-            out.print(t("wrote_documents", path=out_path, nodes=g.number_of_nodes(), edges=g.number_of_edges()))
-            return
-        plan_iri = str(_plan_iri(ds, plan)) if plan else None
-        g = nw.agency_graph(nw.assignments(ds, plan_iri, place), by_kind=by_kind, role=role)
-    except DcsKgError as exc:
-        _fail(str(exc))
-    if g.number_of_nodes() == 0:
+    ds = _dataset(store, endpoint)
+    if documents:
+        g = nw.document_graph(ds)
+        nw.render_documents(g, out_path, t("documents_page_title"))
+        out.print(t("wrote_documents", path=out_path, nodes=g.number_of_nodes(), edges=g.number_of_edges()))
+        return
+    drawn = nw.agency_network(ds, plan, place, role, by_kind)
+    if drawn.graph.number_of_nodes() == 0:
         _fail(t("no_agencies"))
-    scope = ", ".join(x for x in (Path(plan).stem if plan else None, place, "theo loại / by kind" if by_kind else None, None if role == "all" else role) if x)
-    view = nw.limit(g)
-    nw.render(view, out_path, f"dcs-kg — mạng lưới cơ quan{' (' + scope + ')' if scope else ''}", directed=role == "all", show_places=not by_kind)
-    out.print(t("wrote_network", path=out_path, nodes=view.graph.number_of_nodes(), edges=view.graph.number_of_edges()) + (f" — {view.notice}" if view.notice else ""))
+    scope = ", ".join(x for x in (drawn.plan_name, place, t("network_by_kind") if by_kind else None, None if role == "all" else role) if x)
+    nw.render(drawn.view, out_path, t("network_page_title") + (f" ({scope})" if scope else ""), directed=role == "all", show_places=not by_kind)
+    view = drawn.view.graph
+    out.print(t("wrote_network", path=out_path, nodes=view.number_of_nodes(), edges=view.number_of_edges()) + (f" — {drawn.view.notice}" if drawn.view.notice else ""))
     if stats or csv_path:
-        rows, method = nw.statistics(g)
+        rows, method = nw.statistics(drawn.graph)
         if stats:
-            table = Table(title=t("network_stats", method=method))
-            for col in rows[0]:
-                table.add_column(col, overflow="fold")
-            for r in rows:
-                table.add_row(*["" if v is None else str(v) for v in r.values()])
-            out.print(table)
-            kinds = Table(title=t("by_kind"))
+            _print_rows(list(rows[0]), rows, "table", t("network_stats", method=method))
             kind_rows = nw.kind_statistics(rows)
-            for col in kind_rows[0]:
-                kinds.add_column(col)
-            for r in kind_rows:
-                kinds.add_row(*["" if v is None else str(v) for v in r.values()])
-            out.print(kinds)
+            _print_rows(list(kind_rows[0]), kind_rows, "table", t("by_kind"))
         if csv_path:
-            import csv
-
-            with csv_path.open("w", encoding="utf-8-sig", newline="") as fh:
-                w = csv.DictWriter(fh, fieldnames=list(rows[0]))
-                w.writeheader()
-                w.writerows(rows)
-            out.print(t("wrote", path=csv_path))
+            out.print(t("wrote", path=nw.write_statistics_csv(rows, csv_path)))
     if gexf:
-        nw.write_gexf(g, gexf)
-        out.print(t("wrote", path=gexf))
+        out.print(t("wrote", path=nw.write_gexf(drawn.graph, gexf)))
     if graphml:
-        nw.write_graphml(g, graphml)
-        out.print(t("wrote", path=graphml))
+        out.print(t("wrote", path=nw.write_graphml(drawn.graph, graphml)))
 
 
-@app.command()
+@app.command(help=h("serve"))
 def serve(
     store: Optional[Path] = STORE_OPTION,
-    host: str = typer.Option("127.0.0.1", "--host"),
-    port: int = typer.Option(8000, "--port", help="0 picks a free port."),
-    timeout: float = typer.Option(10.0, "--timeout", help="Seconds a query may run before it is stopped."),
-    max_rows: int = typer.Option(10000, "--max-rows", help="Rows returned at most per query."),
-    workers: int = typer.Option(2, "--workers", help="Query processes at once; more requests wait, then get 503."),
-    memory: int = typer.Option(2048, "--memory", help="MiB of memory one query may take (0: no limit)."),
-    cors: Optional[str] = typer.Option(None, "--cors", help="Allow browser pages from this origin (e.g. https://example.org, or *). Off by default."),
+    host: str = typer.Option("127.0.0.1", "--host", help=h("host")),
+    port: int = typer.Option(8000, "--port", help=h("port")),
+    timeout: float = typer.Option(10.0, "--timeout", help=h("timeout")),
+    max_rows: int = typer.Option(10000, "--max-rows", help=h("max_rows")),
+    workers: int = typer.Option(2, "--workers", help=h("workers")),
+    memory: int = typer.Option(2048, "--memory", help=h("memory")),
+    cors: Optional[str] = typer.Option(None, "--cors", help=h("cors")),
 ) -> None:
-    """Serve the graph read-only over the SPARQL 1.1 Protocol, with a query page at /."""
     from .serve import Settings, make_server
     from .store import db_path
 
@@ -520,8 +457,7 @@ def serve(
         _fail(t("workers_range", value=workers), 2)
     if memory < 0:
         _fail(t("memory_range", value=memory), 2)
-    db = db_path(_store(store))
-    if not db.exists():
+    if not db_path(_store(store)).exists():
         _fail(t("no_graph", store=_store(store)))
     try:
         server = make_server(Settings(str(_store(store)), timeout, max_rows, memory, workers, cors=cors), host, port)
@@ -536,19 +472,13 @@ def serve(
         server.server_close()
 
 
-@app.command()
+@app.command(help=h("validate"))
 def validate(store: Optional[Path] = STORE_OPTION, endpoint: Optional[str] = ENDPOINT_OPTION) -> None:
-    """Check the graph against the SHACL shapes; print violations readably."""
-    from .store import open_dataset
     from .validate import validate_dataset
 
-    try:
-        problems = validate_dataset(_dataset(store, endpoint))
-    except DcsKgError as exc:
-        _fail(str(exc))
+    problems = validate_dataset(_dataset(store, endpoint))
     if problems:
         for p in problems:
             err.print(f"[red]{t('violation')}:[/red] {p}", highlight=False)
         raise typer.Exit(1)
     out.print(t("conforms"))
-

@@ -36,3 +36,23 @@ def t(_key: str, /, **values: object):
     """The message `_key` in the current language, its `{places}` filled."""
     entry = catalogue()[_key][lang()]
     return entry.format(**values) if isinstance(entry, str) else entry
+
+
+def _asked_on_command_line() -> str | None:
+    """`--lang en` / `--lang=en` as typed: help texts are fixed when the command is defined,
+    before the `--lang` option itself is parsed."""
+    import sys
+
+    argv = sys.argv[1:]
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def h(_key: str, /) -> str:
+    """A help text (`help_<key>` in the catalogue) in the language of this command line."""
+    chosen = _lang or _asked_on_command_line() or os.environ.get("DCSKG_LANG", "vi")
+    return str(catalogue()[f"help_{_key}"]["en" if chosen == "en" else "vi"])

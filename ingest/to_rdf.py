@@ -147,6 +147,7 @@ def vocabulary() -> Graph:
         "measure": ("Nhóm biện pháp", "Measure categories", {m.id: (m.vi, m.en) for m in measures()}),
         "level": ("Cấp hành chính", "Administrative levels", {k: tuple(v) for k, v in cues()["level_labels"].items()}),
         "timeframe": ("Loại thời gian", "Timeframe kinds", {k: tuple(v) for k, v in cues()["timeframe_labels"].items()}),
+        "frequency": ("Tần suất báo cáo", "Reporting frequencies", {f["frequency"]: (f["vi"], f["en"]) for f in cues()["reporting"]["frequencies"]}),
         "doc-type": (
             "Loại văn bản",
             "Document types",

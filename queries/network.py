@@ -41,6 +41,41 @@ def assignments(ds: Dataset, plan: str | None = None, place: str | None = None) 
     return run_query("network_assignments", ds, **params).rows
 
 
+@dataclass
+class AgencyNetwork:
+    """The agency network of a selection, the part of it a page draws, and the plan's name."""
+
+    graph: nx.DiGraph
+    view: NetworkView
+    plan_name: str | None = None
+
+
+def agency_network(ds: Dataset, plan: str | None = None, place: str | None = None, role: str = "all", by_kind: bool = False) -> AgencyNetwork:
+    """The network of one plan (its symbol, file, key or IRI), one place, or everything."""
+    from .lookup import document_node
+    from .naming import names_by_source
+
+    plan_iri = str(document_node(ds, plan)) if plan else None
+    g = agency_graph(assignments(ds, plan_iri, place), by_kind=by_kind, role=role)
+    plan_name = None
+    if plan_iri:
+        sources = {r["doc"]: r["source"] for r in run_query("ingested", ds)}
+        file = Path(str(sources.get(plan_iri, plan))).name
+        plan_name = names_by_source(ds).get(file, {}).get("name") or file
+    return AgencyNetwork(g, limit(g), plan_name)
+
+
+def write_statistics_csv(rows: list[dict], path: Path) -> Path:
+    """The statistics table as CSV with a BOM (Excel then reads the Vietnamese names intact)."""
+    import csv
+
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    return path
+
+
 def agency_graph(rows: list[dict], by_kind: bool = False, role: str = "all") -> nx.DiGraph:
     """Nodes: agencies (or, by kind, one node per name across places). Edges: lead -> support,
     weighted by shared tasks; with role lead/support, agencies that co-lead / co-support."""
@@ -151,7 +186,8 @@ def limit(g: nx.DiGraph, budget: int = NODE_BUDGET) -> NetworkView:
     score = {n: g.in_degree(n, weight="weight") + g.out_degree(n, weight="weight") for n in g}
     keep = sorted(g, key=lambda n: -score[n])[:budget]
     notice = (
-        f"Showing the {budget} agencies with the most links out of {g.number_of_nodes()}; "
+        f"Hiển thị {budget} cơ quan có nhiều liên kết nhất trong {g.number_of_nodes()}; dùng --by-kind, --place "
+        f"hoặc --plan để xem đầy đủ / showing the {budget} agencies with the most links out of {g.number_of_nodes()}; "
         "use --by-kind, --place or --plan for a complete view."
     )
     return NetworkView(g.subgraph(keep).copy(), notice)

@@ -52,6 +52,8 @@ class NamedQuery:
     question_en: str
     params: tuple[Param, ...]
     text: str
+    # answer column -> the scheme of the codes it holds (`queries.present` shows their labels)
+    show: tuple[tuple[str, str], ...] = ()
 
 
 def parse_header(text: str, where: str) -> dict[str, Any]:
@@ -78,7 +80,10 @@ def load(path: Path) -> NamedQuery:
         params.append(
             Param(p["name"], p.get("type", "literal"), p.get("description", ""), None if p.get("example") is None else str(p["example"]), bool(p.get("required", True)))
         )
-    return NamedQuery(path.stem, path, meta["title"], meta["question_vi"], meta["question_en"], tuple(params), text)
+    show = meta.get("show") or {}
+    if not isinstance(show, dict):
+        raise QueryError("'show' must map answer columns to code schemes", str(path))
+    return NamedQuery(path.stem, path, meta["title"], meta["question_vi"], meta["question_en"], tuple(params), text, tuple(show.items()))
 
 
 @cache

@@ -171,6 +171,8 @@ def test_every_message_exists_in_both_languages_with_the_same_places():
     asked = set(re.findall(r"""\bt\(\s*["']([a-z_]+)["']""", source))
     asked |= {f"{prefix}{word}" for prefix in ("status_", "how_") for word in ("ingested", "unchanged", "failed", "implements", "based_on", "chain", "cites") if f"{prefix}{word}" in catalogue()}
     assert asked and asked <= set(catalogue())
+    helps = {f"help_{k}" for k in re.findall(r"""\bh\(\s*["']([a-z_]+)["']""", source)}
+    assert len(helps) > 40 and helps <= set(catalogue())
 
 
 def test_build_speaks_vietnamese_and_names_plans(tmp_path):
@@ -211,3 +213,64 @@ def test_reverse_trace_names_plans_and_finds_a_law_by_name(seed_store):
     r = dcskg("trace", "--reverse", "luat thuc hien dan chu o co so", "--store", str(seed_store))
     assert r.returncode == 0, r.stderr
     assert "Kế hoạch — Ủy ban nhân dân tỉnh Vĩnh Long, 2026" in r.stdout and "qua chuỗi" in r.stdout
+
+
+def test_query_answers_speak_the_readers_language(seed_store):
+    r = dcskg("query", "agency_kind_load", "--store", str(seed_store), "-f", "csv")
+    header, *rows = r.stdout.lstrip("\ufeff").splitlines()
+    assert header.startswith("tên,loại cơ quan,chủ trì,phối hợp") and any(",Sở," in row for row in rows)
+    assert not any(",department," in row for row in rows)
+    r = dcskg("--lang", "en", "query", "agency_kind_load", "--store", str(seed_store), "-f", "csv")
+    assert r.stdout.lstrip("\ufeff").startswith("name,kind,leads") and ",department (Sở)," in r.stdout
+    # --codes and JSON give what a program wants: the query's own names and codes
+    r = dcskg("query", "agency_kind_load", "--store", str(seed_store), "-f", "csv", "--codes")
+    assert r.stdout.lstrip("\ufeff").startswith("name,kind,") and ",department," in r.stdout
+    r = dcskg("query", "agency_kind_load", "--store", str(seed_store), "-f", "json")
+    assert {"department"} <= {row["kind"] for row in json.loads(r.stdout)}
+
+
+def test_trace_prints_rows_for_pipes(seed_store):
+    r = dcskg("trace", "000_70211efbcc79a593.txt", "--store", str(seed_store), "-f", "json")
+    hops = json.loads(r.stdout)
+    assert [(h["depth"], h["relation"], h["document_id"]) for h in hops][:2] == [(1, "implements", "47/2025/NQ-HĐND"), (2, "based_on", "10/2022/QH15")]
+    assert hops[0]["source"].endswith("000_70211efbcc79a593.txt:9") and hops[1]["inferred"] is True
+    r = dcskg("trace", "000_70211efbcc79a593.txt", "--store", str(seed_store), "-f", "csv")
+    lines = r.stdout.lstrip("\ufeff").splitlines()
+    assert lines[0].startswith("bậc,quan hệ,văn bản") and lines[1].startswith("1,thực hiện,Nghị quyết 47/2025/NQ-HĐND")
+    r = dcskg("trace", "10/2022/QH15", "--reverse", "--store", str(seed_store), "-f", "json")
+    assert {row["how"] for row in json.loads(r.stdout)} >= {"chain", "cites"}
+    r = dcskg("trace", "000_70211efbcc79a593.txt", "--store", str(seed_store), "-f", "xml")
+    assert r.returncode == 2 and "--format" in r.stderr
+
+
+def test_help_speaks_vietnamese_and_english_on_request():
+    r = dcskg("--help")
+    assert "Đọc các văn bản vào kho đồ thị" in r.stdout
+    r = dcskg("build", "--help")
+    assert "Thư mục kho đồ thị" in r.stdout and "Graph store folder" not in r.stdout
+    r = dcskg("--lang", "en", "build", "--help")
+    assert "Graph store folder" in r.stdout and "Thư mục kho đồ thị" not in r.stdout
+
+
+def test_one_error_handler_for_every_command(seed_store):
+    """Commands do not wrap their calls: the group turns a DcsKgError into one line, exit 1."""
+    import re
+
+    source = (ROOT / "dcskg" / "cli.py").read_text(encoding="utf-8")
+    assert len(re.findall(r"except DcsKgError", source)) == 1
+    for args in (("query", "plans_implementing", "-p", "doc=99/2099/NQ-HĐND"), ("trace", "no-such-plan"), ("network", "--plan", "no-such-plan")):
+        r = dcskg(*args, "--store", str(seed_store))
+        assert r.returncode == 1 and r.stderr.startswith("lỗi:") and "Traceback" not in r.stderr, args
+
+
+def test_every_answer_column_has_a_header_in_both_languages():
+    from rdflib.plugins.sparql import prepareQuery
+
+    from dcskg.i18n import catalogue
+    from queries.present import DOCUMENT_COLUMN
+    from queries.runner import library
+
+    headers = catalogue()["columns"]
+    for q in library().values():
+        for v in [str(v) for v in prepareQuery(q.text).algebra["PV"]] + [DOCUMENT_COLUMN]:
+            assert v in headers["vi"] and v in headers["en"], (q.name, v)

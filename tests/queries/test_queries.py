@@ -195,10 +195,11 @@ def test_provenance_of_an_assignment(seed_ds):
 
 
 def test_agency_partners(seed_ds):
-    rows = {(r["partner"], r["direction"]): r["tasks"] for r in run_query("agency_partners", seed_ds, agency="Sở Nội vụ")}
-    assert rows[("Sở Tư pháp", "leads, partner supports")] == 1
-    assert rows[("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "leads, partner supports")] == 1
-    assert rows[("Các cơ quan, đơn vị, tổ chức, địa phương", "supports, partner leads")] == 3
+    # role: the asked agency's role in the shared tasks; the partner has the other one
+    rows = {(r["partner"], r["role"]): r["tasks"] for r in run_query("agency_partners", seed_ds, agency="Sở Nội vụ")}
+    assert rows[("Sở Tư pháp", "lead")] == 1
+    assert rows[("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead")] == 1
+    assert rows[("Các cơ quan, đơn vị, tổ chức, địa phương", "support")] == 3
 
 
 def test_plan_tasks(seed_ds, gold_docs):
@@ -234,3 +235,49 @@ def test_a_named_query_refuses_parameters_it_does_not_declare(seed_ds):
         run_query("plans_by_level_year", seed_ds, year="2025")
     with pytest.raises(QueryError, match="unknown parameter"):
         run_query("agency_tasks", seed_ds, agency="Sở Nội vụ", colour="red")
+
+
+SCHEMES_IN_THE_GRAPH = {"agency-kind", "level", "Roles", "Modalities", "measure", "timeframe", "frequency", "doc-type", "property"}
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_show_names_answer_columns_and_known_schemes(name):
+    """`#+ show:` columns are columns of the answer, each of a scheme the graph or the
+    presenter knows (or of words the CLI's catalogue gives, like 'unknown')."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    from queries.present import OWN_SCHEMES
+
+    q = library()[name]
+    columns = {str(v) for v in prepareQuery(q.text).algebra["PV"]}
+    for column, scheme in q.show:
+        assert column in columns, (name, column)
+        assert scheme in SCHEMES_IN_THE_GRAPH | set(OWN_SCHEMES) | {"how", "year"}, (name, scheme)
+
+
+def test_every_scheme_the_queries_show_has_labels_in_both_languages(seed_ds):
+    for lang in ("vi", "en"):
+        schemes = {r["scheme"] for r in run_query("labels", seed_ds, lang=lang)}
+        assert SCHEMES_IN_THE_GRAPH <= schemes, lang
+
+
+@pytest.mark.parametrize("lang,kind,role,frequency,yes", [("vi", "Sở", "chủ trì", "6 tháng", "có"), ("en", "department (Sở)", "lead", "every 6 months", "yes")])
+def test_answers_read_as_words_not_codes(seed_ds, lang, kind, role, frequency, yes):
+    from queries.present import presenter, readable
+    from queries.runner import resolve
+
+    how = presenter(seed_ds, lang, {"yes": yes, "no": "-"})
+    load = readable(resolve("agency_kind_load"), run_query("agency_kind_load", seed_ds), how)
+    assert {r["name"]: r["kind"] for r in load}["Sở Nội vụ"] == kind
+    tasks = readable(resolve("agency_tasks"), run_query("agency_tasks", seed_ds, agency="Sở Nội vụ"), how)
+    assert role in {r["role"] for r in tasks}
+    # a file column keeps the file and gains the document's name beside it
+    assert tasks.vars.index("document") == tasks.vars.index("file") - 1
+    assert {r["document"] for r in tasks} >= {"Kế hoạch — Ủy ban nhân dân tỉnh Vĩnh Long, 2026"}
+    calendar = readable(resolve("reporting_calendar"), run_query("reporting_calendar", seed_ds), how)
+    assert frequency in {r["frequency"] for r in calendar}
+    docs = readable(resolve("documents"), run_query("documents", seed_ds), how)
+    assert {r["docId"]: r["type"] for r in docs}["61/2023/NĐ-CP"] == ("Nghị định" if lang == "vi" else "Decree")
+    assert {r["read"] for r in docs} <= {yes, "-"}
+    # the codes are what a program gets
+    assert {r["kind"] for r in run_query("agency_kind_load", seed_ds)} >= {"department"}

@@ -1,0 +1,77 @@
+"""Answers as a person reads them: the codes a query returns (`department`, `lead`,
+`semiannual`, `true`) replaced by their labels in the reader's language, and a document's file
+name joined by the document's own name.
+
+A query says which of its columns hold codes of which scheme in its header
+(`#+ show: {kind: agency-kind, role: Roles}`); the labels come from the graph's SKOS concept
+schemes and property labels (`labels.rq`), so the CLI, the notebooks and the query page read
+the same words. Schemes that are not in the graph:
+
+- `document`: a source file name; the document's name ("Kế hoạch 18/KH-UBND — …") is put in a
+  column of its own before it, and the file stays for provenance;
+- `yes-no`: a boolean.
+
+JSON answers keep the codes: they are for programs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .runner import NamedQuery, Rows, run_query
+
+OWN_SCHEMES = ("document", "yes-no")
+DOCUMENT_COLUMN = "document"
+
+
+@dataclass
+class Presenter:
+    """Labels of one graph in one language."""
+
+    labels: dict[tuple[str, str], str]
+    documents: dict[str, str]
+    # words for what is not a code of any scheme: yes, no, and the queries' own "none"/"unknown"
+    words: dict[str, str] = field(default_factory=dict)
+
+    def cell(self, scheme: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if scheme == "yes-no":
+            truth = value if isinstance(value, bool) else str(value).lower() in ("true", "1")
+            return self.words.get("yes" if truth else "no", str(truth))
+        if scheme == "document":
+            return value
+        code = str(value)
+        return self.labels.get((scheme, code)) or self.words.get(code, code)
+
+
+def presenter(ds, lang: str, words: dict[str, str] | None = None) -> Presenter:
+    from .naming import names_by_source
+
+    labels = {(r["scheme"], r["code"]): r["label"] for r in run_query("labels", ds, lang=lang)}
+    documents = {file: info["name"] for file, info in names_by_source(ds).items() if info.get("name")}
+    return Presenter(labels, documents, dict(words or {}))
+
+
+def readable(query: NamedQuery, rows: Rows, how: Presenter) -> Rows:
+    """The answer with labels for codes; a column of document names before each file column."""
+    show = dict(query.show)
+    if not show:
+        return rows
+    columns: list[str] = []
+    for v in rows.vars:
+        if show.get(v) == "document" and DOCUMENT_COLUMN not in rows.vars:
+            columns.append(DOCUMENT_COLUMN)
+        columns.append(v)
+    out = []
+    for r in rows.rows:
+        new: dict[str, Any] = {}
+        for v in rows.vars:
+            scheme = show.get(v)
+            if scheme == "document" and DOCUMENT_COLUMN not in rows.vars:
+                file = None if r.get(v) is None else Path(str(r[v])).name
+                new[DOCUMENT_COLUMN] = how.documents.get(file, file) if file else None
+            new[v] = how.cell(scheme, r.get(v)) if scheme else r.get(v)
+        out.append(new)
+    return Rows(columns, out)
