@@ -331,6 +331,22 @@ def suggestions(settings: Settings, kind: str) -> list[str]:
         raise QueryFailed(HTTPStatus.NOT_FOUND, str(exc)) from None
 
 
+def labels(settings: Settings, lang: str) -> dict:
+    """What the page shows in place of codes: labels per scheme, document names per file and
+    the catalogue's words, in one language (see `queries.present`)."""
+    from queries.present import presenter
+
+    from .i18n import catalogue
+
+    if lang not in ("vi", "en"):
+        raise QueryFailed(HTTPStatus.BAD_REQUEST, "lang must be vi or en")
+    how = presenter(settings.dataset(), lang, catalogue()["codes"][lang])
+    schemes: dict[str, dict[str, str]] = {}
+    for (scheme, code), label in how.labels.items():
+        schemes.setdefault(scheme, {})[code] = label
+    return {"schemes": schemes, "documents": how.documents, "words": how.words}
+
+
 def page() -> bytes:
     from queries.runner import library
 
@@ -341,6 +357,7 @@ def page() -> bytes:
             "question": q.question_vi,
             "query": q.text,
             "params": [p.name for p in q.params],
+            "show": dict(q.show),
             "fields": [{"name": p.name, "type": p.type, "example": p.example, "required": p.required, "description": p.description} for p in q.params],
         }
         for q in library().values()
@@ -421,6 +438,12 @@ def make_handler(settings: Settings):
                 values = {k: v[0] for k, v in params.items() if k != "name"}
                 try:
                     self._send(200, "application/sparql-query", bind_named(settings, name, values).encode("utf-8"))
+                except QueryFailed as exc:
+                    self._error(exc.status, str(exc))
+            elif url.path == "/labels":
+                try:
+                    body = json.dumps(labels(settings, (params.get("lang") or ["vi"])[0]), ensure_ascii=False)
+                    self._send(200, "application/json", body.encode("utf-8"))
                 except QueryFailed as exc:
                     self._error(exc.status, str(exc))
             elif url.path == "/suggest":

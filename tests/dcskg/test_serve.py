@@ -136,3 +136,61 @@ def test_query_page_says_when_an_answer_was_cut(endpoint):
         driver.execute_script("const tab = window.yasgui.addTab(true, {name: 'all', yasqe: {value: 'SELECT * WHERE { ?s ?p ?o }'}}); window.yasgui.getTab().getYasqe().query();")
         WebDriverWait(driver, 30).until(lambda d: d.find_element(By.ID, "truncated").text)
         assert "--max-rows" in driver.find_element(By.ID, "truncated").text
+
+
+def test_query_page_shows_words_and_plain_values(endpoint):
+    """A named query's codes read as words (kinds, levels), numbers without their datatype."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    with chrome() as driver:
+        driver.get(endpoint + "/")
+        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.yasgui"))
+        driver.execute_script("openExample('agency_kind_load'); window.yasgui.getTab().getYasqe().query();")
+        rows = lambda d: [r.text for r in d.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr") if r.is_displayed()]  # noqa: E731
+        WebDriverWait(driver, 30).until(lambda d: any("Sở Nội vụ" in r for r in rows(d)))
+        text = "\n".join(rows(driver))
+        assert "Sở Nội vụ" in text and "Nhóm cơ quan" in text
+        assert "department" not in text and "collective_group" not in text
+        assert "^^" not in text and "XMLSchema" not in text and "xsd:" not in text
+
+
+def test_query_page_draws_a_chart_of_an_aggregation(endpoint, artifacts):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    with chrome() as driver:
+        driver.get(endpoint + "/")
+        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.yasgui"))
+        driver.execute_script("openExample('agency_lead_load'); window.yasgui.getTab().getYasqe().query();")
+        WebDriverWait(driver, 30).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr")) > 3)
+        n = driver.execute_script("return window.yasgui.getTab().getYasr().results.getBindings().length")
+        driver.execute_script("window.yasgui.getTab().getYasr().selectPlugin('chart')")
+        WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".dcs-chart svg rect"))
+        bars = driver.find_elements(By.CSS_SELECTOR, ".dcs-chart svg rect")
+        # leads, supports and plans: three bars for each agency shown, the first 40
+        assert len(bars) == 3 * min(n, 40)
+        assert "Sở Nội vụ" in driver.find_element(By.CSS_SELECTOR, ".dcs-chart svg").text
+        driver.save_screenshot(str(artifacts / "query_page_chart.png"))
+        errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+        assert errors == []
+
+
+def test_query_page_keeps_your_own_queries(endpoint):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    mine = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    with chrome() as driver:
+        driver.get(endpoint + "/")
+        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.yasgui"))
+        driver.execute_script("window.yasgui.getTab().getYasqe().setValue(arguments[0]);"
+                              "document.getElementById('save-name').value = 'đếm bộ ba';", mine)
+        assert driver.execute_script("return saveQuery()") == "đếm bộ ba"
+        driver.refresh()
+        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.yasgui"))
+        assert driver.execute_script("return savedQueries()") == {"đếm bộ ba": mine}
+        assert "đếm bộ ba" in driver.execute_script("return [...document.querySelectorAll('#saved option')].map(o => o.value)")
+        driver.execute_script("openSaved('đếm bộ ba')")
+        assert driver.execute_script("return window.yasgui.getTab().getYasqe().getValue()") == mine
+        got = driver.execute_script("return downloadRq()")
+        assert got == {"name": "đếm_bộ_ba.rq", "text": mine}
