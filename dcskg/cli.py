@@ -230,21 +230,18 @@ def query(
     fmt: str = FORMAT_OPTION,
     codes: bool = typer.Option(False, "--codes", help=h("codes")),
 ) -> None:
-    from queries.present import presenter, readable
     from queries.runner import resolve, run
 
+    from .answers import headed
     from .i18n import lang
 
     _check_format(fmt)
     q = resolve(name)
     ds = _dataset(store, endpoint)
     rows = run(q, ds, **_parse_params(param))
-    if fmt == "json" or codes:
-        _print_rows(rows.vars, rows.rows, fmt, q.title)
-        return
-    shown = readable(q, rows, presenter(ds, lang(), t("codes"))) if q.show else rows
-    headers = t("columns")
-    _print_rows(shown.vars, shown.rows, fmt, q.question_vi if lang() == "vi" and q.question_vi else q.title, [headers.get(v, v) for v in shown.vars])
+    if fmt != "json" and not codes:
+        rows = headed(q, rows, ds, lang())
+    _print_rows(rows.vars, rows.rows, fmt, q.question_vi if lang() == "vi" and q.question_vi and not codes else q.title)
 
 
 def _fresh(path: Path, overwrite: bool) -> Path:

@@ -38,3 +38,17 @@ def test_runs_top_to_bottom(path, tmp_path):
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     assert any(o.output_type in ("display_data", "execute_result") for o in outputs)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.name)
+def test_notebooks_speak_vietnamese_with_short_english_notes(path):
+    import re
+
+    import nbformat
+
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type != "markdown":
+            continue
+        first, *rest = cell.source.split("\n\n")
+        assert re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịỉĩọỏốồổỗộớờởỡợụủũứừửữựỳỷỹý]", first.lower()), cell.source[:60]
+        assert rest and rest[-1].startswith("*") and rest[-1].endswith("*"), cell.source[:60]

@@ -1,0 +1,25 @@
+"""Answers of named queries as a person reads them, in Vietnamese or English: codes replaced
+by labels (`queries.present`), column headers from the message catalogue. What the CLI's tables
+and the notebooks show; programs use `run_query`, which keeps the codes."""
+from __future__ import annotations
+
+from typing import Any
+
+from queries.present import presenter, readable as with_labels
+from queries.runner import NamedQuery, Rows, resolve, run
+
+from .i18n import catalogue, lang as current_lang
+
+
+def headed(query: NamedQuery, rows: Rows, ds, lang: str) -> Rows:
+    """`rows` of `query` with labels for codes and headers in `lang`."""
+    shown = with_labels(query, rows, presenter(ds, lang, catalogue()["codes"][lang])) if query.show else rows
+    headers = catalogue()["columns"][lang]
+    names = [headers.get(v, v) for v in shown.vars]
+    return Rows(names, [{headers.get(k, k): v for k, v in r.items()} for r in shown.rows])
+
+
+def readable(name: str, ds, lang: str | None = None, **params: Any) -> Rows:
+    """Run a named query and return its answer as a person reads it (`.to_dataframe()` works)."""
+    query = resolve(name)
+    return headed(query, run(query, ds, **params), ds, lang or current_lang())
