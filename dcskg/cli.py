@@ -116,11 +116,11 @@ def build(
     for col in t("build_columns"):
         table.add_column(col, overflow="fold")
     for p in report.plans:
-        ex = p.extraction
-        if ex is None:
+        if p.summary is None:
             table.add_row("—", Path(p.source).name, "—", "—", "—", "—", "—", f"[red]{t('status_failed')}[/red]: {p.error}")
             continue
-        table.add_row(*_summary_row(ex), t(f"status_{p.status}"))
+        name, *rest = _summary_row(p.summary)
+        table.add_row(name, Path(p.source).name, *rest, t(f"status_{p.status}"))
     out.print(table)
     if report.validated_sample:
         out.print(t("shacl_sample", n=report.validated_sample))
@@ -136,21 +136,14 @@ def _exists(paths) -> None:
             _fail(t("no_such_path", path=p))
 
 
-def _summary_row(ex) -> list[str]:
-    """A document as the build table shows it: named by genre, symbol, issuer and date."""
-    from queries.naming import document_name
-
-    d = ex.document
-    implements = ", ".join(r.id.split("@")[0] for r in ex.legal_refs if r.relation == "implements") or "—"
-    with_role = {k for task in ex.tasks for k in (*task.lead, *task.support)}
+def _summary_row(shown: dict) -> list[str]:
     return [
-        document_name(d.type, d.number, d.issuer, d.date),
-        Path(ex.source).name,
-        implements,
-        str(len(ex.tasks)),
-        f"{len(with_role)} / {len(ex.agencies)}",
-        str(len(ex.legal_refs)),
-        str(len(ex.warnings)),
+        shown["name"],
+        ", ".join(shown["implements"]) or "—",
+        str(shown["tasks"]),
+        f"{shown['with_role']} / {shown['agencies']}",
+        str(shown["refs"]),
+        str(shown["warnings"]),
     ]
 
 

@@ -25,7 +25,8 @@ from ingest.errors import DcsKgError, StoreError
 from ingest.pipeline import corpus_files, extract
 from ingest.to_rdf import COMMON_GRAPH, ONTOLOGY_GRAPH, PREFIXES, REGISTRY_GRAPH, add_extraction, add_reference_data, plan_graph_iri
 
-from .store import BuildReport, PlanResult, memory_dataset, named_graph
+from . import stats
+from .store import BuildReport, PlanResult, memory_dataset, named_graph, summary
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ def build_remote(paths: Iterable[Path], url: str, progress: Callable[[str], None
     report = BuildReport(store=url)
     local = memory_dataset()
     add_reference_data(local)
+    contributions: dict[str, dict] = {}
     for f in corpus_files([Path(p) for p in paths]):
         if progress:
             progress(str(f))
@@ -86,7 +88,8 @@ def build_remote(paths: Iterable[Path], url: str, progress: Callable[[str], None
             report.plans.append(PlanResult(str(f), "failed", error=str(exc)))
             continue
         add_extraction(local, ex)
-        report.plans.append(PlanResult(str(f), "ingested", ex))
+        contributions[ex.plan_key] = stats.contribution(named_graph(local, plan_graph_iri(ex.plan_key)).triples((None, None, None)))
+        report.plans.append(PlanResult(str(f), "ingested", ex, summary=summary(ex)))
     if validate is not None:
         problems = validate(local)
         if problems:
@@ -98,6 +101,11 @@ def build_remote(paths: Iterable[Path], url: str, progress: Callable[[str], None
         if p.extraction is not None:
             iri = plan_graph_iri(p.extraction.plan_key)
             put_graph(ep, iri, named_graph(local, iri))
+    # the statistics of the documents of this build: a remote store is built from the whole
+    # corpus at once (its plans are replaced graph by graph, the statistics as one graph)
+    observed = memory_dataset()
+    stats.refresh(observed.store._inner, contributions, {})
+    put_graph(ep, stats.STATS_GRAPH, named_graph(observed, stats.STATS_GRAPH))
     report.triples = len(local)
     report.seconds = time.perf_counter() - started
     return report

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import fcntl
 import gc
+import hashlib
+import itertools
 import json
 import os
 import re
@@ -36,6 +38,9 @@ from ingest.errors import DcsKgError, StoreError
 from ingest.models import Extraction
 from ingest.pipeline import corpus_files, extract
 from ingest.to_rdf import COMMON_GRAPH, PREFIXES, add_reference_data, plan_graph_iri, plan_graphs
+
+from . import stats
+from .stats import contribution
 
 DEFAULT_STORE = Path(os.environ.get("DCSKG_STORE", "data/graph"))
 DEFAULT_PLANS = Path("data/plans")
@@ -107,6 +112,7 @@ def read_one(path: Path, graph: bool = True):
         if not graph:
             return path, (ex, None, None), None
         own, common = plan_graphs(ex)
+        counted = contribution(itertools.chain(own, common))
     except DcsKgError as exc:
         return path, None, str(exc)
     except _FileTimeout:
@@ -122,7 +128,7 @@ def read_one(path: Path, graph: bool = True):
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
     ex.lines = []  # only provenance needed them, and it is in the triples now
-    return path, (ex, own, common), None
+    return path, (ex, own, common, counted), None
 
 
 def _worker_init() -> None:
@@ -199,6 +205,64 @@ class PlanResult:
     status: str  # ingested | unchanged | failed
     extraction: Extraction | None = None
     error: str | None = None
+    # what the build table shows of a document; an unchanged one is not read again, so its
+    # summary comes from the manifest
+    summary: dict | None = None
+
+
+def summary(ex: Extraction) -> dict:
+    """A document as the build table shows it: its name and what was found in it."""
+    from queries.naming import document_name
+
+    d = ex.document
+    return {
+        "name": document_name(d.type, d.number, d.issuer, d.date),
+        "implements": [r.id.split("@")[0] for r in ex.legal_refs if r.relation == "implements"],
+        "tasks": len(ex.tasks),
+        "with_role": len({k for task in ex.tasks for k in (*task.lead, *task.support)}),
+        "agencies": len(ex.agencies),
+        "refs": len(ex.legal_refs),
+        "warnings": len(ex.warnings),
+    }
+
+
+_SKOS_PREF = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
+_SKOS_ALT = URIRef("http://www.w3.org/2004/02/skos/core#altLabel")
+_ORG_CLASSIFICATION = URIRef("http://www.w3.org/ns/org#classification")
+
+
+def _one_name_each(common, inner: ox.Store, first: dict) -> list[tuple]:
+    """A body keeps the name and kind the first plan gave it: two plans that spell one body
+    differently ("Ban Quản lý Khu kinh tế" / "Ban Quản lý khu Kinh tế", one IRI) would give it
+    two skos:prefLabels in a language (which SKOS forbids) and double every row about it. A
+    later spelling becomes a skos:altLabel; a later, different kind is left out."""
+    graph = ox.NamedNode(str(COMMON_GRAPH))
+    out = []
+    for s, p, o in common:
+        if p == _SKOS_PREF:
+            key = (s, "label", getattr(o, "language", None))
+        elif p == _ORG_CLASSIFICATION:
+            key = (s, "kind", None)
+        else:
+            out.append((s, p, o))
+            continue
+        if key not in first:
+            stored = [q.object for q in inner.quads_for_pattern(to_ox(s), to_ox(p), None, graph)]
+            stored = [x for x in stored if key[1] == "kind" or getattr(x, "language", None) == key[2]]
+            first[key] = to_ox(o) if not stored else stored[0]
+        if first[key] == to_ox(o):
+            out.append((s, p, o))
+        elif p == _SKOS_PREF:
+            out.append((s, _SKOS_ALT, o))
+    return out
+
+
+def _file_digest(path: Path) -> str | None:
+    """The digest extraction records (sha256 of the bytes), read without extracting."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None  # the reader will say what is wrong with it
 
 
 @dataclass
@@ -241,39 +305,61 @@ def build(
         new_keys: list[str] = []
         pending: list[ox.Quad] = []
         sources: dict[str, Path] = {}  # plan IRI slug -> the file that gave it, in this build
+        contributions = copy.stats["contributions"]
+        first_names: dict = {}
+        to_read = []
+        for f in files:
+            # an unchanged file is known by its bytes: it is not read again
+            entry = manifest.get(Path(f).stem, {})
+            same = copy.existed and entry.get("summary") and Path(entry.get("source", "")).name == Path(f).name
+            if same and entry.get("sha256") == _file_digest(f) and Path(f).stem in contributions:
+                clash = _identity_clash(Path(f), slug(Path(f).stem), sources, manifest)
+                if clash:
+                    report.plans.append(PlanResult(str(f), "failed", error=clash))
+                    continue
+                sources[slug(Path(f).stem)] = Path(f)
+                report.plans.append(PlanResult(str(f), "unchanged", summary=entry["summary"]))
+                if progress:
+                    progress(str(f))
+            else:
+                to_read.append(f)
         workers = workers if workers is not None else min(2, os.cpu_count() or 1)
-        for f, result, error in _read_all(files, workers):
+        for f, result, error in _read_all(to_read, workers):
             if progress:
                 progress(str(f))
             if result is None:
                 report.plans.append(PlanResult(str(f), "failed", error=error))
                 continue
-            ex, own, common = result
+            ex, own, common, counted = result
             key = ex.plan_key
             clash = _identity_clash(Path(f), slug(key), sources, manifest)
             if clash:
                 report.plans.append(PlanResult(str(f), "failed", error=clash))
                 continue
             sources[slug(key)] = Path(f)
-            if manifest.get(key, {}).get("sha256") == ex.sha256 and copy.existed:
-                report.plans.append(PlanResult(str(f), "unchanged", ex))
+            shown = summary(ex)
+            if manifest.get(key, {}).get("sha256") == ex.sha256 and copy.existed and key in contributions:
+                manifest[key]["summary"] = shown
+                report.plans.append(PlanResult(str(f), "unchanged", ex, summary=shown))
                 continue
             copy.inner.remove_graph(ox.NamedNode(str(plan_graph_iri(key))))
             pending += _quads(own, plan_graph_iri(key))
-            pending += _quads(common, COMMON_GRAPH)
+            pending += _quads(_one_name_each(common, copy.inner, first_names), COMMON_GRAPH)
+            contributions[key] = counted
             new_keys.append(key)
             if len(new_keys) % LOAD_BATCH == 0:
                 # the bulk loader skips transactions: safe here, the build owns this copy
                 copy.inner.bulk_extend(pending)
                 pending = []
-            manifest[key] = {"source": str(f), "sha256": ex.sha256, "graph": str(plan_graph_iri(key))}
-            report.plans.append(PlanResult(str(f), "ingested", ex))
+            manifest[key] = {"source": str(f), "sha256": ex.sha256, "graph": str(plan_graph_iri(key)), "summary": shown}
+            report.plans.append(PlanResult(str(f), "ingested", ex, summary=shown))
         if pending:
             copy.inner.bulk_extend(pending)
         if validate is not None and new_keys:
             problems = validate(_new_plans_view(copy.inner, new_keys, report))
             if problems:
                 raise StoreError("the new graph does not validate; the previous graph is kept:\n" + "\n".join(problems[:20]), str(store_dir))
+        copy.refresh_stats()
         report.triples = len(copy.inner)
     report.seconds = time.perf_counter() - started
     return report
@@ -330,6 +416,8 @@ def remove(plan_key: str, store_dir: Path = DEFAULT_STORE, wait: bool = False) -
     with _WorkingCopy(store_dir, wait=wait) as copy:
         copy.inner.remove_graph(ox.NamedNode(str(plan_graph_iri(plan_key))))
         del copy.manifest[plan_key]
+        copy.stats["contributions"].pop(plan_key, None)
+        copy.refresh_stats()
     return True
 
 
@@ -351,7 +439,8 @@ def claim(store_dir: Path) -> None:
             raise StoreError(f"was made by a newer dcs-kg (store format {fmt}, this one reads {STORE_FORMAT}); nothing was changed", str(store_dir))
         return
     if store_dir.exists():
-        names = {p.name for p in store_dir.iterdir()}
+        # a marker being written by a build that started a moment earlier is not a foreign file
+        names = {p.name for p in store_dir.iterdir() if not re.fullmatch(rf"\.{re.escape(MARKER)}\.[0-9a-f]{{12}}\.tmp", p.name)}
         legacy = (store_dir / DB_DIR).is_dir() and names <= {DB_DIR, MANIFEST, "graph.trig", "graph.ttl"}
         if names and not legacy:
             raise StoreError(
@@ -461,6 +550,12 @@ class _WorkingCopy:
             if self.existed:
                 ox.Store.read_only(str(source)).backup(str(self.work / DB_DIR))
             self.inner = ox.Store(str(self.work / DB_DIR))
+            # the statistics' inputs, kept with the generation; without them (a store built
+            # before statistics, or with other rules) every plan is read again
+            self.stats = stats.read_sidecar(source.parent if self.existed else None)
+            rules = rules_fingerprint()
+            if self.stats.get("rules") != rules:
+                self.stats = {"contributions": {}, "digests": self.stats.get("digests", {}), "described": {}, "rules": rules}
         except BaseException:
             self._release()
             raise
@@ -474,6 +569,7 @@ class _WorkingCopy:
                 del self.inner
                 gc.collect()
                 _write_manifest(self.work, self.manifest)
+                stats.write_sidecar(self.work, self.stats)
                 previous = _current_generation(self.store_dir)
                 if previous is not None:
                     (self.work / "previous").write_text(previous.name, encoding="utf-8")
@@ -484,6 +580,16 @@ class _WorkingCopy:
             if exc_type is not None and self.work.exists():
                 shutil.rmtree(self.work, ignore_errors=True)
             self._release()
+
+    def refresh_stats(self) -> None:
+        """The statistics graph brought to the plans now in the store."""
+        contributions = self.stats["contributions"]
+        for key in [k for k in contributions if k not in self.manifest]:
+            del contributions[key]  # a plan built with other rules, or removed
+        described = self.stats.setdefault("described", {})
+        unknown = {a for c in contributions.values() for a in c["roles"] if a not in described}
+        described.update(stats.describe(self.inner, unknown))
+        self.stats["digests"] = stats.refresh(self.inner, contributions, self.stats["digests"], described)
 
     def _release(self) -> None:
         _restore_sigterm(getattr(self, "_sigterm", None))
@@ -532,11 +638,11 @@ def rules_fingerprint() -> str:
 
     h = hashlib.sha256()
     roots = [DATA_DIR / "rules", DATA_DIR / "registry", Path(ingest.__file__).parent]
-    for root in roots:
-        for f in sorted(root.rglob("*")):
-            if f.is_file() and f.suffix in {".py", ".yaml", ".yml", ".json"}:
-                h.update(f.name.encode())
-                h.update(f.read_bytes())
+    # the statistics module counts from the triples: a change of it recounts every plan
+    for f in [*(f for root in roots for f in sorted(root.rglob("*"))), Path(stats.__file__)]:
+        if f.is_file() and f.suffix in {".py", ".yaml", ".yml", ".json"}:
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
     return h.hexdigest()
 
 

@@ -10,18 +10,23 @@ class DCS(DefinedNamespace):
     AdministrativeDocument: URIRef
     AdministrativeUnit: URIRef
     AgencyGroup: URIRef
+    AgencyLoadData: URIRef
     Assigned: URIRef
     Assignment: URIRef
     Citation: URIRef
     Conclusion: URIRef
+    CoordinationData: URIRef
     Decision: URIRef
     Directive: URIRef
     DocumentLink: URIRef
     InferredLink: URIRef
+    KindLoadData: URIRef
     LeadAssignment: URIRef
+    MeasureCoverageData: URIRef
     Modalities: URIRef
     OfficialLetter: URIRef
     Plan: URIRef
+    PlanSummaryData: URIRef
     Regulation: URIRef
     ReportingObligation: URIRef
     Requested: URIRef
@@ -35,6 +40,8 @@ class DCS(DefinedNamespace):
     SupportAssignment: URIRef
     Task: URIRef
     agency: URIRef
+    agencyCount: URIRef
+    agencyName: URIRef
     asLead: URIRef
     asSupervisor: URIRef
     asSupport: URIRef
@@ -43,7 +50,9 @@ class DCS(DefinedNamespace):
     deadline: URIRef
     deadlineDay: URIRef
     deadlineMonth: URIRef
+    documentCount: URIRef
     documentKey: URIRef
+    fileName: URIRef
     forTask: URIRef
     frequency: URIRef
     fromDocument: URIRef
@@ -54,22 +63,32 @@ class DCS(DefinedNamespace):
     issuerLevel: URIRef
     issuerName: URIRef
     jurisdiction: URIRef
+    kindCode: URIRef
     leadAgency: URIRef
     leadAgencyOfAssignment: URIRef
+    leadCount: URIRef
+    leadName: URIRef
     level: URIRef
     lineEnd: URIRef
     lineStart: URIRef
     linkRelation: URIRef
     measure: URIRef
+    measureCode: URIRef
     mentionsGroup: URIRef
     modality: URIRef
+    observedAgency: URIRef
+    observedPlan: URIRef
     path: URIRef
     period: URIRef
+    placeCount: URIRef
+    placeName: URIRef
+    planCount: URIRef
     promulgatedBy: URIRef
     promulgates: URIRef
     quote: URIRef
     recipient: URIRef
     reporter: URIRef
+    reportingCount: URIRef
     reportsTo: URIRef
     reportsVia: URIRef
     requested: URIRef
@@ -87,12 +106,16 @@ class DCS(DefinedNamespace):
     supervisingAgencyOfAssignment: URIRef
     supportAgency: URIRef
     supportAgencyOfAssignment: URIRef
+    supportCount: URIRef
+    supportName: URIRef
     target: URIRef
     task: URIRef
+    taskCount: URIRef
     text: URIRef
     timeframe: URIRef
     timeframeFromText: URIRef
     timeframeKind: URIRef
     toDocument: URIRef
     warning: URIRef
+    warningCount: URIRef
     withinProvince: URIRef

@@ -91,6 +91,16 @@ def library() -> dict[str, NamedQuery]:
     return {p.stem: load(p) for p in sorted(QUERY_DIR.glob("*.rq"))}
 
 
+def facts(name: str) -> NamedQuery:
+    """The raw-fact twin of a named query that reads the build-time statistics
+    (queries/facts/NAME.rq): the same answer, computed from the facts — for drill-down, tests
+    and the benchmark."""
+    path = QUERY_DIR / "facts" / f"{name}.rq"
+    if not re.fullmatch(r"[A-Za-z0-9_]+", name) or not path.exists():
+        raise QueryError("no raw-fact version of this query", name)
+    return load(path)
+
+
 def resolve(name_or_file: str) -> NamedQuery:
     if name_or_file.endswith(".rq"):
         path = Path(name_or_file)

@@ -1,0 +1,278 @@
+"""Statistics written at build time: the aggregations analysts ask most, as W3C RDF Data Cube
+observations in their own named graph (`graph/stats`), so a question over 10,000 plans reads a
+few thousand observations instead of grouping millions of facts.
+
+Each plan's triples give its *contribution* (what it adds to every total: tasks led and
+supported per agency, per agency name, per lead–support pair, per measure, its summary); the
+totals are sums of contributions, so a build or a remove recomputes only what changed plans
+touch. The contributions and a digest of every observation live beside the database
+(`stats.json` in the generation folder); an observation is rewritten only when its digest
+changes.
+
+Datasets (ontology: dcs:AgencyLoadData …) and the raw-fact queries they equal
+(queries/facts/*.rq; a test holds them equal, also after remove and an incremental rebuild):
+
+- AgencyLoadData — per agency: tasks led, supported, plans (agency_lead_load);
+- KindLoadData — per agency name and kind across places: tasks led, supported, plans, places
+  (agency_kind_load);
+- CoordinationData — per lead–support pair of names: shared tasks and plans
+  (agency_coordination, agency_partners);
+- MeasureCoverageData — per plan and measure category, zeros included: tasks
+  (measure_coverage, measure_gaps);
+- PlanSummaryData — per plan: tasks, agencies, documents, reporting duties, warnings
+  (plan_summary).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+from typing import Iterable
+
+import pyoxigraph as ox
+from rdflib import RDF, SKOS, Literal, URIRef
+
+from ingest.to_rdf import BASE, COMMON_GRAPH, vocabulary
+from ontology.namespace import DCS
+
+STATS_GRAPH = URIRef(BASE + "graph/stats")
+STATS_FILE = "stats.json"
+QB = "http://purl.org/linked-data/cube#"
+ELI = "http://data.europa.eu/eli/ontology#"
+ORG_CLASSIFICATION = URIRef("http://www.w3.org/ns/org#classification")
+DOCUMENT_LINKS = {URIRef(ELI + "ensures_implementation_of"), URIRef(ELI + "based_on"), URIRef(ELI + "cites")}
+SEP = "\u241f"  # joins the parts of a key in JSON (a character no name contains)
+
+
+@cache
+def _notations() -> dict[URIRef, str]:
+    return {s: str(o) for s, o in vocabulary().subject_objects(SKOS.notation)}
+
+
+@cache
+def _measure_codes() -> tuple[str, ...]:
+    scheme = URIRef(BASE + "vocab/measure")
+    return tuple(sorted(str(n) for c, n in ((c, _notations().get(c)) for c in vocabulary().subjects(SKOS.inScheme, scheme)) if n))
+
+
+def contribution(triples: Iterable[tuple]) -> dict:
+    """What one plan's triples (its own graph and what it adds to the common one) add to the
+    totals; JSON-able, so it can be kept beside the database. Tasks and plans are numbered
+    within the plan: totals by agency name count a task led by two bodies of one name once."""
+    by_subject: dict = defaultdict(lambda: defaultdict(list))
+    for s, p, o in triples:
+        by_subject[s][p].append(o)
+    notation = _notations()
+
+    def first(s, p):
+        values = by_subject.get(s, {}).get(p)
+        return values[0] if values else None
+
+    def vi_label(s):
+        labels = by_subject.get(s, {}).get(SKOS.prefLabel, [])
+        return next((str(x) for x in labels if getattr(x, "language", None) == "vi"), str(labels[0]) if labels else None)
+
+    in_plan = {s: ps[DCS.inPlan][0] for s, ps in by_subject.items() if DCS.inPlan in ps}
+    task_no = {t: i for i, t in enumerate(sorted(in_plan))}
+    plan_no = {p: i for i, p in enumerate(sorted(set(in_plan.values())))}
+    roles: dict[str, list[list[int]]] = {}  # agency -> [tasks led, tasks supported, plans]
+    pairs: dict[str, list[int]] = defaultdict(list)  # "lead␟support" agencies -> tasks
+    described: dict[str, list] = {}
+    for t, plan in in_plan.items():
+        leads = set(by_subject[t].get(DCS.leadAgency, []))
+        supports = set(by_subject[t].get(DCS.supportAgency, []))
+        for role, agencies in ((0, leads), (1, supports)):
+            for a in agencies:
+                entry = roles.setdefault(str(a), [[], [], []])
+                entry[role].append(task_no[t])
+                if plan_no[plan] not in entry[2]:
+                    entry[2].append(plan_no[plan])
+                if str(a) not in described:
+                    place, kind = first(a, DCS.jurisdiction), first(a, ORG_CLASSIFICATION)
+                    described[str(a)] = [vi_label(a), notation.get(kind) if kind is not None else None, vi_label(place) if place is not None else None]
+        for lead in leads:
+            for support in supports:
+                if lead != support:
+                    pairs[SEP.join((str(lead), str(support)))].append(task_no[t])
+    plans: dict[str, dict] = {}
+    measures = _measure_codes()
+    for s, ps in by_subject.items():
+        if DCS.Plan not in ps.get(RDF.type, ()) or DCS.sourceFile not in ps:
+            continue
+        own_tasks = [t for t in in_plan if in_plan[t] == s]
+        coverage = {m: 0 for m in measures}
+        for t in own_tasks:
+            for m in set(by_subject[t].get(DCS.measure, [])):
+                code = notation.get(m)
+                if code in coverage:
+                    coverage[code] += 1
+        with_role = {a for t in own_tasks for a in (*by_subject[t].get(DCS.leadAgency, []), *by_subject[t].get(DCS.supportAgency, []))}
+        documents = {o for p in DOCUMENT_LINKS for o in ps.get(p, [])}
+        own = set(own_tasks)
+        reporting = {r for r, rps in by_subject.items() if any(x in own for x in rps.get(DCS.forTask, []))}
+        plans[str(s)] = {
+            "file": Path(str(ps[DCS.sourceFile][0])).name,
+            "measures": coverage,
+            "summary": [len(own_tasks), len(with_role), len(documents), len(reporting), len(set(ps.get(DCS.warning, [])))],
+        }
+    pair_plans = {k: sorted({plan_no[in_plan[t]] for t in in_plan if task_no[t] in set(v)}) for k, v in pairs.items()}
+    return {
+        "roles": roles,
+        "described": described,
+        "pairs": {k: [sorted(v), pair_plans[k]] for k, v in pairs.items()},
+        "plans": plans,
+    }
+
+
+def _iri(dataset: str, *parts: str) -> str:
+    digest = hashlib.sha1(SEP.join(parts).encode("utf-8")).hexdigest()[:20]
+    return f"{BASE}stats/{dataset}/{digest}"
+
+
+def observations(contributions: dict[str, dict], described: dict[str, list] | None = None) -> dict[str, list[tuple[str, object]]]:
+    """Observation IRI -> its (property, value) pairs, summed over every plan's contribution.
+
+    `described`: agency -> [name, kind code, place name] as the graph states them (the first
+    plan to name a body gives its label: one prefLabel per body); a plan's own description
+    stands in for an agency missing there."""
+    described = dict(described or {})
+    for c in contributions.values():
+        for a, d in c["described"].items():
+            described.setdefault(a, d)
+    agency: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    kind: dict[tuple, list] = defaultdict(lambda: [0, 0, 0, set()])
+    pairs: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+    out: dict[str, list[tuple[str, object]]] = {}
+    for c in contributions.values():
+        by_name: dict[tuple, list[set]] = defaultdict(lambda: [set(), set(), set()])
+        for a, (led, supported, plans) in c["roles"].items():
+            total = agency[a]
+            total[0] += len(led)
+            total[1] += len(supported)
+            total[2] += len(plans)
+            name, kind_code, _ = described[a]
+            if name is None:
+                continue
+            group = by_name[(name, kind_code)]
+            group[0].update(led)
+            group[1].update(supported)
+            group[2].update(plans)
+            kind[(name, kind_code)][3].add(a)
+        for k, (led, supported, plans) in by_name.items():
+            total = kind[k]
+            total[0] += len(led)
+            total[1] += len(supported)
+            total[2] += len(plans)
+        by_pair: dict[tuple, list[set]] = defaultdict(lambda: [set(), set()])
+        for k, (tasks, plans) in c["pairs"].items():
+            lead, support = k.split(SEP)
+            names = (described[lead][0], described[support][0])
+            if None in names:
+                continue
+            by_pair[names][0].update(tasks)
+            by_pair[names][1].update(plans)
+        for names, (tasks, plans) in by_pair.items():
+            pairs[names][0] += len(tasks)
+            pairs[names][1] += len(plans)
+        for plan, p in c["plans"].items():
+            for code, n in p["measures"].items():
+                out[_iri("measure-coverage", plan, code)] = [
+                    (QB + "dataSet", DCS.MeasureCoverageData), (DCS.observedPlan, URIRef(plan)), (DCS.fileName, p["file"]),
+                    (DCS.measureCode, code), (DCS.taskCount, n),
+                ]
+            tasks, agencies, documents, reporting, warnings = p["summary"]
+            out[_iri("plan-summary", plan)] = [
+                (QB + "dataSet", DCS.PlanSummaryData), (DCS.observedPlan, URIRef(plan)), (DCS.fileName, p["file"]),
+                (DCS.taskCount, tasks), (DCS.agencyCount, agencies), (DCS.documentCount, documents),
+                (DCS.reportingCount, reporting), (DCS.warningCount, warnings),
+            ]
+    for a, (led, supported, plans) in agency.items():
+        name, kind_code, place = described[a]
+        if name is None:
+            continue
+        values = [(QB + "dataSet", DCS.AgencyLoadData), (DCS.observedAgency, URIRef(a)), (DCS.agencyName, name), (DCS.leadCount, led), (DCS.supportCount, supported), (DCS.planCount, plans)]
+        values += [(p, v) for p, v in ((DCS.kindCode, kind_code), (DCS.placeName, place)) if v is not None]
+        out[_iri("agency-load", a)] = values
+    for (name, kind_code), (led, supported, plans, members) in kind.items():
+        values = [(QB + "dataSet", DCS.KindLoadData), (DCS.agencyName, name), (DCS.leadCount, led), (DCS.supportCount, supported), (DCS.planCount, plans), (DCS.placeCount, len(members))]
+        out[_iri("kind-load", name, kind_code or "")] = values + ([(DCS.kindCode, kind_code)] if kind_code else [])
+    for (lead, support), (tasks, plans) in pairs.items():
+        out[_iri("coordination", lead, support)] = [
+            (QB + "dataSet", DCS.CoordinationData), (DCS.leadName, lead), (DCS.supportName, support), (DCS.taskCount, tasks), (DCS.planCount, plans),
+        ]
+    return out
+
+
+def _term(value) -> ox.NamedNode | ox.Literal:
+    if isinstance(value, URIRef):
+        return ox.NamedNode(str(value))
+    if isinstance(value, bool):
+        raise TypeError("no booleans in observations")
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    return ox.Literal(str(value))
+
+
+def _digest(values: list[tuple[str, object]]) -> str:
+    return hashlib.sha1(repr(sorted((str(p), str(v)) for p, v in values)).encode("utf-8")).hexdigest()[:16]
+
+
+def describe(inner: ox.Store, agencies: Iterable[str]) -> dict[str, list]:
+    """Agency -> [name, kind code, place name] as the store's common graph states them."""
+    common = ox.NamedNode(str(COMMON_GRAPH))
+    label, classification, jurisdiction = (ox.NamedNode(str(p)) for p in (SKOS.prefLabel, ORG_CLASSIFICATION, DCS.jurisdiction))
+    notation = {str(k): v for k, v in _notations().items()}
+
+    def one(s, p):
+        return next((q.object for q in inner.quads_for_pattern(s, p, None, common)), None)
+
+    def vi(s):
+        values = [q.object for q in inner.quads_for_pattern(s, label, None, common)]
+        chosen = next((v for v in values if v.language == "vi"), values[0] if values else None)
+        return None if chosen is None else chosen.value
+
+    out = {}
+    for a in agencies:
+        node = ox.NamedNode(a)
+        name = vi(node)
+        if name is None:
+            continue  # not in the store: the plan's own description stands in
+        kind, place = one(node, classification), one(node, jurisdiction)
+        out[a] = [name, notation.get(kind.value) if kind is not None else None, vi(place) if place is not None else None]
+    return out
+
+
+def refresh(inner: ox.Store, contributions: dict[str, dict], digests: dict[str, str], described: dict[str, list] | None = None) -> dict[str, str]:
+    """Bring the stats graph in `inner` to the totals of `contributions`, touching only the
+    observations whose values changed; returns the new digests."""
+    graph = ox.NamedNode(str(STATS_GRAPH))
+    wanted = observations(contributions, described)
+    new_digests = {iri: _digest(values) for iri, values in wanted.items()}
+    stale = [iri for iri, d in digests.items() if new_digests.get(iri) != d]
+    for iri in stale:
+        for q in list(inner.quads_for_pattern(ox.NamedNode(iri), None, None, graph)):
+            inner.remove(q)
+    rdf_type, observation = ox.NamedNode(str(RDF.type)), ox.NamedNode(QB + "Observation")
+    quads = []
+    for iri, values in wanted.items():
+        if digests.get(iri) == new_digests[iri]:
+            continue
+        s = ox.NamedNode(iri)
+        quads.append(ox.Quad(s, rdf_type, observation, graph))
+        quads += [ox.Quad(s, ox.NamedNode(str(p)), _term(v), graph) for p, v in values]
+    if quads:
+        inner.extend(quads)
+    return new_digests
+
+
+def read_sidecar(folder: Path | None) -> dict:
+    path = None if folder is None else folder / STATS_FILE
+    if path is None or not path.exists():
+        return {"contributions": {}, "digests": {}}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def write_sidecar(folder: Path, sidecar: dict) -> None:
+    (folder / STATS_FILE).write_text(json.dumps(sidecar, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
