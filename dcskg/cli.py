@@ -94,6 +94,7 @@ def build(
     endpoint: Optional[str] = ENDPOINT_OPTION,
     no_validate: bool = typer.Option(False, "--no-validate", help=h("no_validate")),
     wait: bool = WAIT_OPTION,
+    export_graph: Optional[bool] = typer.Option(None, "--export/--no-export", help=h("export_graph"), show_default=False),
 ) -> None:
     from rich.progress import Progress
 
@@ -111,7 +112,9 @@ def build(
 
             report = build_remote(paths, endpoint, progress=step, validate=validate)
         else:
-            report = build_store(paths, _store(store), progress=step, validate=validate, wait=wait, notice=lambda m: err.print(m, highlight=False))
+            report = build_store(
+                paths, _store(store), progress=step, validate=validate, wait=wait, notice=lambda m: err.print(m, highlight=False), export_graph=export_graph,
+            )
     table = Table(title=t("build_title", store=report.store, triples=report.triples, seconds=f"{report.seconds:.1f}"), show_lines=False)
     for col in t("build_columns"):
         table.add_column(col, overflow="fold")
@@ -124,6 +127,8 @@ def build(
     out.print(table)
     if report.validated_sample:
         out.print(t("shacl_sample", n=report.validated_sample))
+    if not endpoint and not report.exported:
+        out.print(t("not_exported", store=report.store))
     if report.failed:
         for p in report.failed:
             err.print(f"[red]{t('error')}:[/red] {p.error}", highlight=False)

@@ -144,6 +144,7 @@ def observations(contributions: dict[str, dict], described: dict[str, list] | No
     agency: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     kind: dict[tuple, list] = defaultdict(lambda: [0, 0, 0, set()])
     pairs: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+    coverage: dict[tuple[str, str], int] = defaultdict(int)
     out: dict[str, list[tuple[str, object]]] = {}
     for c in contributions.values():
         by_name: dict[tuple, list[set]] = defaultdict(lambda: [set(), set(), set()])
@@ -178,16 +179,19 @@ def observations(contributions: dict[str, dict], described: dict[str, list] | No
             pairs[names][1] += len(plans)
         for plan, p in c["plans"].items():
             for code, n in p["measures"].items():
-                out[_iri("measure-coverage", plan, code)] = [
-                    (QB + "dataSet", DCS.MeasureCoverageData), (DCS.observedPlan, URIRef(plan)), (DCS.fileName, p["file"]),
-                    (DCS.measureCode, code), (DCS.taskCount, n),
-                ]
+                # one observation per file and measure: a decision and the plan it promulgates
+                # are counted together, as the plan's file
+                coverage[(p["file"], code)] += n
             tasks, agencies, documents, reporting, warnings = p["summary"]
             out[_iri("plan-summary", plan)] = [
                 (QB + "dataSet", DCS.PlanSummaryData), (DCS.observedPlan, URIRef(plan)), (DCS.fileName, p["file"]),
                 (DCS.taskCount, tasks), (DCS.agencyCount, agencies), (DCS.documentCount, documents),
                 (DCS.reportingCount, reporting), (DCS.warningCount, warnings),
             ]
+    for (file, code), n in coverage.items():
+        out[_iri("measure-coverage", file, code)] = [
+            (QB + "dataSet", DCS.MeasureCoverageData), (DCS.fileName, file), (DCS.measureCode, code), (DCS.taskCount, n),
+        ]
     for a, (led, supported, plans) in agency.items():
         name, kind_code, place = described[a]
         if name is None:

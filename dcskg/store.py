@@ -78,6 +78,14 @@ def _quads(graph, into: URIRef) -> list[ox.Quad]:
     return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph]
 
 
+def _nquads(graph, into: URIRef) -> bytes:
+    """A plan's triples as N-Quads, written in the worker: the loading process then hands bytes
+    to Oxigraph's parser instead of building a Python object per term (the build's bottleneck)."""
+    g = into.n3()
+    return "".join(f"{s.n3()} {p.n3()} {o.n3()} {g} .\n" for s, p, o in graph).encode("utf-8")
+
+
+AUTO_EXPORT_QUADS = 2_000_000  # above this, build leaves the graph dump to `dcskg export graph`
 LOAD_BATCH = 200  # plans whose quads go to Oxigraph's bulk loader in one call
 PARALLEL_FROM = 40  # files; below this a process pool costs more than it saves
 
@@ -113,6 +121,7 @@ def read_one(path: Path, graph: bool = True):
             return path, (ex, None, None), None
         own, common = plan_graphs(ex)
         counted = contribution(itertools.chain(own, common))
+        own = _nquads(own, plan_graph_iri(ex.plan_key))
     except DcsKgError as exc:
         return path, None, str(exc)
     except _FileTimeout:
@@ -272,6 +281,7 @@ class BuildReport:
     seconds: float = 0.0
     store: str = ""
     validated_sample: int | None = None  # set when only a sample of the new plans was validated
+    exported: bool = False  # graph.trig and graph.ttl were written
 
     @property
     def failed(self) -> list[PlanResult]:
@@ -286,10 +296,14 @@ def build(
     workers: int | None = None,
     wait: bool = False,
     notice: Callable[[str], None] | None = None,
+    export_graph: bool | None = None,
 ) -> BuildReport:
     """Ingest plan files into the store; unchanged plans are skipped, changed ones replaced.
 
     `wait`: when another process is writing to the store, wait for it instead of failing.
+    `export_graph`: write graph.trig and graph.ttl beside the store after the build; by default
+    only up to AUTO_EXPORT_QUADS (a dump of a national graph takes minutes, and an incremental
+    build would spend them on every changed plan — `dcskg export graph` writes it on demand).
     """
     from ingest.rules import slug
 
@@ -304,16 +318,20 @@ def build(
         del ds
         new_keys: list[str] = []
         pending: list[ox.Quad] = []
+        pending_text: list[bytes] = []
         sources: dict[str, Path] = {}  # plan IRI slug -> the file that gave it, in this build
         contributions = copy.stats["contributions"]
         first_names: dict = {}
+        by_slug: dict[str, list[str]] = {}
+        for k, v in manifest.items():
+            by_slug.setdefault(slug(k), []).append(v.get("source", ""))
         to_read = []
         for f in files:
             # an unchanged file is known by its bytes: it is not read again
             entry = manifest.get(Path(f).stem, {})
             same = copy.existed and entry.get("summary") and Path(entry.get("source", "")).name == Path(f).name
             if same and entry.get("sha256") == _file_digest(f) and Path(f).stem in contributions:
-                clash = _identity_clash(Path(f), slug(Path(f).stem), sources, manifest)
+                clash = _identity_clash(Path(f), slug(Path(f).stem), sources, by_slug)
                 if clash:
                     report.plans.append(PlanResult(str(f), "failed", error=clash))
                     continue
@@ -332,7 +350,7 @@ def build(
                 continue
             ex, own, common, counted = result
             key = ex.plan_key
-            clash = _identity_clash(Path(f), slug(key), sources, manifest)
+            clash = _identity_clash(Path(f), slug(key), sources, by_slug)
             if clash:
                 report.plans.append(PlanResult(str(f), "failed", error=clash))
                 continue
@@ -342,39 +360,45 @@ def build(
                 manifest[key]["summary"] = shown
                 report.plans.append(PlanResult(str(f), "unchanged", ex, summary=shown))
                 continue
-            copy.inner.remove_graph(ox.NamedNode(str(plan_graph_iri(key))))
-            pending += _quads(own, plan_graph_iri(key))
+            if copy.existed:
+                copy.inner.remove_graph(ox.NamedNode(str(plan_graph_iri(key))))
+            pending_text.append(own)
             pending += _quads(_one_name_each(common, copy.inner, first_names), COMMON_GRAPH)
             contributions[key] = counted
             new_keys.append(key)
             if len(new_keys) % LOAD_BATCH == 0:
                 # the bulk loader skips transactions: safe here, the build owns this copy
-                copy.inner.bulk_extend(pending)
-                pending = []
+                _load(copy.inner, pending_text, pending)
+                pending, pending_text = [], []
             manifest[key] = {"source": str(f), "sha256": ex.sha256, "graph": str(plan_graph_iri(key)), "summary": shown}
             report.plans.append(PlanResult(str(f), "ingested", ex, summary=shown))
-        if pending:
-            copy.inner.bulk_extend(pending)
+        _load(copy.inner, pending_text, pending)
         if validate is not None and new_keys:
             problems = validate(_new_plans_view(copy.inner, new_keys, report))
             if problems:
                 raise StoreError("the new graph does not validate; the previous graph is kept:\n" + "\n".join(problems[:20]), str(store_dir))
         copy.refresh_stats()
         report.triples = len(copy.inner)
+        copy.export_after = report.exported = export_graph if export_graph is not None else report.triples <= AUTO_EXPORT_QUADS
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _identity_clash(path: Path, key_slug: str, sources: dict[str, Path], manifest: dict) -> str | None:
-    """Two different files must not become one plan: "kế hoạch A.txt" and "ke_hoach_a.txt"
-    both give the plan IRI …/plan/ke-hoach-a. The second one is refused, naming both."""
-    from ingest.rules import slug
+def _load(inner: ox.Store, texts: list[bytes], quads: list[ox.Quad]) -> None:
+    if texts:
+        inner.bulk_load(b"".join(texts), format=ox.RdfFormat.N_QUADS)
+    if quads:
+        inner.bulk_extend(quads)
 
+
+def _identity_clash(path: Path, key_slug: str, sources: dict[str, Path], by_slug: dict[str, list[str]]) -> str | None:
+    """Two different files must not become one plan: "kế hoạch A.txt" and "ke_hoach_a.txt"
+    both give the plan IRI …/plan/ke-hoach-a. The second one is refused, naming both.
+    `by_slug`: the manifest's sources by the slug of their key (built once per build)."""
     other = sources.get(key_slug)
     if other is None:
-        for k, v in manifest.items():
-            source = Path(v.get("source", ""))
-            if slug(k) == key_slug and source.name != path.name and source.exists() and source.resolve() != path.resolve():
+        for source in map(Path, by_slug.get(key_slug, ())):
+            if source.name != path.name and source.exists() and source.resolve() != path.resolve():
                 other = source
                 break
     if other is None or other.resolve() == path.resolve():
@@ -535,6 +559,7 @@ class _WorkingCopy:
         self.store_dir = Path(store_dir)
         self.wait = wait
         self.notice = notice
+        self.export_after = True  # graph.trig and graph.ttl beside the new generation
 
     def __enter__(self) -> "_WorkingCopy":
         claim(self.store_dir)
@@ -574,7 +599,8 @@ class _WorkingCopy:
                 if previous is not None:
                     (self.work / "previous").write_text(previous.name, encoding="utf-8")
                 _switch(self.store_dir, self.work)
-                export(self.store_dir)
+                if self.export_after:
+                    export(self.store_dir)
                 _sweep(self.store_dir)
         finally:
             if exc_type is not None and self.work.exists():

@@ -114,11 +114,14 @@ def classify(text: str, heading: bool = False) -> tuple[str, str, str]:
     return "para", "", text
 
 
+_ASIDE = re.compile(r"\([^)]*\)")
+
+
 def _looks_like_heading(text: str) -> bool:
     """Mostly capitals (parenthesised asides aside): "NHIỆM VỤ (chi tiết tại Phụ lục)"."""
-    bare = re.sub(r"\([^)]*\)", "", text)
-    letters = [c for c in bare if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
+    bare = _ASIDE.sub("", text)
+    letters = sum(map(str.isalpha, bare))  # map over str methods: C speed, every line is asked
+    return letters > 0 and sum(map(str.isupper, bare)) / letters > 0.6
 
 
 # --- genre headings and openings -------------------------------------------------------------------

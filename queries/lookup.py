@@ -17,7 +17,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from ingest.errors import QueryError
 from ingest.rules import cues, fold
@@ -66,9 +66,18 @@ def document_node(ds, ref: str) -> URIRef:
     return URIRef(_one(ref, "document read (by file, key or number)", list(by_number), names))
 
 
+def _exactly(ds, query: str, **values) -> bool:
+    """One index probe (queries/internal/QUERY.rq): is the value in the graph as typed?"""
+    from .runner import QUERY_DIR, load, run
+
+    return len(run(load(QUERY_DIR / "internal" / f"{query}.rq"), ds, **values)) > 0
+
+
 def document_id(ds, ref: str) -> str:
     """The graph's id of any document it knows ("65/NQ-HĐND@Cần Thơ/2024", "10/2022/QH15")
     from a symbol as typed or a law's name."""
+    if _exactly(ds, "document_exact", id=ref):
+        return ref
     rows = [(r["id"], r["label"]) for r in run_query("document_names", ds)]
     ids = sorted({i for i, _ in rows})
     if ref in ids:
@@ -88,6 +97,8 @@ def document_id(ds, ref: str) -> str:
 
 def agency_name(ds, ref: str) -> str:
     """An agency's canonical name from its name or an alias in any case and spelling."""
+    if _exactly(ds, "agency_exact", name=Literal(ref, lang="vi")):
+        return ref
     rows = [(r["name"], r["alias"]) for r in run_query("agency_names", ds)]
     names = sorted({n for n, _ in rows})
     if ref in names:
@@ -99,6 +110,8 @@ def agency_name(ds, ref: str) -> str:
 
 def place_name(ds, ref: str) -> str:
     """A place's name as the graph writes it, from any spelling ("vinh long" -> "Vĩnh Long")."""
+    if _exactly(ds, "place_exact", name=Literal(ref, lang="vi")):
+        return ref
     names = sorted(r["name"] for r in run_query("places", ds))
     if ref in names:
         return ref

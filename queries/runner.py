@@ -214,13 +214,56 @@ def look_up(query: NamedQuery, ds: Dataset, params: dict[str, Any]) -> dict[str,
     return out
 
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {f"{_XSD}{t}" for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong")}
+
+
+def _from_oxigraph(term: Any) -> Any:
+    """A pyoxigraph term as the Python value rdflib's `toPython` would give (without building
+    rdflib terms: at 10,000 plans that conversion cost as much as the query)."""
+    if term is None:
+        return None
+    import pyoxigraph as ox
+
+    if not isinstance(term, ox.Literal):
+        return term.value
+    datatype = term.datatype.value
+    try:
+        if datatype in _INTEGERS:
+            return int(term.value)
+        if datatype == f"{_XSD}boolean":
+            return term.value in ("true", "1")
+        if datatype in (f"{_XSD}double", f"{_XSD}float"):
+            return float(term.value)
+        if datatype == f"{_XSD}decimal":
+            from decimal import Decimal
+
+            return Decimal(term.value)
+        if datatype == f"{_XSD}date":
+            from datetime import date
+
+            return date.fromisoformat(term.value)
+    except ValueError:
+        pass
+    return term.value
+
+
 def run(query: NamedQuery, ds: Dataset, **params: Any) -> Rows:
     bound = bindings(query, look_up(query, ds, params))
     try:
         from oxrdflib import OxigraphStore
 
         text = with_values(query.text, bound) if isinstance(ds.store, OxigraphStore) else None
-        if text is not None:
+        if text is not None and ds.default_union:
+            import pyoxigraph as ox
+
+            # the embedded store answers directly: the same answer, without rdflib's terms
+            result = ds.store._inner.query(text, use_default_graph_as_union=True)
+            if isinstance(result, ox.QuerySolutions):
+                names = [v.value for v in result.variables]
+                return Rows(names, [{n: _from_oxigraph(row[i]) for i, n in enumerate(names)} for row in result])
+            result = ds.query(text)
+        elif text is not None:
             result = ds.query(text)
         else:
             result = ds.query(query.text, initBindings=bound)
