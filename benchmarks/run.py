@@ -23,6 +23,9 @@ from pathlib import Path
 RDFLIB_MEMORY_UP_TO = 1000
 RDFLIB_CAP_S = 90.0  # rdflib's engine gets this long per query (all its runs), then it is stopped
 JOIN_QUERIES = ("implementation_chain", "agency_coordination")  # the ones compared in --quick
+REAL = Path(__file__).resolve().parent.parent / "tests" / "data" / "real"  # real documents, kept in the project
+LOOKUP = "plan_tasks"  # a one-plan look-up, for the server figures
+AGGREGATION = "agency_lead_load"  # an aggregation, for the server figures
 EMBEDDED_RUN_BUDGET_S = 10.0  # an embedded-store query slower than this is timed once
 
 
@@ -96,12 +99,13 @@ def _peak_rss_mb() -> float:
 
 
 def run(n: int, quick: bool, keep: Path | None = None, log=print) -> dict:
+    from benchmarks import peers
     from benchmarks.generate import generate, truth_path
-    from dcskg.store import build, open_dataset
+    from dcskg.store import build, db_path, export, open_dataset
     from ingest.pipeline import extract
     from ingest.rules import fold
     from queries import network as nw
-    from queries.runner import library, run
+    from queries.runner import bindings, facts, library, look_up, run, with_values
 
     work = Path(tempfile.mkdtemp(prefix="dcskg-bench-"))
     try:
@@ -134,15 +138,31 @@ def run(n: int, quick: bool, keep: Path | None = None, log=print) -> dict:
         log(f"extract: {extract_rate:.0f} plans/s (read floor {read_floor:.0f} plans/s), avg {avg_kb:.1f} KB/plan")
 
 
+        synthetic_mb = peers.extraction_mb_per_s(files[: min(n, 300)])
+        real_files = [f for f in sorted(REAL.glob("*.md")) + sorted((REAL / "other").glob("*.md")) if f.stem != "README"]
+        real_mb = peers.extraction_mb_per_s(real_files) if real_files else None  # one pass: look-ups are cached by text
+        log(f"extract MB/s: synthetic {synthetic_mb['mb_per_s']}, real documents {real_mb and real_mb['mb_per_s']} (target 2 MB/s per core)")
+
         store = (keep or work) / "graph"
         if store.exists():
             shutil.rmtree(store)
         rss_before = _peak_rss_mb()
         started = time.perf_counter()
-        report = build([plans_dir], store)
-        build_s = time.perf_counter() - started
+        report = build([plans_dir], store, export_graph=False)
+        load_s = time.perf_counter() - started
+        started = time.perf_counter()
+        export(store)
+        export_s = time.perf_counter() - started
+        build_s = load_s + export_s
         build_rate = n / build_s
-        log(f"build: {build_rate:.0f} plans/s ({build_s:.1f} s, {report.triples} triples), peak RSS {_peak_rss_mb():.0f} MB")
+        log(f"build: {build_rate:.0f} plans/s ({build_s:.1f} s: extract+load+validate {load_s:.1f} s, export {export_s:.1f} s; {report.triples} quads), peak RSS {_peak_rss_mb():.0f} MB")
+        changed = files[len(files) // 2]
+        changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        started = time.perf_counter()
+        again = build([plans_dir], store, export_graph=False)
+        incremental_s = time.perf_counter() - started
+        assert sum(p.status == "ingested" for p in again.plans) == 1
+        log(f"incremental rebuild after one changed plan: {incremental_s:.1f} s (graph dump left to `dcskg export`)")
 
         ds = open_dataset(store)
         runs = 3 if quick else 5
@@ -172,6 +192,27 @@ def run(n: int, quick: bool, keep: Path | None = None, log=print) -> dict:
             shown = "" if name not in memory_ms else (f"   rdflib memory {memory_ms[name]:9.1f} ms  ×{speedup[name]}" if memory_ms[name] is not None else f"   rdflib memory  > {RDFLIB_CAP_S:.0f} s for 4 runs (stopped)")
             log(f"  {name:28s} {latency[name]:9.1f} ms{shown}")
 
+        raw_ms: dict[str, float] = {}
+        for name in sorted(p.stem for p in (Path(__file__).resolve().parent.parent / "queries" / "facts").glob("*.rq")):
+            q = facts(name)
+            params = _example_params(library()[name], ds)
+            raw_ms[name] = _median_ms(lambda: run(q, ds, **params), 1 if quick else 3, budget_s=EMBEDDED_RUN_BUDGET_S)[0]
+            log(f"  {name:28s} from the raw facts {raw_ms[name]:9.1f} ms  (statistics ×{raw_ms[name] / max(latency[name], 0.01):.0f} faster)")
+
+        plan_iri = str(_example_params(library()[LOOKUP], ds).get("plan") or "")
+        plan_iri = str(look_up(library()[LOOKUP], ds, {"plan": plan_iri})["plan"]) if plan_iri else ""
+        floor = peers.duckdb_floor(ds, plan_iri, 3 if quick else 5)
+        vs_floor = {k: round(latency[k] / v, 1) for k, v in floor.get("median_ms", {}).items() if v}
+        log(f"DuckDB floor (facts as tables, export {floor.get('export_s')} s): " + ", ".join(f"{k} {v} ms (embedded ×{vs_floor.get(k)})" for k, v in floor.get("median_ms", {}).items()) if "median_ms" in floor else f"DuckDB floor: {floor.get('skipped')}")
+        texts = {}
+        for name, q in library().items():
+            bound = bindings(q, look_up(q, ds, _example_params(q, ds)))
+            texts[name] = with_values(q.text, bound) or q.text
+        server = peers.oxigraph_server(db_path(store), texts, 3 if quick else 5)
+        log("Oxigraph server over HTTP: " + (", ".join(f"{k} {v} ms" for k, v in server["median_ms"].items()) if "median_ms" in server else server["skipped"]))
+        throughput = peers.serve_throughput(store, {LOOKUP: texts[LOOKUP], AGGREGATION: texts[AGGREGATION]}, 2.0 if quick else 5.0)
+        log(f"dcskg serve: {throughput}")
+
         started = time.perf_counter()
         graph = nw.agency_graph(nw.assignments(ds))
         view = nw.limit(graph)
@@ -188,7 +229,18 @@ def run(n: int, quick: bool, keep: Path | None = None, log=print) -> dict:
             "extract_vs_floor": round(read_floor / extract_rate, 1),
             "build_plans_per_s": round(build_rate, 1),
             "build_s": round(build_s, 1),
+            "build_load_s": round(load_s, 1),
+            "build_export_s": round(export_s, 1),
+            "incremental_rebuild_s": round(incremental_s, 2),
             "triples": report.triples,
+            "quads_per_plan": round(report.triples / n, 1),
+            "extract_mb_per_s_synthetic": synthetic_mb["mb_per_s"],
+            "extract_mb_per_s_real": real_mb and real_mb["mb_per_s"],
+            "raw_facts_median_ms": {k: round(v, 2) for k, v in raw_ms.items()},
+            "duckdb_floor_median_ms": floor.get("median_ms") or floor.get("skipped"),
+            "ratio_to_duckdb": vs_floor,
+            "oxigraph_server_median_ms": server.get("median_ms") or server.get("skipped"),
+            "serve_requests_per_s": throughput,
             "peak_rss_mb": round(_peak_rss_mb(), 1),
             "peak_rss_before_build_mb": round(rss_before, 1),
             "query_median_ms": {k: round(v, 2) for k, v in latency.items()},

@@ -86,15 +86,19 @@ def find_agencies(text: str) -> list[AgencyMention]:
     return list(_find_agencies(text))
 
 
+@cache
+def _entries_by_id() -> tuple[dict, dict]:
+    gaz = gazetteer()
+    return {e.name: e for e in gaz.entries}, {f"family:{f.head}": f for f in gaz.families}
+
+
 @lru_cache(maxsize=65536)
 def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
     from .nlp import agency_spans
 
     # one spelling for matching ("Uỷ ban" is "Ủy ban"); offsets are unchanged
     text = modern_tones(text)
-    gaz = gazetteer()
-    by_name = {e.name: e for e in gaz.entries}
-    families = {f"family:{f.head}": f for f in gaz.families}
+    by_name, families = _entries_by_id()
     found: list[AgencyMention] = []
     taken_until = 0
     # Leftmost first; at one start a gazetteer name beats a family match (it carries the

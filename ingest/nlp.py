@@ -38,8 +38,26 @@ def pipeline():
         "span_ruler",
         config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True, "overwrite": True},
     )
-    ruler.add_patterns(patterns())
+    ruler.add_patterns([p for p in patterns() if isinstance(p["pattern"], str)])
     return nlp
+
+
+@cache
+def family_matchers() -> dict[str, object]:
+    """Token patterns of the families, one Matcher per head word: a text is matched only
+    against the families whose head it contains (all of them at every token cost most of
+    extraction's time)."""
+    from spacy.matcher import Matcher
+
+    vocab = pipeline().vocab
+    out: dict[str, Matcher] = {}
+    for p in patterns():
+        if isinstance(p["pattern"], str):
+            continue
+        head = p["pattern"][0]["ORTH"]
+        matcher = out.setdefault(head, Matcher(vocab, validate=True))
+        matcher.add(f"{p['label']}\t{p['id']}", [p["pattern"]])
+    return out
 
 
 def patterns() -> list[dict]:
@@ -78,4 +96,13 @@ def agency_spans(text: str) -> list[tuple[int, int, str, str]]:
     The caller chooses among overlaps: a gazetteer name beats a longer family match.
     """
     doc = pipeline()(text)
-    return sorted((s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans[SPANS_KEY])
+    found = {(s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans[SPANS_KEY]}
+    matchers = family_matchers()
+    strings = doc.vocab.strings
+    # a head word not in the text cannot start a match (the matcher checks it is a token)
+    for head in [h for h in matchers if h in text]:
+        for key, start, end in matchers[head](doc):
+            label, ident = strings[key].split("\t")
+            span = doc[start:end]
+            found.add((span.start_char, span.end_char, label, ident))
+    return sorted(found)
