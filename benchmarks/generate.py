@@ -2,8 +2,9 @@
 
 Deterministic for a seed: `python -m benchmarks.generate --plans 1000 --out /tmp/plans`.
 Each plan follows the seeds' anatomy (header, title, "Thực hiện/Căn cứ" opening, Roman
-sections, items with `Cơ quan thực hiện / phối hợp / Thời gian` lines, TỔ CHỨC THỰC HIỆN
-entries, reporting deadlines, Nơi nhận, signature) with the gazetteer's agencies and real
+sections, items with `Cơ quan thực hiện / phối hợp / Thời gian` lines — or, in a third of the
+plans, a Phụ lục task table after the signature as real plans have —, TỔ CHỨC THỰC HIỆN
+entries per agency, reporting deadlines, Nơi nhận, signature) with the gazetteer's agencies and real
 provinces and communes (vietnam-provinces). A share of plans carries the noise real plans
 have: PDF line breaks, Markdown emphasis, OCR slips. `<out>.truth.jsonl`, beside the folder
 (not in it, so a build of the folder does not trip over it), records what each plan
@@ -101,27 +102,40 @@ def plan_text(rng: random.Random, number: int, place: Place, noise: str | None) 
     add("Bảo đảm quán triệt thống nhất, đầy đủ, đồng bộ trong triển khai, tổ chức thực hiện; tăng cường sự phối hợp chặt chẽ giữa các cơ quan, đơn vị.")
     add("")
     add("II. NỘI DUNG THỰC HIỆN")
+    # a third of real plans list their tasks in an appendix table (Phụ lục) instead
+    as_table = rng.random() < 0.3
+    table_rows: list[str] = []
+    if as_table:
+        add("Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.")
     n_tasks = rng.randint(10, 40)
     groups = max(2, n_tasks // 6)
     made = 0
     for g in range(1, groups + 1):
-        add(f"{g}. Nhóm nhiệm vụ {g}: bảo đảm thực hiện dân chủ ở cơ sở")
+        if not as_table:
+            add(f"{g}. Nhóm nhiệm vụ {g}: bảo đảm thực hiện dân chủ ở cơ sở")
         letters = "abcdđeg"
         for li in range(rng.randint(1, 3)):
             letter = letters[li]
-            add(f"{letter}) Nội dung {letter} của nhóm {g}")
+            if not as_table:
+                add(f"{letter}) Nội dung {letter} của nhóm {g}")
             for d in range(1, rng.randint(2, 4)):
                 if made >= n_tasks:
                     break
                 made += 1
-                add("- " + rng.choice(TASKS).format(res=res))
+                task = rng.choice(TASKS).format(res=res)
                 lead = rng.choice([collective.capitalize(), rng.choice(units)])
                 supports = rng.sample(units, rng.randint(0, 2))
                 supports = [s for s in supports if s != lead]
+                timeframe = rng.choice(TIMEFRAMES)
+                if as_table:
+                    table_rows.append(f"| {made} | {task} | {lead} | {'; '.join(supports)} | {timeframe.rstrip('.')} |")
+                    truth_tasks.append({"path": f"PL1.{made}", "lead": CANONICAL.get(lead, lead), "support": [CANONICAL.get(x, x) for x in supports]})
+                    continue
+                add("- " + task)
                 add(f"+ Cơ quan thực hiện: {lead}.")
                 if supports:
                     add(f"+ Cơ quan phối hợp: {'; '.join(supports)}.")
-                add(f"+ Thời gian thực hiện: {rng.choice(TIMEFRAMES)}")
+                add(f"+ Thời gian thực hiện: {timeframe}")
                 truth_tasks.append({"path": f"II.{g}.{letter}.{d}", "lead": CANONICAL.get(lead, lead), "support": [CANONICAL.get(x, x) for x in supports]})
     add("")
     add("III. TỔ CHỨC THỰC HIỆN")
@@ -156,6 +170,15 @@ def plan_text(rng: random.Random, number: int, place: Place, noise: str | None) 
     add("PHÓ CHỦ TỊCH")
     add("")
     add(rng.choice(["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em"]))
+    if as_table:
+        add("")
+        add("PHỤ LỤC")
+        add("DANH MỤC NHIỆM VỤ TRIỂN KHAI THỰC HIỆN")
+        add(f"(Kèm theo Kế hoạch số {number}/KH-UBND của Ủy ban nhân dân {level_word})")
+        add("")
+        add("| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |")
+        add("|---|---|---|---|---|")
+        lines.extend(table_rows)
     text = "\n".join(lines)
     if noise == "ocr":
         for right, wrong in rng.sample(OCR_SLIPS, 2):
@@ -165,7 +188,8 @@ def plan_text(rng: random.Random, number: int, place: Place, noise: str | None) 
     elif noise == "pdf":
         wrapped = []
         for l in text.split("\n"):
-            wrapped.extend(textwrap.wrap(l, 90) or [""])
+            # a table row stays one line: what a PDF table extractor gives
+            wrapped.extend([l] if l.startswith("|") else textwrap.wrap(l, 90) or [""])
             wrapped.append("")
         text = "\n".join(wrapped)
     res_id = f"{res}@{here}/2025" if commune else res

@@ -190,11 +190,16 @@ def tables(lines: list[Line]) -> list[Line]:
         if _GFM_ROW.match(line.text) and line.text.count("|") >= 3:
             j = i
             rows: list[list[Cell]] = []
-            while j < n and _GFM_ROW.match(lines[j].text):
-                if not _GFM_RULE.match(lines[j].text):
-                    cells = [Cell([Line(c.strip(), lines[j].src)]) for c in lines[j].text.strip().strip("|").split("|")]
-                    rows.append(cells)
-                j += 1
+            while j < n:
+                if _GFM_ROW.match(lines[j].text):
+                    if not _GFM_RULE.match(lines[j].text):
+                        cells = [Cell([Line(c.strip(), lines[j].src)]) for c in lines[j].text.strip().strip("|").split("|")]
+                        rows.append(cells)
+                    j += 1
+                elif not lines[j].text.strip() and j + 1 < n and _GFM_ROW.match(lines[j + 1].text) and lines[j + 1].text.count("|") == line.text.count("|"):
+                    j += 1  # a PDF's text layer puts a blank line between the rows of one table
+                else:
+                    break
             out.extend(_gfm_table(rows, lines[i]))
             i = j
             continue

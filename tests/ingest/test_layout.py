@@ -138,3 +138,14 @@ def test_portal_metadata_is_kept_aside():
 def test_text_without_a_motto_is_kept_whole():
     lines = L("Kế hoạch thực hiện dân chủ ở cơ sở", "1. Sở Nội vụ chủ trì")
     assert document_bounds(lines) == (0, 2)
+
+
+def test_a_table_whose_rows_a_pdf_parted_with_blank_lines_is_one_table():
+    rows = ["| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |", "", "|---|---|---|---|---|", "",
+            "| 1 | Tổ chức tuyên truyền. | Sở Tư pháp | Sở Nội vụ | Thường xuyên |", "", "| 2 | Rà soát quy chế. | Sở Nội vụ | | Hằng năm |",
+            "", "| a | b |"]
+    text = [line.text for line in tables([Line(t, (i + 1,)) for i, t in enumerate(rows)])]
+    assert "Tổ chức tuyên truyền." in " ".join(text) and "Rà soát quy chế." in " ".join(text)
+    assert sum("Sở Tư pháp" in t for t in text) == 1 and not any(t.startswith("| 1 |") or t.startswith("| 2 |") for t in text)
+    # a row of another width after the blank line is another table, not a row of this one
+    assert not any(t.startswith("| a |") for t in text) and "a" in text
