@@ -125,8 +125,9 @@ def _post(url: str, query: str) -> bytes:
         return resp.read()
 
 
-def oxigraph_server(db: Path, texts: dict[str, str], runs: int = 5) -> dict:
-    """Median ms of each (bound) query text sent to `oxigraph serve-read-only` over HTTP."""
+def oxigraph_server(db: Path, texts: dict[str, str], runs: int = 5, load: dict[str, str] | None = None, seconds: float = 5.0) -> dict:
+    """Median ms of each (bound) query text sent to `oxigraph serve-read-only` over HTTP, and
+    its requests per second on the `load` queries."""
     binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
     if not Path(binary).exists():
         return {"skipped": "the oxigraph server (pip package 'oxigraph') is not installed"}
@@ -137,14 +138,47 @@ def oxigraph_server(db: Path, texts: dict[str, str], runs: int = 5) -> dict:
         base = f"http://127.0.0.1:{port}"
         if not _wait_for(f"{base}/query?query=" + urllib.parse.quote("ASK {}")):
             return {"skipped": "the oxigraph server did not start"}
-        return {"median_ms": {name: round(_median_ms(lambda: _post(f"{base}/query", text), runs), 2) for name, text in texts.items()}}
+        out = {"median_ms": {name: round(_median_ms(lambda: _post(f"{base}/query", text), runs), 2) for name, text in texts.items()}}
+        if load:
+            out["requests_per_s"] = throughput(f"{base}/query", load, seconds)
+        return out
     finally:
         proc.terminate()
         proc.wait(timeout=30)
 
 
-def serve_throughput(store: Path, texts: dict[str, str], seconds: float = 5.0, clients: tuple[int, ...] = (1, 8)) -> dict:
-    """Requests per second `dcskg serve` answers at 1 and 8 concurrent clients, per query."""
+def throughput(url: str, texts: dict[str, str], seconds: float = 5.0, clients: tuple[int, ...] = (1, 8)) -> dict:
+    """Requests per second a SPARQL endpoint answers at 1 and 8 concurrent clients, per query."""
+    out: dict[str, dict[str, float]] = {}
+    for name, text in texts.items():
+        out[name] = {}
+        for n in clients:
+            done, refused = [0], [0]
+            stop = time.time() + seconds
+
+            def client() -> None:
+                while time.time() < stop:
+                    try:
+                        _post(url, text)
+                        done[0] += 1
+                    except Exception:  # noqa: BLE001 - 503 when busy: counted apart
+                        refused[0] += 1
+
+            threads = [threading.Thread(target=client) for _ in range(n)]
+            started = time.perf_counter()
+            for th in threads:
+                th.start()
+            for th in threads:
+                th.join()
+            elapsed = time.perf_counter() - started
+            out[name][f"{n}_clients_rps"] = round(done[0] / elapsed, 1)
+            if refused[0]:
+                out[name][f"{n}_clients_refused"] = refused[0]
+    return out
+
+
+def serve_throughput(store: Path, texts: dict[str, str], seconds: float = 5.0) -> dict:
+    """`dcskg serve` (a process per query, two at once) at 1 and 8 concurrent clients."""
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-c", "from dcskg.cli import main; main()", "serve", "--store", str(store), "--port", str(port), "--workers", "2"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -152,32 +186,7 @@ def serve_throughput(store: Path, texts: dict[str, str], seconds: float = 5.0, c
     try:
         if not _wait_for(f"{base}/sparql?query=" + urllib.parse.quote("ASK {}"), 60):
             return {"skipped": "dcskg serve did not start"}
-        out: dict[str, dict[str, float]] = {}
-        for name, text in texts.items():
-            out[name] = {}
-            for n in clients:
-                done, refused = [0], [0]
-                stop = time.time() + seconds
-
-                def client() -> None:
-                    while time.time() < stop:
-                        try:
-                            _post(f"{base}/sparql", text)
-                            done[0] += 1
-                        except Exception:  # noqa: BLE001 - 503 when busy: counted apart
-                            refused[0] += 1
-
-                threads = [threading.Thread(target=client) for _ in range(n)]
-                started = time.perf_counter()
-                for th in threads:
-                    th.start()
-                for th in threads:
-                    th.join()
-                elapsed = time.perf_counter() - started
-                out[name][f"{n}_clients_rps"] = round(done[0] / elapsed, 1)
-                if refused[0]:
-                    out[name][f"{n}_clients_refused"] = refused[0]
-        return out
+        return throughput(f"{base}/sparql", texts, seconds)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
