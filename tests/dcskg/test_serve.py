@@ -194,3 +194,32 @@ def test_query_page_keeps_your_own_queries(endpoint):
         assert driver.execute_script("return window.yasgui.getTab().getYasqe().getValue()") == mine
         got = driver.execute_script("return downloadRq()")
         assert got == {"name": "đếm_bộ_ba.rq", "text": mine}
+
+
+def test_json_answers_follow_the_sparql_results_format(endpoint):
+    """IRIs, language-tagged and typed literals as the SPARQL 1.1 JSON format writes them, and
+    the same rows rdflib reads from the XML answer."""
+    import io
+    import json
+    from urllib.parse import urlencode
+
+    from rdflib.query import Result
+
+    query = """PREFIX dcs: <https://w3id.org/dcs-kg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?p ?n ?label ?file WHERE { ?p a dcs:Plan ; dcs:sourceFile ?file . ?t dcs:inPlan ?p .
+          ?t dcs:leadAgency/skos:prefLabel ?label . BIND(1 AS ?n) } ORDER BY ?p ?label ?t LIMIT 3"""
+
+    def answer(accept: str) -> bytes:
+        req = urllib.request.Request(f"{endpoint}/sparql?" + urlencode({"query": query}), headers={"Accept": accept})
+        with urllib.request.urlopen(req) as resp:
+            return resp.read()
+
+    data = json.loads(answer("application/sparql-results+json"))
+    assert data["head"]["vars"] == ["p", "n", "label", "file"]
+    row = data["results"]["bindings"][0]
+    assert row["p"]["type"] == "uri" and row["label"]["xml:lang"] == "vi"
+    assert row["n"] == {"type": "literal", "value": "1", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}
+    assert row["file"] == {"type": "literal", "value": row["file"]["value"]}  # a plain string: no datatype
+    from_json = Result.parse(source=io.BytesIO(answer("application/sparql-results+json")), format="json")
+    from_xml = Result.parse(source=io.BytesIO(answer("application/sparql-results+xml")), format="xml")
+    assert [tuple(r) for r in from_json] == [tuple(r) for r in from_xml]
