@@ -18,6 +18,7 @@ What it refuses, and why:
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 import multiprocessing as mp
 import os
 import sys
@@ -75,8 +76,12 @@ class QueryForm:
         return self.form in ("ConstructQuery", "DescribeQuery")
 
 
+@lru_cache(maxsize=1024)
 def inspect_query(query: str) -> QueryForm:
-    """Parse with the SPARQL 1.1 grammar; refuse updates and federation (`SERVICE`)."""
+    """Parse with the SPARQL 1.1 grammar; refuse updates and federation (`SERVICE`).
+
+    Kept per query text (a refusal is raised again, not kept): a dashboard asks the same
+    questions over and over, and rdflib's parser costs 20–40 ms a question."""
     from pyparsing import ParseResults
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
     from rdflib.plugins.sparql.parserutils import CompValue
