@@ -20,7 +20,9 @@ Datasets (ontology: dcs:AgencyLoadData …) and the raw-fact queries they equal
 - MeasureCoverageData — per plan and measure category, zeros included: tasks
   (measure_coverage, measure_gaps);
 - PlanSummaryData — per plan: tasks, agencies, documents, reporting duties, warnings
-  (plan_summary).
+  (plan_summary);
+- TimeframeProfileData — per document file and timeframe kind ("none" for none): tasks
+  (timeframe_profile).
 """
 from __future__ import annotations
 
@@ -117,12 +119,23 @@ def contribution(triples: Iterable[tuple]) -> dict:
             "measures": coverage,
             "summary": [len(own_tasks), len(with_role), len(documents), len(reporting), len(set(ps.get(DCS.warning, [])))],
         }
+    # tasks per timeframe kind, per file of any document read (a resolution's tasks too)
+    timeframes: dict[str, dict[str, int]] = {}
+    for t, doc in in_plan.items():
+        source = first(doc, DCS.sourceFile)
+        if source is None or RDF.type not in by_subject[t] or DCS.Task not in by_subject[t][RDF.type]:
+            continue
+        kinds = {notation.get(k) for k in by_subject[t].get(DCS.timeframeKind, [])} - {None} or {"none"}
+        counts = timeframes.setdefault(Path(str(source)).name, {})
+        for kind in kinds:
+            counts[kind] = counts.get(kind, 0) + 1
     pair_plans = {k: sorted({plan_no[in_plan[t]] for t in in_plan if task_no[t] in set(v)}) for k, v in pairs.items()}
     return {
         "roles": roles,
         "described": described,
         "pairs": {k: [sorted(v), pair_plans[k]] for k, v in pairs.items()},
         "plans": plans,
+        "timeframes": timeframes,
     }
 
 
@@ -145,6 +158,7 @@ def observations(contributions: dict[str, dict], described: dict[str, list] | No
     kind: dict[tuple, list] = defaultdict(lambda: [0, 0, 0, set()])
     pairs: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
     coverage: dict[tuple[str, str], int] = defaultdict(int)
+    timeframe: dict[tuple[str, str], int] = defaultdict(int)
     out: dict[str, list[tuple[str, object]]] = {}
     for c in contributions.values():
         by_name: dict[tuple, list[set]] = defaultdict(lambda: [set(), set(), set()])
@@ -188,6 +202,14 @@ def observations(contributions: dict[str, dict], described: dict[str, list] | No
                 (DCS.taskCount, tasks), (DCS.agencyCount, agencies), (DCS.documentCount, documents),
                 (DCS.reportingCount, reporting), (DCS.warningCount, warnings),
             ]
+    for c in contributions.values():
+        for file, counts in c.get("timeframes", {}).items():
+            for code, n in counts.items():
+                timeframe[(file, code)] += n
+    for (file, code), n in timeframe.items():
+        out[_iri("timeframe-profile", file, code)] = [
+            (QB + "dataSet", DCS.TimeframeProfileData), (DCS.fileName, file), (DCS.timeframeCode, code), (DCS.taskCount, n),
+        ]
     for (file, code), n in coverage.items():
         out[_iri("measure-coverage", file, code)] = [
             (QB + "dataSet", DCS.MeasureCoverageData), (DCS.fileName, file), (DCS.measureCode, code), (DCS.taskCount, n),

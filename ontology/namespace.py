@@ -39,6 +39,7 @@ class DCS(DefinedNamespace):
     SupervisionAssignment: URIRef
     SupportAssignment: URIRef
     Task: URIRef
+    TimeframeProfileData: URIRef
     agency: URIRef
     agencyCount: URIRef
     agencyName: URIRef
@@ -113,6 +114,7 @@ class DCS(DefinedNamespace):
     taskCount: URIRef
     text: URIRef
     timeframe: URIRef
+    timeframeCode: URIRef
     timeframeFromText: URIRef
     timeframeKind: URIRef
     toDocument: URIRef
