@@ -358,7 +358,7 @@ def build(
             shown = summary(ex)
             if manifest.get(key, {}).get("sha256") == ex.sha256 and copy.existed and key in contributions:
                 manifest[key]["summary"] = shown
-                report.plans.append(PlanResult(str(f), "unchanged", ex, summary=shown))
+                report.plans.append(PlanResult(str(f), "unchanged", summary=shown))
                 continue
             if copy.existed:
                 copy.inner.remove_graph(ox.NamedNode(str(plan_graph_iri(key))))
@@ -371,7 +371,8 @@ def build(
                 _load(copy.inner, pending_text, pending)
                 pending, pending_text = [], []
             manifest[key] = {"source": str(f), "sha256": ex.sha256, "graph": str(plan_graph_iri(key)), "summary": shown}
-            report.plans.append(PlanResult(str(f), "ingested", ex, summary=shown))
+            # the summary, not the extraction: 10,000 extractions held to the end cost a GB
+            report.plans.append(PlanResult(str(f), "ingested", summary=shown))
         _load(copy.inner, pending_text, pending)
         if validate is not None and new_keys:
             problems = validate(_new_plans_view(copy.inner, new_keys, report))
