@@ -23,6 +23,7 @@ from pathlib import Path
 RDFLIB_MEMORY_UP_TO = 1000
 RDFLIB_CAP_S = 90.0  # rdflib's engine gets this long per query (all its runs), then it is stopped
 JOIN_QUERIES = ("implementation_chain", "agency_coordination")  # the ones compared in --quick
+EXTRACT_SAMPLE = 2000  # plans timed one by one for the extraction rate (all of them below that)
 REAL = Path(__file__).resolve().parent.parent / "tests" / "data" / "real"  # real documents, kept in the project
 LOOKUP = "plan_tasks"  # a one-plan look-up, for the server figures
 AGGREGATION = "agency_lead_load"  # an aggregation, for the server figures
@@ -121,10 +122,11 @@ def run(n: int, quick: bool, keep: Path | None = None, log=print) -> dict:
 
         for f in files[: min(20, n)]:
             extract(f)  # warm-up: rule files, spaCy pipeline, caches
+        sample = files[:EXTRACT_SAMPLE]  # the rate and the pipeline check need no more
         truth = {json.loads(line)["file"]: json.loads(line) for line in truth_path(plans_dir).open(encoding="utf-8")}
         implements_ok = lead_tp = lead_total = 0
         elapsed = 0.0
-        for f in files:
+        for f in sample:
             started = time.perf_counter()
             ex = extract(f)
             elapsed += time.perf_counter() - started
@@ -134,7 +136,7 @@ def run(n: int, quick: bool, keep: Path | None = None, log=print) -> dict:
             gold = {(x["path"], fold(x["lead"])) for x in t["tasks"]}
             lead_tp += len(mine & gold)
             lead_total += len(gold)
-        extract_rate = n / elapsed
+        extract_rate = len(sample) / elapsed
         log(f"extract: {extract_rate:.0f} plans/s (read floor {read_floor:.0f} plans/s), avg {avg_kb:.1f} KB/plan")
 
 
@@ -161,8 +163,8 @@ def run(n: int, quick: bool, keep: Path | None = None, log=print) -> dict:
         started = time.perf_counter()
         again = build([plans_dir], store, export_graph=False)
         incremental_s = time.perf_counter() - started
-        assert sum(p.status == "ingested" for p in again.plans) == 1
-        log(f"incremental rebuild after one changed plan: {incremental_s:.1f} s (graph dump left to `dcskg export`)")
+        reread = sum(p.status == "ingested" for p in again.plans)
+        log(f"incremental rebuild after one changed plan: {incremental_s:.1f} s, {reread} plan(s) read again (graph dump left to `dcskg export`)")
 
         ds = open_dataset(store)
         runs = 3 if quick else 5
@@ -196,7 +198,7 @@ def run(n: int, quick: bool, keep: Path | None = None, log=print) -> dict:
         for name in sorted(p.stem for p in (Path(__file__).resolve().parent.parent / "queries" / "facts").glob("*.rq")):
             q = facts(name)
             params = _example_params(library()[name], ds)
-            raw_ms[name] = _median_ms(lambda: run(q, ds, **params), 1 if quick else 3, budget_s=EMBEDDED_RUN_BUDGET_S)[0]
+            raw_ms[name] = _median_ms(lambda: run(q, ds, **params), 1 if quick or n > RDFLIB_MEMORY_UP_TO else 3, budget_s=EMBEDDED_RUN_BUDGET_S)[0]
             log(f"  {name:28s} from the raw facts {raw_ms[name]:9.1f} ms  (statistics ×{raw_ms[name] / max(latency[name], 0.01):.0f} faster)")
 
         plan_iri = str(_example_params(library()[LOOKUP], ds).get("plan") or "")
@@ -233,6 +235,7 @@ def run(n: int, quick: bool, keep: Path | None = None, log=print) -> dict:
             "build_load_s": round(load_s, 1),
             "build_export_s": round(export_s, 1),
             "incremental_rebuild_s": round(incremental_s, 2),
+            "incremental_rebuild_plans_read": reread,
             "triples": report.triples,
             "quads_per_plan": round(report.triples / n, 1),
             "extract_mb_per_s_synthetic": synthetic_mb["mb_per_s"],
@@ -254,7 +257,7 @@ def run(n: int, quick: bool, keep: Path | None = None, log=print) -> dict:
             "network_nodes": graph.number_of_nodes(),
             "network_nodes_drawn": view.graph.number_of_nodes(),
             "centrality": centrality_method,
-            "synthetic_implements_exact": round(implements_ok / n, 3),
+            "synthetic_implements_exact": round(implements_ok / len(sample), 3),
             "synthetic_lead_recall": round(lead_tp / lead_total, 3) if lead_total else None,
         }
     finally:
