@@ -58,7 +58,7 @@ def test_update_is_refused(endpoint):
 def test_runaway_query_times_out_and_the_server_lives_on(endpoint):
     from urllib.parse import quote
 
-    q = quote("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g")
+    q = quote("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
     started = time.time()
     with pytest.raises(urllib.error.HTTPError) as err:
         urllib.request.urlopen(f"{endpoint}/sparql?query={q}", timeout=30)
