@@ -157,6 +157,16 @@ def _note(body: bytes, fmt: str, max_rows: int) -> bytes:
     return body + f"# {text}\n".encode("utf-8")
 
 
+def _capped(items, max_rows: int) -> tuple[list, bool]:
+    """At most `max_rows` items, and whether there were more."""
+    out = []
+    for item in items:
+        if len(out) >= max_rows:
+            return out, True
+        out.append(item)
+    return out, False
+
+
 def _json_term(term) -> dict:
     """One term in the SPARQL 1.1 Query Results JSON Format."""
     import pyoxigraph as ox
@@ -198,12 +208,8 @@ def _evaluate(db: str, query: str, fmt: str, max_rows: int, memory_mb: int, conn
             # SPARQL JSON written straight from Oxigraph's terms: building rdflib terms and
             # serialising them through rdflib took as long as the query itself
             names = [v.value for v in res.variables]
-            bindings, truncated = [], False
-            for i, solution in enumerate(res):
-                if i >= max_rows:
-                    truncated = True
-                    break
-                bindings.append({n: _json_term(solution[n]) for n in names if solution[n] is not None})
+            solutions, truncated = _capped(res, max_rows)
+            bindings = [{n: _json_term(s[n]) for n in names if s[n] is not None} for s in solutions]
             head: dict = {"vars": names}
             if truncated:
                 head["link"] = [TRUNCATED]
@@ -211,12 +217,8 @@ def _evaluate(db: str, query: str, fmt: str, max_rows: int, memory_mb: int, conn
             conn.send((200, RESULT_TYPES[fmt], body, truncated))
         elif isinstance(res, ox.QuerySolutions):
             names = [v.value for v in res.variables]
-            rows, truncated = [], False
-            for i, solution in enumerate(res):
-                if i >= max_rows:
-                    truncated = True
-                    break
-                rows.append({Variable(n): _to_rdflib(solution[n]) for n in names if solution[n] is not None})
+            solutions, truncated = _capped(res, max_rows)
+            rows = [{Variable(n): _to_rdflib(s[n]) for n in names if s[n] is not None} for s in solutions]
             if fmt == "tsv":
                 # SPARQL 1.1 TSV: "?var" headers, terms in N-Triples syntax (rdflib has no writer)
                 lines = ["\t".join(f"?{n}" for n in names)]
