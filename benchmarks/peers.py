@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import threading
@@ -66,17 +65,11 @@ FLOOR_SQL = {
 }
 
 
-def _median_ms(fn, runs: int = 5, budget_s: float = 10.0) -> float:
-    started = time.perf_counter()
-    fn()
-    if time.perf_counter() - started > budget_s:
-        return (time.perf_counter() - started) * 1000  # a slow query is timed once
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+def _median_ms(fn, runs: int = 5) -> float:
+    """Median ms after a warm-up; a query slower than the run's budget is timed once."""
+    from benchmarks.run import EMBEDDED_RUN_BUDGET_S, _median_ms as median
+
+    return median(fn, runs, budget_s=EMBEDDED_RUN_BUDGET_S)[0]
 
 
 def duckdb_floor(ds, plan_iri: str, runs: int = 5) -> dict:

@@ -32,6 +32,14 @@ def lang() -> str:
     return chosen if chosen in LANGS else "vi"
 
 
+def code_words(language: str) -> dict[str, str]:
+    """Words for the codes queries make up themselves (yes/no, none, unknown, and how a
+    document reaches another — the `how_*` messages), in `language`."""
+    words = dict(catalogue()["codes"][language])
+    words.update({key[len("how_"):]: entry[language] for key, entry in catalogue().items() if key.startswith("how_")})
+    return words
+
+
 def t(_key: str, /, **values: object):
     """The message `_key` in the current language, its `{places}` filled."""
     entry = catalogue()[_key][lang()]
@@ -54,5 +62,5 @@ def _asked_on_command_line() -> str | None:
 
 def h(_key: str, /) -> str:
     """A help text (`help_<key>` in the catalogue) in the language of this command line."""
-    chosen = _lang or _asked_on_command_line() or os.environ.get("DCSKG_LANG", "vi")
-    return str(catalogue()[f"help_{_key}"]["en" if chosen == "en" else "vi"])
+    chosen = _asked_on_command_line() if _lang is None else _lang
+    return str(catalogue()[f"help_{_key}"][chosen if chosen in LANGS else lang()])

@@ -376,11 +376,11 @@ def labels(settings: Settings, lang: str) -> dict:
     the catalogue's words, in one language (see `queries.present`)."""
     from queries.present import presenter
 
-    from .i18n import catalogue
+    from .i18n import LANGS, code_words
 
-    if lang not in ("vi", "en"):
+    if lang not in LANGS:
         raise QueryFailed(HTTPStatus.BAD_REQUEST, "lang must be vi or en")
-    how = presenter(settings.dataset(), lang, catalogue()["codes"][lang])
+    how = presenter(settings.dataset(), lang, code_words(lang))
     schemes: dict[str, dict[str, str]] = {}
     for (scheme, code), label in how.labels.items():
         schemes.setdefault(scheme, {})[code] = label

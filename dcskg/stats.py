@@ -34,29 +34,22 @@ from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
-from rdflib import RDF, SKOS, Literal, URIRef
+from rdflib import RDF, SKOS, XSD, URIRef
+from rdflib.namespace import ORG, QB
 
-from ingest.to_rdf import BASE, COMMON_GRAPH, vocabulary
+from ingest.rules import measures
+from ingest.to_rdf import BASE, COMMON_GRAPH, RELATION_PROPERTY, vocabulary
 from ontology.namespace import DCS
 
 STATS_GRAPH = URIRef(BASE + "graph/stats")
 STATS_FILE = "stats.json"
-QB = "http://purl.org/linked-data/cube#"
-ELI = "http://data.europa.eu/eli/ontology#"
-ORG_CLASSIFICATION = URIRef("http://www.w3.org/ns/org#classification")
-DOCUMENT_LINKS = {URIRef(ELI + "ensures_implementation_of"), URIRef(ELI + "based_on"), URIRef(ELI + "cites")}
+DOCUMENT_LINKS = set(RELATION_PROPERTY.values())
 SEP = "\u241f"  # joins the parts of a key in JSON (a character no name contains)
 
 
 @cache
 def _notations() -> dict[URIRef, str]:
     return {s: str(o) for s, o in vocabulary().subject_objects(SKOS.notation)}
-
-
-@cache
-def _measure_codes() -> tuple[str, ...]:
-    scheme = URIRef(BASE + "vocab/measure")
-    return tuple(sorted(str(n) for c, n in ((c, _notations().get(c)) for c in vocabulary().subjects(SKOS.inScheme, scheme)) if n))
 
 
 def contribution(triples: Iterable[tuple]) -> dict:
@@ -80,7 +73,7 @@ def contribution(triples: Iterable[tuple]) -> dict:
     task_no = {t: i for i, t in enumerate(sorted(in_plan))}
     plan_no = {p: i for i, p in enumerate(sorted(set(in_plan.values())))}
     roles: dict[str, list[list[int]]] = {}  # agency -> [tasks led, tasks supported, plans]
-    pairs: dict[str, list[int]] = defaultdict(list)  # "lead␟support" agencies -> tasks
+    pairs: dict[str, list[set[int]]] = defaultdict(lambda: [set(), set()])  # "lead␟support" agencies -> tasks, plans
     described: dict[str, list] = {}
     for t, plan in in_plan.items():
         leads = set(by_subject[t].get(DCS.leadAgency, []))
@@ -92,19 +85,21 @@ def contribution(triples: Iterable[tuple]) -> dict:
                 if plan_no[plan] not in entry[2]:
                     entry[2].append(plan_no[plan])
                 if str(a) not in described:
-                    place, kind = first(a, DCS.jurisdiction), first(a, ORG_CLASSIFICATION)
+                    place, kind = first(a, DCS.jurisdiction), first(a, ORG.classification)
                     described[str(a)] = [vi_label(a), notation.get(kind) if kind is not None else None, vi_label(place) if place is not None else None]
         for lead in leads:
             for support in supports:
                 if lead != support:
-                    pairs[SEP.join((str(lead), str(support)))].append(task_no[t])
+                    pair = pairs[SEP.join((str(lead), str(support)))]
+                    pair[0].add(task_no[t])
+                    pair[1].add(plan_no[plan])
     plans: dict[str, dict] = {}
-    measures = _measure_codes()
+    codes = sorted(m.id for m in measures())
     for s, ps in by_subject.items():
         if DCS.Plan not in ps.get(RDF.type, ()) or DCS.sourceFile not in ps:
             continue
         own_tasks = [t for t in in_plan if in_plan[t] == s]
-        coverage = {m: 0 for m in measures}
+        coverage = {m: 0 for m in codes}
         for t in own_tasks:
             for m in set(by_subject[t].get(DCS.measure, [])):
                 code = notation.get(m)
@@ -129,11 +124,10 @@ def contribution(triples: Iterable[tuple]) -> dict:
         counts = timeframes.setdefault(Path(str(source)).name, {})
         for kind in kinds:
             counts[kind] = counts.get(kind, 0) + 1
-    pair_plans = {k: sorted({plan_no[in_plan[t]] for t in in_plan if task_no[t] in set(v)}) for k, v in pairs.items()}
     return {
         "roles": roles,
         "described": described,
-        "pairs": {k: [sorted(v), pair_plans[k]] for k, v in pairs.items()},
+        "pairs": {k: [sorted(tasks), sorted(plans)] for k, (tasks, plans) in pairs.items()},
         "plans": plans,
         "timeframes": timeframes,
     }
@@ -144,7 +138,13 @@ def _iri(dataset: str, *parts: str) -> str:
     return f"{BASE}stats/{dataset}/{digest}"
 
 
-def observations(contributions: dict[str, dict], described: dict[str, list] | None = None) -> dict[str, list[tuple[str, object]]]:
+def _observation(dataset: URIRef, **values) -> list[tuple[URIRef, object]]:
+    """An observation's (property, value) pairs: its dataset and the dcs: properties given
+    (a value left None is left out)."""
+    return [(QB.dataSet, dataset), *((DCS[k], v) for k, v in values.items() if v is not None)]
+
+
+def observations(contributions: dict[str, dict], described: dict[str, list] | None = None) -> dict[str, list[tuple[URIRef, object]]]:
     """Observation IRI -> its (property, value) pairs, summed over every plan's contribution.
 
     `described`: agency -> [name, kind code, place name] as the graph states them (the first
@@ -159,75 +159,57 @@ def observations(contributions: dict[str, dict], described: dict[str, list] | No
     pairs: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
     coverage: dict[tuple[str, str], int] = defaultdict(int)
     timeframe: dict[tuple[str, str], int] = defaultdict(int)
-    out: dict[str, list[tuple[str, object]]] = {}
+    out: dict[str, list[tuple[URIRef, object]]] = {}
     for c in contributions.values():
+        # within a plan, sets: a task led by two bodies of one name counts once for the name
         by_name: dict[tuple, list[set]] = defaultdict(lambda: [set(), set(), set()])
-        for a, (led, supported, plans) in c["roles"].items():
-            total = agency[a]
-            total[0] += len(led)
-            total[1] += len(supported)
-            total[2] += len(plans)
+        for a, counted in c["roles"].items():
+            agency[a] = [total + len(numbers) for total, numbers in zip(agency[a], counted)]
             name, kind_code, _ = described[a]
-            if name is None:
-                continue
-            group = by_name[(name, kind_code)]
-            group[0].update(led)
-            group[1].update(supported)
-            group[2].update(plans)
-            kind[(name, kind_code)][3].add(a)
-        for k, (led, supported, plans) in by_name.items():
-            total = kind[k]
-            total[0] += len(led)
-            total[1] += len(supported)
-            total[2] += len(plans)
+            if name is not None:
+                for group, numbers in zip(by_name[(name, kind_code)], counted):
+                    group.update(numbers)
+                kind[(name, kind_code)][3].add(a)
+        for k, sets in by_name.items():
+            kind[k][:3] = [total + len(numbers) for total, numbers in zip(kind[k], sets)]
         by_pair: dict[tuple, list[set]] = defaultdict(lambda: [set(), set()])
-        for k, (tasks, plans) in c["pairs"].items():
-            lead, support = k.split(SEP)
-            names = (described[lead][0], described[support][0])
-            if None in names:
-                continue
-            by_pair[names][0].update(tasks)
-            by_pair[names][1].update(plans)
-        for names, (tasks, plans) in by_pair.items():
-            pairs[names][0] += len(tasks)
-            pairs[names][1] += len(plans)
+        for k, counted in c["pairs"].items():
+            names = tuple(described[a][0] for a in k.split(SEP))
+            if None not in names:
+                for group, numbers in zip(by_pair[names], counted):
+                    group.update(numbers)
+        for names, sets in by_pair.items():
+            pairs[names] = [total + len(numbers) for total, numbers in zip(pairs[names], sets)]
         for plan, p in c["plans"].items():
             for code, n in p["measures"].items():
                 # one observation per file and measure: a decision and the plan it promulgates
                 # are counted together, as the plan's file
                 coverage[(p["file"], code)] += n
             tasks, agencies, documents, reporting, warnings = p["summary"]
-            out[_iri("plan-summary", plan)] = [
-                (QB + "dataSet", DCS.PlanSummaryData), (DCS.observedPlan, URIRef(plan)), (DCS.fileName, p["file"]),
-                (DCS.taskCount, tasks), (DCS.agencyCount, agencies), (DCS.documentCount, documents),
-                (DCS.reportingCount, reporting), (DCS.warningCount, warnings),
-            ]
-    for c in contributions.values():
-        for file, counts in c.get("timeframes", {}).items():
+            out[_iri("plan-summary", plan)] = _observation(
+                DCS.PlanSummaryData, observedPlan=URIRef(plan), fileName=p["file"], taskCount=tasks, agencyCount=agencies,
+                documentCount=documents, reportingCount=reporting, warningCount=warnings,
+            )
+        for file, counts in c["timeframes"].items():
             for code, n in counts.items():
                 timeframe[(file, code)] += n
     for (file, code), n in timeframe.items():
-        out[_iri("timeframe-profile", file, code)] = [
-            (QB + "dataSet", DCS.TimeframeProfileData), (DCS.fileName, file), (DCS.timeframeCode, code), (DCS.taskCount, n),
-        ]
+        out[_iri("timeframe-profile", file, code)] = _observation(DCS.TimeframeProfileData, fileName=file, timeframeCode=code, taskCount=n)
     for (file, code), n in coverage.items():
-        out[_iri("measure-coverage", file, code)] = [
-            (QB + "dataSet", DCS.MeasureCoverageData), (DCS.fileName, file), (DCS.measureCode, code), (DCS.taskCount, n),
-        ]
+        out[_iri("measure-coverage", file, code)] = _observation(DCS.MeasureCoverageData, fileName=file, measureCode=code, taskCount=n)
     for a, (led, supported, plans) in agency.items():
         name, kind_code, place = described[a]
-        if name is None:
-            continue
-        values = [(QB + "dataSet", DCS.AgencyLoadData), (DCS.observedAgency, URIRef(a)), (DCS.agencyName, name), (DCS.leadCount, led), (DCS.supportCount, supported), (DCS.planCount, plans)]
-        values += [(p, v) for p, v in ((DCS.kindCode, kind_code), (DCS.placeName, place)) if v is not None]
-        out[_iri("agency-load", a)] = values
+        if name is not None:
+            out[_iri("agency-load", a)] = _observation(
+                DCS.AgencyLoadData, observedAgency=URIRef(a), agencyName=name, leadCount=led, supportCount=supported,
+                planCount=plans, kindCode=kind_code, placeName=place,
+            )
     for (name, kind_code), (led, supported, plans, members) in kind.items():
-        values = [(QB + "dataSet", DCS.KindLoadData), (DCS.agencyName, name), (DCS.leadCount, led), (DCS.supportCount, supported), (DCS.planCount, plans), (DCS.placeCount, len(members))]
-        out[_iri("kind-load", name, kind_code or "")] = values + ([(DCS.kindCode, kind_code)] if kind_code else [])
+        out[_iri("kind-load", name, kind_code or "")] = _observation(
+            DCS.KindLoadData, agencyName=name, leadCount=led, supportCount=supported, planCount=plans, placeCount=len(members), kindCode=kind_code or None,
+        )
     for (lead, support), (tasks, plans) in pairs.items():
-        out[_iri("coordination", lead, support)] = [
-            (QB + "dataSet", DCS.CoordinationData), (DCS.leadName, lead), (DCS.supportName, support), (DCS.taskCount, tasks), (DCS.planCount, plans),
-        ]
+        out[_iri("coordination", lead, support)] = _observation(DCS.CoordinationData, leadName=lead, supportName=support, taskCount=tasks, planCount=plans)
     return out
 
 
@@ -237,7 +219,7 @@ def _term(value) -> ox.NamedNode | ox.Literal:
     if isinstance(value, bool):
         raise TypeError("no booleans in observations")
     if isinstance(value, int):
-        return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+        return ox.Literal(str(value), datatype=ox.NamedNode(str(XSD.integer)))
     return ox.Literal(str(value))
 
 
@@ -248,7 +230,7 @@ def _digest(values: list[tuple[str, object]]) -> str:
 def describe(inner: ox.Store, agencies: Iterable[str]) -> dict[str, list]:
     """Agency -> [name, kind code, place name] as the store's common graph states them."""
     common = ox.NamedNode(str(COMMON_GRAPH))
-    label, classification, jurisdiction = (ox.NamedNode(str(p)) for p in (SKOS.prefLabel, ORG_CLASSIFICATION, DCS.jurisdiction))
+    label, classification, jurisdiction = (ox.NamedNode(str(p)) for p in (SKOS.prefLabel, ORG.classification, DCS.jurisdiction))
     notation = {str(k): v for k, v in _notations().items()}
 
     def one(s, p):
@@ -280,7 +262,7 @@ def refresh(inner: ox.Store, contributions: dict[str, dict], digests: dict[str, 
     for iri in stale:
         for q in list(inner.quads_for_pattern(ox.NamedNode(iri), None, None, graph)):
             inner.remove(q)
-    rdf_type, observation = ox.NamedNode(str(RDF.type)), ox.NamedNode(QB + "Observation")
+    rdf_type, observation = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(QB.Observation))
     quads = []
     for iri, values in wanted.items():
         if digests.get(iri) == new_digests[iri]:

@@ -32,7 +32,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import Dataset, Graph, URIRef
+from rdflib import SKOS, Dataset, Graph, URIRef
+from rdflib.namespace import ORG
 
 from ingest.errors import DcsKgError, StoreError
 from ingest.models import Extraction
@@ -235,11 +236,6 @@ def summary(ex: Extraction) -> dict:
     }
 
 
-_SKOS_PREF = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
-_SKOS_ALT = URIRef("http://www.w3.org/2004/02/skos/core#altLabel")
-_ORG_CLASSIFICATION = URIRef("http://www.w3.org/ns/org#classification")
-
-
 def _one_name_each(common, inner: ox.Store, first: dict) -> list[tuple]:
     """A body keeps the name and kind the first plan gave it: two plans that spell one body
     differently ("Ban Quản lý Khu kinh tế" / "Ban Quản lý khu Kinh tế", one IRI) would give it
@@ -248,9 +244,9 @@ def _one_name_each(common, inner: ox.Store, first: dict) -> list[tuple]:
     graph = ox.NamedNode(str(COMMON_GRAPH))
     out = []
     for s, p, o in common:
-        if p == _SKOS_PREF:
+        if p == SKOS.prefLabel:
             key = (s, "label", getattr(o, "language", None))
-        elif p == _ORG_CLASSIFICATION:
+        elif p == ORG.classification:
             key = (s, "kind", None)
         else:
             out.append((s, p, o))
@@ -261,8 +257,8 @@ def _one_name_each(common, inner: ox.Store, first: dict) -> list[tuple]:
             first[key] = to_ox(o) if not stored else stored[0]
         if first[key] == to_ox(o):
             out.append((s, p, o))
-        elif p == _SKOS_PREF:
-            out.append((s, _SKOS_ALT, o))
+        elif p == SKOS.prefLabel:
+            out.append((s, SKOS.altLabel, o))
     return out
 
 
@@ -325,17 +321,24 @@ def build(
         by_slug: dict[str, list[str]] = {}
         for k, v in manifest.items():
             by_slug.setdefault(slug(k), []).append(v.get("source", ""))
+
+        def admit(f: Path, key: str) -> bool:
+            """The file may become the plan `key` (no other file already is it)."""
+            clash = _identity_clash(f, slug(key), sources, by_slug)
+            if clash:
+                report.plans.append(PlanResult(str(f), "failed", error=clash))
+                return False
+            sources[slug(key)] = f
+            return True
+
         to_read = []
         for f in files:
             # an unchanged file is known by its bytes: it is not read again
             entry = manifest.get(Path(f).stem, {})
             same = copy.existed and entry.get("summary") and Path(entry.get("source", "")).name == Path(f).name
             if same and entry.get("sha256") == _file_digest(f) and Path(f).stem in contributions:
-                clash = _identity_clash(Path(f), slug(Path(f).stem), sources, by_slug)
-                if clash:
-                    report.plans.append(PlanResult(str(f), "failed", error=clash))
+                if not admit(Path(f), Path(f).stem):
                     continue
-                sources[slug(Path(f).stem)] = Path(f)
                 report.plans.append(PlanResult(str(f), "unchanged", summary=entry["summary"]))
                 if progress:
                     progress(str(f))
@@ -350,11 +353,8 @@ def build(
                 continue
             ex, own, common, counted = result
             key = ex.plan_key
-            clash = _identity_clash(Path(f), slug(key), sources, by_slug)
-            if clash:
-                report.plans.append(PlanResult(str(f), "failed", error=clash))
+            if not admit(Path(f), key):
                 continue
-            sources[slug(key)] = Path(f)
             shown = summary(ex)
             if manifest.get(key, {}).get("sha256") == ex.sha256 and copy.existed and key in contributions:
                 manifest[key]["summary"] = shown
@@ -568,7 +568,8 @@ class _WorkingCopy:
         try:
             self._sigterm = _raise_on_sigterm()
             _sweep(self.store_dir)
-            self.manifest = _read_manifest(self.store_dir)
+            self.rules = rules_fingerprint()
+            self.manifest = _read_manifest(self.store_dir, self.rules)
             source = db_path(self.store_dir)
             self.existed = source.exists()
             self.work = self.store_dir / f"gen-{uuid.uuid4().hex[:12]}"
@@ -579,9 +580,8 @@ class _WorkingCopy:
             # the statistics' inputs, kept with the generation; without them (a store built
             # before statistics, or with other rules) every plan is read again
             self.stats = stats.read_sidecar(source.parent if self.existed else None)
-            rules = rules_fingerprint()
-            if self.stats.get("rules") != rules:
-                self.stats = {"contributions": {}, "digests": self.stats.get("digests", {}), "described": {}, "rules": rules}
+            if self.stats.get("rules") != self.rules:
+                self.stats = {"contributions": {}, "digests": self.stats.get("digests", {}), "described": {}, "rules": self.rules}
         except BaseException:
             self._release()
             raise
@@ -594,7 +594,7 @@ class _WorkingCopy:
                 # RocksDB releases its lock only when the store object is gone
                 del self.inner
                 gc.collect()
-                _write_manifest(self.work, self.manifest)
+                _write_manifest(self.work, self.manifest, self.rules)
                 stats.write_sidecar(self.work, self.stats)
                 previous = _current_generation(self.store_dir)
                 if previous is not None:
@@ -673,8 +673,9 @@ def rules_fingerprint() -> str:
     return h.hexdigest()
 
 
-def _read_manifest(store_dir: Path) -> dict:
-    """Plan key -> source, sha256 and graph IRI, for the plans built with today's rules."""
+def _read_manifest(store_dir: Path, rules: str | None = None) -> dict:
+    """Plan key -> source, sha256 and graph IRI, for the plans built with today's rules
+    (`rules`: their fingerprint, when the caller has it already)."""
     path = db_path(store_dir).parent / MANIFEST
     if not path.exists():
         return {}
@@ -682,14 +683,14 @@ def _read_manifest(store_dir: Path) -> dict:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):
         return {}
-    if data.get("rules") != rules_fingerprint():
+    if data.get("rules") != (rules or rules_fingerprint()):
         # rules changed: keep the list (for `remove`) but force re-extraction
         return {k: {**v, "sha256": None} for k, v in data.get("plans", {}).items()}
     return dict(data.get("plans", {}))
 
 
-def _write_manifest(folder: Path, plans: dict) -> None:
-    body = {"rules": rules_fingerprint(), "plans": plans}
+def _write_manifest(folder: Path, plans: dict, rules: str) -> None:
+    body = {"rules": rules, "plans": plans}
     _write_atomic(folder / MANIFEST, json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
 
 

@@ -22,7 +22,7 @@ Mentions of one document merge into one reference with the strongest relation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from .agencies import find_agencies

@@ -60,7 +60,8 @@ def family_matchers() -> dict[str, object]:
     return out
 
 
-def patterns() -> list[dict]:
+@cache
+def patterns() -> tuple[dict, ...]:
     gaz = gazetteer()
     out: list[dict] = []
     for entry in gaz.entries:
@@ -87,7 +88,7 @@ def patterns() -> list[dict]:
         lower = {"IS_LOWER": True, "LOWER": {"NOT_IN": stops + heads}}
         listed = [{"ORTH": ","}, lower, {**lower, "OP": "?"}, {"ORTH": "và"}, lower, {**lower, "OP": "?"}]
         out.append({"label": fam.kind, "pattern": [*head, first, rest, *listed], "id": f"family:{fam.head}"})
-    return out
+    return tuple(out)
 
 
 def agency_spans(text: str) -> list[tuple[int, int, str, str]]:

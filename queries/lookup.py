@@ -80,8 +80,6 @@ def document_id(ds, ref: str) -> str:
         return ref
     rows = [(r["id"], r["label"]) for r in run_query("document_names", ds)]
     ids = sorted({i for i, _ in rows})
-    if ref in ids:
-        return ref
     wanted = loose(ref)
     exact = [i for i in ids if loose(i) == wanted]
     if exact:
@@ -101,8 +99,6 @@ def agency_name(ds, ref: str) -> str:
         return ref
     rows = [(r["name"], r["alias"]) for r in run_query("agency_names", ds)]
     names = sorted({n for n, _ in rows})
-    if ref in names:
-        return ref
     wanted = loose(ref)
     matches = [n for n, a in rows if loose(n) == wanted or (a and loose(a) == wanted)]
     return _one(ref, "agency", matches, names)
@@ -113,8 +109,6 @@ def place_name(ds, ref: str) -> str:
     if _exactly(ds, "place_exact", name=Literal(ref, lang="vi")):
         return ref
     names = sorted(r["name"] for r in run_query("places", ds))
-    if ref in names:
-        return ref
     wanted = _without_level(ref)
     matches = [n for n in names if _without_level(n) == wanted]
     return _one(ref, "place", matches, names)

@@ -26,6 +26,20 @@ def document_name(genre: str | None, number: str | None, issuer: str | None, dat
     return f"{head} — {tail}" if tail else head
 
 
+def _named(row: dict) -> str:
+    """The name of a document read, from its row of the `ingested` query."""
+    date = None if row["date"] is None else str(row["date"])
+    return document_name(row["genre"], row["number"], row["issuer"], date, row["source"])
+
+
+def named_document(ds, iri: str) -> tuple[str, str] | None:
+    """(name, source file name) of the document read as `iri`, or None."""
+    from .runner import run_query
+
+    row = next((r for r in run_query("ingested", ds) if r["doc"] == str(iri)), None)
+    return None if row is None else (_named(row), Path(row["source"]).name)
+
+
 def names_by_source(ds) -> dict[str, dict[str, str | None]]:
     """Source file name -> {name, issuer, level, province} of every document read."""
     from .runner import run_query
@@ -35,9 +49,8 @@ def names_by_source(ds) -> dict[str, dict[str, str | None]]:
         file = Path(r["source"]).name
         if r["promulgatedBy"] or file in out:
             continue  # a decision's promulgated text is named with the decision
-        date = None if r["date"] is None else str(r["date"])
         out[file] = {
-            "name": document_name(r["genre"], r["number"], r["issuer"], date, r["source"]),
+            "name": _named(r),
             "issuer": r["issuer"],
             "level": r["levelName"],
             "province": r["province"] or r["place"],

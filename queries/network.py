@@ -53,16 +53,12 @@ class AgencyNetwork:
 def agency_network(ds: Dataset, plan: str | None = None, place: str | None = None, role: str = "all", by_kind: bool = False) -> AgencyNetwork:
     """The network of one plan (its symbol, file, key or IRI), one place, or everything."""
     from .lookup import document_node
-    from .naming import names_by_source
+    from .naming import named_document
 
     plan_iri = str(document_node(ds, plan)) if plan else None
     g = agency_graph(assignments(ds, plan_iri, place), by_kind=by_kind, role=role)
-    plan_name = None
-    if plan_iri:
-        sources = {r["doc"]: r["source"] for r in run_query("ingested", ds)}
-        file = Path(str(sources.get(plan_iri, plan))).name
-        plan_name = names_by_source(ds).get(file, {}).get("name") or file
-    return AgencyNetwork(g, limit(g), plan_name)
+    named = named_document(ds, plan_iri) if plan_iri else None
+    return AgencyNetwork(g, limit(g), named[0] if named else plan)
 
 
 def write_statistics_csv(rows: list[dict], path: Path) -> Path:

@@ -11,7 +11,7 @@ from pathlib import Path
 from ingest.errors import QueryError
 
 from .lookup import document_node
-from .naming import document_name, names_by_source
+from .naming import named_document, names_by_source
 from .runner import run_query
 
 
@@ -56,11 +56,10 @@ def _is_law(row: dict) -> bool:
 def up(ds, target: str) -> Chain:
     """The chain from a plan (its symbol, file, key or IRI) up to the Law."""
     plan = document_node(ds, target)
-    me = next((r for r in run_query("ingested", ds) if r["doc"] == str(plan)), None)
-    if me is None:
+    named = named_document(ds, plan)
+    if named is None:
         raise QueryError("no such document in the graph", target)
-    name = document_name(me.get("genre"), me.get("number"), me.get("issuer"), me.get("date") and str(me["date"]))
-    chain = Chain(str(plan), name, Path(me["source"]).name)
+    chain = Chain(str(plan), *named)
     children: dict[str, list[dict]] = {}
     for r in run_query("implementation_chain", ds, plan=plan):
         children.setdefault(r["from"], []).append(r)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from gold import PLANS
 from ingest.normalize import normalize
 from ingest.readers import read
 from ingest.structure import attribute_of, classify, parse, section_role

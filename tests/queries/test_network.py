@@ -2,7 +2,6 @@
 headless Chromium, and text from documents that must stay text."""
 from __future__ import annotations
 
-import shutil
 
 import networkx as nx
 import pytest

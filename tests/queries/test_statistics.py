@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 
 from dcskg.store import build, open_dataset, remove
 from gold import PLANS
