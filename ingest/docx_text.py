@@ -1,35 +1,70 @@
-"""DOCX body -> lines: paragraphs in order, list numbering, and task tables.
+"""DOCX body -> the document model: paragraphs in order, list numbering, bold, and tables.
 
-Plans often put tasks in a table (`Nội dung | Cơ quan chủ trì | Cơ quan phối hợp |
-Thời gian`). Each such row is written out as an item followed by attribute lines, the
-same shape a text plan uses, so one parser reads both.
+A Word file keeps its header block as a borderless two-column table (issuer and `Số:` left,
+the national motto and the place-and-date right) and its task tables as Word tables; both
+become `Table`s of cells. Word's automatic numbering gets its visible label back ("1.", "a)",
+"-"), a wholly bold paragraph is written `**…**` (a heading, as in every other format), and
+text boxes (where offices sometimes put the number or a stamp) are read where they stand.
 """
 from __future__ import annotations
 
 import re
 
-from .layout import column_role
-from .rules import cues
+from .blocks import Block, Cell, Table
+from .models import Line
 
-def docx_to_lines(document) -> list[str]:
-    from docx.table import Table
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_blocks(document) -> list[Block]:
+    from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph
 
-    lines: list[str] = []
+    blocks: list[Block] = []
     counters: dict[int, int] = {}
-    for block in document.element.body.iterchildren():
-        tag = block.tag.rsplit("}", 1)[-1]
+    for element in document.element.body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            para = Paragraph(block, document)
-            text = para.text.strip()
-            if not text:
-                lines.append("")
-                continue
-            lines.append(_with_list_label(para, text, counters))
+            para = Paragraph(element, document)
+            blocks.extend(_paragraph_lines(para, counters))
         elif tag == "tbl":
-            lines.extend(_table_lines(Table(block, document)))
-            lines.append("")
-    return lines
+            blocks.append(_table(DocxTable(element, document), document))
+            blocks.append(Line("", (0,)))
+    return blocks
+
+
+def _paragraph_lines(para, counters: dict[int, int]) -> list[Line]:
+    out: list[Line] = []
+    text = para.text.strip()
+    if text:
+        labelled = _with_list_label(para, text, counters)
+        out.append(Line(f"**{labelled}**" if _bold(para) and not labelled.startswith(("- ", "+ ")) else labelled, (0,)))
+    else:
+        out.append(Line("", (0,)))
+    # text boxes anchored in the paragraph: their paragraphs follow it
+    for box in para._p.iter(f"{_W}txbxContent"):
+        for p in box.iter(f"{_W}p"):
+            t = "".join(x.text or "" for x in p.iter(f"{_W}t")).strip()
+            if t:
+                out.append(Line(t, (0,)))
+    return out
+
+
+def _bold(para) -> bool:
+    """Every run with text is bold (by the run, its character style or the paragraph style)."""
+    runs = [r for r in para.runs if r.text.strip()]
+    if not runs:
+        return False
+    style_bold = bool(para.style is not None and para.style.font is not None and para.style.font.bold)
+    for r in runs:
+        b = r.bold
+        if b is None and r.style is not None and r.style.font is not None:
+            b = r.style.font.bold
+        if b is None:
+            b = style_bold
+        if not b:
+            return False
+    return True
 
 
 def _with_list_label(para, text: str, counters: dict[int, int]) -> str:
@@ -57,26 +92,25 @@ def _with_list_label(para, text: str, counters: dict[int, int]) -> str:
     return f"{letters[(n - 1) % len(letters)]}) {text}"
 
 
-def _table_lines(table) -> list[str]:
-    rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
-    if not rows:
-        return []
-    roles = [column_role(h) for h in rows[0]]
-    if "content" not in roles:
-        # Not a task table: keep its text, one row a line.
-        return [" | ".join(c for c in row if c) for row in rows if any(row)]
-    labels = cues()["attributes"]
-    out: list[str] = []
-    for row in rows[1:]:
-        cell = dict(zip(roles, row))
-        content = re.sub(r"\s+", " ", cell.get("content") or "").strip()
-        if not content:
-            continue
-        out.append(f"- {content}")
-        if cell.get("lead"):
-            out.append(f"+ {labels['lead'][0].capitalize()}: {cell['lead']}")
-        if cell.get("support"):
-            out.append(f"+ {labels['support'][0].capitalize()}: {cell['support']}")
-        if cell.get("timeframe"):
-            out.append(f"+ {labels['timeframe'][0].capitalize()}: {cell['timeframe']}")
-    return out
+def _table(table, document) -> Table:
+    """A Word table as rows of cells; a merged cell is one object wherever it spans."""
+    from docx.text.paragraph import Paragraph
+
+    # keyed by the cell element; the element is kept so its id stays its own
+    made: dict[int, tuple[object, Cell]] = {}
+    rows = []
+    for row in table.rows:
+        cells = []
+        for c in row.cells:
+            key = id(c._tc)
+            if key not in made:
+                lines: list[Line] = []
+                for p in c._tc.iter(f"{_W}p"):
+                    para = Paragraph(p, document)
+                    t = para.text.strip()
+                    if t:
+                        lines.append(Line(f"**{t}**" if _bold(para) else t, (0,)))
+                made[key] = (c._tc, Cell(tuple(lines)))
+            cells.append(made[key][1])
+        rows.append(tuple(cells))
+    return Table(tuple(rows), (0,))

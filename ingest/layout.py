@@ -1,17 +1,14 @@
-"""Page layout of portal exports -> plain logical lines: tables, emphasis, portal text.
+"""The document model -> plain logical lines: tables written out, emphasis, portal text.
 
-Legal portals export a document as Markdown in which
-- every table cell sits between lines holding a single `|` (an empty cell and a row
-  boundary both show as two `|` lines in a row), or a row is one `| a | b |` line;
-- emphasis runs across hard line breaks (`**V. TỔ CHỨC` / `THỰC HIỆN**`);
-- the portal's own text surrounds the document: a metadata table (`Số hiệu: | …`), menus,
-  a "related documents" list, notices.
-
-The header block, the recipients and the signature are table cells too. Each cell becomes a
-paragraph of its own (cells are separated by an empty line), so nothing joins across a cell
-boundary. A table whose header names a content column and a lead or support column (the
-task tables of appendices) is written out as numbered items with attribute lines — the
-same shape a text plan and a DOCX task table take — so one parser reads all three.
+Readers hand over lines and tables (`blocks.py`). Here
+- each table is written out as lines the structure parser reads: the header block (the
+  issuer beside the national motto) column by column, so the issuer's lines stay together;
+  a task table (a content column beside a lead or support column) as numbered items with
+  attribute lines (`- Cơ quan thực hiện: …`) — the shape a text plan has — so one parser reads
+  both; any other table a paragraph per cell, so nothing joins across a cell boundary;
+- emphasis that runs across hard line breaks (`**V. TỔ CHỨC` / `THỰC HIỆN**`) is joined;
+- the portal's own text around the document (a metadata table, menus, "related documents",
+  notices) is cut, its metadata kept aside.
 
 Every step maps `Line`s to `Line`s and keeps their source line numbers.
 """
@@ -21,224 +18,225 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from .blocks import Block, Cell, Table
 from .models import Line
 from .rules import cues, fold
+from .tables import column_role, header_roles, is_motto, row_label
 
-_PIPE = re.compile(r"^\s*\|\s*$")
-_GFM_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_GFM_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _RULE = re.compile(r"^\s*[-_=–—.*\s]{3,}\s*$")  # decorative rules under the issuer and the motto
 _EMPTY_EMPHASIS = re.compile(r"^\s*(?:[*_#]+\s*)+$")
 _STRONG = re.compile(r"\*\*")
-
-
-# --- tables ------------------------------------------------------------------------------------
-
-
-@dataclass
-class Cell:
-    lines: list[Line] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return re.sub(r"\s+", " ", " ".join(_plain(l.text) for l in self.lines)).strip()
-
-    @property
-    def src(self) -> tuple[int, ...]:
-        return tuple(n for l in self.lines for n in l.src)
+__all__ = ["render", "column_role", "join_emphasis", "drop_decoration", "trim_portal", "document_bounds", "PortalMeta"]
 
 
 def _plain(text: str) -> str:
     return re.sub(r"\*+|_{2,}|^#+\s*", "", text).strip()
 
 
-def _slots(lines: list[Line]) -> list[Cell]:
-    """The cells of a pipe run, in reading order; an empty slot is an empty cell or a row end."""
-    slots: list[Cell] = []
-    current: Cell | None = None
-    for line in lines:
-        if _PIPE.match(line.text):
-            if current is not None:
-                slots.append(current)
-            current = Cell()
-        elif current is not None:
-            current.lines.append(line)
-    return slots
+# --- tables ------------------------------------------------------------------------------------
 
 
-def _rows(slots: list[Cell]) -> list[list[Cell]]:
-    """Rows split at empty slots: right for tables whose cells are never empty."""
-    rows: list[list[Cell]] = []
-    row: list[Cell] = []
-    for slot in slots:
-        if slot.lines and slot.text:
-            row.append(slot)
-        elif row:
-            rows.append(row)
-            row = []
-    if row:
-        rows.append(row)
-    return rows
+@dataclass
+class _TaskColumns:
+    """The columns of the last task table, for its continuation on the next page."""
+
+    roles: list[str | None]
 
 
-@cache
-def _column_roles() -> list[tuple[str, tuple[str, ...]]]:
-    return [(role, tuple(fold(n) for n in names)) for role, names in cues()["table_columns"].items()]
+def render(blocks: list[Block]) -> list[Line]:
+    """Lines for every block: tables written out, lines as they are."""
+    out: list[Line] = []
+    last: _TaskColumns | None = None
+    for b in blocks:
+        if isinstance(b, Line):
+            out.append(b)
+            if b.text.strip():
+                last = None if len(b.text.strip()) > 3 else last  # a page number between parts
+            continue
+        lines, last = _render_table(b, last)
+        out.append(Line("", b.anchor()))
+        out.extend(lines)
+        out.append(Line("", b.anchor()))
+    return out
 
 
-def column_role(header: str) -> str | None:
-    """`Cơ quan chủ trì` -> lead, `NHIỆM VỤ VÀ GIẢI PHÁP` -> content (cues.yaml: table_columns)."""
-    h = fold(re.sub(r"[*()]", " ", header)).strip(" .:")
-    for role, names in _column_roles():
-        if any(h == n or h.startswith(n + " ") or h.startswith(n + ",") for n in names):
-            return role
+def _unique(row: tuple[Cell, ...]) -> list[Cell]:
+    """A row's cells with spans folded: a cell spanning columns appears once."""
+    out: list[Cell] = []
+    for c in row:
+        if not out or c is not out[-1]:
+            out.append(c)
+    return out
+
+
+def _render_table(t: Table, last: _TaskColumns | None) -> tuple[list[Line], _TaskColumns | None]:
+    if not t.rows:
+        return [], last
+    if _is_header_block(t):
+        return _column_major(t), None
+    found = _task_header(t)
+    if found is not None:
+        roles, first = found
+        return _task_lines(t.rows[first:], roles, t), _TaskColumns(roles)
+    if last is not None and t.width == len(last.roles):
+        # the rest of a task table on the next page, its header not repeated
+        return _task_lines(t.rows, last.roles, t), last
+    out: list[Line] = []
+    for row in t.rows:
+        for c in _unique(row):
+            out.extend(c.lines)
+            out.append(Line("", c.src[:1] or t.anchor()))
+    return out, None
+
+
+def _is_header_block(t: Table) -> bool:
+    """The issuer beside the national motto: a small table with the motto in a cell."""
+    return len(t.rows) <= 4 and t.width <= 3 and any(is_motto(l.text) for row in t.rows for c in row for l in c.lines)
+
+
+def _column_major(t: Table) -> list[Line]:
+    out: list[Line] = []
+    seen: set[int] = set()
+    for col in range(t.width):
+        for row in t.rows:
+            if col < len(row) and id(row[col]) not in seen:
+                seen.add(id(row[col]))
+                out.extend(row[col].lines)
+                out.append(Line("", row[col].src[:1] or t.anchor()))
+    return out
+
+
+def _task_header(t: Table) -> tuple[list[str | None], int] | None:
+    """Column roles from the header rows (one, or two when a heading spans "Chủ trì | Phối
+    hợp"; a title row may stand above them), and where the data rows start."""
+    for skip in range(min(2, len(t.rows))):
+        for depth in (2, 1):
+            rows = t.rows[skip : skip + depth]
+            if len(rows) < depth:
+                continue
+            texts = [[c.text for c in row] for row in rows]
+            roles = header_roles(texts)
+            if roles is not None and (depth == 1 or _is_header_row(rows[-1])):
+                return roles, skip + depth
     return None
 
 
-def is_task_header(headers: list[str]) -> bool:
-    roles = [column_role(h) for h in headers]
-    return "content" in roles and ("lead" in roles or "support" in roles)
+def _is_header_row(row: tuple[Cell, ...]) -> bool:
+    roles = [column_role(c.text) for c in row if c.text]
+    return bool(roles) and sum(r is not None for r in roles) >= max(1, len(roles) - 2)
 
 
-_ROW_NUMBER = re.compile(r"^(?:(?P<roman>[IVXL]{1,5})|(?P<num>\d{1,3}(?:\.\d{1,2})*))\.?$")
+_COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?$")
 
 
-def _task_rows(slots: list[Cell], width: int) -> list[tuple[str | None, list[Cell]]]:
-    """Data rows of a task table: (row number, cells by column), split where a row number starts.
-
-    Empty cells keep their place (an empty slot inside a row is an empty cell); the empty
-    slot that ends a row is dropped. Group rows ("I | NHÓM GIẢI PHÁP …") span the table and
-    have fewer cells.
-    """
-    rows: list[tuple[str | None, list[Cell]]] = []
-    current: list[Cell] | None = None
-    number: str | None = None
-    for slot in slots:
-        text = slot.text
-        m = _ROW_NUMBER.match(text) if text else None
-        row_full = current is not None and len([c for c in current]) >= width
-        starts = m is not None and (current is None or row_full or _ends_row(current))
-        if starts:
-            if current is not None:
-                rows.append((number, current))
-            current, number = [], text.rstrip(".")
-            continue
-        if current is None:
-            continue
-        current.append(slot)
-    if current is not None:
-        rows.append((number, current))
-    out = []
-    for num, cells in rows:
-        while cells and not cells[-1].text:
-            cells.pop()
-        out.append((num, cells))
-    return out
-
-
-def _ends_row(cells: list[Cell]) -> bool:
-    """A row that already has its content followed by an empty slot may end there."""
-    return len(cells) >= 2 and not cells[-1].text
-
-
-def _task_table_lines(header: list[Cell], slots: list[Cell], anchor: Line) -> list[Line]:
-    roles = [column_role(h.text) for h in header]
+def _task_lines(rows: tuple[tuple[Cell, ...], ...], roles: list[str | None], t: Table) -> list[Line]:
     labels = cues()["attributes"]
-    data_roles = [r for r in roles if r != "number"]
     out: list[Line] = []
-    for number, cells in _task_rows(slots, len(data_roles)):
-        src = tuple(n for c in cells for n in c.src) or anchor.src
-        values = dict(zip(data_roles, (c.text for c in cells)))
-        content = values.get("content") or ""
-        if number and re.fullmatch(r"[IVXL]+", number) and len([c for c in cells if c.text]) <= 1:
-            # a group row spanning the table: "I | NHÓM GIẢI PHÁP VỀ CƠ CHẾ CHÍNH SÁCH"
-            out.append(Line(f"{number}. {content or (cells[0].text if cells else '')}", src))
-            continue
-        if not content:
-            continue
-        label = f"{number}." if number and not re.fullmatch(r"[IVXL]+", number) else "-"
-        out.append(Line(f"{label} {content}", src))
-        for role in ("lead", "support", "timeframe", "form"):
-            if values.get(role):
-                out.append(Line(f"- {labels[role][0].capitalize()}: {values[role]}", src))
-    return out
+    # a table numbered 1, 2, 3 … only counts its rows: they are items of whatever heading the
+    # table stands under (written as dashes); one numbered I, 1, 1.1, a … has a hierarchy
+    numbers = [row_label(row[roles.index("number")].text) for row in rows if "number" in roles and len(row) > roles.index("number") and row[roles.index("number")].text]
+    counting = all(n is not None and n.isdigit() for n in numbers)
+    pending: dict[str, list[str]] | None = None
+    pending_label: str | None = None
+    pending_src: tuple[int, ...] = ()
+    previous: dict[int, Cell] = {}
 
+    def emit() -> None:
+        nonlocal pending
+        if pending is None:
+            return
+        content = " ".join(pending.get("content", [])).strip()
+        if content:
+            label = "-"
+            if counting:
+                pass
+            elif pending_label and re.fullmatch(r"[a-zđ]", pending_label):
+                label = f"{pending_label})"
+            elif pending_label and not re.fullmatch(r"[IVXL]+|[A-ZĐ]", pending_label):
+                label = f"{pending_label}."
+            out.append(Line(f"{label} {content}", pending_src or t.anchor()))
+            # attribute lines one level below the row: under a dash row, plus lines
+            mark = "+" if label == "-" else "-"
+            for role in ("lead", "support", "timeframe", "form"):
+                value = "; ".join(v for v in pending.get(role, []) if v).strip()
+                if value:
+                    out.append(Line(f"{mark} {labels[role][0].capitalize()}: {value}", pending_src or t.anchor()))
+        pending = None
 
-def tables(lines: list[Line]) -> list[Line]:
-    """Pipe-cell and one-line (`| a | b |`) tables -> one paragraph per cell, task tables -> items.
-
-    `|` lines become empty lines, so cells never run into each other.
-    """
-    out: list[Line] = []
-    i = 0
-    n = len(lines)
-    while i < n:
-        line = lines[i]
-        if _PIPE.match(line.text):
-            j = i
-            # a pipe run: from this `|` to the last `|` before a blank line or the end
-            last_pipe = i
-            while j < n and lines[j].text.strip():
-                if _PIPE.match(lines[j].text):
-                    last_pipe = j
-                j += 1
-            run = lines[i : last_pipe + 1]
-            out.extend(_pipe_run(run))
-            out.extend(lines[last_pipe + 1 : j])
-            i = j
-            continue
-        if _GFM_ROW.match(line.text) and line.text.count("|") >= 3:
-            j = i
-            rows: list[list[Cell]] = []
-            while j < n:
-                if _GFM_ROW.match(lines[j].text):
-                    if not _GFM_RULE.match(lines[j].text):
-                        cells = [Cell([Line(c.strip(), lines[j].src)]) for c in lines[j].text.strip().strip("|").split("|")]
-                        rows.append(cells)
-                    j += 1
-                elif not lines[j].text.strip() and j + 1 < n and _GFM_ROW.match(lines[j + 1].text) and lines[j + 1].text.count("|") == line.text.count("|"):
-                    j += 1  # a PDF's text layer puts a blank line between the rows of one table
-                else:
-                    break
-            out.extend(_gfm_table(rows, lines[i]))
-            i = j
-            continue
-        out.append(line)
-        i += 1
-    return out
-
-
-def _pipe_run(run: list[Line]) -> list[Line]:
-    slots = _slots(run)
-    rows = _rows(slots)
-    if rows and len(rows[0]) >= 3 and is_task_header([c.text for c in rows[0]]):
-        header = rows[0]
-        # data slots start after the header row
-        first_data = slots.index(header[-1]) + 1
-        return [Line("", run[0].src), *_task_table_lines(header, slots[first_data:], run[0]), Line("", run[-1].src)]
-    out: list[Line] = []
-    for slot in slots:
-        out.append(Line("", slot.lines[0].src if slot.lines else run[0].src))
-        out.extend(slot.lines)
-    out.append(Line("", run[-1].src))
-    return out
-
-
-def _gfm_table(rows: list[list[Cell]], anchor: Line) -> list[Line]:
-    if rows and is_task_header([c.text for c in rows[0]]):
-        header, data = rows[0], rows[1:]
-        slots: list[Cell] = []
-        for row in data:
-            slots.extend(row)
-            slots.append(Cell())
-        return [Line("", anchor.src), *_task_table_lines(header, slots, anchor), Line("", anchor.src)]
-    out: list[Line] = []
     for row in rows:
-        for cell in row:
-            out.append(Line("", cell.src))
-            out.extend(l for l in cell.lines if l.text)
-    out.append(Line("", anchor.src))
+        cells = list(row) + [Cell()] * (len(roles) - len(row))
+        texts = [c.text for c in cells]
+        if not any(texts):
+            continue
+        if all(_COLUMN_NUMBERS.match(x) or not x for x in texts) and sum(bool(x) for x in texts) >= 3:
+            continue  # "(1) (2) (3) …": the columns numbered, not a task
+        if header_roles([texts]) is not None:
+            continue  # the header repeated on a new page
+        for k, c in enumerate(cells):
+            if c.merged and k in previous:
+                cells[k] = previous[k]
+        values: dict[str, list[str]] = {}
+        number = None
+        src = tuple(n for c in _unique(tuple(cells)) for n in c.src)
+        for k, (role, c) in enumerate(zip(roles, cells)):
+            if role == "number":
+                number = row_label(c.text) if c.text else None
+                continue
+            if role is None or not c.text:
+                continue
+            if role == "roles":
+                lead, support = _split_roles(c.text)
+                values.setdefault("lead", []).extend([lead] if lead else [])
+                values.setdefault("support", []).extend([support] if support else [])
+            else:
+                values.setdefault(role, []).append(c.text)
+        unique = [c for c in _unique(tuple(cells)) if c.text]
+        number_cell = cells[roles.index("number")] if "number" in roles else None
+        rest = [c for c in unique if c is not number_cell]
+        spans = len(unique) < sum(1 for c in cells if c.text)  # one cell across several columns
+        short = len(row) < len(roles) - 1
+        grouping = number is not None and re.fullmatch(r"[IVXL]+|[A-ZĐ]", number)
+        if len(rest) == 1 and not (values.get("lead") or values.get("support")) and (grouping or spans or (short and number is None)):
+            # a group row spanning the table: "I | NHÓM GIẢI PHÁP VỀ CƠ CHẾ CHÍNH SÁCH"
+            emit()
+            text = rest[0].text
+            out.append(Line(f"{number}. {text}" if number else text, src or t.anchor()))
+            continue
+        content = values.get("content", [""])[0]
+        # a row the page broke: no number of its own, its text goes on in lower case
+        continuation = pending is not None and "number" in roles and not (number_cell and number_cell.text) and (not content or content[:1].islower())
+        if continuation:
+            for role, vals in values.items():
+                pending.setdefault(role, []).extend(vals)
+            pending_src = pending_src + src
+            continue
+        emit()
+        pending, pending_label, pending_src = values, number, src
+        previous = {k: c for k, c in enumerate(cells)}
+    emit()
     return out
+
+
+_PARTNER_MARK = re.compile(r"(?:^|[\s;,.(-])(?:cơ quan |đơn vị )?phối hợp\s*[:)]?", re.I)
+_LEAD_MARK = re.compile(r"\(?\s*(?:cơ quan |đơn vị )?chủ trì\s*[:)]?", re.I)
+
+
+def _split_roles(text: str) -> tuple[str, str]:
+    """A cell naming both roles ("Chủ trì: Sở Y tế; Phối hợp: Sở Nội vụ", "Sở Y tế (chủ trì),
+    Sở Nội vụ"): the lead and the partners."""
+    m = _PARTNER_MARK.search(text)
+    if m:
+        lead, support = text[: m.start()], text[m.end() :]
+    else:
+        parts = re.split(r"\s*[;,]\s*", text)
+        marked = [p for p in parts if _LEAD_MARK.search(p)]
+        if marked:
+            lead = "; ".join(marked)
+            support = "; ".join(p for p in parts if p not in marked)
+        else:
+            lead, support = text, ""
+    clean = lambda s: _LEAD_MARK.sub(" ", s).strip(" ;,.:-()")
+    return clean(lead), clean(support)
 
 
 # --- emphasis across line breaks ---------------------------------------------------------------
@@ -275,7 +273,7 @@ def join_emphasis(lines: list[Line]) -> list[Line]:
         joined = 0
         # two trailing spaces are a Markdown line break: the author broke the line on purpose
         while not _EMPTY_EMPHASIS.match(text) and _open_emphasis(text) and not text.endswith("  ") and i + 1 < len(lines) and lines[i + 1].text.strip() and joined < 8:
-            if _PIPE.match(lines[i + 1].text) or _starts_part(lines[i + 1].text):
+            if _starts_part(lines[i + 1].text):
                 break
             i += 1
             nxt = lines[i].text
@@ -306,7 +304,8 @@ class PortalMeta:
 @cache
 def _markers() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     p = cues()["portal"]
-    trailer = re.compile("|".join(f"(?:{m})" for m in p["trailer"]), re.I)
+    # case kept: "Chia sẻ" is the portal's button, "chia sẻ, dẫn dắt …" a wrapped sentence
+    trailer = re.compile("|".join(f"(?:{m})" for m in p["trailer"]))
     motto = re.compile("|".join(f"(?:{m})" for m in p["motto"]), re.I)
     return trailer, motto, {fold(k): v for k, v in p["metadata_fields"].items()}
 
@@ -323,6 +322,9 @@ def portal_metadata(lines: list[Line]) -> dict[str, str]:
     return found
 
 
+_TRAILER_MAX = 80
+
+
 def document_bounds(lines: list[Line]) -> tuple[int, int]:
     """Where the document itself starts and ends inside a portal page.
 
@@ -337,7 +339,9 @@ def document_bounds(lines: list[Line]) -> tuple[int, int]:
         start = _issuer_block_start(lines, motto_at)
     end = len(lines)
     for i in range(start, len(lines)):
-        if trailer.search(_plain(lines[i].text)):
+        text = _plain(lines[i].text)
+        # the portal's trailer lines are short lines of their own, never a sentence's middle
+        if len(text) <= _TRAILER_MAX and trailer.search(text):
             end = i
             break
     return start, end

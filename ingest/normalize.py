@@ -14,6 +14,7 @@ from functools import cache
 
 from . import layout
 from .models import Line
+from .markup import text_blocks
 from .readers import SourceText
 
 # PDF fonts with a broken ToUnicode table emit look-alike letters from other scripts.
@@ -389,7 +390,7 @@ def _drop_blank(lines: list[Line]) -> list[Line]:
 STEPS: tuple[Step, ...] = (
     Step("nfc", nfc, "Unicode NFC: composed Vietnamese letters"),
     Step("fix_mojibake", fix_mojibake, "PDF font look-alikes and UTF-8-read-as-cp1252"),
-    Step("tables", layout.tables, "portal tables: a paragraph per cell, task tables as items"),
+    Step("tables", lambda lines: lines, "the reader's tables written out: header block, task tables as items, a paragraph per cell"),
     Step("join_emphasis", layout.join_emphasis, "an emphasis span left open continues on the next line"),
     Step("drop_decoration", layout.drop_decoration, "rules under the header, empty emphasis"),
     Step("trim_portal", layout.trim_portal, "the portal's text before and after the document"),
@@ -412,12 +413,19 @@ class Normalised:
 
 def normalize(source: SourceText | Iterable[str], skip: Iterable[str] = ()) -> Normalised:
     """Run every cleaning step not named in `skip`, in order."""
-    raw = source.lines if isinstance(source, SourceText) else tuple(source)
     skipped = set(skip)
     unknown = skipped - set(STEP_NAMES)
     if unknown:
         raise ValueError(f"unknown normalisation steps {sorted(unknown)}; known: {', '.join(STEP_NAMES)}")
-    lines = [Line(text, (n,)) for n, text in enumerate(raw, start=1)]
+    if isinstance(source, SourceText) and source.blocks:
+        blocks = list(source.blocks)
+    else:
+        raw = source.lines if isinstance(source, SourceText) else tuple(source)
+        blocks = text_blocks(tuple(raw))
+    if "tables" in skipped:
+        lines = [l for b in blocks for l in ([b] if isinstance(b, Line) else [l for row in b.rows for c in row for l in c.lines])]
+    else:
+        lines = layout.render(blocks)
     notes = Footnotes()
     meta = layout.PortalMeta()
     for step in STEPS:

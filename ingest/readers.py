@@ -1,7 +1,9 @@
-"""File formats -> text. Owns decoding, format detection and the source-line map.
+"""File formats -> the document model. Owns decoding, format detection and the source-line map.
 
 A reader returns `SourceText`: the file's text as a list of lines, numbered from 1, which
-every later step refers back to. Bad input raises `ReadError` naming the file.
+every later step refers back to, and its blocks (`blocks.py`): those lines and the tables the
+reader found in its own layout — Markdown and text through `markup`, HTML through `html_text`,
+DOCX through `docx_text`, PDF through `pdf_text`. Bad input raises `ReadError` naming the file.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .blocks import Block, Table, numbered
 from .errors import EncodingError, ReadError
 
 MAX_BYTES = 20 * 1024 * 1024  # a plan is tens of KB; 20 MB is far beyond any real one
@@ -38,6 +41,7 @@ class SourceText:
     encoding: str
     sha256: str
     pages: tuple[int, ...] | None = None  # page of each line, for PDF
+    blocks: tuple[Block, ...] = ()  # the lines and tables the reader found
 
 
 def read(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
@@ -64,16 +68,21 @@ def read(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
         raise ReadError(f"cannot be read: {exc.strerror or exc.__class__.__name__}", shown) from None
     digest = hashlib.sha256(data).hexdigest()
     if suffix in TEXT_SUFFIXES:
+        from .markup import text_blocks
+
         text, encoding = decode_text(data, shown)
         fmt = "md" if suffix in {".md", ".markdown"} else "txt"
-        return SourceText(shown, fmt, tuple(text.split("\n")), encoding, digest)
+        lines = tuple(unicodedata.normalize("NFC", text).split("\n"))
+        return SourceText(shown, fmt, lines, encoding, digest, blocks=tuple(text_blocks(lines)))
     if suffix == ".docx":
-        return SourceText(shown, "docx", tuple(_docx_lines(data, shown)), "docx", digest)
+        lines, blocks = numbered(_docx_blocks(data, shown))
+        return SourceText(shown, "docx", lines, "docx", digest, blocks=tuple(blocks))
     if suffix == ".pdf":
-        lines, pages = _pdf_lines(data, shown)
-        return SourceText(shown, "pdf", tuple(lines), "pdf", digest, tuple(pages))
+        lines, blocks, pages = _pdf_blocks(data, shown)
+        return SourceText(shown, "pdf", lines, "pdf", digest, pages, tuple(blocks))
     text, encoding = decode_text(data, shown)
-    return SourceText(shown, "html", tuple(_html_lines(text, shown)), encoding, digest)
+    lines, blocks = numbered(_html_blocks(text, shown))
+    return SourceText(shown, "html", lines, encoding, digest, blocks=tuple(blocks))
 
 
 def _mib(n: int) -> str:
@@ -153,7 +162,13 @@ def _clean(text: str, shown: str) -> str:
     return text
 
 
-def _docx_lines(data: bytes, shown: str) -> list[str]:
+def _has_text(block: Block) -> bool:
+    if isinstance(block, Table):
+        return any(c.text for row in block.rows for c in row)
+    return bool(block.text.strip())
+
+
+def _docx_blocks(data: bytes, shown: str) -> list[Block]:
     try:
         import docx  # python-docx
         from docx.opc.exceptions import PackageNotFoundError
@@ -165,82 +180,49 @@ def _docx_lines(data: bytes, shown: str) -> list[str]:
     except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile, SyntaxError) as exc:
         # lxml's XMLSyntaxError is a SyntaxError: broken or oversized XML inside the zip
         raise ReadError(f"not a readable .docx ({exc.__class__.__name__})", shown) from exc
-    from .docx_text import docx_to_lines
+    from .docx_text import docx_blocks
+    from .markup import spaced_columns
 
-    lines = docx_to_lines(document)
-    if not any(line.strip() for line in lines):
+    blocks = docx_blocks(document)
+    if not any(_has_text(b) for b in blocks):
         raise ReadError("no text in .docx", shown)
-    return lines
+    # a header typed with spaces or tabs between its two columns is parted as in text files
+    return spaced_columns(blocks)
 
 
-def _pdf_lines(data: bytes, shown: str) -> tuple[list[str], list[int]]:
+def _pdf_blocks(data: bytes, shown: str) -> tuple[tuple[str, ...], list[Block], tuple[int, ...]]:
     try:
         import pdfplumber
     except ImportError as exc:  # pragma: no cover - declared dependency
         raise ReadError("reading .pdf needs pdfplumber", shown) from exc
-    lines: list[str] = []
-    pages: list[int] = []
+    from .markup import spaced_columns
+    from .pdf_text import pdf_pages
+
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for number, page in enumerate(pdf.pages, start=1):
-                text = page.extract_text() or ""
-                for line in text.split("\n"):
-                    lines.append(line)
-                    pages.append(number)
+            pages = pdf_pages(pdf)
     except Exception as exc:  # pdfminer raises many unrelated types on broken files
         raise ReadError(f"not a readable PDF ({exc.__class__.__name__})", shown) from exc
-    if not any(line.strip() for line in lines):
+    if not any(_has_text(b) for page in pages for b in page):
         raise ReadError("PDF has no text layer (a scan?); OCR it first", shown)
-    return lines, pages
+    texts: list[str] = []
+    blocks: list[Block] = []
+    page_of: list[int] = []
+    for number, page in enumerate(pages, start=1):
+        page_lines, page_blocks = numbered(spaced_columns(page), start=len(texts))
+        texts.extend(page_lines)
+        blocks.extend(page_blocks)
+        page_of.extend([number] * len(page_lines))
+    return tuple(texts), blocks, tuple(page_of)
 
 
-_BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "td", "th", "section", "article", "blockquote"}
-_DROP_TAGS = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "menu", "iframe"}
+def _html_blocks(text: str, shown: str) -> list[Block]:
+    from .html_text import page_blocks
 
-
-def _html_lines(text: str, shown: str) -> list[str]:
     try:
-        import lxml.html
-    except ImportError as exc:  # pragma: no cover
-        raise ReadError("reading .html needs lxml", shown) from exc
-    try:
-        root = lxml.html.fromstring(text)
+        blocks = page_blocks(text)
     except Exception as exc:  # lxml raises ParserError/ValueError on junk
         raise ReadError(f"not readable HTML ({exc.__class__.__name__})", shown) from exc
-    for bad in root.xpath("|".join(f"//{t}" for t in _DROP_TAGS)):
-        bad.drop_tree()
-    # The main text is the block with the most text: portals wrap the plan in menus.
-    candidates = root.xpath("//article|//main|//*[contains(@class,'content')]|//body") or [root]
-    best = max(candidates, key=lambda el: len(el.text_content() or ""))
-    out: list[str] = []
-    buf: list[str] = []
-
-    def flush() -> None:
-        line = re.sub(r"\s+", " ", "".join(buf)).strip()
-        if line:
-            out.append(line)
-        buf.clear()
-
-    for event, el in _iter_text(best):
-        if event == "break":
-            flush()
-        else:
-            buf.append(el)
-    flush()
-    if not out:
+    if not any(_has_text(b) for b in blocks):
         raise ReadError("no text in HTML page", shown)
-    return out
-
-
-def _iter_text(el):
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in _BLOCK_TAGS:
-        yield "break", None
-    if el.text and tag not in _DROP_TAGS:
-        yield "text", el.text
-    for child in el:
-        yield from _iter_text(child)
-        if child.tail:
-            yield "text", child.tail
-    if tag in _BLOCK_TAGS:
-        yield "break", None
+    return blocks

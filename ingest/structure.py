@@ -54,7 +54,8 @@ _LEVEL_OF = {
     "dash": 8,
     "plus": 9,
 }
-_MOTTO = re.compile(r"^(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN VIỆT NAM)", re.I)
+# the motto, or the half a line break left of it ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM")
+_MOTTO = re.compile(r"^(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN VIỆT NAM|(?:XÃ\s+)?HỘI CHỦ NGHĨA VIỆT NAM)", re.I)
 
 
 @cache
@@ -384,9 +385,11 @@ def _is_body_marker(line: Line) -> bool:
     return bool(_enacting_regex().match(line.text))
 
 
-def _first_body_line(lines: list[Line], start: int) -> int:
+def _first_body_line(lines: list[Line], start: int, lists: bool = False) -> int:
     """The body starts after `QUYẾT ĐỊNH:`/`QUYẾT NGHỊ:`, at the first section, chapter or
-    article, or at the first numbered item after the opening."""
+    article, or at the first numbered item after the opening (in an appendix, at any list
+    item: its task table may be a list of dashes)."""
+    items = ("item", "decimal", "letter", "dash", "plus") if lists else ("item",)
     for i in range(start, len(lines)):
         line = lines[i]
         if _enacting_regex().match(line.text):
@@ -394,7 +397,7 @@ def _first_body_line(lines: list[Line], start: int) -> int:
         kind = classify(line.text, line.heading)[0]
         if kind in ("part", "chapter", "section", "article"):
             return i
-        if kind == "item" and not is_opener(line.text):
+        if kind in items and not is_opener(line.text):
             return i
         if _tail_line(line):
             return i
@@ -617,7 +620,7 @@ def _attachments(lines: list[Line], start: int) -> list[Attachment]:
             if _ISSUED_WITH.match(lines[i].text):
                 issued_with = lines[i]
             i += 1
-        body_start = _first_body_line(lines, i)
+        body_start = _first_body_line(lines, i, lists=bool(annex))
         preamble = lines[i:body_start]
         end = body_start
         while end < n and not _attachment_heading(lines, end) and not rec_heading.match(fold(lines[end].text)) and not _tail_line(lines[end]) and not _is_signature_block(lines, end):

@@ -1,14 +1,22 @@
-"""Portal layout on real snippets: pipe-cell tables, task tables, emphasis across breaks, portal text."""
+"""Tables written out as lines (portal pipe cells, task tables), emphasis across breaks, portal
+text — on real snippets, read by the text reader (`markup`) and written out by `layout.render`."""
 from __future__ import annotations
 
 import pytest
 
-from ingest.layout import PortalMeta, column_role, document_bounds, drop_decoration, join_emphasis, tables, trim_portal
+from ingest.layout import PortalMeta, document_bounds, drop_decoration, join_emphasis, render, trim_portal
+from ingest.markup import text_blocks
 from ingest.models import Line
+from ingest.tables import column_role
 
 
 def L(*texts: str) -> list[Line]:
     return [Line(t, (i,)) for i, t in enumerate(texts, start=1)]
+
+
+def tables(lines: list[Line]) -> list[Line]:
+    """The lines the structure parser gets for these text lines."""
+    return render(text_blocks([l.text for l in lines]))
 
 
 def texts(lines: list[Line]) -> list[str]:
@@ -41,7 +49,7 @@ def test_each_header_cell_becomes_a_paragraph_of_its_own():
     assert "Số: 1026/KH-UBND" in out
 
 
-def test_task_table_becomes_numbered_items_with_role_lines():
+def test_task_table_becomes_items_with_role_lines():
     # Nghệ An 617/KH-UBND's appendix: STT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian
     rows = [
         "|", "**STT**", "|", "**Tên nhiệm vụ**", "|", "**Cơ quan chủ trì**", "|", "**Cơ quan phối hợp**", "|",
@@ -50,11 +58,23 @@ def test_task_table_becomes_numbered_items_with_role_lines():
         "Các sở, ban, ngành tỉnh; UBND các xã, phường", "|", "Thường xuyên", "|",
     ]
     out = [t for t in texts(tables(L(*rows))) if t]
-    assert out[0].startswith("1. Triển khai đánh giá mức độ chuyển đổi số")
-    # one wording for every table, so the task reader sees the shape a text plan has
-    assert "- Cơ quan thực hiện: Sở KH&CN" in out
-    assert "- Cơ quan phối hợp: Các sở, ban, ngành tỉnh; UBND các xã, phường" in out
+    # rows numbered 1, 2, 3 … are items of the heading the table stands under: dashes, with
+    # their attributes one level below — the shape a text plan has, so one parser reads both
+    assert out[0].startswith("- Triển khai đánh giá mức độ chuyển đổi số")
+    assert "+ Cơ quan thực hiện: Sở KH&CN" in out
+    assert "+ Cơ quan phối hợp: Các sở, ban, ngành tỉnh; UBND các xã, phường" in out
     assert any(t.endswith("Thường xuyên") for t in out[1:])
+
+
+def test_a_numbered_hierarchy_keeps_its_numbers_and_groups():
+    # Đồng Nai 179/KH-UBND's appendix: group rows A / I span the table, tasks numbered 1.1, 1.2
+    rows = ["|", "STT", "|", "Nhiệm vụ, giải pháp", "|", "Đơn vị thực hiện", "|", "Đơn vị phối hợp", "|", "|",
+            "A", "|", "PHÁT TRIỂN NỀN MÓNG", "|", "|", "I", "|", "Hoàn thiện thể chế", "|", "|",
+            "1.1", "|", "Rà soát các quy định", "|", "Sở Tư pháp", "|", "Các sở, ban, ngành", "|", "|",
+            "1.2", "|", "Xây dựng chính sách", "|", "Sở Tài chính", "|", "UBND các phường, xã", "|"]
+    out = [t for t in texts(tables(L(*rows))) if t]
+    assert out[:3] == ["A. PHÁT TRIỂN NỀN MÓNG", "I. Hoàn thiện thể chế", "1.1. Rà soát các quy định"]
+    assert out[3] == "- Cơ quan thực hiện: Sở Tư pháp" and "1.2. Xây dựng chính sách" in out
 
 
 def test_gfm_table_cells_are_paragraphs():

@@ -1,0 +1,88 @@
+"""The document model every reader produces: lines of running text, and tables of cells.
+
+Documents reach us in many layouts — portal Markdown, HTML pages, Word files, PDF text
+layers, text from `pdftotext -layout` — and each reader meets its own: pipe cells, `<table>`s,
+Word tables, columns side by side. Each turns what it meets into this one model, so no later
+step looks at the raw layout:
+- a `Line` is a line of running text with the source lines it came from; inline emphasis is
+  written the CommonMark way (`**…**`) whatever the source (an HTML `<b>`, a bold Word run, a
+  bold PDF font), so a heading printed in bold reads as one in every format;
+- a `Table` is rows of `Cell`s, each cell its own lines. The header block (issuer beside the
+  national motto), task tables and signature tables are all tables here; `layout.render`
+  writes them out as lines the structure parser reads.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Union
+
+from .models import Line
+
+
+@dataclass(frozen=True)
+class Cell:
+    lines: tuple[Line, ...] = ()
+    merged: bool = False  # a cell spanned from the row above (PDF tables report it as absent)
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"\s+", " ", " ".join(_plain(l.text) for l in self.lines)).strip()
+
+    @property
+    def src(self) -> tuple[int, ...]:
+        return tuple(n for l in self.lines for n in l.src)
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple[tuple[Cell, ...], ...]
+    src: tuple[int, ...] = field(default=())  # where the table stands, for an empty one
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def anchor(self) -> tuple[int, ...]:
+        for row in self.rows:
+            for cell in row:
+                if cell.src:
+                    return cell.src[:1]
+        return self.src[:1]
+
+
+Block = Union[Line, Table]
+
+
+def _plain(text: str) -> str:
+    """Cell text without emphasis markers: table roles are read from words, not from bold."""
+    return re.sub(r"\*+|_{2,}|^#+\s*", "", text).strip()
+
+
+def numbered(blocks: list[Block], start: int = 0) -> tuple[tuple[str, ...], list[Block]]:
+    """Number every line of a model built from a file without lines of its own (DOCX, PDF,
+    an HTML page), from `start` + 1: the file's text is then these lines, and provenance
+    points into them."""
+    texts: list[str] = []
+
+    def renumber(line: Line) -> Line:
+        texts.append(line.text)
+        return Line(line.text, (start + len(texts),), line.heading)
+
+    out: list[Block] = []
+    for b in blocks:
+        if isinstance(b, Line):
+            out.append(renumber(b))
+            continue
+        # a cell spanning columns or rows is one object: numbered once, still seen as a span
+        done: dict[int, Cell] = {}
+        rows = []
+        for row in b.rows:
+            cells = []
+            for c in row:
+                if id(c) not in done:
+                    done[id(c)] = Cell(tuple(renumber(l) for l in c.lines), c.merged)
+                cells.append(done[id(c)])
+            rows.append(tuple(cells))
+        out.append(Table(tuple(rows), (start + len(texts) + 1,)))
+    return tuple(texts), out

@@ -1,0 +1,172 @@
+"""HTML -> the document model: block elements become lines, `<table>`s tables of cells.
+
+Used for whole HTML pages (the portal's menus and footer dropped, the main text kept) and for
+HTML that other tools leave inside Markdown or text (`<p align="center"><b>NGHỊ QUYẾT</b></p>`,
+`<br>`, a `<table>` among Markdown lines). Bold and italic become `**`/`*`, so a bold heading is
+a heading whatever the format; `colspan`/`rowspan` are expanded, so a lead named once for several
+merged rows stands in each of them.
+"""
+from __future__ import annotations
+
+import html as htmllib
+import re
+from collections.abc import Callable
+
+from .blocks import Block, Cell, Table
+from .models import Line
+
+BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "center", "ul", "ol", "dt", "dd", "pre", "caption", "thead", "tbody", "tfoot", "header", "main", "body", "html", "form"}
+DROP_TAGS = {"script", "style", "nav", "footer", "aside", "noscript", "menu", "iframe", "head", "title", "button", "select", "svg"}
+STRONG_TAGS = {"b", "strong"}
+EM_TAGS = {"i", "em"}
+
+SrcOf = Callable[[object], tuple[int, ...]]
+
+
+class _Writer:
+    """Collects text into lines; a block boundary ends the line and leaves a blank one."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.buf: list[str] = []
+        self.src: tuple[int, ...] = ()
+
+    def text(self, s: str, src: tuple[int, ...]) -> None:
+        if not s:
+            return
+        parts = s.split("\n")
+        for k, part in enumerate(parts):
+            if k:
+                self.flush()
+            if part:
+                self.buf.append(part)
+                if not self.src:
+                    self.src = src
+        # a text node's line breaks are layout inside HTML, but not inside Markdown: the caller
+        # says which by what it passes (HTML pages collapse them before calling)
+
+    def mark(self, s: str, src: tuple[int, ...]) -> None:
+        self.buf.append(s)
+        if not self.src:
+            self.src = src
+
+    def flush(self, blank: bool = False) -> None:
+        line = re.sub(r"[ \t\r\f\v\u00a0]+", " ", "".join(self.buf)).strip()
+        if re.fullmatch(r"\**", line.replace(" ", "")):
+            line = ""  # emphasis around nothing
+        if line:
+            self.blocks.append(Line(line, self.src or (0,)))
+        if blank and (not self.blocks or not (isinstance(self.blocks[-1], Line) and not self.blocks[-1].text)):
+            self.blocks.append(Line("", self.src or (0,)))
+        self.buf = []
+        self.src = ()
+
+    def table(self, t: Table) -> None:
+        self.flush(blank=True)
+        self.blocks.append(t)
+        self.blocks.append(Line("", t.anchor()))
+
+
+def element_blocks(el, src_of: SrcOf, keep_newlines: bool = False) -> list[Block]:
+    """The blocks of an lxml element: lines for its text, tables for its `<table>`s."""
+    w = _Writer()
+    _walk(el, w, src_of, keep_newlines)
+    w.flush()
+    return w.blocks
+
+
+def _text(s: str | None, keep_newlines: bool) -> str:
+    if not s:
+        return ""
+    s = htmllib.unescape(s) if "&" in s else s
+    return s if keep_newlines else re.sub(r"\s+", " ", s)
+
+
+def _walk(el, w: _Writer, src_of: SrcOf, keep_newlines: bool) -> None:
+    tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    if tag in DROP_TAGS:
+        return
+    src = src_of(el)
+    if tag == "table" and not el.xpath(".//table"):
+        w.table(table_of(el, src_of))
+        return
+    if tag == "br":
+        w.flush()
+        return
+    block = tag in BLOCK_TAGS or (tag == "table") or tag in ("td", "th")
+    if block:
+        w.flush(blank=tag not in ("td", "th", "li", "tr"))
+    strong = tag in STRONG_TAGS or (tag in ("h1", "h2", "h3", "h4", "h5", "h6"))
+    em = tag in EM_TAGS
+    if strong:
+        w.mark("**", src)
+    elif em:
+        w.mark("*", src)
+    w.text(_text(el.text, keep_newlines), src)
+    for child in el:
+        _walk(child, w, src_of, keep_newlines)
+        if child.tail:
+            w.text(_text(child.tail, keep_newlines), src_of(child))
+    if strong:
+        w.mark("**", src)
+    elif em:
+        w.mark("*", src)
+    if block:
+        w.flush(blank=tag not in ("td", "th", "li"))
+
+
+def table_of(el, src_of: SrcOf) -> Table:
+    """A `<table>` as rows of cells, spans expanded: a cell spanning rows stands in each."""
+    grid: list[list[Cell | None]] = []
+    pending: dict[int, tuple[Cell, int]] = {}  # column -> (cell, rows still to fill)
+    for r, tr in enumerate(el.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")):
+        row: list[Cell | None] = []
+        col = 0
+        for td in tr.xpath("./td|./th"):
+            while col in pending:
+                cell_above, left = pending[col]
+                row.append(cell_above)
+                pending[col] = (cell_above, left - 1)
+                if left - 1 <= 0:
+                    del pending[col]
+                col += 1
+            lines = [b for b in element_blocks(td, src_of) if isinstance(b, Line) and b.text]
+            cell = Cell(tuple(lines))
+            span = _int(td.get("colspan"))
+            down = _int(td.get("rowspan"))
+            for _ in range(span):
+                row.append(cell)
+                if down > 1:
+                    pending[col] = (cell, down - 1)
+                col += 1
+        while col in pending:
+            cell_above, left = pending[col]
+            row.append(cell_above)
+            pending[col] = (cell_above, left - 1)
+            if left - 1 <= 0:
+                del pending[col]
+            col += 1
+        grid.append(row)
+    rows = tuple(tuple(c for c in row if c is not None) for row in grid if row)
+    return Table(rows, src_of(el))
+
+
+def _int(value: str | None) -> int:
+    try:
+        return max(1, min(50, int(value or 1)))
+    except ValueError:
+        return 1
+
+
+def page_blocks(text: str) -> list[Block]:
+    """A whole HTML page: its main text (the block with most text; portals wrap the document
+    in menus), line numbers from the page source."""
+    import lxml.html
+
+    root = lxml.html.fromstring(text)
+    for bad in root.xpath("|".join(f"//{t}" for t in DROP_TAGS | {"header"})):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    candidates = root.xpath("//article|//main|//*[contains(@class,'content')]|//body") or [root]
+    best = max(candidates, key=lambda e: len(e.text_content() or ""))
+    return element_blocks(best, lambda e: (getattr(e, "sourceline", None) or 0,))

@@ -1,0 +1,533 @@
+"""Text with markup -> the document model: the reader of `.md` and `.txt` files.
+
+A text file carries the layout of whatever tool wrote it, and this module reads each kind:
+- HTML left inside the text (`<p align="center"><b>KẾ HOẠCH</b></p>`, `<br>`, `<table>`);
+- a legal portal's cells between lone `|` lines (an empty cell and a row end both show as two
+  `|` lines in a row: task tables are cut into rows where a row number starts);
+- Markdown rows `| a | b |`, rows ending in ` |`, DOCX conversions joining cells with ` | `,
+  rows of cells parted by tabs;
+- columns set side by side with spaces, as `pdftotext -layout` (and this project's PDF reader)
+  writes a page: the header block (issuer left, the national motto right) and task tables.
+Every `Line` keeps the source lines it came from.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .blocks import Block, Cell, Table
+from .models import Line
+from .tables import column_role, header_roles, is_motto, is_task_header, row_label
+
+_HTML_HINT = re.compile(r"</?(?:p|b|strong|br|div|table|tr|td|th|span|em|i|u|h[1-6]|center|font|ul|ol|li|sup|sub)(?:\s[^<>]*)?/?>", re.I)
+_TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>", re.S)
+_PIPE = re.compile(r"^\s*\|\s*$")
+_GFM_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_GFM_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_RULE = re.compile(r"[-_=–—]{3,}")
+_GLUED_MOTTO = re.compile(r"(?<=[A-ZĐÀ-Ỹ]{2})(?=Độc lập)|(?<=[A-ZĐÀ-Ỹ]{2})(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ]{2,}\s)")
+_GAP = re.compile(r"\S(?P<gap> {3,}|\t+)(?=\S)")
+
+
+def text_blocks(raw: Sequence[str]) -> list[Block]:
+    """The blocks of a text file's lines (numbered from 1)."""
+    lines = [Line(text.rstrip("\r"), (n,)) for n, text in enumerate(raw, start=1)]
+    blocks: list[Block] = _html_fragments(lines) if _HTML_HINT.search("\n".join(raw[:5000])) else list(lines)
+    out: list[Block] = []
+    run: list[Line] = []
+    for b in blocks:
+        if isinstance(b, Line):
+            run.append(b)
+            continue
+        out.extend(_line_tables(run))
+        run = []
+        out.append(b)
+    out.extend(_line_tables(run))
+    return spaced_columns(out)
+
+
+# --- HTML inside text --------------------------------------------------------------------------
+
+_HTML_BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "center", "section", "article", "blockquote", "ul", "ol", "td", "th"}
+
+
+def _html_fragments(lines: list[Line]) -> list[Block]:
+    """HTML tags inside a text: blocks end lines, `<b>` becomes `**`, tables are parsed."""
+    import bisect
+    import html as htmllib
+
+    text = "\n".join(l.text for l in lines)
+    starts = [0]
+    for l in lines[:-1]:
+        starts.append(starts[-1] + len(l.text) + 1)
+
+    def line_at(offset: int) -> int:
+        return bisect.bisect_right(starts, offset)
+
+    out: list[Block] = []
+    buf: list[str] = []
+    src: list[int] = []
+
+    def flush(blank: bool = False) -> None:
+        line = "".join(buf)
+        if line.strip() or not blank:
+            out.append(Line(line, tuple(sorted(set(src))) or (line_at(pos),)))
+        if blank:
+            out.append(Line("", (line_at(pos),)))
+        buf.clear()
+        src.clear()
+
+    def add(chunk: str, at: int) -> None:
+        pieces = chunk.split("\n")
+        offset = at
+        for k, piece in enumerate(pieces):
+            if k:
+                flush()
+            if piece:
+                buf.append(htmllib.unescape(piece))
+                src.append(line_at(offset))
+            offset += len(piece) + 1
+
+    pos = 0
+    for m in _TAG.finditer(text):
+        if m.start() < pos:
+            continue
+        add(text[pos : m.start()], pos)
+        pos = m.end()
+        tag = (m.group(2) or "").lower()
+        closing = m.group(1) == "/"
+        if tag == "table" and not closing:
+            end = _table_end(text, m.start())
+            if buf:
+                flush()
+            out.append(_fragment_table(text[m.start() : end], line_at(m.start())))
+            pos = end
+            continue
+        if tag == "br":
+            flush()
+        elif tag in _HTML_BLOCK:
+            if buf:
+                flush(blank=tag not in ("td", "th", "li", "tr"))
+        elif tag in ("b", "strong"):
+            buf.append("**")
+        elif tag in ("i", "em"):
+            buf.append("*")
+    add(text[pos:], pos)
+    if buf:
+        flush()
+    return out
+
+
+def _table_end(text: str, start: int) -> int:
+    depth = 0
+    for m in re.finditer(r"<(/?)table\b[^>]*>", text[start:], re.I):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            return start + m.end()
+    return len(text)
+
+
+def _fragment_table(fragment: str, first_line: int) -> Table:
+    import lxml.html
+
+    from .html_text import table_of
+
+    try:
+        el = lxml.html.fragment_fromstring(fragment)
+    except Exception:  # lxml raises ParserError/ValueError on junk
+        return Table((), (first_line,))
+    return table_of(el, lambda e: (first_line + (getattr(e, "sourceline", 1) or 1) - 1,))
+
+
+# --- tables written with pipes and tabs ---------------------------------------------------------
+
+
+def _line_tables(lines: list[Line]) -> list[Block]:
+    out: list[Block] = []
+    width: int | None = None  # data columns of the last task table, for its continuation
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        if _PIPE.match(line.text):
+            j = i
+            last_pipe = i
+            while j < n and lines[j].text.strip():
+                if _PIPE.match(lines[j].text):
+                    last_pipe = j
+                j += 1
+            table, width = _pipe_run(lines[i : last_pipe + 1], width)
+            out.append(table)
+            out.extend(lines[last_pipe + 1 : j])
+            i = j
+            continue
+        if _GFM_ROW.match(line.text) and line.text.count("|") >= 3:
+            rows, i = _gfm_rows(lines, i)
+            out.append(Table(tuple(rows), line.src))
+            continue
+        cells = _delimited(line.text)
+        if cells is not None:
+            rows = []
+            width = len(cells)
+            while i < n:
+                cells = _delimited(lines[i].text)
+                if cells is None:
+                    if not lines[i].text.strip() and i + 1 < n and (nxt := _delimited(lines[i + 1].text)) is not None and len(nxt) == width:
+                        i += 1  # rows parted by a blank line
+                        continue
+                    break
+                rows.append(tuple(_split_cell(c, lines[i].src) for c in cells))
+                i += 1
+            out.append(Table(tuple(rows), line.src))
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _delimited(text: str) -> list[str] | None:
+    """Cells of a row written on one line: tabs, ` | ` between cells, or a closing ` |`."""
+    if "\t" in text.strip():
+        cells = [c.strip() for c in text.strip().split("\t")]
+        return cells if sum(1 for c in cells if c) >= 2 else None
+    if not re.search(r"\S\s+\|(?:\s|$)", text) or _PIPE.match(text):
+        return None
+    cells = [c.strip() for c in text.strip().strip("|").split("|")]
+    return cells if any(cells) else None
+
+
+def _split_cell(text: str, src: tuple[int, ...]) -> Cell:
+    """A cell whose lines a converter glued together ("CHÍNH PHỦ-------", "VIỆT NAMĐộc lập")."""
+    text = _GLUED_MOTTO.sub("\n", text)
+    parts = [p.strip() for p in _RULE.sub("\n", text).split("\n")]
+    return Cell(tuple(Line(p, src) for p in parts if p and re.search(r"\w", p)))
+
+
+def _gfm_rows(lines: list[Line], i: int) -> tuple[list[tuple[Cell, ...]], int]:
+    n = len(lines)
+    width = lines[i].text.count("|")
+    rows: list[tuple[Cell, ...]] = []
+    while i < n:
+        text = lines[i].text
+        if _GFM_ROW.match(text):
+            if not _GFM_RULE.match(text):
+                rows.append(tuple(Cell((Line(c.strip(), lines[i].src),)) if c.strip() else Cell() for c in text.strip().strip("|").split("|")))
+            i += 1
+        elif not text.strip() and i + 1 < n and _GFM_ROW.match(lines[i + 1].text) and lines[i + 1].text.count("|") == width:
+            i += 1  # a PDF's text layer puts a blank line between the rows of one table
+        else:
+            break
+    return rows, i
+
+
+@dataclass
+class _Slot:
+    lines: list[Line]
+
+    @property
+    def text(self) -> str:
+        return Cell(tuple(self.lines)).text
+
+    def cell(self) -> Cell:
+        return Cell(tuple(l for l in self.lines if l.text.strip()))
+
+
+def _slots(lines: list[Line]) -> list[_Slot]:
+    """The cells of a pipe run, in reading order; an empty slot is an empty cell or a row end."""
+    slots: list[_Slot] = []
+    current: _Slot | None = None
+    for line in lines:
+        if _PIPE.match(line.text):
+            if current is not None:
+                slots.append(current)
+            current = _Slot([])
+        elif current is not None:
+            current.lines.append(line)
+    return slots
+
+
+def _pipe_run(run: list[Line], width: int | None) -> tuple[Table, int | None]:
+    """A pipe run as a table, and the data width of the task table it is or goes on with."""
+    slots = _slots(run)
+    rows = _rows(slots)
+    if rows and len(rows[0]) >= 3 and is_task_header([c.text for c in rows[0]]):
+        header = rows[0]
+        data = slots[slots.index(header[-1]) + 1 :]
+        # the row number is cut out of each row; a header without a number column gets one
+        numbered = column_role(header[0].text) == "number"
+        head = tuple(s.cell() for s in (header[1:] if numbered else header))
+        first = Cell((Line("STT", run[0].src),))
+        return Table(((first, *head), *_numbered_rows(data, len(head), run)), run[0].src), len(head)
+    starts_with_row = next((row_label(s.text) is not None for s in slots if s.text), False)
+    if width is not None and starts_with_row:
+        # the rest of a task table after a page break, its header not repeated
+        return Table(tuple(_numbered_rows(slots, width, run)), run[0].src), width
+    return Table(tuple(tuple(s.cell() for s in row) for row in rows), run[0].src), None
+
+
+def _numbered_rows(slots: list[_Slot], width: int, run: list[Line]) -> list[tuple[Cell, ...]]:
+    rows = []
+    for number, cells in _task_rows(slots, width):
+        anchor = cells[0].lines[:1] if cells and cells[0].lines else run[:1]
+        label = Cell((Line(number, anchor[0].src),)) if number else Cell()
+        rows.append((label, *(c.cell() for c in cells)))
+    return rows
+
+
+def _header_cell(text: str) -> bool:
+    return len(text.split()) <= 6 and column_role(text) is not None
+
+
+def _rows(slots: list[_Slot]) -> list[list[_Slot]]:
+    """Rows split at empty slots: right for tables whose cells are never empty."""
+    rows: list[list[_Slot]] = []
+    row: list[_Slot] = []
+    for slot in slots:
+        if slot.lines and slot.text:
+            row.append(slot)
+        elif row:
+            rows.append(row)
+            row = []
+    if row:
+        rows.append(row)
+    return rows
+
+
+def _task_rows(slots: list[_Slot], width: int) -> list[tuple[str | None, list[_Slot]]]:
+    """Data rows of a task table: (row number, cells by column), split where a row number starts.
+
+    Empty cells keep their place (an empty slot inside a row is an empty cell); the empty slot
+    that ends a row is dropped. Group rows ("I | NHÓM GIẢI PHÁP …") span the table and have
+    fewer cells.
+    """
+    rows: list[tuple[str | None, list[_Slot]]] = []
+    current: list[_Slot] | None = None
+    number: str | None = None
+    for slot in slots:
+        text = slot.text
+        label = row_label(text) if text else None
+        row_full = current is not None and len(current) >= width
+        ends = current is not None and len(current) >= 2 and not current[-1].text
+        if label is not None and (current is None or row_full or ends):
+            if current is not None:
+                rows.append((number, current))
+            current, number = [], label
+            continue
+        if ends and current is not None and len(current) < width and _header_cell(text):
+            # the header repeated on a new page after a group row: a row of its own
+            rows.append((number, current))
+            current, number = [], None
+        if current is None:
+            continue
+        current.append(slot)
+    if current is not None:
+        rows.append((number, current))
+    out = []
+    for num, cells in rows:
+        while cells and not cells[-1].text:
+            cells.pop()
+        out.append((num, cells))
+    return out
+
+
+# --- columns set side by side with spaces -------------------------------------------------------
+
+
+def spaced_columns(blocks: list[Block]) -> list[Block]:
+    """Runs of lines laid out in columns with spaces: the header block, task tables."""
+    out: list[Block] = []
+    run: list[Line] = []
+
+    def flush() -> None:
+        if run:
+            out.extend(_spaced(run))
+            run.clear()
+
+    for b in blocks:
+        if isinstance(b, Line):
+            run.append(b)
+        else:
+            flush()
+            out.append(b)
+    flush()
+    return out
+
+
+def _spaced(lines: list[Line]) -> list[Block]:
+    if not any("   " in l.text.strip() or "\t" in l.text for l in lines):
+        return list(lines)
+    out: list[Block] = []
+    header_done = False
+    i = 0
+    n = len(lines)
+    while i < n:
+        if not header_done and i < 60:
+            found = _spaced_header(lines, i)
+            if found is not None:
+                table, i = found
+                out.append(Line("", table.anchor()))
+                out.append(table)
+                out.append(Line("", table.anchor()))
+                header_done = True
+                continue
+        found_t = _spaced_task_table(lines, i)
+        if found_t is not None:
+            table, i = found_t
+            out.append(Line("", table.anchor()))
+            out.append(table)
+            out.append(Line("", table.anchor()))
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+def _gaps(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of 3+ spaces between words."""
+    return [(m.start("gap"), m.end("gap")) for m in _GAP.finditer(text)]
+
+
+_DATE_RIGHT = re.compile(r"ngày\s*(?:\d{1,2}|\s)\s*tháng|,\s*ngày\b|tháng\s*\d{0,2}\s*năm\s*\d{4}", re.I)
+
+
+def _spaced_header(lines: list[Line], i: int) -> tuple[Table, int] | None:
+    """Issuer and motto side by side: `ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`.
+
+    The motto's column is where the right part of that line starts; lines above and below
+    are parted at the gap nearest to it, or go wholly left or right by where they stand. The
+    block ends after the place-and-date line on the right.
+    """
+    text = lines[i].text
+    split = None
+    for start, end in _gaps(text):
+        if is_motto(text[end:]):
+            split = end
+            break
+    if split is None:
+        return None
+    # the issuer's lines may stand above the motto's line (a taller issuer block)
+    top = i
+    while top > 0 and i - top < 3 and lines[top - 1].text.strip() and _part(lines[top - 1].text, split)[1] == "" and len(lines[top - 1].text.rstrip()) < split:
+        top -= 1
+    left: list[Line] = [l for l in lines[top:i]]
+    right: list[Line] = []
+    k = i
+    blanks = 0
+    dated = False
+    while k < len(lines) and k - i < 12:
+        t = lines[k].text
+        if not t.strip():
+            blanks += 1
+            if blanks > 2 or (dated and blanks > 0):
+                break
+            k += 1
+            continue
+        blanks = 0
+        lpart, rpart = _part(t, split)
+        if lpart is None:
+            break  # a line across both columns: the header block has ended
+        if lpart:
+            left.append(Line(lpart, lines[k].src))
+        if rpart:
+            right.append(Line(rpart, lines[k].src))
+            if _DATE_RIGHT.search(rpart):
+                dated = True
+        k += 1
+        if dated and k < len(lines) and lines[k].text.strip() and _part(lines[k].text, split)[1] == "":
+            break
+    return Table(((Cell(tuple(left)), Cell(tuple(right))),), lines[i].src), k
+
+
+def _part(text: str, split: int) -> tuple[str | None, str]:
+    """A header line parted at the column `split`: (left, right); None when it runs across."""
+    stripped = text.rstrip()
+    if not stripped.strip():
+        return "", ""
+    indent = len(stripped) - len(stripped.lstrip())
+    if indent >= split - 6:
+        return "", stripped.strip()
+    best = None
+    for start, end in _gaps(stripped):
+        if best is None or abs(end - split) < abs(best[1] - split):
+            best = (start, end)
+    if best is not None and abs(best[1] - split) <= 14:
+        return stripped[: best[0]].strip(), stripped[best[1] :].strip()
+    if len(stripped) <= split + 2:
+        return stripped.strip(), ""
+    return None, ""
+
+
+def _chunks(text: str) -> list[tuple[int, int, str]]:
+    """Words runs parted by 2+ spaces (or tabs): (start, end, text)."""
+    return [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", text.replace("\t", "   "))]
+
+
+def _spaced_task_table(lines: list[Line], i: int) -> tuple[Table, int] | None:
+    """A task table in columns of spaces: a header row (on up to three lines) that names a
+    content column and a lead or support column, then rows cut at the column starts. A row
+    starts where the number column has a value (or, without one, after a blank line)."""
+    first = _chunks(lines[i].text)
+    if len(first) < 3 or not any(len(g) for g in _gaps(lines[i].text)):
+        return None
+    starts = [c[0] for c in first]
+    roles = None
+    used = 0
+    for extra in range(3):
+        if i + extra >= len(lines):
+            break
+        block = lines[i : i + extra + 1]
+        if any(not l.text.strip() for l in block):
+            break
+        cols = _by_column(block, starts)
+        if cols is None:
+            break
+        roles = header_roles([[" ".join(c) for c in cols]])
+        if roles is not None:
+            used = extra + 1
+            break
+    if roles is None:
+        return None
+    header = tuple(Cell((Line(" ".join(c), lines[i].src),) if c else ()) for c in _by_column(lines[i : i + used], starts))
+    number_col = roles.index("number") if "number" in roles else None
+    rows: list[list[list[Line]]] = []
+    k = i + used
+    blank = False
+    while k < len(lines):
+        line = lines[k]
+        if not line.text.strip():
+            blank = True
+            k += 1
+            continue
+        cols = _by_column([line], starts)
+        if cols is None:
+            break
+        parts = [" ".join(c) for c in cols]
+        new_row = not rows or (parts[number_col] and row_label(parts[number_col]) is not None if number_col is not None else blank)
+        if number_col is not None and parts[number_col] and row_label(parts[number_col]) is None:
+            break
+        if new_row:
+            rows.append([[] for _ in starts])
+        for c, part in enumerate(parts):
+            if part:
+                rows[-1][c].append(Line(part, line.src))
+        blank = False
+        k += 1
+    if not rows:
+        return None
+    table_rows = [header] + [tuple(Cell(tuple(cell)) for cell in row) for row in rows]
+    return Table(tuple(table_rows), lines[i].src), k
+
+
+def _by_column(block: list[Line], starts: list[int]) -> list[list[str]] | None:
+    """Each line's chunks put in the column they start in; None when a chunk runs across a
+    column start (a paragraph, not a row)."""
+    cols: list[list[str]] = [[] for _ in starts]
+    for line in block:
+        for start, end, text in _chunks(line.text):
+            k = max((c for c, s in enumerate(starts) if start >= s - 3), default=None)
+            if k is None:
+                return None
+            if k + 1 < len(starts) and end > starts[k + 1] + 1:
+                return None
+            cols[k].append(text)
+    return cols

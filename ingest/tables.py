@@ -1,0 +1,76 @@
+"""What a table's columns and cells mean: task columns, row numbers, the header block.
+
+Readers build tables from whatever layout they meet; this module says what a table is for,
+from its words only (cues.yaml: `table_columns`, `portal.motto`), so every reader and the
+renderer agree: a task table (a content column beside a lead or support column), the header
+block (the issuer beside the national motto), or any other table.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .rules import cues, fold
+
+
+@cache
+def _column_roles() -> list[tuple[str, tuple[str, ...]]]:
+    return [(role, tuple(fold(n) for n in names)) for role, names in cues()["table_columns"].items()]
+
+
+def column_role(header: str) -> str | None:
+    """`Cơ quan chủ trì` -> lead, `NHIỆM VỤ VÀ GIẢI PHÁP` -> content, `Chủ trì/Phối hợp` ->
+    roles (one cell names both) (cues.yaml: table_columns)."""
+    h = fold(re.sub(r"[*()]", " ", header)).strip(" .:")
+    h = re.sub(r"\s*/\s*", "/", h)
+    if "/" in h:
+        parts = [column_role(p) for p in h.split("/")]
+        if "lead" in parts and "support" in parts:
+            return "roles"
+    for role, names in _column_roles():
+        if any(h == n or h.startswith(n + " ") or h.startswith(n + ",") or h.startswith(n + "/") for n in names):
+            return role
+    return None
+
+
+def header_roles(rows: list[list[str]]) -> list[str | None] | None:
+    """Column roles from one or two header rows ("Đơn vị thực hiện" spanning "Chủ trì |
+    Phối hợp" below it): the lower row's role wins where it names one. None when the rows do
+    not make a task header."""
+    if not rows:
+        return None
+    width = max(len(r) for r in rows)
+    roles: list[str | None] = [None] * width
+    for row in rows:
+        for k, text in enumerate(row):
+            role = column_role(text) if text else None
+            if role is not None:
+                roles[k] = role
+    return roles if is_task_roles(roles) else None
+
+
+def is_task_roles(roles: list[str | None]) -> bool:
+    return "content" in roles and any(r in ("lead", "support", "roles") for r in roles)
+
+
+def is_task_header(headers: list[str]) -> bool:
+    return is_task_roles([column_role(h) for h in headers])
+
+
+# "1", "1.2", "II", "A": the label that opens a row of a task table
+ROW_NUMBER = re.compile(r"^(?:(?P<roman>[IVXL]{1,5})|(?P<num>\d{1,3}(?:\.\d{1,2})*)|(?P<letter>[A-ZĐ]|[a-zđ]))[.)]?$")
+
+
+def row_label(text: str) -> str | None:
+    m = ROW_NUMBER.match(text.strip())
+    return text.strip().rstrip(".)") if m else None
+
+
+@cache
+def motto_regex() -> re.Pattern[str]:
+    # the motto, or the half a line break left of it ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM")
+    return re.compile("|".join(f"(?:{m})" for m in cues()["portal"]["motto"]) + r"|^Độc lập\s*[-–]\s*Tự do|^(?:XÃ\s+)?HỘI CHỦ NGHĨA VIỆT NAM", re.I)
+
+
+def is_motto(text: str) -> bool:
+    return bool(motto_regex().search(re.sub(r"\*+", "", text).strip()))

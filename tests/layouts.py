@@ -1,0 +1,404 @@
+"""The same document in the layouts documents arrive in, for the layout-invariance test.
+
+A real plan exported by a legal portal (Markdown) is read into the document model (lines and
+tables, `ingest/blocks.py`) and written out again as other tools and offices write it:
+- `plain_text`: no markup, tables as tab-separated rows;
+- `html_page`: an HTML page with a portal's menus and footer around the document, real
+  `<table>`s, bold headings;
+- `docx`: a Word file, the header as a borderless two-column table, task tables as Word tables;
+- `pdf`: a PDF written with fpdf2 (the header's two columns side by side, tables ruled), read
+  back through the project's own PDF reader;
+- `pdf_text`: text as `pdftotext -layout` gives it: the header's columns side by side, wrapped
+  paragraphs, tables as columns of spaces;
+- `md_inline_html`: the portal's Markdown with the header block and the type heading written
+  as inline HTML (`<p align="center"><b>KẾ HOẠCH</b></p>`).
+The words are the same in every layout; only the layout differs. Run as a script to print the
+table layout × field: `python tests/layouts.py [FILES…]`.
+"""
+from __future__ import annotations
+
+import html
+import re
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from ingest.blocks import Block, Table  # noqa: E402
+from ingest.models import Line  # noqa: E402
+from ingest.readers import read  # noqa: E402
+from ingest.tables import header_roles, is_motto  # noqa: E402
+
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+LAYOUTS = ("plain_text", "html_page", "docx", "pdf", "pdf_text", "md_inline_html")
+SUFFIX = {"plain_text": ".txt", "html_page": ".html", "docx": ".docx", "pdf": ".pdf", "pdf_text": ".txt", "md_inline_html": ".md"}
+_LABEL = re.compile(r"^(?:\*\*)?(?:[IVXLC]+\s*\.|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\)|[-+•–]\s|Điều\s+\d|Chương\s+[IVX\d])")
+
+
+def pdf_available() -> bool:
+    return (FONT_DIR / "DejaVuSans.ttf").exists() and (FONT_DIR / "DejaVuSans-Bold.ttf").exists()
+
+
+# --- the document as paragraphs and tables ------------------------------------------------------------
+
+
+def model(path: Path) -> list[Block]:
+    return list(read(path).blocks)
+
+
+def paragraphs(blocks: list[Block]) -> list[str | Table]:
+    """Running text as paragraphs (a portal breaks lines at the page width and parts paragraphs
+    with blank lines; a line that opens with an item label or is wholly bold starts one), tables
+    as they are."""
+    out: list[str | Table] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            out.append(" ".join(current))
+            current.clear()
+
+    for b in blocks:
+        if isinstance(b, Table):
+            flush()
+            out.append(b)
+            continue
+        text = b.text.strip()
+        if not text:
+            flush()
+            continue
+        if re.fullmatch(r"[-_=*\s]{3,}", text):
+            flush()
+            continue
+        open_bold = current and " ".join(current).count("**") % 2 == 1
+        if current and not open_bold and (_LABEL.match(text) or text.startswith("**")):
+            flush()
+        current.append(text)
+    flush()
+    return out
+
+
+def plain(text: str) -> str:
+    return re.sub(r"\*+", "", text).strip()
+
+
+def _html_inline(text: str) -> str:
+    """`**x**` and `*x*` as `<b>`/`<i>`, the rest escaped."""
+    escaped = html.escape(text, quote=False)
+    escaped = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escaped)
+    escaped = re.sub(r"(?<![\w*])\*(?!\s)([^*]+?)\*(?![\w*])", r"<i>\1</i>", escaped)
+    return escaped.replace("*", "")
+
+
+def _cell_lines(cell) -> list[str]:
+    return [l.text for l in cell.lines if plain(l.text)]
+
+
+def _is_task(t: Table) -> bool:
+    return any(header_roles([[c.text for c in row]]) is not None for row in t.rows[:3])
+
+
+def _is_header(t: Table) -> bool:
+    return any(is_motto(l.text) for row in t.rows for c in row for l in c.lines)
+
+
+def _columns(t: Table) -> list[list[str]]:
+    """A layout table (header block, signature) as the lines of each column."""
+    cols: list[list[str]] = [[] for _ in range(t.width)]
+    seen: set[int] = set()
+    for row in t.rows:
+        for k, c in enumerate(row):
+            if id(c) in seen:
+                continue
+            seen.add(id(c))
+            cols[k].extend(_cell_lines(c))
+    return cols
+
+
+def _rows(t: Table) -> list[list[str]]:
+    return [[" ".join(plain(x) for x in _cell_lines(c)) for c in row] for row in t.rows]
+
+
+# --- writers -------------------------------------------------------------------------------------------
+
+
+def write(layout: str, source: Path, out_dir: Path) -> Path:
+    blocks = model(source)
+    target = out_dir / f"{source.stem}{SUFFIX[layout]}"
+    {
+        "plain_text": _plain_text,
+        "html_page": _html_page,
+        "docx": _docx,
+        "pdf": _pdf,
+        "pdf_text": _pdf_text,
+        "md_inline_html": lambda b, t: _md_inline_html(source, t),
+    }[layout](blocks, target)
+    return target
+
+
+def _plain_text(blocks: list[Block], target: Path) -> None:
+    out: list[str] = []
+    for p in paragraphs(blocks):
+        if isinstance(p, Table):
+            if _is_task(p):
+                out += ["\t".join(row) for row in _rows(p)]
+            else:
+                cols = _columns(p)
+                for k in range(max(len(c) for c in cols)):
+                    out.append("\t".join(plain(c[k]) if k < len(c) else "" for c in cols))
+            out.append("")
+        else:
+            out += [plain(p), ""]
+    target.write_text("\n".join(out), encoding="utf-8")
+
+
+def _html_page(blocks: list[Block], target: Path) -> None:
+    body: list[str] = []
+    for p in paragraphs(blocks):
+        if isinstance(p, Table):
+            rows = []
+            for row in p.rows:
+                cells = "".join(f"<td>{'<br>'.join(_html_inline(x) for x in _cell_lines(c))}</td>" for c in row)
+                rows.append(f"<tr>{cells}</tr>")
+            border = ' border="1"' if _is_task(p) else ""
+            body.append(f"<table{border}>{''.join(rows)}</table>")
+        elif re.fullmatch(r"\*\*[^*]+\*\*", p) and len(p) < 40:
+            body.append(f'<p align="center">{_html_inline(p)}</p>')
+        else:
+            body.append(f"<p>{_html_inline(p)}</p>")
+    page = f"""<!doctype html><html><head><meta charset="utf-8"><title>Cổng thông tin điện tử</title>
+<script>var analytics = 1;</script></head><body>
+<nav><ul><li><a href="/">Trang chủ</a></li><li><a href="/gioi-thieu">Giới thiệu</a></li><li><a href="/van-ban">Văn bản chỉ đạo điều hành</a></li></ul></nav>
+<header><h1>CỔNG THÔNG TIN ĐIỆN TỬ</h1><form><input name="q" placeholder="Tìm kiếm"></form></header>
+<main><article class="content">
+{chr(10).join(body)}
+</article></main>
+<aside><h3>Văn bản mới</h3><ul><li>Quyết định về việc công bố thủ tục hành chính</li></ul></aside>
+<footer>Bản quyền thuộc Cổng thông tin điện tử. Địa chỉ: số 1 đường Trần Phú. Điện thoại: 0123 456 789</footer>
+</body></html>"""
+    target.write_text(page, encoding="utf-8")
+
+
+def _docx(blocks: list[Block], target: Path) -> None:
+    import docx
+
+    d = docx.Document()
+
+    def add_runs(par, text: str) -> None:
+        for k, piece in enumerate(re.split(r"\*\*", text)):
+            if piece:
+                run = par.add_run(piece.replace("*", ""))
+                run.bold = k % 2 == 1
+
+    for p in paragraphs(blocks):
+        if isinstance(p, Table):
+            task = _is_task(p)
+            table = d.add_table(rows=0, cols=p.width)
+            if task:
+                table.style = "Table Grid"
+            for row in p.rows:
+                cells = table.add_row().cells
+                for k, c in enumerate(row):
+                    lines = _cell_lines(c)
+                    cells[k].text = ""
+                    par = cells[k].paragraphs[0]
+                    for n, line in enumerate(lines):
+                        if n:
+                            par = cells[k].add_paragraph()
+                        add_runs(par, line)
+            d.add_paragraph("")
+        else:
+            add_runs(d.add_paragraph(), p)
+    d.save(str(target))
+
+
+def _pdf(blocks: list[Block], target: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=10)
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+
+    def text_line(text: str, w: float, align: str = "L") -> None:
+        bold = text.startswith("**") and text.endswith("**")
+        pdf.set_font("DejaVu", "B" if bold else "", 10)
+        pdf.multi_cell(w, 5, plain(text), align=align, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("DejaVu", "", 10)
+
+    for p in paragraphs(blocks):
+        if isinstance(p, Table):
+            if _is_task(p):
+                pdf.set_font("DejaVu", size=8)
+                with pdf.table(text_align="LEFT", line_height=4) as table:
+                    for row in _rows(p):
+                        r = table.row()
+                        for k in range(p.width):
+                            r.cell(row[k] if k < len(row) else "")
+                pdf.set_font("DejaVu", size=10)
+                pdf.ln(3)
+                continue
+            # a layout table: its columns side by side, no rules
+            cols = _columns(p)
+            col_w = width / max(1, len(cols))
+            top = pdf.get_y()
+            bottom = top
+            for k, col in enumerate(cols):
+                pdf.set_xy(pdf.l_margin + k * col_w, top)
+                for line in col:
+                    bold = line.startswith("**") or line.endswith("**")
+                    pdf.set_font("DejaVu", "B" if bold else "", 9)
+                    pdf.set_x(pdf.l_margin + k * col_w)
+                    pdf.multi_cell(col_w - 2, 4.5, plain(line), align="C", new_x="LEFT", new_y="NEXT")
+                bottom = max(bottom, pdf.get_y())
+            pdf.set_font("DejaVu", "", 10)
+            pdf.set_xy(pdf.l_margin, bottom + 4)
+            continue
+        centred = re.fullmatch(r"\*\*[^*]+\*\*", p) is not None and len(p) < 40
+        text_line(p, width, "C" if centred else "J")
+        pdf.ln(1.5)
+    pdf.output(str(target))
+
+
+def _pdf_text(blocks: list[Block], target: Path) -> None:
+    out: list[str] = []
+    page = 96
+    for p in paragraphs(blocks):
+        if isinstance(p, Table):
+            if _is_task(p):
+                out += _spaced_table(_rows(p), page)
+            else:
+                cols = _columns(p)
+                half = page // 2 - 4 if len(cols) == 2 else page // max(1, len(cols))
+                wrapped = [[w for line in col for w in (textwrap.wrap(plain(line), half - 2) or [""])] for col in cols]
+                for k in range(max(len(c) for c in wrapped)):
+                    parts = [(c[k] if k < len(c) else "") for c in wrapped]
+                    line = ""
+                    for n, part in enumerate(parts):
+                        col = 4 + n * (half + 6)
+                        line = line.ljust(col) + part if part else line
+                    out.append(line.rstrip())
+            out.append("")
+            continue
+        text = plain(p)
+        if re.fullmatch(r"\*\*[^*]+\*\*", p) and len(text) < 40:
+            out.append(text.center(page).rstrip())
+        else:
+            out += ["    " + w for w in textwrap.wrap(text, page - 8)] or [""]
+        out.append("")
+    target.write_text("\n".join(out), encoding="utf-8")
+
+
+def _spaced_table(rows: list[list[str]], page: int) -> list[str]:
+    """Rows as columns of spaces, each cell wrapped to its column, a blank line between rows."""
+    width = max(len(r) for r in rows)
+    weights = [1 if all(len(r[k]) <= 6 for r in rows if k < len(r)) else 4 for k in range(width)]
+    weights = [w * (2 if k == 1 else 1) for k, w in enumerate(weights)]
+    usable = page - 3 * (width - 1)
+    widths = [max(4, usable * w // sum(weights)) for w in weights]
+    out: list[str] = []
+    for row in rows:
+        cells = [textwrap.wrap(row[k] if k < len(row) else "", widths[k]) or [""] for k in range(width)]
+        for n in range(max(len(c) for c in cells)):
+            line = ""
+            for k in range(width):
+                part = cells[k][n] if n < len(cells[k]) else ""
+                start = sum(widths[:k]) + 3 * k
+                if part:
+                    line = line.ljust(start) + part
+            out.append(line.rstrip())
+        out.append("")
+    return out
+
+
+def _md_inline_html(source: Path, target: Path) -> None:
+    """The portal's own Markdown, its header block and type heading written as inline HTML."""
+    blocks = model(source)
+    raw = source.read_text(encoding="utf-8").split("\n")
+    header = next((b for b in blocks if isinstance(b, Table) and _is_header(b)), None)
+    lines = list(raw)
+    if header is not None:
+        src = sorted({n for row in header.rows for c in row for n in c.src})
+        first, last = src[0], src[-1]
+        # the pipe lines around the header's cells belong to it too
+        while first > 1 and raw[first - 2].strip() == "|":
+            first -= 1
+        while last < len(raw) and raw[last].strip() == "|":
+            last += 1
+        cells = "".join(
+            "<tr>" + "".join(f"<td>{'<br>'.join(_html_inline(x) for x in _cell_lines(c))}</td>" for c in row) + "</tr>" for row in header.rows
+        )
+        lines[first - 1 : last] = [f"<table>{cells}</table>"] + [""] * (last - first)
+    out = []
+    done = False
+    for line in lines:
+        m = None if done else re.fullmatch(r"\s*\*\*([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{3,30})\*\*\s*", line)
+        if m and not re.fullmatch(r"[IVXLC]+", m.group(1).strip()):
+            out.append(f'<p align="center"><b>{m.group(1)}</b></p>')
+            done = True  # the type heading only: the first heading after the header block
+        else:
+            out.append(line)
+    target.write_text("\n".join(out), encoding="utf-8")
+
+
+# --- the record compared across layouts ------------------------------------------------------------------
+
+FIELDS = ("metadata", "references", "role_pairs")
+
+
+def record(extraction: dict) -> dict[str, object]:
+    d = extraction["document"]
+    pairs = {(a, "lead") for t in extraction["tasks"] for a in t["lead"]} | {(a, "support") for t in extraction["tasks"] for a in t["support"]}
+    return {
+        "metadata": (d.get("type"), d.get("number"), d.get("issuer"), d.get("place"), d.get("date")),
+        "references": frozenset((r["id"], r["relation"]) for r in extraction["legal_refs"]),
+        "role_pairs": frozenset(pairs),
+    }
+
+
+def compare(original: dict, other: dict) -> dict[str, bool]:
+    a, b = record(original), record(other)
+    return {f: a[f] == b[f] for f in FIELDS}
+
+
+def _main(argv: list[str]) -> int:
+    import json
+    import tempfile
+
+    from ingest.errors import DcsKgError
+    from ingest.pipeline import extract
+
+    files = [Path(a) for a in argv] or sorted(p for p in (ROOT / "tests/data/real").glob("*.md") if p.name != "README.md")
+    layouts = [l for l in LAYOUTS if l != "pdf" or pdf_available()]
+    table: dict[str, dict[str, int]] = {l: {f: 0 for f in FIELDS} for l in layouts}
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in files:
+            base = extract(path).to_json()
+            for layout in layouts:
+                out = Path(tmp) / layout
+                out.mkdir(exist_ok=True)
+                try:
+                    got = extract(write(layout, path, out)).to_json()
+                except DcsKgError as exc:
+                    print(f"{path.name} {layout}: refused: {exc}")
+                    continue
+                for f, same in compare(base, got).items():
+                    table[layout][f] += same
+                    if not same:
+                        a, b = record(base)[f], record(got)[f]
+                        diff = (sorted(a - b), sorted(b - a)) if isinstance(a, frozenset) else (a, b)
+                        print(f"{path.name} {layout} {f}: {json.dumps(diff, ensure_ascii=False)[:300]}")
+    print(f"\n{'layout':16}" + "".join(f"{f:>14}" for f in FIELDS))
+    for layout, counts in table.items():
+        print(f"{layout:16}" + "".join(f"{counts[f]:>11}/{len(files):<2}" for f in FIELDS))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))
