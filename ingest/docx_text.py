@@ -14,6 +14,17 @@ from .blocks import Block, Cell, Table
 from .models import Line
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _shown(element) -> bool:
+    """Not the legacy copy Word keeps of a text box for old readers (`mc:Fallback`)."""
+    parent = element.getparent()
+    while parent is not None:
+        if parent.tag == _FALLBACK:
+            return False
+        parent = parent.getparent()
+    return True
 
 
 def docx_blocks(document) -> list[Block]:
@@ -43,6 +54,8 @@ def _paragraph_lines(para, counters: dict[int, int]) -> list[Line]:
         out.append(Line("", (0,)))
     # text boxes anchored in the paragraph: their paragraphs follow it
     for box in para._p.iter(f"{_W}txbxContent"):
+        if not _shown(box):
+            continue
         for p in box.iter(f"{_W}p"):
             t = "".join(x.text or "" for x in p.iter(f"{_W}t")).strip()
             if t:
@@ -106,6 +119,8 @@ def _table(table, document) -> Table:
             if key not in made:
                 lines: list[Line] = []
                 for p in c._tc.iter(f"{_W}p"):
+                    if not _shown(p):
+                        continue
                     para = Paragraph(p, document)
                     t = para.text.strip()
                     if t:

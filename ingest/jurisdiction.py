@@ -55,8 +55,9 @@ def determine(doc: Document) -> Jurisdiction:
     block_place: str | None = None
     # 1. the issuer block beside the national motto: "ỦY BAN NHÂN DÂN / TỈNH NGHỆ AN",
     #    "UBND TỈNH QUẢNG TRỊ / SỞ NỘI VỤ" (a body under its parent)
+    block_level: str | None = None
     if doc.issuer_lines:
-        candidate, block_place = issuer_from_block([l.text for l in doc.issuer_lines])
+        candidate, block_place, block_level = issuer_from_block([l.text for l in doc.issuer_lines])
     # 2. the preamble clause "<issuer> ban hành Kế hoạch"
     verbs = "|".join(re.escape(v) for v in c["issuer_verbs"])
     pre = " ".join(line.text for line in doc.preamble)
@@ -78,7 +79,7 @@ def determine(doc: Document) -> Jurisdiction:
     place_level = levels.get(level_word) if level_word else None
     if candidate.place:
         place = candidate.place
-    elif place and not block_place and place_level is None:
+    elif place and not block_place and place_level is None and not _national(candidate):
         place = None  # an agency's dateline names where it sits, not whose it is
     if place:
         place = places.short_name(place)
@@ -93,25 +94,39 @@ def determine(doc: Document) -> Jurisdiction:
     issuer = f"{issuer_name} {place}" if place and issuer_level != "agency" else issuer_name
     if issuer_level == "agency" and place and candidate.level and candidate.place:
         issuer = f"{issuer_name} {place}"
+    elif issuer_level == "agency" and place and block_place and block_level and not fold(issuer_name).endswith(fold(place)):
+        # "UBND TỈNH LÀO CAI / SỞ CÔNG THƯƠNG": the department of the province its parent names
+        issuer = f"{issuer_name} {block_level} {place}"
     notes = []
     if place is None:
         notes.append("the issuer's place is not named in the text")
     return Jurisdiction(issuer, issuer_name, candidate.kind, issuer_level, place, place_level, province, source, notes)
 
 
+def _national(mention: AgencyMention) -> bool:
+    """A body of the central state (a ministry, the Government's office): its dateline is its
+    place ("Hà Nội")."""
+    from .rules import gazetteer
+
+    entry = gazetteer().lookup(mention.entry) if mention.entry else None
+    return mention.kind == "central_government" or bool(entry is not None and entry.national)
+
+
 _BLOCK_LEVEL = re.compile(r"(?<![\wÀ-ỹ])(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(?!ủy\b|uỷ\b)(?P<place>[\wÀ-ỹ][\wÀ-ỹ\s\-]*?)\s*$", re.I)
 
 
-def issuer_from_block(block: list[str]) -> tuple[AgencyMention | None, str | None]:
-    """The issuing body named in the issuer block, and the place the block gives.
+def issuer_from_block(block: list[str]) -> tuple[AgencyMention | None, str | None, str | None]:
+    """The issuing body named in the issuer block, the place the block gives and that place's
+    level word ("tỉnh").
 
     The block is printed in capitals; the last line that names a body is the issuer, the
     lines above it its parent, and a level word followed by a name gives the place.
     """
-    lines = [re.sub(r"\s+", " ", b).strip() for b in block if b.strip()]
+    lines = _whole_lines([re.sub(r"\s+", " ", b).strip() for b in block if b.strip()])
     if not lines:
-        return None, None
+        return None, None, None
     place = None
+    level = None
     parts: list[tuple[AgencyMention, str | None]] = []
     k = 0
     while k < len(lines):
@@ -122,18 +137,66 @@ def issuer_from_block(block: list[str]) -> tuple[AgencyMention | None, str | Non
             k += 1
         k += 1
         mention, where = _read_block_line(text)
+        if mention is None and not where:
+            mention = _unit_line(text, parts[-1][0] if parts else None)
         if mention is not None:
             parts.append((mention, where))
         elif where:
             place = where
+        if where and level is None:
+            m = _BLOCK_LEVEL.search(text.lower())
+            level = m.group(1) if m else None
     if not parts:
-        return None, place
+        return None, place, level
     issuer, where = parts[-1]
     place = where or next((w for _, w in reversed(parts) if w), None) or place
-    return issuer, place
+    return issuer, place, level
+
+
+def _whole_lines(lines: list[str]) -> list[str]:
+    """Block lines a narrow cell broke inside a name joined again: "BỘ NÔNG NGHIỆP" / "VÀ MÔI
+    TRƯỜNG", "UBND THÀNH PHỐ HÀ" / "NỘI". A line that opens a body of its own stays apart."""
+    out: list[str] = []
+    for line in lines:
+        if out and _continues(out[-1], line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _continues(prev: str, line: str) -> bool:
+    low = fold(line)
+    if re.match(r"^(?:và|&|,|-)\s", low):
+        return True
+    if find_agencies(_sentence(low)) or _BLOCK_LEVEL.match(low):
+        return False
+    words = line.split()
+    if len(words) <= 2:
+        # "HÀ" / "NỘI": the last word of a place name
+        tail = fold(prev).split()
+        return any(places.is_place_name(" ".join(tail[k:] + [low])) for k in range(max(0, len(tail) - 3), len(tail)))
+    return False
+
+
+def _unit_line(text: str, parent: AgencyMention | None) -> AgencyMention | None:
+    """A block line naming a unit the gazetteer lacks ("BAN THƯỜNG TRỰC", "ĐOÀN KIỂM TRA …"):
+    the unit of the body named above it, or a body of its own."""
+    low = fold(re.sub(r"^[^\wÀ-ỹ]+", "", text))
+    units = sorted((fold(u) for u in cues()["issuer_units"]), key=len, reverse=True)
+    head = next((u for u in units if low == u or low.startswith(u + " ")), None)
+    if head is None:
+        return None
+    words = low.split()
+    name = " ".join(w.capitalize() if k < len(head.split()) + (1 if head in ("ban", "đoàn", "tổ") else 0) else w for k, w in enumerate(words))
+    if parent is not None and len(words) <= 3:
+        whole = f"{name} {parent.name}"
+        return AgencyMention(whole, parent.kind, whole, 0, len(whole), parent.level, parent.place, known=False)
+    return AgencyMention(name, "other", name, 0, len(name), known=False)
 
 
 def _read_block_line(text: str) -> tuple[AgencyMention | None, str | None]:
+    text = re.sub(r"^[^\wÀ-ỹ]+", "", text)
     low = text.lower()
     m = _BLOCK_LEVEL.search(low)
     place = None

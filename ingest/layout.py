@@ -90,20 +90,53 @@ def _render_table(t: Table, last: _TaskColumns | None) -> tuple[list[Line], _Tas
 
 
 def _is_header_block(t: Table) -> bool:
-    """The issuer beside the national motto: a small table with the motto in a cell."""
-    return len(t.rows) <= 4 and t.width <= 3 and any(is_motto(l.text) for row in t.rows for c in row for l in c.lines)
+    """The issuer beside the national motto: a small table with the motto in a cell (Word
+    layout tables add empty columns for margins)."""
+    filled = [r for r in t.rows if any(c.text for c in r)]
+    return len(filled) <= 6 and any(is_motto(l.text) for row in t.rows for c in row for l in c.lines)
 
 
 def _column_major(t: Table) -> list[Line]:
-    out: list[Line] = []
+    """The header block column by column, the issuer's lines just before the motto's: the
+    issuer stands beside the motto (Decree 30/2020), and `Số:` or a letter's `V/v …` under it
+    follow the motto's column."""
+    # the motto's column: where the leftmost cell holding (part of) the motto starts
+    first_col: dict[int, int] = {}
+    for row in t.rows:
+        for k, c in enumerate(row):
+            first_col.setdefault(id(c), k)
+    boundary = min((first_col[id(c)] for row in t.rows for c in row if any(is_motto(l.text) for l in c.lines)), default=t.width)
+    left: list[list[Line]] = []
+    right: list[list[Line]] = []
     seen: set[int] = set()
-    for col in range(t.width):
-        for row in t.rows:
-            if col < len(row) and id(row[col]) not in seen:
-                seen.add(id(row[col]))
-                out.extend(row[col].lines)
-                out.append(Line("", row[col].src[:1] or t.anchor()))
+    for row in t.rows:
+        for c in row:
+            if id(c) in seen or not c.lines:
+                continue
+            seen.add(id(c))
+            (left if first_col[id(c)] < boundary else right).append(list(c.lines))
+    # the issuer's lines lead the left column; `Số:` and a `V/v …` subject may share its cell
+    issuer: list[Line] = []
+    rest: list[list[Line]] = []
+    for k, cell in enumerate(left):
+        n = 0
+        while not rest and n < len(cell) and _looks_like_caps(cell[n].text):
+            n += 1
+        issuer += cell[:n]
+        if cell[n:]:
+            rest.append(cell[n:])
+    out: list[Line] = []
+    # each cell a paragraph of its own: its lines stay together (an emphasis or a date line a
+    # cell breaks goes on), nothing joins across cells
+    for para in ([issuer] if issuer else []) + right + rest:
+        out.extend(para)
+        out.append(Line("", para[-1].src))
     return out
+
+
+def _looks_like_caps(text: str) -> bool:
+    letters = [c for c in _plain(text) if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6 and not re.match(r"^\W*(?:Số|SỐ)\b", _plain(text))
 
 
 def _task_header(t: Table) -> tuple[list[str | None], int] | None:

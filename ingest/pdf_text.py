@@ -114,16 +114,22 @@ def _tables(page) -> list[tuple[tuple[float, float, float, float], Table]]:
 
 def _table(page, found) -> Table:
     """Rows of cells; a position a span covers holds the spanning cell itself."""
+    texts = found.extract()
+    origin: dict[tuple[float, ...], tuple[int, int]] = {}
+    for r, row in enumerate(found.rows):
+        for c, bbox in enumerate(row.cells):
+            if bbox is not None:
+                origin.setdefault(tuple(bbox), (r, c))
     made: dict[tuple[float, ...], Cell] = {}
 
     def cell_at(bbox) -> Cell:
-        key = tuple(round(v, 1) for v in bbox)
+        key = tuple(bbox)
         if key not in made:
-            text = page.crop(bbox, strict=False).extract_text() or ""
+            r, c = origin.get(key, (None, None))
+            text = texts[r][c] if r is not None and c < len(texts[r]) and texts[r][c] else ""
             made[key] = Cell(tuple(Line(t.strip(), (0,)) for t in text.split("\n") if t.strip()))
         return made[key]
 
-    cells = [c for c in found.cells]
     rows = []
     for r, row in enumerate(found.rows):
         out_row = []
@@ -131,7 +137,7 @@ def _table(page, found) -> Table:
             if bbox is None:
                 y = (row.bbox[1] + row.bbox[3]) / 2
                 x = _column_centre(found, c)
-                cover = next((b for b in cells if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
+                cover = next((b for b in origin if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
                 out_row.append(cell_at(cover) if cover is not None else Cell(merged=True))
             else:
                 out_row.append(cell_at(bbox))

@@ -37,9 +37,12 @@ _NUMBER_LINE = re.compile(
 )
 _DATELINE = re.compile(
     # post-2025 communes may carry a number ("Bảo Lâm 5")
-    r"^(?P<place>[^\d,\s][^,]{1,40}?),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})",
+    # a draft leaves the day, the month and even the year blank ("Hà Nội, ngày   tháng   năm")
+    r"^(?P<place>[^\d,\s][^,]{1,40}?),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?:(?P<y>\d{4})|\s*$)",
     re.I,
 )
+_BARE_NUMBER_LABEL = re.compile(r"^(?:Số|SỐ)\s*(?:hiệu\s*)?[:.]?\s*$")
+_SYMBOL_START = re.compile(r"^\s*(?:\d+[a-zA-Z]?\s*)?[/-]\s*[A-ZĐ0-9]")
 _SUBJECT_LINE = re.compile(r"^V/[vV]\.?\s*(?P<text>.+)$")
 _ISSUED_WITH = re.compile(r"^\(?\s*(?:Ban hành\s+)?(?:kèm|kèm theo|Kèm theo)\b.*\)?\.?$", re.I)
 _LEVEL_OF = {
@@ -209,6 +212,9 @@ def parse(norm: Normalised) -> Document:
         code = re.split(r"[-/]", header.symbol_code)[0]
         t = doc_types().by_code(code)
         header.genre = t.name if t else None
+    addressees = _addressees(lines[preamble_start:body_start] if body_start > preamble_start else lines[:60])
+    if header.genre is None and (header.subject or addressees):
+        header.genre = cues()["letter"]["genre"]
     if header.number is None and portal.get("number"):
         m = re.match(r"^(\d+[a-zA-Z]?)([/-])(.+)$", re.sub(r"\s+", "", portal["number"]))
         if m:
@@ -219,6 +225,8 @@ def parse(norm: Normalised) -> Document:
     tail_start = _tail_start(lines, body_start, rec_heading)
     sections = _body(lines[body_start:tail_start])
     recipients, signer, after_tail = _tail(lines, tail_start, rec_heading)
+    known = {fold(r.text) for r in recipients}
+    recipients = [a for a in addressees if fold(a.text) not in known] + recipients
     attachments = _attachments(lines, after_tail)
     issuer_line = issuer_lines[-1] if issuer_lines else None
     return Document(
@@ -250,6 +258,10 @@ def _read_header(lines: list[Line], header: Header) -> tuple[int, int, list[Line
             break
         if is_opener(text) and heading_at is None and (header.symbol or header.date or issuer_lines):
             break  # an opening without a type heading: the preamble starts here
+        if _BARE_NUMBER_LABEL.match(text) and i + 1 < n and _SYMBOL_START.match(lines[i + 1].text) and header.symbol_code is None:
+            # "Số:" at the end of a cell line, the symbol on the next ("Số:" / "2820/QĐ-UBND")
+            text = f"Số: {lines[i + 1].text.strip()}"
+            i += 1
         m = _NUMBER_LINE.match(text)
         if m and header.symbol_code is None and heading_at is None:
             header.number = m.group("num")
@@ -297,6 +309,24 @@ def _read_header(lines: list[Line], header: Header) -> tuple[int, int, list[Line
     if header.subject and header.title is None:
         header.title = header.subject
     return _first_body_line(lines, start), start, issuer_lines
+
+
+def _addressees(lines: list[Line]) -> list[Line]:
+    """Whom a letter is addressed to: `Kính gửi: X` or `Kính gửi:` and the dashes below it."""
+    words = "|".join(re.escape(w) for w in cues()["letter"]["address"])
+    address = re.compile(rf"^(?:{words})\s*:?\s*(?P<rest>.*)$", re.I)
+    for k, line in enumerate(lines):
+        m = address.match(line.text)
+        if not m:
+            continue
+        out = [Line(p.strip(" -;.,"), line.src) for p in re.split(r"\s*;\s*", m.group("rest")) if p.strip(" -;.,")]
+        for nxt in lines[k + 1 :]:
+            dash = _DASH.match(nxt.text)
+            if not dash:
+                break
+            out.append(Line(dash.group("text").strip(" ;.,"), nxt.src))
+        return out
+    return []
 
 
 def _dateline(text: str, header: Header, line: Line) -> None:
