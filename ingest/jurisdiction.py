@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from . import places
 from .agencies import AgencyMention, find_agencies
 from .models import Document
-from .rules import cues, fold
+from .rules import cues, doc_types, fold, gazetteer
 
 _RANK = {"province": 3, "city": 3, "district": 2, "commune": 1}
 
@@ -58,15 +59,22 @@ def determine(doc: Document) -> Jurisdiction:
     block_level: str | None = None
     if doc.issuer_lines:
         candidate, block_place, block_level = issuer_from_block([l.text for l in doc.issuer_lines])
-    # 2. the preamble clause "<issuer> ban hành Kế hoạch"
+    # 2. the enacting authority printed under the title ("ỦY BAN THƯỜNG VỤ QUỐC HỘI",
+    #    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"), when the block lost it
+    if candidate is None and doc.header.authority:
+        candidate, where, block_level = issuer_from_block([l.text for l in doc.header.authority[:1]])
+        block_place = block_place or where
+    # 3. the preamble clause "<issuer> ban hành Kế hoạch (Nghị định, Thông tư …)"
     verbs = "|".join(re.escape(v) for v in c["issuer_verbs"])
+    genres = "|".join(re.escape(n) for n in sorted(doc_types().all_names, key=len, reverse=True))
     pre = " ".join(line.text for line in doc.preamble)
     if candidate is None:
-        for m in re.finditer(rf"(?:^|[,;:]\s*)([^,;:]{{3,90}}?)\s+(?:{verbs})\s+(?:Kế hoạch|kế hoạch)", pre):
+        for m in re.finditer(rf"(?:^|[,;:]\s*)([^,;:]{{3,90}}?)\s+(?:{verbs})\s+(?i:{genres})", pre):
             found = [a for a in find_agencies(m.group(1)) if a.kind not in ("collective_group",)]
             if found:
                 candidate = found[-1]
-    # 3. the signature formula "TM. ỦY BAN NHÂN DÂN"
+                break
+    # 4. the signature formula "TM. ỦY BAN NHÂN DÂN"
     if candidate is None and doc.signer and doc.signer.formula:
         found = find_agencies(doc.signer.formula)
         candidate = found[0] if found else None
@@ -167,7 +175,7 @@ def _whole_lines(lines: list[str]) -> list[str]:
 
 def _continues(prev: str, line: str) -> bool:
     low = fold(line)
-    if re.match(r"^(?:và|&|,|-)\s", low):
+    if re.match(r"^(?:và|&|,|-)\s", low) or re.search(r"(?:\svà|,|&)$", fold(prev)):
         return True
     if find_agencies(_sentence(low)) or _BLOCK_LEVEL.match(low):
         return False
@@ -222,8 +230,14 @@ def _sentence(low: str) -> str:
     for a in _find(text):
         if a.known and a.entry and fold(out[a.start : a.start + len(a.entry)]) == fold(a.entry):
             out = out[: a.start] + a.entry + out[a.start + len(a.entry) :]
-    # family names ("Sở nội vụ"): capitalise the word after the head
-    return re.sub(r"^(Sở|Ban|Phòng|Văn phòng|Trung tâm|Đài|Báo|Hội|Công an)\s+(\S)", lambda m: f"{m.group(1)} {m.group(2).upper()}", out)
+    # family names ("Sở nội vụ", "Bộ xây dựng"): capitalise the word after the head
+    return _family_head().sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", out)
+
+
+@cache
+def _family_head() -> re.Pattern[str]:
+    heads = sorted({f.head for f in gazetteer().families}, key=len, reverse=True)
+    return re.compile(r"^(" + "|".join(re.escape(h) for h in heads) + r")\s+(\S)", re.I)
 
 
 def _province_of(place: str | None, place_level: str | None, text: str) -> tuple[str | None, str | None]:

@@ -26,7 +26,7 @@ _PIPE = re.compile(r"^\s*\|\s*$")
 _GFM_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _GFM_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _RULE = re.compile(r"[-_=–—]{3,}")
-_GLUED_MOTTO = re.compile(r"(?<=[A-ZĐÀ-Ỹ]{2})(?=Độc lập)|(?<=[A-ZĐÀ-Ỹ]{2})(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ]{2,}\s)")
+_GLUED_MOTTO = re.compile(r"(?<=VIỆT NAM)(?=Độc lập)|(?<=\S)(?=Độc lập\s*[-–])")
 _GAP = re.compile(r"\S(?P<gap> {3,}|\t+)(?=\S)")
 
 
@@ -190,7 +190,7 @@ def _delimited(text: str) -> list[str] | None:
     if "\t" in text.strip():
         cells = [c.strip() for c in text.strip().split("\t")]
         return cells if sum(1 for c in cells if c) >= 2 else None
-    if not re.search(r"\S\s+\|(?:\s|$)", text) or _PIPE.match(text):
+    if _PIPE.match(text) or not (re.search(r"\S\s+\|(?:\s|$)", text) or re.match(r"^\s*\|\s+\S", text)):
         return None
     cells = [c.strip() for c in text.strip().strip("|").split("|")]
     return cells if any(cells) else None
@@ -233,10 +233,22 @@ class _Slot:
 
 
 def _slots(lines: list[Line]) -> list[_Slot]:
-    """The cells of a pipe run, in reading order; an empty slot is an empty cell or a row end."""
+    """The cells of a pipe run, in reading order; an empty slot is an empty cell or a row end.
+    A line with its own pipes ("Độc lập - Tự do - Hạnh phúc |", "| Số: 05/2025/TT-BGDĐT |")
+    is parted at them."""
     slots: list[_Slot] = []
     current: _Slot | None = None
+    pieces: list[Line] = []
     for line in lines:
+        if _PIPE.match(line.text) or "|" not in line.text:
+            pieces.append(line)
+            continue
+        for k, part in enumerate(re.split(r"\s*\|\s*", line.text)):
+            if k:
+                pieces.append(Line("|", line.src))
+            if part.strip():
+                pieces.append(Line(part, line.src, line.heading))
+    for line in pieces:
         if _PIPE.match(line.text):
             if current is not None:
                 slots.append(current)

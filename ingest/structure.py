@@ -38,7 +38,7 @@ _NUMBER_LINE = re.compile(
 _DATELINE = re.compile(
     # post-2025 communes may carry a number ("Bảo Lâm 5")
     # a draft leaves the day, the month and even the year blank ("Hà Nội, ngày   tháng   năm")
-    r"^(?P<place>[^\d,\s][^,]{1,40}?),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?:(?P<y>\d{4})|\s*$)",
+    r"^(?P<place>[^\d,\s][^,]{1,40}?)(?:,\s*|\s+)ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?:(?P<y>\d{4})|\s*$)",
     re.I,
 )
 _BARE_NUMBER_LABEL = re.compile(r"^(?:Số|SỐ)\s*(?:hiệu\s*)?[:.]?\s*$")
@@ -136,7 +136,11 @@ def _type_heading_regex() -> re.Pattern[str]:
     """`KẾ HOẠCH`, `NGHỊ QUYẾT`, `QUYẾT ĐỊNH` … in capitals, alone or before the title."""
     names = sorted({n.upper() for n in doc_types().all_names} | {n.upper() for n in cues()["heading_only_types"]}, key=len, reverse=True)
     alts = "|".join(r"\s*".join(re.escape(w) for w in n.split()) for n in names)
-    return re.compile(rf"^(?P<type>{alts})(?:\s+(?P<rest>HÀNH ĐỘNG|LIÊN TỊCH|PHỐI HỢP))?(?:\s*[:.]?\s*$|\s+(?P<title>\S.*)$)")
+    # a copy may glue the title to the heading ("NGHỊ ĐỊNHQuy định về …"): a capital and a
+    # small letter right after the type word start it
+    return re.compile(
+        rf"^(?P<type>{alts})(?:\s+(?P<rest>HÀNH ĐỘNG|LIÊN TỊCH|PHỐI HỢP))?(?:\s*[:.]?\s*$|\s+(?P<title>\S.*)$|(?P<glued>[A-ZĐ][a-zà-ỹđ].*)$)"
+    )
 
 
 def type_heading(line: Line) -> tuple[str, str | None] | None:
@@ -145,8 +149,8 @@ def type_heading(line: Line) -> tuple[str, str | None] | None:
     m = _type_heading_regex().match(text)
     if not m:
         return None
-    title = m.group("title")
-    if title and not (_looks_like_heading(title) or line.heading):
+    title = m.group("title") or m.group("glued")
+    if m.group("title") and not (_looks_like_heading(title) or line.heading):
         return None
     word = re.sub(r"\s+", " ", m.group("type"))
     genre = _genre_name(word)
@@ -186,13 +190,18 @@ def _enacting_regex() -> re.Pattern[str]:
 def _authority_line(text: str) -> bool:
     """`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI`, `HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI`,
     `KHÓA XVI, KỲ HỌP THỨ 28`: the body that enacts, printed between title and opening."""
-    if not _looks_like_heading(text):
+    if not _looks_like_heading(text) or len(text) > 120:
         return False
     up = fold(text)
-    return bool(
-        re.match(r"^(?:chủ tịch |bộ trưởng |giám đốc |trưởng ban )?(?:ủy ban nhân dân|uỷ ban nhân dân|hội đồng nhân dân|thủ tướng|chính phủ|ban thường vụ|ban chấp hành)", up)
-        or re.match(r"^(?:khóa|khoá)\s+[ivxlc]+", up)
-    )
+    if re.match(r"^(?:khóa|khoá)\s+[ivxlc]+", up):
+        return True
+    # a post before a body ("GIÁM ĐỐC SỞ CÔNG THƯƠNG"), or the body itself ("ỦY BAN THƯỜNG VỤ QUỐC HỘI")
+    body = re.sub(r"^(?:chủ tịch|bộ trưởng|giám đốc|trưởng ban|trưởng đoàn|chánh văn phòng|thủ trưởng|tổng cục trưởng|cục trưởng)\s+", "", up)
+    from .agencies import find_agencies
+
+    cased = body[:1].upper() + body[1:]
+    found = find_agencies(_capitalise_heads(cased))
+    return bool(found and found[0].start == 0 and (found[0].known or found[0].kind == "central_government"))
 
 
 # --- parse ---------------------------------------------------------------------------------------
@@ -215,6 +224,13 @@ def parse(norm: Normalised) -> Document:
     addressees = _addressees(lines[preamble_start:body_start] if body_start > preamble_start else lines[:60])
     if header.genre is None and (header.subject or addressees):
         header.genre = cues()["letter"]["genre"]
+    if header.date is None:
+        header.date = _adoption_date(lines)
+    if header.date is None and portal.get("date"):
+        # the portal's metadata keeps the date a copy of the text lost ("Ngày ban hành: 01/12/2025")
+        d = re.match(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$", portal["date"])
+        if d:
+            header.date = _iso_date(d.group(1), d.group(2), d.group(3))
     if header.number is None and portal.get("number"):
         m = re.match(r"^(\d+[a-zA-Z]?)([/-])(.+)$", re.sub(r"\s+", "", portal["number"]))
         if m:
@@ -309,6 +325,16 @@ def _read_header(lines: list[Line], header: Header) -> tuple[int, int, list[Line
     if header.subject and header.title is None:
         header.title = header.subject
     return _first_body_line(lines, start), start, issuer_lines
+
+
+def _adoption_date(lines: list[Line]) -> str | None:
+    """"… thông qua ngày 16 tháng 6 năm 2025" in the closing lines."""
+    cue = r"\s+".join(map(re.escape, cues()["adoption_cue"].split()))
+    tail = " ".join(l.text for l in lines[-40:])
+    m = None
+    for m in re.finditer(rf"{cue}\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+(\d{{4}})", tail, re.I):
+        pass
+    return _iso_date(m.group(1), m.group(2), m.group(3)) if m else None
 
 
 def _addressees(lines: list[Line]) -> list[Line]:
@@ -406,6 +432,11 @@ def _symbol_case(symbol: str) -> str:
     codes.update({fold(k): k for k in doc_types().issuers})
     parts = re.split(r"([/-])", symbol)
     return "".join(codes.get(fold(p), p) for p in parts)
+
+
+def _capitalise_heads(text: str) -> str:
+    """"Bộ xây dựng" -> "Bộ Xây dựng": family names are found by the capital after the head."""
+    return re.sub(r"^(Bộ|Sở|Cục|Tổng cục|Ban|Văn phòng|Thanh tra|Kho bạc)\s+(\S)", lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
 
 
 def _is_body_marker(line: Line) -> bool:
