@@ -66,7 +66,9 @@ def determine(doc: Document) -> Jurisdiction:
         block_place = block_place or where
     # 3. the preamble clause "<issuer> ban hành Kế hoạch (Nghị định, Thông tư …)"
     verbs = "|".join(re.escape(v) for v in c["issuer_verbs"])
-    genres = "|".join(re.escape(n) for n in sorted(doc_types().all_names, key=len, reverse=True))
+    # the document's own genre: "… của HĐND tỉnh ban hành Quy định …" describes another document
+    own = [n for t in doc_types().types if t.name == doc.header.genre for n in t.names] or ["Kế hoạch"]
+    genres = "|".join(re.escape(n) for n in sorted(own, key=len, reverse=True))
     pre = " ".join(line.text for line in doc.preamble)
     if candidate is None:
         for m in re.finditer(rf"(?:^|[,;:]\s*)([^,;:]{{3,90}}?)\s+(?:{verbs})\s+(?i:{genres})", pre):

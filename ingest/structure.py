@@ -35,12 +35,29 @@ _PLUS = re.compile(r"^\+\s*(?P<text>.*)$")
 _NUMBER_LINE = re.compile(
     r"^(?:Số|SỐ|So)\s*(?:hiệu\s*)?[:.]?\s*(?P<num>\d+[a-zA-Z]?)?\s*(?P<sep>[/-])\s*(?P<code>[^\s,;]+(?:\s*-\s*[A-ZĐ][^\s,;]*)*)"
 )
-_DATELINE = re.compile(
-    # post-2025 communes may carry a number ("Bảo Lâm 5")
-    # a draft leaves the day, the month and even the year blank ("Hà Nội, ngày   tháng   năm")
-    r"^(?P<place>[^\d,\s][^,]{1,40}?)(?:,\s*|\s+)ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?:(?P<y>\d{4})|\s*$)",
+_DATELINE_RE = re.compile(
+    # post-2025 communes may carry a number ("Bảo Lâm 5"); a draft leaves the day, the month
+    # and even the year blank ("Hà Nội, ngày   tháng   năm")
+    r"^(?P<place>[^\d,\s][^,]{1,40}?)(?P<sep>,\s*|\s+)ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?:(?P<y>\d{4})|\s*$)",
     re.I,
 )
+
+
+class _Dateline:
+    """The place-and-date line. Without its comma ("Hà Nội ngày 01 tháng 12 năm 2025") the
+    place must be a name — a few capitalised words — not a sentence that mentions a date."""
+
+    @staticmethod
+    def match(text: str) -> re.Match[str] | None:
+        m = _DATELINE_RE.match(text)
+        if m and "," not in m.group("sep"):
+            words = m.group("place").split()
+            if len(words) > 4 or not all(w[:1].isupper() for w in words):
+                return None
+        return m
+
+
+_DATELINE = _Dateline()
 _BARE_NUMBER_LABEL = re.compile(r"^(?:Số|SỐ)\s*(?:hiệu\s*)?[:.]?\s*$")
 _SYMBOL_START = re.compile(r"^\s*(?:\d+[a-zA-Z]?\s*)?[/-]\s*[A-ZĐ0-9]")
 _SUBJECT_LINE = re.compile(r"^V/[vV]\.?\s*(?P<text>.+)$")
