@@ -126,7 +126,7 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
 _PLURAL = re.compile(r"(?<![\wÀ-ỹ])(?:các|những|Các|Những)\s+$")
 
 
-_REGION = re.compile(r"^\s+((?:chi nhánh\s+)?khu vực\s+(?:[IVXLC]{1,5}|\d{1,2})(?![\wÀ-ỹ]))", re.I)
+_REGION = re.compile(r"^\s+(?:Việt Nam\s*)?(?:[-–]\s*)?((?:chi nhánh\s+)?khu vực\s+(?:[IVXLC]{1,5}|\d{1,2})(?![\wÀ-ỹ]))", re.I)
 
 
 def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyMention:

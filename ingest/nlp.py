@@ -68,7 +68,9 @@ def patterns() -> tuple[dict, ...]:
         for surface in dict.fromkeys((entry.name, *entry.aliases)):
             out.append({"label": entry.kind, "pattern": surface, "id": entry.name})
     # Lower-case words that begin a predicate end a family name ("Sở Nội vụ chủ trì").
-    stops = sorted({s.split()[0].lower() for s in cues()["predicate_stops"]} | {"các", "về", "của", "theo", "tại", "trên", "với", "và", "hoặc"})
+    # (the first word of a two-word verb, unless bodies' names use it: "Xúc tiến", "thông tin")
+    inside = {w.lower() for w in cues()["name_words"]}
+    stops = sorted(({s.split()[0].lower() for s in cues()["predicate_stops"]} - inside) | {"các", "về", "của", "theo", "tại", "trên", "với", "và", "hoặc"})
     heads = sorted({e.name.split()[0].lower() for e in gaz.entries} | {a.split()[0].lower() for e in gaz.entries for a in e.aliases} | {f.head.split()[0].lower() for f in gaz.families})
     for fam in gaz.families:
         head = [{"ORTH": w} for w in fam.head.split()]

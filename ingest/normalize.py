@@ -356,6 +356,8 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
     if prev.endswith(_TERMINAL):
         return False
     opener = re.match(r"^(?:[-–]|\()\s*(\S)", nxt)
+    if re.search(r"\b(?:19|20)\d{2}$", prev) and re.match(r"^[-–]\s*(?:19|20)\d{2}\b", nxt):
+        return True  # "giai đoạn 2026" / "- 2030, …": a range of years cut at its dash
     if opener and opener.group(1).islower():
         # "thông tin" / "- viễn thông": a hyphenated phrase wrapped at its dash, not a bullet;
         # "(sau đây gọi là …)": a parenthesis that opens in lower case continues a sentence

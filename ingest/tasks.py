@@ -173,8 +173,9 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     offset = 0
     adv = _adverbial_regex().match(body)
     if adv:
-        offset += adv.end()
-        body = body[adv.end():]
+        start = _after_adverbial(body, adv.end(), lexicon)
+        offset += start
+        body = body[start:]
     requested = False
     mood = _mood_regex().match(body)
     if mood:
@@ -189,6 +190,29 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
         return [], requested, 0, body
     found = split_agencies(subject, lexicon)
     return found, requested, offset + end, body[end:]
+
+
+def _after_adverbial(body: str, first: int, lexicon: Lexicon) -> int:
+    """Where the subject starts after an opening adverbial that has commas of its own ("Trên cơ
+    sở đề xuất của các cơ quan, đơn vị và ý kiến của Sở X, | Sở Tài chính tổng hợp …"): the
+    first comma after which an agency list meets its verb."""
+    commas = [m.end() for m in re.finditer(r",\s*", body[:300]) if m.end() > first and body[: m.start()].count("(") <= body[: m.start()].count(")")]
+    for pos in [first] + commas:
+        rest = body[pos:]
+        if predicate_regex().match(rest):
+            break  # "…, kịp thời báo cáo UBND tỉnh, …": the verb of an understood subject
+        mood = _mood_regex().match(rest)
+        rest = rest[mood.end() :] if mood else rest
+        end = subject_end(rest, lexicon)
+        verb = rest[end:].lstrip(" ,:-–")
+        if end and (predicate_regex().match(verb) or (verb[:1].islower() and not _NOT_A_VERB.match(verb))):
+            if any(not m.generic for m in split_agencies(rest[:end], lexicon)):
+                return pos
+    return first
+
+
+# after an agency name, these open a qualifier or the next member, not the verb
+_NOT_A_VERB = re.compile(r"^(?:và|hoặc|của|với|tại|trong|trên|thuộc|về|cho|cùng|các|những|có liên quan|liên quan)(?![\wÀ-ỹ])")
 
 
 def subject_end(body: str, lexicon: Lexicon) -> int:
@@ -235,7 +259,7 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
             owned = next((a for a in mentions if a.start == pos), None)
             if owned is not None and _grammar().owner_before.search(body[:pos]):
                 pos = owned.end  # "đơn vị sự nghiệp thuộc UBND huyện": the owner ends the name
-        paren = re.match(r"\s*\([^()]{0,120}\)", body[pos:])
+        paren = re.match(r"\s*\((?!\s*(?:qua|thông qua|gửi|báo cáo)\b)[^()]{0,120}\)", body[pos:])
         if paren:
             pos += paren.end()  # "Sở Y tế (Chi cục Dân số)": the unit named inside is the same actor
         end = pos
