@@ -218,7 +218,7 @@ def _glue_heading(block: list[Line]) -> list[Line]:
     return [Line(f"{first} {second}", block[0].src + block[1].src), *block[2:]]
 
 
-def _wrapped_paragraph(block: list[Line], width: int) -> bool:
+def _wrapped_paragraph(block: list[Line], width: int, first_line: float = 0.0) -> bool:
     """A blank-separated block that is one paragraph hard-wrapped at the page width.
 
     Portal Markdown writes each paragraph as a block of lines cut near the page width (the
@@ -236,8 +236,28 @@ def _wrapped_paragraph(block: list[Line], width: int) -> bool:
         return False
     middle = texts[1:-1]
     if len(block) == 2:
-        return len(texts[0]) >= 0.4 * width
+        # the first line is short by the portal's indent: as long as the document's other
+        # paragraphs' first lines, it was wrapped too
+        return len(texts[0]) >= min(0.4 * width, 0.85 * first_line if first_line else width)
     return all(len(t) >= 0.7 * width for t in middle)
+
+
+def _first_line_length(lines: list[Line], width: int) -> float:
+    """How long the first line of a wrapped paragraph is in this document: the median over
+    blocks of three or more lines that are surely wrapped (a portal counts the indent)."""
+    firsts: list[int] = []
+    block: list[Line] = []
+    for line in lines + [Line("", ())]:
+        if line.text:
+            block.append(line)
+            continue
+        if len(block) >= 3 and _wrapped_paragraph(block, width):
+            firsts.append(len(block[0].text))
+        block = []
+    if len(firsts) < 3:
+        return 0.0
+    firsts.sort()
+    return float(firsts[len(firsts) // 2])
 
 
 def join_pdf_lines(lines: list[Line]) -> list[Line]:
@@ -256,6 +276,7 @@ def join_pdf_lines(lines: list[Line]) -> list[Line]:
     lengths = sorted(len(b.text) for b in nonblank)
     # the page width in characters: a line well short of it ends its paragraph
     width = lengths[int(0.9 * (len(lengths) - 1))]
+    first_line = _first_line_length(lines, width)
     # blank-separated blocks; a wrapped paragraph becomes one line first
     units: list[Line] = []
     block: list[Line] = []
@@ -264,7 +285,7 @@ def join_pdf_lines(lines: list[Line]) -> list[Line]:
             block.append(line)
             continue
         block = _glue_heading(block)
-        if _wrapped_paragraph(block, width):
+        if _wrapped_paragraph(block, width, first_line):
             text = block[0].text
             for nxt in block[1:]:
                 text += ("" if re.search(r"\d-$", text) else " ") + nxt.text

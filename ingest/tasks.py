@@ -189,7 +189,13 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
         # a list with no predicate, "X là Y", "X gồm …": who is who, not who does what
         return [], requested, 0, body
     found = split_agencies(subject, lexicon)
+    if mood and _encouraging(mood.group(0)) and all(m.kind == "collective_group" for m in found):
+        return [], requested, 0, body  # "Khuyến khích các doanh nghiệp …": no body is given work
     return found, requested, offset + end, body[end:]
+
+
+def _encouraging(mood: str) -> bool:
+    return fold(mood.strip(" :")) in {fold(w) for w in cues()["encouragement_cues"]}
 
 
 def _after_adverbial(body: str, first: int, lexicon: Lexicon) -> int:
