@@ -17,8 +17,9 @@ from .rules import AgencyEntry, cues, fold, gazetteer, modern_tones
 
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _SYL = r"[\wÀ-ỹđĐ]*"
-# A place name: one to four capitalised syllables ("Vĩnh Long", "Cần Thơ", "Hồ Chí Minh").
-_PLACE = rf"(?P<place>[{_UPPER}]{_SYL}(?:\s+[{_UPPER}]{_SYL}){{0,3}})"
+# A place name: one to four capitalised syllables ("Vĩnh Long", "Cần Thơ", "Hồ Chí Minh"),
+# and since 2025 perhaps a number ("Cổ Nhuế 2", "Bảo Lâm 5").
+_PLACE = rf"(?P<place>[{_UPPER}]{_SYL}(?:\s+[{_UPPER}]{_SYL}){{0,3}}(?:\s+\d{{1,2}}(?![\d/.,]\d))?)"
 # A name after these words belongs to the phrase before it ("đơn vị sự nghiệp thuộc UBND huyện").
 _OWNED = re.compile(r"(?:thuộc|trực thuộc|của|tại|trong)\s*$", re.I)
 
@@ -210,6 +211,23 @@ class Lexicon:
     own_level: str | None = None  # the issuer's level word, which "cùng cấp" stands for
     members: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical -> member phrases
     reform: bool = True  # written after the 2025 reform: "địa phương" means the communes and wards
+    own_place: str | None = None  # the issuer's place: a body of another commune is named with its own
+
+
+_LOCAL_LEVELS = frozenset({"xã", "phường", "thị trấn", "đặc khu", "quận", "huyện", "thị xã"})
+
+
+def shown_name(m: AgencyMention, lexicon: "Lexicon") -> str:
+    """A body of a commune or district other than the issuer's is named with its place ("Ủy ban
+    nhân dân phường Cổ Nhuế 2" in a city's decision): two communes' committees are two bodies.
+    A province's or the issuer's own place stays out of the name, as analysts write it."""
+    if not (m.place and m.level and m.level.lower() in _LOCAL_LEVELS):
+        return m.name
+    if lexicon.own_place and fold(m.place) == fold(lexicon.own_place):
+        return m.name
+    if fold(m.name).endswith(fold(m.place)):
+        return m.name
+    return f"{m.name} {m.place}"
 
 
 def _definition_re() -> re.Pattern[str]:
@@ -230,7 +248,7 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
     level that ends a list ("Cấp ủy đảng, chính quyền cấp xã") belongs to every member.
     """
     lexicon = lexicon or Lexicon({})
-    phrase = re.sub(r"\s+", " ", phrase).strip()
+    phrase = expand_enumerations(re.sub(r"\s+", " ", phrase).strip())
     # "A, B, C (sau đây gọi là cơ quan, đơn vị, địa phương)": the text names the group
     definition = _definition_re().search(phrase)
     if definition:
@@ -257,6 +275,15 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
             piece = _title_regex().sub("", piece).strip(" ,")
             if not piece or len(piece) < 2:
                 continue
+            where = _elliptic_place().fullmatch(piece)
+            if where and previous is not None and previous.known and previous.level and previous.entry:
+                # "UBND phường Cổ Nhuế 2 và phường Xuân Đỉnh": the head is understood
+                entry = gazetteer().lookup(previous.entry)
+                if entry is not None and entry.levelled:
+                    level = where.group("level").lower()
+                    out.append(AgencyMention(f"{entry.name} {level}", previous.kind, piece, cursor, gap_end, level, where.group("place"), True, False, entry.name))
+                    previous = out[-1]
+                    continue
             ell = re.fullmatch(r"(?:các\s+)?(cấp\s+\S+|các cấp|cùng cấp)", piece, flags=re.I)
             if ell and previous is not None:
                 base = previous.name
@@ -281,6 +308,46 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
         previous = mention
         cursor = mention.end
     return _dedupe(_resolve_levels(_share_level(out, phrase), lexicon))
+
+
+@cache
+def _elliptic_place() -> re.Pattern[str]:
+    return re.compile(rf"(?P<level>xã|phường|thị trấn|đặc khu|quận|huyện|thị xã)\s+{_PLACE}", re.I)
+
+
+@cache
+def _enumeration_regex() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h) for h in sorted(cues()["enumerated_heads"], key=len, reverse=True))
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:các\s+)?(?P<head>{heads})(?:,\s*ban,?\s*ngành)?\s*:\s*(?P<list>[^;:]+?)(?=\s*(?:;|$|\.\s|\s+và các\s|\s+(?:có trách nhiệm|chịu trách nhiệm|phối hợp|chủ trì)\b))", re.I)
+
+
+def expand_enumerations(text: str) -> str:
+    """"các Sở: Tài chính, Nông nghiệp và Môi trường, Xây dựng" -> "Sở Tài chính, Sở Nông nghiệp
+    và Môi trường, Sở Xây dựng"; "Các Bộ: Công an, Quốc phòng" likewise. Members are cut at the
+    commas, a comma inside a known name kept ("Văn hóa, Thể thao và Du lịch")."""
+    if ":" not in text:
+        return text
+
+    def expand(m: re.Match[str]) -> str:
+        head = m.group("head")
+        head = head[:1].upper() + head[1:]
+        items = [x.strip() for x in re.split(r"\s*,\s*", m.group("list")) if x.strip()]
+        if not items or any(not x[:1].isupper() for x in items[:1]):
+            return m.group(0)
+        names: list[str] = []
+        k = 0
+        while k < len(items):
+            # the longest run of items that a known name holds together ("Văn hóa, Thể thao và Du lịch")
+            for j in range(len(items), k, -1):
+                joined = ", ".join(items[k:j])
+                found = find_agencies(f"{head} {joined}")
+                if j == k + 1 or (found and found[0].known and found[0].end >= len(head) + 1 + len(joined) - 1):
+                    names.append(f"{head} {joined}")
+                    k = j
+                    break
+        return ", ".join(names)
+
+    return _enumeration_regex().sub(expand, text)
 
 
 @dataclass(frozen=True)
@@ -547,10 +614,10 @@ def _resolve_levels(mentions: list[AgencyMention], lexicon: Lexicon) -> list[Age
 
 
 def _dedupe(mentions: list[AgencyMention]) -> list[AgencyMention]:
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     out = []
     for m in mentions:
-        key = fold(m.name)
+        key = (fold(m.name), fold(m.place or ""))  # "UBND phường X" and "UBND phường Y" are two
         if key not in seen:
             seen.add(key)
             out.append(m)

@@ -74,11 +74,13 @@ def patterns() -> tuple[dict, ...]:
     heads = sorted({e.name.split()[0].lower() for e in gaz.entries} | {a.split()[0].lower() for e in gaz.entries for a in e.aliases} | {f.head.split()[0].lower() for f in gaz.families})
     for fam in gaz.families:
         head = [{"ORTH": w} for w in fam.head.split()]
-        first = {"IS_TITLE": True} if len(head) == 1 else {"IS_ALPHA": True, "LOWER": {"NOT_IN": stops}}
-        rest = {"IS_ALPHA": True, "OP": "{0,9}", "LOWER": {"NOT_IN": stops}}
+        # a capital inside a name is a name's word even when the word is also a verb
+        # ("Thanh tra Sở Xây dựng"): stops are matched as written, in lower case
+        first = {"IS_TITLE": True} if len(head) == 1 else {"IS_ALPHA": True, "ORTH": {"NOT_IN": stops}}
+        rest = {"IS_ALPHA": True, "OP": "{0,9}", "ORTH": {"NOT_IN": stops}}
         # "Sở Văn hóa, Thể thao và Du lịch": a comma or "và" followed by a capital continues it
         # … unless the capital starts another body ("Ban Quản lý Khu kinh tế, Sở Công Thương")
-        joined = [{"ORTH": {"IN": [",", "và", "-", "–"]}}, {"IS_TITLE": True, "LOWER": {"NOT_IN": heads}}, {"IS_ALPHA": True, "OP": "{0,3}", "LOWER": {"NOT_IN": stops}}]
+        joined = [{"ORTH": {"IN": [",", "và", "-", "–"]}}, {"IS_TITLE": True, "LOWER": {"NOT_IN": heads}}, {"IS_ALPHA": True, "OP": "{0,3}", "ORTH": {"NOT_IN": stops}}]
         out.append({"label": fam.kind, "pattern": [*head, first, rest], "id": f"family:{fam.head}"})
         if len(head) > 1:
             # a capital after a two-word head names the body even when it is also a verb

@@ -33,7 +33,7 @@ def extract(path: str | Path, skip_steps: tuple[str, ...] = ()) -> Extraction:
     # after 1/7/2025 local government has two levels: "địa phương" in a province's text means
     # its communes and wards
     reform = doc.header.date is None or doc.header.date >= "2025-07"
-    lexicon = Lexicon(aliases, own_level, members, reform)
+    lexicon = Lexicon(aliases, own_level, members, reform, where.place)
     refs, ref_warnings = extract_refs(doc, where)
     result = extract_tasks(doc, lexicon)
     resolved = resolve(result.tasks, result.reporting, doc, where, lexicon)

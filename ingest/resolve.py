@@ -41,11 +41,13 @@ class AgencyTable:
     where: Jurisdiction
     refs: dict[str, AgencyRef] = field(default_factory=dict)
 
-    def add(self, m: AgencyMention) -> str:
+    def add(self, m: AgencyMention, name: str | None = None) -> str:
+        """The key of the body a mention names (`name`: the name a task shows it by)."""
+        name = name or m.name
         place = jurisdiction_of(m, self.where)
-        key = agency_key(m.name, place)
+        key = agency_key(name, place)
         if key not in self.refs:
-            self.refs[key] = AgencyRef(m.name, m.kind, place, m.known, m.generic, key=key)
+            self.refs[key] = AgencyRef(name, m.kind, place, m.known, m.generic, key=key)
         return key
 
 
@@ -76,7 +78,7 @@ def resolve(
         out = []
         for name in names:
             m = mentions.get(name) or AgencyMention(name, "collective_group", name, 0, 0, known=False)
-            out.append(table.add(m))
+            out.append(table.add(m, name))
         return list(dict.fromkeys(out))
 
     for task, mentions in tasks:

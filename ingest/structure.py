@@ -357,7 +357,8 @@ def _adoption_date(lines: list[Line]) -> str | None:
 def _addressees(lines: list[Line]) -> list[Line]:
     """Whom a letter is addressed to: `Kính gửi: X` or `Kính gửi:` and the dashes below it."""
     words = "|".join(re.escape(w) for w in cues()["letter"]["address"])
-    address = re.compile(rf"^(?:{words})\s*:?\s*(?P<rest>.*)$", re.I)
+    dispatch = re.escape(cues()["letter"]["dispatch"])
+    address = re.compile(rf"^(?:(?:{words})\s*:?|[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,]{{2,80}}\s+{dispatch}\s*:)\s*(?P<rest>.*)$", re.I)
     for k, line in enumerate(lines):
         m = address.match(line.text)
         if not m:

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .agencies import AgencyMention, Lexicon, find_agencies, is_catch_all, is_plural, predicate_regex, split_agencies, strip_plural
+from .agencies import AgencyMention, Lexicon, expand_enumerations, find_agencies, is_catch_all, is_plural, predicate_regex, shown_name, split_agencies, strip_plural
 from .models import Document, Node, Reporting, Task
 from .rules import cues, fold, measures
 from .structure import section_role
@@ -188,10 +188,21 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     if not subject or not predicate or _grammar().copula.match(predicate):
         # a list with no predicate, "X là Y", "X gồm …": who is who, not who does what
         return [], requested, 0, body
+    if predicate[:1].isupper() and not re.match(r"\s*[:\-–]", body[end:]):
+        # "Thủ tướng Chính phủ Phạm Minh Chính": a person's name follows, not a verb ("Sở X:
+        # Chủ trì …" still opens its duty with a capital after the colon)
+        return [], requested, 0, body
     found = split_agencies(subject, lexicon)
     if mood and _encouraging(mood.group(0)) and all(m.kind == "collective_group" for m in found):
         return [], requested, 0, body  # "Khuyến khích các doanh nghiệp …": no body is given work
     return found, requested, offset + end, body[end:]
+
+
+def _composition(clause: str, lexicon: Lexicon) -> bool:
+    """"Các thành phần khác … gồm: …", "Ban Chỉ đạo gồm …": the clause lists members."""
+    body = clause.strip()
+    m = re.search(r"(?<![\wÀ-ỹ])(?:gồm|bao gồm)(?![\wÀ-ỹ])\s*:?", body, re.I)
+    return bool(m) and m.start() < 120 and not predicate_regex().search(body[: m.start()].lower().replace("gồm", ""))
 
 
 def _encouraging(mood: str) -> bool:
@@ -355,11 +366,18 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
     out = Actors()
     first = True
     pending = ""
-    for clause in _clauses(text):
+    listing = False  # the text says who makes up something ("Thành phần gồm: …"): its lists assign nothing
+    for clause in _clauses(expand_enumerations(text)):
         if pending:
             clause = f"{pending}; {clause}"
             pending = ""
+        if first and _composition(clause, lexicon):
+            listing = True
         if subject_end(clause, lexicon) >= len(clause.rstrip(" .,:")) - 1 and _opens_with_agency(clause, lexicon):
+            if listing:
+                continue
+            # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở …; … chịu trách nhiệm thi hành": the list
+            # goes on past the semicolon
             # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở …; … chịu trách nhiệm thi hành": the list
             # goes on past the semicolon
             pending = clause
@@ -635,7 +653,7 @@ def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
     """An entry heading that names whom its items are for: "1. Công an tỉnh", "5. Các sở,
     ban, ngành và UBND các xã, phường", "Đề nghị Ủy ban MTTQ tỉnh …:", "Sở Công Thương: Chủ
     trì …", "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo"."""
-    text = heading.strip()
+    text = expand_enumerations(heading.strip())
     requested = False
     mood = _mood_regex().match(text)
     if mood:
@@ -824,6 +842,8 @@ def _make_task(
 ) -> tuple[Task, dict[str, AgencyMention]] | None:
     heading = node.text
     body = _body_text(node)
+    if entry is not None and not entry.rest and not body and not own:
+        return None  # a name alone ("- Lãnh đạo các Bộ: Công an, Quốc phòng"): nobody is given work
     if entry is not None:
         text = " ".join(p for p in (entry.rest, body) if p) or heading
         line = next((c.lines[0] for c in node.children if c.kind == "para"), node.lines[0])
@@ -866,10 +886,10 @@ def _make_task(
     others = [m for m in leads if m not in named_leads] + actors.generic
     supports = list(ctx.supports) + actors.supports
     supports = [m for m in supports if not m.generic]
-    lead_names = _names(named_leads)
+    lead_names = _names(named_leads, lexicon)
     lead_keys = {fold(x) for x in lead_names}
-    support_names = [n for n in _names(supports) if fold(n) not in lead_keys]
-    supervise_names = _names(actors.supervisors)
+    support_names = [n for n in _names(supports, lexicon) if fold(n) not in lead_keys]
+    supervise_names = _names(actors.supervisors, lexicon)
     timeframe = "; ".join(ctx.timeframe) if ctx.timeframe else None
     from_text = False
     if not timeframe:
@@ -897,14 +917,14 @@ def _make_task(
         targets=_targets(text),
         quote=text,
         supervise=supervise_names,
-        others=[n for n in _names(others) if fold(n) not in lead_keys],
+        others=[n for n in _names(others, lexicon) if fold(n) not in lead_keys],
     )
     # the mentions behind the names: their kind and place feed the plan's agency list
-    return task, {m.name: m for m in leads + supports + actors.supervisors + others}
+    return task, {shown_name(m, lexicon): m for m in leads + supports + actors.supervisors + others}
 
 
-def _names(mentions: list[AgencyMention]) -> list[str]:
-    return list(dict.fromkeys(m.name for m in mentions))
+def _names(mentions: list[AgencyMention], lexicon: Lexicon) -> list[str]:
+    return list(dict.fromkeys(shown_name(m, lexicon) for m in mentions))
 
 
 @cache
