@@ -460,6 +460,10 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
     rules = _collective_rules()
     levels = rules.levels
     text = re.sub(r"\s+", " ", piece).strip(" ,;.:()")
+    # "các trường đại học, cao đẳng, các viện nghiên cứu": a second "các" opens a second group
+    groups = re.split(r"\s*(?:,|\s+và|\s+hoặc)\s+(?=(?:các|những)\s)", strip_plural(text, whole=True))
+    if len(groups) > 1 and all(len(g.split()) <= 6 and not predicate_regex().search(g) for g in groups) and not any(re.search(r"(?:có\s+)?liên quan\s*$", g) for g in groups[:-1]):
+        return [c for g in groups for c in collective_members("các " + strip_plural(g), lexicon)]
     text = strip_plural(text, whole=True)
     text = re.sub(r"[\s,]+(?:và|hoặc|cùng)$", "", text, flags=re.I)
     text, catch_all = _strip_catch_all(text)
@@ -512,12 +516,15 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
             if looks_like_agency(tok):
                 others.append(tok)
             continue
+        if kind == "enterprises" and rest and kind in names and names[kind] not in (name, f"{name} {rest}"):
+            # "các doanh nghiệp viễn thông, doanh nghiệp bưu chính": two groups of enterprises
+            kind = f"enterprises:{rest}"
         if kind not in kinds:
             order.append(kind)
             kinds[kind] = []
         kinds[kind].append(head if kind != "local" else fold(tok))
         names[kind] = name
-        if kind == "enterprises" and rest:
+        if kind.startswith("enterprises") and rest:
             names[kind] = f"{name} {rest}"
     if is_plural(piece) and len(tokens) == 1 and generics == 1 and not catch_all and _names_a_field(_head_of(tokens[0])[3]):
         # "các đơn vị điện lực", "các tổ chức tín dụng": a field makes the group definite

@@ -183,6 +183,16 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
         offset += mood.end()
         body = body[mood.end():]
     end = subject_end(body, lexicon)
+    if not end:
+        label = re.match(r"^([^:;]{3,100}?):\s+(?=[A-ZĐÀ-Ỹ])", body)
+        if label and len(label.group(1).split()) <= 15 and not find_agencies(label.group(1)):
+            # "Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường phối hợp …":
+            # a topic, then the sentence that says who does it (its verb one the cues know)
+            after = body[label.end() :]
+            inner = subject_end(after, lexicon)
+            if inner and predicate_regex().match(after[inner:].lstrip(" ,:-–")):
+                offset += label.end()
+                body, end = after, inner
     subject = body[:end].strip(" ,;:-–")
     predicate = body[end:].lstrip(" ,:-–")
     if not subject or not predicate or _grammar().copula.match(predicate):
@@ -295,11 +305,32 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
             if not sep:
                 break
             continue
+        modifier = _modifier_member(probe) if mention is None and is_plural(body[before:], whole=True) else 0
+        if modifier:
+            # "các trường đại học, cao đẳng, …": a member with no head of its own shares the one before
+            pos = end = nxt_pos + (len(body[nxt_pos:]) - len(probe)) + modifier
+            sep = _grammar().separator.match(body[end:])
+            if not sep:
+                break
+            nxt_pos = end + sep.end()
+            probe = body[nxt_pos:]
+            probe = probe[_title_length(probe):]
         if not (_opens_with_agency(probe, lexicon) or any(nxt_pos <= a.start <= nxt_pos + 12 for a in mentions)):
             break
         pos = nxt_pos
     del first
     return end
+
+
+def _modifier_member(probe: str) -> int:
+    """The length of a bare modifier that continues a plural group ("cao đẳng" after "các
+    trường đại học,"): up to four lower-case words, no verb, no preposition, then a separator."""
+    m = re.match(r"([a-zà-ỹđ][\wÀ-ỹ]*(?:\s+[a-zà-ỹđ][\wÀ-ỹ]*){0,3})(?=\s*(?:[,;]|\s+(?:và|hoặc)\s|$))", probe)
+    if not m or predicate_regex().search(m.group(1)) or _NOT_A_VERB.match(m.group(1)):
+        return 0
+    if _openers().heads.match(fold(m.group(1))) or _openers().not_agencies.match(fold(m.group(1))):
+        return 0  # a head of its own ("ngành", "địa phương") is a member, read as one
+    return m.end()
 
 
 @cache
