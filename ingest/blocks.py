@@ -38,6 +38,9 @@ class Cell:
 class Table:
     rows: tuple[tuple[Cell, ...], ...]
     src: tuple[int, ...] = field(default=())  # where the table stands, for an empty one
+    # each row is one line of text (tab or pipe rows, columns of spaces): a cell's text may go on
+    # in the same column of the next row
+    aligned: bool = False
 
     @property
     def width(self) -> int:
@@ -84,5 +87,5 @@ def numbered(blocks: list[Block], start: int = 0) -> tuple[tuple[str, ...], list
                     done[id(c)] = Cell(tuple(renumber(l) for l in c.lines), c.merged)
                 cells.append(done[id(c)])
             rows.append(tuple(cells))
-        out.append(Table(tuple(rows), (start + len(texts) + 1,)))
+        out.append(Table(tuple(rows), (start + len(texts) + 1,), b.aligned))
     return tuple(texts), out

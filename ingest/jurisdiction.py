@@ -72,9 +72,12 @@ def determine(doc: Document) -> Jurisdiction:
     pre = " ".join(line.text for line in doc.preamble)
     if candidate is None:
         for m in re.finditer(rf"(?:^|[,;:]\s*)([^,;:]{{3,90}}?)\s+(?:{verbs})\s+(?i:{genres})", pre):
-            found = [a for a in find_agencies(m.group(1)) if a.kind not in ("collective_group",)]
-            if found:
-                candidate = found[-1]
+            # the clause's subject names the issuer; "… của Thủ tướng Chính phủ ban hành Kế
+            # hoạch …" inside a Căn cứ item describes another document
+            subject = re.sub(r"^(?:chủ tịch|giám đốc|bộ trưởng|trưởng ban)\s+", "", m.group(1).strip(), flags=re.I)
+            found = [a for a in find_agencies(subject) if a.kind not in ("collective_group",)]
+            if found and found[0].start <= 2:
+                candidate = found[0]
                 break
     # 4. the signature formula "TM. ỦY BAN NHÂN DÂN"
     if candidate is None and doc.signer and doc.signer.formula:
@@ -178,6 +181,11 @@ def _whole_lines(lines: list[str]) -> list[str]:
 def _continues(prev: str, line: str) -> bool:
     low = fold(line)
     if re.match(r"^(?:và|&|,|-)\s", low) or re.search(r"(?:\svà|,|&)$", fold(prev)):
+        return True
+    # "ỦY BAN NHÂN" / "DÂN": a known name a narrow cell broke
+    joined = _sentence(f"{fold(prev)} {low}")
+    cut = len(prev)
+    if any(a.known and a.start < cut < a.end and a.end > len(_sentence(fold(prev))) for a in find_agencies(joined)):
         return True
     if find_agencies(_sentence(low)) or _BLOCK_LEVEL.match(low):
         return False

@@ -72,6 +72,8 @@ def _unique(row: tuple[Cell, ...]) -> list[Cell]:
 def _render_table(t: Table, last: _TaskColumns | None) -> tuple[list[Line], _TaskColumns | None]:
     if not t.rows:
         return [], last
+    if t.aligned and (_is_header_block(t) or _is_signature_block(t)):
+        t = _columns_as_cells(t)
     if _is_header_block(t):
         return _column_major(t), None
     found = _task_header(t)
@@ -87,6 +89,28 @@ def _render_table(t: Table, last: _TaskColumns | None) -> tuple[list[Line], _Tas
             out.extend(c.lines)
             out.append(Line("", c.src[:1] or t.anchor()))
     return out, None
+
+
+@cache
+def _signature_start() -> re.Pattern[str]:
+    formulas = "|".join(re.escape(f) for f in cues()["signature_formulas"])
+    return re.compile(rf"^\W*(?:(?:{formulas})\.\s|{cues()['recipients_heading'].lstrip('^')})", re.I)
+
+
+def _is_signature_block(t: Table) -> bool:
+    """Recipients beside the signature ("Nơi nhận:" | "KT. CHỦ TỊCH")."""
+    return any(_signature_start().match(fold(l.text)) or _signature_start().match(l.text) for row in t.rows for c in row for l in c.lines)
+
+
+def _columns_as_cells(t: Table) -> Table:
+    """A table written a line a row (tabs, spaces): each column is one cell of lines, so a
+    cell's text that went on in the next row stays together ("Hà Nội, ngày 19" / "tháng 11
+    năm 2025") and the signature's lines are not interleaved with the recipients'."""
+    columns: list[list[Line]] = [[] for _ in range(t.width)]
+    for row in t.rows:
+        for k, c in enumerate(row):
+            columns[k].extend(c.lines)
+    return Table((tuple(Cell(tuple(col)) for col in columns),), t.src)
 
 
 def _is_header_block(t: Table) -> bool:

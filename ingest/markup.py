@@ -163,7 +163,7 @@ def _line_tables(lines: list[Line]) -> list[Block]:
             continue
         if _GFM_ROW.match(line.text) and line.text.count("|") >= 3:
             rows, i = _gfm_rows(lines, i)
-            out.append(Table(tuple(rows), line.src))
+            out.append(Table(tuple(rows), line.src, aligned=True))
             continue
         cells = _delimited(line.text)
         if cells is not None:
@@ -178,7 +178,7 @@ def _line_tables(lines: list[Line]) -> list[Block]:
                     break
                 rows.append(tuple(_split_cell(c, lines[i].src) for c in cells))
                 i += 1
-            out.append(Table(tuple(rows), line.src))
+            out.append(Table(tuple(rows), line.src, aligned=True))
             continue
         out.append(line)
         i += 1
@@ -187,9 +187,10 @@ def _line_tables(lines: list[Line]) -> list[Block]:
 
 def _delimited(text: str) -> list[str] | None:
     """Cells of a row written on one line: tabs, ` | ` between cells, or a closing ` |`."""
-    if "\t" in text.strip():
-        cells = [c.strip() for c in text.strip().split("\t")]
-        return cells if sum(1 for c in cells if c) >= 2 else None
+    if "\t" in text.rstrip() and text.strip():
+        # a leading tab leaves the first cell empty: the text goes on in a later column
+        cells = [c.strip() for c in text.rstrip().split("\t")]
+        return cells if sum(1 for c in cells if c) >= 2 or not cells[0] else None
     if _PIPE.match(text) or not (re.search(r"\S\s+\|(?:\s|$)", text) or re.match(r"^\s*\|\s+\S", text)):
         return None
     cells = [c.strip() for c in text.strip().strip("|").split("|")]

@@ -94,7 +94,11 @@ def _html_inline(text: str) -> str:
 
 
 def _cell_lines(cell) -> list[str]:
-    return [l.text for l in cell.lines if plain(l.text)]
+    """A cell's lines as its author typed them: a portal breaks lines inside a cell at its width,
+    an emphasis left open says the line goes on ("**ỦY BAN NHÂN" / "DÂN **")."""
+    from ingest.layout import join_emphasis
+
+    return [l.text for l in join_emphasis(list(cell.lines)) if plain(l.text)]
 
 
 def _is_task(t: Table) -> bool:

@@ -78,8 +78,24 @@ def test_a_numbered_hierarchy_keeps_its_numbers_and_groups():
 
 
 def test_gfm_table_cells_are_paragraphs():
-    out = [t for t in texts(tables(L("| Nơi nhận: | KT. CHỦ TỊCH |", "|---|---|", "| - Như trên; | Nguyễn Văn A |"))) if t]
-    assert out == ["Nơi nhận:", "KT. CHỦ TỊCH", "- Như trên;", "Nguyễn Văn A"]
+    out = [t for t in texts(tables(L("| Số hiệu: | 51/2025/NQ-HĐND |", "|---|---|", "| Loại văn bản: | Nghị quyết |"))) if t]
+    assert out == ["Số hiệu:", "51/2025/NQ-HĐND", "Loại văn bản:", "Nghị quyết"]
+
+
+def test_recipients_beside_the_signature_a_line_a_row_are_read_column_by_column():
+    # a PDF text layer or a plain-text copy writes the two columns a line at a time
+    out = [t for t in texts(tables(L("| Nơi nhận: | KT. CHỦ TỊCH |", "|---|---|", "| - Như trên; | PHÓ CHỦ TỊCH |", "| - Lưu: VT. | Nguyễn Văn A |"))) if t]
+    assert out == ["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn A"]
+
+
+def test_a_header_typed_with_tabs_keeps_its_cells_together():
+    lines = ["ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH ĐỒNG THÁP\tĐộc lập - Tự do - Hạnh phúc",
+             "Số: 552/KH-UBND\tĐồng Tháp, ngày 19", "\ttháng 11 năm 2025"]
+    out = [t for t in texts(tables(L(*lines))) if t]
+    assert out[:2] == ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"]
+    # the date that went on in the next row is one paragraph with its first half
+    date = out.index("Đồng Tháp, ngày 19")
+    assert out[date + 1] == "tháng 11 năm 2025" and "Số: 552/KH-UBND" in out
 
 
 @pytest.mark.parametrize(
