@@ -41,7 +41,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     year = r"(?P<year>(?:19|20)\d{2})"
     pieces = {
         # 10/2022/QH15 — a law's (or the Assembly's resolution's) symbol carries the legislature
-        "law": rf"{number}/{year}/(?P<issuer>QH\d{{1,2}})",
+        "law": rf"{number}/{year}/(?P<issuer>(?:UBTVQH|QH)\d{{1,2}})",
         # 47/2025/NQ-HĐND, 20/NQ-HĐND, 33/CT-TTg, 574/UBND-NC, 8935/BNV-CTTN&BĐG, 223/KH- UBND
         "state": rf"{number}(?:/{year})?/(?P<code>{_CODE})\s?-\s?(?P<issuer>{_CODE}(?:\s?-\s?{_CODE})*)",
         # 120-KL/TW, 11-QĐi/TW, 52-KH/BCĐTW, 10- CTr/TU; a PDF break may leave "120- KL/TW"
@@ -186,6 +186,11 @@ def _scan(line: Line, context: str) -> list[_Hit]:
     for _, _, m in sorted(matches, key=lambda t: t[0]):
         g = m.groupdict()
         symbol = normalise_symbol(m.group(0))
+        if g.get("code") and not g.get("year") and "-" in symbol and "/" in symbol and doc_types().party_issuer.match(symbol.rsplit("-", 1)[-1]):
+            # "27/NQ-TW" written the state's way: the Party numbers it "27-NQ/TW"
+            number, _, rest = symbol.partition("/")
+            code, _, issuer = rest.rpartition("-")
+            symbol = f"{number}-{code}/{issuer}"
         before = p["type_before"].search(text[: m.start()])
         type_word = before.group("tw") if before else None
         start = before.start() if before else m.start()
@@ -194,6 +199,8 @@ def _scan(line: Line, context: str) -> list[_Hit]:
         hit = _Hit(start, m.end(), symbol, None, code, issuer_code, g.get("year"), type_word, line=line, context=context)
         if hit.issuer_code and hit.issuer_code.startswith("QH") and not hit.code:
             hit.code = "Luật"
+        elif hit.issuer_code and hit.issuer_code.startswith("UBTVQH") and not hit.code:
+            hit.code = "NQ"  # 60/2024/UBTVQH15: a resolution of the Assembly's Standing Committee
         _read_tail(hit, text)
         hits.append(hit)
     law_re = _law_name_regex()
@@ -359,6 +366,12 @@ def _levels(hits: list[_Hit], text: str) -> None:
         rf"|[”\"]\s*(?:,|và|,\s*và)\s*(?:(?:{_patterns()['type_words'].pattern})(?:\s+[a-zà-ỹđ]+){{0,2}}?\s*)?(?:s[ốo]\s*)?:?\s*$",
         re.I,
     )
+    # "Thực hiện A … về X, B … của Y và C …": after a description, a full citation (its own date
+    # or issuer) set off by a comma is the next item the opening lists, not an object of A's
+    # description; once the list is seen, "và" joins its last item
+    listed = re.compile(rf",\s*(?:(?:các\s+)?(?:{_patterns()['type_words'].pattern})(?:\s+[a-zà-ỹđ]+){{0,2}}?\s*)?(?:s[ốo]\s*)?:?\s*$", re.I)
+    joined = re.compile(rf"\s+và\s+(?:(?:các\s+)?(?:{_patterns()['type_words'].pattern})(?:\s+[a-zà-ỹđ]+){{0,2}}?\s*)?(?:s[ốo]\s*)?:?\s*$", re.I)
+    enumerating = False
     item_start = 0
     prev: _Hit | None = None
     open_desc: list[_Hit] = []  # references whose description is still open, innermost last
@@ -368,6 +381,7 @@ def _levels(hits: list[_Hit], text: str) -> None:
             item_start = semi + 1
             prev = None
             open_desc = []
+            enumerating = False
         if prev is None:
             h.level = 0
         else:
@@ -384,9 +398,15 @@ def _levels(hits: list[_Hit], text: str) -> None:
                 genitive = prev.level > 0 and re.search(r"(?<![\wÀ-ỹ])của\s*$", text[: prev.start])
                 h.level = prev.level - 1 if genitive else prev.level
             elif prev.has_description:
+                own_citation = bool(h.date or h.issuer_text)
+                words = len(re.findall(r"[\wÀ-ỹ]+", gap_from_desc))
                 if closes.search(gap_from_desc):
                     h.level = 0
                     open_desc = []
+                elif prev.level == 0 and own_citation and words >= 3 and (listed.search(gap_from_desc) or (enumerating and joined.search(gap_from_desc))):
+                    h.level = 0
+                    open_desc = []
+                    enumerating = True
                 else:
                     h.level = prev.level + 1
             elif open_desc:

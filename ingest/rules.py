@@ -64,6 +64,7 @@ class DocTypes:
     types: tuple[DocType, ...]
     issuers: dict[str, str]
     national_issuer: re.Pattern[str] = re.compile("^$")
+    party_issuer: re.Pattern[str] = re.compile("^$")  # the Party's bodies number "27-NQ/TW"
 
     def is_national(self, symbol: str) -> bool:
         """A symbol issued by a national body (unique without a place)."""
@@ -128,11 +129,13 @@ def doc_types() -> DocTypes:
                 entry.get("class", "AdministrativeDocument"),
             )
         )
-    try:
-        national = re.compile(raw.get("national_issuer_pattern", "^$"))
-    except re.error as exc:
-        raise RulesError(f"national_issuer_pattern does not compile: {exc}", str(path)) from exc
-    return DocTypes(tuple(types), dict(raw.get("issuers", {})), national)
+    patterns = {}
+    for key in ("national_issuer_pattern", "party_issuer_pattern"):
+        try:
+            patterns[key] = re.compile(raw.get(key, "^$"))
+        except re.error as exc:
+            raise RulesError(f"{key} does not compile: {exc}", str(path)) from exc
+    return DocTypes(tuple(types), dict(raw.get("issuers", {})), patterns["national_issuer_pattern"], patterns["party_issuer_pattern"])
 
 
 # --- agencies --------------------------------------------------------------------------
