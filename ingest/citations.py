@@ -144,7 +144,33 @@ def extract_refs(doc: Document, where: Jurisdiction) -> tuple[list[LegalRef], li
     own = _own_symbols(doc)
     hits = [h for h in hits if not (h.symbol and _symbol_key(h.symbol) in own)]
     _share_tails(hits)
+    _programme_carried_out(hits, doc.header.title)
     return _merge(hits, where)
+
+
+_CONTENT = re.compile(r"[\wÀ-ỹ]+")
+
+
+def _programme_carried_out(hits: list[_Hit], title: str | None) -> None:
+    """"Kế hoạch triển khai Đề án X" with "Căn cứ Quyết định số … phê duyệt Đề án X": the
+    decision listed as a basis is the programme the plan carries out — implemented."""
+    if not title:
+        return
+    m = re.search(r"(?:triển khai|thực hiện|thi hành)\s+(?:thực hiện\s+)?(?P<obj>.+)$", title, re.I)
+    if not m:
+        return
+    obj = {fold(w) for w in _CONTENT.findall(m.group("obj")) if len(w) > 1}
+    if len(obj) < 4:
+        return
+    for h in hits:
+        if h.context != "preamble" or h.relation != "based_on" or not h.subject or h.level:
+            continue
+        said = re.search(r"(?:phê duyệt|ban hành)\s+(?P<what>.+)$", h.subject, re.I)
+        if not said:
+            continue
+        what = {fold(w) for w in _CONTENT.findall(said.group("what")) if len(w) > 1}
+        if len(obj & what) >= 0.8 * len(obj):
+            h.relation = "implements"
 
 
 def _own_symbols(doc: Document) -> set[str]:
