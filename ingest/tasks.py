@@ -567,6 +567,7 @@ def extract_tasks(doc: Document, lexicon: Lexicon) -> TaskResult:
     parts += [(f"{att.label}.", att.sections) for att in doc.attachments if att.genre != "Phụ lục" or _has_roles(att.sections)]
     for prefix, sections in parts:
         _walk_parts(sections, prefix, None, lexicon, default, found)
+    _leads_by_reference(found)
     seen_paths: dict[str, int] = {}
     for t, _ in found:
         seen_paths[t.path] = seen_paths.get(t.path, 0) + 1
@@ -578,6 +579,44 @@ def extract_tasks(doc: Document, lexicon: Lexicon) -> TaskResult:
             warnings.append(f"task {t.path} (line {t.line}): no lead agency found")
         reports += _reporting(t, named, lexicon)
     return TaskResult(found, reports, warnings)
+
+
+@cache
+def _reference_regex() -> re.Pattern[str]:
+    """"Chủ trì triển khai các nhiệm vụ tại mục IV, V" (cues.yaml: section_reference)."""
+    c = cues()["section_reference"]
+    words = "|".join(re.escape(w) for w in c["words"])
+    return re.compile(
+        rf"(?:chủ trì|thực hiện|triển khai|tổ chức thực hiện)[^.;]{{0,80}}?(?:nhiệm vụ|nội dung|giải pháp)[^.;]{{0,60}}?"
+        rf"(?:tại|ở|theo)\s+(?:các\s+)?(?:{words})\s+(?P<labels>(?:[IVXLC]{{1,5}}|\d{{1,2}}(?:\.\d{{1,2}})*)(?:\s*(?:,|và|-|–)\s*(?:[IVXLC]{{1,5}}|\d{{1,2}}(?:\.\d{{1,2}})*))*)"
+        rf"(?P<after>\s*(?:phần\s+[IVXLC]+\s*)?(?:của\s+(?P<whose>[^,;.]{{0,40}}))?)",
+        re.I,
+    )
+
+
+def _leads_by_reference(found: list[tuple[Task, dict[str, AgencyMention]]]) -> None:
+    """A duty that points at other sections of this plan ("Sở X: chủ trì triển khai các nhiệm vụ
+    tại mục IV, V"): the tasks there that name no lead get X. A pointer into another document
+    ("… tại mục IV, V của Chương trình") assigns nothing here."""
+    this = tuple(fold(w) for w in cues()["section_reference"]["this_document"])
+    for task, named in found:
+        if not task.lead:
+            continue
+        m = _reference_regex().search(task.text)
+        if not m:
+            continue
+        whose = fold(m.group("whose") or "")
+        if whose and not whose.startswith(this):
+            continue
+        labels = [x for x in re.split(r"\s*(?:,|và|-|–)\s*", m.group("labels")) if x]
+        for other, other_named in found:
+            if other is task or other.lead:
+                continue
+            if any(other.path == lab or other.path.startswith(lab + ".") for lab in labels):
+                other.lead = list(task.lead)
+                for name in task.lead:
+                    if name in named:
+                        other_named.setdefault(name, named[name])
 
 
 def _has_roles(nodes: list[Node]) -> bool:
