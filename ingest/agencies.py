@@ -119,9 +119,22 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
         else:
             plural = _PLURAL.search(text[:start])
             mention = _with_suffix(by_name[ident], text, plural.start() if plural else start, end)
+        unit = _UNIT_BEFORE.search(text[:mention.start]) if mention.known else None
+        if unit and unit.start() >= taken_until:
+            # "Ban Thường trực Ủy ban MTTQ …", "Cơ quan Ủy ban MTTQ …": a unit of the body named
+            name = f"{_unit_name(unit.group(1))} {mention.name}"
+            mention = AgencyMention(name, mention.kind, text[unit.start() : mention.end], unit.start(), mention.end, mention.level, mention.place, False, False, None)
         found.append(mention)
         taken_until = mention.end
     return tuple(found)
+
+
+# a unit written before the body it belongs to (capitalised: "các cơ quan" is a group)
+_UNIT_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?<!các )(?<!Các )(Ban Thường trực|Ban thường trực|Cơ quan|Bộ phận)\s+$")
+
+
+def _unit_name(unit: str) -> str:
+    return "Ban Thường trực" if fold(unit) == "ban thường trực" else unit
 
 
 _PLURAL = re.compile(r"(?<![\wÀ-ỹ])(?:các|những|Các|Những)\s+$")

@@ -206,7 +206,10 @@ def _unit_line(text: str, parent: AgencyMention | None) -> AgencyMention | None:
     if head is None:
         return None
     words = low.split()
-    name = " ".join(w.capitalize() if k < len(head.split()) + (1 if head in ("ban", "đoàn", "tổ") else 0) else w for k, w in enumerate(words))
+    # "Ban Thường trực", "Đoàn kiểm tra", "Tiểu ban thông tin": the unit's first word, and the
+    # second of a two-word Ban/Tổ/Đoàn name, in capitals
+    caps = 2 if words[0] in ("ban", "đoàn", "tổ", "ủy") and len(head.split()) >= 2 else 1
+    name = " ".join(w.capitalize() if k < caps else w for k, w in enumerate(words))
     if parent is not None and len(words) <= 3:
         whole = f"{name} {parent.name}"
         return AgencyMention(whole, parent.kind, whole, 0, len(whole), parent.level, parent.place, known=False)

@@ -564,7 +564,10 @@ def extract_tasks(doc: Document, lexicon: Lexicon) -> TaskResult:
     default = _default_implementers(doc, lexicon)
     parts: list[tuple[str, list[Node]]] = [("", doc.sections)]
     # an appendix yields tasks when it is a task table (its rows carry lead or support columns)
-    parts += [(f"{att.label}.", att.sections) for att in doc.attachments if att.genre != "Phụ lục" or _has_roles(att.sections)]
+    # a list of procedures or a contest's rules attached to a decision describes steps, it
+    # assigns no work (cues.yaml: listing_genres)
+    listing = {fold(g) for g in cues()["listing_genres"]}
+    parts += [(f"{att.label}.", att.sections) for att in doc.attachments if (att.genre != "Phụ lục" or _has_roles(att.sections)) and fold(att.genre) not in listing]
     for prefix, sections in parts:
         _walk_parts(sections, prefix, None, lexicon, default, found)
     _leads_by_reference(found)
@@ -668,6 +671,26 @@ def _loose_paragraphs(section: Node, role: str, lexicon: Lexicon, out) -> None:
             continue
         node = Node("para", "", child.text, child.lines, path=f"{section.path}.p{n}")
         made = _make_task(node, _Ctx(headings=[section.text]), None, "other", lexicon, [], {})
+        if made is not None:
+            out.append(made)
+
+
+def _trailing_paragraphs(heading: Node, role: str, lexicon: Lexicon, out) -> None:
+    """Paragraphs after the last item under a heading that give work to bodies they name
+    ("Đề nghị Văn phòng Đảng ủy, Văn phòng HĐND và UBND xã phối hợp …"): tasks of their own."""
+    last = max((k for k, c in enumerate(heading.children) if c.kind in _WORK), default=None)
+    if last is None:
+        return
+    n = 0
+    for child in heading.children[last + 1 :]:
+        if child.kind != "para":
+            continue
+        n += 1
+        actors = read_actors(child.text, lexicon)
+        if not actors.first_is_subject or not (actors.leads or actors.supports or actors.supervisors):
+            continue
+        node = Node("para", "", child.text, child.lines, path=f"{heading.path}.p{n}")
+        made = _make_task(node, _Ctx(headings=[heading.text]), None, role, lexicon, [], {})
         if made is not None:
             out.append(made)
 
@@ -834,6 +857,7 @@ def _walk(node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[Agen
             if child.kind == "attr":
                 continue
             _walk(child, child_ctx, role, lexicon, default, out)
+            _trailing_paragraphs(child, role, lexicon, out)
             continue
         made = _make_task(child, child_ctx, entry, role, lexicon, default, own)
         if made is not None:
