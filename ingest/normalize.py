@@ -306,6 +306,8 @@ def join_pdf_lines(lines: list[Line]) -> list[Line]:
         if not prev.heading and not line.heading and _should_join(last_physical, line.text, wrapped, width):
             glue = "" if re.search(r"\d-$", prev.text) else " "
             out[-1] = Line(prev.text + glue + line.text, prev.src + line.src)
+        elif prev.heading and line.heading and _heading_goes_on(prev.text, line.text):
+            out[-1] = Line(f"{prev.text} {line.text}", prev.src + line.src, True)
         else:
             out.append(line)
         last_physical = line.text
@@ -404,6 +406,15 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         if _cut_place_name(prev, nxt) or _name_start(nxt):
             return True
     return bool(re.search(r"\d-$", prev))
+
+
+def _heading_goes_on(prev: str, nxt: str) -> bool:
+    """A bold heading a portal parted in two ("3. Đề nghị Ủy ban MTTQ …, Hội Liên hiệp" / "Phụ
+    nữ Thành phố và …"): the second half opens no item and the cut falls inside a name or after
+    a word a heading cannot end on."""
+    if prev.endswith(_TERMINAL) or _LABEL.match(nxt) or _is_structural(nxt):
+        return False
+    return nxt[:1].islower() or bool(_CONNECTOR_END.search(prev)) or _cut_agency_name(prev, nxt)
 
 
 def _drop_blank(lines: list[Line]) -> list[Line]:
