@@ -11,7 +11,7 @@ from .agencies import Lexicon, find_collectives
 from .citations import extract_refs
 from .errors import NotAPlanError
 from .jurisdiction import determine
-from .models import DocumentInfo, Extraction
+from .models import Document, DocumentInfo, Extraction
 from .normalize import normalize
 from .readers import read
 from .resolve import resolve
@@ -22,6 +22,11 @@ from .tasks import extract_tasks
 
 
 def extract(path: str | Path, skip_steps: tuple[str, ...] = ()) -> Extraction:
+    return extract_document(path, skip_steps)[1]
+
+
+def extract_document(path: str | Path, skip_steps: tuple[str, ...] = ()) -> tuple[Document, Extraction]:
+    """The parsed document and what was read from it (the self-checks want both)."""
     source = read(path)
     norm = normalize(source, skip=skip_steps)
     doc = parse(norm)
@@ -64,7 +69,7 @@ def extract(path: str | Path, skip_steps: tuple[str, ...] = ()) -> Extraction:
         attachments=[{"label": a.label, "type": a.genre, "title": a.title} for a in doc.attachments],
         issuer_key=resolved.issuer_key,
     )
-    return Extraction(str(path), source.sha256, info, refs, resolved.tasks, resolved.reporting, resolved.agencies, warnings, doc.lines)
+    return doc, Extraction(str(path), source.sha256, info, refs, resolved.tasks, resolved.reporting, resolved.agencies, warnings, doc.lines)
 
 
 def _level_word(issuer_name: str | None) -> str | None:

@@ -65,6 +65,7 @@ class DocTypes:
     issuers: dict[str, str]
     national_issuer: re.Pattern[str] = re.compile("^$")
     party_issuer: re.Pattern[str] = re.compile("^$")  # the Party's bodies number "27-NQ/TW"
+    any_genre_codes: frozenset[str] = frozenset()  # codes a document of any genre may carry (VBHN)
 
     def is_national(self, symbol: str) -> bool:
         """A symbol issued by a national body (unique without a place)."""
@@ -135,7 +136,7 @@ def doc_types() -> DocTypes:
             patterns[key] = re.compile(raw.get(key, "^$"))
         except re.error as exc:
             raise RulesError(f"{key} does not compile: {exc}", str(path)) from exc
-    return DocTypes(tuple(types), dict(raw.get("issuers", {})), patterns["national_issuer_pattern"], patterns["party_issuer_pattern"])
+    return DocTypes(tuple(types), dict(raw.get("issuers", {})), patterns["national_issuer_pattern"], patterns["party_issuer_pattern"], frozenset(raw.get("any_genre_codes", [])))
 
 
 # --- agencies --------------------------------------------------------------------------

@@ -238,6 +238,8 @@ def _after_adverbial(body: str, first: int, lexicon: Lexicon) -> int:
     return first
 
 
+_LEVEL_OWNER = re.compile(r"\s+(?:trực thuộc|thuộc|của)\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|Trung ương)(?![\wÀ-ỹ])", re.I)
+
 # after an agency name, these open a qualifier or the next member, not the verb
 _NOT_A_VERB = re.compile(r"^(?:và|hoặc|của|với|tại|trong|trên|thuộc|về|cho|cùng|các|những|có liên quan|liên quan)(?![\wÀ-ỹ])")
 
@@ -261,9 +263,11 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
         mention = next((a for a in mentions if before <= a.start <= pos + 1), None)
         if mention is not None:
             pos = mention.end
-            where = _grammar().place_qualifier.match(body[pos:])
+            where = _grammar().place_qualifier.match(body[pos:]) or _LEVEL_OWNER.match(body[pos:])
             if where:
-                pos += where.end()  # "Các doanh nghiệp nhà nước đóng trên địa bàn thành phố"
+                # "Các doanh nghiệp nhà nước đóng trên địa bàn thành phố", "UBND các xã, phường
+                # thuộc tỉnh"
+                pos += where.end()
             owner = _grammar().owner_after.match(body[pos:])
             if owner:
                 # "Phòng Nội chính thuộc Văn phòng UBND tỉnh": the owner is part of the name
