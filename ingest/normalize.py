@@ -399,6 +399,8 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         return True
     if _cut_agency_name(prev, nxt):
         return True  # "Điều 3. Chánh Văn phòng" / "Ủy ban nhân dân tỉnh, …": one name
+    if _type_word_end().search(prev) and len(prev) >= 0.6 * width:
+        return True  # "…; Luật" / "Ban hành văn bản quy phạm pháp luật …": a document's name goes on
     if _cut_motto(prev, nxt):
         return True  # "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM"
     if wrapped and len(prev) >= 0.8 * width:
@@ -415,6 +417,15 @@ def _heading_goes_on(prev: str, nxt: str) -> bool:
     if prev.endswith(_TERMINAL) or _LABEL.match(nxt) or _is_structural(nxt):
         return False
     return nxt[:1].islower() or bool(_CONNECTOR_END.search(prev)) or _cut_agency_name(prev, nxt)
+
+
+@cache
+def _type_word_end() -> re.Pattern[str]:
+    """A line that ends on a document type word ("Luật", "Nghị định") was cut before its name."""
+    from .rules import doc_types
+
+    names = sorted(doc_types().all_names, key=len, reverse=True)
+    return re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(re.escape(n) for n in names) + r")$")
 
 
 def _drop_blank(lines: list[Line]) -> list[Line]:

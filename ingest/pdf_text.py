@@ -44,8 +44,8 @@ def _page_blocks(page) -> list[Block]:
         for w in page.extract_words(extra_attrs=["fontname", "size"])
         if not _inside((w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2, boxes)
     ]
-    lines = _lines(words)
-    items: list[tuple[float, Block]] = [(top, Line(text, (0,))) for top, text in _drop_page_numbers(lines)]
+    lines = _paragraph_breaks(_drop_page_numbers(_lines(words)))
+    items: list[tuple[float, Block]] = [(top, Line(text, (0,))) for top, text in lines]
     items += [(bbox[1], table) for bbox, table in tables]
     items.sort(key=lambda it: it[0])
     return [b for _, b in items]
@@ -90,6 +90,21 @@ def _lines(words: list[_Word]) -> list[tuple[float, str]]:
             pad = max(col - len(text), 3 if text else 0)
             text += " " * pad + words_text
         out.append((min(w.top for w in row), text))
+    return out
+
+
+def _paragraph_breaks(lines: list[tuple[float, str]]) -> list[tuple[float, str]]:
+    """A blank line where the space between two lines is wider than the page's line spacing:
+    paragraphs part as they do in a text file, so a wrapped paragraph is read as one."""
+    gaps = [b[0] - a[0] for a, b in zip(lines, lines[1:]) if b[0] > a[0]]
+    if len(gaps) < 4:
+        return lines
+    step = statistics.median(gaps)
+    out: list[tuple[float, str]] = []
+    for k, (top, text) in enumerate(lines):
+        if k and top - lines[k - 1][0] > 1.35 * step:
+            out.append((top - 0.01, ""))
+        out.append((top, text))
     return out
 
 

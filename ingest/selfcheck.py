@@ -25,6 +25,7 @@ from . import places
 from .agencies import find_agencies
 from .models import Document, Extraction
 from .rules import cues, doc_types, fold
+from .tables import is_motto
 
 _SILENT = ("aims", "situation")
 
@@ -114,8 +115,8 @@ def _sentences(text: str) -> list[str]:
 
 
 def _plausible_issuer(issuer: str | None) -> bool:
-    if not issuer:
-        return False
+    if not issuer or is_motto(issuer) or re.search(r"chủ nghĩa việt nam|độc lập\s*-", fold(issuer)):
+        return False  # a scrap of the national motto: the header was misread
     found = find_agencies(issuer)
     if found and found[0].start == 0:
         return True

@@ -18,6 +18,8 @@ DATA = Path(__file__).resolve().parent / "data"
 GOLD_PATH = Path(os.environ.get("DCSKG_GOLD", DATA / "gold" / "seeds.json"))
 REAL = DATA / "real"
 REAL_OTHER = REAL / "other"
+REAL_ORIGINALS = REAL / "originals"
+CORPUS = DATA / "corpus"
 PLANS = ROOT / "data" / "plans"
 
 
