@@ -70,7 +70,8 @@ def patterns() -> tuple[dict, ...]:
     # Lower-case words that begin a predicate end a family name ("Sở Nội vụ chủ trì").
     # (the first word of a two-word verb, unless bodies' names use it: "Xúc tiến", "thông tin")
     inside = {w.lower() for w in cues()["name_words"]}
-    stops = sorted(({s.split()[0].lower() for s in cues()["predicate_stops"]} - inside) | {"các", "về", "của", "theo", "tại", "trên", "với", "và", "hoặc"})
+    # (an owner word ends it too: "Phòng Hành chính, Lưu trữ | thuộc Văn phòng Tỉnh ủy")
+    stops = sorted(({s.split()[0].lower() for s in cues()["predicate_stops"]} - inside) | {"các", "về", "của", "theo", "tại", "trên", "với", "và", "hoặc", "thuộc"})
     heads = sorted({e.name.split()[0].lower() for e in gaz.entries} | {a.split()[0].lower() for e in gaz.entries for a in e.aliases} | {f.head.split()[0].lower() for f in gaz.families})
     for fam in gaz.families:
         head = [{"ORTH": w} for w in fam.head.split()]

@@ -212,7 +212,10 @@ def _composition(clause: str, lexicon: Lexicon) -> bool:
     """"Các thành phần khác … gồm: …", "Ban Chỉ đạo gồm …": the clause lists members."""
     body = clause.strip()
     m = re.search(r"(?<![\wÀ-ỹ])(?:gồm|bao gồm)(?![\wÀ-ỹ])\s*:?", body, re.I)
-    return bool(m) and m.start() < 120 and not predicate_regex().search(body[: m.start()].lower().replace("gồm", ""))
+    if not m or m.start() > 120:
+        return False
+    before = re.sub(r"\s*(?:bao\s*)?$", "", body[: m.start()])
+    return predicate_start(before) >= len(before)  # no verb of its own before "gồm" ("Ban Chỉ đạo" is a name)
 
 
 def _encouraging(mood: str) -> bool:
@@ -406,7 +409,7 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
         if pending:
             clause = f"{pending}; {clause}"
             pending = ""
-        if first and _composition(clause, lexicon):
+        if _composition(clause, lexicon):
             listing = True
         if subject_end(clause, lexicon) >= len(clause.rstrip(" .,:")) - 1 and _opens_with_agency(clause, lexicon):
             if listing:
