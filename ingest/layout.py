@@ -76,13 +76,14 @@ def _render_table(t: Table, last: _TaskColumns | None) -> tuple[list[Line], _Tas
         t = _columns_as_cells(t)
     if _is_header_block(t):
         return _column_major(t), None
+    if last is not None and t.width == len(last.roles) and not _starts_with_header(t):
+        # the rest of a task table on the next page (a header repeated inside it is skipped)
+        return _task_lines(t.rows, last.roles, t), last
     found = _task_header(t)
     if found is not None:
         roles, first = found
+        roles = _number_column(roles, t.rows[first:])
         return _task_lines(t.rows[first:], roles, t), _TaskColumns(roles)
-    if last is not None and t.width == len(last.roles):
-        # the rest of a task table on the next page, its header not repeated
-        return _task_lines(t.rows, last.roles, t), last
     out: list[Line] = []
     for row in t.rows:
         for c in _unique(row):
@@ -176,6 +177,20 @@ def _task_header(t: Table) -> tuple[list[str | None], int] | None:
             if roles is not None and (depth == 1 or _is_header_row(rows[-1])):
                 return roles, skip + depth
     return None
+
+
+def _starts_with_header(t: Table) -> bool:
+    return bool(t.rows) and header_roles([[c.text for c in t.rows[0]]]) is not None
+
+
+def _number_column(roles: list[str | None], rows: tuple[tuple[Cell, ...], ...]) -> list[str | None]:
+    """A first column the header leaves unnamed that holds row numbers (I, 1.1, a) numbers."""
+    if "number" in roles or not roles or roles[0] is not None:
+        return roles
+    firsts = [row[0].text for row in rows if row and row[0].text]
+    if firsts and sum(1 for f in firsts if row_label(f) is not None) >= 0.8 * len(firsts):
+        return ["number", *roles[1:]]
+    return roles
 
 
 def _is_header_row(row: tuple[Cell, ...]) -> bool:

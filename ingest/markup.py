@@ -515,8 +515,19 @@ def _spaced_task_table(lines: list[Line], i: int) -> tuple[Table, int] | None:
         if cols is None:
             break
         parts = [" ".join(c) for c in cols]
-        new_row = not rows or (parts[number_col] and row_label(parts[number_col]) is not None if number_col is not None else blank)
-        if number_col is not None and parts[number_col] and row_label(parts[number_col]) is None:
+        repeat = _repeated_header(lines, k, starts)
+        if repeat:
+            k += repeat  # the header printed again on a new page, or after a group row
+            blank = True
+            continue
+        number = parts[number_col] if number_col is not None else ""
+        if number and rows and rows[-1][number_col] and rows[-1][number_col][-1].text.endswith(".") and number.isdigit() and not blank:
+            # "5.1." / "1": a row number the column was too narrow for
+            rows[-1][number_col][-1] = Line(rows[-1][number_col][-1].text + number, rows[-1][number_col][-1].src)
+            parts[number_col] = ""
+            number = ""
+        new_row = not rows or (number and row_label(number) is not None if number_col is not None else blank)
+        if number_col is not None and number and row_label(number) is None:
             break
         if new_row:
             rows.append([[] for _ in starts])
@@ -529,6 +540,20 @@ def _spaced_task_table(lines: list[Line], i: int) -> tuple[Table, int] | None:
         return None
     table_rows = [header] + [tuple(Cell(tuple(cell)) for cell in row) for row in rows]
     return Table(tuple(table_rows), lines[i].src), k
+
+
+def _repeated_header(lines: list[Line], k: int, starts: list[int]) -> int:
+    """How many lines from `k` repeat the table's header (0 if they do not)."""
+    for depth in (1, 2, 3):
+        block = lines[k : k + depth]
+        if len(block) < depth or any(not l.text.strip() for l in block):
+            break
+        cols = _by_column(block, starts)
+        if cols is None:
+            break
+        if header_roles([[" ".join(c) for c in cols]]) is not None:
+            return depth
+    return 0
 
 
 def _by_column(block: list[Line], starts: list[int]) -> list[list[str]] | None:
