@@ -776,6 +776,8 @@ def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
     agencies = split_agencies(name, lexicon)
     if not agencies:
         return None
+    if not requested and not is_plural(name, whole=True) and all(a.kind == "collective_group" and not a.known for a in agencies):
+        return None  # "9. Doanh nghiệp số": a topic; "5. Các doanh nghiệp viễn thông" names whom
     return _Entry(agencies, requested, rest.strip() if sep else "")
 
 
