@@ -288,7 +288,7 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
             piece = _title_regex().sub("", piece).strip(" ,")
             if not piece or len(piece) < 2:
                 continue
-            where = _elliptic_place().fullmatch(piece)
+            where = elliptic_place().fullmatch(piece)
             if where and previous is not None and previous.known and previous.level and previous.entry:
                 # "UBND phường Cổ Nhuế 2 và phường Xuân Đỉnh": the head is understood
                 entry = gazetteer().lookup(previous.entry)
@@ -324,8 +324,8 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
 
 
 @cache
-def _elliptic_place() -> re.Pattern[str]:
-    return re.compile(rf"(?P<level>xã|phường|thị trấn|đặc khu|quận|huyện|thị xã)\s+{_PLACE}", re.I)
+def elliptic_place() -> re.Pattern[str]:
+    return re.compile(rf"(?P<level>(?i:xã|phường|thị trấn|đặc khu|quận|huyện|thị xã))\s+{_PLACE}")
 
 
 @cache
@@ -463,6 +463,17 @@ def strip_plural(text: str, whole: bool = False) -> str:
     return _quantifier_res()[1 if whole else 0].sub("", text, count=1)
 
 
+@cache
+def _head_noun_regex() -> re.Pattern[str]:
+    heads = sorted(cues()["agency_heads"], key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(h) for h in heads) + r")(?![\wÀ-ỹ])", re.I)
+
+
+def _without_head(group: str) -> str:
+    """A group's words after its head noun ("viện nghiên cứu": "nghiên cứu" is no verb here)."""
+    return _head_noun_regex().sub("", strip_plural(group.strip(), whole=True), count=1)
+
+
 def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
     """`các sở, ngành, địa phương có liên quan` -> Các sở, ban ngành + Ủy ban nhân dân các xã, phường.
 
@@ -475,7 +486,7 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
     text = re.sub(r"\s+", " ", piece).strip(" ,;.:()")
     # "các trường đại học, cao đẳng, các viện nghiên cứu": a second "các" opens a second group
     groups = re.split(r"\s*(?:,|\s+và|\s+hoặc)\s+(?=(?:các|những)\s)", strip_plural(text, whole=True))
-    if len(groups) > 1 and all(len(g.split()) <= 6 and not predicate_regex().search(g) for g in groups) and not any(re.search(r"(?:có\s+)?liên quan\s*$", g) for g in groups[:-1]):
+    if len(groups) > 1 and all(len(g.split()) <= 6 and not predicate_regex().search(_without_head(g)) for g in groups) and not any(re.search(r"(?:có\s+)?liên quan\s*$", g) for g in groups[:-1]):
         return [c for g in groups for c in collective_members("các " + strip_plural(g), lexicon)]
     text = strip_plural(text, whole=True)
     text = re.sub(r"[\s,]+(?:và|hoặc|cùng)$", "", text, flags=re.I)

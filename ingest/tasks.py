@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .agencies import AgencyMention, Lexicon, expand_enumerations, find_agencies, is_catch_all, is_plural, predicate_regex, shown_name, split_agencies, strip_plural
+from .agencies import AgencyMention, Lexicon, elliptic_place, expand_enumerations, find_agencies, is_catch_all, is_plural, predicate_regex, shown_name, split_agencies, strip_plural
 from .models import Document, Node, Reporting, Task
 from .rules import cues, fold, measures
 from .structure import section_role
@@ -305,6 +305,9 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
         probe = body[nxt_pos:]
         probe = probe[_title_length(probe):]
         elliptic = re.match(r"(?:các\s+)?cấp\s+(?:tỉnh|huyện|xã)(?![\wÀ-ỹ])", probe)
+        if not elliptic and mention is not None and mention.level and mention.known:
+            # "UBND phường Cổ Nhuế 2 và phường Xuân Đỉnh": the body understood for another place
+            elliptic = elliptic_place().match(probe)
         if elliptic:
             # "Ủy ban nhân dân cấp huyện, cấp xã": the head is understood
             pos = end = nxt_pos + (len(body[nxt_pos:]) - len(probe)) + elliptic.end()

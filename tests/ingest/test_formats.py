@@ -189,3 +189,59 @@ def test_broken_docx_and_pdf(tmp_path):
         path.write_bytes(b"this is not really a " + name.encode())
         with pytest.raises(ReadError, match=name):
             extract(path)
+
+
+# --- the header block as offices lay it out ---------------------------------------------------------
+
+HEADER_LEFT = ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số:          /UBND-NC", "V/v tập trung triển khai công tác cai nghiện ma túy"]
+HEADER_RIGHT = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Lâm Đồng, ngày        tháng 10 năm 2025"]
+LETTER_BODY = ["Kính gửi:", "- Công an tỉnh;", "- Sở Y tế;", "1. Giao Sở Y tế rà soát, đăng ký cung cấp dịch vụ cai nghiện.",
+               "2. Giao Công an tỉnh thẩm định hồ sơ đăng ký."]
+
+
+def _letter_checks(ex):
+    d = ex.document
+    assert (d.type, d.issuer, d.place, d.number, d.symbol_code, d.date) == ("Công văn", "Ủy ban nhân dân tỉnh Lâm Đồng", "Lâm Đồng", None, "UBND-NC", "2025-10")
+    assert d.title.startswith("tập trung triển khai")
+    assert {"Công an tỉnh", "Sở Y tế"} <= {r for r in d.recipients}
+    assert {n for t in ex.tasks for n in ex.names(t.lead)} == {"Sở Y tế", "Công an tỉnh"}
+
+
+def test_a_letter_as_a_word_file_with_its_header_as_a_table(tmp_path):
+    """A draft official letter: no type heading, the number blank, the V/v under it; the header a
+    borderless two-column table (as the real DOCX originals have it)."""
+    import docx
+
+    d = docx.Document()
+    table = d.add_table(rows=1, cols=2)
+    for cell, lines in zip(table.rows[0].cells, (HEADER_LEFT, HEADER_RIGHT)):
+        cell.text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+    for line in LETTER_BODY:
+        d.add_paragraph(line)
+    path = tmp_path / "letter.docx"
+    d.save(path)
+    _letter_checks(extract(path))
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="the PDF is written with Debian's fonts-dejavu-core (.ci/run installs it)")
+def test_a_letter_as_a_pdf_with_its_header_columns_side_by_side(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=10)
+    top = pdf.get_y()
+    for col, lines in ((0, HEADER_LEFT), (1, HEADER_RIGHT)):
+        pdf.set_xy(10 + col * 95, top)
+        for line in lines:
+            pdf.set_x(10 + col * 95)
+            pdf.multi_cell(90, 5, line, align="C", new_x="LEFT", new_y="NEXT")
+    pdf.set_xy(10, top + 30)
+    for line in LETTER_BODY:
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "letter.pdf"
+    pdf.output(str(path))
+    _letter_checks(extract(path))

@@ -62,6 +62,31 @@ def test_read_actors(text, leads, supports, requested):
         # who is who, not who does what
         ("Trưởng Ban Chỉ đạo là Chủ tịch UBND tỉnh", [], [], []),
         ("Xã Trường Văn: Lấy mẫu 01 vị trí tại vùng nuôi tôm", [], [], []),
+        # members listed after "gồm" make up a committee; a stray full stop does not end the list
+        ("Thành viên Ban Chỉ đạo gồm đại diện lãnh đạo Sở Nội vụ, Sở Tài chính. Sở Tư pháp, Bộ Chỉ huy Quân sự tỉnh; thường trực Ban Chỉ đạo là Công an tỉnh.", [], [], []),
+        # a person's name, not a verb, after a body: an attendee
+        ("Thủ tướng Chính phủ Phạm Minh Chính.", [], [], []),
+        # members named after a plural head and a colon
+        ("Giao các Sở: Tài chính, Nông nghiệp và Môi trường, Xây dựng có trách nhiệm kiểm tra các nội dung liên quan",
+         ["Sở Tài chính", "Sở Nông nghiệp và Môi trường", "Sở Xây dựng"], [], []),
+        # an opening adverbial with commas of its own
+        ("Trên cơ sở đề xuất của các cơ quan, đơn vị được giao nhiệm chủ trì nhiệm vụ và ý kiến của Sở Khoa học và Công nghệ, Sở Tài chính tổng hợp nhu cầu kinh phí",
+         ["Sở Tài chính"], [], []),
+        # a topic, a colon, then the sentence that says who acts
+        ("Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường phối hợp với các Ngân hàng thương mại thực hiện mở tài khoản",
+         ["Ủy ban nhân dân các xã, phường"], ["Ngân hàng thương mại"], []),
+        # encouragement: a named body is given work, enterprises are not
+        ("Khuyến khích Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh tham gia tuyên truyền", ["Liên đoàn Lao động tỉnh", "Hội Nông dân tỉnh"], [], []),
+        ("Khuyến khích các doanh nghiệp đầu tư, ứng dụng thiết bị IoT trong sản xuất", [], [], []),
+        # groups as the text lists them
+        ("Sở Khoa học và Công nghệ chủ trì, phối hợp với các trường đại học, cao đẳng, các viện nghiên cứu triển khai đào tạo nhân lực số",
+         ["Sở Khoa học và Công nghệ"], ["Các trường đại học, cao đẳng", "Các viện nghiên cứu"], []),
+        ("Các doanh nghiệp viễn thông, doanh nghiệp bưu chính ưu tiên bố trí nguồn lực", ["Các doanh nghiệp viễn thông", "Các doanh nghiệp bưu chính"], [], []),
+        # a unit written before its body; a post standing for its unit
+        ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã triệu tập và chủ trì hội nghị", ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã"], [], []),
+        ("Chuyên viên Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam xã thực hiện công tác thư ký hội nghị", ["Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam xã"], [], []),
+        ("Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Y tế, Chủ tịch Ủy ban nhân dân các xã, phường thuộc tỉnh chịu trách nhiệm thi hành Quyết định này",
+         ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Y tế", "Ủy ban nhân dân các xã, phường"], [], []),
     ],
 )
 def test_read_actors_in_real_documents(text, leads, supports, supervisors):
@@ -79,6 +104,10 @@ def test_read_actors_in_real_documents(text, leads, supports, supervisors):
         # a group followed by its verb is a sentence, not an entry
         ("Các cơ quan, đơn vị liên quan thu thập thông tin theo các mẫu biểu quy định tại Thông tư số 10/2022/TT-BLĐTBXH", None),
         ("Tổng hợp, báo cáo ở cấp thành phố", None),
+        # a kind of body without "các" is a topic of the plan, not whom its items are for
+        ("Doanh nghiệp số", None),
+        ("Các doanh nghiệp viễn thông", ["Các doanh nghiệp viễn thông"]),
+        ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã", ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã"]),
     ],
 )
 def test_entry_headings(heading, names):
@@ -195,3 +224,16 @@ def test_targets_and_measures(extractions):
 def test_aims_are_not_tasks(extractions):
     for ex in extractions.values():
         assert not any(t.path.startswith("I.") for t in ex.tasks)
+
+
+def test_a_commune_of_another_place_is_named_with_its_place():
+    """"UBND phường Cổ Nhuế 2 và phường Xuân Đỉnh" in a decision of Hà Nội: two committees, each
+    shown with its commune; the head understood for the second."""
+    from ingest.agencies import shown_name
+
+    city = Lexicon({}, "thành phố", own_place="Hà Nội")
+    text = "Chủ tịch UBND quận Bắc Từ Liêm; Chủ tịch UBND phường Cổ Nhuế 2 và phường Xuân Đỉnh chịu trách nhiệm kiểm tra, giám sát việc xây dựng"
+    leads = read_actors(text, city).leads
+    assert [shown_name(m, city) for m in leads] == ["Ủy ban nhân dân quận Bắc Từ Liêm", "Ủy ban nhân dân phường Cổ Nhuế 2", "Ủy ban nhân dân phường Xuân Đỉnh"]
+    # the issuer's own place stays out of the name
+    assert shown_name(read_actors("UBND thành phố Hà Nội chủ trì", city).leads[0], city) == "Ủy ban nhân dân thành phố"
