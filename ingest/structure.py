@@ -260,7 +260,9 @@ def parse(norm: Normalised) -> Document:
     recipients, signer, after_tail = _tail(lines, tail_start, rec_heading)
     known = {fold(r.text) for r in recipients}
     recipients = [a for a in addressees if fold(a.text) not in known] + recipients
-    attachments = _attachments(lines, after_tail)
+    promulgating = {fold(g) for g in cues()["promulgating_genres"]}
+    # a document of unknown genre may be a decision: its attachments keep their own genres
+    attachments = _attachments(lines, after_tail, not header.genre or fold(header.genre) in promulgating)
     issuer_line = issuer_lines[-1] if issuer_lines else None
     return Document(
         header,
@@ -671,8 +673,10 @@ def _attachment_heading(lines: list[Line], i: int, after_signature: bool = False
     return any(_ISSUED_WITH.match(l.text) for l in window)
 
 
-def _attachments(lines: list[Line], start: int) -> list[Attachment]:
-    """Documents printed after the signature: a promulgated plan or regulation, appendices."""
+def _attachments(lines: list[Line], start: int, promulgates: bool = True) -> list[Attachment]:
+    """Documents printed after the signature: a promulgated plan or regulation, appendices.
+    Only a decision (resolution, decree …) issues documents; after a plan's signature a heading
+    "KẾ HOẠCH VAY VÀ TRẢ NỢ …" is the title of a form "kèm theo Kế hoạch": an appendix."""
     out: list[Attachment] = []
     rec_heading = re.compile(cues()["recipients_heading"], re.I)
     i = start
@@ -692,6 +696,9 @@ def _attachments(lines: list[Line], start: int) -> list[Attachment]:
         else:
             genre, same_line = type_heading(heading)
             label = {"Kế hoạch": "KH", "Quy chế": "QC", "Quy định": "QĐi", "Chương trình": "CTr"}.get(genre, "A") + str(len(out) + 1)
+            if not promulgates:
+                annexes += 1
+                genre, label = "Phụ lục", f"PL{annexes}"
         i += 1
         title_parts, i = _title_lines(lines, i, same_line)
         issued_with = None
