@@ -119,6 +119,7 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
         else:
             plural = _PLURAL.search(text[:start])
             mention = _with_suffix(by_name[ident], text, plural.start() if plural else start, end)
+        mention = _run_over(mention, text)
         unit = _UNIT_BEFORE.search(text[:mention.start]) if mention.known else None
         if unit and unit.start() >= taken_until:
             # "Ban Thường trực Ủy ban MTTQ …", "Cơ quan Ủy ban MTTQ …": a unit of the body named
@@ -127,6 +128,42 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
         found.append(mention)
         taken_until = mention.end
     return tuple(found)
+
+
+@cache
+def _run_over_rules() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...]:
+    """(family head, its pattern, a zone it manages, a further zone of the list) per family
+    with `runs_over` (data/rules/agencies.yaml)."""
+    out = []
+    for fam in gazetteer().families:
+        if fam.runs_over:
+            nouns = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(fam.runs_over, key=len, reverse=True))
+            zone = rf"(?:các\s+)?(?:{nouns})(?![\wÀ-ỹ])(?:\s+(?-i:{_PLACE.replace('?P<place>', '')}))?"
+            head = re.escape(fam.head).replace(r"\ ", r"\s+")
+            out.append((fam.head, re.compile(rf"{head}\s+", re.I), re.compile(zone, re.I), re.compile(rf"(?:\s*,\s*(?:và\s+)?|\s+và\s+){zone}", re.I)))
+    return tuple(out)
+
+
+def _run_over(mention: AgencyMention, text: str) -> AgencyMention:
+    """A board named by the zones it manages takes their whole names, as the text lists them
+    ("Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên", "Ban Quản lý các khu công
+    nghiệp, khu kinh tế"): "ứng dụng" is no verb there, and the board of both zones is one body."""
+    if mention.level:
+        return mention
+    for head, head_re, zone_re, more_re in _run_over_rules():
+        if not fold(mention.name).startswith(fold(head)):
+            continue
+        opening = head_re.match(text, mention.start)
+        first = zone_re.match(text, opening.end()) if opening else None
+        end = max(mention.end, first.end()) if first else mention.end
+        while m := more_re.match(text, end):
+            end = m.end()
+        if end == mention.end:
+            return mention
+        written = re.sub(r"\s+", " ", text[opening.end() if opening else mention.end : end])
+        name = f"{head} {written}" if opening else mention.name + written
+        return AgencyMention(name, mention.kind, text[mention.start : end], mention.start, end, None, mention.place, False, False, None)
+    return mention
 
 
 # a unit written before the body it belongs to (capitalised: "các cơ quan" is a group)
@@ -143,9 +180,45 @@ _PLURAL = re.compile(r"(?<![\wÀ-ỹ])(?:các|những|Các|Những)\s+$")
 _REGION = re.compile(r"^\s+(?:Việt Nam\s*)?(?:[-–]\s*)?((?:chi nhánh\s+)?khu vực\s+(?:[IVXLC]{1,5}|\d{1,2})(?![\wÀ-ỹ]))", re.I)
 
 
+_NAMED_UNITS = re.compile(r"^\s+(?:các|\d{1,3})\s+(?P<unit>xã|phường|thị trấn|đặc khu|huyện|quận|thị xã)\s*:?\s+(?=[" + _UPPER + "])")
+_PLACE_SEP = re.compile(r"^(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?=[" + _UPPER + "])")
+
+
+_UNITS_LISTED = re.compile(r"(?<![\wÀ-ỹ])((?:các|\d{1,3})\s+(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã))\s*:\s*(?=[" + _UPPER + "])", re.I)
+
+
+def _named_units(rest: str) -> tuple[str, int] | None:
+    """"… các xã: Gia Thuận, Tân Điền và Tân Phú Đông": the bodies of communes the text names,
+    one group as written (the level and the names, without the colon) and its length in
+    `rest`; None unless a place is named."""
+    m = _NAMED_UNITS.match(rest)
+    if not m:
+        return None
+    listed, pos, count = "", m.end(), 0
+    while True:
+        pm = re.match(_PLACE, rest[pos:])
+        place = _place_ok(pm.group("place")) if pm else None
+        if not place:
+            break
+        listed, pos, count = listed + place, pos + len(place), count + 1
+        end = pos
+        sep = _PLACE_SEP.match(rest[pos:])
+        if not sep:
+            break
+        listed += " và " if "và" in sep.group(0) else ", "
+        pos += sep.end()
+    if not count:
+        return None
+    return f"các {m.group('unit')} {listed.rstrip(', ').removesuffix(' và')}", end
+
+
 def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyMention:
     rest = text[end:]
     level = place = None
+    named = _named_units(rest) if entry.levelled else None
+    if named:
+        group, length = named
+        return AgencyMention(f"{entry.name} {group}", entry.kind, text[start : end + length], start, end + length, group.split()[1], None, True, False, entry.name)
     sm = _suffix_regex().match(rest)
     if sm:
         level = sm.group("level")
@@ -340,6 +413,8 @@ def expand_enumerations(text: str) -> str:
     commas, a comma inside a known name kept ("Văn hóa, Thể thao và Du lịch")."""
     if ":" not in text:
         return text
+    # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền": the communes named, not a label
+    text = _UNITS_LISTED.sub(r"\1 ", text)
 
     def expand(m: re.Match[str]) -> str:
         head = m.group("head")

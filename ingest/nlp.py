@@ -74,7 +74,9 @@ def patterns() -> tuple[dict, ...]:
     stops = sorted(({s.split()[0].lower() for s in cues()["predicate_stops"]} - inside) | {"các", "về", "của", "theo", "tại", "trên", "với", "và", "hoặc", "thuộc"})
     heads = sorted({e.name.split()[0].lower() for e in gaz.entries} | {a.split()[0].lower() for e in gaz.entries for a in e.aliases} | {f.head.split()[0].lower() for f in gaz.families})
     for fam in gaz.families:
-        head = [{"ORTH": w} for w in fam.head.split()]
+        # the head's first word as written, the others in any case ("Ban quản lý", "Trung Tâm")
+        words = fam.head.split()
+        head = [{"ORTH": words[0]}, *({"LOWER": w.lower()} for w in words[1:])]
         # a capital inside a name is a name's word even when the word is also a verb
         # ("Thanh tra Sở Xây dựng"): stops are matched as written, in lower case
         first = {"IS_TITLE": True} if len(head) == 1 else {"IS_ALPHA": True, "ORTH": {"NOT_IN": stops}}

@@ -160,6 +160,7 @@ class AgencyFamily:
     kind: str
     requires_suffix: tuple[str, ...]
     examples: tuple[str, ...]
+    runs_over: tuple[str, ...] = ()  # nouns the name runs on to after "," or "và" (the zones a board manages)
 
 
 @dataclass(frozen=True)
@@ -259,11 +260,11 @@ def gazetteer() -> Gazetteer:
         entries.append(ag)
     families = []
     for fam in raw.get("families", []):
-        _check_keys(fam, {"head", "kind"}, {"head", "kind", "requires_suffix", "examples"}, str(path))
+        _check_keys(fam, {"head", "kind"}, {"head", "kind", "requires_suffix", "examples", "runs_over"}, str(path))
         if fam["kind"] not in kinds:
             raise RulesError(f"family {fam['head']!r} has unknown kind {fam['kind']!r}", str(path))
         families.append(
-            AgencyFamily(fam["head"], fam["kind"], tuple(fam.get("requires_suffix") or []), tuple(fam.get("examples") or []))
+            AgencyFamily(fam["head"], fam["kind"], tuple(fam.get("requires_suffix") or []), tuple(fam.get("examples") or []), tuple(fam.get("runs_over") or []))
         )
     levels = tuple(sorted(set(raw.get("levels", [])), key=len, reverse=True))
     return Gazetteer(kinds, levels, dict(raw.get("abbreviations", {})), tuple(entries), tuple(families), index)

@@ -766,6 +766,9 @@ def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
     head, sep, rest = text.partition(":")
     name = head.strip(" .")
     name = re.split(r"\s+[-–]\s+(?=(?:[Cc]ơ quan|[Đđ]ơn vị|[Tt]hường trực|[Cc]hủ trì))", name)[0]
+    listed = _members_in_brackets(name, lexicon)
+    if listed:
+        return _Entry(listed, requested, rest.strip() if sep else "")
     name = re.sub(r"\s*\([^()]*\)", "", name).strip()
     if not name or not _opens_with_agency(name, lexicon):
         return None
@@ -782,6 +785,20 @@ def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
     if not requested and not is_plural(name, whole=True) and all(a.kind == "collective_group" and not a.known for a in agencies):
         return None  # "9. Doanh nghiệp số": a topic; "5. Các doanh nghiệp viễn thông" names whom
     return _Entry(agencies, requested, rest.strip() if sep else "")
+
+
+def _members_in_brackets(name: str, lexicon: Lexicon) -> list[AgencyMention]:
+    """"Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý Khu kinh tế …)": a group whose
+    members the brackets name; the duties are theirs. Empty unless every member is a body."""
+    m = re.fullmatch(r"(?P<group>[^()]+?)\s*\((?P<members>[^()]+)\)\s*", name)
+    if not m or not is_plural(m.group("group"), whole=True) or not _opens_with_agency(m.group("group"), lexicon):
+        return []
+    found = split_agencies(m.group("members"), lexicon)
+    if not found or any(a.kind == "collective_group" for a in found):
+        return []
+    # the names fill the brackets: "(trừ Sở Y tế)" is an exception, not a list of members
+    covered = sum(len(a.surface) for a in found)
+    return found if covered >= 0.8 * len(re.sub(r"[\s,;]+(?:và\s+)?", " ", m.group("members")).strip()) else []
 
 
 def _group_heading(heading: str, lexicon: Lexicon) -> _Entry | None:

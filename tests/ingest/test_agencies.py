@@ -61,6 +61,20 @@ SPLITS = [
     # a field after a generic head makes a definite group; a vague word does not
     ("các đơn vị điện lực", ["Các đơn vị điện lực"]),
     ("các cơ quan chuyên môn", ["Các cơ quan chuyên môn"]),
+    # communes named after their level are one group as written, with a count or a colon
+    ("Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông",
+     ["Ủy ban nhân dân các xã Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông"]),
+    ("Ủy ban nhân dân 04 xã: Gia Thuận, Tân Điền và Tân Phú Đông; Sở Tài chính",
+     ["Ủy ban nhân dân các xã Gia Thuận, Tân Điền và Tân Phú Đông", "Sở Tài chính"]),
+    # a management board runs on over the zones it manages; "ứng dụng" inside is no verb
+    ("Ban Quản lý các Khu công nghiệp, khu kinh tế", ["Ban Quản lý các Khu công nghiệp, khu kinh tế"]),
+    ("Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi",
+     ["Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi"]),
+    ("Ban quản lý Khu Kinh tế Phú Yên, Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên, Ban Quản lý các Khu công nghiệp tỉnh",
+     ["Ban quản lý Khu Kinh tế Phú Yên", "Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên", "Ban Quản lý các khu công nghiệp tỉnh"]),
+    ("Ban Quản lý Khu kinh tế, Sở Xây dựng", ["Ban Quản lý Khu kinh tế", "Sở Xây dựng"]),
+    ("Ban quản lý dự án đầu tư xây dựng tỉnh, BCH Bộ đội Biên phòng TP",
+     ["Ban Quản lý dự án đầu tư xây dựng tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng thành phố"]),
 ]
 
 

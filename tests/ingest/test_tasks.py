@@ -108,6 +108,13 @@ def test_read_actors_in_real_documents(text, leads, supports, supervisors):
         ("Doanh nghiệp số", None),
         ("Các doanh nghiệp viễn thông", ["Các doanh nghiệp viễn thông"]),
         ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã", ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã"]),
+        # a group whose members the brackets name: the duties are the members'
+        ("Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, Ban Quản lý các Khu công nghiệp tỉnh):",
+         ["Sở Tài chính", "Ban quản lý Khu Kinh tế Phú Yên", "Ban Quản lý các khu công nghiệp tỉnh"]),
+        # … but an exception in brackets is no list of members
+        ("Các sở, ban, ngành (trừ Sở Y tế)", ["Các sở, ban, ngành tỉnh"]),
+        ("Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông",
+         ["Ủy ban nhân dân các xã Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông"]),
     ],
 )
 def test_entry_headings(heading, names):
