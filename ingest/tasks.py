@@ -208,6 +208,20 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     return found, requested, offset + end, body[end:]
 
 
+_REQUEST_WITHIN = re.compile(r"(?<=[\wÀ-ỹ)])[\s,]+(?P<verb>đề nghị|yêu cầu|giao)\s+(?!của|cho|tại|về|theo|các nội dung)", re.I)
+
+
+def _request_within(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool, str] | None:
+    """"Trên đây là ý kiến … của Sở X đề nghị Sở Công Thương tổng hợp, báo cáo": a request made
+    inside a sentence that opens otherwise; the bodies it names act when a verb follows them."""
+    for m in _REQUEST_WITHIN.finditer(clause):
+        found, requested, _, predicate = subject_of(clause[m.start("verb") :], lexicon)
+        named = [a for a in found if not a.generic]
+        if named and predicate_regex().match(predicate.lstrip(" ,:-–")):
+            return found, requested, predicate
+    return None
+
+
 def _composition(clause: str, lexicon: Lexicon) -> bool:
     """"Các thành phần khác … gồm: …", "Ban Chỉ đạo gồm …": the clause lists members."""
     body = clause.strip()
@@ -424,6 +438,8 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
             pending = clause
             continue
         subjects, requested, end, predicate = subject_of(clause, lexicon)
+        if not subjects:
+            subjects, requested, predicate = _request_within(clause, lexicon) or (subjects, requested, predicate)
         if first:
             out.requested = requested
             out.subject_end = end
@@ -580,6 +596,8 @@ def extract_tasks(doc: Document, lexicon: Lexicon) -> TaskResult:
     parts += [(f"{att.label}.", att.sections) for att in doc.attachments if (att.genre != "Phụ lục" or _has_roles(att.sections)) and fold(att.genre) not in listing]
     for prefix, sections in parts:
         _walk_parts(sections, prefix, None, lexicon, default, found)
+    if fold(doc.header.genre or "") in {fold(g) for g in cues()["requesting_closings"]}:
+        _closing_requests(doc.sections, lexicon, found)
     _leads_by_reference(found)
     seen_paths: dict[str, int] = {}
     for t, _ in found:
@@ -683,6 +701,24 @@ def _loose_paragraphs(section: Node, role: str, lexicon: Lexicon, out) -> None:
         made = _make_task(node, _Ctx(headings=[section.text]), None, "other", lexicon, [], {})
         if made is not None:
             out.append(made)
+
+
+def _closing_requests(sections: list[Node], lexicon: Lexicon, out) -> None:
+    """A letter's closing words that ask named bodies to act ("Trên đây là ý kiến của Sở X, đề
+    nghị Sở Công Thương tổng hợp, báo cáo"): its request, a task."""
+    n = 0
+    for top in sections:
+        for node in top.walk():
+            if node.kind != "closing":
+                continue
+            actors = read_actors(node.text, lexicon)
+            if not any(not m.generic for m in actors.leads):
+                continue
+            n += 1
+            para = Node("para", "", node.text, node.lines, path=f"closing{n}")
+            made = _make_task(para, _Ctx(headings=[]), None, "other", lexicon, [], {})
+            if made is not None:
+                out.append(made)
 
 
 def _trailing_paragraphs(heading: Node, role: str, lexicon: Lexicon, out) -> None:

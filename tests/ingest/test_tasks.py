@@ -24,6 +24,12 @@ PROVINCE = Lexicon({}, "tỉnh")
         ("Phối hợp với các ngành liên quan, đơn vị, địa phương tổ chức hội nghị tập huấn", [], [], False),
         ("Hỗ trợ, tạo điều kiện để Ban Thanh tra nhân dân hoạt động", [], [], False),  # a beneficiary, not a partner
         ("Thủ trưởng các cơ quan, đơn vị có trách nhiệm triển khai", ["Các cơ quan, đơn vị"], [], False),
+        # a request made inside a sentence that opens otherwise (a letter's closing words)
+        ("Trên đây là ý kiến tham gia dự án của Sở Nông nghiệp và Môi trường đề nghị Sở Công thương tổng hợp, báo cáo theo quy định./.",
+         ["Sở Công Thương"], [], True),
+        ("Để bảo đảm tiến độ, đề nghị Sở Y tế khẩn trương triển khai.", ["Sở Y tế"], [], True),
+        # … but a proposal made by a body ("đề nghị của") asks nobody
+        ("Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 15/TTr-SNV.", [], [], False),
     ],
 )
 def test_read_actors(text, leads, supports, requested):
