@@ -105,7 +105,8 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
     # Leftmost first; at one start a gazetteer name beats a family match (it carries the
     # canonical name and level), otherwise the longest match wins ("Ban Tổ chức Tỉnh ủy"
     # is one family name, not "Tỉnh ủy").
-    for start, end, kind, ident in sorted(agency_spans(text), key=lambda s: (s[0], s[3].startswith("family:"), s[0] - s[1])):
+    # (of two families over one span the longer head is the more specific: "Bộ Tư lệnh", not "Bộ")
+    for start, end, kind, ident in sorted(agency_spans(text), key=lambda s: (s[0], s[3].startswith("family:"), s[0] - s[1], -len(s[3]))):
         if start < taken_until:
             continue
         if start > 0 and text[start - 1] in "-/" or text[end : end + 1] in ("-", "/") and text[end + 1 : end + 2].isupper():
@@ -225,7 +226,7 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
         level = level if level == "TP" else level.lower()
         if "," in level:
             # "phường, xã, đặc khu": the committees of those units, in one canonical order
-            units = [u for u in ("xã", "phường", "đặc khu", "thị trấn", "quận", "huyện", "thị xã", "thành phố") if re.search(rf"(?<![\wÀ-ỹ]){u}(?![\wÀ-ỹ])", level)]
+            units = [u for u in ("tỉnh", "xã", "phường", "đặc khu", "thị trấn", "quận", "huyện", "thị xã", "thành phố") if re.search(rf"(?<![\wÀ-ỹ]){u}(?![\wÀ-ỹ])", level)]
             if units:
                 level = "các " + ", ".join(units)
         place = _place_ok(sm.group("place"))
@@ -259,6 +260,12 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
 def _title_regex() -> re.Pattern[str]:
     titles = sorted(cues()["head_titles"], key=len, reverse=True)
     return re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in titles) + r")(?:\s+(?=\S)|\s*$))+", re.I)
+
+
+@cache
+def _trailing_title_regex() -> re.Pattern[str]:
+    titles = sorted(cues()["head_titles"], key=len, reverse=True)
+    return re.compile(r"(?:^|[,;]\s*|\s+(?:và|hoặc)\s+)(?:" + "|".join(re.escape(t) for t in titles) + r")\s*$", re.I)
 
 
 @cache
@@ -298,6 +305,7 @@ class Lexicon:
     members: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical -> member phrases
     reform: bool = True  # written after the 2025 reform: "địa phương" means the communes and wards
     own_place: str | None = None  # the issuer's place: a body of another commune is named with its own
+    national: bool = False  # issued by a national body: "địa phương" are the provinces
 
 
 _LOCAL_LEVELS = frozenset({"xã", "phường", "thị trấn", "đặc khu", "quận", "huyện", "thị xã"})
@@ -359,6 +367,8 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
             piece = piece.strip(" ,;.:()")
             piece = re.sub(r"^(?:và|hoặc|cùng|với)\s+", "", piece, flags=re.I).strip()
             piece = _title_regex().sub("", piece).strip(" ,")
+            # "…, Chủ tịch | Ủy ban nhân dân tỉnh": the title of the body named next
+            piece = _trailing_title_regex().sub("", piece).strip(" ,")
             if not piece or len(piece) < 2:
                 continue
             where = elliptic_place().fullmatch(piece)
@@ -407,10 +417,28 @@ def _enumeration_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\wÀ-ỹ])(?:các\s+)?(?P<head>{heads})(?:,\s*ban,?\s*ngành)?\s*:\s*(?P<list>[^;:]+?)(?=\s*(?:;|$|\.\s|\s+và các\s|\s+(?:có trách nhiệm|chịu trách nhiệm|phối hợp|chủ trì)\b))", re.I)
 
 
+@cache
+def _bare_title_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = {fold(k): v for k, v in cues()["bare_titles"].items()}
+    alts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(table, key=len, reverse=True))
+    ends = r"\s*(?:[,;]|\s(?:và|hoặc)\s|\s(?:chịu|có)\s+trách\s+nhiệm|$)"
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:các\s+)?({alts})(?={ends})", re.I), table
+
+
+def name_bare_titles(text: str) -> str:
+    """"Bộ trưởng, Thủ trưởng cơ quan ngang bộ, … chịu trách nhiệm thi hành" -> "Các bộ, Các cơ
+    quan ngang bộ, …": a title without its body stands for the bodies of that kind
+    (cues.yaml: bare_titles)."""
+    pattern, table = _bare_title_regex()
+    return pattern.sub(lambda m: table[fold(m.group(1))], text)
+
+
 def expand_enumerations(text: str) -> str:
     """"các Sở: Tài chính, Nông nghiệp và Môi trường, Xây dựng" -> "Sở Tài chính, Sở Nông nghiệp
     và Môi trường, Sở Xây dựng"; "Các Bộ: Công an, Quốc phòng" likewise. Members are cut at the
-    commas, a comma inside a known name kept ("Văn hóa, Thể thao và Du lịch")."""
+    commas, a comma inside a known name kept ("Văn hóa, Thể thao và Du lịch"). A title without
+    its body is the body first (`name_bare_titles`)."""
+    text = name_bare_titles(text)
     if ":" not in text:
         return text
     # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền": the communes named, not a label
@@ -560,7 +588,7 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
     levels = rules.levels
     text = re.sub(r"\s+", " ", piece).strip(" ,;.:()")
     # "các trường đại học, cao đẳng, các viện nghiên cứu": a second "các" opens a second group
-    groups = re.split(r"\s*(?:,|\s+và|\s+hoặc)\s+(?=(?:các|những)\s)", strip_plural(text, whole=True))
+    groups = re.split(r"\s*(?:,|\s+và|\s+hoặc)\s+(?=(?:[Cc]ác|[Nn]hững)\s)", strip_plural(text, whole=True))
     if len(groups) > 1 and all(len(g.split()) <= 6 and not predicate_regex().search(_without_head(g)) for g in groups) and not any(re.search(r"(?:có\s+)?liên quan\s*$", g) for g in groups[:-1]):
         return [c for g in groups for c in collective_members("các " + strip_plural(g), lexicon)]
     text = strip_plural(text, whole=True)
@@ -605,11 +633,13 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
         if kind == "generic":
             generics += 1
             continue
-        if kind == "local" and after and fold(tok) in ("địa phương", "chính quyền địa phương", "chính quyền cơ sở") and not (
-            reform and lexicon.own_level in ("tỉnh", "thành phố", None)
+        if kind == "ministries" and rest:
+            kind = "other"  # "Bộ tư lệnh Vùng Cảnh sát biển 3": one body's name, not the ministries
+        if kind == "local" and after and head in ("địa phương", "chính quyền địa phương", "chính quyền cơ sở") and (
+            lexicon.national or not (reform and lexicon.own_level in ("tỉnh", "thành phố", None))
         ):
             # "địa phương" means the communes and wards in a province's text after the 2025
-            # reform; before it, or in a commune's own text, it is kept as written
+            # reform; before it, in a commune's own text or a national one, it is kept as written
             kind, name = "other", None
         if kind == "other":
             if looks_like_agency(tok):
@@ -655,6 +685,12 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
         # "các phòng, ban, trung tâm": common nouns of one group; proper names stand apart
         return [Collective(_plain_group(piece), "collective_group", level, catch_all)]
     out: list[Collective] = []
+    if "ministries" in kinds:
+        # "các bộ, ngành Trung ương": the sectors beside the ministries are the central ones
+        if kinds.get("departments") == ["ngành"]:
+            order.remove("departments")
+            kinds["ministries"] += kinds.pop("departments")
+        names["ministries"] = "Các " + ", ".join(dict.fromkeys(kinds["ministries"]))
     if "departments" in kinds and "mass_organisations" in kinds:
         order.remove("mass_organisations")
         names["departments"] = names["departments"] + ", đoàn thể"

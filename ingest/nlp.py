@@ -85,6 +85,8 @@ def patterns() -> tuple[dict, ...]:
         # … unless the capital starts another body ("Ban Quản lý Khu kinh tế, Sở Công Thương")
         joined = [{"ORTH": {"IN": [",", "và", "-", "–"]}}, {"IS_TITLE": True, "LOWER": {"NOT_IN": heads}}, {"IS_ALPHA": True, "OP": "{0,3}", "ORTH": {"NOT_IN": stops}}]
         out.append({"label": fam.kind, "pattern": [*head, first, rest], "id": f"family:{fam.head}"})
+        # units numbered since the 2025 reorganisations ("Vùng Cảnh sát biển 3", "Quân khu 5")
+        out.append({"label": fam.kind, "pattern": [*head, first, rest, {"IS_DIGIT": True, "LENGTH": {"<=": 2}}], "id": f"family:{fam.head}"})
         if len(head) > 1:
             # a capital after a two-word head names the body even when it is also a verb
             # ("Ủy ban Kiểm tra", "Ban Chỉ đạo")

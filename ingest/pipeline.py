@@ -38,7 +38,8 @@ def extract_document(path: str | Path, skip_steps: tuple[str, ...] = ()) -> tupl
     # after 1/7/2025 local government has two levels: "địa phương" in a province's text means
     # its communes and wards
     reform = doc.header.date is None or doc.header.date >= "2025-07"
-    lexicon = Lexicon(aliases, own_level, members, reform, where.place)
+    national = where.level == "national" or where.issuer_kind == "central_government"
+    lexicon = Lexicon(aliases, own_level, members, reform, where.place, national)
     refs, ref_warnings = extract_refs(doc, where)
     result = extract_tasks(doc, lexicon)
     resolved = resolve(result.tasks, result.reporting, doc, where, lexicon)

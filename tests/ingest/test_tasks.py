@@ -39,6 +39,33 @@ def test_read_actors(text, leads, supports, requested):
     assert a.requested == requested
 
 
+NATIONAL = Lexicon({}, None, {}, True, None, True)
+
+
+@pytest.mark.parametrize(
+    "text,leads",
+    [
+        # the closing article of national documents: titles without a body stand for the
+        # bodies of that kind; the title before a named body is that body's
+        ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Nghị quyết này./.",
+         ["Các bộ", "Các cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố"]),
+        ("Bộ trưởng Bộ Tài chính chịu trách nhiệm thi hành Quyết định này.", ["Bộ Tài chính"]),
+        ("Vụ trưởng Vụ Pháp chế chịu trách nhiệm thi hành Quyết định này.", ["Vụ Pháp chế"]),
+        # in a national text "địa phương" are the provinces: a vague group, not the communes
+        ("Các Bộ, cơ quan, địa phương dự Hội nghị đúng thành phần được mời", []),
+        # one body headed "Bộ …", not the ministries
+        ("Bộ tư lệnh Vùng Cảnh sát biển 3 chủ trì tuyên truyền", ["Bộ tư lệnh Vùng Cảnh sát biển 3"]),
+    ],
+)
+def test_read_actors_in_national_documents(text, leads):
+    assert [m.name for m in read_actors(text, NATIONAL).leads] == leads
+
+
+def test_the_ministries_and_central_sectors_are_one_group():
+    a = read_actors("Sở Tài chính phối hợp với các bộ, ngành Trung ương triển khai", PROVINCE)
+    assert [m.name for m in a.supports] == ["Các bộ, ngành Trung ương"]
+
+
 @pytest.mark.parametrize(
     "text,leads,supports,supervisors",
     [
