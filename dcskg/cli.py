@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import sys
 from pathlib import Path
 from typing import Optional
@@ -22,6 +23,7 @@ from typer.core import TyperGroup
 from ingest.errors import DcsKgError
 
 from .i18n import h, set_lang, t
+from .outputs import STDOUT, check_target, is_stdout, publish
 
 
 class _Commands(TyperGroup):
@@ -242,13 +244,6 @@ def query(
     _print_rows(rows.vars, rows.rows, fmt, q.question_vi if lang() == "vi" and q.question_vi and not codes else q.title)
 
 
-def _fresh(path: Path, overwrite: bool) -> Path:
-    """A default output file is never written over silently."""
-    if path.exists() and not overwrite:
-        _fail(t("would_overwrite", path=path))
-    return path
-
-
 @app.command("queries", help=h("queries"))
 def list_queries() -> None:
     from queries.runner import library
@@ -334,7 +329,7 @@ def export_cmd(
     from ingest.to_rdf import plan_graph_iri
 
     from .exports import task_rows, write_calendar, write_tasks
-    from .store import EXPORT_FORMATS, export, open_dataset
+    from .store import EXPORT_FORMATS, open_dataset
 
     formats = {"graph": list(EXPORT_FORMATS), "tasks": ["csv", "xlsx"], "calendar": ["ics"]}
     if what not in formats:
@@ -342,20 +337,39 @@ def export_cmd(
     fmt = fmt or formats[what][0]
     if fmt not in formats[what]:
         _fail(t("export_format", what=what, choices=", ".join(formats[what])), 2)
+    # what is written goes to stdout with `--out -`: the messages go to stderr then
+    note = err if is_stdout(out_path) else out
     if what == "graph":
-        folder = out_path or Path(".")
-        folder.mkdir(parents=True, exist_ok=True)
-        paths = export(_store(store), [fmt], folder, plan_graph_iri(Path(plan).stem) if plan else None)
+        paths = _export_graph(_store(store), fmt, out_path, plan_graph_iri(Path(plan).stem) if plan else None, force)
     elif what == "tasks":
-        target = _fresh(out_path or Path(f"tasks.{fmt}"), force or out_path is not None)
         rows = task_rows(open_dataset(_store(store)), Path(plan).stem if plan else None, agency)
-        paths = [write_tasks(rows, target, fmt)]
-        out.print(t("tasks_count", n=len(rows)))
+        paths = [publish(out_path or Path(f"tasks.{fmt}"), force, lambda p: write_tasks(rows, p, fmt))]
+        note.print(t("tasks_count", n=len(rows)))
     else:
-        target = _fresh(out_path or Path("reporting.ics"), force or out_path is not None)
-        paths = [write_calendar(open_dataset(_store(store)), target, agency)]
+        ds = open_dataset(_store(store))
+        paths = [publish(out_path or Path("reporting.ics"), force, lambda p: write_calendar(ds, p, agency))]
     for p in paths:
-        out.print(t("wrote", path=p))
+        if not is_stdout(p):
+            note.print(t("wrote", path=p))
+
+
+def _export_graph(store_dir: Path, fmt: str, out_path: Optional[Path], graph, force: bool) -> list[str]:
+    """The graph in one format: into a folder (`--out`, default here) under its usual name, or
+    on stdout with `--out -`; a file already there is kept unless --force."""
+    import tempfile
+
+    from .store import EXPORT_FORMATS, export
+
+    if is_stdout(out_path):
+        with tempfile.TemporaryDirectory(prefix="dcskg-graph-") as tmpdir:
+            written = export(store_dir, [fmt], Path(tmpdir), graph)
+            return [publish(STDOUT, True, lambda p: shutil.copyfile(written[0], p))]
+    folder = out_path or Path(".")
+    if os.path.islink(folder) or (folder.exists() and not folder.is_dir()):
+        _fail(t("out_folder", path=folder))
+    folder.mkdir(parents=True, exist_ok=True)
+    check_target(folder / EXPORT_FORMATS[fmt][1], force)
+    return [str(p) for p in export(store_dir, [fmt], folder, graph)]
 
 
 @app.command(help=h("explain"))
@@ -396,6 +410,7 @@ def network(
     csv_path: Optional[Path] = typer.Option(None, "--csv", help=h("csv")),
     gexf: Optional[Path] = typer.Option(None, "--gexf", help=h("gexf")),
     graphml: Optional[Path] = typer.Option(None, "--graphml", help=h("graphml")),
+    force: bool = typer.Option(False, "--force", help=h("force")),
 ) -> None:
     from queries import network as nw
 
@@ -404,14 +419,14 @@ def network(
     ds = _dataset(store, endpoint)
     if documents:
         g = nw.document_graph(ds)
-        nw.render_documents(g, out_path, t("documents_page_title"))
+        out_path = publish(out_path, force, lambda p: nw.render_documents(g, p, t("documents_page_title")))
         out.print(t("wrote_documents", path=out_path, nodes=g.number_of_nodes(), edges=g.number_of_edges()))
         return
     drawn = nw.agency_network(ds, plan, place, role, by_kind)
     if drawn.graph.number_of_nodes() == 0:
         _fail(t("no_agencies"))
     scope = ", ".join(x for x in (drawn.plan_name, place, t("network_by_kind") if by_kind else None, None if role == "all" else role) if x)
-    nw.render(drawn.view, out_path, t("network_page_title") + (f" ({scope})" if scope else ""), directed=role == "all", show_places=not by_kind)
+    out_path = publish(out_path, force, lambda p: nw.render(drawn.view, p, t("network_page_title") + (f" ({scope})" if scope else ""), directed=role == "all", show_places=not by_kind))
     view = drawn.view.graph
     out.print(t("wrote_network", path=out_path, nodes=view.number_of_nodes(), edges=view.number_of_edges()) + (f" — {drawn.view.notice}" if drawn.view.notice else ""))
     if stats or csv_path:
@@ -421,11 +436,11 @@ def network(
             kind_rows = nw.kind_statistics(rows)
             _print_rows(list(kind_rows[0]), kind_rows, "table", t("by_kind"))
         if csv_path:
-            out.print(t("wrote", path=nw.write_statistics_csv(rows, csv_path)))
+            out.print(t("wrote", path=publish(csv_path, force, lambda p: nw.write_statistics_csv(rows, p))))
     if gexf:
-        out.print(t("wrote", path=nw.write_gexf(drawn.graph, gexf)))
+        out.print(t("wrote", path=publish(gexf, force, lambda p: nw.write_gexf(drawn.graph, p))))
     if graphml:
-        out.print(t("wrote", path=nw.write_graphml(drawn.graph, graphml)))
+        out.print(t("wrote", path=publish(graphml, force, lambda p: nw.write_graphml(drawn.graph, p))))
 
 
 @app.command(help=h("serve"))
