@@ -18,9 +18,9 @@ What it refuses, and why:
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 import multiprocessing as mp
 import os
+import re
 import sys
 import threading
 import urllib.parse
@@ -51,6 +51,9 @@ class Settings:
     workers: int = 2  # query processes at once
     queue_wait: float = 2.0  # seconds a request waits for a free query process before 503
     cors: str | None = None  # the one origin allowed to call from a browser, or "*"
+    max_query: int = 256_000  # bytes of a query's text; a longer one is refused before parsing
+    client_timeout: float = 30.0  # seconds a connection may stay silent before it is closed
+    max_connections: int = 32  # connections open at once from one client address
 
     @property
     def db(self) -> str:
@@ -76,12 +79,12 @@ class QueryForm:
         return self.form in ("ConstructQuery", "DescribeQuery")
 
 
-@lru_cache(maxsize=1024)
 def inspect_query(query: str) -> QueryForm:
     """Parse with the SPARQL 1.1 grammar; refuse updates and federation (`SERVICE`).
 
-    Kept per query text (a refusal is raised again, not kept): a dashboard asks the same
-    questions over and over, and rdflib's parser costs 20–40 ms a question."""
+    Runs in the query's worker, under its limits; the server keeps the form of each text that
+    passed (`_FORMS`): a dashboard asks the same questions over and over, and rdflib's parser
+    costs 20–40 ms a question."""
     from pyparsing import ParseResults
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
     from rdflib.plugins.sparql.parserutils import CompValue
@@ -185,14 +188,23 @@ def _json_term(term) -> dict:
     return {"type": "triple", "value": str(term)}  # RDF-star: refused before, kept whole if met
 
 
-def _evaluate(db: str, query: str, fmt: str, max_rows: int, memory_mb: int, conn) -> None:
-    """Child process: run one query on a read-only store; send (status, type, body, truncated)."""
+def _evaluate(db: str, query: str, accept: str, explicit: str | None, known: bool, max_rows: int, memory_mb: int, conn) -> None:
+    """Child process: parse and check one query (unless its text is `known`), choose its
+    format, run it on a read-only store; send (status, type, body, truncated, form parsed)."""
+    parsed = None
+
+    def send(status: int, ctype: str, body, truncated: bool) -> None:
+        conn.send((status, ctype, body, truncated, parsed))
+
     try:
         # an allocation failure aborts the engine with a long native backtrace: the server
         # logs one line for it instead
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 2)
         _limit_memory(memory_mb)
+        form = inspect_query(query)
+        parsed = None if known else form.form
+        fmt = negotiate(accept, explicit, form.gives_graph)
         import pyoxigraph as ox
         from rdflib import Graph, Variable
         from rdflib.query import Result
@@ -203,7 +215,7 @@ def _evaluate(db: str, query: str, fmt: str, max_rows: int, memory_mb: int, conn
             out = Result("ASK")
             out.askAnswer = bool(res)
             kind = fmt if fmt in ("json", "xml") else "json"
-            conn.send((200, RESULT_TYPES[kind], out.serialize(format=kind), False))
+            send(200, RESULT_TYPES[kind], out.serialize(format=kind), False)
         elif isinstance(res, ox.QuerySolutions) and fmt == "json":
             # SPARQL JSON written straight from Oxigraph's terms: building rdflib terms and
             # serialising them through rdflib took as long as the query itself
@@ -214,7 +226,7 @@ def _evaluate(db: str, query: str, fmt: str, max_rows: int, memory_mb: int, conn
             if truncated:
                 head["link"] = [TRUNCATED]
             body = json.dumps({"head": head, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8")
-            conn.send((200, RESULT_TYPES[fmt], body, truncated))
+            send(200, RESULT_TYPES[fmt], body, truncated)
         elif isinstance(res, ox.QuerySolutions):
             names = [v.value for v in res.variables]
             solutions, truncated = _capped(res, max_rows)
@@ -229,7 +241,7 @@ def _evaluate(db: str, query: str, fmt: str, max_rows: int, memory_mb: int, conn
                 out.vars = [Variable(n) for n in names]
                 out.bindings = rows
                 body = out.serialize(format=fmt)
-            conn.send((200, RESULT_TYPES[fmt], _note(body, fmt, max_rows) if truncated else body, truncated))
+            send(200, RESULT_TYPES[fmt], _note(body, fmt, max_rows) if truncated else body, truncated)
         else:
             g = Graph()
             truncated = False
@@ -239,13 +251,15 @@ def _evaluate(db: str, query: str, fmt: str, max_rows: int, memory_mb: int, conn
                     break
                 g.add(tuple(_to_rdflib(x) for x in (t.subject, t.predicate, t.object)))
             body = g.serialize(format={"ttl": "turtle", "nt": "nt", "xml": "xml"}[fmt], encoding="utf-8")
-            conn.send((200, GRAPH_TYPES[fmt], _note(body, "xml" if fmt == "xml" else "ttl", max_rows) if truncated else body, truncated))
+            send(200, GRAPH_TYPES[fmt], _note(body, "xml" if fmt == "xml" else "ttl", max_rows) if truncated else body, truncated)
+    except QueryFailed as exc:  # refused by the parse check or the negotiation
+        send(int(exc.status), "text/plain", str(exc).encode("utf-8"), False)
     except SyntaxError as exc:
-        conn.send((400, "text/plain", f"SPARQL syntax error: {exc}".encode(), False))
+        send(400, "text/plain", f"SPARQL syntax error: {exc}".encode(), False)
     except MemoryError:
-        conn.send((503, "text/plain", f"query stopped: it needed more than {memory_mb} MiB".encode(), False))
+        send(503, "text/plain", f"query stopped: it needed more than {memory_mb} MiB".encode(), False)
     except Exception as exc:  # a bad query must not crash the worker silently
-        conn.send((400, "text/plain", f"query failed: {exc}".encode(), False))
+        send(400, "text/plain", f"query failed: {exc}".encode(), False)
     finally:
         conn.close()
 
@@ -260,16 +274,28 @@ def _slots(settings: Settings) -> threading.BoundedSemaphore:
         return _SLOTS.setdefault((settings.store, settings.workers), threading.BoundedSemaphore(max(1, settings.workers)))
 
 
+_FORMS: dict[str, "QueryForm"] = {}  # query text -> its form, for texts a worker has parsed
+_FORMS_LIMIT = 1024
+
+
 def run_query(settings: Settings, query: str, accept: str, explicit: str | None = None) -> tuple[int, str, bytes, bool]:
-    form = inspect_query(query)
-    fmt = negotiate(accept, explicit, form.gives_graph)
+    """Answer a query in a worker process that parses, checks and runs it under the time and
+    memory limits (the parse too: a huge or pathological text holds a worker slot and is
+    killed on time like any slow query). A text that was parsed before skips the parse."""
+    size = len(query.encode("utf-8"))
+    if size > settings.max_query:
+        raise QueryFailed(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"query too large: {size // 1000} kB, the limit is {settings.max_query // 1000} kB (--max-query-kb)")
+    form = _FORMS.get(query)
+    if form is not None:
+        negotiate(accept, explicit, form.gives_graph)  # 406 without taking a worker
     slots = _slots(settings)
     if not slots.acquire(timeout=settings.queue_wait):
         raise QueryFailed(HTTPStatus.SERVICE_UNAVAILABLE, f"all {settings.workers} query processes are busy; retry shortly")
     try:
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
         parent, child = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_evaluate, args=(settings.db, query, fmt, settings.max_rows, settings.memory_mb, child), daemon=True)
+        args = (settings.db, query, accept, explicit, form is not None, settings.max_rows, settings.memory_mb, child)
+        proc = ctx.Process(target=_evaluate, args=args, daemon=True)
         proc.start()
         child.close()
         if not parent.poll(settings.timeout):
@@ -277,7 +303,7 @@ def run_query(settings: Settings, query: str, accept: str, explicit: str | None 
             proc.join()
             raise QueryFailed(HTTPStatus.SERVICE_UNAVAILABLE, f"query timed out after {settings.timeout:g} s and was stopped")
         try:
-            status, ctype, body, truncated = parent.recv()
+            status, ctype, body, truncated, parsed = parent.recv()
         except EOFError:
             proc.join(timeout=5)
             sys.stderr.write(f"dcs-kg serve: a query process ended without an answer (exit {proc.exitcode})\n")
@@ -288,6 +314,8 @@ def run_query(settings: Settings, query: str, accept: str, explicit: str | None 
         proc.join(timeout=5)
     finally:
         slots.release()
+    if parsed is not None and len(_FORMS) < _FORMS_LIMIT:
+        _FORMS[query] = QueryForm(parsed)
     if isinstance(body, str):
         body = body.encode("utf-8")
     if status != 200:
@@ -300,9 +328,9 @@ class NotAcceptable(QueryFailed):
         super().__init__(HTTPStatus.NOT_ACCEPTABLE, "none of the accepted types can be given; this query can be answered as: " + ", ".join(offered.values()))
 
 
-def _accepted(accept: str) -> list[str]:
-    """Media types of an Accept header, best first (q-values; q=0 means never)."""
-    ranked = []
+def _accepted(accept: str) -> tuple[list[str], set[str]]:
+    """Media types of an Accept header, best first, and those it refuses (q=0)."""
+    ranked, refused = [], set()
     for i, part in enumerate(accept.split(",")):
         bits = [b.strip() for b in part.split(";")]
         if not bits[0]:
@@ -316,29 +344,46 @@ def _accepted(accept: str) -> list[str]:
                     q = 0.0
         if q > 0:
             ranked.append((-q, i, bits[0].lower()))
-    return [t for _, _, t in sorted(ranked)]
+        else:
+            refused.add(bits[0].lower())
+    return [t for _, _, t in sorted(ranked)], refused
 
 
 def negotiate(accept: str, explicit: str | None, graph: bool = False) -> str:
-    """The format key for a query's answer: `format=` first, then Accept with its q-values."""
+    """The format key for a query's answer: `format=` first, then Accept with its q-values.
+    A type given q=0 is never chosen, not even through a wildcard; no acceptable type is 406."""
     offered = GRAPH_TYPES if graph else RESULT_TYPES
     if explicit:
         for key, ctype in offered.items():
             if explicit in (key, ctype):
                 return key
         raise NotAcceptable(offered)
-    types = _accepted(accept or "*/*")
-    if not types:
+    types, refused = _accepted(accept or "*/*")
+    if not types and not refused:
         return "ttl" if graph else "json"
+    preference = (["ttl", "nt", "xml"] if graph else ["json", "xml", "csv", "tsv"])
+
+    def allowed(key: str) -> bool:
+        ctype = offered[key]
+        return ctype not in refused and "*/*" not in refused and f"{ctype.split('/')[0]}/*" not in refused
+
     for ctype in types:
         for key, known in offered.items():
-            if ctype == known:
+            if ctype == known and allowed(key):
                 return key
-        if not graph and ctype == "application/json":
+        if not graph and ctype == "application/json" and allowed("json"):
             return "json"
-        if ctype in ("*/*", "application/*") or (ctype == "text/*"):
-            return "ttl" if graph else ("csv" if ctype == "text/*" else "json")
+        if ctype in ("*/*", "application/*", "text/*"):
+            family = ctype.split("/")[0]
+            order = (["csv", "tsv"] if family == "text" and not graph else preference)
+            for key in order:
+                if allowed(key) and (family == "*" or offered[key].startswith(family + "/")):
+                    return key
     raise NotAcceptable(offered)
+
+
+_IRI_START = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`]')
 
 
 def bind_named(settings: Settings, name: str, values: dict[str, str]) -> str:
@@ -351,11 +396,19 @@ def bind_named(settings: Settings, name: str, values: dict[str, str]) -> str:
     if query is None:
         raise QueryFailed(HTTPStatus.NOT_FOUND, f"no named query {name!r}")
     given = {k: v for k, v in values.items() if v.strip()}
+    for key, value in given.items():
+        # a value written as an IRI must be one: it is bound as a term, never spliced as text
+        if _IRI_START.match(value) and _NOT_IN_IRI.search(value):
+            raise QueryFailed(HTTPStatus.BAD_REQUEST, f"parameter {key!r}: {value[:200]!r} is not a valid IRI")
     try:
         bound = bindings(query, look_up(query, settings.dataset(), given))
     except QueryError as exc:
-        raise QueryFailed(HTTPStatus.NOT_FOUND, str(exc)) from None
-    text = with_values(query.text, bound)
+        status = HTTPStatus.BAD_REQUEST if "not a valid" in str(exc) else HTTPStatus.NOT_FOUND
+        raise QueryFailed(status, str(exc)) from None
+    try:
+        text = with_values(query.text, bound)
+    except QueryError as exc:
+        raise QueryFailed(HTTPStatus.BAD_REQUEST, str(exc)) from None
     if text is None:
         raise QueryFailed(HTTPStatus.BAD_REQUEST, f"{name} has no WHERE group to bind values in")
     return text
@@ -409,6 +462,8 @@ def page() -> bytes:
 def make_handler(settings: Settings):
     class Handler(BaseHTTPRequestHandler):
         server_version = "dcs-kg"
+        # a connection silent this long is closed: a slow client cannot hold a thread at will
+        timeout = settings.client_timeout
 
         def log_message(self, fmt: str, *args) -> None:  # quiet: one line per request is noise here
             pass
@@ -533,7 +588,47 @@ def make_handler(settings: Settings):
 
 
 class _Server(ThreadingHTTPServer):
+    """One thread per connection, at most `max_connections` open from one client address: the
+    next is answered 503 and closed at once, so a crowd of slow clients from one machine cannot
+    take every thread."""
+
     daemon_threads = True
+
+    def __init__(self, address, handler, max_connections: int) -> None:
+        super().__init__(address, handler)
+        self.max_connections = max_connections
+        self._open: dict[str, int] = {}
+        self._open_lock = threading.Lock()
+
+    def process_request(self, request, client_address) -> None:
+        host = client_address[0]
+        with self._open_lock:
+            if self._open.get(host, 0) >= self.max_connections:
+                full = True
+            else:
+                full = False
+                self._open[host] = self._open.get(host, 0) + 1
+        if full:
+            body = f"too many connections from {host} (at most {self.max_connections} at once)".encode()
+            try:
+                request.settimeout(1.0)
+                request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nRetry-After: 2\r\nConnection: close\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            with self._open_lock:
+                left = self._open.get(client_address[0], 1) - 1
+                if left > 0:
+                    self._open[client_address[0]] = left
+                else:
+                    self._open.pop(client_address[0], None)
 
     def handle_error(self, request, client_address) -> None:  # one line, not a traceback
         exc = sys.exc_info()[1]
@@ -541,4 +636,4 @@ class _Server(ThreadingHTTPServer):
 
 
 def make_server(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:
-    return _Server((host, port), make_handler(settings))
+    return _Server((host, port), make_handler(settings), settings.max_connections)
