@@ -138,9 +138,14 @@ def build(
 
 
 def _exists(paths) -> None:
-    for p in paths:
-        if not Path(p).exists():
-            _fail(t("no_such_path", path=p))
+    """Something to read: a path that is missing among others is one failed file (the rest
+    are read); only when none is there, or the folders hold nothing, is the command refused."""
+    from ingest.pipeline import corpus_files
+
+    if not any(os.path.lexists(p) for p in paths):
+        _fail(t("no_such_path", path=", ".join(str(p) for p in paths)))
+    if not corpus_files([Path(p) for p in paths]):
+        _fail(t("nothing_to_read", path=", ".join(str(p) for p in paths)))
 
 
 def _summary_row(shown: dict) -> list[str]:

@@ -35,10 +35,10 @@ from oxrdflib import OxigraphStore
 from rdflib import SKOS, Dataset, Graph, URIRef
 from rdflib.namespace import ORG
 
-from ingest.errors import DcsKgError, StoreError
+from ingest.errors import DcsKgError, StoreError, shown_path
 from ingest.models import Extraction
 from ingest.pipeline import corpus_files, extract
-from ingest.to_rdf import COMMON_GRAPH, PREFIXES, add_reference_data, plan_graph_iri, plan_graphs
+from ingest.to_rdf import BASE, COMMON_GRAPH, PREFIXES, add_reference_data, plan_graph_iri, plan_graphs
 
 from . import stats
 from .stats import contribution
@@ -81,9 +81,38 @@ def _quads(graph, into: URIRef) -> list[ox.Quad]:
 
 def _nquads(graph, into: URIRef) -> bytes:
     """A plan's triples as N-Quads, written in the worker: the loading process then hands bytes
-    to Oxigraph's parser instead of building a Python object per term (the build's bottleneck)."""
-    g = into.n3()
-    return "".join(f"{s.n3()} {p.n3()} {o.n3()} {g} .\n" for s, p, o in graph).encode("utf-8")
+    to Oxigraph's parser instead of building a Python object per term (the build's bottleneck).
+    Terms are written by the N-Quads grammar itself (`_nq`): a file name with a line break or a
+    quote is escaped in its literal, never spliced into the text."""
+    g = _nq(into)
+    return "".join(f"{_nq(s)} {_nq(p)} {_nq(o)} {g} .\n" for s, p, o in graph).encode("utf-8")
+
+
+# characters N-Quads does not allow raw: in an IRI (percent-encoded) and in a string (escaped)
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
+_STRING_FORBIDDEN = re.compile(r'[\\"\x00-\x1f\x7f]')
+
+
+def _nq_string(text: str) -> str:
+    return '"' + _STRING_FORBIDDEN.sub(lambda m: _STRING_ESCAPES.get(m.group(0), f"\\u{ord(m.group(0)):04X}"), text) + '"'
+
+
+def _nq(term) -> str:
+    """One rdflib term in N-Quads syntax."""
+    from rdflib import BNode, Literal
+
+    if isinstance(term, URIRef):
+        return "<" + _IRI_FORBIDDEN.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode("utf-8")), str(term)) + ">"
+    if isinstance(term, Literal):
+        if term.language:
+            return f"{_nq_string(str(term))}@{term.language}"
+        if term.datatype and str(term.datatype) != "http://www.w3.org/2001/XMLSchema#string":
+            return f"{_nq_string(str(term))}^^{_nq(term.datatype)}"
+        return _nq_string(str(term))
+    if isinstance(term, BNode):
+        return f"_:{re.sub(r'[^A-Za-z0-9_]', '_', str(term))}"
+    raise TypeError(f"cannot store {term!r}")
 
 
 AUTO_EXPORT_QUADS = 2_000_000  # above this, build leaves the graph dump to `dcskg export graph`
@@ -126,13 +155,13 @@ def read_one(path: Path, graph: bool = True):
     except DcsKgError as exc:
         return path, None, str(exc)
     except _FileTimeout:
-        return path, None, f"{path}: took longer than {FILE_SECONDS:g} s to read and was skipped (DCSKG_FILE_SECONDS sets the limit)"
+        return path, None, f"{shown_path(str(path))}: took longer than {FILE_SECONDS:g} s to read and was skipped (DCSKG_FILE_SECONDS sets the limit)"
     except MemoryError:
-        return path, None, f"{path}: needed more than the memory allowed for one file and was skipped"
+        return path, None, f"{shown_path(str(path))}: needed more than the memory allowed for one file and was skipped"
     except RecursionError:
-        return path, None, f"{path}: nested too deeply to read"
+        return path, None, f"{shown_path(str(path))}: nested too deeply to read"
     except Exception as exc:  # a bug: still one line, naming the file
-        return path, None, f"{path}: internal error while reading ({exc.__class__.__name__}: {str(exc)[:200]})"
+        return path, None, f"{shown_path(str(path))}: internal error while reading ({exc.__class__.__name__}: {str(exc)[:200]})"
     finally:
         if timed:
             signal.setitimer(signal.ITIMER_REAL, 0)
@@ -405,7 +434,7 @@ def _identity_clash(path: Path, key_slug: str, sources: dict[str, Path], by_slug
     if other is None or other.resolve() == path.resolve():
         return None
     return (
-        f"{path}: its plan key '{key_slug}' is already taken by {other} (file names that differ only in "
+        f"{shown_path(str(path))}: its plan key '{key_slug}' is already taken by {other} (file names that differ only in "
         "accents, case or punctuation name one plan); rename one of the two files"
     )
 
@@ -466,7 +495,7 @@ def claim(store_dir: Path) -> None:
     if store_dir.exists():
         # a marker being written by a build that started a moment earlier is not a foreign file
         names = {p.name for p in store_dir.iterdir() if not re.fullmatch(rf"\.{re.escape(MARKER)}\.[0-9a-f]{{12}}\.tmp", p.name)}
-        legacy = (store_dir / DB_DIR).is_dir() and names <= {DB_DIR, MANIFEST, "graph.trig", "graph.ttl"}
+        legacy = names <= {DB_DIR, MANIFEST, "graph.trig", "graph.ttl"} and _is_legacy_store(store_dir)
         if names and not legacy:
             raise StoreError(
                 f"is not empty and is not a dcs-kg store (no {MARKER}); choose a new or empty folder "
@@ -475,6 +504,23 @@ def claim(store_dir: Path) -> None:
             )
     store_dir.mkdir(parents=True, exist_ok=True)
     _write_atomic(marker, json.dumps({"format": STORE_FORMAT, "software": "dcs-kg"}, indent=1).encode("utf-8"))
+
+
+def _is_legacy_store(store_dir: Path) -> bool:
+    """A format-1 dcs-kg store, proved by its contents: an Oxigraph database that is one (its
+    CURRENT file) and our manifest beside it, every plan of which names a graph of ours. A
+    bare `oxigraph/` folder, or someone else's database with a graph.ttl, is not adopted."""
+    if not (store_dir / DB_DIR / "CURRENT").is_file():
+        return False
+    try:
+        data = json.loads((store_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    plans = data.get("plans") if isinstance(data, dict) else None
+    if not isinstance(plans, dict) or "rules" not in data:
+        return False
+    graphs = f"{BASE}graph/plan/"
+    return all(isinstance(v, dict) and str(v.get("graph", "")).startswith(graphs) for v in plans.values())
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

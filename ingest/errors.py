@@ -5,12 +5,26 @@ Every message names the file and says what is wrong, so the CLI can print it as 
 from __future__ import annotations
 
 
+def shown_path(path: str) -> str:
+    """A file name as one printable line: line breaks, control characters and the invisible
+    marks that reorder text (right-to-left overrides) written as escapes, so that an error
+    about `plan⏎two.txt` stays one line and shows what the name holds."""
+    import unicodedata
+
+    def escape(ch: str) -> str:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"):
+            return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+        return ch
+
+    return "".join(escape(ch) for ch in str(path))
+
+
 class DcsKgError(Exception):
     """Base of every error this project raises on purpose."""
 
     def __init__(self, message: str, path: str | None = None):
         self.path = path
-        super().__init__(f"{path}: {message}" if path else message)
+        super().__init__(f"{shown_path(path)}: {message}" if path else message)
 
 
 class ReadError(DcsKgError):

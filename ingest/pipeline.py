@@ -138,11 +138,13 @@ def _period(title: str | None) -> str | None:
 
 
 def corpus_files(paths: list[Path]) -> list[Path]:
-    """Files to ingest from files and folders, in a stable order."""
+    """Files to ingest from files and folders, in a stable order. Inside a folder every entry
+    but a folder or a hidden name is listed — a pipe, a device or a dangling link too — so the
+    reader names it as a failure instead of it vanishing without a word."""
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            files += sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+            files += sorted(f for f in p.rglob("*") if not f.name.startswith(".") and not f.is_dir())
         else:
             files.append(p)
     return files

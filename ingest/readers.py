@@ -10,9 +10,10 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
-import zipfile
 import re
+import stat
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,9 +50,12 @@ def read(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
     p = Path(path)
     shown = str(path)
     if not p.exists():
-        raise ReadError("no such file", shown)
+        raise ReadError("a dangling link: what it points at does not exist" if p.is_symlink() else "no such file", shown)
     if p.is_dir():
         raise ReadError("is a folder, not a plan file", shown)
+    if not stat.S_ISREG(p.stat().st_mode):
+        # a pipe would block the reader, a device never end: neither is opened
+        raise ReadError("is not a regular file (a pipe, a socket or a device); skipped", shown)
     suffix = p.suffix.lower()
     if suffix not in SUFFIXES:
         raise ReadError(f"unknown format {suffix or '(no extension)'!r}; expected one of {', '.join(sorted(SUFFIXES))}", shown)

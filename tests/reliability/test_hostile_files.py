@@ -112,3 +112,59 @@ def test_the_size_limit_is_stated_in_mib(tmp_path, size, shown):
         fh.truncate(size)
     with pytest.raises(ReadError, match=rf"too large \({shown}; the limit is 20 MiB\)"):
         read(big)
+
+
+ODD_NAMES = [
+    "plan\nnewline.txt", "plan\ttab.txt", 'plan "quoted".txt', "plan 'single'.txt", "plan\\backslash.txt",
+    "plan <angle>.txt", "plan\x7fdel.txt", "plan\x1besc.txt", "plan\u2028separator.txt", "plan \u202eright-to-left\u202c.txt",
+]
+
+
+def test_a_folder_of_every_hostile_class_builds_every_good_file_and_names_every_bad_one(tmp_path):
+    """Good plans under odd names (line breaks, tabs, quotes, backslash, <>, DEL, ESC, U+2028,
+    right-to-left marks) are all in the graph; a pipe, a device link, a dangling link, an
+    empty file, a binary and a zip bomb are each named once, on one line; a path given that
+    does not exist is one more failure, not the end of the build."""
+    import os
+
+    from dcskg.store import manifest
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for name in ODD_NAMES:
+        shutil.copy(GOOD, folder / name)
+    bad = {"pipe.txt", "zero.txt", "dangling.txt", "empty.txt", "binary.md", "bomb.docx"}
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    (folder / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.md").write_bytes(bytes(range(256)) * 40)
+    _docx_bomb(folder / "bomb.docx")
+    missing = tmp_path / "not-there.txt"
+    started = time.time()
+    run = dcskg("build", str(folder), str(missing), "--store", str(tmp_path / "graph"), "--no-validate")
+    assert time.time() - started < 180
+    assert run.returncode == 1 and "Traceback" not in run.stderr and "internal error" not in run.stderr
+    built = {Path(v["source"]).name for v in manifest(tmp_path / "graph").values()}
+    assert built == set(ODD_NAMES)
+    errors = [l for l in run.stderr.splitlines() if l.startswith(("lỗi:", "error:"))]
+    for name in bad | {missing.name}:
+        assert sum(name in line for line in errors) == 1, (name, errors)
+    assert len(errors) == len(bad) + 1
+    assert not any("newline" in e or "separator" in e for e in errors)  # good files are not errors
+
+
+def test_sources_with_odd_names_are_kept_whole_in_the_graph(tmp_path):
+    from dcskg.store import build, open_dataset
+    from ontology.namespace import DCS
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for name in ODD_NAMES[:5]:
+        shutil.copy(GOOD, folder / name)
+    report = build([folder], tmp_path / "graph", validate=None)
+    assert not report.failed
+    ds = open_dataset(tmp_path / "graph")
+    files = {str(o) for o in ds.objects(None, DCS.sourceFile)}
+    # the line break, the tab, the quotes and the backslash come back exactly as written
+    assert {str(folder / name) for name in ODD_NAMES[:5]} <= files

@@ -198,3 +198,33 @@ def test_the_same_input_gives_byte_identical_exports(tmp_path):
     build([PLANS], b)
     for name in ("graph.trig", "graph.ttl"):
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_a_foreign_oxigraph_database_is_not_adopted(tmp_path):
+    """Someone else's database with their graph.ttl, no marker and no manifest of ours: refused,
+    nothing merged, nothing overwritten."""
+    import pyoxigraph as ox
+
+    folder = tmp_path / "theirs"
+    folder.mkdir()
+    db = ox.Store(str(folder / "oxigraph"))
+    db.add(ox.Quad(ox.NamedNode("urn:their:s"), ox.NamedNode("urn:their:p"), ox.Literal("theirs")))
+    db.flush()
+    del db
+    (folder / "graph.ttl").write_text("<urn:their:s> <urn:their:p> \"theirs\" .\n", encoding="utf-8")
+    before = sorted(p.name for p in (folder / "oxigraph").iterdir())
+    run = dcskg("build", str(ONE), "--store", str(folder))
+    assert run.returncode == 1 and "not a dcs-kg store" in run.stderr
+    assert (folder / "graph.ttl").read_text(encoding="utf-8") == "<urn:their:s> <urn:their:p> \"theirs\" .\n"
+    assert sorted(p.name for p in (folder / "oxigraph").iterdir()) == before
+    assert not (folder / ".dcskg-store").exists()
+
+
+def test_an_empty_oxigraph_folder_is_not_taken_for_a_store(tmp_path):
+    folder = tmp_path / "odd"
+    (folder / "oxigraph").mkdir(parents=True)
+    run = dcskg("build", str(ONE), "--store", str(folder))
+    assert run.returncode == 1 and "not a dcs-kg store" in run.stderr
+    assert not (folder / ".dcskg-store").exists()
+    # and a later build into a new folder works as usual
+    assert dcskg("build", str(ONE), "--store", str(tmp_path / "fresh"), "--no-validate").returncode == 0
