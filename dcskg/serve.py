@@ -209,7 +209,11 @@ def _evaluate(db: str, query: str, accept: str, explicit: str | None, known: boo
         from rdflib import Graph, Variable
         from rdflib.query import Result
 
-        store = ox.Store.read_only(db)
+        try:
+            store = ox.Store.read_only(db)
+        except Exception as exc:  # the server's trouble (a generation switched, files), not the query's
+            send(503, "text/plain", f"the store could not be opened for this query ({exc.__class__.__name__}: {str(exc)[:200]}); retry".encode(), False)
+            return
         res = store.query(query, use_default_graph_as_union=True)
         if isinstance(res, ox.QueryBoolean):
             out = Result("ASK")
@@ -319,7 +323,12 @@ def run_query(settings: Settings, query: str, accept: str, explicit: str | None 
     if isinstance(body, str):
         body = body.encode("utf-8")
     if status != 200:
-        raise QueryFailed(HTTPStatus(status), body.decode("utf-8", "replace"))
+        message = body.decode("utf-8", "replace")
+        if status == 400 and message.startswith("query failed"):
+            # a query that parsed but failed to run: the body is kept in the log, so a failure
+            # seen once under load can be told from a bad query afterwards
+            sys.stderr.write(f"dcs-kg serve: 400 for a query that parsed: {message[:300]}\n")
+        raise QueryFailed(HTTPStatus(status), message)
     return status, ctype, body, truncated
 
 
