@@ -350,6 +350,12 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
         name = lexicon.collectives.get(fold(core), "Các " + core)
         return [AgencyMention(name, "collective_group", phrase, 0, len(phrase), known=True)]
     found = [m for m in find_agencies(phrase) if not _OWNED.search(phrase[: m.start])]
+    owners = _bracketed_owners(phrase, found)
+    if owners:
+        # blanked, not cut: the offsets of the other mentions still hold
+        for a, b in owners:
+            phrase = phrase[:a] + " " * (b - a) + phrase[b:]
+        found = [m for m in found if not any(a <= m.start < b for a, b in owners)]
     out: list[AgencyMention] = []
     cursor = 0
     previous: AgencyMention | None = None
@@ -404,6 +410,31 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
         previous = mention
         cursor = mention.end
     return _dedupe(_resolve_levels(_share_level(out, phrase), lexicon))
+
+
+def _bracketed_owners(phrase: str, found: list[AgencyMention]) -> list[tuple[int, int]]:
+    """"Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ)", "Sở Y tế (Chi cục Dân số)", "Sở Tài
+    chính (cơ quan thường trực)": brackets right after a named body hold its owner, its unit or
+    its role — the same actor, not one more. The spans of such brackets. (After a group, brackets list its members: "các cơ quan
+    liên quan (Sở X; Sở Y)".)"""
+    spans = []
+    for m in re.finditer(r"\(([^()]*)\)", phrase):
+        before = next((a for a in found if a.end <= m.start() and not phrase[a.end : m.start()].strip()), None)
+        if before is None or before.kind == "collective_group":
+            continue
+        inside = [a for a in found if m.start() < a.start and a.end <= m.end()]
+        if not inside:
+            # "Sở Tài chính (cơ quan thường trực)": what the body is here, not another actor
+            spans.append((m.start(), m.end()))
+        elif all(a.kind != "collective_group" for a in inside) and not re.sub(r"[\s,;.]|và", "", _without(phrase[m.start() + 1 : m.end() - 1], inside, m.start() + 1)):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _without(text: str, mentions: list[AgencyMention], offset: int) -> str:
+    for a in sorted(mentions, key=lambda a: -a.start):
+        text = text[: a.start - offset] + text[a.end - offset :]
+    return text
 
 
 @cache
@@ -727,7 +758,7 @@ def _share_level(mentions: list[AgencyMention], phrase: str) -> list[AgencyMenti
     nhân dân … Thành phố": the last member's level applies to the bare ones."""
     if len(mentions) < 2 or not mentions[-1].level or ";" in phrase:
         return mentions
-    if "," in mentions[-1].level or mentions[-1].level.startswith("các "):
+    if "," in mentions[-1].level or (mentions[-1].level.startswith("các ") and mentions[-1].level != "các cấp"):
         return mentions  # a list of units ("các xã, phường") names whose committee, not a level
     last_level = mentions[-1].level
     out = []

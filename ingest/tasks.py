@@ -677,8 +677,9 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
                 if made is not None:
                     out.append(made)
                 continue
-            _walk(node, _Ctx(headings=[node.text]), role, lexicon, default, out)
-            _loose_paragraphs(node, role, lexicon, out)
+            intro, leads, requested = _introducing_paragraph(node, lexicon)
+            _walk(node, _Ctx(headings=[node.text], leads=leads, requested=requested), role, lexicon, default, out)
+            _loose_paragraphs(node, role, lexicon, out, skip=intro)
         elif node.kind in _WORK:
             loose.children.append(node)
     if loose.children:
@@ -686,14 +687,34 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
         _walk(loose, _Ctx(headings=[]), inherited or "other", lexicon, default, out)
 
 
-def _loose_paragraphs(section: Node, role: str, lexicon: Lexicon, out) -> None:
+def _introducing_paragraph(section: Node, lexicon: Lexicon) -> tuple[Node | None, list[AgencyMention], bool]:
+    """A section's opening paragraph that names who carries out the items after it ("…; các sở,
+    ban, ngành, Ủy ban MTTQ tỉnh … triển khai Đợt thi đua, tập trung thực hiện các nội dung
+    sau:"): the paragraph, its named actors (the items' leads) and whether they are asked."""
+    opening = []
+    for child in section.children:
+        if child.kind in _WORK:
+            break
+        if child.kind == "para":
+            opening.append(child)
+    if not opening or not opening[-1].text.rstrip().endswith(":") or not _work_children(section):
+        return None, [], False
+    actors = read_actors(opening[-1].text, lexicon)
+    named = [m for m in actors.leads if not m.generic]
+    return (opening[-1], named, actors.requested) if named else (None, [], False)
+
+
+def _loose_paragraphs(section: Node, role: str, lexicon: Lexicon, out, skip: Node | None = None) -> None:
     """Paragraphs straight under a section, and an organisation section's closing words,
-    that assign work to named bodies ("Yêu cầu Giám đốc các sở … triển khai thực hiện")."""
+    that assign work to named bodies ("Yêu cầu Giám đốc các sở … triển khai thực hiện").
+    `skip`: the paragraph that introduces the section's items (its actors lead them)."""
     n = 0
     for child in section.children:
         if child.kind != "para":
             continue  # closing words ("Trên đây là …", "Yêu cầu các sở …") restate, they do not assign
         n += 1
+        if child is skip:
+            continue
         actors = read_actors(child.text, lexicon)
         if not (actors.leads or actors.supports or actors.supervisors):
             continue
@@ -769,7 +790,9 @@ def _float_attributes(parent: Node) -> None:
         own = _attrs(child)
         if own and ("lead" in own or "support" in own or "timeframe" in own):
             for sibling in pending:
-                if not _attrs(sibling) and not _work_children(sibling):
+                # a sibling with a paragraph of its own says who does it ("3. Xây dựng … |
+                # Sở, ban, ngành … có trách nhiệm …"): the next item's lines are not its own
+                if not _attrs(sibling) and not _work_children(sibling) and not any(c.kind == "para" for c in sibling.children):
                     sibling.children.extend(Node("attr", "", a.text, a.lines, attr=a.attr, marker=a.marker, children=a.children) for group in own.values() for a in group)
             pending = []
         else:

@@ -73,6 +73,13 @@ SPLITS = [
     ("Ban quản lý Khu Kinh tế Phú Yên, Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên, Ban Quản lý các Khu công nghiệp tỉnh",
      ["Ban quản lý Khu Kinh tế Phú Yên", "Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên", "Ban Quản lý các khu công nghiệp tỉnh"]),
     ("Ban Quản lý Khu kinh tế, Sở Xây dựng", ["Ban Quản lý Khu kinh tế", "Sở Xây dựng"]),
+    # bodies of a province that plans name: social insurance, the policy bank's branch, the
+    # employment service centre; a body in brackets after one is its owner, the same actor
+    ("Bảo hiểm xã hội Thành phố, Chi nhánh Ngân hàng Chính sách xã hội Thành phố, Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ)",
+     ["Bảo hiểm xã hội thành phố", "Chi nhánh Ngân hàng Chính sách xã hội thành phố", "Trung tâm Dịch vụ việc làm thành phố"]),
+    ("Sở Tài chính (cơ quan thường trực), Sở Y tế (Chi cục Dân số)", ["Sở Tài chính", "Sở Y tế"]),
+    # a level that ends a list, "các cấp" too, belongs to every member
+    ("cấp ủy, chính quyền các cấp", ["Cấp ủy đảng các cấp", "Chính quyền các cấp"]),
     ("Ban quản lý dự án đầu tư xây dựng tỉnh, BCH Bộ đội Biên phòng TP",
      ["Ban Quản lý dự án đầu tư xây dựng tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng thành phố"]),
 ]

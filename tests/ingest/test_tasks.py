@@ -28,6 +28,9 @@ PROVINCE = Lexicon({}, "tỉnh")
         ("Trên đây là ý kiến tham gia dự án của Sở Nông nghiệp và Môi trường đề nghị Sở Công thương tổng hợp, báo cáo theo quy định./.",
          ["Sở Công Thương"], [], True),
         ("Để bảo đảm tiến độ, đề nghị Sở Y tế khẩn trương triển khai.", ["Sở Y tế"], [], True),
+        # the press named with the wire agencies, then the communes after it
+        ("Sở Tư pháp và các sở, ban, ngành Thành phố, cơ quan thông tấn báo chí và Ủy ban nhân dân xã, phường, đặc khu chủ động tổ chức triển khai",
+         ["Sở Tư pháp", "Các sở, ban, ngành Thành phố", "Các cơ quan báo chí", "Ủy ban nhân dân các xã, phường, đặc khu"], [], False),
         # … but a proposal made by a body ("đề nghị của") asks nobody
         ("Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 15/TTr-SNV.", [], [], False),
     ],
