@@ -282,6 +282,7 @@ def canonical_generic(phrase: str) -> str:
     text = _title_regex().sub("", text)
     pattern, table = _abbreviation_regex()
     text = pattern.sub(lambda m: table[m.group(0)], text)
+    text = re.sub(r"\s+[–—]\s+", " - ", text)  # one dash in names ("Thi đua – Khen thưởng")
     text = re.sub(r"\s+", " ", text).strip()
     return text[:1].upper() + text[1:]
 
@@ -398,7 +399,15 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
                 continue
             key = strip_plural(fold(canonical_generic(piece)))
             if key in lexicon.collectives:
-                out.append(AgencyMention(lexicon.collectives[key], "collective_group", piece, cursor, gap_end, known=True))
+                name = lexicon.collectives[key]
+                body = [a for a in find_agencies(name) if a.start == 0]
+                if body and not fold(name).startswith("các "):
+                    # a short name the text gave one body: that body, of its own kind
+                    whole = body[0].end >= len(name) - 1
+                    shown = body[0].name if whole else name
+                    out.append(AgencyMention(shown, body[0].kind, piece, cursor, gap_end, body[0].level if whole else None, body[0].place if whole else None, whole and body[0].known, False, body[0].entry if whole else None))
+                else:
+                    out.append(AgencyMention(name, "collective_group", piece, cursor, gap_end, known=True))
                 previous = out[-1]
                 continue
             for member in collective_members(piece, lexicon):
@@ -739,7 +748,11 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
     proper = [o for o in others if o[:1].isupper() and len(o.split()) > 2]
     common = [o for o in others if o not in proper]
     for name in proper:
-        out.append(Collective(canonical_generic(name), "collective_group", level, False))
+        name = canonical_generic(name)
+        if is_plural(piece.strip(), whole=True) and len(tokens) == 1:
+            # "các Ngân hàng thương mại": every body of a kind the text capitalises
+            name = "Các " + name[:1].lower() + name[1:]
+        out.append(Collective(name, "collective_group", level, False))
     if common:
         group = ", ".join(common)
         plural = len(common) > 1 or is_plural(piece.strip(), whole=True)
@@ -813,9 +826,20 @@ def find_collectives(text: str) -> tuple[dict[str, str], dict[str, tuple[str, ..
         if re.match(rf"(?:{doc_words})\b", alias, re.I):
             continue
         core = strip_plural(alias)
+        before = text[max(0, m.start() - 300) : m.start()]
+        clause = re.split(r"[,;:]\s|\bcủa\s", before)[-1]
+        named = [a for a in find_agencies(clause) if a.kind != "collective_group"]
+        if (
+            not is_plural(alias) and named and len(clause[named[-1].start :].split()) <= 14
+            and "," not in alias and fold(alias).split()[0] == fold(clause[named[-1].start :]).split()[0]
+        ):
+            # "Hội đồng Thi đua – Khen thưởng ngành Y tế thành phố (gọi tắt là Hội đồng thi
+            # đua)": a short name of the one body just named (as written, the same head), not
+            # a group
+            aliases[fold(core)] = canonical_generic(clause[named[-1].start :].strip(" *_"))
+            continue
         canonical = "Các " + core
         aliases[fold(core)] = canonical
-        before = text[max(0, m.start() - 300) : m.start()]
         start = max((x.end() for x in re.finditer(r"(?:\bcủa\b|\bđến\b|\bgồm\b|:|;|\.\s)", before)), default=0)
         listed = tuple(a.name for a in split_agencies(before[start:]) if fold(a.name) != fold(canonical))
         if listed:

@@ -185,13 +185,20 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     end = subject_end(body, lexicon)
     if not end:
         label = re.match(r"^([^:;]{3,100}?):\s+(?=[A-ZĐÀ-Ỹ])", body)
-        if label and len(label.group(1).split()) <= 15 and not find_agencies(label.group(1)):
+        if label and len(label.group(1).split()) <= 20 and not find_agencies(label.group(1)):
             # "Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường phối hợp …":
             # a topic, then the sentence that says who does it (its verb one the cues know)
             after = body[label.end() :]
+            adv_after = _adverbial_regex().match(after)
+            if adv_after:
+                # "Thực hiện chi trả …: Sau khi thực hiện mở tài khoản, Ủy ban nhân dân xã …"
+                skip = _after_adverbial(after, adv_after.end(), lexicon)
+                after, label_end = after[skip:], label.end() + skip
+            else:
+                label_end = label.end()
             inner = subject_end(after, lexicon)
             if inner and predicate_regex().match(after[inner:].lstrip(" ,:-–")):
-                offset += label.end()
+                offset += label_end
                 body, end = after, inner
     subject = body[:end].strip(" ,;:-–")
     predicate = body[end:].lstrip(" ,:-–")

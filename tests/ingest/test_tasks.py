@@ -110,7 +110,7 @@ def test_the_ministries_and_central_sectors_are_one_group():
          ["Sở Tài chính"], [], []),
         # a topic, a colon, then the sentence that says who acts
         ("Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường phối hợp với các Ngân hàng thương mại thực hiện mở tài khoản",
-         ["Ủy ban nhân dân các xã, phường"], ["Ngân hàng thương mại"], []),
+         ["Ủy ban nhân dân các xã, phường"], ["Các ngân hàng thương mại"], []),
         # encouragement: a named body is given work, enterprises are not
         ("Khuyến khích Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh tham gia tuyên truyền", ["Liên đoàn Lao động tỉnh", "Hội Nông dân tỉnh"], [], []),
         ("Khuyến khích các doanh nghiệp đầu tư, ứng dụng thiết bị IoT trong sản xuất", [], [], []),
