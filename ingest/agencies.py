@@ -701,6 +701,9 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
     if not order and not others and generics:
         if catch_all or len(tokens) == generics:
             return [Collective(_plain_group(piece), "collective_group", level, True)]
+    if generics >= 2 and set(order) <= {k for k in order if k.startswith("enterprises")} and not others:
+        # "Doanh nghiệp, cộng đồng, tổ chức, cá nhân": everyone who may help, nobody in particular
+        return [Collective(_plain_group(piece), "collective_group", level, True)]
     if generics and tokens and _head_of(tokens[0])[0] == "generic":
         # "các cơ quan, đơn vị liên quan và địa phương": a list that opens with a generic head
         # is the text's own vague group, whatever it adds

@@ -65,8 +65,15 @@ def predicate_start(text: str, protected: list[tuple[int, int]] | None = None) -
     """Where the predicate begins: the first stop word outside an agency name."""
     if protected is None:
         protected = [(a.start, a.end) for a in find_agencies(text)]
-    for m in predicate_regex().finditer(text):
-        if any(s <= m.start() < e for s, e in protected):
+    rx = predicate_regex()
+    pos = 0
+    # searched again after each refusal, not iterated: a refused stop word that runs past a
+    # name ("doanh nghiệp viễn | thông báo | đảm") must not hide the next one ("báo đảm")
+    while m := rx.search(text, pos):
+        pos = m.start() + 1
+        inside = next((e for s, e in protected if s <= m.start() < e), None)
+        if inside is not None:
+            pos = max(pos, inside)
             continue
         if m.start() > 0 and m.group(0)[:1].isupper():
             continue  # mid-sentence a capital starts a name ("Ban Chỉ đạo"), not a verb
