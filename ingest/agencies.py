@@ -485,6 +485,8 @@ def expand_enumerations(text: str) -> str:
     text = _UNITS_LISTED.sub(r"\1 ", text)
 
     def expand(m: re.Match[str]) -> str:
+        if not (m.group(0)[:3].lower() == "các" or m.group("head")[:1].isupper()):
+            return m.group(0)  # "… trợ cấp xã hội: Sau khi …": a word, not the head of a list
         head = m.group("head")
         head = head[:1].upper() + head[1:]
         items = [x.strip() for x in re.split(r"\s*,\s*", m.group("list")) if x.strip()]

@@ -71,8 +71,12 @@ def test_a_changed_file_replaces_only_its_graph(tmp_path):
     assert {p.status for p in report.plans} == {"ingested", "unchanged"}
     ds = open_dataset(store)
     assert set(named_graph(ds, plan_graph_iri("003_fcf3e25466826abb"))) == other
-    labels = {str(o) for o in named_graph(ds, plan_graph_iri("000_70211efbcc79a593")).objects(None, URIRef("https://w3id.org/dcs-kg/ontology#leadAgency"))}
-    assert labels  # the changed plan was re-read
+    graph = named_graph(ds, plan_graph_iri("000_70211efbcc79a593"))
+    leads = {str(o) for o in graph.objects(None, URIRef("https://w3id.org/dcs-kg/ontology#leadAgency"))}
+    # the changed plan was read again and its old graph replaced, not added to: the new lead
+    # is there and the old one is gone
+    assert any(iri.endswith("/so-xay-dung") for iri in leads), leads
+    assert not any(iri.endswith("/so-tai-chinh") for iri in leads), leads
 
 
 def test_validate_reports_a_task_without_plan(seed_ds):

@@ -19,7 +19,9 @@ from gold import (
 # The role floor is below the 1.00 the seeds once had: their answer key keeps catch-all
 # partners and vague subjects as written, which the extractor, following the real documents'
 # key, keeps apart (tests/data/README.md). Measured: P 0.97, R 0.74, F1 0.84.
-FLOORS = {"legal refs (id, relation)": 0.95, "agency-role pairs": 0.82}
+# today's figure less one item's worth (docs/testing.md): refs 29/29, role pairs F1 0.848 with
+# 74 gold pairs (one pair moves F1 by about 0.013), task paths 91/91
+FLOORS = {"legal refs (id, relation)": 0.96, "agency-role pairs": 0.83, "task paths": 0.985}
 
 
 def _score(extractions, gold_docs, mine, theirs) -> Score:
@@ -53,7 +55,7 @@ def test_agency_role_f1(extractions, gold_docs):
 def test_task_paths_recall(extractions, gold_docs):
     s = _score(extractions, gold_docs, task_paths, gold_task_paths)
     print(f"\ntask paths: {s}")
-    assert s.recall >= 0.90
+    assert s.recall >= FLOORS["task paths"]
 
 
 def test_every_gold_reporting_deadline_found(extractions, gold_docs):

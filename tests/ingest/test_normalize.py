@@ -106,10 +106,41 @@ def test_footnote_cut_out_and_anchor_removed():
     assert out[-1].text == "Trên đây là Kế hoạch"
 
 
+# For each step: lines it changes, what it makes of them (a line present with the step on),
+# what is left when it is switched off, and other steps to switch off so that none of them
+# does the step's work instead (fix_mojibake composes letters too; join_pdf_lines joins lines).
+STEP_EFFECTS = {
+    "nfc": (["Ke\u0302\u0301 hoa\u0323ch so\u0302\u0301 12"], "Kế hoạch số 12", "Ke\u0302\u0301 hoa\u0323ch so\u0302\u0301 12", {"fix_mojibake"}),
+    "fix_mojibake": (["Kӂ HOҤCH triển khai"], "KẾ HOẠCH triển khai", "Kӂ HOҤCH triển khai", set()),
+    "tables": (["| STT | Nội dung | Chủ trì | Phối hợp |", "|---|---|---|---|", "| 1 | Tuyên truyền pháp luật | Sở Tư pháp | Sở Nội vụ |"],
+               "+ Cơ quan thực hiện: Sở Tư pháp", "Sở Tư pháp", set()),
+    "join_emphasis": (["**1. Sở Văn hóa, Thể thao", "và Du lịch**", "- Chủ trì tuyên truyền."], "1. Sở Văn hóa, Thể thao và Du lịch", "và Du lịch", {"join_pdf_lines"}),
+    "drop_decoration": (["ỦY BAN NHÂN DÂN", "TỈNH VĨNH LONG", "---", "Số: 12/KH-UBND"], "Số: 12/KH-UBND", "---", set()),
+    "trim_portal": (["Trang chủ", "Văn bản", "ỦY BAN NHÂN DÂN", "TỈNH VĨNH LONG", "KẾ HOẠCH", "Triển khai", "Nơi nhận:", "- Như trên;", "Chia sẻ", "Bản quyền thuộc Cổng thông tin điện tử"],
+                    "- Như trên;", "Bản quyền thuộc Cổng thông tin điện tử", set()),
+    "strip_markdown": (["## **I. MỤC ĐÍCH**", "- *Tuyên truyền* pháp luật"], "I. MỤC ĐÍCH", "## **I. MỤC ĐÍCH**", set()),
+    "squeeze_whitespace": (["Sở   Tư    pháp  chủ trì  "], "Sở Tư pháp chủ trì", "Sở   Tư    pháp  chủ trì  ", set()),
+    "fix_bullets": (["- + Cơ quan thực hiện: Sở Nội vụ"], "+ Cơ quan thực hiện: Sở Nội vụ", "- + Cơ quan thực hiện: Sở Nội vụ", set()),
+    "extract_footnotes": (["ngăn chặn lãng phí1; củng cố", "", "1 Thực hiện đầy đủ nội dung về cán bộ.", "Trên đây là Kế hoạch"],
+                          "ngăn chặn lãng phí; củng cố", "1 Thực hiện đầy đủ nội dung về cán bộ.", set()),
+    "join_pdf_lines": (["Sở Tư pháp chủ trì, phối hợp với các cơ quan, đơn vị tổ chức tuyên truyền phổ biến", "pháp luật về dân chủ ở cơ sở cho cán bộ, công chức."],
+                       "Sở Tư pháp chủ trì, phối hợp với các cơ quan, đơn vị tổ chức tuyên truyền phổ biến pháp luật về dân chủ ở cơ sở cho cán bộ, công chức.",
+                       "pháp luật về dân chủ ở cơ sở cho cán bộ, công chức.", set()),
+    "drop_blank": (["Kế hoạch", "", "   ", "Nội dung"], "Nội dung", "", {"join_pdf_lines"}),
+}
+
+
+def test_every_step_has_an_effect_to_check():
+    assert set(STEP_EFFECTS) == set(STEP_NAMES)
+
+
 @pytest.mark.parametrize("step", STEP_NAMES)
 def test_each_step_can_be_switched_off(step):
-    norm = normalize(["**KẾ HOẠCH**", "Kӂ HOҤCH"], skip={step})
-    assert norm.lines  # the other steps still run
+    lines, with_step, without_step, also = STEP_EFFECTS[step]
+    on = [l.text for l in normalize(lines, skip=also).lines]
+    off = [l.text for l in normalize(lines, skip=also | {step}).lines]
+    assert with_step in on and without_step not in on, on  # the step does its work …
+    assert without_step in off, off  # … and is skipped when asked: what it changes is left
 
 
 def test_unknown_step_is_an_error():

@@ -39,6 +39,20 @@ def test_agencies_in_any_case_and_spelling(seed_ds, typed):
     assert agency_name(seed_ds, typed) == "Sở Nội vụ"
 
 
+@pytest.mark.parametrize(
+    "typed,name",
+    [
+        # the labels with their place a body carries as aliases (skos:altLabel)
+        ("Liên đoàn Lao động tỉnh Vĩnh Long", "Liên đoàn Lao động tỉnh"),
+        ("liên đoàn lao động tỉnh vĩnh long", "Liên đoàn Lao động tỉnh"),
+        ("Công an xã Nghi Dương", "Công an xã"),
+        ("Van phong Uy ban nhan dan thanh pho Can Tho", "Văn phòng Ủy ban nhân dân thành phố"),
+    ],
+)
+def test_agencies_by_their_aliases(seed_ds, typed, name):
+    assert agency_name(seed_ds, typed) == name
+
+
 @pytest.mark.parametrize("typed", ["vinh long", "Vĩnh Long", "tỉnh Vĩnh Long"])
 def test_places_with_or_without_diacritics(seed_ds, typed):
     assert place_name(seed_ds, typed) == "Vĩnh Long"

@@ -115,34 +115,41 @@ def _generations(store: Path) -> list[str]:
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
 def test_a_killed_build_keeps_the_graph_and_its_leftovers_go(tmp_path, sig):
-    from dcskg.store import build
+    from dcskg.store import build, open_dataset
+    from gold import REAL
 
     store = tmp_path / "graph"
     build([ONE], store)
     before = _keys(store)
     kept = _generations(store)
+    triples = len(open_dataset(store))
+    # the 22 real plans take long enough to read that the kill lands inside the build
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from dcskg.cli import main; main()", "build", str(PLANS), "--store", str(store)],
+        [sys.executable, "-c", "from dcskg.cli import main; main()", "build", str(REAL), "--store", str(store), "--no-validate"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
-    # kill once the new generation exists, i.e. mid-build
     deadline = time.time() + 60
     while time.time() < deadline and len(_generations(store)) == len(kept) and proc.poll() is None:
         time.sleep(0.05)
+    time.sleep(0.5)  # well into reading the plans
+    assert proc.poll() is None, "the build ended before it could be killed: the test checked nothing"
+    assert len(_generations(store)) == len(kept) + 1  # its working copy exists
     os.kill(proc.pid, sig)
     proc.wait(timeout=60)
-    from dcskg.store import open_dataset
-
-    assert len(open_dataset(store)) > 0  # the previous graph still opens
-    if proc.returncode != 0:
-        assert _keys(store) == before
+    assert proc.returncode != 0
+    # the previous graph is the current one, whole
+    assert _keys(store) == before and len(open_dataset(store)) == triples
     if sig == signal.SIGTERM:
-        # a terminated build cleans up after itself
-        assert _generations(store) == kept or len(_generations(store)) <= 2
+        assert _generations(store) == kept  # a terminated build removes its working copy at once
+    else:
+        assert len(_generations(store)) == len(kept) + 1  # kill -9 leaves it …
     build([OTHER], store)
+    # … and the next writer removes it: the current generation and at most its predecessor
     current = os.readlink(store / "current")
     assert current in _generations(store) and len(_generations(store)) <= 2
+    assert not set(_generations(store)) - set(kept) - {current}
     assert not any(p.name.startswith(".current-") or p.name.endswith(".tmp") for p in store.iterdir())
+    assert _keys(store) == before | {OTHER.stem}
 
 
 def test_workers_die_with_a_killed_build(tmp_path):
