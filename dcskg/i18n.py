@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from pathlib import Path
 
 import yaml
 
-CATALOGUE = Path(__file__).resolve().parent.parent / "data" / "messages.yaml"
+from ingest.rules import DATA_DIR  # the one place that finds data/
+
+CATALOGUE = DATA_DIR / "messages.yaml"
 LANGS = ("vi", "en")
 _lang: str | None = None
 

@@ -38,13 +38,15 @@ from rdflib.namespace import ORG
 from ingest.errors import DcsKgError, StoreError, shown_path
 from ingest.models import Extraction
 from ingest.pipeline import corpus_files, extract
+from ingest.rules import DATA_DIR
 from ingest.to_rdf import BASE, COMMON_GRAPH, PREFIXES, add_reference_data, plan_graph_iri, plan_graphs
 
 from . import stats
 from .stats import contribution
 
 DEFAULT_STORE = Path(os.environ.get("DCSKG_STORE", "data/graph"))
-DEFAULT_PLANS = Path("data/plans")
+# the plans bundled with the project: data/plans here, or the copy an installed wheel carries
+DEFAULT_PLANS = Path("data/plans") if Path("data/plans").is_dir() else DATA_DIR / "plans"
 DB_DIR = "oxigraph"
 MANIFEST = "manifest.json"
 MARKER = ".dcskg-store"

@@ -16,7 +16,22 @@ import yaml
 
 from .errors import RulesError
 
-DATA_DIR = Path(os.environ.get("DCSKG_DATA", Path(__file__).resolve().parent.parent / "data"))
+def _data_dir() -> Path:
+    """The knowledge files: $DCSKG_DATA, else the project's `data/` beside the code (a clone or
+    an editable install), else the copy a wheel installs as the package `dcskg.data`."""
+    if os.environ.get("DCSKG_DATA"):
+        return Path(os.environ["DCSKG_DATA"])
+    beside = Path(__file__).resolve().parent.parent / "data"
+    if (beside / "rules").is_dir():
+        return beside
+    from importlib.util import find_spec
+
+    # located, not imported: the data travel with the dcskg package in a wheel
+    spec = find_spec("dcskg")
+    return Path(spec.origin).parent / "data" if spec and spec.origin else beside
+
+
+DATA_DIR = _data_dir()
 RULES_DIR = DATA_DIR / "rules"
 REGISTRY_DIR = DATA_DIR / "registry"
 
