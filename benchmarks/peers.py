@@ -67,7 +67,8 @@ FLOOR_SQL = {
 
 def _median_ms(fn, runs: int = 5) -> float:
     """Median ms after a warm-up; a query slower than the run's budget is timed once."""
-    from benchmarks.run import EMBEDDED_RUN_BUDGET_S, _median_ms as median
+    from benchmarks.run import EMBEDDED_RUN_BUDGET_S
+    from benchmarks.run import _median_ms as median
 
     return median(fn, runs, budget_s=EMBEDDED_RUN_BUDGET_S)[0]
 

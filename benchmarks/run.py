@@ -77,7 +77,7 @@ def _median_ms_capped(fn, runs: int, cap_s: float) -> float | None:
     def work(conn):
         try:
             conn.send(_median_ms(fn, runs, budget_s=cap_s / (runs + 1))[0])
-        except Exception:  # the engine failed on this query: report it as not finished
+        except Exception:  # noqa: BLE001 — the engine failed on this query: report it as not finished
             conn.send(None)
         conn.close()
 

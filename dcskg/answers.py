@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from queries.present import presenter, readable as with_labels
+from queries.present import presenter
+from queries.present import readable as with_labels
 from queries.runner import NamedQuery, Rows, resolve, run
 
-from .i18n import catalogue, code_words, lang as current_lang
+from .i18n import catalogue, code_words
+from .i18n import lang as current_lang
 
 
 def headed(query: NamedQuery, rows: Rows, ds, lang: str) -> Rows:

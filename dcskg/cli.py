@@ -17,12 +17,16 @@ import typer
 from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
-
 from typer.core import TyperGroup
 
 from ingest.errors import DcsKgError
 
-from .i18n import h, set_lang, t
+try:  # typer 0.2x parses with its own copy of click; its usage errors are those classes
+    from typer._click import exceptions as usage_errors
+except ImportError:  # pragma: no cover - an older typer uses click itself
+    import click.exceptions as usage_errors  # type: ignore[no-redef]
+
+from .i18n import h, said, set_lang, t
 from .outputs import STDOUT, check_target, is_stdout, publish
 
 
@@ -34,7 +38,39 @@ class _Commands(TyperGroup):
         try:
             return super().invoke(ctx)
         except DcsKgError as exc:
-            _fail(str(exc))
+            _fail(said(exc))
+        except usage_errors.UsageError as exc:
+            _fail(_usage(exc, ctx), 2)
+
+
+def _usage(exc, ctx) -> str:
+    """click's usage errors in the reader's language, with what to do next."""
+    import difflib
+
+    sub = exc.ctx or ctx
+    command = sub.info_name if sub is not ctx else ""
+    if isinstance(exc, usage_errors.MissingParameter) and exc.param is not None:
+        if command == "query" and exc.param.name == "name":
+            return t("missing_query_name")
+        return t("missing_argument", name=_param_shown(exc.param), command=command)
+    if isinstance(exc, usage_errors.NoSuchOption):
+        near = difflib.get_close_matches(exc.option_name, list(exc.possibilities or []), n=1, cutoff=0.75)
+        return t("no_such_option", name=exc.option_name, near=t("did_you_mean", near=near[0]) if near else "", command=command)
+    if isinstance(exc, usage_errors.BadParameter) and exc.param is not None:
+        return t("bad_value", name=_param_shown(exc.param), value=exc.format_message())
+    message = exc.format_message()
+    if message.startswith("No such command"):
+        name = message.split("'")[1] if "'" in message else message
+        near = difflib.get_close_matches(name, list(getattr(ctx.command, "commands", {})), n=1)
+        return t("no_such_command", name=name, near=t("did_you_mean", near=near[0]) if near else "")
+    return t("usage_error", message=message)
+
+
+def _param_shown(param) -> str:
+    """"--store" for an option, "NAME" for an argument."""
+    if getattr(param, "param_type_name", "") == "option" and param.opts:
+        return param.opts[0]
+    return (param.name or "").upper()
 
 
 app = typer.Typer(cls=_Commands, add_completion=False, no_args_is_help=True, help=h("app"))
@@ -63,6 +99,22 @@ def _dataset(store: Optional[Path], endpoint: Optional[str]):
     from .store import open_dataset
 
     return open_dataset(_store(store))
+
+
+def _plan_key(store_dir: Path, plan: str) -> str:
+    """The key of the plan `plan` names, found as `query` finds it (number, symbol, file, issuer
+    or place words); as typed when the store cannot be read."""
+    from ingest.errors import QueryError, StoreError
+    from queries import lookup
+
+    from .store import open_dataset
+
+    try:
+        return lookup.plan_key(open_dataset(store_dir), plan)
+    except (QueryError, StoreError) as exc:
+        if exc.code == "lookup_several":
+            raise
+        return Path(plan).stem
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -100,14 +152,15 @@ def build(
 ) -> None:
     from rich.progress import Progress
 
-    from .store import DEFAULT_PLANS, build as build_store
+    from .store import DEFAULT_PLANS
+    from .store import build as build_store
     from .validate import validate_dataset
 
     paths = paths or [DEFAULT_PLANS]
     _exists(paths)
     with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task(t("reading"), total=None)
-        step = lambda f: bar.update(task, advance=1, description=Path(f).name)  # noqa: E731
+        step = lambda f: bar.update(task, advance=1, description=Path(f).name)
         validate = None if no_validate else validate_dataset
         if endpoint:
             from .remote import build_remote
@@ -315,7 +368,7 @@ def remove(
 ) -> None:
     from .store import remove as remove_plan
 
-    key = Path(plan).stem
+    key = _plan_key(_store(store), plan)
     if not remove_plan(key, _store(store), wait=wait):
         _fail(t("no_such_plan", plan=plan))
     out.print(t("removed", key=key))
@@ -345,7 +398,7 @@ def export_cmd(
     # what is written goes to stdout with `--out -`: the messages go to stderr then
     note = err if is_stdout(out_path) else out
     if what == "graph":
-        paths = _export_graph(_store(store), fmt, out_path, plan_graph_iri(Path(plan).stem) if plan else None, force)
+        paths = _export_graph(_store(store), fmt, out_path, plan_graph_iri(_plan_key(_store(store), plan)) if plan else None, force)
     elif what == "tasks":
         rows = task_rows(open_dataset(_store(store)), Path(plan).stem if plan else None, agency)
         paths = [publish(out_path or Path(f"tasks.{fmt}"), force, lambda p: write_tasks(rows, p, fmt))]
@@ -424,16 +477,16 @@ def network(
     ds = _dataset(store, endpoint)
     if documents:
         g = nw.document_graph(ds)
-        out_path = publish(out_path, force, lambda p: nw.render_documents(g, p, t("documents_page_title")))
-        out.print(t("wrote_documents", path=out_path, nodes=g.number_of_nodes(), edges=g.number_of_edges()))
+        written = publish(out_path, force, lambda p: nw.render_documents(g, p, t("documents_page_title")))
+        out.print(t("wrote_documents", path=written, nodes=g.number_of_nodes(), edges=g.number_of_edges()))
         return
     drawn = nw.agency_network(ds, plan, place, role, by_kind)
     if drawn.graph.number_of_nodes() == 0:
         _fail(t("no_agencies"))
     scope = ", ".join(x for x in (drawn.plan_name, place, t("network_by_kind") if by_kind else None, None if role == "all" else role) if x)
-    out_path = publish(out_path, force, lambda p: nw.render(drawn.view, p, t("network_page_title") + (f" ({scope})" if scope else ""), directed=role == "all", show_places=not by_kind))
+    written = publish(out_path, force, lambda p: nw.render(drawn.view, p, t("network_page_title") + (f" ({scope})" if scope else ""), directed=role == "all", show_places=not by_kind))
     view = drawn.view.graph
-    out.print(t("wrote_network", path=out_path, nodes=view.number_of_nodes(), edges=view.number_of_edges()) + (f" — {drawn.view.notice}" if drawn.view.notice else ""))
+    out.print(t("wrote_network", path=written, nodes=view.number_of_nodes(), edges=view.number_of_edges()) + (f" — {drawn.view.notice}" if drawn.view.notice else ""))
     if stats or csv_path:
         rows, method = nw.statistics(drawn.graph)
         if stats:

@@ -6,10 +6,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Dataset
 
+from ingest.errors import DcsKgError
+from queries import lookup
 from queries.runner import run_query
 
 # Column headers as Vietnamese plans print them in their appendices.
@@ -31,18 +34,49 @@ TASK_COLUMNS = [
 ]
 
 
+@dataclass(frozen=True)
+class Only:
+    """What an export keeps, as the graph names it: one plan's key, one agency's name, a place."""
+
+    plan_key: str | None = None
+    agency: str | None = None
+    place: str | None = None
+
+    @classmethod
+    def read(cls, ds: Dataset, plan: str | None, agency: str | None) -> Only:
+        """The filters as typed, found by the same look-up as `query` (a name that matches
+        nothing is an error naming the nearest ones, not an empty file)."""
+        key = lookup.plan_key(ds, plan) if plan else None
+        name, place = lookup.agency_and_place(ds, agency) if agency else (None, None)
+        return cls(key, name, place)
+
+    def keeps_plan(self, file: str, info: dict) -> bool:
+        if self.plan_key and Path(file).stem != self.plan_key:
+            return False
+        if self.place:
+            where = f"{info.get('province') or ''} {info.get('issuer') or ''}"
+            return lookup.loose(self.place) in lookup.loose(where)
+        return True
+
+    def keeps_party(self, *names: str | None) -> bool:
+        if not self.agency:
+            return True
+        return any(self.agency == n.strip() for joined in names if joined for n in joined.split(";"))
+
+
 def task_rows(ds: Dataset, plan: str | None = None, agency: str | None = None) -> list[dict]:
     from queries.naming import names_by_source
 
+    only = Only.read(ds, plan, agency)
     rows = run_query("task_table", ds)
     named = names_by_source(ds)
     out = []
     for r in rows:
-        if plan and plan not in r["file"]:
-            continue
-        if agency and agency not in f"{r['leads'] or ''}; {r['supports'] or ''}":
+        if not only.keeps_plan(r["file"], named.get(r["file"], {})) or not only.keeps_party(r["leads"], r["supports"]):
             continue
         out.append(r)
+    if (plan or agency) and not out:
+        raise DcsKgError("no task matches these filters", code="no_tasks_match", params={"filters": _shown(only)})
     for i, r in enumerate(out, start=1):
         doc = named.get(r["file"], {})
         r["stt"] = i
@@ -102,11 +136,13 @@ def write_calendar(ds: Dataset, path: Path, agency: str | None = None, year: int
     from queries.naming import names_by_source
 
     named = names_by_source(ds)
+    only = Only.read(ds, None, agency)
     frequency = _frequency_labels()
+    kept = 0
     for r in run_query("reporting_calendar", ds):
-        parties = f"{r['reporter'] or ''} {r['to'] or ''} {r['via'] or ''}"
-        if agency and agency not in parties:
+        if not only.keeps_party(r["reporter"], r["to"], r["via"]) or not only.keeps_plan(r["file"], named.get(r["file"], {})):
             continue
+        kept += 1
         day = dt.date(year, int(r["month"]), int(r["day"]))
         ev = Event()
         who = r["reporter"] or "?"
@@ -118,10 +154,19 @@ def write_calendar(ds: Dataset, path: Path, agency: str | None = None, year: int
         if r["frequency"] in ("annual", "semiannual", "9-month", None):
             ev.add("rrule", {"freq": "yearly"})
         plan = named.get(r["file"], {}).get("name") or r["file"]
+        province = named.get(r["file"], {}).get("province")
+        if province:
+            ev.add("location", province)
         ev.add("description", f"{plan} ({r['file']}, dòng {r['line']}); tần suất: {frequency.get(r['frequency'], r['frequency'] or 'không nêu')}")
         uid = hashlib.sha1(f"{r['file']}|{r['line']}|{r['deadline']}|{who}|{r['to']}".encode()).hexdigest()
         ev.add("uid", f"{uid}@dcs-kg")
-        ev.add("dtstamp", dt.datetime(year, 1, 1, tzinfo=dt.timezone.utc))
+        ev.add("dtstamp", dt.datetime(year, 1, 1, tzinfo=dt.UTC))
         cal.add_component(ev)
+    if agency and not kept:
+        raise DcsKgError("no reporting deadline matches these filters", code="no_deadlines_match", params={"filters": _shown(only)})
     path.write_bytes(cal.to_ical())
     return path
+
+
+def _shown(only: Only) -> str:
+    return ", ".join(x for x in (only.plan_key, only.agency, only.place) if x)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from functools import cache
+from typing import Any
 
 import yaml
 
@@ -17,7 +18,7 @@ _lang: str | None = None
 
 
 @cache
-def catalogue() -> dict[str, dict[str, object]]:
+def catalogue() -> dict[str, Any]:
     return yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
 
 
@@ -45,6 +46,23 @@ def t(_key: str, /, **values: object):
     """The message `_key` in the current language, its `{places}` filled."""
     entry = catalogue()[_key][lang()]
     return entry.format(**values) if isinstance(entry, str) else entry
+
+
+def said(exc: Exception) -> str:
+    """An error as the reader reads it: a coded DcsKgError from the catalogue in the current
+    language (the value or file it concerns first), anything else as it says itself."""
+    from ingest.errors import shown_path
+
+    code = getattr(exc, "code", None)
+    if not code or code not in catalogue():
+        return str(exc)
+    values = dict(getattr(exc, "params", {}))
+    if "what" in values:
+        values["what"] = t(f"what_{values['what']}")
+    text = t(code, **values)
+    path = getattr(exc, "path", None)
+    # "lookup" names the resolver, not a file or query the reader gave
+    return f"{shown_path(path)}: {text}" if path and path != "lookup" else text
 
 
 def _asked_on_command_line() -> str | None:

@@ -13,8 +13,8 @@ import shutil
 import stat
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ingest.errors import DcsKgError
 

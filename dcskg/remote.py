@@ -14,9 +14,9 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
@@ -36,7 +36,7 @@ class Endpoint:
     store: str
 
     @classmethod
-    def from_url(cls, url: str) -> "Endpoint":
+    def from_url(cls, url: str) -> Endpoint:
         url = url.rstrip("/")
         if url.endswith("/query"):
             base = url[: -len("/query")]
@@ -104,7 +104,7 @@ def build_remote(paths: Iterable[Path], url: str, progress: Callable[[str], None
     # the statistics of the documents of this build: a remote store is built from the whole
     # corpus at once (its plans are replaced graph by graph, the statistics as one graph)
     observed = memory_dataset()
-    stats.refresh(observed.store._inner, contributions, {})
+    stats.refresh(observed.native, contributions, {})
     put_graph(ep, stats.STATS_GRAPH, named_graph(observed, stats.STATS_GRAPH))
     report.triples = len(local)
     report.seconds = time.perf_counter() - started

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 STATIC = Path(__file__).resolve().parent / "static"
 RESULT_TYPES = {
@@ -91,10 +92,10 @@ def inspect_query(query: str) -> QueryForm:
 
     try:
         tree = parseQuery(query)
-    except Exception as exc:  # pyparsing's ParseException and friends
+    except Exception as exc:  # noqa: BLE001 — pyparsing's ParseException and friends
         try:
             parseUpdate(query)
-        except Exception:
+        except Exception:  # noqa: BLE001 — whatever parseUpdate raises, the query was not SPARQL
             raise QueryFailed(HTTPStatus.BAD_REQUEST, f"SPARQL syntax error: {exc}") from None
         raise QueryFailed(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL UPDATE and LOAD are refused") from None
 
@@ -157,12 +158,12 @@ def _note(body: bytes, fmt: str, max_rows: int) -> bytes:
         return body.replace(b"</head>", f'<link href="{TRUNCATED}"/></head>'.encode(), 1)
     if fmt == "xml":
         return body.replace(b"?>", f"?>\n<!-- {text} -->".encode(), 1)
-    return body + f"# {text}\n".encode("utf-8")
+    return body + f"# {text}\n".encode()
 
 
 def _capped(items, max_rows: int) -> tuple[list, bool]:
     """At most `max_rows` items, and whether there were more."""
-    out = []
+    out: list = []
     for item in items:
         if len(out) >= max_rows:
             return out, True
@@ -211,7 +212,7 @@ def _evaluate(db: str, query: str, accept: str, explicit: str | None, known: boo
 
         try:
             store = ox.Store.read_only(db)
-        except Exception as exc:  # the server's trouble (a generation switched, files), not the query's
+        except Exception as exc:  # noqa: BLE001 — the server's trouble (a generation switched, files), not the query's
             send(503, "text/plain", f"the store could not be opened for this query ({exc.__class__.__name__}: {str(exc)[:200]}); retry".encode(), False)
             return
         res = store.query(query, use_default_graph_as_union=True)
@@ -241,10 +242,10 @@ def _evaluate(db: str, query: str, accept: str, explicit: str | None, known: boo
                 lines += ["\t".join(r[Variable(n)].n3() if Variable(n) in r else "" for n in names) for r in rows]
                 body = ("\n".join(lines) + "\n").encode("utf-8")
             else:
-                out = Result("SELECT")
-                out.vars = [Variable(n) for n in names]
-                out.bindings = rows
-                body = out.serialize(format=fmt)
+                table: Any = Result("SELECT")  # rdflib's writers take a Result
+                table.vars = [Variable(n) for n in names]
+                table.bindings = rows
+                body = table.serialize(format=fmt)
             send(200, RESULT_TYPES[fmt], _note(body, fmt, max_rows) if truncated else body, truncated)
         else:
             g = Graph()
@@ -262,7 +263,7 @@ def _evaluate(db: str, query: str, accept: str, explicit: str | None, known: boo
         send(400, "text/plain", f"SPARQL syntax error: {exc}".encode(), False)
     except MemoryError:
         send(503, "text/plain", f"query stopped: it needed more than {memory_mb} MiB".encode(), False)
-    except Exception as exc:  # a bad query must not crash the worker silently
+    except Exception as exc:  # noqa: BLE001 — a bad query must not crash the worker silently
         send(400, "text/plain", f"query failed: {exc}".encode(), False)
     finally:
         conn.close()
@@ -278,7 +279,7 @@ def _slots(settings: Settings) -> threading.BoundedSemaphore:
         return _SLOTS.setdefault((settings.store, settings.workers), threading.BoundedSemaphore(max(1, settings.workers)))
 
 
-_FORMS: dict[str, "QueryForm"] = {}  # query text -> its form, for texts a worker has parsed
+_FORMS: dict[str, QueryForm] = {}  # query text -> its form, for texts a worker has parsed
 _FORMS_LIMIT = 1024
 
 
@@ -486,7 +487,7 @@ def make_handler(settings: Settings):
                 method()
             except (BrokenPipeError, ConnectionResetError):
                 pass
-            except Exception as exc:  # a bug: the client gets 500, the log one line
+            except Exception as exc:  # noqa: BLE001 — a bug: the client gets 500, the log one line
                 self.log_error("internal error on %s: %s: %s", self.path[:200], exc.__class__.__name__, exc)
                 try:
                     self._error(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has one line about it")
@@ -519,10 +520,10 @@ def make_handler(settings: Settings):
                 return
             self._send(200, ctype, body, {"X-DCS-Truncated": "true", "Access-Control-Expose-Headers": "X-DCS-Truncated"} if truncated else None)
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             self._guard(self._get)
 
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             self._guard(self._post)
 
         def _get(self) -> None:
@@ -559,7 +560,7 @@ def make_handler(settings: Settings):
                 if "update" in params:
                     self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL UPDATE is refused")
                     return
-                self._answer((params.get("query") or [None])[0], (params.get("format") or [None])[0])
+                self._answer(_first(params, "query"), _first(params, "format"))
             else:
                 self._error(HTTPStatus.NOT_FOUND, "not found: use /sparql or /")
 
@@ -591,7 +592,7 @@ def make_handler(settings: Settings):
             if "update" in form:
                 self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL UPDATE is refused")
                 return
-            self._answer((form.get("query") or [None])[0], (form.get("format") or [None])[0])
+            self._answer(_first(form, "query"), _first(form, "format"))
 
     return Handler
 
@@ -642,6 +643,12 @@ class _Server(ThreadingHTTPServer):
     def handle_error(self, request, client_address) -> None:  # one line, not a traceback
         exc = sys.exc_info()[1]
         sys.stderr.write(f"dcs-kg serve: {client_address[0]}: {exc.__class__.__name__}: {exc}\n")
+
+
+def _first(values: dict[str, list[str]], name: str) -> str | None:
+    """The first value of a query-string or form parameter, if it was sent."""
+    given = values.get(name)
+    return given[0] if given else None
 
 
 def make_server(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:

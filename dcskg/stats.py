@@ -29,9 +29,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Iterable
 
 import pyoxigraph as ox
 from rdflib import RDF, SKOS, XSD, URIRef
@@ -49,7 +49,7 @@ SEP = "\u241f"  # joins the parts of a key in JSON (a character no name contains
 
 @cache
 def _notations() -> dict[URIRef, str]:
-    return {s: str(o) for s, o in vocabulary().subject_objects(SKOS.notation)}
+    return {URIRef(str(s)): str(o) for s, o in vocabulary().subject_objects(SKOS.notation)}
 
 
 def contribution(triples: Iterable[tuple]) -> dict:
@@ -123,7 +123,8 @@ def contribution(triples: Iterable[tuple]) -> dict:
         kinds = {notation.get(k) for k in by_subject[t].get(DCS.timeframeKind, [])} - {None} or {"none"}
         counts = timeframes.setdefault(Path(str(source)).name, {})
         for kind in kinds:
-            counts[kind] = counts.get(kind, 0) + 1
+            if kind is not None:
+                counts[kind] = counts.get(kind, 0) + 1
     return {
         "roles": roles,
         "described": described,
@@ -223,7 +224,7 @@ def _term(value) -> ox.NamedNode | ox.Literal:
     return ox.Literal(str(value))
 
 
-def _digest(values: list[tuple[str, object]]) -> str:
+def _digest(values: list[tuple[URIRef, object]]) -> str:
     return hashlib.sha1(repr(sorted((str(p), str(v)) for p, v in values)).encode("utf-8")).hexdigest()[:16]
 
 

@@ -29,17 +29,19 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
 from rdflib import SKOS, Dataset, Graph, URIRef
 from rdflib.namespace import ORG
 
 from ingest.errors import DcsKgError, StoreError, shown_path
+from ingest.ids import symbol_of
 from ingest.models import Extraction
 from ingest.pipeline import corpus_files, extract
 from ingest.rules import DATA_DIR
 from ingest.to_rdf import BASE, COMMON_GRAPH, PREFIXES, add_reference_data, plan_graph_iri, plan_graphs
+from queries import backend
 
 from . import stats
 from .stats import contribution
@@ -130,7 +132,7 @@ class _FileTimeout(Exception):
     pass
 
 
-def _on_alarm(signum, frame):  # noqa: ARG001
+def _on_alarm(signum, frame):
     raise _FileTimeout()
 
 
@@ -153,7 +155,7 @@ def read_one(path: Path, graph: bool = True):
             return path, (ex, None, None), None
         own, common = plan_graphs(ex)
         counted = contribution(itertools.chain(own, common))
-        own = _nquads(own, plan_graph_iri(ex.plan_key))
+        quads = _nquads(own, plan_graph_iri(ex.plan_key))
     except DcsKgError as exc:
         return path, None, str(exc)
     except _FileTimeout:
@@ -162,14 +164,14 @@ def read_one(path: Path, graph: bool = True):
         return path, None, f"{shown_path(str(path))}: needed more than the memory allowed for one file and was skipped"
     except RecursionError:
         return path, None, f"{shown_path(str(path))}: nested too deeply to read"
-    except Exception as exc:  # a bug: still one line, naming the file
+    except Exception as exc:  # noqa: BLE001 — a bug: still one line, naming the file
         return path, None, f"{shown_path(str(path))}: internal error while reading ({exc.__class__.__name__}: {str(exc)[:200]})"
     finally:
         if timed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
     ex.lines = []  # only provenance needed them, and it is in the triples now
-    return path, (ex, own, common, counted), None
+    return path, (ex, quads, common, counted), None
 
 
 def _worker_init() -> None:
@@ -205,10 +207,8 @@ def _read_all(files: list[Path], workers: int):
         yield from pool.map(read_one, files, chunksize=8)
 
 
-def _bind(ds: Dataset) -> Dataset:
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns)
-    return ds
+def _bind(inner: ox.Store) -> backend.OxigraphDataset:
+    return backend.dataset(inner, PREFIXES)
 
 
 def db_path(store_dir: Path) -> Path:
@@ -218,7 +218,7 @@ def db_path(store_dir: Path) -> Path:
     return current if current.exists() else store_dir / DB_DIR
 
 
-def open_dataset(store_dir: Path = DEFAULT_STORE, read_only: bool = True) -> Dataset:
+def open_dataset(store_dir: Path = DEFAULT_STORE, read_only: bool = True) -> backend.OxigraphDataset:
     """The store as an rdflib Dataset whose default graph is the union of all graphs."""
     db = db_path(store_dir)
     if not db.exists():
@@ -227,7 +227,7 @@ def open_dataset(store_dir: Path = DEFAULT_STORE, read_only: bool = True) -> Dat
         inner = ox.Store.read_only(str(db)) if read_only else ox.Store(str(db))
     except OSError as exc:
         raise StoreError(f"cannot open the store ({exc})", str(store_dir)) from exc
-    return _bind(Dataset(store=OxigraphStore(store=inner), default_union=True))
+    return _bind(inner)
 
 
 def named_graph(ds: Dataset, iri: URIRef) -> Graph:
@@ -235,9 +235,9 @@ def named_graph(ds: Dataset, iri: URIRef) -> Graph:
     return Graph(store=ds.store, identifier=iri)
 
 
-def memory_dataset() -> Dataset:
+def memory_dataset() -> backend.OxigraphDataset:
     """An in-memory Oxigraph dataset (tests, one-off analyses)."""
-    return _bind(Dataset(store=OxigraphStore(store=ox.Store()), default_union=True))
+    return _bind(ox.Store())
 
 
 @dataclass
@@ -258,7 +258,7 @@ def summary(ex: Extraction) -> dict:
     d = ex.document
     return {
         "name": document_name(d.type, d.number, d.issuer, d.date),
-        "implements": [r.id.split("@")[0] for r in ex.legal_refs if r.relation == "implements"],
+        "implements": [symbol_of(r.id) for r in ex.legal_refs if r.relation == "implements"],
         "tasks": len(ex.tasks),
         "with_role": len({k for task in ex.tasks for k in (*task.lead, *task.support)}),
         "agencies": len(ex.agencies),
@@ -319,7 +319,7 @@ def build(
     paths: Iterable[Path],
     store_dir: Path = DEFAULT_STORE,
     progress: Callable[[str], None] | None = None,
-    validate: Callable[[Dataset], list[str]] | None = None,
+    validate: Callable[[Graph], list[str]] | None = None,
     workers: int | None = None,
     wait: bool = False,
     notice: Callable[[str], None] | None = None,
@@ -340,7 +340,7 @@ def build(
     files = corpus_files([Path(p) for p in paths])
     with _WorkingCopy(store_dir, wait=wait, notice=notice) as copy:
         manifest = copy.manifest
-        ds = _bind(Dataset(store=OxigraphStore(store=copy.inner), default_union=True))
+        ds = _bind(copy.inner)
         add_reference_data(ds)
         del ds
         new_keys: list[str] = []
@@ -441,7 +441,7 @@ def _identity_clash(path: Path, key_slug: str, sources: dict[str, Path], by_slug
     )
 
 
-def _new_plans_view(inner: ox.Store, keys: list[str], report: "BuildReport") -> Graph:
+def _new_plans_view(inner: ox.Store, keys: list[str], report: BuildReport) -> Graph:
     """What build validates: the new plans' graphs, with the types of the shared nodes they use.
 
     Above VALIDATE_ALL_UP_TO new plans a fixed sample is checked (pyshacl is far slower than
@@ -453,8 +453,7 @@ def _new_plans_view(inner: ox.Store, keys: list[str], report: "BuildReport") -> 
         keys = random.Random(0).sample(sorted(keys), VALIDATION_SAMPLE)
         report.validated_sample = len(keys)
     g = Graph()
-    from oxrdflib._converter import from_ox
-
+    from_ox = backend.to_rdflib
     for key in keys:
         for q in inner.quads_for_pattern(None, None, None, ox.NamedNode(str(plan_graph_iri(key)))):
             g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
@@ -540,7 +539,7 @@ class _Lock:
         self.wait = wait
         self.notice = notice
 
-    def __enter__(self) -> "_Lock":
+    def __enter__(self) -> _Lock:
         self.fh = open(self.path, "a+")
         try:
             fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -610,7 +609,7 @@ class _WorkingCopy:
         self.notice = notice
         self.export_after = True  # graph.trig and graph.ttl beside the new generation
 
-    def __enter__(self) -> "_WorkingCopy":
+    def __enter__(self) -> _WorkingCopy:
         claim(self.store_dir)
         self.lock = _Lock(self.store_dir, self.wait, self.notice).__enter__()
         try:
@@ -690,7 +689,7 @@ def _raise_on_sigterm():
     if threading.current_thread() is not threading.main_thread():
         return None
 
-    def handler(signum, frame):  # noqa: ARG001
+    def handler(signum, frame):
         raise KeyboardInterrupt("terminated")
 
     return signal.signal(signal.SIGTERM, handler)
@@ -774,8 +773,7 @@ def export(store_dir: Path = DEFAULT_STORE, formats: Iterable[str] = ("trig", "t
                 g.bind(prefix, ns)
             source = named_graph(open_dataset(store_dir), graph) if graph is not None else None
             if source is None:
-                from oxrdflib._converter import from_ox
-
+                from_ox = backend.to_rdflib
                 for q in inner:
                     g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
             else:
@@ -789,7 +787,7 @@ def export(store_dir: Path = DEFAULT_STORE, formats: Iterable[str] = ("trig", "t
             # the union of the named graphs; a triple stated in two graphs is written twice,
             # which Turtle and N-Triples read back as one
             triples = (ox.Triple(q.subject, q.predicate, q.object) for q in inner)
-            kwargs = {"prefixes": prefixes} if fmt == "ttl" else {}
+            kwargs: dict[str, Any] = {"prefixes": prefixes} if fmt == "ttl" else {}
             ox.serialize(triples, str(path), format=ox_format, **kwargs)
         os.replace(path, final)
         written.append(final)

@@ -74,7 +74,7 @@ def _place_ok(place: str | None) -> str | None:
     if not place:
         return None
     words = place.split()
-    keep = []
+    keep: list = []
     for w in words:
         if (w in _head_words() or any(a.start == 0 for a in find_agencies(w))) and not places.is_place_name(" ".join(keep + [w])):
             break
@@ -234,7 +234,7 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
     elif entry.place_in_name:
         pm = _place_regex().match(rest)
         place = _place_ok(pm.group("place")) if pm else None
-        if place:
+        if place and pm:
             end += pm.start("place") + len(place)
     region = _REGION.match(text[end:])
     if region and not level:
@@ -312,7 +312,7 @@ class Lexicon:
 _LOCAL_LEVELS = frozenset({"xã", "phường", "thị trấn", "đặc khu", "quận", "huyện", "thị xã"})
 
 
-def shown_name(m: AgencyMention, lexicon: "Lexicon") -> str:
+def shown_name(m: AgencyMention, lexicon: Lexicon) -> str:
     """A body of a commune or district other than the issuer's is named with its place ("Ủy ban
     nhân dân phường Cổ Nhuế 2" in a city's decision): two communes' committees are two bodies.
     A province's or the issuer's own place stays out of the name, as analysts write it."""
@@ -360,7 +360,7 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
     out: list[AgencyMention] = []
     cursor = 0
     previous: AgencyMention | None = None
-    for mention in found + [None]:  # type: ignore[list-item]
+    for mention in found + [None]:
         gap_end = mention.start if mention else len(phrase)
         gap = phrase[cursor:gap_end]
         # only a place qualifier continues a name ("Các doanh nghiệp nhà nước đóng trên địa bàn …")
@@ -527,7 +527,7 @@ class _CollectiveRules:
     qualifier: re.Pattern[str]  # a word that opens a qualifier ("thuộc", "trên", …)
 
 
-def is_catch_all(mention: "AgencyMention") -> bool:
+def is_catch_all(mention: AgencyMention) -> bool:
     """"Các cơ quan, đơn vị có liên quan": a group named only by a qualifier, nobody in particular."""
     return mention.generic and any(re.search(rf"(?<![\wÀ-ỹ]){re.escape(q)}(?![\wÀ-ỹ])", fold(mention.name)) for q in _collective_rules().catch_all)
 
@@ -619,7 +619,7 @@ def _without_head(group: str) -> str:
     return _head_noun_regex().sub("", strip_plural(group.strip(), whole=True), count=1)
 
 
-def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
+def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
     """`các sở, ngành, địa phương có liên quan` -> Các sở, ban ngành + Ủy ban nhân dân các xã, phường.
 
     Members of one kind merge into that kind's canonical name (cues.yaml: collectives), with
@@ -683,7 +683,7 @@ def collective_members(piece: str, lexicon: "Lexicon") -> list[Collective]:
             # "địa phương" means the communes and wards in a province's text after the 2025
             # reform; before it, in a commune's own text or a national one, it is kept as written
             kind, name = "other", None
-        if kind == "other":
+        if kind == "other" or name is None:  # a head with no canonical name is no group
             if looks_like_agency(tok):
                 others.append(tok)
             continue

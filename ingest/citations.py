@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .agencies import find_agencies
+from .ids import local_document_id
 from .jurisdiction import Jurisdiction, full_name_of
 from .models import Document, LegalRef, Line, Mention
 from .rules import cues, doc_types, fold, registry
@@ -200,7 +201,7 @@ def _scan(line: Line, context: str) -> list[_Hit]:
     p = _patterns()
     text = line.text
     hits: list[_Hit] = []
-    matches = []
+    matches: list = []
     for piece in ("law", "state", "party"):
         for m in p[f"symbol_{piece}"].finditer(text):
             if any(a <= m.start() < b for a, b, _ in matches):
@@ -343,7 +344,7 @@ def _relations(hits: list[_Hit], text: str, context: str) -> None:
         relation = "implements"
     else:
         m = _opening_cue_regex().match(text)
-        relation = m.lastgroup if m else "cites"
+        relation = (m.lastgroup if m else None) or "cites"
         if relation == "implements" and m and hits:
             # "Thực hiện chỉ đạo của … tại Công văn số …" governs; "Thực hiện tốt công tác …" names none
             first = hits[0]
@@ -366,7 +367,7 @@ def _item_cues(text: str) -> list[tuple[int, str]]:
     out = []
     for m in re.finditer(r";\s*", text):
         cue = _opening_cue_regex().match(text[m.end():])
-        if cue:
+        if cue and cue.lastgroup:
             out.append((m.end(), cue.lastgroup))
     return out
 
@@ -454,7 +455,7 @@ def _share_tails(hits: list[_Hit]) -> None:
     """`QĐ 217-QĐ/TW; QĐ 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị`: both get the tail."""
     for i in range(len(hits) - 2, -1, -1):
         a, b = hits[i], hits[i + 1]
-        if a.line is not b.line or a.date or a.issuer_text or a.symbol is None:
+        if a.line is None or a.line is not b.line or a.date or a.issuer_text or a.symbol is None:
             continue
         gap = a.line.text[a.end : b.start]
         if re.fullmatch(r"\s*[;,]?\s*(?:và\s+)?(?:s[ốo]\s*)?", gap) and (a.type_word or "").lower() == (b.type_word or "").lower():
@@ -543,7 +544,7 @@ def _merge(hits: list[_Hit], where: Jurisdiction) -> tuple[list[LegalRef], list[
             ref.issuer = ref.issuer or "Quốc hội"
         if ref.symbol and re.match(r"^\d", ref.symbol) and not ref.year and not (code and dt.is_national_code(code)):
             year = ref.date[:4] if ref.date else "?"
-            ref.id = f"{ref.symbol}@{ref.place or where.place or '?'}/{year}"
+            ref.id = local_document_id(ref.symbol, ref.place or where.place, year)
         out.append(ref)
     out.sort(key=lambda r: (-_STRENGTH[r.relation], min((m.line for m in r.mentions), default=0)))
     return out, warnings

@@ -22,8 +22,13 @@ def shown_path(path: str) -> str:
 class DcsKgError(Exception):
     """Base of every error this project raises on purpose."""
 
-    def __init__(self, message: str, path: str | None = None):
+    def __init__(self, message: str, path: str | None = None, *, code: str | None = None, params: dict | None = None):
         self.path = path
+        self.message = message
+        # `code` names the message in the CLI's catalogue (data/messages.yaml), `params` fills
+        # it: the command line says it in the reader's language; the API keeps `message`
+        self.code = code
+        self.params = dict(params or {})
         super().__init__(f"{shown_path(path)}: {message}" if path else message)
 
 

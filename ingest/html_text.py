@@ -119,7 +119,7 @@ def table_of(el, src_of: SrcOf) -> Table:
     """A `<table>` as rows of cells, spans expanded: a cell spanning rows stands in each."""
     grid: list[list[Cell | None]] = []
     pending: dict[int, tuple[Cell, int]] = {}  # column -> (cell, rows still to fill)
-    for r, tr in enumerate(el.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")):
+    for tr in el.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
         row: list[Cell | None] = []
         col = 0
         for td in tr.xpath("./td|./th"):

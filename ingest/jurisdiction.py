@@ -145,7 +145,7 @@ def issuer_from_block(block: list[str]) -> tuple[AgencyMention | None, str | Non
     while k < len(lines):
         text = lines[k]
         # "ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN": a body and its level-and-place on the next line
-        if k + 1 < len(lines) and _BLOCK_LEVEL.match(lines[k + 1].lower()) and _BLOCK_LEVEL.match(lines[k + 1].lower()).start() == 0:
+        if k + 1 < len(lines) and _BLOCK_LEVEL.match(lines[k + 1].lower()):
             text = f"{text} {lines[k + 1]}"
             k += 1
         k += 1

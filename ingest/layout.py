@@ -143,7 +143,7 @@ def _column_major(t: Table) -> list[Line]:
     # the issuer's lines lead the left column; `Số:` and a `V/v …` subject may share its cell
     issuer: list[Line] = []
     rest: list[list[Line]] = []
-    for k, cell in enumerate(left):
+    for cell in left:
         n = 0
         while not rest and n < len(cell) and _looks_like_caps(cell[n].text):
             n += 1
@@ -250,7 +250,7 @@ def _task_lines(rows: tuple[tuple[Cell, ...], ...], roles: list[str | None], t: 
         values: dict[str, list[str]] = {}
         number = None
         src = tuple(n for c in _unique(tuple(cells)) for n in c.src)
-        for k, (role, c) in enumerate(zip(roles, cells)):
+        for role, c in zip(roles, cells):
             if role == "number":
                 number = row_label(c.text) if c.text else None
                 continue
@@ -277,7 +277,7 @@ def _task_lines(rows: tuple[tuple[Cell, ...], ...], roles: list[str | None], t: 
         content = values.get("content", [""])[0]
         # a row the page broke: no number of its own, its text goes on in lower case
         continuation = pending is not None and "number" in roles and not (number_cell and number_cell.text) and (not content or content[:1].islower())
-        if continuation:
+        if continuation and pending is not None:
             for role, vals in values.items():
                 pending.setdefault(role, []).extend(vals)
             pending_src = pending_src + src

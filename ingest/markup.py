@@ -135,7 +135,7 @@ def _fragment_table(fragment: str, first_line: int) -> Table:
 
     try:
         el = lxml.html.fragment_fromstring(fragment)
-    except Exception:  # lxml raises ParserError/ValueError on junk
+    except Exception:  # noqa: BLE001 — lxml raises ParserError/ValueError on junk
         return Table((), (first_line,))
     return table_of(el, lambda e: (first_line + (getattr(e, "sourceline", 1) or 1) - 1,))
 
@@ -412,7 +412,7 @@ def _spaced_header(lines: list[Line], i: int) -> tuple[Table, int] | None:
     """
     text = lines[i].text
     split = None
-    for start, end in _gaps(text):
+    for _start, end in _gaps(text):
         if is_motto(text[end:]):
             split = end
             break
@@ -500,7 +500,7 @@ def _spaced_task_table(lines: list[Line], i: int) -> tuple[Table, int] | None:
             break
     if roles is None:
         return None
-    header = tuple(Cell((Line(" ".join(c), lines[i].src),) if c else ()) for c in _by_column(lines[i : i + used], starts))
+    header = tuple(Cell((Line(" ".join(c), lines[i].src),) if c else ()) for c in _by_column(lines[i : i + used], starts) or [])
     number_col = roles.index("number") if "number" in roles else None
     rows: list[list[list[Line]]] = []
     k = i + used
@@ -521,7 +521,7 @@ def _spaced_task_table(lines: list[Line], i: int) -> tuple[Table, int] | None:
             blank = True
             continue
         number = parts[number_col] if number_col is not None else ""
-        if number and rows and rows[-1][number_col] and rows[-1][number_col][-1].text.endswith(".") and number.isdigit() and not blank:
+        if number_col is not None and number and rows and rows[-1][number_col] and rows[-1][number_col][-1].text.endswith(".") and number.isdigit() and not blank:
             # "5.1." / "1": a row number the column was too narrow for
             rows[-1][number_col][-1] = Line(rows[-1][number_col][-1].text + number, rows[-1][number_col][-1].src)
             parts[number_col] = ""

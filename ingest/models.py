@@ -33,7 +33,7 @@ class Node:
     role: str | None = None  # section role: aims | tasks | organisation | funding | ...
     attr: str | None = None  # attribute kind for kind == "attr": lead | support | timeframe | form
     marker: str = ""  # the line's own marker (section|item|letter|dash|plus|para): its nesting level
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
     path: str = ""
     heading: bool = False  # its line was printed as a heading (bold): a topic, not a sentence
 
@@ -83,7 +83,7 @@ class Attachment:
     title: str | None
     issued_with: Line | None  # "(Ban hành kèm theo Quyết định số … )"
     preamble: list[Line]
-    sections: list["Node"]
+    sections: list[Node]
     lines: list[Line] = field(default_factory=list)
 
 
@@ -172,7 +172,7 @@ class Reporting:
 
 @dataclass
 class DocumentInfo:
-    type: str
+    type: str | None  # the genre heading; None when the document has none
     number: str | None
     symbol: str | None
     symbol_code: str | None
@@ -214,7 +214,7 @@ class Extraction:
         return Path(self.source).stem
 
     @property
-    def agency_index(self) -> dict[str, "AgencyRef"]:
+    def agency_index(self) -> dict[str, AgencyRef]:
         return {a.key: a for a in self.agencies}
 
     def names(self, keys: list[str] | None) -> list[str]:

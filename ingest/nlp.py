@@ -12,6 +12,7 @@ Choices made here and nowhere else:
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from .rules import cues, gazetteer
 
@@ -43,7 +44,7 @@ def pipeline():
 
 
 @cache
-def family_matchers() -> dict[str, object]:
+def family_matchers() -> dict[str, Any]:
     """Token patterns of the families, one Matcher per head word: a text is matched only
     against the families whose head it contains (all of them at every token cost most of
     extraction's time)."""

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import layout
-from .models import Line
 from .markup import text_blocks
+from .models import Line
 from .readers import SourceText
 
 # PDF fonts with a broken ToUnicode table emit look-alike letters from other scripts.
@@ -164,6 +164,7 @@ def extract_footnotes(lines: list[Line], store: Footnotes | None = None) -> list
         bracket = _BRACKET_BODY.match(line.text)
         if (m and m.group("n") in anchors and not _LABEL.match(line.text)) or (bracket and bracket.group("n") in anchors):
             m = m if m and m.group("n") in anchors and not _LABEL.match(line.text) else bracket
+            assert m is not None  # one of the two matched, by the test above
             body = [m.group("text")]
             src = list(line.src)
             i += 1

@@ -141,12 +141,12 @@ def _table(page, found) -> Table:
         key = tuple(bbox)
         if key not in made:
             r, c = origin.get(key, (None, None))
-            text = texts[r][c] if r is not None and c < len(texts[r]) and texts[r][c] else ""
+            text = texts[r][c] if r is not None and c is not None and c < len(texts[r]) and texts[r][c] else ""
             made[key] = Cell(tuple(Line(t.strip(), (0,)) for t in text.split("\n") if t.strip()))
         return made[key]
 
     rows = []
-    for r, row in enumerate(found.rows):
+    for row in found.rows:
         out_row = []
         for c, bbox in enumerate(row.cells):
             if bbox is None:

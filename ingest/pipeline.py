@@ -20,7 +20,6 @@ from .structure import parse
 from .tasks import extract_tasks
 
 
-
 def extract(path: str | Path, skip_steps: tuple[str, ...] = ()) -> Extraction:
     return extract_document(path, skip_steps)[1]
 

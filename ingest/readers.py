@@ -135,7 +135,7 @@ def decode_text(data: bytes, shown: str) -> tuple[str, str]:
         text = data.decode("cp1258", errors="replace")
         encoding = "cp1258"
         if text.count("\ufffd") > 0.01 * len(text) + 2:
-            raise ReadError("binary or unknown encoding (neither UTF-8 nor Windows-1258)", shown)
+            raise ReadError("binary or unknown encoding (neither UTF-8 nor Windows-1258)", shown) from None
         text = unicodedata.normalize("NFC", text)
     _refuse_legacy_fonts(text, shown)
     return _clean(text, shown), encoding

@@ -2,7 +2,7 @@
 
 The extractors hand over what they found as mentions (a name, its kind, the level and place
 the text gave). Here each becomes an `AgencyRef` with its jurisdiction and a stable key
-("{place}/{name}" slugs); tasks, reporting obligations, the issuer, the recipients and the
+(`ids.agency_key`); tasks, reporting obligations, the issuer, the recipients and the
 members of collectives then hold keys. Nothing downstream matches names again.
 """
 from __future__ import annotations
@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field
 
 from .agencies import AgencyMention, Lexicon, collective_members, find_agencies, split_agencies
+from .ids import agency_key
 from .jurisdiction import Jurisdiction
 from .models import AgencyRef, Document, Reporting, Task
-from .rules import fold, gazetteer, slug
+from .rules import cues, fold, gazetteer
 
 
 def jurisdiction_of(mention: AgencyMention, where: Jurisdiction) -> str | None:
@@ -30,8 +31,13 @@ def jurisdiction_of(mention: AgencyMention, where: Jurisdiction) -> str | None:
     return where.place or where.province
 
 
-def agency_key(name: str, jurisdiction: str | None) -> str:
-    return f"{slug(jurisdiction or 'unknown')}/{slug(name)}"
+def _place_level(mention: AgencyMention, place: str | None, where: Jurisdiction) -> str | None:
+    """The level of the place an agency belongs to, where the text or the issuer tells it."""
+    if place and place == where.place:
+        return where.place_level
+    if mention.level:
+        return cues()["issuer_levels"].get(fold(mention.level).removeprefix("các ").split(",")[0].strip())
+    return None
 
 
 @dataclass
@@ -45,7 +51,7 @@ class AgencyTable:
         """The key of the body a mention names (`name`: the name a task shows it by)."""
         name = name or m.name
         place = jurisdiction_of(m, self.where)
-        key = agency_key(name, place)
+        key = agency_key(name, place, self.where.province, _place_level(m, place, self.where))
         if key not in self.refs:
             self.refs[key] = AgencyRef(name, m.kind, place, m.known, m.generic, key=key)
         return key

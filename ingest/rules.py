@@ -16,6 +16,7 @@ import yaml
 
 from .errors import RulesError
 
+
 def _data_dir() -> Path:
     """The knowledge files: $DCSKG_DATA, else the project's `data/` beside the code (a clone or
     an editable install), else the copy a wheel installs as the package `dcskg.data`."""
@@ -87,7 +88,7 @@ class DocTypes:
         return self.is_national_code(self.issuer_code(symbol))
 
     def is_national_code(self, code: str | None) -> bool:
-        return bool(code) and bool(self.national_issuer.match(code))
+        return bool(code) and bool(self.national_issuer.match(code or ""))
 
     def issuer_code(self, symbol: str) -> str | None:
         """`33/CT-TTg` -> TTg, `120-KL/TW` -> TW, `574/UBND-NC` -> UBND, `10/2022/QH15` -> QH15."""

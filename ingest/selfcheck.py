@@ -193,7 +193,7 @@ class Summary:
 
 def summarise(checks: list[DocumentCheck], refused: int = 0, tracebacks: int = 0) -> Summary:
     n = max(len(checks), 1)
-    rate = lambda f: sum(1 for c in checks if f(c)) / n  # noqa: E731
+    rate = lambda f: sum(1 for c in checks if f(c)) / n
     rates = {
         "issuer": rate(lambda c: c.issuer),
         "issuer_plausible": rate(lambda c: c.issuer and c.issuer_plausible),
@@ -234,7 +234,7 @@ def _check_one(path: str) -> DocumentCheck | str:
         doc, ex = extract_document(path)
     except DcsKgError as exc:
         return f"refused: {exc}"
-    except Exception as exc:  # the check exists to count these
+    except Exception as exc:  # noqa: BLE001 — the check exists to count these
         return f"traceback: {path}: {exc.__class__.__name__}: {exc}"
     return check(doc, ex)
 

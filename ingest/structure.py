@@ -312,8 +312,9 @@ def _read_header(lines: list[Line], header: Header) -> tuple[int, int, list[Line
             _dateline(text, header, line)
             i += 1
             continue
-        if header.title is None and _SUBJECT_LINE.match(text) and heading_at is None:
-            header.subject = _SUBJECT_LINE.match(text).group("text").strip()
+        subject = _SUBJECT_LINE.match(text) if header.title is None and heading_at is None else None
+        if subject:
+            header.subject = subject.group("text").strip()
             i += 1
             continue
         th = type_heading(line) if heading_at is None else None
@@ -350,9 +351,8 @@ def _adoption_date(lines: list[Line]) -> str | None:
     """"… thông qua ngày 16 tháng 6 năm 2025" in the closing lines."""
     cue = r"\s+".join(map(re.escape, cues()["adoption_cue"].split()))
     tail = " ".join(l.text for l in lines[-40:])
-    m = None
-    for m in re.finditer(rf"{cue}\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+(\d{{4}})", tail, re.I):
-        pass
+    found = list(re.finditer(rf"{cue}\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+(\d{{4}})", tail, re.I))
+    m = found[-1] if found else None  # the last date: the closing one
     return _iso_date(m.group(1), m.group(2), m.group(3)) if m else None
 
 
@@ -377,6 +377,8 @@ def _addressees(lines: list[Line]) -> list[Line]:
 
 def _dateline(text: str, header: Header, line: Line) -> None:
     m = _DATELINE.match(text)
+    if m is None:
+        raise ValueError(f"not a place-and-date line: {text!r}")  # callers match first
     header.place = m.group("place").strip()
     header.date = _iso_date(m.group("d"), m.group("m"), m.group("y"))
     header.dateline_line = line.first
@@ -602,8 +604,8 @@ def _tail(lines: list[Line], start: int, rec_heading: re.Pattern[str]) -> tuple[
     while i < n and not seen_recipients and rec_heading.match(fold(lines[i].text)):
         seen_recipients = True
         i += 1
-        while i < n and _DASH.match(lines[i].text):
-            recipients.append(Line(_DASH.match(lines[i].text).group("text"), lines[i].src))
+        while i < n and (dash := _DASH.match(lines[i].text)):
+            recipients.append(Line(dash.group("text"), lines[i].src))
             i += 1
     return recipients, _signature(sig_lines), i
 
@@ -694,7 +696,11 @@ def _attachments(lines: list[Line], start: int, promulgates: bool = True) -> lis
             label = "PL" + (annex.group("label") or str(annexes))
             same_line = None
         else:
-            genre, same_line = type_heading(heading)
+            typed = type_heading(heading)
+            if typed is None:  # _attachment_heading saw a genre heading; this guards the type
+                i += 1
+                continue
+            genre, same_line = typed
             label = {"Kế hoạch": "KH", "Quy chế": "QC", "Quy định": "QĐi", "Chương trình": "CTr"}.get(genre, "A") + str(len(out) + 1)
             if not promulgates:
                 annexes += 1

@@ -287,7 +287,8 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
     end = 0
     first = True
     while pos < n:
-        pos += len(_grammar().joiner.match(body[pos:]).group(0))
+        joined = _grammar().joiner.match(body[pos:])
+        pos += len(joined.group(0)) if joined else 0
         pos += _title_length(body[pos:])
         before = pos
         pos += len(body[pos:]) - len(strip_plural(body[pos:], whole=True))
@@ -572,7 +573,7 @@ def _deadline_re() -> re.Pattern[str]:
 
 
 def deadlines_in(text: str) -> list[tuple[str, int]]:
-    out = []
+    out: list = []
     for m in _deadline_re().finditer(text):
         d = m.group("d") or m.group("d2")
         mo = m.group("m") or m.group("m2")
@@ -785,7 +786,7 @@ def _attrs(node: Node) -> dict[str, list[Node]]:
 
 
 def _work_children(node: Node) -> list[Node]:
-    out = []
+    out: list = []
     for child in node.children:
         if child.kind in _WORK:
             out.append(child)
@@ -998,7 +999,7 @@ def _directed(heading: str, lexicon: Lexicon) -> list[AgencyMention]:
 
 
 def _children_in_order(node: Node) -> list[Node]:
-    out = []
+    out: list = []
     for child in node.children:
         if child.kind == "attr" and child.attr == "lead" and not child.text:
             out.extend(c for c in child.children if c.kind in _WORK)

@@ -17,6 +17,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 from ontology import DCS, ELI
 
 from . import places
+from .ids import agency_slug, local_document_id, parse_document_id, place_key, symbol_of
 from .models import Extraction
 from .rules import cues, doc_types, fold, gazetteer, measures, registry, slug
 
@@ -35,10 +36,6 @@ def plan_graph_iri(key: str) -> URIRef:
 
 def plan_iri(key: str) -> URIRef:
     return URIRef(f"{BASE}plan/{slug(key)}")
-
-
-def agency_iri(name: str, jurisdiction: str | None) -> URIRef:
-    return URIRef(f"{BASE}agency/{slug(jurisdiction or 'unknown')}/{slug(name)}")
 
 
 def agency_label(a) -> str:
@@ -77,13 +74,14 @@ def place_iri(name: str, level: str | None, province: str | None = None) -> URIR
     return URIRef(f"{BASE}place/{slug(level or 'unit')}-{slug(name)}")
 
 
-def document_iri(doc_id: str, place: str | None = None) -> URIRef:
+def document_iri(doc_id: str, place: str | None = None, province: str | None = None) -> URIRef:
     """ELI-style path: .../eli/vn/{issuer}[-{place}]/{type}/{year}/{number}.
 
     Local documents carry their issuer's place: two provinces may both have a
     "47/2025/NQ-HĐND".
     """
-    m = re.match(r"^(?P<num>[^/@-]+)(?:/(?P<year>\d{4}))?[/-](?P<rest>[^@]+)(?:@(?P<place>[^/]+)/(?P<y2>.+))?$", doc_id)
+    parsed = parse_document_id(doc_id)
+    m = re.match(r"^(?P<num>[^/-]+)(?:/(?P<year>\d{4}))?[/-](?P<rest>.+)$", parsed.symbol)
     if not m:
         return URIRef(f"{BASE}eli/vn/other/{slug(doc_id)}")
     rest = m.group("rest")
@@ -93,11 +91,12 @@ def document_iri(doc_id: str, place: str | None = None) -> URIRef:
         type_code, issuer = rest.split("/", 1)
     else:
         type_code, issuer = ("luat" if rest.startswith("QH") else "doc"), rest
-    year = m.group("year") or m.group("y2") or "na"
+    year = m.group("year") or parsed.year or "na"
     issuer_part = slug(issuer)
-    local_place = m.group("place") or (place if place and not doc_types().is_national(issuer) else None)
+    local_place = parsed.place or (place if place and not doc_types().is_national(issuer) else None)
     if local_place:
-        issuer_part += "-" + slug(local_place if local_place != "?" else "unknown")
+        # keyed as agencies' places are: two communes one tone apart are two issuers
+        issuer_part += "-" + (place_key(local_place, province) if local_place != "?" else "unknown")
     return URIRef(f"{BASE}eli/vn/{issuer_part}/{slug(type_code)}/{slug(year)}/{slug(m.group('num'))}")
 
 
@@ -114,15 +113,14 @@ def own_id(ex: Extraction) -> str | None:
     symbol = info.symbol
     if re.search(r"/(?:19|20)\d{2}/", symbol) or doc_types().is_national(symbol):
         return symbol
-    year = info.date[:4] if info.date else "?"
-    return f"{symbol}@{info.place or info.province or '?'}/{year}"
+    return local_document_id(symbol, info.place or info.province, info.date[:4] if info.date else None)
 
 
 def document_node(ex: Extraction) -> URIRef:
     """The ingested document's IRI: the one its citing documents use when it has a number
     (one node for "read" and "cited"), else one keyed by its file."""
     oid = own_id(ex)
-    return document_iri(oid, ex.document.place or ex.document.province) if oid else plan_iri(ex.plan_key)
+    return document_iri(oid, ex.document.place or ex.document.province, ex.document.province) if oid else plan_iri(ex.plan_key)
 
 
 def genre_class(type_name: str | None) -> URIRef:
@@ -195,7 +193,7 @@ def registry_graph() -> Graph:
 def _describe_document(g: Graph | Triples, d: URIRef, doc_id: str, type_name: str | None, title: str | None, issuer: str | None, date: str | None) -> None:
     g.add((d, RDF.type, ELI.LegalResource))
     g.add((d, ELI.id_local, Literal(doc_id)))
-    g.add((d, SKOS.prefLabel, Literal(f"{type_name or ''} {doc_id.split('@')[0]}".strip(), lang="vi")))
+    g.add((d, SKOS.prefLabel, Literal(f"{type_name or ''} {symbol_of(doc_id)}".strip(), lang="vi")))
     t = doc_types().by_name(type_name) if type_name else None
     if t:
         g.add((d, ELI.type_document, concept("doc-type", t.code)))
@@ -334,7 +332,7 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
 
     # --- legal references ---
     for ref in ex.legal_refs:
-        d = document_iri(ref.id, ref.place)
+        d = document_iri(ref.id, ref.place, info.province)
         # the document itself is shared by every plan that cites it: described once, in the
         # common graph; what this plan says of it (date, issuer, subject) is on its citation
         _describe_document(common, d, ref.id, ref.type, None, None, ref.date)
@@ -381,10 +379,10 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
             year = re.search(r"(\d{4})", t.timeframe or "")
             if t.timeframe_kind == "yearly_from" and year:
                 g.add((t_iri, DCS.fromYear, Literal(year.group(1), datatype=XSD.gYear)))
-        for d in t.deadlines:
-            _deadline(g, t_iri, d)
-        for m in t.measures:
-            g.add((t_iri, DCS.measure, concept("measure", m)))
+        for deadline in t.deadlines:
+            _deadline(g, t_iri, deadline)
+        for measure in t.measures:
+            g.add((t_iri, DCS.measure, concept("measure", measure)))
         for target in t.targets:
             g.add((t_iri, DCS.target, Literal(target)))
         modality = DCS.Requested if t.requested else DCS.Assigned
@@ -395,7 +393,7 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
         ):
             for key in names:
                 a_iri = agency(key)
-                asg = URIRef(f"{t_iri}/{role}/{slug(key.rsplit('/', 1)[-1])}")
+                asg = URIRef(f"{t_iri}/{role}/{agency_slug(key)}")
                 g.add((asg, RDF.type, cls))
                 g.add((asg, DCS.task, t_iri))
                 g.add((asg, DCS.agency, a_iri))
@@ -506,9 +504,9 @@ def add_extraction(ds: Dataset, ex: Extraction) -> None:
 
 def add_reference_data(ds: Dataset) -> None:
     """Ontology, vocabularies and the legal registry: rebuilt from their files on every build."""
-    from ontology import ONTOLOGY_TTL
-
     from rdflib.compare import to_canonical_graph
+
+    from ontology import ONTOLOGY_TTL
 
     ds.remove_graph(ds.graph(ONTOLOGY_GRAPH))
     # canonical blank-node labels: the same ontology gives byte-identical exports on every build

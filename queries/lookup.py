@@ -20,9 +20,15 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from ingest.errors import QueryError
-from ingest.rules import cues, fold
+from ingest.ids import symbol_of
+from ingest.rules import cues, doc_types, fold
 
-from .runner import run_query
+from .named import QUERY_DIR, execute, load, resolve
+
+
+def _rows(name: str, ds):
+    return execute(resolve(name), ds, {})
+
 
 def loose(text: str) -> str:
     """The key a person's typing is compared by: no case, no diacritics, Đ as D, no "số",
@@ -35,11 +41,15 @@ def loose(text: str) -> str:
 
 
 def _nearest(wanted: str, names: list[str], n: int = 3) -> str:
-    by_key = {}
+    by_key: dict[str, str] = {}
     for name in names:
         by_key.setdefault(loose(name), name)
     close = difflib.get_close_matches(loose(wanted), list(by_key), n=n, cutoff=0.5)
-    return f"; nearest: {', '.join(by_key[c] for c in close)}" if close else ""
+    return ", ".join(by_key[c] for c in close)
+
+
+# what a look-up searched, as the English message says it (the catalogue has each in words)
+_WHAT = {"document": "document", "plan": "document read (by file, key, number, issuer or place)", "agency": "agency", "place": "place"}
 
 
 def _one(ref: str, what: str, matches: list[str], names: list[str]) -> str:
@@ -47,30 +57,78 @@ def _one(ref: str, what: str, matches: list[str], names: list[str]) -> str:
     if len(found) == 1:
         return found[0]
     if found:
-        raise QueryError(f"{ref}: several {what} match — {', '.join(found[:10])}; give one of them", "lookup")
-    raise QueryError(f"{ref}: no {what} in the graph matches (compared without case, diacritics or 'số'){_nearest(ref, names)}", "lookup")
+        shown = ", ".join(found[:10])
+        raise QueryError(f"{ref}: several {_WHAT[what]} match — {shown}; give one of them", "lookup", code="lookup_several", params={"ref": ref, "what": what, "found": shown})
+    nearest = _nearest(ref, names)
+    raise QueryError(
+        f"{ref}: no {_WHAT[what]} in the graph matches (compared without case, diacritics or 'số')" + (f"; nearest: {nearest}" if nearest else ""),
+        "lookup",
+        code="lookup_none_near" if nearest else "lookup_none",
+        params={"ref": ref, "what": what, "nearest": nearest},
+    )
 
 
 def document_node(ds, ref: str) -> URIRef:
-    """The IRI of the document read from `ref` (a path, file name, key, IRI or number)."""
-    if ref.startswith(("http://", "https://")):
-        return URIRef(ref)
-    key = Path(ref).stem if Path(ref).suffix else ref
+    """The IRI of the document read from `ref`: a path, file name, key or its unique start
+    ("002"), IRI, symbol, number ("157", "kh 157"), or words of its name found in no other
+    document read ("Vĩnh Linh", "Ủy ban nhân dân huyện Vĩnh Linh")."""
+    return URIRef(_read_match(ds, ref)[0])
+
+
+def plan_key(ds, ref: str) -> str:
+    """The key (file stem) of the document read from `ref`, found as `document_node` finds it."""
+    return _read_match(ds, ref)[1]
+
+
+def _read_match(ds, ref: str) -> tuple[str, str]:
     rows = _read(ds)
+    if ref.startswith(("http://", "https://")):
+        return next(((str(d), k) for d, k, _ in rows if str(d) == ref), (ref, ref))
+    key = Path(ref).stem if Path(ref).suffix else ref
     for doc, k, _ in rows:
         if k == key or k == Path(ref).name or loose(k) == loose(key):
-            return doc
+            return str(doc), k
+    keys = {str(doc): k for doc, k, _ in rows}
     wanted = loose(ref)
-    by_number = {str(doc) for doc, _, i in rows if i and loose(i.split("@")[0]) in (wanted, wanted.split("@")[0])}
-    names = [i.split("@")[0] for _, _, i in rows if i] + [k for _, k, _ in rows]
-    return URIRef(_one(ref, "document read (by file, key or number)", list(by_number), names))
+    found = [str(doc) for doc, _, i in rows if i and loose(symbol_of(i)) in (wanted, symbol_of(wanted))]
+    if not found:
+        found = [str(doc) for doc, _, i in rows if i and _same_number(ref, symbol_of(i))]
+    if not found:
+        found = [str(doc) for doc, k, _ in rows if loose(k).startswith(wanted + "_")]
+    if not found and len(wanted) >= 4:
+        named = _read_names(ds)
+        found = [str(doc) for doc, k, _ in rows if re.search(rf"(?<![a-z0-9]){re.escape(wanted)}(?![a-z0-9])", loose(named.get(k, "")))]
+    names = [symbol_of(i) for _, _, i in rows if i] + [k for _, k, _ in rows]
+    chosen = _one(ref, "plan", found, names)
+    return chosen, keys[chosen]
+
+
+def _read_names(ds) -> dict[str, str]:
+    """Key -> the document's name as people write it (genre, symbol, issuer, date)."""
+    from .naming import names_by_source
+
+    return {Path(file).stem: info.get("name") or "" for file, info in names_by_source(ds).items()}
+
+
+def _same_number(ref: str, symbol: str) -> bool:
+    """"157", "kh 157", "Kế hoạch số 157", "nq 65": a number, with a genre word or code before
+    it, that is this symbol's number (and genre)."""
+    m = re.fullmatch(r"(?:(?P<genre>[^\d]+?)\s*)?(?:số\s*)?(?P<num>\d+[a-z]?)", ref.strip(), re.I)
+    if not m or not symbol.lower().startswith(m.group("num").lower() + "/"):
+        return False
+    genre = (m.group("genre") or "").strip(" .")
+    if not genre:
+        return True
+    t = doc_types().by_name(genre) or doc_types().by_code(genre.upper()) or next((d for d in doc_types().types if loose(d.code) == loose(genre) or loose(d.name) == loose(genre)), None)
+    if t is None:
+        return False
+    codes = re.split(r"[/-]", symbol.split("/", 1)[1])
+    return any(loose(c) == loose(t.code) for c in codes)
 
 
 def _exactly(ds, query: str, **values) -> bool:
     """One index probe (queries/internal/QUERY.rq): is the value in the graph as typed?"""
-    from .runner import QUERY_DIR, load, run
-
-    return len(run(load(QUERY_DIR / "internal" / f"{query}.rq"), ds, **values)) > 0
+    return len(execute(load(QUERY_DIR / "internal" / f"{query}.rq"), ds, values)) > 0
 
 
 def document_id(ds, ref: str) -> str:
@@ -78,15 +136,18 @@ def document_id(ds, ref: str) -> str:
     from a symbol as typed or a law's name."""
     if _exactly(ds, "document_exact", id=ref):
         return ref
-    rows = [(r["id"], r["label"]) for r in run_query("document_names", ds)]
+    rows = [(r["id"], r["label"]) for r in _rows("document_names", ds)]
     ids = sorted({i for i, _ in rows})
     wanted = loose(ref)
     exact = [i for i in ids if loose(i) == wanted]
     if exact:
         return _one(ref, "document", exact, ids)
-    by_symbol = [i for i in ids if loose(i.split("@")[0]) == wanted]
+    by_symbol = [i for i in ids if loose(symbol_of(i)) == wanted]
     if by_symbol:
         return _one(ref, "document", by_symbol, ids)
+    by_number = [i for i in ids if _same_number(ref, symbol_of(i))]
+    if by_number:
+        return _one(ref, "document", by_number, ids)
     by_name = [i for i, label in rows if label and loose(label) == wanted]
     if not by_name:
         by_name = [i for i, label in rows if label and len(wanted) > 8 and wanted in loose(label)]
@@ -95,20 +156,53 @@ def document_id(ds, ref: str) -> str:
 
 def agency_name(ds, ref: str) -> str:
     """An agency's canonical name from its name or an alias in any case and spelling."""
+    return agency_and_place(ds, ref)[0]
+
+
+def agency_and_place(ds, ref: str) -> tuple[str, str | None]:
+    """An agency's name as the graph writes it, and the place `ref` names with it, if any.
+
+    `ref` is matched as typed (any case, no diacritics: "so noi vu"), then read as the
+    extractor reads a plan — the gazetteer's aliases and abbreviations ("SNV", "Sở KH&CN",
+    "UBND tỉnh", "MTTQ") give the body, and what follows it the place ("sở nội vụ Cần Thơ",
+    "Sở Nội Vụ tỉnh Vĩnh Long")."""
     if _exactly(ds, "agency_exact", name=Literal(ref, lang="vi")):
-        return ref
-    rows = [(r["name"], r["alias"]) for r in run_query("agency_names", ds)]
+        return ref, None
+    rows = [(r["name"], r["alias"]) for r in _rows("agency_names", ds)]
     names = sorted({n for n, _ in rows})
     wanted = loose(ref)
     matches = [n for n, a in rows if loose(n) == wanted or (a and loose(a) == wanted)]
-    return _one(ref, "agency", matches, names)
+    if matches:
+        return _one(ref, "agency", matches, names), None
+    read = _read_agency(ref)
+    if read is not None:
+        name, rest = read
+        place = place_name(ds, rest) if rest else None
+        matches = [n for n, a in rows if loose(n) == loose(name) or (a and loose(a) == loose(name))]
+        if matches:
+            return _one(ref, "agency", matches, names), place
+    return _one(ref, "agency", [], names), None
+
+
+def _read_agency(ref: str) -> tuple[str, str] | None:
+    """(the body's canonical name, the words after it) as the extractor reads `ref`, when
+    `ref` opens with one body."""
+    from ingest.agencies import find_agencies
+
+    typed = ref.strip()
+    found = find_agencies(typed[:1].upper() + typed[1:])
+    if not found or found[0].start > 0:
+        return None
+    m = found[0]
+    rest = m.place or typed[m.end:].strip(" ,;-–")
+    return m.name, rest
 
 
 def place_name(ds, ref: str) -> str:
     """A place's name as the graph writes it, from any spelling ("vinh long" -> "Vĩnh Long")."""
     if _exactly(ds, "place_exact", name=Literal(ref, lang="vi")):
         return ref
-    names = sorted(r["name"] for r in run_query("places", ds))
+    names = sorted(r["name"] for r in _rows("places", ds))
     wanted = _without_level(ref)
     matches = [n for n in names if _without_level(n) == wanted]
     return _one(ref, "place", matches, names)
@@ -125,16 +219,16 @@ def _without_level(place: str) -> str:
 def candidates(ds, kind: str) -> list[str]:
     """What a parameter of type `kind` (document, plan, agency, place) can name in this graph."""
     if kind == "document":
-        return sorted({r["id"] for r in run_query("document_names", ds)})
+        return sorted({r["id"] for r in _rows("document_names", ds)})
     if kind == "plan":
         return sorted({k for _, k, _ in _read(ds)})
     if kind == "agency":
-        return sorted({r["name"] for r in run_query("agency_names", ds)})
+        return sorted({r["name"] for r in _rows("agency_names", ds)})
     if kind == "place":
-        return sorted(r["name"] for r in run_query("places", ds))
+        return sorted(r["name"] for r in _rows("places", ds))
     raise ValueError(f"no candidates for {kind!r}")
 
 
 def _read(ds) -> list[tuple[URIRef, str, str | None]]:
     """(IRI, key, number) of each document read; a decision's promulgated text goes with it."""
-    return [(URIRef(r["doc"]), r["key"], r["number"]) for r in run_query("ingested", ds) if not r["promulgatedBy"]]
+    return [(URIRef(r["doc"]), r["key"], r["number"]) for r in _rows("ingested", ds) if not r["promulgatedBy"]]

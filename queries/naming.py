@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .named import execute, resolve
+
+
 def show_date(date: str | None) -> str | None:
     """ISO "2025-01-17" / "2025-01" / "2025" -> "17/01/2025" / "01/2025" / "2025"."""
     if not date:
@@ -34,18 +37,16 @@ def _named(row: dict) -> str:
 
 def named_document(ds, iri: str) -> tuple[str, str] | None:
     """(name, source file name) of the document read as `iri`, or None."""
-    from .runner import run_query
 
-    row = next((r for r in run_query("ingested", ds) if r["doc"] == str(iri)), None)
+    row = next((r for r in execute(resolve("ingested"), ds, {}) if r["doc"] == str(iri)), None)
     return None if row is None else (_named(row), Path(row["source"]).name)
 
 
 def names_by_source(ds) -> dict[str, dict[str, str | None]]:
     """Source file name -> {name, issuer, level, province} of every document read."""
-    from .runner import run_query
 
     out: dict[str, dict[str, str | None]] = {}
-    for r in run_query("ingested", ds):
+    for r in execute(resolve("ingested"), ds, {}):
         file = Path(r["source"]).name
         if r["promulgatedBy"] or file in out:
             continue  # a decision's promulgated text is named with the decision

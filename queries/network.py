@@ -19,7 +19,7 @@ from ingest.rules import gazetteer
 
 from .runner import run_query
 
-TEMPLATE = Path(__file__).resolve().parent.parent / "dcskg" / "static" / "network.html"
+TEMPLATE = Path(__file__).resolve().parent / "templates" / "network.html"
 NODE_BUDGET = 300  # above this many nodes the page shows the top ones by weighted degree
 LAYOUT_ABOVE = 150  # above this many nodes the layout is computed here, physics off
 EXACT_BETWEENNESS_UP_TO = 500
@@ -100,7 +100,7 @@ def agency_graph(rows: list[dict], by_kind: bool = False, role: str = "all") -> 
             places=", ".join(sorted(places_of[key])),
             tasks="\n".join(sorted(tasks_of[key])[:25]) + ("\n…" if len(tasks_of[key]) > 25 else ""),
         )
-    for task, roles in by_task.items():
+    for roles in by_task.values():
         if role == "all":
             pairs = [(a, b) for a in roles["lead"] for b in roles["support"] if a != b]
         else:

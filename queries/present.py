@@ -50,8 +50,8 @@ def presenter(ds, lang: str, words: dict[str, str] | None = None) -> Presenter:
     from .naming import names_by_source
 
     labels = {(r["scheme"], r["code"]): r["label"] for r in run_query("labels", ds, lang=lang)}
-    documents = {file: info["name"] for file, info in names_by_source(ds).items() if info.get("name")}
-    return Presenter(labels, documents, dict(words or {}))
+    documents = {file: str(info["name"]) for file, info in names_by_source(ds).items() if info.get("name")}
+    return Presenter(labels, documents, dict(words) if words else {})
 
 
 def readable(query: NamedQuery, rows: Rows, how: Presenter) -> Rows:

@@ -58,7 +58,7 @@ def up(ds, target: str) -> Chain:
     plan = document_node(ds, target)
     named = named_document(ds, plan)
     if named is None:
-        raise QueryError("no such document in the graph", target)
+        raise QueryError("no such document in the graph", target, code="no_document")
     chain = Chain(str(plan), *named)
     children: dict[str, list[dict]] = {}
     for r in run_query("implementation_chain", ds, plan=plan):

@@ -70,7 +70,7 @@ def wait_for_port(port: int, proc: subprocess.Popen | None = None, seconds: floa
                 return
         except OSError:
             if proc is not None and proc.poll() is not None:
-                raise RuntimeError(proc.stderr.read() if proc.stderr else "server exited")
+                raise RuntimeError(proc.stderr.read() if proc.stderr else "server exited") from None
             time.sleep(0.1)
 
 

@@ -5,7 +5,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from gold import GOLD_PATH, PLANS, load_gold
 
 ARTIFACTS = Path(__file__).resolve().parent / "_artifacts"

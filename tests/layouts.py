@@ -28,7 +28,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from ingest.blocks import Block, Table  # noqa: E402
-from ingest.models import Line  # noqa: E402
 from ingest.readers import read  # noqa: E402
 from ingest.tables import header_roles, is_motto  # noqa: E402
 

@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from clirun import dcskg
 from gold import PLANS, ROOT
 
@@ -77,8 +76,10 @@ def test_query_plans_implementing(seed_store):
 
 def test_query_errors_are_one_line(seed_store):
     r = dcskg("query", "no_such_query", "--store", str(seed_store))
-    assert r.returncode == 1 and "unknown query" in r.stderr
+    assert r.returncode == 1 and "không có câu hỏi này" in r.stderr and len(r.stderr.strip().splitlines()) == 1
     r = dcskg("query", "plans_implementing", "--store", str(seed_store))
+    assert r.returncode == 1 and "thiếu tham số 'doc'" in r.stderr
+    r = dcskg("--lang", "en", "query", "plans_implementing", "--store", str(seed_store))
     assert r.returncode == 1 and "missing parameter 'doc'" in r.stderr
     r = dcskg("query", "plans", "--store", str(seed_store / "nowhere"))
     assert r.returncode == 1 and "dcskg build" in r.stderr
@@ -137,7 +138,7 @@ def test_export_formats(seed_store, tmp_path):
 
 
 def test_explain_an_assignment_of_seed_000(seed_store):
-    iri = "https://w3id.org/dcs-kg/id/plan/000-70211efbcc79a593/task/iii-3-1/lead/so-noi-vu"
+    iri = "https://w3id.org/dcs-kg/id/plan/000-70211efbcc79a593/task/iii-3-1/lead/vinh-long-so-noi-vu"
     r = dcskg("--lang", "en", "explain", iri, "--store", str(seed_store))
     assert r.returncode == 0, r.stderr
     assert "000_70211efbcc79a593.txt" in r.stdout and "line 151" in r.stdout

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import URIRef
-
 from clirun import dcskg
 from gold import PLANS, REAL_OTHER
+from rdflib import URIRef
+
 from ontology import DCS
 from queries.runner import run_query
 

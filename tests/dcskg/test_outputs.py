@@ -32,6 +32,6 @@ def test_a_whole_write_replaces_the_file_with_the_usual_permissions(tmp_path):
 
 
 def test_dash_copies_the_output_to_stdout(tmp_path, capsysbinary):
-    assert publish("-", False, lambda p: p.write_bytes("Sở Nội vụ\n".encode("utf-8"))) == "-"
-    assert capsysbinary.readouterr().out == "Sở Nội vụ\n".encode("utf-8")
+    assert publish("-", False, lambda p: p.write_bytes("Sở Nội vụ\n".encode())) == "-"
+    assert capsysbinary.readouterr().out == "Sở Nội vụ\n".encode()
     assert not (Path.cwd() / "-").exists()

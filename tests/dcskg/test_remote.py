@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from browser import free_port, wait_for_port
 from clirun import dcskg
 from gold import PLANS

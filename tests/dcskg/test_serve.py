@@ -7,7 +7,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from browser import chrome, only_loopback, requested_urls, serving
 
 
@@ -87,7 +86,7 @@ def test_query_page_runs_a_named_query_offline(endpoint, artifacts):
         options = [o.get_attribute("value") for o in driver.find_elements(By.CSS_SELECTOR, "#example option")]
         assert "plans" in options and len(options) >= 15
         driver.execute_script("openExample('plans'); window.yasgui.getTab().getYasqe().query();")
-        rows = lambda d: [r for r in d.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr") if r.is_displayed()]  # noqa: E731
+        rows = lambda d: [r for r in d.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr") if r.is_displayed()]
         WebDriverWait(driver, 30).until(lambda d: len(rows(d)) >= 5)
         assert any("Ủy ban nhân dân tỉnh Vĩnh Long" in r.text for r in rows(driver))
         driver.save_screenshot(str(artifacts / "query_page.png"))
@@ -120,7 +119,7 @@ def test_query_page_form_runs_a_named_query_with_a_parameter(endpoint):
         field = driver.find_element(By.CSS_SELECTOR, "#fields input[name=agency]")
         field.send_keys("sở nội vụ")
         driver.find_element(By.ID, "run-form").click()
-        rows = lambda d: [r for r in d.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr") if r.is_displayed()]  # noqa: E731
+        rows = lambda d: [r for r in d.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr") if r.is_displayed()]
         WebDriverWait(driver, 30).until(lambda d: len(rows(d)) >= 1)
         assert any("Sở Nội vụ" in r.text for r in rows(driver))
         assert driver.find_element(By.ID, "form-error").text == ""
@@ -147,7 +146,7 @@ def test_query_page_shows_words_and_plain_values(endpoint):
         driver.get(endpoint + "/")
         WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.yasgui"))
         driver.execute_script("openExample('agency_kind_load'); window.yasgui.getTab().getYasqe().query();")
-        rows = lambda d: [r.text for r in d.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr") if r.is_displayed()]  # noqa: E731
+        rows = lambda d: [r.text for r in d.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr") if r.is_displayed()]
         WebDriverWait(driver, 30).until(lambda d: any("Sở Nội vụ" in r for r in rows(d)))
         text = "\n".join(rows(driver))
         assert "Sở Nội vụ" in text and "Nhóm cơ quan" in text

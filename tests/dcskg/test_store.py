@@ -4,10 +4,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from gold import PLANS
 from rdflib import URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 
-from gold import PLANS
 from ingest.errors import StoreError
 from ingest.to_rdf import COMMON_GRAPH, plan_graph_iri
 
@@ -80,7 +80,7 @@ def test_a_changed_file_replaces_only_its_graph(tmp_path):
 
 
 def test_validate_reports_a_task_without_plan(seed_ds):
-    from rdflib import Graph, Literal, RDF
+    from rdflib import RDF, Graph, Literal
 
     from dcskg.validate import validate_dataset
     from ontology import DCS

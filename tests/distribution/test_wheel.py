@@ -10,7 +10,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from browser import free_port, wait_for_port
 from gold import ROOT
 

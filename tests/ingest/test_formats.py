@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from gold import PLANS
+
 from ingest.errors import NotAPlanError, ReadError
 from ingest.pipeline import extract
 

@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from gold import (
     Score,
-    seed_role_score,
     deadlines,
     gold_deadlines,
     gold_ref_pairs,
@@ -13,6 +11,7 @@ from gold import (
     gold_task_paths,
     ref_pairs,
     role_pairs,
+    seed_role_score,
     task_paths,
 )
 

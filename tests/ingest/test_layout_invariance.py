@@ -15,11 +15,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
-
 from gold import REAL
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import layouts  # noqa: E402
+import layouts
 
 PLANS = sorted(p for p in REAL.glob("*.md") if p.name != "README.md")
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from gold import PLANS
+
 from ingest.errors import EncodingError, ReadError
 from ingest.readers import read
 

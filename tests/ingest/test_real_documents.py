@@ -9,8 +9,8 @@ import json
 import re
 
 import pytest
-
 from gold import REAL, REAL_ORIGINALS, REAL_OTHER, score_with_shared_scorer
+
 from ingest.errors import DcsKgError
 from ingest.pipeline import extract
 

@@ -5,12 +5,11 @@ another goes unseen there; here it fails the task's own test."""
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pytest
 import yaml
-
 from gold import REAL
+
 from ingest.pipeline import extract
 from ingest.rules import fold
 

@@ -49,7 +49,7 @@ def _terms_used() -> dict[str, set[str]]:
         re.compile(re.escape(NS) + r"([A-Za-z_]\w*)"),  # full IRIs written out
     ]
     files = [*root.glob("ingest/*.py"), *root.glob("dcskg/*.py"), *root.glob("queries/**/*.py"), *root.glob("queries/**/*.rq"),
-             *root.glob("ontology/shapes.ttl"), *root.glob("dcskg/static/*.js"), *root.glob("dcskg/static/*.html")]
+             *root.glob("ontology/shapes.ttl"), *root.glob("dcskg/static/*.js"), *root.glob("dcskg/static/*.html"), *root.glob("queries/templates/*.html")]
     for f in files:
         text = f.read_text(encoding="utf-8")
         for rx in patterns:

@@ -2,13 +2,12 @@
 headless Chromium, and text from documents that must stay text."""
 from __future__ import annotations
 
-
 import networkx as nx
 import pytest
-
 from browser import chrome, only_loopback, requested_urls
 from clirun import dcskg
 from gold import PLANS
+
 from queries import network as nw
 from queries.runner import run_query
 

@@ -77,8 +77,9 @@ PROMISED = {
 @pytest.fixture(scope="module")
 def chain_ds(tmp_path_factory):
     """The seeds and the real resolutions, decisions and directives in one store."""
-    from dcskg.store import build, open_dataset
     from gold import PLANS, REAL_OTHER
+
+    from dcskg.store import build, open_dataset
 
     store = tmp_path_factory.mktemp("chain") / "graph"
     build([PLANS, REAL_OTHER], store, validate=None)
@@ -136,8 +137,9 @@ def test_a_plan_that_only_cites_the_law_is_listed_as_such(seed_ds):
 
 
 def test_parameters_are_values_not_code(seed_ds):
-    from ingest.errors import QueryError
     from rdflib import Literal
+
+    from ingest.errors import QueryError
 
     for evil in ['47/2025/NQ-HĐND" } UNION { ?s ?p ?o', "x'} ; DROP ALL", "{ }"]:
         # the look-up finds no such document ...

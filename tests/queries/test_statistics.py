@@ -5,9 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from gold import PLANS
+from twin_communes import write_twin_communes
 
 from dcskg.store import build, open_dataset, remove
-from gold import PLANS
 from queries.runner import facts, library, run
 
 STATISTICS_BACKED = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "queries" / "facts").glob("*.rq"))
@@ -51,6 +52,8 @@ def test_statistics_follow_remove_and_incremental_rebuild(tmp_path):
     generate(30, corpus)
     for f in sorted(PLANS.glob("*.txt"))[:4]:
         shutil.copy(f, corpus / f.name)
+    # two communes whose names differ by a tone: their same-named offices once shared one IRI
+    write_twin_communes(corpus)
     store = tmp_path / "graph"
     build([corpus], store, validate=None)
     before = assert_statistics_equal_facts(store)

@@ -12,7 +12,6 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import quote
 
 import pytest
-
 from browser import free_port, serving
 from clirun import dcskg
 

@@ -9,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from clirun import dcskg
 from gold import PLANS
 

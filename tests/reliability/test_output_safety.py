@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-from pathlib import Path
 
 import pytest
-
 from clirun import dcskg
 
 EXPORTS = [

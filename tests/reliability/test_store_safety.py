@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from clirun import dcskg
 from gold import PLANS
 
@@ -115,8 +114,9 @@ def _generations(store: Path) -> list[str]:
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
 def test_a_killed_build_keeps_the_graph_and_its_leftovers_go(tmp_path, sig):
-    from dcskg.store import build, open_dataset
     from gold import REAL
+
+    from dcskg.store import build, open_dataset
 
     store = tmp_path / "graph"
     build([ONE], store)

@@ -1,0 +1,136 @@
+"""Every command finds plans, documents and agencies the same way, with the spellings people
+type, and says so in Vietnamese when it finds nothing — never an empty file with exit 0."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import openpyxl
+import pytest
+from clirun import dcskg
+from icalendar import Calendar
+
+VINH_LINH = "002_740ba232e0108bc4"  # seed 002: Ủy ban nhân dân huyện Vĩnh Linh
+
+# Sở Nội vụ leads or supports tasks in the seeds of Vĩnh Long and Cần Thơ
+AGENCY_SPELLINGS = ["Sở Nội vụ", "sở nội vụ", "So Noi vu", "SNV", "Sở Nội Vụ tỉnh Vĩnh Long", "sở nội vụ Vĩnh Long"]
+PLAN_SPELLINGS = ["002", "Vĩnh Linh", "vinh linh", f"{VINH_LINH}.txt", VINH_LINH, "Ủy ban nhân dân huyện Vĩnh Linh"]
+RESOLUTION_SPELLINGS = ["47/2025/NQ-HĐND", "nq 47", "NQ 47", "Nghị quyết 47", "Nghị quyết số 47", "47"]
+
+
+@pytest.mark.parametrize("agency", AGENCY_SPELLINGS)
+def test_query_and_exports_find_an_agency_by_every_spelling(agency, seed_store, tmp_path):
+    asked = dcskg("query", "agency_tasks", "-p", f"agency={agency}", "-f", "csv", "--store", str(seed_store))
+    assert asked.returncode == 0, asked.stderr
+    found = asked.stdout.strip().splitlines()[1:]
+    assert found, agency
+    if "Vĩnh Long" in agency:  # a place named with the agency narrows the answer to it
+        assert all(",Vĩnh Long," in line for line in found), found
+    out = tmp_path / "t.xlsx"
+    export = dcskg("export", "tasks", "-f", "xlsx", "--agency", agency, "--out", str(out), "--store", str(seed_store))
+    assert export.returncode == 0, export.stderr
+    sheet = openpyxl.load_workbook(out).active
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[0]
+    lead, support = header.index("Cơ quan chủ trì"), header.index("Cơ quan phối hợp")
+    assert len(rows) > 1
+    assert all("Sở Nội vụ" in f"{r[lead]}; {r[support]}" for r in rows[1:])
+    if "Vĩnh Long" in agency:
+        assert all(r[header.index("Tỉnh, thành phố")] == "Vĩnh Long" for r in rows[1:])
+    calendar = tmp_path / "r.ics"
+    cal = dcskg("export", "calendar", "--agency", agency, "--out", str(calendar), "--store", str(seed_store))
+    assert cal.returncode == 0, cal.stderr
+    events = [c for c in Calendar.from_ical(calendar.read_bytes()).walk("VEVENT")]
+    assert events and all("Sở Nội vụ" in str(e["summary"]) for e in events)
+    assert all(str(e.get("location", "")) for e in events)  # which province's deadline
+
+
+@pytest.mark.parametrize("plan", PLAN_SPELLINGS)
+def test_trace_network_and_export_find_a_plan_by_every_spelling(plan, seed_store, tmp_path):
+    trace = dcskg("trace", plan, "--store", str(seed_store))
+    assert trace.returncode == 0, trace.stderr
+    assert "Vĩnh Linh" in trace.stdout.splitlines()[0]
+    page = tmp_path / "n.html"
+    network = dcskg("network", "--plan", plan, "--out", str(page), "--store", str(seed_store))
+    assert network.returncode == 0, network.stderr
+    assert page.exists()
+    out = tmp_path / "t.csv"
+    export = dcskg("export", "tasks", "--plan", plan, "--out", str(out), "--store", str(seed_store))
+    assert export.returncode == 0, export.stderr
+    files = {line.rsplit(",", 2)[-2] for line in out.read_text(encoding="utf-8-sig").splitlines()[1:]}
+    assert files == {f"{VINH_LINH}.txt"}
+
+
+def test_remove_finds_a_plan_as_trace_does(seed_store, tmp_path):
+    store = tmp_path / "graph"
+    shutil.copytree(seed_store, store, symlinks=True)  # "current" is a link to the generation
+    done = dcskg("remove", "Vĩnh Linh", "--store", str(store))
+    assert done.returncode == 0, done.stderr
+    assert VINH_LINH in done.stdout
+    gone = dcskg("trace", "002", "--store", str(store))
+    assert gone.returncode == 1
+
+
+@pytest.mark.parametrize("doc", RESOLUTION_SPELLINGS)
+def test_a_document_by_genre_word_and_number(doc, seed_store):
+    asked = dcskg("query", "plans_implementing", "-p", f"doc={doc}", "-f", "csv", "--store", str(seed_store))
+    assert asked.returncode == 0, asked.stderr
+    assert len(asked.stdout.strip().splitlines()) > 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "tasks", "--agency", "Sở Ngoại giao"],
+        ["export", "tasks", "-f", "xlsx", "--agency", "sở nội vụ Hà Giang"],
+        ["export", "tasks", "--plan", "Vĩnh Linh", "--agency", "Sở Nội vụ"],  # both exist, never together
+        ["export", "calendar", "--agency", "Bộ Ngoại giao"],
+    ],
+    ids=["unknown agency", "unknown place", "no task in common", "calendar"],
+)
+def test_a_filter_that_matches_nothing_is_an_error_and_writes_nothing(args, seed_store, tmp_path):
+    out = tmp_path / "out.file"
+    done = dcskg(*args, "--out", str(out), "--store", str(seed_store))
+    assert done.returncode == 1
+    assert done.stderr.startswith("lỗi:")
+    assert not out.exists()
+
+
+# English words that would betray an untranslated message
+ENGLISH = re.compile(r"\b(?:no|not|missing|unknown|parameter|matches|graph|query|Usage|Error|Try|such|argument|option|did you mean)\b")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["query"],
+        ["query", "agency_taks"],
+        ["query", "agency_tasks"],
+        ["query", "agency_tasks", "-p", "co_quan=Sở Nội vụ"],
+        ["query", "agency_tasks", "-p", "agency=xyzabc"],
+        ["query", "plans", "-p", "x=1"],
+        ["query", "plans", "--bogus"],
+        ["trace"],
+        ["trace", "nowhere at all"],
+        ["trace", "kh"],
+        ["network", "--plan", "47/2025/QH99"],
+        ["export", "tasks", "--agency", "SXYZ"],
+        ["bogus-command"],
+    ],
+)
+def test_vietnamese_mode_says_no_english_when_it_fails(args, seed_store):
+    done = dcskg(*args, "--store", str(seed_store))
+    assert done.returncode in (1, 2), done
+    said = done.stderr.strip()
+    assert said.startswith("lỗi:"), said
+    # names the reader typed, and lists of query names, may be English words themselves
+    words = re.sub(r"\b[a-z]+_[a-z_]+\b|`[^`]*`", "", said.split(":", 1)[1])
+    for typed in args:
+        words = words.replace(typed, "")
+    assert not ENGLISH.search(words), said
+
+
+def test_english_on_request(seed_store):
+    done = dcskg("--lang", "en", "query", "agency_tasks", "-p", "agency=xyzabc", "--store", str(seed_store))
+    assert done.returncode == 1
+    assert "no agency in the graph matches" in done.stderr
