@@ -42,6 +42,11 @@ def named_document(ds, iri: str) -> tuple[str, str] | None:
     return None if row is None else (_named(row), Path(row["source"]).name)
 
 
+def names_by_node(ds) -> dict[str, str]:
+    """IRI -> name of every document read (a decision's promulgated text by its own)."""
+    return {str(r["doc"]): _named(r) for r in execute(resolve("ingested"), ds, {})}
+
+
 def names_by_source(ds) -> dict[str, dict[str, str | None]]:
     """Source file name -> {name, issuer, level, province} of every document read."""
 

@@ -9,7 +9,9 @@ the same words. Schemes that are not in the graph:
 
 - `document`: a source file name; the document's name ("Kế hoạch 18/KH-UBND — …") is put in a
   column of its own before it, and the file stays for provenance;
-- `yes-no`: a boolean.
+- `yes-no`: a boolean;
+- `plan`: a document read, by its IRI: shown by its name;
+- `symbol`: a document's id ("18/KH-UBND@Quảng Trị/2025"): shown by its symbol alone.
 
 JSON answers keep the codes: they are for programs.
 """
@@ -19,9 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ingest.ids import symbol_of
+
 from .runner import NamedQuery, Rows, run_query
 
-OWN_SCHEMES = ("document", "yes-no")
+OWN_SCHEMES = ("document", "yes-no", "plan", "symbol")
 DOCUMENT_COLUMN = "document"
 
 
@@ -33,6 +37,7 @@ class Presenter:
     documents: dict[str, str]
     # words for what is not a code of any scheme: yes, no, and the queries' own "none"/"unknown"
     words: dict[str, str] = field(default_factory=dict)
+    plans: dict[str, str] = field(default_factory=dict)  # IRI -> name of each document read
 
     def cell(self, scheme: str, value: Any) -> Any:
         if value is None:
@@ -42,16 +47,20 @@ class Presenter:
             return self.words.get("yes" if truth else "no", str(truth))
         if scheme == "document":
             return value
+        if scheme == "plan":
+            return self.plans.get(str(value), value)
+        if scheme == "symbol":
+            return symbol_of(str(value))
         code = str(value)
         return self.labels.get((scheme, code)) or self.words.get(code, code)
 
 
 def presenter(ds, lang: str, words: dict[str, str] | None = None) -> Presenter:
-    from .naming import names_by_source
+    from .naming import names_by_node, names_by_source
 
     labels = {(r["scheme"], r["code"]): r["label"] for r in run_query("labels", ds, lang=lang)}
     documents = {file: str(info["name"]) for file, info in names_by_source(ds).items() if info.get("name")}
-    return Presenter(labels, documents, dict(words) if words else {})
+    return Presenter(labels, documents, dict(words) if words else {}, names_by_node(ds))
 
 
 def readable(query: NamedQuery, rows: Rows, how: Presenter) -> Rows:

@@ -134,3 +134,20 @@ def test_english_on_request(seed_store):
     done = dcskg("--lang", "en", "query", "agency_tasks", "-p", "agency=xyzabc", "--store", str(seed_store))
     assert done.returncode == 1
     assert "no agency in the graph matches" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["plans"], ["plans_implementing", "-p", "doc=10/2022/QH15"], ["plan_tasks", "-p", "plan=002"], ["documents"], ["resolutions_implemented"]],
+    ids=lambda a: a[0],
+)
+def test_tables_name_plans_and_documents_not_their_identifiers(args, seed_store):
+    table = dcskg("query", *args, "-f", "csv", "--store", str(seed_store))
+    assert table.returncode == 0, table.stderr
+    body = table.stdout.splitlines()[1:]
+    assert body
+    assert not any("w3id.org/dcs-kg/id/plan/" in line or re.search(r"@[^,]+/\d{4}", line) for line in body), body[:3]
+    # programs still get the identifiers
+    data = dcskg("query", *args, "-f", "json", "--store", str(seed_store))
+    if args[0] in ("plans", "plans_implementing", "plan_tasks"):
+        assert "w3id.org/dcs-kg/id/" in data.stdout

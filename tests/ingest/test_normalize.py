@@ -106,6 +106,58 @@ def test_footnote_cut_out_and_anchor_removed():
     assert out[-1].text == "Trên đây là Kế hoạch"
 
 
+@pytest.mark.parametrize(
+    "lines,text,notes",
+    [
+        # a portal's bracketed footnote: anchor "[1]" after a word, body "[1] …" at the end
+        (["căn cứ các văn bản có liên quan[1]; Ủy ban nhân dân tỉnh ban hành", "[1] Nghị quyết số 47/2025/NQ-HĐND."],
+         ["căn cứ các văn bản có liên quan; Ủy ban nhân dân tỉnh ban hành"], {"1": "Nghị quyết số 47/2025/NQ-HĐND."}),
+        # a body that runs over two lines until its full stop; the blank line between is skipped
+        (["tham nhũng, lãng phí2; củng cố", "2 Thực hiện đầy đủ nội dung", "", "về công tác cán bộ.", "Trên đây là Kế hoạch"],
+         ["tham nhũng, lãng phí; củng cố", "Trên đây là Kế hoạch"], {"2": "Thực hiện đầy đủ nội dung về công tác cán bộ."}),
+        # a body without a full stop ends where the next numbered item starts
+        (["quan liêu1, lãng phí", "1 Theo Kết luận số 12", "2. Tổ chức thực hiện"],
+         ["quan liêu, lãng phí", "2. Tổ chức thực hiện"], {"1": "Theo Kết luận số 12"}),
+        # a number that was never an anchor is text, not a footnote
+        (["Năm 2025 có 12 xã", "3 Thôn tham gia."], ["Năm 2025 có 12 xã", "3 Thôn tham gia."], {}),
+        # a numbered item with its label is an item even when the number was an anchor
+        (["lãng phí1;", "1. Thực hiện tốt."], ["lãng phí1;", "1. Thực hiện tốt."], {}),
+        # an anchor after a capital is a code ("Mẫu B1"), not a mark; a digit glued to a
+        # lower-case letter is the mark, and only the notes found are removed
+        (["theo Mẫu B1, lãng phí1 và phí3.", "1 Xem Phụ lục."], ["theo Mẫu B1, lãng phí và phí3."], {"1": "Xem Phụ lục."}),
+    ],
+    ids=["bracket", "multi-line body", "body ends at next item", "no anchor", "item label", "capital before digit"],
+)
+def test_footnotes(lines, text, notes):
+    from ingest.normalize import Footnotes
+
+    store = Footnotes()
+    out = extract_footnotes(L(*lines), store)
+    assert [line.text for line in out] == text
+    assert {k: v.text for k, v in store.notes.items()} == notes
+
+
+@pytest.mark.parametrize(
+    "lines,joined",
+    [
+        # a range of years cut at its dash is one
+        (["Kế hoạch thực hiện giai đoạn 2026", "- 2030 trên địa bàn tỉnh"], ["Kế hoạch thực hiện giai đoạn 2026 - 2030 trên địa bàn tỉnh"]),
+        # a dash before a lower-case word continues a hyphenated phrase; a bullet with a capital does not
+        (["doanh nghiệp bưu chính, thông tin", "- viễn thông trên địa bàn"], ["doanh nghiệp bưu chính, thông tin - viễn thông trên địa bàn"]),
+        (["Các nhiệm vụ chủ yếu gồm", "- Tuyên truyền pháp luật."], ["Các nhiệm vụ chủ yếu gồm", "- Tuyên truyền pháp luật."]),
+        # a parenthesis that opens in lower case goes on the sentence
+        (["Ủy ban nhân dân các xã, phường", "(sau đây gọi là cấp xã) thực hiện."], ["Ủy ban nhân dân các xã, phường (sau đây gọi là cấp xã) thực hiện."]),
+        # a line ending on a full stop is a sentence's end, even when the next starts with a name
+        (["Sở Tư pháp chủ trì thực hiện.", "Sở Nội vụ thường xuyên kiểm tra"], ["Sở Tư pháp chủ trì thực hiện.", "Sở Nội vụ thường xuyên kiểm tra"]),
+        # a number cut off its symbol's hyphen is glued without a space
+        (["theo Quyết định số 12/QĐ-UBND ngày 15/3/2025 và Kế hoạch số 217-", "KH/TU của Tỉnh ủy"], ["theo Quyết định số 12/QĐ-UBND ngày 15/3/2025 và Kế hoạch số 217-KH/TU của Tỉnh ủy"]),
+    ],
+    ids=["year range", "hyphenated phrase", "bullet", "parenthesis", "full stop", "symbol hyphen"],
+)
+def test_pdf_lines_joined_where_a_sentence_goes_on(lines, joined):
+    assert [line.text for line in join_pdf_lines(L(*lines))] == joined
+
+
 # For each step: lines it changes, what it makes of them (a line present with the step on),
 # what is left when it is switched off, and other steps to switch off so that none of them
 # does the step's work instead (fix_mojibake composes letters too; join_pdf_lines joins lines).
