@@ -19,9 +19,28 @@ from .answers import readable
 from .store import DEFAULT_STORE, build, memory_dataset, open_dataset
 
 
+def notebook_dataset(plans: str | Path | None = None) -> tuple[Dataset, str]:
+    """The graph a notebook reads, and a line saying which: the user's store (DCSKG_STORE, else
+    data/graph beside the notebooks) when it has been built, else a scratch store built from
+    `plans` (default: the bundled plans) in a temporary folder — never the user's."""
+    import tempfile
+
+    from ingest.rules import DATA_DIR
+
+    from .store import db_path
+
+    for store in (DEFAULT_STORE, Path("..") / DEFAULT_STORE):
+        if db_path(store).exists():
+            return open_dataset(store), f"đồ thị của bạn: {store}"
+    source = Path(plans) if plans else next((p for p in (Path("../data/plans"), Path("data/plans")) if p.is_dir()), DATA_DIR / "plans")
+    scratch = Path(tempfile.mkdtemp(prefix="dcskg-nb-")) / "graph"
+    report = build([source], scratch)
+    return open_dataset(scratch), f"đồ thị tạm dựng từ {len(report.plans)} văn bản trong {source}: {scratch}"
+
+
 def run_query(name: str, store: Dataset | str | Path | None = None, **params: Any) -> Rows:
     """Run a named query (or a .rq file) against a dataset or a store folder (default: data/graph)."""
     ds = store if isinstance(store, Dataset) else open_dataset(Path(store) if store else DEFAULT_STORE)
     return run(resolve(name), ds, **params)
 
-__all__ = ["build", "open_dataset", "memory_dataset", "run_query", "readable"]
+__all__ = ["build", "open_dataset", "memory_dataset", "notebook_dataset", "run_query", "readable"]

@@ -51,3 +51,19 @@ def test_notebooks_speak_vietnamese_with_short_english_notes(path):
         first, *rest = cell.source.split("\n\n")
         assert re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịỉĩọỏốồổỗộớờởỡợụủũứừửữựỳỷỹý]", first.lower()), cell.source[:60]
         assert rest and rest[-1].startswith("*") and rest[-1].endswith("*"), cell.source[:60]
+
+
+def test_a_notebook_reads_the_users_store_and_builds_only_without_one(seed_store, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    ask = "import dcskg; ds, where = dcskg.notebook_dataset(); print(where); print(len(dcskg.run_query('plans', ds)))"
+    env = {k: v for k, v in os.environ.items() if k != "DCSKG_STORE"}
+    users = subprocess.run([sys.executable, "-c", ask], cwd=tmp_path, env=env | {"DCSKG_STORE": str(seed_store)}, capture_output=True, text=True, timeout=300)
+    assert users.returncode == 0, users.stderr
+    assert str(seed_store) in users.stdout
+    scratch = subprocess.run([sys.executable, "-c", ask], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert scratch.returncode == 0, scratch.stderr
+    assert "đồ thị tạm" in scratch.stdout and str(seed_store) not in scratch.stdout
+    assert not (tmp_path / "data").exists()  # the scratch graph is not written where the user works
