@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,8 @@ TASK_COLUMNS = [
     ("supports", "Cơ quan phối hợp"),
     ("timeframe", "Thời gian thực hiện"),
     ("deadline", "Hạn"),
+    ("deadline_date", "Hạn (ngày, năm của văn bản)"),
+    ("role", "Vai trò của cơ quan lọc"),
     ("requested", "Đề nghị (không giao)"),
     ("plan", "Văn bản"),
     ("issuer", "Cơ quan ban hành"),
@@ -83,7 +86,24 @@ def task_rows(ds: Dataset, plan: str | None = None, agency: str | None = None) -
         r["plan"] = doc.get("name") or r["file"]
         r["issuer"], r["level"], r["province"] = doc.get("issuer"), doc.get("level"), doc.get("province")
         r["requested"] = "x" if r["requested"] else ""
+        r["deadline_date"] = first_deadline(r["deadline"], doc.get("date"))
+        if only.agency:
+            r["role"] = "chủ trì" if only.keeps_party(r["leads"]) else "phối hợp"
     return out
+
+
+def first_deadline(deadline: str | None, document_date: str | None) -> dt.date | None:
+    """The first deadline as a date: "15/11" in the year of the document (plans set the dates of
+    their own year), "15/11/2026" as written; None when the year is unknown."""
+    for part in (deadline or "").split(";"):
+        m = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\s*", part)
+        year = (m.group(3) if m else None) or (document_date or "")[:4]
+        if m and year.isdigit():
+            try:
+                return dt.date(int(year), int(m.group(2)), int(m.group(1)))
+            except ValueError:
+                continue
+    return None
 
 
 def write_tasks(rows: list[dict], path: Path, fmt: str) -> Path:
@@ -93,7 +113,7 @@ def write_tasks(rows: list[dict], path: Path, fmt: str) -> Path:
             w = csv.writer(fh)
             w.writerow([h for _, h in TASK_COLUMNS])
             for r in rows:
-                w.writerow(["" if r.get(k) is None else r[k] for k, _ in TASK_COLUMNS])
+                w.writerow(["" if r.get(k) is None else (r[k].isoformat() if isinstance(r[k], dt.date) else r[k]) for k, _ in TASK_COLUMNS])
         return path
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -106,7 +126,11 @@ def write_tasks(rows: list[dict], path: Path, fmt: str) -> Path:
         cell.font = Font(bold=True)
     for r in rows:
         ws.append(["" if r.get(k) is None else r[k] for k, _ in TASK_COLUMNS])
-    widths = dict(zip("ABCDEFGHIJKLMN", (6, 80, 35, 35, 25, 10, 10, 45, 30, 10, 16, 10, 26, 8)))
+    dated = [k for k, _ in TASK_COLUMNS].index("deadline_date") + 1
+    for row in ws.iter_rows(min_row=2, min_col=dated, max_col=dated):
+        for cell in row:
+            cell.number_format = "DD/MM/YYYY"  # a date Excel sorts and filters, not text
+    widths = dict(zip("ABCDEFGHIJKLMNOP", (6, 80, 35, 35, 25, 10, 12, 12, 10, 45, 30, 10, 16, 10, 26, 8)))
     for col, width in widths.items():
         ws.column_dimensions[col].width = width
     for row in ws.iter_rows(min_row=2):

@@ -60,5 +60,6 @@ def names_by_source(ds) -> dict[str, dict[str, str | None]]:
             "issuer": r["issuer"],
             "level": r["levelName"],
             "province": r["province"] or r["place"],
+            "date": None if r["date"] is None else str(r["date"]),
         }
     return out

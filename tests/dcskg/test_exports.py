@@ -37,6 +37,36 @@ def test_tasks_csv_for_one_agency_is_excel_friendly(seed_store, tmp_path):
     assert len(rows) == 10 and all("Sở Nội vụ" in r["Cơ quan chủ trì"] + r["Cơ quan phối hợp"] for r in rows)
 
 
+def test_xlsx_deadlines_are_dates_and_the_filtered_agency_has_its_role(seed_store, tmp_path):
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    out = tmp_path / "tasks.xlsx"
+    r = dcskg("export", "tasks", "--format", "xlsx", "--agency", "SNV", "--out", str(out), "--store", str(seed_store))
+    assert r.returncode == 0, r.stderr
+    ws = load_workbook(out).active
+    header = [c.value for c in ws[1]]
+    rows = [dict(zip(header, [c.value for c in row])) for row in ws.iter_rows(min_row=2)]
+    roles = {row["Vai trò của cơ quan lọc"] for row in rows}
+    assert roles == {"chủ trì", "phối hợp"}
+    for row in rows:
+        expected = "chủ trì" if "Sở Nội vụ" in (row["Cơ quan chủ trì"] or "").split("; ") else "phối hợp"
+        assert row["Vai trò của cơ quan lọc"] == expected
+    out_all = tmp_path / "all.xlsx"
+    assert dcskg("export", "tasks", "--format", "xlsx", "--out", str(out_all), "--store", str(seed_store)).returncode == 0
+    ws = load_workbook(out_all).active
+    header = [c.value for c in ws[1]]
+    dated = [dict(zip(header, [c.value for c in row])) for row in ws.iter_rows(min_row=2)]
+    dated = [row for row in dated if row["Hạn"]]
+    assert dated
+    for row in dated:
+        day, month = (int(x) for x in row["Hạn"].split(";")[0].strip().split("/")[:2])
+        when = row["Hạn (ngày, năm của văn bản)"]
+        assert isinstance(when, dt.datetime) and (when.day, when.month) == (day, month), row  # a date, not text
+        assert str(when.year) in row["Văn bản"]  # the year of the plan that sets it
+
+
 def test_calendar_holds_the_seed_reporting_deadlines(seed_store, tmp_path):
     from icalendar import Calendar
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from gold import ROOT
 
 GUIDE = (ROOT / "docs" / "model.md").read_text(encoding="utf-8")
