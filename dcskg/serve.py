@@ -447,6 +447,7 @@ def labels(settings: Settings, lang: str) -> dict:
     schemes: dict[str, dict[str, str]] = {}
     for (scheme, code), label in how.labels.items():
         schemes.setdefault(scheme, {})[code] = label
+    schemes["plan"] = dict(how.plans)  # a document read, by its IRI: its name
     return {"schemes": schemes, "documents": how.documents, "words": how.words}
 
 

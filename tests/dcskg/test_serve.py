@@ -195,6 +195,25 @@ def test_query_page_keeps_your_own_queries(endpoint):
         assert got == {"name": "đếm_bộ_ba.rq", "text": mine}
 
 
+def test_query_page_csv_has_a_bom_and_the_queries_name(endpoint):
+    """Excel reads the CSV as UTF-8 (a BOM first); the file is named after the query, named or saved."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    with chrome() as driver:
+        driver.get(endpoint + "/")
+        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.yasgui"))
+        driver.execute_script("openExample('plans'); window.yasgui.getTab().getYasqe().query();")
+        WebDriverWait(driver, 30).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr")) > 0)
+        info = driver.execute_script("const i = csvDownload(); return {filename: i.filename, data: i.getData()}")
+        assert info["filename"] == "plans.csv"
+        assert info["data"].startswith("\ufeff") and "Ủy ban nhân dân" in info["data"]
+        # plans by their names, not their IRIs
+        assert "Kế hoạch" in info["data"] and "w3id.org/dcs-kg/id/plan/" not in info["data"]
+        driver.execute_script("document.getElementById('save-name').value = 'kế hoạch của tôi'; saveQuery()")
+        assert driver.execute_script("return csvDownload().filename") == "ke-hoach-cua-toi.csv"  # ASCII: any mail system or share keeps it
+
+
 def test_json_answers_follow_the_sparql_results_format(endpoint):
     """IRIs, language-tagged and typed literals as the SPARQL 1.1 JSON format writes them, and
     the same rows rdflib reads from the XML answer."""
