@@ -38,3 +38,77 @@ def test_a_district_plans_departments_are_its_provinces(extractions):
     departments = [a for a in ex.agencies if a.kind == "department"]
     assert departments and {a.jurisdiction for a in departments} == {"Quảng Trị"}
     assert any(a.name == "Sở Nội vụ" for a in departments)
+
+
+def test_the_issuer_is_an_agency_of_its_own_place(extractions):
+    for name, ex in extractions.items():
+        issuer = ex.agency_index[ex.document.issuer_key]
+        assert ex.document.issuer is not None and ex.document.issuer.startswith(issuer.name), name
+        assert issuer.jurisdiction == ex.document.place, name
+        assert issuer.kind == ex.document.issuer_kind, name
+
+
+def test_every_key_a_task_or_report_holds_is_an_agency_of_the_document(extractions):
+    for name, ex in extractions.items():
+        index = ex.agency_index
+        assert len(index) == len(ex.agencies), name  # one record per key
+        for t in ex.tasks:
+            for key in [*t.lead, *t.support, *t.supervise, *t.others]:
+                assert key in index, (name, t.path, key)
+            assert not set(t.lead) & set(t.support), (name, t.path)  # a lead is not also a supporter
+            assert len(t.lead) == len(set(t.lead)) and len(t.support) == len(set(t.support))
+        for r in ex.reporting:
+            for key in [*r.reporters, r.to, r.via]:
+                assert key is None or key in index, (name, key)
+        for key in ex.document.recipient_agencies:
+            assert key in index, (name, key)
+
+
+def test_known_and_generic_bodies_keep_their_flags(extractions):
+    agencies = extractions["000_70211efbcc79a593.txt"].agencies
+    by_name = {a.name: a for a in agencies}
+    assert by_name["Sở Nội vụ"].known and not by_name["Sở Nội vụ"].generic
+    umbrella = by_name["Các cơ quan, đơn vị, tổ chức, địa phương"]
+    # "(gọi chung là các cơ quan, đơn vị, tổ chức, địa phương)": a group whose members the text lists
+    assert umbrella.kind == "collective_group" and umbrella.generic
+    members = {a.key: a for a in agencies if a.key in umbrella.members}
+    assert "Ủy ban nhân dân xã, phường" in {m.name for m in members.values()} or len(members) >= 3
+    assert all(not m.known for m in members.values())
+
+
+def test_the_recipients_leave_out_the_filing_line(extractions):
+    for name, ex in extractions.items():
+        shown = ex.names(ex.document.recipient_agencies)
+        assert not any(n.lower().startswith(("lưu", "vt")) for n in shown), (name, shown)
+
+
+@pytest.mark.parametrize(
+    "level,place,expected",
+    [
+        ("xã", "Vĩnh Thủy", "commune"),
+        ("các xã", "Vĩnh Thủy", "commune"),
+        ("phường, xã", "Vĩnh Thủy", "commune"),
+        ("huyện", "Vĩnh Linh", "district"),  # the issuer's own place: its level
+        (None, "Vĩnh Linh", "district"),
+        (None, "Cam Lộ", None),  # another place the text names without a level
+    ],
+)
+def test_the_level_of_an_agencys_place(level, place, expected):
+    from ingest.resolve import _place_level
+
+    mention = AgencyMention("Ủy ban nhân dân", "peoples_committee", "UBND", 0, 10, level=level, place=place, entry="Ủy ban nhân dân")
+    assert _place_level(mention, place, DISTRICT) == expected
+
+
+def test_an_agency_of_a_commune_is_keyed_by_its_code_and_a_district_by_its_province():
+    from ingest.resolve import AgencyTable
+
+    table = AgencyTable(DISTRICT)
+    commune = table.add(AgencyMention("Ủy ban nhân dân xã", "peoples_committee", "UBND xã Vĩnh Thủy", 0, 17, level="xã", place="Vĩnh Thủy", entry="Ủy ban nhân dân"))
+    district = table.add(AgencyMention("Phòng Nội vụ", "division", "Phòng Nội vụ", 0, 12, entry="Phòng Nội vụ"))
+    assert district == "quang-tri-vinh-linh/phong-noi-vu"
+    assert commune.startswith("vinh-thuy-") and commune.split("/")[0].split("-")[-1].isdigit()
+    assert table.refs[commune].jurisdiction == "Vĩnh Thủy" and table.refs[commune].known
+    # the same body named twice is one record
+    assert table.add(AgencyMention("Phòng Nội vụ", "division", "Phòng Nội vụ", 5, 17, entry="Phòng Nội vụ")) == district
+    assert len(table.refs) == 2
