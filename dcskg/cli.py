@@ -34,6 +34,15 @@ class _Commands(TyperGroup):
     """Every command's errors end here: a DcsKgError is one line naming the file or value and
     the problem, exit code 1 — no command wraps its calls for that itself."""
 
+    def get_help_option(self, ctx):
+        return _said_in_language(super().get_help_option(ctx))
+
+    def get_command(self, ctx, name):
+        cmd = super().get_command(ctx, name)
+        if cmd is not None:
+            _said_in_language(cmd.get_help_option(ctx))
+        return cmd
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -41,6 +50,25 @@ class _Commands(TyperGroup):
             _fail(said(exc))
         except usage_errors.UsageError as exc:
             _fail(_usage(exc, ctx), 2)
+
+
+def _said_in_language(help_option):
+    """click writes its --help line in English; the catalogue says it in the reader's language."""
+    if help_option is not None:
+        help_option.help = h("help_option")
+    return help_option
+
+
+def _panel_titles() -> None:
+    """typer's help panels ("Arguments", "Options", "Commands") in the reader's language."""
+    from typer import rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = h("panel_arguments")
+    rich_utils.OPTIONS_PANEL_TITLE = h("panel_options")
+    rich_utils.COMMANDS_PANEL_TITLE = h("panel_commands")
+
+
+_panel_titles()
 
 
 def _usage(exc, ctx) -> str:

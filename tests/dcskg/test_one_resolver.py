@@ -151,3 +151,13 @@ def test_tables_name_plans_and_documents_not_their_identifiers(args, seed_store)
     data = dcskg("query", *args, "-f", "json", "--store", str(seed_store))
     if args[0] in ("plans", "plans_implementing", "plan_tasks"):
         assert "w3id.org/dcs-kg/id/" in data.stdout
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["query"], ["export"], ["trace"], ["network"], ["serve"]], ids=lambda c: c[0] if c else "dcskg")
+def test_help_is_vietnamese_to_its_frame(command):
+    shown = dcskg(*command, "--help")
+    assert shown.returncode == 0, shown.stderr
+    assert "Show this message" not in shown.stdout and "Options" not in shown.stdout and "Arguments" not in shown.stdout
+    assert "Xem hướng dẫn này rồi thoát" in shown.stdout and "Tùy chọn" in shown.stdout
+    english = dcskg("--lang", "en", *command, "--help")
+    assert "Show this message and exit" in english.stdout and "Options" in english.stdout
