@@ -284,6 +284,19 @@ def _check_format(fmt: str) -> None:
         _fail(t("format_choice", value=repr(fmt)), 2)
 
 
+def _in_words(ds, rows: list[dict]) -> tuple[list[str], list[dict], list[str]]:
+    """Statistics rows for a person: agency kinds as words, headers from the catalogue."""
+    from queries.present import presenter
+
+    from .i18n import catalogue, code_words, lang
+
+    how = presenter(ds, lang(), code_words(lang()))
+    columns = list(rows[0]) if rows else []
+    shown = [r | {"kind": how.cell("agency-kind", r["kind"])} if "kind" in r else r for r in rows]
+    headers = [catalogue()["columns"][lang()].get(c, c) for c in columns]
+    return columns, shown, headers
+
+
 def _print_rows(columns: list[str], rows: list[dict], fmt: str, title: str | None = None, headers: list[str] | None = None) -> None:
     """Rows as a table, CSV (with a BOM: Excel then opens Vietnamese intact) or JSON."""
     headers = headers or columns
@@ -516,11 +529,15 @@ def network(
     view = drawn.view.graph
     out.print(t("wrote_network", path=written, nodes=view.number_of_nodes(), edges=view.number_of_edges()) + (f" — {drawn.view.notice}" if drawn.view.notice else ""))
     if stats or csv_path:
-        rows, method = nw.statistics(drawn.graph)
+        rows, _ = nw.statistics(drawn.graph)
         if stats:
-            _print_rows(list(rows[0]), rows, "table", t("network_stats", method=method))
-            kind_rows = nw.kind_statistics(rows)
-            _print_rows(list(kind_rows[0]), kind_rows, "table", t("by_kind"))
+            n = drawn.graph.number_of_nodes()
+            k = nw.betweenness_sample(n)
+            method = t("betweenness_exact", n=n) if k is None else t("betweenness_sampled", k=k, n=n, seed=42)
+            columns, shown, headers = _in_words(ds, rows)
+            _print_rows(columns, shown, "table", t("network_stats", method=method), headers)
+            columns, shown, headers = _in_words(ds, nw.kind_statistics(rows))
+            _print_rows(columns, shown, "table", t("by_kind"), headers)
         if csv_path:
             out.print(t("wrote", path=publish(csv_path, force, lambda p: nw.write_statistics_csv(rows, p))))
     if gexf:

@@ -119,11 +119,11 @@ def agency_graph(rows: list[dict], by_kind: bool = False, role: str = "all") -> 
 def statistics(g: nx.DiGraph, seed: int = 42) -> tuple[list[dict], str]:
     """Degree, weighted degree, betweenness and lead/support ratio per node; the method used."""
     n = g.number_of_nodes()
-    if n <= EXACT_BETWEENNESS_UP_TO:
+    k = betweenness_sample(n)
+    if k is None:
         between = nx.betweenness_centrality(g.to_undirected(), weight=None)
         method = f"exact betweenness over {n} nodes"
     else:
-        k = min(BETWEENNESS_SAMPLE, n)
         between = nx.betweenness_centrality(g.to_undirected(), k=k, seed=seed, weight=None)
         method = f"betweenness sampled from {k} of {n} nodes (seed {seed})"
     rows = []
@@ -144,6 +144,11 @@ def statistics(g: nx.DiGraph, seed: int = 42) -> tuple[list[dict], str]:
         )
     rows.sort(key=lambda r: (-r["weighted_degree"], r["agency"]))
     return rows, method
+
+
+def betweenness_sample(n: int) -> int | None:
+    """How many nodes betweenness is sampled from in a network of `n`; None: computed exactly."""
+    return None if n <= EXACT_BETWEENNESS_UP_TO else min(BETWEENNESS_SAMPLE, n)
 
 
 def kind_statistics(rows: list[dict]) -> list[dict]:

@@ -161,3 +161,11 @@ def test_help_is_vietnamese_to_its_frame(command):
     assert "Xem hướng dẫn này rồi thoát" in shown.stdout and "Tùy chọn" in shown.stdout
     english = dcskg("--lang", "en", *command, "--help")
     assert "Show this message and exit" in english.stdout and "Options" in english.stdout
+
+
+def test_network_statistics_in_words(seed_store, tmp_path):
+    shown = dcskg("network", "--stats", "--out", str(tmp_path / "n.html"), "--store", str(seed_store))
+    assert shown.returncode == 0, shown.stderr
+    for code in ("collective_group", "department", "weighted_degree", "lead_support_ratio", "betweenness", "exact", "nodes"):
+        assert code not in shown.stdout, code
+    assert "Nhóm cơ quan" in shown.stdout and "độ trung gian" in shown.stdout and "tỉ lệ chủ trì / phối hợp" in shown.stdout
