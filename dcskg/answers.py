@@ -9,13 +9,13 @@ from queries.present import presenter
 from queries.present import readable as with_labels
 from queries.runner import NamedQuery, Rows, resolve, run
 
-from .i18n import catalogue, code_words
+from .i18n import catalogue, code_words, sentences
 from .i18n import lang as current_lang
 
 
 def headed(query: NamedQuery, rows: Rows, ds, lang: str) -> Rows:
     """`rows` of `query` with labels for codes and headers in `lang`."""
-    shown = with_labels(query, rows, presenter(ds, lang, code_words(lang))) if query.show else rows
+    shown = with_labels(query, rows, presenter(ds, lang, code_words(lang), sentences(lang))) if query.show else rows
     headers = catalogue()["columns"][lang]
     names = [headers.get(v, v) for v in shown.vars]
     return Rows(names, [{headers.get(k, k): v for k, v in r.items()} for r in shown.rows])

@@ -177,6 +177,7 @@ def build(
     no_validate: bool = typer.Option(False, "--no-validate", help=h("no_validate")),
     wait: bool = WAIT_OPTION,
     export_graph: Optional[bool] = typer.Option(None, "--export/--no-export", help=h("export_graph"), show_default=False),
+    warnings: bool = typer.Option(False, "--warnings", help=h("build_warnings")),
 ) -> None:
     from rich.progress import Progress
 
@@ -210,12 +211,33 @@ def build(
     out.print(table)
     if report.validated_sample:
         out.print(t("shacl_sample", n=report.validated_sample))
+    if warnings and not endpoint:
+        _print_warnings(report)
     if not endpoint and not report.exported:
         out.print(t("not_exported", store=report.store))
     if report.failed:
         for p in report.failed:
             err.print(f"[red]{t('error')}:[/red] {p.error}", highlight=False)
         raise typer.Exit(1)
+
+
+def _print_warnings(report) -> None:
+    """What was noted while reading each document of this build, in the reader's language."""
+    from queries.present import say
+    from queries.runner import run_query
+
+    from .i18n import lang, sentences
+    from .store import open_dataset
+
+    files = {Path(p.source).name for p in report.plans if p.summary is not None}
+    said = sentences(lang())
+    tree = Tree(f"[bold]{t('warnings_title')}[/bold]")
+    branches: dict[str, Tree] = {}
+    for r in run_query("warnings", open_dataset(Path(report.store))):
+        if r["file"] in files:
+            branch = branches.get(r["file"]) or branches.setdefault(r["file"], tree.add(r["file"]))
+            branch.add(say(r["warning"], said))
+    out.print(tree)
 
 
 def _exists(paths) -> None:

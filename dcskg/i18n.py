@@ -5,6 +5,7 @@ The language is `--lang` on the command line, else $DCSKG_LANG, else Vietnamese.
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from typing import Any
 
@@ -46,6 +47,12 @@ def t(_key: str, /, **values: object):
     """The message `_key` in the current language, its `{places}` filled."""
     entry = catalogue()[_key][lang()]
     return entry.format(**values) if isinstance(entry, str) else entry
+
+
+def sentences(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The pipeline's English sentences (warnings) as patterns, each with its template in
+    `language` (the catalogue's `sentences`)."""
+    return tuple((re.compile(s["pattern"]), s[language]) for s in catalogue()["sentences"])
 
 
 def said(exc: Exception) -> str:

@@ -11,12 +11,15 @@ the same words. Schemes that are not in the graph:
   column of its own before it, and the file stays for provenance;
 - `yes-no`: a boolean;
 - `plan`: a document read, by its IRI: shown by its name;
-- `symbol`: a document's id ("18/KH-UBND@Quảng Trị/2025"): shown by its symbol alone.
+- `symbol`: a document's id ("18/KH-UBND@Quảng Trị/2025"): shown by its symbol alone;
+- `sentence`: a sentence the pipeline wrote in English (a warning), said in the reader's
+  language by the first of the caller's patterns that matches it.
 
 JSON answers keep the codes: they are for programs.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +28,7 @@ from ingest.ids import symbol_of
 
 from .runner import NamedQuery, Rows, run_query
 
-OWN_SCHEMES = ("document", "yes-no", "plan", "symbol")
+OWN_SCHEMES = ("document", "yes-no", "plan", "symbol", "sentence")
 DOCUMENT_COLUMN = "document"
 
 
@@ -38,6 +41,7 @@ class Presenter:
     # words for what is not a code of any scheme: yes, no, and the queries' own "none"/"unknown"
     words: dict[str, str] = field(default_factory=dict)
     plans: dict[str, str] = field(default_factory=dict)  # IRI -> name of each document read
+    sentences: tuple[tuple[re.Pattern[str], str], ...] = ()  # English sentence -> template
 
     def cell(self, scheme: str, value: Any) -> Any:
         if value is None:
@@ -51,16 +55,29 @@ class Presenter:
             return self.plans.get(str(value), value)
         if scheme == "symbol":
             return symbol_of(str(value))
+        if scheme == "sentence":
+            return say(str(value), self.sentences)
         code = str(value)
         return self.labels.get((scheme, code)) or self.words.get(code, code)
 
 
-def presenter(ds, lang: str, words: dict[str, str] | None = None) -> Presenter:
+def say(sentence: str, sentences: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    """`sentence` in the words of the first template whose pattern matches it whole, its named
+    groups filled in (as it is when none does); then patterns of a part ("(line 3)"), marked by
+    a template that starts with "…", are said wherever they occur."""
+    said = next((template.format(**m.groupdict()) for pattern, template in sentences if not template.startswith("…") and (m := pattern.fullmatch(sentence))), sentence)
+    for pattern, template in sentences:
+        if template.startswith("…"):
+            said = pattern.sub(lambda m, t=template: t[1:].format(**m.groupdict()), said)
+    return said
+
+
+def presenter(ds, lang: str, words: dict[str, str] | None = None, sentences: tuple[tuple[re.Pattern[str], str], ...] = ()) -> Presenter:
     from .naming import names_by_node, names_by_source
 
     labels = {(r["scheme"], r["code"]): r["label"] for r in run_query("labels", ds, lang=lang)}
     documents = {file: str(info["name"]) for file, info in names_by_source(ds).items() if info.get("name")}
-    return Presenter(labels, documents, dict(words) if words else {}, names_by_node(ds))
+    return Presenter(labels, documents, dict(words) if words else {}, names_by_node(ds), sentences)
 
 
 def readable(query: NamedQuery, rows: Rows, how: Presenter) -> Rows:

@@ -169,3 +169,44 @@ def test_network_statistics_in_words(seed_store, tmp_path):
     for code in ("collective_group", "department", "weighted_degree", "lead_support_ratio", "betweenness", "exact", "nodes"):
         assert code not in shown.stdout, code
     assert "Nhóm cơ quan" in shown.stdout and "độ trung gian" in shown.stdout and "tỉ lệ chủ trì / phối hợp" in shown.stdout
+
+
+WARNING_SAMPLES = [
+    "task II.3.b (line 163): no lead agency found",
+    "item label repeated: 2 tasks at path PL1.2.1",
+    "the issuer's place is not named in the text",
+    "no numbered sections or articles found: tasks could not be read",
+    "10/2022/QH15 is dated differently in the text: 2022-11-10 (line 3), 2022-11-11 (line 9); kept 2022-11-10",
+]
+
+
+def test_every_warning_the_pipeline_writes_is_said_in_vietnamese(extractions):
+    import ast
+
+    from gold import ROOT
+
+    from dcskg.i18n import sentences
+    from queries.present import say
+
+    # the pipeline's warning sentences, as its code writes them: one sample of each
+    written = 0
+    for path in (ROOT / "ingest").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "append" and getattr(node.func.value, "id", "") in ("warnings", "notes"):
+                written += 1
+    assert written == len(WARNING_SAMPLES)  # a new kind of warning needs a sample and a pattern
+    seen = WARNING_SAMPLES + [w for ex in extractions.values() for w in ex.warnings]
+    for warning in seen:
+        vi = say(warning, sentences("vi"))
+        assert vi != warning and not ENGLISH.search(vi.replace("QH15", "")), warning
+        assert say(warning, sentences("en")) == warning
+
+
+def test_build_lists_its_warnings_in_words(tmp_path):
+    from gold import PLANS
+
+    done = dcskg("build", str(PLANS), "--warnings", "--no-validate", "--store", str(tmp_path / "graph"))
+    assert done.returncode == 0, done.stderr
+    assert "Lưu ý khi đọc các văn bản" in done.stdout
+    assert "không tìm thấy cơ quan chủ trì" in done.stdout
+    assert "no lead agency found" not in done.stdout and "(line" not in done.stdout
