@@ -68,8 +68,15 @@ def say(sentence: str, sentences: tuple[tuple[re.Pattern[str], str], ...]) -> st
     said = next((template.format(**m.groupdict()) for pattern, template in sentences if not template.startswith("…") and (m := pattern.fullmatch(sentence))), sentence)
     for pattern, template in sentences:
         if template.startswith("…"):
-            said = pattern.sub(lambda m, t=template: t[1:].format(**m.groupdict()), said)
+            said = pattern.sub(_filled(template[1:]), said)
     return said
+
+
+def _filled(template: str):
+    def fill(m: re.Match[str]) -> str:
+        return template.format(**m.groupdict())
+
+    return fill
 
 
 def presenter(ds, lang: str, words: dict[str, str] | None = None, sentences: tuple[tuple[re.Pattern[str], str], ...] = ()) -> Presenter:
