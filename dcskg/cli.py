@@ -380,6 +380,37 @@ def list_queries() -> None:
     out.print(table)
 
 
+@app.command(help=h("coverage"))
+def coverage(
+    document: str = typer.Argument(..., help=h("coverage_document")),
+    level: str = typer.Option("province", "--level", help=h("coverage_level")),
+    within: Optional[str] = typer.Option(None, "--in", help=h("coverage_in")),
+    store: Optional[Path] = STORE_OPTION,
+    endpoint: Optional[str] = ENDPOINT_OPTION,
+    fmt: str = FORMAT_OPTION,
+) -> None:
+    from queries.coverage import coverage as covered_units
+
+    _check_format(fmt)
+    units = covered_units(_dataset(store, endpoint), document, level, within)
+    rows = [
+        {
+            "unit": u.name,
+            "code": u.code,
+            "covered": t("covered_yes") if u.covered else t("covered_no"),
+            "date": u.first_date(),
+            "documents": "; ".join(d["name"] for d in u.documents) or None,
+            "how": "; ".join(dict.fromkeys(t(f"how_{d['how']}") for d in u.documents)) or None,
+            "files": "; ".join(d["file"] for d in u.documents) or None,
+        }
+        for u in units
+    ]
+    if fmt == "json":
+        rows = [r | {"covered": u.covered, "how": [d["how"] for d in u.documents]} for r, u in zip(rows, units)]
+    title = t("coverage_title", document=document, level=t(f"level_{level}"), covered=sum(u.covered for u in units), total=len(units))
+    _print_rows(list(rows[0]) if rows else [], rows, fmt, title, None if fmt == "json" else t("coverage_columns"))
+
+
 @app.command(help=h("trace"))
 def trace(
     target: str = typer.Argument(..., help=h("trace_target")),

@@ -51,6 +51,11 @@ def _communes_by_name() -> dict[str, list[Place]]:
     return out
 
 
+def all_communes() -> list[Place]:
+    """Every commune, ward and special zone of the 2025 list."""
+    return [c for found in _communes_by_name().values() for c in found]
+
+
 def province(name: str | None) -> Place | None:
     if not name:
         return None
