@@ -218,124 +218,151 @@ class Triples(set):
 
 def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
     """The plan's own named graph and what it adds to the common graph, as triple sets."""
-    g = Triples()
-    common = Triples()
-    key = ex.plan_key
-    p = document_node(ex)
-    src_file = ex.source
-    info = ex.document
+    return _PlanWriter(ex).write()
 
-    def span(lines: tuple[int, ...] | list[int], quote: str, tag: str) -> URIRef:
+
+class _PlanWriter:
+    """Writes one extraction's triples: the document, its agencies, references, tasks and
+    reporting duties into the plan's own graph; shared nodes (agencies, places, cited
+    documents) into the common one. One method per part of the document."""
+
+    def __init__(self, ex: Extraction):
+        self.ex = ex
+        self.info = ex.document
+        self.g = Triples()
+        self.common = Triples()
+        self.p = document_node(ex)
+        self.jurisdiction = self._jurisdiction()
+        self.issuer = agency_key_iri(self.info.issuer_key) if self.info.issuer_key else None
+        self.attached: dict[str, URIRef] = {}
+        self.task_iris: dict[int, URIRef] = {}
+
+    def write(self) -> tuple[Triples, Triples]:
+        self._document()
+        self._attachments()
+        self._agencies()
+        for ref in self.ex.legal_refs:
+            self._reference(ref)
+        for n, t in enumerate(self.ex.tasks):
+            self._task(n, t)
+        for i, r in enumerate(self.ex.reporting, start=1):
+            self._reporting(i, r)
+        for key in self.info.recipient_agencies:
+            self.g.add((self.p, DCS.recipient, agency_key_iri(key)))
+        return self.g, self.common
+
+    def span(self, lines: tuple[int, ...] | list[int], quote: str, tag: str) -> URIRef:
+        """Where a fact was read: the file, its lines and the words."""
         first, last = (min(lines), max(lines)) if lines else (0, 0)
-        s = URIRef(f"{p}/source/{tag}")
-        g.add((s, RDF.type, DCS.SourceSpan))
-        g.add((s, DCS.sourceFile, Literal(src_file)))
-        g.add((s, DCS.lineStart, Literal(first)))
-        g.add((s, DCS.lineEnd, Literal(last)))
-        g.add((s, DCS.quote, Literal(quote)))
-        g.add((s, PROV.wasDerivedFrom, p))
+        s = URIRef(f"{self.p}/source/{tag}")
+        self.g.add((s, RDF.type, DCS.SourceSpan))
+        self.g.add((s, DCS.sourceFile, Literal(self.ex.source)))
+        self.g.add((s, DCS.lineStart, Literal(first)))
+        self.g.add((s, DCS.lineEnd, Literal(last)))
+        self.g.add((s, DCS.quote, Literal(quote)))
+        self.g.add((s, PROV.wasDerivedFrom, self.p))
         return s
 
-    # --- places and the issuer ---
-    jurisdiction = None
-    if info.place:
-        place_level = "commune" if info.issuer_level == "commune" else info.issuer_level if info.issuer_level in ("province", "city", "district") else None
-        jurisdiction = _place(common, info.place, place_level, info.province)
-    elif info.province:
-        jurisdiction = _place(common, info.province, "province", None)
-    else:
+    def _jurisdiction(self) -> URIRef:
+        info = self.info
+        if info.place:
+            place_level = "commune" if info.issuer_level == "commune" else info.issuer_level if info.issuer_level in ("province", "city", "district") else None
+            return _place(self.common, info.place, place_level, info.province)
+        if info.province:
+            return _place(self.common, info.province, "province", None)
         # the text never names its place (an office's internal plan): say so, do not guess
-        jurisdiction = URIRef(f"{BASE}place/unknown")
-        common.add((jurisdiction, RDF.type, DCS.AdministrativeUnit))
-        common.add((jurisdiction, SKOS.prefLabel, Literal("không nêu trong văn bản", lang="vi")))
-        common.add((jurisdiction, SKOS.prefLabel, Literal("not named in the text", lang="en")))
-    issuer = agency_key_iri(info.issuer_key) if info.issuer_key else None
+        unknown = URIRef(f"{BASE}place/unknown")
+        self.common.add((unknown, RDF.type, DCS.AdministrativeUnit))
+        self.common.add((unknown, SKOS.prefLabel, Literal("không nêu trong văn bản", lang="vi")))
+        self.common.add((unknown, SKOS.prefLabel, Literal("not named in the text", lang="en")))
+        return unknown
 
-    # --- the document: its genre is a class and a concept, not a gate ---
-    def describe(node: URIRef, type_name: str | None, title: str | None) -> None:
+    def _describe(self, node: URIRef, type_name: str | None, title: str | None) -> None:
+        """A document read: its genre is a class and a concept, not a gate."""
+        g, info = self.g, self.info
         g.add((node, RDF.type, DCS.AdministrativeDocument))
         g.add((node, RDF.type, genre_class(type_name)))
         g.add((node, RDF.type, ELI.LegalResource))
         genre = genre_concept(type_name)
         if genre is not None:
             g.add((node, ELI.type_document, genre))
-        g.add((node, DCS.sourceFile, Literal(src_file)))
-        g.add((node, DCS.documentKey, Literal(key)))
-        g.add((node, SKOS.prefLabel, Literal(title or key, lang="vi")))
+        g.add((node, DCS.sourceFile, Literal(self.ex.source)))
+        g.add((node, DCS.documentKey, Literal(self.ex.plan_key)))
+        g.add((node, SKOS.prefLabel, Literal(title or self.ex.plan_key, lang="vi")))
         if title:
             g.add((node, ELI.title, Literal(title, lang="vi")))
         if info.date:
             dtype = XSD.date if len(info.date) == 10 else XSD.gYearMonth if len(info.date) == 7 else XSD.gYear
             g.add((node, ELI.date_document, Literal(info.date, datatype=dtype)))
-        if issuer is not None:
-            g.add((node, ELI.passed_by, issuer))
-        if jurisdiction is not None:
-            g.add((node, ELI.jurisdiction, jurisdiction))
+        if self.issuer is not None:
+            g.add((node, ELI.passed_by, self.issuer))
+        g.add((node, ELI.jurisdiction, self.jurisdiction))
 
-    describe(p, info.type, info.title)
-    if info.issuer:
-        g.add((p, DCS.issuerName, Literal(info.issuer, lang="vi")))
-    g.add((p, DCS.sha256, Literal(ex.sha256)))
-    oid = own_id(ex)
-    if oid:
-        g.add((p, ELI.id_local, Literal(oid)))
-    elif info.symbol_code:
-        g.add((p, DCTERMS.identifier, Literal(info.symbol_code)))
-    # a document printed after the signature (the plan a decision promulgates) is a node of its own
-    attached: dict[str, URIRef] = {}
-    for att in info.attachments:
-        if att.get("type") == "Phụ lục":
-            continue
-        a_node = URIRef(f"{p}/attachment/{slug(att['label'])}")
-        attached[att["label"]] = a_node
-        describe(a_node, att.get("type"), att.get("title"))
-        g.add((a_node, DCS.promulgatedBy, p))
+    def _document(self) -> None:
+        g, p, info = self.g, self.p, self.info
+        self._describe(p, info.type, info.title)
         if info.issuer:
-            g.add((a_node, DCS.issuerName, Literal(info.issuer, lang="vi")))
-        g.add((p, DCS.promulgates, a_node))
-        g.add((a_node, ELI.is_part_of, p))
-    if info.issuer_level:
-        g.add((p, DCS.issuerLevel, concept("level", info.issuer_level)))
-    if info.period:
-        g.add((p, DCS.period, Literal(info.period)))
-    if info.signer:
-        if info.signer.get("name"):
-            g.add((p, DCS.signer, Literal(info.signer["name"])))
-        if info.signer.get("position"):
-            g.add((p, DCS.signerPosition, Literal(info.signer["position"])))
-        if info.signer.get("signing_formula"):
-            g.add((p, DCS.signingFormula, Literal(info.signer["signing_formula"])))
-    for w in ex.warnings:
-        g.add((p, DCS.warning, Literal(w)))
+            g.add((p, DCS.issuerName, Literal(info.issuer, lang="vi")))
+        g.add((p, DCS.sha256, Literal(self.ex.sha256)))
+        oid = own_id(self.ex)
+        if oid:
+            g.add((p, ELI.id_local, Literal(oid)))
+        elif info.symbol_code:
+            g.add((p, DCTERMS.identifier, Literal(info.symbol_code)))
+        if info.issuer_level:
+            g.add((p, DCS.issuerLevel, concept("level", info.issuer_level)))
+        if info.period:
+            g.add((p, DCS.period, Literal(info.period)))
+        signer = info.signer or {}
+        for field_name, prop in (("name", DCS.signer), ("position", DCS.signerPosition), ("signing_formula", DCS.signingFormula)):
+            if signer.get(field_name):
+                g.add((p, prop, Literal(signer[field_name])))
+        for w in self.ex.warnings:
+            g.add((p, DCS.warning, Literal(w)))
 
-    # --- agencies (common): every key a task, report or recipient holds is here ---
-    for a in ex.agencies:
-        a_iri = agency_key_iri(a.key)
-        common.add((a_iri, RDF.type, ORG.Organization))
-        if a.kind == "collective_group":
-            common.add((a_iri, RDF.type, DCS.AgencyGroup))
-        if a.generic:
-            common.add((a_iri, RDF.type, DCS.AgencyGroup))
-            common.add((a_iri, DCS.generic, Literal(True)))
-        common.add((a_iri, SKOS.prefLabel, Literal(a.name, lang="vi")))
-        if agency_label(a) != a.name:
-            common.add((a_iri, SKOS.altLabel, Literal(agency_label(a), lang="vi")))
-        common.add((a_iri, ORG.classification, concept("agency-kind", a.kind)))
-        for member in a.members:
-            common.add((a_iri, ORG.hasMember, agency_key_iri(member)))
-        if a.jurisdiction and a.jurisdiction != "Việt Nam":
-            level = "province" if places.province(a.jurisdiction) else None
-            unit = jurisdiction if a.jurisdiction == info.place and jurisdiction is not None else _place(common, a.jurisdiction, level, None)
-            common.add((a_iri, DCS.jurisdiction, unit))
+    def _attachments(self) -> None:
+        """A document printed after the signature (the plan a decision promulgates) is a node of its own."""
+        g, p = self.g, self.p
+        for att in self.info.attachments:
+            if att.get("type") == "Phụ lục":
+                continue
+            a_node = URIRef(f"{p}/attachment/{slug(att['label'])}")
+            self.attached[att["label"]] = a_node
+            self._describe(a_node, att.get("type"), att.get("title"))
+            g.add((a_node, DCS.promulgatedBy, p))
+            if self.info.issuer:
+                g.add((a_node, DCS.issuerName, Literal(self.info.issuer, lang="vi")))
+            g.add((p, DCS.promulgates, a_node))
+            g.add((a_node, ELI.is_part_of, p))
 
-    agency = agency_key_iri
+    def _agencies(self) -> None:
+        """Every key a task, report or recipient holds is an agency of the common graph."""
+        common = self.common
+        for a in self.ex.agencies:
+            a_iri = agency_key_iri(a.key)
+            common.add((a_iri, RDF.type, ORG.Organization))
+            if a.kind == "collective_group":
+                common.add((a_iri, RDF.type, DCS.AgencyGroup))
+            if a.generic:
+                common.add((a_iri, RDF.type, DCS.AgencyGroup))
+                common.add((a_iri, DCS.generic, Literal(True)))
+            common.add((a_iri, SKOS.prefLabel, Literal(a.name, lang="vi")))
+            if agency_label(a) != a.name:
+                common.add((a_iri, SKOS.altLabel, Literal(agency_label(a), lang="vi")))
+            common.add((a_iri, ORG.classification, concept("agency-kind", a.kind)))
+            for member in a.members:
+                common.add((a_iri, ORG.hasMember, agency_key_iri(member)))
+            if a.jurisdiction and a.jurisdiction != "Việt Nam":
+                level = "province" if places.province(a.jurisdiction) else None
+                unit = self.jurisdiction if a.jurisdiction == self.info.place else _place(common, a.jurisdiction, level, None)
+                common.add((a_iri, DCS.jurisdiction, unit))
 
-    # --- legal references ---
-    for ref in ex.legal_refs:
-        d = document_iri(ref.id, ref.place, info.province)
+    def _reference(self, ref) -> None:
+        g, p, src_file = self.g, self.p, self.ex.source
+        d = document_iri(ref.id, ref.place, self.info.province)
         # the document itself is shared by every plan that cites it: described once, in the
         # common graph; what this plan says of it (date, issuer, subject) is on its citation
-        _describe_document(common, d, ref.id, ref.type, None, None, ref.date)
+        _describe_document(self.common, d, ref.id, ref.type, None, None, ref.date)
         prop = RELATION_PROPERTY[ref.relation]
         g.add((p, prop, d))
         link = URIRef(f"{p}/citation/{slug(ref.id)}")
@@ -353,23 +380,21 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
         if ref.subject:
             g.add((link, DCS.subject, Literal(ref.subject, lang="vi")))
         for i, m in enumerate(ref.mentions, start=1):
-            g.add((link, DCS.source, span((m.line,), m.quote, f"ref-{slug(ref.id)}-{i}")))
-        _infer(common, d, ref)
+            g.add((link, DCS.source, self.span((m.line,), m.quote, f"ref-{slug(ref.id)}-{i}")))
+        _infer(self.common, d, ref)
 
-    # --- tasks and assignments ---
-    task_iris: dict[int, URIRef] = {}
-    for n, t in enumerate(ex.tasks):
-        t_iri = URIRef(f"{p}/task/{slug(t.path)}")
+    def _task(self, n: int, t) -> None:
+        g = self.g
+        t_iri = URIRef(f"{self.p}/task/{slug(t.path)}")
         if (t_iri, RDF.type, DCS.Task) in g:
             t_iri = URIRef(f"{t_iri}-l{t.line}")  # a repeated label ("b)" twice)
-        task_iris[n] = t_iri
-        owner = attached.get(t.path.split(".", 1)[0], p)
+        self.task_iris[n] = t_iri
         g.add((t_iri, RDF.type, DCS.Task))
-        g.add((t_iri, DCS.inPlan, owner))
+        g.add((t_iri, DCS.inPlan, self.attached.get(t.path.split(".", 1)[0], self.p)))
         g.add((t_iri, DCS.path, Literal(t.path)))
         g.add((t_iri, DCS.text, Literal(t.text)))
         g.add((t_iri, DCS.requested, Literal(t.requested)))
-        source = span(t.lines, t.quote, f"task-{slug(t.path)}-l{t.line}")
+        source = self.span(t.lines, t.quote, f"task-{slug(t.path)}-l{t.line}")
         g.add((t_iri, DCS.source, source))
         if t.timeframe:
             g.add((t_iri, DCS.timeframe, Literal(t.timeframe)))
@@ -385,14 +410,24 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
             g.add((t_iri, DCS.measure, concept("measure", measure)))
         for target in t.targets:
             g.add((t_iri, DCS.target, Literal(target)))
+        self._assignments(t, t_iri, source)
+        for key in t.others:
+            # "các cơ quan, đơn vị có liên quan": kept, but not as anybody's assignment
+            group = agency_key_iri(key)
+            self.common.add((group, RDF.type, DCS.AgencyGroup))
+            self.common.add((group, DCS.generic, Literal(True)))
+            g.add((t_iri, DCS.mentionsGroup, group))
+
+    def _assignments(self, t, t_iri: URIRef, source: URIRef) -> None:
+        g = self.g
         modality = DCS.Requested if t.requested else DCS.Assigned
-        for role, names, shortcut, cls, role_concept in (
+        for role, keys, shortcut, cls, role_concept in (
             ("lead", t.lead, DCS.leadAgency, DCS.LeadAssignment, DCS.RoleLead),
             ("support", t.support, DCS.supportAgency, DCS.SupportAssignment, DCS.RoleSupport),
             ("supervise", t.supervise, DCS.supervisingAgency, DCS.SupervisionAssignment, DCS.RoleSupervise),
         ):
-            for key in names:
-                a_iri = agency(key)
+            for key in keys:
+                a_iri = agency_key_iri(key)
                 asg = URIRef(f"{t_iri}/{role}/{agency_slug(key)}")
                 g.add((asg, RDF.type, cls))
                 g.add((asg, DCS.task, t_iri))
@@ -401,36 +436,27 @@ def plan_graphs(ex: Extraction) -> tuple[Triples, Triples]:
                 g.add((asg, DCS.modality, modality))
                 g.add((asg, DCS.source, source))
                 g.add((t_iri, shortcut, a_iri))
-        for key in t.others:
-            # "các cơ quan, đơn vị có liên quan": kept, but not as anybody's assignment
-            group = agency(key)
-            common.add((group, RDF.type, DCS.AgencyGroup))
-            common.add((group, DCS.generic, Literal(True)))
-            g.add((t_iri, DCS.mentionsGroup, group))
 
-    # --- reporting ---
-    for i, r in enumerate(ex.reporting, start=1):
-        r_iri = URIRef(f"{p}/reporting/{i}")
+    def _reporting(self, i: int, r) -> None:
+        g = self.g
+        r_iri = URIRef(f"{self.p}/reporting/{i}")
         g.add((r_iri, RDF.type, DCS.ReportingObligation))
         for key in r.reporters:
-            g.add((r_iri, DCS.reporter, agency(key)))
+            g.add((r_iri, DCS.reporter, agency_key_iri(key)))
         if r.to:
-            g.add((r_iri, DCS.reportsTo, agency(r.to)))
+            g.add((r_iri, DCS.reportsTo, agency_key_iri(r.to)))
         if r.via:
-            g.add((r_iri, DCS.reportsVia, agency(r.via)))
+            g.add((r_iri, DCS.reportsVia, agency_key_iri(r.via)))
         if r.frequency:
             g.add((r_iri, DCS.frequency, Literal(r.frequency)))
         if r.deadline:
             _deadline(g, r_iri, r.deadline)
-        task = next((task_iris[n] for n, t in enumerate(ex.tasks) if t.path == r.path and t.line == r.line), None)
-        task = task or next((task_iris[n] for n, t in enumerate(ex.tasks) if t.path == r.path), None)
+        tasks = self.ex.tasks
+        task = next((self.task_iris[n] for n, t in enumerate(tasks) if t.path == r.path and t.line == r.line), None)
+        task = task or next((self.task_iris[n] for n, t in enumerate(tasks) if t.path == r.path), None)
         if task is not None:
             g.add((r_iri, DCS.forTask, task))
-        g.add((r_iri, DCS.source, span((r.line,), r.quote, f"reporting-{i}")))
-
-    for key in info.recipient_agencies:
-        g.add((p, DCS.recipient, agency(key)))
-    return g, common
+        g.add((r_iri, DCS.source, self.span((r.line,), r.quote, f"reporting-{i}")))
 
 
 def _deadline(g: Graph | Triples, node: URIRef, text: str) -> None:
