@@ -411,6 +411,30 @@ def coverage(
     _print_rows(list(rows[0]) if rows else [], rows, fmt, title, None if fmt == "json" else t("coverage_columns"))
 
 
+@app.command("search", help=h("search"))
+def search_cmd(
+    words: str = typer.Argument(..., help=h("search_words")),
+    place: Optional[str] = typer.Option(None, "--place", help=h("search_place")),
+    level: Optional[str] = typer.Option(None, "--level", help=h("search_level")),
+    year: Optional[int] = typer.Option(None, "--year", help=h("search_year")),
+    genre: Optional[str] = typer.Option(None, "--genre", help=h("search_genre")),
+    agency: Optional[str] = typer.Option(None, "--agency", help=h("search_agency")),
+    role: Optional[str] = typer.Option(None, "--role", help=h("search_role")),
+    store: Optional[Path] = STORE_OPTION,
+    endpoint: Optional[str] = ENDPOINT_OPTION,
+    fmt: str = FORMAT_OPTION,
+) -> None:
+    from dataclasses import asdict
+
+    from queries.search import Filters, search
+
+    _check_format(fmt)
+    hits = search(_dataset(store, endpoint), words, Filters(place, level, year, genre, agency, role))
+    rows = [asdict(hit) | ({} if fmt == "json" else {"kind": t(f"hit_{hit.kind}")}) for hit in hits]
+    columns = ["kind", "document", "path", "text", "leads", "supports", "file", "line"]
+    _print_rows(columns, rows, fmt, t("search_title", words=words, n=len(hits)), None if fmt == "json" else t("search_columns"))
+
+
 @app.command(help=h("trace"))
 def trace(
     target: str = typer.Argument(..., help=h("trace_target")),

@@ -1,0 +1,51 @@
+"""queries/search.py: words found without case or diacritics, filtered as an analyst asks."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from clirun import dcskg
+
+from ingest.errors import QueryError
+from queries.search import Filters, search
+
+
+def test_phrases_are_found_without_diacritics_and_all_are_required(seed_ds):
+    loose = search(seed_ds, "dan chu")
+    exact = search(seed_ds, "dân chủ")
+    assert loose and {(h.file, h.path) for h in loose} == {(h.file, h.path) for h in exact}
+    assert all("dân chủ" in h.text.lower() for h in loose)
+    both = search(seed_ds, "tuyen truyen, cam nang")
+    assert both and all("tuyên truyền" in h.text.lower() and "cẩm nang" in h.text.lower() for h in both)
+    # a word is matched from its start: "ruyen" is no word's start, "truyen" is
+    assert not search(seed_ds, "ruyen") and search(seed_ds, "truyen")
+
+
+def test_filters(seed_ds):
+    can_tho = search(seed_ds, "tuyen truyen", Filters(place="can tho"))
+    assert can_tho and {h.file for h in can_tho} == {"003_fcf3e25466826abb.txt"}
+    snv = search(seed_ds, "tuyen truyen", Filters(agency="SNV"))
+    assert snv and all("Sở Nội vụ" in f"{h.leads}; {h.supports}" for h in snv)
+    leads = search(seed_ds, "tuyen truyen", Filters(agency="Sở Nội vụ", role="lead"))
+    assert leads and all("Sở Nội vụ" in (h.leads or "").split("; ") for h in leads)
+    assert len(leads) < len(snv)
+    communes = search(seed_ds, "dan chu", Filters(level="commune"))
+    assert communes and {h.file for h in communes} == {"001_eb4faafb2f2e4644.txt"}
+    assert not search(seed_ds, "dan chu", Filters(year=1999))
+    assert all(h.kind == "task" for h in snv)  # an agency filter asks for tasks
+
+
+@pytest.mark.parametrize("words,filters,code", [("  ", Filters(), "search_empty"), ("dan chu", Filters(role="chair"), "search_role"), ("dan chu", Filters(agency="Sở Ngoại giao"), "lookup_none_near")])
+def test_what_cannot_be_searched_says_why(seed_ds, words, filters, code):
+    with pytest.raises(QueryError) as caught:
+        search(seed_ds, words, filters)
+    assert caught.value.code == code
+
+
+def test_the_command_line(seed_store):
+    done = dcskg("search", "dan chu co so", "--place", "Cần Thơ", "-f", "csv", "--store", str(seed_store))
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout.lstrip("\ufeff"))))
+    assert rows and {r["tệp"] for r in rows} == {"003_fcf3e25466826abb.txt"}
+    assert {r["loại"] for r in rows} <= {"nhiệm vụ", "trích yếu"}
