@@ -435,6 +435,38 @@ def search_cmd(
     _print_rows(columns, rows, fmt, t("search_title", words=words, n=len(hits)), None if fmt == "json" else t("search_columns"))
 
 
+@app.command(help=h("due"))
+def due(
+    days: int = typer.Option(30, "--days", help=h("due_days")),
+    on: Optional[str] = typer.Option(None, "--on", help=h("due_on")),
+    agency: Optional[str] = typer.Option(None, "--agency", help=h("only_agency")),
+    place: Optional[str] = typer.Option(None, "--place", help=h("due_place")),
+    store: Optional[Path] = STORE_OPTION,
+    endpoint: Optional[str] = ENDPOINT_OPTION,
+    fmt: str = FORMAT_OPTION,
+) -> None:
+    import datetime as dt
+    from dataclasses import asdict
+
+    from queries.due import due as falling_due
+
+    from .exports import frequency_labels
+
+    _check_format(fmt)
+    try:
+        day = dt.date.fromisoformat(on) if on else dt.date.today()
+    except ValueError:
+        _fail(t("due_bad_date", value=on), 2)
+    items = falling_due(_dataset(store, endpoint), day, days, agency, place)
+    frequency = frequency_labels()
+    rows = [asdict(d) for d in items]
+    if fmt != "json":
+        rows = [r | {"kind": t(f"due_{r['kind']}"), "frequency": frequency.get(r["frequency"], r["frequency"]), "date": r["date"].strftime("%d/%m/%Y")} for r in rows]
+    columns = ["date", "days", "kind", "who", "to", "via", "deadline", "document", "path", "file", "line", "frequency"]
+    past = sum(d.days < 0 for d in items)
+    _print_rows(columns, rows, fmt, t("due_title", on=day.strftime("%d/%m/%Y"), days=days, n=len(items), past=past), None if fmt == "json" else t("due_columns"))
+
+
 @app.command(help=h("trace"))
 def trace(
     target: str = typer.Argument(..., help=h("trace_target")),

@@ -142,7 +142,7 @@ def write_tasks(rows: list[dict], path: Path, fmt: str) -> Path:
     return path
 
 
-def _frequency_labels() -> dict[str, str]:
+def frequency_labels() -> dict[str, str]:
     from ingest.rules import cues
 
     return {f["frequency"]: f["vi"] for f in cues()["reporting"]["frequencies"]}
@@ -161,7 +161,7 @@ def write_calendar(ds: Dataset, path: Path, agency: str | None = None, year: int
 
     named = names_by_source(ds)
     only = Only.read(ds, None, agency)
-    frequency = _frequency_labels()
+    frequency = frequency_labels()
     kept = 0
     for r in run_query("reporting_calendar", ds):
         if not only.keeps_party(r["reporter"], r["to"], r["via"]) or not only.keeps_plan(r["file"], named.get(r["file"], {})):
