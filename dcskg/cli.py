@@ -467,6 +467,34 @@ def due(
     _print_rows(columns, rows, fmt, t("due_title", on=day.strftime("%d/%m/%Y"), days=days, n=len(items), past=past), None if fmt == "json" else t("due_columns"))
 
 
+@app.command(help=h("compare"))
+def compare(
+    first: str = typer.Argument(..., help=h("compare_first")),
+    second: str = typer.Argument(..., help=h("compare_second")),
+    only_differences: bool = typer.Option(False, "--only-differences", help=h("compare_only")),
+    store: Optional[Path] = STORE_OPTION,
+    endpoint: Optional[str] = ENDPOINT_OPTION,
+    fmt: str = FORMAT_OPTION,
+) -> None:
+    from dataclasses import asdict
+
+    from queries import compare as comparing
+    from queries.lookup import document_node
+    from queries.naming import named_document
+
+    _check_format(fmt)
+    ds = _dataset(store, endpoint)
+    every = comparing.compare(ds, first, second)
+    sides = [s for s in every if not only_differences or s.where != "both"]
+    names = [(named_document(ds, str(document_node(ds, p))) or (p, ""))[0] for p in (first, second)]
+    rows = [asdict(s) | {"where": s.where} for s in sides]
+    if fmt != "json":
+        rows = [r | {"aspect": t(f"aspect_{r['aspect']}"), "where": t(f"where_{r['where']}"), "a": "" if r["a"] is None else r["a"], "b": "" if r["b"] is None else r["b"]} for r in rows]
+    counts = {w: sum(s.where == w for s in every) for w in ("both", "a", "b")}
+    title = t("compare_title", a=names[0], b=names[1], both=counts["both"], only_a=counts["a"], only_b=counts["b"])
+    _print_rows(["aspect", "value", "a", "b", "where"], rows, fmt, title, None if fmt == "json" else t("compare_columns"))
+
+
 @app.command(help=h("trace"))
 def trace(
     target: str = typer.Argument(..., help=h("trace_target")),

@@ -71,6 +71,8 @@ PROMISED = {
     # 002, line 28: "Tiếp tục đẩy mạnh công tác tuyên truyền …" with only "các cơ quan, đơn vị, địa phương"
     "tasks_without_lead": {"file": "002_740ba232e0108bc4.txt", "path": "II.1"},
     "timeframe_profile": {"file": "000_70211efbcc79a593.txt", "timeframe": "continuous"},
+    # 003: "Sở Nội vụ chủ trì …" in Cần Thơ's plan
+    "plan_profile": {"aspect": "lead", "value": "Sở Nội vụ"},
     # 002, line 28: "1. Tuyên truyền …" names no body to lead it
     "warnings": {"file": "002_740ba232e0108bc4.txt", "warning": "task II.1 (line 28): no lead agency found"},
 }
