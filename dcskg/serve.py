@@ -448,7 +448,9 @@ def labels(settings: Settings, lang: str) -> dict:
     for (scheme, code), label in how.labels.items():
         schemes.setdefault(scheme, {})[code] = label
     schemes["plan"] = dict(how.plans)  # a document read, by its IRI: its name
-    return {"schemes": schemes, "documents": how.documents, "words": how.words}
+    from .i18n import catalogue
+
+    return {"schemes": schemes, "documents": how.documents, "words": how.words, "columns": catalogue()["columns"][lang]}
 
 
 def page() -> bytes:

@@ -1,6 +1,7 @@
 """Shared fixtures: the gold, the seed extractions, and a seed graph built once per run."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -8,6 +9,15 @@ import pytest
 from gold import GOLD_PATH, PLANS, load_gold
 
 ARTIFACTS = Path(__file__).resolve().parent / "_artifacts"
+
+
+def _once_per_run(fixture_name: str, config) -> str:
+    """Session scope, except under mutation testing: mutmut maps each test to the functions it
+    calls as it runs, and a session fixture runs them for the first test that asks for it only
+    — each test then extracts the seeds itself (two seconds), so every test that reads an
+    extraction is counted. The seed graph stays built once: the functions it calls are the
+    extractor's, which its tests cover directly."""
+    return "function" if os.environ.get("MUTANT_UNDER_TEST") else "session"
 
 
 @pytest.fixture(scope="session")
@@ -29,7 +39,7 @@ def seed_files() -> list[Path]:
     return files
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=_once_per_run)
 def extractions(seed_files):
     from ingest.pipeline import extract
 

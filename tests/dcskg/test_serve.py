@@ -150,6 +150,8 @@ def test_query_page_shows_words_and_plain_values(endpoint):
         WebDriverWait(driver, 30).until(lambda d: any("Sở Nội vụ" in r for r in rows(d)))
         text = "\n".join(rows(driver))
         assert "Sở Nội vụ" in text and "Nhóm cơ quan" in text
+        headers = [h.text for h in driver.find_elements(By.CSS_SELECTOR, ".yasr table thead th") if h.is_displayed()]
+        assert "loại cơ quan" in headers and "kind" not in headers  # the catalogue's headers
         assert "department" not in text and "collective_group" not in text
         assert "^^" not in text and "XMLSchema" not in text and "xsd:" not in text
 
