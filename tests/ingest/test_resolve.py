@@ -112,3 +112,30 @@ def test_an_agency_of_a_commune_is_keyed_by_its_code_and_a_district_by_its_provi
     # the same body named twice is one record
     assert table.add(AgencyMention("Phòng Nội vụ", "division", "Phòng Nội vụ", 5, 17, entry="Phòng Nội vụ")) == district
     assert len(table.refs) == 2
+
+
+def test_supporters_reports_and_recipients_are_read_and_kept_apart(extractions):
+    """What resolution keeps: the supporters a task names (30 in Vĩnh Long's plan), where a
+    report goes and through whom, the recipients the 'Nơi nhận' lists."""
+    vinh_long = extractions["000_70211efbcc79a593.txt"]
+    assert sum(len(t.support) for t in vinh_long.tasks) >= 25
+    iii_3_3 = next(t for t in vinh_long.tasks if t.path == "III.3.3")
+    assert set(vinh_long.names(iii_3_3.support)) == {"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ban Tuyên giáo và Dân vận Tỉnh ủy"}
+    assert ("Ủy ban nhân dân tỉnh", "Sở Nội vụ") in {(vinh_long.name(r.to), vinh_long.name(r.via)) for r in vinh_long.reporting}
+    vinh_linh = extractions["002_740ba232e0108bc4.txt"]
+    assert {(vinh_linh.name(r.to), vinh_linh.name(r.via)) for r in vinh_linh.reporting} == {("Ủy ban nhân dân huyện", "Phòng Nội vụ")}
+    assert vinh_linh.names(vinh_linh.document.recipient_agencies)[:2] == ["Sở Nội vụ", "Thường trực Huyện ủy"]
+    # a recipient group the gazetteer does not know is kept only when it is a known kind of body
+    can_tho = extractions["003_fcf3e25466826abb.txt"]
+    recipients = [can_tho.agency_index[k] for k in can_tho.document.recipient_agencies]
+    assert all(a.known or a.kind != "collective_group" for a in recipients)
+    assert "Bộ Nội vụ" in {a.name for a in recipients}
+
+
+def test_a_groups_members_are_bodies_of_their_own_kind(extractions):
+    vinh_long = extractions["000_70211efbcc79a593.txt"]
+    umbrella = next(a for a in vinh_long.agencies if a.name == "Các cơ quan, đơn vị, tổ chức, địa phương")
+    kinds = {vinh_long.agency_index[m].name: vinh_long.agency_index[m].kind for m in umbrella.members}
+    assert kinds["Các doanh nghiệp nhà nước"] == "enterprise"
+    assert kinds["Các cơ quan hành chính nhà nước, đơn vị sự nghiệp công lập"] == "collective_group"
+    assert all(not vinh_long.agency_index[m].known for m in umbrella.members)
