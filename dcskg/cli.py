@@ -350,8 +350,9 @@ def query(
     endpoint: Optional[str] = ENDPOINT_OPTION,
     fmt: str = FORMAT_OPTION,
     codes: bool = typer.Option(False, "--codes", help=h("codes")),
+    no_vague: bool = typer.Option(False, "--no-vague", help=h("no_vague")),
 ) -> None:
-    from queries.runner import resolve, run
+    from queries.runner import resolve, run, without_vague
 
     from .answers import headed
     from .i18n import lang
@@ -360,6 +361,8 @@ def query(
     q = resolve(name)
     ds = _dataset(store, endpoint)
     rows = run(q, ds, **_parse_params(param))
+    if no_vague:
+        rows = without_vague(ds, rows)
     if fmt != "json" and not codes:
         rows = headed(q, rows, ds, lang())
     _print_rows(rows.vars, rows.rows, fmt, q.question_vi if lang() == "vi" and q.question_vi and not codes else q.title)

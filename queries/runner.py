@@ -58,6 +58,23 @@ def run(query: NamedQuery, ds: Dataset, **params: Any) -> Rows:
     return rows
 
 
+# answer columns that hold an agency's name, in the named queries
+AGENCY_COLUMNS = ("agency", "name", "lead", "support", "partner", "reporter", "to", "via", "leads", "supports")
+
+
+def without_vague(ds: Dataset, rows: Rows) -> Rows:
+    """The rows that name nobody in particular left out: a row whose agency column holds a group
+    like "Các cơ quan, đơn vị liên quan" (`dcs:generic`) — in a joined list, each name counts."""
+    vague = {str(r["name"]) for r in execute(load(QUERY_DIR / "internal" / "vague_names.rq"), ds, {})}
+    columns = [c for c in rows.vars if c in AGENCY_COLUMNS]
+
+    def named(value: Any) -> bool:
+        names = [n.strip() for n in str(value).split(";")] if value is not None else []
+        return not names or any(n and n not in vague for n in names)
+
+    return Rows(rows.vars, [r for r in rows if all(named(r.get(c)) for c in columns)])
+
+
 def run_query(name: str, ds: Dataset, **params: Any) -> Rows:
     """Run a named query (or a .rq file) against a dataset (`dcskg.run_query` also opens a store folder)."""
     return run(resolve(name), ds, **params)

@@ -2,6 +2,8 @@
 type, and says so in Vietnamese when it finds nothing — never an empty file with exit 0."""
 from __future__ import annotations
 
+import csv
+import io
 import re
 import shutil
 
@@ -210,3 +212,18 @@ def test_build_lists_its_warnings_in_words(tmp_path):
     assert "Lưu ý khi đọc các văn bản" in done.stdout
     assert "không tìm thấy cơ quan chủ trì" in done.stdout
     assert "no lead agency found" not in done.stdout and "(line" not in done.stdout
+
+
+@pytest.mark.parametrize("name,columns", [("agency_coordination", ("chủ trì", "phối hợp")), ("agency_lead_load", ("tên",)), ("task_table", ("chủ trì", "phối hợp"))])
+def test_no_vague_leaves_out_groups_that_name_nobody(name, columns, seed_store, seed_ds):
+    vague = {str(r.name) for r in seed_ds.query("PREFIX dcs: <https://w3id.org/dcs-kg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?name WHERE { ?g dcs:generic true ; skos:prefLabel ?name }")}
+    assert "Các cơ quan, đơn vị, tổ chức, địa phương" in vague
+    every = list(csv.DictReader(io.StringIO(dcskg("query", name, "-f", "csv", "--store", str(seed_store)).stdout.lstrip("\ufeff"))))
+    done = dcskg("query", name, "--no-vague", "-f", "csv", "--store", str(seed_store))
+    assert done.returncode == 0, done.stderr
+    kept = list(csv.DictReader(io.StringIO(done.stdout.lstrip("\ufeff"))))
+    assert 0 < len(kept) < len(every)
+    for row in kept:
+        for column in columns:
+            names = [n.strip() for n in (row[column] or "").split(";") if n.strip()]
+            assert not names or any(n not in vague for n in names), row
