@@ -269,7 +269,7 @@ def extract(
 ) -> None:
     from ingest.pipeline import corpus_files
 
-    from .store import read_one
+    from .reading import read_one
 
     _exists(files)
     results = []

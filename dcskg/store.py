@@ -19,7 +19,6 @@ from __future__ import annotations
 import fcntl
 import gc
 import hashlib
-import itertools
 import json
 import os
 import re
@@ -35,16 +34,17 @@ import pyoxigraph as ox
 from rdflib import SKOS, Dataset, Graph, URIRef
 from rdflib.namespace import ORG
 
-from ingest.errors import DcsKgError, StoreError, shown_path
+from ingest.errors import StoreError, shown_path
 from ingest.ids import symbol_of
 from ingest.models import Extraction
-from ingest.pipeline import corpus_files, extract
+from ingest.pipeline import corpus_files
 from ingest.rules import DATA_DIR
-from ingest.to_rdf import BASE, COMMON_GRAPH, PREFIXES, add_reference_data, plan_graph_iri, plan_graphs
+from ingest.to_rdf import BASE, COMMON_GRAPH, PREFIXES, add_reference_data, plan_graph_iri
 from queries import backend
 
 from . import stats
-from .stats import contribution
+from .nquads import _quads, to_ox
+from .reading import _read_all
 
 DEFAULT_STORE = Path(os.environ.get("DCSKG_STORE", "data/graph"))
 # the plans bundled with the project: data/plans here, or the copy an installed wheel carries
@@ -61,150 +61,8 @@ VALIDATE_ALL_UP_TO = 100  # new plans all validated; above this, a fixed sample 
 VALIDATION_SAMPLE = 100
 
 
-def to_ox(term):
-    """rdflib term -> pyoxigraph term (loading through rdflib's Store API costs a dispatch per quad)."""
-    from rdflib import BNode, Literal
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"cannot store {term!r}")
-
-
-def _quads(graph, into: URIRef) -> list[ox.Quad]:
-    g = ox.NamedNode(str(into))
-    return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph]
-
-
-def _nquads(graph, into: URIRef) -> bytes:
-    """A plan's triples as N-Quads, written in the worker: the loading process then hands bytes
-    to Oxigraph's parser instead of building a Python object per term (the build's bottleneck).
-    Terms are written by the N-Quads grammar itself (`_nq`): a file name with a line break or a
-    quote is escaped in its literal, never spliced into the text."""
-    g = _nq(into)
-    return "".join(f"{_nq(s)} {_nq(p)} {_nq(o)} {g} .\n" for s, p, o in graph).encode("utf-8")
-
-
-# characters N-Quads does not allow raw: in an IRI (percent-encoded) and in a string (escaped)
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
-_STRING_FORBIDDEN = re.compile(r'[\\"\x00-\x1f\x7f]')
-
-
-def _nq_string(text: str) -> str:
-    return '"' + _STRING_FORBIDDEN.sub(lambda m: _STRING_ESCAPES.get(m.group(0), f"\\u{ord(m.group(0)):04X}"), text) + '"'
-
-
-def _nq(term) -> str:
-    """One rdflib term in N-Quads syntax."""
-    from rdflib import BNode, Literal
-
-    if isinstance(term, URIRef):
-        return "<" + _IRI_FORBIDDEN.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode("utf-8")), str(term)) + ">"
-    if isinstance(term, Literal):
-        if term.language:
-            return f"{_nq_string(str(term))}@{term.language}"
-        if term.datatype and str(term.datatype) != "http://www.w3.org/2001/XMLSchema#string":
-            return f"{_nq_string(str(term))}^^{_nq(term.datatype)}"
-        return _nq_string(str(term))
-    if isinstance(term, BNode):
-        return f"_:{re.sub(r'[^A-Za-z0-9_]', '_', str(term))}"
-    raise TypeError(f"cannot store {term!r}")
-
-
 AUTO_EXPORT_QUADS = 2_000_000  # above this, build leaves the graph dump to `dcskg export graph`
 LOAD_BATCH = 200  # plans whose quads go to Oxigraph's bulk loader in one call
-PARALLEL_FROM = 40  # files; below this a process pool costs more than it saves
-
-
-FILE_SECONDS = float(os.environ.get("DCSKG_FILE_SECONDS", "120"))  # one file's extraction at most
-WORKER_MEMORY_MB = int(os.environ.get("DCSKG_WORKER_MEMORY_MB", "4096"))  # address space of a worker
-
-
-class _FileTimeout(Exception):
-    pass
-
-
-def _on_alarm(signum, frame):
-    raise _FileTimeout()
-
-
-def read_one(path: Path, graph: bool = True):
-    """Worker: one file -> (extraction, own triples, common triples), or a one-line error.
-
-    Whatever happens inside, the answer names the file: a bug or a hostile file fails that
-    file, never the build.
-    """
-    import signal
-    import threading
-
-    timed = threading.current_thread() is threading.main_thread() and FILE_SECONDS > 0
-    if timed:
-        previous = signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, FILE_SECONDS)
-    try:
-        ex = extract(path)
-        if not graph:
-            return path, (ex, None, None), None
-        own, common = plan_graphs(ex)
-        counted = contribution(itertools.chain(own, common))
-        quads = _nquads(own, plan_graph_iri(ex.plan_key))
-    except DcsKgError as exc:
-        return path, None, str(exc)
-    except _FileTimeout:
-        return path, None, f"{shown_path(str(path))}: took longer than {FILE_SECONDS:g} s to read and was skipped (DCSKG_FILE_SECONDS sets the limit)"
-    except MemoryError:
-        return path, None, f"{shown_path(str(path))}: needed more than the memory allowed for one file and was skipped"
-    except RecursionError:
-        return path, None, f"{shown_path(str(path))}: nested too deeply to read"
-    except Exception as exc:  # noqa: BLE001 — a bug: still one line, naming the file
-        return path, None, f"{shown_path(str(path))}: internal error while reading ({exc.__class__.__name__}: {str(exc)[:200]})"
-    finally:
-        if timed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-    ex.lines = []  # only provenance needed them, and it is in the triples now
-    return path, (ex, quads, common, counted), None
-
-
-def _worker_init() -> None:
-    """A worker dies with its parent (even on kill -9) and has a bounded address space."""
-    import resource
-
-    try:
-        import ctypes
-        import signal
-
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass  # not Linux: the pool's own shutdown still ends the workers
-    if WORKER_MEMORY_MB > 0:
-        limit = WORKER_MEMORY_MB * 1024 * 1024
-        try:
-            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        except (ValueError, OSError):
-            pass
-
-
-def _read_all(files: list[Path], workers: int):
-    """Extraction and triple building fan out over processes; loading stays in this one."""
-    if workers <= 1 or len(files) < PARALLEL_FROM:
-        yield from map(read_one, files)
-        return
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init) as pool:
-        yield from pool.map(read_one, files, chunksize=8)
 
 
 def _bind(inner: ox.Store) -> backend.OxigraphDataset:

@@ -61,7 +61,7 @@ def test_extract_takes_folders_and_reports_each_bad_file_in_one_line(tmp_path):
 
 def test_an_unreadable_file_is_reported_not_fatal(tmp_path, monkeypatch):
     """(Tests run as root, who reads everything: the permission error is simulated.)"""
-    from dcskg.store import read_one
+    from dcskg.reading import read_one
 
     locked = tmp_path / "locked.txt"
     shutil.copy(GOOD, locked)
@@ -80,7 +80,7 @@ def test_an_unreadable_file_is_reported_not_fatal(tmp_path, monkeypatch):
 
 
 def test_a_file_past_its_time_budget_fails_alone(monkeypatch):
-    import dcskg.store as store
+    import dcskg.reading as store
 
     monkeypatch.setattr(store, "FILE_SECONDS", 0.3)
     monkeypatch.setattr(store, "extract", lambda path: time.sleep(5))
@@ -91,7 +91,7 @@ def test_a_file_past_its_time_budget_fails_alone(monkeypatch):
 
 
 def test_a_bug_while_reading_names_the_file(monkeypatch):
-    import dcskg.store as store
+    import dcskg.reading as store
 
     def broken(path):
         raise IndexError("list index out of range")
