@@ -171,7 +171,9 @@ def test_query_page_draws_a_chart_of_an_aggregation(endpoint, artifacts):
         bars = driver.find_elements(By.CSS_SELECTOR, ".dcs-chart svg rect")
         # leads, supports and plans: three bars for each agency shown, the first 40
         assert len(bars) == 3 * min(n, 40)
-        assert "Sở Nội vụ" in driver.find_element(By.CSS_SELECTOR, ".dcs-chart svg").text
+        drawn = driver.find_element(By.CSS_SELECTOR, ".dcs-chart svg").text
+        assert "Sở Nội vụ" in drawn
+        assert "■ chủ trì" in drawn and "■ leads" not in drawn  # the series in words, as the table's headers
         driver.save_screenshot(str(artifacts / "query_page_chart.png"))
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
         assert errors == []
