@@ -306,19 +306,6 @@ def _check_format(fmt: str) -> None:
         _fail(t("format_choice", value=repr(fmt)), 2)
 
 
-def _in_words(ds, rows: list[dict]) -> tuple[list[str], list[dict], list[str]]:
-    """Statistics rows for a person: agency kinds as words, headers from the catalogue."""
-    from queries.present import presenter
-
-    from .i18n import catalogue, code_words, lang
-
-    how = presenter(ds, lang(), code_words(lang()))
-    columns = list(rows[0]) if rows else []
-    shown = [r | {"kind": how.cell("agency-kind", r["kind"])} if "kind" in r else r for r in rows]
-    headers = [catalogue()["columns"][lang()].get(c, c) for c in columns]
-    return columns, shown, headers
-
-
 def _print_rows(columns: list[str], rows: list[dict], fmt: str, title: str | None = None, headers: list[str] | None = None) -> None:
     """Rows as a table, CSV (with a BOM: Excel then opens Vietnamese intact) or JSON."""
     headers = headers or columns
@@ -652,6 +639,10 @@ def network(
     force: bool = typer.Option(False, "--force", help=h("force")),
 ) -> None:
     from queries import network as nw
+    from queries.runner import Rows
+
+    from .answers import in_words
+    from .i18n import lang
 
     if role not in ("all", "lead", "support"):
         _fail(t("role_choice"), 2)
@@ -674,10 +665,10 @@ def network(
             n = drawn.graph.number_of_nodes()
             k = nw.betweenness_sample(n)
             method = t("betweenness_exact", n=n) if k is None else t("betweenness_sampled", k=k, n=n, seed=42)
-            columns, shown, headers = _in_words(ds, rows)
-            _print_rows(columns, shown, "table", t("network_stats", method=method), headers)
-            columns, shown, headers = _in_words(ds, nw.kind_statistics(rows))
-            _print_rows(columns, shown, "table", t("by_kind"), headers)
+            for title, table in ((t("network_stats", method=method), rows), (t("by_kind"), nw.kind_statistics(rows))):
+                # agency kinds as words, headers from the catalogue, as every named query's answer
+                shown = in_words(Rows(list(table[0]) if table else [], table), {"kind": "agency-kind"}, ds, lang())
+                _print_rows(shown.vars, shown.rows, "table", title)
         if csv_path:
             out.print(t("wrote", path=publish(csv_path, force, lambda p: nw.write_statistics_csv(rows, p))))
     if gexf:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +13,8 @@ from rdflib import Dataset
 
 from ingest.errors import DcsKgError
 from queries import lookup
+from queries.due import dated
+from queries.naming import joined_names
 from queries.runner import run_query
 
 # Column headers as Vietnamese plans print them in their appendices.
@@ -56,15 +57,10 @@ class Only:
     def keeps_plan(self, file: str, info: dict) -> bool:
         if self.plan_key and Path(file).stem != self.plan_key:
             return False
-        if self.place:
-            where = f"{info.get('province') or ''} {info.get('issuer') or ''}"
-            return lookup.loose(self.place) in lookup.loose(where)
-        return True
+        return not self.place or lookup.issued_in(info, self.place)
 
-    def keeps_party(self, *names: str | None) -> bool:
-        if not self.agency:
-            return True
-        return any(self.agency == n.strip() for joined in names if joined for n in joined.split(";"))
+    def keeps_party(self, *columns: str | None) -> bool:
+        return not self.agency or any(self.agency in joined_names(c) for c in columns)
 
 
 def task_rows(ds: Dataset, plan: str | None = None, agency: str | None = None) -> list[dict]:
@@ -93,17 +89,9 @@ def task_rows(ds: Dataset, plan: str | None = None, agency: str | None = None) -
 
 
 def first_deadline(deadline: str | None, document_date: str | None) -> dt.date | None:
-    """The first deadline as a date: "15/11" in the year of the document (plans set the dates of
-    their own year), "15/11/2026" as written; None when the year is unknown."""
-    for part in (deadline or "").split(";"):
-        m = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\s*", part)
-        year = (m.group(3) if m else None) or (document_date or "")[:4]
-        if m and year.isdigit():
-            try:
-                return dt.date(int(year), int(m.group(2)), int(m.group(1)))
-            except ValueError:
-                continue
-    return None
+    """The first of a task's deadlines ("05/6; 10/11") that reads as a date (`queries.due.dated`)."""
+    year = (document_date or "")[:4]
+    return next((d for part in (deadline or "").split(";") if (d := dated(part, year)) is not None), None)
 
 
 def write_tasks(rows: list[dict], path: Path, fmt: str) -> Path:

@@ -49,10 +49,10 @@ def t(_key: str, /, **values: object):
     return entry.format(**values) if isinstance(entry, str) else entry
 
 
-def sentences(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+def sentences(language: str) -> tuple[tuple[re.Pattern[str], str, bool], ...]:
     """The pipeline's English sentences (warnings) as patterns, each with its template in
-    `language` (the catalogue's `sentences`)."""
-    return tuple((re.compile(s["pattern"]), s[language]) for s in catalogue()["sentences"])
+    `language` and whether it says a part of a sentence (the catalogue's `sentences`)."""
+    return tuple((re.compile(s["pattern"]), s[language], bool(s.get("part"))) for s in catalogue()["sentences"])
 
 
 def said(exc: Exception) -> str:

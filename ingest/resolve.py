@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .agencies import AgencyMention, Lexicon, collective_members, find_agencies, split_agencies
-from .ids import agency_key
+from .ids import NATIONAL, agency_key
 from .jurisdiction import Jurisdiction
 from .models import AgencyRef, Document, Reporting, Task
 from .rules import cues, fold, gazetteer
@@ -21,7 +21,7 @@ def jurisdiction_of(mention: AgencyMention, where: Jurisdiction) -> str | None:
     """The place an agency belongs to: named in the text, implied by its level, or the issuer's."""
     entry = gazetteer().lookup(mention.entry) if mention.entry else None
     if (entry is not None and entry.national) or mention.kind == "central_government":
-        return "Việt Nam"
+        return NATIONAL
     if mention.place:
         return mention.place
     if mention.level:

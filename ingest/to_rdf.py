@@ -17,7 +17,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 from ontology import DCS, ELI
 
 from . import places
-from .ids import agency_slug, local_document_id, parse_document_id, place_key, symbol_of
+from .ids import NATIONAL, agency_slug, local_document_id, parse_document_id, place_key, symbol_of
 from .models import Extraction
 from .rules import cues, doc_types, fold, gazetteer, measures, registry, slug
 
@@ -42,7 +42,7 @@ def agency_label(a) -> str:
     """The name people write, whichever document mentions the agency: a name that ends in its
     level word takes its place ("Ủy ban nhân dân tỉnh" -> "Ủy ban nhân dân tỉnh Vĩnh Long")."""
     levels = tuple(cues()["issuer_levels"])
-    if a.jurisdiction and a.jurisdiction != "Việt Nam" and fold(a.name).endswith(tuple(" " + lv for lv in levels)):
+    if a.jurisdiction and a.jurisdiction != NATIONAL and fold(a.name).endswith(tuple(" " + lv for lv in levels)):
         return f"{a.name} {a.jurisdiction}"
     return a.name
 
@@ -352,7 +352,7 @@ class _PlanWriter:
             common.add((a_iri, ORG.classification, concept("agency-kind", a.kind)))
             for member in a.members:
                 common.add((a_iri, ORG.hasMember, agency_key_iri(member)))
-            if a.jurisdiction and a.jurisdiction != "Việt Nam":
+            if a.jurisdiction and a.jurisdiction != NATIONAL:
                 level = "province" if places.province(a.jurisdiction) else None
                 unit = self.jurisdiction if a.jurisdiction == self.info.place else _place(common, a.jurisdiction, level, None)
                 common.add((a_iri, DCS.jurisdiction, unit))

@@ -17,7 +17,7 @@ from ingest.errors import QueryError
 from ingest.rules import fold
 
 from . import lookup
-from .naming import names_by_node
+from .naming import ingested, names_by_node
 from .runner import run_query
 
 IMPLEMENTING = ("implements", "based_on", "chain")
@@ -53,8 +53,9 @@ def coverage(ds, document: str, level: str = "province", within: str | None = No
         province = official_province(within)
         units = sorted((Unit(c.name, c.code, c.province) for c in places.all_communes() if c.province == province.name), key=lambda u: u.code)
     by_name = {fold(u.name): u for u in units}
-    issued = {str(r["doc"]): r for r in run_query("ingested", ds)}
-    named = names_by_node(ds)
+    rows = ingested(ds)
+    issued = {str(r["doc"]): r for r in rows}
+    named = names_by_node(ds, rows)
     for r in run_query("plans_implementing", ds, doc=doc_id):
         read = issued.get(str(r["plan"]))
         if read is None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import lookup
-from .naming import names_by_source
+from .naming import joined_names, names_by_source
 from .runner import run_query
 
 
@@ -39,13 +39,12 @@ def due(ds, on: dt.date | None = None, days: int = 30, agency: str | None = None
     past, earliest first."""
     on = on or dt.date.today()
     name = lookup.agency_and_place(ds, agency)[0] if agency else None
-    where = lookup.loose(lookup.place_name(ds, place)) if place else None
+    where = lookup.place_name(ds, place) if place else None
     named = names_by_source(ds)
     out: list[Due] = []
 
     def of_place(file: str) -> bool:
-        info = named.get(file, {})
-        return where is None or where in lookup.loose(f"{info.get('province') or ''} {info.get('issuer') or ''}")
+        return where is None or lookup.issued_in(named.get(file, {}), where)
 
     reported: set[tuple[str, str]] = set()  # (file, deadline) a reporting duty already covers
     for r in run_query("reporting_calendar", ds):
@@ -56,13 +55,13 @@ def due(ds, on: dt.date | None = None, days: int = 30, agency: str | None = None
         if when is not None and (when - on).days <= days:
             out.append(Due(when, (when - on).days, "report", r["reporter"], r["to"], r["via"], r["deadline"], _name(named, r["file"]), r["file"], None, r["line"], r["frequency"]))
     for r in run_query("task_table", ds):
-        if not r["deadline"] or (name and name not in _names(r["leads"]) | _names(r["supports"])) or not of_place(r["file"]):
+        if not r["deadline"] or (name and name not in joined_names(r["leads"]) | joined_names(r["supports"])) or not of_place(r["file"]):
             continue
         year = str(named.get(r["file"], {}).get("date") or "")[:4]
         for text in str(r["deadline"]).split(";"):
             if (r["file"], text.strip()) in reported:
                 continue  # the task is a reporting duty: its date recurs, listed above
-            when = _dated(text.strip(), year)
+            when = dated(text.strip(), year)
             if when is not None and (when - on).days <= days:
                 out.append(Due(when, (when - on).days, "task", r["leads"], None, None, text.strip(), _name(named, r["file"]), r["file"], r["path"], r["line"], None))
     return sorted(out, key=lambda d: (d.date, d.file, d.line or 0))
@@ -80,8 +79,10 @@ def _next(month: int, day: int, on: dt.date) -> dt.date | None:
     return None
 
 
-def _dated(text: str, plan_year: str) -> dt.date | None:
-    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?", text)
+def dated(text: str, plan_year: str) -> dt.date | None:
+    """A deadline as written ("15/11", "15/11/2026") as a date: a day and month belong to the
+    year of the plan that sets them; None when no year is known or it is no date."""
+    m = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\s*", text)
     year = (m.group(3) if m else None) or plan_year
     if not m or not year.isdigit():
         return None
@@ -89,10 +90,6 @@ def _dated(text: str, plan_year: str) -> dt.date | None:
         return dt.date(int(year), int(m.group(2)), int(m.group(1)))
     except ValueError:
         return None
-
-
-def _names(joined: str | None) -> set[str]:
-    return {n.strip() for n in (joined or "").split(";") if n.strip()}
 
 
 def _name(named: dict, file: str) -> str:

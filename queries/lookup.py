@@ -184,6 +184,12 @@ def agency_and_place(ds, ref: str) -> tuple[str, str | None]:
     return _one(ref, "agency", [], names), None
 
 
+def issued_in(info: dict, place: str) -> bool:
+    """Whether a document read (its `naming.names_by_source` entry) was issued in `place` — its
+    own place or its province, compared as people type (no case, no diacritics)."""
+    return loose(place) in {loose(info.get("place") or ""), loose(info.get("province") or "")}
+
+
 def _read_agency(ref: str) -> tuple[str, str] | None:
     """(the body's canonical name, the words after it) as the extractor reads `ref`, when
     `ref` opens with one body."""

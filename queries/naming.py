@@ -42,16 +42,22 @@ def named_document(ds, iri: str) -> tuple[str, str] | None:
     return None if row is None else (_named(row), Path(row["source"]).name)
 
 
-def names_by_node(ds) -> dict[str, str]:
+def ingested(ds) -> list[dict]:
+    """The rows of the `ingested` query: every document read, once per caller that needs several
+    views of them (pass them to `names_by_node` and `names_by_source`)."""
+    return list(execute(resolve("ingested"), ds, {}))
+
+
+def names_by_node(ds, rows: list[dict] | None = None) -> dict[str, str]:
     """IRI -> name of every document read (a decision's promulgated text by its own)."""
-    return {str(r["doc"]): _named(r) for r in execute(resolve("ingested"), ds, {})}
+    return {str(r["doc"]): _named(r) for r in (ingested(ds) if rows is None else rows)}
 
 
-def names_by_source(ds) -> dict[str, dict[str, str | None]]:
-    """Source file name -> {name, issuer, level, province} of every document read."""
+def names_by_source(ds, rows: list[dict] | None = None) -> dict[str, dict[str, str | None]]:
+    """Source file name -> {name, issuer, level, place, province, date} of every document read."""
 
     out: dict[str, dict[str, str | None]] = {}
-    for r in execute(resolve("ingested"), ds, {}):
+    for r in ingested(ds) if rows is None else rows:
         file = Path(r["source"]).name
         if r["promulgatedBy"] or file in out:
             continue  # a decision's promulgated text is named with the decision
@@ -59,7 +65,13 @@ def names_by_source(ds) -> dict[str, dict[str, str | None]]:
             "name": _named(r),
             "issuer": r["issuer"],
             "level": r["levelName"],
+            "place": r["place"],
             "province": r["province"] or r["place"],
             "date": None if r["date"] is None else str(r["date"]),
         }
     return out
+
+
+def joined_names(value: str | None) -> set[str]:
+    """The names in a column the named queries join with "; " (leads, supports)."""
+    return {n.strip() for n in str(value or "").split(";") if n.strip()}

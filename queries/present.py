@@ -41,7 +41,7 @@ class Presenter:
     # words for what is not a code of any scheme: yes, no, and the queries' own "none"/"unknown"
     words: dict[str, str] = field(default_factory=dict)
     plans: dict[str, str] = field(default_factory=dict)  # IRI -> name of each document read
-    sentences: tuple[tuple[re.Pattern[str], str], ...] = ()  # English sentence -> template
+    sentences: tuple[tuple[re.Pattern[str], str, bool], ...] = ()  # English pattern -> template, is a part
 
     def cell(self, scheme: str, value: Any) -> Any:
         if value is None:
@@ -61,14 +61,14 @@ class Presenter:
         return self.labels.get((scheme, code)) or self.words.get(code, code)
 
 
-def say(sentence: str, sentences: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+def say(sentence: str, sentences: tuple[tuple[re.Pattern[str], str, bool], ...]) -> str:
     """`sentence` in the words of the first template whose pattern matches it whole, its named
-    groups filled in (as it is when none does); then patterns of a part ("(line 3)"), marked by
-    a template that starts with "…", are said wherever they occur."""
-    said = next((template.format(**m.groupdict()) for pattern, template in sentences if not template.startswith("…") and (m := pattern.fullmatch(sentence))), sentence)
-    for pattern, template in sentences:
-        if template.startswith("…"):
-            said = pattern.sub(_filled(template[1:]), said)
+    groups filled in (as it is when none does); then the patterns of a part ("(line 3)") are
+    said wherever they occur."""
+    said = next((template.format(**m.groupdict()) for pattern, template, part in sentences if not part and (m := pattern.fullmatch(sentence))), sentence)
+    for pattern, template, part in sentences:
+        if part:
+            said = pattern.sub(_filled(template), said)
     return said
 
 
@@ -79,17 +79,22 @@ def _filled(template: str):
     return fill
 
 
-def presenter(ds, lang: str, words: dict[str, str] | None = None, sentences: tuple[tuple[re.Pattern[str], str], ...] = ()) -> Presenter:
-    from .naming import names_by_node, names_by_source
+def presenter(ds, lang: str, words: dict[str, str] | None = None, sentences: tuple[tuple[re.Pattern[str], str, bool], ...] = ()) -> Presenter:
+    from .naming import ingested, names_by_node, names_by_source
 
     labels = {(r["scheme"], r["code"]): r["label"] for r in run_query("labels", ds, lang=lang)}
-    documents = {file: str(info["name"]) for file, info in names_by_source(ds).items() if info.get("name")}
-    return Presenter(labels, documents, dict(words) if words else {}, names_by_node(ds), sentences)
+    read = ingested(ds)  # once, for both views of the documents read
+    documents = {file: str(info["name"]) for file, info in names_by_source(ds, read).items() if info.get("name")}
+    return Presenter(labels, documents, dict(words) if words else {}, names_by_node(ds, read), sentences)
 
 
 def readable(query: NamedQuery, rows: Rows, how: Presenter) -> Rows:
     """The answer with labels for codes; a column of document names before each file column."""
-    show = dict(query.show)
+    return shown_as(dict(query.show), rows, how)
+
+
+def shown_as(show: dict[str, str], rows: Rows, how: Presenter) -> Rows:
+    """`rows` with the codes of the columns `show` names (column -> scheme) as labels."""
     if not show:
         return rows
     columns: list[str] = []

@@ -25,6 +25,7 @@ from .named import (  # noqa: F401  (re-exported)
     resolve,
     with_values,
 )
+from .naming import joined_names
 
 
 def look_up(query: NamedQuery, ds: Dataset, params: dict[str, Any]) -> dict[str, Any]:
@@ -69,8 +70,8 @@ def without_vague(ds: Dataset, rows: Rows) -> Rows:
     columns = [c for c in rows.vars if c in AGENCY_COLUMNS]
 
     def named(value: Any) -> bool:
-        names = [n.strip() for n in str(value).split(";")] if value is not None else []
-        return not names or any(n and n not in vague for n in names)
+        names = joined_names(value)
+        return not names or bool(names - vague)
 
     return Rows(rows.vars, [r for r in rows if all(named(r.get(c)) for c in columns)])
 

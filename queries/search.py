@@ -16,7 +16,7 @@ from pathlib import Path
 from ingest.errors import QueryError
 
 from . import lookup
-from .naming import names_by_source
+from .naming import ingested, joined_names, names_by_source
 from .runner import run_query
 
 
@@ -50,14 +50,15 @@ def search(ds, words: str, filters: Filters = Filters()) -> list[Hit]:
         raise QueryError(f"role must be lead or support, not {filters.role!r}", "search", code="search_role", params={"role": filters.role})
     agency = lookup.agency_and_place(ds, filters.agency)[0] if filters.agency else None
     place = lookup.place_name(ds, filters.place) if filters.place else None
-    documents = {Path(str(r["source"])).name: r for r in run_query("ingested", ds) if not r["promulgatedBy"]}
-    named = names_by_source(ds)
+    rows = ingested(ds)
+    documents = {Path(str(r["source"])).name: r for r in rows if not r["promulgatedBy"]}
+    named = names_by_source(ds, rows)
 
     def keeps(file: str) -> bool:
         read = documents.get(file)
         if read is None:
             return False
-        if place and lookup.loose(place) not in (lookup.loose(str(read["place"] or "")), lookup.loose(str(read["province"] or ""))):
+        if place and not lookup.issued_in(named.get(file, {}), place):
             return False
         if filters.level and read["level"] != filters.level:
             return False
@@ -85,11 +86,8 @@ def search(ds, words: str, filters: Filters = Filters()) -> list[Hit]:
 
 
 def _has_role(agency: str, role: str | None, leads: str | None, supports: str | None) -> bool:
-    def names(joined: str | None) -> set[str]:
-        return {n.strip() for n in (joined or "").split(";")}
-
     if role == "lead":
-        return agency in names(leads)
+        return agency in joined_names(leads)
     if role == "support":
-        return agency in names(supports)
-    return agency in names(leads) | names(supports)
+        return agency in joined_names(supports)
+    return agency in joined_names(leads) | joined_names(supports)

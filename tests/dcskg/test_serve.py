@@ -16,6 +16,24 @@ def endpoint(seed_store):
         yield base
 
 
+def open_page(driver, endpoint: str) -> None:
+    """The query page, loaded and its editor ready."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(endpoint + "/")
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.yasgui"))
+
+
+def run_named(driver, endpoint: str, name: str, rows: int = 1) -> None:
+    """Open the page, run the named query `name` and wait for at least `rows` rows of its answer."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    open_page(driver, endpoint)
+    driver.execute_script(f"openExample('{name}'); window.yasgui.getTab().getYasqe().query();")
+    WebDriverWait(driver, 30).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr")) >= rows)
+
+
 def test_select_with_sparqlwrapper(endpoint):
     from SPARQLWrapper import JSON, SPARQLWrapper
 
@@ -81,8 +99,7 @@ def test_query_page_runs_a_named_query_offline(endpoint, artifacts):
     from selenium.webdriver.support.ui import WebDriverWait
 
     with chrome() as driver:
-        driver.get(endpoint + "/")
-        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.yasgui"))
+        open_page(driver, endpoint)
         options = [o.get_attribute("value") for o in driver.find_elements(By.CSS_SELECTOR, "#example option")]
         assert "plans" in options and len(options) >= 15
         driver.execute_script("openExample('plans'); window.yasgui.getTab().getYasqe().query();")
@@ -113,8 +130,7 @@ def test_query_page_form_runs_a_named_query_with_a_parameter(endpoint):
     from selenium.webdriver.support.ui import WebDriverWait
 
     with chrome() as driver:
-        driver.get(endpoint + "/")
-        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.yasgui"))
+        open_page(driver, endpoint)
         driver.execute_script("openExample('agency_tasks')")
         field = driver.find_element(By.CSS_SELECTOR, "#fields input[name=agency]")
         field.send_keys("sở nội vụ")
@@ -130,8 +146,7 @@ def test_query_page_says_when_an_answer_was_cut(endpoint):
     from selenium.webdriver.support.ui import WebDriverWait
 
     with chrome() as driver:
-        driver.get(endpoint + "/")
-        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.yasgui"))
+        open_page(driver, endpoint)
         driver.execute_script("const tab = window.yasgui.addTab(true, {name: 'all', yasqe: {value: 'SELECT * WHERE { ?s ?p ?o }'}}); window.yasgui.getTab().getYasqe().query();")
         WebDriverWait(driver, 30).until(lambda d: d.find_element(By.ID, "truncated").text)
         assert "--max-rows" in driver.find_element(By.ID, "truncated").text
@@ -143,8 +158,7 @@ def test_query_page_shows_words_and_plain_values(endpoint):
     from selenium.webdriver.support.ui import WebDriverWait
 
     with chrome() as driver:
-        driver.get(endpoint + "/")
-        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.yasgui"))
+        open_page(driver, endpoint)
         driver.execute_script("openExample('agency_kind_load'); window.yasgui.getTab().getYasqe().query();")
         rows = lambda d: [r.text for r in d.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr") if r.is_displayed()]
         WebDriverWait(driver, 30).until(lambda d: any("Sở Nội vụ" in r for r in rows(d)))
@@ -161,10 +175,7 @@ def test_query_page_draws_a_chart_of_an_aggregation(endpoint, artifacts):
     from selenium.webdriver.support.ui import WebDriverWait
 
     with chrome() as driver:
-        driver.get(endpoint + "/")
-        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.yasgui"))
-        driver.execute_script("openExample('agency_lead_load'); window.yasgui.getTab().getYasqe().query();")
-        WebDriverWait(driver, 30).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr")) > 3)
+        run_named(driver, endpoint, "agency_lead_load", rows=4)
         n = driver.execute_script("return window.yasgui.getTab().getYasr().results.getBindings().length")
         driver.execute_script("window.yasgui.getTab().getYasr().selectPlugin('chart')")
         WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".dcs-chart svg rect"))
@@ -184,8 +195,7 @@ def test_query_page_keeps_your_own_queries(endpoint):
 
     mine = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     with chrome() as driver:
-        driver.get(endpoint + "/")
-        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.yasgui"))
+        open_page(driver, endpoint)
         driver.execute_script("window.yasgui.getTab().getYasqe().setValue(arguments[0]);"
                               "document.getElementById('save-name').value = 'đếm bộ ba';", mine)
         assert driver.execute_script("return saveQuery()") == "đếm bộ ba"
@@ -201,14 +211,9 @@ def test_query_page_keeps_your_own_queries(endpoint):
 
 def test_query_page_csv_has_a_bom_and_the_queries_name(endpoint):
     """Excel reads the CSV as UTF-8 (a BOM first); the file is named after the query, named or saved."""
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     with chrome() as driver:
-        driver.get(endpoint + "/")
-        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.yasgui"))
-        driver.execute_script("openExample('plans'); window.yasgui.getTab().getYasqe().query();")
-        WebDriverWait(driver, 30).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr")) > 0)
+        run_named(driver, endpoint, "plans", rows=1)
         info = driver.execute_script("const i = csvDownload(); return {filename: i.filename, data: i.getData()}")
         assert info["filename"] == "plans.csv"
         assert info["data"].startswith("\ufeff") and "Ủy ban nhân dân" in info["data"]

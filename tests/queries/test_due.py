@@ -9,7 +9,7 @@ import io
 import pytest
 from clirun import dcskg
 
-from queries.due import _dated, _next, due
+from queries.due import _next, dated, due
 
 
 @pytest.mark.parametrize(
@@ -22,7 +22,7 @@ def test_a_recurring_duty_falls_due_at_its_next_date(month, day, on, expected):
 
 @pytest.mark.parametrize("text,year,expected", [("15/11", "2025", dt.date(2025, 11, 15)), ("15/11/2026", "2025", dt.date(2026, 11, 15)), ("15/11", "", None), ("quý IV", "2025", None), ("31/2", "2025", None)])
 def test_a_task_deadline_is_in_its_plans_year_unless_it_writes_one(text, year, expected):
-    assert _dated(text, year) == expected
+    assert dated(text, year) == expected
 
 
 def test_the_seeds_reports_of_november(seed_ds):
