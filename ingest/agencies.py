@@ -325,6 +325,33 @@ def shown_name(m: AgencyMention, lexicon: Lexicon) -> str:
     return f"{m.name} {m.place}"
 
 
+_UNEXPANDED = re.compile(r"(?<![\wÀ-ỹ])[A-ZĐ&]{2,}(?:[-&][A-ZĐ]+)*(?![\wÀ-ỹ])")
+
+
+def written_name(m: AgencyMention, lexicon: Lexicon) -> str:
+    """The name as the text writes it, in the answer keys' form: abbreviations expanded, a
+    person's title dropped, the issuer's own place left out ("Mặt trận Tổ quốc tỉnh", "Các sở,
+    ngành"), where `shown_name` gives the body's one name ("Ủy ban Mặt trận Tổ quốc Việt Nam
+    tỉnh", "Các sở, ban, ngành"). A surface with an abbreviation the word table cannot expand
+    ("Sở KH&CN") is written by its name."""
+    shown = shown_name(m, lexicon)
+    if m.kind == "collective_group" or not m.surface.strip() or re.search(r"[,;]|\s(?:và|hoặc)\s", m.surface):
+        return shown
+    text = canonical_generic(m.surface)
+    if lexicon.own_level:
+        text = re.sub(r"(?<=\s)cùng cấp$", lexicon.own_level, text)  # the issuer's level, as `shown_name` reads it
+    bare, whole = (re.sub(r"\s*-\s*", "-", fold(x)).removeprefix("các ") for x in (text, shown))
+    if _UNEXPANDED.search(text) or whole.startswith(bare) or re.fullmatch(r"(?:các )?cấp [\wà-ỹ]+", bare):
+        # the name says more than the words the mention covers: "Hội đồng Thi đua" of "… - Khen
+        # thưởng ngành Y tế", "cấp xã" after "Ủy ban nhân dân cấp huyện,"
+        return shown
+    if m.place and fold(text).endswith(" " + fold(m.place)) and not fold(shown).endswith(fold(m.place)):
+        text = text[: -len(m.place)].rstrip()
+    elif shown != m.name and not fold(text).endswith(fold(m.place or "")):
+        text = f"{text} {m.place}"
+    return text
+
+
 def _definition_re() -> re.Pattern[str]:
     defs = sorted(cues()["collective_definitions"], key=len, reverse=True)
     return re.compile(r"\(\s*(?:" + "|".join(re.escape(d) for d in defs) + r")\s+(?P<alias>[^()]+?)\s*\)", re.I)

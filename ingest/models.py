@@ -130,6 +130,7 @@ class AgencyRef:
     members: list[str] = field(default_factory=list)  # keys of the members of a collective defined in the text
     aliases: list[str] = field(default_factory=list)
     key: str = ""  # stable: "{jurisdiction}/{name}" slugs; what tasks and reporting hold
+    written: str = ""  # the name as the document first writes it ("Mặt trận Tổ quốc tỉnh")
 
 
 @dataclass
@@ -222,6 +223,12 @@ class Extraction:
         index = self.agency_index
         return [index[k].name if k in index else k for k in (keys or [])]
 
+    def written_names(self, keys: list[str] | None) -> list[str]:
+        """Agency keys -> the names the document writes them by, each once (two keys a text
+        writes alike, "các sở, ngành, địa phương" read as two kinds of body, are one name)."""
+        index = self.agency_index
+        return list(dict.fromkeys(index[k].written or index[k].name if k in index else k for k in (keys or [])))
+
     def name(self, key: str | None) -> str | None:
         return self.names([key])[0] if key else None
 
@@ -231,11 +238,11 @@ class Extraction:
             d.pop("lines")
             d.pop("quote")
             for role in ("lead", "support", "supervise", "others"):
-                d[role] = self.names(d[role])
+                d[role] = self.written_names(d[role])
             return d
 
         document = asdict(self.document)
-        document["recipient_agencies"] = self.names(document["recipient_agencies"])
+        document["recipient_agencies"] = self.written_names(document["recipient_agencies"])
         document.pop("issuer_key", None)
         return {
             "source": self.source,
@@ -258,7 +265,7 @@ class Extraction:
             "tasks": [task_json(t) for t in self.tasks],
             "reporting": [
                 {
-                    "reporter": "; ".join(self.names(r.reporters)) or "?",
+                    "reporter": "; ".join(self.written_names(r.reporters)) or "?",
                     "to": self.name(r.to),
                     "via": self.name(r.via),
                     "deadline": r.deadline,
@@ -272,6 +279,7 @@ class Extraction:
             "agencies": [
                 {
                     "name": a.name,
+                    "written": a.written or a.name,
                     "kind": a.kind,
                     "jurisdiction": a.jurisdiction,
                     "known": a.known,

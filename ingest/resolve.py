@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .agencies import AgencyMention, Lexicon, collective_members, find_agencies, split_agencies
+from .agencies import AgencyMention, Lexicon, collective_members, find_agencies, shown_name, split_agencies, written_name
 from .ids import NATIONAL, agency_key
 from .jurisdiction import Jurisdiction
 from .models import AgencyRef, Document, Reporting, Task
@@ -45,15 +45,18 @@ class AgencyTable:
     """The agencies of one document, each added once."""
 
     where: Jurisdiction
+    lexicon: Lexicon
     refs: dict[str, AgencyRef] = field(default_factory=dict)
 
     def add(self, m: AgencyMention, name: str | None = None) -> str:
-        """The key of the body a mention names (`name`: the name a task shows it by)."""
+        """The key of the body a mention names (`name`: the name a task shows it by); the first
+        mention of a body says how the document writes it."""
+        written = written_name(m, self.lexicon) if name is None or name == shown_name(m, self.lexicon) else name
         name = name or m.name
         place = jurisdiction_of(m, self.where)
         key = agency_key(name, place, self.where.province, _place_level(m, place, self.where))
         if key not in self.refs:
-            self.refs[key] = AgencyRef(name, m.kind, place, m.known, m.generic, key=key)
+            self.refs[key] = AgencyRef(name, m.kind, place, m.known, m.generic, key=key, written=written)
         return key
 
 
@@ -75,7 +78,7 @@ def resolve(
 ) -> Resolved:
     """Tasks and reporting name agencies by the names their mentions gave; return them
     holding keys, with the table of agencies those keys point to."""
-    table = AgencyTable(where)
+    table = AgencyTable(where, lexicon)
     issuer_key = None
     if where.issuer_name:
         issuer_key = table.add(AgencyMention(where.issuer_name, where.issuer_kind or "other", where.issuer_name, 0, 0, place=where.place))

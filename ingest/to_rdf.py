@@ -347,8 +347,11 @@ class _PlanWriter:
                 common.add((a_iri, RDF.type, DCS.AgencyGroup))
                 common.add((a_iri, DCS.generic, Literal(True)))
             common.add((a_iri, SKOS.prefLabel, Literal(a.name, lang="vi")))
-            if agency_label(a) != a.name:
-                common.add((a_iri, SKOS.altLabel, Literal(agency_label(a), lang="vi")))
+            for other in dict.fromkeys((agency_label(a), a.written)):
+                # the name with its place, and the words a document wrote it with ("Mặt trận Tổ
+                # quốc tỉnh"): both find the body in a search
+                if other and other != a.name:
+                    common.add((a_iri, SKOS.altLabel, Literal(other, lang="vi")))
             common.add((a_iri, ORG.classification, concept("agency-kind", a.kind)))
             for member in a.members:
                 common.add((a_iri, ORG.hasMember, agency_key_iri(member)))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.agencies import Lexicon, find_agencies, find_collectives, split_agencies
+from ingest.agencies import AgencyMention, Lexicon, find_agencies, find_collectives, split_agencies, written_name
 from ingest.rules import gazetteer
 
 EXAMPLES = [(e.name, ex) for e in gazetteer().entries for ex in e.examples]
@@ -146,3 +146,32 @@ def test_two_places_same_department_are_two_agencies(extractions):
 def test_generic_head_with_a_field(phrase, generic):
     found = split_agencies(phrase, VINH_LONG_TERMS)
     assert len(found) == 1 and found[0].generic is generic
+
+
+# (text, the body's one name, the name as the text writes it): real wordings of the plans
+WRITTEN = [
+    ("Mặt trận Tổ quốc tỉnh chủ trì", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Mặt trận Tổ quốc tỉnh"),
+    ("Ủy ban MTTQ Việt Nam tỉnh chủ trì", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+    ("Tỉnh đoàn chủ trì", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Tỉnh đoàn"),
+    # an abbreviation the word table cannot expand: the name
+    ("Sở KH&CN chủ trì", "Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ"),
+    # a person stands for the unit; a collective is named by its kind
+    ("Giám đốc Sở Tư pháp chủ trì", "Sở Tư pháp", "Sở Tư pháp"),
+    ("các Sở, ngành tỉnh chủ trì", "Các sở, ban, ngành tỉnh", "Các sở, ban, ngành tỉnh"),
+    ("UBND các xã, phường chủ trì", "Ủy ban nhân dân các xã, phường", "Ủy ban nhân dân các xã, phường"),
+]
+
+
+@pytest.mark.parametrize("text,name,written", WRITTEN, ids=[w[0] for w in WRITTEN])
+def test_a_body_is_written_as_the_text_writes_it(text, name, written):
+    m = split_agencies(text.removesuffix(" chủ trì"), VINH_LONG_TERMS)[0]
+    assert (m.name, written_name(m, VINH_LONG_TERMS)) == (name, written)
+
+
+def test_the_written_form_never_cuts_a_name_short():
+    # the mention covers "Hội đồng Thi đua" of a longer name, or only the level of an elliptic member
+    lexicon = Lexicon({}, "tỉnh")
+    cut = AgencyMention("Hội đồng Thi đua - Khen thưởng ngành Y tế", "council", "Hội đồng Thi đua", 0, 16)
+    elliptic = AgencyMention("Ủy ban nhân dân cấp xã", "peoples_committee", "cấp xã", 0, 6, level="cấp xã")
+    assert written_name(cut, lexicon) == "Hội đồng Thi đua - Khen thưởng ngành Y tế"
+    assert written_name(elliptic, lexicon) == "Ủy ban nhân dân cấp xã"

@@ -15,7 +15,7 @@ from ingest.errors import DcsKgError
 from ingest.pipeline import extract
 
 # Floors a few points under what the extractor measures (the figures are printed with -s).
-PLAN_FLOORS = ["--min-ref-f1", "0.97", "--min-impl", "0.95", "--min-role-f1", "0.86", "--min-meta", "0.98", "--max-rejected", "0", "--max-no-tasks", "0"]
+PLAN_FLOORS = ["--min-ref-f1", "0.97", "--min-impl", "0.95", "--min-role-f1", "0.875", "--min-meta", "0.98", "--max-rejected", "0", "--max-no-tasks", "0"]
 OTHER_FLOORS = ["--min-ref-f1", "0.97", "--min-role-f1", "0.77", "--min-meta", "0.97", "--max-rejected", "0"]
 # real PDF and DOCX files as offices send them: drafts, letters, notices, a dispatch
 ORIGINAL_FLOORS = ["--min-ref-f1", "0.94", "--min-impl", "0.95", "--min-role-f1", "0.76", "--min-meta", "0.97", "--max-rejected", "0", "--max-no-tasks", "0"]
@@ -103,3 +103,25 @@ def test_an_entry_that_directs_a_unit_makes_the_unit_carry_out_the_items(real_pl
     doc = next(d for d in real_plans[0] if d["source"].endswith("85ff77cbda28ffbb.md"))
     leads = [set(t["lead"]) for t in doc["tasks"] if t["path"].startswith("IV.1.")]
     assert leads and all({"Sở Nông nghiệp và Môi trường", "Chi cục Biển đảo và Thủy sản"} <= s for s in leads)
+
+
+def test_a_task_names_a_body_as_the_plan_writes_it(real_plans):
+    """"Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh, …": the task says what the text says; the
+    agency list keeps the body's one name beside it, so both plans' fronts are one node."""
+    doc = next(d for d in real_plans[0] if d["source"].endswith("99c7d8fff9e4572e.md"))
+    leads = {a for t in doc["tasks"] for a in t["lead"]}
+    assert "Ủy ban Mặt trận Tổ quốc tỉnh" in leads
+    assert "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh" not in leads
+    front = next(a for a in doc["agencies"] if a["written"] == "Ủy ban Mặt trận Tổ quốc tỉnh")
+    assert front["name"] == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
+
+
+def test_the_graph_finds_a_body_by_the_words_a_plan_wrote():
+    from rdflib import Literal
+    from rdflib.namespace import SKOS
+
+    from ingest.to_rdf import plan_graphs
+
+    _, common = plan_graphs(extract(REAL / "99c7d8fff9e4572e.md"))
+    labels = {(p, o) for s, p, o in common if (s, SKOS.prefLabel, Literal("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", lang="vi")) in common}
+    assert (SKOS.altLabel, Literal("Ủy ban Mặt trận Tổ quốc tỉnh", lang="vi")) in labels

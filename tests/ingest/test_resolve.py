@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.agencies import AgencyMention
+from ingest.agencies import AgencyMention, Lexicon
 from ingest.jurisdiction import Jurisdiction
 from ingest.resolve import jurisdiction_of
 
@@ -103,7 +103,7 @@ def test_the_level_of_an_agencys_place(level, place, expected):
 def test_an_agency_of_a_commune_is_keyed_by_its_code_and_a_district_by_its_province():
     from ingest.resolve import AgencyTable
 
-    table = AgencyTable(DISTRICT)
+    table = AgencyTable(DISTRICT, Lexicon({}))
     commune = table.add(AgencyMention("Ủy ban nhân dân xã", "peoples_committee", "UBND xã Vĩnh Thủy", 0, 17, level="xã", place="Vĩnh Thủy", entry="Ủy ban nhân dân"))
     district = table.add(AgencyMention("Phòng Nội vụ", "division", "Phòng Nội vụ", 0, 12, entry="Phòng Nội vụ"))
     assert district == "quang-tri-vinh-linh/phong-noi-vu"
