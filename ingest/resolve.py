@@ -8,6 +8,7 @@ members of collectives then hold keys. Nothing downstream matches names again.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .agencies import AgencyMention, Lexicon, collective_members, find_agencies, shown_name, split_agencies, written_name
@@ -47,16 +48,20 @@ class AgencyTable:
     where: Jurisdiction
     lexicon: Lexicon
     refs: dict[str, AgencyRef] = field(default_factory=dict)
+    spellings: dict[str, Counter[str]] = field(default_factory=dict)
 
     def add(self, m: AgencyMention, name: str | None = None) -> str:
-        """The key of the body a mention names (`name`: the name a task shows it by); the first
-        mention of a body says how the document writes it."""
+        """The key of the body a mention names (`name`: the name a task shows it by); the
+        mentions of a body say how the document writes it: most often, the first on a tie."""
         written = written_name(m, self.lexicon) if name is None or name == shown_name(m, self.lexicon) else name
         name = name or m.name
         place = jurisdiction_of(m, self.where)
         key = agency_key(name, place, self.where.province, _place_level(m, place, self.where))
         if key not in self.refs:
-            self.refs[key] = AgencyRef(name, m.kind, place, m.known, m.generic, key=key, written=written)
+            self.refs[key] = AgencyRef(name, m.kind, place, m.known, m.generic, key=key)
+        counts = self.spellings.setdefault(key, Counter())
+        counts[written] += 1
+        self.refs[key].written = counts.most_common(1)[0][0]
         return key
 
 

@@ -28,7 +28,7 @@ MODULES: dict[str, list[str]] = {
     "queries/search.py": ["tests/queries/test_search.py"],
     "queries/due.py": ["tests/queries/test_due.py"],
     "ingest/normalize.py": ["tests/ingest/test_normalize.py"],
-    "ingest/citations.py": ["tests/ingest/test_citations.py"],
+    "ingest/citations.py": ["tests/ingest/test_citations.py", "tests/ingest/test_gold_scores.py"],
     "queries/lookup.py": ["tests/queries/test_lookup.py"],
     "dcskg/outputs.py": ["tests/dcskg/test_outputs.py"],
 }

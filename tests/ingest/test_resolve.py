@@ -114,6 +114,20 @@ def test_an_agency_of_a_commune_is_keyed_by_its_code_and_a_district_by_its_provi
     assert len(table.refs) == 2
 
 
+def test_a_body_is_written_as_its_document_most_often_writes_it():
+    from ingest.resolve import AgencyTable
+
+    table = AgencyTable(DISTRICT, Lexicon({}))
+    front = "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
+    keys = {
+        table.add(AgencyMention(front, "fatherland_front", surface, 0, len(surface), level="tỉnh"))
+        for surface in ("Ủy ban MTTQ Việt Nam tỉnh", "Mặt trận Tổ quốc tỉnh", "Mặt trận Tổ quốc tỉnh")
+    }
+    assert len(keys) == 1
+    ref = table.refs[keys.pop()]
+    assert (ref.name, ref.written) == (front, "Mặt trận Tổ quốc tỉnh")
+
+
 def test_supporters_reports_and_recipients_are_read_and_kept_apart(extractions):
     """What resolution keeps: the supporters a task names (30 in Vĩnh Long's plan), where a
     report goes and through whom, the recipients the 'Nơi nhận' lists."""
