@@ -5,9 +5,10 @@ What it refuses, and why:
 - every query is parsed (rdflib's SPARQL 1.1 grammar) before Oxigraph sees it: an update
   (INSERT, LOAD, DROP …) is 403, and a query with `SERVICE` is 403 too — federation would
   make the server fetch other addresses on its network and echo what they answer;
-- each query runs in a child process on a read-only handle of the store, with a time limit
-  and an address-space limit (RLIMIT_AS); at most `workers` run at once, and a request that
-  finds them all busy for `queue_wait` seconds gets 503 with `Retry-After`;
+- each query runs in one of `workers` long-lived query processes (dcskg/workers.py) on a
+  read-only handle of the store, under an address-space limit (RLIMIT_AS) and a time limit
+  (past it the process is killed and replaced); a request that finds them all busy for
+  `queue_wait` seconds gets 503 with `Retry-After`;
 - no CORS header unless `--cors ORIGIN` allows one origin (or `*`): a web page the analyst
   happens to open cannot drive the endpoint;
 - results are capped at `max_rows`; a capped answer says so in the `X-DCS-Truncated` header
@@ -18,8 +19,6 @@ What it refuses, and why:
 from __future__ import annotations
 
 import json
-import multiprocessing as mp
-import os
 import re
 import sys
 import threading
@@ -29,6 +28,8 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+from .workers import Busy, Died, QueryPool, Reply, TimedOut
 
 STATIC = Path(__file__).resolve().parent / "static"
 RESULT_TYPES = {
@@ -49,7 +50,7 @@ class Settings:
     timeout: float = 10.0
     max_rows: int = 10000
     memory_mb: int = 2048  # address space of one query process beyond the server's own
-    workers: int = 2  # query processes at once
+    workers: int = 2  # query processes kept running
     queue_wait: float = 2.0  # seconds a request waits for a free query process before 503
     cors: str | None = None  # the one origin allowed to call from a browser, or "*"
     max_query: int = 256_000  # bytes of a query's text; a longer one is refused before parsing
@@ -60,7 +61,9 @@ class Settings:
     def db(self) -> str:
         from .store import db_path
 
-        return str(db_path(Path(self.store)))
+        # resolved: `current` is a link a rebuild moves, and a query process keeps the
+        # database it opened until the path it is given changes
+        return str(db_path(Path(self.store)).resolve())
 
     def dataset(self):
         """The store read-only in this process, for look-ups (queries run in child processes)."""
@@ -136,17 +139,6 @@ def _to_rdflib(term):
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
-def _limit_memory(mb: int) -> None:
-    import resource
-
-    if mb <= 0:
-        return
-    with open("/proc/self/status", encoding="ascii") as fh:
-        base = next((int(line.split()[1]) * 1024 for line in fh if line.startswith("VmSize:")), 0)
-    limit = base + mb * 2**20
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-
 def _note(body: bytes, fmt: str, max_rows: int) -> bytes:
     """State a capped answer in its own body, in the way each format allows."""
     text = f"dcs-kg: truncated at {max_rows} rows (the endpoint's --max-rows)"
@@ -189,94 +181,92 @@ def _json_term(term) -> dict:
     return {"type": "triple", "value": str(term)}  # RDF-star: refused before, kept whole if met
 
 
-def _evaluate(db: str, query: str, accept: str, explicit: str | None, known: bool, max_rows: int, memory_mb: int, conn) -> None:
-    """Child process: parse and check one query (unless its text is `known`), choose its
-    format, run it on a read-only store; send (status, type, body, truncated, form parsed)."""
+def _answer(open_store, query: str, accept: str, explicit: str | None, known: str | None, max_rows: int, memory_mb: int) -> Reply:
+    """In a query process: parse and check one query (unless `known` gives the form of a text
+    parsed and checked before), choose its format, run it on the read-only store; (status,
+    type, body, truncated, form parsed, retire). The parse costs ten times what a one-plan
+    look-up does."""
     parsed = None
-
-    def send(status: int, ctype: str, body, truncated: bool) -> None:
-        conn.send((status, ctype, body, truncated, parsed))
-
     try:
-        # an allocation failure aborts the engine with a long native backtrace: the server
-        # logs one line for it instead
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 2)
-        _limit_memory(memory_mb)
-        form = inspect_query(query)
+        form = QueryForm(known) if known else inspect_query(query)
         parsed = None if known else form.form
         fmt = negotiate(accept, explicit, form.gives_graph)
-        import pyoxigraph as ox
-        from rdflib import Graph, Variable
-        from rdflib.query import Result
-
         try:
-            store = ox.Store.read_only(db)
+            store = open_store()
         except Exception as exc:  # noqa: BLE001 — the server's trouble (a generation switched, files), not the query's
-            send(503, "text/plain", f"the store could not be opened for this query ({exc.__class__.__name__}: {str(exc)[:200]}); retry".encode(), False)
-            return
-        res = store.query(query, use_default_graph_as_union=True)
-        if isinstance(res, ox.QueryBoolean):
-            out = Result("ASK")
-            out.askAnswer = bool(res)
-            kind = fmt if fmt in ("json", "xml") else "json"
-            send(200, RESULT_TYPES[kind], out.serialize(format=kind), False)
-        elif isinstance(res, ox.QuerySolutions) and fmt == "json":
-            # SPARQL JSON written straight from Oxigraph's terms: building rdflib terms and
-            # serialising them through rdflib took as long as the query itself
-            names = [v.value for v in res.variables]
-            solutions, truncated = _capped(res, max_rows)
-            bindings = [{n: _json_term(s[n]) for n in names if s[n] is not None} for s in solutions]
-            head: dict = {"vars": names}
-            if truncated:
-                head["link"] = [TRUNCATED]
-            body = json.dumps({"head": head, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8")
-            send(200, RESULT_TYPES[fmt], body, truncated)
-        elif isinstance(res, ox.QuerySolutions):
-            names = [v.value for v in res.variables]
-            solutions, truncated = _capped(res, max_rows)
-            rows = [{Variable(n): _to_rdflib(s[n]) for n in names if s[n] is not None} for s in solutions]
-            if fmt == "tsv":
-                # SPARQL 1.1 TSV: "?var" headers, terms in N-Triples syntax (rdflib has no writer)
-                lines = ["\t".join(f"?{n}" for n in names)]
-                lines += ["\t".join(r[Variable(n)].n3() if Variable(n) in r else "" for n in names) for r in rows]
-                body = ("\n".join(lines) + "\n").encode("utf-8")
-            else:
-                table: Any = Result("SELECT")  # rdflib's writers take a Result
-                table.vars = [Variable(n) for n in names]
-                table.bindings = rows
-                body = table.serialize(format=fmt)
-            send(200, RESULT_TYPES[fmt], _note(body, fmt, max_rows) if truncated else body, truncated)
-        else:
-            g = Graph()
-            truncated = False
-            for i, t in enumerate(res):
-                if i >= max_rows:
-                    truncated = True
-                    break
-                g.add(tuple(_to_rdflib(x) for x in (t.subject, t.predicate, t.object)))
-            body = g.serialize(format={"ttl": "turtle", "nt": "nt", "xml": "xml"}[fmt], encoding="utf-8")
-            send(200, GRAPH_TYPES[fmt], _note(body, "xml" if fmt == "xml" else "ttl", max_rows) if truncated else body, truncated)
+            message = f"the store could not be opened for this query ({exc.__class__.__name__}: {str(exc)[:200]}); retry"
+            return 503, "text/plain", message.encode(), False, parsed, True
+        ctype, body, truncated = _render(store.query(query, use_default_graph_as_union=True), fmt, max_rows)
+        return 200, ctype, body, truncated, parsed, False
     except QueryFailed as exc:  # refused by the parse check or the negotiation
-        send(int(exc.status), "text/plain", str(exc).encode("utf-8"), False)
+        return int(exc.status), "text/plain", str(exc).encode("utf-8"), False, parsed, False
     except SyntaxError as exc:
-        send(400, "text/plain", f"SPARQL syntax error: {exc}".encode(), False)
+        return 400, "text/plain", f"SPARQL syntax error: {exc}".encode(), False, parsed, False
     except MemoryError:
-        send(503, "text/plain", f"query stopped: it needed more than {memory_mb} MiB".encode(), False)
+        # the process may be left in a bad state: it answers, then a fresh one takes its place
+        return 503, "text/plain", f"query stopped: it needed more than {memory_mb} MiB".encode(), False, parsed, True
     except Exception as exc:  # noqa: BLE001 — a bad query must not crash the worker silently
-        send(400, "text/plain", f"query failed: {exc}".encode(), False)
-    finally:
-        conn.close()
+        return 400, "text/plain", f"query failed: {exc}".encode(), False, parsed, False
 
 
-_SLOTS: dict[tuple[str, int], threading.BoundedSemaphore] = {}
-_SLOTS_LOCK = threading.Lock()
+def _render(res, fmt: str, max_rows: int) -> tuple[str, bytes, bool]:
+    """(content type, body, truncated) of an Oxigraph answer in the negotiated format."""
+    import pyoxigraph as ox
+    from rdflib import Graph, Variable
+    from rdflib.query import Result
+
+    if isinstance(res, ox.QueryBoolean):
+        out = Result("ASK")
+        out.askAnswer = bool(res)
+        kind = fmt if fmt in ("json", "xml") else "json"
+        return RESULT_TYPES[kind], out.serialize(format=kind), False
+    if isinstance(res, ox.QuerySolutions) and fmt == "json":
+        # SPARQL JSON written straight from Oxigraph's terms: building rdflib terms and
+        # serialising them through rdflib took as long as the query itself
+        names = [v.value for v in res.variables]
+        solutions, truncated = _capped(res, max_rows)
+        bindings = [{n: _json_term(s[n]) for n in names if s[n] is not None} for s in solutions]
+        head: dict = {"vars": names}
+        if truncated:
+            head["link"] = [TRUNCATED]
+        return RESULT_TYPES[fmt], json.dumps({"head": head, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8"), truncated
+    if isinstance(res, ox.QuerySolutions):
+        names = [v.value for v in res.variables]
+        solutions, truncated = _capped(res, max_rows)
+        rows = [{Variable(n): _to_rdflib(s[n]) for n in names if s[n] is not None} for s in solutions]
+        if fmt == "tsv":
+            # SPARQL 1.1 TSV: "?var" headers, terms in N-Triples syntax (rdflib has no writer)
+            lines = ["\t".join(f"?{n}" for n in names)]
+            lines += ["\t".join(r[Variable(n)].n3() if Variable(n) in r else "" for n in names) for r in rows]
+            body = ("\n".join(lines) + "\n").encode("utf-8")
+        else:
+            table: Any = Result("SELECT")  # rdflib's writers take a Result
+            table.vars = [Variable(n) for n in names]
+            table.bindings = rows
+            body = table.serialize(format=fmt) or b""
+        return RESULT_TYPES[fmt], _note(body, fmt, max_rows) if truncated else body, truncated
+    g = Graph()
+    truncated = False
+    for i, t in enumerate(res):
+        if i >= max_rows:
+            truncated = True
+            break
+        g.add(tuple(_to_rdflib(x) for x in (t.subject, t.predicate, t.object)))
+    body = g.serialize(format={"ttl": "turtle", "nt": "nt", "xml": "xml"}[fmt], encoding="utf-8")
+    return GRAPH_TYPES[fmt], _note(body, "xml" if fmt == "xml" else "ttl", max_rows) if truncated else body, truncated
 
 
-def _slots(settings: Settings) -> threading.BoundedSemaphore:
+_POOLS: dict[tuple[str, int, int], QueryPool] = {}
+_POOLS_LOCK = threading.Lock()
+
+
+def _pool(settings: Settings) -> QueryPool:
     """One pool of query processes per served store, whatever the request's own settings."""
-    with _SLOTS_LOCK:
-        return _SLOTS.setdefault((settings.store, settings.workers), threading.BoundedSemaphore(max(1, settings.workers)))
+    with _POOLS_LOCK:
+        key = (settings.store, settings.workers, settings.memory_mb)
+        if key not in _POOLS:
+            _POOLS[key] = QueryPool(settings.workers, settings.memory_mb, _answer)
+        return _POOLS[key]
 
 
 _FORMS: dict[str, QueryForm] = {}  # query text -> its form, for texts a worker has parsed
@@ -284,41 +274,29 @@ _FORMS_LIMIT = 1024
 
 
 def run_query(settings: Settings, query: str, accept: str, explicit: str | None = None) -> tuple[int, str, bytes, bool]:
-    """Answer a query in a worker process that parses, checks and runs it under the time and
-    memory limits (the parse too: a huge or pathological text holds a worker slot and is
-    killed on time like any slow query). A text that was parsed before skips the parse."""
+    """Answer a query in a query process (dcskg/workers.py) that parses, checks and runs it
+    under the time and memory limits (the parse too: a huge or pathological text holds a
+    process and is killed on time like any slow query). A text parsed before skips the parse."""
     size = len(query.encode("utf-8"))
     if size > settings.max_query:
         raise QueryFailed(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"query too large: {size // 1000} kB, the limit is {settings.max_query // 1000} kB (--max-query-kb)")
     form = _FORMS.get(query)
     if form is not None:
         negotiate(accept, explicit, form.gives_graph)  # 406 without taking a worker
-    slots = _slots(settings)
-    if not slots.acquire(timeout=settings.queue_wait):
-        raise QueryFailed(HTTPStatus.SERVICE_UNAVAILABLE, f"all {settings.workers} query processes are busy; retry shortly")
     try:
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-        parent, child = ctx.Pipe(duplex=False)
-        args = (settings.db, query, accept, explicit, form is not None, settings.max_rows, settings.memory_mb, child)
-        proc = ctx.Process(target=_evaluate, args=args, daemon=True)
-        proc.start()
-        child.close()
-        if not parent.poll(settings.timeout):
-            proc.kill()
-            proc.join()
-            raise QueryFailed(HTTPStatus.SERVICE_UNAVAILABLE, f"query timed out after {settings.timeout:g} s and was stopped")
-        try:
-            status, ctype, body, truncated, parsed = parent.recv()
-        except EOFError:
-            proc.join(timeout=5)
-            sys.stderr.write(f"dcs-kg serve: a query process ended without an answer (exit {proc.exitcode})\n")
-            raise QueryFailed(
-                HTTPStatus.SERVICE_UNAVAILABLE,
-                f"the query was stopped without an answer; it probably needed more than the {settings.memory_mb} MiB a query may take (--memory)",
-            ) from None
-        proc.join(timeout=5)
-    finally:
-        slots.release()
+        status, ctype, body, truncated, parsed, _ = _pool(settings).ask(
+            settings.db, query, accept, explicit, form.form if form else None, settings.max_rows, settings.timeout, settings.queue_wait
+        )
+    except Busy:
+        raise QueryFailed(HTTPStatus.SERVICE_UNAVAILABLE, f"all {settings.workers} query processes are busy; retry shortly") from None
+    except TimedOut:
+        raise QueryFailed(HTTPStatus.SERVICE_UNAVAILABLE, f"query timed out after {settings.timeout:g} s and was stopped") from None
+    except Died as exc:
+        sys.stderr.write(f"dcs-kg serve: a query process ended without an answer (exit {exc.args[0] if exc.args else '?'})\n")
+        raise QueryFailed(
+            HTTPStatus.SERVICE_UNAVAILABLE,
+            f"the query was stopped without an answer; it probably needed more than the {settings.memory_mb} MiB a query may take (--memory)",
+        ) from None
     if parsed is not None and len(_FORMS) < _FORMS_LIMIT:
         _FORMS[query] = QueryForm(parsed)
     if isinstance(body, str):
@@ -477,6 +455,9 @@ def make_handler(settings: Settings):
         server_version = "dcs-kg"
         # a connection silent this long is closed: a slow client cannot hold a thread at will
         timeout = settings.client_timeout
+        # headers and body leave in two writes; with Nagle's algorithm the second waits for
+        # the client's delayed ACK of the first, 40 ms on every answer
+        disable_nagle_algorithm = True
 
         def log_message(self, fmt: str, *args) -> None:  # quiet: one line per request is noise here
             pass

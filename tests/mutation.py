@@ -28,7 +28,7 @@ MODULES: dict[str, list[str]] = {
     "queries/search.py": ["tests/queries/test_search.py"],
     "queries/due.py": ["tests/queries/test_due.py"],
     "ingest/normalize.py": ["tests/ingest/test_normalize.py"],
-    "ingest/citations.py": ["tests/ingest/test_citations.py", "tests/ingest/test_gold_scores.py"],
+    "ingest/citations.py": ["tests/ingest/test_citations.py"],
     "queries/lookup.py": ["tests/queries/test_lookup.py"],
     "dcskg/outputs.py": ["tests/dcskg/test_outputs.py"],
 }
@@ -43,7 +43,10 @@ def mutmut_table(module: str, tests: list[str]) -> str:
             'source_paths = ["ingest/", "queries/", "dcskg/"]',
             f"only_mutate = [{json.dumps(module)}]",
             f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
-            'pytest_add_cli_args = ["-q", "-p", "no:cacheprovider", "-x"]',
+            # mutmut runs pytest in its own process and passes back the test ids it recorded;
+            # pytest writes a Vietnamese parametrize id escaped ("Th\\u1ef1c hi\\u1ec7n …") and
+            # then finds no test by it: exit code 4, which mutmut counts as a kill. Raw ids match.
+            'pytest_add_cli_args = ["-q", "-p", "no:cacheprovider", "-x", "-o", "disable_test_id_escaping_and_forfeit_all_rights_to_community_support=true"]',
             'also_copy = ["data/", "ontology/", "benchmarks/"]',
             "mutate_only_covered_lines = true",
         ]
