@@ -5,6 +5,7 @@
     ds = dcskg.open_dataset("data/graph")
     dcskg.run_query("plans_implementing", ds, doc="47/2025/NQ-HĐND").to_dataframe()
     dcskg.readable("agency_lead_load", ds).to_dataframe()   # words and Vietnamese headers
+    page = dcskg.run_query("task_table", ds, page=dcskg.Page(100))  # page.total: the whole answer's rows
 
 Extraction without a store: `ingest.pipeline.extract(path)`. Networks: `queries.network`.
 """
@@ -13,7 +14,7 @@ from typing import Any
 
 from rdflib import Dataset
 
-from queries.runner import Rows, resolve, run
+from queries.runner import Page, Rows, resolve, run
 
 from .answers import readable
 from .store import DEFAULT_STORE, build, memory_dataset, open_dataset
@@ -38,9 +39,10 @@ def notebook_dataset(plans: str | Path | None = None) -> tuple[Dataset, str]:
     return open_dataset(scratch), f"đồ thị tạm dựng từ {len(report.plans)} văn bản trong {source}: {scratch}"
 
 
-def run_query(name: str, store: Dataset | str | Path | None = None, **params: Any) -> Rows:
-    """Run a named query (or a .rq file) against a dataset or a store folder (default: data/graph)."""
+def run_query(name: str, store: Dataset | str | Path | None = None, page: Page | None = None, **params: Any) -> Rows:
+    """Run a named query (or a .rq file) against a dataset or a store folder (default: data/graph);
+    with a `page`, one page of the answer and its whole length in `.total`."""
     ds = store if isinstance(store, Dataset) else open_dataset(Path(store) if store else DEFAULT_STORE)
-    return run(resolve(name), ds, **params)
+    return run(resolve(name), ds, page, **params)
 
-__all__ = ["build", "open_dataset", "memory_dataset", "notebook_dataset", "run_query", "readable"]
+__all__ = ["build", "open_dataset", "memory_dataset", "notebook_dataset", "run_query", "readable", "Page"]

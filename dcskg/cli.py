@@ -306,8 +306,9 @@ def _check_format(fmt: str) -> None:
         _fail(t("format_choice", value=repr(fmt)), 2)
 
 
-def _print_rows(columns: list[str], rows: list[dict], fmt: str, title: str | None = None, headers: list[str] | None = None) -> None:
-    """Rows as a table, CSV (with a BOM: Excel then opens Vietnamese intact) or JSON."""
+def _print_rows(columns: list[str], rows: list[dict], fmt: str, title: str | None = None, headers: list[str] | None = None, count: str | None = None) -> None:
+    """Rows as a table, CSV (with a BOM: Excel then opens Vietnamese intact) or JSON; under a
+    table, `count` or the number of rows."""
     headers = headers or columns
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
@@ -326,7 +327,7 @@ def _print_rows(columns: list[str], rows: list[dict], fmt: str, title: str | Non
         for r in rows:
             table.add_row(*["" if r.get(c) is None else str(r.get(c)) for c in columns])
         out.print(table)
-        out.print(t("rows", n=len(rows)))
+        out.print(count or t("rows", n=len(rows)))
 
 
 @app.command(help=h("query"))
@@ -338,8 +339,10 @@ def query(
     fmt: str = FORMAT_OPTION,
     codes: bool = typer.Option(False, "--codes", help=h("codes")),
     no_vague: bool = typer.Option(False, "--no-vague", help=h("no_vague")),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help=h("limit")),
+    offset: int = typer.Option(0, "--offset", min=0, help=h("offset")),
 ) -> None:
-    from queries.runner import resolve, run, without_vague
+    from queries.runner import Page, resolve, run, without_vague
 
     from .answers import headed
     from .i18n import lang
@@ -347,12 +350,15 @@ def query(
     _check_format(fmt)
     q = resolve(name)
     ds = _dataset(store, endpoint)
-    rows = run(q, ds, **_parse_params(param))
+    page = Page(limit, offset) if limit is not None or offset else None
+    # the vague groups are left out before the page is cut, so a page is full
+    rows = run(q, ds, None if no_vague else page, **_parse_params(param))
     if no_vague:
-        rows = without_vague(ds, rows)
+        rows = without_vague(ds, rows).paged(page)
     if fmt != "json" and not codes:
         rows = headed(q, rows, ds, lang())
-    _print_rows(rows.vars, rows.rows, fmt, q.question_vi if lang() == "vi" and q.question_vi and not codes else q.title)
+    count = None if rows.total is None else t("page_of", first=rows.offset + 1 if rows.rows else rows.offset, last=rows.offset + len(rows.rows), total=rows.total)
+    _print_rows(rows.vars, rows.rows, fmt, q.question_vi if lang() == "vi" and q.question_vi and not codes else q.title, count=count)
 
 
 @app.command("queries", help=h("queries"))

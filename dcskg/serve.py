@@ -219,7 +219,7 @@ def _render(res, fmt: str, max_rows: int) -> tuple[str, bytes, bool]:
         out = Result("ASK")
         out.askAnswer = bool(res)
         kind = fmt if fmt in ("json", "xml") else "json"
-        return RESULT_TYPES[kind], out.serialize(format=kind), False
+        return RESULT_TYPES[kind], out.serialize(format=kind) or b"", False
     if isinstance(res, ox.QuerySolutions) and fmt == "json":
         # SPARQL JSON written straight from Oxigraph's terms: building rdflib terms and
         # serialising them through rdflib took as long as the query itself

@@ -14,6 +14,7 @@ from .named import (  # noqa: F401  (re-exported)
     _LOOKED_UP,
     QUERY_DIR,
     NamedQuery,
+    Page,
     Param,
     Rows,
     bindings,
@@ -50,13 +51,16 @@ def _looked_up(query: NamedQuery, ds: Dataset, params: dict[str, Any]) -> tuple[
     return out, place
 
 
-def run(query: NamedQuery, ds: Dataset, **params: Any) -> Rows:
+def run(query: NamedQuery, ds: Dataset, page: Page | None = None, **params: Any) -> Rows:
+    """Look up the names a person typed, run the query, keep the place an agency was named
+    with; with a `page`, one page of the answer and its whole length (`Rows.total`)."""
     bound, place = _looked_up(query, ds, params)
-    rows = execute(query, ds, bound)
-    if place and "place" in rows.vars and not any(p.type == "place" and params.get(p.name) for p in query.params):
-        wanted = lookup.loose(place)
+    narrowed = place and not any(p.type == "place" and params.get(p.name) for p in query.params)
+    rows = execute(query, ds, bound, None if narrowed else page)
+    if narrowed and "place" in rows.vars:
+        wanted = lookup.loose(str(place))
         rows = Rows(rows.vars, [r for r in rows if lookup.loose(str(r.get("place") or "")) == wanted])
-    return rows
+    return rows.paged(page) if narrowed else rows
 
 
 # answer columns that hold an agency's name, in the named queries
@@ -76,7 +80,7 @@ def without_vague(ds: Dataset, rows: Rows) -> Rows:
     return Rows(rows.vars, [r for r in rows if all(named(r.get(c)) for c in columns)])
 
 
-def run_query(name: str, ds: Dataset, **params: Any) -> Rows:
+def run_query(name: str, ds: Dataset, page: Page | None = None, **params: Any) -> Rows:
     """Run a named query (or a .rq file) against a dataset (`dcskg.run_query` also opens a store folder)."""
-    return run(resolve(name), ds, **params)
+    return run(resolve(name), ds, page, **params)
 
