@@ -25,6 +25,10 @@ DISTRICT = Jurisdiction("Ủy ban nhân dân huyện Vĩnh Linh", "Ủy ban nhâ
         (AgencyMention("Ủy ban nhân dân xã", "peoples_committee", "UBND xã Vĩnh Thủy", 0, 17, level="xã", place="Vĩnh Thủy", entry="Ủy ban nhân dân"), "Vĩnh Thủy"),
         # a ministry is national
         (AgencyMention("Bộ Nội vụ", "central_government", "Bộ Nội vụ", 0, 9, entry="Bộ Nội vụ"), "Việt Nam"),
+        # a national body of another kind, by its gazetteer entry; a central body the gazetteer
+        # does not know, by its kind
+        (AgencyMention("Bộ Chính trị", "party_body", "Bộ Chính trị", 0, 12, entry="Bộ Chính trị"), "Việt Nam"),
+        (AgencyMention("Cục Quản lý thị trường", "central_government", "Cục Quản lý thị trường", 0, 22), "Việt Nam"),
     ],
     ids=lambda v: v.name if isinstance(v, AgencyMention) else v,
 )
@@ -126,6 +130,26 @@ def test_a_body_is_written_as_its_document_most_often_writes_it():
     assert len(keys) == 1
     ref = table.refs[keys.pop()]
     assert (ref.name, ref.written) == (front, "Mặt trận Tổ quốc tỉnh")
+    # each body counts its own spellings
+    union = table.refs[table.add(AgencyMention("Liên đoàn Lao động tỉnh", "trade_union", "LĐLĐ tỉnh", 0, 10, level="tỉnh"))]
+    assert union.written == "Liên đoàn Lao động tỉnh" and ref.written == "Mặt trận Tổ quốc tỉnh"
+
+
+def test_a_name_a_task_gives_without_its_mention_is_a_group_read_as_written():
+    """A name the extractor handed over without a mention (a heading's group) is kept as the
+    task wrote it: an unknown collective, and generic when its mention said so."""
+    from ingest.resolve import AgencyTable
+
+    table = AgencyTable(DISTRICT, Lexicon({}))
+    vague = AgencyMention("Các cơ quan, đơn vị liên quan", "collective_group", "các cơ quan, đơn vị liên quan", 0, 29, known=False, generic=True)
+    ref = table.refs[table.add(vague)]
+    assert ref.generic and not ref.known and ref.kind == "collective_group"
+    # shown under another name than its mention's (a commune's body named with its place)
+    other = AgencyMention("Ủy ban nhân dân xã", "peoples_committee", "UBND xã Vĩnh Thủy", 0, 17, level="xã", place="Vĩnh Thủy")
+    shown = table.refs[table.add(other, "Ủy ban nhân dân xã Vĩnh Thủy")]
+    assert (shown.name, shown.written) == ("Ủy ban nhân dân xã Vĩnh Thủy", "Ủy ban nhân dân xã Vĩnh Thủy")
+    named = table.refs[table.add(other, "Ủy ban nhân dân xã (đã sáp nhập)")]
+    assert named.written == "Ủy ban nhân dân xã (đã sáp nhập)"  # a name the task chose is its written form
 
 
 def test_supporters_reports_and_recipients_are_read_and_kept_apart(extractions):
