@@ -175,7 +175,7 @@ def throughput(url: str, texts: dict[str, str], seconds: float = 5.0, clients: t
 
 
 def serve_throughput(store: Path, texts: dict[str, str], seconds: float = 5.0) -> dict:
-    """`dcskg serve` (a process per query, two at once) at 1 and 8 concurrent clients."""
+    """`dcskg serve` (two query processes kept running) at 1 and 8 concurrent clients."""
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-c", "from dcskg.cli import main; main()", "serve", "--store", str(store), "--port", str(port), "--workers", "2"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

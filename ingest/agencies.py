@@ -79,6 +79,12 @@ def _place_ok(place: str | None) -> str | None:
         if (w in _head_words() or any(a.start == 0 for a in find_agencies(w))) and not places.is_place_name(" ".join(keep + [w])):
             break
         keep.append(w)
+    if len(keep) > 1 and not places.is_place_name(" ".join(keep)):
+        # "thành phố Cần Thơ Thực hiện …": a capitalised word after a known place starts the
+        # next phrase; the place is the longest known name it begins with
+        known = next((n for n in range(len(keep) - 1, 0, -1) if places.is_place_name(" ".join(keep[:n]))), 0)
+        if known and keep[known] not in cues()["place_name_tails"] and not keep[known].isdigit():
+            keep = keep[:known]
     return " ".join(keep) or None
 
 

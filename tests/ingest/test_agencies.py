@@ -175,3 +175,19 @@ def test_the_written_form_never_cuts_a_name_short():
     elliptic = AgencyMention("Ủy ban nhân dân cấp xã", "peoples_committee", "cấp xã", 0, 6, level="cấp xã")
     assert written_name(cut, lexicon) == "Hội đồng Thi đua - Khen thưởng ngành Y tế"
     assert written_name(elliptic, lexicon) == "Ủy ban nhân dân cấp xã"
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        # a capitalised word after a known place starts the next phrase (real plans' openings)
+        ("Kế hoạch số 77/KH-UBND ngày 17 tháng 9 năm 2025 của Ủy ban nhân dân thành phố Cần Thơ Thực hiện Chương trình", "Cần Thơ"),
+        ("của UBND tỉnh Bắc Ninh Quyết định phê duyệt", "Bắc Ninh"),
+        # … but a name that goes on past a shorter known one is the place's own
+        ("UBND xã Phú Xuân Tây", "Phú Xuân Tây"),
+        ("UBND phường Cổ Nhuế 2 và phường Xuân Đỉnh", "Cổ Nhuế 2"),
+    ],
+)
+def test_a_place_ends_where_its_name_does(text, place):
+    m = next(a for a in find_agencies(text) if a.place)
+    assert m.place == place
