@@ -542,7 +542,8 @@ def _merge(hits: list[_Hit], where: Jurisdiction) -> tuple[list[LegalRef], list[
             ref.issuer = dt.issuers.get(code)
         if ref.type == "Luật" and ref.issuer is None and (ref.symbol or "").count("/QH") or (ref.type == "Luật" and not ref.symbol):
             ref.issuer = ref.issuer or "Quốc hội"
-        if ref.symbol and re.match(r"^\d", ref.symbol) and not ref.year and not (code and dt.is_national_code(code)):
+        national = bool(code and dt.is_national_code(code)) or dt.is_national(ref.symbol or "")  # "8935/BNV-CTTN&BĐG": a ministry's unit
+        if ref.symbol and re.match(r"^\d", ref.symbol) and not ref.year and not national:
             year = ref.date[:4] if ref.date else "?"
             ref.id = local_document_id(ref.symbol, ref.place or where.place, year)
         out.append(ref)
