@@ -126,13 +126,13 @@ KNOWN = json.loads((REAL / "references_known_differences.json").read_text(encodi
 
 @pytest.mark.parametrize("path", sorted(KEYS), ids=lambda p: p.name[:16])
 def test_every_reference_of_a_plan_as_its_answer_key_has_it(path):
-    """Each seed and real plan's references (document, relation, date) exactly as its answer
+    """Each seed and real plan's references (document, relation, date, type) exactly as its answer
     key gives them, but for the differences listed in references_known_differences.json with
     their reason: a change that gains or loses one reference anywhere is seen here."""
     doc = parse(normalize(read(path)))
     refs, _ = extract_refs(doc, determine(doc))
-    mine = {(r.id, r.relation, r.date) for r in refs}
-    theirs = {(r["id"], r["relation"], r.get("date")) for r in KEYS[path]["legal_refs"]}
+    mine = {(r.id, r.relation, r.date, r.type) for r in refs}
+    theirs = {(r["id"], r["relation"], r.get("date"), r.get("type")) for r in KEYS[path]["legal_refs"]}
     known = KNOWN.get(path.name, {})
     assert mine - theirs == {tuple(x) for x in known.get("read_not_in_key", [])}
     assert theirs - mine == {tuple(x) for x in known.get("in_key_not_read", [])}
