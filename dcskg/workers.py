@@ -9,7 +9,8 @@ What stays as strict as before:
 - a process that dies (out of memory in the engine) or reports a memory error is replaced, so
   a query never inherits a half-broken process;
 - a store rebuilt in the meantime is seen: each request names the current generation's
-  database and a process reopens when it changes.
+  database and a process reopens when it changes;
+- a process outlives no server: it ends within a second of its server's end, however that came.
 """
 from __future__ import annotations
 
@@ -60,7 +61,13 @@ def _loop(conn, memory_mb: int, answer: Answer) -> None:
     os.dup2(devnull, 2)
     limit_memory(memory_mb)
     opened: dict[str, Any] = {}
+    server = os.getppid()
     while True:
+        # a server killed outright (SIGKILL, SIGTERM without cleanup) closes no pipe the other
+        # query processes also hold: its going is seen by the parent changing
+        while not conn.poll(1.0):
+            if os.getppid() != server:
+                return
         try:
             db, query, accept, explicit, known, max_rows = conn.recv()
         except (EOFError, OSError):

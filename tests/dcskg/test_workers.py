@@ -100,3 +100,43 @@ def test_a_store_rebuilt_while_serving_is_read_at_its_new_generation(tmp_path):
         shutil.copy(seeds[1], plans)
         assert not build([plans], store).failed
         assert len(_plans(base)) == 2
+
+
+def _children(pid: int) -> set[int]:
+    path = f"/proc/{pid}/task/{pid}/children"
+    with open(path, encoding="ascii") as fh:
+        return {int(c) for c in fh.read().split()}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().split(") ")[-1][:1] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.parametrize("how", ["terminate", "kill"])
+def test_query_processes_end_with_their_server(seed_store, how):
+    """A server stopped by SIGTERM or SIGKILL leaves no query process behind (each holds the
+    others' pipes open, so none would see its pipe close)."""
+    import subprocess
+    import sys
+
+    from browser import free_port, wait_for_port
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-c", "from dcskg.cli import main; main()", "serve", "--store", str(seed_store), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_port(port, proc)
+        assert _plans(f"http://127.0.0.1:{port}")  # the pool starts with the first query
+        workers = _children(proc.pid)
+        assert len(workers) == 2
+    finally:
+        getattr(proc, how)()
+        proc.wait(timeout=10)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.1)
+    assert not any(_alive(w) for w in workers)
