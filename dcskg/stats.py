@@ -15,8 +15,8 @@ Datasets (ontology: dcs:AgencyLoadData …) and the raw-fact queries they equal
 - AgencyLoadData — per agency: tasks led, supported, plans (agency_lead_load);
 - KindLoadData — per agency name and kind across places: tasks led, supported, plans, places
   (agency_kind_load);
-- CoordinationData — per lead–support pair of names, each with its place: shared tasks and
-  plans (agency_coordination, agency_partners);
+- CoordinationData — per lead–support pair of names: shared tasks and plans
+  (agency_coordination, agency_partners);
 - MeasureCoverageData — per plan and measure category, zeros included: tasks
   (measure_coverage, measure_gaps);
 - PlanSummaryData — per plan: tasks, agencies, documents, reporting duties, warnings
@@ -175,10 +175,9 @@ def observations(contributions: dict[str, dict], described: dict[str, list] | No
             kind[k][:3] = [total + len(numbers) for total, numbers in zip(kind[k], sets)]
         by_pair: dict[tuple, list[set]] = defaultdict(lambda: [set(), set()])
         for k, counted in c["pairs"].items():
-            lead, support = (described[a] for a in k.split(SEP))
-            if lead[0] is not None and support[0] is not None:
-                # a pair of names with their places: Sở Tư pháp of Vĩnh Long and of Cần Thơ are two
-                for group, numbers in zip(by_pair[(lead[0], lead[2], support[0], support[2])], counted):
+            names = tuple(described[a][0] for a in k.split(SEP))
+            if None not in names:
+                for group, numbers in zip(by_pair[names], counted):
                     group.update(numbers)
         for names, sets in by_pair.items():
             pairs[names] = [total + len(numbers) for total, numbers in zip(pairs[names], sets)]
@@ -210,10 +209,8 @@ def observations(contributions: dict[str, dict], described: dict[str, list] | No
         out[_iri("kind-load", name, kind_code or "")] = _observation(
             DCS.KindLoadData, agencyName=name, leadCount=led, supportCount=supported, planCount=plans, placeCount=len(members), kindCode=kind_code or None,
         )
-    for (lead, lead_place, support, support_place), (tasks, plans) in pairs.items():
-        out[_iri("coordination", lead, lead_place or "", support, support_place or "")] = _observation(
-            DCS.CoordinationData, leadName=lead, leadPlaceName=lead_place, supportName=support, supportPlaceName=support_place, taskCount=tasks, planCount=plans,
-        )
+    for (lead, support), (tasks, plans) in pairs.items():
+        out[_iri("coordination", lead, support)] = _observation(DCS.CoordinationData, leadName=lead, supportName=support, taskCount=tasks, planCount=plans)
     return out
 
 

@@ -69,7 +69,6 @@ class DCS(DefinedNamespace):
     leadAgencyOfAssignment: URIRef
     leadCount: URIRef
     leadName: URIRef
-    leadPlaceName: URIRef
     level: URIRef
     lineEnd: URIRef
     lineStart: URIRef
@@ -110,7 +109,6 @@ class DCS(DefinedNamespace):
     supportAgencyOfAssignment: URIRef
     supportCount: URIRef
     supportName: URIRef
-    supportPlaceName: URIRef
     target: URIRef
     task: URIRef
     taskCount: URIRef
