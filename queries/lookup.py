@@ -81,10 +81,14 @@ def plan_key(ds, ref: str) -> str:
 
 
 def _read_match(ds, ref: str) -> tuple[str, str]:
+    iri = ref.startswith(("http://", "https://"))
+    key = Path(ref).stem if Path(ref).suffix and not iri else ref
+    probe = execute(load(QUERY_DIR / "internal" / "document_read.rq"), ds, {"doc": URIRef(ref)} if iri else {"key": key})
+    if len(probe):
+        return str(probe.rows[0]["doc"]), str(probe.rows[0]["key"])
+    if iri:
+        return ref, ref
     rows = _read(ds)
-    if ref.startswith(("http://", "https://")):
-        return next(((str(d), k) for d, k, _ in rows if str(d) == ref), (ref, ref))
-    key = Path(ref).stem if Path(ref).suffix else ref
     for doc, k, _ in rows:
         if k == key or k == Path(ref).name or loose(k) == loose(key):
             return str(doc), k

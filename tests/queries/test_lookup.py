@@ -30,6 +30,10 @@ def test_plans_by_file_key_or_iri(seed_ds):
     iri = document_node(seed_ds, "data/plans/000_70211efbcc79a593.txt")
     assert str(iri).endswith("/plan/000-70211efbcc79a593")
     assert document_node(seed_ds, "000_70211efbcc79a593") == iri
+    assert document_node(seed_ds, str(iri)) == iri
+    from queries.lookup import plan_key
+
+    assert plan_key(seed_ds, str(iri)) == plan_key(seed_ds, "000") == "000_70211efbcc79a593"
     with pytest.raises(QueryError, match="no document read"):
         document_node(seed_ds, "18/KH-UBND")  # cited, not read: the seeds' own numbers are blank
 
