@@ -455,9 +455,6 @@ def make_handler(settings: Settings):
         server_version = "dcs-kg"
         # a connection silent this long is closed: a slow client cannot hold a thread at will
         timeout = settings.client_timeout
-        # headers and body leave in two writes; with Nagle's algorithm the second waits for
-        # the client's delayed ACK of the first, 40 ms on every answer
-        disable_nagle_algorithm = True
 
         def log_message(self, fmt: str, *args) -> None:  # quiet: one line per request is noise here
             pass

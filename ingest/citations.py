@@ -477,6 +477,12 @@ def _sentence(text: str, start: int, end: int) -> str:
     return quote
 
 
+def _national(ref: LegalRef) -> bool:
+    """A national body's symbol is unique without a place ("8935/BNV-CTTN&BĐG": a ministry's unit)."""
+    dt = doc_types()
+    return bool(ref.issuer_code and dt.is_national_code(ref.issuer_code)) or dt.is_national(ref.symbol or "")
+
+
 def _merge(hits: list[_Hit], where: Jurisdiction) -> tuple[list[LegalRef], list[str]]:
     dt = doc_types()
     reg = registry()
@@ -542,8 +548,7 @@ def _merge(hits: list[_Hit], where: Jurisdiction) -> tuple[list[LegalRef], list[
             ref.issuer = dt.issuers.get(code)
         if ref.type == "Luật" and ref.issuer is None and (ref.symbol or "").count("/QH") or (ref.type == "Luật" and not ref.symbol):
             ref.issuer = ref.issuer or "Quốc hội"
-        national = bool(code and dt.is_national_code(code)) or dt.is_national(ref.symbol or "")  # "8935/BNV-CTTN&BĐG": a ministry's unit
-        if ref.symbol and re.match(r"^\d", ref.symbol) and not ref.year and not national:
+        if ref.symbol and re.match(r"^\d", ref.symbol) and not ref.year and not _national(ref):
             year = ref.date[:4] if ref.date else "?"
             ref.id = local_document_id(ref.symbol, ref.place or where.place, year)
         out.append(ref)
