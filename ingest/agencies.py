@@ -331,6 +331,8 @@ def shown_name(m: AgencyMention, lexicon: Lexicon) -> str:
     return f"{m.name} {m.place}"
 
 
+# "cấp xã" after "Ủy ban nhân dân cấp huyện,": a level standing for the head before it
+_ELLIPTIC_LEVEL = re.compile(r"(?:các\s+)?(cấp\s+\S+|các cấp|cùng cấp)", re.I)
 _UNEXPANDED = re.compile(r"(?<![\wÀ-ỹ])[A-ZĐ&]{2,}(?:[-&][A-ZĐ]+)*(?![\wÀ-ỹ])")
 
 
@@ -344,10 +346,11 @@ def written_name(m: AgencyMention, lexicon: Lexicon) -> str:
     if m.kind == "collective_group" or not m.surface.strip() or re.search(r"[,;]|\s(?:và|hoặc)\s", m.surface):
         return shown
     text = canonical_generic(m.surface)
-    if lexicon.own_level:
-        text = re.sub(r"(?<=\s)cùng cấp$", lexicon.own_level, text)  # the issuer's level, as `shown_name` reads it
-    bare, whole = (re.sub(r"\s*-\s*", "-", fold(x)).removeprefix("các ") for x in (text, shown))
-    if _UNEXPANDED.search(text) or whole.startswith(bare) or re.fullmatch(r"(?:các )?cấp [\wà-ỹ]+", bare):
+    if m.level and fold(m.level) != "cùng cấp":
+        # "… cùng cấp": the level `_resolve_levels` read it as, the issuer's own
+        text = re.sub(r"(?<=\s)cùng cấp$", m.level, text)
+    bare, whole = (fold(x).removeprefix("các ") for x in (text, shown))
+    if _UNEXPANDED.search(text) or whole.startswith(bare) or _ELLIPTIC_LEVEL.fullmatch(bare):
         # the name says more than the words the mention covers: "Hội đồng Thi đua" of "… - Khen
         # thưởng ngành Y tế", "cấp xã" after "Ủy ban nhân dân cấp huyện,"
         return shown
@@ -420,7 +423,7 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
                     out.append(AgencyMention(f"{entry.name} {level}", previous.kind, piece, cursor, gap_end, level, where.group("place"), True, False, entry.name))
                     previous = out[-1]
                     continue
-            ell = re.fullmatch(r"(?:các\s+)?(cấp\s+\S+|các cấp|cùng cấp)", piece, flags=re.I)
+            ell = _ELLIPTIC_LEVEL.fullmatch(piece)
             if ell and previous is not None:
                 base = previous.name
                 if previous.level:

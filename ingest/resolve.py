@@ -51,18 +51,22 @@ class AgencyTable:
     spellings: dict[str, Counter[str]] = field(default_factory=dict)
 
     def add(self, m: AgencyMention, name: str | None = None) -> str:
-        """The key of the body a mention names (`name`: the name a task shows it by); the
-        mentions of a body say how the document writes it: most often, the first on a tie."""
+        """The key of the body a mention names (`name`: the name a task shows it by); each
+        mention counts one spelling of it (`records` picks the document's)."""
         written = written_name(m, self.lexicon) if name is None or name == shown_name(m, self.lexicon) else name
         name = name or m.name
         place = jurisdiction_of(m, self.where)
         key = agency_key(name, place, self.where.province, _place_level(m, place, self.where))
         if key not in self.refs:
             self.refs[key] = AgencyRef(name, m.kind, place, m.known, m.generic, key=key)
-        counts = self.spellings.setdefault(key, Counter())
-        counts[written] += 1
-        self.refs[key].written = counts.most_common(1)[0][0]
+        self.spellings.setdefault(key, Counter())[written] += 1
         return key
+
+    def records(self) -> list[AgencyRef]:
+        """The agencies, each written as its document writes it most often (the first on a tie)."""
+        for key, counts in self.spellings.items():
+            self.refs[key].written = counts.most_common(1)[0][0]
+        return list(self.refs.values())
 
 
 @dataclass
@@ -127,7 +131,7 @@ def resolve(
     return Resolved(
         [t for t, _ in tasks],
         [r for r, _ in reporting],
-        list(table.refs.values()),
+        table.records(),
         issuer_key,
         list(dict.fromkeys(recipients)),
     )
