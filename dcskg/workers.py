@@ -10,7 +10,8 @@ What stays as strict as before:
   a query never inherits a half-broken process;
 - a store rebuilt in the meantime is seen: each request names the current generation's
   database and a process reopens when it changes;
-- a process outlives no server: it ends within a second of its server's end, however that came.
+- a process outlives no server: it holds no pipe end but its own, so a dead server's pipe reads
+  as closed, and it ends within a second of its server's end even in the middle of a query.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import multiprocessing as mp
 import os
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -52,30 +54,40 @@ def limit_memory(mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _loop(conn, memory_mb: int, answer: Answer) -> None:
+def _loop(conn, inherited: list, memory_mb: int, answer: Answer) -> None:
     """A query process: open the store the request names (again when a rebuild moved it),
     answer, repeat until the server closes the pipe or an answer says to retire."""
+    # the fork copied the server's ends of this process's pipe and of every sibling's: held
+    # here, they would keep each pipe open after the server's end (no EOF, a send that blocks)
+    for end in inherited:
+        end.close()
+    # a server killed outright may leave this process in the middle of a query: its going is
+    # seen by the parent changing, whatever the process is doing
+    threading.Thread(target=_orphaned, args=(os.getppid(),), daemon=True).start()
     # an allocation failure aborts the engine with a long native backtrace: the server logs
     # one line for it instead
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     limit_memory(memory_mb)
     opened: dict[str, Any] = {}
-    server = os.getppid()
     while True:
-        # a server killed outright (SIGKILL, SIGTERM without cleanup) closes no pipe the other
-        # query processes also hold: its going is seen by the parent changing
-        while not conn.poll(1.0):
-            if os.getppid() != server:
-                return
         try:
             db, query, accept, explicit, known, max_rows = conn.recv()
         except (EOFError, OSError):
             return
         reply = answer(partial(_store, opened, db), query, accept, explicit, known, max_rows, memory_mb)
-        conn.send(reply)
+        try:
+            conn.send(reply)
+        except OSError:
+            return
         if reply[5]:
             return
+
+
+def _orphaned(server: int) -> None:
+    while os.getppid() == server:
+        time.sleep(1.0)
+    os._exit(0)
 
 
 def _store(opened: dict[str, Any], db: str):
@@ -103,6 +115,7 @@ class QueryPool:
         self._answer = answer
         self._idle: queue.Queue[_Process] = queue.Queue()
         self._spawn_lock = threading.Lock()
+        self._ends: set = set()  # the server's ends of the live processes' pipes
         for _ in range(self.size):
             self._idle.put(self._spawn())
 
@@ -110,9 +123,11 @@ class QueryPool:
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
         with self._spawn_lock:
             parent, child = ctx.Pipe(duplex=True)
-            proc = ctx.Process(target=_loop, args=(child, self.memory_mb, self._answer), daemon=True)
+            inherited = [parent, *self._ends]
+            proc = ctx.Process(target=_loop, args=(child, inherited, self.memory_mb, self._answer), daemon=True)
             proc.start()
             child.close()
+            self._ends.add(parent)
         return _Process(proc, parent)
 
     def ask(self, db: str, query: str, accept: str, explicit: str | None, known: str | None, max_rows: int, timeout: float, wait: float) -> Reply:
@@ -140,7 +155,9 @@ class QueryPool:
     def _replace(self, worker: _Process) -> None:
         worker.proc.kill()
         worker.proc.join(timeout=5)
-        worker.conn.close()
+        with self._spawn_lock:
+            self._ends.discard(worker.conn)
+            worker.conn.close()
         self._idle.put(self._spawn())
 
     def close(self) -> None:
@@ -149,6 +166,8 @@ class QueryPool:
                 worker = self._idle.get_nowait()
             except queue.Empty:
                 return
-            worker.conn.close()
+            with self._spawn_lock:
+                self._ends.discard(worker.conn)
+                worker.conn.close()
             worker.proc.kill()
             worker.proc.join(timeout=5)

@@ -116,23 +116,35 @@ def _alive(pid: int) -> bool:
         return False
 
 
-@pytest.mark.parametrize("how", ["terminate", "kill"])
-def test_query_processes_end_with_their_server(seed_store, how):
-    """A server stopped by SIGTERM or SIGKILL leaves no query process behind (each holds the
-    others' pipes open, so none would see its pipe close)."""
+def _unanswered(url: str) -> None:
+    """Ask, for a server about to be stopped: the connection ends without an answer."""
+    try:
+        urllib.request.urlopen(url, timeout=30).read()
+    except OSError:
+        pass
+
+
+@pytest.mark.parametrize("how,busy", [("terminate", False), ("kill", False), ("kill", True)])
+def test_query_processes_end_with_their_server(seed_store, how, busy):
+    """A server stopped by SIGTERM or SIGKILL leaves no query process behind, idle or in the
+    middle of a query (a fork holds pipe ends, so a process would not see its pipe close)."""
     import subprocess
     import sys
 
     from browser import free_port, wait_for_port
 
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-c", "from dcskg.cli import main; main()", "serve", "--store", str(seed_store), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    args = ["serve", "--store", str(seed_store), "--port", str(port), "--timeout", "60"]
+    proc = subprocess.Popen([sys.executable, "-c", "from dcskg.cli import main; main()", *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for_port(port, proc)
         assert _plans(f"http://127.0.0.1:{port}")  # the pool starts with the first query
         workers = _children(proc.pid)
         assert len(workers) == 2
+        if busy:
+            slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+            threading.Thread(target=_unanswered, args=(f"http://127.0.0.1:{port}/sparql?query={quote(slow)}",), daemon=True).start()
+            time.sleep(1.0)
     finally:
         getattr(proc, how)()
         proc.wait(timeout=10)
