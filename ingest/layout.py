@@ -268,11 +268,14 @@ def _task_lines(rows: tuple[tuple[Cell, ...], ...], roles: list[str | None], t: 
         spans = len(unique) < sum(1 for c in cells if c.text)  # one cell across several columns
         short = len(row) < len(roles) - 1
         grouping = number is not None and re.fullmatch(r"[IVXL]+|[A-ZĐ]", number)
-        if len(rest) == 1 and not (values.get("lead") or values.get("support")) and (grouping or spans or (short and number is None)):
-            # a group row spanning the table: "I | NHÓM GIẢI PHÁP VỀ CƠ CHẾ CHÍNH SÁCH"
+        named = bool(values.get("lead") or values.get("support"))
+        if len(rest) == 1 and ((grouping and not values.get("content")) or (not named and (grouping or spans or (short and number is None)))):
+            # a group row spanning the table: "I | NHÓM GIẢI PHÁP VỀ CƠ CHẾ CHÍNH SÁCH"; "A. | BỘ
+            # XÂY DỰNG" too, though its one cell stands in the lead column
             emit()
             text = rest[0].text
-            out.append(Line(f"{number}. {text}" if number else text, src or t.anchor()))
+            # a heading whatever its print: the row spans the table to name a group of rows
+            out.append(Line(f"{number}. {text}" if number else text, src or t.anchor(), True))
             continue
         content = values.get("content", [""])[0]
         # a row the page broke: no number of its own, its text goes on in lower case
@@ -353,7 +356,7 @@ def join_emphasis(lines: list[Line]) -> list[Line]:
             text = text.rstrip() + glue + nxt.lstrip()
             src = src + lines[i].src
             joined += 1
-        out.append(Line(text, src))
+        out.append(Line(text, src, line.heading))
         i += 1
     return out
 

@@ -156,8 +156,8 @@ def _line_tables(lines: list[Line]) -> list[Block]:
                 if _PIPE.match(lines[j].text):
                     last_pipe = j
                 j += 1
-            table, width = _pipe_run(lines[i : last_pipe + 1], width)
-            out.append(table)
+            tables, width = _pipe_run(lines[i : last_pipe + 1], width)
+            out.extend(tables)
             out.extend(lines[last_pipe + 1 : j])
             i = j
             continue
@@ -259,23 +259,80 @@ def _slots(lines: list[Line]) -> list[_Slot]:
     return slots
 
 
-def _pipe_run(run: list[Line], width: int | None) -> tuple[Table, int | None]:
-    """A pipe run as a table, and the data width of the task table it is or goes on with."""
+def _pipe_run(run: list[Line], width: int | None) -> tuple[list[Block], int | None]:
+    """A pipe run as tables, and the data width of the task table it ends with or goes on with.
+
+    A portal writes a document without blank lines, so one run can hold the signature table, an
+    appendix's title and its task tables, each under its own header row: the run is cut where a
+    task header row starts, and each part read as the table it is."""
     slots = _slots(run)
+    continues = width is not None and next((row_label(s.text) is not None for s in slots if s.text), False)
+    starts = _task_header_starts(slots, continues)
+    blocks: list[Block] = []
+    if not starts or starts[0] > 0:
+        table, width = _slot_table(slots[: starts[0]] if starts else slots, width, run)
+        blocks.append(table)
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(slots)
+        anchor = run[0].src if start == 0 else slots[start].lines[0].src
+        table, width, spill = _task_table(slots[start:end], anchor, run, last=end == len(slots))
+        blocks.append(table)
+        blocks.extend(spill)
+    return blocks, width
+
+
+def _task_header_starts(slots: list[_Slot], continues: bool) -> list[int]:
+    """Where task header rows start: a row of short cells, the first naming a column (the run's
+    first row may also be one long header: it was always read as one). Inside a task table a
+    header row after a row's end is the header repeated on a new page, not a new table; a new
+    table's header follows its title."""
+    starts: list[int] = []
     rows = _rows(slots)
+    s = 0
     if rows and len(rows[0]) >= 3 and is_task_header([c.text for c in rows[0]]):
-        header = rows[0]
-        data = slots[slots.index(header[-1]) + 1 :]
-        # the row number is cut out of each row; a header without a number column gets one
-        numbered = column_role(header[0].text) == "number"
-        head = tuple(s.cell() for s in (header[1:] if numbered else header))
-        first = Cell((Line("STT", run[0].src),))
-        return Table(((first, *head), *_numbered_rows(data, len(head), run)), run[0].src), len(head)
-    starts_with_row = next((row_label(s.text) is not None for s in slots if s.text), False)
-    if width is not None and starts_with_row:
+        # the signature and the appendix title can share the first row with the header
+        first = next((k for k in range(len(rows[0])) if _short_header([c.text for c in rows[0][k:]])), 0)
+        starts.append(0 if first == 0 else slots.index(rows[0][first]))
+        s = slots.index(rows[0][-1]) + 1
+    while s < len(slots):
+        e = s
+        while e < len(slots) and slots[e].text:
+            e += 1
+        in_table = bool(starts) or continues
+        if _short_header([x.text for x in slots[s:e]]) and (not in_table or (s > 0 and slots[s - 1].text)):
+            starts.append(s)
+            s = e
+        else:
+            s += 1
+    return starts
+
+
+def _short_header(cells: list[str]) -> bool:
+    return len(cells) >= 3 and column_role(cells[0]) is not None and all(len(c.split()) <= 8 for c in cells) and is_task_header(cells)
+
+
+def _slot_table(slots: list[_Slot], width: int | None, run: list[Line]) -> tuple[Table, int | None]:
+    if width is not None and next((row_label(s.text) is not None for s in slots if s.text), False):
         # the rest of a task table after a page break, its header not repeated
         return Table(tuple(_numbered_rows(slots, width, run)), run[0].src), width
-    return Table(tuple(tuple(s.cell() for s in row) for row in rows), run[0].src), None
+    return Table(tuple(tuple(s.cell() for s in row) for row in _rows(slots)), run[0].src), None
+
+
+def _task_table(slots: list[_Slot], anchor: tuple[int, ...], run: list[Line], last: bool) -> tuple[Table, int, list[Line]]:
+    """A task table from its header row on; what stands after its last full row when another
+    table follows (that table's title: "**2. Các nhiệm vụ …**") is given back as lines."""
+    header = _rows(slots)[0]
+    data = slots[slots.index(header[-1]) + 1 :]
+    # the row number is cut out of each row; a header without a number column gets one
+    numbered = column_role(header[0].text) == "number"
+    head = tuple(s.cell() for s in (header[1:] if numbered else header))
+    first = Cell((Line("STT", anchor),))
+    rows = _numbered_rows(data, len(head), run)
+    spill: list[Line] = []
+    if not last and rows and len(rows[-1]) > len(head) + 1:
+        spill = [l for c in rows[-1][len(head) + 1 :] for l in c.lines]
+        rows[-1] = rows[-1][: len(head) + 1]
+    return Table(((first, *head), *rows), anchor), len(head), spill
 
 
 def _numbered_rows(slots: list[_Slot], width: int, run: list[Line]) -> list[tuple[Cell, ...]]:

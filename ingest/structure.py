@@ -29,6 +29,8 @@ _ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d{1,3})\s*[.:\-–]?\s
 _NUMBER = re.compile(r"^(?P<label>\d{1,2})\s*[.)]\s*(?P<text>.*)$")
 _DECIMAL = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,2})\s*\.?\s*(?=\S)(?P<text>.*)$")
 _LETTER = re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<text>.*)$")
+# "A. PHÁT TRIỂN NỀN MÓNG …": a capital letter over roman sections (a heading, or in capitals)
+_CAPITAL = re.compile(r"^(?P<label>[A-ZĐ])\s*\.\s+(?P<text>\S.*)$")
 _LETTER_DOT = re.compile(r"^(?P<label>[a-zđ])\.\s+(?P<text>[A-ZĐÀ-Ỹ].*)$")
 _DASH = re.compile(r"^[-–—•]\s*(?P<text>.*)$")
 _PLUS = re.compile(r"^\+\s*(?P<text>.*)$")
@@ -114,6 +116,7 @@ def classify(text: str, heading: bool = False) -> tuple[str, str, str]:
         ("subsection", _SUBSECTION),
         ("article", _ARTICLE),
         ("section", _ROMAN),
+        ("part", _CAPITAL),
         ("decimal", _DECIMAL),
         ("item", _NUMBER),
         ("letter", _LETTER),
@@ -475,6 +478,8 @@ def _first_body_line(lines: list[Line], start: int, lists: bool = False) -> int:
     items = ("item", "decimal", "letter", "dash", "plus") if lists else ("item",)
     for i in range(start, len(lines)):
         line = lines[i]
+        if lists and _ANNEX.match(line.text.strip()):
+            return i  # the next appendix: this one has no list (a table of figures, a form)
         if _enacting_regex().match(line.text):
             return i + 1
         kind = classify(line.text, line.heading)[0]
@@ -523,6 +528,7 @@ def _body(lines: list[Line]) -> list[Node]:
     closing = tuple(c["closing_cues"])
     root = Node("root", "", "", ())
     stack: list[Node] = [root]
+    last_capital: str | None = None
     for line in lines:
         text = line.text
         kind, label, body = classify(text, line.heading)
@@ -544,6 +550,15 @@ def _body(lines: list[Line]) -> list[Node]:
             else:
                 target.children.append(Node("para", "", text, line.src))
             continue
+        if kind == "section" and last_capital and len(label) == 1 and ord(label) == ord(last_capital) + 1:
+            kind = "part"  # "C." after "B.": the next capital letter, not the roman hundred
+        if kind == "part" and _CAPITAL.match(text):
+            if any(n.marker in ("section", "subsection", "article", "item") for n in stack[1:]) and last_capital is None:
+                # "A." inside an open section is a lettered group under it, not a part above it:
+                # read as text, as it always was
+                stack[-1].children.append(Node("para", "", text, line.src))
+                continue
+            last_capital = label
         level = _LEVEL_OF[kind]
         while len(stack) > 1 and _LEVEL_OF.get(stack[-1].marker, 10) >= level:
             stack.pop()

@@ -134,3 +134,100 @@ def test_a_task_table_in_tab_rows_gives_tasks_with_their_roles():
     tasks = {t.path: t for t, _ in extract_tasks(doc, Lexicon({})).tasks}
     assert (tasks["I.1"].lead, tasks["I.1"].support) == (["Sở Tư pháp"], ["Sở Nội vụ"])
     assert tasks["I.2"].lead == ["Sở Nội vụ"]
+
+
+# a portal's page without blank lines (a notice of the Government Office, 624/TB-VPCP): the
+# signature table, the appendix's title and two task tables, each under its own header, make
+# one run of cells between lone `|` lines
+_SIGNATURE_THEN_TWO_TABLES = [
+    "|", "Nơi nhận:", "- Lưu: VT, KSTT (2).", "|", "**KT. BỘ TRƯỞNG, CHỦ NHIỆM**", "Phạm Mạnh Cường", "|",
+    "**PHỤ LỤC I**", "TỔNG HỢP CÁC NHIỆM VỤ CHẬM MUỘN", "*(Kèm theo Thông báo kết luận số 624/TB-VPCP ngày 16 tháng 11 năm 2025)*",
+    "**1. Các nhiệm vụ về khoa học, công nghệ quá hạn chưa hoàn thành**",
+    "|", "**STT**", "|", "**Nhiệm vụ**", "|", "**Văn bản giao nhiệm vụ**", "|", "**Cơ quan chủ trì thực hiện**", "|", "**Thời hạn hoàn thành**", "|",
+    "|", "1.", "|", "Rà soát các quy định pháp luật để tháo gỡ kịp thời các điểm nghẽn", "|", "Nghị quyết số 71/NQ-CP", "|", "Các bộ, ngành", "|", "30/06/2025", "|",
+    "|", "2.", "|", "Xây dựng Luật sửa đổi, bổ sung Luật Quản lý thuế", "|", "Nghị quyết số 71/NQ-CP", "|", "Bộ Tài chính", "|", "31/05/2025", "|",
+    "**2. Các nhiệm vụ về chuyển đổi số quá hạn chưa hoàn thành**",
+    "|", "**STT**", "|", "**Nhiệm vụ**", "|", "**Văn bản giao nhiệm vụ**", "|", "**Cơ quan chủ trì thực hiện**", "|", "**Thời hạn hoàn thành**", "|",
+    "|", "1.", "|", "Nghiên cứu, báo cáo đề xuất Chính phủ ban hành cơ sở pháp lý về nền tảng định danh", "|", "Nghị quyết số 71/NQ-CP", "|", "Bộ Công an", "|", "30/09/2025", "|",
+]
+
+
+def test_task_tables_inside_one_run_with_the_signature_are_read_as_tables():
+    tables = [b for b in text_blocks(_SIGNATURE_THEN_TWO_TABLES) if isinstance(b, Table)]
+    task_tables = [[[c.text for c in row] for row in t.rows] for t in tables if t.rows and t.rows[0][0].text == "STT"]
+    assert [len(t) for t in task_tables] == [3, 2]
+    assert task_tables[0][2] == ["2", "Xây dựng Luật sửa đổi, bổ sung Luật Quản lý thuế", "Nghị quyết số 71/NQ-CP", "Bộ Tài chính", "31/05/2025"]
+    assert task_tables[1][1][3] == "Bộ Công an"
+
+
+def test_the_title_between_two_tables_stays_a_heading_and_the_tasks_get_their_leads():
+    from ingest.agencies import Lexicon
+    from ingest.tasks import extract_tasks
+
+    head = ["VĂN PHÒNG CHÍNH PHỦ", "Số: 624/TB-VPCP", "Hà Nội, ngày 16 tháng 11 năm 2025", "", "THÔNG BÁO", "Kết luận của Ban Chỉ đạo", "",
+            "1. Các bộ, ngành khẩn trương hoàn thành các nhiệm vụ quá hạn."]
+    doc = parse(normalize(head + _SIGNATURE_THEN_TWO_TABLES))
+    assert [a.label for a in doc.attachments] == ["PLI"]
+    tasks = {t.path: t for t, _ in extract_tasks(doc, Lexicon({})).tasks}
+    assert tasks["PLI.1.2"].lead == ["Bộ Tài chính"]
+    assert tasks["PLI.2.1"].lead == ["Bộ Công an"]
+    assert "PLI.1.3" not in tasks  # the second table's title is not a row of the first
+
+
+def test_an_appendix_without_a_list_ends_at_the_next_appendix():
+    # 2629/QĐ-TTg: Phụ lục I is a table of figures (no list), Phụ lục II the task table; the first
+    # appendix's body must not run on into the second
+    lines = ["THỦ TƯỚNG CHÍNH PHỦ", "Số: 2629/QĐ-TTg", "Hà Nội, ngày 01 tháng 12 năm 2025", "", "QUYẾT ĐỊNH", "Phê duyệt Chương trình phát triển Chính phủ số", "",
+             "QUYẾT ĐỊNH:", "Điều 1. Phê duyệt Chương trình.", "", "**KT. THỦ TƯỚNG**", "**PHÓ THỦ TƯỚNG**", "",
+             "**PHỤ LỤC I**", "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ", "", "|", "**TT**", "|", "**Chỉ tiêu**", "|", "**Đơn vị**", "|", "**Kết quả**", "|",
+             "|", "1", "|", "Tỉ lệ dịch vụ công trực tuyến toàn trình", "|", "%", "|", "100%", "|", "",
+             "**PHỤ LỤC II**", "DANH MỤC CÁC NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", "",
+             "1. Xây dựng Luật An ninh dữ liệu.", "- Cơ quan chủ trì: Bộ Công an"]
+    doc = parse(normalize(lines))
+    assert [a.label for a in doc.attachments] == ["PLI", "PLII"]
+    assert doc.attachments[0].sections == []
+    assert doc.attachments[1].sections[0].text == "Xây dựng Luật An ninh dữ liệu."
+
+
+def _appendix_tasks(table: list[str]) -> dict[str, object]:
+    from ingest.agencies import Lexicon
+    from ingest.tasks import extract_tasks
+
+    head = ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG NAI", "Số: 179/KH-UBND", "Đồng Nai, ngày 18 tháng 11 năm 2025", "", "KẾ HOẠCH",
+            "Phát triển kinh tế số và xã hội số", "", "I. NHIỆM VỤ", "1. Các sở, ngành thực hiện các nhiệm vụ tại Phụ lục.", "",
+            "**KT. CHỦ TỊCH**", "**PHÓ CHỦ TỊCH**", "", "**PHỤ LỤC**", "DANH MỤC CÁC NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", ""]
+    doc = parse(normalize(head + table))
+    found = [t for t, _ in extract_tasks(doc, Lexicon({})).tasks]
+    paths = [t.path for t in found]
+    assert len(paths) == len(set(paths)), "every task has a path of its own"
+    return {t.path: t for t in found}
+
+
+def test_group_rows_a_b_c_over_roman_rows_give_every_task_its_own_path():
+    # 179/KH-UBND Đồng Nai: groups A, B, C over groups I, II over rows 1.1, 1.2; "C" is the letter
+    # after "B", not the roman hundred
+    def row(number: str, text: str, lead: str) -> list[str]:
+        return ["|", number, "|", text, "|", lead, "|", "Các sở, ban, ngành", "|", "2026 - 2030", "|"]
+
+    def group(label: str, text: str) -> list[str]:
+        return ["|", f"**{label}**", "|", f"**{text}**", "|"]
+
+    table = ["|", "**STT**", "|", "**Nhiệm vụ, giải pháp**", "|", "**Đơn vị thực hiện**", "|", "**Đơn vị phối hợp**", "|", "**Thời gian thực hiện**", "|"]
+    for part, title in (("A", "PHÁT TRIỂN NỀN MÓNG CHO KINH TẾ SỐ"), ("B", "PHÁT TRIỂN KINH TẾ SỐ NGÀNH"), ("C", "CÁC GIẢI PHÁP PHÁT TRIỂN")):
+        table += group(part, title) + group("I", "Hoàn thiện thể chế") + row("1.1", f"Rà soát quy định ({part})", "Sở Tư pháp")
+        table += group("II", "Phát triển hạ tầng") + row("2.1", f"Triển khai hạ tầng số ({part})", "Sở Khoa học và Công nghệ")
+    tasks = _appendix_tasks(table)
+    assert [p for p in tasks if p.startswith("PL")] == [f"PL1.{p}.{r}" for p in "ABC" for r in ("I.1.1", "II.2.1")]
+    assert tasks["PL1.C.II.2.1"].lead == ["Sở Khoa học và Công nghệ"]
+
+
+def test_a_group_row_whose_one_cell_stands_in_the_lead_column_is_a_heading():
+    # 2530/QĐ-TTg: "A. | BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" groups the rows of one ministry
+    table = ["|", "**STT**", "|", "**Cơ quan chủ trì**", "|", "**Cơ quan phối hợp**", "|", "**Nội dung nhiệm vụ**", "|", "**Thời hạn hoàn thành**", "|"]
+    for part, body, lead, task in (("A.", "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Bộ Nông nghiệp và Môi trường", "Hoàn thiện Nghị định về xử lý vi phạm"),
+                                   ("B.", "BỘ XÂY DỰNG", "Bộ Xây dựng", "Hoàn thiện quy định về thu gom chất thải xây dựng")):
+        table += ["|", f"**{part}**", "|", f"**{body}**", "|", "|", "1", "|", lead, "|", "Bộ Khoa học và Công nghệ", "|", task, "|", "Năm 2026", "|"]
+    tasks = _appendix_tasks(table)
+    assert tasks["PL1.A.1"].lead == ["Bộ Nông nghiệp và Môi trường"]
+    assert tasks["PL1.B.1"].lead == ["Bộ Xây dựng"]
+    assert tasks["PL1.B.1"].support == ["Bộ Khoa học và Công nghệ"]
