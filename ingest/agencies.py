@@ -232,7 +232,14 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
         level = level if level == "TP" else level.lower()
         if "," in level:
             # "phường, xã, đặc khu": the committees of those units, in one canonical order
-            units = [u for u in ("tỉnh", "xã", "phường", "đặc khu", "thị trấn", "quận", "huyện", "thị xã", "thành phố") if re.search(rf"(?<![\wÀ-ỹ]){u}(?![\wÀ-ỹ])", level)]
+            order = ("tỉnh", "xã", "phường", "đặc khu", "thị trấn", "quận", "huyện", "thị xã", "thành phố")
+            written, found = level, set()
+            for u in sorted(order, key=len, reverse=True):  # "thị xã" is not "xã"
+                unit = re.compile(rf"(?<![\wÀ-ỹ]){u}(?![\wÀ-ỹ])")
+                if unit.search(written):
+                    found.add(u)
+                    written = unit.sub(" ", written)
+            units = [u for u in order if u in found]
             if units:
                 level = "các " + ", ".join(units)
         place = _place_ok(sm.group("place"))

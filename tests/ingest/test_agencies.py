@@ -82,6 +82,11 @@ SPLITS = [
     ("cấp ủy, chính quyền các cấp", ["Cấp ủy đảng các cấp", "Chính quyền các cấp"]),
     ("Ban quản lý dự án đầu tư xây dựng tỉnh, BCH Bộ đội Biên phòng TP",
      ["Ban Quản lý dự án đầu tư xây dựng tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng thành phố"]),
+    # one kind of unit, every one of them: the committees of all communes, not "the" committee
+    # and a stray group (real closing articles and recipient lists)
+    ("Giám đốc Sở Tài chính, Chủ tịch Ủy ban nhân dân các xã", ["Sở Tài chính", "Ủy ban nhân dân các xã"]),
+    ("UBND các huyện, thị xã", ["Ủy ban nhân dân các huyện, thị xã"]),
+    ("Thủ tướng Chính phủ, Ủy ban nhân dân các tỉnh", ["Thủ tướng Chính phủ", "Ủy ban nhân dân các tỉnh"]),
 ]
 
 
