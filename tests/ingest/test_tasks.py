@@ -73,6 +73,11 @@ def test_the_ministries_and_central_sectors_are_one_group():
     "text,leads,supports,supervisors",
     [
         # real lines of plans, resolutions and decisions of other provinces
+        # closing articles of provincial decisions (corpus): a group ends at its level and the
+        # level's place; the committees of every commune are one body
+        ("Giám đốc các sở, Thủ trưởng các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý của tỉnh Bắc Ninh và các đơn vị, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
+         ["Các sở, ban, ngành tỉnh"], [], []),
+        ("Giám đốc Sở Tài chính, Chủ tịch Ủy ban nhân dân các xã chịu trách nhiệm thi hành Quyết định này.", ["Sở Tài chính", "Ủy ban nhân dân các xã"], [], []),
         ("Giao Công an tỉnh chủ trì, phối hợp với Văn phòng UBND tỉnh theo dõi, hướng dẫn", ["Công an tỉnh"], ["Văn phòng Ủy ban nhân dân tỉnh"], []),
         ("Phối hợp Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh và UBND các xã, phường tổ chức vận chuyển hàng hóa", [],
          ["Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh", "Ủy ban nhân dân các xã, phường"], []),
