@@ -266,16 +266,10 @@ def _task_lines(rows: tuple[tuple[Cell, ...], ...], roles: list[str | None], t: 
         number_cell = cells[roles.index("number")] if "number" in roles else None
         rest = [c for c in unique if c is not number_cell]
         spans = len(unique) < sum(1 for c in cells if c.text)  # one cell across several columns
-        short = len(row) < len(roles) - 1
-        grouping = number is not None and re.fullmatch(r"[IVXL]+|[A-ZĐ]", number)
-        named = bool(values.get("lead") or values.get("support"))
-        if len(rest) == 1 and ((grouping and not values.get("content")) or (not named and (grouping or spans or (short and number is None)))):
-            # a group row spanning the table: "I | NHÓM GIẢI PHÁP VỀ CƠ CHẾ CHÍNH SÁCH"; "A. | BỘ
-            # XÂY DỰNG" too, though its one cell stands in the lead column
+        if len(rest) == 1 and _group_row(number, values, spans, short=len(row) < len(roles) - 1):
             emit()
-            text = rest[0].text
             # a heading whatever its print: the row spans the table to name a group of rows
-            out.append(Line(f"{number}. {text}" if number else text, src or t.anchor(), True))
+            out.append(Line(f"{number}. {rest[0].text}" if number else rest[0].text, src or t.anchor(), True))
             continue
         content = values.get("content", [""])[0]
         # a row the page broke: no number of its own, its text goes on in lower case
@@ -290,6 +284,15 @@ def _task_lines(rows: tuple[tuple[Cell, ...], ...], roles: list[str | None], t: 
         previous = {k: c for k, c in enumerate(cells)}
     emit()
     return out
+
+
+def _group_row(number: str | None, values: dict[str, list[str]], spans: bool, short: bool) -> bool:
+    """A row of one cell that names a group of rows: "I | NHÓM GIẢI PHÁP VỀ CƠ CHẾ CHÍNH SÁCH",
+    a cell across the table, and "A. | BỘ XÂY DỰNG" though its cell stands in the lead column."""
+    grouping = number is not None and re.fullmatch(r"[IVXL]+|[A-ZĐ]", number) is not None
+    if grouping and not values.get("content"):
+        return True
+    return not (values.get("lead") or values.get("support")) and (grouping or spans or (short and number is None))
 
 
 _PARTNER_MARK = re.compile(r"(?:^|[\s;,.(-])(?:cơ quan |đơn vị )?phối hợp\s*[:)]?", re.I)

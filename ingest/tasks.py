@@ -318,9 +318,7 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
             sep = re.search(r"[,;:(]|\s+(?:và|hoặc)\s+", rest)
             nxt = min((a.start for a in mentions if a.start > pos), default=n) - pos
             closer = _collective_closer().search(rest)
-            close = closer.end() if closer else len(rest)
-            if closer:
-                close += _place_after_level(rest[close:])  # "… của tỉnh Bắc Ninh": the level's place
+            close = closer.end() + _place_after_level(rest[closer.end():]) if closer else len(rest)  # "… của tỉnh Bắc Ninh"
             pos += min(stop, sep.start() if sep else len(rest), nxt, close)
             owned = next((a for a in mentions if a.start == pos), None)
             if owned is not None and _grammar().owner_before.search(body[:pos]):
