@@ -73,6 +73,7 @@ def patterns() -> tuple[dict, ...]:
     inside = {w.lower() for w in cues()["name_words"]}
     # (an owner word ends it too: "Phòng Hành chính, Lưu trữ | thuộc Văn phòng Tỉnh ủy")
     stops = sorted(({s.split()[0].lower() for s in cues()["predicate_stops"]} - inside) | {"các", "về", "của", "theo", "tại", "trên", "với", "và", "hoặc", "thuộc"})
+    titles = sorted(cues()["title_openers"])  # "…, Trưởng các phòng": a person's title opens the next member
     heads = sorted({e.name.split()[0].lower() for e in gaz.entries} | {a.split()[0].lower() for e in gaz.entries for a in e.aliases} | {f.head.split()[0].lower() for f in gaz.families})
     for fam in gaz.families:
         # the head's first word as written, the others in any case ("Ban quản lý", "Trung Tâm")
@@ -84,7 +85,7 @@ def patterns() -> tuple[dict, ...]:
         rest = {"IS_ALPHA": True, "OP": "{0,9}", "ORTH": {"NOT_IN": stops}}
         # "Sở Văn hóa, Thể thao và Du lịch": a comma or "và" followed by a capital continues it
         # … unless the capital starts another body ("Ban Quản lý Khu kinh tế, Sở Công Thương")
-        joined = [{"ORTH": {"IN": [",", "và", "-", "–"]}}, {"IS_TITLE": True, "LOWER": {"NOT_IN": heads}}, {"IS_ALPHA": True, "OP": "{0,3}", "ORTH": {"NOT_IN": stops}}]
+        joined = [{"ORTH": {"IN": [",", "và", "-", "–"]}}, {"IS_TITLE": True, "LOWER": {"NOT_IN": heads + titles}}, {"IS_ALPHA": True, "OP": "{0,3}", "ORTH": {"NOT_IN": stops}}]
         out.append({"label": fam.kind, "pattern": [*head, first, rest], "id": f"family:{fam.head}"})
         # units numbered since the 2025 reorganisations ("Vùng Cảnh sát biển 3", "Quân khu 5")
         out.append({"label": fam.kind, "pattern": [*head, first, rest, {"IS_DIGIT": True, "LENGTH": {"<=": 2}}], "id": f"family:{fam.head}"})

@@ -87,6 +87,9 @@ SPLITS = [
     ("Giám đốc Sở Tài chính, Chủ tịch Ủy ban nhân dân các xã", ["Sở Tài chính", "Ủy ban nhân dân các xã"]),
     ("UBND các huyện, thị xã", ["Ủy ban nhân dân các huyện, thị xã"]),
     ("Thủ tướng Chính phủ, Ủy ban nhân dân các tỉnh", ["Thủ tướng Chính phủ", "Ủy ban nhân dân các tỉnh"]),
+    # a person's title after a comma opens the next member, it does not go on a body's name
+    ("Chánh Văn phòng Sở, Trưởng các phòng chuyên môn thuộc Sở", ["Văn phòng Sở", "Các phòng chuyên môn thuộc Sở"]),
+    ("Giám đốc Trung tâm Chuyển đổi số Thành phố, Chủ tịch Ủy ban nhân dân cấp xã", ["Trung tâm Chuyển đổi số Thành phố", "Ủy ban nhân dân cấp xã"]),
 ]
 
 
