@@ -367,7 +367,7 @@ def _cut_agency_name(prev: str, nxt: str) -> bool:
     from .agencies import find_agencies
 
     tail = prev.split()[-3:]
-    head = nxt.split()[:4]
+    head = nxt.split()[:8]  # "Sở" / "Khoa học và Công nghệ": a known name is longer than four words
     if not tail or not head or not head[0][:1].isupper():
         return False
     joined = " ".join(tail + head)

@@ -158,6 +158,22 @@ def test_pdf_lines_joined_where_a_sentence_goes_on(lines, joined):
     assert [line.text for line in join_pdf_lines(L(*lines))] == joined
 
 
+def test_a_long_known_name_cut_after_its_head_goes_on():
+    # the closing articles of a Cần Thơ decision as the portal wraps them: "Giám đốc Sở" /
+    # "Khoa học và Công nghệ, …" is one name, so the article keeps its list of bodies whole
+    lines = ["Điều 2. Quyết định này có hiệu lực thi hành", "kể từ ngày ký.", "Bãi bỏ thủ tục hành",
+             "chính có số thứ tự 8, 9, 10 tại Quyết định số 1127/QĐ- UBND ngày 06 tháng 5 năm",
+             "2025 của Chủ tịch Ủy ban nhân dân thành phố Cần Thơ và thủ tục hành chính có số",
+             "thứ tự 01 tại Quyết định số 2159/QĐ-UBND ngày 01 tháng 10 năm 2024 của Chủ tịch",
+             "Ủy ban nhân dân thành phố Cần Thơ về việc công bố thủ tục hành chính nội bộ",
+             "trong hệ thống hành chính nhà nước thuộc phạm vi chức năng quản lý của Ủy ban",
+             "nhân dân thành phố Cần Thơ.", "Điều 3. Chánh Văn phòng Ủy ban nhân dân",
+             "thành phố, Giám đốc Trung tâm Phục vụ hành chính công thành phố, Giám đốc Sở",
+             "Khoa học và Công nghệ, thủ trưởng cơ quan, đơn vị có liên quan chịu trách nhiệm", "thi hành Quyết định này./."]
+    last = join_pdf_lines(L(*lines))[-1].text
+    assert last.startswith("Điều 3. Chánh Văn phòng") and "Giám đốc Sở Khoa học và Công nghệ, thủ trưởng" in last
+
+
 # For each step: lines it changes, what it makes of them (a line present with the step on),
 # what is left when it is switched off, and other steps to switch off so that none of them
 # does the step's work instead (fix_mojibake composes letters too; join_pdf_lines joins lines).
