@@ -702,13 +702,14 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
                 continue
             role = role or "other"
             _float_attributes(node)
+            entry = _article_entry(node.text, lexicon) if node.kind == "article" else None
             if node.kind == "article" and not _work_children(node):
                 # "Điều 3. Chánh Văn phòng …, Giám đốc các Sở … chịu trách nhiệm thi hành"
-                made = _make_task(node, _Ctx(headings=[]), None, role, lexicon, [], _attrs(node))
+                made = _make_task(node, _Ctx(headings=[]), entry, role, lexicon, [], _attrs(node))
                 if made is not None:
                     out.append(made)
                 continue
-            intro, leads, requested = _introducing_paragraph(node, lexicon)
+            intro, leads, requested = (None, entry.agencies, entry.requested) if entry else _introducing_paragraph(node, lexicon)
             _walk(node, _Ctx(headings=[node.text], leads=leads, requested=requested), role, lexicon, default, out)
             _loose_paragraphs(node, role, lexicon, out, skip=intro)
         elif node.kind in _WORK:
@@ -842,6 +843,9 @@ class _Entry:
     rest: str  # text after "X:" on the heading line
 
 
+_DUTY_OF = re.compile(r"^(?:trách nhiệm|nhiệm vụ)\s+(?:của\s+)?", re.I)
+
+
 def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
     """An entry heading that names whom its items are for: "1. Công an tỉnh", "5. Các sở,
     ban, ngành và UBND các xã, phường", "Đề nghị Ủy ban MTTQ tỉnh …:", "Sở Công Thương: Chủ
@@ -852,7 +856,7 @@ def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
     if mood:
         requested = bool(mood.group("req"))
         text = text[mood.end():]
-    text = re.sub(r"^(?:trách nhiệm|nhiệm vụ)\s+(?:của\s+)?", "", text, flags=re.I)
+    text = _DUTY_OF.sub("", text)
     head, sep, rest = text.partition(":")
     name = head.strip(" .")
     name = re.split(r"\s+[-–]\s+(?=(?:[Cc]ơ quan|[Đđ]ơn vị|[Tt]hường trực|[Cc]hủ trì))", name)[0]
@@ -875,6 +879,16 @@ def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
     if not requested and not is_plural(name, whole=True) and all(a.kind == "collective_group" and not a.known for a in agencies):
         return None  # "9. Doanh nghiệp số": a topic; "5. Các doanh nghiệp viễn thông" names whom
     return _Entry(agencies, requested, rest.strip() if sep else "")
+
+
+def _article_entry(title: str, lexicon: Lexicon) -> _Entry | None:
+    """The body an article's duties are for: "Điều 22. Sở Tài chính", "Điều 15. Trách nhiệm của
+    các sở, ngành". A group named without "Trách nhiệm của" may be a term the text defines
+    ("Điều 3. Hệ thống thư điện tử công vụ"), not whom the article addresses."""
+    entry = entry_actors(title, lexicon)
+    if entry is None or _DUTY_OF.match(title.strip()) or all(a.kind != "collective_group" for a in entry.agencies):
+        return entry
+    return None
 
 
 def _members_in_brackets(name: str, lexicon: Lexicon) -> list[AgencyMention]:

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.agencies import Lexicon
-from ingest.tasks import deadlines_in, entry_actors, read_actors, timeframe_in_text, timeframe_kind
+from ingest.agencies import Lexicon, find_collectives
+from ingest.normalize import normalize
+from ingest.structure import parse
+from ingest.tasks import deadlines_in, entry_actors, extract_tasks, read_actors, timeframe_in_text, timeframe_kind
 
 TERMS = Lexicon({"cơ quan, đơn vị": "Các cơ quan, đơn vị"}, "xã")
 PROVINCE = Lexicon({}, "tỉnh")
@@ -285,3 +287,36 @@ def test_a_commune_of_another_place_is_named_with_its_place():
     assert [shown_name(m, city) for m in leads] == ["Ủy ban nhân dân quận Bắc Từ Liêm", "Ủy ban nhân dân phường Cổ Nhuế 2", "Ủy ban nhân dân phường Xuân Đỉnh"]
     # the issuer's own place stays out of the name
     assert shown_name(read_actors("UBND thành phố Hà Nội chủ trì", city).leads[0], city) == "Ủy ban nhân dân thành phố"
+
+
+_REGULATION_HEAD = ["ỦY BAN NHÂN DÂN", "TỈNH NINH BÌNH", "Số: 12/2025/QĐ-UBND", "Ninh Bình, ngày 05 tháng 11 năm 2025", "",
+                    "QUY CHẾ", "Quản lý, vận hành Hệ thống thông tin giải quyết thủ tục hành chính", "", "Chương I", "QUY ĐỊNH CHUNG", ""]
+
+
+@pytest.mark.parametrize(
+    "article,path,lead",
+    [
+        # an article titled by a body: its duties are that body's (corpus regulations)
+        (["Điều 22. Sở Tài chính", "Chủ trì, phối hợp với Sở Khoa học và Công nghệ và các cơ quan liên quan tham mưu UBND tỉnh bố trí kinh phí."],
+         "I.Đ22", ["Sở Tài chính"]),
+        (["Điều 9. Trách nhiệm của Ủy ban nhân dân cấp xã", "1. Chỉ đạo, giải quyết, xử lý các vi phạm về bảo vệ công trình điện lực.",
+          "2. Phối hợp với Sở Công Thương tổ chức kiểm tra việc thực hiện các quy định."], "I.Đ9.2", ["Ủy ban nhân dân cấp xã"]),
+        (["Điều 14. Trách nhiệm của các sở, ban, ngành", "1. Chịu trách nhiệm trước UBND tỉnh về việc giải quyết kiến nghị cử tri."],
+         "I.Đ14.1", ["Các sở, ban, ngành tỉnh"]),
+    ],
+    ids=["body", "duties of", "duties of a group"],
+)
+def test_an_article_titled_by_a_body_gives_its_duties_that_lead(article, path, lead):
+    doc = parse(normalize(_REGULATION_HEAD + article))
+    tasks = {t.path: t for t, _ in extract_tasks(doc, PROVINCE).tasks}
+    assert tasks[path].lead == lead
+
+
+def test_a_term_the_text_defines_is_not_whom_an_article_addresses():
+    lines = _REGULATION_HEAD + ["Điều 2. Giải thích từ ngữ", "Hệ thống thư điện tử công vụ của tỉnh (sau đây gọi là Hệ thống thư điện tử công vụ) là hệ thống dùng chung.",
+                                "Điều 3. Hệ thống thư điện tử công vụ", "Hệ thống thư điện tử công vụ là hệ thống thông tin dùng chung của tỉnh."]
+    doc = parse(normalize(lines))
+    aliases, members = find_collectives(" ".join(line.text for line in doc.lines))
+    assert "hệ thống thư điện tử công vụ" in aliases  # the text defines the term, as the pipeline reads it
+    tasks = {t.path: t for t, _ in extract_tasks(doc, Lexicon(aliases, "tỉnh", members)).tasks}
+    assert "I.Đ3" not in tasks
