@@ -155,8 +155,20 @@ def _sentence_ends(text: str, i: int) -> bool:
     return not nxt.islower()
 
 
+@cache
+def _colon_assignment() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(cues()["colon_assignment_cues"], key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{words})\s", re.I)
+
+
+def _assigns(rest: str) -> bool:
+    """Does the text after a colon open a clause that gives work ("Về nguồn lực: Giao Bộ Y tế …")?"""
+    return rest.lstrip()[:1].isupper() and bool(_colon_assignment().match(rest))
+
+
 def _clauses(text: str) -> list[str]:
-    """Sentences and `;`-separated clauses; a parenthesis is not cut."""
+    """Sentences and `;`-separated clauses, and a topic's colon before "Giao …"; a parenthesis is
+    not cut."""
     parts: list[str] = []
     depth = 0
     start = 0
@@ -165,7 +177,7 @@ def _clauses(text: str) -> list[str]:
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and (ch == ";" or (ch == "." and _sentence_ends(text, i))):
+        elif depth == 0 and (ch == ";" or (ch == "." and _sentence_ends(text, i)) or (ch == ":" and _assigns(text[i + 1 :]))):
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])

@@ -80,6 +80,14 @@ def test_the_ministries_and_central_sectors_are_one_group():
         ("Giám đốc các sở, Thủ trưởng các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý của tỉnh Bắc Ninh và các đơn vị, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
          ["Các sở, ban, ngành tỉnh"], [], []),
         ("Giám đốc Sở Tài chính, Chủ tịch Ủy ban nhân dân các xã chịu trách nhiệm thi hành Quyết định này.", ["Sở Tài chính", "Ủy ban nhân dân các xã"], [], []),
+        # a time limit before the subject; a topic and its colon before "Giao …" (corpus decisions, notices)
+        ("Trong thời hạn 05 ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ theo quy định, Phòng Văn hóa - Xã hội phối hợp với Sở Y tế thẩm định hồ sơ.",
+         ["Phòng Văn hóa - Xã hội"], ["Sở Y tế"], []),
+        ("Về bố trí các nguồn lực đầu tư cho ngành Giáo dục: Giao Bộ Giáo dục và Đào tạo, Bộ Y tế nghiên cứu các kiến nghị của tỉnh Điện Biên.",
+         ["Bộ Giáo dục và Đào tạo", "Bộ Y tế"], [], []),
+        # after a colon "Chỉ đạo …" goes on with the actions of the subject understood
+        ("Tổ chức tuyên truyền, vận động người hưởng trợ cấp xã hội: Chỉ đạo phòng, ban chuyên môn phối hợp tổ chức chính trị - xã hội thực hiện.", [],
+         ["Các tổ chức chính trị - xã hội"], []),
         ("Giao Công an tỉnh chủ trì, phối hợp với Văn phòng UBND tỉnh theo dõi, hướng dẫn", ["Công an tỉnh"], ["Văn phòng Ủy ban nhân dân tỉnh"], []),
         ("Phối hợp Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh và UBND các xã, phường tổ chức vận chuyển hàng hóa", [],
          ["Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh", "Ủy ban nhân dân các xã, phường"], []),
