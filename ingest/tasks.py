@@ -89,6 +89,7 @@ class _Grammar:
     """The role-bearing words of cues.yaml, compiled once."""
 
     copula: re.Pattern[str]
+    lead: re.Pattern[str]
     support: re.Pattern[str]
     supervise: re.Pattern[str]
     supervise_also: re.Pattern[str]
@@ -114,6 +115,7 @@ def _grammar() -> _Grammar:
     owners = _alt(c["owner_words"])
     return _Grammar(
         copula=re.compile(rf"^(?:{_alt(pr['copula'])}){end}", re.I),
+        lead=re.compile(rf"^(?:{_alt(pr['lead'])}){end}", re.I),
         support=re.compile(rf"^(?:{_alt(pr['support'])}){end}", re.I),
         supervise=re.compile(rf"^(?:{_alt(pr['supervise'])}){end}", re.I),
         supervise_also=re.compile(rf"(?<![\wÀ-ỹ])(?:và|,)\s*(?:{_alt(pr['supervise'])}){end}", re.I),
@@ -502,7 +504,7 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
         out.generic += [m for m in subjects if m.generic]
         pred = _main_predicate(fold(predicate.strip(" ,")))
         partner_list = partners(predicate, lexicon)
-        if named and partner_list and _grammar().supervise.match(_after_partners(pred, lexicon)):
+        if named and partner_list and not _grammar().lead.match(pred) and _grammar().supervise.match(_after_partners(pred, lexicon)):
             # "Đề nghị Ủy ban MTTQ phối hợp với Thường trực HĐND … giám sát": they supervise together
             out.supervisors += named
             continue
