@@ -508,10 +508,19 @@ def _bare_title_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<![\wÀ-ỹ])(?:các\s+)?({alts})(?={ends})", re.I), table
 
 
+@cache
+def _title_unit_regex() -> re.Pattern[str]:
+    units = "|".join(re.escape(u) for u in cues()["title_units"])
+    # "Trưởng phòng Phòng Hành chính …": the name may repeat the noun
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:[Pp]hó\s+)?[Tt]rưởng\s+({units})\s+(?:(?i:{units})\s+)?(?=[A-ZĐÀ-Ỹ])")
+
+
 def name_bare_titles(text: str) -> str:
     """"Bộ trưởng, Thủ trưởng cơ quan ngang bộ, … chịu trách nhiệm thi hành" -> "Các bộ, Các cơ
     quan ngang bộ, …": a title without its body stands for the bodies of that kind
-    (cues.yaml: bare_titles)."""
+    (cues.yaml: bare_titles); "Trưởng phòng Văn hóa - Xã hội" heads "Phòng Văn hóa - Xã hội"
+    (cues.yaml: title_units)."""
+    text = _title_unit_regex().sub(lambda m: f"{m.group(1).capitalize()} ", text)
     pattern, table = _bare_title_regex()
     return pattern.sub(lambda m: table[fold(m.group(1))], text)
 

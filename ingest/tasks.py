@@ -429,8 +429,9 @@ def _openers() -> _Openers:
     titles = "|".join(re.escape(t) for t in sorted(c["head_titles"], key=len, reverse=True))
     heads = {fold(h) for k in c["collectives"]["kinds"] for h in k["heads"]} | {fold(h) for h in c["collectives"]["generic"]} | {fold(h) for h in c["agency_heads"]}
     return _Openers(
-        titles=re.compile(rf"^(?:{titles})\s+"),
-        titles_raw=re.compile(rf"^(?:{titles})\s+(?:các\s+)?", re.I),
+        # titles may stack: "Đồng chí Phó Chủ tịch UBND xã …"
+        titles=re.compile(rf"^(?:(?:{titles})\s+)+"),
+        titles_raw=re.compile(rf"^(?:(?:{titles})\s+)+(?:các\s+)?", re.I),
         not_agencies=re.compile(r"(?:" + "|".join(re.escape(fold(w)) for w in c["not_agencies"]) + r")(?![\wÀ-ỹ])"),
         place=re.compile(rf"^(?i:{_alt(c['issuer_levels'])})\s+[A-ZĐÀ-Ỹ]"),
         heads=re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) + r")(?![\wÀ-ỹ])"),

@@ -80,6 +80,15 @@ def test_the_ministries_and_central_sectors_are_one_group():
         ("Giám đốc các sở, Thủ trưởng các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý của tỉnh Bắc Ninh và các đơn vị, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
          ["Các sở, ban, ngành tỉnh"], [], []),
         ("Giám đốc Sở Tài chính, Chủ tịch Ủy ban nhân dân các xã chịu trách nhiệm thi hành Quyết định này.", ["Sở Tài chính", "Ủy ban nhân dân các xã"], [], []),
+        # titles stack before a body; a known ministry ends before "trực tiếp"
+        # the head of a unit written with the unit's noun in lower case stands for the unit
+        ("Trưởng phòng Văn hóa - Xã hội chủ trì, phối hợp với Trưởng phòng Phòng Kinh tế tổ chức hội nghị.", ["Phòng Văn hóa - Xã hội"], ["Phòng Kinh tế"], []),
+        ("Phó Trưởng ban Dân vận Tỉnh ủy chủ trì hướng dẫn.", ["Ban Dân vận Tỉnh ủy"], [], []),
+        # every ministry of the Government is known, and the ones merged in 2025 that documents cite
+        ("Bộ Ngoại giao hoàn tất các thủ tục đối ngoại theo quy định.", ["Bộ Ngoại giao"], [], []),
+        ("Bộ Kế hoạch và Đầu tư chủ trì, phối hợp với Bộ Lao động - Thương binh và Xã hội hướng dẫn.", ["Bộ Kế hoạch và Đầu tư"], ["Bộ Lao động - Thương binh và Xã hội"], []),
+        ("Đồng chí Phó Chủ tịch UBND xã phụ trách văn hóa - xã hội chỉ đạo triển khai thực hiện Kế hoạch.", ["Ủy ban nhân dân xã"], [], []),
+        ("Giao đồng chí Bộ trưởng Bộ Xây dựng trực tiếp chỉ đạo kiểm tra, rà soát.", ["Bộ Xây dựng"], [], []),
         # a time limit before the subject; a topic and its colon before "Giao …" (corpus decisions, notices)
         ("Trong thời hạn 05 ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ theo quy định, Phòng Văn hóa - Xã hội phối hợp với Sở Y tế thẩm định hồ sơ.",
          ["Phòng Văn hóa - Xã hội"], ["Sở Y tế"], []),
