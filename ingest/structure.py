@@ -128,7 +128,9 @@ def classify(text: str, heading: bool = False) -> tuple[str, str, str]:
         if m:
             label = m.groupdict().get("label") or ("+" if kind == "plus" else "-" if kind == "dash" else "")
             body = m.group("text").strip()
-            if kind == "section" and not (_looks_like_heading(body) or (heading and body[:1].isupper())):
+            # a roman heading in sentence case and plain print still opens a section when it names
+            # a part of the document ("II. Địa điểm: …", "III. Tổ chức thực hiện"): PDF text loses bold
+            if kind == "section" and not (_looks_like_heading(body) or (body[:1].isupper() and (heading or section_role(body) is not None))):
                 continue
             if kind in ("part", "chapter") and body and not (_looks_like_heading(body) or heading):
                 continue

@@ -23,7 +23,13 @@ def trees(seed_files):
         ("- Cơ quan thực hiện: Sở Nội vụ", "dash", "-"),
         ("+ Thời gian thực hiện: Thường xuyên.", "plus", "+"),
         ("Trên đây là Kế hoạch", "para", ""),
-        ("I. Không phải mục lớn vì viết thường", "para", ""),  # Roman headings are in capitals
+        ("I. Không phải mục lớn vì viết thường", "para", ""),  # Roman headings are in capitals …
+        # … or name a part of the document, as PDF text prints them without bold
+        ("II. Địa điểm: Trực tiếp tại Trụ sở Chính phủ và kết nối trực tuyến", "section", "II"),
+        ("III. Tổ chức thực hiện", "section", "III"),
+        # capital letters over roman sections, when printed as headings
+        ("A. PHÁT TRIỂN NỀN MÓNG CHO KINH TẾ SỐ", "part", "A"),
+        ("B. Nhiệm vụ trọng tâm", "para", ""),
     ],
 )
 def test_classify(line, kind, label):

@@ -337,3 +337,21 @@ def test_a_term_the_text_defines_is_not_whom_an_article_addresses():
     assert "hệ thống thư điện tử công vụ" in aliases  # the text defines the term, as the pipeline reads it
     tasks = {t.path: t for t, _ in extract_tasks(doc, Lexicon(aliases, "tỉnh", members)).tasks}
     assert "I.Đ3" not in tasks
+
+
+def test_who_attends_a_conference_is_not_given_work():
+    # a Government Office telegram (PDF text, no bold): the places and their attendees stand under
+    # "II. Địa điểm:", the requests under "III. … đề nghị:"
+    lines = ["VĂN PHÒNG CHÍNH PHỦ", "Số: 2003/CĐ-VPCP", "Hà Nội, ngày 07 tháng 10 năm 2025", "", "CÔNG ĐIỆN",
+             "mời dự Hội nghị triển khai Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030", "",
+             "I. Thời gian: 08 giờ, ngày 09 tháng 10 năm 2025 (Thứ Năm).",
+             "II. Địa điểm: Trực tiếp tại Trụ sở Chính phủ và kết nối trực tuyến đến Trụ sở Ủy ban nhân dân các tỉnh, thành phố.",
+             "1. Dự tại điểm cầu Trụ sở Chính phủ (Phòng Hội đàm, Tầng 2, Nhà 9 tầng):",
+             "- Các cơ quan thuộc Chính phủ: Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam.",
+             "2. Dự tại điểm cầu Trụ sở Ủy ban nhân dân cấp xã:",
+             "- Các thành phần khác do xã triệu tập gồm Đại diện Lãnh đạo các cơ quan, tổ chức: Hội đồng nhân dân xã, Mặt trận tổ quốc xã; các tổ chức chính trị - xã hội trên địa bàn xã.",
+             "**III. Văn phòng Chính phủ trân trọng đề nghị:**", "1. Bộ Công an:",
+             "- Chuẩn bị 60 bộ tài liệu báo cáo phát tại điểm cầu Trụ sở Chính phủ."]
+    doc = parse(normalize(lines))
+    tasks = [t for t, _ in extract_tasks(doc, Lexicon({}, national=True)).tasks]
+    assert [(t.path, t.lead) for t in tasks] == [("III.1.1", ["Bộ Công an"])]
