@@ -139,6 +139,13 @@ def _adverbial_regex() -> re.Pattern[str]:
 
 
 @cache
+def _bare_adverbial_regex() -> re.Pattern[str]:
+    """An opening adverbial in lower-case words up to the capital that starts the subject."""
+    alts = "|".join(cues()["bare_clause_openers"])
+    return re.compile(rf"^(?i:{alts})(?:\s+(?P<last>[a-zà-ỹđ][\wà-ỹđ]*)){{1,8}}\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+@cache
 def _mood_regex() -> re.Pattern[str]:
     c = cues()
     req = "|".join(re.escape(w) for w in sorted(c["request_cues"], key=len, reverse=True))
@@ -193,8 +200,13 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     mood word (`Đề nghị`: requested; `Giao`, `Yêu cầu`: assigned)."""
     body = clause.strip()
     offset = 0
+    bare = _bare_adverbial_regex().match(body)
     adv = _adverbial_regex().match(body)
-    if adv:
+    if bare and bare.group("last") not in cues()["object_prepositions"] and subject_end(body[bare.end():], lexicon):
+        # "Trong quá trình thực hiện Thủ trưởng các địa phương …": the comma left out
+        offset += bare.end()
+        body = body[bare.end():]
+    elif adv:
         start = _after_adverbial(body, adv.end(), lexicon)
         offset += start
         body = body[start:]
