@@ -40,6 +40,7 @@ class Actors:
     requested: bool = False
     subject_end: int = 0  # where the first clause's predicate starts (0: no subject)
     first_is_subject: bool = False
+    assigned: bool = False  # the first clause opens "Giao …", "Chỉ đạo …", "Yêu cầu …": someone directs
 
 
 @dataclass
@@ -491,8 +492,6 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
                 continue
             # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở …; … chịu trách nhiệm thi hành": the list
             # goes on past the semicolon
-            # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở …; … chịu trách nhiệm thi hành": the list
-            # goes on past the semicolon
             pending = clause
             continue
         subjects, requested, end, predicate = subject_of(clause, lexicon)
@@ -502,6 +501,8 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
             out.requested = requested
             out.subject_end = end
             out.first_is_subject = bool(subjects)
+            mood = _mood_regex().match(clause.strip())
+            out.assigned = bool(mood and mood.group("giao"))
         first = False
         delegated = _grammar().delegate.match(predicate)
         if subjects and delegated:
@@ -1125,7 +1126,7 @@ def _make_task(
         leads = list(ctx.leads)
         requested = ctx.requested
     elif actors.first_is_subject:
-        leads = list(actors.leads)
+        leads = _subject_leads(ctx, actors)
         requested = ctx.requested or actors.requested
     else:
         leads = list(ctx.leads) + list(actors.leads)
@@ -1175,6 +1176,15 @@ def _make_task(
     )
     # the mentions behind the names: their kind and place feed the plan's agency list
     return task, {shown_name(m, lexicon): m for m in leads + supports + actors.supervisors + others}
+
+
+def _subject_leads(ctx: _Ctx, actors: Actors) -> list[AgencyMention]:
+    """The leads of a task whose text opens with its subject. One that directs ("Chỉ đạo lực
+    lượng Kiểm lâm tuần tra …" under "2. Sở Nông nghiệp và Môi trường") keeps the body it stands
+    under, which stays responsible; the bodies it directs carry out."""
+    if not actors.assigned:
+        return list(actors.leads)
+    return list(ctx.leads) + [m for m in actors.leads if m.name not in {c.name for c in ctx.leads}]
 
 
 def _names(mentions: list[AgencyMention], lexicon: Lexicon) -> list[str]:

@@ -355,3 +355,17 @@ def test_who_attends_a_conference_is_not_given_work():
     doc = parse(normalize(lines))
     tasks = [t for t, _ in extract_tasks(doc, Lexicon({}, national=True)).tasks]
     assert [(t.path, t.lead) for t in tasks] == [("III.1.1", ["Bộ Công an"])]
+
+
+def test_a_bullet_that_directs_keeps_its_entry_as_lead():
+    # a directive's entry (4f302021…, real other genres): "Chỉ đạo lực lượng Kiểm lâm …" under
+    # "2. Sở Nông nghiệp và Môi trường" — the department directs and stays responsible
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: 05/CT-UBND", "Lâm Đồng, ngày 10 tháng 11 năm 2025", "", "CHỈ THỊ",
+             "Về tăng cường quản lý, bảo vệ rừng", "", "1. Sở Nông nghiệp và Môi trường",
+             "- Tăng cường tham mưu, chỉ đạo quản lý nhà nước về rừng và đất lâm nghiệp.",
+             "- Chỉ đạo lực lượng Kiểm lâm thường xuyên tổ chức lực lượng, phối hợp tuần tra, kiểm tra rừng.",
+             "2. Sở Tài chính", "- Giao Chi cục Thuế phối hợp bố trí kinh phí bảo vệ rừng."]
+    doc = parse(normalize(lines))
+    tasks = {t.path: t for t, _ in extract_tasks(doc, PROVINCE).tasks}
+    assert tasks[".1.2"].lead[0] == "Sở Nông nghiệp và Môi trường"
+    assert tasks[".1.1"].lead == ["Sở Nông nghiệp và Môi trường"]
