@@ -88,6 +88,14 @@ def _place_ok(place: str | None) -> str | None:
     return " ".join(keep) or None
 
 
+def known_place_after(text: str) -> int:
+    """The length of the known place's name `text` opens with, its space included (0 if none):
+    "… của tỉnh | Bắc Ninh và các đơn vị …"."""
+    m = _place_regex().match(text)
+    place = _place_ok(m.group("place")) if m else None
+    return m.start("place") + len(place) if m and place and places.is_place_name(place) else 0
+
+
 def find_agencies(text: str) -> list[AgencyMention]:
     """Every gazetteer or family agency in `text`, left to right, without overlaps."""
     return list(_find_agencies(text))
@@ -510,9 +518,11 @@ def _bare_title_regex() -> tuple[re.Pattern[str], dict[str, str]]:
 
 @cache
 def _title_unit_regex() -> re.Pattern[str]:
-    units = "|".join(re.escape(u) for u in cues()["title_units"])
+    c = cues()["title_units"]
+    heads = "|".join(r"\s+".join(map(re.escape, t.split())) for t in sorted(c["heads"], key=len, reverse=True))
+    units = "|".join(re.escape(u) for u in c["nouns"])
     # "Trưởng phòng Phòng Hành chính …": the name may repeat the noun
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:[Pp]hó\s+)?[Tt]rưởng\s+({units})\s+(?:(?i:{units})\s+)?(?=[A-ZĐÀ-Ỹ])")
+    return re.compile(rf"(?<![\wÀ-ỹ])(?i:{heads})\s+({units})\s+(?:(?i:{units})\s+)?(?=[A-ZĐÀ-Ỹ])")
 
 
 def name_bare_titles(text: str) -> str:

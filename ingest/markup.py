@@ -270,7 +270,7 @@ def _pipe_run(run: list[Line], width: int | None) -> tuple[list[Block], int | No
     starts = _task_header_starts(slots, continues)
     blocks: list[Block] = []
     if not starts or starts[0] > 0:
-        table, width = _slot_table(slots[: starts[0]] if starts else slots, width, run)
+        table, width = _slot_table(slots[: starts[0]] if starts else slots, width if continues else None, run)
         blocks.append(table)
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(slots)
@@ -312,8 +312,9 @@ def _short_header(cells: list[str]) -> bool:
 
 
 def _slot_table(slots: list[_Slot], width: int | None, run: list[Line]) -> tuple[Table, int | None]:
-    if width is not None and next((row_label(s.text) is not None for s in slots if s.text), False):
-        # the rest of a task table after a page break, its header not repeated
+    """Cells before any task header: the rest of a task table after a page break (`width`: the
+    table goes on, its header not repeated), or a table of another kind."""
+    if width is not None:
         return Table(tuple(_numbered_rows(slots, width, run)), run[0].src), width
     return Table(tuple(tuple(s.cell() for s in row) for row in _rows(slots)), run[0].src), None
 

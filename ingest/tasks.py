@@ -21,9 +21,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .agencies import AgencyMention, Lexicon, elliptic_place, expand_enumerations, find_agencies, is_catch_all, is_plural, predicate_regex, shown_name, split_agencies, strip_plural
+from .agencies import AgencyMention, Lexicon, elliptic_place, expand_enumerations, find_agencies, is_catch_all, is_plural, known_place_after, predicate_regex, shown_name, split_agencies, strip_plural
 from .models import Document, Node, Reporting, Task
-from .places import is_place_name
 from .rules import cues, fold, measures
 from .structure import section_role
 
@@ -345,7 +344,7 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
             sep = re.search(r"[,;:(]|\s+(?:và|hoặc)\s+", rest)
             nxt = min((a.start for a in mentions if a.start > pos), default=n) - pos
             closer = _collective_closer().search(rest)
-            close = closer.end() + _place_after_level(rest[closer.end():]) if closer else len(rest)  # "… của tỉnh Bắc Ninh"
+            close = closer.end() + known_place_after(rest[closer.end():]) if closer else len(rest)  # "… của tỉnh Bắc Ninh"
             pos += min(stop, sep.start() if sep else len(rest), nxt, close)
             owned = next((a for a in mentions if a.start == pos), None)
             if owned is not None and _grammar().owner_before.search(body[:pos]):
@@ -398,21 +397,6 @@ def _modifier_member(probe: str) -> int:
     if _openers().heads.match(fold(m.group(1))) or _openers().not_agencies.match(fold(m.group(1))):
         return 0  # a head of its own ("ngành", "địa phương") is a member, read as one
     return m.end()
-
-
-_PLACE_AFTER_LEVEL = re.compile(r"\s+([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
-
-
-def _place_after_level(text: str) -> int:
-    """The length of a known place's name that follows a level word, with its space (0 if none)."""
-    m = _PLACE_AFTER_LEVEL.match(text)
-    if not m:
-        return 0
-    words = m.group(1).split()
-    for n in range(len(words), 0, -1):
-        if is_place_name(" ".join(words[:n])):
-            return m.start(1) + len(" ".join(words[:n]))
-    return 0
 
 
 @cache

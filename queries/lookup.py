@@ -23,7 +23,7 @@ from ingest.errors import QueryError
 from ingest.ids import symbol_of
 from ingest.rules import cues, doc_types, fold
 
-from .named import QUERY_DIR, execute, load, resolve
+from .named import execute, internal, resolve
 
 
 def _rows(name: str, ds):
@@ -83,7 +83,7 @@ def plan_key(ds, ref: str) -> str:
 def _read_match(ds, ref: str) -> tuple[str, str]:
     iri = ref.startswith(("http://", "https://"))
     key = Path(ref).stem if Path(ref).suffix and not iri else ref
-    probe = execute(load(QUERY_DIR / "internal" / "document_read.rq"), ds, {"doc": URIRef(ref)} if iri else {"key": key})
+    probe = execute(internal("document_read"), ds, {"doc": URIRef(ref)} if iri else {"key": key})
     if len(probe):
         return str(probe.rows[0]["doc"]), str(probe.rows[0]["key"])
     if iri:
@@ -132,7 +132,7 @@ def _same_number(ref: str, symbol: str) -> bool:
 
 def _exactly(ds, query: str, **values) -> bool:
     """One index probe (queries/internal/QUERY.rq): is the value in the graph as typed?"""
-    return len(execute(load(QUERY_DIR / "internal" / f"{query}.rq"), ds, values)) > 0
+    return len(execute(internal(query), ds, values)) > 0
 
 
 def document_id(ds, ref: str) -> str:

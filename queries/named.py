@@ -98,6 +98,12 @@ def library() -> dict[str, NamedQuery]:
     return {p.stem: load(p) for p in sorted(QUERY_DIR.glob("*.rq"))}
 
 
+@cache
+def internal(name: str) -> NamedQuery:
+    """A query the tool runs for itself (queries/internal/NAME.rq), read once."""
+    return load(QUERY_DIR / "internal" / f"{name}.rq")
+
+
 def facts(name: str) -> NamedQuery:
     """The raw-fact twin of a named query that reads the build-time statistics
     (queries/facts/NAME.rq): the same answer, computed from the facts — for drill-down, tests

@@ -20,6 +20,7 @@ from .named import (  # noqa: F401  (re-exported)
     bindings,
     execute,
     facts,
+    internal,
     library,
     load,
     parse_header,
@@ -70,7 +71,7 @@ AGENCY_COLUMNS = ("agency", "name", "lead", "support", "partner", "reporter", "t
 def without_vague(ds: Dataset, rows: Rows) -> Rows:
     """The rows that name nobody in particular left out: a row whose agency column holds a group
     like "Các cơ quan, đơn vị liên quan" (`dcs:generic`) — in a joined list, each name counts."""
-    vague = {str(r["name"]) for r in execute(load(QUERY_DIR / "internal" / "vague_names.rq"), ds, {})}
+    vague = {str(r["name"]) for r in execute(internal("vague_names"), ds, {})}
     columns = [c for c in rows.vars if c in AGENCY_COLUMNS]
 
     def named(value: Any) -> bool:

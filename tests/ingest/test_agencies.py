@@ -199,3 +199,14 @@ def test_the_written_form_never_cuts_a_name_short():
 def test_a_place_ends_where_its_name_does(text, place):
     m = next(a for a in find_agencies(text) if a.place)
     assert m.place == place
+
+
+def test_every_ministry_an_issuer_code_names_is_a_body_the_gazetteer_knows():
+    # doc_types.yaml names the issuers of symbols ("…/QĐ-BXD"), agencies.yaml the bodies a text
+    # assigns: a ministry in one and not the other would read as a name of the family "Bộ", cut
+    # at the first lower-case verb ("Bộ Xây dựng trực tiếp chỉ đạo" -> "Bộ Xây dựng trực")
+    from ingest.rules import doc_types, gazetteer
+
+    known = {e.name for e in gazetteer().entries}
+    ministries = {name for name in doc_types().issuers.values() if name.startswith("Bộ ")}
+    assert ministries and ministries <= known, sorted(ministries - known)
