@@ -135,7 +135,7 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
             plural = _PLURAL.search(text[:start])
             mention = _with_suffix(by_name[ident], text, plural.start() if plural else start, end)
         mention = _run_over(mention, text)
-        unit = _UNIT_BEFORE.search(text[:mention.start]) if mention.known else None
+        unit = _unit_before().search(text[:mention.start]) if mention.known else None
         if unit and unit.start() >= taken_until:
             # "Ban Thường trực Ủy ban MTTQ …", "Cơ quan Ủy ban MTTQ …": a unit of the body named
             name = f"{_unit_name(unit.group(1))} {mention.name}"
@@ -182,7 +182,11 @@ def _run_over(mention: AgencyMention, text: str) -> AgencyMention:
 
 
 # a unit written before the body it belongs to (capitalised: "các cơ quan" is a group)
-_UNIT_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?<!các )(?<!Các )(Ban Thường trực|Ban thường trực|Cơ quan|Bộ phận)\s+$")
+@cache
+def _unit_before() -> re.Pattern[str]:
+    """A unit written before a known body's name (cues.yaml: units_before_bodies)."""
+    units = "|".join(re.escape(u) for u in sorted(cues()["units_before_bodies"], key=len, reverse=True))
+    return re.compile(rf"(?<![\wÀ-ỹ])(?<!các )(?<!Các )({units})\s+$")
 
 
 def _unit_name(unit: str) -> str:
@@ -252,9 +256,11 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
                 level = "các " + ", ".join(units)
         place = _place_ok(sm.group("place"))
         end += sm.start("place") + len(place) if place else sm.end("level")
-    elif entry.place_in_name:
+    elif entry.place_in_name or entry.levelled:
         pm = _place_regex().match(rest)
         place = _place_ok(pm.group("place")) if pm else None
+        if place and not entry.place_in_name and not places.province(place):
+            place = None  # "Văn phòng Đăng ký đất đai Hà Nội": a province's name without its level word
         if place and pm:
             end += pm.start("place") + len(place)
     region = _REGION.match(text[end:])
@@ -328,6 +334,7 @@ class Lexicon:
     reform: bool = True  # written after the 2025 reform: "địa phương" means the communes and wards
     own_place: str | None = None  # the issuer's place: a body of another commune is named with its own
     national: bool = False  # issued by a national body: "địa phương" are the provinces
+    own_unit: str | None = None  # how the issuer's units name it: "Bộ" ("Chánh Văn phòng" -> "Văn phòng Bộ")
 
 
 _LOCAL_LEVELS = frozenset({"xã", "phường", "thị trấn", "đặc khu", "quận", "huyện", "thị xã"})
@@ -508,12 +515,43 @@ def _enumeration_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\wÀ-ỹ])(?:các\s+)?(?P<head>{heads})(?:,\s*ban,?\s*ngành)?\s*:\s*(?P<list>[^;:]+?)(?=\s*(?:;|$|\.\s|\s+và các\s|\s+(?:có trách nhiệm|chịu trách nhiệm|phối hợp|chủ trì)\b))", re.I)
 
 
+# a title ends its member where a separator or the verb follows
+_TITLE_END = r"\s*(?:[,;]|\s(?:và|hoặc)\s|\s(?:chịu|có)\s+trách\s+nhiệm|$)"
+
+
 @cache
 def _bare_title_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     table = {fold(k): v for k, v in cues()["bare_titles"].items()}
     alts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(table, key=len, reverse=True))
-    ends = r"\s*(?:[,;]|\s(?:và|hoặc)\s|\s(?:chịu|có)\s+trách\s+nhiệm|$)"
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:các\s+)?({alts})(?={ends})", re.I), table
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:các\s+)?({alts})(?={_TITLE_END})", re.I), table
+
+
+@cache
+def _own_unit_title_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = {fold(k): v for k, v in cues()["own_unit_titles"]["titles"].items()}
+    alts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\wÀ-ỹ])({alts})(?={_TITLE_END})", re.I), table
+
+
+def own_unit(issuer_name: str | None) -> str | None:
+    """How the issuer's own units name it (cues.yaml: own_unit_titles): "Bộ" for a ministry,
+    "Sở" for a department, "Ủy ban nhân dân tỉnh" for a provincial People's Committee."""
+    if not issuer_name:
+        return None
+    issuers = cues()["own_unit_titles"]["issuers"]
+    for start in sorted(issuers, key=len, reverse=True):
+        if fold(issuer_name) == fold(start) or fold(issuer_name).startswith(fold(start) + " "):
+            return issuers[start] or issuer_name
+    return None
+
+
+def name_own_units(text: str, unit: str | None) -> str:
+    """"Chánh Văn phòng, Cục trưởng Cục … chịu trách nhiệm thi hành" in a ministry's decision:
+    the head of the ministry's office, "Văn phòng Bộ". Without an issuer the title stays."""
+    if not unit:
+        return text
+    pattern, table = _own_unit_title_regex()
+    return pattern.sub(lambda m: f"{table[fold(m.group(1))]} {unit}", text)
 
 
 @cache
@@ -739,6 +777,8 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
             continue
         if kind == "ministries" and rest:
             kind = "other"  # "Bộ tư lệnh Vùng Cảnh sát biển 3": one body's name, not the ministries
+        if kind == "ministry_units" and rest and not rules.qualifier.match(fold(rest)):
+            kind = "other"  # "các vụ việc": a word, not the ministry's divisions
         if kind == "local" and after and head in ("địa phương", "chính quyền địa phương", "chính quyền cơ sở") and (
             lexicon.national or not (reform and lexicon.own_level in ("tỉnh", "thành phố", None))
         ):

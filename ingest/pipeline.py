@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .agencies import Lexicon, find_collectives
+from .agencies import Lexicon, find_collectives, own_unit
 from .citations import extract_refs
 from .errors import NotAPlanError
 from .jurisdiction import determine
@@ -38,7 +38,7 @@ def extract_document(path: str | Path, skip_steps: tuple[str, ...] = ()) -> tupl
     # its communes and wards
     reform = doc.header.date is None or doc.header.date >= "2025-07"
     national = where.level == "national" or where.issuer_kind == "central_government"
-    lexicon = Lexicon(aliases, own_level, members, reform, where.place, national)
+    lexicon = Lexicon(aliases, own_level, members, reform, where.place, national, own_unit(where.issuer_name))
     refs, ref_warnings = extract_refs(doc, where)
     result = extract_tasks(doc, lexicon)
     resolved = resolve(result.tasks, result.reporting, doc, where, lexicon)

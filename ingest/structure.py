@@ -564,6 +564,8 @@ def _body(lines: list[Line]) -> list[Node]:
         level = _LEVEL_OF[kind]
         while len(stack) > 1 and _LEVEL_OF.get(stack[-1].marker, 10) >= level:
             stack.pop()
+        if kind == "article" and _inside_article_list(stack):
+            stack.pop()
         role = section_role(body) if kind in ("part", "chapter", "section", "subsection", "article") else None
         if attr and kind not in ("part", "chapter", "section", "article"):
             node = Node("attr", label, attr[1], line.src, attr=attr[0], marker=kind)
@@ -573,6 +575,16 @@ def _body(lines: list[Line]) -> list[Node]:
         # attribute lines open a level too: "- Cơ quan thực hiện:" followed by "+ ..." items
         stack.append(node)
     return root.children
+
+
+def _inside_article_list(stack: list[Node]) -> bool:
+    """Is the open node a roman-numbered part of an article's content? "Điều 1. Phê duyệt Đề án
+    với các nội dung sau: I. Quan điểm … V. Tổ chức thực hiện" then "Điều 2.": roman parts
+    that come after an article at the same depth belong to it, and the next article closes
+    them (it is the first article's sibling, not an item of part V)."""
+    if len(stack) < 2 or stack[-1].marker != "section":
+        return False
+    return any(c.kind == "article" for c in stack[-2].children)
 
 
 # --- tail: recipients and signature ----------------------------------------------------------------

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .agencies import AgencyMention, Lexicon, elliptic_place, expand_enumerations, find_agencies, is_catch_all, is_plural, known_place_after, predicate_regex, shown_name, split_agencies, strip_plural
+from .agencies import AgencyMention, Lexicon, elliptic_place, expand_enumerations, find_agencies, is_catch_all, is_plural, known_place_after, name_own_units, predicate_regex, shown_name, split_agencies, strip_plural
 from .models import Document, Node, Reporting, Task
 from .rules import cues, fold, measures
 from .structure import section_role
@@ -465,7 +465,7 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
     first = True
     pending = ""
     listing = False  # the text says who makes up something ("Thành phần gồm: …"): its lists assign nothing
-    for clause in _clauses(expand_enumerations(text)):
+    for clause in _clauses(expand_enumerations(name_own_units(text, lexicon.own_unit))):
         if pending:
             clause = f"{pending}; {clause}"
             pending = ""

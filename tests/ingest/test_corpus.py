@@ -19,11 +19,13 @@ from gold import CORPUS, ROOT
 
 from ingest.selfcheck import DocumentCheck, check, summarise
 
-# measured: issuer 100%, symbol 100%, date 98.5%, every one plausible; 72.1% of the sentences
+# measured: issuer 100%, symbol 100%, date 98.5%, every one plausible; 74.7% of the sentences
 # that give work inside a task that found who acts (61.8% before task tables sharing a run of
-# cells with the signature, closing articles' lists and articles titled by a body were read)
+# cells with the signature, closing articles' lists and articles titled by a body were read;
+# 72.2% before heads written without their unit, a ministry's divisions and articles after an
+# article's roman parts were read); the floor leaves one document's worth (about ten sentences)
 FLOORS = {"issuer": 0.98, "symbol": 0.95, "date": 0.98, "issuer_plausible": 0.98, "place_plausible": 0.99, "symbol_valid": 0.97, "date_valid": 0.98}
-CUE_COVERAGE_FLOOR = 0.715
+CUE_COVERAGE_FLOOR = 0.74
 
 
 def _one(path: str) -> tuple[str, dict | None, DocumentCheck | None, str | None]:

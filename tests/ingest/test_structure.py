@@ -86,3 +86,17 @@ def test_every_node_keeps_source_lines(trees):
         for section in doc.sections:
             for node in section.walk():
                 assert node.lines and all(n > 0 for n in node.lines)
+
+
+def test_an_article_after_the_roman_parts_of_an_article_is_its_sibling():
+    # a Prime Minister's decision (corpus): "Điều 1. Phê duyệt … với các nội dung sau: I. … II. …"
+    # then "Điều 2." — not an item of part II
+    lines = ["THỦ TƯỚNG CHÍNH PHỦ", "Số: 12/QĐ-TTg", "Hà Nội, ngày 05 tháng 11 năm 2025", "", "QUYẾT ĐỊNH",
+             "Phê duyệt Đề án chuyển đổi số", "", "QUYẾT ĐỊNH:", "Điều 1. Phê duyệt Đề án với các nội dung sau:",
+             "I. MỤC TIÊU", "1. Hoàn thành chuyển đổi số.", "II. TỔ CHỨC THỰC HIỆN", "1. Bộ Khoa học và Công nghệ chủ trì triển khai Đề án.",
+             "Điều 2. Quyết định này có hiệu lực từ ngày ký.",
+             "Điều 3. Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Quyết định này."]
+    doc = parse(normalize(lines))
+    top = [(n.kind, n.label) for n in doc.sections]
+    assert top == [("article", "1"), ("section", "I"), ("section", "II"), ("article", "2"), ("article", "3")]
+    assert [c.label for c in doc.sections[2].children] == ["1"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.agencies import Lexicon, find_collectives
+from ingest.agencies import Lexicon, find_collectives, own_unit
 from ingest.normalize import normalize
 from ingest.structure import parse
 from ingest.tasks import deadlines_in, entry_actors, extract_tasks, read_actors, timeframe_in_text, timeframe_kind
@@ -56,6 +56,12 @@ NATIONAL = Lexicon({}, None, {}, True, None, True)
          ["Các bộ", "Các cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố"]),
         ("Bộ trưởng Bộ Tài chính chịu trách nhiệm thi hành Quyết định này.", ["Bộ Tài chính"]),
         ("Vụ trưởng Vụ Pháp chế chịu trách nhiệm thi hành Quyết định này.", ["Vụ Pháp chế"]),
+        # every province, written without "các" (corpus: Government resolutions and decrees)
+        ("Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương, Giám đốc Đại học Công nghiệp Hà Nội, Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh chịu trách nhiệm thi hành Quyết định này.",
+         ["Ủy ban nhân dân các tỉnh, thành phố", "Đại học Công nghiệp Hà Nội", "Học viện Chính trị quốc gia Hồ Chí Minh"]),
+        # a ministry's departments and divisions as a group; "vụ" alone is also a word
+        ("Vụ trưởng Vụ Pháp chế, Thủ trưởng các Vụ, Cục và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.", ["Vụ Pháp chế", "Các cục, vụ"]),
+        ("Các vụ việc khiếu nại được giải quyết kịp thời.", []),
         # in a national text "địa phương" are the provinces: a vague group, not the communes
         ("Các Bộ, cơ quan, địa phương dự Hội nghị đúng thành phần được mời", []),
         # one body headed "Bộ …", not the ministries
@@ -64,6 +70,29 @@ NATIONAL = Lexicon({}, None, {}, True, None, True)
 )
 def test_read_actors_in_national_documents(text, leads):
     assert [m.name for m in read_actors(text, NATIONAL).leads] == leads
+
+
+@pytest.mark.parametrize(
+    "issuer,unit,lead",
+    [
+        ("Bộ Văn hóa, Thể thao và Du lịch", "Bộ", "Văn phòng Bộ"),
+        ("Sở Nội vụ", "Sở", "Văn phòng Sở"),
+        ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),
+        ("Thủ tướng Chính phủ", "Chính phủ", "Văn phòng Chính phủ"),
+        # a body whose name starts like a ministry's is not one
+        ("Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh", None),
+        ("Hội đồng nhân dân tỉnh", None, None),
+    ],
+)
+def test_a_head_without_a_unit_heads_the_issuers_own(issuer, unit, lead):
+    # "Chánh Văn phòng, Cục trưởng Cục … chịu trách nhiệm thi hành" (corpus: ministries' decisions)
+    assert own_unit(issuer) == unit
+    lexicon = Lexicon({}, None, {}, True, None, True, unit)
+    leads = [m.name for m in read_actors("Chánh Văn phòng, Cục trưởng Cục Trồng trọt chịu trách nhiệm thi hành Quyết định này./.", lexicon).leads]
+    if lead is None:
+        assert "Cục Trồng trọt" not in leads or not any(n.startswith("Văn phòng") for n in leads)
+    else:
+        assert leads == [lead, "Cục Trồng trọt"]
 
 
 def test_the_ministries_and_central_sectors_are_one_group():
@@ -80,6 +109,10 @@ def test_the_ministries_and_central_sectors_are_one_group():
         ("Giám đốc các sở, Thủ trưởng các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý của tỉnh Bắc Ninh và các đơn vị, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
          ["Các sở, ban, ngành tỉnh"], [], []),
         ("Giám đốc Sở Tài chính, Chủ tịch Ủy ban nhân dân các xã chịu trách nhiệm thi hành Quyết định này.", ["Sở Tài chính", "Ủy ban nhân dân các xã"], [], []),
+        # a province named after a body without its level word; a branch of a known body
+        ("Sở Nông nghiệp và Môi trường, Văn phòng Đăng ký đất đai Hà Nội (và các Chi nhánh trực thuộc), các cơ quan có liên quan chịu trách nhiệm thi hành Quyết định này.",
+         ["Sở Nông nghiệp và Môi trường", "Văn phòng Đăng ký đất đai"], [], []),
+        ("Giao Chi nhánh Văn phòng đăng ký đất đai cung cấp thông tin thửa đất.", ["Chi nhánh Văn phòng Đăng ký đất đai"], [], []),
         # titles stack before a body; a known ministry ends before "trực tiếp"
         # the head of a unit written with the unit's noun in lower case stands for the unit
         ("Trưởng phòng Văn hóa - Xã hội chủ trì, phối hợp với Trưởng phòng Phòng Kinh tế tổ chức hội nghị.", ["Phòng Văn hóa - Xã hội"], ["Phòng Kinh tế"], []),
