@@ -75,8 +75,10 @@ def _place_ok(place: str | None) -> str | None:
         return None
     words = place.split()
     keep: list = []
-    for w in words:
-        if (w in _head_words() or any(a.start == 0 for a in find_agencies(w))) and not places.is_place_name(" ".join(keep + [w])):
+    for i, w in enumerate(words):
+        # "Thanh Hóa", "Chi Lăng", "Đại Lộc": a head word that begins a known place's name
+        in_place = any(places.is_place_name(" ".join(keep + words[i:j])) for j in range(i + 1, len(words) + 1))
+        if (w in _head_words() or any(a.start == 0 for a in find_agencies(w))) and not in_place:
             break
         keep.append(w)
     if len(keep) > 1 and not places.is_place_name(" ".join(keep)):

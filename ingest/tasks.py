@@ -1091,8 +1091,6 @@ def _make_task(
         line = node.lines[0]
     if not text or re.fullmatch(r"\(.*(?:phụ lục|kèm theo).*\)\.?", body or heading, re.I):
         return None
-    if re.search(r"phụ lục[^.]*kèm theo", text, re.I) and len(text) < 160:
-        return None
     own_leads = bool(own.get("lead")) and any(a.text for a in own["lead"])
     if own_leads:
         # "Cơ quan thực hiện" says who leads; the text may still name partners
@@ -1103,6 +1101,8 @@ def _make_task(
         actors = _merge_actors(read_actors(heading, lexicon), read_actors(body, lexicon))
     else:
         actors = read_actors(text, lexicon)
+    if _only_points_to_appendix(text, actors):
+        return None
     if entry is not None:
         leads = list(entry.agencies) + [m for m in actors.leads if m.name not in {e.name for e in entry.agencies}]
         requested = ctx.requested or entry.requested
@@ -1160,6 +1160,15 @@ def _make_task(
     )
     # the mentions behind the names: their kind and place feed the plan's agency list
     return task, {shown_name(m, lexicon): m for m in leads + supports + actors.supervisors + others}
+
+
+def _only_points_to_appendix(text: str, actors: Actors) -> bool:
+    """A short line that sends the reader to an appendix ("Nhiệm vụ cụ thể tại Phụ lục kèm
+    theo") gives no work of its own; one that gives it to a body does ("Giao Sở Khoa học và
+    Công nghệ triển khai phương án … nêu tại Phụ lục kèm theo")."""
+    if not (re.search(r"phụ lục[^.]*kèm theo", text, re.I) and len(text) < 160):
+        return False
+    return not (actors.first_is_subject and any(not m.generic for m in actors.leads))
 
 
 def _subject_leads(ctx: _Ctx, actors: Actors) -> list[AgencyMention]:

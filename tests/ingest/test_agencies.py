@@ -194,6 +194,11 @@ def test_the_written_form_never_cuts_a_name_short():
         # … but a name that goes on past a shorter known one is the place's own
         ("UBND xã Phú Xuân Tây", "Phú Xuân Tây"),
         ("UBND phường Cổ Nhuế 2 và phường Xuân Đỉnh", "Cổ Nhuế 2"),
+        # a place whose name begins with a body's head word ("Thanh tra", "Chi cục", "Đại học")
+        ("Ủy ban nhân dân tỉnh Thanh Hóa phối hợp với Bộ Công Thương", "Thanh Hóa"),
+        ("Ủy ban nhân dân xã Chi Lăng chủ trì", "Chi Lăng"),
+        # a province after a levelled body without its level word
+        ("Văn phòng Đăng ký đất đai Hà Nội (và các Chi nhánh trực thuộc)", "Hà Nội"),
     ],
 )
 def test_a_place_ends_where_its_name_does(text, place):

@@ -362,6 +362,17 @@ def test_an_article_titled_by_a_body_gives_its_duties_that_lead(article, path, l
     assert tasks[path].lead == lead
 
 
+def test_a_line_that_only_points_to_an_appendix_is_no_task_but_one_that_assigns_is():
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH NINH BÌNH", "Số: 12/QĐ-UBND", "Ninh Bình, ngày 05 tháng 11 năm 2025", "", "QUYẾT ĐỊNH",
+             "Phê duyệt phương án đơn giản hóa thủ tục hành chính", "", "QUYẾT ĐỊNH:",
+             "Điều 1. Phê duyệt phương án đơn giản hóa thủ tục hành chính.",
+             "1. Nội dung cụ thể tại Phụ lục kèm theo.",
+             "2. Giao Sở Khoa học và Công nghệ triển khai phương án nêu tại Phụ lục kèm theo."]
+    tasks = {t.path: t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks}
+    assert "Đ1.1" not in tasks
+    assert tasks["Đ1.2"].lead == ["Sở Khoa học và Công nghệ"]
+
+
 def test_a_term_the_text_defines_is_not_whom_an_article_addresses():
     lines = _REGULATION_HEAD + ["Điều 2. Giải thích từ ngữ", "Hệ thống thư điện tử công vụ của tỉnh (sau đây gọi là Hệ thống thư điện tử công vụ) là hệ thống dùng chung.",
                                 "Điều 3. Hệ thống thư điện tử công vụ", "Hệ thống thư điện tử công vụ là hệ thống thông tin dùng chung của tỉnh."]
