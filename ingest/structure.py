@@ -102,6 +102,18 @@ def attribute_of(text: str) -> tuple[str, str] | None:
 
 def section_role(heading: str) -> str | None:
     h = fold(re.sub(r"^[\W\d]+", "", heading))
+    role = _role_of(h)
+    if role in ("aims", "situation"):
+        # "MỤC TIÊU, NHIỆM VỤ", "Đánh giá kết quả và nhiệm vụ năm 2026": a heading that also
+        # names work holds work
+        work = tuple(fold(w) for w in cues()["compound_work_headings"])
+        for part in re.split(r",\s*|\s+và\s+", h)[1:]:
+            if part.startswith(work):
+                return _role_of(part)
+    return role
+
+
+def _role_of(h: str) -> str | None:
     for entry in cues()["section_roles"]:
         if any(h.startswith(p) for p in entry["prefixes"]):
             return entry["role"]

@@ -708,6 +708,7 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
             if node.kind == "article" and role is None:
                 role = "other"
             if role in _SILENT_ROLES:
+                _responsibilities(node, lexicon, out)
                 continue
             if node.kind in ("chapter", "part", "subsection") and any(c.kind in _HEADS for c in node.children):
                 _walk_parts(node.children, f"{node.path}.", role, lexicon, default, out)
@@ -729,6 +730,32 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
     if loose.children:
         _float_attributes(loose)
         _walk(loose, _Ctx(headings=[]), inherited or "other", lexicon, default, out)
+
+
+@cache
+def _responsibility_regex() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{_alt(cues()['responsibility_predicates'])})(?![\wÀ-ỹ])", re.I)
+
+
+def _responsibilities(section: Node, lexicon: Lexicon, out) -> None:
+    """Items of a part that only describes (aims, situation, venue) that still make a named
+    body answerable: "Ủy ban nhân dân các tỉnh, thành phố chịu trách nhiệm kết nối …"
+    (cues.yaml: responsibility_predicates)."""
+    ordinal = 0
+    for node in section.children:
+        if node.kind not in _WORK:
+            continue
+        ordinal += node.kind in ("dash", "plus")
+        node.path = f"{section.path}.{node.label if node.kind not in ('dash', 'plus') else ordinal}"
+        if _work_children(node):
+            _responsibilities(node, lexicon, out)
+            continue
+        subjects, _, _, predicate = subject_of(_clauses(node.text)[0] if node.text else "", lexicon)
+        if not any(not m.generic for m in subjects) or not _responsibility_regex().match(predicate.strip(" ,")):
+            continue
+        made = _make_task(node, _Ctx(headings=[section.text]), None, "other", lexicon, [], _attrs(node))
+        if made is not None:
+            out.append(made)
 
 
 def _introducing_paragraph(section: Node, lexicon: Lexicon) -> tuple[Node | None, list[AgencyMention], bool]:

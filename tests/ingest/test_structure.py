@@ -53,7 +53,10 @@ def test_attribute_lines(text, expected):
 
 @pytest.mark.parametrize(
     "heading,role",
-    [("MỤC ĐÍCH, YÊU CẦU", "aims"), ("NỘI DUNG THỰC HIỆN", "tasks"), ("MỘT SỐ NHIỆM VỤ TRỌNG TÂM", "tasks"), ("TỔ CHỨC THỰC HIỆN", "organisation"), ("KINH PHÍ THỰC HIỆN", "funding")],
+    [("MỤC ĐÍCH, YÊU CẦU", "aims"), ("NỘI DUNG THỰC HIỆN", "tasks"), ("MỘT SỐ NHIỆM VỤ TRỌNG TÂM", "tasks"), ("TỔ CHỨC THỰC HIỆN", "organisation"), ("KINH PHÍ THỰC HIỆN", "funding"),
+     # a heading of aims that also names work holds work; "hoạt động" alone does not make it so
+     ("MỤC TIÊU, NHIỆM VỤ", "tasks"), ("Đánh giá kết quả và giải pháp năm 2026", "tasks"), ("Nguyên tắc tổ chức và hoạt động của bộ", "situation"),
+     ("Mục đích, yêu cầu", "aims")],
 )
 def test_section_roles(heading, role):
     assert section_role(heading) == role

@@ -399,6 +399,11 @@ def test_who_attends_a_conference_is_not_given_work():
     doc = parse(normalize(lines))
     tasks = [t for t, _ in extract_tasks(doc, Lexicon({}, national=True)).tasks]
     assert [(t.path, t.lead) for t in tasks] == [("III.1.1", ["Bộ Công an"])]
+    # … but a body made answerable there is given work, wherever the sentence stands
+    answerable = "- Ủy ban nhân dân các tỉnh, thành phố chịu trách nhiệm kết nối đường truyền trực tuyến đến Trụ sở Ủy ban nhân dân cấp xã."
+    doc = parse(normalize(lines[:13] + [answerable] + lines[13:]))
+    tasks = [t for t, _ in extract_tasks(doc, Lexicon({}, national=True)).tasks]
+    assert [(t.path, t.lead) for t in tasks] == [("II.2.2", ["Ủy ban nhân dân các tỉnh, thành phố"]), ("III.1.1", ["Bộ Công an"])]
 
 
 def test_a_bullet_that_directs_keeps_its_entry_as_lead():
