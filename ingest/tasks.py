@@ -521,7 +521,7 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
 
 
 _SCOPE = re.compile(
-    r"^(?:(?:trong|theo|căn cứ|thuộc|đúng)\s+)?(?:(?:phạm vi|chức năng|nhiệm vụ|quyền hạn|thẩm quyền)"
+    r"^(?:(?:trong|theo|căn cứ|thuộc|đúng)\s+)?(?:(?:phạm vi|chức năng|nhiệm vụ|quyền hạn|thẩm quyền)(?:\s+quản lý)?"
     r"(?:\s+(?:của mình|được giao|theo quy định))?[,\s]*(?:và\s+)?)+"
 )
 
@@ -734,7 +734,7 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
 
 @cache
 def _responsibility_regex() -> re.Pattern[str]:
-    return re.compile(rf"^\s*(?:{_alt(cues()['responsibility_predicates'])})(?![\wÀ-ỹ])", re.I)
+    return re.compile(rf"^\s*(?:{_alt(fold(w) for w in cues()['responsibility_predicates'])})(?![\wÀ-ỹ])", re.I)
 
 
 def _responsibilities(section: Node, lexicon: Lexicon, out) -> None:
