@@ -768,6 +768,13 @@ def _introducing_paragraph(section: Node, lexicon: Lexicon) -> tuple[Node | None
             break
         if child.kind == "para":
             opening.append(child)
+    if not opening and section.kind == "article" and section.text.rstrip().endswith(":") and _work_children(section):
+        # the article's own words introduce its items: "Điều 2. Giao Sở Y tế căn cứ Danh mục …
+        # có trách nhiệm:" — the sentence that ends in the colon, not what the article said
+        # before it ("Chính phủ cơ bản thống nhất …. Giao Bộ Công an …, bảo đảm các yêu cầu sau:")
+        actors = read_actors(re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])", section.text)[-1], lexicon)
+        named = [m for m in actors.leads if not m.generic]
+        return None, named, actors.requested
     if not opening or not opening[-1].text.rstrip().endswith(":") or not _work_children(section):
         return None, [], False
     actors = read_actors(opening[-1].text, lexicon)

@@ -373,6 +373,23 @@ def test_a_line_that_only_points_to_an_appendix_is_no_task_but_one_that_assigns_
     assert tasks["Đ1.2"].lead == ["Sở Khoa học và Công nghệ"]
 
 
+@pytest.mark.parametrize(
+    "article,lead",
+    [
+        # corpus decisions that publish procedures, and a Government resolution
+        ("Điều 2. Giao Sở Y tế căn cứ Danh mục thủ tục hành chính được công bố tại Điều 1 Quyết định này có trách nhiệm:", ["Sở Y tế"]),
+        ("Điều 1. Chính phủ cơ bản thống nhất với dự án Pháp lệnh. Giao Bộ Công an chủ trì, phối hợp với các bộ nghiên cứu, tiếp thu; "
+         "Bộ Công an chịu trách nhiệm hoàn thiện hồ sơ, bảo đảm một số yêu cầu sau:", ["Bộ Công an"]),
+    ],
+)
+def test_an_article_whose_words_end_in_a_colon_gives_its_items_their_lead(article, lead):
+    lines = _REGULATION_HEAD[:7] + ["QUYẾT ĐỊNH:", article, "1. Cung cấp đúng, đầy đủ nội dung, quy trình giải quyết thủ tục hành chính.",
+                                    "2. Rà soát quy trình nội bộ."]
+    tasks = {t.path: t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks}
+    label = article.split(".")[0].split()[1]
+    assert tasks[f"Đ{label}.1"].lead == lead and tasks[f"Đ{label}.2"].lead == lead
+
+
 def test_a_term_the_text_defines_is_not_whom_an_article_addresses():
     lines = _REGULATION_HEAD + ["Điều 2. Giải thích từ ngữ", "Hệ thống thư điện tử công vụ của tỉnh (sau đây gọi là Hệ thống thư điện tử công vụ) là hệ thống dùng chung.",
                                 "Điều 3. Hệ thống thư điện tử công vụ", "Hệ thống thư điện tử công vụ là hệ thống thông tin dùng chung của tỉnh."]
