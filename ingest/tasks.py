@@ -21,7 +21,21 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .agencies import AgencyMention, Lexicon, elliptic_place, expand_enumerations, find_agencies, is_catch_all, is_plural, known_place_after, name_own_units, predicate_regex, shown_name, split_agencies, strip_plural
+from .agencies import (
+    AgencyMention,
+    Lexicon,
+    elliptic_place,
+    expand_enumerations,
+    find_agencies,
+    is_catch_all,
+    is_plural,
+    known_place_after,
+    name_own_units,
+    predicate_regex,
+    shown_name,
+    split_agencies,
+    strip_plural,
+)
 from .models import Document, Node, Reporting, Task
 from .rules import cues, fold, measures
 from .structure import section_role
