@@ -653,6 +653,16 @@ def _collective_rules() -> _CollectiveRules:
     )
 
 
+def _kind_given_rest(kind: str, rest: str, rules: _CollectiveRules) -> str:
+    """Words after a ministry head make one body's name ("Bộ tư lệnh Vùng Cảnh sát biển 3"), and
+    after "vụ" a word ("các vụ việc"), not the ministries or their divisions."""
+    if kind == "ministries" and rest:
+        return "other"
+    if kind == "ministry_units" and rest and not rules.qualifier.match(fold(rest)):
+        return "other"
+    return kind
+
+
 def _head_of(token: str) -> tuple[str, str | None, str | None, str, str]:
     """(kind, canonical name, reform date, the words after the head, the head) of a member."""
     rules = _collective_rules()
@@ -777,10 +787,7 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
         if kind == "generic":
             generics += 1
             continue
-        if kind == "ministries" and rest:
-            kind = "other"  # "Bộ tư lệnh Vùng Cảnh sát biển 3": one body's name, not the ministries
-        if kind == "ministry_units" and rest and not rules.qualifier.match(fold(rest)):
-            kind = "other"  # "các vụ việc": a word, not the ministry's divisions
+        kind = _kind_given_rest(kind, rest, rules)
         if kind == "local" and after and head in ("địa phương", "chính quyền địa phương", "chính quyền cơ sở") and (
             lexicon.national or not (reform and lexicon.own_level in ("tỉnh", "thành phố", None))
         ):
