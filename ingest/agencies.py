@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from . import places
-from .rules import AgencyEntry, cues, fold, gazetteer, modern_tones
+from .rules import AgencyEntry, alternation, cues, fold, gazetteer, modern_tones
 
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _SYL = r"[\wÀ-ỹđĐ]*"
@@ -77,8 +77,9 @@ def _place_ok(place: str | None) -> str | None:
     keep: list = []
     for i, w in enumerate(words):
         # "Thanh Hóa", "Chi Lăng", "Đại Lộc": a head word that begins a known place's name
-        in_place = any(places.is_place_name(" ".join(keep + words[i:j])) for j in range(i + 1, len(words) + 1))
-        if (w in _head_words() or any(a.start == 0 for a in find_agencies(w))) and not in_place:
+        if (w in _head_words() or any(a.start == 0 for a in find_agencies(w))) and not any(
+            places.is_place_name(" ".join(keep + words[i:j])) for j in range(i + 1, len(words) + 1)
+        ):
             break
         keep.append(w)
     if len(keep) > 1 and not places.is_place_name(" ".join(keep)):
@@ -187,8 +188,7 @@ def _run_over(mention: AgencyMention, text: str) -> AgencyMention:
 @cache
 def _unit_before() -> re.Pattern[str]:
     """A unit written before a known body's name (cues.yaml: units_before_bodies)."""
-    units = "|".join(re.escape(u) for u in sorted(cues()["units_before_bodies"], key=len, reverse=True))
-    return re.compile(rf"(?<![\wÀ-ỹ])(?<!các )(?<!Các )({units})\s+$")
+    return re.compile(rf"(?<![\wÀ-ỹ])(?<!các )(?<!Các )({alternation(cues()['units_before_bodies'])})\s+$")
 
 
 def _unit_name(unit: str) -> str:
@@ -521,18 +521,27 @@ def _enumeration_regex() -> re.Pattern[str]:
 _TITLE_END = r"\s*(?:[,;]|\s(?:và|hoặc)\s|\s(?:chịu|có)\s+trách\s+nhiệm|$)"
 
 
+def _title_regex_of(titles: dict[str, str], plural: bool) -> tuple[re.Pattern[str], dict[str, str]]:
+    """Titles that end their member, and what each stands for (keys folded)."""
+    table = {fold(k): v for k, v in titles.items()}
+    quantifier = r"(?:các\s+)?" if plural else ""
+    return re.compile(rf"(?<![\wÀ-ỹ]){quantifier}({alternation(table)})(?={_TITLE_END})", re.I), table
+
+
 @cache
 def _bare_title_regex() -> tuple[re.Pattern[str], dict[str, str]]:
-    table = {fold(k): v for k, v in cues()["bare_titles"].items()}
-    alts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:các\s+)?({alts})(?={_TITLE_END})", re.I), table
+    return _title_regex_of(cues()["bare_titles"], plural=True)
 
 
 @cache
 def _own_unit_title_regex() -> tuple[re.Pattern[str], dict[str, str]]:
-    table = {fold(k): v for k, v in cues()["own_unit_titles"]["titles"].items()}
-    alts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<![\wÀ-ỹ])({alts})(?={_TITLE_END})", re.I), table
+    return _title_regex_of(cues()["own_unit_titles"]["titles"], plural=False)
+
+
+@cache
+def _own_unit_issuers() -> tuple[tuple[str, str | None], ...]:
+    issuers = cues()["own_unit_titles"]["issuers"]
+    return tuple((fold(start), issuers[start]) for start in sorted(issuers, key=len, reverse=True))
 
 
 def own_unit(issuer_name: str | None) -> str | None:
@@ -540,10 +549,10 @@ def own_unit(issuer_name: str | None) -> str | None:
     "Sở" for a department, "Ủy ban nhân dân tỉnh" for a provincial People's Committee."""
     if not issuer_name:
         return None
-    issuers = cues()["own_unit_titles"]["issuers"]
-    for start in sorted(issuers, key=len, reverse=True):
-        if fold(issuer_name) == fold(start) or fold(issuer_name).startswith(fold(start) + " "):
-            return issuers[start] or issuer_name
+    name = fold(issuer_name)
+    for start, unit in _own_unit_issuers():
+        if name == start or name.startswith(start + " "):
+            return unit or issuer_name
     return None
 
 

@@ -230,6 +230,12 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
+def alternation(words) -> str:
+    """A regex alternation of phrases, longest first (so "chánh văn phòng" wins over "chánh"),
+    each escaped and matching any run of spaces between its words."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Key for comparison: modern tone placement, lower case, dashes unified, spaces squeezed."""

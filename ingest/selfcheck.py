@@ -25,9 +25,8 @@ from . import places
 from .agencies import find_agencies
 from .models import Document, Extraction
 from .rules import cues, doc_types, fold
+from .structure import SILENT_ROLES
 from .tables import is_motto
-
-_SILENT = ("aims", "situation")
 
 
 @dataclass
@@ -92,10 +91,10 @@ def check(doc: Document, ex: Extraction, today: dt.date | None = None) -> Docume
     # text names ("Thủ trưởng các đơn vị liên quan chịu trách nhiệm thi hành")
     led = [set(t.lines) for t in ex.tasks if t.lead or t.supervise or t.others]
     for top in doc.sections + [n for att in doc.attachments for n in att.sections]:
-        if top.role in _SILENT:
+        if top.role in SILENT_ROLES:
             continue
         for node in top.walk():
-            if node.kind in ("section", "chapter", "part", "subsection") or node.role in _SILENT:
+            if node.kind in ("section", "chapter", "part", "subsection") or node.role in SILENT_ROLES:
                 continue
             # a heading that gives work ("Giao Ủy ban nhân dân Thành phố:") is covered by its items
             spans = {n for d in node.walk() for n in d.lines}

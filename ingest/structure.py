@@ -100,17 +100,25 @@ def attribute_of(text: str) -> tuple[str, str] | None:
     return None
 
 
+# parts that describe (aims, the situation, a venue) and assign no work of their own
+SILENT_ROLES = ("aims", "situation")
+
+
 def section_role(heading: str) -> str | None:
     h = fold(re.sub(r"^[\W\d]+", "", heading))
     role = _role_of(h)
-    if role in ("aims", "situation"):
+    if role in SILENT_ROLES:
         # "MỤC TIÊU, NHIỆM VỤ", "Đánh giá kết quả và nhiệm vụ năm 2026": a heading that also
         # names work holds work
-        work = tuple(fold(w) for w in cues()["compound_work_headings"])
         for part in re.split(r",\s*|\s+và\s+", h)[1:]:
-            if part.startswith(work):
+            if part.startswith(_compound_work()):
                 return _role_of(part)
     return role
+
+
+@cache
+def _compound_work() -> tuple[str, ...]:
+    return tuple(fold(w) for w in cues()["compound_work_headings"])
 
 
 def _role_of(h: str) -> str | None:

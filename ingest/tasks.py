@@ -37,8 +37,8 @@ from .agencies import (
     strip_plural,
 )
 from .models import Document, Node, Reporting, Task
-from .rules import cues, fold, measures
-from .structure import section_role
+from .rules import alternation, cues, fold, measures
+from .structure import SILENT_ROLES, section_role
 
 _WORK = ("item", "decimal", "letter", "dash", "plus")
 _HEADS = ("section", "chapter", "part", "subsection", "article")
@@ -116,31 +116,27 @@ class _Grammar:
     place_qualifier: re.Pattern[str]
 
 
-def _alt(words) -> str:
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _grammar() -> _Grammar:
     c = cues()
     pr = c["predicates"]
     end = r"(?![\wÀ-ỹ])"
-    joiners = _alt(c["list_joiners"])
-    owners = _alt(c["owner_words"])
+    joiners = alternation(c["list_joiners"])
+    owners = alternation(c["owner_words"])
     return _Grammar(
-        copula=re.compile(rf"^(?:{_alt(pr['copula'])}){end}", re.I),
-        lead=re.compile(rf"^(?:{_alt(pr['lead'])}){end}", re.I),
-        support=re.compile(rf"^(?:{_alt(pr['support'])}){end}", re.I),
-        supervise=re.compile(rf"^(?:{_alt(pr['supervise'])}){end}", re.I),
-        supervise_also=re.compile(rf"(?<![\wÀ-ỹ])(?:và|,)\s*(?:{_alt(pr['supervise'])}){end}", re.I),
-        delegate=re.compile(rf"^\s*(?:{_alt(pr['delegate'])})\s+", re.I),
-        direct=re.compile(rf"(?<![\wÀ-ỹ])(?:{_alt(pr['direct'])})\s+(.+?)\s+(?:{_alt(pr['carry_out'])}){end}.*:\s*$", re.I),
+        copula=re.compile(rf"^(?:{alternation(pr['copula'])}){end}", re.I),
+        lead=re.compile(rf"^(?:{alternation(pr['lead'])}){end}", re.I),
+        support=re.compile(rf"^(?:{alternation(pr['support'])}){end}", re.I),
+        supervise=re.compile(rf"^(?:{alternation(pr['supervise'])}){end}", re.I),
+        supervise_also=re.compile(rf"(?<![\wÀ-ỹ])(?:và|,)\s*(?:{alternation(pr['supervise'])}){end}", re.I),
+        delegate=re.compile(rf"^\s*(?:{alternation(pr['delegate'])})\s+", re.I),
+        direct=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(pr['direct'])})\s+(.+?)\s+(?:{alternation(pr['carry_out'])}){end}.*:\s*$", re.I),
         joiner=re.compile(rf"\s*(?:(?:{joiners})\s+)?"),
         separator=re.compile(rf"\s*(?:[,;]\s*(?:và\s+)?|\s+(?:{joiners})\s+)"),
         owner_after=re.compile(rf"\s+(?:{owners})\s+"),
         owner_before=re.compile(rf"(?<![\wÀ-ỹ])(?:{owners})\s+$"),
         place_qualifier=re.compile(
-            rf"\s+{c['place_qualifier']}(?:\s+(?:{_alt(c['issuer_levels'])}))?(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){{0,3}}"
+            rf"\s+{c['place_qualifier']}(?:\s+(?:{alternation(c['issuer_levels'])}))?(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){{0,3}}"
         ),
     )
 
@@ -444,7 +440,7 @@ def _openers() -> _Openers:
         titles=re.compile(rf"^(?:(?:{titles})\s+)+"),
         titles_raw=re.compile(rf"^(?:(?:{titles})\s+)+(?:các\s+)?", re.I),
         not_agencies=re.compile(r"(?:" + "|".join(re.escape(fold(w)) for w in c["not_agencies"]) + r")(?![\wÀ-ỹ])"),
-        place=re.compile(rf"^(?i:{_alt(c['issuer_levels'])})\s+[A-ZĐÀ-Ỹ]"),
+        place=re.compile(rf"^(?i:{alternation(c['issuer_levels'])})\s+[A-ZĐÀ-Ỹ]"),
         heads=re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) + r")(?![\wÀ-ỹ])"),
         head_noun=re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted({*c["agency_heads"], *c["collectives"]["generic"]}, key=len, reverse=True)) + r")(?![\wÀ-ỹ])", re.I),
     )
@@ -637,7 +633,6 @@ class TaskResult:
 
 
 _ACTING_ROLES = ("tasks", "organisation", "funding", "reporting")
-_SILENT_ROLES = ("aims", "situation")
 
 
 def extract_tasks(doc: Document, lexicon: Lexicon) -> TaskResult:
@@ -721,7 +716,7 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
             role = node.role or inherited
             if node.kind == "article" and role is None:
                 role = "other"
-            if role in _SILENT_ROLES:
+            if role in SILENT_ROLES:
                 _responsibilities(node, lexicon, out)
                 continue
             if node.kind in ("chapter", "part", "subsection") and any(c.kind in _HEADS for c in node.children):
@@ -748,19 +743,14 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
 
 @cache
 def _responsibility_regex() -> re.Pattern[str]:
-    return re.compile(rf"^\s*(?:{_alt(fold(w) for w in cues()['responsibility_predicates'])})(?![\wÀ-ỹ])", re.I)
+    return re.compile(rf"^\s*(?:{alternation(fold(w) for w in cues()['responsibility_predicates'])})(?![\wÀ-ỹ])", re.I)
 
 
 def _responsibilities(section: Node, lexicon: Lexicon, out) -> None:
     """Items of a part that only describes (aims, situation, venue) that still make a named
     body answerable: "Ủy ban nhân dân các tỉnh, thành phố chịu trách nhiệm kết nối …"
     (cues.yaml: responsibility_predicates)."""
-    ordinal = 0
-    for node in section.children:
-        if node.kind not in _WORK:
-            continue
-        ordinal += node.kind in ("dash", "plus")
-        node.path = f"{section.path}.{node.label if node.kind not in ('dash', 'plus') else ordinal}"
+    for node in _numbered(section, _children_in_order(section)):
         if _work_children(node):
             _responsibilities(node, lexicon, out)
             continue
@@ -786,7 +776,7 @@ def _introducing_paragraph(section: Node, lexicon: Lexicon) -> tuple[Node | None
         # the article's own words introduce its items: "Điều 2. Giao Sở Y tế căn cứ Danh mục …
         # có trách nhiệm:" — the sentence that ends in the colon, not what the article said
         # before it ("Chính phủ cơ bản thống nhất …. Giao Bộ Công an …, bảo đảm các yêu cầu sau:")
-        actors = read_actors(re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])", section.text)[-1], lexicon)
+        actors = read_actors(_clauses(section.text)[-1], lexicon)
         named = [m for m in actors.leads if not m.generic]
         return None, named, actors.requested
     if not opening or not opening[-1].text.rstrip().endswith(":") or not _work_children(section):
@@ -994,22 +984,14 @@ def _entries(children: list[Node], lexicon: Lexicon) -> dict[int, _Entry | None]
 
 
 def _walk(node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[AgencyMention], out) -> None:
-    ordinal = 0
     children = _children_in_order(node)
     entries = _entries(children, lexicon)
-    for child in children:
-        if child.kind not in _WORK:
-            continue
-        if child.kind in ("dash", "plus"):
-            ordinal += 1
-            child.path = f"{node.path}.{ordinal}"
-        else:
-            child.path = f"{node.path}.{child.label}"
+    for child in _numbered(node, children):
         own = _attrs(child)
         sub = _work_children(child)
         heading = child.text
         titled = bool(sub) or any(c.kind == "para" for c in child.children)
-        if titled and heading and len(heading.split()) <= 5 and not heading.endswith(".") and section_role(heading) in _SILENT_ROLES:
+        if titled and heading and len(heading.split()) <= 5 and not heading.endswith(".") and section_role(heading) in SILENT_ROLES:
             continue  # "1. Hiện trạng", "2. Mục tiêu" inside a task section: no work is assigned
         entry = entries.get(id(child))
         child_ctx = _Ctx(
@@ -1086,6 +1068,23 @@ def _directed(heading: str, lexicon: Lexicon) -> list[AgencyMention]:
     directed = m.group(1)
     end = subject_end(directed, lexicon) or len(directed)
     return [a for a in split_agencies(directed[:end], lexicon) if not a.generic]
+
+
+def _numbered(parent: Node, children: list[Node]) -> list[Node]:
+    """The work items among `children`, each given its path under `parent`: a numbered or
+    lettered item by its label, a bullet by its place among the bullets."""
+    out: list[Node] = []
+    bullets = 0
+    for child in children:
+        if child.kind not in _WORK:
+            continue
+        if child.kind in ("dash", "plus"):
+            bullets += 1
+            child.path = f"{parent.path}.{bullets}"
+        else:
+            child.path = f"{parent.path}.{child.label}"
+        out.append(child)
+    return out
 
 
 def _children_in_order(node: Node) -> list[Node]:
