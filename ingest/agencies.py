@@ -432,7 +432,7 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
             gap = gap[tail.end():]
         for piece in re.split(r"[;]", gap):
             piece = piece.strip(" ,;.:()")
-            piece = re.sub(r"^(?:và|hoặc|cùng|với)\s+", "", piece, flags=re.I).strip()
+            piece = re.sub(r"^(?:và|hoặc|cùng|với)\s+|\s+(?:và|hoặc|cùng)$", "", piece, flags=re.I).strip()
             piece = _title_regex().sub("", piece).strip(" ,")
             # "…, Chủ tịch | Ủy ban nhân dân tỉnh": the title of the body named next
             piece = _trailing_title_regex().sub("", piece).strip(" ,")

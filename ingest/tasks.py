@@ -414,8 +414,9 @@ def _collective_closer() -> re.Pattern[str]:
     """A catch-all qualifier or a level word ends a collective ("các ngành liên quan | phát
     triển thị trường", "các sở, ban, ngành tỉnh | triển khai")."""
     c = cues()["collectives"]
-    words = sorted(list(c["catch_all"]) + list(c["levels"]), key=len, reverse=True)
-    return re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\wÀ-ỹ])", re.I)
+    words = alternation([*c["catch_all"], *c["levels"], *c["whole_heads"]])
+    # "các cơ quan chức năng có liên quan": qualifiers in a row close it together
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{words})(?:\s+(?:{words}))*(?![\wÀ-ỹ])", re.I)
 
 
 @dataclass(frozen=True)
@@ -959,7 +960,8 @@ def _group_heading(heading: str, lexicon: Lexicon) -> _Entry | None:
     """A heading that is one group's whole name ("Các chủ đầu tư xây dựng và kinh doanh hạ
     tầng Khu công nghiệp"), read as such only among sibling entries that name agencies: the
     words after the head describe the group, they are not its verb."""
-    name = heading.strip().rstrip(" .:")
+    # "(các Ban quản lý rừng …, các Công ty …)": brackets describe the group, they do not name it
+    name = re.sub(r"\s*\([^()]*\)", "", heading).strip().rstrip(" .:")
     if not is_plural(name) or re.search(r"[:;.]", name) or len(name.split()) > 16:
         return None
     if not _opens_with_agency(name, lexicon) or find_agencies(name):

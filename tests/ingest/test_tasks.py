@@ -180,6 +180,9 @@ def test_the_ministries_and_central_sectors_are_one_group():
         ("Chuyên viên Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam xã thực hiện công tác thư ký hội nghị", ["Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam xã"], [], []),
         ("Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Y tế, Chủ tịch Ủy ban nhân dân các xã, phường thuộc tỉnh chịu trách nhiệm thi hành Quyết định này",
          ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Y tế", "Ủy ban nhân dân các xã, phường"], [], []),
+        # catch-all words in a row close a group together; a body after them is a partner of its own
+        ("Chỉ đạo các đơn vị chủ rừng phối hợp với các cơ quan chức năng có liên quan và Ủy ban nhân dân cấp xã rà soát, thống kê hiện trạng",
+         ["Các đơn vị chủ rừng"], ["Ủy ban nhân dân cấp xã"], []),
     ],
 )
 def test_read_actors_in_real_documents(text, leads, supports, supervisors):
@@ -187,6 +190,22 @@ def test_read_actors_in_real_documents(text, leads, supports, supervisors):
     assert [m.name for m in a.leads] == leads
     assert [m.name for m in a.supports] == supports
     assert [m.name for m in a.supervisors] == supervisors
+
+
+@pytest.mark.parametrize(
+    "text,written",
+    [
+        # "chính quyền địa phương", "các địa phương" are whole names: the next word is the verb,
+        # not a field of the group, and the words the fact is traced to stop there
+        ("Chính quyền địa phương giải quyết dứt điểm các vụ việc tồn đọng", ["Chính quyền địa phương"]),
+        ("Các địa phương tuần tra, kiểm soát và báo cáo Công an tỉnh", ["Các địa phương"]),
+        ("Công an tỉnh phối hợp với chính quyền địa phương tuần tra, kiểm soát", ["Công an tỉnh", "chính quyền địa phương"]),
+    ],
+)
+def test_a_whole_group_name_ends_before_its_verb(text, written):
+    a = read_actors(text, PROVINCE)
+    assert [m.surface for m in a.leads + a.supports] == written
+    assert all(m.name in ("Công an tỉnh", "Ủy ban nhân dân các xã, phường") for m in a.leads + a.supports)
 
 
 @pytest.mark.parametrize(
@@ -245,6 +264,10 @@ def test_a_group_heading_among_entries_is_an_entry_whole():
              item("5", "Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp")]
     found = _entries(items, PROVINCE)
     assert [m.name for m in found[id(items[2])].agencies] == ["Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp"]
+    # brackets after the group say what it takes in; they do not name it
+    described = item("5", "Các chủ rừng là tổ chức (các Ban quản lý rừng đặc dụng, rừng phòng hộ, các Công ty nông, lâm nghiệp…)")
+    found = _entries([*items[:2], described], PROVINCE)
+    assert [m.name for m in found[id(described)].agencies] == ["Các chủ rừng là tổ chức"]
     # alone, the same heading reads as a subject and its verb
     assert _entries(items[2:], PROVINCE)[id(items[2])] is None
 
