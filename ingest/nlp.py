@@ -28,7 +28,7 @@ def pipeline():
 
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     defaults = Vietnamese.Defaults
-    infixes = list(defaults.infixes or []) + [r"(?<=[\w)])[;,:](?=\S)", r"(?<=\w)-(?=\w)"]
+    infixes = list(defaults.infixes or []) + [r"(?<=[\w)])[;,:](?=\S)", r"(?<=\w)-(?=\w)", r"(?<=\w)&(?=\w)"]
     nlp.tokenizer = Tokenizer(
         nlp.vocab,
         prefix_search=compile_prefix_regex(defaults.prefixes).search,
@@ -66,7 +66,9 @@ def patterns() -> tuple[dict, ...]:
     gaz = gazetteer()
     out: list[dict] = []
     for entry in gaz.entries:
-        for surface in dict.fromkeys((entry.name, *entry.aliases)):
+        surfaces = (entry.name, *entry.aliases)
+        # "&" stands for "và" in any name ("Văn phòng HĐND&UBND", "Sở Khoa học & Công nghệ")
+        for surface in dict.fromkeys((*surfaces, *(s.replace(" và ", " & ") for s in surfaces if " và " in s))):
             out.append({"label": entry.kind, "pattern": surface, "id": entry.name})
     # Lower-case words that begin a predicate end a family name ("Sở Nội vụ chủ trì").
     # (the first word of a two-word verb, unless bodies' names use it: "Xúc tiến", "thông tin")

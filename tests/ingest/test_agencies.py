@@ -90,6 +90,9 @@ SPLITS = [
     # a person's title after a comma opens the next member, it does not go on a body's name
     ("Chánh Văn phòng Sở, Trưởng các phòng chuyên môn thuộc Sở", ["Văn phòng Sở", "Các phòng chuyên môn thuộc Sở"]),
     ("Giám đốc Trung tâm Chuyển đổi số Thành phố, Chủ tịch Ủy ban nhân dân cấp xã", ["Trung tâm Chuyển đổi số Thành phố", "Ủy ban nhân dân cấp xã"]),
+    # "&" stands for "và" in a name, spaced or not (a commune's plan, DOCX)
+    ("Văn phòng Đảng ủy, Văn phòng HĐND&UBND xã", ["Văn phòng Đảng ủy", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"]),
+    ("Sở Khoa học & Công nghệ, Sở KH&CN", ["Sở Khoa học và Công nghệ"]),
     # the "và" before the next body joins, it is no part of the group before it
     ("các cơ quan chức năng có liên quan và Ủy ban nhân dân cấp xã", ["Các cơ quan chức năng có liên quan", "Ủy ban nhân dân cấp xã"]),
 ]
