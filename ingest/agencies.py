@@ -285,10 +285,18 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
 # --- phrases that name one or more agencies -------------------------------------------------
 
 
+def stacked_titles() -> str:
+    """Persons' titles before the body they head: stacked ("Đồng chí Phó Chủ tịch UBND xã") or
+    listed ("Giám đốc, Thủ trưởng các Sở, ban, ngành", "Trưởng phòng, Phó Trưởng phòng, công
+    chức phòng chuyên môn"). A regex opening at the start, each title followed by its space."""
+    titles = alternation(cues()["head_titles"])
+    listed = rf"(?=(?:{titles})(?![\wÀ-ỹ]))"
+    return rf"^(?:(?:{titles})(?:\s*,\s*{listed}|\s+và\s+{listed}|\s+(?=\S)|\s*$))+"
+
+
 @cache
 def _title_regex() -> re.Pattern[str]:
-    titles = sorted(cues()["head_titles"], key=len, reverse=True)
-    return re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in titles) + r")(?:\s+(?=\S)|\s*$))+", re.I)
+    return re.compile(stacked_titles(), re.I)
 
 
 @cache
@@ -311,6 +319,7 @@ def canonical_generic(phrase: str) -> str:
     text = _title_regex().sub("", text)
     pattern, table = _abbreviation_regex()
     text = pattern.sub(lambda m: table[m.group(0)], text)
+    text = re.sub(r"(?<=[a-zà-ỹ])\s*&\s*(?=[A-ZĐÀ-Ỹa-zà-ỹ])", " và ", text)  # "HĐND&UBND", expanded
     text = re.sub(r"\s+[–—]\s+", " - ", text)  # one dash in names ("Thi đua – Khen thưởng")
     text = re.sub(r"\s+", " ", text).strip()
     return text[:1].upper() + text[1:]
@@ -374,9 +383,10 @@ def written_name(m: AgencyMention, lexicon: Lexicon) -> str:
         # "… cùng cấp": the level `_resolve_levels` read it as, the issuer's own
         text = re.sub(r"(?<=\s)cùng cấp$", m.level, text)
     bare, whole = (fold(x).removeprefix("các ") for x in (text, shown))
-    if _UNEXPANDED.search(text) or whole.startswith(bare) or _ELLIPTIC_LEVEL.fullmatch(bare):
+    if _UNEXPANDED.search(text) or whole.startswith(bare) or _ELLIPTIC_LEVEL.fullmatch(bare) or elliptic_place().fullmatch(text):
         # the name says more than the words the mention covers: "Hội đồng Thi đua" of "… - Khen
-        # thưởng ngành Y tế", "cấp xã" after "Ủy ban nhân dân cấp huyện,"
+        # thưởng ngành Y tế", "cấp xã" after "Ủy ban nhân dân cấp huyện,", "phường Xuân Đỉnh"
+        # after "UBND phường Cổ Nhuế 2 và"
         return shown
     if m.place and fold(text).endswith(" " + fold(m.place)) and not fold(shown).endswith(fold(m.place)):
         text = text[: -len(m.place)].rstrip()
@@ -430,7 +440,7 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
             extended = f"{previous.name} {tail.group(1).strip()}"
             out[-1] = AgencyMention(extended, previous.kind, previous.surface + tail.group(0), previous.start, cursor + tail.end(), previous.level, previous.place, False)
             gap = gap[tail.end():]
-        for piece in re.split(r"[;]", gap):
+        for piece in _gap_pieces(gap):
             piece = piece.strip(" ,;.:()")
             piece = re.sub(r"^(?:và|hoặc|cùng|với)\s+|\s+(?:và|hoặc|cùng)$", "", piece, flags=re.I).strip()
             piece = _title_regex().sub("", piece).strip(" ,")
@@ -479,6 +489,19 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
         previous = mention
         cursor = mention.end
     return _dedupe(_resolve_levels(_share_level(out, phrase), lexicon))
+
+
+def _gap_pieces(gap: str) -> list[str]:
+    """The text between known names, cut at ';' and after a place that stands for a body
+    named before it ("phường Xuân Đỉnh | và các đơn vị có liên quan")."""
+    out: list[str] = []
+    for piece in gap.split(";"):
+        place = re.match(rf"[\s,]*(?:và\s+|hoặc\s+)?{elliptic_place().pattern}(?=\s*(?:,|\s(?:và|hoặc)\s))", piece)
+        if place:
+            out += [piece[: place.end()], piece[place.end():]]
+        else:
+            out.append(piece)
+    return out
 
 
 def _bracketed_owners(phrase: str, found: list[AgencyMention]) -> list[tuple[int, int]]:

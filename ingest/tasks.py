@@ -34,6 +34,7 @@ from .agencies import (
     predicate_regex,
     shown_name,
     split_agencies,
+    stacked_titles,
     strip_plural,
 )
 from .models import Document, Node, Reporting, Task
@@ -434,12 +435,11 @@ class _Openers:
 @cache
 def _openers() -> _Openers:
     c = cues()
-    titles = "|".join(re.escape(t) for t in sorted(c["head_titles"], key=len, reverse=True))
+    stacked = stacked_titles()
     heads = {fold(h) for k in c["collectives"]["kinds"] for h in k["heads"]} | {fold(h) for h in c["collectives"]["generic"]} | {fold(h) for h in c["agency_heads"]}
     return _Openers(
-        # titles may stack: "Đồng chí Phó Chủ tịch UBND xã …"
-        titles=re.compile(rf"^(?:(?:{titles})\s+)+"),
-        titles_raw=re.compile(rf"^(?:(?:{titles})\s+)+(?:các\s+)?", re.I),
+        titles=re.compile(stacked),
+        titles_raw=re.compile(rf"{stacked}(?:các\s+)?", re.I),
         not_agencies=re.compile(r"(?:" + "|".join(re.escape(fold(w)) for w in c["not_agencies"]) + r")(?![\wÀ-ỹ])"),
         place=re.compile(rf"^(?i:{alternation(c['issuer_levels'])})\s+[A-ZĐÀ-Ỹ]"),
         heads=re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) + r")(?![\wÀ-ỹ])"),
@@ -476,7 +476,7 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
     first = True
     pending = ""
     listing = False  # the text says who makes up something ("Thành phần gồm: …"): its lists assign nothing
-    for clause in _clauses(expand_enumerations(name_own_units(text, lexicon.own_unit))):
+    for clause in _joined_partner_lists(_clauses(expand_enumerations(name_own_units(text, lexicon.own_unit))), lexicon):
         if pending:
             clause = f"{pending}; {clause}"
             pending = ""
@@ -535,6 +535,29 @@ _SCOPE = re.compile(
     r"^(?:(?:trong|theo|căn cứ|thuộc|đúng)\s+)?(?:(?:phạm vi|chức năng|nhiệm vụ|quyền hạn|thẩm quyền)(?:\s+quản lý)?"
     r"(?:\s+(?:của mình|được giao|theo quy định))?[,\s]*(?:và\s+)?)+"
 )
+
+
+def _joined_partner_lists(clauses: list[str], lexicon: Lexicon) -> list[str]:
+    """"… phối hợp với UBND quận Bắc Từ Liêm; UBND phường Cổ Nhuế 2, phường Xuân Đỉnh … kiểm
+    tra": a partner list that runs to a semicolon goes on past it when the next clause names
+    bodies too; the verb after them is the task's, not theirs."""
+    out: list[str] = []
+    for clause in clauses:
+        if out and _opens_with_agency(clause, lexicon) and _ends_in_partners(out[-1], lexicon):
+            out[-1] = f"{out[-1]}, {clause}"
+        else:
+            out.append(clause)
+    return out
+
+
+def _ends_in_partners(clause: str, lexicon: Lexicon) -> bool:
+    cue = None
+    for cue in _partner_re().finditer(clause):
+        pass
+    if cue is None:
+        return False
+    rest = clause[cue.end():].rstrip(" .,")
+    return bool(rest) and _opens_with_agency(rest, lexicon) and subject_end(rest, lexicon) >= len(rest) - 1
 
 
 def _after_partners(pred: str, lexicon: Lexicon) -> str:

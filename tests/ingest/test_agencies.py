@@ -93,6 +93,9 @@ SPLITS = [
     # "&" stands for "và" in a name, spaced or not (a commune's plan, DOCX)
     ("Văn phòng Đảng ủy, Văn phòng HĐND&UBND xã", ["Văn phòng Đảng ủy", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"]),
     ("Sở Khoa học & Công nghệ, Sở KH&CN", ["Sở Khoa học và Công nghệ"]),
+    # an office of each body listed after "Văn phòng:" (recipient lists)
+    ("Văn phòng: Tỉnh ủy, Đoàn ĐBQH&HĐND, UBND tỉnh",
+     ["Văn phòng Tỉnh ủy", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân", "Văn phòng Ủy ban nhân dân tỉnh"]),
     # the "và" before the next body joins, it is no part of the group before it
     ("các cơ quan chức năng có liên quan và Ủy ban nhân dân cấp xã", ["Các cơ quan chức năng có liên quan", "Ủy ban nhân dân cấp xã"]),
 ]
@@ -172,6 +175,8 @@ WRITTEN = [
     ("Giám đốc Sở Tư pháp", "Sở Tư pháp", "Sở Tư pháp"),
     ("các Sở, ngành tỉnh", "Các sở, ban, ngành tỉnh", "Các sở, ban, ngành tỉnh"),
     ("UBND các xã, phường", "Ủy ban nhân dân các xã, phường", "Ủy ban nhân dân các xã, phường"),
+    # "&" for "và" between abbreviations the table expands
+    ("Văn phòng HĐND&UBND xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"),
 ]
 
 
@@ -188,6 +193,9 @@ def test_the_written_form_never_cuts_a_name_short():
     elliptic = AgencyMention("Ủy ban nhân dân cấp xã", "peoples_committee", "cấp xã", 0, 6, level="cấp xã")
     assert written_name(cut, lexicon) == "Hội đồng Thi đua - Khen thưởng ngành Y tế"
     assert written_name(elliptic, lexicon) == "Ủy ban nhân dân cấp xã"
+    # "UBND phường Cổ Nhuế 2 và phường Xuân Đỉnh": the second ward stands for its committee
+    ward = split_agencies("UBND phường Cổ Nhuế 2 và phường Xuân Đỉnh", Lexicon({}, "thành phố", own_place="Hà Nội"))[1]
+    assert written_name(ward, lexicon) == "Ủy ban nhân dân phường Xuân Đỉnh"
 
 
 @pytest.mark.parametrize(

@@ -180,6 +180,16 @@ def test_the_ministries_and_central_sectors_are_one_group():
         ("Chuyên viên Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam xã thực hiện công tác thư ký hội nghị", ["Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam xã"], [], []),
         ("Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Y tế, Chủ tịch Ủy ban nhân dân các xã, phường thuộc tỉnh chịu trách nhiệm thi hành Quyết định này",
          ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Y tế", "Ủy ban nhân dân các xã, phường"], [], []),
+        # titles listed before the one group they head, then the group's members after a colon
+        # (a city's decision, PDF)
+        ("Giám đốc, Thủ trưởng các Sở, ban, ngành: Quy hoạch - Kiến trúc, Xây dựng, Tài chính, Công thương chịu trách nhiệm thi hành Quyết định này",
+         ["Sở Quy hoạch - Kiến trúc", "Sở Xây dựng", "Sở Tài chính", "Sở Công Thương"], [], []),
+        ("Trưởng phòng, Phó Trưởng phòng, công chức phòng chuyên môn tham mưu quản lý hoạt động công chứng, chứng thực",
+         ["Phòng chuyên môn"], [], []),
+        # a partner list runs past a semicolon when the clause before it has no verb of its own;
+        # a ward named after another ward's committee is a committee too
+        ("Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với UBND quận Bắc Từ Liêm; UBND phường Cổ Nhuế 2, phường Xuân Đỉnh và các đơn vị có liên quan kiểm tra, xem xét ranh giới",
+         ["Sở Nông nghiệp và Môi trường"], ["Ủy ban nhân dân quận", "Ủy ban nhân dân phường", "Ủy ban nhân dân phường"], []),
         # catch-all words in a row close a group together; a body after them is a partner of its own
         ("Chỉ đạo các đơn vị chủ rừng phối hợp với các cơ quan chức năng có liên quan và Ủy ban nhân dân cấp xã rà soát, thống kê hiện trạng",
          ["Các đơn vị chủ rừng"], ["Ủy ban nhân dân cấp xã"], []),
