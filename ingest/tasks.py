@@ -551,11 +551,10 @@ def _joined_partner_lists(clauses: list[str], lexicon: Lexicon) -> list[str]:
 
 
 def _ends_in_partners(clause: str, lexicon: Lexicon) -> bool:
-    cue = None
-    for cue in _partner_re().finditer(clause):
-        pass
-    if cue is None:
+    cues_found = list(_partner_re().finditer(clause))
+    if not cues_found:
         return False
+    cue = cues_found[-1]
     rest = clause[cue.end():].rstrip(" .,")
     return bool(rest) and _opens_with_agency(rest, lexicon) and subject_end(rest, lexicon) >= len(rest) - 1
 
