@@ -1125,11 +1125,17 @@ def _plural(name: str) -> str:
     return name if fold(name).startswith("các ") else "Các " + name[:1].lower() + name[1:]
 
 
+# "Theo phân công tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh": a
+# cited document and its issuer, not whom the cell names
+_CITED_DOCUMENT = re.compile(r"(?:(?<![\wÀ-ỹ])(?:số|ngày)\s+)?\d+[/.-][^\s,;]*(?:\s+ngày\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})?\s+(?:của|do)\s+[^,;]*")
+
+
 def _attr_agencies(nodes: list[Node], lexicon: Lexicon, ctx: _Ctx) -> list[AgencyMention]:
     out: list[AgencyMention] = []
     for a in nodes:
-        actors = read_actors(a.text, lexicon)
-        named = actors.leads or split_agencies(a.text, lexicon)
+        text = _CITED_DOCUMENT.sub(lambda m: " " * len(m.group(0)), a.text)
+        actors = read_actors(text, lexicon)
+        named = actors.leads or split_agencies(text, lexicon)
         out += named
         ctx.supports = ctx.supports + actors.supports
     return out

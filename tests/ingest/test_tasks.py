@@ -468,3 +468,21 @@ def test_a_bullet_that_directs_keeps_its_entry_as_lead():
     tasks = {t.path: t for t, _ in extract_tasks(doc, PROVINCE).tasks}
     assert tasks[".1.2"].lead[0] == "Sở Nông nghiệp và Môi trường"
     assert tasks[".1.1"].lead == ["Sở Nông nghiệp và Môi trường"]
+
+
+@pytest.mark.parametrize(
+    "cell,names",
+    [
+        # a lead column that points to another document's assignment: its issuer is no lead
+        # (a province's appendix table, DOCX)
+        ("Theo phân công tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh", []),
+        ("Sở Y tế (theo Kế hoạch số 12/KH-UBND ngày 02/01/2025 của UBND tỉnh)", ["Sở Y tế"]),
+        ("Văn phòng UBND tỉnh", ["Văn phòng Ủy ban nhân dân tỉnh"]),
+    ],
+)
+def test_a_role_cell_names_its_bodies_not_a_cited_documents_issuer(cell, names):
+    from ingest.models import Node
+    from ingest.tasks import _attr_agencies, _Ctx
+
+    found = _attr_agencies([Node("attr", "lead", cell, (1,))], PROVINCE, _Ctx())
+    assert [m.name for m in found if not m.generic] == names
