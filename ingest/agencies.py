@@ -467,6 +467,8 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
                 continue
             if fold(piece) in cues()["head_titles"]:
                 continue
+            if mention is not None and mention.known and gap.rstrip().endswith(piece) and fold(piece) in cues()["collectives"]["generic"]:
+                continue  # "lực lượng | Công an": the generic head names the body that follows
             key = strip_plural(fold(canonical_generic(piece)))
             if key in lexicon.collectives:
                 name = lexicon.collectives[key]

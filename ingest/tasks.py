@@ -330,7 +330,7 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
         pos += _title_length(body[pos:])
         before = pos
         pos += len(body[pos:]) - len(strip_plural(body[pos:], whole=True))
-        mention = next((a for a in mentions if before <= a.start <= pos + 1), None)
+        mention = next((a for a in mentions if before <= a.start <= pos + 1), None) or _named_after_generic(body, pos, mentions)
         if mention is not None:
             pos = mention.end
             where = _grammar().place_qualifier.match(body[pos:]) or _LEVEL_OWNER.match(body[pos:])
@@ -397,6 +397,19 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
         pos = nxt_pos
     del first
     return end
+
+
+@cache
+def _generic_before_name() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(h for h in cues()['collectives']['generic'] if ',' not in h)})\s+(?=[A-ZĐÀ-Ỹ])", re.I)
+
+
+def _named_after_generic(body: str, pos: int, mentions) -> AgencyMention | None:
+    """"lực lượng Công an", "cơ quan Thuế": a generic head before a known body's name is that body."""
+    m = _generic_before_name().match(body, pos)
+    if not m:
+        return None
+    return next((a for a in mentions if a.start == m.end() and a.known), None)
 
 
 def _modifier_member(probe: str) -> int:

@@ -186,6 +186,11 @@ def test_the_ministries_and_central_sectors_are_one_group():
          ["Sở Quy hoạch - Kiến trúc", "Sở Xây dựng", "Sở Tài chính", "Sở Công Thương"], [], []),
         ("Trưởng phòng, Phó Trưởng phòng, công chức phòng chuyên môn tham mưu quản lý hoạt động công chứng, chứng thực",
          ["Phòng chuyên môn"], [], []),
+        # a generic head before a known body's name is that body (a province's dispatch, DOCX)
+        ("Yêu cầu các sở, ngành tổ chức thực hiện tốt các nội dung trên, thường xuyên trao đổi, phối hợp lực lượng Công an hoàn thành tốt các nhiệm vụ được giao",
+         ["Các sở, ban, ngành tỉnh"], ["Công an"], []),
+        ("Thủ trưởng cơ quan Kho bạc nhà nước, cơ quan Thuế tại tỉnh Đồng Tháp chịu trách nhiệm thi hành Quyết định này",
+         ["Kho bạc Nhà nước", "Thuế"], [], []),
         # a partner list runs past a semicolon when the clause before it has no verb of its own;
         # a ward named after another ward's committee is a committee too
         ("Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với UBND quận Bắc Từ Liêm; UBND phường Cổ Nhuế 2, phường Xuân Đỉnh và các đơn vị có liên quan kiểm tra, xem xét ranh giới",
