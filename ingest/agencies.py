@@ -9,7 +9,7 @@ typed. Generic phrases ("các cơ quan, đơn vị có liên quan") are kept as 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from . import places
@@ -110,6 +110,9 @@ def _entries_by_id() -> tuple[dict, dict]:
     return {e.name: e for e in gaz.entries}, {f"family:{f.head}": f for f in gaz.families}
 
 
+_COUNTRY = re.compile(r"\s+Việt\s+Nam(?![\wÀ-ỹ])")
+
+
 @lru_cache(maxsize=65536)
 def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
     from .nlp import agency_spans
@@ -138,6 +141,10 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
             plural = _PLURAL.search(text[:start])
             mention = _with_suffix(by_name[ident], text, plural.start() if plural else start, end)
         mention = _run_over(mention, text)
+        country = _COUNTRY.match(text, mention.end)
+        if country and mention.known and not fold(mention.name).endswith("việt nam"):
+            # "Ngân hàng Nhà nước Việt Nam": the country ends the national body's name
+            mention = replace(mention, surface=text[mention.start : country.end()], end=country.end())
         unit = _unit_before().search(text[:mention.start]) if mention.known else None
         if unit and unit.start() >= taken_until:
             # "Ban Thường trực Ủy ban MTTQ …", "Cơ quan Ủy ban MTTQ …": a unit of the body named

@@ -66,6 +66,9 @@ NATIONAL = Lexicon({}, None, {}, True, None, True)
         ("Các Bộ, cơ quan, địa phương dự Hội nghị đúng thành phần được mời", []),
         # one body headed "Bộ …", not the ministries
         ("Bộ tư lệnh Vùng Cảnh sát biển 3 chủ trì tuyên truyền", ["Bộ tư lệnh Vùng Cảnh sát biển 3"]),
+        # the country ends a national body's name; an adverb opens the predicate
+        ("Ngân hàng Nhà nước Việt Nam chủ trì, hướng dẫn các tổ chức tín dụng rà soát, thẩm định", ["Ngân hàng Nhà nước"]),
+        ("Các ngân hàng thương mại cổ phần quyết liệt triển khai các giải pháp", ["Các ngân hàng thương mại cổ phần"]),
     ],
 )
 def test_read_actors_in_national_documents(text, leads):
