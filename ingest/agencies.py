@@ -48,7 +48,7 @@ class AgencyMention:
 @cache
 def _level_pattern() -> str:
     levels = list(gazetteer().levels) + ["TP"]
-    return "|".join(re.escape(lvl) for lvl in sorted(levels, key=len, reverse=True))
+    return alternation(levels)
 
 
 @cache
@@ -315,7 +315,7 @@ def _trailing_title_regex() -> re.Pattern[str]:
 @cache
 def _abbreviation_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     table = gazetteer().abbreviations
-    alts = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+    alts = alternation(table)
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{alts})(?![\wÀ-ỹ])"), table
 
 
@@ -545,7 +545,7 @@ def elliptic_place() -> re.Pattern[str]:
 
 @cache
 def _enumeration_regex() -> re.Pattern[str]:
-    heads = "|".join(re.escape(h) for h in sorted(cues()["enumerated_heads"], key=len, reverse=True))
+    heads = alternation(cues()["enumerated_heads"])
     return re.compile(rf"(?<![\wÀ-ỹ])(?:các\s+)?(?P<head>{heads})(?:,\s*ban,?\s*ngành)?\s*:\s*(?P<list>[^;:]+?)(?=\s*(?:;|$|\.\s|\s+và các\s|\s+(?:có trách nhiệm|chịu trách nhiệm|phối hợp|chủ trì)\b))", re.I)
 
 
@@ -600,7 +600,7 @@ def name_own_units(text: str, unit: str | None) -> str:
 @cache
 def _title_unit_regex() -> re.Pattern[str]:
     c = cues()["title_units"]
-    heads = "|".join(r"\s+".join(map(re.escape, t.split())) for t in sorted(c["heads"], key=len, reverse=True))
+    heads = alternation(c["heads"])
     units = "|".join(re.escape(u) for u in c["nouns"])
     # "Trưởng phòng Phòng Hành chính …": the name may repeat the noun
     return re.compile(rf"(?<![\wÀ-ỹ])(?i:{heads})\s+({units})\s+(?:(?i:{units})\s+)?(?=[A-ZĐÀ-Ỹ])")

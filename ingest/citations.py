@@ -29,7 +29,7 @@ from .agencies import find_agencies
 from .ids import local_document_id
 from .jurisdiction import Jurisdiction, full_name_of
 from .models import Document, LegalRef, Line, Mention
-from .rules import cues, doc_types, fold, registry
+from .rules import alternation, cues, doc_types, fold, registry
 
 _STRENGTH = {"implements": 3, "based_on": 2, "cites": 1}
 _CODE = r"[A-ZĐ][A-Za-zĐđ&]*\d*"
@@ -69,14 +69,14 @@ def _law_name_regex() -> re.Pattern[str] | None:
     names = [n for d in registry().documents.values() for n in d.names]
     if not names:
         return None
-    alts = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in sorted(names, key=len, reverse=True))
+    alts = alternation(names)
     return re.compile(rf"(?P<name>{alts})(?:\s*\(?\s*năm\s+(?P<year>\d{{4}})\s*\)?)?", re.I)
 
 
 @cache
 def _named_law_regex() -> re.Pattern[str]:
     """`Luật Bảo vệ bí mật nhà nước`, `Luật Phòng, chống ma túy`, `Luật Giáo dục năm 2019`."""
-    stops = "|".join(re.escape(w) for w in sorted(cues()["law_name_stops"], key=len, reverse=True))
+    stops = alternation(cues()["law_name_stops"])
     word = rf"(?!(?:{stops}|Luật)(?![\wÀ-ỹ]))[\wÀ-ỹ]+"
     return re.compile(
         rf"(?<![\wÀ-ỹ])Luật\s+(?P<name>(?:sửa đổi,?\s+bổ sung\s+(?:một số điều của\s+)?(?:các\s+)?Luật\s+)?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*"
@@ -87,13 +87,13 @@ def _named_law_regex() -> re.Pattern[str]:
 
 @cache
 def _description_regex() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(cues()["description_cues"], key=len, reverse=True))
+    words = alternation(cues()["description_cues"])
     return re.compile(rf"^\s*,?\s*(?:[“\"(]|(?:{words})(?![\wÀ-ỹ]))", re.I)
 
 
 @cache
 def _description_word() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(cues()["description_cues"], key=len, reverse=True))
+    words = alternation(cues()["description_cues"])
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{words})(?![\wÀ-ỹ])", re.I)
 
 
@@ -330,7 +330,7 @@ def _opening_cue_regex() -> re.Pattern[str]:
     rc = cues()["relation_cues"]
     alts = []
     for rel, words in rc.items():
-        ws = "|".join(r"\s+".join(re.escape(x) for x in w.split()) for w in sorted(words, key=len, reverse=True))
+        ws = alternation(words)
         alts.append(rf"(?P<{rel}>{ws})")
     return re.compile(rf"^\s*(?:{'|'.join(alts)})(?![\wÀ-ỹ])", re.I)
 

@@ -11,7 +11,7 @@ from functools import cache
 from . import places
 from .agencies import AgencyMention, find_agencies
 from .models import Document
-from .rules import cues, doc_types, fold, gazetteer
+from .rules import alternation, cues, doc_types, fold, gazetteer
 
 _RANK = {"province": 3, "city": 3, "district": 2, "commune": 1}
 
@@ -68,7 +68,7 @@ def determine(doc: Document) -> Jurisdiction:
     verbs = "|".join(re.escape(v) for v in c["issuer_verbs"])
     # the document's own genre: "… của HĐND tỉnh ban hành Quy định …" describes another document
     own = [n for t in doc_types().types if t.name == doc.header.genre for n in t.names] or ["Kế hoạch"]
-    genres = "|".join(re.escape(n) for n in sorted(own, key=len, reverse=True))
+    genres = alternation(own)
     pre = " ".join(line.text for line in doc.preamble)
     if candidate is None:
         for m in re.finditer(rf"(?:^|[,;:]\s*)([^,;:]{{3,90}}?)\s+(?:{verbs})\s+(?i:{genres})", pre):

@@ -15,7 +15,7 @@ from .models import Document, DocumentInfo, Extraction
 from .normalize import normalize
 from .readers import read
 from .resolve import resolve
-from .rules import cues, doc_types, fold
+from .rules import alternation, cues, doc_types, fold
 from .structure import parse
 from .tasks import extract_tasks
 
@@ -85,7 +85,7 @@ def _level_word(issuer_name: str | None) -> str | None:
 def promulgated(doc) -> dict | None:
     """What a decision issues "kèm theo Quyết định này": the genre it names, and the title of
     the attached document (its heading) or, when it is not attached, the words after the genre."""
-    types = "|".join(re.escape(n) for n in sorted(cues()["promulgated_types"], key=len, reverse=True))
+    types = alternation(cues()["promulgated_types"])
     texts = [doc.header.title or ""] + [" ".join([n.text] + [c.text for c in n.children]) for top in doc.sections for n in top.walk() if n.kind in ("article", "item", "para")]
     for text in texts:
         m = re.search(rf"kèm theo (?:Quyết định|Nghị quyết) này\s*:?\s*(?:\d\.\s*)?(?P<type>{types})(?P<rest>[^.;]*)", text, re.I)

@@ -159,8 +159,8 @@ def _bare_adverbial_regex() -> re.Pattern[str]:
 @cache
 def _mood_regex() -> re.Pattern[str]:
     c = cues()
-    req = "|".join(re.escape(w) for w in sorted(c["request_cues"], key=len, reverse=True))
-    giao = "|".join(re.escape(w) for w in sorted(c["assignment_cues"], key=len, reverse=True))
+    req = alternation(c["request_cues"])
+    giao = alternation(c["assignment_cues"])
     return re.compile(rf"^(?:(?P<req>{req})|(?P<giao>{giao}))\s*:?\s+", re.I)
 
 
@@ -177,7 +177,7 @@ def _sentence_ends(text: str, i: int) -> bool:
 
 @cache
 def _colon_assignment() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(cues()["colon_assignment_cues"], key=len, reverse=True))
+    words = alternation(cues()["colon_assignment_cues"])
     return re.compile(rf"^\s*(?:{words})\s", re.I)
 
 
@@ -455,8 +455,8 @@ def _openers() -> _Openers:
         titles_raw=re.compile(rf"{stacked}(?:các\s+)?", re.I),
         not_agencies=re.compile(r"(?:" + "|".join(re.escape(fold(w)) for w in c["not_agencies"]) + r")(?![\wÀ-ỹ])"),
         place=re.compile(rf"^(?i:{alternation(c['issuer_levels'])})\s+[A-ZĐÀ-Ỹ]"),
-        heads=re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) + r")(?![\wÀ-ỹ])"),
-        head_noun=re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted({*c["agency_heads"], *c["collectives"]["generic"]}, key=len, reverse=True)) + r")(?![\wÀ-ỹ])", re.I),
+        heads=re.compile(r"(?:" + alternation(heads) + r")(?![\wÀ-ỹ])"),
+        head_noun=re.compile(r"(?:" + alternation({*c["agency_heads"], *c["collectives"]["generic"]}) + r")(?![\wÀ-ỹ])", re.I),
     )
 
 
@@ -639,7 +639,7 @@ def timeframe_in_text(text: str) -> str | None:
 
 @cache
 def _deadline_re() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(cues()["deadline_cues"], key=len, reverse=True))
+    words = alternation(cues()["deadline_cues"])
     return re.compile(
         rf"(?:{words})\s*(?:ngày\s*)?(?:(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?!\s*/\s*\d)|(?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>\d{{1,2}})(?!\s+năm))",
         re.I,
