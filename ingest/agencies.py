@@ -65,8 +65,8 @@ def _place_regex() -> re.Pattern[str]:
 @cache
 def predicate_regex() -> re.Pattern[str]:
     """Words that end an agency phrase: the predicate begins (data/rules/cues.yaml)."""
-    stops = sorted(cues()["predicate_stops"], key=len, reverse=True)
-    return re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(re.escape(s) for s in stops) + r")(?![\wÀ-ỹ])", re.I)
+    stops = alternation(cues()["predicate_stops"])
+    return re.compile(r"(?<![\wÀ-ỹ])(?:" + stops + r")(?![\wÀ-ỹ])", re.I)
 
 
 def _place_ok(place: str | None) -> str | None:
@@ -308,8 +308,8 @@ def _title_regex() -> re.Pattern[str]:
 
 @cache
 def _trailing_title_regex() -> re.Pattern[str]:
-    titles = sorted(cues()["head_titles"], key=len, reverse=True)
-    return re.compile(r"(?:^|[,;]\s*|\s+(?:và|hoặc)\s+)(?:" + "|".join(re.escape(t) for t in titles) + r")\s*$", re.I)
+    titles = alternation(cues()["head_titles"])
+    return re.compile(r"(?:^|[,;]\s*|\s+(?:và|hoặc)\s+)(?:" + titles + r")\s*$", re.I)
 
 
 @cache
@@ -403,8 +403,8 @@ def written_name(m: AgencyMention, lexicon: Lexicon) -> str:
 
 
 def _definition_re() -> re.Pattern[str]:
-    defs = sorted(cues()["collective_definitions"], key=len, reverse=True)
-    return re.compile(r"\(\s*(?:" + "|".join(re.escape(d) for d in defs) + r")\s+(?P<alias>[^()]+?)\s*\)", re.I)
+    defs = alternation(cues()["collective_definitions"])
+    return re.compile(r"\(\s*(?:" + defs + r")\s+(?P<alias>[^()]+?)\s*\)", re.I)
 
 
 _GENERIC_LEVEL = re.compile(r"^(?P<base>.+?)\s+(?P<level>cấp (?:tỉnh|huyện|xã)|các cấp|cùng cấp)$", re.I)
@@ -763,8 +763,8 @@ def strip_plural(text: str, whole: bool = False) -> str:
 
 @cache
 def _head_noun_regex() -> re.Pattern[str]:
-    heads = sorted(cues()["agency_heads"], key=len, reverse=True)
-    return re.compile(r"^(?:" + "|".join(re.escape(h) for h in heads) + r")(?![\wÀ-ỹ])", re.I)
+    heads = alternation(cues()["agency_heads"])
+    return re.compile(r"^(?:" + heads + r")(?![\wÀ-ỹ])", re.I)
 
 
 def _without_head(group: str) -> str:
@@ -973,8 +973,8 @@ def find_collectives(text: str) -> tuple[dict[str, str], dict[str, tuple[str, ..
     Returns folded alias -> canonical name, and canonical name -> the phrases naming its
     members (the list before the parenthesis, back to "của", "đến", "gồm" or a colon).
     """
-    defs = sorted(cues()["collective_definitions"], key=len, reverse=True)
-    pattern = re.compile(r"\(\s*(?:" + "|".join(re.escape(d) for d in defs) + r")\s+(?P<alias>[^()]+?)\s*\)", re.I)
+    defs = alternation(cues()["collective_definitions"])
+    pattern = re.compile(r"\(\s*(?:" + defs + r")\s+(?P<alias>[^()]+?)\s*\)", re.I)
     doc_words = "|".join(["nghị quyết", "kế hoạch", "quyết định", "nghị định", "chỉ thị", "luật", "đề án", "quy chế"])
     aliases: dict[str, str] = {}
     members: dict[str, tuple[str, ...]] = {}

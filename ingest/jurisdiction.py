@@ -249,8 +249,8 @@ def _sentence(low: str) -> str:
 
 @cache
 def _family_head() -> re.Pattern[str]:
-    heads = sorted({f.head for f in gazetteer().families}, key=len, reverse=True)
-    return re.compile(r"^(" + "|".join(re.escape(h) for h in heads) + r")\s+(\S)", re.I)
+    heads = alternation({f.head for f in gazetteer().families})
+    return re.compile(r"^(" + heads + r")\s+(\S)", re.I)
 
 
 def _province_of(place: str | None, place_level: str | None, text: str) -> tuple[str | None, str | None]:

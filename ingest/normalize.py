@@ -423,10 +423,10 @@ def _heading_goes_on(prev: str, nxt: str) -> bool:
 @cache
 def _type_word_end() -> re.Pattern[str]:
     """A line that ends on a document type word ("Luật", "Nghị định") was cut before its name."""
-    from .rules import doc_types
+    from .rules import alternation, doc_types
 
-    names = sorted(doc_types().all_names, key=len, reverse=True)
-    return re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(re.escape(n) for n in names) + r")$")
+    names = alternation(doc_types().all_names)
+    return re.compile(r"(?<![\wÀ-ỹ])(?:" + names + r")$")
 
 
 def _drop_blank(lines: list[Line]) -> list[Line]:

@@ -19,7 +19,7 @@ from functools import cache
 
 from .models import Attachment, Document, Header, Line, Node, Signer
 from .normalize import Normalised
-from .rules import cues, doc_types, fold
+from .rules import alternation, cues, doc_types, fold
 
 _ROMAN = re.compile(r"^(?P<label>[IVXLC]{1,5})\s*[.)-]\s*(?P<text>\S.*)$")
 _PART = re.compile(r"^(?P<word>Phần|PHẦN)\s+(?P<label>[IVXLC]{1,5}|\d{1,2}|thứ\s+\S+)\s*[.:\-–]?\s*(?P<text>.*)$")
@@ -214,8 +214,8 @@ def _genre_name(word: str) -> str | None:
 
 @cache
 def _opener_regex() -> re.Pattern[str]:
-    words = sorted(cues()["opening_cues"], key=len, reverse=True)
-    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")(?![\wÀ-ỹ])", re.I)
+    words = alternation(cues()["opening_cues"])
+    return re.compile(r"^(?:" + words + r")(?![\wÀ-ỹ])", re.I)
 
 
 def is_opener(text: str) -> bool:

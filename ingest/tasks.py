@@ -588,8 +588,8 @@ def _main_predicate(pred: str) -> str:
 
 @cache
 def _partner_re() -> re.Pattern[str]:
-    words = sorted(cues()["partner_cues"], key=len, reverse=True)
-    return re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")[\s,:]+", re.I)
+    words = alternation(cues()["partner_cues"])
+    return re.compile(r"(?<![\wÀ-ỹ])(?:" + words + r")[\s,:]+", re.I)
 
 
 def partners(text: str, lexicon: Lexicon) -> list[AgencyMention]:
