@@ -350,6 +350,10 @@ def _cut_place_name(prev: str, nxt: str) -> bool:
     return any(places.is_place_name(" ".join(tail[i:] + [head])) for i in range(len(tail)))
 
 
+def _cut_country(prev: str, nxt: str) -> bool:
+    return prev.split()[-1:] == ["Việt"] and re.match(r"Nam(?![\wÀ-ỹ])", nxt) is not None
+
+
 @cache
 def _full_motto() -> re.Pattern[str]:
     from .rules import cues
@@ -404,6 +408,10 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         return True  # "…; Luật" / "Ban hành văn bản quy phạm pháp luật …": a document's name goes on
     if _cut_motto(prev, nxt):
         return True  # "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM"
+    if _cut_country(prev, nxt):
+        # the country, in every national body's name, even on an item's short first line
+        # ("l) Đài Truyền hình Việt Nam, Đài Tiếng nói Việt" / "Nam, Thông tấn xã …")
+        return True
     if wrapped and len(prev) >= 0.8 * width:
         # a place name cut in two ("tỉnh Vĩnh" / "Long"), or a line that starts with a name
         if _cut_place_name(prev, nxt) or _name_start(nxt):

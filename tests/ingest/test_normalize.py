@@ -151,8 +151,11 @@ def test_footnotes(lines, text, notes):
         (["Sở Tư pháp chủ trì thực hiện.", "Sở Nội vụ thường xuyên kiểm tra"], ["Sở Tư pháp chủ trì thực hiện.", "Sở Nội vụ thường xuyên kiểm tra"]),
         # a number cut off its symbol's hyphen is glued without a space
         (["theo Quyết định số 12/QĐ-UBND ngày 15/3/2025 và Kế hoạch số 217-", "KH/TU của Tỉnh ủy"], ["theo Quyết định số 12/QĐ-UBND ngày 15/3/2025 và Kế hoạch số 217-KH/TU của Tỉnh ủy"]),
+        # the country cut off a national body's name on an item's short first line (a national plan, PDF)
+        (["l) Đài Truyền hình Việt Nam, Đài Tiếng nói Việt", "Nam, Thông tấn xã Việt Nam chủ trì, phối hợp với Bộ Y tế"],
+         ["l) Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam chủ trì, phối hợp với Bộ Y tế"]),
     ],
-    ids=["year range", "hyphenated phrase", "bullet", "parenthesis", "full stop", "symbol hyphen"],
+    ids=["year range", "hyphenated phrase", "bullet", "parenthesis", "full stop", "symbol hyphen", "country"],
 )
 def test_pdf_lines_joined_where_a_sentence_goes_on(lines, joined):
     assert [line.text for line in join_pdf_lines(L(*lines))] == joined

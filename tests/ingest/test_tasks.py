@@ -69,6 +69,8 @@ NATIONAL = Lexicon({}, None, {}, True, None, True)
         # the country ends a national body's name; an adverb opens the predicate
         ("Ngân hàng Nhà nước Việt Nam chủ trì, hướng dẫn các tổ chức tín dụng rà soát, thẩm định", ["Ngân hàng Nhà nước"]),
         ("Các ngân hàng thương mại cổ phần quyết liệt triển khai các giải pháp", ["Các ngân hàng thương mại cổ phần"]),
+        ("Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam chủ trì, phối hợp chặt chẽ với Bộ Y tế xây dựng",
+         ["Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"]),
     ],
 )
 def test_read_actors_in_national_documents(text, leads):
