@@ -472,10 +472,8 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
                 out.append(AgencyMention(f"{base} {ell.group(1)}", previous.kind, piece, cursor, gap_end, ell.group(1)))
                 previous = out[-1]
                 continue
-            if fold(piece) in cues()["head_titles"]:
+            if _names_no_member(piece, gap, mention):
                 continue
-            if mention is not None and mention.known and gap.rstrip().endswith(piece) and fold(piece) in cues()["collectives"]["generic"]:
-                continue  # "lực lượng | Công an": the generic head names the body that follows
             key = strip_plural(fold(canonical_generic(piece)))
             if key in lexicon.collectives:
                 name = lexicon.collectives[key]
@@ -498,6 +496,14 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
         previous = mention
         cursor = mention.end
     return _dedupe(_resolve_levels(_share_level(out, phrase), lexicon))
+
+
+def _names_no_member(piece: str, gap: str, following: AgencyMention | None) -> bool:
+    """A person's title alone, or a generic head right before a known body ("lực lượng | Công
+    an", "cơ quan | Kho bạc Nhà nước"), which names that body, not a member of its own."""
+    if fold(piece) in cues()["head_titles"]:
+        return True
+    return following is not None and following.known and gap.rstrip().endswith(piece) and fold(piece) in cues()["collectives"]["generic"]
 
 
 def _gap_pieces(gap: str) -> list[str]:
