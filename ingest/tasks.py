@@ -227,6 +227,10 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
         requested = bool(mood.group("req"))
         offset += mood.end()
         body = body[mood.end():]
+    person = _PERSON_BEFORE_POST.match(body)
+    if person:
+        offset += person.end()
+        body = body[person.end():]
     end = subject_end(body, lexicon)
     if not end:
         label = re.match(r"^([^:;]{3,100}?):\s+(?=[A-ZĐÀ-Ỹ])", body)
@@ -258,6 +262,11 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     if mood and _encouraging(mood.group(0)) and all(m.kind == "collective_group" for m in found):
         return [], requested, 0, body  # "Khuyến khích các doanh nghiệp …": no body is given work
     return found, requested, offset + end, body[end:]
+
+
+# "Giao đồng chí Nguyễn Văn A, Phó Chủ tịch UBND xã …": the person, then the post that stands
+# for the unit
+_PERSON_BEFORE_POST = re.compile(r"(?i:đồng chí|ông|bà)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,4}?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*[,–-]\s*(?=[A-ZĐÀ-Ỹ])")
 
 
 _REQUEST_WITHIN = re.compile(r"(?<=[\wÀ-ỹ)])[\s,]+(?P<verb>đề nghị|yêu cầu|giao)\s+(?!của|cho|tại|về|theo|các nội dung)", re.I)

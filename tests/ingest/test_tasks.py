@@ -196,6 +196,10 @@ def test_the_ministries_and_central_sectors_are_one_group():
          ["Các sở, ban, ngành tỉnh"], ["Công an"], []),
         ("Thủ trưởng cơ quan Kho bạc nhà nước, cơ quan Thuế tại tỉnh Đồng Tháp chịu trách nhiệm thi hành Quyết định này",
          ["Kho bạc Nhà nước", "Thuế"], [], []),
+        # a person named before the post that stands for the unit (commune plans, DOCX)
+        ("Giao đồng chí Nguyễn Văn A, Phó Chủ tịch UBND xã phụ trách văn hóa - xã hội chỉ đạo triển khai thực hiện Kế hoạch",
+         ["Ủy ban nhân dân xã"], [], []),
+        ("Đồng chí Trần Văn B - Phó Chủ tịch UBND xã chỉ đạo thực hiện", ["Ủy ban nhân dân xã"], [], []),
         # a partner list runs past a semicolon when the clause before it has no verb of its own;
         # a ward named after another ward's committee is a committee too
         ("Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với UBND quận Bắc Từ Liêm; UBND phường Cổ Nhuế 2, phường Xuân Đỉnh và các đơn vị có liên quan kiểm tra, xem xét ranh giới",
