@@ -170,7 +170,10 @@ def test_supporters_reports_and_recipients_are_read_and_kept_apart(extractions):
     # a recipient group the gazetteer does not know is kept only when it is a known kind of body
     can_tho = extractions["003_fcf3e25466826abb.txt"]
     recipients = [can_tho.agency_index[k] for k in can_tho.document.recipient_agencies]
-    assert all(a.known or a.kind != "collective_group" for a in recipients)
+    from ingest.resolve import _of_a_known_kind
+
+    assert all(a.known or a.kind != "collective_group" or _of_a_known_kind(a.name) for a in recipients)
+    assert not any(a.generic for a in recipients)
     assert "Bộ Nội vụ" in {a.name for a in recipients}
 
 
@@ -181,3 +184,30 @@ def test_a_groups_members_are_bodies_of_their_own_kind(extractions):
     assert kinds["Các doanh nghiệp nhà nước"] == "enterprise"
     assert kinds["Các cơ quan hành chính nhà nước, đơn vị sự nghiệp công lập"] == "collective_group"
     assert all(not vinh_long.agency_index[m].known for m in umbrella.members)
+
+
+LETTER = """ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH TUYÊN QUANG                          Độc lập - Tự do - Hạnh phúc
+Số: 812/UBND-KT                     Tuyên Quang, ngày 05 tháng 3 năm 2026
+V/v triển khai thực hiện dân chủ ở cơ sở
+
+Kính gửi:
+- Các Sở, ban, ngành tỉnh;
+- Công an tỉnh;
+- UBND các xã, phường.
+
+Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+1. Sở Nội vụ chủ trì, phối hợp với Ủy ban MTTQ Việt Nam tỉnh hướng dẫn tổ chức hội nghị nhân dân.
+2. Các cơ quan, đơn vị liên quan phối hợp thực hiện./.
+"""
+
+
+def test_a_letters_addressees_include_the_groups_of_a_kind_it_names(tmp_path):
+    # a dispatch as PDF text: "Các Sở, ban, ngành tỉnh" is whom it is sent to, as much as
+    # "Công an tỉnh"; a group that names nobody in particular is not an addressee
+    from ingest.pipeline import extract
+
+    path = tmp_path / "letter.txt"
+    path.write_text(LETTER, encoding="utf-8")
+    recipients = extract(path).to_json()["document"]["recipient_agencies"]
+    assert recipients == ["Các sở, ban, ngành tỉnh", "Công an tỉnh", "Ủy ban nhân dân các xã, phường"]
