@@ -103,9 +103,16 @@ def test_a_store_rebuilt_while_serving_is_read_at_its_new_generation(tmp_path):
 
 
 def _children(pid: int) -> set[int]:
-    path = f"/proc/{pid}/task/{pid}/children"
-    with open(path, encoding="ascii") as fh:
-        return {int(c) for c in fh.read().split()}
+    """Every thread's children: the pool is started by whichever thread serves the first
+    query, and /proc lists a child under the thread that forked it."""
+    out: set[int] = set()
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as fh:
+                out |= {int(c) for c in fh.read().split()}
+        except FileNotFoundError:
+            pass  # a thread that has ended
+    return out
 
 
 def _alive(pid: int) -> bool:
@@ -139,7 +146,9 @@ def test_query_processes_end_with_their_server(seed_store, how, busy):
     try:
         wait_for_port(port, proc)
         assert _plans(f"http://127.0.0.1:{port}")  # the pool starts with the first query
-        workers = _children(proc.pid)
+        deadline = time.monotonic() + 5
+        while len(workers := _children(proc.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
         assert len(workers) == 2
         if busy:
             slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
