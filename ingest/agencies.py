@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from . import places
-from .rules import AgencyEntry, alternation, cues, fold, gazetteer, modern_tones
+from .rules import AgencyEntry, alternation, cues, fold, gazetteer, level_words, modern_tones
 
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _SYL = r"[\wÀ-ỹđĐ]*"
@@ -355,14 +355,16 @@ class Lexicon:
     own_unit: str | None = None  # how the issuer's units name it: "Bộ" ("Chánh Văn phòng" -> "Văn phòng Bộ")
 
 
-_LOCAL_LEVELS = frozenset({"xã", "phường", "thị trấn", "đặc khu", "quận", "huyện", "thị xã"})
+@cache
+def _local_levels() -> frozenset[str]:
+    return frozenset(level_words("district", "commune"))
 
 
 def shown_name(m: AgencyMention, lexicon: Lexicon) -> str:
     """A body of a commune or district other than the issuer's is named with its place ("Ủy ban
     nhân dân phường Cổ Nhuế 2" in a city's decision): two communes' committees are two bodies.
     A province's or the issuer's own place stays out of the name, as analysts write it."""
-    if not (m.place and m.level and m.level.lower() in _LOCAL_LEVELS):
+    if not (m.place and m.level and m.level.lower() in _local_levels()):
         return m.name
     if lexicon.own_place and fold(m.place) == fold(lexicon.own_place):
         return m.name
@@ -546,7 +548,7 @@ def _without(text: str, mentions: list[AgencyMention], offset: int) -> str:
 
 @cache
 def elliptic_place() -> re.Pattern[str]:
-    return re.compile(rf"(?P<level>(?i:xã|phường|thị trấn|đặc khu|quận|huyện|thị xã))\s+{_PLACE}")
+    return re.compile(rf"(?P<level>(?i:{alternation(level_words('district', 'commune'))}))\s+{_PLACE}")
 
 
 @cache

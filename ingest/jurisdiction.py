@@ -11,7 +11,7 @@ from functools import cache
 from . import places
 from .agencies import AgencyMention, find_agencies
 from .models import Document
-from .rules import alternation, cues, doc_types, fold, gazetteer
+from .rules import alternation, cues, doc_types, fold, gazetteer, level_words
 
 _RANK = {"province": 3, "city": 3, "district": 2, "commune": 1}
 
@@ -125,7 +125,10 @@ def _national(mention: AgencyMention) -> bool:
     return mention.kind == "central_government" or bool(entry is not None and entry.national)
 
 
-_BLOCK_LEVEL = re.compile(r"(?<![\wÀ-ỹ])(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(?!ủy\b|uỷ\b)(?P<place>[\wÀ-ỹ][\wÀ-ỹ\s\-]*?)\s*$", re.I)
+@cache
+def _block_level() -> re.Pattern[str]:
+    """A level word and the place after it ending a line of the issuer block ("tỉnh Quảng Trị")."""
+    return re.compile(rf"(?<![\wÀ-ỹ])({alternation(level_words())})\s+(?!ủy\b|uỷ\b)(?P<place>[\wÀ-ỹ][\wÀ-ỹ\s\-]*?)\s*$", re.I)
 
 
 def issuer_from_block(block: list[str]) -> tuple[AgencyMention | None, str | None, str | None]:
@@ -145,7 +148,7 @@ def issuer_from_block(block: list[str]) -> tuple[AgencyMention | None, str | Non
     while k < len(lines):
         text = lines[k]
         # "ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN": a body and its level-and-place on the next line
-        if k + 1 < len(lines) and _BLOCK_LEVEL.match(lines[k + 1].lower()):
+        if k + 1 < len(lines) and _block_level().match(lines[k + 1].lower()):
             text = f"{text} {lines[k + 1]}"
             k += 1
         k += 1
@@ -157,7 +160,7 @@ def issuer_from_block(block: list[str]) -> tuple[AgencyMention | None, str | Non
         elif where:
             place = where
         if where and level is None:
-            m = _BLOCK_LEVEL.search(text.lower())
+            m = _block_level().search(text.lower())
             level = m.group(1) if m else None
     if not parts:
         return None, place, level
@@ -187,7 +190,7 @@ def _continues(prev: str, line: str) -> bool:
     cut = len(prev)
     if any(a.known and a.start < cut < a.end and a.end > len(_sentence(fold(prev))) for a in find_agencies(joined)):
         return True
-    if find_agencies(_sentence(low)) or _BLOCK_LEVEL.match(low):
+    if find_agencies(_sentence(low)) or _block_level().match(low):
         return False
     words = line.split()
     if len(words) <= 2:
@@ -219,7 +222,7 @@ def _unit_line(text: str, parent: AgencyMention | None) -> AgencyMention | None:
 def _read_block_line(text: str) -> tuple[AgencyMention | None, str | None]:
     text = re.sub(r"^[^\wÀ-ỹ]+", "", text)
     low = text.lower()
-    m = _BLOCK_LEVEL.search(low)
+    m = _block_level().search(low)
     place = None
     if m:
         place = " ".join(w.capitalize() for w in m.group("place").split())

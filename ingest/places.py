@@ -9,9 +9,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .rules import fold
+from .rules import alternation, fold, level_words
 
-_PREFIXES = re.compile(r"^(?:thành phố|tỉnh|xã|phường|thị trấn|đặc khu)\s+", re.I)
+
+@cache
+def _prefixes() -> re.Pattern[str]:
+    """The level words of the national list's names ("Thành phố Cần Thơ", "Xã Nghi Dương")."""
+    return re.compile(rf"^(?:{alternation(level_words('province', 'city', 'commune'))})\s+", re.I)
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,7 @@ class Place:
 
 
 def short_name(name: str) -> str:
-    return _PREFIXES.sub("", name.strip())
+    return _prefixes().sub("", name.strip())
 
 
 @cache

@@ -236,6 +236,13 @@ def alternation(words) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
 
+def level_words(*classes: str) -> tuple[str, ...]:
+    """The words that name an administrative level (cues.yaml: issuer_levels), of the given
+    classes ("province", "city", "district", "commune") or all of them."""
+    levels: dict[str, str] = cues()["issuer_levels"]
+    return tuple(w for w, cls in levels.items() if not classes or cls in classes)
+
+
 @lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Key for comparison: modern tone placement, lower case, dashes unified, spaces squeezed."""

@@ -38,7 +38,7 @@ from .agencies import (
     strip_plural,
 )
 from .models import Document, Node, Reporting, Task
-from .rules import alternation, cues, fold, measures
+from .rules import alternation, cues, fold, level_words, measures
 from .structure import SILENT_ROLES, section_role
 
 _WORK = ("item", "decimal", "letter", "dash", "plus")
@@ -316,7 +316,10 @@ def _after_adverbial(body: str, first: int, lexicon: Lexicon) -> int:
     return first
 
 
-_LEVEL_OWNER = re.compile(r"\s+(?:trực thuộc|thuộc|của)\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|Trung ương)(?![\wÀ-ỹ])", re.I)
+@cache
+def _level_owner() -> re.Pattern[str]:
+    """"UBND các xã, phường | thuộc tỉnh", "… | trực thuộc Trung ương": the owner a level names."""
+    return re.compile(rf"\s+(?:trực thuộc|thuộc|của)\s+(?:{alternation([*level_words(), 'Trung ương'])})(?![\wÀ-ỹ])", re.I)
 
 # after an agency name, these open a qualifier or the next member, not the verb
 _NOT_A_VERB = re.compile(r"^(?:và|hoặc|của|với|tại|trong|trên|thuộc|về|cho|cùng|các|những|có liên quan|liên quan)(?![\wÀ-ỹ])")
@@ -342,7 +345,7 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
         mention = next((a for a in mentions if before <= a.start <= pos + 1), None) or _named_after_generic(body, pos, mentions)
         if mention is not None:
             pos = mention.end
-            where = _grammar().place_qualifier.match(body[pos:]) or _LEVEL_OWNER.match(body[pos:])
+            where = _grammar().place_qualifier.match(body[pos:]) or _level_owner().match(body[pos:])
             if where:
                 # "Các doanh nghiệp nhà nước đóng trên địa bàn thành phố", "UBND các xã, phường
                 # thuộc tỉnh"

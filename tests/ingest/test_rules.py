@@ -135,3 +135,19 @@ def test_every_cue_group_has_an_example():
     for kind in cues()["predicates"]:
         if kind not in ("direct", "carry_out"):  # read on headings: tested with the decision and plan entries
             assert f"predicates.{kind}" in exercised, kind
+
+
+@pytest.mark.parametrize(
+    "classes,words",
+    [
+        # the levels below a province: whose bodies are named with their place
+        (("district", "commune"), {"huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu"}),
+        # the national list's levels since the 2025 reform: provinces and communes
+        (("province", "city", "commune"), {"tỉnh", "thành phố", "xã", "phường", "thị trấn", "đặc khu"}),
+    ],
+)
+def test_level_words_come_from_the_rules(classes, words):
+    from ingest.rules import level_words
+
+    assert set(level_words(*classes)) == words
+    assert set(level_words()) >= words
