@@ -110,7 +110,9 @@ def _entries_by_id() -> tuple[dict, dict]:
     return {e.name: e for e in gaz.entries}, {f"family:{f.head}": f for f in gaz.families}
 
 
-_COUNTRY = re.compile(r"\s+Việt\s+Nam(?![\wÀ-ỹ])")
+@cache
+def _country() -> re.Pattern[str]:
+    return re.compile(rf"\s+{alternation([cues()['country']])}(?![\wÀ-ỹ])")
 
 
 @lru_cache(maxsize=65536)
@@ -141,8 +143,8 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
             plural = _PLURAL.search(text[:start])
             mention = _with_suffix(by_name[ident], text, plural.start() if plural else start, end)
         mention = _run_over(mention, text)
-        country = _COUNTRY.match(text, mention.end)
-        if country and mention.known and not fold(mention.name).endswith("việt nam"):
+        country = _country().match(text, mention.end)
+        if country and mention.known and not fold(mention.name).endswith(fold(cues()["country"])):
             # "Ngân hàng Nhà nước Việt Nam": the country ends the national body's name
             mention = replace(mention, surface=text[mention.start : country.end()], end=country.end())
         unit = _unit_before().search(text[:mention.start]) if mention.known else None
@@ -505,7 +507,20 @@ def _names_no_member(piece: str, gap: str, following: AgencyMention | None) -> b
     an", "cơ quan | Kho bạc Nhà nước"), which names that body, not a member of its own."""
     if fold(piece) in cues()["head_titles"]:
         return True
-    return following is not None and following.known and gap.rstrip().endswith(piece) and fold(piece) in cues()["collectives"]["generic"]
+    return following is not None and following.known and gap.rstrip().endswith(piece) and is_generic_head(piece)
+
+
+def is_generic_head(phrase: str) -> bool:
+    """"lực lượng", "cơ quan", "đơn vị": one generic head alone (cues.yaml: collectives.generic).
+    Before a known body's name it names that body ("lực lượng Công an")."""
+    return fold(phrase) in _collective_rules().generic
+
+
+def names_a_kind(name: str) -> bool:
+    """"Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường", "Các bộ": a group of one kind
+    of body (cues.yaml: collectives.kinds), addressed as such; "Các ban", "Phòng" are not."""
+    low = fold(name)
+    return any(low == k or low.startswith(k + " ") for k in _collective_rules().kind_names)
 
 
 def _gap_pieces(gap: str) -> list[str]:
@@ -676,6 +691,7 @@ class _CollectiveRules:
     needs: dict[str, frozenset[str]]  # a kind that counts only with one of these members
     not_fields: tuple[str, ...]  # folded words after a generic head that do not name a field
     qualifier: re.Pattern[str]  # a word that opens a qualifier ("thuộc", "trên", …)
+    kind_names: tuple[str, ...]  # folded canonical names of the kinds ("các sở, ban, ngành")
 
 
 def is_catch_all(mention: AgencyMention) -> bool:
@@ -699,6 +715,7 @@ def _collective_rules() -> _CollectiveRules:
         {k["kind"]: frozenset(fold(n) for n in k["needs"]) for k in c["kinds"] if k.get("needs")},
         tuple(fold(w) for w in [*c["catch_all"], *c["levels"], *c["vague_fields"]]),
         re.compile(r"(?:" + "|".join(re.escape(fold(w)) for w in sorted(c["qualifier_words"], key=len, reverse=True)) + r")(?![\wÀ-ỹ])"),
+        tuple(fold(k["name"]) for k in c["kinds"]),
     )
 
 

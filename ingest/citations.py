@@ -197,6 +197,24 @@ def normalise_symbol(raw: str) -> str:
     return symbol
 
 
+def cited_document_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text cites a document by its symbol and names who issued it ("Quyết định số
+    1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh"): from the symbol to the end of the
+    issuer's name. That issuer is the cited document's, not a body the text gives work to."""
+    p = _patterns()
+    spans: list[tuple[int, int]] = []
+    for piece in ("law", "state", "party"):
+        for m in p[f"symbol_{piece}"].finditer(text):
+            end = m.end()
+            date = p["date_after"].match(text[end:])
+            end += date.end() if date else 0
+            of = p["of_issuer"].match(text[end:])
+            if of:
+                issuer = re.match(r"[^,;]*", text[end + of.end() :])
+                spans.append((m.start(), end + of.end() + (issuer.end() if issuer else 0)))
+    return spans
+
+
 def _scan(line: Line, context: str) -> list[_Hit]:
     p = _patterns()
     text = line.text

@@ -351,7 +351,16 @@ def _cut_place_name(prev: str, nxt: str) -> bool:
 
 
 def _cut_country(prev: str, nxt: str) -> bool:
-    return prev.split()[-1:] == ["Việt"] and re.match(r"Nam(?![\wÀ-ỹ])", nxt) is not None
+    """"… Đài Tiếng nói Việt" / "Nam, …": the break falls inside the country's name."""
+    cut = len(prev)
+    return any(m.start() < cut < m.end() for m in _country_name().finditer(f"{prev} {nxt}"))
+
+
+@cache
+def _country_name() -> re.Pattern[str]:
+    from .rules import alternation, cues
+
+    return re.compile(rf"(?<![\wÀ-ỹ]){alternation([cues()['country']])}(?![\wÀ-ỹ])")
 
 
 @cache

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 
-from .agencies import AgencyMention, Lexicon, collective_members, find_agencies, shown_name, split_agencies, written_name
+from .agencies import AgencyMention, Lexicon, collective_members, find_agencies, names_a_kind, shown_name, split_agencies, written_name
 from .ids import NATIONAL, agency_key
 from .jurisdiction import Jurisdiction
 from .models import AgencyRef, Document, Reporting, Task
@@ -114,7 +113,7 @@ def resolve(
     for line in doc.recipients:
         text = re.sub(r"^Lưu\s*:.*$", "", line.text)
         for m in split_agencies(text.replace(" - ", "; "), lexicon):
-            if m.known or m.kind != "collective_group" or _of_a_known_kind(m.name):
+            if m.known or m.kind != "collective_group" or names_a_kind(m.name):
                 recipients.append(table.add(m))
 
     # collectives the text defines ("gọi chung là …"): the group and its members
@@ -141,15 +140,3 @@ def resolve(
 def _kind_of(name: str) -> str:
     found = find_agencies(name)
     return found[0].kind if found and found[0].start == 0 else "collective_group"
-
-
-def _of_a_known_kind(name: str) -> bool:
-    """"Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường", "Các bộ": a group of one kind
-    of body (cues.yaml: collectives.kinds), addressed as such; "Các ban", "Phòng" are not."""
-    low = fold(name)
-    return any(low == k or low.startswith(k + " ") for k in _kind_names())
-
-
-@cache
-def _kind_names() -> tuple[str, ...]:
-    return tuple(fold(k["name"]) for k in cues()["collectives"]["kinds"])

@@ -28,6 +28,7 @@ from .agencies import (
     expand_enumerations,
     find_agencies,
     is_catch_all,
+    is_generic_head,
     is_plural,
     known_place_after,
     name_own_units,
@@ -37,6 +38,7 @@ from .agencies import (
     stacked_titles,
     strip_plural,
 )
+from .citations import cited_document_spans
 from .models import Document, Node, Reporting, Task
 from .rules import alternation, cues, fold, level_words, measures
 from .structure import SILENT_ROLES, section_role
@@ -227,7 +229,7 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
         requested = bool(mood.group("req"))
         offset += mood.end()
         body = body[mood.end():]
-    person = _PERSON_BEFORE_POST.match(body)
+    person = _person_before_post().match(body)
     if person:
         offset += person.end()
         body = body[person.end():]
@@ -264,9 +266,12 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     return found, requested, offset + end, body[end:]
 
 
-# "Giao đồng chí Nguyễn Văn A, Phó Chủ tịch UBND xã …": the person, then the post that stands
-# for the unit
-_PERSON_BEFORE_POST = re.compile(r"(?i:đồng chí|ông|bà)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,4}?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*[,–-]\s*(?=[A-ZĐÀ-Ỹ])")
+@cache
+def _person_before_post() -> re.Pattern[str]:
+    """"Giao đồng chí Nguyễn Văn A, Phó Chủ tịch UBND xã …": the person, then the post that
+    stands for the unit (cues.yaml: person_honorifics)."""
+    honorifics = alternation(cues()["person_honorifics"])
+    return re.compile(rf"(?i:{honorifics})\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){{1,4}}?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*[,–-]\s*(?=[A-ZĐÀ-Ỹ])")
 
 
 _REQUEST_WITHIN = re.compile(r"(?<=[\wÀ-ỹ)])[\s,]+(?P<verb>đề nghị|yêu cầu|giao)\s+(?!của|cho|tại|về|theo|các nội dung)", re.I)
@@ -411,17 +416,13 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
     return end
 
 
-@cache
-def _generic_before_name() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(h for h in cues()['collectives']['generic'] if ',' not in h)})\s+(?=[A-ZĐÀ-Ỹ])", re.I)
-
-
 def _named_after_generic(body: str, pos: int, mentions) -> AgencyMention | None:
     """"lực lượng Công an", "cơ quan Thuế": a generic head before a known body's name is that body."""
-    m = _generic_before_name().match(body, pos)
-    if not m:
-        return None
-    return next((a for a in mentions if a.start == m.end() and a.known), None)
+    for a in mentions:
+        head = body[pos : a.start]
+        if a.known and a.start > pos and head[-1:].isspace() and "," not in head and is_generic_head(head):
+            return a
+    return None
 
 
 def _modifier_member(probe: str) -> int:
@@ -1150,15 +1151,14 @@ def _plural(name: str) -> str:
     return name if fold(name).startswith("các ") else "Các " + name[:1].lower() + name[1:]
 
 
-# "Theo phân công tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh": a
-# cited document and its issuer, not whom the cell names
-_CITED_DOCUMENT = re.compile(r"(?:(?<![\wÀ-ỹ])(?:số|ngày)\s+)?\d+[/.-][^\s,;]*(?:\s+ngày\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})?\s+(?:của|do)\s+[^,;]*")
-
-
 def _attr_agencies(nodes: list[Node], lexicon: Lexicon, ctx: _Ctx) -> list[AgencyMention]:
     out: list[AgencyMention] = []
     for a in nodes:
-        text = _CITED_DOCUMENT.sub(lambda m: " " * len(m.group(0)), a.text)
+        # "Theo phân công tại Quyết định số 1441/QĐ-UBND … của Chủ tịch UBND tỉnh": the cited
+        # document's issuer is not whom the cell names
+        text = a.text
+        for start, end in cited_document_spans(text):
+            text = text[:start] + " " * (end - start) + text[end:]
         actors = read_actors(text, lexicon)
         named = actors.leads or split_agencies(text, lexicon)
         out += named

@@ -170,9 +170,9 @@ def test_supporters_reports_and_recipients_are_read_and_kept_apart(extractions):
     # a recipient group the gazetteer does not know is kept only when it is a known kind of body
     can_tho = extractions["003_fcf3e25466826abb.txt"]
     recipients = [can_tho.agency_index[k] for k in can_tho.document.recipient_agencies]
-    from ingest.resolve import _of_a_known_kind
+    from ingest.agencies import names_a_kind
 
-    assert all(a.known or a.kind != "collective_group" or _of_a_known_kind(a.name) for a in recipients)
+    assert all(a.known or a.kind != "collective_group" or names_a_kind(a.name) for a in recipients)
     assert not any(a.generic for a in recipients)
     assert "Bộ Nội vụ" in {a.name for a in recipients}
 
