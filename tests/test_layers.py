@@ -74,7 +74,6 @@ LONG_FUNCTIONS = {
     "dcskg/serve.py:make_handler": 126,
     "dcskg/stats.py:contribution": 80,
     "dcskg/stats.py:observations": 67,
-    "dcskg/store.py:build": 99,
     "ingest/agencies.py:collective_members": 145,
     "ingest/agencies.py:split_agencies": 86,
     "ingest/citations.py:_levels": 77,

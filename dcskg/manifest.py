@@ -1,0 +1,50 @@
+"""The manifest of a generation: which file gave which plan, its digest and graph, and the
+fingerprint of the rules it was read with (a change of rules re-extracts every plan)."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import ingest
+from ingest.rules import DATA_DIR
+
+from . import stats
+from .folder import DEFAULT_STORE, MANIFEST, db_path, write_atomic
+
+
+def rules_fingerprint() -> str:
+    """Hash of the knowledge files and extractor code: a change re-extracts every plan."""
+    h = hashlib.sha256()
+    roots = [DATA_DIR / "rules", DATA_DIR / "registry", Path(ingest.__file__).parent]
+    # the statistics module counts from the triples: a change of it recounts every plan
+    for f in [*(f for root in roots for f in sorted(root.rglob("*"))), Path(stats.__file__)]:
+        if f.is_file() and f.suffix in {".py", ".yaml", ".yml", ".json"}:
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def read_manifest(store_dir: Path, rules: str | None = None) -> dict:
+    """Plan key -> source, sha256 and graph IRI, for the plans built with today's rules
+    (`rules`: their fingerprint, when the caller has it already)."""
+    path = db_path(store_dir).parent / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return {}
+    if data.get("rules") != (rules or rules_fingerprint()):
+        # rules changed: keep the list (for `remove`) but force re-extraction
+        return {k: {**v, "sha256": None} for k, v in data.get("plans", {}).items()}
+    return dict(data.get("plans", {}))
+
+
+def write_manifest(folder: Path, plans: dict, rules: str) -> None:
+    body = {"rules": rules, "plans": plans}
+    write_atomic(folder / MANIFEST, json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+
+
+def manifest(store_dir: Path = DEFAULT_STORE) -> dict:
+    return read_manifest(Path(store_dir))
