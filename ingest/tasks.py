@@ -18,6 +18,7 @@ liên quan") are kept apart from the roles.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -141,6 +142,54 @@ def _grammar() -> _Grammar:
         place_qualifier=re.compile(
             rf"\s+{c['place_qualifier']}(?:\s+(?:{alternation(c['issuer_levels'])}))?(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){{0,3}}"
         ),
+    )
+
+
+@dataclass(frozen=True)
+class _ClauseWords:
+    """The small words of a clause read around agency names (cues.yaml: clause_words), compiled once."""
+
+    conjunction: str  # an alternation, for patterns that put it between their own parts
+    request_within: re.Pattern[str]
+    member_list: re.Pattern[str]
+    not_a_verb: re.Pattern[str]
+    channel_or_unit: re.Pattern[str]
+    grade: re.Pattern[str]
+    purpose: re.Pattern[str]
+    scope: re.Pattern[str]
+    duty_of: re.Pattern[str]
+    role_label: re.Pattern[str]
+    appendix_only: re.Pattern[str]
+    appendix_pointer: re.Pattern[str]
+    partner_preposition: re.Pattern[str]
+    member_joiner: re.Pattern[str]
+
+
+@cache
+def _clause_words() -> _ClauseWords:
+    w = cues()["clause_words"]
+    end = r"(?![\wÀ-ỹ])"
+    request, scope, appendix = w["request_within"], w["scope"], w["appendix"]
+    return _ClauseWords(
+        conjunction=alternation(w["conjunctions"]),
+        request_within=re.compile(
+            rf"(?<=[\wÀ-ỹ)])[\s,]+(?P<verb>{alternation(request['verbs'])})\s+(?!{alternation(request['not_before'])})", re.I
+        ),
+        member_list=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(w['member_lists'])}){end}\s*:?", re.I),
+        not_a_verb=re.compile(rf"^(?:{alternation(w['not_a_verb'])}){end}"),
+        channel_or_unit=re.compile(rf"\s*\((?!\s*(?:{alternation(w['channels'])})\b)[^()]{{0,120}}\)"),
+        grade=re.compile(rf"(?:các\s+)?cấp\s+(?:{alternation(w['grades'])}){end}"),
+        purpose=re.compile(rf"\s+(?:{alternation(w['purpose'])})\s+"),
+        scope=re.compile(
+            rf"^(?:(?:{alternation(scope['prepositions'])})\s+)?(?:(?:{alternation(scope['nouns'])})(?:\s+(?:{alternation(scope['modifiers'])}))?"
+            rf"(?:\s+(?:{alternation(scope['qualifiers'])}))?[,\s]*(?:và\s+)?)+"
+        ),
+        duty_of=re.compile(rf"^(?:{alternation(w['duty_of'])})\s+(?:của\s+)?", re.I),
+        role_label=re.compile(rf"\s+[-–]\s+(?=(?i:{alternation(w['role_words'])}))"),
+        appendix_only=re.compile(rf"\(.*(?:{alternation([appendix['name'], appendix['attached']])}).*\)\.?", re.I),
+        appendix_pointer=re.compile(rf"{alternation([appendix['name']])}[^.]*{alternation([appendix['attached']])}", re.I),
+        partner_preposition=re.compile(rf"(?:{alternation(w['partner_preposition'])})[\s,:]*$", re.I),
+        member_joiner=re.compile(rf"^(?:{alternation(w['member_joiners'])})\s+", re.I),
     )
 
 
@@ -274,13 +323,10 @@ def _person_before_post() -> re.Pattern[str]:
     return re.compile(rf"(?i:{honorifics})\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){{1,4}}?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*[,–-]\s*(?=[A-ZĐÀ-Ỹ])")
 
 
-_REQUEST_WITHIN = re.compile(r"(?<=[\wÀ-ỹ)])[\s,]+(?P<verb>đề nghị|yêu cầu|giao)\s+(?!của|cho|tại|về|theo|các nội dung)", re.I)
-
-
 def _request_within(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool, str] | None:
     """"Trên đây là ý kiến … của Sở X đề nghị Sở Công Thương tổng hợp, báo cáo": a request made
     inside a sentence that opens otherwise; the bodies it names act when a verb follows them."""
-    for m in _REQUEST_WITHIN.finditer(clause):
+    for m in _clause_words().request_within.finditer(clause):
         found, requested, _, predicate = subject_of(clause[m.start("verb") :], lexicon)
         named = [a for a in found if not a.generic]
         if named and predicate_regex().match(predicate.lstrip(" ,:-–")):
@@ -291,7 +337,7 @@ def _request_within(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention],
 def _composition(clause: str, lexicon: Lexicon) -> bool:
     """"Các thành phần khác … gồm: …", "Ban Chỉ đạo gồm …": the clause lists members."""
     body = clause.strip()
-    m = re.search(r"(?<![\wÀ-ỹ])(?:gồm|bao gồm)(?![\wÀ-ỹ])\s*:?", body, re.I)
+    m = _clause_words().member_list.search(body)
     if not m or m.start() > 120:
         return False
     before = re.sub(r"\s*(?:bao\s*)?$", "", body[: m.start()])
@@ -315,7 +361,7 @@ def _after_adverbial(body: str, first: int, lexicon: Lexicon) -> int:
         rest = rest[mood.end() :] if mood else rest
         end = subject_end(rest, lexicon)
         verb = rest[end:].lstrip(" ,:-–")
-        if end and (predicate_regex().match(verb) or (verb[:1].islower() and not _NOT_A_VERB.match(verb))):
+        if end and (predicate_regex().match(verb) or (verb[:1].islower() and not _clause_words().not_a_verb.match(verb))):
             if any(not m.generic for m in split_agencies(rest[:end], lexicon)):
                 return pos
     return first
@@ -324,11 +370,7 @@ def _after_adverbial(body: str, first: int, lexicon: Lexicon) -> int:
 @cache
 def _level_owner() -> re.Pattern[str]:
     """"UBND các xã, phường | thuộc tỉnh", "… | trực thuộc Trung ương": the owner a level names."""
-    return re.compile(rf"\s+(?:trực thuộc|thuộc|của)\s+(?:{alternation([*level_words(), 'Trung ương'])})(?![\wÀ-ỹ])", re.I)
-
-# after an agency name, these open a qualifier or the next member, not the verb
-_NOT_A_VERB = re.compile(r"^(?:và|hoặc|của|với|tại|trong|trên|thuộc|về|cho|cùng|các|những|có liên quan|liên quan)(?![\wÀ-ỹ])")
-
+    return re.compile(rf"\s+(?:{alternation(cues()['owner_words'])})\s+(?:{alternation([*level_words(), 'Trung ương'])})(?![\wÀ-ỹ])", re.I)
 
 def subject_end(body: str, lexicon: Lexicon) -> int:
     """Where an agency list that opens `body` ends (0 if it does not open with one).
@@ -369,7 +411,7 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
             head = _openers().head_noun.match(rest) if pos > before else None
             # "các tổ chức cung cấp dịch vụ": the head noun is not the verb "tổ chức"
             stop = predicate_start(rest, [(0, head.end())] if head else [])
-            sep = re.search(r"[,;:(]|\s+(?:và|hoặc)\s+", rest)
+            sep = re.search(rf"[,;:(]|\s+(?:{_clause_words().conjunction})\s+", rest)
             nxt = min((a.start for a in mentions if a.start > pos), default=n) - pos
             closer = _collective_closer().search(rest)
             close = closer.end() + known_place_after(rest[closer.end():]) if closer else len(rest)  # "… của tỉnh Bắc Ninh"
@@ -377,7 +419,7 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
             owned = next((a for a in mentions if a.start == pos), None)
             if owned is not None and _grammar().owner_before.search(body[:pos]):
                 pos = owned.end  # "đơn vị sự nghiệp thuộc UBND huyện": the owner ends the name
-        paren = re.match(r"\s*\((?!\s*(?:qua|thông qua|gửi|báo cáo)\b)[^()]{0,120}\)", body[pos:])
+        paren = _clause_words().channel_or_unit.match(body[pos:])
         if paren:
             pos += paren.end()  # "Sở Y tế (Chi cục Dân số)": the unit named inside is the same actor
         end = pos
@@ -388,7 +430,7 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
         nxt_pos = end + sep.end()
         probe = body[nxt_pos:]
         probe = probe[_title_length(probe):]
-        elliptic = re.match(r"(?:các\s+)?cấp\s+(?:tỉnh|huyện|xã)(?![\wÀ-ỹ])", probe)
+        elliptic = _clause_words().grade.match(probe)
         if not elliptic and mention is not None and mention.level and mention.known:
             # "UBND phường Cổ Nhuế 2 và phường Xuân Đỉnh": the body understood for another place
             elliptic = elliptic_place().match(probe)
@@ -428,8 +470,8 @@ def _named_after_generic(body: str, pos: int, mentions) -> AgencyMention | None:
 def _modifier_member(probe: str) -> int:
     """The length of a bare modifier that continues a plural group ("cao đẳng" after "các
     trường đại học,"): up to four lower-case words, no verb, no preposition, then a separator."""
-    m = re.match(r"([a-zà-ỹđ][\wÀ-ỹ]*(?:\s+[a-zà-ỹđ][\wÀ-ỹ]*){0,3})(?=\s*(?:[,;]|\s+(?:và|hoặc)\s|$))", probe)
-    if not m or predicate_regex().search(m.group(1)) or _NOT_A_VERB.match(m.group(1)):
+    m = re.match(rf"([a-zà-ỹđ][\wÀ-ỹ]*(?:\s+[a-zà-ỹđ][\wÀ-ỹ]*){{0,3}})(?=\s*(?:[,;]|\s+(?:{_clause_words().conjunction})\s|$))", probe)
+    if not m or predicate_regex().search(m.group(1)) or _clause_words().not_a_verb.match(m.group(1)):
         return 0
     if _openers().heads.match(fold(m.group(1))) or _openers().not_agencies.match(fold(m.group(1))):
         return 0  # a head of its own ("ngành", "địa phương") is a member, read as one
@@ -475,7 +517,7 @@ def _openers() -> _Openers:
 
 def _opens_with_agency(phrase: str, lexicon: Lexicon) -> bool:
     """The phrase starts with a named body, a person standing for one, or a collective."""
-    text = re.sub(r"^(?:và|cùng)\s+", "", phrase.strip(), flags=re.I)
+    text = _clause_words().member_joiner.sub("", phrase.strip())
     found = find_agencies(text)
     if found and found[0].start <= _title_length(text):
         return True
@@ -557,12 +599,6 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
     return out
 
 
-_SCOPE = re.compile(
-    r"^(?:(?:trong|theo|căn cứ|thuộc|đúng)\s+)?(?:(?:phạm vi|chức năng|nhiệm vụ|quyền hạn|thẩm quyền)(?:\s+quản lý)?"
-    r"(?:\s+(?:của mình|được giao|theo quy định))?[,\s]*(?:và\s+)?)+"
-)
-
-
 def _joined_partner_lists(clauses: list[str], lexicon: Lexicon) -> list[str]:
     """"… phối hợp với UBND quận Bắc Từ Liêm; UBND phường Cổ Nhuế 2, phường Xuân Đỉnh … kiểm
     tra": a partner list that runs to a semicolon goes on past it when the next clause names
@@ -596,7 +632,7 @@ def _after_partners(pred: str, lexicon: Lexicon) -> str:
 
 def _main_predicate(pred: str) -> str:
     """The predicate from its main verb: "trong phạm vi, nhiệm vụ, quyền hạn giám sát …" -> "giám sát …"."""
-    return _SCOPE.sub("", pred, count=1).strip(" ,") or pred
+    return _clause_words().scope.sub("", pred, count=1).strip(" ,") or pred
 
 
 @cache
@@ -610,7 +646,7 @@ def partners(text: str, lexicon: Lexicon) -> list[AgencyMention]:
     found: list[AgencyMention] = []
     for m in _partner_re().finditer(text):
         rest = text[m.end():]
-        bare = not re.search(r"với[\s,:]*$", m.group(0), re.I)
+        bare = not _clause_words().partner_preposition.search(m.group(0))
         if bare and not _opens_with_agency(rest[:80], lexicon):
             continue  # "phối hợp tuyên truyền": a verb follows, not a partner
         paren = re.match(r"([^()]{3,80}?)\s*\(([^()]+)\)", rest)
@@ -623,7 +659,7 @@ def partners(text: str, lexicon: Lexicon) -> list[AgencyMention]:
                 continue
         end = subject_end(rest, lexicon) or predicate_start(rest)
         phrase = re.split(r"[;(:]", rest[:end])[0]
-        phrase = re.split(r"\s+(?:để|nhằm|trong|tại|theo)\s+", phrase)[0]
+        phrase = _clause_words().purpose.split(phrase)[0]
         found += split_agencies(phrase, lexicon)
     return found
 
@@ -718,10 +754,11 @@ def _reference_regex() -> re.Pattern[str]:
     """"Chủ trì triển khai các nhiệm vụ tại mục IV, V" (cues.yaml: section_reference)."""
     c = cues()["section_reference"]
     words = "|".join(re.escape(w) for w in c["words"])
+    verbs, objects, prepositions = alternation(c["verbs"]), alternation(c["objects"]), alternation(c["prepositions"])
     return re.compile(
-        rf"(?:chủ trì|thực hiện|triển khai|tổ chức thực hiện)[^.;]{{0,80}}?(?:nhiệm vụ|nội dung|giải pháp)[^.;]{{0,60}}?"
-        rf"(?:tại|ở|theo)\s+(?:các\s+)?(?:{words})\s+(?P<labels>(?:[IVXLC]{{1,5}}|\d{{1,2}}(?:\.\d{{1,2}})*)(?:\s*(?:,|và|-|–)\s*(?:[IVXLC]{{1,5}}|\d{{1,2}}(?:\.\d{{1,2}})*))*)"
-        rf"(?P<after>\s*(?:phần\s+[IVXLC]+\s*)?(?:của\s+(?P<whose>[^,;.]{{0,40}}))?)",
+        rf"(?:{verbs})[^.;]{{0,80}}?(?:{objects})[^.;]{{0,60}}?"
+        rf"(?:{prepositions})\s+(?:các\s+)?(?:{words})\s+(?P<labels>(?:[IVXLC]{{1,5}}|\d{{1,2}}(?:\.\d{{1,2}})*)(?:\s*(?:,|và|-|–)\s*(?:[IVXLC]{{1,5}}|\d{{1,2}}(?:\.\d{{1,2}})*))*)"
+        rf"(?P<after>\s*(?:{alternation([c['part']])}\s+[IVXLC]+\s*)?(?:của\s+(?P<whose>[^,;.]{{0,40}}))?)",
         re.I,
     )
 
@@ -942,9 +979,6 @@ class _Entry:
     rest: str  # text after "X:" on the heading line
 
 
-_DUTY_OF = re.compile(r"^(?:trách nhiệm|nhiệm vụ)\s+(?:của\s+)?", re.I)
-
-
 def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
     """An entry heading that names whom its items are for: "1. Công an tỉnh", "5. Các sở,
     ban, ngành và UBND các xã, phường", "Đề nghị Ủy ban MTTQ tỉnh …:", "Sở Công Thương: Chủ
@@ -955,10 +989,10 @@ def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
     if mood:
         requested = bool(mood.group("req"))
         text = text[mood.end():]
-    text = _DUTY_OF.sub("", text)
+    text = _clause_words().duty_of.sub("", text)
     head, sep, rest = text.partition(":")
     name = head.strip(" .")
-    name = re.split(r"\s+[-–]\s+(?=(?:[Cc]ơ quan|[Đđ]ơn vị|[Tt]hường trực|[Cc]hủ trì))", name)[0]
+    name = _clause_words().role_label.split(name)[0]
     listed = _members_in_brackets(name, lexicon)
     if listed:
         return _Entry(listed, requested, rest.strip() if sep else "")
@@ -968,7 +1002,7 @@ def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
     if predicate_start(name) < len(name.rstrip(" .")) - 1:
         return None  # a sentence, not a name list
     named_end = subject_end(name, lexicon)
-    if named_end and named_end < len(name.rstrip(" .")) - 1 and not re.match(r"\s*(?:[,;]|(?:và|hoặc)\s)", name[named_end:]):
+    if named_end and named_end < len(name.rstrip(" .")) - 1 and not re.match(rf"\s*(?:[,;]|(?:{_clause_words().conjunction})\s)", name[named_end:]):
         return None  # "Các cơ quan, đơn vị liên quan | thu thập thông tin …": a verb follows the group
     if len(name) > 260:
         return None
@@ -985,7 +1019,7 @@ def _article_entry(title: str, lexicon: Lexicon) -> _Entry | None:
     các sở, ngành". A group named without "Trách nhiệm của" may be a term the text defines
     ("Điều 3. Hệ thống thư điện tử công vụ"), not whom the article addresses."""
     entry = entry_actors(title, lexicon)
-    if entry is None or _DUTY_OF.match(title.strip()) or all(a.kind != "collective_group" for a in entry.agencies):
+    if entry is None or _clause_words().duty_of.match(title.strip()) or all(a.kind != "collective_group" for a in entry.agencies):
         return entry
     return None
 
@@ -1191,7 +1225,7 @@ def _make_task(
     else:
         text = f"{heading} {body}".strip() if body else heading
         line = node.lines[0]
-    if not text or re.fullmatch(r"\(.*(?:phụ lục|kèm theo).*\)\.?", body or heading, re.I):
+    if not text or _clause_words().appendix_only.fullmatch(body or heading):
         return None
     own_leads = bool(own.get("lead")) and any(a.text for a in own["lead"])
     if own_leads:
@@ -1268,7 +1302,7 @@ def _only_points_to_appendix(text: str, actors: Actors) -> bool:
     """A short line that sends the reader to an appendix ("Nhiệm vụ cụ thể tại Phụ lục kèm
     theo") gives no work of its own; one that gives it to a body does ("Giao Sở Khoa học và
     Công nghệ triển khai phương án … nêu tại Phụ lục kèm theo")."""
-    if not (re.search(r"phụ lục[^.]*kèm theo", text, re.I) and len(text) < 160):
+    if not (_clause_words().appendix_pointer.search(text) and len(text) < 160):
         return False
     return not (actors.first_is_subject and any(not m.generic for m in actors.leads))
 
@@ -1329,39 +1363,52 @@ def _default_implementers(doc: Document, lexicon: Lexicon) -> list[AgencyMention
 # --- reporting -------------------------------------------------------------------------------------
 
 
-def _reporting(task: Task, named: dict[str, AgencyMention], lexicon: Lexicon) -> list[tuple[Reporting, dict[str, AgencyMention]]]:
+@dataclass(frozen=True)
+class _ReportWords:
+    """Where a report goes and through whom (cues.yaml: reporting), compiled once."""
+
+    verb: re.Pattern[str]
+    to_lead_in: re.Pattern[str]
+    via_open: re.Pattern[str]
+    via: re.Pattern[str]
+    compile_then_report: re.Pattern[str]
+
+
+@cache
+def _report_words() -> _ReportWords:
     c = cues()["reporting"]
-    text = f"{task.text} {task.timeframe or ''}"
-    out: list[Reporting] = []
-    verbs = "|".join(re.escape(v) for v in c["verbs"])
-    if not re.search(verbs, text, re.I):
-        return []
-    mentions = dict(named)
-    low = fold(text)
-    # where the report goes: "về X", or directly "báo cáo X"; "(qua X)" or "gửi về X để tổng hợp"
+    verbs, via = alternation(c["verbs"]), alternation(c["via_words"])
+    send, compile_ = alternation([c["compile"]["send"]]), alternation([c["compile"]["compile"]])
+    return _ReportWords(
+        verb=re.compile(verbs, re.I),
+        to_lead_in=re.compile(rf"(?:^\s*|(?:{alternation(c['to_words'])})\s*)$"),
+        via_open=re.compile(rf"\(\s*(?:{via})\s*$", re.I),
+        via=re.compile(rf"\(\s*(?:{via})\s+([^)]+)\)", re.I),
+        compile_then_report=re.compile(rf"{send}\s+(.+?)\s+{compile_},?\s*(?:(?:{verbs})\s+)?(.*)$", re.I),
+    )
+
+
+def _report_route(text: str, lexicon: Lexicon, note: Callable[[AgencyMention], str]) -> tuple[str | None, str | None]:
+    """Where the report goes — "về X", or directly "báo cáo X" — and through whom: "(qua X)",
+    or "gửi về X để tổng hợp, báo cáo Y" (X compiles, Y receives)."""
+    words = _report_words()
     to = via = None
-
-    def note(m: AgencyMention) -> str:
-        mentions.setdefault(m.name, m)
-        return m.name
-
-    for m in re.finditer(verbs, text, re.I):
+    for m in words.verb.finditer(text):
         after = text[m.end():]
         for agency in find_agencies(after[:200]):
             lead_in = after[: agency.start]
-            if re.search(r"\(\s*qua\s*$", lead_in, re.I):
+            if words.via_open.search(lead_in):
                 continue
-            if re.search(r"(?:^\s*|về\s*|lên\s*|cho\s*)$", lead_in) and "(" not in lead_in[-3:]:
+            if words.to_lead_in.search(lead_in) and "(" not in lead_in[-3:]:
                 to = note(agency)
                 break
         if to:
             break
-    qm = re.search(r"\(\s*qua\s+([^)]+)\)", text, re.I)
+    qm = words.via.search(text)
     if qm:
         found = split_agencies(qm.group(1), lexicon)
         via = note(found[0]) if found else None
-    # "gửi về X để tổng hợp, báo cáo Y": X compiles, Y receives
-    gm = re.search(r"gửi về\s+(.+?)\s+để tổng hợp,?\s*(?:báo cáo\s+)?(.*)$", text, re.I)
+    gm = words.compile_then_report.search(text)
     if gm:
         found = split_agencies(gm.group(1), lexicon)
         if found:
@@ -1369,6 +1416,23 @@ def _reporting(task: Task, named: dict[str, AgencyMention], lexicon: Lexicon) ->
         onward = find_agencies(gm.group(2)[:120])
         if onward and onward[0].start < 5:
             to = note(onward[0])
+    return to, via
+
+
+def _reporting(task: Task, named: dict[str, AgencyMention], lexicon: Lexicon) -> list[tuple[Reporting, dict[str, AgencyMention]]]:
+    c = cues()["reporting"]
+    text = f"{task.text} {task.timeframe or ''}"
+    out: list[Reporting] = []
+    if not _report_words().verb.search(text):
+        return []
+    mentions = dict(named)
+    low = fold(text)
+
+    def note(m: AgencyMention) -> str:
+        mentions.setdefault(m.name, m)
+        return m.name
+
+    to, via = _report_route(text, lexicon, note)
     frequency = None
     for f in c["frequencies"]:
         if re.search(f["pattern"], low):
