@@ -216,6 +216,18 @@ def cited_document_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _scan(line: Line, context: str) -> list[_Hit]:
+    """Every reference on a line: by symbol, by a law's registered name, by a law's name alone."""
+    hits = _symbol_hits(line, context)
+    _named_law_hits(line, context, hits)
+    hits.sort(key=lambda h: h.start)
+    for h in hits:
+        h.quote = _sentence(line.text, h.start, h.end)
+    _relations(hits, line.text, context)
+    return hits
+
+
+def _symbol_hits(line: Line, context: str) -> list[_Hit]:
+    """References by their symbol ("59/2023/NĐ-CP", "27-NQ/TW"), with the type word before them."""
     p = _patterns()
     text = line.text
     hits: list[_Hit] = []
@@ -248,6 +260,13 @@ def _scan(line: Line, context: str) -> list[_Hit]:
             hit.code = "NQ"  # 60/2024/UBTVQH15: a resolution of the Assembly's Standing Committee
         _read_tail(hit, text)
         hits.append(hit)
+    return hits
+
+
+def _named_law_hits(line: Line, context: str, hits: list[_Hit]) -> None:
+    """Laws named without a symbol: by the registry's name ("Luật Thực hiện dân chủ ở cơ sở"),
+    or by any "Luật X năm Y" the registry does not know; added to `hits` where none is."""
+    text = line.text
     law_re = _law_name_regex()
     if law_re:
         for m in law_re.finditer(text):
@@ -273,11 +292,6 @@ def _scan(line: Line, context: str) -> list[_Hit]:
         hit = _Hit(m.start(), m.end(), None, law_id, "Luật", "QH", year, "Luật", line=line, context=context)
         hit.tail_end = m.end()
         hits.append(hit)
-    hits.sort(key=lambda h: h.start)
-    for h in hits:
-        h.quote = _sentence(text, h.start, h.end)
-    _relations(hits, text, context)
-    return hits
 
 
 def _plausible_state(g: dict) -> bool:
@@ -390,15 +404,10 @@ def _item_cues(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _levels(hits: list[_Hit], text: str) -> None:
-    """Nesting depth of each reference inside the descriptions of earlier ones.
-
-    Items of an enumeration (`;`) start at depth 0. Inside an item, a reference joined to the
-    previous one by `,` or `và` alone takes its depth; one named after `sửa đổi, bổ sung
-    (bởi)` takes the item's depth; one named after an open description is one deeper — unless
-    the description is closed by "và <hướng dẫn|chỉ đạo> … tại", which names a new object of
-    the opening verb.
-    """
+@cache
+def _level_patterns() -> dict[str, re.Pattern[str]]:
+    """What lies between two references, for _levels: a coordinator, an amendment, the close of a
+    description, the next item of a list."""
     coordinator = re.compile(
         rf"^\s*(?:[,;]|và|,\s*và|hoặc)?\s*(?:(?:các\s+)?(?:{_patterns()['type_words'].pattern})(?:\s+[a-zà-ỹđ]+){{0,2}}?\s*:?\s*)?(?:s[ốo]\s*)?:?\s*$",
         re.I,
@@ -416,6 +425,20 @@ def _levels(hits: list[_Hit], text: str) -> None:
     # description; once the list is seen, "và" joins its last item
     listed = re.compile(rf",\s*(?:(?:các\s+)?(?:{_patterns()['type_words'].pattern})(?:\s+[a-zà-ỹđ]+){{0,2}}?\s*)?(?:s[ốo]\s*)?:?\s*$", re.I)
     joined = re.compile(rf"\s+và\s+(?:(?:các\s+)?(?:{_patterns()['type_words'].pattern})(?:\s+[a-zà-ỹđ]+){{0,2}}?\s*)?(?:s[ốo]\s*)?:?\s*$", re.I)
+    return {"coordinator": coordinator, "amend": amend, "closes": closes, "listed": listed, "joined": joined}
+
+
+def _levels(hits: list[_Hit], text: str) -> None:
+    """Nesting depth of each reference inside the descriptions of earlier ones.
+
+    Items of an enumeration (`;`) start at depth 0. Inside an item, a reference joined to the
+    previous one by `,` or `và` alone takes its depth; one named after `sửa đổi, bổ sung
+    (bởi)` takes the item's depth; one named after an open description is one deeper — unless
+    the description is closed by "và <hướng dẫn|chỉ đạo> … tại", which names a new object of
+    the opening verb.
+    """
+    p = _level_patterns()
+    coordinator, amend, closes, listed, joined = p["coordinator"], p["amend"], p["closes"], p["listed"], p["joined"]
     enumerating = False
     item_start = 0
     prev: _Hit | None = None
@@ -502,26 +525,13 @@ def _national(ref: LegalRef) -> bool:
 
 
 def _merge(hits: list[_Hit], where: Jurisdiction) -> tuple[list[LegalRef], list[str]]:
-    dt = doc_types()
-    reg = registry()
     refs: dict[str, LegalRef] = {}
     first_dates: dict[str, list[tuple[str, int]]] = {}
     warnings: list[str] = []
     # resolve each hit's document key; symbols without a year need their issuer's place
     for h in hits:
-        if h.doc_id_hint:
-            key = h.doc_id_hint
-            symbol = key if h.symbol is None and re.match(r"^\d", key) else h.symbol
-        else:
-            symbol = h.symbol or ""
-            key = symbol
-        type_name = None
-        if h.type_word:
-            t = dt.by_name(h.type_word)
-            type_name = t.name if t else h.type_word[:1].upper() + h.type_word[1:].lower()
-        elif h.code:
-            t = dt.by_code(h.code)
-            type_name = t.name if t else ("Công văn" if h.code in dt.issuers or h.code else None)
+        key, symbol = _hit_key(h)
+        type_name = _hit_type(h)
         issuer_full = None
         place = None
         if h.issuer_text:
@@ -546,29 +556,55 @@ def _merge(hits: list[_Hit], where: Jurisdiction) -> tuple[list[LegalRef], list[
             ref.relation = h.relation
         ref.year = ref.year or h.year
         ref.issuer_code = ref.issuer_code or h.issuer_code
-    out: list[LegalRef] = []
-    for key, ref in refs.items():
-        dates = first_dates.get(key, [])
-        distinct = list(dict.fromkeys(d for d, _ in dates))
-        ref.date = distinct[0] if distinct else None
-        ref.dates_in_text = distinct
-        if len(distinct) > 1:
-            where_lines = ", ".join(f"{d} (line {ln})" for d, ln in dates)
-            warnings.append(f"{ref.symbol or ref.id} is dated differently in the text: {where_lines}; kept {distinct[0]}")
-        known = reg.documents.get(key)
-        if known:
-            ref.type = ref.type or known.type
-            ref.issuer = ref.issuer or known.issuer
-            if ref.type == "Luật":
-                ref.issuer = known.issuer
-        code = ref.issuer_code
-        if ref.issuer is None and code:
-            ref.issuer = dt.issuers.get(code)
-        if ref.type == "Luật" and ref.issuer is None and (ref.symbol or "").count("/QH") or (ref.type == "Luật" and not ref.symbol):
-            ref.issuer = ref.issuer or "Quốc hội"
-        if ref.symbol and re.match(r"^\d", ref.symbol) and not ref.year and not _national(ref):
-            year = ref.date[:4] if ref.date else "?"
-            ref.id = local_document_id(ref.symbol, ref.place or where.place, year)
-        out.append(ref)
+    out = [_completed(ref, first_dates.get(key, []), where, warnings) for key, ref in refs.items()]
     out.sort(key=lambda r: (-_STRENGTH[r.relation], min((m.line for m in r.mentions), default=0)))
     return out, warnings
+
+
+def _hit_key(h: _Hit) -> tuple[str, str | None]:
+    """The document key a hit names, and its symbol."""
+    if h.doc_id_hint:
+        key = h.doc_id_hint
+        return key, (key if h.symbol is None and re.match(r"^\d", key) else h.symbol)
+    symbol = h.symbol or ""
+    return symbol, symbol
+
+
+def _hit_type(h: _Hit) -> str | None:
+    """The genre a hit names: by its type word, or by the code in its symbol."""
+    dt = doc_types()
+    if h.type_word:
+        t = dt.by_name(h.type_word)
+        return t.name if t else h.type_word[:1].upper() + h.type_word[1:].lower()
+    if h.code:
+        t = dt.by_code(h.code)
+        return t.name if t else ("Công văn" if h.code in dt.issuers or h.code else None)
+    return None
+
+
+def _completed(ref: LegalRef, dates: list[tuple[str, int]], where: Jurisdiction, warnings: list[str]) -> LegalRef:
+    """A reference with its date (the first the text gives; others warned about), what the
+    registry knows of it, its issuer by its code, and a local id for a symbol without a year."""
+    dt = doc_types()
+    reg = registry()
+    distinct = list(dict.fromkeys(d for d, _ in dates))
+    ref.date = distinct[0] if distinct else None
+    ref.dates_in_text = distinct
+    if len(distinct) > 1:
+        where_lines = ", ".join(f"{d} (line {ln})" for d, ln in dates)
+        warnings.append(f"{ref.symbol or ref.id} is dated differently in the text: {where_lines}; kept {distinct[0]}")
+    known = reg.documents.get(ref.id)
+    if known:
+        ref.type = ref.type or known.type
+        ref.issuer = ref.issuer or known.issuer
+        if ref.type == "Luật":
+            ref.issuer = known.issuer
+    code = ref.issuer_code
+    if ref.issuer is None and code:
+        ref.issuer = dt.issuers.get(code)
+    if ref.type == "Luật" and ref.issuer is None and (ref.symbol or "").count("/QH") or (ref.type == "Luật" and not ref.symbol):
+        ref.issuer = ref.issuer or "Quốc hội"
+    if ref.symbol and re.match(r"^\d", ref.symbol) and not ref.year and not _national(ref):
+        year = ref.date[:4] if ref.date else "?"
+        ref.id = local_document_id(ref.symbol, ref.place or where.place, year)
+    return ref

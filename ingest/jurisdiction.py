@@ -49,9 +49,8 @@ class Jurisdiction:
         return None
 
 
-def determine(doc: Document) -> Jurisdiction:
-    c = cues()
-    levels: dict[str, str] = c["issuer_levels"]
+def _issuer_mention(doc: Document) -> tuple[AgencyMention | None, str | None, str | None]:
+    """Who issued the document, where its issuer block says it sits, and the level the block names."""
     candidate: AgencyMention | None = None
     block_place: str | None = None
     # 1. the issuer block beside the national motto: "ỦY BAN NHÂN DÂN / TỈNH NGHỆ AN",
@@ -65,25 +64,35 @@ def determine(doc: Document) -> Jurisdiction:
         candidate, where, block_level = issuer_from_block([l.text for l in doc.header.authority[:1]])
         block_place = block_place or where
     # 3. the preamble clause "<issuer> ban hành Kế hoạch (Nghị định, Thông tư …)"
-    verbs = "|".join(re.escape(v) for v in c["issuer_verbs"])
-    # the document's own genre: "… của HĐND tỉnh ban hành Quy định …" describes another document
-    own = [n for t in doc_types().types if t.name == doc.header.genre for n in t.names] or ["Kế hoạch"]
-    genres = alternation(own)
-    pre = " ".join(line.text for line in doc.preamble)
     if candidate is None:
-        for m in re.finditer(rf"(?:^|[,;:]\s*)([^,;:]{{3,90}}?)\s+(?:{verbs})\s+(?i:{genres})", pre):
-            # the clause's subject names the issuer; "… của Thủ tướng Chính phủ ban hành Kế
-            # hoạch …" inside a Căn cứ item describes another document
-            subject = re.sub(r"^(?:chủ tịch|giám đốc|bộ trưởng|trưởng ban)\s+", "", m.group(1).strip(), flags=re.I)
-            found = [a for a in find_agencies(subject) if a.kind not in ("collective_group",)]
-            if found and found[0].start <= 2:
-                candidate = found[0]
-                break
+        candidate = _issuer_in_preamble(doc)
     # 4. the signature formula "TM. ỦY BAN NHÂN DÂN"
     if candidate is None and doc.signer and doc.signer.formula:
         found = find_agencies(doc.signer.formula)
         candidate = found[0] if found else None
+    return candidate, block_place, block_level
 
+
+def _issuer_in_preamble(doc: Document) -> AgencyMention | None:
+    """"<issuer> ban hành Kế hoạch …" in the preamble: the clause's subject is the issuer."""
+    verbs = "|".join(re.escape(v) for v in cues()["issuer_verbs"])
+    # the document's own genre: "… của HĐND tỉnh ban hành Quy định …" describes another document
+    own = [n for t in doc_types().types if t.name == doc.header.genre for n in t.names] or ["Kế hoạch"]
+    genres = alternation(own)
+    pre = " ".join(line.text for line in doc.preamble)
+    for m in re.finditer(rf"(?:^|[,;:]\s*)([^,;:]{{3,90}}?)\s+(?:{verbs})\s+(?i:{genres})", pre):
+        # the clause's subject names the issuer; "… của Thủ tướng Chính phủ ban hành Kế
+        # hoạch …" inside a Căn cứ item describes another document
+        subject = re.sub(r"^(?:chủ tịch|giám đốc|bộ trưởng|trưởng ban)\s+", "", m.group(1).strip(), flags=re.I)
+        found = [a for a in find_agencies(subject) if a.kind not in ("collective_group",)]
+        if found and found[0].start <= 2:
+            return found[0]
+    return None
+
+
+def determine(doc: Document) -> Jurisdiction:
+    levels: dict[str, str] = cues()["issuer_levels"]
+    candidate, block_place, block_level = _issuer_mention(doc)
     place = block_place or doc.header.place
     text = " ".join(line.text for line in doc.lines)
     if candidate is None:

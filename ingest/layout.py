@@ -202,7 +202,6 @@ _COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?$")
 
 
 def _task_lines(rows: tuple[tuple[Cell, ...], ...], roles: list[str | None], t: Table) -> list[Line]:
-    labels = cues()["attributes"]
     out: list[Line] = []
     # a table numbered 1, 2, 3 … only counts its rows: they are items of whatever heading the
     # table stands under (written as dashes); one numbered I, 1, 1.1, a … has a hierarchy
@@ -215,24 +214,8 @@ def _task_lines(rows: tuple[tuple[Cell, ...], ...], roles: list[str | None], t: 
 
     def emit() -> None:
         nonlocal pending
-        if pending is None:
-            return
-        content = " ".join(pending.get("content", [])).strip()
-        if content:
-            label = "-"
-            if counting:
-                pass
-            elif pending_label and re.fullmatch(r"[a-zđ]", pending_label):
-                label = f"{pending_label})"
-            elif pending_label and not re.fullmatch(r"[IVXL]+|[A-ZĐ]", pending_label):
-                label = f"{pending_label}."
-            out.append(Line(f"{label} {content}", pending_src or t.anchor()))
-            # attribute lines one level below the row: under a dash row, plus lines
-            mark = "+" if label == "-" else "-"
-            for role in ("lead", "support", "timeframe", "form"):
-                value = "; ".join(v for v in pending.get(role, []) if v).strip()
-                if value:
-                    out.append(Line(f"{mark} {labels[role][0].capitalize()}: {value}", pending_src or t.anchor()))
+        if pending is not None:
+            out.extend(_row_lines(pending, None if counting else pending_label, pending_src or t.anchor()))
         pending = None
 
     for row in rows:
@@ -247,21 +230,8 @@ def _task_lines(rows: tuple[tuple[Cell, ...], ...], roles: list[str | None], t: 
         for k, c in enumerate(cells):
             if c.merged and k in previous:
                 cells[k] = previous[k]
-        values: dict[str, list[str]] = {}
-        number = None
+        values, number = _row_values(roles, cells)
         src = tuple(n for c in _unique(tuple(cells)) for n in c.src)
-        for role, c in zip(roles, cells):
-            if role == "number":
-                number = row_label(c.text) if c.text else None
-                continue
-            if role is None or not c.text:
-                continue
-            if role == "roles":
-                lead, support = _split_roles(c.text)
-                values.setdefault("lead", []).extend([lead] if lead else [])
-                values.setdefault("support", []).extend([support] if support else [])
-            else:
-                values.setdefault(role, []).append(c.text)
         unique = [c for c in _unique(tuple(cells)) if c.text]
         number_cell = cells[roles.index("number")] if "number" in roles else None
         rest = [c for c in unique if c is not number_cell]
@@ -283,6 +253,47 @@ def _task_lines(rows: tuple[tuple[Cell, ...], ...], roles: list[str | None], t: 
         pending, pending_label, pending_src = values, number, src
         previous = {k: c for k, c in enumerate(cells)}
     emit()
+    return out
+
+
+def _row_values(roles: list[str | None], cells: list[Cell]) -> tuple[dict[str, list[str]], str | None]:
+    """A row's texts by column role (a cell of both roles split into lead and support), and its number."""
+    values: dict[str, list[str]] = {}
+    number = None
+    for role, c in zip(roles, cells):
+        if role == "number":
+            number = row_label(c.text) if c.text else None
+            continue
+        if role is None or not c.text:
+            continue
+        if role == "roles":
+            lead, support = _split_roles(c.text)
+            values.setdefault("lead", []).extend([lead] if lead else [])
+            values.setdefault("support", []).extend([support] if support else [])
+        else:
+            values.setdefault(role, []).append(c.text)
+    return values, number
+
+
+def _row_lines(values: dict[str, list[str]], number: str | None, src: tuple[int, ...]) -> list[Line]:
+    """A task row as the lines of a written plan: its content under its own label ("a)", "2.",
+    or a dash when the table only counts its rows), its attributes one level below."""
+    content = " ".join(values.get("content", [])).strip()
+    if not content:
+        return []
+    labels = cues()["attributes"]
+    label = "-"
+    if number and re.fullmatch(r"[a-zđ]", number):
+        label = f"{number})"
+    elif number and not re.fullmatch(r"[IVXL]+|[A-ZĐ]", number):
+        label = f"{number}."
+    out = [Line(f"{label} {content}", src)]
+    # attribute lines one level below the row: under a dash row, plus lines
+    mark = "+" if label == "-" else "-"
+    for role in ("lead", "support", "timeframe", "form"):
+        value = "; ".join(v for v in values.get(role, []) if v).strip()
+        if value:
+            out.append(Line(f"{mark} {labels[role][0].capitalize()}: {value}", src))
     return out
 
 

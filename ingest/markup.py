@@ -52,71 +52,77 @@ def text_blocks(raw: Sequence[str]) -> list[Block]:
 _HTML_BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "center", "section", "article", "blockquote", "ul", "ol", "td", "th"}
 
 
-def _html_fragments(lines: list[Line]) -> list[Block]:
-    """HTML tags inside a text: blocks end lines, `<b>` becomes `**`, tables are parsed."""
-    import bisect
-    import html as htmllib
+class _Fragments:
+    """The lines an HTML fragment gives, each with the source lines its text came from."""
 
-    text = "\n".join(l.text for l in lines)
-    starts = [0]
-    for l in lines[:-1]:
-        starts.append(starts[-1] + len(l.text) + 1)
+    def __init__(self, lines: list[Line]):
+        self.text = "\n".join(l.text for l in lines)
+        self.starts = [0]
+        for l in lines[:-1]:
+            self.starts.append(self.starts[-1] + len(l.text) + 1)
+        self.out: list[Block] = []
+        self.buf: list[str] = []
+        self.src: list[int] = []
+        self.pos = 0  # how far the text is read
 
-    def line_at(offset: int) -> int:
-        return bisect.bisect_right(starts, offset)
+    def line_at(self, offset: int) -> int:
+        import bisect
 
-    out: list[Block] = []
-    buf: list[str] = []
-    src: list[int] = []
+        return bisect.bisect_right(self.starts, offset)
 
-    def flush(blank: bool = False) -> None:
-        line = "".join(buf)
+    def flush(self, blank: bool = False) -> None:
+        line = "".join(self.buf)
         if line.strip() or not blank:
-            out.append(Line(line, tuple(sorted(set(src))) or (line_at(pos),)))
+            self.out.append(Line(line, tuple(sorted(set(self.src))) or (self.line_at(self.pos),)))
         if blank:
-            out.append(Line("", (line_at(pos),)))
-        buf.clear()
-        src.clear()
+            self.out.append(Line("", (self.line_at(self.pos),)))
+        self.buf.clear()
+        self.src.clear()
 
-    def add(chunk: str, at: int) -> None:
-        pieces = chunk.split("\n")
+    def add(self, chunk: str, at: int) -> None:
+        import html as htmllib
+
         offset = at
-        for k, piece in enumerate(pieces):
+        for k, piece in enumerate(chunk.split("\n")):
             if k:
-                flush()
+                self.flush()
             if piece:
-                buf.append(htmllib.unescape(piece))
-                src.append(line_at(offset))
+                self.buf.append(htmllib.unescape(piece))
+                self.src.append(self.line_at(offset))
             offset += len(piece) + 1
 
-    pos = 0
+
+def _html_fragments(lines: list[Line]) -> list[Block]:
+    """HTML tags inside a text: blocks end lines, `<b>` becomes `**`, tables are parsed."""
+    f = _Fragments(lines)
+    text = f.text
     for m in _TAG.finditer(text):
-        if m.start() < pos:
+        if m.start() < f.pos:
             continue
-        add(text[pos : m.start()], pos)
-        pos = m.end()
+        f.add(text[f.pos : m.start()], f.pos)
+        f.pos = m.end()
         tag = (m.group(2) or "").lower()
         closing = m.group(1) == "/"
         if tag == "table" and not closing:
             end = _table_end(text, m.start())
-            if buf:
-                flush()
-            out.append(_fragment_table(text[m.start() : end], line_at(m.start())))
-            pos = end
+            if f.buf:
+                f.flush()
+            f.out.append(_fragment_table(text[m.start() : end], f.line_at(m.start())))
+            f.pos = end
             continue
         if tag == "br":
-            flush()
+            f.flush()
         elif tag in _HTML_BLOCK:
-            if buf:
-                flush(blank=tag not in ("td", "th", "li", "tr"))
+            if f.buf:
+                f.flush(blank=tag not in ("td", "th", "li", "tr"))
         elif tag in ("b", "strong"):
-            buf.append("**")
+            f.buf.append("**")
         elif tag in ("i", "em"):
-            buf.append("*")
-    add(text[pos:], pos)
-    if buf:
-        flush()
-    return out
+            f.buf.append("*")
+    f.add(text[f.pos:], f.pos)
+    if f.buf:
+        f.flush()
+    return f.out
 
 
 def _table_end(text: str, start: int) -> int:
@@ -533,16 +539,9 @@ def _chunks(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", text.replace("\t", "   "))]
 
 
-def _spaced_task_table(lines: list[Line], i: int) -> tuple[Table, int] | None:
-    """A task table in columns of spaces: a header row (on up to three lines) that names a
-    content column and a lead or support column, then rows cut at the column starts. A row
-    starts where the number column has a value (or, without one, after a blank line)."""
-    first = _chunks(lines[i].text)
-    if len(first) < 3 or not any(len(g) for g in _gaps(lines[i].text)):
-        return None
-    starts = [c[0] for c in first]
-    roles = None
-    used = 0
+def _header_in_columns(lines: list[Line], i: int, starts: list[int]) -> tuple[list[str | None], int] | None:
+    """The column roles of a header row in columns of spaces, read on up to three lines, and
+    how many lines it takes."""
     for extra in range(3):
         if i + extra >= len(lines):
             break
@@ -554,10 +553,22 @@ def _spaced_task_table(lines: list[Line], i: int) -> tuple[Table, int] | None:
             break
         roles = header_roles([[" ".join(c) for c in cols]])
         if roles is not None:
-            used = extra + 1
-            break
-    if roles is None:
+            return roles, extra + 1
+    return None
+
+
+def _spaced_task_table(lines: list[Line], i: int) -> tuple[Table, int] | None:
+    """A task table in columns of spaces: a header row (on up to three lines) that names a
+    content column and a lead or support column, then rows cut at the column starts. A row
+    starts where the number column has a value (or, without one, after a blank line)."""
+    first = _chunks(lines[i].text)
+    if len(first) < 3 or not any(len(g) for g in _gaps(lines[i].text)):
         return None
+    starts = [c[0] for c in first]
+    found = _header_in_columns(lines, i, starts)
+    if found is None:
+        return None
+    roles, used = found
     header = tuple(Cell((Line(" ".join(c), lines[i].src),) if c else ()) for c in _by_column(lines[i : i + used], starts) or [])
     number_col = roles.index("number") if "number" in roles else None
     rows: list[list[list[Line]]] = []

@@ -304,6 +304,35 @@ def parse(norm: Normalised) -> Document:
     )
 
 
+def _read_number_line(m: re.Match[str], text: str, header: Header, line: Line) -> None:
+    """"Số: 12/KH-UBND", and the dateline when it shares the line."""
+    header.number = m.group("num")
+    code = re.sub(r"\s+", "", m.group("code")).rstrip(".")
+    header.symbol = f"{header.number}{m.group('sep')}{code}" if header.number else code
+    header.symbol_code = re.sub(r"^(?:19|20)\d{2}/", "", code)
+    rest = text[m.end():].strip()
+    if _DATELINE.match(rest):
+        _dateline(rest, header, line)
+
+
+def _read_type_heading(lines: list[Line], i: int, th: tuple[str, str | None], header: Header) -> int:
+    """The genre heading at line i, the title under it and the enacting authority under that;
+    returns the first line of the preamble."""
+    header.genre, same_line_title = th
+    header.type_heading = lines[i].text
+    i += 1
+    title_parts, i = _title_lines(lines, i, same_line_title)
+    if title_parts:
+        header.title = _title_text(title_parts)
+        header.title_line = title_parts[0].first
+        header.title_src = tuple(n for l in title_parts for n in l.src)
+    while i < len(lines) and (_authority_line(lines[i].text) or _ISSUED_WITH.match(lines[i].text)):
+        if _authority_line(lines[i].text):
+            header.authority.append(lines[i])
+        i += 1
+    return i
+
+
 def _read_header(lines: list[Line], header: Header) -> tuple[int, int, list[Line]]:
     """Header fields; returns (first body line, first preamble line, the issuer block)."""
     issuer_lines: list[Line] = []
@@ -324,13 +353,7 @@ def _read_header(lines: list[Line], header: Header) -> tuple[int, int, list[Line
             i += 1
         m = _NUMBER_LINE.match(text)
         if m and header.symbol_code is None and heading_at is None:
-            header.number = m.group("num")
-            code = re.sub(r"\s+", "", m.group("code")).rstrip(".")
-            header.symbol = f"{header.number}{m.group('sep')}{code}" if header.number else code
-            header.symbol_code = re.sub(r"^(?:19|20)\d{2}/", "", code)
-            rest = text[m.end():].strip()
-            if _DATELINE.match(rest):
-                _dateline(rest, header, line)
+            _read_number_line(m, text, header, line)
             i += 1
             continue
         if header.place is None and _DATELINE.match(text):
@@ -344,22 +367,8 @@ def _read_header(lines: list[Line], header: Header) -> tuple[int, int, list[Line
             continue
         th = type_heading(line) if heading_at is None else None
         if th is not None:
-            header.genre, same_line_title = th
-            header.type_heading = line.text
-            heading_at = i
-            i += 1
-            title_parts, i = _title_lines(lines, i, same_line_title)
-            if title_parts:
-                header.title = _title_text(title_parts)
-                header.title_line = title_parts[0].first
-                header.title_src = tuple(n for l in title_parts for n in l.src)
-            while i < n and (_authority_line(lines[i].text) or _ISSUED_WITH.match(lines[i].text)):
-                if _authority_line(lines[i].text):
-                    header.authority.append(lines[i])
-                i += 1
-            preamble_start = i
-            body_start = _first_body_line(lines, i)
-            return body_start, preamble_start, issuer_lines
+            preamble_start = _read_type_heading(lines, i, th, header)
+            return _first_body_line(lines, preamble_start), preamble_start, issuer_lines
         if heading_at is None and not _MOTTO.match(text) and _looks_like_heading(text) and len(text) < 90 and i < 12:
             issuer_lines.append(line)
         i += 1

@@ -1067,6 +1067,48 @@ def _entries(children: list[Node], lexicon: Lexicon) -> dict[int, _Entry | None]
     return out
 
 
+def _child_context(child: Node, ctx: _Ctx, own: dict, entry: _Entry | None, lexicon: Lexicon) -> _Ctx:
+    """What an item inherits from the headings above it, overridden by what it says itself: its
+    own lead and support attributes, an entry that names its bodies, a heading that directs
+    bodies to carry out the items under it, "Đối với …" naming whom it is about."""
+    sub = _work_children(child)
+    heading = child.text
+    child_ctx = _Ctx(
+        leads=list(ctx.leads),
+        supports=list(ctx.supports),
+        timeframe=list(ctx.timeframe),
+        requested=ctx.requested,
+        about=list(ctx.about),
+        headings=ctx.headings + [heading],
+    )
+    if own.get("lead") and any(a.text for a in own["lead"]):
+        child_ctx.leads = _attr_agencies(own["lead"], lexicon, child_ctx)
+    elif entry is not None:
+        child_ctx.leads = entry.agencies
+        child_ctx.requested = ctx.requested or entry.requested
+    elif sub and heading:
+        # "Sở NN&MT chỉ đạo Chi cục Biển đảo và Thủy sản thực hiện các nội dung sau:"
+        actors = read_actors(heading, lexicon)
+        directed = _directed(heading, lexicon)
+        if directed and _grammar().direct.match(heading):
+            # "a) Chỉ đạo các ngân hàng thương mại … thực hiện …:" under an entry: the entry
+            # directs, the bodies named carry out
+            child_ctx.leads = ctx.leads + [d for d in directed if d.name not in {m.name for m in ctx.leads}]
+        elif actors.leads:
+            child_ctx.leads = actors.leads + directed
+            child_ctx.requested = ctx.requested or actors.requested
+    if own.get("support"):
+        child_ctx.supports = ctx.supports + [m for a in own["support"] for m in split_agencies(a.text, lexicon)]
+    if own.get("timeframe"):
+        child_ctx.timeframe = [_timeframe_value(a) for a in own["timeframe"]]
+    about = re.match(rf"^{re.escape(cues()['about_cue'])}\s+(.+)$", heading, re.I)
+    if about:
+        found = [m for m in split_agencies(about.group(1), lexicon) if not m.generic]
+        if found:
+            child_ctx.about = [AgencyMention(_plural(found[0].name), found[0].kind, found[0].surface, 0, 0, known=found[0].known)]
+    return child_ctx
+
+
 def _walk(node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[AgencyMention], out) -> None:
     children = _children_in_order(node)
     entries = _entries(children, lexicon)
@@ -1078,39 +1120,7 @@ def _walk(node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[Agen
         if titled and heading and len(heading.split()) <= 5 and not heading.endswith(".") and section_role(heading) in SILENT_ROLES:
             continue  # "1. Hiện trạng", "2. Mục tiêu" inside a task section: no work is assigned
         entry = entries.get(id(child))
-        child_ctx = _Ctx(
-            leads=list(ctx.leads),
-            supports=list(ctx.supports),
-            timeframe=list(ctx.timeframe),
-            requested=ctx.requested,
-            about=list(ctx.about),
-            headings=ctx.headings + [heading],
-        )
-        if own.get("lead") and any(a.text for a in own["lead"]):
-            child_ctx.leads = _attr_agencies(own["lead"], lexicon, child_ctx)
-        elif entry is not None:
-            child_ctx.leads = entry.agencies
-            child_ctx.requested = ctx.requested or entry.requested
-        elif sub and heading:
-            # "Sở NN&MT chỉ đạo Chi cục Biển đảo và Thủy sản thực hiện các nội dung sau:"
-            actors = read_actors(heading, lexicon)
-            directed = _directed(heading, lexicon)
-            if directed and _grammar().direct.match(heading):
-                # "a) Chỉ đạo các ngân hàng thương mại … thực hiện …:" under an entry: the entry
-                # directs, the bodies named carry out
-                child_ctx.leads = ctx.leads + [d for d in directed if d.name not in {m.name for m in ctx.leads}]
-            elif actors.leads:
-                child_ctx.leads = actors.leads + directed
-                child_ctx.requested = ctx.requested or actors.requested
-        if own.get("support"):
-            child_ctx.supports = ctx.supports + [m for a in own["support"] for m in split_agencies(a.text, lexicon)]
-        if own.get("timeframe"):
-            child_ctx.timeframe = [_timeframe_value(a) for a in own["timeframe"]]
-        about = re.match(rf"^{re.escape(cues()['about_cue'])}\s+(.+)$", heading, re.I)
-        if about:
-            found = [m for m in split_agencies(about.group(1), lexicon) if not m.generic]
-            if found:
-                child_ctx.about = [AgencyMention(_plural(found[0].name), found[0].kind, found[0].surface, 0, 0, known=found[0].known)]
+        child_ctx = _child_context(child, ctx, own, entry, lexicon)
         if sub:
             # a heading that groups items: its items are the tasks
             if child.kind == "attr":
@@ -1206,17 +1216,10 @@ def _timeframe_value(attr: Node) -> str:
     return "; ".join(p for p in parts if p)
 
 
-def _make_task(
-    node: Node,
-    ctx: _Ctx,
-    entry: _Entry | None,
-    role: str,
-    lexicon: Lexicon,
-    default: list[AgencyMention],
-    own: dict[str, list[Node]],
-) -> tuple[Task, dict[str, AgencyMention]] | None:
+def _task_text(node: Node, entry: _Entry | None, body: str, own: dict[str, list[Node]]) -> tuple[str, int] | None:
+    """An item's text and first line: an entry's words after its name and the paragraph under
+    it, or the heading and its paragraph; None for an item that gives no work."""
     heading = node.text
-    body = _body_text(node)
     if entry is not None and not entry.rest and not body and not own:
         return None  # a name alone ("- Lãnh đạo các Bộ: Công an, Quốc phòng"): nobody is given work
     if entry is not None:
@@ -1227,30 +1230,65 @@ def _make_task(
         line = node.lines[0]
     if not text or _clause_words().appendix_only.fullmatch(body or heading):
         return None
-    own_leads = bool(own.get("lead")) and any(a.text for a in own["lead"])
+    return text, line
+
+
+def _task_actors(heading: str, body: str, text: str, entry: _Entry | None, own_leads: bool, lexicon: Lexicon) -> Actors:
+    """Who the item's words name, and in which role."""
     if own_leads:
         # "Cơ quan thực hiện" says who leads; the text may still name partners
-        actors = Actors(supports=[m for m in partners(text, lexicon) if not m.generic])
-    elif entry is None and body and _opens_sentence(body, lexicon):
+        return Actors(supports=[m for m in partners(text, lexicon) if not m.generic])
+    if entry is None and body and _opens_sentence(body, lexicon):
         # a topic heading ("1. Tiếp tục đẩy mạnh công tác tuyên truyền") and the paragraph
         # that says who does it ("Các cơ quan, đơn vị, địa phương tiếp tục …")
-        actors = _merge_actors(read_actors(heading, lexicon), read_actors(body, lexicon))
-    else:
-        actors = read_actors(text, lexicon)
-    if _only_points_to_appendix(text, actors):
-        return None
+        return _merge_actors(read_actors(heading, lexicon), read_actors(body, lexicon))
+    return read_actors(text, lexicon)
+
+
+def _task_leads(ctx: _Ctx, entry: _Entry | None, actors: Actors, own_leads: bool) -> tuple[list[AgencyMention], bool]:
+    """The item's leads and whether they are asked rather than given: an entry's bodies, the
+    inherited ones, or the item's own subject."""
     if entry is not None:
         leads = list(entry.agencies) + [m for m in actors.leads if m.name not in {e.name for e in entry.agencies}]
-        requested = ctx.requested or entry.requested
-    elif own_leads:
-        leads = list(ctx.leads)
-        requested = ctx.requested
-    elif actors.first_is_subject:
-        leads = _subject_leads(ctx, actors)
-        requested = ctx.requested or actors.requested
-    else:
-        leads = list(ctx.leads) + list(actors.leads)
-        requested = ctx.requested or actors.requested
+        return leads, ctx.requested or entry.requested
+    if own_leads:
+        return list(ctx.leads), ctx.requested
+    if actors.first_is_subject:
+        return _subject_leads(ctx, actors), ctx.requested or actors.requested
+    return list(ctx.leads) + list(actors.leads), ctx.requested or actors.requested
+
+
+def _task_timeframe(ctx: _Ctx, text: str) -> tuple[str | None, bool, list[str]]:
+    """The item's timeframe (inherited, or read in its text: then `from_text`) and its deadlines."""
+    timeframe = "; ".join(ctx.timeframe) if ctx.timeframe else None
+    from_text = False
+    if not timeframe:
+        timeframe = timeframe_in_text(text)
+        from_text = timeframe is not None
+    timeframe = timeframe.rstrip(" .") if timeframe else None
+    deadline_src = " ".join([text] + ctx.timeframe)
+    return timeframe, from_text, list(dict.fromkeys(d for d, _ in deadlines_in(deadline_src)))
+
+
+def _make_task(
+    node: Node,
+    ctx: _Ctx,
+    entry: _Entry | None,
+    role: str,
+    lexicon: Lexicon,
+    default: list[AgencyMention],
+    own: dict[str, list[Node]],
+) -> tuple[Task, dict[str, AgencyMention]] | None:
+    body = _body_text(node)
+    said = _task_text(node, entry, body, own)
+    if said is None:
+        return None
+    text, line = said
+    own_leads = bool(own.get("lead")) and any(a.text for a in own["lead"])
+    actors = _task_actors(node.text, body, text, entry, own_leads, lexicon)
+    if _only_points_to_appendix(text, actors):
+        return None
+    leads, requested = _task_leads(ctx, entry, actors, own_leads)
     if not leads and ctx.about:
         leads = ctx.about
     if not leads and not actors.supports and not actors.supervisors and role == "tasks":
@@ -1265,14 +1303,7 @@ def _make_task(
     lead_keys = {fold(x) for x in lead_names}
     support_names = [n for n in _names(supports, lexicon) if fold(n) not in lead_keys]
     supervise_names = _names(actors.supervisors, lexicon)
-    timeframe = "; ".join(ctx.timeframe) if ctx.timeframe else None
-    from_text = False
-    if not timeframe:
-        timeframe = timeframe_in_text(text)
-        from_text = timeframe is not None
-    timeframe = timeframe.rstrip(" .") if timeframe else None
-    deadline_src = " ".join([text] + ctx.timeframe)
-    deadlines = list(dict.fromkeys(d for d, _ in deadlines_in(deadline_src)))
+    timeframe, from_text, deadlines = _task_timeframe(ctx, text)
     lines = tuple(sorted({n for c in [node, *node.children] for n in c.lines}))
     task = Task(
         path=node.path,
