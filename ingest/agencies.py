@@ -805,25 +805,46 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
     generic members only, or one qualified as a catch-all, is one generic mention.
     """
     rules = _collective_rules()
-    levels = rules.levels
     text = re.sub(r"\s+", " ", piece).strip(" ,;.:()")
-    # "các trường đại học, cao đẳng, các viện nghiên cứu": a second "các" opens a second group
-    groups = re.split(r"\s*(?:,|\s+và|\s+hoặc)\s+(?=(?:[Cc]ác|[Nn]hững)\s)", strip_plural(text, whole=True))
-    if len(groups) > 1 and all(len(g.split()) <= 6 and not predicate_regex().search(_without_head(g)) for g in groups) and not any(re.search(r"(?:có\s+)?liên quan\s*$", g) for g in groups[:-1]):
+    groups = _second_groups(text)
+    if groups:
         return [c for g in groups for c in collective_members("các " + strip_plural(g), lexicon)]
     text = strip_plural(text, whole=True)
     text = re.sub(r"[\s,]+(?:và|hoặc|cùng)$", "", text, flags=re.I)
     text, catch_all = _strip_catch_all(text)
-    level = None
+    text, level = _trailing_level(text, rules.levels)
+    tokens = _member_tokens(text)
+    members = _sort_members(tokens, catch_all, rules, lexicon)
+    vague = _vague_group(piece, tokens, members, level)
+    if vague is not None:
+        return [vague]
+    _keep_needed_kinds(members, rules, lexicon)
+    return _named_groups(piece, tokens, members, level, lexicon)
+
+
+def _second_groups(text: str) -> list[str] | None:
+    """"các trường đại học, cao đẳng, các viện nghiên cứu": a second "các" opens a second group."""
+    groups = re.split(r"\s*(?:,|\s+và|\s+hoặc)\s+(?=(?:[Cc]ác|[Nn]hững)\s)", strip_plural(text, whole=True))
+    if len(groups) > 1 and all(len(g.split()) <= 6 and not predicate_regex().search(_without_head(g)) for g in groups) and not any(re.search(r"(?:có\s+)?liên quan\s*$", g) for g in groups[:-1]):
+        return groups
+    return None
+
+
+def _trailing_level(text: str, levels) -> tuple[str, str | None]:
+    """The level a list ends with ("… cấp tỉnh", "… của tỉnh"), cut off; none after an owner."""
     if re.search(r"(?<![\wÀ-ỹ])(?:trực thuộc|thuộc|của|trong)\s+\S", text):
         # "đơn vị sự nghiệp thuộc Ủy ban nhân dân huyện": an owner qualifier, kept as written
-        levels = ()
+        return text, None
     for lv in levels:
         m = re.search(rf"(?<![\wÀ-ỹ])({re.escape(lv)})\s*$", text, re.I)
         if m and m.start() > 0:
-            level = re.sub(r"^(?:của|thuộc)\s+", "", m.group(1), flags=re.I)
-            text = text[: m.start()].strip(" ,")
-            break
+            return text[: m.start()].strip(" ,"), re.sub(r"^(?:của|thuộc)\s+", "", m.group(1), flags=re.I)
+    return text, None
+
+
+def _member_tokens(text: str) -> list[str]:
+    """The members of a list, titles and plurals off; a member with no head of its own goes on
+    the one before it ("doanh nghiệp sản xuất, chế biến và xuất khẩu")."""
     pieces = re.split(r"(\s*,\s*|(?:^|\s+)và(?:\s+|$)|(?:^|\s+)hoặc(?:\s+|$)|\s*/\s*)", text)
     tokens: list[str] = []
     for k in range(0, len(pieces), 2):
@@ -831,27 +852,39 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
         if not tok or fold(tok) in ("và", "hoặc", "cùng", "với"):
             continue
         if tokens and _head_of(tok)[0] == "other" and not looks_like_agency(tok) and tok[:1].islower():
-            # "doanh nghiệp sản xuất, chế biến và xuất khẩu": a member with no head of its own
-            # continues the one before
             tokens[-1] = tokens[-1] + pieces[k - 1] + tok
             continue
         tokens.append(tok)
-    kinds: dict[str, list[str]] = {}
-    names: dict[str, str] = {}
-    order: list[str] = []
-    others: list[str] = []
-    generics = 0
+    return tokens
+
+
+@dataclass
+class _Members:
+    """A list's members sorted: canonical groups by kind (in the text's order), the others as
+    written, how many generic heads, and whether the list is qualified as a catch-all."""
+
+    catch_all: bool
+    kinds: dict[str, list[str]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
+    generics: int = 0
+
+
+def _sort_members(tokens: list[str], catch_all: bool, rules, lexicon: Lexicon) -> _Members:
+    out = _Members(catch_all)
+    kinds, names = out.kinds, out.names
     reform = lexicon.reform
     for tok in tokens:
         # "các ngành liên quan, đơn vị, địa phương": a member qualified as a catch-all
         tok, qualified = _strip_catch_all(tok)
-        catch_all = catch_all or qualified
+        out.catch_all = out.catch_all or qualified
         kind, name, after, rest, head = _head_of(tok)
         words = tok.split()
         if kind in ("departments", "local") and len(words) > 1 and words[1][:1].isupper():
             kind = "other"  # "Ban Thường trực", "Ban Chỉ đạo": a proper name, not "các ban" 
         if kind == "generic":
-            generics += 1
+            out.generics += 1
             continue
         kind = _kind_given_rest(kind, rest, rules)
         if kind == "local" and after and head in ("địa phương", "chính quyền địa phương", "chính quyền cơ sở") and (
@@ -862,47 +895,64 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
             kind, name = "other", None
         if kind == "other" or name is None:  # a head with no canonical name is no group
             if looks_like_agency(tok):
-                others.append(tok)
+                out.others.append(tok)
             continue
         if kind == "enterprises" and rest and kind in names and names[kind] not in (name, f"{name} {rest}"):
             # "các doanh nghiệp viễn thông, doanh nghiệp bưu chính": two groups of enterprises
             kind = f"enterprises:{rest}"
         if kind not in kinds:
-            order.append(kind)
+            out.order.append(kind)
             kinds[kind] = []
         kinds[kind].append(head if kind != "local" else fold(tok))
         names[kind] = name
         if kind.startswith("enterprises") and rest:
             names[kind] = f"{name} {rest}"
+    return out
+
+
+def _vague_group(piece: str, tokens: list[str], m: _Members, level: str | None) -> Collective | None:
+    """The list as one group of the text's own words, when its generic heads make it one."""
+    order, others, generics, catch_all = m.order, m.others, m.generics, m.catch_all
     if is_plural(piece) and len(tokens) == 1 and generics == 1 and not catch_all and _names_a_field(_head_of(tokens[0])[3]):
         # "các đơn vị điện lực", "các tổ chức tín dụng": a field makes the group definite
-        return [Collective(_plain_group(piece), "collective_group", level, False)]
+        return Collective(_plain_group(piece), "collective_group", level, False)
     if not order and not others and generics:
         if catch_all or len(tokens) == generics:
-            return [Collective(_plain_group(piece), "collective_group", level, True)]
+            return Collective(_plain_group(piece), "collective_group", level, True)
     if generics >= 2 and set(order) <= {k for k in order if k.startswith("enterprises")} and not others:
         # "Doanh nghiệp, cộng đồng, tổ chức, cá nhân": everyone who may help, nobody in particular
-        return [Collective(_plain_group(piece), "collective_group", level, True)]
+        return Collective(_plain_group(piece), "collective_group", level, True)
     if generics and tokens and _head_of(tokens[0])[0] == "generic":
         # "các cơ quan, đơn vị liên quan và địa phương": a list that opens with a generic head
         # is the text's own vague group, whatever it adds
-        return [Collective(_plain_group(piece), "collective_group", level, True)]
+        return Collective(_plain_group(piece), "collective_group", level, True)
     if generics and not catch_all and (others or (tokens and _head_of(tokens[0])[0] == "generic" and order)):
         # "Các cơ quan, đơn vị, địa phương, doanh nghiệp": the text's own grouping, vague
-        return [Collective(_plain_group(piece), "collective_group", level, True)]
+        return Collective(_plain_group(piece), "collective_group", level, True)
+    return None
+
+
+def _keep_needed_kinds(m: _Members, rules, lexicon: Lexicon) -> None:
+    """A kind stands as a canonical group only with the members it needs ("các sở", not "các
+    phòng, ban"); otherwise its members stand as written."""
     for kind, needs in rules.needs.items():
-        if kind == "departments" and kind in kinds:
+        if kind == "departments" and kind in m.kinds:
             provincial = lexicon.own_level in ("tỉnh", "thành phố")
-            has = {t for t in kinds[kind]}
-            lower_units = any(fold(o).startswith("phòng") for o in others)
+            has = {t for t in m.kinds[kind]}
+            lower_units = any(fold(o).startswith("phòng") for o in m.others)
             if lower_units or not (has & {"sở", "sở ngành", "sở, ban, ngành", "sở, ban ngành", "sở ban ngành"} or (provincial and has & needs)):
-                others += kinds.pop(kind)
-                order.remove(kind)
+                m.others += m.kinds.pop(kind)
+                m.order.remove(kind)
             continue
-        if kind in kinds and not any(t in needs for t in kinds[kind]):
+        if kind in m.kinds and not any(t in needs for t in m.kinds[kind]):
             # "các phòng, ban": not the departments; the members stand as written
-            others += kinds.pop(kind)
-            order.remove(kind)
+            m.others += m.kinds.pop(kind)
+            m.order.remove(kind)
+
+
+def _named_groups(piece: str, tokens: list[str], m: _Members, level: str | None, lexicon: Lexicon) -> list[Collective]:
+    """The canonical groups of the list's kinds, with its level, and the others as written."""
+    kinds, names, order, others, catch_all = m.kinds, m.names, m.order, m.others, m.catch_all
     if others and not order and tokens and _head_of(tokens[0])[0] == "other" and len(others) > 1 and not any(o[:1].isupper() and len(o.split()) > 2 for o in others):
         # "các phòng, ban, trung tâm": common nouns of one group; proper names stand apart
         return [Collective(_plain_group(piece), "collective_group", level, catch_all)]
@@ -917,16 +967,7 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
         order.remove("mass_organisations")
         names["departments"] = names["departments"] + ", đoàn thể"
     for kind in order:
-        name = names[kind]
-        if kind == "departments" and not level and lexicon.own_level in ("tỉnh", "thành phố"):
-            # a province's departments and mass organisations: the text leaves the level implied
-            name = f"{name} {lexicon.own_level}"
-        if kind == "local":
-            parts = [p for p in ("xã", "phường", "đặc khu", "thị trấn") if any(p in t for t in kinds[kind])]
-            if any(t in ("địa phương", "chính quyền địa phương", "chính quyền cơ sở") for t in kinds[kind]) or not parts:
-                parts = sorted(set(parts) | {"xã", "phường"}, key=["xã", "phường", "đặc khu", "thị trấn"].index)
-            name = "Ủy ban nhân dân các " + ", ".join(parts)
-        out.append(Collective(f"{name} {level}" if level and kind != "local" else name, "collective_group", level, False))
+        out.append(Collective(_kind_name(kind, names[kind], kinds[kind], level, lexicon), "collective_group", level, False))
     proper = [o for o in others if o[:1].isupper() and len(o.split()) > 2]
     common = [o for o in others if o not in proper]
     for name in proper:
@@ -941,6 +982,19 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
         name = canonical_generic(("các " + group if plural and not group[:1].isupper() else group) + (f" {level}" if level else ""))
         out.append(Collective(name, "collective_group", level, catch_all and not order))
     return out
+
+
+def _kind_name(kind: str, name: str, members: list[str], level: str | None, lexicon: Lexicon) -> str:
+    """A kind's canonical group name with its level: a province's departments carry the level
+    the text leaves implied; the local committees name the units the text lists."""
+    if kind == "departments" and not level and lexicon.own_level in ("tỉnh", "thành phố"):
+        name = f"{name} {lexicon.own_level}"
+    if kind == "local":
+        parts = [p for p in ("xã", "phường", "đặc khu", "thị trấn") if any(p in t for t in members)]
+        if any(t in ("địa phương", "chính quyền địa phương", "chính quyền cơ sở") for t in members) or not parts:
+            parts = sorted(set(parts) | {"xã", "phường"}, key=["xã", "phường", "đặc khu", "thị trấn"].index)
+        name = "Ủy ban nhân dân các " + ", ".join(parts)
+    return f"{name} {level}" if level and kind != "local" else name
 
 
 def _plain_group(piece: str) -> str:

@@ -382,7 +382,6 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
     n = len(body)
     pos = 0
     end = 0
-    first = True
     while pos < n:
         joined = _grammar().joiner.match(body[pos:])
         pos += len(joined.group(0)) if joined else 0
@@ -391,39 +390,15 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
         pos += len(body[pos:]) - len(strip_plural(body[pos:], whole=True))
         mention = next((a for a in mentions if before <= a.start <= pos + 1), None) or _named_after_generic(body, pos, mentions)
         if mention is not None:
-            pos = mention.end
-            where = _grammar().place_qualifier.match(body[pos:]) or _level_owner().match(body[pos:])
-            if where:
-                # "Các doanh nghiệp nhà nước đóng trên địa bàn thành phố", "UBND các xã, phường
-                # thuộc tỉnh"
-                pos += where.end()
-            owner = _grammar().owner_after.match(body[pos:])
-            if owner:
-                # "Phòng Nội chính thuộc Văn phòng UBND tỉnh": the owner is part of the name
-                after = pos + owner.end()
-                owned = next((a for a in mentions if after <= a.start <= after + 4), None)
-                if owned is not None:
-                    pos = owned.end
+            pos = _known_member_end(body, mention, mentions)
         else:
-            rest = body[pos:]
-            if not _opens_with_agency(rest, lexicon):
+            if not _opens_with_agency(body[pos:], lexicon):
                 break
-            head = _openers().head_noun.match(rest) if pos > before else None
-            # "các tổ chức cung cấp dịch vụ": the head noun is not the verb "tổ chức"
-            stop = predicate_start(rest, [(0, head.end())] if head else [])
-            sep = re.search(rf"[,;:(]|\s+(?:{_clause_words().conjunction})\s+", rest)
-            nxt = min((a.start for a in mentions if a.start > pos), default=n) - pos
-            closer = _collective_closer().search(rest)
-            close = closer.end() + known_place_after(rest[closer.end():]) if closer else len(rest)  # "… của tỉnh Bắc Ninh"
-            pos += min(stop, sep.start() if sep else len(rest), nxt, close)
-            owned = next((a for a in mentions if a.start == pos), None)
-            if owned is not None and _grammar().owner_before.search(body[:pos]):
-                pos = owned.end  # "đơn vị sự nghiệp thuộc UBND huyện": the owner ends the name
+            pos = _collective_member_end(body, pos, before, mentions)
         paren = _clause_words().channel_or_unit.match(body[pos:])
         if paren:
             pos += paren.end()  # "Sở Y tế (Chi cục Dân số)": the unit named inside is the same actor
         end = pos
-        first = False
         sep = _grammar().separator.match(body[end:])
         if not sep:
             break
@@ -454,8 +429,44 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
         if not (_opens_with_agency(probe, lexicon) or any(nxt_pos <= a.start <= nxt_pos + 12 for a in mentions)):
             break
         pos = nxt_pos
-    del first
     return end
+
+
+def _known_member_end(body: str, mention: AgencyMention, mentions: list[AgencyMention]) -> int:
+    """Where a named member of a list ends: after its name, the place it is qualified by and
+    the owner that is part of its name."""
+    pos = mention.end
+    where = _grammar().place_qualifier.match(body[pos:]) or _level_owner().match(body[pos:])
+    if where:
+        # "Các doanh nghiệp nhà nước đóng trên địa bàn thành phố", "UBND các xã, phường
+        # thuộc tỉnh"
+        pos += where.end()
+    owner = _grammar().owner_after.match(body[pos:])
+    if owner:
+        # "Phòng Nội chính thuộc Văn phòng UBND tỉnh": the owner is part of the name
+        after = pos + owner.end()
+        owned = next((a for a in mentions if after <= a.start <= after + 4), None)
+        if owned is not None:
+            pos = owned.end
+    return pos
+
+
+def _collective_member_end(body: str, pos: int, before: int, mentions: list[AgencyMention]) -> int:
+    """Where a member the gazetteer does not name ends ("các doanh nghiệp viễn thông"): at a
+    predicate, a separator, the next named body or the words that close a group."""
+    rest = body[pos:]
+    head = _openers().head_noun.match(rest) if pos > before else None
+    # "các tổ chức cung cấp dịch vụ": the head noun is not the verb "tổ chức"
+    stop = predicate_start(rest, [(0, head.end())] if head else [])
+    sep = re.search(rf"[,;:(]|\s+(?:{_clause_words().conjunction})\s+", rest)
+    nxt = min((a.start for a in mentions if a.start > pos), default=len(body)) - pos
+    closer = _collective_closer().search(rest)
+    close = closer.end() + known_place_after(rest[closer.end():]) if closer else len(rest)  # "… của tỉnh Bắc Ninh"
+    pos += min(stop, sep.start() if sep else len(rest), nxt, close)
+    owned = next((a for a in mentions if a.start == pos), None)
+    if owned is not None and _grammar().owner_before.search(body[:pos]):
+        pos = owned.end  # "đơn vị sự nghiệp thuộc UBND huyện": the owner ends the name
+    return pos
 
 
 def _named_after_generic(body: str, pos: int, mentions) -> AgencyMention | None:
