@@ -414,6 +414,51 @@ def _definition_re() -> re.Pattern[str]:
 _GENERIC_LEVEL = re.compile(r"^(?P<base>.+?)\s+(?P<level>cấp (?:tỉnh|huyện|xã)|các cấp|cùng cấp)$", re.I)
 
 
+def _piece_mentions(
+    piece: str, gap: str, span: tuple[int, int], mention: AgencyMention | None, previous: AgencyMention | None, lexicon: Lexicon
+) -> list[AgencyMention]:
+    """The bodies one piece of text between known names stands for: a place or level whose
+    head is understood from the body before, a short name the text defined, or the members of
+    a group."""
+    cursor, gap_end = span
+    piece = piece.strip(" ,;.:()")
+    piece = re.sub(r"^(?:và|hoặc|cùng|với)\s+|\s+(?:và|hoặc|cùng)$", "", piece, flags=re.I).strip()
+    piece = _title_regex().sub("", piece).strip(" ,")
+    # "…, Chủ tịch | Ủy ban nhân dân tỉnh": the title of the body named next
+    piece = _trailing_title_regex().sub("", piece).strip(" ,")
+    if not piece or len(piece) < 2:
+        return []
+    where = elliptic_place().fullmatch(piece)
+    if where and previous is not None and previous.known and previous.level and previous.entry:
+        # "UBND phường Cổ Nhuế 2 và phường Xuân Đỉnh": the head is understood
+        entry = gazetteer().lookup(previous.entry)
+        if entry is not None and entry.levelled:
+            level = where.group("level").lower()
+            return [AgencyMention(f"{entry.name} {level}", previous.kind, piece, cursor, gap_end, level, where.group("place"), True, False, entry.name)]
+    ell = _ELLIPTIC_LEVEL.fullmatch(piece)
+    if ell and previous is not None:
+        base = previous.name
+        if previous.level:
+            base = base[: -len(previous.level)].rstrip()
+        return [AgencyMention(f"{base} {ell.group(1)}", previous.kind, piece, cursor, gap_end, ell.group(1))]
+    if _names_no_member(piece, gap, mention):
+        return []
+    key = strip_plural(fold(canonical_generic(piece)))
+    if key in lexicon.collectives:
+        name = lexicon.collectives[key]
+        body = [a for a in find_agencies(name) if a.start == 0]
+        if body and not fold(name).startswith("các "):
+            # a short name the text gave one body: that body, of its own kind
+            whole = body[0].end >= len(name) - 1
+            shown = body[0].name if whole else name
+            return [AgencyMention(shown, body[0].kind, piece, cursor, gap_end, body[0].level if whole else None, body[0].place if whole else None, whole and body[0].known, False, body[0].entry if whole else None)]
+        return [AgencyMention(name, "collective_group", piece, cursor, gap_end, known=True)]
+    return [
+        AgencyMention(member.name, member.kind, piece, cursor, gap_end, member.level, known=False, generic=member.generic)
+        for member in collective_members(piece, lexicon)
+    ]
+
+
 def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMention]:
     """A phrase naming agencies -> one mention each, in order.
 
@@ -452,48 +497,9 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
             out[-1] = AgencyMention(extended, previous.kind, previous.surface + tail.group(0), previous.start, cursor + tail.end(), previous.level, previous.place, False)
             gap = gap[tail.end():]
         for piece in _gap_pieces(gap):
-            piece = piece.strip(" ,;.:()")
-            piece = re.sub(r"^(?:và|hoặc|cùng|với)\s+|\s+(?:và|hoặc|cùng)$", "", piece, flags=re.I).strip()
-            piece = _title_regex().sub("", piece).strip(" ,")
-            # "…, Chủ tịch | Ủy ban nhân dân tỉnh": the title of the body named next
-            piece = _trailing_title_regex().sub("", piece).strip(" ,")
-            if not piece or len(piece) < 2:
-                continue
-            where = elliptic_place().fullmatch(piece)
-            if where and previous is not None and previous.known and previous.level and previous.entry:
-                # "UBND phường Cổ Nhuế 2 và phường Xuân Đỉnh": the head is understood
-                entry = gazetteer().lookup(previous.entry)
-                if entry is not None and entry.levelled:
-                    level = where.group("level").lower()
-                    out.append(AgencyMention(f"{entry.name} {level}", previous.kind, piece, cursor, gap_end, level, where.group("place"), True, False, entry.name))
-                    previous = out[-1]
-                    continue
-            ell = _ELLIPTIC_LEVEL.fullmatch(piece)
-            if ell and previous is not None:
-                base = previous.name
-                if previous.level:
-                    base = base[: -len(previous.level)].rstrip()
-                out.append(AgencyMention(f"{base} {ell.group(1)}", previous.kind, piece, cursor, gap_end, ell.group(1)))
-                previous = out[-1]
-                continue
-            if _names_no_member(piece, gap, mention):
-                continue
-            key = strip_plural(fold(canonical_generic(piece)))
-            if key in lexicon.collectives:
-                name = lexicon.collectives[key]
-                body = [a for a in find_agencies(name) if a.start == 0]
-                if body and not fold(name).startswith("các "):
-                    # a short name the text gave one body: that body, of its own kind
-                    whole = body[0].end >= len(name) - 1
-                    shown = body[0].name if whole else name
-                    out.append(AgencyMention(shown, body[0].kind, piece, cursor, gap_end, body[0].level if whole else None, body[0].place if whole else None, whole and body[0].known, False, body[0].entry if whole else None))
-                else:
-                    out.append(AgencyMention(name, "collective_group", piece, cursor, gap_end, known=True))
-                previous = out[-1]
-                continue
-            for member in collective_members(piece, lexicon):
-                out.append(AgencyMention(member.name, member.kind, piece, cursor, gap_end, member.level, known=False, generic=member.generic))
-                previous = out[-1]
+            made = _piece_mentions(piece, gap, (cursor, gap_end), mention, previous, lexicon)
+            out += made
+            previous = made[-1] if made else previous
         if mention is None:
             break
         out.append(mention)

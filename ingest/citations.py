@@ -454,10 +454,7 @@ def _levels(hits: list[_Hit], text: str) -> None:
             h.level = 0
         else:
             gap = text[max(prev.tail_end, prev.end) : h.start]
-            if prev.has_description:
-                gap_from_desc = text[prev.tail_end : h.start]
-            else:
-                gap_from_desc = gap
+            gap_from_desc = text[prev.tail_end : h.start] if prev.has_description else gap
             if amend.search(text[prev.end : h.start]):
                 h.level = 0
             elif not prev.has_description and coordinator.match(gap):
