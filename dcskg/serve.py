@@ -450,132 +450,137 @@ def page() -> bytes:
     return html.replace("/*EXAMPLES*/[]", json.dumps(examples, ensure_ascii=False).replace("</", "<\\/")).encode("utf-8")
 
 
-def make_handler(settings: Settings):
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "dcs-kg"
-        # a connection silent this long is closed: a slow client cannot hold a thread at will
-        timeout = settings.client_timeout
+class _Handler(BaseHTTPRequestHandler):
+    """The endpoint's requests: the query page, its static files and look-ups, and /sparql
+    (GET and POST, read-only). `settings` is set on the subclass make_handler returns."""
 
-        def log_message(self, fmt: str, *args) -> None:  # quiet: one line per request is noise here
+    settings: Settings
+    server_version = "dcs-kg"
+
+    def log_message(self, fmt: str, *args) -> None:  # quiet: one line per request is noise here
+        pass
+
+    def log_error(self, fmt: str, *args) -> None:
+        sys.stderr.write(f"dcs-kg serve: {self.address_string()} {fmt % args}\n")
+
+    def _guard(self, method) -> None:
+        """Whatever goes wrong answers the client and logs one line, never a traceback."""
+        try:
+            method()
+        except (BrokenPipeError, ConnectionResetError):
             pass
-
-        def log_error(self, fmt: str, *args) -> None:
-            sys.stderr.write(f"dcs-kg serve: {self.address_string()} {fmt % args}\n")
-
-        def _guard(self, method) -> None:
-            """Whatever goes wrong answers the client and logs one line, never a traceback."""
+        except Exception as exc:  # noqa: BLE001 — a bug: the client gets 500, the log one line
+            self.log_error("internal error on %s: %s: %s", self.path[:200], exc.__class__.__name__, exc)
             try:
-                method()
-            except (BrokenPipeError, ConnectionResetError):
+                self._error(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has one line about it")
+            except OSError:
                 pass
-            except Exception as exc:  # noqa: BLE001 — a bug: the client gets 500, the log one line
-                self.log_error("internal error on %s: %s: %s", self.path[:200], exc.__class__.__name__, exc)
-                try:
-                    self._error(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has one line about it")
-                except OSError:
-                    pass
 
-        def _send(self, status: int, ctype: str, body: bytes, extra: dict[str, str] | None = None) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", f"{ctype}; charset=utf-8" if ctype.startswith("text/") or "json" in ctype else ctype)
-            self.send_header("Content-Length", str(len(body)))
-            if settings.cors:
-                self.send_header("Access-Control-Allow-Origin", settings.cors)
-            for k, v in (extra or {}).items():
-                self.send_header(k, v)
-            self.end_headers()
-            self.wfile.write(body)
+    def _send(self, status: int, ctype: str, body: bytes, extra: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", f"{ctype}; charset=utf-8" if ctype.startswith("text/") or "json" in ctype else ctype)
+        self.send_header("Content-Length", str(len(body)))
+        if self.settings.cors:
+            self.send_header("Access-Control-Allow-Origin", self.settings.cors)
+        for k, v in (extra or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
 
-        def _error(self, status: HTTPStatus, message: str) -> None:
-            self._send(status, "text/plain", message.encode("utf-8"))
+    def _error(self, status: HTTPStatus, message: str) -> None:
+        self._send(status, "text/plain", message.encode("utf-8"))
 
-        def _answer(self, query: str | None, fmt: str | None) -> None:
-            if not query:
-                self._error(HTTPStatus.BAD_REQUEST, "missing 'query' parameter")
+    def _answer(self, query: str | None, fmt: str | None) -> None:
+        if not query:
+            self._error(HTTPStatus.BAD_REQUEST, "missing 'query' parameter")
+            return
+        try:
+            _, ctype, body, truncated = run_query(self.settings, query, self.headers.get("Accept", ""), fmt)
+        except QueryFailed as exc:
+            extra = {"Retry-After": "2"} if exc.status == HTTPStatus.SERVICE_UNAVAILABLE and "busy" in str(exc) else None
+            self._send(exc.status, "text/plain", str(exc).encode("utf-8"), extra)
+            return
+        self._send(200, ctype, body, {"X-DCS-Truncated": "true", "Access-Control-Expose-Headers": "X-DCS-Truncated"} if truncated else None)
+
+    def do_GET(self) -> None:
+        self._guard(self._get)
+
+    def do_POST(self) -> None:
+        self._guard(self._post)
+
+    def _get(self) -> None:
+        url = urllib.parse.urlsplit(self.path)
+        params = urllib.parse.parse_qs(url.query)
+        if url.path in ("/", "/index.html"):
+            self._send(200, "text/html", page())
+        elif url.path.startswith("/static/"):
+            target = (STATIC / url.path[len("/static/"):]).resolve()
+            if STATIC not in target.parents or not target.is_file():
+                self._error(HTTPStatus.NOT_FOUND, "not found")
                 return
+            ctype = {".js": "application/javascript", ".css": "text/css", ".html": "text/html"}.get(target.suffix, "application/octet-stream")
+            self._send(200, ctype, target.read_bytes())
+        elif url.path == "/bind":
+            name = (params.get("name") or [""])[0]
+            values = {k: v[0] for k, v in params.items() if k != "name"}
             try:
-                _, ctype, body, truncated = run_query(settings, query, self.headers.get("Accept", ""), fmt)
+                self._send(200, "application/sparql-query", bind_named(self.settings, name, values).encode("utf-8"))
             except QueryFailed as exc:
-                extra = {"Retry-After": "2"} if exc.status == HTTPStatus.SERVICE_UNAVAILABLE and "busy" in str(exc) else None
-                self._send(exc.status, "text/plain", str(exc).encode("utf-8"), extra)
-                return
-            self._send(200, ctype, body, {"X-DCS-Truncated": "true", "Access-Control-Expose-Headers": "X-DCS-Truncated"} if truncated else None)
-
-        def do_GET(self) -> None:
-            self._guard(self._get)
-
-        def do_POST(self) -> None:
-            self._guard(self._post)
-
-        def _get(self) -> None:
-            url = urllib.parse.urlsplit(self.path)
-            params = urllib.parse.parse_qs(url.query)
-            if url.path in ("/", "/index.html"):
-                self._send(200, "text/html", page())
-            elif url.path.startswith("/static/"):
-                target = (STATIC / url.path[len("/static/"):]).resolve()
-                if STATIC not in target.parents or not target.is_file():
-                    self._error(HTTPStatus.NOT_FOUND, "not found")
-                    return
-                ctype = {".js": "application/javascript", ".css": "text/css", ".html": "text/html"}.get(target.suffix, "application/octet-stream")
-                self._send(200, ctype, target.read_bytes())
-            elif url.path == "/bind":
-                name = (params.get("name") or [""])[0]
-                values = {k: v[0] for k, v in params.items() if k != "name"}
-                try:
-                    self._send(200, "application/sparql-query", bind_named(settings, name, values).encode("utf-8"))
-                except QueryFailed as exc:
-                    self._error(exc.status, str(exc))
-            elif url.path == "/labels":
-                try:
-                    body = json.dumps(labels(settings, (params.get("lang") or ["vi"])[0]), ensure_ascii=False)
-                    self._send(200, "application/json", body.encode("utf-8"))
-                except QueryFailed as exc:
-                    self._error(exc.status, str(exc))
-            elif url.path == "/suggest":
-                try:
-                    self._send(200, "application/json", json.dumps(suggestions(settings, (params.get("type") or [""])[0]), ensure_ascii=False).encode("utf-8"))
-                except QueryFailed as exc:
-                    self._error(exc.status, str(exc))
-            elif url.path == "/sparql":
-                if "update" in params:
-                    self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL UPDATE is refused")
-                    return
-                self._answer(_first(params, "query"), _first(params, "format"))
-            else:
-                self._error(HTTPStatus.NOT_FOUND, "not found: use /sparql or /")
-
-        def _post(self) -> None:
-            url = urllib.parse.urlsplit(self.path)
-            if url.path != "/sparql":
-                self._error(HTTPStatus.NOT_FOUND, "not found: POST to /sparql")
-                return
-            raw = (self.headers.get("Content-Length") or "").strip()
-            if not raw.isdigit():
-                self.close_connection = True
-                self.log_error("bad Content-Length %r", raw[:40])
-                self._error(HTTPStatus.BAD_REQUEST if raw else HTTPStatus.LENGTH_REQUIRED, "a POST needs a Content-Length of 0 or more bytes")
-                return
-            length = int(raw)
-            if length > MAX_BODY:
-                self.close_connection = True
-                self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"query too large (more than {MAX_BODY // 1000} kB)")
-                return
-            body = self.rfile.read(length).decode("utf-8", "replace")
-            ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip()
-            if ctype == "application/sparql-update":
+                self._error(exc.status, str(exc))
+        elif url.path == "/labels":
+            try:
+                body = json.dumps(labels(self.settings, (params.get("lang") or ["vi"])[0]), ensure_ascii=False)
+                self._send(200, "application/json", body.encode("utf-8"))
+            except QueryFailed as exc:
+                self._error(exc.status, str(exc))
+        elif url.path == "/suggest":
+            try:
+                self._send(200, "application/json", json.dumps(suggestions(self.settings, (params.get("type") or [""])[0]), ensure_ascii=False).encode("utf-8"))
+            except QueryFailed as exc:
+                self._error(exc.status, str(exc))
+        elif url.path == "/sparql":
+            if "update" in params:
                 self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL UPDATE is refused")
                 return
-            if ctype == "application/sparql-query":
-                self._answer(body, None)
-                return
-            form = urllib.parse.parse_qs(body)
-            if "update" in form:
-                self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL UPDATE is refused")
-                return
-            self._answer(_first(form, "query"), _first(form, "format"))
+            self._answer(_first(params, "query"), _first(params, "format"))
+        else:
+            self._error(HTTPStatus.NOT_FOUND, "not found: use /sparql or /")
 
-    return Handler
+    def _post(self) -> None:
+        url = urllib.parse.urlsplit(self.path)
+        if url.path != "/sparql":
+            self._error(HTTPStatus.NOT_FOUND, "not found: POST to /sparql")
+            return
+        raw = (self.headers.get("Content-Length") or "").strip()
+        if not raw.isdigit():
+            self.close_connection = True
+            self.log_error("bad Content-Length %r", raw[:40])
+            self._error(HTTPStatus.BAD_REQUEST if raw else HTTPStatus.LENGTH_REQUIRED, "a POST needs a Content-Length of 0 or more bytes")
+            return
+        length = int(raw)
+        if length > MAX_BODY:
+            self.close_connection = True
+            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"query too large (more than {MAX_BODY // 1000} kB)")
+            return
+        body = self.rfile.read(length).decode("utf-8", "replace")
+        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip()
+        if ctype == "application/sparql-update":
+            self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL UPDATE is refused")
+            return
+        if ctype == "application/sparql-query":
+            self._answer(body, None)
+            return
+        form = urllib.parse.parse_qs(body)
+        if "update" in form:
+            self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL UPDATE is refused")
+            return
+        self._answer(_first(form, "query"), _first(form, "format"))
+
+
+def make_handler(settings: Settings) -> type[_Handler]:
+    """The request handler for these settings; a connection silent for `client_timeout` is
+    closed, so a slow client cannot hold a thread at will."""
+    return type("Handler", (_Handler,), {"settings": settings, "timeout": settings.client_timeout})
 
 
 class _Server(ThreadingHTTPServer):

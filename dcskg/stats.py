@@ -93,6 +93,17 @@ def contribution(triples: Iterable[tuple]) -> dict:
                     pair = pairs[SEP.join((str(lead), str(support)))]
                     pair[0].add(task_no[t])
                     pair[1].add(plan_no[plan])
+    return {
+        "roles": roles,
+        "described": described,
+        "pairs": {k: [sorted(tasks), sorted(plans)] for k, (tasks, plans) in pairs.items()},
+        "plans": _plan_summaries(by_subject, in_plan, notation),
+        "timeframes": _timeframe_counts(by_subject, in_plan, notation),
+    }
+
+
+def _plan_summaries(by_subject: dict, in_plan: dict, notation: dict) -> dict[str, dict]:
+    """Per document read: its file, its tasks per measure, and the counts its summary shows."""
     plans: dict[str, dict] = {}
     codes = sorted(m.id for m in measures())
     for s, ps in by_subject.items():
@@ -114,10 +125,15 @@ def contribution(triples: Iterable[tuple]) -> dict:
             "measures": coverage,
             "summary": [len(own_tasks), len(with_role), len(documents), len(reporting), len(set(ps.get(DCS.warning, [])))],
         }
-    # tasks per timeframe kind, per file of any document read (a resolution's tasks too)
+    return plans
+
+
+def _timeframe_counts(by_subject: dict, in_plan: dict, notation: dict) -> dict[str, dict[str, int]]:
+    """Tasks per timeframe kind, per file of any document read (a resolution's tasks too)."""
     timeframes: dict[str, dict[str, int]] = {}
     for t, doc in in_plan.items():
-        source = first(doc, DCS.sourceFile)
+        sources = by_subject.get(doc, {}).get(DCS.sourceFile)
+        source = sources[0] if sources else None
         if source is None or RDF.type not in by_subject[t] or DCS.Task not in by_subject[t][RDF.type]:
             continue
         kinds = {notation.get(k) for k in by_subject[t].get(DCS.timeframeKind, [])} - {None} or {"none"}
@@ -125,13 +141,7 @@ def contribution(triples: Iterable[tuple]) -> dict:
         for kind in kinds:
             if kind is not None:
                 counts[kind] = counts.get(kind, 0) + 1
-    return {
-        "roles": roles,
-        "described": described,
-        "pairs": {k: [sorted(tasks), sorted(plans)] for k, (tasks, plans) in pairs.items()},
-        "plans": plans,
-        "timeframes": timeframes,
-    }
+    return timeframes
 
 
 def _iri(dataset: str, *parts: str) -> str:
@@ -198,6 +208,13 @@ def observations(contributions: dict[str, dict], described: dict[str, list] | No
         out[_iri("timeframe-profile", file, code)] = _observation(DCS.TimeframeProfileData, fileName=file, timeframeCode=code, taskCount=n)
     for (file, code), n in coverage.items():
         out[_iri("measure-coverage", file, code)] = _observation(DCS.MeasureCoverageData, fileName=file, measureCode=code, taskCount=n)
+    out.update(_load_observations(agency, kind, pairs, described))
+    return out
+
+
+def _load_observations(agency: dict, kind: dict, pairs: dict, described: dict) -> dict[str, list[tuple[URIRef, object]]]:
+    """The observations of load: per agency, per name and kind across places, per lead–support pair."""
+    out: dict[str, list[tuple[URIRef, object]]] = {}
     for a, (led, supported, plans) in agency.items():
         name, kind_code, place = described[a]
         if name is not None:
