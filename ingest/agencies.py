@@ -115,10 +115,18 @@ def _country() -> re.Pattern[str]:
     return re.compile(rf"\s+{alternation([cues()['country']])}(?![\wÀ-ỹ])")
 
 
+def _spans(text: str) -> list[tuple[int, int, str, str]]:
+    """The spans of known names and families, and of known names written with a mark or two
+    wrong where no known name was read as written."""
+    from .nlp import agency_spans, misspelt_spans
+
+    spans = agency_spans(text)
+    known = [(s, e) for s, e, _, ident in spans if not ident.startswith("family:")]
+    return spans + [m for m in misspelt_spans(text) if not any(s < m[1] and m[0] < e for s, e in known)]
+
+
 @lru_cache(maxsize=65536)
 def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
-    from .nlp import agency_spans
-
     # one spelling for matching ("Uỷ ban" is "Ủy ban"); offsets are unchanged
     text = modern_tones(text)
     by_name, families = _entries_by_id()
@@ -128,7 +136,7 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
     # canonical name and level), otherwise the longest match wins ("Ban Tổ chức Tỉnh ủy"
     # is one family name, not "Tỉnh ủy").
     # (of two families over one span the longer head is the more specific: "Bộ Tư lệnh", not "Bộ")
-    for start, end, kind, ident in sorted(agency_spans(text), key=lambda s: (s[0], s[3].startswith("family:"), s[0] - s[1], -len(s[3]))):
+    for start, end, kind, ident in sorted(_spans(text), key=lambda s: (s[0], s[3].startswith("family:"), s[0] - s[1], -len(s[3]))):
         if start < taken_until:
             continue
         if start > 0 and text[start - 1] in "-/" or text[end : end + 1] in ("-", "/") and text[end + 1 : end + 2].isupper():

@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from .rules import cues, gazetteer
+from .rules import cues, gazetteer, modern_tones, unmarked
 
 SPANS_KEY = "agencies"
 
@@ -120,3 +120,47 @@ def agency_spans(text: str) -> list[tuple[int, int, str, str]]:
             span = doc[start:end]
             found.add((span.start_char, span.end_char, label, ident))
     return sorted(found)
+
+
+@cache
+def _unmarked_names() -> Any:
+    """The gazetteer's names of two words or more without their marks, for names read with a
+    wrong or lost mark (OCR: "Ủy bân nhân dân", "SỞ KHOA HỌC VA CÔNG NGHỆ", "Quôc hội")."""
+    from spacy.matcher import PhraseMatcher
+
+    nlp = pipeline()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for p in patterns():
+        surface = p["pattern"]
+        # a name, not a common noun the gazetteer also lists ("báo chí")
+        if isinstance(surface, str) and len(surface.split()) >= 2 and surface[:1].isupper():
+            matcher.add(f"{p['label']}\t{p['id']}\t{surface}", [nlp.make_doc(unmarked(surface))])
+    return matcher
+
+
+def misspelt_spans(text: str) -> list[tuple[int, int, str, str]]:
+    """(start char, end char, kind, id) of gazetteer names written with a few marks wrong.
+
+    A span is kept when it is written in capitals or cased word by word as the name is, and
+    differs from it in a mark or two (one per six letters at most): a text with every mark
+    lost, a common word that happens to share the letters ("công ăn"), or words run together
+    from two lines ("Mai Văn Chính PHỤ LỤC") are not a name misread."""
+    doc = pipeline().make_doc(unmarked(text))
+    strings = doc.vocab.strings
+    found = set()
+    for key, start, end in _unmarked_names()(doc):
+        label, ident, surface = strings[key].split("\t")
+        span = doc[start:end]
+        written = text[span.start_char : span.end_char]
+        if not _cased_as(written, surface):
+            continue
+        ours, theirs = modern_tones(" ".join(written.split())).lower(), modern_tones(surface).lower()
+        wrong = sum(a != b for a, b in zip(ours, theirs)) if len(ours) == len(theirs) else len(ours)
+        if 1 <= wrong <= max(1, sum(c.isalpha() for c in theirs) // 6):
+            found.add((span.start_char, span.end_char, label, ident))
+    return sorted(found)
+
+
+def _cased_as(written: str, name: str) -> bool:
+    """Written in capitals, or each word capitalised where the name's word is."""
+    return written.isupper() or all(w[:1].isupper() == n[:1].isupper() for w, n in zip(written.split(), name.split()))

@@ -220,6 +220,24 @@ def modern_tones(text: str) -> str:
     return re.sub(r"(?<![qQ])([oOuU])([áàảãạéèẻẽẹýỳỷỹỵÁÀẢÃẠÉÈẺẼẸÝỲỶỸỴ])(?![\wÀ-ỹ])", _move_tone, text)
 
 
+@cache
+def _unmarking() -> dict[int, str]:
+    import unicodedata
+
+    table = {ord("đ"): "d", ord("Đ"): "D"}
+    for code in range(0xC0, 0x1EFA):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii() and base.isalpha():
+            table[code] = base
+    return table
+
+
+def unmarked(text: str) -> str:
+    """The letters without their marks ("Ủy ban" -> "Uy ban", "đ" -> "d"), one character for
+    one, so offsets found in the result hold in the original."""
+    return text.translate(_unmarking())
+
+
 def slug(text: str) -> str:
     """ASCII key of a name: "Sở Nội vụ" -> "so-noi-vu" (IRIs, agency keys)."""
     import unicodedata

@@ -228,3 +228,22 @@ def test_every_ministry_an_issuer_code_names_is_a_body_the_gazetteer_knows():
     known = {e.name for e in gazetteer().entries}
     ministries = {name for name in doc_types().issuers.values() if name.startswith("Bộ ")}
     assert ministries and ministries <= known, sorted(ministries - known)
+
+
+# Names a scanner misread by a mark (OCR) are still the body the gazetteer knows; words that
+# only share the letters, or a name run into the next line's heading, are not (corpus lines).
+MISREAD = [
+    ("SỞ KHOA HỌC VA CÔNG NGHỆ chủ trì thẩm định", ["Sở Khoa học và Công nghệ"]),
+    ("trình Ủy ban Thường vụ Quôc hội, Quốc hội xem xét", ["Ủy ban Thường vụ Quốc hội", "Quốc hội"]),
+    ("Ủy bân nhân dân tỉnh chỉ đạo", ["Ủy ban nhân dân tỉnh"]),
+    ("Hội đông nhân dân xã giám sát", ["Hội đồng nhân dân xã"]),
+    ("Giao Sở Nôi vụ chủ trì, phối hợp với Sở Tài chinh", ["Sở Nội vụ", "Sở Tài chính"]),
+    ("Mai Văn Chính PHỤ LỤC I", []),
+    ("bảo đảm công ăn việc làm cho người lao động", []),
+    ("Giao So Noi vu chu tri", []),
+]
+
+
+@pytest.mark.parametrize("text,names", MISREAD, ids=[t[:40] for t, _ in MISREAD])
+def test_a_name_misread_by_a_mark_is_the_known_body(text, names):
+    assert [m.name for m in find_agencies(text) if m.known] == names
