@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from . import places
-from .rules import AgencyEntry, alternation, cues, fold, gazetteer, level_words, modern_tones
+from .rules import AgencyEntry, alternation, cues, fold, gazetteer, level_words, modern_tones, unmarked
 
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _SYL = r"[\wÀ-ỹđĐ]*"
@@ -407,6 +407,8 @@ def written_name(m: AgencyMention, lexicon: Lexicon) -> str:
         # thưởng ngành Y tế", "cấp xã" after "Ủy ban nhân dân cấp huyện,", "phường Xuân Đỉnh"
         # after "UBND phường Cổ Nhuế 2 và"
         return shown
+    if bare != whole and unmarked(bare) == unmarked(whole):
+        return shown  # "Sở Nôi vụ": a mark misread (OCR) is not how the text writes the name
     if m.place and fold(text).endswith(" " + fold(m.place)) and not fold(shown).endswith(fold(m.place)):
         text = text[: -len(m.place)].rstrip()
     elif shown != m.name and not fold(text).endswith(fold(m.place or "")):

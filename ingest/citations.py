@@ -29,7 +29,7 @@ from .agencies import find_agencies
 from .ids import local_document_id
 from .jurisdiction import Jurisdiction, full_name_of
 from .models import Document, LegalRef, Line, Mention
-from .rules import alternation, cues, doc_types, fold, registry
+from .rules import alternation, cues, doc_types, fold, registry, unmarked
 
 _STRENGTH = {"implements": 3, "based_on": 2, "cites": 1}
 _CODE = r"[A-ZĐ][A-Za-zĐđ&]*\d*"
@@ -357,14 +357,26 @@ def _read_tail(hit: _Hit, text: str) -> None:
 
 
 @cache
-def _opening_cue_regex() -> re.Pattern[str]:
-    """The cue that opens an opening paragraph, one named group per relation (cues.yaml)."""
+def _opening_cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The cue that opens an opening paragraph, one named group per relation (cues.yaml); and
+    the cues of two words or more without their marks, for a scan that misread one ("Cân cứ")."""
     rc = cues()["relation_cues"]
-    alts = []
+    alts, loose = [], []
     for rel, words in rc.items():
-        ws = alternation(words)
-        alts.append(rf"(?P<{rel}>{ws})")
-    return re.compile(rf"^\s*(?:{'|'.join(alts)})(?![\wÀ-ỹ])", re.I)
+        alts.append(rf"(?P<{rel}>{alternation(words)})")
+        long = [unmarked(w) for w in words if len(w.split()) > 1]
+        if long:
+            loose.append(rf"(?P<{rel}>{alternation(long)})")
+    return (
+        re.compile(rf"^\s*(?:{'|'.join(alts)})(?![\wÀ-ỹ])", re.I),
+        re.compile(rf"^\s*(?:{'|'.join(loose)})(?![\wÀ-ỹ])", re.I),
+    )
+
+
+def _opening_cue(text: str) -> re.Match[str] | None:
+    """The relation cue a paragraph (or an item of it) opens with, as written or misread by a mark."""
+    exact, loose = _opening_cue_regexes()
+    return exact.match(text) or loose.match(unmarked(text))
 
 
 def _relations(hits: list[_Hit], text: str, context: str) -> None:
@@ -375,7 +387,7 @@ def _relations(hits: list[_Hit], text: str, context: str) -> None:
         # the title implements what it names after "thực hiện", "triển khai", "thi hành"
         relation = "implements"
     else:
-        m = _opening_cue_regex().match(text)
+        m = _opening_cue(text)
         relation = (m.lastgroup if m else None) or "cites"
         if relation == "implements" and m and hits:
             # "Thực hiện chỉ đạo của … tại Công văn số …" governs; "Thực hiện tốt công tác …" names none
@@ -398,7 +410,7 @@ def _item_cues(text: str) -> list[tuple[int, str]]:
     """(position, relation) of each `;`-separated item that opens with a relation cue."""
     out = []
     for m in re.finditer(r";\s*", text):
-        cue = _opening_cue_regex().match(text[m.end():])
+        cue = _opening_cue(text[m.end():])
         if cue and cue.lastgroup:
             out.append((m.end(), cue.lastgroup))
     return out

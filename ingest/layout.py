@@ -20,7 +20,7 @@ from functools import cache
 
 from .blocks import Block, Cell, Table
 from .models import Line
-from .rules import cues, fold
+from .rules import cues, fold, unmarked
 from .tables import column_role, header_roles, is_motto, row_label
 
 _RULE = re.compile(r"^\s*[-_=–—.*\s]{3,}\s*$")  # decorative rules under the issuer and the motto
@@ -395,7 +395,8 @@ def _markers() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     p = cues()["portal"]
     # case kept: "Chia sẻ" is the portal's button, "chia sẻ, dẫn dắt …" a wrapped sentence
     trailer = re.compile("|".join(f"(?:{m})" for m in p["trailer"]))
-    motto = re.compile("|".join(f"(?:{m})" for m in p["motto"]), re.I)
+    # the motto without its marks: a scan may misread them
+    motto = re.compile(unmarked("|".join(f"(?:{m})" for m in p["motto"])), re.I)
     return trailer, motto, {fold(k): v for k, v in p["metadata_fields"].items()}
 
 
@@ -423,7 +424,7 @@ def document_bounds(lines: list[Line]) -> tuple[int, int]:
     """
     trailer, motto, _ = _markers()
     start = 0
-    motto_at = next((i for i, l in enumerate(lines) if motto.search(_plain(l.text))), None)
+    motto_at = next((i for i, l in enumerate(lines) if motto.search(unmarked(_plain(l.text)))), None)
     if motto_at is not None:
         start = _issuer_block_start(lines, motto_at)
     end = len(lines)

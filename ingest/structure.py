@@ -19,7 +19,7 @@ from functools import cache
 
 from .models import Attachment, Document, Header, Line, Node, Signer
 from .normalize import Normalised
-from .rules import alternation, cues, doc_types, fold
+from .rules import alternation, cues, doc_types, fold, unmarked
 
 _ROMAN = re.compile(r"^(?P<label>[IVXLC]{1,5})\s*[.)-]\s*(?P<text>\S.*)$")
 _PART = re.compile(r"^(?P<word>Phần|PHẦN)\s+(?P<label>[IVXLC]{1,5}|\d{1,2}|thứ\s+\S+)\s*[.:\-–]?\s*(?P<text>.*)$")
@@ -77,7 +77,8 @@ _LEVEL_OF = {
     "plus": 9,
 }
 # the motto, or the half a line break left of it ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM")
-_MOTTO = re.compile(r"^(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN VIỆT NAM|(?:XÃ\s+)?HỘI CHỦ NGHĨA VIỆT NAM)", re.I)
+# (matched without marks, as a scan may misread them)
+_MOTTO = re.compile(unmarked(r"^(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN VIỆT NAM|(?:XÃ\s+)?HỘI CHỦ NGHĨA VIỆT NAM)"), re.I)
 
 
 @cache
@@ -213,13 +214,21 @@ def _genre_name(word: str) -> str | None:
 
 
 @cache
-def _opener_regex() -> re.Pattern[str]:
-    words = alternation(cues()["opening_cues"])
-    return re.compile(r"^(?:" + words + r")(?![\wÀ-ỹ])", re.I)
+def _opener_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words that open a preamble's paragraph (cues.yaml: opening_cues); and those of two
+    words or more without their marks, for a scan that misread one ("Cân cứ", "Thưc hiện") — a
+    one-word cue without marks is too short to tell ("de": "Để" or "Đề án")."""
+    words = cues()["opening_cues"]
+    long = [unmarked(w) for w in words if len(w.split()) > 1]
+    return (
+        re.compile(r"^(?:" + alternation(words) + r")(?![\wÀ-ỹ])", re.I),
+        re.compile(r"^(?:" + alternation(long) + r")(?![\wÀ-ỹ])", re.I),
+    )
 
 
 def is_opener(text: str) -> bool:
-    return bool(_opener_regex().match(text))
+    exact, loose = _opener_regexes()
+    return bool(exact.match(text) or loose.match(unmarked(text)))
 
 
 @cache
@@ -369,7 +378,7 @@ def _read_header(lines: list[Line], header: Header) -> tuple[int, int, list[Line
         if th is not None:
             preamble_start = _read_type_heading(lines, i, th, header)
             return _first_body_line(lines, preamble_start), preamble_start, issuer_lines
-        if heading_at is None and not _MOTTO.match(text) and _looks_like_heading(text) and len(text) < 90 and i < 12:
+        if heading_at is None and not _MOTTO.match(unmarked(text)) and _looks_like_heading(text) and len(text) < 90 and i < 12:
             issuer_lines.append(line)
         i += 1
     # no type heading: the preamble starts after the header lines read so far

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .rules import cues, fold
+from .rules import cues, fold, unmarked
 
 
 @cache
@@ -69,8 +69,10 @@ def row_label(text: str) -> str | None:
 @cache
 def motto_regex() -> re.Pattern[str]:
     # the motto, or the half a line break left of it ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM")
-    return re.compile("|".join(f"(?:{m})" for m in cues()["portal"]["motto"]) + r"|^Độc lập\s*[-–]\s*Tự do|^(?:XÃ\s+)?HỘI CHỦ NGHĨA VIỆT NAM", re.I)
+    # matched without marks: a scan's "CỘNG HOÀ XÃ HỘI CHỦ NGHÌA VIỆT NAM" is the motto
+    pattern = "|".join(f"(?:{m})" for m in cues()["portal"]["motto"]) + r"|^Độc lập\s*[-–]\s*Tự do|^(?:XÃ\s+)?HỘI CHỦ NGHĨA VIỆT NAM"
+    return re.compile(unmarked(pattern), re.I)
 
 
 def is_motto(text: str) -> bool:
-    return bool(motto_regex().search(re.sub(r"\*+", "", text).strip()))
+    return bool(motto_regex().search(unmarked(re.sub(r"\*+", "", text).strip())))
