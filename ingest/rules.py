@@ -238,6 +238,43 @@ def unmarked(text: str) -> str:
     return text.translate(_unmarking())
 
 
+def marks_misread(written: str, name: str) -> int | None:
+    """How many letters of `written` carry a mark other than `name`'s (case aside), or None
+    when it is more than a scan misreads: other letters, or over one in six marked wrong."""
+    ours, theirs = modern_tones(written).lower(), modern_tones(name).lower()
+    if len(ours) != len(theirs) or unmarked(ours) != unmarked(theirs):
+        return None
+    wrong = sum(a != b for a, b in zip(ours, theirs))
+    return wrong if wrong <= max(1, sum(c.isalpha() for c in theirs) // 6) else None
+
+
+def any_marks(word: str) -> str:
+    """A pattern for `word` with any marks on its vowels ("năm" -> "n[aàá…]m"): the fixed words of
+    a dateline as a scan may misread them. Consonants stay as written."""
+    out = []
+    for c in word:
+        base = unmarked(c).lower()
+        if base in "aeiouy":
+            out.append("[" + "".join(sorted({chr(k) for k, v in _unmarking().items() if v.lower() == base} | {base, base.upper()})) + "]")
+        else:
+            out.append(re.escape(c))
+    return "".join(out)
+
+
+def restore_marks(text: str, phrases: tuple[str, ...]) -> str:
+    """`text` with each of `phrases` written with its marks where a scan misread one or two of
+    them ("TỈNH ĐĂK LẮK" -> "TỈNH ĐẮK LẮK"), in the case the text writes it; same length."""
+    plain = unmarked(text).lower()
+    for phrase in sorted(phrases, key=len, reverse=True):
+        key = unmarked(phrase).lower()
+        for m in re.finditer(rf"(?<![\w]){re.escape(key)}(?![\w])", plain):
+            written = text[m.start() : m.end()]
+            if marks_misread(written, phrase):
+                right = phrase.upper() if written.isupper() else phrase
+                text = text[: m.start()] + right + text[m.end() :]
+    return text
+
+
 def slug(text: str) -> str:
     """ASCII key of a name: "Sở Nội vụ" -> "so-noi-vu" (IRIs, agency keys)."""
     import unicodedata

@@ -15,11 +15,13 @@ label, path and source lines.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
+from . import places
 from .models import Attachment, Document, Header, Line, Node, Signer
 from .normalize import Normalised
-from .rules import alternation, cues, doc_types, fold, unmarked
+from .rules import alternation, any_marks, cues, doc_types, fold, restore_marks, unmarked
 
 _ROMAN = re.compile(r"^(?P<label>[IVXLC]{1,5})\s*[.)-]\s*(?P<text>\S.*)$")
 _PART = re.compile(r"^(?P<word>Phần|PHẦN)\s+(?P<label>[IVXLC]{1,5}|\d{1,2}|thứ\s+\S+)\s*[.:\-–]?\s*(?P<text>.*)$")
@@ -35,12 +37,14 @@ _LETTER_DOT = re.compile(r"^(?P<label>[a-zđ])\.\s+(?P<text>[A-ZĐÀ-Ỹ].*)$")
 _DASH = re.compile(r"^[-–—•]\s*(?P<text>.*)$")
 _PLUS = re.compile(r"^\+\s*(?P<text>.*)$")
 _NUMBER_LINE = re.compile(
-    r"^(?:Số|SỐ|So)\s*(?:hiệu\s*)?[:.]?\s*(?P<num>\d+[a-zA-Z]?)?\s*(?P<sep>[/-])\s*(?P<code>[^\s,;]+(?:\s*-\s*[A-ZĐ][^\s,;]*)*)"
+    # "Số", or as a scan misreads its mark ("Sồ:", "Sô:")
+    r"^(?:S[oòóỏõọôồốổỗộ]|S[OÒÓỎÕỌÔỒỐỔỖỘ])\s*(?:hiệu\s*)?[:.]?\s*(?P<num>\d+[a-zA-Z]?)?\s*(?P<sep>[/-])\s*(?P<code>[^\s,;]+(?:\s*-\s*[A-ZĐ][^\s,;]*)*)"
 )
 _DATELINE_RE = re.compile(
     # post-2025 communes may carry a number ("Bảo Lâm 5"); a draft leaves the day, the month
     # and even the year blank ("Hà Nội, ngày   tháng   năm")
-    r"^(?P<place>[^\d,\s][^,]{1,40}?)(?P<sep>,\s*|\s+)ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?:(?P<y>\d{4})|\s*$)",
+    # (its words with any marks: a scan may misread "tháng" as "thảng")
+    rf"^(?P<place>[^\d,\s][^,]{{1,40}}?)(?P<sep>,\s*|\s+){any_marks('ngày')}\s*(?P<d>\d{{1,2}})?\s*{any_marks('tháng')}\s*(?P<m>\d{{1,2}})?\s*{any_marks('năm')}\s*(?:(?P<y>\d{{4}})|\s*$)",
     re.I,
 )
 
@@ -60,7 +64,7 @@ class _Dateline:
 
 
 _DATELINE = _Dateline()
-_BARE_NUMBER_LABEL = re.compile(r"^(?:Số|SỐ)\s*(?:hiệu\s*)?[:.]?\s*$")
+_BARE_NUMBER_LABEL = re.compile(r"^(?:S[oòóỏõọôồốổỗộ]|S[OÒÓỎÕỌÔỒỐỔỖỘ])\s*(?:hiệu\s*)?[:.]?\s*$")
 _SYMBOL_START = re.compile(r"^\s*(?:\d+[a-zA-Z]?\s*)?[/-]\s*[A-ZĐ0-9]")
 _SUBJECT_LINE = re.compile(r"^V/[vV]\.?\s*(?P<text>.+)$")
 _ISSUED_WITH = re.compile(r"^\(?\s*(?:Ban hành\s+)?(?:kèm|kèm theo|Kèm theo)\b.*\)?\.?$", re.I)
@@ -258,8 +262,27 @@ def _authority_line(text: str) -> bool:
 # --- parse ---------------------------------------------------------------------------------------
 
 
+@cache
+def _province_names() -> tuple[str, ...]:
+    """The provinces as the issuer block and the dateline write them ("TỈNH ĐẮK LẮK", "Thành phố
+    Hồ Chí Minh"), for names a scan misread by a mark."""
+    return tuple(n for p in places.provinces().values() for n in (p.full_name, p.name))
+
+
+def _with_header_marks(lines: list[Line], within: int = 40) -> list[Line]:
+    """The header's lines in capitals (the issuer block) with the marks of the province names
+    restored where a scan misread them; the rest as it is."""
+    out = list(lines)
+    for k, line in enumerate(lines[:within]):
+        if line.text.isupper():
+            text = restore_marks(line.text, _province_names())
+            if text != line.text:
+                out[k] = replace(line, text=text)
+    return out
+
+
 def parse(norm: Normalised) -> Document:
-    lines = list(norm.lines)
+    lines = _with_header_marks(list(norm.lines))
     c = cues()
     rec_heading = re.compile(c["recipients_heading"], re.I)
     header = Header()
@@ -422,7 +445,7 @@ def _dateline(text: str, header: Header, line: Line) -> None:
     m = _DATELINE.match(text)
     if m is None:
         raise ValueError(f"not a place-and-date line: {text!r}")  # callers match first
-    header.place = m.group("place").strip()
+    header.place = restore_marks(m.group("place").strip(), _province_names())
     header.date = _iso_date(m.group("d"), m.group("m"), m.group("y"))
     header.dateline_line = line.first
 

@@ -19,6 +19,9 @@ REAL = Path(__file__).resolve().parents[1] / "data" / "real"
 CASES = [
     ("99c7d8fff9e4572e.md", [("CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘl"), ("CHỦ NGHĨA", "CHỦ NGHÌA"), ("Thực hiện Nghị quyết", "Thưc hiện Nghị quyết"), ("Sở Nội vụ", "Sở Nôi vụ")]),
     ("556b2fb4a0149576.md", [("CỘNG HÒA", "CÔNG HÒA"), ("Căn cứ", "Cân cứ"), ("Ủy ban nhân dân", "Ủy bân nhân dân")]),
+    # the header: the province in the issuer block and the dateline, "Số:", the dateline's words
+    ("556b2fb4a0149576.md", [("TỈNH ĐẮK LẮK", "TỈNH ĐĂK LẮK"), ("*Đắk Lắk, ngày 18", "*Đăk Lắk, ngảy 18"), ("Số: 0124", "Sồ: 0124"), ("tháng 11 năm 2025*", "thảng 11 nẳm 2025*")]),
+    ("31fb08f34535fce3.md", [("THÀNH PHỐ HỒ CHÍ MINH", "THÀNH PHỖ HỒ CHÍ MINH"), ("Số: 174", "Sô: 174"), ("ngày 18 tháng 11 năm 2025*", "ngày 18 tháng 11 nắm 2025*")]),
     ("09daab284f92e2dd.md", [("Thực hiện Kế hoạch", "Thực hiên Kế hoạch"), ("Sở Khoa học và Công nghệ", "Sở Khoa hoc và Công nghệ")]),
     ("31fb08f34535fce3.md", [("Căn cứ", "Căn cú"), ("HỘI CHỦ NGHĨA VIỆT NAM", "HỘI CHỦ NGHIA VIỆT NAM")]),
 ]
