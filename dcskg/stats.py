@@ -52,6 +52,12 @@ def _notations() -> dict[URIRef, str]:
     return {URIRef(str(s)): str(o) for s, o in vocabulary().subject_objects(SKOS.notation)}
 
 
+def _first(by_subject: dict, s, p):
+    """The first value of `p` on `s` among a plan's triples grouped by subject, or None."""
+    values = by_subject.get(s, {}).get(p)
+    return values[0] if values else None
+
+
 def contribution(triples: Iterable[tuple]) -> dict:
     """What one plan's triples (its own graph and what it adds to the common one) add to the
     totals; JSON-able, so it can be kept beside the database. Tasks and plans are numbered
@@ -60,10 +66,6 @@ def contribution(triples: Iterable[tuple]) -> dict:
     for s, p, o in triples:
         by_subject[s][p].append(o)
     notation = _notations()
-
-    def first(s, p):
-        values = by_subject.get(s, {}).get(p)
-        return values[0] if values else None
 
     def vi_label(s):
         labels = by_subject.get(s, {}).get(SKOS.prefLabel, [])
@@ -85,7 +87,7 @@ def contribution(triples: Iterable[tuple]) -> dict:
                 if plan_no[plan] not in entry[2]:
                     entry[2].append(plan_no[plan])
                 if str(a) not in described:
-                    place, kind = first(a, DCS.jurisdiction), first(a, ORG.classification)
+                    place, kind = _first(by_subject, a, DCS.jurisdiction), _first(by_subject, a, ORG.classification)
                     described[str(a)] = [vi_label(a), notation.get(kind) if kind is not None else None, vi_label(place) if place is not None else None]
         for lead in leads:
             for support in supports:
@@ -132,8 +134,7 @@ def _timeframe_counts(by_subject: dict, in_plan: dict, notation: dict) -> dict[s
     """Tasks per timeframe kind, per file of any document read (a resolution's tasks too)."""
     timeframes: dict[str, dict[str, int]] = {}
     for t, doc in in_plan.items():
-        sources = by_subject.get(doc, {}).get(DCS.sourceFile)
-        source = sources[0] if sources else None
+        source = _first(by_subject, doc, DCS.sourceFile)
         if source is None or RDF.type not in by_subject[t] or DCS.Task not in by_subject[t][RDF.type]:
             continue
         kinds = {notation.get(k) for k in by_subject[t].get(DCS.timeframeKind, [])} - {None} or {"none"}

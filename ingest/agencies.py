@@ -708,6 +708,11 @@ class _CollectiveRules:
     not_fields: tuple[str, ...]  # folded words after a generic head that do not name a field
     qualifier: re.Pattern[str]  # a word that opens a qualifier ("thuộc", "trên", …)
     kind_names: tuple[str, ...]  # folded canonical names of the kinds ("các sở, ban, ngành")
+    # the local kind's heads: the units a list names ("xã", "phường", "đặc khu", "thị trấn"), the
+    # words for all of them ("địa phương", "chính quyền cơ sở"), and the units its name gives
+    local_units: tuple[str, ...]
+    local_wholes: tuple[str, ...]
+    local_named: tuple[str, ...]
 
 
 def is_catch_all(mention: AgencyMention) -> bool:
@@ -732,7 +737,16 @@ def _collective_rules() -> _CollectiveRules:
         tuple(fold(w) for w in [*c["catch_all"], *c["levels"], *c["vague_fields"]]),
         re.compile(r"(?:" + "|".join(re.escape(fold(w)) for w in sorted(c["qualifier_words"], key=len, reverse=True)) + r")(?![\wÀ-ỹ])"),
         tuple(fold(k["name"]) for k in c["kinds"]),
+        *_local_heads(c["kinds"]),
     )
+
+
+def _local_heads(kinds: list[dict]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    local = next(k for k in kinds if k["kind"] == "local")
+    units = tuple(fold(h) for h in local["heads"] if h in level_words("commune"))
+    wholes = tuple(fold(h) for h in local["heads"] if h not in level_words("commune"))
+    named = tuple(u for u in units if re.search(rf"(?<![\wÀ-ỹ]){re.escape(u)}(?![\wÀ-ỹ])", fold(local["name"])))
+    return units, wholes, named
 
 
 def _kind_given_rest(kind: str, rest: str, rules: _CollectiveRules) -> str:
@@ -846,7 +860,7 @@ def _second_groups(text: str) -> list[str] | None:
     return None
 
 
-def _trailing_level(text: str, levels) -> tuple[str, str | None]:
+def _trailing_level(text: str, levels: tuple[str, ...]) -> tuple[str, str | None]:
     """The level a list ends with ("… cấp tỉnh", "… của tỉnh"), cut off; none after an owner."""
     if re.search(r"(?<![\wÀ-ỹ])(?:trực thuộc|thuộc|của|trong)\s+\S", text):
         # "đơn vị sự nghiệp thuộc Ủy ban nhân dân huyện": an owner qualifier, kept as written
@@ -887,7 +901,7 @@ class _Members:
     generics: int = 0
 
 
-def _sort_members(tokens: list[str], catch_all: bool, rules, lexicon: Lexicon) -> _Members:
+def _sort_members(tokens: list[str], catch_all: bool, rules: _CollectiveRules, lexicon: Lexicon) -> _Members:
     out = _Members(catch_all)
     kinds, names = out.kinds, out.names
     reform = lexicon.reform
@@ -903,7 +917,7 @@ def _sort_members(tokens: list[str], catch_all: bool, rules, lexicon: Lexicon) -
             out.generics += 1
             continue
         kind = _kind_given_rest(kind, rest, rules)
-        if kind == "local" and after and head in ("địa phương", "chính quyền địa phương", "chính quyền cơ sở") and (
+        if kind == "local" and after and head in rules.local_wholes and (
             lexicon.national or not (reform and lexicon.own_level in ("tỉnh", "thành phố", None))
         ):
             # "địa phương" means the communes and wards in a province's text after the 2025
@@ -948,7 +962,7 @@ def _vague_group(piece: str, tokens: list[str], m: _Members, level: str | None) 
     return None
 
 
-def _keep_needed_kinds(m: _Members, rules, lexicon: Lexicon) -> None:
+def _keep_needed_kinds(m: _Members, rules: _CollectiveRules, lexicon: Lexicon) -> None:
     """A kind stands as a canonical group only with the members it needs ("các sở", not "các
     phòng, ban"); otherwise its members stand as written."""
     for kind, needs in rules.needs.items():
@@ -1006,9 +1020,10 @@ def _kind_name(kind: str, name: str, members: list[str], level: str | None, lexi
     if kind == "departments" and not level and lexicon.own_level in ("tỉnh", "thành phố"):
         name = f"{name} {lexicon.own_level}"
     if kind == "local":
-        parts = [p for p in ("xã", "phường", "đặc khu", "thị trấn") if any(p in t for t in members)]
-        if any(t in ("địa phương", "chính quyền địa phương", "chính quyền cơ sở") for t in members) or not parts:
-            parts = sorted(set(parts) | {"xã", "phường"}, key=["xã", "phường", "đặc khu", "thị trấn"].index)
+        rules = _collective_rules()
+        parts = [p for p in rules.local_units if any(p in t for t in members)]
+        if any(t in rules.local_wholes for t in members) or not parts:
+            parts = sorted(set(parts) | set(rules.local_named), key=rules.local_units.index)
         name = "Ủy ban nhân dân các " + ", ".join(parts)
     return f"{name} {level}" if level and kind != "local" else name
 

@@ -29,7 +29,7 @@ from .agencies import find_agencies
 from .ids import local_document_id
 from .jurisdiction import Jurisdiction, full_name_of
 from .models import Document, LegalRef, Line, Mention
-from .rules import alternation, cues, doc_types, fold, registry, unmarked
+from .rules import alternation, cues, doc_types, fold, misreadable, registry, unmarked
 
 _STRENGTH = {"implements": 3, "based_on": 2, "cites": 1}
 _CODE = r"[A-ZĐ][A-Za-zĐđ&]*\d*"
@@ -364,7 +364,7 @@ def _opening_cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     alts, loose = [], []
     for rel, words in rc.items():
         alts.append(rf"(?P<{rel}>{alternation(words)})")
-        long = [unmarked(w) for w in words if len(w.split()) > 1]
+        long = misreadable(words)
         if long:
             loose.append(rf"(?P<{rel}>{alternation(long)})")
     return (

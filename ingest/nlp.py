@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from .rules import cues, gazetteer, modern_tones, unmarked
+from .rules import cues, gazetteer, marks_misread, unmarked
 
 SPANS_KEY = "agencies"
 
@@ -154,9 +154,7 @@ def misspelt_spans(text: str) -> list[tuple[int, int, str, str]]:
         written = text[span.start_char : span.end_char]
         if not _cased_as(written, surface):
             continue
-        ours, theirs = modern_tones(" ".join(written.split())).lower(), modern_tones(surface).lower()
-        wrong = sum(a != b for a, b in zip(ours, theirs)) if len(ours) == len(theirs) else len(ours)
-        if 1 <= wrong <= max(1, sum(c.isalpha() for c in theirs) // 6):
+        if marks_misread(" ".join(written.split()), surface):  # one mark or more, not too many
             found.add((span.start_char, span.end_char, label, ident))
     return sorted(found)
 

@@ -248,6 +248,13 @@ def marks_misread(written: str, name: str) -> int | None:
     return wrong if wrong <= max(1, sum(c.isalpha() for c in theirs) // 6) else None
 
 
+def misreadable(phrases) -> list[str]:
+    """The phrases of two words or more, without their marks: what still tells a cue when a scan
+    misread a mark ("Cân cứ" is "Căn cứ"). One word without marks is too short to tell ("de" is
+    "Để" or "Đề án")."""
+    return [unmarked(p) for p in phrases if len(p.split()) > 1]
+
+
 def any_marks(word: str) -> str:
     """A pattern for `word` with any marks on its vowels ("năm" -> "n[aàá…]m"): the fixed words of
     a dateline as a scan may misread them. Consonants stay as written."""

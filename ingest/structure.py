@@ -21,7 +21,8 @@ from functools import cache
 from . import places
 from .models import Attachment, Document, Header, Line, Node, Signer
 from .normalize import Normalised
-from .rules import alternation, any_marks, cues, doc_types, fold, restore_marks, unmarked
+from .rules import alternation, any_marks, cues, doc_types, fold, misreadable, restore_marks, unmarked
+from .tables import is_motto
 
 _ROMAN = re.compile(r"^(?P<label>[IVXLC]{1,5})\s*[.)-]\s*(?P<text>\S.*)$")
 _PART = re.compile(r"^(?P<word>Phần|PHẦN)\s+(?P<label>[IVXLC]{1,5}|\d{1,2}|thứ\s+\S+)\s*[.:\-–]?\s*(?P<text>.*)$")
@@ -80,9 +81,6 @@ _LEVEL_OF = {
     "dash": 8,
     "plus": 9,
 }
-# the motto, or the half a line break left of it ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM")
-# (matched without marks, as a scan may misread them)
-_MOTTO = re.compile(unmarked(r"^(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN VIỆT NAM|(?:XÃ\s+)?HỘI CHỦ NGHĨA VIỆT NAM)"), re.I)
 
 
 @cache
@@ -219,14 +217,12 @@ def _genre_name(word: str) -> str | None:
 
 @cache
 def _opener_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The words that open a preamble's paragraph (cues.yaml: opening_cues); and those of two
-    words or more without their marks, for a scan that misread one ("Cân cứ", "Thưc hiện") — a
-    one-word cue without marks is too short to tell ("de": "Để" or "Đề án")."""
+    """The words that open a preamble's paragraph (cues.yaml: opening_cues); and as a scan may
+    misread them ("Cân cứ", "Thưc hiện", rules.misreadable)."""
     words = cues()["opening_cues"]
-    long = [unmarked(w) for w in words if len(w.split()) > 1]
     return (
         re.compile(r"^(?:" + alternation(words) + r")(?![\wÀ-ỹ])", re.I),
-        re.compile(r"^(?:" + alternation(long) + r")(?![\wÀ-ỹ])", re.I),
+        re.compile(r"^(?:" + alternation(misreadable(words)) + r")(?![\wÀ-ỹ])", re.I),
     )
 
 
@@ -368,23 +364,22 @@ def _read_type_heading(lines: list[Line], i: int, th: tuple[str, str | None], he
 def _read_header(lines: list[Line], header: Header) -> tuple[int, int, list[Line]]:
     """Header fields; returns (first body line, first preamble line, the issuer block)."""
     issuer_lines: list[Line] = []
-    heading_at: int | None = None
     i = 0
     n = len(lines)
     limit = min(n, 60)
     while i < limit:
         line = lines[i]
         text = line.text
-        if _is_body_marker(line) and (heading_at is not None or i > 0 and is_opener(lines[i - 1].text)):
+        if _is_body_marker(line) and i > 0 and is_opener(lines[i - 1].text):
             break
-        if is_opener(text) and heading_at is None and (header.symbol or header.date or issuer_lines):
+        if is_opener(text) and (header.symbol or header.date or issuer_lines):
             break  # an opening without a type heading: the preamble starts here
         if _BARE_NUMBER_LABEL.match(text) and i + 1 < n and _SYMBOL_START.match(lines[i + 1].text) and header.symbol_code is None:
             # "Số:" at the end of a cell line, the symbol on the next ("Số:" / "2820/QĐ-UBND")
             text = f"Số: {lines[i + 1].text.strip()}"
             i += 1
         m = _NUMBER_LINE.match(text)
-        if m and header.symbol_code is None and heading_at is None:
+        if m and header.symbol_code is None:
             _read_number_line(m, text, header, line)
             i += 1
             continue
@@ -392,16 +387,16 @@ def _read_header(lines: list[Line], header: Header) -> tuple[int, int, list[Line
             _dateline(text, header, line)
             i += 1
             continue
-        subject = _SUBJECT_LINE.match(text) if header.title is None and heading_at is None else None
+        subject = _SUBJECT_LINE.match(text) if header.title is None else None
         if subject:
             header.subject = subject.group("text").strip()
             i += 1
             continue
-        th = type_heading(line) if heading_at is None else None
+        th = type_heading(line)
         if th is not None:
             preamble_start = _read_type_heading(lines, i, th, header)
             return _first_body_line(lines, preamble_start), preamble_start, issuer_lines
-        if heading_at is None and not _MOTTO.match(unmarked(text)) and _looks_like_heading(text) and len(text) < 90 and i < 12:
+        if not is_motto(text) and _looks_like_heading(text) and len(text) < 90 and i < 12:
             issuer_lines.append(line)
         i += 1
     # no type heading: the preamble starts after the header lines read so far

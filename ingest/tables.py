@@ -70,7 +70,8 @@ def row_label(text: str) -> str | None:
 def motto_regex() -> re.Pattern[str]:
     # the motto, or the half a line break left of it ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM")
     # matched without marks: a scan's "CỘNG HOÀ XÃ HỘI CHỦ NGHÌA VIỆT NAM" is the motto
-    pattern = "|".join(f"(?:{m})" for m in cues()["portal"]["motto"]) + r"|^Độc lập\s*[-–]\s*Tự do|^(?:XÃ\s+)?HỘI CHỦ NGHĨA VIỆT NAM"
+    portal = cues()["portal"]
+    pattern = "|".join(f"(?:{m})" for m in [*portal["motto"], *portal["motto_parts"]])
     return re.compile(unmarked(pattern), re.I)
 
 

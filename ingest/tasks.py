@@ -149,7 +149,9 @@ def _grammar() -> _Grammar:
 class _ClauseWords:
     """The small words of a clause read around agency names (cues.yaml: clause_words), compiled once."""
 
-    conjunction: str  # an alternation, for patterns that put it between their own parts
+    member_break: re.Pattern[str]  # where an unnamed member of a list ends: punctuation or a conjunction
+    bare_member: re.Pattern[str]  # a few lower-case words up to the next member
+    list_goes_on: re.Pattern[str]  # after a name, the list continues
     request_within: re.Pattern[str]
     member_list: re.Pattern[str]
     not_a_verb: re.Pattern[str]
@@ -170,8 +172,11 @@ def _clause_words() -> _ClauseWords:
     w = cues()["clause_words"]
     end = r"(?![\wÀ-ỹ])"
     request, scope, appendix = w["request_within"], w["scope"], w["appendix"]
+    conjunction = alternation(w["conjunctions"])
     return _ClauseWords(
-        conjunction=alternation(w["conjunctions"]),
+        member_break=re.compile(rf"[,;:(]|\s+(?:{conjunction})\s+"),
+        bare_member=re.compile(rf"([a-zà-ỹđ][\wÀ-ỹ]*(?:\s+[a-zà-ỹđ][\wÀ-ỹ]*){{0,3}})(?=\s*(?:[,;]|\s+(?:{conjunction})\s|$))"),
+        list_goes_on=re.compile(rf"\s*(?:[,;]|(?:{conjunction})\s)"),
         request_within=re.compile(
             rf"(?<=[\wÀ-ỹ)])[\s,]+(?P<verb>{alternation(request['verbs'])})\s+(?!{alternation(request['not_before'])})", re.I
         ),
@@ -458,7 +463,7 @@ def _collective_member_end(body: str, pos: int, before: int, mentions: list[Agen
     head = _openers().head_noun.match(rest) if pos > before else None
     # "các tổ chức cung cấp dịch vụ": the head noun is not the verb "tổ chức"
     stop = predicate_start(rest, [(0, head.end())] if head else [])
-    sep = re.search(rf"[,;:(]|\s+(?:{_clause_words().conjunction})\s+", rest)
+    sep = _clause_words().member_break.search(rest)
     nxt = min((a.start for a in mentions if a.start > pos), default=len(body)) - pos
     closer = _collective_closer().search(rest)
     close = closer.end() + known_place_after(rest[closer.end():]) if closer else len(rest)  # "… của tỉnh Bắc Ninh"
@@ -481,7 +486,7 @@ def _named_after_generic(body: str, pos: int, mentions) -> AgencyMention | None:
 def _modifier_member(probe: str) -> int:
     """The length of a bare modifier that continues a plural group ("cao đẳng" after "các
     trường đại học,"): up to four lower-case words, no verb, no preposition, then a separator."""
-    m = re.match(rf"([a-zà-ỹđ][\wÀ-ỹ]*(?:\s+[a-zà-ỹđ][\wÀ-ỹ]*){{0,3}})(?=\s*(?:[,;]|\s+(?:{_clause_words().conjunction})\s|$))", probe)
+    m = _clause_words().bare_member.match(probe)
     if not m or predicate_regex().search(m.group(1)) or _clause_words().not_a_verb.match(m.group(1)):
         return 0
     if _openers().heads.match(fold(m.group(1))) or _openers().not_agencies.match(fold(m.group(1))):
@@ -1013,7 +1018,7 @@ def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
     if predicate_start(name) < len(name.rstrip(" .")) - 1:
         return None  # a sentence, not a name list
     named_end = subject_end(name, lexicon)
-    if named_end and named_end < len(name.rstrip(" .")) - 1 and not re.match(rf"\s*(?:[,;]|(?:{_clause_words().conjunction})\s)", name[named_end:]):
+    if named_end and named_end < len(name.rstrip(" .")) - 1 and not _clause_words().list_goes_on.match(name[named_end:]):
         return None  # "Các cơ quan, đơn vị liên quan | thu thập thông tin …": a verb follows the group
     if len(name) > 260:
         return None
@@ -1078,7 +1083,7 @@ def _entries(children: list[Node], lexicon: Lexicon) -> dict[int, _Entry | None]
     return out
 
 
-def _child_context(child: Node, ctx: _Ctx, own: dict, entry: _Entry | None, lexicon: Lexicon) -> _Ctx:
+def _child_context(child: Node, ctx: _Ctx, own: dict[str, list[Node]], entry: _Entry | None, lexicon: Lexicon) -> _Ctx:
     """What an item inherits from the headings above it, overridden by what it says itself: its
     own lead and support attributes, an entry that names its bodies, a heading that directs
     bodies to carry out the items under it, "Đối với …" naming whom it is about."""

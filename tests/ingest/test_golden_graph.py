@@ -8,6 +8,7 @@ the triples that differ; when the change is meant, accept it and commit the new 
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -20,15 +21,11 @@ PLANS = ROOT / "data" / "plans"
 
 
 def seeds_dataset() -> Dataset:
-    """The seeds' graph as read from the project's folder (the graph keeps each file's path as
-    given: relative, so the graph is the same in any clone)."""
-    import os
-
+    """The seeds' graph, read from the project's folder as the working directory (the graph keeps
+    each file's path as given: relative, so the graph is the same in any clone)."""
     from ingest import extract, plan_graphs
     from ingest.to_rdf import COMMON_GRAPH, plan_graph_iri
 
-    if Path.cwd() != ROOT:
-        os.chdir(ROOT)
     ds = Dataset()
     for path in sorted(PLANS.glob("*.txt")):
         extraction = extract(path.relative_to(ROOT))
@@ -78,5 +75,6 @@ if __name__ == "__main__":
     if sys.argv[1:] != ["--accept"]:
         sys.exit(__doc__)
     sys.path.insert(0, str(ROOT))
+    os.chdir(ROOT)
     GOLDEN.write_text(sorted_nquads(seeds_dataset()), encoding="utf-8")
     print(f"wrote {GOLDEN}")
