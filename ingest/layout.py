@@ -352,6 +352,17 @@ def _starts_part(text: str) -> bool:
     return bool(_part_start().match(text))
 
 
+@cache
+def _bare_division() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in cues()["divisions"])
+    return re.compile(rf"^\s*[*_]*\s*(?i:{words})\s*[*_]*\s*$")
+
+
+def is_bare_division(text: str) -> bool:
+    """"Điều" or "**CHƯƠNG" alone on a line: its number was wrapped onto the next line."""
+    return bool(_bare_division().match(text))
+
+
 def join_emphasis(lines: list[Line]) -> list[Line]:
     """`**1. Sở` / `Khoa học và Công nghệ**` is one line: an emphasis span left open continues."""
     out: list[Line] = []
@@ -362,7 +373,7 @@ def join_emphasis(lines: list[Line]) -> list[Line]:
         joined = 0
         # two trailing spaces are a Markdown line break: the author broke the line on purpose
         while not _EMPTY_EMPHASIS.match(text) and _open_emphasis(text) and not text.endswith("  ") and i + 1 < len(lines) and lines[i + 1].text.strip() and joined < 8:
-            if _starts_part(lines[i + 1].text):
+            if _starts_part(lines[i + 1].text) and not is_bare_division(text):
                 break
             i += 1
             nxt = lines[i].text

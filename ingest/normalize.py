@@ -399,6 +399,8 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         # "thông tin" / "- viễn thông": a hyphenated phrase wrapped at its dash, not a bullet;
         # "(sau đây gọi là …)": a parenthesis that opens in lower case continues a sentence
         return True
+    if layout.is_bare_division(prev) and re.match(r"^(?:\d{1,3}|[IVXLC]{1,5})\b", nxt):
+        return True  # "Điều" / "13. Trách nhiệm …": the division's number wrapped
     if _LABEL.match(nxt):
         return False
     if _is_structural(nxt):

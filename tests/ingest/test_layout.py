@@ -124,6 +124,20 @@ def test_open_emphasis_continues_on_the_next_line(raw, expected):
     assert join_emphasis(L(*raw))[0].text == expected
 
 
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        # a Bắc Ninh regulation as the portal wraps its articles and chapters (corpus a161f65b…)
+        (("**Điều", "13. Trách nhiệm của các cơ quan, đơn vị**"), "**Điều 13. Trách nhiệm của các cơ quan, đơn vị**"),
+        (("**Chương", "I**"), "**Chương I**"),
+        (("**CHƯƠNG", "III**"), "**CHƯƠNG III**"),
+    ],
+)
+def test_a_division_word_alone_takes_the_number_on_the_next_line(raw, expected):
+    """"Điều" never stands alone: the number the line break moved, though it looks like an item label, is its own."""
+    assert [line.text for line in join_emphasis(L(*raw))] == [expected]
+
+
 def test_emphasis_stops_at_an_item_label_and_a_hard_break():
     assert len(join_emphasis(L("**I. MỤC ĐÍCH", "1. Mục đích"))) == 2
     assert len(join_emphasis(L("**TM. ỦY BAN NHÂN DÂN  ", "CHỦ TỊCH**"))) == 2

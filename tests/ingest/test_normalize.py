@@ -154,8 +154,11 @@ def test_footnotes(lines, text, notes):
         # the country cut off a national body's name on an item's short first line (a national plan, PDF)
         (["l) Đài Truyền hình Việt Nam, Đài Tiếng nói Việt", "Nam, Thông tấn xã Việt Nam chủ trì, phối hợp với Bộ Y tế"],
          ["l) Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam chủ trì, phối hợp với Bộ Y tế"]),
+        # an article's word cut off its number by the page layout; an item after a sentence stays an item
+        (["Điều", "13. Trách nhiệm của Sở Tài chính"], ["Điều 13. Trách nhiệm của Sở Tài chính"]),
+        (["Điều khoản thi hành", "1. Quyết định này có hiệu lực"], ["Điều khoản thi hành", "1. Quyết định này có hiệu lực"]),
     ],
-    ids=["year range", "hyphenated phrase", "bullet", "parenthesis", "full stop", "symbol hyphen", "country"],
+    ids=["year range", "hyphenated phrase", "bullet", "parenthesis", "full stop", "symbol hyphen", "country", "article number", "article title"],
 )
 def test_pdf_lines_joined_where_a_sentence_goes_on(lines, joined):
     assert [line.text for line in join_pdf_lines(L(*lines))] == joined
