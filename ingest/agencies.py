@@ -916,6 +916,8 @@ def _sort_members(tokens: list[str], catch_all: bool, rules: _CollectiveRules, l
         if kind == "generic":
             out.generics += 1
             continue
+        if kind in rules.needs and head not in rules.needs[kind] and _names_a_field(rest):
+            kind = "other"  # "Ban biên tập", "Ban quản lý dự án": a board's own name, not "các ban"
         kind = _kind_given_rest(kind, rest, rules)
         if kind == "local" and after and head in rules.local_wholes and (
             lexicon.national or not (reform and lexicon.own_level in ("tỉnh", "thành phố", None))

@@ -366,7 +366,10 @@ def _after_adverbial(body: str, first: int, lexicon: Lexicon) -> int:
         rest = rest[mood.end() :] if mood else rest
         end = subject_end(rest, lexicon)
         verb = rest[end:].lstrip(" ,:-–")
-        if end and (predicate_regex().match(verb) or (verb[:1].islower() and not _clause_words().not_a_verb.match(verb))):
+        # a lower-case word after a comma goes on with a list ("cơ sở giáo dục mầm non, giáo dục
+        # phổ thông …"); only a word the cues know as a verb starts the predicate there
+        listed = rest[end:].lstrip().startswith(",")
+        if end and (predicate_regex().match(verb) or (verb[:1].islower() and not listed and not _clause_words().not_a_verb.match(verb))):
             if any(not m.generic for m in split_agencies(rest[:end], lexicon)):
                 return pos
     return first

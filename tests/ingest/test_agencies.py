@@ -98,6 +98,11 @@ SPLITS = [
      ["Văn phòng Tỉnh ủy", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân", "Văn phòng Ủy ban nhân dân tỉnh"]),
     # the "và" before the next body joins, it is no part of the group before it
     ("các cơ quan chức năng có liên quan và Ủy ban nhân dân cấp xã", ["Các cơ quan chức năng có liên quan", "Ủy ban nhân dân cấp xã"]),
+    # "ban" with the work it does is one board; "ban" in a list of kinds is not (corpus regulations)
+    ("Ban biên tập", ["Ban biên tập"]),
+    ("Ban kiểm soát", ["Ban kiểm soát"]),
+    ("các phòng, ban chuyên môn", ["Các phòng, ban chuyên môn"]),
+    ("các ban, ngành liên quan", ["Các sở, ban, ngành tỉnh"]),
 ]
 
 

@@ -207,6 +207,14 @@ def test_the_ministries_and_central_sectors_are_one_group():
         # catch-all words in a row close a group together; a body after them is a partner of its own
         ("Chỉ đạo các đơn vị chủ rừng phối hợp với các cơ quan chức năng có liên quan và Ủy ban nhân dân cấp xã rà soát, thống kê hiện trạng",
          ["Các đơn vị chủ rừng"], ["Ủy ban nhân dân cấp xã"], []),
+        # a clause of time inside the subject ends the body's name (corpus regulations)
+        ("Doanh nghiệp viễn thông khi triển khai ngầm hóa phải bảo đảm tiến độ", ["Các doanh nghiệp viễn thông"], [], []),
+        # a board named by its work is one body, not "các ban"
+        ("Ban biên tập chủ trì thực hiện việc cập nhật tin bài", ["Ban biên tập"], [], []),
+        # a condition cut at a comma inside its own list gives no subject ("cơ sở giáo dục
+        # mầm non, giáo dục phổ thông …" goes on the list, it is no verb): a resolution of Huế
+        ("Trường hợp mức thu học phí của cơ sở giáo dục dân lập, tư thục, cơ sở giáo dục mầm non, giáo dục phổ thông trong các trường đại học, cao đẳng thấp hơn mức học phí quy định tại khoản 1 Điều 2 Nghị quyết này, mức hỗ trợ học phí bằng với mức thu học phí của cơ sở giáo dục đó.",
+         [], [], []),
     ],
 )
 def test_read_actors_in_real_documents(text, leads, supports, supervisors):
@@ -400,8 +408,11 @@ _REGULATION_HEAD = ["ỦY BAN NHÂN DÂN", "TỈNH NINH BÌNH", "Số: 12/2025/Q
           "2. Phối hợp với Sở Công Thương tổ chức kiểm tra việc thực hiện các quy định."], "I.Đ9.2", ["Ủy ban nhân dân cấp xã"]),
         (["Điều 14. Trách nhiệm của các sở, ban, ngành", "1. Chịu trách nhiệm trước UBND tỉnh về việc giải quyết kiến nghị cử tri."],
          "I.Đ14.1", ["Các sở, ban, ngành tỉnh"]),
+        # the portal wrapped the article's word off its number, inside the bold (corpus a161f65b…)
+        (["**Điều", "16. Trách nhiệm của Sở Khoa học và Công nghệ**", "", "1. Là đơn vị đầu mối về kỹ thuật, chịu trách nhiệm trước UBND tỉnh.",
+          "", "2. Chủ trì, phối hợp với Văn phòng UBND tỉnh tham mưu nâng cấp Cổng TTĐT tỉnh."], "I.Đ16.2", ["Sở Khoa học và Công nghệ"]),
     ],
-    ids=["body", "duties of", "duties of a group"],
+    ids=["body", "duties of", "duties of a group", "article word wrapped"],
 )
 def test_an_article_titled_by_a_body_gives_its_duties_that_lead(article, path, lead):
     doc = parse(normalize(_REGULATION_HEAD + article))
