@@ -160,6 +160,7 @@ class _ClauseWords:
     purpose: re.Pattern[str]
     scope: re.Pattern[str]
     duty_of: re.Pattern[str]
+    led_topic: re.Pattern[str]
     role_label: re.Pattern[str]
     appendix_only: re.Pattern[str]
     appendix_pointer: re.Pattern[str]
@@ -190,6 +191,10 @@ def _clause_words() -> _ClauseWords:
             rf"(?:\s+(?:{alternation(scope['qualifiers'])}))?[,\s]*(?:và\s+)?)+"
         ),
         duty_of=re.compile(rf"^(?:{alternation(w['duty_of'])})\s+(?:của\s+)?", re.I),
+        led_topic=re.compile(
+            rf"(?:các\s+)?(?i:{alternation(w['led_topics']['topics'])})\s+(?P<body>[A-ZĐÀ-Ỹ].+?)\s+"
+            rf"(?:(?:{alternation(cues()['responsibility_predicates'])})\s+)?(?:{alternation(w['led_topics']['verbs'])})"
+        ),
         role_label=re.compile(rf"\s+[-–]\s+(?=(?i:{alternation(w['role_words'])}))"),
         appendix_only=re.compile(rf"\(.*(?:{alternation([appendix['name'], appendix['attached']])}).*\)\.?", re.I),
         appendix_pointer=re.compile(rf"{alternation([appendix['name']])}[^.]*{alternation([appendix['attached']])}", re.I),
@@ -1008,6 +1013,9 @@ def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
     if mood:
         requested = bool(mood.group("req"))
         text = text[mood.end():]
+    led = _clause_words().led_topic.fullmatch(text.strip(" .:"))
+    if led:
+        text = led.group("body")  # "Nội dung Sở Xây dựng có trách nhiệm chủ trì": the matters it leads
     text = _clause_words().duty_of.sub("", text)
     head, sep, rest = text.partition(":")
     name = head.strip(" .")

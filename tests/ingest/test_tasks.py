@@ -259,6 +259,10 @@ def test_a_whole_group_name_ends_before_its_verb(text, written):
         ("Các sở, ban, ngành (trừ Sở Y tế)", ["Các sở, ban, ngành tỉnh"]),
         ("Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông",
          ["Ủy ban nhân dân các xã Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông"]),
+        # the matters a body leads, named by a relative clause (a coordination regulation's articles)
+        ("Nội dung Sở Dân tộc và Tôn giáo có trách nhiệm chủ trì", ["Sở Dân tộc và Tôn giáo"]),
+        ("Nhiệm vụ Sở Xây dựng chủ trì", ["Sở Xây dựng"]),
+        ("Nội dung phối hợp", None),
     ],
 )
 def test_entry_headings(heading, names):
