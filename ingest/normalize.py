@@ -388,8 +388,22 @@ def _cut_agency_name(prev: str, nxt: str) -> bool:
     return any(a.start < cut < a.end and a.known for a in find_agencies(joined))
 
 
+def _enumeration_cut(prev: str, nxt: str) -> bool:
+    """"Bộ trưởng các Bộ:" / "Xây dựng, Ngoại giao, Tư pháp …": the members of an enumerated
+    head run on past the break (the colon opens the list, it ends no sentence)."""
+    # only every body of a kind ("các Sở:"): "1. Lãnh đạo Sở:" heads a paragraph of its own
+    if not re.search(r"(?<![\wÀ-ỹ])(?i:các)\s+[^\s:]+(?:,\s*[^\s:]+)*\s*:$", prev) or not nxt[:1].isupper() or _LABEL.match(nxt):
+        return False
+    from .agencies import expand_enumerations
+
+    joined = f"{prev} {nxt}"
+    return expand_enumerations(joined) != f"{expand_enumerations(prev)} {expand_enumerations(nxt)}"
+
+
 def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
     """`prev` is the last physical line before `nxt`."""
+    if _enumeration_cut(prev, nxt):
+        return True
     if prev.endswith(_TERMINAL):
         return False
     opener = re.match(r"^(?:[-–]|\()\s*(\S)", nxt)

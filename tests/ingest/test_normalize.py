@@ -157,8 +157,15 @@ def test_footnotes(lines, text, notes):
         # an article's word cut off its number by the page layout; an item after a sentence stays an item
         (["Điều", "13. Trách nhiệm của Sở Tài chính"], ["Điều 13. Trách nhiệm của Sở Tài chính"]),
         (["Điều khoản thi hành", "1. Quyết định này có hiệu lực"], ["Điều khoản thi hành", "1. Quyết định này có hiệu lực"]),
+        # the members of "các Bộ:" run on past the break (a Government resolution, corpus b241b75d…);
+        # one body's heading with a colon opens its own paragraph
+        (["Điều 5. Bộ trưởng các Bộ:", "Xây dựng, Ngoại giao, Tư pháp chịu trách nhiệm thi hành Nghị quyết này."],
+         ["Điều 5. Bộ trưởng các Bộ: Xây dựng, Ngoại giao, Tư pháp chịu trách nhiệm thi hành Nghị quyết này."]),
+        (["1. Lãnh đạo Sở:", "Lãnh đạo Sở Tư pháp có Giám đốc và các Phó Giám đốc."],
+         ["1. Lãnh đạo Sở:", "Lãnh đạo Sở Tư pháp có Giám đốc và các Phó Giám đốc."]),
     ],
-    ids=["year range", "hyphenated phrase", "bullet", "parenthesis", "full stop", "symbol hyphen", "country", "article number", "article title"],
+    ids=["year range", "hyphenated phrase", "bullet", "parenthesis", "full stop", "symbol hyphen", "country", "article number", "article title",
+         "enumeration", "one body's heading"],
 )
 def test_pdf_lines_joined_where_a_sentence_goes_on(lines, joined):
     assert [line.text for line in join_pdf_lines(L(*lines))] == joined
