@@ -462,6 +462,16 @@ def _type_word_end() -> re.Pattern[str]:
     return re.compile(r"(?<![\wÀ-ỹ])(?:" + names + r")$")
 
 
+def restore_cue_marks(lines: list[Line]) -> list[Line]:
+    """The words of assignment and of collective bodies written with their marks where a scan
+    misread one ("các sơ, ban, ngành" -> "các sở, ban, ngành", "chủ tri" -> "chủ trì"); a clean
+    text is left as it is. Same length, so offsets into the line still hold."""
+    from .rules import mark_restoring_phrases, restore_marks
+
+    phrases = mark_restoring_phrases()
+    return _map_text(lines, lambda s: restore_marks(s, phrases) if not s.isascii() else s)
+
+
 def _drop_blank(lines: list[Line]) -> list[Line]:
     return [line for line in lines if line.text]
 
@@ -478,6 +488,7 @@ STEPS: tuple[Step, ...] = (
     Step("fix_bullets", fix_bullets, "a dash and a plus on one line is a plus bullet"),
     Step("extract_footnotes", extract_footnotes, "footnote bodies out of the text, anchors removed"),
     Step("join_pdf_lines", join_pdf_lines, "re-join lines cut mid-sentence"),
+    Step("restore_cue_marks", restore_cue_marks, "cue words a scan misread a mark of, written right"),
     Step("drop_blank", _drop_blank, "drop empty lines"),
 )
 STEP_NAMES = tuple(step.name for step in STEPS)

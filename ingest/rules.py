@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -271,15 +272,42 @@ def any_marks(word: str) -> str:
 def restore_marks(text: str, phrases: tuple[str, ...]) -> str:
     """`text` with each of `phrases` written with its marks where a scan misread one or two of
     them ("TỈNH ĐĂK LẮK" -> "TỈNH ĐẮK LẮK"), in the case the text writes it; same length."""
-    plain = unmarked(text).lower()
-    for phrase in sorted(phrases, key=len, reverse=True):
-        key = unmarked(phrase).lower()
-        for m in re.finditer(rf"(?<![\w]){re.escape(key)}(?![\w])", plain):
-            written = text[m.start() : m.end()]
+    return _marks_restorer(tuple(sorted(set(phrases), key=len, reverse=True)))(text)
+
+
+@cache
+def _marks_restorer(phrases: tuple[str, ...]) -> Callable[[str], str]:
+    by_key = {unmarked(p).lower(): p for p in phrases}
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in by_key) + r")(?!\w)")
+
+    def restore(text: str) -> str:
+        plain = unmarked(text).lower()
+        out, last = [], 0
+        for m in pattern.finditer(plain):
+            written, phrase = text[m.start() : m.end()], by_key[m.group(0)]
             if marks_misread(written, phrase):
-                right = phrase.upper() if written.isupper() else phrase
-                text = text[: m.start()] + right + text[m.end() :]
-    return text
+                out += [text[last : m.start()], _in_case_of(written, phrase)]
+                last = m.end()
+        return "".join(out) + text[last:] if out else text
+
+    return restore
+
+
+def _in_case_of(written: str, phrase: str) -> str:
+    """`phrase`'s letters with `written`'s case, letter by letter ("CHỦ TRI" -> "CHỦ TRÌ")."""
+    return "".join(p.upper() if w.isupper() else p.lower() for w, p in zip(modern_tones(written), modern_tones(phrase)))
+
+
+@cache
+def mark_restoring_phrases() -> tuple[str, ...]:
+    """The cue words normalisation writes with their marks where a scan misread them (cues.yaml:
+    mark_restoring): phrases of two syllables or more, each once."""
+    spec = cues()["mark_restoring"]
+    found: list[str] = list(spec["phrases"])
+    for group in spec["groups"]:
+        value = cues()[group]
+        found += [w for names in value.values() for w in names] if isinstance(value, dict) else list(value)
+    return tuple(dict.fromkeys(p.lower() for p in found if len(p.split()) > 1))
 
 
 def slug(text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .rules import cues, fold, unmarked
+from .rules import cues, fold, marks_misread, unmarked
 
 
 @cache
@@ -29,6 +29,10 @@ def column_role(header: str) -> str | None:
             return "roles"
     for role, names in _column_roles():
         if any(h == n or h.startswith(n + " ") or h.startswith(n + ",") or h.startswith(n + "/") for n in names):
+            return role
+    for role, names in _column_roles():
+        # a scan's misread mark ("NHIỂM VỤ VÀ GIẢI PHÁP"): a name of two words or more, a mark or two off
+        if any(len(n.split()) > 1 and h[len(n) : len(n) + 1] in ("", " ", ",", "/") and marks_misread(h[: len(n)], n) for n in names):
             return role
     return None
 

@@ -24,6 +24,10 @@ CASES = [
     ("31fb08f34535fce3.md", [("THÀNH PHỐ HỒ CHÍ MINH", "THÀNH PHỖ HỒ CHÍ MINH"), ("Số: 174", "Sô: 174"), ("ngày 18 tháng 11 năm 2025*", "ngày 18 tháng 11 nắm 2025*")]),
     ("09daab284f92e2dd.md", [("Thực hiện Kế hoạch", "Thực hiên Kế hoạch"), ("Sở Khoa học và Công nghệ", "Sở Khoa hoc và Công nghệ")]),
     ("31fb08f34535fce3.md", [("Căn cứ", "Căn cú"), ("HỘI CHỦ NGHĨA VIỆT NAM", "HỘI CHỦ NGHIA VIỆT NAM")]),
+    # the words of collective bodies in the paragraph that says who competes ("các sơ, ban, ngành")
+    ("99c7d8fff9e4572e.md", [("sở, ban, ngành, Ủy ban Mặt trận", "sơ, ban, ngành, Ủy ban Mặt trận"), ("chính trị - xã hội,\n", "chính trị - xã hồi,\n")]),
+    # an appendix table's column names: its every row is a task
+    ("192068354fd1ffe5.md", [("**NHIỆM VỤ VÀ GIẢI PHÁP**", "**NHIỂM VỤ VÀ GIẢI PHÁP**"), ("**CHỦ TRÌ**", "**CHỦ TRI**"), ("**PHỐI HỢP**", "**PHỐI HƠP**")]),
 ]
 
 

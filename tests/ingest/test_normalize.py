@@ -207,8 +207,26 @@ STEP_EFFECTS = {
     "join_pdf_lines": (["Sở Tư pháp chủ trì, phối hợp với các cơ quan, đơn vị tổ chức tuyên truyền phổ biến", "pháp luật về dân chủ ở cơ sở cho cán bộ, công chức."],
                        "Sở Tư pháp chủ trì, phối hợp với các cơ quan, đơn vị tổ chức tuyên truyền phổ biến pháp luật về dân chủ ở cơ sở cho cán bộ, công chức.",
                        "pháp luật về dân chủ ở cơ sở cho cán bộ, công chức.", set()),
+    "restore_cue_marks": (["Các sơ, ban, ngành chủ tri, phối hơp với Ủy ban nhân dân các xã."],
+                          "Các sở, ban, ngành chủ trì, phối hợp với Ủy ban nhân dân các xã.",
+                          "Các sơ, ban, ngành chủ tri, phối hơp với Ủy ban nhân dân các xã.", set()),
     "drop_blank": (["Kế hoạch", "", "   ", "Nội dung"], "Nội dung", "", {"join_pdf_lines"}),
 }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # words that spell a cue across a word boundary, or a cue's neighbour, are not misreadings
+        # (each was seen in the corpus while the cue list was wider)
+        "báo cáo tình hình thực hiện Đề án",
+        "tạm đình chỉ thi công (nếu cần)",
+        "Phối hợp cung cấp thông tin về quy hoạch",
+        "có quan hệ với công ăn việc làm",
+    ],
+)
+def test_restoring_marks_leaves_other_words_alone(text):
+    assert [l.text for l in normalize([text]).lines] == [text]
 
 
 def test_every_step_has_an_effect_to_check():
