@@ -139,8 +139,12 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
     for start, end, kind, ident in sorted(_spans(text), key=lambda s: (s[0], s[3].startswith("family:"), s[0] - s[1], -len(s[3]))):
         if start < taken_until:
             continue
-        if start > 0 and text[start - 1] in "-/" or text[end : end + 1] in ("-", "/") and text[end + 1 : end + 2].isupper():
-            continue  # a code inside a document symbol ("10/2024/QĐ-UBND"), not a body
+        if start > 0 and text[start - 1] in "-/" and not text[start - 2 : start - 1].islower() or (
+            text[end : end + 1] in ("-", "/") and text[end + 1 : end + 2].isupper() and not text[end - 1 : end].islower()
+        ):
+            # a code inside a document symbol ("10/2024/QĐ-UBND"), not a body; a slash after a
+            # word parts two names ("Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao")
+            continue
         if ident.startswith("family:"):
             fam = families[ident]
             name = text[start:end].strip(" ,;.-–")
@@ -969,6 +973,8 @@ def _keep_needed_kinds(m: _Members, rules: _CollectiveRules, lexicon: Lexicon) -
     phòng, ban"); otherwise its members stand as written."""
     for kind, needs in rules.needs.items():
         if kind == "departments" and kind in m.kinds:
+            if "ministries" in m.kinds and m.kinds[kind] == ["ngành"]:
+                continue  # "các Bộ, ngành liên quan": the central sectors beside the ministries
             provincial = lexicon.own_level in ("tỉnh", "thành phố")
             has = {t for t in m.kinds[kind]}
             lower_units = any(fold(o).startswith("phòng") for o in m.others)

@@ -28,7 +28,8 @@ def pipeline():
 
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     defaults = Vietnamese.Defaults
-    infixes = list(defaults.infixes or []) + [r"(?<=[\w)])[;,:](?=\S)", r"(?<=\w)-(?=\w)", r"(?<=\w)&(?=\w)"]
+    # "… Du lịch/Sở Văn hóa và Thể thao": a slash between a word and a name parts two names
+    infixes = list(defaults.infixes or []) + [r"(?<=[\w)])[;,:](?=\S)", r"(?<=\w)-(?=\w)", r"(?<=\w)&(?=\w)", r"(?<=[a-zà-ỹđ])/(?=[A-ZĐÀ-Ỹ])"]
     nlp.tokenizer = Tokenizer(
         nlp.vocab,
         prefix_search=compile_prefix_regex(defaults.prefixes).search,
@@ -97,6 +98,8 @@ def patterns() -> tuple[dict, ...]:
             out.append({"label": fam.kind, "pattern": [*head, {"IS_TITLE": True}, rest], "id": f"family:{fam.head}"})
         out.append({"label": fam.kind, "pattern": [*head, first, rest, *joined], "id": f"family:{fam.head}"})
         out.append({"label": fam.kind, "pattern": [*head, first, rest, *joined, *joined], "id": f"family:{fam.head}"})
+        # "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam": a name of four fields
+        out.append({"label": fam.kind, "pattern": [*head, first, rest, *joined, *joined, *joined], "id": f"family:{fam.head}"})
         # "Trung tâm Xúc tiến đầu tư, thương mại và du lịch": lower-case members of one name
         lower = {"IS_LOWER": True, "LOWER": {"NOT_IN": stops + heads}}
         listed = [{"ORTH": ","}, lower, {**lower, "OP": "?"}, {"ORTH": "và"}, lower, {**lower, "OP": "?"}]

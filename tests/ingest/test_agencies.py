@@ -103,6 +103,9 @@ SPLITS = [
     ("Ban kiểm soát", ["Ban kiểm soát"]),
     ("các phòng, ban chuyên môn", ["Các phòng, ban chuyên môn"]),
     ("các ban, ngành liên quan", ["Các sở, ban, ngành tỉnh"]),
+    # an institute of four fields; two names parted by a slash (a ministry's plan, corpus 448306af…)
+    ("Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam", ["Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam"]),
+    ("Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao tỉnh", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa và Thể thao"]),
 ]
 
 
@@ -252,3 +255,11 @@ MISREAD = [
 @pytest.mark.parametrize("text,names", MISREAD, ids=[t[:40] for t, _ in MISREAD])
 def test_a_name_misread_by_a_mark_is_the_known_body(text, names):
     assert [m.name for m in find_agencies(text) if m.known] == names
+
+
+def test_the_sectors_beside_the_ministries_are_one_group_in_a_national_text():
+    """"các Bộ, ngành liên quan" in a ministry's plan: the central sectors, one group with the
+    ministries — not "Các bộ" and a stray "Các ngành" (24 corpus documents read it so)."""
+    national = Lexicon({}, None, {}, True, None, True)
+    assert [m.name for m in split_agencies("các Bộ, ngành liên quan", national)] == ["Các bộ, ngành"]
+    assert [m.name for m in split_agencies("các Bộ, ngành, địa phương", national)] == ["Các bộ, ngành", "Các địa phương"]

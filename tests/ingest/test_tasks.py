@@ -209,6 +209,10 @@ def test_the_ministries_and_central_sectors_are_one_group():
          ["Các đơn vị chủ rừng"], ["Ủy ban nhân dân cấp xã"], []),
         # a clause of time inside the subject ends the body's name (corpus regulations)
         ("Doanh nghiệp viễn thông khi triển khai ngầm hóa phải bảo đảm tiến độ", ["Các doanh nghiệp viễn thông"], [], []),
+        # a ministry's closing article: an institute's director stands for the institute, and the
+        # bodies before it are read although its name has four fields (corpus 448306af…)
+        ("Chánh Văn phòng Bộ, Vụ trưởng Vụ Kế hoạch, Tài chính, Viện trưởng Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam và Thủ trưởng các cơ quan liên quan chịu trách nhiệm thi hành Quyết định này./.",
+         ["Văn phòng Bộ", "Vụ Kế hoạch, Tài chính", "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam"], [], []),
         # a board named by its work is one body, not "các ban"
         ("Ban biên tập chủ trì thực hiện việc cập nhật tin bài", ["Ban biên tập"], [], []),
         # a condition cut at a comma inside its own list gives no subject ("cơ sở giáo dục
