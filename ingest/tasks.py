@@ -218,6 +218,12 @@ def _bare_adverbial_regex() -> re.Pattern[str]:
 
 
 @cache
+def _topic_regex() -> re.Pattern[str]:
+    """"Về <topic>: " before the sentence that assigns (cues.yaml: topic_openers)."""
+    return re.compile(rf"^(?i:{alternation(cues()['topic_openers'])})\s[^:;]{{3,400}}?:\s+(?=\S)")
+
+
+@cache
 def _mood_regex() -> re.Pattern[str]:
     c = cues()
     req = alternation(c["request_cues"])
@@ -272,6 +278,9 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     mood word (`Đề nghị`: requested; `Giao`, `Yêu cầu`: assigned)."""
     body = clause.strip()
     offset = 0
+    topic = _topic_regex().match(body)
+    if topic:
+        offset, body = topic.end(), body[topic.end():]
     bare = _bare_adverbial_regex().match(body)
     adv = _adverbial_regex().match(body)
     if bare and bare.group("last") not in cues()["object_prepositions"] and subject_end(body[bare.end():], lexicon):

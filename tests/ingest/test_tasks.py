@@ -213,6 +213,10 @@ def test_the_ministries_and_central_sectors_are_one_group():
         # bodies before it are read although its name has four fields (corpus 448306af…)
         ("Chánh Văn phòng Bộ, Vụ trưởng Vụ Kế hoạch, Tài chính, Viện trưởng Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam và Thủ trưởng các cơ quan liên quan chịu trách nhiệm thi hành Quyết định này./.",
          ["Văn phòng Bộ", "Vụ Kế hoạch, Tài chính", "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam"], [], []),
+        # the Government answers a province's request: a topic, its colon, then who does it; the
+        # bodies the topic names are its matter (a conclusion of the Prime Minister, corpus 24701a1c…)
+        ("Về đề nghị Chính phủ chỉ đạo Bộ Tài chính xem xét, bố trí vốn Dự án đường ven biển: giao Bộ Tài chính chủ trì phối hợp với Bộ Xây dựng và các cơ quan liên quan xem xét, xử lý theo đúng quy định.",
+         ["Bộ Tài chính"], ["Bộ Xây dựng"], []),
         # a board named by its work is one body, not "các ban"
         ("Ban biên tập chủ trì thực hiện việc cập nhật tin bài", ["Ban biên tập"], [], []),
         # a condition cut at a comma inside its own list gives no subject ("cơ sở giáo dục
