@@ -156,9 +156,14 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
             mention = _with_suffix(by_name[ident], text, plural.start() if plural else start, end)
         mention = _run_over(mention, text)
         country = _country().match(text, mention.end)
-        if country and mention.known and not fold(mention.name).endswith(fold(cues()["country"])):
-            # "Ngân hàng Nhà nước Việt Nam": the country ends the national body's name
-            mention = replace(mention, surface=text[mention.start : country.end()], end=country.end())
+        if country and not fold(mention.name).endswith(fold(cues()["country"])):
+            # "Ngân hàng Nhà nước Việt Nam": the country ends the national body's name; a family's
+            # name too ("Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam")
+            if mention.known:
+                mention = replace(mention, surface=text[mention.start : country.end()], end=country.end())
+            else:
+                name = text[mention.start : country.end()]
+                mention = replace(mention, name=name, surface=name, end=country.end())
         unit = _unit_before().search(text[:mention.start]) if mention.known else None
         if unit and unit.start() >= taken_until:
             # "Ban Thường trực Ủy ban MTTQ …", "Cơ quan Ủy ban MTTQ …": a unit of the body named

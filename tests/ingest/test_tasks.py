@@ -71,6 +71,12 @@ NATIONAL = Lexicon({}, None, {}, True, None, True)
         ("Các ngân hàng thương mại cổ phần quyết liệt triển khai các giải pháp", ["Các ngân hàng thương mại cổ phần"]),
         ("Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam chủ trì, phối hợp chặt chẽ với Bộ Y tế xây dựng",
          ["Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"]),
+        # a group of enterprises, its name running to the country; a capacity or a purpose
+        # before the subject (a Prime Minister's conclusion, corpus 24701a1c…)
+        ("Về đầu tư kho dầu thô dự trữ quốc gia: với vai trò là chủ đầu tư, Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam chủ động làm việc với các đối tác.",
+         ["Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam"]),
+        ("Để xác định vị trí cụ thể của dự án, Ủy ban nhân dân tỉnh Thanh Hóa phối hợp với Bộ Công Thương rà soát kỹ các quy hoạch.",
+         ["Ủy ban nhân dân tỉnh"]),
     ],
 )
 def test_read_actors_in_national_documents(text, leads):
