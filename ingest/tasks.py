@@ -277,20 +277,8 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     The subject is the agency list the clause opens with, after an opening adverbial and a
     mood word (`Đề nghị`: requested; `Giao`, `Yêu cầu`: assigned)."""
     body = clause.strip()
-    offset = 0
-    topic = _topic_regex().match(body)
-    if topic:
-        offset, body = topic.end(), body[topic.end():]
-    bare = _bare_adverbial_regex().match(body)
-    adv = _adverbial_regex().match(body)
-    if bare and bare.group("last") not in cues()["object_prepositions"] and subject_end(body[bare.end():], lexicon):
-        # "Trong quá trình thực hiện Thủ trưởng các địa phương …": the comma left out
-        offset += bare.end()
-        body = body[bare.end():]
-    elif adv:
-        start = _after_adverbial(body, adv.end(), lexicon)
-        offset += start
-        body = body[start:]
+    offset = _opening_end(body, lexicon)
+    body = body[offset:]
     requested = False
     mood = _mood_regex().match(body)
     if mood:
@@ -332,6 +320,22 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     if mood and _encouraging(mood.group(0)) and all(m.kind == "collective_group" for m in found):
         return [], requested, 0, body  # "Khuyến khích các doanh nghiệp …": no body is given work
     return found, requested, offset + end, body[end:]
+
+
+def _opening_end(body: str, lexicon: Lexicon) -> int:
+    """Where the clause proper starts: after a topic and its colon ("Về dự án …: …") and an
+    opening adverbial ("Trên cơ sở …, ", "Trong quá trình thực hiện …")."""
+    topic = _topic_regex().match(body)
+    offset = topic.end() if topic else 0
+    rest = body[offset:]
+    bare = _bare_adverbial_regex().match(rest)
+    adv = _adverbial_regex().match(rest)
+    if bare and bare.group("last") not in cues()["object_prepositions"] and subject_end(rest[bare.end():], lexicon):
+        # "Trong quá trình thực hiện Thủ trưởng các địa phương …": the comma left out
+        return offset + bare.end()
+    if adv:
+        return offset + _after_adverbial(rest, adv.end(), lexicon)
+    return offset
 
 
 @cache
