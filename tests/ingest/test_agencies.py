@@ -101,6 +101,8 @@ SPLITS = [
     # "ban" with the work it does is one board; "ban" in a list of kinds is not (corpus regulations)
     ("Ban biên tập", ["Ban biên tập"]),
     ("Ban kiểm soát", ["Ban kiểm soát"]),
+    # an editorial board before its portal's name is the portal's board, one body (corpus a161f65b…)
+    ("Ban Biên tập Cổng TTĐT tỉnh", ["Ban Biên tập Cổng Thông tin điện tử tỉnh"]),
     ("các phòng, ban chuyên môn", ["Các phòng, ban chuyên môn"]),
     ("các ban, ngành liên quan", ["Các sở, ban, ngành tỉnh"]),
     # an institute of four fields; two names parted by a slash (a ministry's plan, corpus 448306af…)
