@@ -71,6 +71,9 @@ NATIONAL = Lexicon({}, None, {}, True, None, True)
         ("Các ngân hàng thương mại cổ phần quyết liệt triển khai các giải pháp", ["Các ngân hàng thương mại cổ phần"]),
         ("Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam chủ trì, phối hợp chặt chẽ với Bộ Y tế xây dựng",
          ["Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"]),
+        # the Governor stands for the State Bank as a minister for his ministry (a Government resolution)
+        ("Thống đốc Ngân hàng Nhà nước Việt Nam tiếp thu, giải trình đầy đủ các ý kiến Thành viên Chính phủ, hoàn thiện hồ sơ trình.",
+         ["Ngân hàng Nhà nước"]),
         # a group of enterprises, its name running to the country; a capacity or a purpose
         # before the subject (a Prime Minister's conclusion, corpus 24701a1c…)
         ("Về đầu tư kho dầu thô dự trữ quốc gia: với vai trò là chủ đầu tư, Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam chủ động làm việc với các đối tác.",
