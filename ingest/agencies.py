@@ -210,14 +210,18 @@ def _run_over(mention: AgencyMention, text: str) -> AgencyMention:
     return mention
 
 
-# a unit written before the body it belongs to (capitalised: "các cơ quan" is a group)
+# a unit written before the body it belongs to (capitalised: "các cơ quan" is a group); "các
+# Chi nhánh Văn phòng Đăng ký đất đai": every such unit of the body
 @cache
 def _unit_before() -> re.Pattern[str]:
     """A unit written before a known body's name (cues.yaml: units_before_bodies)."""
-    return re.compile(rf"(?<![\wÀ-ỹ])(?<!các )(?<!Các )({alternation(cues()['units_before_bodies'])})\s+$")
+    return re.compile(rf"(?<![\wÀ-ỹ])((?:[Cc]ác\s+)?(?:{alternation(cues()['units_before_bodies'])}))\s+$")
 
 
 def _unit_name(unit: str) -> str:
+    if is_plural(unit):
+        bare = strip_plural(unit)
+        return "Các " + bare[:1].lower() + bare[1:]
     return "Ban Thường trực" if fold(unit) == "ban thường trực" else unit
 
 

@@ -101,6 +101,9 @@ SPLITS = [
     # "ban" with the work it does is one board; "ban" in a list of kinds is not (corpus regulations)
     ("Ban biên tập", ["Ban biên tập"]),
     ("Ban kiểm soát", ["Ban kiểm soát"]),
+    # every branch of a known body (a closing article's "Giám đốc các Chi nhánh Văn phòng đăng ký đất đai")
+    ("các Chi nhánh Văn phòng đăng ký đất đai", ["Các chi nhánh Văn phòng Đăng ký đất đai"]),
+    ("Chi nhánh Văn phòng đăng ký đất đai", ["Chi nhánh Văn phòng Đăng ký đất đai"]),
     # an editorial board before its portal's name is the portal's board, one body (corpus a161f65b…)
     ("Ban Biên tập Cổng TTĐT tỉnh", ["Ban Biên tập Cổng Thông tin điện tử tỉnh"]),
     ("các phòng, ban chuyên môn", ["Các phòng, ban chuyên môn"]),
