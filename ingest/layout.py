@@ -20,7 +20,7 @@ from functools import cache
 
 from .blocks import Block, Cell, Table
 from .models import Line
-from .rules import cues, fold, unmarked
+from .rules import cues, fold
 from .tables import column_role, header_roles, is_motto, row_label
 
 _RULE = re.compile(r"^\s*[-_=–—.*\s]{3,}\s*$")  # decorative rules under the issuer and the motto
@@ -402,18 +402,16 @@ class PortalMeta:
 
 
 @cache
-def _markers() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+def _markers() -> tuple[re.Pattern[str], dict[str, str]]:
     p = cues()["portal"]
     # case kept: "Chia sẻ" is the portal's button, "chia sẻ, dẫn dắt …" a wrapped sentence
     trailer = re.compile("|".join(f"(?:{m})" for m in p["trailer"]))
-    # the motto without its marks: a scan may misread them
-    motto = re.compile(unmarked("|".join(f"(?:{m})" for m in p["motto"])), re.I)
-    return trailer, motto, {fold(k): v for k, v in p["metadata_fields"].items()}
+    return trailer, {fold(k): v for k, v in p["metadata_fields"].items()}
 
 
 def portal_metadata(lines: list[Line]) -> dict[str, str]:
     """`Số hiệu:` `51/2025/NQ-HĐND` … read from the lines before the document starts."""
-    _, _, fields = _markers()
+    _, fields = _markers()
     found: dict[str, str] = {}
     texts = [(_plain(l.text)) for l in lines if _plain(l.text)]
     for k, text in enumerate(texts):
@@ -433,9 +431,10 @@ def document_bounds(lines: list[Line]) -> tuple[int, int]:
     of every administrative document) and ends before the first line of the portal's own
     trailer (`Văn bản liên quan`, notices). Without a motto the whole text is the document.
     """
-    trailer, motto, _ = _markers()
+    trailer, _ = _markers()
     start = 0
-    motto_at = next((i for i, l in enumerate(lines) if motto.search(unmarked(_plain(l.text)))), None)
+    # the motto read as the header reader reads it (tables.is_motto: without its marks)
+    motto_at = next((i for i, l in enumerate(lines) if is_motto(_plain(l.text))), None)
     if motto_at is not None:
         start = _issuer_block_start(lines, motto_at)
     end = len(lines)

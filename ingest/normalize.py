@@ -466,10 +466,10 @@ def restore_cue_marks(lines: list[Line]) -> list[Line]:
     """The words of assignment and of collective bodies written with their marks where a scan
     misread one ("các sơ, ban, ngành" -> "các sở, ban, ngành", "chủ tri" -> "chủ trì"); a clean
     text is left as it is. Same length, so offsets into the line still hold."""
-    from .rules import mark_restoring_phrases, restore_marks
+    from .rules import mark_restoring_phrases, marks_restorer
 
-    phrases = mark_restoring_phrases()
-    return _map_text(lines, lambda s: restore_marks(s, phrases) if not s.isascii() else s)
+    restore = marks_restorer(mark_restoring_phrases())
+    return _map_text(lines, lambda s: restore(s) if not s.isascii() else s)
 
 
 def _drop_blank(lines: list[Line]) -> list[Line]:

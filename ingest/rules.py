@@ -272,12 +272,13 @@ def any_marks(word: str) -> str:
 def restore_marks(text: str, phrases: tuple[str, ...]) -> str:
     """`text` with each of `phrases` written with its marks where a scan misread one or two of
     them ("TỈNH ĐĂK LẮK" -> "TỈNH ĐẮK LẮK"), in the case the text writes it; same length."""
-    return _marks_restorer(tuple(sorted(set(phrases), key=len, reverse=True)))(text)
+    return marks_restorer(phrases)(text)
 
 
 @cache
-def _marks_restorer(phrases: tuple[str, ...]) -> Callable[[str], str]:
-    by_key = {unmarked(p).lower(): p for p in phrases}
+def marks_restorer(phrases: tuple[str, ...]) -> Callable[[str], str]:
+    """`restore_marks` for one set of phrases, compiled once (longest first)."""
+    by_key = {unmarked(p).lower(): p for p in sorted(set(phrases), key=len, reverse=True)}
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in by_key) + r")(?!\w)")
 
     def restore(text: str) -> str:
@@ -303,10 +304,7 @@ def mark_restoring_phrases() -> tuple[str, ...]:
     """The cue words normalisation writes with their marks where a scan misread them (cues.yaml:
     mark_restoring): phrases of two syllables or more, each once."""
     spec = cues()["mark_restoring"]
-    found: list[str] = list(spec["phrases"])
-    for group in spec["groups"]:
-        value = cues()[group]
-        found += [w for names in value.values() for w in names] if isinstance(value, dict) else list(value)
+    found = [*spec["phrases"], *(w for group in spec["groups"] for w in cues()[group])]
     return tuple(dict.fromkeys(p.lower() for p in found if len(p.split()) > 1))
 
 
