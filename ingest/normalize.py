@@ -344,10 +344,23 @@ def _cut_place_name(prev: str, nxt: str) -> bool:
     from . import places
 
     tail = prev.split()[-2:]
-    head = re.sub(r"[^\wÀ-ỹĐđ]", "", nxt.split()[0]) if nxt.split() else ""
-    if not (tail and head[:1].isupper() and tail[-1][:1].isupper()):
+    words = [re.sub(r"[^\wÀ-ỹĐđ]", "", w) for w in nxt.split()[:4]]
+    head = words[0] if words else ""
+    if not (tail and head[:1].isupper()) or (len(head) > 1 and head.isupper()):
+        return False  # capitals of a line in upper case mark no name ("ỦY BAN NHÂN DÂN" / "CHỦ TỊCH")
+    if _level_word_end().search(prev):
+        # the level word, then the place's whole name on the next line
+        return any(places.is_place_name(" ".join(words[:n])) for n in range(len(words), 0, -1) if all(w[:1].isupper() for w in words[:n]))
+    if not tail[-1][:1].isupper():
         return False
     return any(places.is_place_name(" ".join(tail[i:] + [head])) for i in range(len(tail)))
+
+
+@cache
+def _level_word_end() -> re.Pattern[str]:
+    from .rules import alternation, level_words
+
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(level_words())})$")
 
 
 def _cut_country(prev: str, nxt: str) -> bool:
@@ -437,10 +450,13 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         # the country, in every national body's name, even on an item's short first line
         # ("l) Đài Truyền hình Việt Nam, Đài Tiếng nói Việt" / "Nam, Thông tấn xã …")
         return True
-    if wrapped and len(prev) >= 0.8 * width:
-        # a place name cut in two ("tỉnh Vĩnh" / "Long"), or a line that starts with a name
-        if _cut_place_name(prev, nxt) or _name_start(nxt):
-            return True
+    if _cut_place_name(prev, nxt):
+        # a place's name cut in two ("tỉnh Điện" / "Biên") or from its level word ("Ủy ban nhân
+        # dân tỉnh" / "Điện Biên và …"): no sentence ends there, however short the line (the
+        # first line of a paragraph is short where the page indented it)
+        return True
+    if wrapped and len(prev) >= 0.8 * width and _name_start(nxt):
+        return True  # a line that starts with a name
     return bool(re.search(r"\d-$", prev))
 
 

@@ -163,12 +163,31 @@ def test_footnotes(lines, text, notes):
          ["Điều 5. Bộ trưởng các Bộ: Xây dựng, Ngoại giao, Tư pháp chịu trách nhiệm thi hành Nghị quyết này."]),
         (["1. Lãnh đạo Sở:", "Lãnh đạo Sở Tư pháp có Giám đốc và các Phó Giám đốc."],
          ["1. Lãnh đạo Sở:", "Lãnh đạo Sở Tư pháp có Giám đốc và các Phó Giám đốc."]),
+        # in upper case a capital marks no name ("Dân Chủ" is a commune, "CHỦ TỊCH" a title)
+        (["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]),
     ],
     ids=["year range", "hyphenated phrase", "bullet", "parenthesis", "full stop", "symbol hyphen", "country", "article number", "article title",
-         "enumeration", "one body's heading"],
+         "enumeration", "one body's heading", "upper case"],
 )
 def test_pdf_lines_joined_where_a_sentence_goes_on(lines, joined):
     assert [line.text for line in join_pdf_lines(L(*lines))] == joined
+
+
+def test_a_place_name_cut_on_a_short_first_line_goes_on():
+    # a Government notice as the portal wraps it (corpus 296e373d…): a paragraph's first line is
+    # short where the page indented it, and the break falls inside a place's name or between it
+    # and its level word, where no sentence ends
+    lines = ["6. Về việc lồng ghép các kiến nghị của tỉnh Điện",
+             "Biên vào các các Chương trình mục tiêu quốc gia và các đề án có liên quan: Giao",
+             "Bộ Giáo dục và Đào tạo, Bộ Y tế nghiên cứu các kiến nghị của tỉnh Điện Biên.",
+             "7. Các Bộ theo chức năng, nhiệm vụ được giao khẩn trương rà soát lại việc thực hiện",
+             "ý kiến chỉ đạo của Thủ tướng Chính phủ, báo cáo Thủ tướng Chính phủ kết quả thực hiện",
+             "trước ngày 05 tháng 12 năm 2025.",
+             "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh",
+             "Điện Biên và các Bộ, cơ quan liên quan biết, thực hiện./."]
+    joined = [line.text for line in join_pdf_lines(L(*lines))]
+    assert joined[0].startswith("6. Về việc lồng ghép các kiến nghị của tỉnh Điện Biên vào")
+    assert joined[-1] == "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Điện Biên và các Bộ, cơ quan liên quan biết, thực hiện./."
 
 
 def test_a_long_known_name_cut_after_its_head_goes_on():
