@@ -598,7 +598,8 @@ def elliptic_place() -> re.Pattern[str]:
 @cache
 def _enumeration_regex() -> re.Pattern[str]:
     heads = alternation(cues()["enumerated_heads"])
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:các\s+)?(?P<head>{heads})(?:,\s*ban,?\s*ngành)?\s*:\s*(?P<list>[^;:]+?)(?=\s*(?:;|$|\.\s|\s+và các\s|\s+(?:có trách nhiệm|chịu trách nhiệm|phối hợp|chủ trì)\b))", re.I)
+    co_heads = alternation(cues()["enumerated_co_heads"])
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:các\s+)?(?P<head>{heads})(?P<mixed>\s*,\s*(?:{co_heads}))?\s*:\s*(?P<list>[^;:]+?)(?=\s*(?:;|$|\.\s|\s+và các\s|\s+(?:có trách nhiệm|chịu trách nhiệm|phối hợp|chủ trì)\b))", re.I)
 
 
 # a title ends its member where a separator or the verb follows
@@ -690,17 +691,26 @@ def expand_enumerations(text: str) -> str:
         names: list[str] = []
         k = 0
         while k < len(items):
-            # the longest run of items that a known name holds together ("Văn hóa, Thể thao và Du lịch")
+            # the longest run of items that a known name holds together ("Văn hóa, Thể thao và Du
+            # lịch"), the list's last item running on into the predicate ("… và Du lịch chủ động")
             for j in range(len(items), k, -1):
                 joined = ", ".join(items[k:j])
                 found = find_agencies(f"{head} {joined}")
-                if j == k + 1 or (found and found[0].known and found[0].end >= len(head) + 1 + len(joined) - 1):
-                    names.append(f"{head} {joined}")
+                into_last = len(head) + 1 + len(", ".join(items[k : j - 1])) + 2
+                if j == k + 1 or (found and found[0].known and found[0].start == 0 and found[0].end > into_last):
+                    names.append(joined if m.group("mixed") and j == k + 1 and _names_a_body(joined) else f"{head} {joined}")
                     k = j
                     break
         return ", ".join(names)
 
     return _enumeration_regex().sub(expand, text)
+
+
+def _names_a_body(member: str) -> bool:
+    """"Tập đoàn Điện lực Việt Nam" in "các Bộ, cơ quan: …": a body's own name, not a field (a
+    list of one kind names fields only: "Văn phòng: Tỉnh ủy, UBND tỉnh" are their offices)."""
+    found = find_agencies(member)
+    return bool(found) and found[0].start == 0 and (found[0].known or len(found[0].name.split()) > 2)
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,7 @@ def patterns() -> tuple[dict, ...]:
     stops = sorted(({s.split()[0].lower() for s in cues()["predicate_stops"]} - inside) | {"các", "về", "của", "theo", "tại", "trên", "với", "và", "hoặc", "thuộc"})
     titles = sorted(cues()["title_openers"])  # "…, Trưởng các phòng": a person's title opens the next member
     heads = sorted({e.name.split()[0].lower() for e in gaz.entries} | {a.split()[0].lower() for e in gaz.entries for a in e.aliases} | {f.head.split()[0].lower() for f in gaz.families})
+    inner_heads = [[{"ORTH": w[0]}, *({"LOWER": x.lower()} for x in w[1:])] for w in (f.head.split() for f in gaz.families) if len(w) > 1]
     for fam in gaz.families:
         # the head's first word as written, the others in any case ("Ban quản lý", "Trung Tâm")
         words = fam.head.split()
@@ -104,6 +105,10 @@ def patterns() -> tuple[dict, ...]:
         lower = {"IS_LOWER": True, "LOWER": {"NOT_IN": stops + heads}}
         listed = [{"ORTH": ","}, lower, {**lower, "OP": "?"}, {"ORTH": "và"}, lower, {**lower, "OP": "?"}]
         out.append({"label": fam.kind, "pattern": [*head, first, rest, *listed], "id": f"family:{fam.head}"})
+        # a body named inside another's name keeps its own head whole, verb or not ("Văn phòng
+        # Ban chỉ đạo phòng thủ dân sự quốc gia", not "Văn phòng Ban")
+        for inner in inner_heads:
+            out.append({"label": fam.kind, "pattern": [*head, *inner, rest], "id": f"family:{fam.head}"})
     return tuple(out)
 
 

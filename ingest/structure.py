@@ -580,6 +580,17 @@ def _is_signature_block(lines: list[Line], i: int) -> bool:
 _PERSON = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){1,5}$")
 
 
+@cache
+def notice_closing() -> re.Pattern[str]:
+    """A notice's closing formula (cues.yaml: notice_closing); group `bodies` from the purpose
+    word on: who is to know and act."""
+    c = cues()["notice_closing"]
+    return re.compile(
+        rf"^[^.;:]{{0,100}}?(?<![\wÀ-ỹ])(?:{alternation(c['verbs'])})\s+{re.escape(c['purpose'])}\s+(?P<bodies>[^.;]{{1,250}}?(?<![\wÀ-ỹ])(?:{alternation(c['knows'])})(?![\wÀ-ỹ]).*)$",
+        re.I | re.S,
+    )
+
+
 def _body(lines: list[Line]) -> list[Node]:
     """Nodes of the body, nested by the level of their markers."""
     c = cues()
@@ -590,7 +601,7 @@ def _body(lines: list[Line]) -> list[Node]:
     for line in lines:
         text = line.text
         kind, label, body = classify(text, line.heading)
-        if kind == "para" and fold(text).startswith(closing) and len(stack) > 1:
+        if kind == "para" and (fold(text).startswith(closing) or notice_closing().match(text)) and len(stack) > 1:
             node = Node("closing", "", text, line.src)
             stack[1].children.append(node)
             stack = stack[:2]

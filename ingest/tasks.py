@@ -42,7 +42,7 @@ from .agencies import (
 from .citations import cited_document_spans
 from .models import Document, Node, Reporting, Task
 from .rules import alternation, cues, fold, level_words, measures
-from .structure import SILENT_ROLES, section_role
+from .structure import SILENT_ROLES, notice_closing, section_role
 
 _WORK = ("item", "decimal", "letter", "dash", "plus")
 _HEADS = ("section", "chapter", "part", "subsection", "article")
@@ -937,11 +937,14 @@ def _closing_requests(sections: list[Node], lexicon: Lexicon, out) -> None:
         for node in top.walk():
             if node.kind != "closing":
                 continue
-            actors = read_actors(node.text, lexicon)
+            # "… thông báo để <bodies> biết, thực hiện": the bodies are the subject that acts
+            formula = notice_closing().match(node.text)
+            text = formula.group("bodies") if formula else node.text
+            actors = read_actors(text, lexicon)
             if not any(not m.generic for m in actors.leads):
                 continue
             n += 1
-            para = Node("para", "", node.text, node.lines, path=f"closing{n}")
+            para = Node("para", "", text, node.lines, path=f"closing{n}")
             made = _make_task(para, _Ctx(headings=[]), None, "other", lexicon, [], {})
             if made is not None:
                 out.append(made)

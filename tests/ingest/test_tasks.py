@@ -80,6 +80,18 @@ NATIONAL = Lexicon({}, None, {}, True, None, True)
          ["Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam"]),
         ("Để xác định vị trí cụ thể của dự án, Ủy ban nhân dân tỉnh Thanh Hóa phối hợp với Bộ Công Thương rà soát kỹ các quy hoạch.",
          ["Ủy ban nhân dân tỉnh"]),
+        # a body named inside another's name keeps its head whole, a verb or not (a Prime
+        # Minister's dispatch, corpus a328fbb4…)
+        ("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia theo dõi sát diễn biến tình hình, sẵn sàng điều phối",
+         ["Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia"]),
+        # a listed ministry's name with commas, the list running on into its predicate
+        ("Các Bộ: Giáo dục và Đào tạo, Y tế, Khoa học và Công nghệ, Văn hóa, Thể thao và Du lịch theo chức năng, nhiệm vụ, thẩm quyền chủ động phối hợp với địa phương chỉ đạo",
+         ["Bộ Giáo dục và Đào tạo", "Bộ Y tế", "Bộ Khoa học và Công nghệ", "Bộ Văn hóa, Thể thao và Du lịch"]),
+        # a list of ministries and other bodies: a member with its own name keeps it (corpus 296e373d…)
+        ("Các Bộ, cơ quan: Tài chính, Xây dựng, Ngoại giao, Tập đoàn Điện lực Việt Nam theo chức năng, nhiệm vụ được giao khẩn trương rà soát",
+         ["Bộ Tài chính", "Bộ Xây dựng", "Bộ Ngoại giao", "Tập đoàn Điện lực Việt Nam"]),
+        # … while the offices of a list of one kind are its members' ("Văn phòng: Tỉnh ủy, …")
+        ("Văn phòng: Tỉnh ủy, Ủy ban nhân dân tỉnh chủ trì tổng hợp", ["Văn phòng Tỉnh ủy", "Văn phòng Ủy ban nhân dân tỉnh"]),
     ],
 )
 def test_read_actors_in_national_documents(text, leads):
@@ -93,8 +105,8 @@ def test_read_actors_in_national_documents(text, leads):
         ("Sở Nội vụ", "Sở", "Văn phòng Sở"),
         ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),
         ("Thủ tướng Chính phủ", "Chính phủ", "Văn phòng Chính phủ"),
-        # a body whose name starts like a ministry's is not one
-        ("Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh", None),
+        # a body whose name starts like a ministry's is not one: its office is its own, named whole
+        ("Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Văn phòng Bộ Chỉ huy Quân sự tỉnh"),
         ("Hội đồng nhân dân tỉnh", None, None),
     ],
 )
@@ -532,3 +544,26 @@ def test_a_role_cell_names_its_bodies_not_a_cited_documents_issuer(cell, names):
 
     found = _attr_agencies([Node("attr", "lead", cell, (1,))], PROVINCE, _Ctx())
     assert [m.name for m in found if not m.generic] == names
+
+
+def test_a_notices_closing_formula_gives_its_work_to_the_bodies_it_notifies():
+    """"Văn phòng Chính phủ thông báo để <bodies> biết, thực hiện" (the Government Office's notices
+    of conclusions, corpus 98be6e04…): the bodies after the purpose word act, the notifier only
+    passes the word on — it is no lead, in the closing or in the last item the closing follows."""
+    lines = ["VĂN PHÒNG CHÍNH PHỦ", "Số: 636/TB-VPCP", "Hà Nội, ngày 24 tháng 11 năm 2025", "", "THÔNG BÁO",
+             "Kết luận của Phó Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Phú Thọ", "",
+             "I. MỘT SỐ KIẾN NGHỊ CỦA TỈNH", "",
+             "1. Bộ Nội vụ theo chức năng nhiệm vụ được giao khẩn trương nghiên cứu, xử lý kiến nghị của tỉnh Phú Thọ.", "",
+             "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Phú Thọ và các Bộ, cơ quan liên quan biết, thực hiện./.", "",
+             "Nơi nhận:", "- Như trên;"]
+    doc = parse(normalize(lines))
+    tasks = [t for t, _ in extract_tasks(doc, Lexicon({}, None, {}, True, None, True)).tasks]
+    closing = [t for t in tasks if t.path.startswith("closing")]
+    assert [t.lead for t in closing] == [["Ủy ban nhân dân tỉnh", "Các bộ"]]
+    assert all("Văn phòng Chính phủ" not in t.lead for t in tasks)
+
+
+def test_a_company_a_notice_is_sent_to_ends_its_name_before_the_word_of_knowing():
+    # a customs ruling's closing (corpus 39a27d44…): "biết" is no word of the company's name
+    actors = read_actors("Công ty TNHH Suhil Electronics Vina biết và thực hiện./.", TERMS)
+    assert [m.name for m in actors.leads] == ["Công ty TNHH Suhil Electronics Vina"]
