@@ -90,6 +90,8 @@ NATIONAL = Lexicon({}, None, {}, True, None, True)
         # a list of ministries and other bodies: a member with its own name keeps it (corpus 296e373d…)
         ("Các Bộ, cơ quan: Tài chính, Xây dựng, Ngoại giao, Tập đoàn Điện lực Việt Nam theo chức năng, nhiệm vụ được giao khẩn trương rà soát",
          ["Bộ Tài chính", "Bộ Xây dựng", "Bộ Ngoại giao", "Tập đoàn Điện lực Việt Nam"]),
+        # an adverb of the predicate ends a group's name (a ministry's dispatch, corpus a8e9e967…)
+        ("Các đơn vị quản lý đường bộ tập trung kiểm tra, rà soát các tuyến quốc lộ", ["Các đơn vị quản lý đường bộ"]),
         # … while the offices of a list of one kind are its members' ("Văn phòng: Tỉnh ủy, …")
         ("Văn phòng: Tỉnh ủy, Ủy ban nhân dân tỉnh chủ trì tổng hợp", ["Văn phòng Tỉnh ủy", "Văn phòng Ủy ban nhân dân tỉnh"]),
     ],
