@@ -111,6 +111,14 @@ def _entries_by_id() -> tuple[dict, dict]:
 
 
 @cache
+def _field_verb_tail() -> re.Pattern[str]:
+    """A field that is also a verb, ending a family's name (cues.yaml: field_verbs)."""
+    c = cues()
+    verbs = alternation(c["predicate_stops"])
+    return re.compile(rf"\s+(?P<field>{alternation(c['field_verbs'])})(?=\s*(?:[;.]|$)|\s+(?:{verbs})(?![\wÀ-ỹ]))")
+
+
+@cache
 def _country() -> re.Pattern[str]:
     return re.compile(rf"\s+{alternation([cues()['country']])}(?![\wÀ-ỹ])")
 
@@ -155,6 +163,10 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
             plural = _PLURAL.search(text[:start])
             mention = _with_suffix(by_name[ident], text, plural.start() if plural else start, end)
         mention = _run_over(mention, text)
+        field = _field_verb_tail().match(text, mention.end) if not mention.known else None
+        if field and ident.startswith("family:"):
+            name = text[mention.start : field.end("field")]
+            mention = replace(mention, name=name, surface=name, end=field.end("field"))
         country = _country().match(text, mention.end)
         if country and not fold(mention.name).endswith(fold(cues()["country"])):
             # "Ngân hàng Nhà nước Việt Nam": the country ends the national body's name; a family's

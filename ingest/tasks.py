@@ -113,6 +113,7 @@ class _Grammar:
     supervise_also: re.Pattern[str]
     delegate: re.Pattern[str]
     direct: re.Pattern[str]
+    directing: re.Pattern[str]
     joiner: re.Pattern[str]
     separator: re.Pattern[str]
     owner_after: re.Pattern[str]
@@ -135,6 +136,9 @@ def _grammar() -> _Grammar:
         supervise_also=re.compile(rf"(?<![\wÀ-ỹ])(?:và|,)\s*(?:{alternation(pr['supervise'])}){end}", re.I),
         delegate=re.compile(rf"^\s*(?:{alternation(pr['delegate'])})\s+", re.I),
         direct=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(pr['direct'])})\s+(.+?)\s+(?:{alternation(pr['carry_out'])}){end}.*:\s*$", re.I),
+        # an item that opens by directing bodies ("Chỉ đạo các Ban Quản lý dự án …"), not by
+        # handing them work as the issuer does ("Giao …")
+        directing=re.compile(rf"^\W*(?:{alternation([w for w in pr['direct'] if w not in pr['delegate']])})\s", re.I),
         joiner=re.compile(rf"\s*(?:(?:{joiners})\s+)?"),
         separator=re.compile(rf"\s*(?:[,;]\s*(?:và\s+)?|\s+(?:{joiners})\s+)"),
         owner_after=re.compile(rf"\s+(?:{owners})\s+"),
@@ -1284,7 +1288,13 @@ def _task_actors(heading: str, body: str, text: str, entry: _Entry | None, own_l
     if entry is None and body and _opens_sentence(body, lexicon):
         # a topic heading ("1. Tiếp tục đẩy mạnh công tác tuyên truyền") and the paragraph
         # that says who does it ("Các cơ quan, đơn vị, địa phương tiếp tục …")
-        return _merge_actors(read_actors(heading, lexicon), read_actors(body, lexicon))
+        head = read_actors(heading, lexicon)
+        merged = _merge_actors(head, read_actors(body, lexicon))
+        if head.leads and _grammar().directing.match(heading):
+            # "- Chỉ đạo các Ban Quản lý dự án … kiểm tra" / "bố trí …": the bodies it names are
+            # directed, the body it stands under stays responsible (_subject_leads)
+            merged.assigned = head.assigned
+        return merged
     return read_actors(text, lexicon)
 
 

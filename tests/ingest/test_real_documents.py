@@ -64,12 +64,12 @@ def test_the_hand_keyed_corpus_documents_meet_their_floor(tmp_path):
     """Seven documents of the unkeyed corpus keyed by hand (tests/data/corpus_keys/README.md): a
     provincial plan, a ministry's decision, a Prime Minister's and a ministry's dispatch, a
     Government notice, a city's decision on a centre's duties and a ministry's circular. Role
-    pairs F1 0.88 today (a ministry's dispatch 0.53: names cut at a verb-like last word), the
-    floor one pair under."""
+    pairs F1 0.90 today (a ministry's dispatch 0.63: its key leaves out the units a body is told to
+    direct, which the extractor reads as leads), the floor one pair under."""
     keys = CORPUS.parent / "corpus_keys" / "gold.jsonl"
     names = [json.loads(line)["file"] for line in keys.read_text(encoding="utf-8").splitlines() if line.strip()]
     extracted = [extract(CORPUS / name).to_json() for name in names]
-    code, report = score_with_shared_scorer(keys, extracted, tmp_path, "--min-role-f1", "0.86", "--max-rejected", "0", "--max-no-tasks", "0")
+    code, report = score_with_shared_scorer(keys, extracted, tmp_path, "--min-role-f1", "0.88", "--max-rejected", "0", "--max-no-tasks", "0")
     print("\n" + report)
     assert code == 0, report.splitlines()[-1]
 

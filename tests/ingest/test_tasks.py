@@ -90,6 +90,10 @@ NATIONAL = Lexicon({}, None, {}, True, None, True)
         # a list of ministries and other bodies: a member with its own name keeps it (corpus 296e373d…)
         ("Các Bộ, cơ quan: Tài chính, Xây dựng, Ngoại giao, Tập đoàn Điện lực Việt Nam theo chức năng, nhiệm vụ được giao khẩn trương rà soát",
          ["Bộ Tài chính", "Bộ Xây dựng", "Bộ Ngoại giao", "Tập đoàn Điện lực Việt Nam"]),
+        # a field that is also a verb ends a department's name when another verb follows; a
+        # verb with its object does not ("Trung tâm Y tế | xây dựng kế hoạch")
+        ("Cục Kết cấu hạ tầng xây dựng tham mưu việc chỉ đạo, hướng dẫn các địa phương rà soát", ["Cục Kết cấu hạ tầng xây dựng"]),
+        ("Trung tâm Y tế xây dựng kế hoạch tiêm chủng", ["Trung tâm Y tế"]),
         # an adverb of the predicate ends a group's name (a ministry's dispatch, corpus a8e9e967…)
         ("Các đơn vị quản lý đường bộ tập trung kiểm tra, rà soát các tuyến quốc lộ", ["Các đơn vị quản lý đường bộ"]),
         # … while the offices of a list of one kind are its members' ("Văn phòng: Tỉnh ủy, …")
@@ -569,3 +573,39 @@ def test_a_company_a_notice_is_sent_to_ends_its_name_before_the_word_of_knowing(
     # a customs ruling's closing (corpus 39a27d44…): "biết" is no word of the company's name
     actors = read_actors("Công ty TNHH Suhil Electronics Vina biết và thực hiện./.", TERMS)
     assert [m.name for m in actors.leads] == ["Công ty TNHH Suhil Electronics Vina"]
+
+
+def test_an_item_that_directs_bodies_keeps_the_body_it_stands_under_over_a_paragraph_break():
+    """A ministry's dispatch (corpus a8e9e967…): "- Chỉ đạo các Ban Quản lý dự án … kiểm tra …"
+    under "7. Cục Kinh tế - Quản lý đầu tư xây dựng", its text parted in two by the page. The
+    department directs and stays responsible, as it does when the item is one paragraph; the
+    department's name ends in a field that is also a verb ("xây dựng") and is kept whole."""
+    lines = _REGULATION_HEAD[:7] + [
+             '7. Cục Kinh tế - Quản lý đầu tư xây dựng',
+             '- Chỉ đạo các Ban Quản lý dự án, chủ đầu tư, nhà',
+             'thầu thi công, các đơn vị tư vấn có liên quan trong khu vực bị ảnh hưởng của',
+             'mưa lũ kiểm tra, rà soát toàn bộ các công trường đang thi công, kịp thời phát',
+             'hiện những vị trí tiềm ẩn nguy cơ không đảm bảo an toàn để có giải pháp khắc',
+             'phục kịp thời. Bố trí đầy đủ nhân lực, máy móc, thiết bị, vật tư, vật liệu… tập',
+             'trung thi công hoàn thành các hạng mục đang thi công đến điểm dừng kỹ thuật trước',
+             'khi có lũ tràn về. Các vị trí mở rộng đường cũ đang khai thác, khẩn trương dọn',
+             'dẹp, di chuyển máy móc, thiết bị vào đúng nơi quy định, đảm bảo an toàn cho',
+             'người, công trình, máy móc, thiết bị; không để máy móc, thiết bị và phương tiện',
+             'ở những vị trí tiềm ẩn nguy cơ sụt trượt, lở đất, ngập sâu…. có giải pháp',
+             'giằng, chống, neo đối với các thiết bị máy móc, vật tư không thể di chuyển',
+             'được; khơi thông dòng chảy, các công trình thoát nước đảm bảo luôn thông thoát;',
+             'bố trí đầy đủ hệ thống báo hiệu, biển cảnh báo và lực lượng ứng trực tại chỗ',
+             'theo phương châm “bốn tại chỗ” đảm bảo an toàn cho người, thiết bị thi công và',
+             'các hạng mục công trình đang xây dựng, đặc biệt chú ý các công trình hạng mục',
+             'thi công dưới nước, các tuyến đường vừa thi công vừa khai thác.',
+             '- Tham mưu cho Lãnh đạo Bộ trong việc đôn đốc, phối',
+             'hợp chặt chẽ với các địa phương theo dõi, nắm bắt thường xuyên diễn biến thị trường,',
+             'biến động giá vật liệu xây dựng trên thị trường để chủ động có giải pháp quản',
+             'lý giá kịp thời, hiệu quả, nhất là vật liệu xây dựng, cát, đá, sỏi, gạch, vật',
+             'liệu san nền, đắp nền đường…; trường hợp vượt thẩm quyền, báo cáo ngay cấp có',
+             'thẩm quyền xem xét, quyết định kịp thời, hiệu quả.',
+    ]
+    tasks = [t for t, _ in extract_tasks(parse(normalize(lines)), Lexicon({}, None, {}, True, None, True)).tasks]
+    directing = next(t for t in tasks if t.text.startswith("Chỉ đạo các Ban Quản lý dự án"))
+    assert directing.lead[0] == "Cục Kinh tế - Quản lý đầu tư xây dựng"
+    assert all(t.lead[:1] == ["Cục Kinh tế - Quản lý đầu tư xây dựng"] for t in tasks)
