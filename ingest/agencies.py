@@ -367,11 +367,16 @@ def canonical_generic(phrase: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@cache
+def _not_agencies() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(fold(w) for w in cues()['not_agencies'])})(?![\wÀ-ỹ])")
+
+
 def looks_like_agency(phrase: str) -> bool:
     """A phrase headed by an agency noun ("các cơ sở đào tạo"), not by a predicate."""
     low = strip_plural(fold(phrase), whole=True)
-    if predicate_regex().match(low):
-        return False
+    if predicate_regex().match(low) or _not_agencies().match(low):
+        return False  # a predicate, or a head word that names no body here ("trường hợp", "bộ máy")
     if any(a.start == 0 for a in find_agencies(phrase)):
         return True
     return any(re.match(rf"{re.escape(h)}(?![\wÀ-ỹ])", low) for h in cues()["agency_heads"])

@@ -268,3 +268,17 @@ def test_the_sectors_beside_the_ministries_are_one_group_in_a_national_text():
     national = Lexicon({}, None, {}, True, None, True)
     assert [m.name for m in split_agencies("các Bộ, ngành liên quan", national)] == ["Các bộ, ngành"]
     assert [m.name for m in split_agencies("các Bộ, ngành, địa phương", national)] == ["Các bộ, ngành", "Các địa phương"]
+
+
+@pytest.mark.parametrize(
+    "phrase,names",
+    [
+        # "trường hợp" (a case) opens with the head word of schools, and names no body: a
+        # regulation's "Đối với các trường hợp …" gave 335 corpus tasks a case for their lead
+        ("các trường hợp cấp lại Chứng chỉ hành nghề bị mất", []),
+        ("trường hợp bị mất hoặc bị hỏng", []),
+        ("các trường học trên địa bàn", ["Các trường học trên địa bàn"]),
+    ],
+)
+def test_a_phrase_the_rules_know_names_no_body_is_no_group(phrase, names):
+    assert [m.name for m in split_agencies(phrase, Lexicon({}, "tỉnh"))] == names
