@@ -93,3 +93,57 @@ def test_validate_reports_a_task_without_plan(seed_ds):
     g.add((orphan, DCS.path, Literal("IX.9")))
     problems = validate_dataset(g)
     assert any("orphan-task" in p and "must belong to exactly one document" in p for p in problems)
+
+
+def _capture_views(calls: list):
+    def validate(view):
+        calls.append(view)
+        return []
+
+    return validate
+
+
+def test_build_validates_the_new_plans_graphs_with_the_types_of_what_they_share(tmp_path):
+    """What a build hands the validator: each new plan's own graph and the rdf:type of the shared
+    nodes (agencies, places, cited documents) — not plans read before, not the shared graph's
+    other facts (pyshacl reads the view, so a view too wide is slow and one too narrow misses)."""
+    from rdflib import RDF
+
+    from dcskg.store import build, named_graph, open_dataset
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    shutil.copy(PLANS / "000_70211efbcc79a593.txt", plans)
+    store = tmp_path / "graph"
+    build([plans], store, validate=None)
+    shutil.copy(PLANS / "003_fcf3e25466826abb.txt", plans)
+    views: list = []
+    build([plans], store, validate=_capture_views(views))
+    (view,) = views
+    ds = open_dataset(store)
+    new = set(named_graph(ds, plan_graph_iri("003_fcf3e25466826abb")))
+    old = set(named_graph(ds, plan_graph_iri("000_70211efbcc79a593")))
+    common = set(named_graph(ds, COMMON_GRAPH))
+    assert new <= set(view)  # the new plan whole
+    assert not (old - new - common) & set(view)  # nothing only the earlier plan says
+    shared = {t for t in common if t[1] == RDF.type}
+    assert shared and shared <= set(view)  # the types of the shared nodes …
+    assert not {t for t in common - new if t[1] != RDF.type} & set(view)  # … and nothing else of them
+
+
+@pytest.mark.parametrize("limit,validated", [(2, None), (1, 1)])
+def test_above_the_limit_a_fixed_sample_of_the_new_plans_is_validated(tmp_path, monkeypatch, limit, validated):
+    import dcskg.store as store_module
+
+    monkeypatch.setattr(store_module, "VALIDATE_ALL_UP_TO", limit)
+    monkeypatch.setattr(store_module, "VALIDATION_SAMPLE", 1)
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for name in ("000_70211efbcc79a593.txt", "003_fcf3e25466826abb.txt"):
+        shutil.copy(PLANS / name, plans)
+    views: list = []
+    report = store_module.build([plans], tmp_path / "graph", validate=_capture_views(views))
+    ds = store_module.open_dataset(tmp_path / "graph")
+    in_view = [k for k in ("000_70211efbcc79a593", "003_fcf3e25466826abb") if set(store_module.named_graph(ds, plan_graph_iri(k))) <= set(views[0])]
+    assert report.validated_sample == validated
+    assert len(in_view) == (2 if validated is None else 1)  # two new plans at a limit of two are all checked

@@ -83,3 +83,65 @@ def test_candidates_of_each_type(seed_ds):
     assert "000_70211efbcc79a593" in candidates(seed_ds, "plan")
     with pytest.raises(ValueError):
         candidates(seed_ds, "colour")
+
+
+# Plans as analysts name them need plans with numbers: the seeds' are blank. Three real plans of
+# three provinces (tests/data/real), built without validation (the look-up reads, it does not judge).
+READ_PLANS = {"0a97eb9c3c536047": "1026/KH-UBND", "62f25a030c183151": "0129/KH-UBND", "9b7eebadf7081069": "0204/KH-UBND"}
+
+
+@pytest.fixture(scope="module")
+def read_ds(tmp_path_factory):
+    import shutil
+
+    from gold import REAL
+
+    from dcskg.store import build, open_dataset
+
+    folder = tmp_path_factory.mktemp("plans")
+    for key in READ_PLANS:
+        shutil.copy(REAL / f"{key}.md", folder)
+    store = tmp_path_factory.mktemp("read") / "graph"
+    build([folder], store, validate=None)
+    return open_dataset(store)
+
+
+@pytest.mark.parametrize(
+    "typed,key",
+    [
+        ("1026/KH-UBND", "0a97eb9c3c536047"),  # the symbol
+        ("số 0204/kh-ubnd", "9b7eebadf7081069"),  # lower case, with "số"
+        ("1026", "0a97eb9c3c536047"),  # the number alone
+        ("kh 1026", "0a97eb9c3c536047"),  # the number after the genre's code …
+        ("Kế hoạch số 1026", "0a97eb9c3c536047"),  # … or its name
+        ("0129", "62f25a030c183151"),  # the number as printed, its leading zero kept
+        ("Cà Mau", "9b7eebadf7081069"),  # a word of the plan's name (issuer, place)
+        ("0a97eb9c3c536047.md", "0a97eb9c3c536047"),  # the file as given to the build
+    ],
+)
+def test_plans_as_people_name_them(read_ds, typed, key):
+    from queries.lookup import plan_key
+
+    assert plan_key(read_ds, typed) == key
+    assert document_node(read_ds, typed) == document_node(read_ds, key)
+
+
+@pytest.mark.parametrize(
+    "typed,error",
+    [
+        ("nq 1026", "no document read"),  # the number of a plan is no resolution's
+        ("9999", "no document read"),
+        ("Ủy ban nhân dân", "several document"),  # a phrase every plan's name has
+    ],
+)
+def test_a_plan_named_wrongly_or_too_loosely_is_refused(read_ds, typed, error):
+    from queries.lookup import plan_key
+
+    with pytest.raises(QueryError, match=error):
+        plan_key(read_ds, typed)
+
+
+def test_an_iri_not_read_is_returned_as_given(read_ds):
+    # a document cited, not read, is still a node the queries can start from
+    for iri in ("http://example.org/doc/1", "https://example.org/doc/2"):
+        assert str(document_node(read_ds, iri)) == iri
