@@ -145,3 +145,40 @@ def test_an_iri_not_read_is_returned_as_given(read_ds):
     # a document cited, not read, is still a node the queries can start from
     for iri in ("http://example.org/doc/1", "https://example.org/doc/2"):
         assert str(document_node(read_ds, iri)) == iri
+
+
+@pytest.mark.parametrize(
+    "typed,expected",
+    [
+        ("65/nq-hđnd@cần thơ/2024", "65/NQ-HĐND@Cần Thơ/2024"),  # the graph's own id, in lower case
+        ("nq 65", "65/NQ-HĐND@Cần Thơ/2024"),  # the number after the genre's code
+        ("Nghị quyết số 65", "65/NQ-HĐND@Cần Thơ/2024"),  # … or its name
+    ],
+)
+def test_documents_by_id_or_number(seed_ds, typed, expected):
+    assert document_id(seed_ds, typed) == expected
+
+
+def test_a_failed_look_up_says_what_the_interface_translates(seed_ds):
+    """The CLI says a failed look-up in the reader's language from its code and parameters
+    (data/messages.yaml): they must name what was typed, what was looked for and the nearest."""
+    with pytest.raises(QueryError) as caught:
+        document_id(seed_ds, "99/NQ-HĐND")
+    e = caught.value
+    assert e.path == "lookup"
+    assert e.code == "lookup_none_near"
+    assert e.params["ref"] == "99/NQ-HĐND" and e.params["what"] == "document"
+    assert "NQ-HĐND" in e.params["nearest"] and "nearest: " in e.message
+    with pytest.raises(QueryError) as caught:
+        agency_name(seed_ds, "qqqqqqqqqqqqqqqqqqqq")
+    assert caught.value.code == "lookup_none" and caught.value.params["nearest"] == ""
+    assert "nearest" not in caught.value.message
+
+
+def test_several_matches_are_named_not_chosen(read_ds):
+    from queries.lookup import plan_key
+
+    with pytest.raises(QueryError) as caught:
+        plan_key(read_ds, "Ủy ban nhân dân")
+    assert caught.value.code == "lookup_several"
+    assert len(caught.value.params["found"].split(", ")) == len(READ_PLANS)  # all three, none picked
