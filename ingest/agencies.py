@@ -300,6 +300,8 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
                 level = "các " + ", ".join(units)
         place = _place_ok(sm.group("place"))
         end += sm.start("place") + len(place) if place else sm.end("level")
+        if place and "," in level and not places.province(place):
+            place = None  # "các xã, phường, đặc khu Cồn Cỏ": the last unit's name, not the place of all
     elif entry.place_in_name or entry.levelled:
         pm = _place_regex().match(rest)
         place = _place_ok(pm.group("place")) if pm else None
@@ -411,6 +413,25 @@ def shown_name(m: AgencyMention, lexicon: Lexicon) -> str:
     if fold(m.name).endswith(fold(m.place)):
         return m.name
     return f"{m.name} {m.place}"
+
+
+def level_unit(level: str) -> str:
+    """The kind of unit a level phrase names: "cấp xã", "các xã, phường, đặc khu" -> "xã";
+    "thị xã", "đặc khu" stay whole."""
+    return fold(level).removeprefix("các ").removeprefix("cấp ").split(",")[0].strip()
+
+
+def tier_name(name: str, level: str | None = None) -> str:
+    """The one name of a tier's bodies, whichever units a plan lists ("Ủy ban nhân dân các xã,
+    phường, đặc khu" -> "Ủy ban nhân dân cấp xã"; `tiers` in data/rules/agencies.yaml). The
+    level is the mention's, or a listed level the name ends with (a collective's member)."""
+    if level is None:
+        level = next((lv for lv in gazetteer().levels if "," in lv and name.lower().endswith(" " + lv.lower())), None)
+    if not level or "," not in level or not name.lower().endswith(level.lower()):
+        return name
+    units = [u.strip() for u in level.lower().removeprefix("các ").split(",")]
+    tier = next((t for t, kinds in gazetteer().tiers.items() if all(u in kinds for u in units)), None)
+    return name[: len(name) - len(level)] + tier if tier else name
 
 
 # "cấp xã" after "Ủy ban nhân dân cấp huyện,": a level standing for the head before it

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .agencies import AgencyMention, Lexicon, collective_members, find_agencies, names_a_kind, shown_name, split_agencies, written_name
+from .agencies import AgencyMention, Lexicon, collective_members, find_agencies, level_unit, names_a_kind, shown_name, split_agencies, tier_name, written_name
 from .ids import NATIONAL, agency_key
 from .jurisdiction import Jurisdiction
 from .models import AgencyRef, Document, Reporting, Task
@@ -26,7 +26,7 @@ def jurisdiction_of(mention: AgencyMention, where: Jurisdiction) -> str | None:
     if mention.place:
         return mention.place
     if mention.level:
-        return where.place_for_level(mention.level.split()[-1]) or where.place
+        return where.place_for_level(level_unit(mention.level)) or where.place
     if mention.kind == "department":
         return where.province or where.place
     return where.place or where.province
@@ -54,7 +54,8 @@ class AgencyTable:
         """The key of the body a mention names (`name`: the name a task shows it by); each
         mention counts one spelling of it (`records` picks the document's)."""
         written = written_name(m, self.lexicon) if name is None or name == shown_name(m, self.lexicon) else name
-        name = name or m.name
+        # a tier's bodies are one agency whichever units the text lists; the text's list stays as written
+        name = tier_name(name or m.name, m.level)
         place = jurisdiction_of(m, self.where)
         key = agency_key(name, place, self.where.province, _place_level(m, place, self.where))
         if key not in self.refs:
@@ -127,7 +128,7 @@ def resolve(
         # plan addresses is as vague as the phrase it abbreviates, however many members it lists
         group.generic = group.generic or any(c.generic for c in collective_members(canonical, lexicon))
         for member in lexicon.members.get(canonical, ()):
-            group.members.append(table.add(AgencyMention(member, _kind_of(member), member, 0, 0, known=False)))
+            group.members.append(table.add(_member_mention(member)))
     return Resolved(
         [t for t, _ in tasks],
         [r for r, _ in reporting],
@@ -137,6 +138,10 @@ def resolve(
     )
 
 
-def _kind_of(name: str) -> str:
+def _member_mention(name: str) -> AgencyMention:
+    """A member a definition lists, of the kind and level its name gives (not counted as a body
+    the text names: it is named only inside the definition)."""
     found = find_agencies(name)
-    return found[0].kind if found and found[0].start == 0 else "collective_group"
+    if found and found[0].start == 0:
+        return AgencyMention(name, found[0].kind, name, 0, 0, level=found[0].level, known=False)
+    return AgencyMention(name, "collective_group", name, 0, 0, known=False)

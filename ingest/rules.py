@@ -188,6 +188,7 @@ class Gazetteer:
     entries: tuple[AgencyEntry, ...]
     families: tuple[AgencyFamily, ...]
     alias_index: dict[str, AgencyEntry] = field(default_factory=dict)
+    tiers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "cấp xã" -> its kinds of unit
 
     def lookup(self, surface: str) -> AgencyEntry | None:
         return self.alias_index.get(fold(surface))
@@ -384,7 +385,12 @@ def gazetteer() -> Gazetteer:
             AgencyFamily(fam["head"], fam["kind"], tuple(fam.get("requires_suffix") or []), tuple(fam.get("examples") or []), tuple(fam.get("runs_over") or []))
         )
     levels = tuple(sorted(set(raw.get("levels", [])), key=len, reverse=True))
-    return Gazetteer(kinds, levels, dict(raw.get("abbreviations", {})), tuple(entries), tuple(families), index)
+    tiers = {tier: tuple(units) for tier, units in (raw.get("tiers") or {}).items()}
+    for tier, units in tiers.items():
+        unknown = [u for u in (tier, *units) if u not in levels]
+        if unknown:
+            raise RulesError(f"tier {tier!r}: {unknown} not among the levels", str(path))
+    return Gazetteer(kinds, levels, dict(raw.get("abbreviations", {})), tuple(entries), tuple(families), index, tiers)
 
 
 # --- cues, measures, registry -------------------------------------------------------------

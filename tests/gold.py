@@ -64,7 +64,8 @@ def gold_ref_pairs(doc: dict) -> set[tuple[str, str]]:
 
 
 def role_pairs(ex: Extraction) -> set[tuple[str, str]]:
-    return {(fold(a), "lead") for t in ex.tasks for a in ex.names(t.lead)} | {(fold(a), "support") for t in ex.tasks for a in ex.names(t.support)}
+    # the names the JSON writes, which the shared scorer reads: the document's own spelling
+    return {(fold(a), "lead") for t in ex.tasks for a in ex.written_names(t.lead)} | {(fold(a), "support") for t in ex.tasks for a in ex.written_names(t.support)}
 
 
 def gold_role_pairs(doc: dict) -> set[tuple[str, str]]:
@@ -123,7 +124,7 @@ def seed_role_score(extractions: dict, gold_docs: dict) -> tuple[float, float, f
         g = gold_docs[name]
         places = [sc.norm(g["document"].get("place"))] + [sc.norm(a.get("jurisdiction")) for a in g.get("agencies", [])]
         gold = {(sc.strip_place(a, places), role) for t in g["tasks"] for role in ("lead", "support") for a in t[role]}
-        mine = {(sc.strip_place(a, places), role) for t in ex.tasks for role, names in (("lead", ex.names(t.lead)), ("support", ex.names(t.support))) for a in names}
+        mine = {(sc.strip_place(a, places), role) for t in ex.tasks for role, names in (("lead", ex.written_names(t.lead)), ("support", ex.written_names(t.support))) for a in names}
         _, _, _, hits = sc.fuzzy_match_sets(mine, gold)
         tp += hits
         n_pred += len(mine)

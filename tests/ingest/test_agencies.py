@@ -143,7 +143,8 @@ def test_collective_members_are_linked(extractions):
         "Các phòng, ban, ngành", "Công an xã", "Ban Chỉ huy quân sự xã", "Các đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân xã"]
     ex = extractions["000_70211efbcc79a593.txt"]
     vl = {a.name: a for a in ex.agencies}
-    assert "Ủy ban nhân dân các xã, phường" in ex.names(vl["Các cơ quan, đơn vị, tổ chức, địa phương"].members)
+    # "Ủy ban nhân dân xã, phường" in the definition: the commune tier's committees, one body
+    assert "Ủy ban nhân dân cấp xã" in ex.names(vl["Các cơ quan, đơn vị, tổ chức, địa phương"].members)
 
 
 def test_an_umbrella_the_text_defines_stays_generic(extractions):
@@ -230,6 +231,17 @@ def test_the_written_form_never_cuts_a_name_short():
 def test_a_place_ends_where_its_name_does(text, place):
     m = next(a for a in find_agencies(text) if a.place)
     assert m.place == place
+
+
+def test_a_name_after_a_list_of_units_is_the_last_units_not_the_place_of_all():
+    """"các xã, phường, đặc khu Cồn Cỏ" (a Quảng Trị directive): Cồn Cỏ is the special zone's
+    name; the committees of every commune are the province's, not Cồn Cỏ's. A province after the
+    list is still their place."""
+    m = find_agencies("1. Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ: thực hiện")[0]
+    assert (m.name, m.place) == ("Ủy ban nhân dân các xã, phường, đặc khu", None)
+    assert m.surface.endswith("Cồn Cỏ")
+    m = find_agencies("Ủy ban nhân dân các xã, phường tỉnh Quảng Trị thực hiện")[0]
+    assert m.name == "Ủy ban nhân dân các xã, phường"
 
 
 def test_every_ministry_an_issuer_code_names_is_a_body_the_gazetteer_knows():

@@ -137,6 +137,42 @@ def test_a_body_is_written_as_its_document_most_often_writes_it():
     assert union.written == "Liên đoàn Lao động tỉnh" and ref.written == "Mặt trận Tổ quốc tỉnh"
 
 
+@pytest.mark.parametrize(
+    "listed,tier",
+    [
+        # real lines: seed 002 ("Ủy ban nhân dân các xã, thị trấn"), a Quảng Trị directive ("Ủy ban
+        # nhân dân các xã, phường, đặc khu Cồn Cỏ"), provincial plans ("UBND các xã, phường")
+        ("Ủy ban nhân dân các xã, thị trấn", "Ủy ban nhân dân cấp xã"),
+        ("Ủy ban nhân dân các xã, phường, đặc khu", "Ủy ban nhân dân cấp xã"),
+        ("Ủy ban nhân dân các huyện, thị xã, thành phố", "Ủy ban nhân dân cấp huyện"),
+        ("Ủy ban nhân dân các tỉnh, thành phố", "Ủy ban nhân dân cấp tỉnh"),
+    ],
+)
+def test_the_bodies_of_a_tier_are_one_agency_whichever_units_a_plan_lists(listed, tier):
+    """Plans write the same bodies as a tier ("cấp xã") and as the list of its units: one key,
+    one name in the graph, and the document's own spelling kept as it writes it most often."""
+    from ingest.resolve import AgencyTable
+
+    table = AgencyTable(DISTRICT, Lexicon({}))
+    level = listed.removeprefix("Ủy ban nhân dân ")
+    by_list = table.add(AgencyMention(listed, "peoples_committee", listed, 0, len(listed), level=level, entry="Ủy ban nhân dân"))
+    by_list_again = table.add(AgencyMention(listed, "peoples_committee", listed, 0, len(listed), level=level, entry="Ủy ban nhân dân"))
+    by_tier = table.add(AgencyMention(tier, "peoples_committee", tier, 0, len(tier), level=tier.removeprefix("Ủy ban nhân dân "), entry="Ủy ban nhân dân"))
+    assert by_list == by_list_again == by_tier
+    table.records()
+    assert (table.refs[by_tier].name, table.refs[by_tier].written) == (tier, listed)
+
+
+def test_one_kind_of_unit_alone_is_not_its_tier():
+    """"Ủy ban nhân dân các xã" may mean communes and not wards: it keeps its own key."""
+    from ingest.resolve import AgencyTable
+
+    table = AgencyTable(DISTRICT, Lexicon({}))
+    communes = table.add(AgencyMention("Ủy ban nhân dân các xã", "peoples_committee", "UBND các xã", 0, 11, level="các xã", entry="Ủy ban nhân dân"))
+    tier = table.add(AgencyMention("Ủy ban nhân dân cấp xã", "peoples_committee", "UBND cấp xã", 0, 11, level="cấp xã", entry="Ủy ban nhân dân"))
+    assert communes != tier
+
+
 def test_a_name_a_task_gives_without_its_mention_is_a_group_read_as_written():
     """A name the extractor handed over without a mention (a heading's group) is kept as the
     task wrote it: an unknown collective, and generic when its mention said so."""
