@@ -117,10 +117,11 @@ def _read_names(ds) -> dict[str, str]:
 def _same_number(ref: str, symbol: str) -> bool:
     """"157", "kh 157", "Kế hoạch số 157", "nq 65": a number, with a genre word or code before
     it, that is this symbol's number (and genre)."""
-    m = re.fullmatch(r"(?:(?P<genre>[^\d]+?)\s*)?(?:số\s*)?(?P<num>\d+[a-z]?)", ref.strip(), re.I)
+    m = re.fullmatch(r"(?:(?P<genre>\D+?)\s*)?(?P<num>\d+[a-z]?)", ref.strip(), re.I)
     if not m or not symbol.lower().startswith(m.group("num").lower() + "/"):
         return False
-    genre = (m.group("genre") or "").strip(" .")
+    # "Số 1026", "Kế hoạch số 1026", "ke hoach so 1026": the word for "number" is no genre
+    genre = re.sub(r"(?:^|\s)s[oố]\.?$", "", (m.group("genre") or "").strip(" ."), flags=re.I).strip(" .")
     if not genre:
         return True
     t = doc_types().by_name(genre) or doc_types().by_code(genre.upper()) or next((d for d in doc_types().types if loose(d.code) == loose(genre) or loose(d.name) == loose(genre)), None)

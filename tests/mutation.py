@@ -3,15 +3,22 @@ minutes per module on two cores). Usage:
 
     .venv/bin/python tests/mutation.py                 # every module below
     .venv/bin/python tests/mutation.py ingest/ids.py   # one
+    .venv/bin/python tests/mutation.py --sample 150 ingest/tasks.py   # a random sample of its mutants
 
 Each module is mutated in a copy of the project (mutmut 3, `pip install mutmut`) with only its
 own tests selected, so a mutant is judged by the tests that claim the behaviour; the score is
 killed / (killed + survived), timeouts counted as killed. Survivors are listed for reading:
 some are equivalent (a changed default nobody passes), the rest are missing tests.
+
+A module with thousands of mutants and slow tests (`ingest/tasks.py`, `ingest/agencies.py`) is
+measured on a random sample of its mutants (fixed seed, so a rerun judges the same ones): the
+score is then an estimate, printed with its 95 % interval (Wilson).
 """
 from __future__ import annotations
 
 import json
+import math
+import random
 import re
 import shutil
 import subprocess
@@ -29,6 +36,8 @@ MODULES: dict[str, list[str]] = {
     "queries/due.py": ["tests/queries/test_due.py"],
     "ingest/normalize.py": ["tests/ingest/test_normalize.py"],
     "ingest/citations.py": ["tests/ingest/test_citations.py"],
+    "ingest/tasks.py": ["tests/ingest/test_tasks.py", "tests/ingest/test_task_keys.py"],
+    "ingest/agencies.py": ["tests/ingest/test_agencies.py", "tests/ingest/test_resolve.py"],
     "queries/lookup.py": ["tests/queries/test_lookup.py"],
     "dcskg/outputs.py": ["tests/dcskg/test_outputs.py"],
     "dcskg/store.py": ["tests/dcskg/test_store.py"],
@@ -64,7 +73,27 @@ def mutmut_table(module: str, tests: list[str]) -> str:
     )
 
 
-def score(module: str, tests: list[str]) -> dict:
+def _sampled_names(work: Path, module: str, sample: int) -> list[str]:
+    """Generate every mutant (a run filtered to a name no mutant has stops once they are
+    written) and draw `sample` of their names."""
+    mutmut = [sys.executable, "-m", "mutmut"]
+    subprocess.run([*mutmut, "run", "no-such-mutant"], cwd=work, capture_output=True, text=True)
+    meta = json.loads((work / "mutants" / f"{module}.meta").read_text(encoding="utf-8"))
+    names = sorted(meta["exit_code_by_key"])
+    return sorted(random.Random(20261203).sample(names, min(sample, len(names))))
+
+
+def wilson(killed: int, judged: int) -> tuple[float, float]:
+    """The 95 % interval of a proportion measured on a sample."""
+    if not judged:
+        return 0.0, 1.0
+    z, p = 1.96, killed / judged
+    centre = (p + z * z / (2 * judged)) / (1 + z * z / judged)
+    half = z * math.sqrt(p * (1 - p) / judged + z * z / (4 * judged * judged)) / (1 + z * z / judged)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def score(module: str, tests: list[str], sample: int | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix="dcskg-mut-") as tmp:
         work = Path(tmp)
         for name in COPY:
@@ -74,7 +103,8 @@ def score(module: str, tests: list[str]) -> dict:
         pyproject = re.sub(r"^\[tool\.mutmut\]\n(?:(?!\[).*\n)*", lambda _: mutmut_table(module, tests) + "\n\n", pyproject, flags=re.M)
         (work / "pyproject.toml").write_text(pyproject, encoding="utf-8")
         mutmut = [sys.executable, "-m", "mutmut"]
-        subprocess.run([*mutmut, "run", "--max-children", "2"], cwd=work, capture_output=True, text=True)
+        chosen = _sampled_names(work, module, sample) if sample else []
+        subprocess.run([*mutmut, "run", "--max-children", "2", *chosen], cwd=work, capture_output=True, text=True)
         listing = subprocess.run([*mutmut, "results", "--all", "true"], cwd=work, capture_output=True, text=True).stdout
         counts: dict[str, int] = {}
         survivors = []
@@ -87,18 +117,27 @@ def score(module: str, tests: list[str]) -> dict:
                     survivors.append((m.group(1), "\n".join(l for l in diff.splitlines() if l[:1] in "+-" and l[:3] not in ("+++", "---"))))
     # a timeout is a kill (the mutant made the tests loop), but when most mutants time out the
     # limit, not the tests, judged them: no score then
-    if counts.get("timeout", 0) > max(5, 0.2 * sum(counts.values())):
-        return {"module": module, "counts": counts, "score": None, "survivors": []}
     killed = counts.get("killed", 0) + counts.get("timeout", 0)
     judged = killed + counts.get("survived", 0)
-    return {"module": module, "counts": counts, "score": killed / judged if judged else None, "survivors": survivors}
+    if counts.get("timeout", 0) > max(5, 0.2 * judged):
+        return {"module": module, "counts": counts, "score": None, "survivors": []}
+    result = {"module": module, "counts": counts, "score": killed / judged if judged else None, "survivors": survivors}
+    if sample and judged:
+        result["interval"] = wilson(killed, judged)
+    return result
 
 
 def main(argv: list[str]) -> None:
+    sample = None
+    if argv[:1] == ["--sample"]:
+        sample, argv = int(argv[1]), argv[2:]
     chosen = argv or list(MODULES)
     for module in chosen:
-        r = score(module, MODULES[module])
+        r = score(module, MODULES[module], sample)
         shown = f"{r['score']:.0%}" if r["score"] is not None else "no score (no mutant judged, or most timed out: see the counts)"
+        if "interval" in r:
+            low, high = r["interval"]
+            shown += f" (a sample; 95 % interval {low:.0%}–{high:.0%})"
         print(f"{module}: {shown}  {r['counts']}", flush=True)
         for name, diff in r["survivors"]:
             print(f"    survived: {name}\n        " + diff.replace("\n", "\n        "), flush=True)

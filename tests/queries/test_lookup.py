@@ -182,3 +182,28 @@ def test_several_matches_are_named_not_chosen(read_ds):
         plan_key(read_ds, "Ủy ban nhân dân")
     assert caught.value.code == "lookup_several"
     assert len(caught.value.params["found"].split(", ")) == len(READ_PLANS)  # all three, none picked
+
+
+@pytest.mark.parametrize(
+    "typed,symbol,same",
+    [
+        ("1026", "1026/KH-UBND", True),  # a bare number
+        ("Số 1026", "1026/KH-UBND", True),  # "số" in any case is not a genre
+        ("kh 1026", "1026/KH-UBND", True),  # the genre's code …
+        ("kh. 1026", "1026/KH-UBND", True),
+        ("Kế hoạch 1026", "1026/KH-UBND", True),  # … or its name
+        ("ke hoach so 1026", "1026/KH-UBND", True),  # … without diacritics
+        ("qd 12", "12/2026/QĐ-UBND", True),  # a code typed without its đ; the year between
+        ("nq 47", "47/2025/NQ-HĐND", True),
+        ("12a", "12a/KH-UBND", True),  # a number with a letter
+        ("nq 1026", "1026/KH-UBND", False),  # the number, another genre
+        ("kh 1027", "1026/KH-UBND", False),
+        ("102", "1026/KH-UBND", False),  # a number is whole, not a prefix
+        ("abc 1026", "1026/KH-UBND", False),  # a word no genre is called
+        ("1026/KH", "1026/KH-UBND", False),  # not a number: a symbol, looked up as one elsewhere
+    ],
+)
+def test_a_number_with_or_without_its_genre_names_its_symbol(typed, symbol, same):
+    from queries.lookup import _same_number
+
+    assert _same_number(typed, symbol) is same
