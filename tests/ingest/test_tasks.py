@@ -609,3 +609,35 @@ def test_an_item_that_directs_bodies_keeps_the_body_it_stands_under_over_a_parag
     directing = next(t for t in tasks if t.text.startswith("Chỉ đạo các Ban Quản lý dự án"))
     assert directing.lead[0] == "Cục Kinh tế - Quản lý đầu tư xây dựng"
     assert all(t.lead[:1] == ["Cục Kinh tế - Quản lý đầu tư xây dựng"] for t in tasks)
+
+
+_PLAN_HEAD = ["ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN", "Số: 12/KH-UBND", "Nghệ An, ngày 05 tháng 11 năm 2025", "",
+              "KẾ HOẠCH", "Thực hiện Quy chế dân chủ ở cơ sở", "", "II. TỔ CHỨC THỰC HIỆN"]
+
+
+@pytest.mark.parametrize(
+    "item,expected",
+    [
+        # who reports, to whom, through whom, by when, how often (lines of the seeds and real plans)
+        ("1. Sở Nội vụ chủ trì, tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/11 hằng năm.",
+         [(["Sở Nội vụ"], "Ủy ban nhân dân tỉnh", None, "15/11", "annual")]),
+        ("1. Ủy ban nhân dân các xã định kỳ báo cáo kết quả về Ủy ban nhân dân tỉnh (qua Sở Nội vụ) trước ngày 20/6.",
+         [(["Ủy ban nhân dân các xã"], "Ủy ban nhân dân tỉnh", "Sở Nội vụ", "20/6", "periodic")]),
+        # X compiles what is sent to it and reports on to Y
+        ("1. Các sở, ban, ngành báo cáo kết quả gửi về Sở Nội vụ để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.",
+         [(["Các sở, ban, ngành tỉnh"], "Ủy ban nhân dân tỉnh", "Sở Nội vụ", None, None)]),
+        # a report when asked, beside the yearly one
+        ("1. Sở Tư pháp báo cáo Ủy ban nhân dân tỉnh hằng năm hoặc đột xuất khi có yêu cầu.",
+         [(["Sở Tư pháp"], "Ủy ban nhân dân tỉnh", None, None, "annual"), (["Sở Tư pháp"], "Ủy ban nhân dân tỉnh", None, None, "ad hoc")]),
+    ],
+    ids=["yearly", "through a channel", "compiled then reported", "and when asked"],
+)
+def test_a_reporting_duty_names_who_to_whom_through_whom_and_when(item, expected):
+    found = extract_tasks(parse(normalize(_PLAN_HEAD + [item])), PROVINCE)
+    reports = [r for r, _ in found.reporting]
+    assert [(r.reporters, r.to, r.via, r.deadline, r.frequency) for r in reports] == expected
+    task = found.tasks[0][0]
+    # each duty keeps the sentence it came from, and the bodies it names are the task's mentions
+    assert all(r.quote == task.quote and r.quote and r.line == task.line for r in reports)
+    mentions = found.reporting[0][1]
+    assert all(mentions[name].known for r in reports for name in (r.to, r.via) if name)
