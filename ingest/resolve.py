@@ -60,6 +60,9 @@ class AgencyTable:
         key = agency_key(name, place, self.where.province, _place_level(m, place, self.where))
         if key not in self.refs:
             self.refs[key] = AgencyRef(name, m.kind, place, m.known, m.generic, key=key)
+        elif m.known and not self.refs[key].known:
+            # first met as a collective's member, then named as the gazetteer knows it
+            self.refs[key].kind, self.refs[key].known = m.kind, True
         self.spellings.setdefault(key, Counter())[written] += 1
         return key
 

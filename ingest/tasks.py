@@ -68,6 +68,7 @@ class _Ctx:
     requested: bool = False
     about: list[AgencyMention] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
+    partners: list[AgencyMention] = field(default_factory=list)  # of `supports`: the heading's lead's partners
 
 
 # --- clause reading ------------------------------------------------------------------------------
@@ -858,8 +859,8 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
                 if made is not None:
                     out.append(made)
                 continue
-            intro, leads, requested = (None, entry.agencies, entry.requested) if entry else _introducing_paragraph(node, lexicon)
-            _walk(node, _Ctx(headings=[node.text], leads=leads, requested=requested), role, lexicon, default, out)
+            intro, leads, requested, partners = (None, entry.agencies, entry.requested, []) if entry else _introducing_paragraph(node, lexicon)
+            _walk(node, _Ctx(headings=[node.text], leads=leads, requested=requested, supports=partners, partners=list(partners)), role, lexicon, default, out)
             _loose_paragraphs(node, role, lexicon, out, skip=intro)
         elif node.kind in _WORK:
             loose.children.append(node)
@@ -889,10 +890,11 @@ def _responsibilities(section: Node, lexicon: Lexicon, out) -> None:
             out.append(made)
 
 
-def _introducing_paragraph(section: Node, lexicon: Lexicon) -> tuple[Node | None, list[AgencyMention], bool]:
+def _introducing_paragraph(section: Node, lexicon: Lexicon) -> tuple[Node | None, list[AgencyMention], bool, list[AgencyMention]]:
     """A section's opening paragraph that names who carries out the items after it ("…; các sở,
     ban, ngành, Ủy ban MTTQ tỉnh … triển khai Đợt thi đua, tập trung thực hiện các nội dung
-    sau:"): the paragraph, its named actors (the items' leads) and whether they are asked."""
+    sau:"): the paragraph, its named actors (the items' leads), whether they are asked, and the
+    partners it names beside them (the items' supports)."""
     opening = []
     for child in section.children:
         if child.kind in _WORK:
@@ -905,12 +907,12 @@ def _introducing_paragraph(section: Node, lexicon: Lexicon) -> tuple[Node | None
         # before it ("Chính phủ cơ bản thống nhất …. Giao Bộ Công an …, bảo đảm các yêu cầu sau:")
         actors = read_actors(_clauses(section.text)[-1], lexicon)
         named = [m for m in actors.leads if not m.generic]
-        return None, named, actors.requested
+        return None, named, actors.requested, (list(actors.supports) if named else [])
     if not opening or not opening[-1].text.rstrip().endswith(":") or not _work_children(section):
-        return None, [], False
+        return None, [], False, []
     actors = read_actors(opening[-1].text, lexicon)
     named = [m for m in actors.leads if not m.generic]
-    return (opening[-1], named, actors.requested) if named else (None, [], False)
+    return (opening[-1], named, actors.requested, list(actors.supports)) if named else (None, [], False, [])
 
 
 def _loose_paragraphs(section: Node, role: str, lexicon: Lexicon, out, skip: Node | None = None) -> None:
@@ -1127,12 +1129,17 @@ def _child_context(child: Node, ctx: _Ctx, own: dict[str, list[Node]], entry: _E
         requested=ctx.requested,
         about=list(ctx.about),
         headings=ctx.headings + [heading],
+        partners=list(ctx.partners),
     )
+    # partners a heading named beside its lead support that lead's items, not another lead's
+    unpartnered = [m for m in ctx.supports if m not in ctx.partners]
     if own.get("lead") and any(a.text for a in own["lead"]):
         child_ctx.leads = _attr_agencies(own["lead"], lexicon, child_ctx)
+        child_ctx.supports, child_ctx.partners = unpartnered, []
     elif entry is not None:
         child_ctx.leads = entry.agencies
         child_ctx.requested = ctx.requested or entry.requested
+        child_ctx.supports, child_ctx.partners = unpartnered, []
     elif sub and heading:
         # "Sở NN&MT chỉ đạo Chi cục Biển đảo và Thủy sản thực hiện các nội dung sau:"
         actors = read_actors(heading, lexicon)
@@ -1144,6 +1151,10 @@ def _child_context(child: Node, ctx: _Ctx, own: dict[str, list[Node]], entry: _E
         elif actors.leads:
             child_ctx.leads = actors.leads + directed
             child_ctx.requested = ctx.requested or actors.requested
+            # "Giao Bộ Công an chủ trì, phối hợp với các bộ, cơ quan ngang bộ … bảo đảm các yêu
+            # cầu sau:": the partners the heading names support every item under it
+            child_ctx.supports = unpartnered + actors.supports
+            child_ctx.partners = list(actors.supports)
     if own.get("support"):
         child_ctx.supports = ctx.supports + [m for a in own["support"] for m in split_agencies(a.text, lexicon)]
     if own.get("timeframe"):

@@ -641,3 +641,29 @@ def test_a_reporting_duty_names_who_to_whom_through_whom_and_when(item, expected
     assert all(r.quote == task.quote and r.quote and r.line == task.line for r in reports)
     mentions = found.reporting[0][1]
     assert all(mentions[name].known for r in reports for name in (r.to, r.via) if name)
+
+
+@pytest.mark.parametrize(
+    "lines,expected",
+    [
+        # an original's plan (DOCX): "8.1. Sở Tài chính chủ trì, phối hợp các sở, ban, ngành" over its items
+        (["1. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ thực hiện các nội dung sau:",
+          "a) Tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí thực hiện.",
+          "b) Chủ trì, phối hợp với Sở Tư pháp hướng dẫn quyết toán kinh phí."],
+         {"II.1.a": (["Sở Tài chính"], ["Sở Nội vụ"]), "II.1.b": (["Sở Tài chính"], ["Sở Nội vụ", "Sở Tư pháp"])}),
+        # a Government resolution (corpus 45cc2b3c…): "Giao Bộ Công an chủ trì, phối hợp với các bộ,
+        # cơ quan ngang bộ … bảo đảm một số yêu cầu sau:"
+        (["1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp hoàn thiện hồ sơ, bảo đảm một số yêu cầu sau:",
+          "a) Rà soát kỹ nội dung dự thảo.", "b) Tham khảo ý kiến các chuyên gia."],
+         {"II.1.a": (["Sở Nội vụ"], ["Sở Tư pháp"]), "II.1.b": (["Sở Nội vụ"], ["Sở Tư pháp"])}),
+        # … but not the items of other leads the heading lists under it
+        (["1. Ủy ban nhân dân tỉnh giao các sở chủ trì, phối hợp với Sở Nội vụ thực hiện các nội dung sau:",
+          "a) Sở Xây dựng: Rà soát kinh phí thực hiện.", "b) Sở Y tế: Hướng dẫn quyết toán kinh phí."],
+         {"II.1.a": (["Sở Xây dựng"], []), "II.1.b": (["Sở Y tế"], [])}),
+    ],
+    ids=["chủ trì, phối hợp over items", "giao … phối hợp over requirements", "not over other leads"],
+)
+def test_the_partners_a_heading_names_support_every_item_under_it(lines, expected):
+    found = extract_tasks(parse(normalize(_PLAN_HEAD + lines)), PROVINCE)
+    tasks = {t.path: (t.lead, t.support) for t, _ in found.tasks}
+    assert {p: tasks[p] for p in expected} == expected
