@@ -415,10 +415,16 @@ def shown_name(m: AgencyMention, lexicon: Lexicon) -> str:
     return f"{m.name} {m.place}"
 
 
+def listed_units(level: str) -> list[str]:
+    """The units a level phrase lists, folded: "các xã, phường, đặc khu" -> ["xã", "phường",
+    "đặc khu"]; "cấp xã" -> ["cấp xã"]."""
+    return [u.strip() for u in fold(level).removeprefix("các ").split(",")]
+
+
 def level_unit(level: str) -> str:
     """The kind of unit a level phrase names: "cấp xã", "các xã, phường, đặc khu" -> "xã";
     "thị xã", "đặc khu" stay whole."""
-    return fold(level).removeprefix("các ").removeprefix("cấp ").split(",")[0].strip()
+    return listed_units(level)[0].removeprefix("cấp ")
 
 
 def tier_name(name: str, level: str | None = None) -> str:
@@ -429,7 +435,7 @@ def tier_name(name: str, level: str | None = None) -> str:
         level = next((lv for lv in gazetteer().levels if "," in lv and name.lower().endswith(" " + lv.lower())), None)
     if not level or "," not in level or not name.lower().endswith(level.lower()):
         return name
-    units = [u.strip() for u in level.lower().removeprefix("các ").split(",")]
+    units = listed_units(level)
     tier = next((t for t, kinds in gazetteer().tiers.items() if all(u in kinds for u in units)), None)
     return name[: len(name) - len(level)] + tier if tier else name
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import places
-from .agencies import AgencyMention, find_agencies
+from .agencies import AgencyMention, find_agencies, listed_units
 from .models import Document
 from .rules import alternation, cues, doc_types, fold, gazetteer, level_words
 
@@ -32,7 +32,7 @@ class Jurisdiction:
         """The place meant by a bare level word in this plan ("tỉnh" in a district plan)."""
         if not level_word:
             return None
-        lvl = cues()["issuer_levels"].get(level_word.lower().replace("các ", "").split(",")[0].strip())
+        lvl = cues()["issuer_levels"].get(listed_units(level_word)[0])
         if lvl is None:
             if level_word.lower().startswith("cấp "):
                 return self.place if self.place_level in ("province", "city") else self.province

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .agencies import AgencyMention, Lexicon, collective_members, find_agencies, level_unit, names_a_kind, shown_name, split_agencies, tier_name, written_name
+from .agencies import AgencyMention, Lexicon, collective_members, find_agencies, level_unit, listed_units, names_a_kind, shown_name, split_agencies, tier_name, written_name
 from .ids import NATIONAL, agency_key
 from .jurisdiction import Jurisdiction
 from .models import AgencyRef, Document, Reporting, Task
@@ -37,7 +37,7 @@ def _place_level(mention: AgencyMention, place: str | None, where: Jurisdiction)
     if place and place == where.place:
         return where.place_level
     if mention.level:
-        return cues()["issuer_levels"].get(fold(mention.level).removeprefix("các ").split(",")[0].strip())
+        return cues()["issuer_levels"].get(listed_units(mention.level)[0])
     return None
 
 

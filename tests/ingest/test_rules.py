@@ -64,6 +64,12 @@ def test_alias_mapping_to_two_agencies_is_an_error(data_copy):
         rules.gazetteer()
 
 
+def test_a_tier_of_units_the_levels_do_not_know_is_an_error(data_copy):
+    _edit(data_copy / "rules" / "agencies.yaml", lambda d: d["tiers"]["cấp xã"].append("thôn"))
+    with pytest.raises(RulesError, match="not among the levels"):
+        rules.gazetteer()
+
+
 def test_unknown_kind_is_an_error(data_copy):
     _edit(data_copy / "rules" / "agencies.yaml", lambda d: d["agencies"][0].update(kind="spaceship"))
     with pytest.raises(RulesError, match="unknown kind"):
