@@ -507,7 +507,7 @@ def _piece_mentions(
         base = previous.name
         if previous.level:
             base = base[: -len(previous.level)].rstrip()
-        return [AgencyMention(f"{base} {ell.group(1)}", previous.kind, piece, cursor, gap_end, ell.group(1))]
+        return [AgencyMention(f"{base} {ell.group(1)}", previous.kind, piece, cursor, gap_end, ell.group(1), entry=previous.entry)]
     if _names_no_member(piece, gap, mention):
         return []
     key = strip_plural(fold(canonical_generic(piece)))
@@ -1116,7 +1116,7 @@ def _share_level(mentions: list[AgencyMention], phrase: str) -> list[AgencyMenti
     for m in mentions[:-1]:
         entry = gazetteer().lookup(m.surface) if m.known else None
         if m.level is None and entry is not None and entry.levelled:
-            out.append(AgencyMention(f"{m.name} {last_level}", m.kind, m.surface, m.start, m.end, last_level, m.place, m.known, m.generic))
+            out.append(AgencyMention(f"{m.name} {last_level}", m.kind, m.surface, m.start, m.end, last_level, m.place, m.known, m.generic, m.entry))
         else:
             out.append(m)
     return out + [mentions[-1]]
@@ -1133,7 +1133,7 @@ def _resolve_levels(mentions: list[AgencyMention], lexicon: Lexicon) -> list[Age
         entry = gazetteer().lookup(m.name[: -len(level)].strip()) if (level and m.known and m.name.endswith(level)) else None
         if entry is not None and entry.with_level and fold(name).startswith(fold(entry.name)):
             name = entry.with_level + name[len(entry.name):]
-        out.append(AgencyMention(name, m.kind, m.surface, m.start, m.end, level, m.place, m.known, m.generic))
+        out.append(AgencyMention(name, m.kind, m.surface, m.start, m.end, level, m.place, m.known, m.generic, m.entry))
     return out
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.agencies import AgencyMention, Lexicon
+from ingest.agencies import AgencyMention, Lexicon, split_agencies
+from ingest.ids import NATIONAL
 from ingest.jurisdiction import Jurisdiction
 from ingest.resolve import jurisdiction_of
 
@@ -34,6 +35,22 @@ DISTRICT = Jurisdiction("Ủy ban nhân dân huyện Vĩnh Linh", "Ủy ban nhâ
 )
 def test_jurisdiction_of(mention, place):
     assert jurisdiction_of(mention, DISTRICT) == place
+
+
+@pytest.mark.parametrize(
+    "phrase,name",
+    [
+        # a recipient list and a task of the corpus (Government documents issued in Hà Nội)
+        ("Tổng giám đốc: Đài truyền hình Việt Nam, Đài tiếng nói Việt Nam, Thông tấn xã Việt Nam", "Đài Tiếng nói Việt Nam"),
+        ("phối hợp với Đài truyền hình Việt Nam, Tập đoàn Bưu chính Viễn thông Việt Nam", "Đài Truyền hình Việt Nam"),
+        ("Ban Bí thư Trung ương Đảng; Ủy ban nhân dân tỉnh", "Ban Bí thư Trung ương Đảng"),
+    ],
+)
+def test_a_national_body_a_list_names_is_the_countrys(phrase, name):
+    """A national body named among others in a list belongs to the country, not to the place of
+    the issuer whose text names it: the mention a list gives keeps its gazetteer entry."""
+    mention = next(m for m in split_agencies(phrase) if m.name == name)
+    assert jurisdiction_of(mention, DISTRICT) == NATIONAL
 
 
 def test_a_district_plans_departments_are_its_provinces(extractions):
