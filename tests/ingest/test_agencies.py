@@ -3,7 +3,18 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.agencies import AgencyMention, Lexicon, find_agencies, find_collectives, split_agencies, written_name
+from ingest.agencies import (
+    AgencyMention,
+    Lexicon,
+    expand_enumerations,
+    find_agencies,
+    find_collectives,
+    own_unit,
+    shown_name,
+    split_agencies,
+    tier_name,
+    written_name,
+)
 from ingest.rules import gazetteer
 
 EXAMPLES = [(e.name, ex) for e in gazetteer().entries for ex in e.examples]
@@ -294,3 +305,128 @@ def test_the_sectors_beside_the_ministries_are_one_group_in_a_national_text():
 )
 def test_a_phrase_the_rules_know_names_no_body_is_no_group(phrase, names):
     assert [m.name for m in split_agencies(phrase, Lexicon({}, "tỉnh"))] == names
+
+
+@pytest.mark.parametrize("phrase", [p for p, _ in SPLITS], ids=[p[:40] for p, _ in SPLITS])
+def test_every_mention_of_a_list_points_at_its_own_words(phrase):
+    """A task's lead and supporters are told apart by where their names stand in the clause:
+    every mention's span lies in the phrase (as its enumerations read), in the order the text
+    names them, and holds the words the mention was read from."""
+    text = expand_enumerations(" ".join(phrase.split()))
+    mentions = split_agencies(phrase, VINH_LONG_TERMS)
+    for m in mentions:
+        assert isinstance(m.start, int) and isinstance(m.end, int)
+        assert 0 <= m.start < m.end <= len(text), m
+        assert " ".join(m.surface.split()).strip(" ,;.:()") in " ".join(text[m.start : m.end].split()), m
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+# (phrase, [(name, kind, level, place)]) what each mention is, beside its name
+RECORDS = [
+    # a ward named after another ward's committee is a committee of its own ward, the third too
+    ("UBND phường Cổ Nhuế 2, phường Xuân Đỉnh và phường Phú Diễn",
+     [("Ủy ban nhân dân phường", "peoples_committee", "phường", "Cổ Nhuế 2"),
+      ("Ủy ban nhân dân phường", "peoples_committee", "phường", "Xuân Đỉnh"),
+      ("Ủy ban nhân dân phường", "peoples_committee", "phường", "Phú Diễn")]),
+    # a level after the committees of another level stands for the committees of its own
+    ("Ủy ban nhân dân cấp huyện, cấp xã",
+     [("Ủy ban nhân dân cấp huyện", "peoples_committee", "cấp huyện", None),
+      ("Ủy ban nhân dân cấp xã", "peoples_committee", "cấp xã", None)]),
+    # the level that ends a list is every member's
+    ("Cấp ủy đảng, chính quyền cấp xã",
+     [("Cấp ủy đảng cấp xã", "party_body", "cấp xã", None), ("Chính quyền cấp xã", "collective_group", "cấp xã", None)]),
+    # groups keep the level their list ends with, whatever makes them a group
+    ("các sở, ban, ngành cấp tỉnh", [("Các sở, ban, ngành cấp tỉnh", "collective_group", "cấp tỉnh", None)]),
+    ("các đơn vị điện lực cấp tỉnh", [("Các đơn vị điện lực cấp tỉnh", "collective_group", "cấp tỉnh", None)]),
+    ("các cơ quan, đơn vị cấp tỉnh", [("Các cơ quan, đơn vị cấp tỉnh", "collective_group", "cấp tỉnh", None)]),
+    ("các hội, đoàn cấp tỉnh", [("Các hội, đoàn cấp tỉnh", "collective_group", "cấp tỉnh", None)]),
+    ("các phòng, ban, trung tâm cấp xã", [("Các phòng, ban, trung tâm cấp xã", "collective_group", "cấp xã", None)]),
+    # the provinces' committees, "tỉnh" first as the units are ordered
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+     [("Ủy ban nhân dân các tỉnh, thành phố", "peoples_committee", "các tỉnh, thành phố", None)]),
+    # a group the text defines by its own words, with no lexicon that knows it
+    ("Các cơ quan nhà nước, đơn vị sự nghiệp công lập (sau đây gọi là cơ quan, đơn vị)",
+     [("Các cơ quan, đơn vị", "collective_group", None, None)]),
+]
+
+
+@pytest.mark.parametrize("phrase,records", RECORDS, ids=[p[:40] for p, _ in RECORDS])
+def test_each_mention_says_what_it_names(phrase, records):
+    assert [(m.name, m.kind, m.level, m.place) for m in split_agencies(phrase, Lexicon({}))] == records
+
+
+@pytest.mark.parametrize(
+    "phrase,generic,name",
+    [
+        # everyone who may help, nobody in particular (a plan's call on society)
+        ("Doanh nghiệp, cộng đồng, tổ chức, cá nhân", True, "Các doanh nghiệp, cộng đồng, tổ chức, cá nhân"),
+        # a member with no head of its own goes on the one before it
+        ("các doanh nghiệp sản xuất, chế biến và xuất khẩu", False, "Các doanh nghiệp sản xuất, chế biến và xuất khẩu"),
+        # "tất cả các" is every one of them, no word of the name
+        ("tất cả các cơ quan, đơn vị", True, "Các cơ quan, đơn vị"),
+        ("các cơ quan và đơn vị cấp tỉnh", True, "Các cơ quan và đơn vị cấp tỉnh"),
+    ],
+)
+def test_a_list_of_common_nouns_is_one_group(phrase, generic, name):
+    assert [(m.name, m.generic) for m in split_agencies(phrase, Lexicon({}))] == [(name, generic)]
+
+
+@pytest.mark.parametrize(
+    "lexicon,local",
+    [
+        # a province's text after the 2025 reform: its communes' and wards' committees
+        (Lexicon({}, "tỉnh", reform=True), "Ủy ban nhân dân các xã, phường"),
+        # before the reform (districts stood between), a commune's own text, a national one: as written
+        (Lexicon({}, "tỉnh", reform=False), "Các địa phương"),
+        (Lexicon({}, "xã", reform=True), "Các địa phương"),
+        (Lexicon({}, "tỉnh", reform=True, national=True), "Các địa phương"),
+    ],
+    ids=["province after the reform", "province before it", "commune", "national"],
+)
+def test_what_the_localities_are_depends_on_who_writes_and_when(lexicon, local):
+    assert [m.name for m in split_agencies("các sở, ngành, địa phương", lexicon)][1:] == [local]
+
+
+def test_a_list_of_units_of_two_tiers_is_no_tier():
+    assert tier_name("Ủy ban nhân dân các xã, huyện", "các xã, huyện") == "Ủy ban nhân dân các xã, huyện"
+    assert tier_name("Ủy ban nhân dân các xã, phường, đặc khu", "các xã, phường, đặc khu") == "Ủy ban nhân dân cấp xã"
+
+
+def test_a_body_of_another_commune_is_named_with_its_place_the_issuers_own_without():
+    own = Lexicon({}, "xã", own_place="Vĩnh Thủy")
+    here, there = (AgencyMention("Ủy ban nhân dân xã", "peoples_committee", f"UBND xã {p}", 0, 20, level="xã", place=p) for p in ("Vĩnh Thủy", "Vĩnh Hiền"))
+    assert (shown_name(here, own), shown_name(there, own)) == ("Ủy ban nhân dân xã", "Ủy ban nhân dân xã Vĩnh Hiền")
+
+
+@pytest.mark.parametrize(
+    "text,expanded",
+    [
+        ("các sở: Tài chính, Xây dựng", "Sở Tài chính, Sở Xây dựng"),
+        # a comma inside a known name holds its items together
+        ("các Sở: Tài chính, Văn hóa, Thể thao và Du lịch, Xây dựng", "Sở Tài chính, Sở Văn hóa, Thể thao và Du lịch, Sở Xây dựng"),
+    ],
+)
+def test_an_enumeration_after_a_head_names_each_body(text, expanded):
+    assert expand_enumerations(text) == expanded
+
+
+@pytest.mark.parametrize(
+    "issuer,unit",
+    [
+        ("Bộ Nội vụ", "Bộ"),
+        ("Sở Tư pháp", "Sở"),
+        ("Thủ tướng Chính phủ", "Chính phủ"),
+        # a body its own units name in full ("Văn phòng Ủy ban nhân dân tỉnh")
+        ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh"),
+        ("Hội Nông dân tỉnh", None),
+        (None, None),
+    ],
+)
+def test_how_the_issuers_own_units_name_it(issuer, unit):
+    assert own_unit(issuer) == unit
+
+
+def test_a_short_name_of_one_body_is_that_body_not_a_group():
+    aliases, members = find_collectives("Hội đồng Thi đua – Khen thưởng ngành Y tế thành phố (gọi tắt là Hội đồng thi đua) có nhiệm vụ")
+    assert aliases == {"hội đồng thi đua": "Hội đồng Thi đua - Khen thưởng ngành Y tế thành phố"}
+    assert members == {}
