@@ -112,10 +112,14 @@ def _entries_by_id() -> tuple[dict, dict]:
 
 @cache
 def _field_verb_tail() -> re.Pattern[str]:
-    """A field that is also a verb, ending a family's name (cues.yaml: field_verbs)."""
+    """A field that is also a verb, ending a family's name (cues.yaml: field_verbs), with the
+    level and place that may close the name ("Viện Nghiên cứu phát triển Thành phố")."""
     c = cues()
     verbs = alternation(c["predicate_stops"])
-    return re.compile(rf"\s+(?P<field>{alternation(c['field_verbs'])})(?=\s*(?:[;.]|$)|\s+(?:{verbs})(?![\wÀ-ỹ]))")
+    levels = alternation(level_words("province", "city", "district"))
+    boundary = rf"\s*(?:[;.]|$)|\s+(?:{verbs})(?![\wÀ-ỹ])"
+    closing = rf"\s+(?i:{levels})(?:\s+[{_UPPER}][\wÀ-ỹ]*)*(?=\s*,|{boundary})"
+    return re.compile(rf"\s+(?P<field>{alternation(c['field_verbs'])})(?:{closing}|(?={boundary}))")
 
 
 @cache
@@ -131,6 +135,41 @@ def _spans(text: str) -> list[tuple[int, int, str, str]]:
     spans = agency_spans(text)
     known = [(s, e) for s, e, _, ident in spans if not ident.startswith("family:")]
     return spans + [m for m in misspelt_spans(text) if not any(s < m[1] and m[0] < e for s, e in known)]
+
+
+@cache
+def _closing_level() -> re.Pattern[str]:
+    """A level word of a province or district and the place after it, then a word in lower
+    case: the name ended at the place ("Trung tâm Chuyển đổi số Thành phố | cấu hình …")."""
+    levels = alternation(level_words("province", "city", "district"))
+    return re.compile(rf"\s(?i:{levels})(?:\s+[{_UPPER}][\wÀ-ỹ]*)*(?=\s+(?P<next>[\wÀ-ỹ]+))")
+
+
+def _family_name_end(name: str, head: str) -> str:
+    """Where a family's name ends among the words the matcher took: before a verb the text
+    writes in lower case, whole ("Trung tâm Xúc tiến đầu tư | tổng hợp báo cáo", "Cục Đăng kiểm
+    Việt Nam" is whole: no verb "kiểm tra" there), or after the level and place that close it."""
+    for m in predicate_regex().finditer(name, len(head)):
+        if m.group(0).islower() and not _after_a_head(name[: m.start()]):
+            name = name[: m.start()].rstrip(" ,")
+            break
+    for m in _closing_level().finditer(name, len(head)):
+        glued = find_agencies(f"{m.group(0).split()[0]} {m.group('next')}")
+        # "Ban Tổ chức Tỉnh ủy": a level word and the next make a body's name
+        if m.group("next").islower() and not (glued and glued[0].known and glued[0].start == 0):
+            return name[: m.end()]
+    return name
+
+
+def _after_a_head(before: str) -> bool:
+    """"Văn phòng Ban | chỉ đạo …": a verb right after a family's head names the body's work."""
+    low = fold(before)
+    return any(low == h or low.endswith(" " + h) for h in _family_heads())
+
+
+@cache
+def _family_heads() -> frozenset[str]:
+    return frozenset(fold(f.head) for f in gazetteer().families)
 
 
 @lru_cache(maxsize=65536)
@@ -155,7 +194,7 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
             continue
         if ident.startswith("family:"):
             fam = families[ident]
-            name = text[start:end].strip(" ,;.-–")
+            name = _family_name_end(text[start:end].strip(" ,;.-–"), fam.head)
             if fam.requires_suffix and not any(name.endswith(sfx) for sfx in fam.requires_suffix):
                 continue
             mention = AgencyMention(name, kind, name, start, start + len(name), known=False)
@@ -165,8 +204,8 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
         mention = _run_over(mention, text)
         field = _field_verb_tail().match(text, mention.end) if not mention.known else None
         if field and ident.startswith("family:"):
-            name = text[mention.start : field.end("field")]
-            mention = replace(mention, name=name, surface=name, end=field.end("field"))
+            name = text[mention.start : field.end()]
+            mention = replace(mention, name=name, surface=name, end=field.end())
         country = _country().match(text, mention.end)
         if country and not fold(mention.name).endswith(fold(cues()["country"])):
             # "Ngân hàng Nhà nước Việt Nam": the country ends the national body's name; a family's

@@ -430,3 +430,26 @@ def test_a_short_name_of_one_body_is_that_body_not_a_group():
     aliases, members = find_collectives("Hội đồng Thi đua – Khen thưởng ngành Y tế thành phố (gọi tắt là Hội đồng thi đua) có nhiệm vụ")
     assert aliases == {"hội đồng thi đua": "Hội đồng Thi đua - Khen thưởng ngành Y tế thành phố"}
     assert members == {}
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # a word that opens a verb elsewhere ("kiểm tra") is a word of the name here (corpus circulars)
+        ("1. Cục Đăng kiểm Việt Nam có trách nhiệm", ["Cục Đăng kiểm Việt Nam"]),
+        # … but the whole verb written in lower case ends it, after a name word or not
+        ("Trung tâm Công nghệ thông tin kiểm tra hệ thống", ["Trung tâm Công nghệ thông tin"]),
+        ("Trung tâm Xúc tiến đầu tư tổng hợp báo cáo", ["Trung tâm Xúc tiến đầu tư"]),
+        # a field that is a verb, closed by the level and place (a city's plan, corpus 001c610b…)
+        ("Sở Khoa học và Công nghệ, Viện Nghiên cứu phát triển Thành phố chủ trì", ["Sở Khoa học và Công nghệ", "Viện Nghiên cứu phát triển Thành phố"]),
+        # the level and place close a name; a verb the rules do not list follows (corpus decisions)
+        ("2. Giao Trung tâm Chuyển đổi số Thành phố cấu hình thủ tục hành chính", ["Trung tâm Chuyển đổi số Thành phố"]),
+        ("Sở Công Thương, Ban Quản lý khu Kinh tế tỉnh Đồng Tháp thực hiện", ["Sở Công Thương", "Ban Quản lý khu Kinh tế tỉnh Đồng Tháp"]),
+        # a level word that makes a body's name with the next is no closing level; a verb right
+        # after a head names the body's work (recipient lists)
+        ("- Ban Tổ chức Tỉnh ủy;", ["Ban Tổ chức Tỉnh ủy"]),
+        ("7. Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia theo dõi", ["Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia"]),
+    ],
+)
+def test_a_familys_name_ends_where_its_words_do(text, names):
+    assert [m.name for m in find_agencies(text)] == names
