@@ -610,7 +610,8 @@ def _completed(ref: LegalRef, dates: list[tuple[str, int]], where: Jurisdiction,
             ref.issuer = known.issuer
     code = ref.issuer_code
     if ref.issuer is None and code:
-        ref.issuer = dt.issuers.get(code)
+        # the Assembly's bodies write their term after the code: "UBTVQH15" is "UBTVQH"
+        ref.issuer = dt.issuers.get(code) or dt.issuers.get(code.rstrip("0123456789"))
     if ref.type == "Luật" and ref.issuer is None and (ref.symbol or "").count("/QH") or (ref.type == "Luật" and not ref.symbol):
         ref.issuer = ref.issuer or "Quốc hội"
     if ref.symbol and re.match(r"^\d", ref.symbol) and not ref.year and not _national(ref):

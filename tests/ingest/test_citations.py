@@ -143,3 +143,43 @@ def test_every_reference_of_a_plan_as_its_answer_key_has_it(path):
     known = _known_differences().get(path.name, {})
     assert mine - theirs == {tuple(x) for x in known.get("read_not_in_key", [])}
     assert theirs - mine == {tuple(x) for x in known.get("in_key_not_read", [])}
+
+
+# (snippet, {id: (type, issuer, subject)}): what each reference is, beside where it stands
+WHAT = [
+    # a law by its name: the registry gives its symbol, the Assembly is its issuer
+    ("Căn cứ Luật Thực hiện dân chủ ở cơ sở ngày 10 tháng 11 năm 2022;", {"10/2022/QH15": ("Luật", "Quốc hội", None)}),
+    # laws by name and year the registry does not know, each its own document
+    ("theo quy định của Luật Thú y năm 2015 và Luật Chăn nuôi năm 2018",
+     {"Luật Thú y năm 2015": ("Luật", "Quốc hội", None), "Luật Chăn nuôi năm 2018": ("Luật", "Quốc hội", None)}),
+    # by its symbol alone: an Assembly code makes it a law, a Government code a decree
+    ("theo 15/2023/QH15", {"15/2023/QH15": ("Luật", "Quốc hội", None)}),
+    ("Luật số 15/2023/QH15 và Nghị định số 59/2023/NĐ-CP quy định chi tiết",
+     {"15/2023/QH15": ("Luật", "Quốc hội", None), "59/2023/NĐ-CP": ("Nghị định", "Chính phủ", "quy định chi tiết")}),
+    # the Assembly's Standing Committee writes its term after its code
+    ("Nghị quyết số 60/2024/UBTVQH15 ngày 01/10/2024 về việc sắp xếp", {"60/2024/UBTVQH15": ("Nghị quyết", "Ủy ban Thường vụ Quốc hội", "về việc sắp xếp")}),
+    ("Pháp lệnh số 34/2007/PL-UBTVQH11 về thực hiện dân chủ ở xã, phường, thị trấn",
+     {"34/2007/PL-UBTVQH11": ("Pháp lệnh", "Ủy ban Thường vụ Quốc hội", "về thực hiện dân chủ ở xã, phường, thị trấn")}),
+    # what it is about runs from its subject word to the end of its item
+    ("Thực hiện Kế hoạch số 18/KH-UBND ngày 17/01/2025 của UBND tỉnh về thực hiện công tác dân chủ ở cơ sở năm 2025, UBND huyện ban hành Kế hoạch",
+     {"18/KH-UBND@Quảng Trị/2025": ("Kế hoạch", "Ủy ban nhân dân tỉnh Quảng Trị", "về thực hiện công tác dân chủ ở cơ sở năm 2025")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", WHAT, ids=[t[:40] for t, _ in WHAT])
+def test_each_reference_says_what_it_is(text, expected):
+    found, _ = refs_of(text, VINH_LINH)
+    assert {k: (r.type, r.issuer, r.subject) for k, r in found.items()} == expected
+
+
+def test_a_mention_is_quoted_by_its_sentence_and_a_document_keeps_its_first_subject():
+    text = (
+        "Năm 2024 đã tổ chức tốt. Thực hiện Nghị quyết số 47/2025/NQ-HĐND ngày 22/12/2025 của HĐND tỉnh ban hành Quy định các biện pháp; "
+        "Nghị quyết số 47/2025/NQ-HĐND ngày 22/12/2025 về việc khác. Còn lại."
+    )
+    ref = refs_of(text, VINH_LINH)[0]["47/2025/NQ-HĐND"]
+    assert [m.quote for m in ref.mentions] == [
+        "Thực hiện Nghị quyết số 47/2025/NQ-HĐND ngày 22/12/2025 của HĐND tỉnh ban hành Quy định các biện pháp;",
+        "Nghị quyết số 47/2025/NQ-HĐND ngày 22/12/2025 về việc khác.",
+    ]
+    assert ref.subject == "ban hành Quy định các biện pháp"
