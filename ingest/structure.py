@@ -36,6 +36,8 @@ _LETTER = re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<text>.*)$")
 _CAPITAL = re.compile(r"^(?P<label>[A-ZĐ])\s*\.\s+(?P<text>\S.*)$")
 _LETTER_DOT = re.compile(r"^(?P<label>[a-zđ])\.\s+(?P<text>[A-ZĐÀ-Ỹ].*)$")
 _DASH = re.compile(r"^[-–—•]\s*(?P<text>.*)$")
+# a recipients list whose label a table cell lost: "- Chính phủ; - …; - Lưu: HC, PLTP. | TM. …"
+_UNLABELLED_RECIPIENTS = re.compile(r"^\s*[-–]\s*[^;|]+;(?:\s*[-–]\s*[^;|]+;)*\s*[-–]\s*(?:Lưu|LƯU)\s*:")
 _PLUS = re.compile(r"^\+\s*(?P<text>.*)$")
 _NUMBER_LINE = re.compile(
     # "Số", or as a scan misreads its mark ("Sồ:", "Sô:")
@@ -552,7 +554,7 @@ def _first_body_line(lines: list[Line], start: int, lists: bool = False) -> int:
 
 def _tail_line(line: Line) -> bool:
     c = cues()
-    if re.match(c["recipients_heading"], fold(line.text), re.I):
+    if re.match(c["recipients_heading"], fold(line.text), re.I) or _UNLABELLED_RECIPIENTS.match(line.text):
         return True
     formulas = tuple(f"{f}." for f in c["signature_formulas"])
     return line.text.upper().startswith(formulas) and _looks_like_heading(line.text)
@@ -669,6 +671,12 @@ def _tail(lines: list[Line], start: int, rec_heading: re.Pattern[str]) -> tuple[
         text = line.text
         if i > start and _attachment_heading(lines, i):
             break
+        if not seen_recipients and _UNLABELLED_RECIPIENTS.match(text):
+            seen_recipients = True
+            # the cell after "|" is the signature's, beside the list
+            recipients += [Line(item.strip(" -–"), line.src) for item in re.split(r";\s*(?=[-–])", text.split("|")[0]) if item.strip(" -–")]
+            i += 1
+            continue
         if rec_heading.match(fold(text)) and not seen_recipients:
             seen_recipients = True
             rest = re.sub(cues()["recipients_heading"], "", text, flags=re.I).strip(" :")

@@ -1291,12 +1291,20 @@ def _task_text(node: Node, entry: _Entry | None, body: str, own: dict[str, list[
     return text, line
 
 
-def _task_actors(heading: str, body: str, text: str, entry: _Entry | None, own_leads: bool, lexicon: Lexicon) -> Actors:
-    """Who the item's words name, and in which role."""
+def _titled_article(node: Node, body: str) -> bool:
+    """An article whose heading is printed as a title ("**Điều 42. Trách nhiệm thi hành**") and
+    whose paragraph opens a sentence of its own: not a sentence a line break cut ("Điều 2. Việc
+    xác định xã, phường miền núi … đại biểu" / "Quốc hội khóa XVI …")."""
+    return node.kind == "article" and node.heading and bool(node.text.strip()) and body[:1].isupper()
+
+
+def _task_actors(heading: str, body: str, text: str, entry: _Entry | None, own_leads: bool, lexicon: Lexicon, titled: bool = False) -> Actors:
+    """Who the item's words name, and in which role. An article's title ("Điều 42. Trách nhiệm
+    thi hành") is never the start of the sentence its paragraph goes on with."""
     if own_leads:
         # "Cơ quan thực hiện" says who leads; the text may still name partners
         return Actors(supports=[m for m in partners(text, lexicon) if not m.generic])
-    if entry is None and body and _opens_sentence(body, lexicon):
+    if entry is None and body and (titled or _opens_sentence(body, lexicon)):
         # a topic heading ("1. Tiếp tục đẩy mạnh công tác tuyên truyền") and the paragraph
         # that says who does it ("Các cơ quan, đơn vị, địa phương tiếp tục …")
         head = read_actors(heading, lexicon)
@@ -1349,7 +1357,7 @@ def _make_task(
         return None
     text, line = said
     own_leads = bool(own.get("lead")) and any(a.text for a in own["lead"])
-    actors = _task_actors(node.text, body, text, entry, own_leads, lexicon)
+    actors = _task_actors(node.text, body, text, entry, own_leads, lexicon, titled=_titled_article(node, body))
     if _only_points_to_appendix(text, actors):
         return None
     leads, requested = _task_leads(ctx, entry, actors, own_leads)
