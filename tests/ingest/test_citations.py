@@ -183,3 +183,15 @@ def test_a_mention_is_quoted_by_its_sentence_and_a_document_keeps_its_first_subj
         "Nghị quyết số 47/2025/NQ-HĐND ngày 22/12/2025 về việc khác.",
     ]
     assert ref.subject == "ban hành Quy định các biện pháp"
+
+
+def test_a_quote_is_the_mentions_own_sentence_or_a_window_around_it():
+    first = "Thực hiện Nghị quyết số 47/2025/NQ-HĐND ngày 22/12/2025 của HĐND tỉnh. Năm 2024 đã tổ chức tốt. Năm 2025 tiếp tục."
+    assert refs_of(first, VINH_LINH)[0]["47/2025/NQ-HĐND"].mentions[0].quote == "Thực hiện Nghị quyết số 47/2025/NQ-HĐND ngày 22/12/2025 của HĐND tỉnh."
+    later = "Năm 2024 đã tổ chức tốt. Năm 2025 tiếp tục. Căn cứ Nghị định số 59/2023/NĐ-CP của Chính phủ; xây dựng kế hoạch. Hết."
+    assert refs_of(later, VINH_LINH)[0]["59/2023/NĐ-CP"].mentions[0].quote == "Căn cứ Nghị định số 59/2023/NĐ-CP của Chính phủ;"
+    # a sentence of more than 400 characters is quoted by the 150 before and 200 after the mention
+    before, after = "a" * 300, "b" * 300
+    text = f"{before} Nghị định số 59/2023/NĐ-CP {after}."
+    quote = refs_of(text, VINH_LINH)[0]["59/2023/NĐ-CP"].mentions[0].quote
+    assert quote == "a" * 149 + " Nghị định số 59/2023/NĐ-CP " + "b" * 199
