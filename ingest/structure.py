@@ -21,7 +21,7 @@ from functools import cache
 from . import places
 from .models import Attachment, Document, Header, Line, Node, Signer
 from .normalize import Normalised
-from .rules import alternation, any_marks, cues, doc_types, fold, misreadable, restore_marks, unmarked
+from .rules import alternation, any_marks, cues, doc_types, fold, gazetteer, misreadable, restore_marks, unmarked
 from .tables import is_motto
 
 _ROMAN = re.compile(r"^(?P<label>[IVXLC]{1,5})\s*[.)-]\s*(?P<text>\S.*)$")
@@ -506,7 +506,7 @@ def sentence_case(text: str) -> str:
                 break
     for a in find_agencies(out):
         if a.known and a.entry and fold(out[a.start : a.start + len(a.entry)]) == fold(a.entry):
-            out = out[: a.start] + a.entry + out[a.start + len(a.entry) :]
+            out = out[: a.start] + _cased_name(a.entry, out[a.start]) + out[a.start + len(a.entry) :]
     for word in cues()["proper_words"]:
         out = re.sub(rf"(?<![\wÀ-ỹ]){re.escape(word.lower())}(?![\wÀ-ỹ])", word, out)
     return out
@@ -722,6 +722,15 @@ def _iso_date(d: str | None, m: str | None, y: str | None) -> str | None:
     if m:
         return f"{int(y):04d}-{int(m):02d}"
     return y
+
+
+def _cased_name(entry: str, first: str) -> str:
+    """A body's name as a title in capitals should print it; one the gazetteer also writes with a
+    small first letter ("đại biểu Quốc hội": persons, not a body's proper name) keeps the case
+    the sentence gives it."""
+    known = gazetteer().lookup(entry)
+    small = entry[:1].lower() + entry[1:]
+    return first + entry[1:] if known is not None and small in known.aliases else entry
 
 
 def _title_case(text: str) -> str:

@@ -103,3 +103,10 @@ def test_an_article_after_the_roman_parts_of_an_article_is_its_sibling():
     top = [(n.kind, n.label) for n in doc.sections]
     assert top == [("article", "1"), ("section", "I"), ("section", "II"), ("article", "2"), ("article", "3")]
     assert [c.label for c in doc.sections[2].children] == ["1"]
+
+
+def test_a_title_in_capitals_names_bodies_in_their_case_and_deputies_in_the_sentences():
+    doc = parse(normalize(["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: 12/QĐ-UBND", "Lâm Đồng, ngày 05 tháng 11 năm 2025", "",
+                           "QUYẾT ĐỊNH", "VỀ VIỆC HỖ TRỢ KINH PHÍ PHỤC VỤ BẦU CỬ ĐẠI BIỂU QUỐC HỘI DO SỞ NỘI VỤ ĐỀ XUẤT", "", "QUYẾT ĐỊNH:",
+                           "Điều 1. Hỗ trợ kinh phí."]))
+    assert doc.header.title == "Về việc hỗ trợ kinh phí phục vụ bầu cử đại biểu Quốc hội do Sở Nội vụ đề xuất"

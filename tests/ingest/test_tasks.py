@@ -697,3 +697,13 @@ def test_an_article_title_does_not_begin_the_sentence_of_its_paragraph_but_a_bro
     broken = parse(normalize(_REGULATION_HEAD[:7] + ["QUYẾT ĐỊNH:", "**Điều 2.** Việc xác định xã, phường miền núi phục vụ công tác bầu cử đại biểu",
                                                      "Quốc hội khóa XVI và đại biểu Hội đồng nhân dân các cấp."]))
     assert not any("Quốc hội" in t.lead for t, _ in extract_tasks(broken, PROVINCE).tasks)
+
+
+def test_the_assemblys_councils_committees_and_deputies_supervise():
+    """A Standing Committee resolution's closing article (corpus 284dd97b…): the Assembly's bodies
+    and the province's deputies watch over it; none of them is given the work."""
+    text = ("Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội và đại biểu Quốc hội tỉnh Đồng Tháp, "
+            "trong phạm vi nhiệm vụ, quyền hạn của mình, giám sát việc thực hiện Nghị quyết này.")
+    actors = read_actors(text, Lexicon({}, None, {}, True, None, True))
+    assert actors.leads == []
+    assert [m.name for m in actors.supervisors] == ["Hội đồng Dân tộc", "Các Ủy ban của Quốc hội", "Đoàn đại biểu Quốc hội tỉnh", "Đại biểu Quốc hội tỉnh"]
