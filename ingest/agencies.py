@@ -116,9 +116,8 @@ def _field_verb_tail() -> re.Pattern[str]:
     level and place that may close the name ("Viện Nghiên cứu phát triển Thành phố")."""
     c = cues()
     verbs = alternation(c["predicate_stops"])
-    levels = alternation(level_words("province", "city", "district"))
     boundary = rf"\s*(?:[;.]|$)|\s+(?:{verbs})(?![\wÀ-ỹ])"
-    closing = rf"\s+(?i:{levels})(?:\s+[{_UPPER}][\wÀ-ỹ]*)*(?=\s*,|{boundary})"
+    closing = rf"{_level_and_place()}(?=\s*,|{boundary})"
     return re.compile(rf"\s+(?P<field>{alternation(c['field_verbs'])})(?:{closing}|(?={boundary}))")
 
 
@@ -141,8 +140,14 @@ def _spans(text: str) -> list[tuple[int, int, str, str]]:
 def _closing_level() -> re.Pattern[str]:
     """A level word of a province or district and the place after it, then a word in lower
     case: the name ended at the place ("Trung tâm Chuyển đổi số Thành phố | cấu hình …")."""
+    return re.compile(rf"{_level_and_place()}(?=\s+(?P<next>[\wÀ-ỹ]+))")
+
+
+def _level_and_place() -> str:
+    """A province's or district's level word and the place's capitalised words after it: what
+    closes a body's name ("… Thành phố", "… tỉnh Đồng Tháp")."""
     levels = alternation(level_words("province", "city", "district"))
-    return re.compile(rf"\s(?i:{levels})(?:\s+[{_UPPER}][\wÀ-ỹ]*)*(?=\s+(?P<next>[\wÀ-ỹ]+))")
+    return rf"\s+(?i:{levels})(?:\s+[{_UPPER}][\wÀ-ỹ]*)*"
 
 
 def _family_name_end(name: str, head: str) -> str:

@@ -115,7 +115,7 @@ def resolve(
 
     recipients: list[str] = []
     for line in doc.recipients:
-        text = re.sub(r"^Lưu\s*:.*$", "", line.text)
+        text = re.sub(rf"^{cues()['recipients_filing']}.*$", "", line.text)
         for m in split_agencies(text.replace(" - ", "; "), lexicon):
             if m.known or m.kind != "collective_group" or names_a_kind(m.name):
                 recipients.append(table.add(m))

@@ -36,8 +36,6 @@ _LETTER = re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<text>.*)$")
 _CAPITAL = re.compile(r"^(?P<label>[A-ZĐ])\s*\.\s+(?P<text>\S.*)$")
 _LETTER_DOT = re.compile(r"^(?P<label>[a-zđ])\.\s+(?P<text>[A-ZĐÀ-Ỹ].*)$")
 _DASH = re.compile(r"^[-–—•]\s*(?P<text>.*)$")
-# a recipients list whose label a table cell lost: "- Chính phủ; - …; - Lưu: HC, PLTP. | TM. …"
-_UNLABELLED_RECIPIENTS = re.compile(r"^\s*[-–]\s*[^;|]+;(?:\s*[-–]\s*[^;|]+;)*\s*[-–]\s*(?:Lưu|LƯU)\s*:")
 _PLUS = re.compile(r"^\+\s*(?P<text>.*)$")
 _NUMBER_LINE = re.compile(
     # "Số", or as a scan misreads its mark ("Sồ:", "Sô:")
@@ -552,9 +550,15 @@ def _first_body_line(lines: list[Line], start: int, lists: bool = False) -> int:
     return len(lines)
 
 
+@cache
+def _unlabelled_recipients() -> re.Pattern[str]:
+    """A recipients list whose label a table cell lost: "- Chính phủ; - …; - Lưu: HC, PLTP. | TM. …"."""
+    return re.compile(rf"^\s*[-–]\s*[^;|]+;(?:\s*[-–]\s*[^;|]+;)*\s*[-–]\s*{cues()['recipients_filing']}")
+
+
 def _tail_line(line: Line) -> bool:
     c = cues()
-    if re.match(c["recipients_heading"], fold(line.text), re.I) or _UNLABELLED_RECIPIENTS.match(line.text):
+    if re.match(c["recipients_heading"], fold(line.text), re.I) or _unlabelled_recipients().match(line.text):
         return True
     formulas = tuple(f"{f}." for f in c["signature_formulas"])
     return line.text.upper().startswith(formulas) and _looks_like_heading(line.text)
@@ -671,7 +675,7 @@ def _tail(lines: list[Line], start: int, rec_heading: re.Pattern[str]) -> tuple[
         text = line.text
         if i > start and _attachment_heading(lines, i):
             break
-        if not seen_recipients and _UNLABELLED_RECIPIENTS.match(text):
+        if not seen_recipients and _unlabelled_recipients().match(text):
             seen_recipients = True
             # the cell after "|" is the signature's, beside the list
             recipients += [Line(item.strip(" -–"), line.src) for item in re.split(r";\s*(?=[-–])", text.split("|")[0]) if item.strip(" -–")]
@@ -683,7 +687,7 @@ def _tail(lines: list[Line], start: int, rec_heading: re.Pattern[str]) -> tuple[
             if rest:
                 recipients.append(Line(rest, line.src))
             i += 1
-            while i < n and (_DASH.match(lines[i].text) or re.match(r"^(?:Lưu|LƯU)\s*:", lines[i].text)):
+            while i < n and (_DASH.match(lines[i].text) or re.match(cues()["recipients_filing"], lines[i].text)):
                 m = _DASH.match(lines[i].text)
                 recipients.append(Line(m.group("text") if m else lines[i].text, lines[i].src))
                 i += 1
