@@ -114,6 +114,8 @@ class _Hit:
     subject: str | None = None
     tail_end: int = 0  # after symbol, date and issuer
     has_description: bool = False
+    subject_at: int = 0  # where the subject starts in the line
+    listed: bool = False  # the next item of an opening's list, after the previous one's description
     line: Line | None = None
     context: str = "body"  # title | preamble | body | footnote
     relation: str = "cites"
@@ -223,7 +225,17 @@ def _scan(line: Line, context: str) -> list[_Hit]:
     for h in hits:
         h.quote = _sentence(line.text, h.start, h.end)
     _relations(hits, line.text, context)
+    _close_descriptions(hits, line.text)
     return hits
+
+
+def _close_descriptions(hits: list[_Hit], text: str) -> None:
+    """"Thực hiện A … về X, B … về Y và C …": A's subject is X, not X with B and C after it. A
+    description ends where the next item of the opening's list begins (as _levels found it)."""
+    for a, b in zip(hits, hits[1:]):
+        if a.subject and b.listed and a.subject_at <= b.start < a.subject_at + len(a.subject):
+            cut = re.sub(r"(?:\s*,)?\s*(?:(?:và|hoặc)\s*)?$", "", text[a.subject_at : b.start])
+            a.subject = cut.strip(" ,") or None
 
 
 def _symbol_hits(line: Line, context: str) -> list[_Hit]:
@@ -334,7 +346,8 @@ def _read_tail(hit: _Hit, text: str) -> None:
             if named:
                 pos += om.end() + named.end()
         # the rest of a long name the gazetteer cut short, and "(nay là …)" asides
-        more = re.match(r"^[^,;:“\"()]{1,60}?(?=\s*\([^)]{0,120}\)\s*(?:về|quy định|ban hành|phê duyệt|hướng dẫn)(?![\wÀ-ỹ])|\s+(?:về|quy định|ban hành|phê duyệt|hướng dẫn)(?![\wÀ-ỹ]))", text[pos:])
+        # (a title copied with its capital: "của Thủ tướng Chính phủ Phê duyệt Đề án …")
+        more = re.match(r"^[^,;:“\"()]{0,60}?(?=\s*\([^)]{0,120}\)\s*(?:về|quy định|ban hành|phê duyệt|hướng dẫn)(?![\wÀ-ỹ])|\s+(?:về|quy định|ban hành|phê duyệt|hướng dẫn)(?![\wÀ-ỹ]))", text[pos:], re.I)
         if more and not re.search(r"(?<![\wÀ-ỹ])(?:và|hoặc)\s+(?:các\s+)?(?:" + p["type_words"].pattern + r")", more.group(0), re.I):
             pos += more.end()
         aside = re.match(r"^\s*\([^)]{0,120}\)", text[pos:])
@@ -345,6 +358,7 @@ def _read_tail(hit: _Hit, text: str) -> None:
     if sm:
         hit.has_description = True
         subject = text[pos:].lstrip(" ,")
+        hit.subject_at = len(text) - len(subject)
         stop = re.search(r"\s*(?:;|\.\s|\.$)", subject)
         if stop:
             subject = subject[: stop.start()]
@@ -482,6 +496,7 @@ def _levels(hits: list[_Hit], text: str) -> None:
                     open_desc = []
                 elif prev.level == 0 and own_citation and words >= 3 and (listed.search(gap_from_desc) or (enumerating and joined.search(gap_from_desc))):
                     h.level = 0
+                    h.listed = True
                     open_desc = []
                     enumerating = True
                 else:
@@ -503,16 +518,19 @@ def _levels(hits: list[_Hit], text: str) -> None:
 
 def _share_tails(hits: list[_Hit]) -> None:
     """`QĐ 217-QĐ/TW; QĐ 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị`: both get the tail."""
+    joined = re.compile(r"\s*[;,]?\s*(?:và\s+)?(?:s[ốo]\s*)?")
     for i in range(len(hits) - 2, -1, -1):
         a, b = hits[i], hits[i + 1]
-        if a.line is None or a.line is not b.line or a.date or a.issuer_text or a.symbol is None:
+        if a.line is None or a.line is not b.line:
             continue
-        gap = a.line.text[a.end : b.start]
-        if re.fullmatch(r"\s*[;,]?\s*(?:và\s+)?(?:s[ốo]\s*)?", gap) and (a.type_word or "").lower() == (b.type_word or "").lower():
-            a.date, a.issuer_text, a.issuer_level, a.issuer_place = b.date, b.issuer_text, b.issuer_level, b.issuer_place
-            a.subject = a.subject or b.subject
-        # "Các Công điện: số 007/CĐ-UBND …, số 008/CĐ-UBND": the type word is shared
-        if b.type_word is None and a.type_word and re.fullmatch(r"\s*[;,]?\s*(?:và\s+)?(?:s[ốo]\s*)?", gap or ""):
+        if not (a.date or a.issuer_text or a.symbol is None):
+            gap = a.line.text[a.end : b.start]
+            if joined.fullmatch(gap) and (a.type_word or "").lower() == (b.type_word or "").lower():
+                a.date, a.issuer_text, a.issuer_level, a.issuer_place = b.date, b.issuer_text, b.issuer_level, b.issuer_place
+                a.subject = a.subject or b.subject
+        # "Các Kế hoạch: số 12/KHPH-UBND ngày …, số 13/KHPH-UBND": the list's type word names
+        # the next symbol too, where its code names no type of its own
+        if b.type_word is None and a.type_word and a.symbol and not (b.code and doc_types().by_code(b.code)) and joined.fullmatch(a.line.text[max(a.end, a.tail_end) : b.start]):
             b.type_word = a.type_word
 
 
@@ -548,11 +566,8 @@ def _merge(hits: list[_Hit], where: Jurisdiction) -> tuple[list[LegalRef], list[
             issuer_full = full_name_of(h.issuer_text, h.issuer_level, place)
         ref = refs.get(key)
         if ref is None:
-            ref = LegalRef(key, symbol, type_name, issuer_full, None, "cites")
-            ref.place = place
-            refs[key] = ref
-        if ref.type is None:
-            ref.type = type_name
+            ref = refs[key] = LegalRef(key, symbol, None, None, None, "cites")
+        ref.type = ref.type or type_name
         if ref.issuer is None and issuer_full:
             ref.issuer, ref.place = issuer_full, place
         if h.subject and not ref.subject:
@@ -580,15 +595,17 @@ def _hit_key(h: _Hit) -> tuple[str, str | None]:
 
 
 def _hit_type(h: _Hit) -> str | None:
-    """The genre a hit names: by its type word, or by the code in its symbol."""
+    """The genre a hit names: by the word before it, or by the code in its symbol where that
+    word is missing or a generic one ("văn bản số 1605/TTr-SNgV" is a proposal); a code that
+    names no genre is an official letter's ("574/UBND-NC")."""
     dt = doc_types()
-    if h.type_word:
-        t = dt.by_name(h.type_word)
-        return t.name if t else h.type_word[:1].upper() + h.type_word[1:].lower()
-    if h.code:
-        t = dt.by_code(h.code)
-        return t.name if t else ("Công văn" if h.code in dt.issuers or h.code else None)
-    return None
+    by_word = dt.by_name(h.type_word) if h.type_word else None
+    by_code = dt.by_code(h.code) if h.code else None
+    if by_word and not (by_code and dt.is_generic(h.type_word or "")):
+        return by_word.name
+    if by_code:
+        return by_code.name
+    return "Công văn" if h.code else None
 
 
 def _completed(ref: LegalRef, dates: list[tuple[str, int]], where: Jurisdiction, warnings: list[str]) -> LegalRef:
@@ -612,8 +629,6 @@ def _completed(ref: LegalRef, dates: list[tuple[str, int]], where: Jurisdiction,
     if ref.issuer is None and code:
         # the Assembly's bodies write their term after the code: "UBTVQH15" is "UBTVQH"
         ref.issuer = dt.issuers.get(code) or dt.issuers.get(code.rstrip("0123456789"))
-    if ref.type == "Luật" and ref.issuer is None and (ref.symbol or "").count("/QH") or (ref.type == "Luật" and not ref.symbol):
-        ref.issuer = ref.issuer or "Quốc hội"
     if ref.symbol and re.match(r"^\d", ref.symbol) and not ref.year and not _national(ref):
         year = ref.date[:4] if ref.date else "?"
         ref.id = local_document_id(ref.symbol, ref.place or where.place, year)

@@ -83,6 +83,10 @@ class DocTypes:
     national_issuer: re.Pattern[str] = re.compile("^$")
     party_issuer: re.Pattern[str] = re.compile("^$")  # the Party's bodies number "27-NQ/TW"
     any_genre_codes: frozenset[str] = frozenset()  # codes a document of any genre may carry (VBHN)
+    generic_names: frozenset[str] = frozenset()  # words for a document of any genre ("văn bản")
+
+    def is_generic(self, word: str) -> bool:
+        return word.lower() in self.generic_names
 
     def is_national(self, symbol: str) -> bool:
         """A symbol issued by a national body (unique without a place)."""
@@ -153,7 +157,10 @@ def doc_types() -> DocTypes:
             patterns[key] = re.compile(raw.get(key, "^$"))
         except re.error as exc:
             raise RulesError(f"{key} does not compile: {exc}", str(path)) from exc
-    return DocTypes(tuple(types), dict(raw.get("issuers", {})), patterns["national_issuer_pattern"], patterns["party_issuer_pattern"], frozenset(raw.get("any_genre_codes", [])))
+    generic = frozenset(w.lower() for w in raw.get("generic_names", []))
+    return DocTypes(
+        tuple(types), dict(raw.get("issuers", {})), patterns["national_issuer_pattern"], patterns["party_issuer_pattern"], frozenset(raw.get("any_genre_codes", [])), generic
+    )
 
 
 # --- agencies --------------------------------------------------------------------------

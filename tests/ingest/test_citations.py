@@ -7,7 +7,7 @@ from functools import cache
 import pytest
 from gold import PLANS, REAL, load_gold
 
-from ingest.citations import extract_refs
+from ingest.citations import cited_document_spans, extract_refs
 from ingest.jurisdiction import Jurisdiction, determine
 from ingest.models import Document, Header, Line
 from ingest.normalize import normalize
@@ -18,9 +18,9 @@ VINH_LONG = Jurisdiction("Ủy ban nhân dân tỉnh Vĩnh Long", "Ủy ban nhâ
 VINH_LINH = Jurisdiction("Ủy ban nhân dân huyện Vĩnh Linh", "Ủy ban nhân dân huyện", "peoples_committee", "district", "Vĩnh Linh", "district", "Quảng Trị")
 
 
-def refs_of(text: str, where: Jurisdiction = VINH_LONG, context: str = "body"):
+def refs_of(text: str, where: Jurisdiction = VINH_LONG, context: str = "body", title: str = "x"):
     line = Line(text, (1,))
-    doc = Document(Header(title="x", title_line=99), [line] if context == "preamble" else [], [], [], None, {}, [Line("x", (99,)), line])
+    doc = Document(Header(title=title, title_line=99), [line] if context == "preamble" else [], [], [], None, {}, [Line(title, (99,)), line])
     refs, warnings = extract_refs(doc, where)
     return {r.id: r for r in refs}, warnings
 
@@ -97,7 +97,7 @@ def test_conflicting_dates_are_kept_with_a_warning(extractions):
     ex = extractions["001_eb4faafb2f2e4644.txt"]
     ref = next(r for r in ex.legal_refs if r.relation == "implements")
     assert ref.dates_in_text == ["2025-12-19", "2025-12-11"]
-    assert any("20/NQ-HĐND" in w and "2025-12-11" in w for w in ex.warnings)
+    assert "20/NQ-HĐND is dated differently in the text: 2025-12-19 (line 9), 2025-12-11 (line 11); kept 2025-12-19" in ex.warnings
 
 
 def test_mentions_carry_line_and_quote(extractions):
@@ -160,9 +160,32 @@ WHAT = [
     ("Nghị quyết số 60/2024/UBTVQH15 ngày 01/10/2024 về việc sắp xếp", {"60/2024/UBTVQH15": ("Nghị quyết", "Ủy ban Thường vụ Quốc hội", "về việc sắp xếp")}),
     ("Pháp lệnh số 34/2007/PL-UBTVQH11 về thực hiện dân chủ ở xã, phường, thị trấn",
      {"34/2007/PL-UBTVQH11": ("Pháp lệnh", "Ủy ban Thường vụ Quốc hội", "về thực hiện dân chủ ở xã, phường, thị trấn")}),
+    # by its symbol alone: the Standing Committee's code makes it a resolution; a letter's code
+    # ("GM", an invitation) that names no genre makes it an official letter
+    ("theo 60/2024/UBTVQH15", {"60/2024/UBTVQH15": ("Nghị quyết", "Ủy ban Thường vụ Quốc hội", None)}),
+    ("theo giấy mời 45/GM-UBND", {"45/GM-UBND@Vĩnh Linh/?": ("Công văn", "Ủy ban nhân dân", None)}),
+    # a list's type word names the next symbol too when that symbol's code names no genre
+    ("Các Kế hoạch số 12/KHPH-UBND ngày 01/02/2025 và số 13/KHPH-UBND ngày 02/02/2025",
+     {"12/KHPH-UBND@Vĩnh Linh/2025": ("Kế hoạch", "Ủy ban nhân dân", None), "13/KHPH-UBND@Vĩnh Linh/2025": ("Kế hoạch", "Ủy ban nhân dân", None)}),
+    # … but not over a code that names one; and "văn bản" says a document is meant, its code which
+    ("tại các văn bản số 554/TTr-BCA ngày 12/9/2025, số 2529/BC-BCA ngày 03/10/2025",
+     {"554/TTr-BCA": ("Tờ trình", "Bộ Công an", None), "2529/BC-BCA": ("Báo cáo", "Bộ Công an", None)}),
+    ("của Ban Bí thư tại văn bản số 213-KL/TW ngày 21/11/2025", {"213-KL/TW": ("Kết luận", "Ban Chấp hành Trung ương Đảng", None)}),
+    # the word before a symbol names its genre where both do ("Quy định" of the Party is coded QĐ)
+    ("Quy định số 178-QĐ/TW ngày 27/6/2024 của Bộ Chính trị về kiểm soát quyền lực",
+     {"178-QĐ/TW": ("Quy định", "Bộ Chính trị", "về kiểm soát quyền lực")}),
     # what it is about runs from its subject word to the end of its item
     ("Thực hiện Kế hoạch số 18/KH-UBND ngày 17/01/2025 của UBND tỉnh về thực hiện công tác dân chủ ở cơ sở năm 2025, UBND huyện ban hành Kế hoạch",
      {"18/KH-UBND@Quảng Trị/2025": ("Kế hoạch", "Ủy ban nhân dân tỉnh Quảng Trị", "về thực hiện công tác dân chủ ở cơ sở năm 2025")}),
+    # … from its first word, when it follows the issuer at once: the issuer's name stops there
+    ("Căn cứ Nghị định số 146/2025/NĐ-CP ngày 12/6/2025 của Chính phủ quy định về phân quyền, phân cấp trong lĩnh vực công nghiệp;",
+     {"146/2025/NĐ-CP": ("Nghị định", "Chính phủ", "quy định về phân quyền, phân cấp trong lĩnh vực công nghiệp")}),
+    # … and in capitals where the title was copied so
+    ("Căn cứ Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ Phê duyệt Đề án phát triển ứng dụng dữ liệu về dân cư;",
+     {"06/QĐ-TTg": ("Quyết định", "Thủ tướng Chính phủ", "Phê duyệt Đề án phát triển ứng dụng dữ liệu về dân cư")}),
+    # a law named inside that subject is a reference of its own
+    ("Căn cứ Nghị định số 81/2018/NĐ-CP ngày 22/5/2018 của Chính phủ quy định chi tiết Luật Thương mại về hoạt động xúc tiến thương mại;",
+     {"81/2018/NĐ-CP": ("Nghị định", "Chính phủ", "quy định chi tiết Luật Thương mại về hoạt động xúc tiến thương mại"), "Luật Thương mại": ("Luật", "Quốc hội", None)}),
 ]
 
 
@@ -195,3 +218,106 @@ def test_a_quote_is_the_mentions_own_sentence_or_a_window_around_it():
     text = f"{before} Nghị định số 59/2023/NĐ-CP {after}."
     quote = refs_of(text, VINH_LINH)[0]["59/2023/NĐ-CP"].mentions[0].quote
     assert quote == "a" * 149 + " Nghị định số 59/2023/NĐ-CP " + "b" * 199
+
+
+def test_each_document_an_opening_lists_is_implemented_with_its_own_subject():
+    text = (
+        "Thực hiện Nghị quyết số 47/2025/NQ-HĐND ngày 22/12/2025 của HĐND tỉnh về ban hành các biện pháp, "
+        "Kế hoạch số 18/KH-UBND ngày 17/01/2025 của UBND tỉnh về thực hiện dân chủ ở cơ sở và "
+        "Công văn số 574/UBND-NC ngày 02/02/2025 của UBND tỉnh về triển khai, UBND huyện ban hành Kế hoạch"
+    )
+    found = refs_of(text, VINH_LINH, "preamble")[0]
+    assert {k: (r.relation, r.subject) for k, r in found.items()} == {
+        "47/2025/NQ-HĐND": ("implements", "về ban hành các biện pháp"),
+        "18/KH-UBND@Quảng Trị/2025": ("implements", "về thực hiện dân chủ ở cơ sở"),
+        "574/UBND-NC@Quảng Trị/2025": ("implements", "về triển khai"),
+    }
+
+
+def test_an_item_after_a_semicolon_is_the_openings_even_right_after_a_nested_symbol():
+    # the law is named inside the plan's description; the resolution after ";" is the next item
+    text = ("Thực hiện Kế hoạch số 18/KH-UBND ngày 17/01/2025 của UBND tỉnh về triển khai Luật số 10/2022/QH15; "
+            "Nghị quyết số 47/2025/NQ-HĐND ngày 22/12/2025 của HĐND tỉnh, UBND huyện ban hành Kế hoạch")
+    found = refs_of(text, VINH_LINH, "preamble")[0]
+    assert {k: r.relation for k, r in found.items()} == {
+        "18/KH-UBND@Quảng Trị/2025": "implements", "47/2025/NQ-HĐND": "implements", "10/2022/QH15": "cites"}
+
+
+def test_a_title_implements_only_what_it_carries_out():
+    carried = refs_of("x", VINH_LINH, title="Kế hoạch triển khai Nghị quyết số 47/2025/NQ-HĐND ngày 22/12/2025")[0]
+    assert carried["47/2025/NQ-HĐND"].relation == "implements"
+    reviewed = refs_of("x", VINH_LINH, title="Kế hoạch tổ chức sơ kết Nghị quyết số 47/2025/NQ-HĐND ngày 22/12/2025")[0]
+    assert reviewed["47/2025/NQ-HĐND"].relation == "cites"
+
+
+def test_the_programme_a_plan_carries_out_is_implemented_and_a_proposal_for_it_is_not():
+    opening = (
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025; "
+        "Căn cứ Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ Phê duyệt Đề án phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực điện tử; "
+        "Theo đề nghị của Giám đốc Công an tỉnh tại Tờ trình số 45/TTr-CAT ngày 01/3/2025 về việc ban hành Kế hoạch triển khai Đề án phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực điện tử."
+    )
+    title = "Ban hành Kế hoạch triển khai Đề án phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực điện tử năm 2025"
+    found = refs_of(opening, VINH_LINH, "preamble", title=title)[0]
+    assert {k: r.relation for k, r in found.items()} == {
+        "Luật Tổ chức chính quyền địa phương năm 2025": "based_on",
+        "06/QĐ-TTg": "implements",
+        "45/TTr-CAT@Vĩnh Linh/2025": "cites",
+    }
+
+
+def test_a_tail_is_shared_backwards_only_with_the_symbol_just_before_it():
+    found = refs_of("Nghị quyết số 12/NQ-HĐND ngày 01/3/2025 của HĐND tỉnh và Nghị quyết số 13/NQ-HĐND", VINH_LINH)[0]
+    assert {k: r.date for k, r in found.items()} == {"12/NQ-HĐND@Quảng Trị/2025": "2025-03-01", "13/NQ-HĐND@Vĩnh Linh/?": None}
+    # a law named without a symbol takes no date from the law after it
+    found = refs_of("Luật Đất đai năm 2024 và Luật số 15/2023/QH15 ngày 01/01/2023", VINH_LINH)[0]
+    assert {k: r.date for k, r in found.items()} == {"Luật Đất đai năm 2024": None, "15/2023/QH15": "2023-01-01"}
+
+
+def test_a_law_by_name_has_its_registered_symbol_and_its_line():
+    found = refs_of("Căn cứ Luật Thực hiện dân chủ ở cơ sở ngày 10/11/2022 và Luật Thú y năm 2015", VINH_LINH, "preamble")[0]
+    assert {k: (r.symbol, [m.line for m in r.mentions]) for k, r in found.items()} == {
+        "10/2022/QH15": ("10/2022/QH15", [1]), "Luật Thú y năm 2015": (None, [1])}
+
+
+def test_a_cited_documents_span_runs_from_its_symbol_through_its_issuer():
+    text = "Giao Sở Nội vụ thực hiện Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh, báo cáo kết quả."
+    assert [text[a:b] for a, b in cited_document_spans(text)] == ["1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh"]
+    undated = "theo Kế hoạch số 18/KH-UBND của UBND tỉnh; báo cáo."
+    assert [undated[a:b] for a, b in cited_document_spans(undated)] == ["18/KH-UBND của UBND tỉnh"]
+    assert cited_document_spans("theo Kế hoạch số 18/KH-UBND ngày 17/01/2025; báo cáo.") == []
+
+
+_DECISION_WITH_PLAN = [
+    "ỦY BAN NHÂN DÂN", "TỈNH VĨNH LONG", "Số: 12/QĐ-UBND", "Vĩnh Long, ngày 05 tháng 3 năm 2026", "", "QUYẾT ĐỊNH",
+    "Ban hành Kế hoạch thực hiện dân chủ ở cơ sở năm 2026", "",
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", "",
+    "QUYẾT ĐỊNH:", "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện dân chủ ở cơ sở năm 2026.",
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.", "", "**KT. CHỦ TỊCH**", "**PHÓ CHỦ TỊCH**", "",
+    "**KẾ HOẠCH**", "Thực hiện dân chủ ở cơ sở năm 2026",
+    "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2026 của Ủy ban nhân dân tỉnh)", "",
+    "Thực hiện Nghị quyết số 47/2025/NQ-HĐND ngày 22/12/2025 của Hội đồng nhân dân tỉnh, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:", "",
+    "I. MỤC ĐÍCH", "1. Sở Nội vụ chủ trì tổ chức thực hiện.", "",
+    "**PHỤ LỤC**", "Danh mục nhiệm vụ", "",
+    "Thực hiện Kế hoạch số 9/KH-BCĐ ngày 02/01/2026 của Ban Chỉ đạo tỉnh, các nhiệm vụ như sau:", "",
+    "1. Sở Tư pháp chủ trì rà soát văn bản.", "",
+]
+
+
+def test_a_promulgated_plans_opening_is_read_as_one_and_an_appendixs_is_not():
+    doc = parse(normalize(_DECISION_WITH_PLAN))
+    assert [a.genre for a in doc.attachments] == ["Kế hoạch", "Phụ lục"]
+    refs, _ = extract_refs(doc, determine(doc))
+    assert {r.id: r.relation for r in refs} == {
+        "47/2025/NQ-HĐND": "implements",
+        "Luật Tổ chức chính quyền địa phương năm 2025": "based_on",
+        "9/KH-BCĐ@Vĩnh Long/2026": "cites",
+    }
+
+
+def test_a_portal_line_above_the_header_is_no_citation():
+    lines = ["Văn bản liên quan: Nghị định số 59/2023/NĐ-CP", "", "ỦY BAN NHÂN DÂN", "TỈNH VĨNH LONG", "Số: 12/KH-UBND",
+             "Vĩnh Long, ngày 05 tháng 3 năm 2026", "", "KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở năm 2026", "",
+             "Thực hiện Nghị quyết số 47/2025/NQ-HĐND ngày 22/12/2025 của Hội đồng nhân dân tỉnh, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:", ""]
+    doc = parse(normalize(lines))
+    refs, _ = extract_refs(doc, determine(doc))
+    assert {r.id: r.relation for r in refs} == {"47/2025/NQ-HĐND": "implements"}

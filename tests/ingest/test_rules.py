@@ -31,6 +31,13 @@ def test_every_doc_type_example_names_its_type():
             assert any(ex.startswith(n) for n in t.names), ex
 
 
+def test_a_generic_word_is_a_name_the_types_know_and_is_told_apart_without_case():
+    dt = rules.doc_types()
+    assert dt.generic_names and all(dt.by_name(w) for w in dt.generic_names)
+    assert dt.is_generic("VĂN BẢN") and dt.is_generic("văn bản")
+    assert not dt.is_generic("Tờ trình")
+
+
 @pytest.mark.parametrize("tf", rules.cues()["timeframes"], ids=lambda tf: tf["kind"])
 def test_timeframe_patterns_match_their_examples(tf):
     for ex in tf["examples"]:
