@@ -97,6 +97,12 @@ def _description_word() -> re.Pattern[str]:
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{words})(?![\wÀ-ỹ])", re.I)
 
 
+@cache
+def _issuer_name_stop() -> str:
+    """A word that opens what a cited document is about, where its issuer's name ends."""
+    return rf"(?:{alternation(cues()['issuer_name_stops'])})(?![\wÀ-ỹ])"
+
+
 @dataclass
 class _Hit:
     start: int
@@ -341,13 +347,14 @@ def _read_tail(hit: _Hit, text: str) -> None:
         else:
             # a body the gazetteer does not know ("Ban chấp hành Đảng bộ tỉnh Nghệ An"): its
             # name runs to the description or the end of the clause
-            named = re.match(r"^([A-ZĐÀ-Ỹ][^;:()“\"]{2,160}?)(?=\s+(?:về|quy định|ban hành|phê duyệt|hướng dẫn)(?![\wÀ-ỹ]))", rest)
+            named = re.match(rf"^([A-ZĐÀ-Ỹ][^;:()“\"]{{2,160}}?)(?=\s+{_issuer_name_stop()})", rest)
             named = named or re.match(r"^([A-ZĐÀ-Ỹ][^,;:()“\"]{2,110}?)(?=\s*[,;(“\"]|\s*$)", rest)
             if named:
                 pos += om.end() + named.end()
         # the rest of a long name the gazetteer cut short, and "(nay là …)" asides
         # (a title copied with its capital: "của Thủ tướng Chính phủ Phê duyệt Đề án …")
-        more = re.match(r"^[^,;:“\"()]{0,60}?(?=\s*\([^)]{0,120}\)\s*(?:về|quy định|ban hành|phê duyệt|hướng dẫn)(?![\wÀ-ỹ])|\s+(?:về|quy định|ban hành|phê duyệt|hướng dẫn)(?![\wÀ-ỹ]))", text[pos:], re.I)
+        name_stop = _issuer_name_stop()
+        more = re.match(rf"^[^,;:“\"()]{{0,60}}?(?=\s*\([^)]{{0,120}}\)\s*{name_stop}|\s+{name_stop})", text[pos:], re.I)
         if more and not re.search(r"(?<![\wÀ-ỹ])(?:và|hoặc)\s+(?:các\s+)?(?:" + p["type_words"].pattern + r")", more.group(0), re.I):
             pos += more.end()
         aside = re.match(r"^\s*\([^)]{0,120}\)", text[pos:])
