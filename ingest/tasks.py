@@ -956,26 +956,6 @@ def _closing_requests(sections: list[Node], lexicon: Lexicon, out) -> None:
                 out.append(made)
 
 
-def _trailing_paragraphs(heading: Node, role: str, lexicon: Lexicon, out) -> None:
-    """Paragraphs after the last item under a heading that give work to bodies they name
-    ("Đề nghị Văn phòng Đảng ủy, Văn phòng HĐND và UBND xã phối hợp …"): tasks of their own."""
-    last = max((k for k, c in enumerate(heading.children) if c.kind in _WORK), default=None)
-    if last is None:
-        return
-    n = 0
-    for child in heading.children[last + 1 :]:
-        if child.kind != "para":
-            continue
-        n += 1
-        actors = read_actors(child.text, lexicon)
-        if not actors.first_is_subject or not (actors.leads or actors.supports or actors.supervisors):
-            continue
-        node = Node("para", "", child.text, child.lines, path=f"{heading.path}.p{n}")
-        made = _make_task(node, _Ctx(headings=[heading.text]), None, role, lexicon, [], {})
-        if made is not None:
-            out.append(made)
-
-
 def _attrs(node: Node) -> dict[str, list[Node]]:
     out: dict[str, list[Node]] = {}
     for child in node.children:
@@ -1184,7 +1164,6 @@ def _walk(node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[Agen
             if child.kind == "attr":
                 continue
             _walk(child, child_ctx, role, lexicon, default, out)
-            _trailing_paragraphs(child, role, lexicon, out)
             continue
         made = _make_task(child, child_ctx, entry, role, lexicon, default, own)
         if made is not None:

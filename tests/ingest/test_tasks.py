@@ -298,6 +298,9 @@ def test_a_whole_group_name_ends_before_its_verb(text, written):
         ("Nội dung Sở Dân tộc và Tôn giáo có trách nhiệm chủ trì", ["Sở Dân tộc và Tôn giáo"]),
         ("Nhiệm vụ Sở Xây dựng chủ trì", ["Sở Xây dựng"]),
         ("Nội dung phối hợp", None),
+        # a place heads the items about it, it is not given them (a district's plan by commune)
+        ("Xã Trường Văn", None),
+        ("Phường Hạc Thành:", None),
     ],
 )
 def test_entry_headings(heading, names):
@@ -341,6 +344,9 @@ def test_a_group_heading_among_entries_is_an_entry_whole():
     assert [m.name for m in found[id(described)].agencies] == ["Các chủ rừng là tổ chức"]
     # alone, the same heading reads as a subject and its verb
     assert _entries(items[2:], PROVINCE)[id(items[2])] is None
+    # … and so among topics: two entries of five headings do not make a list of entries
+    topics = [item("3", "Công tác tuyên truyền"), item("4", "Công tác kiểm tra, giám sát")]
+    assert _entries([*items[:2], *topics, items[2]], PROVINCE)[id(items[2])] is None
 
 
 @pytest.mark.parametrize(
@@ -638,7 +644,7 @@ def test_a_reporting_duty_names_who_to_whom_through_whom_and_when(item, expected
     assert [(r.reporters, r.to, r.via, r.deadline, r.frequency) for r in reports] == expected
     task = found.tasks[0][0]
     # each duty keeps the sentence it came from, and the bodies it names are the task's mentions
-    assert all(r.quote == task.quote and r.quote and r.line == task.line for r in reports)
+    assert all(r.quote == task.quote and r.quote and r.line == task.line and r.path == task.path for r in reports)
     mentions = found.reporting[0][1]
     assert all(mentions[name].known for r in reports for name in (r.to, r.via) if name)
 
@@ -707,3 +713,117 @@ def test_the_assemblys_councils_committees_and_deputies_supervise():
     actors = read_actors(text, Lexicon({}, None, {}, True, None, True))
     assert actors.leads == []
     assert [m.name for m in actors.supervisors] == ["Hội đồng Dân tộc", "Các Ủy ban của Quốc hội", "Đoàn đại biểu Quốc hội tỉnh", "Đại biểu Quốc hội tỉnh"]
+
+
+@pytest.mark.parametrize(
+    "text,leads,supports,supervisors",
+    [
+        # each sentence and each ";"-clause is read for itself, a parenthesis closed before the ";"
+        ("Sở Nội vụ (cơ quan thường trực) chủ trì tổ chức hội nghị; Sở Tư pháp phối hợp thực hiện", ["Sở Nội vụ"], ["Sở Tư pháp"], []),
+        ("Sở Nội vụ chủ trì tổ chức hội nghị. Sở Tư pháp phối hợp thực hiện.", ["Sở Nội vụ"], ["Sở Tư pháp"], []),
+        # a topic's colon before "Giao …" ends a clause; one before a lower-case word does not
+        ("Kinh phí thực hiện: Giao Sở Tài chính chủ trì, bố trí kinh phí", ["Sở Tài chính"], [], []),
+        # a topic, then an adverbial, then the sentence that says who does it
+        ("Thực hiện chi trả trợ cấp qua tài khoản: Sau khi thực hiện mở tài khoản, Ủy ban nhân dân xã phối hợp với Bưu điện tỉnh chi trả cho đối tượng.",
+         ["Ủy ban nhân dân xã"], ["Bưu điện tỉnh"], []),
+        # an adverbial's own list in brackets is not where the subject starts
+        ("Trên cơ sở đề xuất của các cơ quan (Sở Tư pháp, Sở Nội vụ), Sở Tài chính tổng hợp, tham mưu bố trí kinh phí.", ["Sở Tài chính"], [], []),
+        # a list of heads runs past its semicolons to its verb, and the sentence after it is read anew
+        ("Chánh Văn phòng UBND tỉnh; Giám đốc Sở Nội vụ; Chủ tịch UBND các xã chịu trách nhiệm thi hành Quyết định này. Sở Tư pháp phối hợp theo dõi.",
+         ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Nội vụ", "Ủy ban nhân dân các xã"], ["Sở Tư pháp"], []),
+        # two bodies asked to supervise, the second together with the first
+        ("Đề nghị Ủy ban MTTQ tỉnh giám sát việc thực hiện; đề nghị Liên đoàn Lao động tỉnh phối hợp với Ủy ban MTTQ tỉnh giám sát việc thực hiện.",
+         [], [], ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Liên đoàn Lao động tỉnh"]),
+    ],
+    ids=["parenthesis then ;", "two sentences", "topic colon then Giao", "topic, adverbial, subject", "bracketed list in the adverbial",
+         "heads past ; then a new sentence", "supervise, then supervise with a partner"],
+)
+def test_each_clause_is_read_for_itself(text, leads, supports, supervisors):
+    a = read_actors(text, PROVINCE)
+    assert ([m.name for m in a.leads], [m.name for m in a.supports], [m.name for m in a.supervisors]) == (leads, supports, supervisors)
+
+
+# a decision and what it issues: a plan, a task table, a table of last year's results, a procedure
+_DECISION_AND_ATTACHMENTS = [
+    "ỦY BAN NHÂN DÂN", "TỈNH VĨNH LONG", "Số: 12/QĐ-UBND", "Vĩnh Long, ngày 05 tháng 3 năm 2026", "", "QUYẾT ĐỊNH",
+    "Ban hành Kế hoạch thực hiện dân chủ ở cơ sở năm 2026", "",
+    "QUYẾT ĐỊNH:", "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện dân chủ ở cơ sở năm 2026.",
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.", "", "**KT. CHỦ TỊCH**", "**PHÓ CHỦ TỊCH**", "",
+    "**KẾ HOẠCH**", "Thực hiện dân chủ ở cơ sở năm 2026",
+    "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2026 của Ủy ban nhân dân tỉnh)", "",
+    "I. NHIỆM VỤ", "1. Sở Nội vụ chủ trì tổ chức hội nghị.", "1. Sở Tư pháp chủ trì rà soát văn bản.", "",
+    "**PHỤ LỤC I**", "Danh mục nhiệm vụ", "",
+    "| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |", "|---|---|---|---|---|",
+    "| 1 | Tuyên truyền Luật Thực hiện dân chủ ở cơ sở | Sở Văn hóa, Thể thao và Du lịch | Sở Nội vụ | Quý I/2026 |", "",
+    "**PHỤ LỤC II**", "Kết quả năm 2025", "", "1. Sở Y tế chủ trì tổ chức 12 hội nghị.", "",
+    "**QUY TRÌNH**", "Tiếp nhận phản ánh", "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2026 của Ủy ban nhân dân tỉnh)", "",
+    "1. Bộ phận một cửa tiếp nhận hồ sơ.", "2. Sở Xây dựng chủ trì thẩm định hồ sơ.",
+]
+
+
+def test_what_a_decision_issues_gives_tasks_where_it_assigns_work():
+    """The attached plan and a task table (an appendix whose rows carry a lead column) give tasks,
+    under their own labels; an appendix without roles and a procedure describe, they assign nothing.
+    A label the plan repeats is warned about, not merged."""
+    doc = parse(normalize(_DECISION_AND_ATTACHMENTS))
+    assert [a.genre for a in doc.attachments] == ["Kế hoạch", "Phụ lục", "Phụ lục", "Quy trình"]
+    found = extract_tasks(doc, PROVINCE)
+    assert [(t.path, t.lead, t.support) for t, _ in found.tasks] == [
+        ("KH1.I.1", ["Sở Nội vụ"], []),
+        ("KH1.I.1", ["Sở Tư pháp"], []),
+        ("PLI.1", ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Nội vụ"]),
+    ]
+    assert found.warnings == ["item label repeated: 2 tasks at path KH1.I.1"]
+
+
+def test_a_part_that_only_describes_gives_a_task_only_where_a_body_is_made_answerable():
+    # an aims part: a number without words (a portal's empty cell) and a heading assign nothing;
+    # the body that "chịu trách nhiệm" is given work
+    lines = _PLAN_HEAD[:8] + ["I. MỤC ĐÍCH, YÊU CẦU", "1.", "2. Mục đích", "3. Sở Nội vụ chịu trách nhiệm theo dõi việc thực hiện Kế hoạch."]
+    tasks = [(t.path, t.lead) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
+    assert tasks == [("I.3", ["Sở Nội vụ"])]
+
+
+def test_a_topic_heading_and_the_paragraph_that_says_who_does_it():
+    """A task's heading names the work, its paragraph who does it: the paragraph's subject leads,
+    over an entry it stands under; a heading that only announces aims assigns nothing."""
+    lines = _PLAN_HEAD[:8] + [
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP", "1. Mục tiêu", "- 100% các xã tổ chức hội nghị.",
+        "2. Tuyên truyền, phổ biến Luật Thực hiện dân chủ ở cơ sở", "Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ thực hiện.",
+        "3. Sở Nội vụ", "a) Kiểm tra việc thực hiện", "Thanh tra tỉnh chủ trì thực hiện.", "b) Tổng hợp kết quả thực hiện.",
+    ]
+    tasks = [(t.path, t.lead, t.support) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
+    assert tasks == [("II.2", ["Sở Tư pháp"], ["Sở Nội vụ"]), ("II.3.a", ["Thanh tra tỉnh"], []), ("II.3.b", ["Sở Nội vụ"], [])]
+
+
+def test_an_entry_gives_the_words_after_its_name_and_a_name_alone_gives_no_work():
+    lines = _PLAN_HEAD + ["1. Sở Công Thương: Chủ trì tổ chức hội nghị tập huấn.", "2. Sở Nội vụ", "3. Ban Dân tộc và Tôn giáo tỉnh:",
+                          "(Có Phụ lục kèm theo)", "4. (Chi tiết tại Phụ lục kèm theo)"]
+    tasks = [(t.path, t.lead, t.text) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
+    assert tasks == [("II.1", ["Sở Công Thương"], "Chủ trì tổ chức hội nghị tập huấn.")]
+
+
+@pytest.mark.parametrize(
+    "lines,expected",
+    [
+        # the attribute lines say who leads, over the body the item's sentence opens with
+        (["II. NHIỆM VỤ", "1. Ủy ban nhân dân các xã tổ chức hội nghị đối thoại với Nhân dân.", "- Cơ quan chủ trì: Sở Nội vụ", "- Cơ quan phối hợp: Sở Tư pháp"],
+         [("II.1", ["Sở Nội vụ"], ["Sở Tư pháp"], [])]),
+        # a funding part's sentence that names nobody is no task; one that names a body is
+        (["II. NHIỆM VỤ", "1. Sở Nội vụ chủ trì tổ chức hội nghị.", "III. KINH PHÍ THỰC HIỆN", "1. Kinh phí thực hiện từ nguồn ngân sách nhà nước.",
+          "2. Sở Tài chính bố trí kinh phí."],
+         [("II.1", ["Sở Nội vụ"], [], []), ("III.2", ["Sở Tài chính"], [], [])]),
+        # a heading that names nobody in particular: its items are the group's, kept apart from leads
+        (["II. TỔ CHỨC THỰC HIỆN", "1. Các cơ quan, đơn vị có liên quan", "a) Tổ chức quán triệt Kế hoạch.", "b) Báo cáo kết quả."],
+         [("II.1.a", [], [], ["Các cơ quan, đơn vị có liên quan"]), ("II.1.b", [], [], ["Các cơ quan, đơn vị có liên quan"])]),
+        # a task nobody is named for goes to the body that carries out "Kế hoạch này" — not to one
+        # that watches over "việc thực hiện Kế hoạch này", even when it is the same entry's line above
+        (["II. NHIỆM VỤ", "1. Tổ chức hội nghị tập huấn.", "III. TỔ CHỨC THỰC HIỆN", "Yêu cầu triển khai nghiêm túc, hiệu quả.", "1. Sở Tư pháp", "- Phối hợp triển khai.", "2. Sở Nội vụ",
+          "- Theo dõi, đôn đốc việc thực hiện Kế hoạch này.", "- Chủ trì thực hiện Kế hoạch này."],
+         [("II.1", ["Sở Nội vụ"], [], []), ("III.1.1", ["Sở Tư pháp"], [], []), ("III.2.1", ["Sở Nội vụ"], [], []), ("III.2.2", ["Sở Nội vụ"], [], [])]),
+    ],
+    ids=["attribute lead over the sentence", "funding", "a catch-all heading", "who carries out the plan"],
+)
+def test_who_an_item_is_given_to(lines, expected):
+    found = extract_tasks(parse(normalize(_PLAN_HEAD[:8] + lines)), PROVINCE)
+    assert [(t.path, t.lead, t.support, t.others) for t, _ in found.tasks] == expected
