@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from . import places
-from .rules import AgencyEntry, alternation, cues, fold, gazetteer, level_words, modern_tones, unmarked
+from .rules import AgencyEntry, alternation, cues, doc_types, fold, gazetteer, level_words, modern_tones, unmarked
 
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _SYL = r"[\wÀ-ỹđĐ]*"
@@ -565,7 +565,7 @@ def _piece_mentions(
             return [AgencyMention(shown, body[0].kind, piece, cursor, gap_end, body[0].level if whole else None, body[0].place if whole else None, whole and body[0].known, False, body[0].entry if whole else None)]
         return [AgencyMention(name, "collective_group", piece, cursor, gap_end, known=True)]
     return [
-        AgencyMention(member.name, member.kind, piece, cursor, gap_end, member.level, known=False, generic=member.generic)
+        AgencyMention(member.name, "collective_group", piece, cursor, gap_end, member.level, known=False, generic=member.generic)
         for member in collective_members(piece, lexicon)
     ]
 
@@ -803,8 +803,9 @@ def _names_a_body(member: str) -> bool:
 
 @dataclass(frozen=True)
 class Collective:
+    """One group a list of common nouns stands for (every one a `collective_group` mention)."""
+
     name: str
-    kind: str
     level: str | None
     generic: bool
 
@@ -1058,20 +1059,20 @@ def _vague_group(piece: str, tokens: list[str], m: _Members, level: str | None) 
     order, others, generics, catch_all = m.order, m.others, m.generics, m.catch_all
     if is_plural(piece) and len(tokens) == 1 and generics == 1 and not catch_all and _names_a_field(_head_of(tokens[0])[3]):
         # "các đơn vị điện lực", "các tổ chức tín dụng": a field makes the group definite
-        return Collective(_plain_group(piece), "collective_group", level, False)
+        return Collective(_plain_group(piece), level, False)
     if not order and not others and generics:
         if catch_all or len(tokens) == generics:
-            return Collective(_plain_group(piece), "collective_group", level, True)
+            return Collective(_plain_group(piece), level, True)
     if generics >= 2 and set(order) <= {k for k in order if k.startswith("enterprises")} and not others:
         # "Doanh nghiệp, cộng đồng, tổ chức, cá nhân": everyone who may help, nobody in particular
-        return Collective(_plain_group(piece), "collective_group", level, True)
+        return Collective(_plain_group(piece), level, True)
     if generics and tokens and _head_of(tokens[0])[0] == "generic":
         # "các cơ quan, đơn vị liên quan và địa phương": a list that opens with a generic head
         # is the text's own vague group, whatever it adds
-        return Collective(_plain_group(piece), "collective_group", level, True)
+        return Collective(_plain_group(piece), level, True)
     if generics and not catch_all and (others or (tokens and _head_of(tokens[0])[0] == "generic" and order)):
         # "Các cơ quan, đơn vị, địa phương, doanh nghiệp": the text's own grouping, vague
-        return Collective(_plain_group(piece), "collective_group", level, True)
+        return Collective(_plain_group(piece), level, True)
     return None
 
 
@@ -1100,7 +1101,7 @@ def _named_groups(piece: str, tokens: list[str], m: _Members, level: str | None,
     kinds, names, order, others, catch_all = m.kinds, m.names, m.order, m.others, m.catch_all
     if others and not order and tokens and _head_of(tokens[0])[0] == "other" and len(others) > 1 and not any(o[:1].isupper() and len(o.split()) > 2 for o in others):
         # "các phòng, ban, trung tâm": common nouns of one group; proper names stand apart
-        return [Collective(_plain_group(piece), "collective_group", level, catch_all)]
+        return [Collective(_plain_group(piece), level, catch_all)]
     out: list[Collective] = []
     if "ministries" in kinds:
         # "các bộ, ngành Trung ương": the sectors beside the ministries are the central ones
@@ -1112,7 +1113,7 @@ def _named_groups(piece: str, tokens: list[str], m: _Members, level: str | None,
         order.remove("mass_organisations")
         names["departments"] = names["departments"] + ", đoàn thể"
     for kind in order:
-        out.append(Collective(_kind_name(kind, names[kind], kinds[kind], level, lexicon), "collective_group", level, False))
+        out.append(Collective(_kind_name(kind, names[kind], kinds[kind], level, lexicon), level, False))
     proper = [o for o in others if o[:1].isupper() and len(o.split()) > 2]
     common = [o for o in others if o not in proper]
     for name in proper:
@@ -1120,12 +1121,12 @@ def _named_groups(piece: str, tokens: list[str], m: _Members, level: str | None,
         if is_plural(piece.strip(), whole=True) and len(tokens) == 1:
             # "các Ngân hàng thương mại": every body of a kind the text capitalises
             name = "Các " + name[:1].lower() + name[1:]
-        out.append(Collective(name, "collective_group", level, False))
+        out.append(Collective(name, level, False))
     if common:
         group = ", ".join(common)
         plural = len(common) > 1 or is_plural(piece.strip(), whole=True)
         name = canonical_generic(("các " + group if plural and not group[:1].isupper() else group) + (f" {level}" if level else ""))
-        out.append(Collective(name, "collective_group", level, catch_all and not order))
+        out.append(Collective(name, level, catch_all and not order))
     return out
 
 
@@ -1200,7 +1201,8 @@ def find_collectives(text: str) -> tuple[dict[str, str], dict[str, tuple[str, ..
     """
     defs = alternation(cues()["collective_definitions"])
     pattern = re.compile(r"\(\s*(?:" + defs + r")\s+(?P<alias>[^()]+?)\s*\)", re.I)
-    doc_words = "|".join(["nghị quyết", "kế hoạch", "quyết định", "nghị định", "chỉ thị", "luật", "đề án", "quy chế"])
+    # "(sau đây gọi là Kế hoạch)", "(gọi tắt là Chương trình)": a document's short name, not a body's
+    doc_words = alternation(doc_types().all_names)
     aliases: dict[str, str] = {}
     members: dict[str, tuple[str, ...]] = {}
     for m in pattern.finditer(text):

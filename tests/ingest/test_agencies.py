@@ -6,9 +6,11 @@ import pytest
 from ingest.agencies import (
     AgencyMention,
     Lexicon,
+    canonical_generic,
     expand_enumerations,
     find_agencies,
     find_collectives,
+    is_plural,
     own_unit,
     shown_name,
     split_agencies,
@@ -61,6 +63,8 @@ SPLITS = [
      ["Các cơ quan chuyên môn, đơn vị sự nghiệp thuộc Ủy ban nhân dân huyện", "Ủy ban nhân dân các xã, thị trấn"]),
     ("Thủ trưởng cơ quan, đơn vị, địa phương", ["Các cơ quan, đơn vị, địa phương"]),
     ("Cấp ủy đảng, chính quyền cấp xã", ["Cấp ủy đảng cấp xã", "Chính quyền cấp xã"]),
+    # … but a list of units names whose committee the last is, not a level the others share
+    ("Hội Nông dân, Ủy ban nhân dân các xã", ["Hội Nông dân", "Ủy ban nhân dân các xã"]),
     ("Các doanh nghiệp nhà nước đóng trên địa bàn thành phố", ["Các doanh nghiệp nhà nước đóng trên địa bàn thành phố"]),
     ("Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã hội cùng cấp",
      ["Ủy ban Mặt trận Tổ quốc Việt Nam xã", "Các tổ chức chính trị - xã hội tỉnh"]),
@@ -145,6 +149,9 @@ def test_collectives_defined_in_the_text():
     aliases, members = find_collectives(text)
     assert aliases == {"cơ quan, đơn vị, tổ chức, địa phương": "Các cơ quan, đơn vị, tổ chức, địa phương"}
     assert members["Các cơ quan, đơn vị, tổ chức, địa phương"] == ("Ủy ban nhân dân các xã, phường",)
+    # a document's short name, whatever its genre and however it is written, names no body
+    for short in ("kế hoạch", "Chương trình", "Đề án"):
+        assert find_collectives(f"Chương trình hành động số 12 của Tỉnh ủy (sau đây gọi tắt là {short}) được triển khai") == ({}, {})
 
 
 def test_collective_members_are_linked(extractions):
@@ -202,6 +209,9 @@ WRITTEN = [
     ("UBND các xã, phường", "Ủy ban nhân dân các xã, phường", "Ủy ban nhân dân các xã, phường"),
     # "&" for "và" between abbreviations the table expands
     ("Văn phòng HĐND&UBND xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"),
+    # words with a comma or "và" inside could be a list's: the body's one name
+    ("Sở Lao động, Thương binh và Xã hội tỉnh", "Sở Lao động - Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội"),
+    ("Sở Khoa học và Công nghệ tỉnh", "Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ"),
 ]
 
 
@@ -365,10 +375,17 @@ def test_each_mention_says_what_it_names(phrase, records):
         # "tất cả các" is every one of them, no word of the name
         ("tất cả các cơ quan, đơn vị", True, "Các cơ quan, đơn vị"),
         ("các cơ quan và đơn vị cấp tỉnh", True, "Các cơ quan và đơn vị cấp tỉnh"),
+        # a list that opens with a generic head is the text's own vague group, whatever it adds
+        ("các cơ quan, đơn vị liên quan và địa phương", True, "Các cơ quan, đơn vị liên quan và địa phương"),
+        ("Các cơ quan, đơn vị, địa phương, doanh nghiệp", True, "Các cơ quan, đơn vị, địa phương, doanh nghiệp"),
+        # common nouns of one group, and a field that makes it definite
+        ("các phòng, ban, trung tâm", False, "Các phòng, ban, trung tâm"),
+        ("các đơn vị điện lực", False, "Các đơn vị điện lực"),
     ],
 )
 def test_a_list_of_common_nouns_is_one_group(phrase, generic, name):
-    assert [(m.name, m.generic) for m in split_agencies(phrase, Lexicon({}))] == [(name, generic)]
+    found = split_agencies(phrase, Lexicon({}))
+    assert [(m.name, m.kind, m.generic) for m in found] == [(name, "collective_group", generic)]
 
 
 @pytest.mark.parametrize(
@@ -387,9 +404,60 @@ def test_what_the_localities_are_depends_on_who_writes_and_when(lexicon, local):
     assert [m.name for m in split_agencies("các sở, ngành, địa phương", lexicon)][1:] == [local]
 
 
+@pytest.mark.parametrize(
+    "lexicon,group",
+    [
+        (Lexicon({}, "thành phố", own_place="Hà Nội"), "Các sở, ban, ngành thành phố"),
+        (Lexicon({}, "tỉnh"), "Các sở, ban, ngành tỉnh"),
+        (Lexicon({}, "xã"), "Các ban, ngành"),
+    ],
+    ids=["city", "province", "commune"],
+)
+def test_the_sectors_are_the_departments_only_in_a_province_or_citys_text(lexicon, group):
+    assert [m.name for m in split_agencies("các ban, ngành", lexicon)] == [group]
+
+
+def test_a_ministrys_units_need_a_department_in_the_list():
+    national = Lexicon({}, None, {}, True, None, True)
+    assert [m.name for m in split_agencies("các Vụ, Cục", national)] == ["Các cục, vụ"]
+    # "vụ" alone is also a word: kept as written, not the ministry's units
+    assert [m.name for m in split_agencies("các vụ", national)] == ["Các vụ"]
+
+
 def test_a_list_of_units_of_two_tiers_is_no_tier():
     assert tier_name("Ủy ban nhân dân các xã, huyện", "các xã, huyện") == "Ủy ban nhân dân các xã, huyện"
     assert tier_name("Ủy ban nhân dân các xã, phường, đặc khu", "các xã, phường, đặc khu") == "Ủy ban nhân dân cấp xã"
+    # a member of a collective comes without its level: the listed level its name ends with
+    assert tier_name("Ủy ban nhân dân các xã, phường") == "Ủy ban nhân dân cấp xã"
+    assert tier_name("Ban Chỉ đạo") == "Ban Chỉ đạo"
+
+
+@pytest.mark.parametrize(
+    "phrase,plural,whole",
+    [
+        ("các sở, ban, ngành", True, True),
+        ("Những cơ quan có liên quan", True, True),
+        # every member by name, not a kind: only when asked for the whole
+        ("toàn thể cán bộ, công chức", False, True),
+        ("Tất cả các đơn vị", False, True),
+        ("Sở Nội vụ", False, False),
+    ],
+)
+def test_a_phrase_names_every_body_of_a_kind(phrase, plural, whole):
+    assert (is_plural(phrase), is_plural(phrase, whole=True)) == (plural, whole)
+
+
+@pytest.mark.parametrize(
+    "phrase,tidy",
+    [
+        ("và các cơ quan, đơn vị liên quan;", "Các cơ quan, đơn vị liên quan"),
+        ("Hoặc các đơn vị liên quan", "Các đơn vị liên quan"),
+        ("Văn phòng HĐND&UBND xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"),
+        ("Hội đồng Thi đua – Khen thưởng", "Hội đồng Thi đua - Khen thưởng"),
+    ],
+)
+def test_a_generic_phrase_is_tidied_to_a_name(phrase, tidy):
+    assert canonical_generic(phrase) == tidy
 
 
 def test_a_body_of_another_commune_is_named_with_its_place_the_issuers_own_without():

@@ -827,3 +827,14 @@ def test_an_entry_gives_the_words_after_its_name_and_a_name_alone_gives_no_work(
 def test_who_an_item_is_given_to(lines, expected):
     found = extract_tasks(parse(normalize(_PLAN_HEAD[:8] + lines)), PROVINCE)
     assert [(t.path, t.lead, t.support, t.others) for t, _ in found.tasks] == expected
+
+
+def test_a_task_keeps_every_line_it_was_read_from_and_its_timeframes_kind():
+    # provenance: a task's heading, its paragraph and its attribute line, by their line numbers
+    lines = _PLAN_HEAD[:8] + ["II. NHIỆM VỤ", "1. Tuyên truyền, phổ biến Luật Thực hiện dân chủ ở cơ sở", "Sở Tư pháp chủ trì thực hiện.",
+                              "- Thời gian thực hiện: Hằng năm", "2. Sở Nội vụ tổ chức hội nghị sơ kết."]
+    tasks = [t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
+    assert [(t.path, t.line, t.lines, t.timeframe, t.timeframe_kind) for t in tasks] == [
+        ("II.1", 10, (10, 11, 12), "Hằng năm", "yearly"),
+        ("II.2", 13, (13,), None, None),
+    ]
