@@ -570,6 +570,15 @@ def _piece_mentions(
     ]
 
 
+@cache
+def place_qualifier_regex() -> re.Pattern[str]:
+    """Words after a body's name that say where or at which tier it is and belong to the name:
+    "đóng trên địa bàn thành phố", "trên địa bàn tỉnh Nghệ An", "ở trung ương" (cues.yaml:
+    place_qualifier, issuer_levels)."""
+    c = cues()
+    return re.compile(rf"\s+{c['place_qualifier']}(?:\s+(?:{alternation(c['issuer_levels'])}))?(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){{0,3}}")
+
+
 def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMention]:
     """A phrase naming agencies -> one mention each, in order.
 
@@ -600,11 +609,11 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
     for mention in found + [None]:
         gap_end = mention.start if mention else len(phrase)
         gap = phrase[cursor:gap_end]
-        # only a place qualifier continues a name ("Các doanh nghiệp nhà nước đóng trên địa bàn …")
-        tail = re.match(r"^\s+((?:đóng\s+)?trên địa bàn(?:\s+(?:tỉnh|thành phố|huyện|xã|phường))?(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})", gap)
+        # only a place qualifier continues a name ("Các doanh nghiệp nhà nước đóng trên địa bàn …",
+        # "các tổ chức chính trị - xã hội ở trung ương": not the level a later member names)
+        tail = place_qualifier_regex().match(gap)
         if out and previous is out[-1] and previous.known and tail:
-            # "Các doanh nghiệp nhà nước đóng trên địa bàn thành phố": a qualifier
-            extended = f"{previous.name} {tail.group(1).strip()}"
+            extended = f"{previous.name} {tail.group(0).strip()}"
             out[-1] = AgencyMention(extended, previous.kind, previous.surface + tail.group(0), previous.start, cursor + tail.end(), previous.level, previous.place, False)
             gap = gap[tail.end():]
         for piece in _gap_pieces(gap):
@@ -1157,8 +1166,11 @@ def _share_level(mentions: list[AgencyMention], phrase: str) -> list[AgencyMenti
     if "," in mentions[-1].level or (mentions[-1].level.startswith("các ") and mentions[-1].level != "các cấp"):
         return mentions  # a list of units ("các xã, phường") names whose committee, not a level
     last_level = mentions[-1].level
-    out = []
-    for m in mentions[:-1]:
+    # "Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội ở trung ương, Chủ tịch ủy ban nhân
+    # dân cấp tỉnh": a member placed by its own words closes what went before it
+    placed = max((i + 1 for i, m in enumerate(mentions[:-1]) if place_qualifier_regex().search(m.surface)), default=0)
+    out = list(mentions[:placed])
+    for m in mentions[placed:-1]:
         entry = gazetteer().lookup(m.surface) if m.known else None
         if m.level is None and entry is not None and entry.levelled:
             out.append(AgencyMention(f"{m.name} {last_level}", m.kind, m.surface, m.start, m.end, last_level, m.place, m.known, m.generic, m.entry))

@@ -33,6 +33,7 @@ from .agencies import (
     is_plural,
     known_place_after,
     name_own_units,
+    place_qualifier_regex,
     predicate_regex,
     shown_name,
     split_agencies,
@@ -144,9 +145,7 @@ def _grammar() -> _Grammar:
         separator=re.compile(rf"\s*(?:[,;]\s*(?:và\s+)?|\s+(?:{joiners})\s+)"),
         owner_after=re.compile(rf"\s+(?:{owners})\s+"),
         owner_before=re.compile(rf"(?<![\wÀ-ỹ])(?:{owners})\s+$"),
-        place_qualifier=re.compile(
-            rf"\s+{c['place_qualifier']}(?:\s+(?:{alternation(c['issuer_levels'])}))?(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){{0,3}}"
-        ),
+        place_qualifier=place_qualifier_regex(),
     )
 
 
@@ -785,7 +784,7 @@ def extract_tasks(doc: Document, lexicon: Lexicon) -> TaskResult:
         if n > 1:
             warnings.append(f"item label repeated: {n} tasks at path {path}")
     for t, named in found:
-        if not t.lead:
+        if not t.lead and not t.supervise:  # a body asked to watch over the work leads none of it
             warnings.append(f"task {t.path} (line {t.line}): no lead agency found")
         reports += _reporting(t, named, lexicon)
     return TaskResult(found, reports, warnings)

@@ -521,3 +521,56 @@ def test_a_short_name_of_one_body_is_that_body_not_a_group():
 )
 def test_a_familys_name_ends_where_its_words_do(text, names):
     assert [m.name for m in find_agencies(text)] == names
+
+
+_COMMUNE = Lexicon({}, "xã", own_place="Nghi Dương")
+_PROVINCE = Lexicon({}, "tỉnh")
+
+
+@pytest.mark.parametrize(
+    "lexicon,phrase,records",
+    [
+        # "cùng cấp" is the issuer's own level, in the name and as the mention's level
+        (_COMMUNE, "Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã hội cùng cấp",
+         [("Ủy ban Mặt trận Tổ quốc Việt Nam xã", "xã", False), ("Các tổ chức chính trị - xã hội xã", "xã", False)]),
+        (_PROVINCE, "Hội Nông dân cùng cấp", [("Hội Nông dân tỉnh", "tỉnh", False)]),
+        # sectors and localities qualified as the ones concerned are still the departments and communes
+        (_PROVINCE, "các ngành liên quan, đơn vị, địa phương", [("Các sở, ban, ngành tỉnh", None, False), ("Ủy ban nhân dân các xã, phường", None, False)]),
+        # the ministries' sectors are the central ones
+        (_COMMUNE, "các bộ, ngành Trung ương", [("Các bộ, ngành Trung ương", None, False)]),
+        # "các địa phương cấp xã": in a province's text the communes' committees, in a commune's as written
+        (_PROVINCE, "các địa phương cấp xã", [("Ủy ban nhân dân các xã, phường", "cấp xã", False)]),
+        (_COMMUNE, "các địa phương cấp xã", [("Các địa phương cấp xã", "cấp xã", False)]),
+    ],
+    ids=["cùng cấp in a commune", "cùng cấp in a province", "qualified sectors", "central sectors", "localities of a province", "localities of a commune"],
+)
+def test_a_groups_level_and_name_follow_who_writes(lexicon, phrase, records):
+    found = split_agencies(phrase, lexicon)
+    assert [(m.name, m.level, m.generic) for m in found] == records
+    assert [written_name(m, lexicon) for m in found] == [name for name, _, _ in records]
+
+
+def test_a_group_a_list_defines_without_naming_one_body_is_a_group():
+    aliases, members = find_collectives("Các cơ quan nhà nước, đơn vị sự nghiệp công lập (sau đây gọi là cơ quan, đơn vị) thực hiện")
+    assert aliases == {"cơ quan, đơn vị": "Các cơ quan, đơn vị"}
+    assert members == {"Các cơ quan, đơn vị": ("Các cơ quan nhà nước, đơn vị sự nghiệp công lập",)}
+
+
+def test_a_tier_written_after_a_member_is_its_own_and_no_level_is_shared_across_it():
+    # a Government decree (corpus e4ddc120…): the central bodies, then the provinces' committees
+    national = Lexicon({}, None, {}, True, None, True)
+    phrase = "Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội ở trung ương, ủy ban nhân dân cấp tỉnh"
+    assert [(m.name, m.level) for m in split_agencies(phrase, national)] == [
+        ("Mặt trận Tổ quốc Việt Nam", None), ("Các tổ chức chính trị - xã hội ở trung ương", None), ("Ủy ban nhân dân cấp tỉnh", "cấp tỉnh")]
+    # without it, the level that ends the list is every member's
+    assert [m.name for m in split_agencies("Hội Nông dân, Hội Cựu chiến binh cấp xã", national)] == ["Hội Nông dân cấp xã", "Hội Cựu chiến binh cấp xã"]
+
+
+def test_the_press_spelled_out_in_brackets_is_the_press():
+    # the brackets list the group's members; the clause names the group (a plan's propaganda duty)
+    found = split_agencies("các cơ quan báo chí (Báo Nghệ An, Đài Phát thanh và Truyền hình tỉnh)", _PROVINCE)
+    assert [(m.name, m.kind) for m in found] == [("Các cơ quan báo chí", "media")]
+    # and a group of common nouns owned by a named body is definite: vague is a yes or a no
+    units = split_agencies("các phòng, ban chuyên môn thuộc UBND xã", _PROVINCE)
+    assert [(m.name, m.generic) for m in units] == [("Các phòng, ban chuyên môn thuộc Ủy ban nhân dân xã", False)]
+    assert units[0].generic is False

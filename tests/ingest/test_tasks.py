@@ -691,8 +691,10 @@ def test_a_recipients_list_without_its_label_is_no_task_and_the_article_above_ke
     doc = parse(normalize(_REGULATION_HEAD[:7] + ["NGHỊ ĐỊNH:", "**Điều 41. Hiệu lực thi hành**", "", "Nghị định này có hiệu lực từ ngày ký.", "", *_DECREE_CLOSING]))
     assert [r.text for r in doc.recipients] == ["Thủ tướng, các Phó Thủ tướng Chính phủ", "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Kiểm toán nhà nước", "Lưu: VT, TCCV (2)"]
     tasks = {t.path: t for t, _ in extract_tasks(doc, Lexicon({}, None, {}, True, None, True)).tasks}
-    # ("Chủ tịch ủy ban nhân dân tỉnh" in lower case is not read yet: a known gap)
-    assert {path: t.lead for path, t in tasks.items()} == {"Đ42": ["Các bộ", "Mặt trận Tổ quốc Việt Nam", "Các tổ chức chính trị - xã hội"]}
+    # "tổ chức chính trị - xã hội ở trung ương, Chủ tịch ủy ban nhân dân tỉnh …": the tier a member
+    # is of does not end the list
+    assert {path: t.lead for path, t in tasks.items()} == {
+        "Đ42": ["Các bộ", "Mặt trận Tổ quốc Việt Nam", "Các tổ chức chính trị - xã hội ở trung ương", "Ủy ban nhân dân các tỉnh, thành phố"]}
 
 
 def test_an_article_title_does_not_begin_the_sentence_of_its_paragraph_but_a_broken_line_does():
@@ -838,3 +840,15 @@ def test_a_task_keeps_every_line_it_was_read_from_and_its_timeframes_kind():
         ("II.1", 10, (10, 11, 12), "Hằng năm", "yearly"),
         ("II.2", 13, (13,), None, None),
     ]
+
+
+def test_a_task_without_a_lead_is_warned_about_unless_it_only_asks_for_supervision():
+    lines = _PLAN_HEAD + ["1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh giám sát việc thực hiện Kế hoạch.",
+                          "2. Đề nghị Liên đoàn Lao động tỉnh phối hợp tuyên truyền."]
+    found = extract_tasks(parse(normalize(lines)), PROVINCE)
+    assert [(t.path, t.lead, t.support, t.supervise) for t, _ in found.tasks] == [
+        ("II.1", [], [], ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
+        ("II.2", [], ["Liên đoàn Lao động tỉnh"], []),
+    ]
+    # the helper's lead is in the text somewhere else, or missed: worth a look; the watcher's is not
+    assert found.warnings == ["task II.2 (line 11): no lead agency found"]
