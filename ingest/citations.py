@@ -270,7 +270,8 @@ def _symbol_hits(line: Line, context: str) -> list[_Hit]:
         type_word = before.group("tw") if before else None
         start = before.start() if before else m.start()
         code = g.get("code")
-        issuer_code = re.split(r"\s?-\s?", g.get("issuer") or "")[0] or None
+        # "47/2025/NQ-HĐND" -> HĐND, "574/UBND-NC" (a letter: issuer, then its drafting unit) -> UBND
+        issuer_code = doc_types().issuer_code(symbol)
         hit = _Hit(start, m.end(), symbol, None, code, issuer_code, g.get("year"), type_word, line=line, context=context)
         if hit.issuer_code and hit.issuer_code.startswith("QH") and not hit.code:
             hit.code = "Luật"

@@ -106,6 +106,12 @@ class DocTypes:
         if not tail:
             return None
         codes = tail[-1].split("-")
+        # a letter's code opens with its issuer, then the unit that drafted it ("574/UBND-NC"),
+        # or with the kind of letter or permit ("45/GM-UBND", "1584/GP-BTNMT"): a code the
+        # tables know as an issuer wins
+        known = next((c for c in codes if c in self.issuers or c.rstrip("0123456789") in self.issuers or self.national_issuer.match(c)), None)
+        if known:
+            return known
         if len(codes) >= 2 and self.by_code(codes[0]) is not None:
             return codes[1]
         return codes[0]

@@ -147,3 +147,46 @@ def test_above_the_limit_a_fixed_sample_of_the_new_plans_is_validated(tmp_path, 
     in_view = [k for k in ("000_70211efbcc79a593", "003_fcf3e25466826abb") if set(store_module.named_graph(ds, plan_graph_iri(k))) <= set(views[0])]
     assert report.validated_sample == validated
     assert len(in_view) == (2 if validated is None else 1)  # two new plans at a limit of two are all checked
+
+
+def test_the_build_table_names_each_plan_and_what_it_implements_an_unchanged_one_from_the_manifest(tmp_path):
+    from pathlib import Path
+
+    from dcskg.store import build
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for name in ("000_70211efbcc79a593.txt", "002_740ba232e0108bc4.txt"):
+        shutil.copy(PLANS / name, plans)
+    store = tmp_path / "graph"
+    expected = {
+        "000_70211efbcc79a593.txt": ("Kế hoạch — Ủy ban nhân dân tỉnh Vĩnh Long, 2026", ["47/2025/NQ-HĐND"], 35),
+        "002_740ba232e0108bc4.txt": ("Kế hoạch — Ủy ban nhân dân huyện Vĩnh Linh, 01/2025", ["18/KH-UBND"], 9),
+    }
+    for status in ("ingested", "unchanged"):
+        report = build([plans], store)
+        rows = {Path(p.source).name: (p.status, p.summary["name"], p.summary["implements"], p.summary["tasks"]) for p in report.plans}
+        assert rows == {name: (status, *row) for name, row in expected.items()}
+
+
+def test_two_files_that_name_one_plan_the_second_is_refused_naming_both(tmp_path):
+    from pathlib import Path
+
+    from dcskg.store import build
+
+    first = tmp_path / "first"
+    first.mkdir()
+    shutil.copy(PLANS / "002_740ba232e0108bc4.txt", first / "kế hoạch A.txt")
+    shutil.copy(PLANS / "003_fcf3e25466826abb.txt", first / "ke_hoach_a.txt")
+    store = tmp_path / "graph"
+    report = build([first], store)
+    rows = {Path(p.source).name: (p.status, p.error) for p in report.plans}
+    assert rows["ke_hoach_a.txt"] == ("ingested", None)
+    status, error = rows["kế hoạch A.txt"]
+    assert status == "failed" and "kế hoạch A.txt" in error and str(first / "ke_hoach_a.txt") in error and "'ke-hoach-a'" in error
+    # … and in a later build, against the file the store already holds for that plan
+    later = tmp_path / "later"
+    later.mkdir()
+    shutil.copy(PLANS / "004_9fd1b90b08d6ae98.txt", later / "Kế hoạch a.txt")
+    [row] = build([later], store).plans
+    assert row.status == "failed" and str(first / "ke_hoach_a.txt") in row.error

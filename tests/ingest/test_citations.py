@@ -164,6 +164,9 @@ WHAT = [
     # ("GM", an invitation) that names no genre makes it an official letter
     ("theo 60/2024/UBTVQH15", {"60/2024/UBTVQH15": ("Nghị quyết", "Ủy ban Thường vụ Quốc hội", None)}),
     ("theo giấy mời 45/GM-UBND", {"45/GM-UBND@Vĩnh Linh/?": ("Công văn", "Ủy ban nhân dân", None)}),
+    # a letter's symbol opens with its issuer's code, then the unit that drafted it
+    ("theo Công văn số 574/UBND-NC ngày 02/02/2025 về triển khai", {"574/UBND-NC@Vĩnh Linh/2025": ("Công văn", "Ủy ban nhân dân", "về triển khai")}),
+    ("theo Công văn số 1230/MĐV-ATMT ngày 02/02/2026", {"1230/MĐV-ATMT@Vĩnh Linh/2026": ("Công văn", None, None)}),
     # a list's type word names the next symbol too when that symbol's code names no genre
     ("Các Kế hoạch số 12/KHPH-UBND ngày 01/02/2025 và số 13/KHPH-UBND ngày 02/02/2025",
      {"12/KHPH-UBND@Vĩnh Linh/2025": ("Kế hoạch", "Ủy ban nhân dân", None), "13/KHPH-UBND@Vĩnh Linh/2025": ("Kế hoạch", "Ủy ban nhân dân", None)}),

@@ -164,3 +164,23 @@ def test_level_words_come_from_the_rules(classes, words):
 
     assert set(level_words(*classes)) == words
     assert set(level_words()) >= words
+
+
+@pytest.mark.parametrize(
+    "symbol,issuer",
+    [
+        ("47/2025/NQ-HĐND", "HĐND"),  # number/year/genre-issuer
+        ("33/CT-TTg", "TTg"),
+        ("94/QĐ-VPUBND", "VPUBND"),
+        ("120-KL/TW", "TW"),  # the Party's: number-genre/issuer
+        ("10/2022/QH15", "QH15"),  # a law: the Assembly and its term
+        ("574/UBND-NC", "UBND"),  # a letter: issuer, then the unit that drafted it
+        ("45/GM-UBND", "UBND"),  # a letter: its kind, then the issuer
+        ("1584/GP-BTNMT", "BTNMT"),  # a permit of a ministry
+        ("7683/VPCP-QHĐP", "VPCP"),
+        ("1605/TTr-SNgV", "SNgV"),  # a code the table does not know, after a genre
+        ("12/KHPH-UBND", "UBND"),
+    ],
+)
+def test_the_issuer_code_of_a_symbol(symbol, issuer):
+    assert rules.doc_types().issuer_code(symbol) == issuer
