@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 
 import pytest
 from gold import PLANS
@@ -164,7 +165,9 @@ def test_the_build_table_names_each_plan_and_what_it_implements_an_unchanged_one
         "002_740ba232e0108bc4.txt": ("Kế hoạch — Ủy ban nhân dân huyện Vĩnh Linh, 01/2025", ["18/KH-UBND"], 9),
     }
     for status in ("ingested", "unchanged"):
+        started = time.perf_counter()
         report = build([plans], store)
+        assert 0 < report.seconds <= time.perf_counter() - started  # the time the table reports is this build's
         rows = {Path(p.source).name: (p.status, p.summary["name"], p.summary["implements"], p.summary["tasks"]) for p in report.plans}
         assert rows == {name: (status, *row) for name, row in expected.items()}
 
@@ -190,3 +193,42 @@ def test_two_files_that_name_one_plan_the_second_is_refused_naming_both(tmp_path
     shutil.copy(PLANS / "004_9fd1b90b08d6ae98.txt", later / "Kế hoạch a.txt")
     [row] = build([later], store).plans
     assert row.status == "failed" and str(first / "ke_hoach_a.txt") in row.error
+
+
+def test_a_shared_node_keeps_one_name_per_language_and_every_language_it_has(seed_ds):
+    """Plans that spell one body differently give it one skos:prefLabel per language (SKOS allows
+    no more); the others become altLabels. A name in English beside the Vietnamese one is no
+    second spelling."""
+    from collections import Counter
+
+    from rdflib.namespace import SKOS
+
+    labels = Counter((s, o.language) for s, _, o, _ in seed_ds.quads((None, SKOS.prefLabel, None, COMMON_GRAPH)))
+    assert labels and max(labels.values()) == 1
+    unknown = URIRef("https://w3id.org/dcs-kg/id/place/unknown")
+    assert {o.language for o in seed_ds.objects(unknown, SKOS.prefLabel)} == {"vi", "en"}
+    assert not list(seed_ds.objects(unknown, SKOS.altLabel))
+    # a body some plan spells otherwise keeps the first spelling and files the other as an alternative
+    alternatives = {s for s, _, _, _ in seed_ds.quads((None, SKOS.altLabel, None, COMMON_GRAPH)) if "/agency/" in str(s)}
+    assert alternatives and all(labels[(s, "vi")] == 1 for s in alternatives)
+
+
+_SMALL_PLAN = ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n\nSố: {n}/KH-UBND\n\nNghệ An, ngày 05 tháng 11 năm 2025\n\nKẾ HOẠCH\n\n"
+               "Thực hiện Quy chế dân chủ ở cơ sở\n\nII. TỔ CHỨC THỰC HIỆN\n\n1. {body} chủ trì tổ chức hội nghị đối thoại.\n")
+
+
+def test_a_body_a_later_build_spells_otherwise_keeps_the_name_the_store_holds(tmp_path):
+    from rdflib.namespace import SKOS
+
+    from dcskg.store import build, open_dataset
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "a.txt").write_text(_SMALL_PLAN.format(n=12, body="Ban Quản lý Khu kinh tế Đông Nam"), encoding="utf-8")
+    build([plans], tmp_path / "graph")
+    (plans / "b.txt").write_text(_SMALL_PLAN.format(n=13, body="Ban Quản lý khu Kinh tế Đông Nam"), encoding="utf-8")
+    build([plans], tmp_path / "graph")
+    ds = open_dataset(tmp_path / "graph")
+    body = URIRef("https://w3id.org/dcs-kg/id/agency/nghe-an/ban-quan-ly-khu-kinh-te-dong-nam")
+    assert [str(o) for o in ds.objects(body, SKOS.prefLabel)] == ["Ban Quản lý Khu kinh tế Đông Nam"]
+    assert [str(o) for o in ds.objects(body, SKOS.altLabel)] == ["Ban Quản lý khu Kinh tế Đông Nam"]
