@@ -364,7 +364,11 @@ def test_deadlines(text, expected):
 
 @pytest.mark.parametrize(
     "text,kind",
-    [("Thường xuyên", "continuous"), ("Năm 2026 và các năm tiếp theo", "yearly_from"), ("Hằng năm", "yearly"), ("Hàng năm", "yearly"), ("Định kỳ", "periodic"), (None, None)],
+    [("Thường xuyên", "continuous"), ("Năm 2026 và các năm tiếp theo", "yearly_from"), ("Hằng năm", "yearly"), ("Hàng năm", "yearly"), ("Định kỳ", "periodic"),
+     # a quarter of a given year (real plans: "Quý IV/2026"); every quarter is another kind, and one
+     # that opens a recurring duty stays recurring
+     ("Quý IV/2026", "quarter"), ("Ban hành trong quý I năm 2026", "quarter"), ("Hằng quý", "quarterly"),
+     ("Quý IV năm 2025 và các năm tiếp theo", "yearly_from"), (None, None)],
 )
 def test_timeframe_kind(text, kind):
     assert timeframe_kind(text) == kind
