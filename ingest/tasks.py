@@ -237,10 +237,11 @@ def _mood_regex() -> re.Pattern[str]:
 
 def _sentence_ends(text: str, i: int) -> bool:
     """A full stop ends a sentence unless a number holds it ("1.2") or the text goes on in
-    lower case ("FPT Telecom... và các doanh nghiệp")."""
+    lower case ("FPT Telecom... và các doanh nghiệp"). After a number and a space it ends one
+    ("… ngày 27 tháng 11 năm 2025. Bộ Tài chính chịu trách nhiệm …")."""
     if i + 1 == len(text):
         return True
-    if text[i + 1] != " " or text[max(0, i - 3) : i].isdigit():
+    if text[i + 1] != " ":
         return False
     nxt = text[i + 1 :].lstrip()[:1]
     return not nxt.islower()

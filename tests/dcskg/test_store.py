@@ -150,26 +150,39 @@ def test_above_the_limit_a_fixed_sample_of_the_new_plans_is_validated(tmp_path, 
     assert len(in_view) == (2 if validated is None else 1)  # two new plans at a limit of two are all checked
 
 
-def test_the_build_table_names_each_plan_and_what_it_implements_an_unchanged_one_from_the_manifest(tmp_path):
+def test_the_build_table_names_each_plan_and_counts_what_was_read_an_unchanged_one_from_the_manifest(tmp_path, monkeypatch):
     from pathlib import Path
 
+    import dcskg.store
     from dcskg.store import build
+    from ingest.pipeline import extract
 
     plans = tmp_path / "plans"
     plans.mkdir()
     for name in ("000_70211efbcc79a593.txt", "002_740ba232e0108bc4.txt"):
         shutil.copy(PLANS / name, plans)
     store = tmp_path / "graph"
-    expected = {
-        "000_70211efbcc79a593.txt": ("Kế hoạch — Ủy ban nhân dân tỉnh Vĩnh Long, 2026", ["47/2025/NQ-HĐND"], 35),
-        "002_740ba232e0108bc4.txt": ("Kế hoạch — Ủy ban nhân dân huyện Vĩnh Linh, 01/2025", ["18/KH-UBND"], 9),
+    names = {  # as the seeds' headers say
+        "000_70211efbcc79a593.txt": ("Kế hoạch — Ủy ban nhân dân tỉnh Vĩnh Long, 2026", ["47/2025/NQ-HĐND"]),
+        "002_740ba232e0108bc4.txt": ("Kế hoạch — Ủy ban nhân dân huyện Vĩnh Linh, 01/2025", ["18/KH-UBND"]),
     }
+    counts = {}
+    for name in names:
+        ex = extract(plans / name)
+        counts[name] = (len(ex.tasks), len({n for t in ex.tasks for n in (*t.lead, *t.support)}), len(ex.agencies), len(ex.legal_refs), len(ex.warnings))
+    read = []
+    real_read_all = dcskg.store._read_all
+    monkeypatch.setattr(dcskg.store, "_read_all", lambda files, workers: (read.extend(Path(f).name for f in files), real_read_all(files, workers))[1])
     for status in ("ingested", "unchanged"):
+        read.clear()
         started = time.perf_counter()
         report = build([plans], store)
         assert 0 < report.seconds <= time.perf_counter() - started  # the time the table reports is this build's
-        rows = {Path(p.source).name: (p.status, p.summary["name"], p.summary["implements"], p.summary["tasks"]) for p in report.plans}
-        assert rows == {name: (status, *row) for name, row in expected.items()}
+        rows = {Path(p.source).name: (p.status, p.summary["name"], p.summary["implements"],
+                                      tuple(p.summary[k] for k in ("tasks", "with_role", "agencies", "refs", "warnings"))) for p in report.plans}
+        assert rows == {name: (status, *names[name], counts[name]) for name in names}
+        # an unchanged file is known by its bytes and not read again
+        assert sorted(read) == (sorted(names) if status == "ingested" else [])
 
 
 def test_two_files_that_name_one_plan_the_second_is_refused_naming_both(tmp_path):

@@ -727,6 +727,9 @@ def test_the_assemblys_councils_committees_and_deputies_supervise():
         # each sentence and each ";"-clause is read for itself, a parenthesis closed before the ";"
         ("Sở Nội vụ (cơ quan thường trực) chủ trì tổ chức hội nghị; Sở Tư pháp phối hợp thực hiện", ["Sở Nội vụ"], ["Sở Tư pháp"], []),
         ("Sở Nội vụ chủ trì tổ chức hội nghị. Sở Tư pháp phối hợp thực hiện.", ["Sở Nội vụ"], ["Sở Tư pháp"], []),
+        # a sentence that ends in a year is ended (a Government resolution, corpus e8a849b7…)
+        ("Thông qua Báo cáo tiếp thu, giải trình ý kiến thẩm tra về dự án Luật theo đề nghị của Bộ Tài chính tại công văn số 18491/BTC-CST "
+         "ngày 27 tháng 11 năm 2025. Bộ Tài chính chịu trách nhiệm về nội dung giải trình, tiếp thu.", ["Bộ Tài chính"], [], []),
         # a topic's colon before "Giao …" ends a clause; one before a lower-case word does not
         ("Kinh phí thực hiện: Giao Sở Tài chính chủ trì, bố trí kinh phí", ["Sở Tài chính"], [], []),
         # a topic, then an adverbial, then the sentence that says who does it
@@ -741,7 +744,7 @@ def test_the_assemblys_councils_committees_and_deputies_supervise():
         ("Đề nghị Ủy ban MTTQ tỉnh giám sát việc thực hiện; đề nghị Liên đoàn Lao động tỉnh phối hợp với Ủy ban MTTQ tỉnh giám sát việc thực hiện.",
          [], [], ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Liên đoàn Lao động tỉnh"]),
     ],
-    ids=["parenthesis then ;", "two sentences", "topic colon then Giao", "topic, adverbial, subject", "bracketed list in the adverbial",
+    ids=["parenthesis then ;", "two sentences", "a sentence ending in a year", "topic colon then Giao", "topic, adverbial, subject", "bracketed list in the adverbial",
          "heads past ; then a new sentence", "supervise, then supervise with a partner"],
 )
 def test_each_clause_is_read_for_itself(text, leads, supports, supervisors):
