@@ -46,9 +46,9 @@ def pipeline():
 
 @cache
 def family_matchers() -> dict[str, Any]:
-    """Token patterns of the families, one Matcher per head word: a text is matched only
-    against the families whose head it contains (all of them at every token cost most of
-    extraction's time)."""
+    """Token patterns (the families, and abbreviations matched only as written), one Matcher per
+    head word: a text is matched only against the patterns whose head it contains (all of them
+    at every token cost most of extraction's time)."""
     from spacy.matcher import Matcher
 
     vocab = pipeline().vocab
@@ -70,7 +70,10 @@ def patterns() -> tuple[dict, ...]:
         surfaces = (entry.name, *entry.aliases)
         # "&" stands for "và" in any name ("Văn phòng HĐND&UBND", "Sở Khoa học & Công nghệ")
         for surface in dict.fromkeys((*surfaces, *(s.replace(" và ", " & ") for s in surfaces if " và " in s))):
-            out.append({"label": entry.kind, "pattern": surface, "id": entry.name})
+            # a two-letter abbreviation is also a word in lower case ("TU" Tỉnh ủy, "tu bổ" a
+            # repair): it names the body only as written
+            pattern = [{"ORTH": surface}] if len(surface) <= 2 and surface.isupper() else surface
+            out.append({"label": entry.kind, "pattern": pattern, "id": entry.name})
     # Lower-case words that begin a predicate end a family name ("Sở Nội vụ chủ trì").
     # (the first word of a two-word verb, unless bodies' names use it: "Xúc tiến", "thông tin")
     inside = {w.lower() for w in cues()["name_words"]}

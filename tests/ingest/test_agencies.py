@@ -574,3 +574,10 @@ def test_the_press_spelled_out_in_brackets_is_the_press():
     units = split_agencies("các phòng, ban chuyên môn thuộc UBND xã", _PROVINCE)
     assert [(m.name, m.generic) for m in units] == [("Các phòng, ban chuyên môn thuộc Ủy ban nhân dân xã", False)]
     assert units[0].generic is False
+
+
+def test_a_two_letter_abbreviation_names_a_body_only_in_capitals():
+    # "TU" is the provincial Party committee; "tu bổ" is a repair (a heritage decree, corpus 54c3026b…)
+    assert [(a.name, a.surface) for a in find_agencies("Ban Thường vụ TU chỉ đạo")] == [("Tỉnh ủy", "TU")]
+    assert find_agencies("bảo quản, tu bổ, phục hồi di tích") == []
+    assert find_agencies("Tu sửa đường giao thông nông thôn") == []
