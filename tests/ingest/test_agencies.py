@@ -581,3 +581,24 @@ def test_a_two_letter_abbreviation_names_a_body_only_in_capitals():
     assert [(a.name, a.surface) for a in find_agencies("Ban Thường vụ TU chỉ đạo")] == [("Tỉnh ủy", "TU")]
     assert find_agencies("bảo quản, tu bổ, phục hồi di tích") == []
     assert find_agencies("Tu sửa đường giao thông nông thôn") == []
+
+
+@pytest.mark.parametrize(
+    "phrase,records",
+    [
+        # a level understood from the body before, or shared from the last member: the same entry
+        ("Ủy ban nhân dân cấp huyện, cấp xã", [(True, "Ủy ban nhân dân"), (True, "Ủy ban nhân dân")]),
+        ("Hội Nông dân, Hội Cựu chiến binh cấp xã", [(True, "Hội Nông dân"), (True, "Hội Cựu chiến binh")]),
+        ("Cấp ủy đảng, chính quyền cấp xã", [(True, "Cấp ủy đảng"), (False, None)]),
+        # a group the text defines is known to the text, not to the gazetteer
+        ("Các cơ quan nhà nước, đơn vị sự nghiệp công lập (sau đây gọi là cơ quan, đơn vị)", [(True, None)]),
+        ("Phòng Văn hóa - Xã hội huyện Long Hồ", [(True, "Phòng Văn hóa - Xã hội")]),
+        ("Đài Truyền hình Việt Nam", [(True, "Đài Truyền hình Việt Nam")]),
+        # a family's name the gazetteer does not list
+        ("Ban Quản lý Khu kinh tế Đông Nam", [(False, None)]),
+    ],
+)
+def test_each_mention_says_whether_a_list_knows_it_and_which_entry(phrase, records):
+    """`known` and `entry` decide a body's kind and jurisdiction downstream (a national body's
+    entry keeps it Việt Nam's)."""
+    assert [(m.known, m.entry) for m in split_agencies(phrase, Lexicon({}))] == records
