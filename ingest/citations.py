@@ -635,8 +635,7 @@ def _completed(ref: LegalRef, dates: list[tuple[str, int]], where: Jurisdiction,
             ref.issuer = known.issuer
     code = ref.issuer_code
     if ref.issuer is None and code:
-        # the Assembly's bodies write their term after the code: "UBTVQH15" is "UBTVQH"
-        ref.issuer = dt.issuers.get(code) or dt.issuers.get(code.rstrip("0123456789"))
+        ref.issuer = dt.issuer_name(code)
     if ref.symbol and re.match(r"^\d", ref.symbol) and not ref.year and not _national(ref):
         year = ref.date[:4] if ref.date else "?"
         ref.id = local_document_id(ref.symbol, ref.place or where.place, year)

@@ -88,6 +88,11 @@ class DocTypes:
     def is_generic(self, word: str) -> bool:
         return word.lower() in self.generic_names
 
+    def issuer_name(self, code: str) -> str | None:
+        """The body an issuer code stands for; the Assembly's bodies write their term after the
+        code ("QH15", "UBTVQH15")."""
+        return self.issuers.get(code) or self.issuers.get(code.rstrip("0123456789"))
+
     def is_national(self, symbol: str) -> bool:
         """A symbol issued by a national body (unique without a place)."""
         return self.is_national_code(self.issuer_code(symbol))
@@ -109,7 +114,7 @@ class DocTypes:
         # a letter's code opens with its issuer, then the unit that drafted it ("574/UBND-NC"),
         # or with the kind of letter or permit ("45/GM-UBND", "1584/GP-BTNMT"): a code the
         # tables know as an issuer wins
-        known = next((c for c in codes if c in self.issuers or c.rstrip("0123456789") in self.issuers or self.national_issuer.match(c)), None)
+        known = next((c for c in codes if self.issuer_name(c) or self.national_issuer.match(c)), None)
         if known:
             return known
         if len(codes) >= 2 and self.by_code(codes[0]) is not None:

@@ -120,7 +120,6 @@ class _Grammar:
     separator: re.Pattern[str]
     owner_after: re.Pattern[str]
     owner_before: re.Pattern[str]
-    place_qualifier: re.Pattern[str]
 
 
 @cache
@@ -145,7 +144,6 @@ def _grammar() -> _Grammar:
         separator=re.compile(rf"\s*(?:[,;]\s*(?:và\s+)?|\s+(?:{joiners})\s+)"),
         owner_after=re.compile(rf"\s+(?:{owners})\s+"),
         owner_before=re.compile(rf"(?<![\wÀ-ỹ])(?:{owners})\s+$"),
-        place_qualifier=place_qualifier_regex(),
     )
 
 
@@ -467,7 +465,7 @@ def _known_member_end(body: str, mention: AgencyMention, mentions: list[AgencyMe
     """Where a named member of a list ends: after its name, the place it is qualified by and
     the owner that is part of its name."""
     pos = mention.end
-    where = _grammar().place_qualifier.match(body[pos:]) or _level_owner().match(body[pos:])
+    where = place_qualifier_regex().match(body[pos:]) or _level_owner().match(body[pos:])
     if where:
         # "Các doanh nghiệp nhà nước đóng trên địa bàn thành phố", "UBND các xã, phường
         # thuộc tỉnh"

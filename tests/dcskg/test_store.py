@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from pathlib import Path
 
 import pytest
 from gold import PLANS
@@ -151,8 +152,6 @@ def test_above_the_limit_a_fixed_sample_of_the_new_plans_is_validated(tmp_path, 
 
 
 def test_the_build_table_names_each_plan_and_counts_what_was_read_an_unchanged_one_from_the_manifest(tmp_path, monkeypatch):
-    from pathlib import Path
-
     import dcskg.store
     from dcskg.store import build
     from ingest.pipeline import extract
@@ -170,9 +169,14 @@ def test_the_build_table_names_each_plan_and_counts_what_was_read_an_unchanged_o
     for name in names:
         ex = extract(plans / name)
         counts[name] = (len(ex.tasks), len({n for t in ex.tasks for n in (*t.lead, *t.support)}), len(ex.agencies), len(ex.legal_refs), len(ex.warnings))
-    read = []
+    read: list[str] = []
     real_read_all = dcskg.store._read_all
-    monkeypatch.setattr(dcskg.store, "_read_all", lambda files, workers: (read.extend(Path(f).name for f in files), real_read_all(files, workers))[1])
+
+    def reading(files, workers):
+        read.extend(Path(f).name for f in files)
+        return real_read_all(files, workers)
+
+    monkeypatch.setattr(dcskg.store, "_read_all", reading)
     for status in ("ingested", "unchanged"):
         read.clear()
         started = time.perf_counter()
@@ -186,8 +190,6 @@ def test_the_build_table_names_each_plan_and_counts_what_was_read_an_unchanged_o
 
 
 def test_two_files_that_name_one_plan_the_second_is_refused_naming_both(tmp_path):
-    from pathlib import Path
-
     from dcskg.store import build
 
     first = tmp_path / "first"
