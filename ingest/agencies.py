@@ -47,8 +47,9 @@ class AgencyMention:
 
 @cache
 def _level_pattern() -> str:
-    levels = list(gazetteer().levels) + ["TP"]
-    return alternation(levels)
+    levels = sorted([*gazetteer().levels, "TP"], key=len, reverse=True)
+    # "các tỉnh/thành phố", "xã/phường": a slash lists units as a comma does
+    return "|".join(r"\s*[,/]\s*".join(r"\s+".join(map(re.escape, unit.split())) for unit in level.split(", ")) for level in levels)
 
 
 @cache
@@ -330,7 +331,7 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
     if sm:
         level = sm.group("level")
         level = level if level == "TP" else level.lower()
-        if "," in level:
+        if re.search("[,/]", level):
             # "phường, xã, đặc khu": the committees of those units, in one canonical order
             order = ("tỉnh", "xã", "phường", "đặc khu", "thị trấn", "quận", "huyện", "thị xã", "thành phố")
             written, found = level, set()
@@ -496,7 +497,7 @@ def written_name(m: AgencyMention, lexicon: Lexicon) -> str:
     tỉnh", "Các sở, ban, ngành"). A surface with an abbreviation the word table cannot expand
     ("Sở KH&CN") is written by its name."""
     shown = shown_name(m, lexicon)
-    if m.kind == "collective_group" or not m.surface.strip() or re.search(r"[,;]|\s(?:và|hoặc)\s", m.surface):
+    if m.kind == "collective_group" or not m.surface.strip() or re.search(r"[,;/]|\s(?:và|hoặc)\s", m.surface):
         return shown
     text = canonical_generic(m.surface)
     if m.level and fold(m.level) != "cùng cấp":

@@ -207,6 +207,9 @@ WRITTEN = [
     ("Giám đốc Sở Tư pháp", "Sở Tư pháp", "Sở Tư pháp"),
     ("các Sở, ngành tỉnh", "Các sở, ban, ngành tỉnh", "Các sở, ban, ngành tỉnh"),
     ("UBND các xã, phường", "Ủy ban nhân dân các xã, phường", "Ủy ban nhân dân các xã, phường"),
+    # a slash lists units as a comma does (a ministry's task table, a Sơn La decision)
+    ("UBND các tỉnh/thành phố", "Ủy ban nhân dân các tỉnh, thành phố", "Ủy ban nhân dân các tỉnh, thành phố"),
+    ("Ủy ban nhân dân xã / phường", "Ủy ban nhân dân các xã, phường", "Ủy ban nhân dân các xã, phường"),
     # "&" for "và" between abbreviations the table expands
     ("Văn phòng HĐND&UBND xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"),
     # words with a comma or "và" inside could be a list's: the body's one name
