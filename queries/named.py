@@ -48,6 +48,10 @@ class Param:
     description: str
     example: str | None
     required: bool = True
+    # a label's language ("vi"): the value is bound as a tagged literal the query can match
+    # directly ("?a skos:prefLabel ?agency"), since a tag added inside the query
+    # (STRLANG) is computed, and Oxigraph then plans the patterns as if it were unknown
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,10 @@ def load(path: Path) -> NamedQuery:
         if p.get("type", "literal") not in _TYPES:
             raise QueryError(f"parameter {p.get('name')!r} has unknown type {p.get('type')!r}", str(path))
         params.append(
-            Param(p["name"], p.get("type", "literal"), p.get("description", ""), None if p.get("example") is None else str(p["example"]), bool(p.get("required", True)))
+            Param(
+                p["name"], p.get("type", "literal"), p.get("description", ""), None if p.get("example") is None else str(p["example"]),
+                bool(p.get("required", True)), None if p.get("lang") is None else str(p["lang"]),
+            )
         )
     show = meta.get("show") or {}
     if not isinstance(show, dict):
@@ -152,7 +159,9 @@ def bindings(query: NamedQuery, params: dict[str, Any]) -> dict[str, Identifier]
                 raise QueryError(f"missing parameter '{name}'{example}", query.name, code="missing_param", params={"name": name, "example": p.example or "…"})
             continue
         value = params[name]
-        if isinstance(value, Identifier):
+        if isinstance(value, Literal) and p.lang and value.language is None and value.datatype is None:
+            out[name] = Literal(str(value), lang=p.lang)
+        elif isinstance(value, Identifier):
             out[name] = value
         elif p.type in ("iri", "plan"):
             out[name] = URIRef(str(value))
@@ -162,7 +171,7 @@ def bindings(query: NamedQuery, params: dict[str, Any]) -> dict[str, Identifier]
             except ValueError as exc:
                 raise QueryError(f"parameter '{name}' must be a whole number, not {value!r}", query.name, code="param_integer", params={"name": name, "value": value}) from exc
         else:
-            out[name] = Literal(str(value))
+            out[name] = Literal(str(value), lang=p.lang)
     if not declared and not headed:
         # a .rq file without a header: its parameters are whatever the caller binds
         for name, value in params.items():

@@ -56,7 +56,11 @@ def run(query: NamedQuery, ds: Dataset, page: Page | None = None, **params: Any)
     """Look up the names a person typed, run the query, keep the place an agency was named
     with; with a `page`, one page of the answer and its whole length (`Rows.total`)."""
     bound, place = _looked_up(query, ds, params)
-    narrowed = place and not any(p.type == "place" and params.get(p.name) for p in query.params)
+    takes_place = [p.name for p in query.params if p.type == "place"]
+    if place and takes_place and not any(params.get(name) for name in takes_place):
+        # "sở nội vụ Cần Thơ": the query narrows to the place itself, from its first patterns
+        bound[takes_place[0]], place = place, None
+    narrowed = place and not any(params.get(name) for name in takes_place)
     rows = execute(query, ds, bound, None if narrowed else page)
     if narrowed and "place" in rows.vars:
         wanted = lookup.loose(str(place))
