@@ -23,7 +23,7 @@ def in_words(rows: Rows, show: dict[str, str], ds, lang: str) -> Rows:
     shown = shown_as(show, rows, presenter(ds, lang, code_words(lang), sentences(lang))) if show else rows
     headers = catalogue()["columns"][lang]
     names = [headers.get(v, v) for v in shown.vars]
-    return Rows(names, [{headers.get(k, k): v for k, v in r.items()} for r in shown.rows], rows.total, rows.offset)
+    return Rows(names, [{headers.get(k, k): v for k, v in r.items()} for r in shown.rows], rows.total, rows.offset, rows.more)
 
 
 def readable(name: str, ds, lang: str | None = None, **params: Any) -> Rows:

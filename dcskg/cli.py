@@ -341,8 +341,10 @@ def query(
     no_vague: bool = typer.Option(False, "--no-vague", help=h("no_vague")),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help=h("limit")),
     offset: int = typer.Option(0, "--offset", min=0, help=h("offset")),
+    count_only: bool = typer.Option(False, "--count", help=h("count")),
 ) -> None:
     from queries.runner import Page, resolve, run, without_vague
+    from queries.runner import count as whole_length
 
     from .answers import headed
     from .i18n import lang
@@ -350,6 +352,10 @@ def query(
     _check_format(fmt)
     q = resolve(name)
     ds = _dataset(store, endpoint)
+    if count_only:
+        n = len(without_vague(ds, run(q, ds, None, **_parse_params(param)))) if no_vague else whole_length(q, ds, **_parse_params(param))
+        typer.echo(json.dumps({"rows": n}) if fmt == "json" else t("rows", n=n))
+        return
     page = Page(limit, offset) if limit is not None or offset else None
     # the vague groups are left out before the page is cut, so a page is full
     rows = run(q, ds, None if no_vague else page, **_parse_params(param))
@@ -357,7 +363,8 @@ def query(
         rows = without_vague(ds, rows).paged(page)
     if fmt != "json" and not codes:
         rows = headed(q, rows, ds, lang())
-    count = None if rows.total is None else t("page_of", first=rows.offset + 1 if rows.rows else rows.offset, last=rows.offset + len(rows.rows), total=rows.total)
+    first, last = rows.offset + 1 if rows.rows else rows.offset, rows.offset + len(rows.rows)
+    count = t("page_of", first=first, last=last, total=rows.total) if rows.total is not None else t("page_more", first=first, last=last) if rows.more else None
     _print_rows(rows.vars, rows.rows, fmt, q.question_vi if lang() == "vi" and q.question_vi and not codes else q.title, count=count)
 
 

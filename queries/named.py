@@ -65,6 +65,12 @@ class NamedQuery:
     text: str
     # answer column -> the scheme of the codes it holds (`queries.present` shows their labels)
     show: tuple[tuple[str, str], ...] = ()
+    # "plan": the answer is ordered by its plan's file first and names each row's plan ?plan
+    # in its outer group, so a page can be read plan by plan (`queries.pages`)
+    page_by: str | None = None
+
+
+_PAGE_BY = {"plan"}
 
 
 def parse_header(text: str, where: str) -> dict[str, Any]:
@@ -97,7 +103,10 @@ def load(path: Path) -> NamedQuery:
     show = meta.get("show") or {}
     if not isinstance(show, dict):
         raise QueryError("'show' must map answer columns to code schemes", str(path))
-    return NamedQuery(path.stem, path, meta["title"], meta["question_vi"], meta["question_en"], tuple(params), text, tuple(show.items()))
+    page_by = meta.get("page_by")
+    if page_by is not None and page_by not in _PAGE_BY:
+        raise QueryError(f"'page_by' must be one of {', '.join(sorted(_PAGE_BY))}, not {page_by!r}", str(path))
+    return NamedQuery(path.stem, path, meta["title"], meta["question_vi"], meta["question_en"], tuple(params), text, tuple(show.items()), page_by)
 
 
 @cache
@@ -200,6 +209,7 @@ class Rows:
     rows: list[dict[str, Any]]
     total: int | None = None  # the whole answer's length when `rows` is one page of it
     offset: int = 0  # where the page starts in the whole answer
+    more: bool = False  # rows follow this page (said where the whole was not counted: `total` None)
 
     def paged(self, page: Page | None) -> Rows:
         """This answer cut to `page`, counting the whole."""
@@ -300,7 +310,12 @@ def _page_of(solutions, names: list[str], page: Page) -> Rows:
 def execute(query: NamedQuery, ds: Dataset, params: dict[str, Any], page: Page | None = None) -> Rows:
     """Run a query with parameters already in the graph's terms (no look-up of names); with a
     `page`, only that page's rows are read into Python and the whole answer is counted."""
-    bound = bindings(query, params)
+    return execute_bound(query, ds, bindings(query, params), page)
+
+
+def execute_bound(query: NamedQuery, ds: Dataset, bound: dict[str, Identifier], page: Page | None = None) -> Rows:
+    """`execute` with the parameters already bound to RDF terms; a caller may bind a variable
+    the query does not offer as a parameter (`queries.pages` binds each row's ?plan)."""
     result: Any  # rdflib's Result: its attributes depend on the query's form
     try:
         from oxrdflib import OxigraphStore

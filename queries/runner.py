@@ -9,7 +9,7 @@ from typing import Any
 from rdflib import Dataset
 from rdflib.term import Identifier
 
-from . import lookup
+from . import lookup, pages
 from .named import (  # noqa: F401  (re-exported)
     _LOOKED_UP,
     QUERY_DIR,
@@ -54,13 +54,29 @@ def _looked_up(query: NamedQuery, ds: Dataset, params: dict[str, Any]) -> tuple[
 
 def run(query: NamedQuery, ds: Dataset, page: Page | None = None, **params: Any) -> Rows:
     """Look up the names a person typed, run the query, keep the place an agency was named
-    with; with a `page`, one page of the answer and its whole length (`Rows.total`)."""
+    with; with a `page`, one page of the answer and its whole length (`Rows.total`) — or, for
+    a long listing read plan by plan (`queries.pages`), whether rows follow (`Rows.more`)."""
+    return _run(query, ds, page, True, params)
+
+
+def count(query: NamedQuery, ds: Dataset, **params: Any) -> int:
+    """The length of the whole answer, each row counted and none read into Python: what a
+    page read plan by plan leaves uncounted."""
+    total = _run(query, ds, Page(1), False, params).total
+    return 0 if total is None else total
+
+
+def _run(query: NamedQuery, ds: Dataset, page: Page | None, by_plan: bool, params: dict[str, Any]) -> Rows:
     bound, place = _looked_up(query, ds, params)
     takes_place = [p.name for p in query.params if p.type == "place"]
     if place and takes_place and not any(params.get(name) for name in takes_place):
         # "sở nội vụ Cần Thơ": the query narrows to the place itself, from its first patterns
         bound[takes_place[0]], place = place, None
     narrowed = place and not any(params.get(name) for name in takes_place)
+    if page is not None and by_plan and not narrowed:
+        first = pages.plan_by_plan(query, ds, bindings(query, bound), page)
+        if first is not None:
+            return first
     rows = execute(query, ds, bound, None if narrowed else page)
     if narrowed and "place" in rows.vars:
         wanted = lookup.loose(str(place))

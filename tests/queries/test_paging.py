@@ -12,10 +12,62 @@ from queries.runner import Page, run_query
 
 @pytest.mark.parametrize("limit,offset", [(2, 0), (2, 1), (3, 4), (10, 0), (1, 9)])
 def test_a_page_is_a_slice_of_the_whole_answer_with_its_length(seed_ds, limit, offset):
+    whole = run_query("plans", seed_ds)
+    page = run_query("plans", seed_ds, Page(limit, offset))
+    assert page.rows == whole.rows[offset : offset + limit]
+    assert (page.total, page.offset) == (len(whole), offset)
+
+
+# pages of the seeds' task table (91 rows, 5 plans of 6 to 35 tasks) within a plan, across
+# plans, at the end and past it
+@pytest.mark.parametrize("limit,offset", [(2, 0), (2, 1), (3, 33), (40, 30), (10, 81), (5, 89), (20, 80), (5, 95)])
+def test_a_listing_read_plan_by_plan_pages_as_the_whole_answer(seed_ds, limit, offset):
+    """task_table's page is read plan by plan (its header: page_by plan): the same rows as the
+    whole answer's slice; the whole is counted only where the plans ran out."""
+    from queries.runner import count, resolve
+
     whole = run_query("task_table", seed_ds)
     page = run_query("task_table", seed_ds, Page(limit, offset))
     assert page.rows == whole.rows[offset : offset + limit]
-    assert (page.total, page.offset) == (len(whole), offset)
+    assert page.offset == offset and page.more == (offset + limit < len(whole))
+    assert page.total in (None, len(whole)) and (page.total is None) == page.more
+    assert count(resolve("task_table"), seed_ds) == len(whole) == 91
+
+
+def test_a_page_read_plan_by_plan_reads_only_the_plans_it_needs(seed_ds, monkeypatch):
+    from queries import pages
+
+    read = []
+    real = pages.execute_bound
+    monkeypatch.setattr(pages, "execute_bound", lambda q, ds, bound, page=None: read.append(bound["plan"]) or real(q, ds, bound, page))
+    page = run_query("task_table", seed_ds, Page(3))
+    # the first plan by file name has 35 tasks: one plan read, and rows follow
+    assert len(read) == 1 and page.more and page.total is None
+    assert {r["file"] for r in page} == {"000_70211efbcc79a593.txt"}
+
+
+def test_two_documents_of_one_file_interleave_as_the_query_orders_them(seed_ds, monkeypatch):
+    """A decision and the plan it promulgates are read from one file: their rows are merged in
+    the query's order after the file, not one document's after the other's."""
+    from queries import pages
+
+    files = pages.plans_in_order(seed_ds)
+    both = [files[1][1][0], files[0][1][0]]  # the second file's plan listed first
+    monkeypatch.setattr(pages, "plans_in_order", lambda ds: [("one file", both)])
+    page = run_query("task_table", seed_ds, Page(200))
+    whole = run_query("task_table", seed_ds)
+    first_two = [r for r in whole if r["file"] in {files[0][0], files[1][0]}]
+    assert page.rows == first_two and page.total == len(first_two)
+
+
+def test_a_sparse_answer_is_read_whole(seed_ds, monkeypatch):
+    """An answer that does not fill its page from the first plans is read whole, counted."""
+    from queries import pages
+
+    monkeypatch.setattr(pages, "PLAN_BUDGET", 1)
+    whole = run_query("task_table", seed_ds)
+    page = run_query("task_table", seed_ds, Page(40))
+    assert page.rows == whole.rows[:40] and page.total == len(whole) == 91
 
 
 def test_a_page_past_the_end_is_empty_and_still_counts(seed_ds):
@@ -53,3 +105,12 @@ def test_the_cli_says_which_rows_of_how_many_it_shows(seed_store):
     assert res.returncode == 0, res.stderr
     assert "dòng 2–3 trên 5" in res.stdout
     assert res.stdout.count("Kế hoạch —") == 2
+
+
+def test_the_cli_says_rows_follow_and_counts_the_whole_on_request(seed_store):
+    page = dcskg("query", "task_table", "--store", str(seed_store), "--limit", "3")
+    assert page.returncode == 0, page.stderr
+    assert "dòng 1–3; còn nữa" in page.stdout
+    whole = dcskg("--lang", "en", "query", "task_table", "--store", str(seed_store), "--count", "-f", "json")
+    assert whole.returncode == 0, whole.stderr
+    assert whole.stdout.strip() == '{"rows": 91}'
