@@ -33,8 +33,8 @@ CURRENT = "current"
 STORE_FORMAT = 2
 
 
-def bind(inner: ox.Store) -> backend.OxigraphDataset:
-    return backend.dataset(inner, PREFIXES)
+def bind(inner: ox.Store, frozen: bool = False) -> backend.OxigraphDataset:
+    return backend.dataset(inner, PREFIXES, frozen)
 
 
 def db_path(store_dir: Path) -> Path:
@@ -53,7 +53,7 @@ def open_dataset(store_dir: Path = DEFAULT_STORE, read_only: bool = True) -> bac
         inner = ox.Store.read_only(str(db)) if read_only else ox.Store(str(db))
     except OSError as exc:
         raise StoreError(f"cannot open the store ({exc})", str(store_dir)) from exc
-    return bind(inner)
+    return bind(inner, frozen=read_only)
 
 
 def named_graph(ds: Dataset, iri: URIRef) -> Graph:

@@ -16,16 +16,20 @@ from rdflib.term import Identifier
 
 
 class OxigraphDataset(Dataset):
-    """An rdflib Dataset over an Oxigraph store it keeps in view (`native`)."""
+    """An rdflib Dataset over an Oxigraph store it keeps in view (`native`). A store opened
+    read-only is `frozen` (a build writes a new generation, never the one open): what is read
+    of it once may be kept in `memo` for the life of the handle."""
 
-    def __init__(self, inner: ox.Store, default_union: bool = True):
+    def __init__(self, inner: ox.Store, default_union: bool = True, frozen: bool = False):
         super().__init__(store=OxigraphStore(store=inner), default_union=default_union)
         self.native = inner
+        self.frozen = frozen
+        self.memo: dict[str, Any] = {}
 
 
-def dataset(inner: ox.Store, prefixes: dict[str, str] | None = None) -> OxigraphDataset:
+def dataset(inner: ox.Store, prefixes: dict[str, str] | None = None, frozen: bool = False) -> OxigraphDataset:
     """An rdflib Dataset over `inner` whose default graph is the union of all graphs."""
-    ds = OxigraphDataset(inner)
+    ds = OxigraphDataset(inner, frozen=frozen)
     for prefix, ns in (prefixes or {}).items():
         ds.bind(prefix, ns)
     return ds
@@ -34,6 +38,12 @@ def dataset(inner: ox.Store, prefixes: dict[str, str] | None = None) -> Oxigraph
 def native(ds: Dataset) -> ox.Store | None:
     """The Oxigraph store a Dataset made by `dataset` wraps; None for any other Dataset."""
     return ds.native if isinstance(ds, OxigraphDataset) else None
+
+
+def memo(ds: Dataset) -> dict[str, Any] | None:
+    """Where to keep what was read of a store that cannot change under its handle (opened
+    read-only); None for any other."""
+    return ds.memo if isinstance(ds, OxigraphDataset) and ds.frozen else None
 
 
 def to_rdflib(term: Any) -> Identifier:

@@ -39,8 +39,15 @@ def order_keys(query: NamedQuery) -> list[str] | None:
 def plans_in_order(ds: Dataset) -> list[tuple[str, list[str]]]:
     """(file name, the plans read from a file of that name), by file name as ORDER BY ?file
     sorts them (code points; the plans of one name by IRI)."""
+    kept = backend.memo(ds)
+    if kept is not None and "plans_in_order" in kept:
+        return kept["plans_in_order"]
     read = sorted((str(r["source"]).rsplit("/", 1)[-1], str(r["plan"])) for r in execute(internal("plans_in_order"), ds, {}))
-    return [(file, [plan for _, plan in group]) for file, group in groupby(read, key=lambda fp: fp[0])]
+    order = [(file, [plan for _, plan in group]) for file, group in groupby(read, key=lambda fp: fp[0])]
+    if kept is not None:
+        # a store open read-only keeps its plans: the next page needs no listing (0.2 s at 10,000)
+        kept["plans_in_order"] = order
+    return order
 
 
 def _sort_key(keys: list[str]):

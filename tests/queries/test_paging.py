@@ -114,3 +114,22 @@ def test_the_cli_says_rows_follow_and_counts_the_whole_on_request(seed_store):
     whole = dcskg("--lang", "en", "query", "task_table", "--store", str(seed_store), "--count", "-f", "json")
     assert whole.returncode == 0, whole.stderr
     assert whole.stdout.strip() == '{"rows": 91}'
+
+
+def test_a_store_open_read_only_keeps_its_plans_order_and_a_writable_one_reads_it_again(seed_store, seed_ds):
+    """A read-only handle cannot change under the reader (a build writes a new generation): the
+    order of its plans is listed once. A store open for writing may gain plans: listed each time."""
+    from dcskg.store import memory_dataset, open_dataset
+    from queries import backend, pages
+
+    frozen = open_dataset(seed_store)
+    assert backend.memo(frozen) == {}
+    first = run_query("task_table", frozen, Page(5))
+    assert backend.memo(frozen)["plans_in_order"] == pages.plans_in_order(seed_ds)
+    assert run_query("task_table", frozen, Page(5)).rows == first.rows
+    writable = memory_dataset()
+    for quad in seed_ds.quads((None, None, None, None)):
+        writable.addN([quad])
+    # (the same tasks; a joined list of leads may come in another order from another store)
+    assert backend.memo(writable) is None
+    assert [(r["file"], r["path"]) for r in run_query("task_table", writable, Page(5))] == [(r["file"], r["path"]) for r in first]
