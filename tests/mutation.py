@@ -43,6 +43,7 @@ MODULES: dict[str, list[str]] = {
     "queries/lookup.py": ["tests/queries/test_lookup.py"],
     "dcskg/outputs.py": ["tests/dcskg/test_outputs.py"],
     "dcskg/store.py": ["tests/dcskg/test_store.py"],
+    "queries/pages.py": ["tests/queries/test_paging.py"],
 }
 
 COPY = ["ingest", "queries", "dcskg", "data", "ontology", "benchmarks", "tests", "pyproject.toml"]
