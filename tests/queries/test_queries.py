@@ -212,6 +212,16 @@ def test_agency_tasks_in_one_place_are_the_rows_of_that_place(seed_ds):
     assert run_query("agency_tasks", seed_ds, agency="Sở Nội vụ", place="Vĩnh Long").rows == [r for r in every if r["place"] == "Vĩnh Long"]
 
 
+def test_a_listing_read_plan_by_plan_names_its_plan_and_orders_by_its_file_first():
+    from queries.pages import order_keys
+
+    paged = [q for q in library().values() if q.page_by]
+    assert {q.name for q in paged} >= {"task_table", "network_assignments"}
+    for q in paged:
+        assert (order_keys(q) or [""])[0] == "file", q.name
+        assert re.search(r"\?plan\s+dcs:sourceFile\s+\?source", q.text), q.name
+
+
 def test_a_label_parameter_is_bound_as_a_tagged_label():
     from rdflib import Literal
 
