@@ -36,8 +36,9 @@ def look_up(query: NamedQuery, ds: Dataset, params: dict[str, Any]) -> dict[str,
 
 
 def _looked_up(query: NamedQuery, ds: Dataset, params: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
-    """The parameters in the graph's terms, and the place an agency was named with
-    ("sở nội vụ Cần Thơ"), which the answer's `place` column is then narrowed to."""
+    """The parameters in the graph's terms, and the place an agency was named with ("sở nội vụ
+    Cần Thơ"): bound to the query's place parameter when it has one, else returned, for the
+    answer's `place` column to be narrowed to."""
     find = {"document": lookup.document_id, "plan": lookup.document_node, "place": lookup.place_name}
     out = dict(params)
     place = None
@@ -49,6 +50,10 @@ def _looked_up(query: NamedQuery, ds: Dataset, params: dict[str, Any]) -> tuple[
             out[p.name], place = lookup.agency_and_place(ds, str(value))
         else:
             out[p.name] = find[p.type](ds, str(value))
+    takes_place = [p.name for p in query.params if p.type == "place"]
+    if place and takes_place and not any(params.get(name) for name in takes_place):
+        # "sở nội vụ Cần Thơ": the query narrows to the place itself, from its first patterns
+        out[takes_place[0]], place = place, None
     return out, place
 
 
@@ -68,11 +73,7 @@ def count(query: NamedQuery, ds: Dataset, **params: Any) -> int:
 
 def _run(query: NamedQuery, ds: Dataset, page: Page | None, by_plan: bool, params: dict[str, Any]) -> Rows:
     bound, place = _looked_up(query, ds, params)
-    takes_place = [p.name for p in query.params if p.type == "place"]
-    if place and takes_place and not any(params.get(name) for name in takes_place):
-        # "sở nội vụ Cần Thơ": the query narrows to the place itself, from its first patterns
-        bound[takes_place[0]], place = place, None
-    narrowed = place and not any(params.get(name) for name in takes_place)
+    narrowed = place and not any(params.get(p.name) for p in query.params if p.type == "place")
     if page is not None and by_plan and not narrowed:
         first = pages.plan_by_plan(query, ds, bindings(query, bound), page)
         if first is not None:

@@ -119,6 +119,10 @@ def test_named_query_bound_from_loosely_typed_values(endpoint):
     with pytest.raises(urllib.error.HTTPError) as err:
         urllib.request.urlopen(f"{endpoint}/bind?" + urlencode({"name": "plans_implementing", "doc": "99/NQ-HĐND"}))
     assert err.value.code == 404 and "nearest" in err.value.read().decode()
+    # an agency named with its place binds the query's place too: the page asks for that place's body
+    with urllib.request.urlopen(f"{endpoint}/bind?" + urlencode({"name": "agency_tasks", "agency": "sở nội vụ Cần Thơ"})) as resp:
+        text = resp.read().decode()
+    assert 'BIND("Sở Nội vụ"@vi AS ?agency)' in text and 'BIND("Cần Thơ"@vi AS ?place)' in text
     with urllib.request.urlopen(f"{endpoint}/suggest?type=agency") as resp:
         import json
 
