@@ -306,7 +306,8 @@ def _named_units(rest: str) -> tuple[str, int] | None:
     while True:
         pm = re.match(_PLACE, rest[pos:])
         place = _place_ok(pm.group("place")) if pm else None
-        if not place:
+        if not place or (predicate_regex().match(rest[pos:].lstrip()) and not places.is_place_name(place)):
+            # "UBND các xã: Tổ chức tuyên truyền …": the duty's verb, capitalised after the colon
             break
         listed, pos, count = listed + place, pos + len(place), count + 1
         end = pos

@@ -605,3 +605,35 @@ def test_each_mention_says_whether_a_list_knows_it_and_which_entry(phrase, recor
     """`known` and `entry` decide a body's kind and jurisdiction downstream (a national body's
     entry keeps it Việt Nam's)."""
     assert [(m.known, m.entry) for m in split_agencies(phrase, Lexicon({}))] == records
+
+
+# (text after a level word that closes a group, the length of the known place it opens with):
+# "Thủ trưởng các cơ quan, đơn vị thuộc phạm vi quản lý của tỉnh | Bắc Ninh và …"
+PLACE_AFTER = [(" Bắc Ninh và các đơn vị", 9), (" Hà Nội chủ trì", 7), (" Bắc Giang", 10), (" chủ trì", 0), ("", 0)]
+
+
+@pytest.mark.parametrize("text,length", PLACE_AFTER, ids=[p[0] or "nothing" for p in PLACE_AFTER])
+def test_a_known_place_after_a_level_belongs_to_the_group(text, length):
+    from ingest.agencies import known_place_after
+
+    assert known_place_after(text) == length
+
+
+def test_a_standing_committee_is_named_in_its_one_spelling():
+    """"Ban thường trực" as a plan writes it is the body's "Ban Thường trực"."""
+    m = find_agencies("Ban thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chủ trì")[0]
+    assert m.name == "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
+
+
+# (text, the body): the communes a text names after "các xã:", and a duty's capitalised verb
+# after the colon, which names none
+NAMED_UNITS = [
+    ("UBND các xã: Gia Thuận, Tân Điền và Tân Phú Đông thực hiện", "Ủy ban nhân dân các xã Gia Thuận, Tân Điền và Tân Phú Đông"),
+    ("Ủy ban nhân dân các xã: Tổ chức tuyên truyền sâu rộng", "Ủy ban nhân dân các xã"),
+    ("Ủy ban nhân dân các xã: Thực hiện rà soát", "Ủy ban nhân dân các xã"),
+]
+
+
+@pytest.mark.parametrize("text,name", NAMED_UNITS, ids=[n[0] for n in NAMED_UNITS])
+def test_communes_named_after_a_colon_and_a_verb_that_is_no_commune(text, name):
+    assert find_agencies(text)[0].name == name
