@@ -49,7 +49,7 @@ class AgencyMention:
 def _level_pattern() -> str:
     levels = sorted([*gazetteer().levels, "TP"], key=len, reverse=True)
     # "các tỉnh/thành phố", "xã/phường": a slash lists units as a comma does
-    return "|".join(r"\s*[,/]\s*".join(r"\s+".join(map(re.escape, unit.split())) for unit in level.split(", ")) for level in levels)
+    return "|".join(r"\s*[,/]\s*".join(alternation([unit]) for unit in level.split(", ")) for level in levels)
 
 
 @cache

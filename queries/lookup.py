@@ -22,7 +22,7 @@ from rdflib import Literal, URIRef
 
 from ingest.errors import QueryError
 from ingest.ids import symbol_of
-from ingest.rules import cues, doc_types, fold
+from ingest.rules import doc_types, fold
 
 from .named import execute, internal, resolve
 
@@ -185,7 +185,6 @@ def agency_and_place(ds, ref: str) -> tuple[str, str | None]:
     matches = [n for n, a in rows if loose(n) == wanted or (a and loose(a) == wanted)]
     if matches:
         return _one(ref, "agency", matches, names), None
-    read = _read_agency(ref)
     if read is not None:
         name, rest = read
         place = place_name(ds, rest) if rest else None
@@ -219,7 +218,7 @@ def place_name(ds, ref: str) -> str:
     """A place's name as the graph writes it, from any spelling ("vinh long" -> "Vĩnh Long")."""
     if _exactly(ds, "place_exact", name=Literal(ref, lang="vi")):
         return ref
-    bare = _level_first().sub("", ref.strip(), count=1)
+    bare = _level_first(loosely=False).sub("", ref.strip(), count=1)
     if bare != ref and _exactly(ds, "place_exact", name=Literal(bare, lang="vi")):
         return bare  # "tỉnh Nghệ An": the graph names the place without its level word
     names = sorted(r["name"] for r in _rows("places", ds))
@@ -228,23 +227,19 @@ def place_name(ds, ref: str) -> str:
     return _one(ref, "place", matches, names)
 
 
-def _level_words() -> list[str]:
-    from ingest.rules import gazetteer
-
-    words = {*cues()["issuer_levels"], *(a for a, w in gazetteer().abbreviations.items() if w in cues()["issuer_levels"])}
-    return sorted(words, key=len, reverse=True)
-
-
 @cache
-def _level_first() -> re.Pattern[str]:
-    """A place's level word as typed at its start ("tỉnh ", "TP. ")."""
-    return re.compile(r"^(?:" + "|".join(map(re.escape, _level_words())) + r")\.?\s+", re.I)
+def _level_first(loosely: bool) -> re.Pattern[str]:
+    """A place's level word at its start ("tỉnh ", "TP. "): as typed, or compared loosely (no
+    case, no diacritics) against a loosened name."""
+    from ingest.rules import alternation, gazetteer, level_words
+
+    words = {*level_words(), *(a for a, w in gazetteer().abbreviations.items() if w in level_words())}
+    return re.compile(r"^(?:" + alternation({loose(w) for w in words} if loosely else words) + r")\.?\s+", re.I)
 
 
 def _without_level(place: str) -> str:
     """"tỉnh Vĩnh Long", "TP. Cần Thơ" -> the name alone, compared loosely."""
-    words = sorted({loose(w) for w in _level_words()}, key=len, reverse=True)
-    return re.sub(r"^(?:" + "|".join(map(re.escape, words)) + r")\.?\s+", "", loose(place))
+    return _level_first(loosely=True).sub("", loose(place))
 
 
 def candidates(ds, kind: str) -> list[str]:

@@ -75,15 +75,19 @@ def plan_by_plan(query: NamedQuery, ds: Dataset, bound: dict[str, Identifier], p
     rows: list[dict[str, Any]] = []
     names: list[str] | None = None
     read = 0
+
+    def cut(total: int | None, more: bool) -> Rows:
+        return Rows(names or [], rows[page.offset : wanted], total, page.offset, more=more)
+
     for _, plans in plans_in_order(ds):
         if len(rows) > wanted:
-            return Rows(names or [], rows[page.offset : wanted], None, page.offset, more=True)
+            return cut(None, True)
         if read >= PLAN_BUDGET:
             # a full page stops here: rows may follow ("more"); a page not yet full is sparse
-            return Rows(names or [], rows[page.offset : wanted], None, page.offset, more=True) if len(rows) >= wanted else None
+            return cut(None, True) if len(rows) >= wanted else None
         part = _rows_of_file(query, ds, bound, plans, keys)
         names, read = part.vars, read + len(plans)
         rows.extend(part.rows)
     if names is None:
         return None  # nothing read: the whole answer gives its columns
-    return Rows(names, rows[page.offset : wanted], len(rows), page.offset, more=len(rows) > wanted)
+    return cut(len(rows), len(rows) > wanted)

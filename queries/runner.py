@@ -19,6 +19,7 @@ from .named import (  # noqa: F401  (re-exported)
     Rows,
     bindings,
     execute,
+    execute_bound,
     facts,
     internal,
     library,
@@ -74,11 +75,12 @@ def count(query: NamedQuery, ds: Dataset, **params: Any) -> int:
 def _run(query: NamedQuery, ds: Dataset, page: Page | None, by_plan: bool, params: dict[str, Any]) -> Rows:
     bound, place = _looked_up(query, ds, params)
     narrowed = place and not any(params.get(p.name) for p in query.params if p.type == "place")
+    terms = bindings(query, bound)
     if page is not None and by_plan and not narrowed:
-        first = pages.plan_by_plan(query, ds, bindings(query, bound), page)
+        first = pages.plan_by_plan(query, ds, terms, page)
         if first is not None:
             return first
-    rows = execute(query, ds, bound, None if narrowed else page)
+    rows = execute_bound(query, ds, terms, None if narrowed else page)
     if narrowed and "place" in rows.vars:
         wanted = lookup.loose(str(place))
         rows = Rows(rows.vars, [r for r in rows if lookup.loose(str(r.get("place") or "")) == wanted])

@@ -66,6 +66,17 @@ def seed_ds(seed_store):
 
 
 @pytest.fixture(scope="session")
+def seed_plain(seed_ds):
+    """The seed store's quads in rdflib's own Dataset: answered by rdflib's engine, not Oxigraph's."""
+    from rdflib import Dataset
+
+    plain = Dataset(default_union=True)
+    for s, p, o, g in seed_ds.quads((None, None, None, None)):
+        plain.graph(g).add((s, p, o))
+    return plain
+
+
+@pytest.fixture(scope="session")
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
