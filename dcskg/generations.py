@@ -22,9 +22,9 @@ import pyoxigraph as ox
 
 from ingest.errors import StoreError
 
-from . import stats
 from .folder import CURRENT, DB_DIR, LOCK, MANIFEST, claim, db_path
 from .manifest import read_manifest, rules_fingerprint, write_manifest
+from .tally import TALLY_FILE, Tally
 
 
 class _Lock:
@@ -122,11 +122,12 @@ class WorkingCopy:
             if self.existed:
                 ox.Store.read_only(str(source)).backup(str(self.work / DB_DIR))
             self.inner = ox.Store(str(self.work / DB_DIR))
-            # the statistics' inputs, kept with the generation; without them (a store built
-            # before statistics, or with other rules) every plan is read again
-            self.stats = stats.read_sidecar(source.parent if self.existed else None)
-            if self.stats.get("rules") != self.rules:
-                self.stats = {"contributions": {}, "digests": self.stats.get("digests", {}), "described": {}, "rules": self.rules}
+            # the statistics' running totals, kept with the generation; without them (a store
+            # built before them, or with other rules) every plan is read again
+            kept = source.parent / TALLY_FILE
+            if self.existed and kept.exists():
+                shutil.copyfile(kept, self.work / TALLY_FILE)
+            self.tally = Tally(self.work / TALLY_FILE, self.rules)
         except BaseException:
             self._release()
             raise
@@ -139,8 +140,8 @@ class WorkingCopy:
                 # RocksDB releases its lock only when the store object is gone
                 del self.inner
                 gc.collect()
+                self.tally.close()
                 write_manifest(self.work, self.manifest, self.rules)
-                stats.write_sidecar(self.work, self.stats)
                 previous = current_generation(self.store_dir)
                 if previous is not None:
                     (self.work / "previous").write_text(previous.name, encoding="utf-8")
@@ -149,19 +150,17 @@ class WorkingCopy:
                     self.after_switch(self.store_dir)
                 _sweep(self.store_dir)
         finally:
+            if exc_type is not None:
+                self.tally.close(keep=False)
             if exc_type is not None and self.work.exists():
                 shutil.rmtree(self.work, ignore_errors=True)
             self._release()
 
     def refresh_stats(self) -> None:
         """The statistics graph brought to the plans now in the store."""
-        contributions = self.stats["contributions"]
-        for key in [k for k in contributions if k not in self.manifest]:
-            del contributions[key]  # a plan built with other rules, or removed
-        described = self.stats.setdefault("described", {})
-        unknown = {a for c in contributions.values() for a in c["roles"] if a not in described}
-        described.update(stats.describe(self.inner, unknown))
-        self.stats["digests"] = stats.refresh(self.inner, contributions, self.stats["digests"], described)
+        for key in self.tally.keys() - self.manifest.keys():
+            self.tally.replace(key, None)  # a plan removed
+        self.tally.apply(self.inner)
 
     def _release(self) -> None:
         _restore_sigterm(getattr(self, "_sigterm", None))

@@ -27,6 +27,7 @@ from ingest.to_rdf import COMMON_GRAPH, ONTOLOGY_GRAPH, PREFIXES, REGISTRY_GRAPH
 
 from . import stats
 from .store import BuildReport, PlanResult, memory_dataset, named_graph, summary
+from .tally import Tally
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def build_remote(paths: Iterable[Path], url: str, progress: Callable[[str], None
     report = BuildReport(store=url)
     local = memory_dataset()
     add_reference_data(local)
-    contributions: dict[str, dict] = {}
+    tally = Tally(None)
     for f in corpus_files([Path(p) for p in paths]):
         if progress:
             progress(str(f))
@@ -88,7 +89,7 @@ def build_remote(paths: Iterable[Path], url: str, progress: Callable[[str], None
             report.plans.append(PlanResult(str(f), "failed", error=str(exc)))
             continue
         add_extraction(local, ex)
-        contributions[ex.plan_key] = stats.contribution(named_graph(local, plan_graph_iri(ex.plan_key)).triples((None, None, None)))
+        tally.replace(ex.plan_key, stats.contribution(named_graph(local, plan_graph_iri(ex.plan_key)).triples((None, None, None))))
         report.plans.append(PlanResult(str(f), "ingested", ex, summary=summary(ex)))
     if validate is not None:
         problems = validate(local)
@@ -104,7 +105,8 @@ def build_remote(paths: Iterable[Path], url: str, progress: Callable[[str], None
     # the statistics of the documents of this build: a remote store is built from the whole
     # corpus at once (its plans are replaced graph by graph, the statistics as one graph)
     observed = memory_dataset()
-    stats.refresh(observed.native, contributions, {})
+    tally.apply(observed.native)
+    tally.close()
     put_graph(ep, stats.STATS_GRAPH, named_graph(observed, stats.STATS_GRAPH))
     report.triples = len(local)
     report.seconds = time.perf_counter() - started

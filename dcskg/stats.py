@@ -3,11 +3,10 @@ observations in their own named graph (`graph/stats`), so a question over 10,000
 few thousand observations instead of grouping millions of facts.
 
 Each plan's triples give its *contribution* (what it adds to every total: tasks led and
-supported per agency, per agency name, per lead–support pair, per measure, its summary); the
-totals are sums of contributions, so a build or a remove recomputes only what changed plans
-touch. The contributions and a digest of every observation live beside the database
-(`stats.json` in the generation folder); an observation is rewritten only when its digest
-changes.
+supported per agency, per agency name, per lead–support pair, per measure, its summary); this
+module reads contributions and says what an observation is. The totals are running sums kept
+beside the database (`dcskg.tally`): a build or a remove takes a changed plan's old
+contribution out, puts its new one in, and rewrites only the observations that moved.
 
 Datasets (ontology: dcs:AgencyLoadData …) and the raw-fact queries they equal
 (queries/facts/*.rq; a test holds them equal, also after remove and an incremental rebuild):
@@ -27,7 +26,6 @@ Datasets (ontology: dcs:AgencyLoadData …) and the raw-fact queries they equal
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
@@ -42,7 +40,6 @@ from ingest.to_rdf import BASE, COMMON_GRAPH, RELATION_PROPERTY, vocabulary
 from ontology.namespace import DCS
 
 STATS_GRAPH = URIRef(BASE + "graph/stats")
-STATS_FILE = "stats.json"
 DOCUMENT_LINKS = set(RELATION_PROPERTY.values())
 SEP = "\u241f"  # joins the parts of a key in JSON (a character no name contains)
 
@@ -145,94 +142,18 @@ def _timeframe_counts(by_subject: dict, in_plan: dict, notation: dict) -> dict[s
     return timeframes
 
 
-def _iri(dataset: str, *parts: str) -> str:
+def observation_iri(dataset: str, *parts: str) -> str:
     digest = hashlib.sha1(SEP.join(parts).encode("utf-8")).hexdigest()[:20]
     return f"{BASE}stats/{dataset}/{digest}"
 
 
-def _observation(dataset: URIRef, **values) -> list[tuple[URIRef, object]]:
+def observation_values(dataset: URIRef, **values) -> list[tuple[URIRef, object]]:
     """An observation's (property, value) pairs: its dataset and the dcs: properties given
     (a value left None is left out)."""
     return [(QB.dataSet, dataset), *((DCS[k], v) for k, v in values.items() if v is not None)]
 
 
-def observations(contributions: dict[str, dict], described: dict[str, list] | None = None) -> dict[str, list[tuple[URIRef, object]]]:
-    """Observation IRI -> its (property, value) pairs, summed over every plan's contribution.
-
-    `described`: agency -> [name, kind code, place name] as the graph states them (the first
-    plan to name a body gives its label: one prefLabel per body); a plan's own description
-    stands in for an agency missing there."""
-    described = dict(described or {})
-    for c in contributions.values():
-        for a, d in c["described"].items():
-            described.setdefault(a, d)
-    agency: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    kind: dict[tuple, list] = defaultdict(lambda: [0, 0, 0, set()])
-    pairs: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
-    coverage: dict[tuple[str, str], int] = defaultdict(int)
-    timeframe: dict[tuple[str, str], int] = defaultdict(int)
-    out: dict[str, list[tuple[URIRef, object]]] = {}
-    for c in contributions.values():
-        # within a plan, sets: a task led by two bodies of one name counts once for the name
-        by_name: dict[tuple, list[set]] = defaultdict(lambda: [set(), set(), set()])
-        for a, counted in c["roles"].items():
-            agency[a] = [total + len(numbers) for total, numbers in zip(agency[a], counted)]
-            name, kind_code, _ = described[a]
-            if name is not None:
-                for group, numbers in zip(by_name[(name, kind_code)], counted):
-                    group.update(numbers)
-                kind[(name, kind_code)][3].add(a)
-        for k, sets in by_name.items():
-            kind[k][:3] = [total + len(numbers) for total, numbers in zip(kind[k], sets)]
-        by_pair: dict[tuple, list[set]] = defaultdict(lambda: [set(), set()])
-        for k, counted in c["pairs"].items():
-            names = tuple(described[a][0] for a in k.split(SEP))
-            if None not in names:
-                for group, numbers in zip(by_pair[names], counted):
-                    group.update(numbers)
-        for names, sets in by_pair.items():
-            pairs[names] = [total + len(numbers) for total, numbers in zip(pairs[names], sets)]
-        for plan, p in c["plans"].items():
-            for code, n in p["measures"].items():
-                # one observation per file and measure: a decision and the plan it promulgates
-                # are counted together, as the plan's file
-                coverage[(p["file"], code)] += n
-            tasks, agencies, documents, reporting, warnings = p["summary"]
-            out[_iri("plan-summary", plan)] = _observation(
-                DCS.PlanSummaryData, observedPlan=URIRef(plan), fileName=p["file"], taskCount=tasks, agencyCount=agencies,
-                documentCount=documents, reportingCount=reporting, warningCount=warnings,
-            )
-        for file, counts in c["timeframes"].items():
-            for code, n in counts.items():
-                timeframe[(file, code)] += n
-    for (file, code), n in timeframe.items():
-        out[_iri("timeframe-profile", file, code)] = _observation(DCS.TimeframeProfileData, fileName=file, timeframeCode=code, taskCount=n)
-    for (file, code), n in coverage.items():
-        out[_iri("measure-coverage", file, code)] = _observation(DCS.MeasureCoverageData, fileName=file, measureCode=code, taskCount=n)
-    out.update(_load_observations(agency, kind, pairs, described))
-    return out
-
-
-def _load_observations(agency: dict, kind: dict, pairs: dict, described: dict) -> dict[str, list[tuple[URIRef, object]]]:
-    """The observations of load: per agency, per name and kind across places, per lead–support pair."""
-    out: dict[str, list[tuple[URIRef, object]]] = {}
-    for a, (led, supported, plans) in agency.items():
-        name, kind_code, place = described[a]
-        if name is not None:
-            out[_iri("agency-load", a)] = _observation(
-                DCS.AgencyLoadData, observedAgency=URIRef(a), agencyName=name, leadCount=led, supportCount=supported,
-                planCount=plans, kindCode=kind_code, placeName=place,
-            )
-    for (name, kind_code), (led, supported, plans, members) in kind.items():
-        out[_iri("kind-load", name, kind_code or "")] = _observation(
-            DCS.KindLoadData, agencyName=name, leadCount=led, supportCount=supported, planCount=plans, placeCount=len(members), kindCode=kind_code or None,
-        )
-    for (lead, support), (tasks, plans) in pairs.items():
-        out[_iri("coordination", lead, support)] = _observation(DCS.CoordinationData, leadName=lead, supportName=support, taskCount=tasks, planCount=plans)
-    return out
-
-
-def _term(value) -> ox.NamedNode | ox.Literal:
+def to_term(value) -> ox.NamedNode | ox.Literal:
     if isinstance(value, URIRef):
         return ox.NamedNode(str(value))
     if isinstance(value, bool):
@@ -240,10 +161,6 @@ def _term(value) -> ox.NamedNode | ox.Literal:
     if isinstance(value, int):
         return ox.Literal(str(value), datatype=ox.NamedNode(str(XSD.integer)))
     return ox.Literal(str(value))
-
-
-def _digest(values: list[tuple[URIRef, object]]) -> str:
-    return hashlib.sha1(repr(sorted((str(p), str(v)) for p, v in values)).encode("utf-8")).hexdigest()[:16]
 
 
 def describe(inner: ox.Store, agencies: Iterable[str]) -> dict[str, list]:
@@ -269,37 +186,3 @@ def describe(inner: ox.Store, agencies: Iterable[str]) -> dict[str, list]:
         kind, place = one(node, classification), one(node, jurisdiction)
         out[a] = [name, notation.get(kind.value) if kind is not None else None, vi(place) if place is not None else None]
     return out
-
-
-def refresh(inner: ox.Store, contributions: dict[str, dict], digests: dict[str, str], described: dict[str, list] | None = None) -> dict[str, str]:
-    """Bring the stats graph in `inner` to the totals of `contributions`, touching only the
-    observations whose values changed; returns the new digests."""
-    graph = ox.NamedNode(str(STATS_GRAPH))
-    wanted = observations(contributions, described)
-    new_digests = {iri: _digest(values) for iri, values in wanted.items()}
-    stale = [iri for iri, d in digests.items() if new_digests.get(iri) != d]
-    for iri in stale:
-        for q in list(inner.quads_for_pattern(ox.NamedNode(iri), None, None, graph)):
-            inner.remove(q)
-    rdf_type, observation = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(QB.Observation))
-    quads = []
-    for iri, values in wanted.items():
-        if digests.get(iri) == new_digests[iri]:
-            continue
-        s = ox.NamedNode(iri)
-        quads.append(ox.Quad(s, rdf_type, observation, graph))
-        quads += [ox.Quad(s, ox.NamedNode(str(p)), _term(v), graph) for p, v in values]
-    if quads:
-        inner.extend(quads)
-    return new_digests
-
-
-def read_sidecar(folder: Path | None) -> dict:
-    path = None if folder is None else folder / STATS_FILE
-    if path is None or not path.exists():
-        return {"contributions": {}, "digests": {}}
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def write_sidecar(folder: Path, sidecar: dict) -> None:
-    (folder / STATS_FILE).write_text(json.dumps(sidecar, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -100,6 +100,20 @@ def _one_name_each(common, inner: ox.Store, first: dict) -> list[tuple]:
     return out
 
 
+RACY_SECONDS = 2  # a file changed this recently is hashed next time: its time may not yet tell
+
+
+def _seen(path: Path) -> list[int] | None:
+    """A file's size and modification time, by which a later build knows it unchanged without
+    reading it (as git's index does); None when it cannot be trusted: a file changed within
+    RACY_SECONDS may change again within the same tick of a coarse clock."""
+    try:
+        st = Path(path).stat()
+    except OSError:
+        return None
+    return None if st.st_mtime > time.time() - RACY_SECONDS else [st.st_size, st.st_mtime_ns]
+
+
 def _file_digest(path: Path) -> str | None:
     """The digest extraction records (sha256 of the bytes), read without extracting."""
     try:
@@ -170,12 +184,13 @@ class _Loading:
     def __init__(self, copy: WorkingCopy, report: BuildReport, progress: Callable[[str], None] | None):
         self.copy, self.report, self.progress = copy, report, progress
         self.manifest = copy.manifest
-        self.contributions = copy.stats["contributions"]
+        self.counted = copy.tally.keys()  # plans whose statistics the store holds
         self.new_keys: list[str] = []
         self.pending: list[ox.Quad] = []
         self.pending_text: list[bytes] = []
         self.sources: dict[str, Path] = {}  # plan IRI slug -> the file that gave it, in this build
         self.first_names: dict = {}
+        self.seen: dict[str, list[int] | None] = {}  # file -> size and time, as found before reading
         self.by_slug: dict[str, list[str]] = {}
         for k, v in self.manifest.items():
             self.by_slug.setdefault(slug(k), []).append(v.get("source", ""))
@@ -190,14 +205,19 @@ class _Loading:
         return True
 
     def skip_unchanged(self, files: list[Path]) -> list[Path]:
-        """The files to read: an unchanged file is known by its bytes and not read again."""
+        """The files to read: an unchanged file is known by its size and time, or else by its
+        bytes, and not read again."""
         to_read = []
         for f in files:
             entry = self.manifest.get(Path(f).stem, {})
             same = self.copy.existed and entry.get("summary") and Path(entry.get("source", "")).name == Path(f).name
-            if same and entry.get("sha256") == _file_digest(f) and Path(f).stem in self.contributions:
+            seen = self.seen[str(f)] = _seen(f)
+            if same and entry.get("sha256") and Path(f).stem in self.counted and (
+                (seen is not None and entry.get("seen") == seen) or entry.get("sha256") == _file_digest(f)
+            ):
                 if not self.admit(Path(f), Path(f).stem):
                     continue
+                entry["seen"] = seen
                 self.report.plans.append(PlanResult(str(f), "unchanged", summary=entry["summary"]))
                 if self.progress:
                     self.progress(str(f))
@@ -217,19 +237,19 @@ class _Loading:
         if not self.admit(f, key):
             return
         shown = summary(ex)
-        if self.manifest.get(key, {}).get("sha256") == ex.sha256 and self.copy.existed and key in self.contributions:
-            self.manifest[key]["summary"] = shown
+        if self.manifest.get(key, {}).get("sha256") == ex.sha256 and self.copy.existed and key in self.counted:
+            self.manifest[key].update(summary=shown, seen=self.seen.get(str(f)))
             self.report.plans.append(PlanResult(str(f), "unchanged", summary=shown))
             return
         if self.copy.existed:
             self.copy.inner.remove_graph(ox.NamedNode(str(plan_graph_iri(key))))
         self.pending_text.append(own)
         self.pending += _quads(_one_name_each(common, self.copy.inner, self.first_names), COMMON_GRAPH)
-        self.contributions[key] = counted
+        self.copy.tally.replace(key, counted)
         self.new_keys.append(key)
         if len(self.new_keys) % LOAD_BATCH == 0:
             self.flush()
-        self.manifest[key] = {"source": str(f), "sha256": ex.sha256, "graph": str(plan_graph_iri(key)), "summary": shown}
+        self.manifest[key] = {"source": str(f), "sha256": ex.sha256, "seen": self.seen.get(str(f)), "graph": str(plan_graph_iri(key)), "summary": shown}
         # the summary, not the extraction: 10,000 extractions held to the end cost a GB
         self.report.plans.append(PlanResult(str(f), "ingested", summary=shown))
 
@@ -295,7 +315,7 @@ def remove(plan_key: str, store_dir: Path = DEFAULT_STORE, wait: bool = False) -
         copy.inner.remove_graph(ox.NamedNode(str(plan_graph_iri(plan_key))))
         del copy.manifest[plan_key]
         copy.after_switch = export
-        copy.stats["contributions"].pop(plan_key, None)
+        copy.tally.replace(plan_key, None)
         copy.refresh_stats()
     return True
 

@@ -44,6 +44,7 @@ MODULES: dict[str, list[str]] = {
     "dcskg/outputs.py": ["tests/dcskg/test_outputs.py"],
     "dcskg/store.py": ["tests/dcskg/test_store.py"],
     "queries/pages.py": ["tests/queries/test_paging.py"],
+    "dcskg/tally.py": ["tests/dcskg/test_tally.py", "tests/queries/test_statistics.py"],
 }
 
 COPY = ["ingest", "queries", "dcskg", "data", "ontology", "benchmarks", "tests", "pyproject.toml"]

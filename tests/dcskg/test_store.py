@@ -81,6 +81,49 @@ def test_a_changed_file_replaces_only_its_graph(tmp_path):
     assert not any(iri.endswith("/so-tai-chinh") for iri in leads), leads
 
 
+@pytest.mark.parametrize(
+    ("change", "status"),
+    [
+        ("same size, same time", "unchanged"),  # known by its size and time: not even hashed
+        ("same size, new time", "ingested"),  # hashed: the bytes differ, so it is read again
+        ("same bytes, new time", "unchanged"),  # hashed: the bytes are the same
+    ],
+)
+def test_a_file_is_known_unchanged_by_its_size_and_time_else_by_its_bytes(tmp_path, change, status):
+    import os
+
+    from dcskg.store import build, manifest
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    path = plans / "000_70211efbcc79a593.txt"
+    shutil.copy(PLANS / path.name, path)
+    an_hour_ago = time.time() - 3600
+    os.utime(path, (an_hour_ago, an_hour_ago))
+    store = tmp_path / "graph"
+    build([plans], store, validate=None)
+    assert manifest(store)["000_70211efbcc79a593"]["seen"] == [path.stat().st_size, path.stat().st_mtime_ns]
+    text = path.read_text(encoding="utf-8")
+    if change != "same bytes, new time":
+        # one letter for another of the same length in UTF-8: "Sở Tài chính" -> "Sở Tài chínk"
+        path.write_text(text.replace("Sở Tài chính", "Sở Tài chínk", 1), encoding="utf-8")
+    os.utime(path, (an_hour_ago, an_hour_ago) if change == "same size, same time" else None)
+    report = build([plans], store, validate=None)
+    assert [p.status for p in report.plans] == [status]
+
+
+def test_a_file_written_in_the_last_seconds_is_hashed_next_time(tmp_path):
+    from dcskg.store import build, manifest
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    shutil.copy(PLANS / "000_70211efbcc79a593.txt", plans)
+    store = tmp_path / "graph"
+    build([plans], store, validate=None)
+    # its time may not yet tell a next change apart (a coarse clock): no size and time kept
+    assert manifest(store)["000_70211efbcc79a593"]["seen"] is None
+
+
 def test_validate_reports_a_task_without_plan(seed_ds):
     from rdflib import RDF, Graph, Literal
 
