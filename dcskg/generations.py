@@ -23,7 +23,7 @@ import pyoxigraph as ox
 from ingest.errors import StoreError
 
 from .folder import CURRENT, DB_DIR, LOCK, MANIFEST, claim, db_path
-from .manifest import read_manifest, rules_fingerprint, write_manifest
+from .manifest import read_manifest, read_totals, reference_fingerprint, rules_fingerprint, write_manifest
 from .tally import TALLY_FILE, Tally
 
 
@@ -117,6 +117,12 @@ class WorkingCopy:
             self.manifest = read_manifest(self.store_dir, self.rules)
             source = db_path(self.store_dir)
             self.existed = source.exists()
+            totals = read_totals(self.store_dir) if self.existed else {"quads": 0}
+            self.reference = reference_fingerprint(self.rules)
+            # the reference graphs as the store holds them are today's: a build need not re-add them
+            self.reference_kept = self.existed and totals.get("reference") == self.reference
+            # the quad count, kept up to date by whoever changes the copy (None: count it)
+            self.quads: int | None = totals.get("quads")
             self.work = self.store_dir / f"gen-{uuid.uuid4().hex[:12]}"
             self.work.mkdir()
             if self.existed:
@@ -141,7 +147,8 @@ class WorkingCopy:
                 del self.inner
                 gc.collect()
                 self.tally.close()
-                write_manifest(self.work, self.manifest, self.rules)
+                totals = {"reference": self.reference, **({} if self.quads is None else {"quads": self.quads})}
+                write_manifest(self.work, self.manifest, self.rules, totals)
                 previous = current_generation(self.store_dir)
                 if previous is not None:
                     (self.work / "previous").write_text(previous.name, encoding="utf-8")
@@ -160,8 +167,16 @@ class WorkingCopy:
         """The statistics graph brought to the plans now in the store."""
         for key in self.tally.keys() - self.manifest.keys():
             self.tally.replace(key, None)  # a plan removed
-        self.tally.apply(self.inner)
+        self.count_change(self.tally.apply(self.inner))
 
+    def count_change(self, quads: int | None) -> None:
+        """`quads` more (fewer, if negative) in the copy; None: not known, count at the end."""
+        self.quads = None if self.quads is None or quads is None else self.quads + quads
+
+    def count(self) -> int:
+        if self.quads is None:
+            self.quads = len(self.inner)
+        return self.quads
     def _release(self) -> None:
         _restore_sigterm(getattr(self, "_sigterm", None))
         self.lock.__exit__(None, None, None)

@@ -90,9 +90,10 @@ class Tally:
         self.db.execute("INSERT OR REPLACE INTO contribution VALUES (?, ?)", (key, json.dumps(contribution, ensure_ascii=False, separators=(",", ":"))))
         self.added[key] = None
 
-    def apply(self, inner: ox.Store) -> int:
+    def apply(self, inner: ox.Store) -> int | None:
         """Count the new contributions, then rewrite the observations whose totals moved in the
-        statistics graph of `inner`; returns how many observations were written."""
+        statistics graph of `inner`; returns how many quads that graph gained (negative: lost),
+        None when it was rewritten whole."""
         for key in self.added:
             row = self.db.execute("SELECT body FROM contribution WHERE plan_key = ?", (key,)).fetchone()
             if row is not None:
@@ -106,8 +107,9 @@ class Tally:
         for iri, values in self._observations():
             written.put(iri, values)
         written.flush()
+        gained = None if self.reset else written.gained
         self.delta, self.members, self.summaries, self.reset = defaultdict(lambda: [0, 0, 0]), defaultdict(int), set(), False
-        return written.count
+        return gained
 
     def close(self, keep: bool = True) -> None:
         """Commit and close (the file is on disk when this returns); `keep` False only closes: a
@@ -252,7 +254,7 @@ class _Writer:
     def __init__(self, inner: ox.Store, graph: ox.NamedNode, clear_first: bool):
         self.inner, self.graph, self.clear_first = inner, graph, clear_first
         self.quads: list[ox.Quad] = []
-        self.count = 0
+        self.gained = 0  # quads added less quads removed
         self.rdf_type, self.observation = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(QB.Observation))
 
     def put(self, iri: str, values: list | None) -> None:
@@ -260,9 +262,10 @@ class _Writer:
         if self.clear_first:
             for q in list(self.inner.quads_for_pattern(s, None, None, self.graph)):
                 self.inner.remove(q)
+                self.gained -= 1
         if values is None:
             return
-        self.count += 1
+        self.gained += 1 + len(values)
         self.quads.append(ox.Quad(s, self.rdf_type, self.observation, self.graph))
         self.quads += [ox.Quad(s, ox.NamedNode(str(p)), to_term(v), self.graph) for p, v in values]
         if len(self.quads) > 100_000:

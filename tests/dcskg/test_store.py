@@ -124,6 +124,33 @@ def test_a_file_written_in_the_last_seconds_is_hashed_next_time(tmp_path):
     assert manifest(store)["000_70211efbcc79a593"]["seen"] is None
 
 
+def test_the_reference_graphs_are_added_again_only_when_the_ontology_or_rules_change(tmp_path, monkeypatch):
+    import ontology
+    from dcskg.store import build, open_dataset
+    from ingest.to_rdf import ONTOLOGY_GRAPH
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    shutil.copy(PLANS / "000_70211efbcc79a593.txt", plans)
+    store = tmp_path / "graph"
+    build([plans], store, validate=None)
+    changed = tmp_path / "dcs.ttl"
+    marker = "<https://w3id.org/dcs-kg/ontology#Plan> <http://www.w3.org/2000/01/rdf-schema#comment> \"changed\" .\n"
+    changed.write_text(ontology.ONTOLOGY_TTL.read_text(encoding="utf-8") + "\n" + marker, encoding="utf-8")
+    monkeypatch.setattr(ontology, "ONTOLOGY_TTL", changed)
+    (plans / "000_70211efbcc79a593.txt").touch()  # nothing else to read
+    report = build([plans], store, validate=None)
+    ontology_graph = {str(o) for _, _, o in named_graph_of(open_dataset(store), ONTOLOGY_GRAPH)}
+    assert "changed" in ontology_graph
+    assert report.triples == len(_quads(store))
+
+
+def named_graph_of(ds, iri):
+    from dcskg.store import named_graph
+
+    return named_graph(ds, iri).triples((None, None, None))
+
+
 def test_validate_reports_a_task_without_plan(seed_ds):
     from rdflib import RDF, Graph, Literal
 
@@ -150,8 +177,9 @@ def _capture_views(calls: list):
 
 def test_build_validates_the_new_plans_graphs_with_the_types_of_what_they_share(tmp_path):
     """What a build hands the validator: each new plan's own graph and the rdf:type of the shared
-    nodes (agencies, places, cited documents) — not plans read before, not the shared graph's
-    other facts (pyshacl reads the view, so a view too wide is slow and one too narrow misses)."""
+    nodes it uses (agencies, places, cited documents) — not plans read before, not the types of
+    nodes only they use, not the shared graph's other facts (pyshacl reads the view, so a view
+    too wide is slow and one too narrow misses)."""
     from rdflib import RDF
 
     from dcskg.store import build, named_graph, open_dataset
@@ -171,8 +199,11 @@ def test_build_validates_the_new_plans_graphs_with_the_types_of_what_they_share(
     common = set(named_graph(ds, COMMON_GRAPH))
     assert new <= set(view)  # the new plan whole
     assert not (old - new - common) & set(view)  # nothing only the earlier plan says
-    shared = {t for t in common if t[1] == RDF.type}
-    assert shared and shared <= set(view)  # the types of the shared nodes …
+    used = {x for s, _, o in new for x in (s, o)}
+    shared = {t for t in common if t[1] == RDF.type and t[0] in used}
+    assert shared and shared <= set(view)  # the types of the shared nodes it uses …
+    only_before = {t for t in common if t[1] == RDF.type and t[0] not in used}
+    assert only_before and not only_before & set(view)  # … not of those only the earlier plan uses
     assert not {t for t in common - new if t[1] != RDF.type} & set(view)  # … and nothing else of them
 
 
