@@ -236,8 +236,8 @@ def run(n: int, quick: bool, keep: Path | None = None, log=print) -> dict:
         log(f"requests/s — dcskg serve: {throughput}; Oxigraph server: {server.get('requests_per_s')}")
 
         started = time.perf_counter()
-        graph = nw.agency_graph(nw.assignments(ds))
-        view = nw.limit(graph)
+        drawn = nw.agency_network(ds)  # the statistics above FROM_ASSIGNMENTS_UP_TO plans, as `dcskg network`
+        graph, view = drawn.graph, drawn.view
         page = nw.render(view, work / "network.html", "benchmark")
         network_s = time.perf_counter() - started
         _, centrality_method = nw.statistics(graph)

@@ -8,7 +8,8 @@ statistics did before) took 6 s at 10,000 plans for one changed plan, and kept e
 contribution in memory for the whole build.
 
     total(dataset, key, a, b, c)   the sums: agency (led, supported, plans), kind (the same per
-                                   name and kind), pair (tasks, plans), coverage (tasks),
+                                   name and kind), pair (tasks, plans, per pair of names),
+                                   link (the same per pair of agencies), coverage (tasks),
                                    file (plans read from the file), timeframe (tasks)
     member(name_kind, agency, n)   which bodies carry a name and kind (their count is its places)
     summary(plan, owner, body)     a plan's summary, as the plan key that gave it reads it
@@ -38,6 +39,9 @@ from . import stats
 from .stats import SEP, STATS_GRAPH, observation_iri, observation_values, to_term
 
 TALLY_FILE = "stats.sqlite"
+# what the totals hold: a new version recounts them from the kept contributions (the plans need
+# not be read again, their contributions are those of today's rules)
+TOTALS_VERSION = "2"  # 2: links between agencies (AgencyLinkData)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -62,17 +66,19 @@ class Tally:
         self.path = path
         self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         self.db.execute("BEGIN")
-        kept = self.db.execute("SELECT value FROM meta WHERE key = 'rules'").fetchone()
-        self.reset = kept is None or kept[0] != rules
-        if self.reset:
-            for table in _TABLES:
-                self.db.execute(f"DELETE FROM {table}")  # the names come from _TABLES
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('rules', ?)", (rules,))
+        kept = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+        self.reset = kept.get("rules") != rules or kept.get("version") != TOTALS_VERSION
         self.delta: Delta = defaultdict(lambda: [0, 0, 0])
         self.members: dict[tuple[str, str], int] = defaultdict(int)
         self.summaries: set[str] = set()
         self.added: dict[str, None] = {}  # keys whose new contribution awaits `apply`
         self._described: dict[str, list] = {}
+        if self.reset:
+            recount = kept.get("rules") == rules
+            for table in _TABLES if not recount else _TABLES[:-1]:
+                self.db.execute(f"DELETE FROM {table}")  # the names come from _TABLES
+            self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [("rules", rules), ("version", TOTALS_VERSION)])
+            self.added = dict.fromkeys(self.keys())  # kept contributions, counted again by `apply`
 
     def keys(self) -> set[str]:
         return {k for (k,) in self.db.execute("SELECT plan_key FROM contribution")}
@@ -162,6 +168,8 @@ class Tally:
                     group.update(numbers)
         for joined, sets in by_pair.items():
             self._add("pair", joined, [len(s) for s in sets], sign)
+        for pair, (tasks, plans) in c["pairs"].items():
+            self._add("link", pair, [len(tasks), len(plans)], sign)
         self._count_documents(key, c, sign)
 
     def _count_documents(self, key: str, c: dict, sign: int) -> None:
@@ -236,6 +244,11 @@ class Tally:
             lead, support = key.split(SEP)
             yield observation_iri("coordination", lead, support), None if total is None else observation_values(
                 DCS.CoordinationData, leadName=lead, supportName=support, taskCount=total[0], planCount=total[1],
+            )
+        elif dataset == "link":
+            lead, support = key.split(SEP)
+            yield observation_iri("link", lead, support), None if total is None else observation_values(
+                DCS.AgencyLinkData, observedLead=URIRef(lead), observedSupport=URIRef(support), taskCount=total[0], planCount=total[1],
             )
         elif dataset in ("coverage", "timeframe"):
             file, code = key.split(SEP)

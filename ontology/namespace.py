@@ -10,6 +10,7 @@ class DCS(DefinedNamespace):
     AdministrativeDocument: URIRef
     AdministrativeUnit: URIRef
     AgencyGroup: URIRef
+    AgencyLinkData: URIRef
     AgencyLoadData: URIRef
     Assigned: URIRef
     Assignment: URIRef
@@ -78,7 +79,9 @@ class DCS(DefinedNamespace):
     mentionsGroup: URIRef
     modality: URIRef
     observedAgency: URIRef
+    observedLead: URIRef
     observedPlan: URIRef
+    observedSupport: URIRef
     path: URIRef
     period: URIRef
     placeCount: URIRef

@@ -54,6 +54,9 @@ PROMISED = {
     "measure_coverage": {"file": "000_70211efbcc79a593.txt", "measure": "capacity_building"},
     "measure_gaps": {"file": "001_eb4faafb2f2e4644.txt", "measure": "capacity_building"},
     "network_assignments": {"path": "III.3.1", "name": "Sở Nội vụ", "role": "lead"},
+    # 000, lines 55-57: "Cơ quan thực hiện: Các cơ quan, đơn vị, tổ chức, địa phương." then
+    # "Cơ quan phối hợp: Sở Nội vụ; …" (each of Vĩnh Long)
+    "network_links": {"lead": "vinh-long/cac-co-quan-don-vi-to-chuc-dia-phuong", "support": "vinh-long/so-noi-vu"},
     "places": {"name": "Vĩnh Long"},
     "plan_summary": {"file": "000_70211efbcc79a593.txt", "tasks": 35},
     "plan_tasks": {"path": "II.1.a"},

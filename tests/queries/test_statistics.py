@@ -10,7 +10,7 @@ from twin_communes import write_twin_communes
 
 from dcskg.manifest import read_totals
 from dcskg.store import build, named_graph, open_dataset, remove
-from queries.runner import facts, library, run
+from queries.runner import facts, library, run, run_query
 
 STATISTICS_BACKED = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "queries" / "facts").glob("*.rq"))
 
@@ -32,6 +32,26 @@ def assert_statistics_equal_facts(store: Path) -> int:
     return compared
 
 
+def assert_network_equal_assignments(store: Path) -> int:
+    """The network of every plan drawn from the statistics is the one the assignments draw:
+    every agency (or name) with its load, every link with its weight."""
+    from queries import network as nw
+
+    ds = open_dataset(store)
+    compared = 0
+    places = sorted({r["place"] for r in run_query("agency_lead_load", ds).rows if r["place"]})
+    for place, by_kind in ((None, False), (None, True), (places[0], False)):
+        counted = nw.counted_graph(ds, place, by_kind)
+        drawn = nw.agency_graph(nw.assignments(ds, None, place), by_kind=by_kind)
+        attributes = ("label", "kind", "generic", "led", "supported", "plans") + (() if by_kind else ("places",))
+        assert {n: tuple(d[a] for a in attributes) for n, d in counted.nodes(data=True)} == {
+            n: tuple(d[a] for a in attributes) for n, d in drawn.nodes(data=True)
+        }, (place, by_kind)
+        assert {(a, b, d["weight"]) for a, b, d in counted.edges(data=True)} == {(a, b, d["weight"]) for a, b, d in drawn.edges(data=True)}
+        compared += counted.number_of_edges()
+    return compared
+
+
 def test_every_statistics_query_has_a_raw_twin_with_the_same_columns():
     from rdflib.plugins.sparql import prepareQuery
 
@@ -44,6 +64,7 @@ def test_every_statistics_query_has_a_raw_twin_with_the_same_columns():
 
 def test_statistics_equal_the_facts_on_the_seeds(seed_store):
     assert assert_statistics_equal_facts(seed_store) > 100
+    assert assert_network_equal_assignments(seed_store) > 50
 
 
 def test_statistics_follow_remove_and_incremental_rebuild(tmp_path):
@@ -74,6 +95,7 @@ def test_statistics_follow_remove_and_incremental_rebuild(tmp_path):
     assert statuses[changed.name] == "ingested" and statuses[f"{victim}.txt"] == "ingested"
     assert sum(s == "unchanged" for s in statuses.values()) == len(statuses) - 2
     assert_statistics_equal_facts(store)
+    assert_network_equal_assignments(store)
     assert report.triples == read_totals(store)["quads"] == _count(store)
     # the running totals end where a build from nothing ends: no observation left behind
     fresh = tmp_path / "fresh"
@@ -105,6 +127,7 @@ def test_statistics_equal_the_facts_on_real_documents(tmp_path):
     store = tmp_path / "graph"
     build([real, real / "other"], store, validate=None)
     assert assert_statistics_equal_facts(store) > 500
+    assert assert_network_equal_assignments(store) > 500
     ds = open_dataset(store)
     labels = ds.query("""SELECT ?a (COUNT(?l) AS ?n) WHERE { ?a a <http://www.w3.org/ns/org#Organization> ;
         <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } GROUP BY ?a HAVING (COUNT(?l) > 1)""")
