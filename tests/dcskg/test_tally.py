@@ -89,3 +89,22 @@ def test_totals_reopen_under_their_rules_and_start_over_under_others(tmp_path):
     other = Tally(path, rules="r2")
     assert other.reset and other.keys() == set()
     other.close()
+
+
+def test_a_new_version_of_the_totals_recounts_them_from_the_kept_contributions(tmp_path, monkeypatch):
+    import dcskg.tally as tally_module
+
+    path = tmp_path / "stats.sqlite"
+    tally, store = Tally(path, rules="r1"), ox.Store()
+    for key, contribution in (("one", ONE), ("two", TWO)):
+        tally.replace(key, contribution)
+    tally.apply(store)
+    tally.close()
+    before = set(store.quads_for_pattern(None, None, None, ox.NamedNode(str(STATS_GRAPH))))
+    monkeypatch.setattr(tally_module, "TOTALS_VERSION", "next")
+    again = Tally(path, rules="r1")
+    # the plans need not be read again: their contributions are kept and counted anew
+    assert again.reset and again.keys() == {"one", "two"}
+    store.remove_graph(ox.NamedNode(str(STATS_GRAPH)))
+    again.apply(store)
+    assert set(store.quads_for_pattern(None, None, None, ox.NamedNode(str(STATS_GRAPH)))) == before and before
