@@ -8,20 +8,7 @@ module reads contributions and says what an observation is. The totals are runni
 beside the database (`dcskg.tally`): a build or a remove takes a changed plan's old
 contribution out, puts its new one in, and rewrites only the observations that moved.
 
-Datasets (ontology: dcs:AgencyLoadData …) and the raw-fact queries they equal
-(queries/facts/*.rq; a test holds them equal, also after remove and an incremental rebuild):
-
-- AgencyLoadData — per agency: tasks led, supported, plans (agency_lead_load);
-- KindLoadData — per agency name and kind across places: tasks led, supported, plans, places
-  (agency_kind_load);
-- CoordinationData — per lead–support pair of names: shared tasks and plans
-  (agency_coordination, agency_partners);
-- MeasureCoverageData — per plan and measure category, zeros included: tasks
-  (measure_coverage, measure_gaps);
-- PlanSummaryData — per plan: tasks, agencies, documents, reporting duties, warnings
-  (plan_summary);
-- TimeframeProfileData — per document file and timeframe kind ("none" for none): tasks
-  (timeframe_profile).
+The datasets, and the raw-fact queries they equal, are listed in `dcskg.tally`.
 """
 from __future__ import annotations
 

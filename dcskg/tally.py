@@ -20,6 +20,23 @@ contribution in memory for the whole build.
 
 A working generation owns its copy of the file, so no journal is kept: a failed build throws
 the whole generation away.
+
+Datasets (ontology: dcs:AgencyLoadData …) and the raw-fact queries they equal
+(queries/facts/*.rq; a test holds them equal, also after remove and an incremental rebuild):
+
+- AgencyLoadData — per agency: tasks led, supported, plans (agency_lead_load);
+- KindLoadData — per agency name and kind across places: tasks led, supported, plans, places
+  (agency_kind_load);
+- CoordinationData — per lead–support pair of names: shared tasks and plans
+  (agency_coordination, agency_partners);
+- AgencyLinkData — per lead–support pair of agencies: shared tasks and plans (network_links;
+  the edges of the agency network);
+- MeasureCoverageData — per plan and measure category, zeros included: tasks
+  (measure_coverage, measure_gaps);
+- PlanSummaryData — per plan: tasks, agencies, documents, reporting duties, warnings
+  (plan_summary);
+- TimeframeProfileData — per document file and timeframe kind ("none" for none): tasks
+  (timeframe_profile).
 """
 from __future__ import annotations
 
