@@ -26,7 +26,7 @@ try:  # typer 0.2x parses with its own copy of click; its usage errors are those
 except ImportError:  # pragma: no cover - an older typer uses click itself
     import click.exceptions as usage_errors  # type: ignore[no-redef]
 
-from .i18n import h, said, set_lang, t
+from .i18n import h, said, said_text, set_lang, t
 from .outputs import STDOUT, check_target, is_stdout, publish
 
 
@@ -212,7 +212,7 @@ def build(
     folded = len(unchanged) > UNCHANGED_LISTED
     for p in report.plans:
         if p.summary is None:
-            table.add_row("—", Path(p.source).name, "—", "—", "—", "—", "—", f"[red]{t('status_failed')}[/red]: {p.error}")
+            table.add_row("—", Path(p.source).name, "—", "—", "—", "—", "—", f"[red]{t('status_failed')}[/red]: {said_text(p.error or '')}")
             continue
         if folded and p.status == "unchanged":
             continue
@@ -229,7 +229,7 @@ def build(
         out.print(t("not_exported", store=report.store))
     if report.failed:
         for p in report.failed:
-            err.print(f"[red]{t('error')}:[/red] {p.error}", highlight=False)
+            err.print(f"[red]{t('error')}:[/red] {said_text(p.error or '')}", highlight=False)
         raise typer.Exit(1)
 
 
@@ -290,7 +290,7 @@ def extract(
         # the same reader build uses: any failure is one line naming the file, the rest go on
         _, result, error = read_one(f, graph=False)
         if result is None:
-            err.print(f"[red]{t('error')}:[/red] {error}", highlight=False)
+            err.print(f"[red]{t('error')}:[/red] {said_text(error or '')}", highlight=False)
             failed = True
             continue
         results.append(result[0].to_json())

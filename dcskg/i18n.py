@@ -49,20 +49,29 @@ def t(_key: str, /, **values: object):
     return entry.format(**values) if isinstance(entry, str) else entry
 
 
+@cache
 def sentences(language: str) -> tuple[tuple[re.Pattern[str], str, bool], ...]:
     """The pipeline's English sentences (warnings) as patterns, each with its template in
     `language` and whether it says a part of a sentence (the catalogue's `sentences`)."""
     return tuple((re.compile(s["pattern"]), s[language], bool(s.get("part"))) for s in catalogue()["sentences"])
 
 
+def said_text(text: str) -> str:
+    """A sentence the pipeline writes in English (a warning, why a file was refused) in the
+    current language, by the catalogue's `sentences` (as it is when none matches)."""
+    from queries.present import say
+
+    return say(text, sentences(lang()))
+
+
 def said(exc: Exception) -> str:
     """An error as the reader reads it: a coded DcsKgError from the catalogue in the current
-    language (the value or file it concerns first), anything else as it says itself."""
+    language (the value or file it concerns first), else its sentence as the catalogue says it."""
     from ingest.errors import shown_path
 
     code = getattr(exc, "code", None)
     if not code or code not in catalogue():
-        return str(exc)
+        return said_text(str(exc))
     values = dict(getattr(exc, "params", {}))
     if "what" in values:
         values["what"] = t(f"what_{values['what']}")

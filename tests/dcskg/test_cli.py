@@ -191,6 +191,29 @@ def test_build_speaks_vietnamese_and_names_plans(tmp_path):
     assert "dcs-kg graph in" in r.stdout and "unchanged" in r.stdout
 
 
+# files a build refuses, each with why in both languages (ingest/readers.py, ingest/pipeline.py)
+REFUSED = [
+    ("empty.txt", b"", "tệp rỗng", "empty file"),
+    ("blank.txt", b"\n \n", "tệp không có chữ nào", "no text in file"),
+    ("nul.txt", b"K\x00\x01\x02", "tệp nhị phân, không phải văn bản (có byte NUL)", "binary file, not text (NUL bytes)"),
+    ("table.xlsx", b"PK", "định dạng không đọc được '.xlsx'; cần một trong", "unknown format '.xlsx'; expected one of"),
+    ("news.txt", "Tin tức\nHôm nay xã tổ chức hội nghị về dân chủ ở cơ sở.\n".encode(), "không phải văn bản hành chính: không có tên loại văn bản",
+     "not an administrative document: no type heading"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "vi", "en"), REFUSED, ids=[r[0] for r in REFUSED])
+def test_a_refused_file_is_said_in_the_readers_language(tmp_path, name, content, vi, en):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / name).write_bytes(content)
+    r = dcskg("build", str(folder / name), "--store", str(tmp_path / "g"), "--no-validate")
+    assert r.returncode == 1 and f"{name}: {vi}" in r.stderr.replace("\n", " "), r.stderr
+    assert en not in r.stderr + r.stdout
+    r = dcskg("--lang", "en", "extract", str(folder / name))
+    assert r.returncode == 1 and en in r.stderr.replace("\n", " ") and vi not in r.stderr, r.stderr
+
+
 def test_piped_tables_are_not_cut_to_80_columns(seed_store):
     import os
     import subprocess
