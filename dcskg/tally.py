@@ -243,37 +243,39 @@ class Tally:
             yield observation_iri("plan-summary", plan), values
 
     def _observation_of(self, dataset: str, key: str):
+        """The observation of one moved total: its IRI, and its values (None: it is gone). A
+        total that reaches zero is gone, except a measure of a file still read (zeros are shown)."""
         total = self._total(dataset, key)
+        parts = key.split(SEP)
         if dataset == "agency":
-            d = self._described.get(key) or [None, None, None]
-            values = None if total is None or d[0] is None else observation_values(
-                DCS.AgencyLoadData, observedAgency=URIRef(key), agencyName=d[0], leadCount=total[0], supportCount=total[1],
-                planCount=total[2], kindCode=d[1], placeName=d[2],
+            name, kind, place = self._described.get(key) or [None, None, None]
+            yield observation_iri("agency-load", key), None if total is None or name is None else observation_values(
+                DCS.AgencyLoadData, observedAgency=URIRef(key), agencyName=name, leadCount=total[0], supportCount=total[1],
+                planCount=total[2], kindCode=kind, placeName=place,
             )
-            yield observation_iri("agency-load", key), values
         elif dataset == "kind":
-            name, kind = key.split(SEP)
+            name, kind = parts
             places = self.db.execute("SELECT COUNT(*) FROM member WHERE name_kind = ?", (key,)).fetchone()[0]
             yield observation_iri("kind-load", name, kind), None if total is None else observation_values(
                 DCS.KindLoadData, agencyName=name, leadCount=total[0], supportCount=total[1], planCount=total[2], placeCount=places, kindCode=kind or None,
             )
         elif dataset == "pair":
-            lead, support = key.split(SEP)
-            yield observation_iri("coordination", lead, support), None if total is None else observation_values(
-                DCS.CoordinationData, leadName=lead, supportName=support, taskCount=total[0], planCount=total[1],
+            yield observation_iri("coordination", *parts), None if total is None else observation_values(
+                DCS.CoordinationData, leadName=parts[0], supportName=parts[1], taskCount=total[0], planCount=total[1],
             )
         elif dataset == "link":
-            lead, support = key.split(SEP)
-            yield observation_iri("link", lead, support), None if total is None else observation_values(
-                DCS.AgencyLinkData, observedLead=URIRef(lead), observedSupport=URIRef(support), taskCount=total[0], planCount=total[1],
+            yield observation_iri("link", *parts), None if total is None else observation_values(
+                DCS.AgencyLinkData, observedLead=URIRef(parts[0]), observedSupport=URIRef(parts[1]), taskCount=total[0], planCount=total[1],
             )
-        elif dataset in ("coverage", "timeframe"):
-            file, code = key.split(SEP)
-            kept = self._total("file", file) if dataset == "coverage" else total
-            tasks = total[0] if total is not None else 0
-            yield observation_iri(f"{'measure-coverage' if dataset == 'coverage' else 'timeframe-profile'}", file, code), None if kept is None else observation_values(
-                DCS.MeasureCoverageData if dataset == "coverage" else DCS.TimeframeProfileData,
-                fileName=file, **{"measureCode" if dataset == "coverage" else "timeframeCode": code}, taskCount=tasks,
+        elif dataset == "coverage":
+            file, code = parts
+            yield observation_iri("measure-coverage", file, code), None if self._total("file", file) is None else observation_values(
+                DCS.MeasureCoverageData, fileName=file, measureCode=code, taskCount=total[0] if total is not None else 0,
+            )
+        elif dataset == "timeframe":
+            file, code = parts
+            yield observation_iri("timeframe-profile", file, code), None if total is None else observation_values(
+                DCS.TimeframeProfileData, fileName=file, timeframeCode=code, taskCount=total[0],
             )
 
 
