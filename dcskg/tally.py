@@ -56,6 +56,7 @@ from . import stats
 from .stats import SEP, STATS_GRAPH, observation_iri, observation_values, to_term
 
 TALLY_FILE = "stats.sqlite"
+WRITE_BATCH = 100_000  # observation quads handed to Oxigraph at once
 # what the totals hold: a new version recounts them from the kept contributions (the plans need
 # not be read again, their contributions are those of today's rules)
 TOTALS_VERSION = "2"  # 2: links between agencies (AgencyLinkData)
@@ -300,7 +301,7 @@ class _Writer:
         self.gained += 1 + len(values)
         self.quads.append(ox.Quad(s, self.rdf_type, self.observation, self.graph))
         self.quads += [ox.Quad(s, ox.NamedNode(str(p)), to_term(v), self.graph) for p, v in values]
-        if len(self.quads) > 100_000:
+        if len(self.quads) >= WRITE_BATCH:
             self.flush()
 
     def flush(self) -> None:

@@ -108,3 +108,11 @@ def test_a_new_version_of_the_totals_recounts_them_from_the_kept_contributions(t
     store.remove_graph(ox.NamedNode(str(STATS_GRAPH)))
     again.apply(store)
     assert set(store.quads_for_pattern(None, None, None, ox.NamedNode(str(STATS_GRAPH)))) == before and before
+
+
+def test_observations_written_in_small_batches_are_the_same(monkeypatch):
+    import dcskg.tally as tally_module
+
+    whole = _statistics(("one", ONE), ("two", TWO))
+    monkeypatch.setattr(tally_module, "WRITE_BATCH", 3)
+    assert _statistics(("one", ONE), ("two", TWO)) == whole
