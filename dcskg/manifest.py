@@ -9,19 +9,25 @@ from pathlib import Path
 import ingest
 from ingest.rules import DATA_DIR
 
-from . import stats
+from . import contribution
 from .folder import DEFAULT_STORE, MANIFEST, db_path, write_atomic
 
 
-def rules_fingerprint() -> str:
-    """Hash of the knowledge files and extractor code: a change re-extracts every plan."""
-    h = hashlib.sha256()
+def fingerprinted_files() -> list[Path]:
+    """The knowledge files and extractor code whose change re-extracts every plan: the rules, the
+    registry, `ingest/`, and what a plan contributes to the statistics (`dcskg/contribution.py`;
+    how the totals are kept and written is not among them, so changing that reads no plan)."""
     roots = [DATA_DIR / "rules", DATA_DIR / "registry", Path(ingest.__file__).parent]
-    # the statistics module counts from the triples: a change of it recounts every plan
-    for f in [*(f for root in roots for f in sorted(root.rglob("*"))), Path(stats.__file__)]:
-        if f.is_file() and f.suffix in {".py", ".yaml", ".yml", ".json"}:
-            h.update(f.name.encode())
-            h.update(f.read_bytes())
+    files = [f for root in roots for f in sorted(root.rglob("*"))] + [Path(contribution.__file__)]
+    return [f for f in files if f.is_file() and f.suffix in {".py", ".yaml", ".yml", ".json"}]
+
+
+def rules_fingerprint() -> str:
+    """Hash of `fingerprinted_files`: a change re-extracts every plan."""
+    h = hashlib.sha256()
+    for f in fingerprinted_files():
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
     return h.hexdigest()
 
 

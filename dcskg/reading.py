@@ -11,8 +11,8 @@ from ingest.errors import DcsKgError, shown_path
 from ingest.pipeline import extract
 from ingest.to_rdf import plan_graph_iri, plan_graphs
 
+from .contribution import contribution
 from .nquads import _nquads
-from .stats import contribution
 
 PARALLEL_FROM = 40  # files; below this a process pool costs more than it saves
 FILE_SECONDS = float(os.environ.get("DCSKG_FILE_SECONDS", "120"))  # one file's extraction at most

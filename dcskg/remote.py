@@ -25,7 +25,8 @@ from ingest.errors import DcsKgError, StoreError
 from ingest.pipeline import corpus_files, extract
 from ingest.to_rdf import COMMON_GRAPH, ONTOLOGY_GRAPH, PREFIXES, REGISTRY_GRAPH, add_extraction, add_reference_data, plan_graph_iri
 
-from . import stats
+from .contribution import contribution
+from .stats import STATS_GRAPH
 from .store import BuildReport, PlanResult, memory_dataset, named_graph, summary
 from .tally import Tally
 
@@ -89,7 +90,7 @@ def build_remote(paths: Iterable[Path], url: str, progress: Callable[[str], None
             report.plans.append(PlanResult(str(f), "failed", error=str(exc)))
             continue
         add_extraction(local, ex)
-        tally.replace(ex.plan_key, stats.contribution(named_graph(local, plan_graph_iri(ex.plan_key)).triples((None, None, None))))
+        tally.replace(ex.plan_key, contribution(named_graph(local, plan_graph_iri(ex.plan_key)).triples((None, None, None))))
         report.plans.append(PlanResult(str(f), "ingested", ex, summary=summary(ex)))
     if validate is not None:
         problems = validate(local)
@@ -107,7 +108,7 @@ def build_remote(paths: Iterable[Path], url: str, progress: Callable[[str], None
     observed = memory_dataset()
     tally.apply(observed.native)
     tally.close()
-    put_graph(ep, stats.STATS_GRAPH, named_graph(observed, stats.STATS_GRAPH))
+    put_graph(ep, STATS_GRAPH, named_graph(observed, STATS_GRAPH))
     report.triples = len(local)
     report.seconds = time.perf_counter() - started
     return report

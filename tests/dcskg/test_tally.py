@@ -15,7 +15,7 @@ UBND_XA = "https://w3id.org/dcs-kg/id/agency/ubnd-xa-b"
 
 
 def _plan(name: str, roles: dict, pairs: dict | None = None, measures: dict | None = None) -> dict:
-    """A contribution as `stats.contribution` gives it (tasks and plans numbered in the plan)."""
+    """A contribution as `dcskg.contribution` gives it (tasks and plans numbered in the plan)."""
     described = {SO_NOI_VU: ["Sở Nội vụ", "department", "A"], SO_TU_PHAP: ["Sở Tư pháp", "department", "A"], UBND_XA: ["UBND xã", "committee", "B"]}
     return {
         "roles": roles,
@@ -116,3 +116,16 @@ def test_observations_written_in_small_batches_are_the_same(monkeypatch):
     whole = _statistics(("one", ONE), ("two", TWO))
     monkeypatch.setattr(tally_module, "WRITE_BATCH", 3)
     assert _statistics(("one", ONE), ("two", TWO)) == whole
+
+
+def test_what_a_plan_contributes_is_in_the_rules_fingerprint_how_totals_are_kept_is_not():
+    from pathlib import Path
+
+    import dcskg.contribution
+    import dcskg.stats
+    import dcskg.tally
+    from dcskg.manifest import fingerprinted_files
+
+    names = {f.resolve() for f in fingerprinted_files()}
+    assert Path(dcskg.contribution.__file__).resolve() in names  # a change re-reads every plan
+    assert not {Path(m.__file__).resolve() for m in (dcskg.stats, dcskg.tally)} & names  # a change reads none
