@@ -151,6 +151,37 @@ def named_graph_of(ds, iri):
     return named_graph(ds, iri).triples((None, None, None))
 
 
+@pytest.mark.parametrize("given", ["every file", "all but one"])
+def test_under_new_rules_a_store_whose_every_plan_is_read_again_starts_empty(tmp_path, monkeypatch, given):
+    import dcskg.generations as generations
+    import dcskg.store as store_module
+    from dcskg.store import build
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    names = ["000_70211efbcc79a593.txt", "001_eb4faafb2f2e4644.txt", "003_fcf3e25466826abb.txt"]
+    for name in names:
+        shutil.copy(PLANS / name, plans)
+    store = tmp_path / "graph"
+    build([plans], store, validate=None)
+    before = _quads(store)
+    decided: list[bool] = []
+    real = store_module._all_read_again
+    monkeypatch.setattr(store_module, "_all_read_again", lambda kept, files: decided.append(real(kept, files)) or decided[-1])
+    monkeypatch.setattr(generations, "rules_fingerprint", lambda: "other rules")
+    files = [plans / n for n in (names if given == "every file" else names[:2])]
+    report = build(files, store, validate=None)
+    assert [p.status for p in report.plans] == ["ingested"] * len(files)
+    # every file given: nothing of the old store is kept, so the new one starts empty; one left
+    # out: its plan stays, so the store is copied and the plans read are replaced in it
+    assert decided == [given == "every file"]
+    # every plan's graph as it was (the rules' change here changes no reading); the statistics
+    # of a plan not read again are dropped with the totals counted under the old rules
+    stats = URIRef("https://w3id.org/dcs-kg/id/graph/stats")
+    assert {q for q in _quads(store) if q[3] != stats} == {q for q in before if q[3] != stats}
+    assert report.triples == len(_quads(store))
+
+
 def test_validate_reports_a_task_without_plan(seed_ds):
     from rdflib import RDF, Graph, Literal
 
