@@ -186,6 +186,13 @@ class WorkingCopy:
         if self.quads is None:
             self.quads = len(self.inner)
         return self.quads
+
+    def drop_graph(self, graph: ox.NamedNode) -> None:
+        """Remove a plan's graph from the copy, its quads taken off the count (when kept)."""
+        if self.quads is not None:
+            self.count_change(-sum(1 for _ in self.inner.quads_for_pattern(None, None, None, graph)))
+        self.inner.remove_graph(graph)
+
     def _release(self) -> None:
         _restore_sigterm(getattr(self, "_sigterm", None))
         self.lock.__exit__(None, None, None)

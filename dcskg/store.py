@@ -262,10 +262,7 @@ class _Loading:
         if len(self.new_keys) >= COUNT_CHANGES_UP_TO:
             self.copy.count_change(None)
         if self.copy.existed:
-            graph = ox.NamedNode(str(plan_graph_iri(key)))
-            if self.copy.quads is not None:
-                self.copy.count_change(-sum(1 for _ in self.copy.inner.quads_for_pattern(None, None, None, graph)))
-            self.copy.inner.remove_graph(graph)
+            self.copy.drop_graph(ox.NamedNode(str(plan_graph_iri(key))))
         self.copy.count_change(own.count(b"\n"))  # one quad a line
         self.pending_text.append(own)
         self.pending += _quads(_one_name_each(common, self.copy.inner, self.first_names), COMMON_GRAPH)
@@ -344,13 +341,10 @@ def remove(plan_key: str, store_dir: Path = DEFAULT_STORE, wait: bool = False) -
     if plan_key not in read_manifest(store_dir):
         return False
     with WorkingCopy(store_dir, wait=wait) as copy:
-        graph = ox.NamedNode(str(plan_graph_iri(plan_key)))
-        copy.count_change(-sum(1 for _ in copy.inner.quads_for_pattern(None, None, None, graph)))
-        copy.inner.remove_graph(graph)
+        copy.drop_graph(ox.NamedNode(str(plan_graph_iri(plan_key))))
         del copy.manifest[plan_key]
         copy.after_switch = export
-        copy.tally.replace(plan_key, None)
-        copy.refresh_stats()
+        copy.refresh_stats()  # a plan gone from the manifest leaves the totals there
     return True
 
 

@@ -87,11 +87,9 @@ class Tally:
         self.db.execute("BEGIN")
         kept = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
         self.reset = kept.get("rules") != rules or kept.get("version") != TOTALS_VERSION
-        self.delta: Delta = defaultdict(lambda: [0, 0, 0])
-        self.members: dict[tuple[str, str], int] = defaultdict(int)
-        self.summaries: set[str] = set()
         self.added: dict[str, None] = {}  # keys whose new contribution awaits `apply`
         self._described: dict[str, list] = {}
+        self._start_round()
         if self.reset:
             recount = kept.get("rules") == rules
             for table in _TABLES if not recount else _TABLES[:-1]:
@@ -99,15 +97,27 @@ class Tally:
             self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [("rules", rules), ("version", TOTALS_VERSION)])
             self.added = dict.fromkeys(self.keys())  # kept contributions, counted again by `apply`
 
+    def _start_round(self) -> None:
+        """What the next `apply` writes: the totals that moved, the members of each name, the
+        plans whose summary changed."""
+        self.delta: Delta = defaultdict(lambda: [0, 0, 0])
+        self.members: dict[tuple[str, str], int] = defaultdict(int)
+        self.summaries: set[str] = set()
+
+    def _kept(self, key: str) -> dict | None:
+        """The contribution kept for the plan `key`, if any."""
+        row = self.db.execute("SELECT body FROM contribution WHERE plan_key = ?", (key,)).fetchone()
+        return None if row is None else json.loads(row[0])
+
     def keys(self) -> set[str]:
         return {k for (k,) in self.db.execute("SELECT plan_key FROM contribution")}
 
     def replace(self, key: str, contribution: dict | None) -> None:
         """The plan `key` now contributes `contribution` (None: it is gone). The old one is
         taken out at once; the new one is counted by `apply`, when the store can name its bodies."""
-        row = self.db.execute("SELECT body FROM contribution WHERE plan_key = ?", (key,)).fetchone()
-        if row is not None and key not in self.added:  # a contribution not yet counted is only overwritten
-            self._count(key, json.loads(row[0]), -1)
+        old = None if key in self.added else self._kept(key)  # one not yet counted is only overwritten
+        if old is not None:
+            self._count(key, old, -1)
         if contribution is None:
             self.db.execute("DELETE FROM contribution WHERE plan_key = ?", (key,))
             self.added.pop(key, None)
@@ -120,9 +130,9 @@ class Tally:
         statistics graph of `inner`; returns how many quads that graph gained (negative: lost),
         None when it was rewritten whole."""
         for key in self.added:
-            row = self.db.execute("SELECT body FROM contribution WHERE plan_key = ?", (key,)).fetchone()
-            if row is not None:
-                self._count(key, json.loads(row[0]), +1, inner)
+            new = self._kept(key)
+            if new is not None:
+                self._count(key, new, +1, inner)
         self.added = {}
         self._store_totals()
         graph = ox.NamedNode(str(STATS_GRAPH))
@@ -133,7 +143,8 @@ class Tally:
             written.put(iri, values)
         written.flush()
         gained = None if self.reset else written.gained
-        self.delta, self.members, self.summaries, self.reset = defaultdict(lambda: [0, 0, 0]), defaultdict(int), set(), False
+        self.reset = False
+        self._start_round()
         return gained
 
     def close(self, keep: bool = True) -> None:
@@ -181,14 +192,13 @@ class Tally:
             self._add("kind", name_kind, [len(s) for s in sets], sign)
         by_pair: dict[str, list[set]] = defaultdict(lambda: [set(), set()])
         for pair, counted in c["pairs"].items():
+            self._add("link", pair, [len(numbers) for numbers in counted], sign)
             names = [(self._description(a, c, inner) or [None])[0] for a in pair.split(SEP)]
             if None not in names:
                 for group, numbers in zip(by_pair[SEP.join(names)], counted):
                     group.update(numbers)
         for joined, sets in by_pair.items():
             self._add("pair", joined, [len(s) for s in sets], sign)
-        for pair, (tasks, plans) in c["pairs"].items():
-            self._add("link", pair, [len(tasks), len(plans)], sign)
         self._count_documents(key, c, sign)
 
     def _count_documents(self, key: str, c: dict, sign: int) -> None:

@@ -17,8 +17,31 @@ from . import ONTOLOGY_TTL
 RDFXML = Path(__file__).resolve().parent / "dcs.owl"
 
 
+class _Sorted(Graph):
+    """A graph that hands its subjects, and each subject's predicates and objects, in sorted
+    order: what rdflib's RDF/XML writer reads to lay out the file."""
+
+    def subjects(self, predicate=None, object=None, unique=False):
+        return iter(sorted(set(super().subjects(predicate, object))))
+
+    def predicate_objects(self, subject=None, unique=False):
+        return iter(sorted(super().predicate_objects(subject)))
+
+
 def export_rdfxml(target: Path = RDFXML) -> Path:
-    Graph().parse(ONTOLOGY_TTL).serialize(target, format="xml")
+    """The Turtle source as RDF/XML, byte for byte the same from the same source: blank nodes get
+    canonical labels and everything is written in sorted order (rdflib wrote subjects in the
+    order of the process's string hashing, with random blank-node labels: every export rewrote
+    the whole file)."""
+    from rdflib.compare import to_canonical_graph
+
+    ordered = _Sorted()
+    canonical = to_canonical_graph(Graph().parse(ONTOLOGY_TTL))
+    for prefix, namespace in canonical.namespaces():
+        ordered.bind(prefix, namespace)
+    for triple in canonical:
+        ordered.add(triple)
+    ordered.serialize(target, format="xml")
     return target
 
 

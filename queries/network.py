@@ -17,7 +17,8 @@ from rdflib import Dataset, URIRef
 
 from ingest.rules import gazetteer
 
-from .runner import run_query
+from .named import internal
+from .runner import execute, run_query
 
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "network.html"
 NODE_BUDGET = 300  # above this many nodes the page shows the top ones by weighted degree
@@ -68,9 +69,6 @@ def agency_network(ds: Dataset, plan: str | None = None, place: str | None = Non
 
 
 def _documents_counted(ds: Dataset) -> int:
-    from .named import internal
-    from .runner import execute
-
     return next((int(r["n"]) for r in execute(internal("plans_counted"), ds, {})), 0)
 
 
@@ -91,9 +89,6 @@ def counted_graph(ds: Dataset, place: str | None = None, by_kind: bool = False) 
     or per name — instead of every assignment: at 10,000 plans that is 14,000 agencies and
     38,000 links against 370,000 assignments. The same graph as `agency_graph` draws from the
     assignments (a test holds them equal), without the task list under each node."""
-    from .named import internal
-    from .runner import execute
-
     g = nx.DiGraph()
     if by_kind:
         vague = {str(r["name"]) for r in execute(internal("vague_names"), ds, {})}

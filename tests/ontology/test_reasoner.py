@@ -40,3 +40,19 @@ def test_small_instance_set_classifies_as_expected():
 
 def test_published_rdfxml_matches_the_turtle_source():
     assert isomorphic(Graph().parse(RDFXML, format="xml"), Graph().parse(ONTOLOGY_TTL))
+
+
+def test_the_published_rdfxml_is_written_the_same_in_every_process(tmp_path):
+    """Blank-node labels and the order of subjects once followed the process (its random
+    string hashing): every export rewrote the whole file. Two processes, two hash seeds, one file."""
+    import os
+    import subprocess
+    import sys
+
+    written = []
+    for seed in ("1", "2"):
+        target = tmp_path / f"dcs-{seed}.owl"
+        code = f"from pathlib import Path; from ontology.reason import export_rdfxml; export_rdfxml(Path({str(target)!r}))"
+        subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONHASHSEED": seed}, timeout=120)
+        written.append(target.read_bytes())
+    assert written[0] == written[1] == RDFXML.read_bytes()
