@@ -698,7 +698,7 @@ def elliptic_place() -> re.Pattern[str]:
 def _enumeration_regex() -> re.Pattern[str]:
     heads = alternation(cues()["enumerated_heads"])
     co_heads = alternation(cues()["enumerated_co_heads"])
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:các\s+)?(?P<head>{heads})(?P<mixed>\s*,\s*(?:{co_heads}))?\s*:\s*(?P<list>[^;:]+?)(?=\s*(?:;|$|\.\s|\s+và các\s|\s+(?:có trách nhiệm|chịu trách nhiệm|phối hợp|chủ trì)\b))", re.I)
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:các\s+)?(?P<head>{heads})(?P<mixed>\s*,\s*(?:{co_heads}))?\s*:\s*(?P<list>[^;:]+?)(?=\s*(?:;|:|$|\.\s|\s+và các\s|\s+(?:có trách nhiệm|chịu trách nhiệm|phối hợp|chủ trì)\b))", re.I)
 
 
 # a title ends its member where a separator or the verb follows
@@ -787,6 +787,10 @@ def expand_enumerations(text: str) -> str:
         items = [x.strip() for x in re.split(r"\s*,\s*", m.group("list")) if x.strip()]
         if not items or any(not x[:1].isupper() for x in items[:1]):
             return m.group(0)
+        # the members are the capitalised items; the predicate the last one runs into may have
+        # commas of its own ("Các Bộ: Tài chính, Y tế khẩn trương khắc phục …, hoàn thành …")
+        after = next((i for i, x in enumerate(items) if not x[:1].isupper()), len(items))
+        items, tail = items[:after], items[after:]
         names: list[str] = []
         k = 0
         while k < len(items):
@@ -800,7 +804,7 @@ def expand_enumerations(text: str) -> str:
                     names.append(joined if m.group("mixed") and j == k + 1 and _names_a_body(joined) else f"{head} {joined}")
                     k = j
                     break
-        return ", ".join(names)
+        return ", ".join(names + tail)
 
     return _enumeration_regex().sub(expand, text)
 
@@ -836,6 +840,8 @@ class _CollectiveRules:
     local_units: tuple[str, ...]
     local_wholes: tuple[str, ...]
     local_named: tuple[str, ...]
+    definite: re.Pattern[str]  # a level that makes generic heads one tier ("cơ quan Trung ương")
+    owned: re.Pattern[str]  # "… thuộc phạm vi quản lý của tỉnh": an owner, not a tier
 
 
 def is_catch_all(mention: AgencyMention) -> bool:
@@ -861,6 +867,8 @@ def _collective_rules() -> _CollectiveRules:
         re.compile(r"(?:" + "|".join(re.escape(fold(w)) for w in sorted(c["qualifier_words"], key=len, reverse=True)) + r")(?![\wÀ-ỹ])"),
         tuple(fold(k["name"]) for k in c["kinds"]),
         *_local_heads(c["kinds"]),
+        re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(fold(w) for w in c['definite_levels'])})(?![\wÀ-ỹ])"),
+        re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(fold(w) for w in cues()['owner_words'])})(?![\wÀ-ỹ])"),
     )
 
 
@@ -969,6 +977,10 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
     tokens = _member_tokens(text)
     members = _sort_members(tokens, catch_all, rules, lexicon)
     vague = _vague_group(piece, tokens, members, level)
+    if vague is not None and vague.generic and not members.catch_all and not members.order and not members.others and rules.definite.search(fold(piece)) and not rules.owned.search(fold(piece)):
+        # "(các) cơ quan Trung ương": the central bodies, every one of them
+        name = vague.name if fold(vague.name).startswith("các ") else "Các " + vague.name[:1].lower() + vague.name[1:]
+        vague = Collective(name, vague.level, False)
     if vague is not None:
         return [vague]
     _keep_needed_kinds(members, rules, lexicon)
@@ -1022,6 +1034,7 @@ class _Members:
     order: list[str] = field(default_factory=list)
     others: list[str] = field(default_factory=list)
     generics: int = 0
+    tiers: int = 0  # generic heads a level makes one tier of bodies ("cơ quan Trung ương")
 
 
 def _sort_members(tokens: list[str], catch_all: bool, rules: _CollectiveRules, lexicon: Lexicon) -> _Members:
@@ -1029,6 +1042,8 @@ def _sort_members(tokens: list[str], catch_all: bool, rules: _CollectiveRules, l
     kinds, names = out.kinds, out.names
     reform = lexicon.reform
     for tok in tokens:
+        if _not_agencies().match(fold(tok)):
+            continue  # "Xã hội hóa", "bộ máy": a head word in a compound that names no body
         # "các ngành liên quan, đơn vị, địa phương": a member qualified as a catch-all
         tok, qualified = _strip_catch_all(tok)
         out.catch_all = out.catch_all or qualified
@@ -1036,6 +1051,11 @@ def _sort_members(tokens: list[str], catch_all: bool, rules: _CollectiveRules, l
         words = tok.split()
         if kind in ("departments", "local") and len(words) > 1 and words[1][:1].isupper():
             kind = "other"  # "Ban Thường trực", "Ban Chỉ đạo": a proper name, not "các ban" 
+        if kind == "generic" and not qualified and _names_a_tier(tok, rules):
+            # "…, các cơ quan Trung ương trên địa bàn tỉnh": a tier, named as every body of it
+            out.others.append(tok[:1].lower() + tok[1:])
+            out.tiers += 1
+            continue
         if kind == "generic":
             out.generics += 1
             continue
@@ -1063,6 +1083,21 @@ def _sort_members(tokens: list[str], catch_all: bool, rules: _CollectiveRules, l
         if kind.startswith("enterprises") and rest:
             names[kind] = f"{name} {rest}"
     return out
+
+
+def _names_a_tier(token: str, rules: _CollectiveRules) -> bool:
+    """"cơ quan Trung ương", "cơ quan, đơn vị Trung ương đóng trên địa bàn tỉnh": generic heads,
+    a level that makes them one tier of the state, perhaps where they are; nothing else."""
+    head = next((g for g in rules.generic if fold(token).startswith(g + " ")), None)
+    if head is None:
+        return False
+    rest = token[len(head) :]
+    level = rules.definite.match(fold(rest).lstrip())
+    if level is None:
+        return False
+    rest = rest.lstrip()[level.end() :]
+    where = place_qualifier_regex().match(rest)
+    return not rest.strip() or (where is not None and not rest[where.end() :].strip())
 
 
 def _vague_group(piece: str, tokens: list[str], m: _Members, level: str | None) -> Collective | None:
@@ -1135,7 +1170,7 @@ def _named_groups(piece: str, tokens: list[str], m: _Members, level: str | None,
         out.append(Collective(name, level, False))
     if common:
         group = ", ".join(common)
-        plural = len(common) > 1 or is_plural(piece.strip(), whole=True)
+        plural = len(common) > 1 or m.tiers > 0 or is_plural(piece.strip(), whole=True)
         name = canonical_generic(("các " + group if plural and not group[:1].isupper() else group) + (f" {level}" if level else ""))
         out.append(Collective(name, level, catch_all and not order))
     return out

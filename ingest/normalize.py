@@ -389,12 +389,15 @@ def _cut_motto(prev: str, nxt: str) -> bool:
 
 
 def _cut_agency_name(prev: str, nxt: str) -> bool:
-    """Does an agency name run across the break ("Văn phòng" / "Ủy ban nhân dân tỉnh")?"""
+    """Does an agency name run across the break ("Văn phòng" / "Ủy ban nhân dân tỉnh"; "Tập đoàn
+    Công nghiệp" / "- Viễn thông Quân đội …", a dash inside the name that looks like a bullet)?"""
     from .agencies import find_agencies
 
-    tail = prev.split()[-3:]
-    head = nxt.split()[:8]  # "Sở" / "Khoa học và Công nghệ": a known name is longer than four words
-    if not tail or not head or not head[0][:1].isupper():
+    dash = re.match(r"^[-–]\s+", nxt)
+    tail = prev.split()[-6:] if dash else prev.split()[-3:]
+    # "Sở" / "Khoa học và Công nghệ": a known name is longer than four words
+    head = nxt.split()[: 9 if dash else 8]
+    if not tail or not head or not (head[0][:1].isupper() or (dash and head[1:2] and head[1][:1].isupper())):
         return False
     joined = " ".join(tail + head)
     cut = len(" ".join(tail))
@@ -428,6 +431,8 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         return True
     if layout.is_bare_division(prev) and re.match(r"^(?:\d{1,3}|[IVXLC]{1,5})\b", nxt):
         return True  # "Điều" / "13. Trách nhiệm …": the division's number wrapped
+    if opener and _cut_agency_name(prev, nxt):
+        return True  # "… Tập đoàn Công nghiệp" / "- Viễn thông Quân đội theo …": one name
     if _LABEL.match(nxt):
         return False
     if _is_structural(nxt):

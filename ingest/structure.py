@@ -592,7 +592,8 @@ def notice_closing() -> re.Pattern[str]:
     word on: who is to know and act."""
     c = cues()["notice_closing"]
     return re.compile(
-        rf"^[^.;:]{{0,100}}?(?<![\wÀ-ỹ])(?:{alternation(c['verbs'])})\s+{re.escape(c['purpose'])}\s+(?P<bodies>[^.;]{{1,250}}?(?<![\wÀ-ỹ])(?:{alternation(c['knows'])})(?![\wÀ-ỹ]).*)$",
+        rf"^[^.;:]{{0,100}}?(?<![\wÀ-ỹ])(?:(?:{alternation(c['verbs'])})\s+{re.escape(c['purpose'])}\s+(?P<bodies>[^.;]{{1,250}}?(?<![\wÀ-ỹ])(?:{alternation(c['knows'])})(?![\wÀ-ỹ]).*)"
+        rf"|(?:{alternation(c['bare'])})[\s./]*)$",
         re.I | re.S,
     )
 

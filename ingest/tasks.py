@@ -213,6 +213,12 @@ def _adverbial_regex() -> re.Pattern[str]:
 
 
 @cache
+def _time_opener_regex() -> re.Pattern[str]:
+    """"Hằng năm, ", "Trong quý I của năm liền kề đánh giá, " before a clause's subject."""
+    return re.compile(rf"^(?i:{alternation(cues()['time_openers'])})(?![\wÀ-ỹ])[^,;:]{{0,80}}?,\s*")
+
+
+@cache
 def _bare_adverbial_regex() -> re.Pattern[str]:
     """An opening adverbial in lower-case words up to the capital that starts the subject."""
     alts = "|".join(cues()["bare_clause_openers"])
@@ -252,8 +258,12 @@ def _colon_assignment() -> re.Pattern[str]:
 
 
 def _assigns(rest: str) -> bool:
-    """Does the text after a colon open a clause that gives work ("Về nguồn lực: Giao Bộ Y tế …")?"""
-    return rest.lstrip()[:1].isupper() and bool(_colon_assignment().match(rest))
+    """Does the text after a colon open a clause that gives work ("Về nguồn lực: Giao Bộ Y tế …",
+    "…, bố trí đủ biên chế: giao Bộ Nội vụ chủ trì …": the body it names is capitalised)?"""
+    cue = _colon_assignment().match(rest)
+    if cue is None:
+        return False
+    return rest.lstrip()[:1].isupper() or rest[cue.end() :].lstrip()[:1].isupper()
 
 
 def _clauses(text: str) -> list[str]:
@@ -268,7 +278,9 @@ def _clauses(text: str) -> list[str]:
         elif ch == ")":
             depth = max(0, depth - 1)
         elif depth == 0 and (ch == ";" or (ch == "." and _sentence_ends(text, i)) or (ch == ":" and _assigns(text[i + 1 :]))):
-            parts.append(text[start:i])
+            topic = _topic_regex().match(text[start:]) if ch == ":" else None
+            if not (topic and start + topic.end() > i):
+                parts.append(text[start:i])  # "Về đề nghị Chính phủ chỉ đạo …: giao …": a topic, no clause
             start = i + 1
     parts.append(text[start:])
     return [p.strip() for p in parts if p.strip()]
@@ -338,6 +350,9 @@ def _opening_end(body: str, lexicon: Lexicon) -> int:
         return offset + bare.end()
     if adv:
         return offset + _after_adverbial(rest, adv.end(), lexicon)
+    time = _time_opener_regex().match(rest)
+    if time and not find_agencies(rest[: time.end()]) and subject_end(rest[time.end() :], lexicon):
+        return offset + time.end()
     return offset
 
 
@@ -492,6 +507,9 @@ def _collective_member_end(body: str, pos: int, before: int, mentions: list[Agen
     closer = _collective_closer().search(rest)
     close = closer.end() + known_place_after(rest[closer.end():]) if closer else len(rest)  # "… của tỉnh Bắc Ninh"
     pos += min(stop, sep.start() if sep else len(rest), nxt, close)
+    where = place_qualifier_regex().match(body[pos:])
+    if where:
+        pos += where.end()  # "Các cơ quan Trung ương đóng trên địa bàn tỉnh": where they are, no verb
     owned = next((a for a in mentions if a.start == pos), None)
     if owned is not None and _grammar().owner_before.search(body[:pos]):
         pos = owned.end  # "đơn vị sự nghiệp thuộc UBND huyện": the owner ends the name
@@ -943,6 +961,8 @@ def _closing_requests(sections: list[Node], lexicon: Lexicon, out) -> None:
                 continue
             # "… thông báo để <bodies> biết, thực hiện": the bodies are the subject that acts
             formula = notice_closing().match(node.text)
+            if formula and not formula.group("bodies"):
+                continue  # "… trân trọng thông báo./.": the notifier passes the word on
             text = formula.group("bodies") if formula else node.text
             actors = read_actors(text, lexicon)
             if not any(not m.generic for m in actors.leads):
@@ -1338,6 +1358,7 @@ def _make_task(
     if _only_points_to_appendix(text, actors):
         return None
     leads, requested = _task_leads(ctx, entry, actors, own_leads)
+    leads = _partners_are_not_leads(leads, actors)
     if not leads and ctx.about:
         leads = ctx.about
     if not leads and not actors.supports and not actors.supervisors and role == "tasks":
@@ -1376,6 +1397,17 @@ def _make_task(
     )
     # the mentions behind the names: their kind and place feed the plan's agency list
     return task, {shown_name(m, lexicon): m for m in leads + supports + actors.supervisors + others}
+
+
+def _partners_are_not_leads(leads: list[AgencyMention], actors: Actors) -> list[AgencyMention]:
+    """Under "3. Công an Thành phố, Bộ Tư lệnh Thành phố", the text "Công an Thành phố chủ trì
+    phối hợp với Bộ Tư lệnh Thành phố …" says who leads: a body the heading names that the text
+    itself makes a partner supports (the heading lists whom the entry concerns)."""
+    if not (actors.first_is_subject and actors.leads and actors.supports):
+        return leads
+    own = {m.name for m in actors.leads}
+    partners = {m.name for m in actors.supports} - own
+    return [m for m in leads if m.name not in partners]
 
 
 def _only_points_to_appendix(text: str, actors: Actors) -> bool:

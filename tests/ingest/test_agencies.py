@@ -314,6 +314,8 @@ def test_the_sectors_beside_the_ministries_are_one_group_in_a_national_text():
         ("các trường hợp cấp lại Chứng chỉ hành nghề bị mất", []),
         ("trường hợp bị mất hoặc bị hỏng", []),
         ("các trường học trên địa bàn", ["Các trường học trên địa bàn"]),
+        # "xã hội" (society) opens with the word for a commune and names none
+        ("Xã hội hóa/đối tác đầu tư công - tư", []),
     ],
 )
 def test_a_phrase_the_rules_know_names_no_body_is_no_group(phrase, names):
@@ -475,6 +477,11 @@ def test_a_body_of_another_commune_is_named_with_its_place_the_issuers_own_witho
         ("các sở: Tài chính, Xây dựng", "Sở Tài chính, Sở Xây dựng"),
         # a comma inside a known name holds its items together
         ("các Sở: Tài chính, Văn hóa, Thể thao và Du lịch, Xây dựng", "Sở Tài chính, Sở Văn hóa, Thể thao và Du lịch, Sở Xây dựng"),
+        # the members end where a word in lower case begins: the predicate's commas are its own
+        ("Các Bộ: Tài chính, Y tế khẩn trương khắc phục bất cập, hoàn thành trong tháng 11 năm 2025, cụ thể:",
+         "Bộ Tài chính, Bộ Y tế khẩn trương khắc phục bất cập, hoàn thành trong tháng 11 năm 2025, cụ thể:"),
+        ("các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội tổ chức triển khai",
+         "Tập đoàn Bưu chính Viễn thông Việt Nam, Tập đoàn Công nghiệp - Viễn thông Quân đội tổ chức triển khai"),
     ],
 )
 def test_an_enumeration_after_a_head_names_each_body(text, expanded):

@@ -165,9 +165,14 @@ def test_footnotes(lines, text, notes):
          ["1. Lãnh đạo Sở:", "Lãnh đạo Sở Tư pháp có Giám đốc và các Phó Giám đốc."]),
         # in upper case a capital marks no name ("Dân Chủ" is a commune, "CHỦ TỊCH" a title)
         (["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]),
+        # a known name wrapped at the dash inside it is no bullet (a Bắc Ninh regulation, corpus
+        # 45fb7c47…); a bullet after a full name stays one
+        (["3. Chủ tịch Hội đồng Thi đua", "- Khen thưởng tỉnh quyết định thành phần, số lượng thành viên"],
+         ["3. Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh quyết định thành phần, số lượng thành viên"]),
+        (["Sở Nội vụ chủ trì, phối hợp với Sở Tài chính", "- Sở Tư pháp hướng dẫn"], ["Sở Nội vụ chủ trì, phối hợp với Sở Tài chính", "- Sở Tư pháp hướng dẫn"]),
     ],
     ids=["year range", "hyphenated phrase", "bullet", "parenthesis", "full stop", "symbol hyphen", "country", "article number", "article title",
-         "enumeration", "one body's heading", "upper case"],
+         "enumeration", "one body's heading", "upper case", "a name at its dash", "a bullet after a name"],
 )
 def test_pdf_lines_joined_where_a_sentence_goes_on(lines, joined):
     assert [line.text for line in join_pdf_lines(L(*lines))] == joined

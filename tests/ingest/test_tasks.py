@@ -246,6 +246,30 @@ def test_the_ministries_and_central_sectors_are_one_group():
          ["Bộ Tài chính"], ["Bộ Xây dựng"], []),
         # a board named by its work is one body, not "các ban"
         ("Ban biên tập chủ trì thực hiện việc cập nhật tin bài", ["Ban biên tập"], [], []),
+        # unseen documents keyed by hand (tests/data/corpus_keys, session 45): a Prime Minister's
+        # dispatch lists ministries after "Các Bộ:" and its predicate has commas of its own
+        ("Các Bộ: Tài chính, Y tế, Tư pháp, Nội vụ khẩn trương khắc phục các bất cập của Hệ thống thông tin cơ sở dữ liệu thuộc phạm vi quản lý, hoàn thành trong tháng 11 năm 2025, cụ thể:",
+         ["Bộ Tài chính", "Bộ Y tế", "Bộ Tư pháp", "Bộ Nội vụ"], [], []),
+        # a Government notice: "các Tập đoàn:" lists groups the same way
+        ("Về triển khai hạ tầng đề phủ sóng 19 thôn, bản khu vực miền núi lõm sóng điện thoại: đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội tổ chức triển khai thực hiện theo quy định, hoàn thành trong tháng 12 năm 2025; Bộ Khoa học và Công nghệ hướng dẫn các Tập đoàn nêu trên",
+         ["VNPT", "Viettel", "Bộ Khoa học và Công nghệ"], [], []),
+        # the same notice: a second colon before "giao" in lower case
+        ("Về hoạt động của mô hình chính quyền địa phương 02 cấp: tăng số lượng cấp phó tại các phòng chuyên môn của cấp xã từ 2 lên 3 phó trưởng phòng, bố trí đủ biên chế theo vị trí việc làm: giao Bộ Nội vụ chủ trì, phối hợp với các cơ quan liên quan nghiên cứu, tổng hợp, báo cáo Chính phủ trước ngày 30 tháng 11 năm 2025.",
+         ["Bộ Nội vụ"], [], []),
+        # a Cần Thơ regulation: when, then who; a time opener with nobody after it gives no subject
+        ("Hằng năm, các cơ quan, đơn vị cấp thành phố và Ủy ban nhân dân xã, phường xây dựng báo cáo, tiến hành tự chấm điểm, tự đánh giá xếp loại công tác dân vận",
+         ["Ủy ban nhân dân các xã, phường"], [], []),
+        ("Trong quý I của năm liền kề đánh giá, Sở Nội vụ chủ trì, phối hợp với Ban Tuyên giáo và Dân vận Thành ủy và các cơ quan, đơn vị có liên quan tiến hành rà soát, đánh giá kết quả chấm điểm",
+         ["Sở Nội vụ"], ["Ban Tuyên giáo và Dân vận Thành ủy"], []),
+        ("Hằng năm, tổ chức sơ kết, đánh giá kết quả thực hiện Kế hoạch.", [], [], []),
+        # "Xã hội hóa" (society-making) is no commune (a Hồ Chí Minh City plan's funding part)
+        ("Xã hội hóa/đối tác đầu tư công - tư: Huy động các doanh nghiệp trong lĩnh vực công nghệ thông tin cung cấp hạ tầng, dịch vụ số", [], [], []),
+        # the central bodies in a province are one tier, named; where they are is no verb
+        ("Thủ trưởng các Sở, ban, ngành cấp tỉnh, các cơ quan Trung ương trên địa bàn tỉnh, Chủ tịch Ủy ban nhân dân các phường, xã có trách nhiệm tổ chức thực hiện Quyết định này.",
+         ["Các sở, ban, ngành tỉnh", "Các cơ quan Trung ương trên địa bàn tỉnh", "Ủy ban nhân dân các xã, phường"], [], []),
+        ("Các cơ quan Trung ương đóng trên địa bàn tỉnh phối hợp giải quyết các thủ tục hành chính của tỉnh đảm bảo đúng thời gian quy định",
+         [], ["Các cơ quan Trung ương đóng trên địa bàn tỉnh"], []),
+        ("Sở Tài chính phối hợp với các cơ quan Trung ương, Bộ Tài chính trong việc chỉ đạo thực hiện tổng kiểm kê tài sản", ["Sở Tài chính"], ["Các cơ quan Trung ương", "Bộ Tài chính"], []),
         # a condition cut at a comma inside its own list gives no subject ("cơ sở giáo dục
         # mầm non, giáo dục phổ thông …" goes on the list, it is no verb): a resolution of Huế
         ("Trường hợp mức thu học phí của cơ sở giáo dục dân lập, tư thục, cơ sở giáo dục mầm non, giáo dục phổ thông trong các trường đại học, cao đẳng thấp hơn mức học phí quy định tại khoản 1 Điều 2 Nghị quyết này, mức hỗ trợ học phí bằng với mức thu học phí của cơ sở giáo dục đó.",
@@ -579,6 +603,20 @@ def test_a_notices_closing_formula_gives_its_work_to_the_bodies_it_notifies():
     assert all("Văn phòng Chính phủ" not in t.lead for t in tasks)
 
 
+def test_a_notices_bare_closing_formula_closes_the_last_item_and_gives_no_work():
+    """"Văn phòng Chính phủ trân trọng thông báo./." (a Government notice of conclusions, corpus
+    24701a1c…): the formula names nobody to act; it is not the last item's sentence."""
+    lines = ["VĂN PHÒNG CHÍNH PHỦ", "Số: 612/TB-VPCP", "Hà Nội, ngày 14 tháng 11 năm 2025", "", "THÔNG BÁO",
+             "Kết luận của Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Thanh Hóa", "",
+             "III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH", "",
+             "1. Về đầu tư kho dầu thô dự trữ quốc gia: Bộ Công Thương chủ trì nghiên cứu, báo cáo Thủ tướng Chính phủ.", "",
+             "Văn phòng Chính phủ trân trọng thông báo./.", "",
+             "Nơi nhận:", "- Như trên;"]
+    doc = parse(normalize(lines))
+    tasks = [t for t, _ in extract_tasks(doc, Lexicon({}, None, {}, True, None, True)).tasks]
+    assert [(t.path, t.lead) for t in tasks] == [("III.1", ["Bộ Công Thương"])]
+
+
 def test_a_company_a_notice_is_sent_to_ends_its_name_before_the_word_of_knowing():
     # a customs ruling's closing (corpus 39a27d44…): "biết" is no word of the company's name
     actors = read_actors("Công ty TNHH Suhil Electronics Vina biết và thực hiện./.", TERMS)
@@ -830,8 +868,12 @@ def test_an_entry_gives_the_words_after_its_name_and_a_name_alone_gives_no_work(
         (["II. NHIỆM VỤ", "1. Tổ chức hội nghị tập huấn.", "III. TỔ CHỨC THỰC HIỆN", "Yêu cầu triển khai nghiêm túc, hiệu quả.", "1. Sở Tư pháp", "- Phối hợp triển khai.", "2. Sở Nội vụ",
           "- Theo dõi, đôn đốc việc thực hiện Kế hoạch này.", "- Chủ trì thực hiện Kế hoạch này."],
          [("II.1", ["Sở Nội vụ"], [], []), ("III.1.1", ["Sở Tư pháp"], [], []), ("III.2.1", ["Sở Nội vụ"], [], []), ("III.2.2", ["Sở Nội vụ"], [], [])]),
+        # an entry headed by two bodies whose text says one leads with the other: the text decides
+        # (a Hồ Chí Minh City plan, corpus 001c610b…)
+        (["II. TỔ CHỨC THỰC HIỆN", "1. Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh chủ trì phối hợp với Bộ Chỉ huy Quân sự tỉnh và các đơn vị có liên quan định kỳ kiểm tra, đánh giá an toàn hệ thống."],
+         [("II.1", ["Công an tỉnh"], ["Bộ Chỉ huy Quân sự tỉnh"], ["Các đơn vị có liên quan"])]),
     ],
-    ids=["attribute lead over the sentence", "funding", "a catch-all heading", "who carries out the plan"],
+    ids=["attribute lead over the sentence", "funding", "a catch-all heading", "who carries out the plan", "a partner named in the entry's heading"],
 )
 def test_who_an_item_is_given_to(lines, expected):
     found = extract_tasks(parse(normalize(_PLAN_HEAD[:8] + lines)), PROVINCE)
