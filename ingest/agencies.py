@@ -442,6 +442,11 @@ class Lexicon:
     national: bool = False  # issued by a national body: "địa phương" are the provinces
     own_unit: str | None = None  # how the issuer's units name it: "Bộ" ("Chánh Văn phòng" -> "Văn phòng Bộ")
 
+    @property
+    def home(self) -> str | None:
+        """The place a local issuer governs (a national one's seat governs nothing)."""
+        return None if self.national else self.own_place
+
 
 @cache
 def _local_levels() -> frozenset[str]:
@@ -451,10 +456,13 @@ def _local_levels() -> frozenset[str]:
 def shown_name(m: AgencyMention, lexicon: Lexicon) -> str:
     """A body of a commune or district other than the issuer's is named with its place ("Ủy ban
     nhân dân phường Cổ Nhuế 2" in a city's decision): two communes' committees are two bodies.
-    A province's or the issuer's own place stays out of the name, as analysts write it."""
-    if not (m.place and m.level and m.level.lower() in _local_levels()):
+    A province's or the issuer's own place stays out of the name, as analysts write it — except
+    in a national text, where the provinces it names are as many bodies ("Ủy ban nhân dân tỉnh
+    Khánh Hòa", "Ủy ban nhân dân tỉnh Gia Lai")."""
+    provincial = lexicon.national and bool(m.level) and places.province(m.place) is not None
+    if not (m.place and m.level and (m.level.lower() in _local_levels() or provincial)):
         return m.name
-    if lexicon.own_place and fold(m.place) == fold(lexicon.own_place):
+    if lexicon.own_place and fold(m.place) == fold(lexicon.own_place) and not provincial:
         return m.name
     if fold(m.name).endswith(fold(m.place)):
         return m.name
@@ -591,7 +599,7 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
     level that ends a list ("Cấp ủy đảng, chính quyền cấp xã") belongs to every member.
     """
     lexicon = lexicon or Lexicon({})
-    phrase = expand_enumerations(re.sub(r"\s+", " ", phrase).strip())
+    phrase = expand_enumerations(re.sub(r"\s+", " ", phrase).strip(), lexicon.home)
     # "A, B, C (sau đây gọi là cơ quan, đơn vị, địa phương)": the text names the group
     definition = _definition_re().search(phrase)
     if definition:
@@ -768,12 +776,86 @@ def name_bare_titles(text: str) -> str:
     return pattern.sub(lambda m: table[fold(m.group(1))], text)
 
 
-def expand_enumerations(text: str) -> str:
+@cache
+def _place_list_regexes() -> tuple[re.Pattern[str], re.Pattern[str], str]:
+    """"Ủy ban nhân dân các tỉnh(, thành phố): A, B, C" (a body of every place listed) and a
+    clause that opens with places ("Các tỉnh Nghệ An, Quảng Ngãi khẩn trương …", "Thành phố Hà
+    Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh …"): cues.yaml: place_lists."""
+    c = cues()["place_lists"]
+    unit = alternation(level_words("province", "city"))
+    units = rf"(?:{unit})(?:\s*[,/]\s*(?:{unit}))?"
+    place = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
+    bodies = re.compile(rf"(?<![\wÀ-ỹ])(?P<body>{alternation(c['bodies'])})\s+các\s+(?P<units>{units})\s*:?\s*(?=[A-ZĐÀ-Ỹ])")
+    opening = re.compile(rf"(?:^|(?<=[.;:]\s))(?P<mood>(?:{alternation(c['moods'])})\s+)?(?=(?i:các\s+)?(?i:{unit})\s+{place})")
+    return bodies, opening, place
+
+
+def _listed_places(text: str, pos: int, unit_words: bool) -> tuple[list[str], int]:
+    """The provinces a list names from `pos` ("Khánh Hòa, Đắk Lắk và Gia Lai"; with
+    `unit_words`, each perhaps after its level word: "Thành phố Hà Nội và các tỉnh Bắc Ninh"),
+    and where the list ends. Only the national list's provinces count."""
+    _, _, place = _place_list_regexes()
+    unit = alternation(level_words("province", "city"))
+    item = re.compile(rf"(?:(?i:các\s+)?(?i:{unit})\s+)?({place})" if unit_words else rf"({place})")
+    found: list[str] = []
+    end = pos
+    while True:
+        m = item.match(text, pos)
+        if not m:
+            break
+        words = m.group(1).split()
+        name = next((" ".join(words[:n]) for n in range(len(words), 0, -1) if places.province(" ".join(words[:n]))), None)
+        province = places.province(name)
+        if name is None or province is None:
+            break
+        found.append(province.name)
+        end = m.start(1) + len(name)
+        sep = re.match(r"\s*(?:,|và|;)\s*", text[end:])
+        if not sep:
+            break
+        pos = end + sep.end()
+    return found, end
+
+
+def _province_body(body: str, name: str) -> str:
+    place = places.province(name)
+    level = "thành phố" if place is not None and place.full_name.startswith("Thành phố") else "tỉnh"
+    return f"{body} {level} {name}"
+
+
+def name_listed_places(text: str, own_place: str | None = None) -> str:
+    """"Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai" -> "Ủy ban nhân dân tỉnh Khánh
+    Hòa, Ủy ban nhân dân tỉnh Đắk Lắk, Ủy ban nhân dân tỉnh Gia Lai"; a clause whose subject is
+    provinces ("Các tỉnh Nghệ An, Quảng Ngãi khẩn trương …") is their People's Committees' — not
+    the issuer's own province, which a provincial text names when it speaks of its own aims."""
+    bodies, opening, _ = _place_list_regexes()
+    out: list[str] = []
+    pos = 0
+    for m in bodies.finditer(text):
+        found, end = _listed_places(text, m.end(), unit_words=False)
+        if len(found) < 1 or m.start() < pos:
+            continue
+        out += [text[pos : m.start()], ", ".join(_province_body(m.group("body"), f) for f in found)]
+        pos = end
+    text = "".join(out) + text[pos:]
+    out, pos = [], 0
+    for m in opening.finditer(text):
+        found, end = _listed_places(text, m.end(), unit_words=True)
+        after = text[end:].lstrip()
+        if not found or m.end() < pos or not predicate_regex().match(after) or found == [places.short_name(own_place or "")]:
+            continue
+        body = cues()["place_lists"]["body_of_place"]
+        out += [text[pos : m.end()], ", ".join(_province_body(body, f) for f in found)]
+        pos = end
+    return "".join(out) + text[pos:]
+
+
+def expand_enumerations(text: str, own_place: str | None = None) -> str:
     """"các Sở: Tài chính, Nông nghiệp và Môi trường, Xây dựng" -> "Sở Tài chính, Sở Nông nghiệp
     và Môi trường, Sở Xây dựng"; "Các Bộ: Công an, Quốc phòng" likewise. Members are cut at the
     commas, a comma inside a known name kept ("Văn hóa, Thể thao và Du lịch"). A title without
     its body is the body first (`name_bare_titles`)."""
-    text = name_bare_titles(text)
+    text = name_listed_places(name_bare_titles(text), own_place)
     if ":" not in text:
         return text
     # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền": the communes named, not a label

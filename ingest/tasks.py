@@ -602,7 +602,7 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
     first = True
     pending = ""
     listing = False  # the text says who makes up something ("Thành phần gồm: …"): its lists assign nothing
-    for clause in _joined_partner_lists(_clauses(expand_enumerations(name_own_units(text, lexicon.own_unit))), lexicon):
+    for clause in _joined_partner_lists(_clauses(expand_enumerations(name_own_units(text, lexicon.own_unit), lexicon.home)), lexicon):
         if pending:
             clause = f"{pending}; {clause}"
             pending = ""

@@ -489,6 +489,39 @@ def test_an_enumeration_after_a_head_names_each_body(text, expanded):
 
 
 @pytest.mark.parametrize(
+    "text,own_place,expanded",
+    [
+        # a Prime Minister's dispatch and a Government notice (corpus 15e6fb3d…, 50f69447…)
+        ("Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai:", None,
+         "Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa, Ủy ban nhân dân tỉnh Đắk Lắk, Ủy ban nhân dân tỉnh Gia Lai:"),
+        ("Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Hồ Chí Minh quyết liệt chỉ đạo", None,
+         "Ủy ban nhân dân tỉnh Tuyên Quang, Ủy ban nhân dân thành phố Hồ Chí Minh quyết liệt chỉ đạo"),
+        # provinces as a clause's subject act through their People's Committees
+        ("Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương hoàn thiện Báo cáo", None,
+         "Ủy ban nhân dân tỉnh Nghệ An, Ủy ban nhân dân tỉnh Quảng Ngãi, Ủy ban nhân dân tỉnh Cao Bằng khẩn trương hoàn thiện Báo cáo"),
+        ("Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh tiến độ", None,
+         "Ủy ban nhân dân thành phố Hà Nội, Ủy ban nhân dân tỉnh Bắc Ninh, Ủy ban nhân dân tỉnh Gia Lai đẩy nhanh tiến độ"),
+        # not a place that is no province, nor words that assign nothing, nor a province's own aims
+        ("Tỉnh Thanh Hóa cần nỗ lực, phấn đấu hơn nữa", None, "Tỉnh Thanh Hóa cần nỗ lực, phấn đấu hơn nữa"),
+        ("trên địa bàn tỉnh Nghệ An khẩn trương", None, "trên địa bàn tỉnh Nghệ An khẩn trương"),
+        ("Kế hoạch đầu tư công trung hạn; tỉnh Cà Mau xây dựng kế hoạch", "Cà Mau", "Kế hoạch đầu tư công trung hạn; tỉnh Cà Mau xây dựng kế hoạch"),
+    ],
+)
+def test_a_list_of_provinces_names_the_body_of_each(text, own_place, expanded):
+    assert expand_enumerations(text, own_place) == expanded
+
+
+def test_a_national_text_names_each_provinces_body_with_its_place():
+    national = Lexicon({}, None, own_place="Hà Nội", national=True)
+    provincial = Lexicon({}, "tỉnh", own_place="Gia Lai")
+    bodies = [AgencyMention("Ủy ban nhân dân tỉnh", "peoples_committee", f"UBND tỉnh {p}", 0, 20, level="tỉnh", place=p) for p in ("Gia Lai", "Khánh Hòa")]
+    assert [shown_name(b, national) for b in bodies] == ["Ủy ban nhân dân tỉnh Gia Lai", "Ủy ban nhân dân tỉnh Khánh Hòa"]
+    assert [shown_name(b, provincial) for b in bodies] == ["Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh"]
+    hanoi = AgencyMention("Ủy ban nhân dân thành phố", "peoples_committee", "UBND thành phố Hà Nội", 0, 20, level="thành phố", place="Hà Nội")
+    assert shown_name(hanoi, national) == "Ủy ban nhân dân thành phố Hà Nội"  # the seat of a national issuer governs nothing
+
+
+@pytest.mark.parametrize(
     "issuer,unit",
     [
         ("Bộ Nội vụ", "Bộ"),

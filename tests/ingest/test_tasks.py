@@ -262,6 +262,8 @@ def test_the_ministries_and_central_sectors_are_one_group():
         ("Trong quý I của năm liền kề đánh giá, Sở Nội vụ chủ trì, phối hợp với Ban Tuyên giáo và Dân vận Thành ủy và các cơ quan, đơn vị có liên quan tiến hành rà soát, đánh giá kết quả chấm điểm",
          ["Sở Nội vụ"], ["Ban Tuyên giáo và Dân vận Thành ủy"], []),
         ("Hằng năm, tổ chức sơ kết, đánh giá kết quả thực hiện Kế hoạch.", [], [], []),
+        # the points of a list written out (a Government notice)
+        ("Thứ tư, Sở Xây dựng chủ động tháo gỡ vướng mắc, hoàn thành dứt điểm công tác giải phóng mặt bằng", ["Sở Xây dựng"], [], []),
         # "Xã hội hóa" (society-making) is no commune (a Hồ Chí Minh City plan's funding part)
         ("Xã hội hóa/đối tác đầu tư công - tư: Huy động các doanh nghiệp trong lĩnh vực công nghệ thông tin cung cấp hạ tầng, dịch vụ số", [], [], []),
         # the central bodies in a province are one tier, named; where they are is no verb
@@ -599,7 +601,8 @@ def test_a_notices_closing_formula_gives_its_work_to_the_bodies_it_notifies():
     doc = parse(normalize(lines))
     tasks = [t for t, _ in extract_tasks(doc, Lexicon({}, None, {}, True, None, True)).tasks]
     closing = [t for t in tasks if t.path.startswith("closing")]
-    assert [t.lead for t in closing] == [["Ủy ban nhân dân tỉnh", "Các bộ"]]
+    # a national text names a province's committee with its place: the provinces it names are many
+    assert [t.lead for t in closing] == [["Ủy ban nhân dân tỉnh Phú Thọ", "Các bộ"]]
     assert all("Văn phòng Chính phủ" not in t.lead for t in tasks)
 
 
