@@ -430,9 +430,20 @@ def spaced_columns(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# a rule drawn under the issuer or the motto, beside other text: `Số: 217/CĐ-TTg      ---------`
+_RULE_BESIDE = re.compile(r"(?:(?<=\S) {3,}|\t+)[-_–—=]{3,}(?= {3,}|\t|\s*$)|^\s*[-_–—=]{3,}(?= {3,}|\t)")
+
+
+def _without_rules(line: Line) -> Line:
+    """A line with the rules drawn beside its text taken out (they are no words of it)."""
+    text = _RULE_BESIDE.sub(lambda m: " " * len(m.group(0)), line.text)
+    return line if text == line.text else Line(text.rstrip(), line.src, line.heading)
+
+
 def _spaced(lines: list[Line]) -> list[Block]:
     if not any("   " in l.text.strip() or "\t" in l.text for l in lines):
         return list(lines)
+    lines = [_without_rules(l) for l in lines]
     out: list[Block] = []
     header_done = False
     i = 0
@@ -464,6 +475,8 @@ def _gaps(text: str) -> list[tuple[int, int]]:
     return [(m.start("gap"), m.end("gap")) for m in _GAP.finditer(text)]
 
 
+_SYMBOL_LEFT = re.compile(r"^\s*(?:\*\*)?(?:Số|SỐ|So)\b", re.I)
+_SYMBOL_LABEL_END = re.compile(r"(?:^|\s)(?:Số|SỐ)\s*:?\s*(?:\*\*)?$")
 _DATE_RIGHT = re.compile(r"ngày\s*(?:\d{1,2}|\s)\s*tháng|,\s*ngày\b|tháng\s*\d{0,2}\s*năm\s*\d{4}", re.I)
 
 
@@ -477,7 +490,8 @@ def _spaced_header(lines: list[Line], i: int) -> tuple[Table, int] | None:
     text = lines[i].text
     split = None
     for _start, end in _gaps(text):
-        if is_motto(text[end:]):
+        # the motto's column, or the place-and-date beside `Số:` where the motto stands above
+        if is_motto(text[end:]) or (_SYMBOL_LEFT.match(text[:_start + 1]) and _DATE_RIGHT.search(text[end:])):
             split = end
             break
     if split is None:
@@ -510,8 +524,9 @@ def _spaced_header(lines: list[Line], i: int) -> tuple[Table, int] | None:
             if _DATE_RIGHT.search(rpart):
                 dated = True
         k += 1
-        if dated and k < len(lines) and lines[k].text.strip() and _part(lines[k].text, split)[1] == "":
-            break
+        bare_symbol = bool(left) and _SYMBOL_LABEL_END.search(left[-1].text) is not None
+        if dated and not bare_symbol and k < len(lines) and lines[k].text.strip() and _part(lines[k].text, split)[1] == "":
+            break  # (a `Số:` whose number the narrow column wrapped takes the next line)
     return Table(((Cell(tuple(left)), Cell(tuple(right))),), lines[i].src), k
 
 

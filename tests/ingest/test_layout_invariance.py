@@ -84,3 +84,35 @@ def test_every_layout_gives_the_record_the_portal_text_gives(records):
     for key, why in EXCEPTIONS.items():
         print(f"exception {key}: {why}")
     assert not differences, differences[:5]
+
+
+# Two portal headers of other genres and issuers (corpus 6a406c1f…, a328fbb4…): the number under
+# `Số:` in its own cell line, the rules drawn under issuer and motto. Written to PDF, the number
+# stands under `Số:` beside the place and date, and the rules beside the number.
+_PORTAL_HEADERS = {
+    "a plan whose number is under Số": (
+        ["|", "**UỶ BAN NHÂN", "DÂN**", "TỈNH LAI CHÂU", "--------", "|", "**CỘNG HÒA XÃ", "HỘI CHỦ NGHĨA VIỆT NAM**",
+         "Độc lập - Tự do - Hạnh phúc", "---------------", "|", "|", "Số:", "7360/KH-UBND", "|", "*Lai Châu, ngày", "19 tháng 11 năm 2025*", "|", "",
+         "**KẾ HOẠCH**", "", "TRIỂN KHAI THI HÀNH LUẬT TIÊU CHUẨN VÀ QUY CHUẨN KỸ THUẬT", ""],
+        ("Kế hoạch", "7360/KH-UBND", "Ủy ban nhân dân tỉnh Lai Châu", "Lai Châu", "2025-11-19"),
+    ),
+    "a dispatch whose rule stands beside its number": (
+        ["|", "**THỦ TƯỚNG CHÍNH", "PHỦ**", "-------", "|", "**CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM**", "Độc lập - Tự do - Hạnh phúc",
+         "---------------", "|", "|", "Số: 217/CĐ-TTg", "|", "*Hà Nội, ngày 16", "tháng 11 năm 2025*", "|", "", "**CÔNG ĐIỆN**", "",
+         "V/V CHỦ ĐỘNG PHÒNG, TRÁNH, ỨNG PHÓ MƯA LŨ TẠI KHU VỰC TRUNG BỘ", ""],
+        ("Công điện", "217/CĐ-TTg", "Thủ tướng Chính phủ", "Hà Nội", "2025-11-16"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_PORTAL_HEADERS))
+def test_a_portal_header_reads_the_same_from_pdf(name, tmp_path):
+    from ingest.pipeline import extract
+
+    lines, expected = _PORTAL_HEADERS[name]
+    body = ["**I. NHIỆM VỤ**", "", "1. Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp tổ chức tuyên truyền.", ""]
+    source = tmp_path / "portal.md"
+    source.write_text("\n".join(lines + body) + "\n", encoding="utf-8")
+    for path in (source, layouts.write("pdf", source, tmp_path)):
+        d = extract(path).to_json()["document"]
+        assert (d["type"], d["symbol"], d["issuer"], d["place"], d["date"]) == expected, path.suffix

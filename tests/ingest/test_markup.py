@@ -74,6 +74,42 @@ TUYEN_QUANG = {"genre": "Quyết định", "symbol": "12/2026/QĐ-UBND", "number
                 "Về việc ban hành Kế hoạch chuyển đổi số",
             ],
         ),
+        (
+            # a PDF whose reader gives the issuer and the motto one under the other, then `Số:`
+            # beside the place and date with its number wrapped under it by the narrow column, and
+            # the rules under issuer and motto as dashes beside each other
+            "number wrapped under Số",
+            [
+                "**ỦY BAN NHÂN DÂN**",
+                "TỈNH TUYÊN QUANG",
+                "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**",
+                "Độc lập - Tự do - Hạnh phúc",
+                "",
+                "                             --------                                            ---------------",
+                "                               Số:                                   Tuyên Quang, ngày 05 tháng 3 năm 2026",
+                "                         12/2026/QĐ-UBND",
+                "",
+                "                                   QUYẾT ĐỊNH",
+                "                     Về việc ban hành Kế hoạch chuyển đổi số",
+            ],
+        ),
+        (
+            # the rule under the motto beside the number, the place and date on the next line
+            "a rule beside the number",
+            [
+                "**ỦY BAN NHÂN DÂN**",
+                "TỈNH TUYÊN QUANG",
+                "-------",
+                "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**",
+                "Độc lập - Tự do - Hạnh phúc",
+                "",
+                "                         Số: 12/2026/QĐ-UBND                                          ---------------",
+                "                                                                     Tuyên Quang, ngày 05 tháng 3 năm 2026",
+                "",
+                "                                   QUYẾT ĐỊNH",
+                "                     Về việc ban hành Kế hoạch chuyển đổi số",
+            ],
+        ),
     ],
 )
 def test_the_header_reads_the_same_in_every_layout(layout, lines):
