@@ -38,7 +38,8 @@ _CODE = r"[A-ZĐ][A-Za-zĐđ&]*\d*"
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     dt = doc_types()
-    number = r"(?P<num>\d{1,5}[a-z]?)"
+    # "66.7/2025/NQ-CP": the Government numbers a series of resolutions under one number
+    number = r"(?P<num>\d{1,5}(?:\.\d{1,2}(?=/))?[a-z]?)"
     year = r"(?P<year>(?:19|20)\d{2})"
     pieces = {
         # 10/2022/QH15 — a law's (or the Assembly's resolution's) symbol carries the legislature
@@ -51,7 +52,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
     type_words = "|".join(re.escape(n) for n in dt.all_names)
     return {
-        **{f"symbol_{k}": re.compile(rf"(?<![\w/])(?:{v})(?![\w/])") for k, v in pieces.items()},
+        **{f"symbol_{k}": re.compile(rf"(?<![\w/])(?<!\d\.)(?:{v})(?![\w/])") for k, v in pieces.items()},
         "type_before": re.compile(rf"(?P<tw>{type_words})(?:\s+[a-zà-ỹđ]+){{0,2}}?\s*(?:(?:s[ốo]|số hiệu)\s*)?[:]?\s*$", re.I),
         "date_after": re.compile(
             r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"

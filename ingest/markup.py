@@ -555,9 +555,9 @@ def _chunks(text: str) -> list[tuple[int, int, str]]:
 
 
 def _header_in_columns(lines: list[Line], i: int, starts: list[int]) -> tuple[list[str | None], int] | None:
-    """The column roles of a header row in columns of spaces, read on up to three lines, and
+    """The column roles of a header row in columns of spaces, read on up to six lines, and
     how many lines it takes."""
-    for extra in range(3):
+    for extra in range(6):  # narrow columns wrap a header over many lines ("Cơ" / "quan" / "chủ" / "trì")
         if i + extra >= len(lines):
             break
         block = lines[i : i + extra + 1]
@@ -568,12 +568,27 @@ def _header_in_columns(lines: list[Line], i: int, starts: list[int]) -> tuple[li
             break
         roles = header_roles([[" ".join(c) for c in cols]])
         if roles is not None:
-            return roles, extra + 1
+            return roles, extra + 1 + _header_goes_on(lines, i + extra + 1, starts, roles)
     return None
 
 
+def _header_goes_on(lines: list[Line], k: int, starts: list[int], roles: list[str | None]) -> int:
+    """Lines after the header's roles are read that still wrap its words ("hoàn" / "thành"
+    under "Thời gian dự kiến"): no blank line between, nothing in the number column."""
+    if "number" not in roles:
+        return 0
+    col = roles.index("number")
+    n = 0
+    while k + n < len(lines) and n < 4 and lines[k + n].text.strip():
+        cols = _by_column([lines[k + n]], starts)
+        if cols is None or cols[col]:
+            break
+        n += 1
+    return n
+
+
 def _spaced_task_table(lines: list[Line], i: int) -> tuple[Table, int] | None:
-    """A task table in columns of spaces: a header row (on up to three lines) that names a
+    """A task table in columns of spaces: a header row (on up to six lines) that names a
     content column and a lead or support column, then rows cut at the column starts. A row
     starts where the number column has a value (or, without one, after a blank line)."""
     first = _chunks(lines[i].text)

@@ -80,6 +80,13 @@ CASES = [
         "body",
         {"20/NQ-HĐND@Nghi Dương/?": ("cites", None, "Hội đồng nhân dân")},
     ),
+    (
+        # the Government numbers a 2025 series of resolutions under one number (a Prime Minister's
+        # dispatch, corpus 344b9eec…): "66.7", not "7"
+        "Chính phủ đã ban hành Nghị quyết số 66.7/2025/NQ-CP ngày 15 tháng 11 năm 2025 quy định cắt giảm, đơn giản hóa thủ tục hành chính",
+        VINH_LONG, "body",
+        {"66.7/2025/NQ-CP": ("cites", "2025-11-15", "Chính phủ")},
+    ),
 ]
 
 

@@ -157,6 +157,29 @@ def test_a_task_table_in_columns_of_spaces():
     assert rows[2][2:4] == ["Sở Nội vụ", "Các sở, ban, ngành"]
 
 
+def test_a_task_table_whose_narrow_columns_wrap_the_header_over_many_lines():
+    # a Hồ Chí Minh City plan's appendix (corpus 001c610b…) as pdftotext -layout gives a table of
+    # seven narrow columns: "Cơ" / "quan" / "chủ" / "trì" takes four lines, "hoàn thành" six
+    lines = [
+        "STT    Nhiệm vụ        Cơ       Cơ       Thời     Kết      Nguồn",
+        "                       quan     quan     gian     quả dự   kinh",
+        "                       chủ      phối     dự       kiến     phí",
+        "                       trì      hợp      kiến",
+        "                                         hoàn",
+        "                                         thành",
+        "",
+        "1      Phối hợp rà     Sở Tài   Sở Nội   Quý IV   Báo cáo  Chi",
+        "       soát quy chế    chính    vụ       /2025             thường",
+        "                                                           xuyên",
+        "",
+    ]
+    tables = [b for b in text_blocks(lines) if isinstance(b, Table)]
+    assert len(tables) == 1
+    rows = [[c.text for c in row] for row in tables[0].rows]
+    assert rows[0][:4] == ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp"]
+    assert rows[1][:4] == ["1", "Phối hợp rà soát quy chế", "Sở Tài chính", "Sở Nội vụ"]
+
+
 def test_a_task_table_in_tab_rows_gives_tasks_with_their_roles():
     lines = ["KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở", "", "I. NHIỆM VỤ CỤ THỂ",
              "STT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp",
