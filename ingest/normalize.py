@@ -394,14 +394,17 @@ def _cut_agency_name(prev: str, nxt: str) -> bool:
     from .agencies import find_agencies
 
     dash = re.match(r"^[-–]\s+", nxt)
-    tail = prev.split()[-6:] if dash else prev.split()[-3:]
+    # "Tập đoàn Công nghiệp - Năng lượng" / "Quốc gia Việt Nam …": the name's head may lie far back
+    tail = prev.split()[-8:]
     # "Sở" / "Khoa học và Công nghệ": a known name is longer than four words
     head = nxt.split()[: 9 if dash else 8]
     if not tail or not head or not (head[0][:1].isupper() or (dash and head[1:2] and head[1][:1].isupper())):
         return False
     joined = " ".join(tail + head)
     cut = len(" ".join(tail))
-    return any(a.start < cut < a.end and a.known for a in find_agencies(joined))
+    # the name itself runs across, not only a place taken after it ("… Ủy ban nhân dân cấp xã" /
+    # "Chủ tịch …" is no place "Chủ")
+    return any(a.start < cut < a.end and a.known and not (a.place and joined.find(a.place, a.start) >= cut) for a in find_agencies(joined))
 
 
 def _enumeration_cut(prev: str, nxt: str) -> bool:

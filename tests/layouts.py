@@ -34,7 +34,8 @@ from ingest.tables import header_roles, is_motto  # noqa: E402
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 LAYOUTS = ("plain_text", "html_page", "docx", "pdf", "pdf_text", "md_inline_html")
 SUFFIX = {"plain_text": ".txt", "html_page": ".html", "docx": ".docx", "pdf": ".pdf", "pdf_text": ".txt", "md_inline_html": ".md"}
-_LABEL = re.compile(r"^(?:\*\*)?(?:[IVXLC]+\s*\.|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\)|[-+•–]\s|Điều\s+\d|Chương\s+[IVX\d])")
+# an item's label ends where its text begins: "66.2/2025/NQ-CP" at a line's start is no item "66."
+_LABEL = re.compile(r"^(?:\*\*)?(?:[IVXLC]+\s*\.|\d{1,2}(?:\.\d{1,2})*\s*[.)](?!\S)|[a-zđ]\)|[-+•–]\s|Điều\s+\d|Chương\s+[IVX\d])")
 
 
 def pdf_available() -> bool:
@@ -304,7 +305,9 @@ def _spaced_table(rows: list[list[str]], page: int) -> list[str]:
     weights = [1 if all(len(r[k]) <= 6 for r in rows if k < len(r)) else 4 for k in range(width)]
     weights = [w * (2 if k == 1 else 1) for k, w in enumerate(weights)]
     usable = page - 3 * (width - 1)
-    widths = [max(4, usable * w // sum(weights)) for w in weights]
+    # a column is never narrower than its longest word: a PDF wraps at spaces, it cuts no word
+    longest = [max((len(word) for r in rows if k < len(r) for word in r[k].split()), default=4) for k in range(width)]
+    widths = [max(4, usable * w // sum(weights), longest[k]) for k, w in enumerate(weights)]
     out: list[str] = []
     for row in rows:
         cells = [textwrap.wrap(row[k] if k < len(row) else "", widths[k]) or [""] for k in range(width)]

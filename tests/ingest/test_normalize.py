@@ -170,9 +170,12 @@ def test_footnotes(lines, text, notes):
         (["3. Chủ tịch Hội đồng Thi đua", "- Khen thưởng tỉnh quyết định thành phần, số lượng thành viên"],
          ["3. Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh quyết định thành phần, số lượng thành viên"]),
         (["Sở Nội vụ chủ trì, phối hợp với Sở Tài chính", "- Sở Tư pháp hướng dẫn"], ["Sở Nội vụ chủ trì, phối hợp với Sở Tài chính", "- Sở Tư pháp hướng dẫn"]),
+        # a known name whose head lies seven words back (a Government notice written to PDF)
+        (["4. Về kho dầu thô: với vai trò là chủ đầu tư, Tập đoàn Công nghiệp - Năng lượng", "Quốc gia Việt Nam chủ động làm việc."],
+         ["4. Về kho dầu thô: với vai trò là chủ đầu tư, Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam chủ động làm việc."]),
     ],
     ids=["year range", "hyphenated phrase", "bullet", "parenthesis", "full stop", "symbol hyphen", "country", "article number", "article title",
-         "enumeration", "one body's heading", "upper case", "a name at its dash", "a bullet after a name"],
+         "enumeration", "one body's heading", "upper case", "a name at its dash", "a bullet after a name", "a long name's head far back"],
 )
 def test_pdf_lines_joined_where_a_sentence_goes_on(lines, joined):
     assert [line.text for line in join_pdf_lines(L(*lines))] == joined
