@@ -458,6 +458,11 @@ def _spaced(lines: list[Line]) -> list[Block]:
                 out.append(Line("", table.anchor()))
                 header_done = True
                 continue
+        found_s = _spaced_signature(lines, i)
+        if found_s is not None:
+            table, i = found_s
+            out += [Line("", table.anchor()), table, Line("", table.anchor())]
+            continue
         found_t = _spaced_task_table(lines, i)
         if found_t is not None:
             table, i = found_t
@@ -528,6 +533,58 @@ def _spaced_header(lines: list[Line], i: int) -> tuple[Table, int] | None:
         if dated and not bare_symbol and k < len(lines) and lines[k].text.strip() and _part(lines[k].text, split)[1] == "":
             break  # (a `Số:` whose number the narrow column wrapped takes the next line)
     return Table(((Cell(tuple(left)), Cell(tuple(right))),), lines[i].src), k
+
+
+def _recipients_heading() -> re.Pattern[str]:
+    from .rules import cues
+
+    return re.compile(cues()["recipients_heading"], re.I)
+
+
+def _signature_formula() -> re.Pattern[str]:
+    from .rules import alternation, cues
+
+    return re.compile(rf"^(?:\*\*)?(?:{alternation(cues()['signature_formulas'])})\s*\.", re.I)
+
+
+def _spaced_signature(lines: list[Line], i: int) -> tuple[Table, int] | None:
+    """The recipients and the signature side by side (`Nơi nhận:      TM. ỦY BAN NHÂN DÂN`), as
+    a PDF sets them: the two cells of the portal's table, so the signature ends the body and a
+    document printed after it is read as one."""
+    text = lines[i].text
+    gaps = _gaps(text)
+    if not gaps or not _recipients_heading().match(text.strip().lstrip("*_ ").lower()) or not _signature_formula().match(text[gaps[0][1] :]):
+        return None
+    split = gaps[0][1]
+    left: list[Line] = []
+    right: list[Line] = []
+    k = end = i
+    while k < len(lines) and k - i < 40:
+        if not lines[k].text.strip():
+            k += 1  # the space left for the signature, or between recipients and the name
+            continue
+        lpart, rpart = _part(lines[k].text, split)
+        if lpart is None and not _gaps(lines[k].text.strip()):
+            lpart, rpart = lines[k].text.strip(), ""  # a recipient longer than its column, beside no signature line
+        previous = "" if k > end + 1 else (left[-1].text if left else "")  # after a blank line only an item goes on
+        if lpart is None or (k > i and lpart and not _goes_on_recipients(lpart, previous)):
+            break  # a line across both columns, or no recipient (the appendix's heading): the block has ended
+        if lpart:
+            left.append(Line(lpart, lines[k].src))
+        if rpart:
+            right.append(Line(rpart, lines[k].src))
+        k += 1
+        end = k - 1
+    return Table(((Cell(tuple(left)), Cell(tuple(right))),), lines[i].src), end + 1
+
+
+def _goes_on_recipients(text: str, previous: str) -> bool:
+    """A recipient item ("- Lưu: VT, …") or the rest of one ("các phòng: TH, ĐT;", or in capitals
+    after an item its line left open)."""
+    if re.match(r"^(?:[-+•–]\s|[a-zà-ỹđ(])", text.lstrip("*_ ")):
+        return True
+    # "- Lưu: VT, …" is the last recipient
+    return bool(previous) and not previous.rstrip("*_ ").endswith((";", ".", ":")) and not re.match(r"^\W*Lưu\b", previous)
 
 
 def _part(text: str, split: int) -> tuple[str | None, str]:

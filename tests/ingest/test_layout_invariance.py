@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
-from gold import CORPUS, REAL
+from gold import CORPUS, REAL, REAL_OTHER
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import layouts
@@ -24,7 +24,10 @@ PLANS = sorted(p for p in REAL.glob("*.md") if p.name != "README.md")
 
 # (document, layout, field) -> why the record differs. Each names a difference of the layouts'
 # words, not a reading the extractor gets wrong in one of them.
-EXCEPTIONS: dict[tuple[str, str, str], str] = {}
+EXCEPTIONS: dict[tuple[str, str, str], str] = {
+    ("6bac4a0d92da936d.md", "pdf", "role_pairs"): "open: the entry '1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh "
+    "tế Phú Yên, …):' gives its items the four bodies in brackets from the Markdown, the group's own name from the PDF",
+}
 
 
 def _records(path: str) -> tuple[str, dict[str, object], dict[str, dict[str, object] | str]]:
@@ -102,14 +105,23 @@ _CORPUS_LAYOUTS = ["6a406c1f9dfed9c3", "001c610b2efdcf0c", "db769f685bf6bb23", "
                    "bcb420579d35d2e9", "a328fbb46798c2b5", "98be6e047028fade", "24701a1c97c8c368", "50f694478a35aefd"]
 
 
+# … and the shared resolutions, decisions and directives (tests/data/real/other) but the three
+# saved with a legal portal's whole page around them (98b67fb1…, b1bac569…, c53841af…), for the
+# same reason.
+_OTHER_LAYOUTS = ["f1e0981425ec38be", "3066a06b520a2418", "676c9815964a33af", "4e39af96b6891368", "4f30202155d56bdd", "6bac4a0d92da936d"]
+
+
 @pytest.fixture(scope="module")
 def corpus_records():
+    paths = [CORPUS / f"{name}.md" for name in _CORPUS_LAYOUTS] + [REAL_OTHER / f"{name}.md" for name in _OTHER_LAYOUTS]
     with ProcessPoolExecutor(2) as pool:
-        return list(pool.map(_records, [str(CORPUS / f"{name}.md") for name in _CORPUS_LAYOUTS]))
+        return list(pool.map(_records, [str(p) for p in paths]))
 
 
 def test_documents_of_other_genres_read_the_same_in_every_layout(corpus_records):
     """The PDF of a plan whose number stands under `Số:` lost its number; national texts whose
     rules stand beside the number gave the place "--------------- Hà Nội"; a seven-column
-    appendix in PDF text lost every support; "66.2/2025/NQ-CP" was "2/2025/NQ-CP"."""
+    appendix in PDF text lost every support; "66.2/2025/NQ-CP" was "2/2025/NQ-CP"; a decision
+    whose recipients and signature stand side by side in the PDF lost the plan it issues (57
+    tasks to 2)."""
     _hold_the_records(corpus_records)

@@ -180,6 +180,29 @@ def test_a_task_table_whose_narrow_columns_wrap_the_header_over_many_lines():
     assert rows[1][:4] == ["1", "Phối hợp rà soát quy chế", "Sở Tài chính", "Sở Nội vụ"]
 
 
+def test_recipients_and_signature_side_by_side_are_the_two_cells_of_one_block():
+    # a Government Office dispatch as its PDF sets the closing (tests/data/real/originals
+    # 19a0dba8…): a recipient longer than its column runs under the empty signature space; the
+    # signer's name stands beside the last recipient; the paragraph after a blank line is body
+    lines = [
+        "            Nơi nhận :                         **KT. BỘ TRƯỞNG, CHỦ NHIỆM**",
+        "            - Như trên;                             **PHÓ CHỦ NHIỆM**",
+        "            - Thủ tướng CP Phạm Minh Chính (để b/c);",
+        "            - Bộ Công an (để phối hợp);",
+        "",
+        "            - Lưu: VT, TH(2). H                      **Đỗ Ngọc Huỳnh**",
+        "",
+        "                    Số điện thoại liên hệ tài liệu, nội dung Hội nghị: 0902231985.",
+    ]
+    blocks = text_blocks(lines)
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    left, right = ([l.text for l in c.lines] for c in tables[0].rows[0])
+    assert left == ["Nơi nhận :", "- Như trên;", "- Thủ tướng CP Phạm Minh Chính (để b/c);", "- Bộ Công an (để phối hợp);", "- Lưu: VT, TH(2). H"]
+    assert right == ["**KT. BỘ TRƯỞNG, CHỦ NHIỆM**", "**PHÓ CHỦ NHIỆM**", "**Đỗ Ngọc Huỳnh**"]
+    assert any(getattr(b, "text", "").strip().startswith("Số điện thoại") for b in blocks)
+
+
 def test_a_task_table_in_tab_rows_gives_tasks_with_their_roles():
     lines = ["KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở", "", "I. NHIỆM VỤ CỤ THỂ",
              "STT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp",
