@@ -149,9 +149,7 @@ def test_a_task_table_in_columns_of_spaces():
         "",
         "Các cơ quan, đơn vị triển khai thực hiện nghiêm túc.",
     ]
-    tables = [b for b in text_blocks(lines) if isinstance(b, Table)]
-    assert len(tables) == 1
-    rows = [[c.text for c in row] for row in tables[0].rows]
+    rows = _one_table_rows(lines)
     assert rows[0] == ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"]
     assert rows[1] == ["1", "Tuyên truyền Luật Thực hiện dân chủ ở cơ sở", "Sở Tư pháp", "Sở Nội vụ; Công an tỉnh", "Thường xuyên"]
     assert rows[2][2:4] == ["Sở Nội vụ", "Các sở, ban, ngành"]
@@ -173,11 +171,16 @@ def test_a_task_table_whose_narrow_columns_wrap_the_header_over_many_lines():
         "                                                           xuyên",
         "",
     ]
-    tables = [b for b in text_blocks(lines) if isinstance(b, Table)]
-    assert len(tables) == 1
-    rows = [[c.text for c in row] for row in tables[0].rows]
+    rows = _one_table_rows(lines)
     assert rows[0][:4] == ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp"]
     assert rows[1][:4] == ["1", "Phối hợp rà soát quy chế", "Sở Tài chính", "Sở Nội vụ"]
+
+
+def _one_table_rows(lines: list[str]) -> list[list[str]]:
+    """The cells of the one table the text reader finds in these lines."""
+    tables = [b for b in text_blocks(lines) if isinstance(b, Table)]
+    assert len(tables) == 1
+    return [[c.text for c in row] for row in tables[0].rows]
 
 
 def test_recipients_and_signature_side_by_side_are_the_two_cells_of_one_block():

@@ -592,14 +592,8 @@ def test_a_notices_closing_formula_gives_its_work_to_the_bodies_it_notifies():
     """"Văn phòng Chính phủ thông báo để <bodies> biết, thực hiện" (the Government Office's notices
     of conclusions, corpus 98be6e04…): the bodies after the purpose word act, the notifier only
     passes the word on — it is no lead, in the closing or in the last item the closing follows."""
-    lines = ["VĂN PHÒNG CHÍNH PHỦ", "Số: 636/TB-VPCP", "Hà Nội, ngày 24 tháng 11 năm 2025", "", "THÔNG BÁO",
-             "Kết luận của Phó Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Phú Thọ", "",
-             "I. MỘT SỐ KIẾN NGHỊ CỦA TỈNH", "",
-             "1. Bộ Nội vụ theo chức năng nhiệm vụ được giao khẩn trương nghiên cứu, xử lý kiến nghị của tỉnh Phú Thọ.", "",
-             "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Phú Thọ và các Bộ, cơ quan liên quan biết, thực hiện./.", "",
-             "Nơi nhận:", "- Như trên;"]
-    doc = parse(normalize(lines))
-    tasks = [t for t, _ in extract_tasks(doc, Lexicon({}, None, {}, True, None, True)).tasks]
+    tasks = _notice_tasks(["I. MỘT SỐ KIẾN NGHỊ CỦA TỈNH", "", "1. Bộ Nội vụ theo chức năng nhiệm vụ được giao khẩn trương nghiên cứu, xử lý kiến nghị của tỉnh Phú Thọ."],
+                          "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Phú Thọ và các Bộ, cơ quan liên quan biết, thực hiện./.")
     closing = [t for t in tasks if t.path.startswith("closing")]
     # a national text names a province's committee with its place: the provinces it names are many
     assert [t.lead for t in closing] == [["Ủy ban nhân dân tỉnh Phú Thọ", "Các bộ"]]
@@ -609,15 +603,17 @@ def test_a_notices_closing_formula_gives_its_work_to_the_bodies_it_notifies():
 def test_a_notices_bare_closing_formula_closes_the_last_item_and_gives_no_work():
     """"Văn phòng Chính phủ trân trọng thông báo./." (a Government notice of conclusions, corpus
     24701a1c…): the formula names nobody to act; it is not the last item's sentence."""
-    lines = ["VĂN PHÒNG CHÍNH PHỦ", "Số: 612/TB-VPCP", "Hà Nội, ngày 14 tháng 11 năm 2025", "", "THÔNG BÁO",
-             "Kết luận của Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Thanh Hóa", "",
-             "III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH", "",
-             "1. Về đầu tư kho dầu thô dự trữ quốc gia: Bộ Công Thương chủ trì nghiên cứu, báo cáo Thủ tướng Chính phủ.", "",
-             "Văn phòng Chính phủ trân trọng thông báo./.", "",
-             "Nơi nhận:", "- Như trên;"]
-    doc = parse(normalize(lines))
-    tasks = [t for t, _ in extract_tasks(doc, Lexicon({}, None, {}, True, None, True)).tasks]
+    tasks = _notice_tasks(["III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH", "", "1. Về đầu tư kho dầu thô dự trữ quốc gia: Bộ Công Thương chủ trì nghiên cứu, báo cáo Thủ tướng Chính phủ."],
+                          "Văn phòng Chính phủ trân trọng thông báo./.")
     assert [(t.path, t.lead) for t in tasks] == [("III.1", ["Bộ Công Thương"])]
+
+
+def _notice_tasks(body: list[str], closing: str) -> list:
+    """The tasks of a Government Office notice of conclusions with this body and closing formula."""
+    lines = ["VĂN PHÒNG CHÍNH PHỦ", "Số: 636/TB-VPCP", "Hà Nội, ngày 24 tháng 11 năm 2025", "", "THÔNG BÁO",
+             "Kết luận của Phó Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh", "", *body, "", closing, "", "Nơi nhận:", "- Như trên;"]
+    doc = parse(normalize(lines))
+    return [t for t, _ in extract_tasks(doc, Lexicon({}, None, {}, True, None, True)).tasks]
 
 
 def test_a_company_a_notice_is_sent_to_ends_its_name_before_the_word_of_knowing():
