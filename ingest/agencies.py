@@ -777,7 +777,7 @@ def name_bare_titles(text: str) -> str:
 
 
 @cache
-def _place_list_regexes() -> tuple[re.Pattern[str], re.Pattern[str], str]:
+def _place_list_regexes() -> tuple[re.Pattern[str], re.Pattern[str], dict[bool, re.Pattern[str]]]:
     """"Ủy ban nhân dân các tỉnh(, thành phố): A, B, C" (a body of every place listed) and a
     clause that opens with places ("Các tỉnh Nghệ An, Quảng Ngãi khẩn trương …", "Thành phố Hà
     Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh …"): cues.yaml: place_lists."""
@@ -786,17 +786,17 @@ def _place_list_regexes() -> tuple[re.Pattern[str], re.Pattern[str], str]:
     units = rf"(?:{unit})(?:\s*[,/]\s*(?:{unit}))?"
     place = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
     bodies = re.compile(rf"(?<![\wÀ-ỹ])(?P<body>{alternation(c['bodies'])})\s+các\s+(?P<units>{units})\s*:?\s*(?=[A-ZĐÀ-Ỹ])")
-    opening = re.compile(rf"(?:^|(?<=[.;:]\s))(?P<mood>(?:{alternation(c['moods'])})\s+)?(?=(?i:các\s+)?(?i:{unit})\s+{place})")
-    return bodies, opening, place
+    opening = re.compile(rf"(?:^|(?<=[.;:]\s))(?:(?:{alternation(c['moods'])})\s+)?(?=(?i:các\s+)?(?i:{unit})\s+{place})")
+    # an item of the list: the place's name, perhaps after its level word ("… và các tỉnh Bắc Ninh")
+    items = {False: re.compile(rf"({place})"), True: re.compile(rf"(?:(?i:các\s+)?(?i:{unit})\s+)?({place})")}
+    return bodies, opening, items
 
 
 def _listed_places(text: str, pos: int, unit_words: bool) -> tuple[list[str], int]:
     """The provinces a list names from `pos` ("Khánh Hòa, Đắk Lắk và Gia Lai"; with
     `unit_words`, each perhaps after its level word: "Thành phố Hà Nội và các tỉnh Bắc Ninh"),
     and where the list ends. Only the national list's provinces count."""
-    _, _, place = _place_list_regexes()
-    unit = alternation(level_words("province", "city"))
-    item = re.compile(rf"(?:(?i:các\s+)?(?i:{unit})\s+)?({place})" if unit_words else rf"({place})")
+    item = _place_list_regexes()[2][unit_words]
     found: list[str] = []
     end = pos
     while True:
