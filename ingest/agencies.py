@@ -792,24 +792,20 @@ def _place_list_regexes() -> tuple[re.Pattern[str], re.Pattern[str], dict[bool, 
     return bodies, opening, items
 
 
-def _listed_places(text: str, pos: int, unit_words: bool) -> tuple[list[str], int]:
+def _listed_places(text: str, pos: int, unit_words: bool) -> tuple[list[places.Place], int]:
     """The provinces a list names from `pos` ("Khánh Hòa, Đắk Lắk và Gia Lai"; with
     `unit_words`, each perhaps after its level word: "Thành phố Hà Nội và các tỉnh Bắc Ninh"),
     and where the list ends. Only the national list's provinces count."""
     item = _place_list_regexes()[2][unit_words]
-    found: list[str] = []
+    found: list[places.Place] = []
     end = pos
-    while True:
-        m = item.match(text, pos)
-        if not m:
-            break
+    while m := item.match(text, pos):
         words = m.group(1).split()
-        name = next((" ".join(words[:n]) for n in range(len(words), 0, -1) if places.province(" ".join(words[:n]))), None)
-        province = places.province(name)
-        if name is None or province is None:
+        named = next(((n, p) for n in range(len(words), 0, -1) if (p := places.province(" ".join(words[:n])))), None)
+        if named is None:
             break
-        found.append(province.name)
-        end = m.start(1) + len(name)
+        found.append(named[1])
+        end = m.start(1) + len(" ".join(words[: named[0]]))
         sep = re.match(r"\s*(?:,|và|;)\s*", text[end:])
         if not sep:
             break
@@ -817,10 +813,19 @@ def _listed_places(text: str, pos: int, unit_words: bool) -> tuple[list[str], in
     return found, end
 
 
-def _province_body(body: str, name: str) -> str:
-    place = places.province(name)
-    level = "thành phố" if place is not None and place.full_name.startswith("Thành phố") else "tỉnh"
-    return f"{body} {level} {name}"
+def _bodies_of(body: str, provinces: list[places.Place]) -> str:
+    """"Ủy ban nhân dân tỉnh Khánh Hòa, Ủy ban nhân dân thành phố Hồ Chí Minh": the body of each."""
+    return ", ".join(f"{body} {'thành phố' if p.full_name.startswith('Thành phố') else 'tỉnh'} {p.name}" for p in provinces)
+
+
+def _splice(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """The text with each (start, end) span, in order and apart, replaced by its words."""
+    out: list[str] = []
+    pos = 0
+    for start, end, words in spans:
+        out += [text[pos:start], words]
+        pos = end
+    return "".join(out) + text[pos:]
 
 
 def name_listed_places(text: str, own_place: str | None = None) -> str:
@@ -829,25 +834,19 @@ def name_listed_places(text: str, own_place: str | None = None) -> str:
     provinces ("Các tỉnh Nghệ An, Quảng Ngãi khẩn trương …") is their People's Committees' — not
     the issuer's own province, which a provincial text names when it speaks of its own aims."""
     bodies, opening, _ = _place_list_regexes()
-    out: list[str] = []
-    pos = 0
+    spans: list[tuple[int, int, str]] = []
     for m in bodies.finditer(text):
         found, end = _listed_places(text, m.end(), unit_words=False)
-        if len(found) < 1 or m.start() < pos:
-            continue
-        out += [text[pos : m.start()], ", ".join(_province_body(m.group("body"), f) for f in found)]
-        pos = end
-    text = "".join(out) + text[pos:]
-    out, pos = [], 0
+        if found and not (spans and m.start() < spans[-1][1]):
+            spans.append((m.start(), end, _bodies_of(m.group("body"), found)))
+    text = _splice(text, spans)
+    spans = []
+    own = places.short_name(own_place or "")
     for m in opening.finditer(text):
         found, end = _listed_places(text, m.end(), unit_words=True)
-        after = text[end:].lstrip()
-        if not found or m.end() < pos or not predicate_regex().match(after) or found == [places.short_name(own_place or "")]:
-            continue
-        body = cues()["place_lists"]["body_of_place"]
-        out += [text[pos : m.end()], ", ".join(_province_body(body, f) for f in found)]
-        pos = end
-    return "".join(out) + text[pos:]
+        if found and not (spans and m.end() < spans[-1][1]) and predicate_regex().match(text[end:].lstrip()) and [p.name for p in found] != [own]:
+            spans.append((m.end(), end, _bodies_of(cues()["place_lists"]["body_of_place"], found)))
+    return _splice(text, spans)
 
 
 def expand_enumerations(text: str, own_place: str | None = None) -> str:
@@ -923,7 +922,6 @@ class _CollectiveRules:
     local_wholes: tuple[str, ...]
     local_named: tuple[str, ...]
     definite: re.Pattern[str]  # a level that makes generic heads one tier ("cơ quan Trung ương")
-    owned: re.Pattern[str]  # "… thuộc phạm vi quản lý của tỉnh": an owner, not a tier
 
 
 def is_catch_all(mention: AgencyMention) -> bool:
@@ -950,7 +948,6 @@ def _collective_rules() -> _CollectiveRules:
         tuple(fold(k["name"]) for k in c["kinds"]),
         *_local_heads(c["kinds"]),
         re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(fold(w) for w in c['definite_levels'])})(?![\wÀ-ỹ])"),
-        re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(fold(w) for w in cues()['owner_words'])})(?![\wÀ-ỹ])"),
     )
 
 
@@ -1059,7 +1056,7 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
     tokens = _member_tokens(text)
     members = _sort_members(tokens, catch_all, rules, lexicon)
     vague = _vague_group(piece, tokens, members, level)
-    if vague is not None and vague.generic and not members.catch_all and not members.order and not members.others and rules.definite.search(fold(piece)) and not rules.owned.search(fold(piece)):
+    if vague is not None and vague.generic and not members.catch_all and not members.order and not members.others and level and rules.definite.fullmatch(fold(level)):
         # "(các) cơ quan Trung ương": the central bodies, every one of them
         name = vague.name if fold(vague.name).startswith("các ") else "Các " + vague.name[:1].lower() + vague.name[1:]
         vague = Collective(name, vague.level, False)

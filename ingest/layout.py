@@ -21,7 +21,7 @@ from functools import cache
 from .blocks import Block, Cell, Table
 from .models import Line
 from .rules import cues, fold
-from .tables import column_role, header_roles, is_motto, row_label
+from .tables import column_role, header_roles, is_motto, row_label, signature_start
 
 _RULE = re.compile(r"^\s*[-_=–—.*\s]{3,}\s*$")  # decorative rules under the issuer and the motto
 _EMPTY_EMPHASIS = re.compile(r"^\s*(?:[*_#]+\s*)+$")
@@ -92,15 +92,9 @@ def _render_table(t: Table, last: _TaskColumns | None) -> tuple[list[Line], _Tas
     return out, None
 
 
-@cache
-def _signature_start() -> re.Pattern[str]:
-    formulas = "|".join(re.escape(f) for f in cues()["signature_formulas"])
-    return re.compile(rf"^\W*(?:(?:{formulas})\.\s|{cues()['recipients_heading'].lstrip('^')})", re.I)
-
-
 def _is_signature_block(t: Table) -> bool:
     """Recipients beside the signature ("Nơi nhận:" | "KT. CHỦ TỊCH")."""
-    return any(_signature_start().match(fold(l.text)) or _signature_start().match(l.text) for row in t.rows for c in row for l in c.lines)
+    return any(signature_start().match(fold(l.text)) or signature_start().match(l.text) for row in t.rows for c in row for l in c.lines)
 
 
 def _columns_as_cells(t: Table) -> Table:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .blocks import Block, Cell, Table
 from .models import Line
-from .tables import column_role, header_roles, is_motto, is_task_header, row_label
+from .tables import column_role, header_roles, is_motto, is_task_header, recipients_filing, row_label, signature_start
 
 _HTML_HINT = re.compile(r"</?(?:p|b|strong|br|div|table|tr|td|th|span|em|i|u|h[1-6]|center|font|ul|ol|li|sup|sub)(?:\s[^<>]*)?/?>", re.I)
 _TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>", re.S)
@@ -452,27 +452,23 @@ def _spaced(lines: list[Line]) -> list[Block]:
         if not header_done and i < 60:
             found = _spaced_header(lines, i)
             if found is not None:
-                table, i = found
-                out.append(Line("", table.anchor()))
-                out.append(table)
-                out.append(Line("", table.anchor()))
+                i = _set_apart(found, out)
                 header_done = True
                 continue
-        found_s = _spaced_signature(lines, i)
-        if found_s is not None:
-            table, i = found_s
-            out += [Line("", table.anchor()), table, Line("", table.anchor())]
-            continue
-        found_t = _spaced_task_table(lines, i)
-        if found_t is not None:
-            table, i = found_t
-            out.append(Line("", table.anchor()))
-            out.append(table)
-            out.append(Line("", table.anchor()))
+        found = _spaced_signature(lines, i) or _spaced_task_table(lines, i)
+        if found is not None:
+            i = _set_apart(found, out)
             continue
         out.append(lines[i])
         i += 1
     return out
+
+
+def _set_apart(found: tuple[Table, int], out: list[Block]) -> int:
+    """Put a table found among the lines in their place, set apart by blank lines; the line after it."""
+    table, after = found
+    out += [Line("", table.anchor()), table, Line("", table.anchor())]
+    return after
 
 
 def _gaps(text: str) -> list[tuple[int, int]]:
@@ -535,25 +531,13 @@ def _spaced_header(lines: list[Line], i: int) -> tuple[Table, int] | None:
     return Table(((Cell(tuple(left)), Cell(tuple(right))),), lines[i].src), k
 
 
-def _recipients_heading() -> re.Pattern[str]:
-    from .rules import cues
-
-    return re.compile(cues()["recipients_heading"], re.I)
-
-
-def _signature_formula() -> re.Pattern[str]:
-    from .rules import alternation, cues
-
-    return re.compile(rf"^(?:\*\*)?(?:{alternation(cues()['signature_formulas'])})\s*\.", re.I)
-
-
 def _spaced_signature(lines: list[Line], i: int) -> tuple[Table, int] | None:
     """The recipients and the signature side by side (`Nơi nhận:      TM. ỦY BAN NHÂN DÂN`), as
     a PDF sets them: the two cells of the portal's table, so the signature ends the body and a
     document printed after it is read as one."""
     text = lines[i].text
     gaps = _gaps(text)
-    if not gaps or not _recipients_heading().match(text.strip().lstrip("*_ ").lower()) or not _signature_formula().match(text[gaps[0][1] :]):
+    if not gaps or not signature_start().match(text.strip().lower()) or not signature_start().match(text[gaps[0][1] :]):
         return None
     split = gaps[0][1]
     left: list[Line] = []
@@ -584,7 +568,7 @@ def _goes_on_recipients(text: str, previous: str) -> bool:
     if re.match(r"^(?:[-+•–]\s|[a-zà-ỹđ(])", text.lstrip("*_ ")):
         return True
     # "- Lưu: VT, …" is the last recipient
-    return bool(previous) and not previous.rstrip("*_ ").endswith((";", ".", ":")) and not re.match(r"^\W*Lưu\b", previous)
+    return bool(previous) and not previous.rstrip("*_ ").endswith((";", ".", ":")) and not recipients_filing().match(previous)
 
 
 def _part(text: str, split: int) -> tuple[str | None, str]:

@@ -3,7 +3,8 @@
 Readers build tables from whatever layout they meet; this module says what a table is for,
 from its words only (cues.yaml: `table_columns`, `portal.motto`), so every reader and the
 renderer agree: a task table (a content column beside a lead or support column), the header
-block (the issuer beside the national motto), or any other table.
+block (the issuer beside the national motto), the signature block (recipients beside the
+signature), or any other table.
 """
 from __future__ import annotations
 
@@ -81,3 +82,17 @@ def motto_regex() -> re.Pattern[str]:
 
 def is_motto(text: str) -> bool:
     return bool(motto_regex().search(unmarked(re.sub(r"\*+", "", text).strip())))
+
+
+@cache
+def signature_start() -> re.Pattern[str]:
+    """What opens either cell of the signature block: a signing formula ("KT. CHỦ TỊCH") or the
+    recipients' heading ("Nơi nhận:")."""
+    formulas = "|".join(re.escape(f) for f in cues()["signature_formulas"])
+    return re.compile(rf"^\W*(?:(?:{formulas})\.\s|{cues()['recipients_heading'].lstrip('^')})", re.I)
+
+
+@cache
+def recipients_filing() -> re.Pattern[str]:
+    """The filing line that closes the recipients ("Lưu: VT, …")."""
+    return re.compile(rf"^\W*{cues()['recipients_filing']}")

@@ -206,16 +206,10 @@ def _clause_words() -> _ClauseWords:
 
 
 @cache
-def _adverbial_regex() -> re.Pattern[str]:
-    """Opening adverbials before a clause's subject ("Căn cứ Kế hoạch này, …")."""
-    alts = "|".join(cues()["clause_openers"])
-    return re.compile(rf"^(?:{alts})[^,;:]{{0,90}}?,\s*", re.I)
-
-
-@cache
-def _time_opener_regex() -> re.Pattern[str]:
-    """"Hằng năm, ", "Trong quý I của năm liền kề đánh giá, " before a clause's subject."""
-    return re.compile(rf"^(?i:{alternation(cues()['time_openers'])})(?![\wÀ-ỹ])[^,;:]{{0,80}}?,\s*")
+def _opener_regex(group: str) -> re.Pattern[str]:
+    """An opening adverbial of a cue group up to its comma, before a clause's subject: "Căn cứ Kế
+    hoạch này, …" (clause_openers), "Trong quý I của năm liền kề đánh giá, …" (time_openers)."""
+    return re.compile(rf"^(?:{alternation(cues()[group])})(?![\wÀ-ỹ])[^,;:]{{0,90}}?,\s*", re.I)
 
 
 @cache
@@ -311,7 +305,7 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
             # "Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường phối hợp …":
             # a topic, then the sentence that says who does it (its verb one the cues know)
             after = body[label.end() :]
-            adv_after = _adverbial_regex().match(after)
+            adv_after = _opener_regex("clause_openers").match(after)
             if adv_after:
                 # "Thực hiện chi trả …: Sau khi thực hiện mở tài khoản, Ủy ban nhân dân xã …"
                 skip = _after_adverbial(after, adv_after.end(), lexicon)
@@ -344,13 +338,13 @@ def _opening_end(body: str, lexicon: Lexicon) -> int:
     offset = topic.end() if topic else 0
     rest = body[offset:]
     bare = _bare_adverbial_regex().match(rest)
-    adv = _adverbial_regex().match(rest)
+    adv = _opener_regex("clause_openers").match(rest)
     if bare and bare.group("last") not in cues()["object_prepositions"] and subject_end(rest[bare.end():], lexicon):
         # "Trong quá trình thực hiện Thủ trưởng các địa phương …": the comma left out
         return offset + bare.end()
     if adv:
         return offset + _after_adverbial(rest, adv.end(), lexicon)
-    time = _time_opener_regex().match(rest)
+    time = _opener_regex("time_openers").match(rest)
     if time and not find_agencies(rest[: time.end()]) and subject_end(rest[time.end() :], lexicon):
         return offset + time.end()
     return offset
