@@ -321,6 +321,9 @@ def _named_units(rest: str) -> tuple[str, int] | None:
     return f"các {m.group('unit')} {listed.rstrip(', ').removesuffix(' và')}", end
 
 
+_ENDS_IN_PROVINCE_LEVEL = re.compile(r"(?<![\wÀ-ỹ])(?:tỉnh|thành phố)$", re.I)
+
+
 def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyMention:
     rest = text[end:]
     level = place = None
@@ -348,7 +351,9 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
         end += sm.start("place") + len(place) if place else sm.end("level")
         if place and "," in level and not places.province(place):
             place = None  # "các xã, phường, đặc khu Cồn Cỏ": the last unit's name, not the place of all
-    elif entry.place_in_name or entry.levelled:
+    elif entry.place_in_name or entry.levelled or _ENDS_IN_PROVINCE_LEVEL.search(entry.name):
+        # "Công an tỉnh Bắc Ninh", "Thống kê tỉnh Bắc Ninh": a name that ends in its level takes
+        # the province after it as a levelled one does
         pm = _place_regex().match(rest)
         place = _place_ok(pm.group("place")) if pm else None
         if place and not entry.place_in_name and not places.province(place):
@@ -532,6 +537,30 @@ def _definition_re() -> re.Pattern[str]:
     return re.compile(r"\(\s*(?:" + defs + r")\s+(?P<alias>[^()]+?)\s*\)", re.I)
 
 
+def _strip_edges(piece: str) -> str:
+    """Punctuation off a piece's ends; a bracket only when its pair is not inside ("Hội đồng
+    tuyển dụng (Ban đề thi)" keeps its closing one)."""
+    while True:
+        piece = piece.strip(" ,;.:")
+        opens, closes = piece.count("("), piece.count(")")
+        if piece[:1] == "(" and (opens > closes or _one_bracket(piece)):
+            piece = piece[1:-1] if opens == closes else piece[1:]
+        elif piece[-1:] == ")" and closes > opens:
+            piece = piece[:-1]
+        else:
+            return piece
+
+
+def _one_bracket(piece: str) -> bool:
+    """"(các sở, ngành)": the whole piece is one bracket, its first mark paired with its last."""
+    depth = 0
+    for i, ch in enumerate(piece):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0:
+            return i == len(piece) - 1
+    return False
+
+
 _GENERIC_LEVEL = re.compile(r"^(?P<base>.+?)\s+(?P<level>cấp (?:tỉnh|huyện|xã)|các cấp|cùng cấp)$", re.I)
 
 
@@ -542,7 +571,7 @@ def _piece_mentions(
     head is understood from the body before, a short name the text defined, or the members of
     a group."""
     cursor, gap_end = span
-    piece = piece.strip(" ,;.:()")
+    piece = _strip_edges(piece)
     piece = re.sub(r"^(?:và|hoặc|cùng|với)\s+|\s+(?:và|hoặc|cùng)$", "", piece, flags=re.I).strip()
     piece = _title_regex().sub("", piece).strip(" ,")
     # "…, Chủ tịch | Ủy ban nhân dân tỉnh": the title of the body named next
@@ -602,6 +631,10 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
     phrase = expand_enumerations(re.sub(r"\s+", " ", phrase).strip(), lexicon.home)
     # "A, B, C (sau đây gọi là cơ quan, đơn vị, địa phương)": the text names the group
     definition = _definition_re().search(phrase)
+    if definition and fold(definition.group("alias").strip()) in _collective_rules().levels:
+        # "Ủy ban nhân dân xã, phường (sau đây gọi là cấp xã)": the short name of a level, not a group
+        phrase = (phrase[: definition.start()] + phrase[definition.end() :]).strip()
+        definition = None
     if definition:
         core = strip_plural(definition.group("alias").strip())
         name = lexicon.collectives.get(fold(core), "Các " + core)
@@ -1045,10 +1078,16 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
     generic members only, or one qualified as a catch-all, is one generic mention.
     """
     rules = _collective_rules()
-    text = re.sub(r"\s+", " ", piece).strip(" ,;.:()")
+    text = _strip_edges(re.sub(r"\s+", " ", piece))
     groups = _second_groups(text)
     if groups:
-        return [c for g in groups for c in collective_members("các " + strip_plural(g), lexicon)]
+        # "… và các doanh nghiệp, hợp tác xã có liên quan": a group the text qualifies as a
+        # catch-all names nobody in particular, whatever kinds it lists
+        return [
+            c
+            for g in groups
+            for c in ([Collective(_plain_group(g), None, True)] if _strip_catch_all(g)[1] else collective_members("các " + strip_plural(g), lexicon))
+        ]
     text = strip_plural(text, whole=True)
     text = re.sub(r"[\s,]+(?:và|hoặc|cùng)$", "", text, flags=re.I)
     text, catch_all = _strip_catch_all(text)
@@ -1069,9 +1108,20 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
 def _second_groups(text: str) -> list[str] | None:
     """"các trường đại học, cao đẳng, các viện nghiên cứu": a second "các" opens a second group."""
     groups = re.split(r"\s*(?:,|\s+và|\s+hoặc)\s+(?=(?:[Cc]ác|[Nn]hững)\s)", strip_plural(text, whole=True))
-    if len(groups) > 1 and all(len(g.split()) <= 6 and not predicate_regex().search(_without_head(g)) for g in groups) and not any(re.search(r"(?:có\s+)?liên quan\s*$", g) for g in groups[:-1]):
+    short = all(len(_group_words(g).split()) <= 6 for g in groups)
+    verbs = any(predicate_regex().search(_without_head(m)) for g in groups for m in _group_words(g).split(","))
+    if len(groups) > 1 and short and not verbs and not any(re.search(r"(?:có\s+)?liên quan\s*$", g) for g in groups[:-1]):
         return groups
     return None
+
+
+def _group_words(group: str) -> str:
+    """A group's own words: without a catch-all ("… cá nhân có liên quan"), an owner ("… thuộc
+    phạm vi quản lý của tỉnh") or where it is ("… trên địa bàn tỉnh")."""
+    core = _strip_catch_all(group)[0]
+    core = re.split(r"(?<![\wÀ-ỹ])(?:trực thuộc|thuộc|của)\s", core, maxsplit=1)[0]
+    where = place_qualifier_regex().search(core)
+    return core[: where.start()] if where else core
 
 
 def _trailing_level(text: str, levels: tuple[str, ...]) -> tuple[str, str | None]:
@@ -1224,7 +1274,7 @@ def _keep_needed_kinds(m: _Members, rules: _CollectiveRules, lexicon: Lexicon) -
 def _named_groups(piece: str, tokens: list[str], m: _Members, level: str | None, lexicon: Lexicon) -> list[Collective]:
     """The canonical groups of the list's kinds, with its level, and the others as written."""
     kinds, names, order, others, catch_all = m.kinds, m.names, m.order, m.others, m.catch_all
-    if others and not order and tokens and _head_of(tokens[0])[0] == "other" and len(others) > 1 and not any(o[:1].isupper() and len(o.split()) > 2 for o in others):
+    if others and not order and tokens and _head_of(tokens[0])[0] == "other" and len(others) > 1 and not any(o[:1].isupper() and len(o.split()) > 2 for o in others) and not _one_head_two_fields(others):
         # "các phòng, ban, trung tâm": common nouns of one group; proper names stand apart
         return [Collective(_plain_group(piece), level, catch_all)]
     out: list[Collective] = []
@@ -1247,12 +1297,27 @@ def _named_groups(piece: str, tokens: list[str], m: _Members, level: str | None,
             # "các Ngân hàng thương mại": every body of a kind the text capitalises
             name = "Các " + name[:1].lower() + name[1:]
         out.append(Collective(name, level, False))
+    if _one_head_two_fields(common):
+        # "các cơ sở giáo dục đại học công lập, cơ sở giáo dục nghề nghiệp": one noun repeated
+        # with a field of its own each time names as many groups
+        return out + [Collective(canonical_generic(f"các {o}" + (f" {level}" if level else "")), level, catch_all and not order) for o in common]
     if common:
         group = ", ".join(common)
         plural = len(common) > 1 or m.tiers > 0 or is_plural(piece.strip(), whole=True)
         name = canonical_generic(("các " + group if plural and not group[:1].isupper() else group) + (f" {level}" if level else ""))
         out.append(Collective(name, level, catch_all and not order))
     return out
+
+
+def _one_head_two_fields(members: list[str]) -> bool:
+    """Members that repeat their first words and add two or more of their own each."""
+    if len(members) < 2:
+        return False
+    split = [m.split() for m in members]
+    shared = 0
+    while all(len(w) > shared and w[shared].lower() == split[0][shared].lower() for w in split):
+        shared += 1
+    return shared > 0 and all(len(w) - shared >= 2 for w in split)
 
 
 def _kind_name(kind: str, name: str, members: list[str], level: str | None, lexicon: Lexicon) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .agencies import (
@@ -32,6 +32,7 @@ from .agencies import (
     is_generic_head,
     is_plural,
     known_place_after,
+    looks_like_agency,
     name_own_units,
     place_qualifier_regex,
     predicate_regex,
@@ -213,6 +214,14 @@ def _opener_regex(group: str) -> re.Pattern[str]:
 
 
 @cache
+def _condition_regex() -> re.Pattern[str]:
+    """A condition up to the "thì" that closes it, before a clause's subject (cues.yaml:
+    condition_openers): "Nếu người qua đời không có gia đình … thì Ủy ban nhân dân cấp xã …"."""
+    c = cues()["condition_openers"]
+    return re.compile(rf"^(?:{alternation(c['heads'])})(?![\wÀ-ỹ])[^;:.]{{0,200}}?\s(?:{alternation(c['then'])})\s+", re.I)
+
+
+@cache
 def _bare_adverbial_regex() -> re.Pattern[str]:
     """An opening adverbial in lower-case words up to the capital that starts the subject."""
     alts = "|".join(cues()["bare_clause_openers"])
@@ -298,7 +307,9 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     if person:
         offset += person.end()
         body = body[person.end():]
-    end = subject_end(body, lexicon)
+    first_verb = subject_end(body, lexicon)
+    end = _described_subject_end(body, first_verb, lexicon)
+    described = end > first_verb
     if not end:
         label = re.match(r"^([^:;]{3,100}?):\s+(?=[A-ZĐÀ-Ỹ])", body)
         if label and len(label.group(1).split()) <= 20 and not find_agencies(label.group(1)):
@@ -328,6 +339,8 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     found = split_agencies(subject, lexicon)
     if mood and _encouraging(mood.group(0)) and all(m.kind == "collective_group" for m in found):
         return [], requested, 0, body  # "Khuyến khích các doanh nghiệp …": no body is given work
+    if described:
+        found = [_described_body(m) for m in found]
     return found, requested, offset + end, body[end:]
 
 
@@ -337,6 +350,9 @@ def _opening_end(body: str, lexicon: Lexicon) -> int:
     topic = _topic_regex().match(body)
     offset = topic.end() if topic else 0
     rest = body[offset:]
+    condition = _condition_regex().match(rest)
+    if condition and subject_end(rest[condition.end() :], lexicon):
+        return offset + condition.end()
     bare = _bare_adverbial_regex().match(rest)
     adv = _opener_regex("clause_openers").match(rest)
     if bare and bare.group("last") not in cues()["object_prepositions"] and subject_end(rest[bare.end():], lexicon):
@@ -348,6 +364,42 @@ def _opening_end(body: str, lexicon: Lexicon) -> int:
     if time and not find_agencies(rest[: time.end()]) and subject_end(rest[time.end() :], lexicon):
         return offset + time.end()
     return offset
+
+
+@cache
+def _described_subject_regex() -> re.Pattern[str]:
+    c = cues()
+    heads = alternation([*c["agency_heads"], *c["described_body_heads"]])
+    roles = alternation(c["described_body_roles"])
+    description = rf"(?!\s+(?i:{roles})(?![\wÀ-ỹ]))(?:\s+[^\s,;:()]+){{2,16}}?"
+    return re.compile(rf"^(?P<subject>(?i:{heads})(?![\wÀ-ỹ]){description})(?<!\svà)(?<!\shoặc)\s+(?:{alternation(c['responsibility_predicates'])})(?![\wÀ-ỹ])")
+
+
+@cache
+def _name_stop() -> re.Pattern[str]:
+    """A word no description of a body holds (cues.yaml: described_body_breaks)."""
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['described_body_breaks'])})(?![\wÀ-ỹ])", re.I)
+
+
+def _described_subject_end(body: str, end: int, lexicon: Lexicon) -> int:
+    """"Cơ quan tiếp nhận kê khai giá có trách nhiệm thông báo …": a body named by what it does,
+    its name running to the responsibility predicate though its words are verbs; only where the
+    reading up to the first verb found no named body."""
+    m = _described_subject_regex().match(body)
+    if m is None or m.end("subject") <= end or not looks_like_agency(m.group("subject")) or _name_stop().search(m.group("subject")):
+        return end
+    if end and any(not a.generic for a in split_agencies(body[:end], lexicon)):
+        return end
+    return m.end("subject")
+
+
+def _described_body(mention: AgencyMention) -> AgencyMention:
+    """The body a description names is the one whose role it is, as the text writes it (one, not
+    "các …" unless the text says so), and definite."""
+    name = mention.name
+    if mention.generic and not is_plural(mention.surface) and fold(name).startswith("các "):
+        name = name[4:5].upper() + name[5:]
+    return replace(mention, name=name, generic=False)
 
 
 @cache

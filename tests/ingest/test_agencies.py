@@ -126,6 +126,19 @@ SPLITS = [
     # an institute of four fields; two names parted by a slash (a ministry's plan, corpus 448306af…)
     ("Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam", ["Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam"]),
     ("Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao tỉnh", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa và Thể thao"]),
+    # a closing article's tier beside groups the text qualifies: the catch-all is the last
+    # group's, not the central bodies' (corpus 8b9a38d6…)
+    ("Thủ trưởng các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý của tỉnh, các cơ quan Trung ương trên địa bàn tỉnh và các tổ chức, cá nhân có liên quan",
+     ["Các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý của tỉnh", "Các cơ quan Trung ương trên địa bàn tỉnh", "Các tổ chức, cá nhân có liên quan"]),
+    # … and a second group so qualified names nobody in particular, whatever kinds it lists
+    ("các cơ quan, đơn vị và các doanh nghiệp, hợp tác xã có liên quan", ["Các cơ quan, đơn vị", "Các doanh nghiệp, hợp tác xã có liên quan"]),
+    # one noun repeated with a field of its own each time names as many groups
+    ("Các cơ sở giáo dục đại học công lập, cơ sở giáo dục nghề nghiệp", ["Các cơ sở giáo dục đại học công lập", "Các cơ sở giáo dục nghề nghiệp"]),
+    ("các phòng, ban, trung tâm", ["Các phòng, ban, trung tâm"]),
+    # the short name of a level the text defines is no group (corpus 01bf9d04…)
+    ("Ủy ban nhân dân xã, phường (sau đây gọi là cấp xã)", ["Ủy ban nhân dân các xã, phường"]),
+    # a bracket inside a board's name stays whole (corpus c22591f1…)
+    ("Hội đồng tuyển dụng (Ban đề thi)", ["Hội đồng tuyển dụng (Ban đề thi)"]),
 ]
 
 
@@ -140,6 +153,11 @@ def test_place_is_kept_apart_from_the_name():
     # "Phòng" starts agency names, but here it ends a city's
     m = find_agencies("Liên đoàn Lao động thành phố Hải Phòng phối hợp")[0]
     assert m.place == "Hải Phòng"
+    # a name that ends in its level takes the province after it as a levelled name does
+    m = find_agencies("Thống kê tỉnh Bắc Ninh: Phối hợp cung cấp báo cáo")[0]
+    assert (m.name, m.place) == ("Thống kê tỉnh", "Bắc Ninh")
+    m = find_agencies("Công an tỉnh Nghệ An chủ trì")[0]
+    assert (m.name, m.place, m.end) == ("Công an tỉnh", "Nghệ An", len("Công an tỉnh Nghệ An"))
     # and a place does not run into the next agency
     assert [a.name for a in find_agencies("Ủy ban nhân dân tỉnh Vĩnh Long Sở Nội vụ")] == ["Ủy ban nhân dân tỉnh", "Sở Nội vụ"]
 

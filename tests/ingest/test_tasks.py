@@ -266,9 +266,10 @@ def test_the_ministries_and_central_sectors_are_one_group():
         ("Thứ tư, Sở Xây dựng chủ động tháo gỡ vướng mắc, hoàn thành dứt điểm công tác giải phóng mặt bằng", ["Sở Xây dựng"], [], []),
         # "Xã hội hóa" (society-making) is no commune (a Hồ Chí Minh City plan's funding part)
         ("Xã hội hóa/đối tác đầu tư công - tư: Huy động các doanh nghiệp trong lĩnh vực công nghệ thông tin cung cấp hạ tầng, dịch vụ số", [], [], []),
-        # the central bodies in a province are one tier, named; where they are is no verb
+        # the central bodies in a province are one tier, named; where they are is no verb; each
+        # group keeps the level it is written with
         ("Thủ trưởng các Sở, ban, ngành cấp tỉnh, các cơ quan Trung ương trên địa bàn tỉnh, Chủ tịch Ủy ban nhân dân các phường, xã có trách nhiệm tổ chức thực hiện Quyết định này.",
-         ["Các sở, ban, ngành tỉnh", "Các cơ quan Trung ương trên địa bàn tỉnh", "Ủy ban nhân dân các xã, phường"], [], []),
+         ["Các sở, ban, ngành cấp tỉnh", "Các cơ quan Trung ương trên địa bàn tỉnh", "Ủy ban nhân dân các xã, phường"], [], []),
         ("Các cơ quan Trung ương đóng trên địa bàn tỉnh phối hợp giải quyết các thủ tục hành chính của tỉnh đảm bảo đúng thời gian quy định",
          [], ["Các cơ quan Trung ương đóng trên địa bàn tỉnh"], []),
         ("Sở Tài chính phối hợp với các cơ quan Trung ương, Bộ Tài chính trong việc chỉ đạo thực hiện tổng kiểm kê tài sản", ["Sở Tài chính"], ["Các cơ quan Trung ương", "Bộ Tài chính"], []),
