@@ -6,6 +6,8 @@
     dcskg.run_query("plans_implementing", ds, doc="47/2025/NQ-HĐND").to_dataframe()
     dcskg.readable("agency_lead_load", ds).to_dataframe()   # words and Vietnamese headers
     page = dcskg.run_query("task_table", ds, page=dcskg.Page(100))  # page.total: the whole answer's rows
+    dcskg.record_status("data/graph", "002", "II.1", "done", note="…")   # kept apart from the facts
+    dcskg.statuses(ds)   # (file, path, line) -> status, note, who, when
 
 Extraction without a store: `ingest.pipeline.extract(path)`. Networks: `queries.network`.
 """
@@ -14,9 +16,11 @@ from typing import Any
 
 from rdflib import Dataset
 
+from queries.progress import statuses
 from queries.runner import Page, Rows, resolve, run
 
 from .answers import readable
+from .status import record as record_status
 from .store import DEFAULT_STORE, build, memory_dataset, open_dataset
 
 
@@ -45,4 +49,4 @@ def run_query(name: str, store: Dataset | str | Path | None = None, page: Page |
     ds = store if isinstance(store, Dataset) else open_dataset(Path(store) if store else DEFAULT_STORE)
     return run(resolve(name), ds, page, **params)
 
-__all__ = ["build", "open_dataset", "memory_dataset", "notebook_dataset", "run_query", "readable", "Page"]
+__all__ = ["build", "open_dataset", "memory_dataset", "notebook_dataset", "run_query", "readable", "Page", "record_status", "statuses"]

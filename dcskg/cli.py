@@ -477,9 +477,41 @@ def due(
     rows = [asdict(d) for d in items]
     if fmt != "json":
         rows = [r | {"kind": t(f"due_{r['kind']}"), "frequency": frequency.get(r["frequency"], r["frequency"]), "date": r["date"].strftime("%d/%m/%Y")} for r in rows]
-    columns = ["date", "days", "kind", "who", "to", "via", "deadline", "document", "path", "file", "line", "frequency"]
+    if fmt != "json":
+        rows = [r | {"status": t(f"progress_{r['status']}") if r["status"] else None} for r in rows]
+    columns = ["date", "days", "kind", "who", "to", "via", "deadline", "document", "path", "file", "line", "frequency", "status", "status_note"]
     past = sum(d.days < 0 for d in items)
     _print_rows(columns, rows, fmt, t("due_title", on=day.strftime("%d/%m/%Y"), days=days, n=len(items), past=past), None if fmt == "json" else t("due_columns"))
+
+
+@app.command(help=h("status"))
+def status(
+    plan: Optional[str] = typer.Argument(None, help=h("status_plan")),
+    path: Optional[str] = typer.Argument(None, help=h("status_path")),
+    state: Optional[str] = typer.Argument(None, help=h("status_state")),
+    note: Optional[str] = typer.Option(None, "--note", help=h("status_note")),
+    by: Optional[str] = typer.Option(None, "--by", help=h("status_by")),
+    clear: bool = typer.Option(False, "--clear", help=h("status_clear")),
+    store: Optional[Path] = STORE_OPTION,
+    wait: bool = WAIT_OPTION,
+    fmt: str = FORMAT_OPTION,
+) -> None:
+    """Record a task's status, clear it, or list what is recorded (kept apart from the facts)."""
+    from .status import record, statuses
+    from .store import open_dataset
+
+    _check_format(fmt)
+    if plan is not None and (path is None or (state is None) == (not clear)):
+        _fail(t("status_usage"), 2)
+    if plan is not None and path is not None:
+        entry = record(_store(store), plan, path, None if clear else state, note, by, wait=wait)
+        out.print(t("status_cleared" if clear else "status_recorded", path=entry.path, plan=entry.plan, state=t(f"progress_{entry.state}") if entry.state else ""))
+        return
+    marks = statuses(open_dataset(_store(store)))
+    rows = [{"file": file, "path": p, "line": line} | m for (file, p, line), m in sorted(marks.items())]
+    if fmt != "json":
+        rows = [r | {"status": t(f"progress_{r['status']}")} for r in rows]
+    _print_rows(["file", "path", "line", "status", "note", "who", "when"], rows, fmt, t("status_title", n=len(rows)), None if fmt == "json" else t("status_columns"))
 
 
 @app.command(help=h("compare"))

@@ -33,6 +33,7 @@ from .graph_export import EXPORT_FORMATS, export
 from .manifest import manifest, read_manifest
 from .nquads import _quads, to_ox
 from .reading import _read_all
+from .status import write_status_graph
 
 __all__ = [
     "AUTO_EXPORT_QUADS", "DEFAULT_PLANS", "DEFAULT_STORE", "EXPORT_FORMATS", "BuildReport", "PlanResult", "build",
@@ -174,6 +175,8 @@ def build(
             problems = validate(_new_plans_view(copy.inner, loading.new_keys, report))
             if problems:
                 raise StoreError("the new graph does not validate; the previous graph is kept:\n" + "\n".join(problems[:20]), str(store_dir))
+        # users' task statuses outlive the plans' graphs: a rebuild from empty shows them again
+        write_status_graph(copy, store_dir)
         copy.refresh_stats()
         report.triples = copy.count()
         report.exported = export_graph if export_graph is not None else report.triples <= AUTO_EXPORT_QUADS

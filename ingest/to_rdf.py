@@ -26,6 +26,8 @@ VOCAB = BASE + "vocab/"
 COMMON_GRAPH = URIRef(BASE + "graph/common")
 REGISTRY_GRAPH = URIRef(BASE + "graph/registry")
 ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
+# users' records of how far tasks have got (dcskg/status.py): never a fact read from a text
+STATUS_GRAPH = URIRef(BASE + "graph/status")
 RELATION_PROPERTY = {"implements": ELI.ensures_implementation_of, "based_on": ELI.based_on, "cites": ELI.cites}
 PREFIXES = {"dcs": str(DCS), "eli": str(ELI), "org": str(ORG), "prov": str(PROV), "skos": str(SKOS), "dcterms": str(DCTERMS), "id": BASE}
 

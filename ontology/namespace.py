@@ -28,6 +28,10 @@ class DCS(DefinedNamespace):
     OfficialLetter: URIRef
     Plan: URIRef
     PlanSummaryData: URIRef
+    Progress: URIRef
+    ProgressBlocked: URIRef
+    ProgressDone: URIRef
+    ProgressInProgress: URIRef
     Regulation: URIRef
     ReportingObligation: URIRef
     Requested: URIRef
@@ -40,6 +44,7 @@ class DCS(DefinedNamespace):
     SupervisionAssignment: URIRef
     SupportAssignment: URIRef
     Task: URIRef
+    TaskStatusRecord: URIRef
     TimeframeProfileData: URIRef
     agency: URIRef
     agencyCount: URIRef
@@ -105,6 +110,7 @@ class DCS(DefinedNamespace):
     sourceFile: URIRef
     sourceLabel: URIRef
     statisticalCode: URIRef
+    statusOf: URIRef
     subject: URIRef
     supervisingAgency: URIRef
     supervisingAgencyOfAssignment: URIRef
@@ -115,6 +121,7 @@ class DCS(DefinedNamespace):
     target: URIRef
     task: URIRef
     taskCount: URIRef
+    taskProgress: URIRef
     text: URIRef
     timeframe: URIRef
     timeframeCode: URIRef
