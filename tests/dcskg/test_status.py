@@ -124,3 +124,13 @@ def test_the_command_line(store):
     assert bad.returncode == 1 and bad.stderr.startswith("lỗi:") and "không phải xong" in bad.stderr
     usage = dcskg("status", "153/KH-UBND", "--store", str(store))
     assert usage.returncode == 2 and "dcskg status" in usage.stderr
+
+
+def test_a_damaged_journal_is_named_and_the_graph_kept(store):
+    record(store, KEY, "IV.1.b@754", "done")
+    before = _plan_quads(store)
+    with (store / STATUS_FILE).open("a", encoding="utf-8") as f:
+        f.write("{not json\n")
+    failed = dcskg("status", KEY, "IV.1.b@754", "blocked", "--store", str(store))
+    assert failed.returncode == 1 and STATUS_FILE in failed.stderr and "dòng 2" in failed.stderr
+    assert _plan_quads(store) == before and statuses(open_dataset(store))[(PLAN.name, "IV.1.b", 754)]["status"] == "done"
