@@ -26,7 +26,7 @@ try:  # typer 0.2x parses with its own copy of click; its usage errors are those
 except ImportError:  # pragma: no cover - an older typer uses click itself
     import click.exceptions as usage_errors  # type: ignore[no-redef]
 
-from .i18n import h, said, said_text, set_lang, t
+from .i18n import code_words, h, lang, said, said_text, set_lang, t
 from .outputs import STDOUT, check_target, is_stdout, publish
 
 
@@ -238,7 +238,7 @@ def _print_warnings(report) -> None:
     from queries.present import say
     from queries.runner import run_query
 
-    from .i18n import lang, sentences
+    from .i18n import sentences
     from .store import open_dataset
 
     files = {Path(p.source).name for p in report.plans if p.summary is not None}
@@ -512,6 +512,36 @@ def status(
     if fmt != "json":
         rows = [r | {"status": t(f"progress_{r['status']}")} for r in rows]
     _print_rows(["file", "path", "line", "status", "note", "who", "when"], rows, fmt, t("status_title", n=len(rows)), None if fmt == "json" else t("status_columns"))
+
+
+@app.command("cascade", help=h("cascade"))
+def cascade_cmd(
+    parent: str = typer.Argument(..., help=h("cascade_parent")),
+    child: Optional[str] = typer.Argument(None, help=h("cascade_child")),
+    store: Optional[Path] = STORE_OPTION,
+    endpoint: Optional[str] = ENDPOINT_OPTION,
+    fmt: str = FORMAT_OPTION,
+) -> None:
+    """Which of a parent's tasks each child takes up, drops or adds."""
+    from queries import cascade as cascading
+
+    _check_format(fmt)
+    ds = _dataset(store, endpoint)
+    kids = [child] if child else cascading.children(ds, parent)
+    if not kids:
+        _fail(t("cascade_no_children", parent=parent))
+    rows: list[dict] = []
+    for kid in kids:
+        c = cascading.cascade(ds, parent, kid)
+        rows += [{"child": c.child, "what": "taken_up", "parent_path": p.parent.path, "child_path": p.child.path, "score": p.score, "lead_carried": p.lead_carried, "parent_text": p.parent.text[:120], "child_text": p.child.text[:120]} for p in c.taken_up]
+        rows += [{"child": c.child, "what": "dropped", "parent_path": d.path, "parent_text": d.text[:120]} for d in c.dropped]
+        rows += [{"child": c.child, "what": "added", "child_path": a.path, "child_text": a.text[:120]} for a in c.added]
+    if fmt != "json":
+        words = code_words(lang())
+        rows = [r | {"what": t(f"cascade_{r['what']}"), "lead_carried": None if "lead_carried" not in r else words["yes" if r["lead_carried"] else "no"]} for r in rows]
+    counts = {w: sum(r["what"] in (w, t(f"cascade_{w}")) for r in rows) for w in ("taken_up", "dropped", "added")}
+    columns = ["child", "what", "parent_path", "child_path", "score", "lead_carried", "parent_text", "child_text"]
+    _print_rows(columns, rows, fmt, t("cascade_title", parent=parent, n=len(kids), **counts), None if fmt == "json" else t("cascade_columns"))
 
 
 @app.command(help=h("compare"))

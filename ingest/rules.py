@@ -443,6 +443,20 @@ def cues() -> dict[str, Any]:
     return raw
 
 
+@cache
+def cascade_rules() -> dict[str, Any]:
+    """How a child document's tasks are aligned to its parent's (data/cascade.yaml): not an
+    extraction rule, so outside rules/ (changing it re-reads no plan)."""
+    path = DATA_DIR / "cascade.yaml"
+    raw = _load(path)
+    missing = {"function_words", "threshold", "measure_share", "unit_words", "level_words"} - raw.keys()
+    if missing:
+        raise RulesError(f"missing sections {sorted(missing)}", str(path))
+    if not 0 < float(raw["threshold"]) < 1:
+        raise RulesError(f"threshold must lie between 0 and 1, not {raw['threshold']}", str(path))
+    return raw
+
+
 @dataclass(frozen=True)
 class Measure:
     id: str
