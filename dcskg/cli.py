@@ -536,10 +536,10 @@ def cascade_cmd(
         rows += [{"child": c.child, "what": "taken_up", "parent_path": p.parent.path, "child_path": p.child.path, "score": p.score, "lead_carried": p.lead_carried, "parent_text": p.parent.text[:120], "child_text": p.child.text[:120]} for p in c.taken_up]
         rows += [{"child": c.child, "what": "dropped", "parent_path": d.path, "parent_text": d.text[:120]} for d in c.dropped]
         rows += [{"child": c.child, "what": "added", "child_path": a.path, "child_text": a.text[:120]} for a in c.added]
+    counts = {w: sum(r["what"] == w for r in rows) for w in ("taken_up", "dropped", "added")}
     if fmt != "json":
         words = code_words(lang())
         rows = [r | {"what": t(f"cascade_{r['what']}"), "lead_carried": None if "lead_carried" not in r else words["yes" if r["lead_carried"] else "no"]} for r in rows]
-    counts = {w: sum(r["what"] in (w, t(f"cascade_{w}")) for r in rows) for w in ("taken_up", "dropped", "added")}
     columns = ["child", "what", "parent_path", "child_path", "score", "lead_carried", "parent_text", "child_text"]
     _print_rows(columns, rows, fmt, t("cascade_title", parent=parent, n=len(kids), **counts), None if fmt == "json" else t("cascade_columns"))
 

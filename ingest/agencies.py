@@ -321,7 +321,10 @@ def _named_units(rest: str) -> tuple[str, int] | None:
     return f"các {m.group('unit')} {listed.rstrip(', ').removesuffix(' và')}", end
 
 
-_ENDS_IN_PROVINCE_LEVEL = re.compile(r"(?<![\wÀ-ỹ])(?:tỉnh|thành phố)$", re.I)
+@cache
+def _ends_in_province_level() -> re.Pattern[str]:
+    """A known name whose last words are a province's level ("Công an tỉnh", "Thống kê tỉnh")."""
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(level_words('province', 'city'))})$", re.I)
 
 
 def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyMention:
@@ -351,7 +354,7 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
         end += sm.start("place") + len(place) if place else sm.end("level")
         if place and "," in level and not places.province(place):
             place = None  # "các xã, phường, đặc khu Cồn Cỏ": the last unit's name, not the place of all
-    elif entry.place_in_name or entry.levelled or _ENDS_IN_PROVINCE_LEVEL.search(entry.name):
+    elif entry.place_in_name or entry.levelled or _ends_in_province_level().search(entry.name):
         # "Công an tỉnh Bắc Ninh", "Thống kê tỉnh Bắc Ninh": a name that ends in its level takes
         # the province after it as a levelled one does
         pm = _place_regex().match(rest)
@@ -1119,7 +1122,7 @@ def _group_words(group: str) -> str:
     """A group's own words: without a catch-all ("… cá nhân có liên quan"), an owner ("… thuộc
     phạm vi quản lý của tỉnh") or where it is ("… trên địa bàn tỉnh")."""
     core = _strip_catch_all(group)[0]
-    core = re.split(r"(?<![\wÀ-ỹ])(?:trực thuộc|thuộc|của)\s", core, maxsplit=1)[0]
+    core = re.split(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['owner_words'])})\s", core, maxsplit=1)[0]
     where = place_qualifier_regex().search(core)
     return core[: where.start()] if where else core
 

@@ -368,15 +368,17 @@ def _opening_end(body: str, lexicon: Lexicon) -> int:
 
 @cache
 def _described_subject_regex() -> re.Pattern[str]:
+    """An agency head, two to sixteen words that describe it (no role word first), then the
+    responsibility predicate (cues.yaml: described_body_heads, _roles, responsibility_predicates)."""
     c = cues()
     heads = alternation([*c["agency_heads"], *c["described_body_heads"]])
     roles = alternation(c["described_body_roles"])
     description = rf"(?!\s+(?i:{roles})(?![\wÀ-ỹ]))(?:\s+[^\s,;:()]+){{2,16}}?"
-    return re.compile(rf"^(?P<subject>(?i:{heads})(?![\wÀ-ỹ]){description})(?<!\svà)(?<!\shoặc)\s+(?:{alternation(c['responsibility_predicates'])})(?![\wÀ-ỹ])")
+    return re.compile(rf"^(?P<subject>(?i:{heads})(?![\wÀ-ỹ]){description})\s+(?:{alternation(c['responsibility_predicates'])})(?![\wÀ-ỹ])")
 
 
 @cache
-def _name_stop() -> re.Pattern[str]:
+def _description_break() -> re.Pattern[str]:
     """A word no description of a body holds (cues.yaml: described_body_breaks)."""
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['described_body_breaks'])})(?![\wÀ-ỹ])", re.I)
 
@@ -386,8 +388,10 @@ def _described_subject_end(body: str, end: int, lexicon: Lexicon) -> int:
     its name running to the responsibility predicate though its words are verbs; only where the
     reading up to the first verb found no named body."""
     m = _described_subject_regex().match(body)
-    if m is None or m.end("subject") <= end or not looks_like_agency(m.group("subject")) or _name_stop().search(m.group("subject")):
+    if m is None or m.end("subject") <= end or not looks_like_agency(m.group("subject")) or _description_break().search(m.group("subject")):
         return end
+    if _clause_words().not_a_verb.match(m.group("subject").split()[-1]):
+        return end  # "… xác nhận và | chịu trách nhiệm": a verb joined to the predicate, no name
     if end and any(not a.generic for a in split_agencies(body[:end], lexicon)):
         return end
     return m.end("subject")
