@@ -1094,6 +1094,9 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
     text = strip_plural(text, whole=True)
     text = re.sub(r"[\s,]+(?:và|hoặc|cùng)$", "", text, flags=re.I)
     text, catch_all = _strip_catch_all(text)
+    owned = None if catch_all else _owned_by_a_body(text)
+    if owned:
+        return [Collective(owned, None, False)]
     text, level = _trailing_level(text, rules.levels)
     tokens = _member_tokens(text)
     members = _sort_members(tokens, catch_all, rules, lexicon)
@@ -1106,6 +1109,21 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
         return [vague]
     _keep_needed_kinds(members, rules, lexicon)
     return _named_groups(piece, tokens, members, level, lexicon)
+
+
+def _owned_by_a_body(text: str) -> str | None:
+    """"các cơ quan, đơn vị (trực) thuộc UBND tỉnh": generic heads owned by a body the gazetteer
+    knows are every unit of that body, a definite group, named with the owner's full name."""
+    m = re.match(rf"^(?P<heads>.+?)\s+(?P<owner>{alternation(cues()['owner_words'])})\s+(?P<body>.+)$", text)
+    if m is None:
+        return None
+    tokens = _member_tokens(m.group("heads"))
+    if not tokens or any(_head_of(t)[0] != "generic" or len(t.split()) > 2 for t in tokens):
+        return None
+    found = find_agencies(m.group("body"))
+    if len(found) != 1 or not found[0].known or found[0].start or found[0].end < len(m.group("body").rstrip(" .,;")):
+        return None
+    return f"{_plain_group(m.group('heads'))} {m.group('owner')} {found[0].name}"
 
 
 def _second_groups(text: str) -> list[str] | None:
@@ -1389,6 +1407,18 @@ def _dedupe(mentions: list[AgencyMention]) -> list[AgencyMention]:
     return out
 
 
+def _names_bodies(alias: str) -> bool:
+    """A short name a text defines names bodies: headed by an agency noun or a family's head
+    ("Chi cục", "vụ") or a level ("tỉnh, thành phố"), not by a person ("người quản lý …") or a
+    thing ("Giấy chứng nhận", "Hệ thống …")."""
+    low = strip_plural(fold(alias))
+    if re.match(rf"(?:{alternation(cues()['person_nouns'])})(?![\wÀ-ỹ])", low):
+        return False
+    words = low.split()
+    heads = _family_heads()
+    return looks_like_agency(alias) or words[0] in heads or " ".join(words[:2]) in heads or low.split(",")[0].strip() in level_words()
+
+
 def find_collectives(text: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     """Collectives the plan defines: "A, B và C (gọi chung là các cơ quan, đơn vị)".
 
@@ -1405,6 +1435,8 @@ def find_collectives(text: str) -> tuple[dict[str, str], dict[str, tuple[str, ..
         alias = m.group("alias").strip()
         if re.match(rf"(?:{doc_words})\b", alias, re.I):
             continue
+        if not _names_bodies(alias):
+            continue  # "(sau đây gọi là người quản lý doanh nghiệp)", "(… gọi là Giấy chứng nhận)"
         core = strip_plural(alias)
         before = text[max(0, m.start() - 300) : m.start()]
         clause = re.split(r"[,;:]\s|\bcủa\s", before)[-1]

@@ -110,6 +110,7 @@ class _Grammar:
     """The role-bearing words of cues.yaml, compiled once."""
 
     copula: re.Pattern[str]
+    qualifier: re.Pattern[str]
     lead: re.Pattern[str]
     support: re.Pattern[str]
     supervise: re.Pattern[str]
@@ -132,6 +133,7 @@ def _grammar() -> _Grammar:
     owners = alternation(c["owner_words"])
     return _Grammar(
         copula=re.compile(rf"^(?:{alternation(pr['copula'])}){end}", re.I),
+        qualifier=re.compile(rf"^(?:{alternation(pr['qualifier'])})(?:\s*\([^()]*\))?\W*$", re.I),
         lead=re.compile(rf"^(?:{alternation(pr['lead'])}){end}", re.I),
         support=re.compile(rf"^(?:{alternation(pr['support'])}){end}", re.I),
         supervise=re.compile(rf"^(?:{alternation(pr['supervise'])}){end}", re.I),
@@ -329,7 +331,7 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
                 body, end = after, inner
     subject = body[:end].strip(" ,;:-–")
     predicate = body[end:].lstrip(" ,:-–")
-    if not subject or not predicate or _grammar().copula.match(predicate):
+    if not subject or not predicate or _grammar().copula.match(predicate) or _grammar().qualifier.match(predicate):
         # a list with no predicate, "X là Y", "X gồm …": who is who, not who does what
         return [], requested, 0, body
     if predicate[:1].isupper() and not re.match(r"\s*[:\-–]", body[end:]):
@@ -1207,11 +1209,14 @@ def _child_context(child: Node, ctx: _Ctx, own: dict[str, list[Node]], entry: _E
         child_ctx.supports = ctx.supports + [m for a in own["support"] for m in split_agencies(a.text, lexicon)]
     if own.get("timeframe"):
         child_ctx.timeframe = [_timeframe_value(a) for a in own["timeframe"]]
-    about = re.match(rf"^{re.escape(cues()['about_cue'])}\s+(.+)$", heading, re.I)
+    # "Đối với <X>:" names X up to its colon, X opening the phrase ("Đối với trường hợp …, Sở X
+    # thực hiện" is about a case, not Sở X); a body the gazetteer knows keeps its name
+    about = re.match(rf"^{re.escape(cues()['about_cue'])}\s+([^:;]+)", heading, re.I)
     if about:
         found = [m for m in split_agencies(about.group(1), lexicon) if not m.generic]
-        if found:
-            child_ctx.about = [AgencyMention(_plural(found[0].name), found[0].kind, found[0].surface, 0, 0, known=found[0].known)]
+        if found and not about.group(1)[: found[0].start].strip(" ,"):
+            name = found[0].name if found[0].known else _plural(found[0].name)
+            child_ctx.about = [AgencyMention(name, found[0].kind, found[0].surface, 0, 0, known=found[0].known)]
     return child_ctx
 
 

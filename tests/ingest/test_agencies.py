@@ -139,6 +139,9 @@ SPLITS = [
     ("Ủy ban nhân dân xã, phường (sau đây gọi là cấp xã)", ["Ủy ban nhân dân các xã, phường"]),
     # a bracket inside a board's name stays whole (corpus c22591f1…)
     ("Hội đồng tuyển dụng (Ban đề thi)", ["Hội đồng tuyển dụng (Ban đề thi)"]),
+    # generic heads a known body owns are every unit of it, named with the owner's full name
+    ("Thủ trưởng các cơ quan, đơn vị thuộc UBND tỉnh", ["Các cơ quan, đơn vị thuộc Ủy ban nhân dân tỉnh"]),
+    ("Thủ trưởng cơ quan thuộc Chính phủ", ["Các cơ quan thuộc Chính phủ"]),
 ]
 
 
@@ -695,3 +698,22 @@ NAMED_UNITS = [
 @pytest.mark.parametrize("text,name", NAMED_UNITS, ids=[n[0] for n in NAMED_UNITS])
 def test_communes_named_after_a_colon_and_a_verb_that_is_no_commune(text, name):
     assert find_agencies(text)[0].name == name
+
+
+@pytest.mark.parametrize(
+    "alias,bodies",
+    [
+        ("các cơ quan, đơn vị", True),
+        ("Chi cục", True),  # a family's head: "Chi cục Kiểm lâm (sau đây viết tắt là Chi cục)"
+        ("các tỉnh, thành phố", True),
+        ("người quản lý doanh nghiệp", False),  # persons holding a post
+        ("Kiểm soát viên", False),
+        ("Giấy chứng nhận", False),  # a thing
+        ("Hệ thống thư điện tử công vụ", False),
+    ],
+)
+def test_a_defined_short_name_names_bodies_or_not(alias, bodies):
+    from ingest.agencies import _names_bodies
+
+    assert _names_bodies(alias) is bodies
+
