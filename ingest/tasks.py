@@ -101,6 +101,8 @@ def predicate_start(text: str, protected: list[tuple[int, int]] | None = None) -
             continue  # mid-sentence a capital starts a name ("Ban Chỉ đạo"), not a verb
         if m.group(0).lower() == "tổ chức" and _is_noun_tochuc(text, m.start(), m.end()):
             continue
+        if _clause_words().field_preposition.search(text, 0, m.start()):
+            continue  # "Cơ quan chuyên môn về | xây dựng": the field a body is named for, no verb
         return m.start()
     return len(text)
 
@@ -171,6 +173,7 @@ class _ClauseWords:
     appendix_pointer: re.Pattern[str]
     partner_preposition: re.Pattern[str]
     member_joiner: re.Pattern[str]
+    field_preposition: re.Pattern[str]  # "… về |": what follows names a body's field
 
 
 @cache
@@ -205,6 +208,7 @@ def _clause_words() -> _ClauseWords:
         appendix_pointer=re.compile(rf"{alternation([appendix['name']])}[^.]*{alternation([appendix['attached']])}", re.I),
         partner_preposition=re.compile(rf"(?:{alternation(w['partner_preposition'])})[\s,:]*$", re.I),
         member_joiner=re.compile(rf"^(?:{alternation(w['member_joiners'])})\s+", re.I),
+        field_preposition=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(w['field_prepositions'])})\s+$", re.I),
     )
 
 
