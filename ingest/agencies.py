@@ -1031,6 +1031,14 @@ def _names_a_field(rest: str) -> bool:
     return not rules.qualifier.match(low)
 
 
+def _field_named(rest: str) -> bool:
+    """A head's words name its field after a field preposition ("chuyên môn về | xây dựng",
+    "quản lý nhà nước về | điện lực"; cues.yaml: clause_words.field_prepositions)."""
+    preps = alternation(cues()["clause_words"]["field_prepositions"])
+    # close to the head: "đơn vị vũ trang nhân dân bị thiệt hại về tài sản" describes, names no field
+    return bool(re.match(rf"(?:\S+\s+){{0,4}}(?:{preps})\s+[a-zà-ỹđ]", fold(rest))) and not _collective_rules().qualifier.search(fold(rest))
+
+
 def _strip_catch_all(text: str) -> tuple[str, bool]:
     """"các ngành liên quan" -> ("các ngành", True): a trailing catch-all qualifier cut off."""
     for q in _collective_rules().catch_all:
@@ -1253,6 +1261,10 @@ def _names_a_tier(token: str, rules: _CollectiveRules) -> bool:
 def _vague_group(piece: str, tokens: list[str], m: _Members, level: str | None) -> Collective | None:
     """The list as one group of the text's own words, when its generic heads make it one."""
     order, others, generics, catch_all = m.order, m.others, m.generics, m.catch_all
+    if len(tokens) == 1 and generics == 1 and not catch_all and _field_named(_head_of(tokens[0])[3]):
+        # "Cơ quan chuyên môn về xây dựng": the body of that field, one or every one as written
+        name = piece.strip(" ,;.:")
+        return Collective(_plain_group(name) if is_plural(name) else canonical_generic(name[:1].upper() + name[1:]), level, False)
     if is_plural(piece) and len(tokens) == 1 and generics == 1 and not catch_all and _names_a_field(_head_of(tokens[0])[3]):
         # "các đơn vị điện lực", "các tổ chức tín dụng": a field makes the group definite
         return Collective(_plain_group(piece), level, False)

@@ -142,6 +142,10 @@ SPLITS = [
     # generic heads a known body owns are every unit of it, named with the owner's full name
     ("Thủ trưởng các cơ quan, đơn vị thuộc UBND tỉnh", ["Các cơ quan, đơn vị thuộc Ủy ban nhân dân tỉnh"]),
     ("Thủ trưởng cơ quan thuộc Chính phủ", ["Các cơ quan thuộc Chính phủ"]),
+    # a generic head with its field after "về" is the body of that field, as written
+    ("Cơ quan chuyên môn về xây dựng", ["Cơ quan chuyên môn về xây dựng"]),
+    ("các cơ quan quản lý nhà nước về giá", ["Các cơ quan quản lý nhà nước về giá"]),
+    ("Đơn vị vũ trang bị thiệt hại về tài sản", ["Các đơn vị vũ trang bị thiệt hại về tài sản"]),
 ]
 
 
