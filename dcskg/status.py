@@ -33,7 +33,7 @@ from .nquads import _quads
 
 __all__ = ["STATES", "STATUS_FILE", "StatusRecord", "current", "journal", "record", "status_quads", "statuses", "task_at", "write_status_graph"]
 
-STATES = PROGRESS
+STATES = PROGRESS  # the codes `dcskg status` takes
 STATUS_FILE = "task-status.jsonl"
 
 

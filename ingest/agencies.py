@@ -1034,9 +1034,15 @@ def _names_a_field(rest: str) -> bool:
 def _field_named(rest: str) -> bool:
     """A head's words name its field after a field preposition ("chuyên môn về | xây dựng",
     "quản lý nhà nước về | điện lực"; cues.yaml: clause_words.field_prepositions)."""
-    preps = alternation(cues()["clause_words"]["field_prepositions"])
+    low = fold(rest)
+    return bool(_field_after_head().match(low)) and not _collective_rules().qualifier.search(low)
+
+
+@cache
+def _field_after_head() -> re.Pattern[str]:
     # close to the head: "đơn vị vũ trang nhân dân bị thiệt hại về tài sản" describes, names no field
-    return bool(re.match(rf"(?:\S+\s+){{0,4}}(?:{preps})\s+[a-zà-ỹđ]", fold(rest))) and not _collective_rules().qualifier.search(fold(rest))
+    preps = alternation(cues()["clause_words"]["field_prepositions"])
+    return re.compile(rf"(?:\S+\s+){{0,4}}(?:{preps})\s+[a-zà-ỹđ]")
 
 
 def _strip_catch_all(text: str) -> tuple[str, bool]:
@@ -1119,10 +1125,16 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
     return _named_groups(piece, tokens, members, level, lexicon)
 
 
+@cache
+def _owner_word() -> re.Pattern[str]:
+    """"trực thuộc", "thuộc", "của" (cues.yaml: owner_words): what makes a body the owner of a group."""
+    return re.compile(f"(?:{alternation(cues()['owner_words'])})")
+
+
 def _owned_by_a_body(text: str) -> str | None:
     """"các cơ quan, đơn vị (trực) thuộc UBND tỉnh": generic heads owned by a body the gazetteer
     knows are every unit of that body, a definite group, named with the owner's full name."""
-    m = re.match(rf"^(?P<heads>.+?)\s+(?P<owner>{alternation(cues()['owner_words'])})\s+(?P<body>.+)$", text)
+    m = re.match(rf"^(?P<heads>.+?)\s+(?P<owner>{_owner_word().pattern})\s+(?P<body>.+)$", text)
     if m is None:
         return None
     tokens = _member_tokens(m.group("heads"))
@@ -1148,7 +1160,7 @@ def _group_words(group: str) -> str:
     """A group's own words: without a catch-all ("… cá nhân có liên quan"), an owner ("… thuộc
     phạm vi quản lý của tỉnh") or where it is ("… trên địa bàn tỉnh")."""
     core = _strip_catch_all(group)[0]
-    core = re.split(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['owner_words'])})\s", core, maxsplit=1)[0]
+    core = re.split(rf"(?<![\wÀ-ỹ])(?:{_owner_word().pattern})\s", core, maxsplit=1)[0]
     where = place_qualifier_regex().search(core)
     return core[: where.start()] if where else core
 
@@ -1419,12 +1431,17 @@ def _dedupe(mentions: list[AgencyMention]) -> list[AgencyMention]:
     return out
 
 
+@cache
+def _person_noun() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(cues()['person_nouns'])})(?![\wÀ-ỹ])")
+
+
 def _names_bodies(alias: str) -> bool:
     """A short name a text defines names bodies: headed by an agency noun or a family's head
     ("Chi cục", "vụ") or a level ("tỉnh, thành phố"), not by a person ("người quản lý …") or a
     thing ("Giấy chứng nhận", "Hệ thống …")."""
     low = strip_plural(fold(alias))
-    if re.match(rf"(?:{alternation(cues()['person_nouns'])})(?![\wÀ-ỹ])", low):
+    if _person_noun().match(low):
         return False
     words = low.split()
     heads = _family_heads()

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.rules import cascade_rules, fold
+from ingest.rules import cascade_rules, fold, unmarked
 
 from . import lookup
 from .named import execute, internal
@@ -104,8 +103,7 @@ def carried_lead(parent: tuple[str, ...], child: tuple[str, ...]) -> bool:
 def words(text: str) -> list[str]:
     """A task's terms as compared: folded syllables (no diacritics, đ as d, function words out)
     and each pair of adjacent ones."""
-    text = fold(text).replace("đ", "d")
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    text = unmarked(fold(text))
     skip = set(cascade_rules()["function_words"])
     syllables = [w for w in re.findall(r"[a-z0-9]+", text) if w not in skip and len(w) > 1]
     return syllables + [f"{a}_{b}" for a, b in zip(syllables, syllables[1:])]
