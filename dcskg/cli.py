@@ -26,7 +26,7 @@ try:  # typer 0.2x parses with its own copy of click; its usage errors are those
 except ImportError:  # pragma: no cover - an older typer uses click itself
     import click.exceptions as usage_errors  # type: ignore[no-redef]
 
-from .i18n import code_words, h, lang, said, said_text, set_lang, t
+from .i18n import h, lang, said, said_text, set_lang, t
 from .outputs import STDOUT, check_target, is_stdout, publish
 
 
@@ -342,6 +342,14 @@ def _print_rows(columns: list[str], rows: list[dict], fmt: str, title: str | Non
         out.print(count or t("rows", n=len(rows)))
 
 
+def _show(view, fmt: str) -> None:
+    """An oversight view (`dcskg.oversight`) as a table, CSV or JSON (codes kept)."""
+    if fmt == "json":
+        _print_rows(view.columns, view.raw, fmt)
+    else:
+        _print_rows(view.columns, view.rows, fmt, view.title, view.headers)
+
+
 @app.command(help=h("query"))
 def query(
     name: str = typer.Argument(..., help=h("query_name")),
@@ -404,26 +412,10 @@ def coverage(
     endpoint: Optional[str] = ENDPOINT_OPTION,
     fmt: str = FORMAT_OPTION,
 ) -> None:
-    from queries.coverage import coverage as covered_units
+    from .oversight import coverage_view
 
     _check_format(fmt)
-    units = covered_units(_dataset(store, endpoint), document, level, within)
-    rows = [
-        {
-            "unit": u.name,
-            "code": u.code,
-            "covered": t("covered_yes") if u.covered else t("covered_no"),
-            "date": u.first_date(),
-            "documents": "; ".join(d["name"] for d in u.documents) or None,
-            "how": "; ".join(dict.fromkeys(t(f"how_{d['how']}") for d in u.documents)) or None,
-            "files": "; ".join(d["file"] for d in u.documents) or None,
-        }
-        for u in units
-    ]
-    if fmt == "json":
-        rows = [r | {"covered": u.covered, "how": [d["how"] for d in u.documents]} for r, u in zip(rows, units)]
-    title = t("coverage_title", document=document, level=t(f"level_{level}"), covered=sum(u.covered for u in units), total=len(units))
-    _print_rows(list(rows[0]) if rows else [], rows, fmt, title, None if fmt == "json" else t("coverage_columns"))
+    _show(coverage_view(_dataset(store, endpoint), document, level, within, lang()), fmt)
 
 
 @app.command("search", help=h("search"))
@@ -439,15 +431,12 @@ def search_cmd(
     endpoint: Optional[str] = ENDPOINT_OPTION,
     fmt: str = FORMAT_OPTION,
 ) -> None:
-    from dataclasses import asdict
+    from queries.search import Filters
 
-    from queries.search import Filters, search
+    from .oversight import search_view
 
     _check_format(fmt)
-    hits = search(_dataset(store, endpoint), words, Filters(place, level, year, genre, agency, role))
-    rows = [asdict(hit) | ({} if fmt == "json" else {"kind": t(f"hit_{hit.kind}")}) for hit in hits]
-    columns = ["kind", "document", "path", "text", "leads", "supports", "file", "line"]
-    _print_rows(columns, rows, fmt, t("search_title", words=words, n=len(hits)), None if fmt == "json" else t("search_columns"))
+    _show(search_view(_dataset(store, endpoint), words, Filters(place, level, year, genre, agency, role), lang()), fmt)
 
 
 @app.command(help=h("due"))
@@ -461,27 +450,15 @@ def due(
     fmt: str = FORMAT_OPTION,
 ) -> None:
     import datetime as dt
-    from dataclasses import asdict
 
-    from queries.due import due as falling_due
-
-    from .exports import frequency_labels
+    from .oversight import due_view
 
     _check_format(fmt)
     try:
         day = dt.date.fromisoformat(on) if on else dt.date.today()
     except ValueError:
         _fail(t("due_bad_date", value=on), 2)
-    items = falling_due(_dataset(store, endpoint), day, days, agency, place)
-    frequency = frequency_labels()
-    rows = [asdict(d) for d in items]
-    if fmt != "json":
-        rows = [r | {"kind": t(f"due_{r['kind']}"), "frequency": frequency.get(r["frequency"], r["frequency"]), "date": r["date"].strftime("%d/%m/%Y")} for r in rows]
-    if fmt != "json":
-        rows = [r | {"status": t(f"progress_{r['status']}") if r["status"] else None} for r in rows]
-    columns = ["date", "days", "kind", "who", "to", "via", "deadline", "document", "path", "file", "line", "frequency", "status", "status_note"]
-    past = sum(d.days < 0 for d in items)
-    _print_rows(columns, rows, fmt, t("due_title", on=day.strftime("%d/%m/%Y"), days=days, n=len(items), past=past), None if fmt == "json" else t("due_columns"))
+    _show(due_view(_dataset(store, endpoint), day, days, agency, place, lang()), fmt)
 
 
 @app.command(help=h("status"))
@@ -523,25 +500,10 @@ def cascade_cmd(
     fmt: str = FORMAT_OPTION,
 ) -> None:
     """Which of a parent's tasks each child takes up, drops or adds."""
-    from queries import cascade as cascading
+    from .oversight import cascade_view
 
     _check_format(fmt)
-    ds = _dataset(store, endpoint)
-    kids = [child] if child else cascading.children(ds, parent)
-    if not kids:
-        _fail(t("cascade_no_children", parent=parent))
-    rows: list[dict] = []
-    for kid in kids:
-        c = cascading.cascade(ds, parent, kid)
-        rows += [{"child": c.child, "what": "taken_up", "parent_path": p.parent.path, "child_path": p.child.path, "score": p.score, "lead_carried": p.lead_carried, "parent_text": p.parent.text[:120], "child_text": p.child.text[:120]} for p in c.taken_up]
-        rows += [{"child": c.child, "what": "dropped", "parent_path": d.path, "parent_text": d.text[:120]} for d in c.dropped]
-        rows += [{"child": c.child, "what": "added", "child_path": a.path, "child_text": a.text[:120]} for a in c.added]
-    counts = {w: sum(r["what"] == w for r in rows) for w in ("taken_up", "dropped", "added")}
-    if fmt != "json":
-        words = code_words(lang())
-        rows = [r | {"what": t(f"cascade_{r['what']}"), "lead_carried": None if "lead_carried" not in r else words["yes" if r["lead_carried"] else "no"]} for r in rows]
-    columns = ["child", "what", "parent_path", "child_path", "score", "lead_carried", "parent_text", "child_text"]
-    _print_rows(columns, rows, fmt, t("cascade_title", parent=parent, n=len(kids), **counts), None if fmt == "json" else t("cascade_columns"))
+    _show(cascade_view(_dataset(store, endpoint), parent, child, lang()), fmt)
 
 
 @app.command(help=h("compare"))
@@ -553,23 +515,10 @@ def compare(
     endpoint: Optional[str] = ENDPOINT_OPTION,
     fmt: str = FORMAT_OPTION,
 ) -> None:
-    from dataclasses import asdict
-
-    from queries import compare as comparing
-    from queries.lookup import document_node
-    from queries.naming import named_document
+    from .oversight import compare_view
 
     _check_format(fmt)
-    ds = _dataset(store, endpoint)
-    every = comparing.compare(ds, first, second)
-    sides = [s for s in every if not only_differences or s.where != "both"]
-    names = [(named_document(ds, str(document_node(ds, p))) or (p, ""))[0] for p in (first, second)]
-    rows = [asdict(s) | {"where": s.where} for s in sides]
-    if fmt != "json":
-        rows = [r | {"aspect": t(f"aspect_{r['aspect']}"), "where": t(f"where_{r['where']}"), "a": "" if r["a"] is None else r["a"], "b": "" if r["b"] is None else r["b"]} for r in rows]
-    counts = {w: sum(s.where == w for s in every) for w in ("both", "a", "b")}
-    title = t("compare_title", a=names[0], b=names[1], both=counts["both"], only_a=counts["a"], only_b=counts["b"])
-    _print_rows(["aspect", "value", "a", "b", "where"], rows, fmt, title, None if fmt == "json" else t("compare_columns"))
+    _show(compare_view(_dataset(store, endpoint), first, second, only_differences, lang()), fmt)
 
 
 @app.command(help=h("trace"))

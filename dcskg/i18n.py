@@ -45,7 +45,12 @@ def code_words(language: str) -> dict[str, str]:
 
 def t(_key: str, /, **values: object):
     """The message `_key` in the current language, its `{places}` filled."""
-    entry = catalogue()[_key][lang()]
+    return in_lang(lang(), _key, **values)
+
+
+def in_lang(language: str, _key: str, /, **values: object):
+    """The message `_key` in `language` (a server answers each request in its own)."""
+    entry = catalogue()[_key][language]
     return entry.format(**values) if isinstance(entry, str) else entry
 
 
@@ -56,26 +61,29 @@ def sentences(language: str) -> tuple[tuple[re.Pattern[str], str, bool], ...]:
     return tuple((re.compile(s["pattern"]), s[language], bool(s.get("part"))) for s in catalogue()["sentences"])
 
 
-def said_text(text: str) -> str:
-    """A sentence the pipeline writes in English (a warning, why a file was refused) in the
-    current language, by the catalogue's `sentences` (as it is when none matches)."""
+def said_text(text: str, language: str | None = None) -> str:
+    """A sentence the pipeline writes in English (a warning, why a file was refused) in
+    `language` (the current one by default), by the catalogue's `sentences` (as it is when none
+    matches)."""
     from queries.present import say
 
-    return say(text, sentences(lang()))
+    return say(text, sentences(language or lang()))
 
 
-def said(exc: Exception) -> str:
-    """An error as the reader reads it: a coded DcsKgError from the catalogue in the current
-    language (the value or file it concerns first), else its sentence as the catalogue says it."""
+def said(exc: Exception, language: str | None = None) -> str:
+    """An error as the reader reads it: a coded DcsKgError from the catalogue in `language` (the
+    current one by default; the value or file it concerns first), else its sentence as the
+    catalogue says it."""
     from ingest.errors import shown_path
 
+    language = language or lang()
     code = getattr(exc, "code", None)
     if not code or code not in catalogue():
-        return said_text(str(exc))
+        return said_text(str(exc), language)
     values = dict(getattr(exc, "params", {}))
     if "what" in values:
-        values["what"] = t(f"what_{values['what']}")
-    text = t(code, **values)
+        values["what"] = in_lang(language, f"what_{values['what']}")
+    text = in_lang(language, code, **values)
     path = getattr(exc, "path", None)
     # "lookup" names the resolver, not a file or query the reader gave
     return f"{shown_path(path)}: {text}" if path and path != "lookup" else text

@@ -29,6 +29,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from .oversight_pages import PAGES
 from .workers import Busy, Died, QueryPool, Reply, TimedOut
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -538,13 +539,18 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(200, "application/json", json.dumps(suggestions(self.settings, (params.get("type") or [""])[0]), ensure_ascii=False).encode("utf-8"))
             except QueryFailed as exc:
                 self._error(exc.status, str(exc))
+        elif url.path.strip("/") in PAGES:
+            from .oversight_pages import answer
+
+            reply = answer(url.path.strip("/"), params, self.settings.dataset)
+            self._send(reply.status, reply.ctype, reply.body, reply.headers)
         elif url.path == "/sparql":
             if "update" in params:
                 self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL UPDATE is refused")
                 return
             self._answer(_first(params, "query"), _first(params, "format"))
         else:
-            self._error(HTTPStatus.NOT_FOUND, "not found: use /sparql or /")
+            self._error(HTTPStatus.NOT_FOUND, "not found: use /sparql, / or /" + ", /".join(PAGES))
 
     def _post(self) -> None:
         url = urllib.parse.urlsplit(self.path)

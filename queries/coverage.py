@@ -1,6 +1,6 @@
 """Who has and who has not: for a document (the Law, a decree, a province's resolution), every
-administrative unit of a level — the 34 provinces, or the communes and wards of one province,
-from the official 2025 list — with the documents in the graph that implement it there, directly
+administrative unit of a level — the 34 provinces, or the communes and wards of one province
+or of the country, from the official 2025 list — with the documents in the graph that implement it there, directly
 or through the chain, or none.
 
 A document counts for a unit when its issuer's place is that unit (a province's own bodies for
@@ -40,18 +40,16 @@ class Unit:
 
 
 def coverage(ds, document: str, level: str = "province", within: str | None = None) -> list[Unit]:
-    """Every unit of `level` ("province", or "commune" of the province `within`) with the
-    documents that implement `document` there."""
+    """Every unit of `level` ("province", or "commune": of the province `within`, or of the
+    whole country without it) with the documents that implement `document` there."""
     if level not in ("province", "commune"):
         raise QueryError(f"level must be province or commune, not {level!r}", "coverage", code="coverage_level", params={"level": level})
     doc_id = lookup.document_id(ds, document)
     if level == "province":
         units = [Unit(p.name, p.code, None) for p in sorted(places.provinces().values(), key=lambda p: p.code)]
     else:
-        if not within:
-            raise QueryError("the commune level needs the province: --in PROVINCE", "coverage", code="coverage_needs_province")
-        province = official_province(within)
-        units = sorted((Unit(c.name, c.code, c.province) for c in places.all_communes() if c.province == province.name), key=lambda u: u.code)
+        province = official_province(within).name if within else None
+        units = sorted((Unit(c.name, c.code, c.province) for c in places.all_communes() if province in (None, c.province)), key=lambda u: u.code)
     by_name = {fold(u.name): u for u in units}
     rows = ingested(ds)
     issued = {str(r["doc"]): r for r in rows}

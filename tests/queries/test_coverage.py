@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 from clirun import dcskg
@@ -37,7 +38,7 @@ def test_the_communes_of_one_province(seed_ds):
     assert [u.name for u in units if u.covered] == ["Nghi Dương"]
 
 
-@pytest.mark.parametrize("level,within,code", [("commune", None, "coverage_needs_province"), ("district", None, "coverage_level"), ("commune", "Hà Giangg", "lookup_none_near")])
+@pytest.mark.parametrize("level,within,code", [("district", None, "coverage_level"), ("commune", "Hà Giangg", "lookup_none_near")])
 def test_what_cannot_be_listed_says_why(seed_ds, level, within, code):
     with pytest.raises(QueryError) as caught:
         coverage(seed_ds, "10/2022/QH15", level, within)
@@ -51,5 +52,8 @@ def test_the_command_line_lists_covered_and_missing(seed_store):
     assert len(rows) == 34
     assert {r["đơn vị"] for r in rows if r["đã có"] == "có"} == {"Vĩnh Long", "Cần Thơ"}
     assert sum(r["đã có"] == "chưa có" for r in rows) == 32
-    missing = dcskg("coverage", "10/2022/QH15", "--level", "commune", "--store", str(seed_store))
-    assert missing.returncode == 1 and missing.stderr.startswith("lỗi:") and "--in" in missing.stderr
+    country = dcskg("coverage", "10/2022/QH15", "--level", "commune", "-f", "json", "--store", str(seed_store))
+    assert country.returncode == 0, country.stderr
+    units = json.loads(country.stdout)
+    assert sorted(u["code"] for u in units) == sorted(c.code for c in places.all_communes())
+    assert [u["unit"] for u in units if u["covered"]] == ["Nghi Dương"]
