@@ -1033,8 +1033,9 @@ def _names_a_field(rest: str) -> bool:
 
 def _field_named(rest: str) -> bool:
     """A head's words name its field after a field preposition ("chuyên môn về | xây dựng",
-    "quản lý nhà nước về | điện lực"; cues.yaml: clause_words.field_prepositions)."""
-    low = fold(rest)
+    "quản lý nhà nước về | điện lực"; cues.yaml: clause_words.field_prepositions), an owner
+    after it aside ("… về nông nghiệp và phát triển nông thôn | thuộc Ủy ban nhân dân cấp tỉnh")."""
+    low = fold(re.split(rf"\s+(?:{_owner_word().pattern})\s+(?=[A-ZĐÀ-Ỹ])", rest, maxsplit=1)[0])
     return bool(_field_after_head().match(low)) and not _collective_rules().qualifier.search(low)
 
 

@@ -545,20 +545,40 @@ def _first_body_line(lines: list[Line], start: int, lists: bool = False) -> int:
             return i
         if kind in items and not is_opener(line.text):
             return i
-        if _tail_line(line):
+        if _tail_line(lines, i):
             return i
     return len(lines)
 
 
 @cache
 def _unlabelled_recipients() -> re.Pattern[str]:
-    """A recipients list whose label a table cell lost: "- Chính phủ; - …; - Lưu: HC, PLTP. | TM. …"."""
-    return re.compile(rf"^\s*[-–]\s*[^;|]+;(?:\s*[-–]\s*[^;|]+;)*\s*[-–]\s*{cues()['recipients_filing']}")
+    """A recipients list whose label a table cell lost: "- Chính phủ; - …; - Lưu: HC, PLTP. | TM. …",
+    its items one line or several, an item cut by the cell ending in a comma."""
+    return re.compile(rf"^\s*[-–]\s*[^;|]+;(?:\s*[-–]\s*[^;|]+[;,]?)*?\s*[-–]\s*{cues()['recipients_filing']}")
 
 
-def _tail_line(line: Line) -> bool:
+# lines a recipients list without its label may run over before its filing line ("- Lưu: …")
+RECIPIENT_LINES = 3
+
+
+def _unlabelled_span(lines: list[Line], i: int) -> int:
+    """How many lines from `i` a recipients list without its label takes, up to its filing line
+    ("- Lưu: …"); 0 when none starts there."""
+    if lines[i].text.lstrip()[:1] not in "-–":
+        return 0
+    filing = re.compile(rf"^\s*[-–]?\s*{cues()['recipients_filing']}")
+    for k in range(1, min(RECIPIENT_LINES, len(lines) - i) + 1):
+        if _unlabelled_recipients().match(" ".join(x.text for x in lines[i : i + k])):
+            return k if k == 1 or filing.match(lines[i + k - 1].text) else 0
+    return 0
+
+
+def _tail_line(lines: list[Line], i: int) -> bool:
     c = cues()
-    if re.match(c["recipients_heading"], fold(line.text), re.I) or _unlabelled_recipients().match(line.text):
+    line = lines[i]
+    if re.match(c["recipients_heading"], fold(line.text), re.I):
+        return True
+    if _unlabelled_span(lines, i):
         return True
     formulas = tuple(f"{f}." for f in c["signature_formulas"])
     return line.text.upper().startswith(formulas) and _looks_like_heading(line.text)
@@ -566,7 +586,7 @@ def _tail_line(line: Line) -> bool:
 
 def _tail_start(lines: list[Line], start: int, rec_heading: re.Pattern[str]) -> int:
     for i in range(start, len(lines)):
-        if rec_heading.match(fold(lines[i].text)) or _tail_line(lines[i]):
+        if rec_heading.match(fold(lines[i].text)) or _tail_line(lines, i):
             return i
         if _is_signature_block(lines, i):
             return i
@@ -676,11 +696,13 @@ def _tail(lines: list[Line], start: int, rec_heading: re.Pattern[str]) -> tuple[
         text = line.text
         if i > start and _attachment_heading(lines, i):
             break
-        if not seen_recipients and _unlabelled_recipients().match(text):
+        span = 0 if seen_recipients else _unlabelled_span(lines, i)
+        if span:
             seen_recipients = True
+            text = " ".join(x.text for x in lines[i : i + span])
             # the cell after "|" is the signature's, beside the list
-            recipients += [Line(item.strip(" -–"), line.src) for item in re.split(r";\s*(?=[-–])", text.split("|")[0]) if item.strip(" -–")]
-            i += 1
+            recipients += [Line(item.strip(" -–,"), line.src) for item in re.split(r"[;,]\s*(?=[-–])", text.split("|")[0]) if item.strip(" -–,")]
+            i += span
             continue
         if rec_heading.match(fold(text)) and not seen_recipients:
             seen_recipients = True
@@ -833,7 +855,7 @@ def _attachments(lines: list[Line], start: int, promulgates: bool = True) -> lis
         body_start = _first_body_line(lines, i, lists=bool(annex))
         preamble = lines[i:body_start]
         end = body_start
-        while end < n and not _attachment_heading(lines, end) and not rec_heading.match(fold(lines[end].text)) and not _tail_line(lines[end]) and not _is_signature_block(lines, end):
+        while end < n and not _attachment_heading(lines, end) and not rec_heading.match(fold(lines[end].text)) and not _tail_line(lines, end) and not _is_signature_block(lines, end):
             end += 1
         body_lines = lines[body_start:end]
         out.append(

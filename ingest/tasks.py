@@ -134,7 +134,7 @@ def _grammar() -> _Grammar:
     joiners = alternation(c["list_joiners"])
     owners = alternation(c["owner_words"])
     return _Grammar(
-        copula=re.compile(rf"^(?:{alternation(pr['copula'])}){end}", re.I),
+        copula=re.compile(rf"^(?!(?:{alternation(pr['not_power'])}){end})(?:{alternation([*pr['copula'], *pr['power']])}){end}", re.I),
         qualifier=re.compile(rf"^(?:{alternation(pr['qualifier'])})(?:\s*\([^()]*\))?\W*$", re.I),
         lead=re.compile(rf"^(?:{alternation(pr['lead'])}){end}", re.I),
         support=re.compile(rf"^(?:{alternation(pr['support'])}){end}", re.I),
@@ -208,7 +208,8 @@ def _clause_words() -> _ClauseWords:
         appendix_pointer=re.compile(rf"{alternation([appendix['name']])}[^.]*{alternation([appendix['attached']])}", re.I),
         partner_preposition=re.compile(rf"(?:{alternation(w['partner_preposition'])})[\s,:]*$", re.I),
         member_joiner=re.compile(rf"^(?:{alternation(w['member_joiners'])})\s+", re.I),
-        field_preposition=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(w['field_prepositions'])})\s+$", re.I),
+        # "… về |", and "… về nông nghiệp và |": the field goes on through its own "và"
+        field_preposition=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(w['field_prepositions'])})\s+(?:(?:[a-zà-ỹđ]+\s+){{1,4}}(?:{alternation(w['member_joiners'])})\s+)?$"),
     )
 
 
@@ -345,9 +346,21 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     found = split_agencies(subject, lexicon)
     if mood and _encouraging(mood.group(0)) and all(m.kind == "collective_group" for m in found):
         return [], requested, 0, body  # "Khuyến khích các doanh nghiệp …": no body is given work
-    if described:
+    if described or _described_as_written(body, end, found):
         found = [_described_body(m) for m in found]
     return found, requested, offset + end, body[end:]
+
+
+def _described_as_written(body: str, end: int, found: list[AgencyMention]) -> bool:
+    """"Đơn vị cung cấp dịch vụ đăng kiểm có trách nhiệm kê khai …": one body named by what it
+    does — a head in the singular, its description (no verb the reading stopped at) running to
+    the responsibility predicate — not a group; "Đơn vị liên quan" (a catch-all) stays vague."""
+    if len(found) != 1 or not found[0].generic or is_plural(found[0].surface) or is_catch_all(found[0]):
+        return False
+    if is_generic_head(strip_plural(found[0].name, whole=True)):
+        return False  # "Thủ trưởng đơn vị có trách nhiệm …": a head alone describes nothing
+    m = _described_subject_regex().match(body)
+    return m is not None and m.end("subject") == len(body[:end].rstrip(" ,;:-–")) and not _description_break().search(m.group("subject"))
 
 
 def _opening_end(body: str, lexicon: Lexicon) -> int:
@@ -558,7 +571,7 @@ def _collective_member_end(body: str, pos: int, before: int, mentions: list[Agen
     head = _openers().head_noun.match(rest) if pos > before else None
     # "các tổ chức cung cấp dịch vụ": the head noun is not the verb "tổ chức"
     stop = predicate_start(rest, [(0, head.end())] if head else [])
-    sep = _clause_words().member_break.search(rest)
+    sep = _member_break(rest)
     nxt = min((a.start for a in mentions if a.start > pos), default=len(body)) - pos
     closer = _collective_closer().search(rest)
     close = closer.end() + known_place_after(rest[closer.end():]) if closer else len(rest)  # "… của tỉnh Bắc Ninh"
@@ -570,6 +583,21 @@ def _collective_member_end(body: str, pos: int, before: int, mentions: list[Agen
     if owned is not None and _grammar().owner_before.search(body[:pos]):
         pos = owned.end  # "đơn vị sự nghiệp thuộc UBND huyện": the owner ends the name
     return pos
+
+
+def _member_break(rest: str) -> re.Match[str] | None:
+    """Where a member's name breaks: a comma, a bracket, a conjunction — not the "và" inside the
+    field a body is named for ("cơ quan chuyên môn về nông nghiệp và phát triển nông thôn"), when
+    no body's head follows it."""
+    words = _clause_words()
+    pos = 0
+    while (sep := words.member_break.search(rest, pos)) is not None:
+        after = rest[sep.end() :]
+        in_field = words.field_preposition.search(rest[: sep.end()])
+        if not in_field or not after[:1].islower() or _openers().head_noun.match(after):
+            return sep
+        pos = sep.end()
+    return None
 
 
 def _named_after_generic(body: str, pos: int, mentions) -> AgencyMention | None:

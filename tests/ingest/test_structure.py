@@ -110,3 +110,22 @@ def test_a_title_in_capitals_names_bodies_in_their_case_and_deputies_in_the_sent
                            "QUYẾT ĐỊNH", "VỀ VIỆC HỖ TRỢ KINH PHÍ PHỤC VỤ BẦU CỬ ĐẠI BIỂU QUỐC HỘI DO SỞ NỘI VỤ ĐỀ XUẤT", "", "QUYẾT ĐỊNH:",
                            "Điều 1. Hỗ trợ kinh phí."]))
     assert doc.header.title == "Về việc hỗ trợ kinh phí phục vụ bầu cử đại biểu Quốc hội do Sở Nội vụ đề xuất"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # a decree as a portal prints it (corpus 21c5e5f2…): the label lost with its table cell, an
+        # item cut at a comma, the filing line on the next line
+        ["|", "- Thủ tướng, các Phó Thủ tướng Chính phủ; - Các bộ, cơ quan ngang bộ; - VPCP: BTCN, các PCN, Trợ lý TTg, TGĐ Cổng TTĐT,", "- Lưu: VT, NN (2). |"],
+        ["- Chính phủ; - Các bộ, cơ quan ngang bộ; - Lưu: VT, PL. | TM. CHÍNH PHỦ"],
+    ],
+)
+def test_a_recipients_list_without_its_label_ends_the_last_article(tail):
+    lines = ["CHÍNH PHỦ", "Số: 09/2025/NĐ-CP", "", "NGHỊ ĐỊNH", "Quy định về chính sách hỗ trợ", "",
+             "Điều 12. Điều khoản thi hành", "1. Nghị định này có hiệu lực thi hành từ ngày 25 tháng 02 năm 2025.",
+             "2. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Nghị định này.", "", *tail]
+    doc = parse(normalize(lines))
+    last = doc.sections[-1].children[-1]
+    assert last.label == "2" and not last.children and "Lưu" not in " ".join(c.text for c in doc.sections[-1].walk())
+    assert any("Thủ tướng" in r.text or "Chính phủ" in r.text for r in doc.recipients)
