@@ -107,6 +107,32 @@ def _median_ms_capped(fn, runs: int, cap_s: float) -> float | None:
     return value
 
 
+def oversight_ms(ds, runs: int) -> dict[str, float]:
+    """Median ms of each oversight answer (issue 24) as the CLI and the pages ask it: coverage
+    of the Law by province and by every commune of the country, what is due in 30 days, a search
+    (two words, without diacritics), two plans compared, one plan's tasks aligned to another's."""
+    import datetime as dt
+
+    from queries.cascade import cascade
+    from queries.compare import compare
+    from queries.coverage import coverage
+    from queries.due import due
+    from queries.lookup import candidates
+    from queries.search import search
+
+    plans = candidates(ds, "plan")[:2]
+    asks = {
+        "coverage_provinces": lambda: coverage(ds, "10/2022/QH15"),
+        "coverage_communes": lambda: coverage(ds, "10/2022/QH15", "commune"),
+        "due_30_days": lambda: due(ds, dt.date(2026, 11, 1), 30),
+        "search": lambda: search(ds, "dan chu, tuyen truyen"),
+    }
+    if len(plans) == 2:
+        asks["compare"] = lambda: compare(ds, plans[0], plans[1])
+        asks["cascade"] = lambda: cascade(ds, plans[0], plans[1])
+    return {name: round(_median_ms(ask, runs, budget_s=EMBEDDED_RUN_BUDGET_S)[0], 1) for name, ask in asks.items()}
+
+
 def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -210,6 +236,8 @@ def run(n: int, quick: bool, keep: Path | None = None, log=print) -> dict:
             log(f"  {name:28s} {latency[name]:9.1f} ms   first {PAGE_ROWS} rows {first_page[name]:9.1f} ms{shown}")
         every_place_ms = _agency_every_place_ms(ds, runs)
         log(f"  {'agency_tasks, every place':28s} {every_place_ms:9.1f} ms   (above: the example's one place)")
+        oversight = oversight_ms(ds, runs)
+        log("oversight answers: " + ", ".join(f"{k} {v} ms" for k, v in oversight.items()))
 
         raw_ms: dict[str, float] = {}
         for name in sorted(p.stem for p in (Path(__file__).resolve().parent.parent / "queries" / "facts").glob("*.rq")):
@@ -270,6 +298,7 @@ def run(n: int, quick: bool, keep: Path | None = None, log=print) -> dict:
             "query_median_ms": {k: round(v, 2) for k, v in latency.items()},
             "first_page_median_ms": {k: round(v, 2) for k, v in first_page.items()},
             "agency_tasks_every_place_ms": round(every_place_ms, 2),
+            "oversight_median_ms": oversight,
             "queries_timed_once": timed_once,
             "rdflib_memory_median_ms": {k: None if v is None else round(v, 2) for k, v in memory_ms.items()},
             "speedup_vs_rdflib_memory": speedup,

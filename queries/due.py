@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import lookup
+from .named import execute, internal
 from .naming import joined_names, names_by_source
 from .progress import statuses
 from .runner import run_query
@@ -47,7 +48,7 @@ def due(ds, on: dt.date | None = None, days: int = 30, agency: str | None = None
     where = lookup.place_name(ds, place) if place else None
     named = names_by_source(ds)
     marks = statuses(ds)
-    tasks = run_query("task_table", ds)
+    tasks = execute(internal("dated_tasks"), ds, {}).rows
     out: list[Due] = []
 
     def of_place(file: str) -> bool:
