@@ -671,7 +671,25 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
         out.append(mention)
         previous = mention
         cursor = mention.end
-    return _dedupe(_resolve_levels(_share_level(out, phrase), lexicon))
+    return _joined(_dedupe(_resolve_levels(_share_level(out, phrase), lexicon)))
+
+
+@cache
+def _joins() -> dict[tuple[str, ...], str]:
+    return {tuple(fold(p) for p in j["parts"]): j["name"] for j in cues()["collectives"].get("joined", [])}
+
+
+def _joined(mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """Groups named one after another that are one addressee (cues.yaml: collectives.joined)."""
+    out: list[AgencyMention] = []
+    for m in mentions:
+        name = _joins().get((fold(out[-1].name), fold(m.name))) if out else None
+        if name is None:
+            out.append(m)
+        else:
+            first = out[-1]
+            out[-1] = replace(first, name=name, end=m.end, generic=False)
+    return out
 
 
 def _names_no_member(piece: str, gap: str, following: AgencyMention | None) -> bool:
@@ -700,12 +718,12 @@ def _gap_pieces(gap: str) -> list[str]:
     named before it ("phường Xuân Đỉnh | và các đơn vị có liên quan")."""
     out: list[str] = []
     for piece in gap.split(";"):
-        place = re.match(rf"[\s,]*(?:và\s+|hoặc\s+)?{elliptic_place().pattern}(?=\s*(?:,|\s(?:và|hoặc)\s))", piece)
-        if place:
-            out += [piece[: place.end()], piece[place.end():]]
-        else:
-            out.append(piece)
-    return out
+        # one place after another ("…, thành phố Hồ Chí Minh, thành phố Hải Phòng và tỉnh Quảng Ninh")
+        while place := re.match(rf"[\s,]*(?:và\s+|hoặc\s+)?{elliptic_place().pattern}(?=\s*(?:,|\s(?:và|hoặc)\s|$))", piece):
+            out.append(piece[: place.end()])
+            piece = piece[place.end() :]
+        out.append(piece)
+    return [p for p in out if p]
 
 
 def _bracketed_owners(phrase: str, found: list[AgencyMention]) -> list[tuple[int, int]]:
@@ -735,7 +753,7 @@ def _without(text: str, mentions: list[AgencyMention], offset: int) -> str:
 
 @cache
 def elliptic_place() -> re.Pattern[str]:
-    return re.compile(rf"(?P<level>(?i:{alternation(level_words('district', 'commune'))}))\s+{_PLACE}")
+    return re.compile(rf"(?P<level>(?i:{alternation(level_words('province', 'city', 'district', 'commune'))}))\s+{_PLACE}")
 
 
 @cache
@@ -813,7 +831,7 @@ def name_bare_titles(text: str) -> str:
 
 
 @cache
-def _place_list_regexes() -> tuple[re.Pattern[str], re.Pattern[str], dict[bool, re.Pattern[str]]]:
+def _place_list_regexes() -> tuple[re.Pattern[str], re.Pattern[str], dict[bool, re.Pattern[str]], re.Pattern[str]]:
     """"Ủy ban nhân dân các tỉnh(, thành phố): A, B, C" (a body of every place listed) and a
     clause that opens with places ("Các tỉnh Nghệ An, Quảng Ngãi khẩn trương …", "Thành phố Hà
     Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh …"): cues.yaml: place_lists."""
@@ -825,7 +843,9 @@ def _place_list_regexes() -> tuple[re.Pattern[str], re.Pattern[str], dict[bool, 
     opening = re.compile(rf"(?:^|(?<=[.;:]\s))(?:(?:{alternation(c['moods'])})\s+)?(?=(?i:các\s+)?(?i:{unit})\s+{place})")
     # an item of the list: the place's name, perhaps after its level word ("… và các tỉnh Bắc Ninh")
     items = {False: re.compile(rf"({place})"), True: re.compile(rf"(?:(?i:các\s+)?(?i:{unit})\s+)?({place})")}
-    return bodies, opening, items
+    # "Các tỉnh, thành phố: a) Ban hành …": every province the text speaks of, unnamed
+    every = re.compile(rf"^(?:(?:{alternation(c['moods'])})\s+)?(?P<units>(?i:các)\s+{units})(?=\s*:|\s+[a-zà-ỹđ])")
+    return bodies, opening, items, every
 
 
 def _listed_places(text: str, pos: int, unit_words: bool) -> tuple[list[places.Place], int]:
@@ -869,7 +889,11 @@ def name_listed_places(text: str, own_place: str | None = None) -> str:
     Hòa, Ủy ban nhân dân tỉnh Đắk Lắk, Ủy ban nhân dân tỉnh Gia Lai"; a clause whose subject is
     provinces ("Các tỉnh Nghệ An, Quảng Ngãi khẩn trương …") is their People's Committees' — not
     the issuer's own province, which a provincial text names when it speaks of its own aims."""
-    bodies, opening, _ = _place_list_regexes()
+    bodies, opening, _, every = _place_list_regexes()
+    unnamed = every.match(text)
+    if unnamed and (text[unnamed.end() :].lstrip().startswith(":") or predicate_regex().match(text[unnamed.end() :].lstrip())):
+        body = cues()["place_lists"]["body_of_place"]
+        text = f"{text[: unnamed.start('units')]}{body} {unnamed.group('units')[:1].lower()}{unnamed.group('units')[1:]}{text[unnamed.end() :]}"
     spans: list[tuple[int, int, str]] = []
     for m in bodies.finditer(text):
         found, end = _listed_places(text, m.end(), unit_words=False)
@@ -1206,6 +1230,7 @@ class _Members:
     others: list[str] = field(default_factory=list)
     generics: int = 0
     tiers: int = 0  # generic heads a level makes one tier of bodies ("cơ quan Trung ương")
+    owned: list[str] = field(default_factory=list)  # generic heads a known body owns, named
 
 
 def _sort_members(tokens: list[str], catch_all: bool, rules: _CollectiveRules, lexicon: Lexicon) -> _Members:
@@ -1226,6 +1251,10 @@ def _sort_members(tokens: list[str], catch_all: bool, rules: _CollectiveRules, l
             # "…, các cơ quan Trung ương trên địa bàn tỉnh": a tier, named as every body of it
             out.others.append(tok[:1].lower() + tok[1:])
             out.tiers += 1
+            continue
+        owned = _owned_by_a_body(tok) if kind == "generic" and not qualified else None
+        if owned:
+            out.owned.append(owned)  # "…, cơ quan thuộc Chính phủ": every unit of a known body
             continue
         if kind == "generic":
             out.generics += 1
@@ -1253,6 +1282,11 @@ def _sort_members(tokens: list[str], catch_all: bool, rules: _CollectiveRules, l
         names[kind] = name
         if kind.startswith("enterprises") and rest:
             names[kind] = f"{name} {rest}"
+    if "departments" in kinds:
+        # "các sở, ban, ngành, đơn vị trực thuộc UBND tỉnh": the departments' group, as the keys
+        # count it, takes in the units beside them
+        out.generics += len(out.owned)
+        out.owned = []
     return out
 
 
@@ -1335,6 +1369,7 @@ def _named_groups(piece: str, tokens: list[str], m: _Members, level: str | None,
         names["departments"] = names["departments"] + ", đoàn thể"
     for kind in order:
         out.append(Collective(_kind_name(kind, names[kind], kinds[kind], level, lexicon), level, False))
+    out += [Collective(name, level, False) for name in m.owned]
     proper = [o for o in others if o[:1].isupper() and len(o.split()) > 2]
     common = [o for o in others if o not in proper]
     for name in proper:
@@ -1387,9 +1422,11 @@ def _plain_group(piece: str) -> str:
 
 def _share_level(mentions: list[AgencyMention], phrase: str) -> list[AgencyMention]:
     """"Cấp ủy đảng, chính quyền cấp xã", "Thường trực Hội đồng nhân dân, các Ban của Hội đồng
-    nhân dân … Thành phố": the last member's level applies to the bare ones."""
-    if len(mentions) < 2 or not mentions[-1].level or ";" in phrase:
+    nhân dân … Thành phố": the last member's level (and place) applies to the bare ones."""
+    if len(mentions) < 2 or ";" in phrase:
         return mentions
+    if not mentions[-1].level:
+        return _share_with_next(mentions, phrase)
     if "," in mentions[-1].level or (mentions[-1].level.startswith("các ") and mentions[-1].level != "các cấp"):
         return mentions  # a list of units ("các xã, phường") names whose committee, not a level
     last_level = mentions[-1].level
@@ -1400,10 +1437,23 @@ def _share_level(mentions: list[AgencyMention], phrase: str) -> list[AgencyMenti
     for m in mentions[placed:-1]:
         entry = gazetteer().lookup(m.surface) if m.known else None
         if m.level is None and entry is not None and entry.levelled:
-            out.append(AgencyMention(f"{m.name} {last_level}", m.kind, m.surface, m.start, m.end, last_level, m.place, m.known, m.generic, m.entry))
+            # … and its place: "Hội đồng nhân dân, Ủy ban nhân dân tỉnh Đồng Tháp"
+            out.append(AgencyMention(f"{m.name} {last_level}", m.kind, m.surface, m.start, m.end, last_level, m.place or mentions[-1].place, m.known, m.generic, m.entry))
         else:
             out.append(m)
     return out + [mentions[-1]]
+
+
+def _share_with_next(mentions: list[AgencyMention], phrase: str) -> list[AgencyMention]:
+    """"Hội đồng nhân dân, Ủy ban nhân dân tỉnh Đồng Tháp, …": a bare levelled body right before
+    another that names its level and place shares them, though the list goes on."""
+    out = list(mentions)
+    for i, (m, nxt) in enumerate(zip(mentions, mentions[1:])):
+        entry = gazetteer().lookup(m.surface) if m.known and m.level is None else None
+        joined = re.fullmatch(r"\s*(?:,|và)\s*", phrase[m.end : nxt.start])
+        if entry is not None and entry.levelled and joined and nxt.known and nxt.level and "," not in nxt.level and not nxt.level.startswith("các "):
+            out[i] = AgencyMention(f"{m.name} {nxt.level}", m.kind, m.surface, m.start, m.end, nxt.level, m.place or nxt.place, m.known, m.generic, m.entry)
+    return out
 
 
 def _resolve_levels(mentions: list[AgencyMention], lexicon: Lexicon) -> list[AgencyMention]:

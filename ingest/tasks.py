@@ -523,8 +523,9 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
             # "UBND phường Cổ Nhuế 2 và phường Xuân Đỉnh": the body understood for another place
             elliptic = elliptic_place().match(probe)
         if elliptic:
-            # "Ủy ban nhân dân cấp huyện, cấp xã": the head is understood
-            pos = end = nxt_pos + (len(body[nxt_pos:]) - len(probe)) + elliptic.end()
+            # "Ủy ban nhân dân cấp huyện, cấp xã": the head is understood, for as many levels or
+            # places as follow ("UBND thành phố Hà Nội, thành phố Hồ Chí Minh và tỉnh Quảng Ninh")
+            pos = end = _elliptic_run_end(body, nxt_pos + (len(body[nxt_pos:]) - len(probe)) + elliptic.end(), elliptic.re)
             sep = _grammar().separator.match(body[end:])
             if not sep:
                 break
@@ -583,6 +584,13 @@ def _collective_member_end(body: str, pos: int, before: int, mentions: list[Agen
     if owned is not None and _grammar().owner_before.search(body[:pos]):
         pos = owned.end  # "đơn vị sự nghiệp thuộc UBND huyện": the owner ends the name
     return pos
+
+
+def _elliptic_run_end(body: str, end: int, pattern: re.Pattern[str]) -> int:
+    """The end of a run of elliptic members of one pattern after `end`."""
+    while (sep := _grammar().separator.match(body[end:])) and (more := pattern.match(body[end + sep.end() :])):
+        end += sep.end() + more.end()
+    return end
 
 
 def _member_break(rest: str) -> re.Match[str] | None:
@@ -1198,6 +1206,19 @@ def _entries(children: list[Node], lexicon: Lexicon) -> dict[int, _Entry | None]
     return out
 
 
+def _intro_label(node: Node, lexicon: Lexicon) -> list[AgencyMention]:
+    """"1.2. Hỗ trợ khẩn cấp về nhà ở" / "Ủy ban nhân dân các tỉnh, thành phố:" / a) …: the
+    paragraph that opens an item's list and is nothing but bodies and a colon names who does
+    the items ("Tham mưu Ủy ban nhân dân tỉnh:" names whom they serve, not who acts)."""
+    first = node.children[0] if node.children else None
+    if first is None or first.kind != "para" or not first.text.rstrip().endswith(":"):
+        return []
+    body = first.text.rstrip()[:-1].rstrip()
+    if not _opens_with_agency(body, lexicon) or subject_end(body, lexicon) < len(body):
+        return []
+    return [a for a in split_agencies(body, lexicon) if not a.generic]
+
+
 def _child_context(child: Node, ctx: _Ctx, own: dict[str, list[Node]], entry: _Entry | None, lexicon: Lexicon) -> _Ctx:
     """What an item inherits from the headings above it, overridden by what it says itself: its
     own lead and support attributes, an entry that names its bodies, a heading that directs
@@ -1237,6 +1258,11 @@ def _child_context(child: Node, ctx: _Ctx, own: dict[str, list[Node]], entry: _E
             # cầu sau:": the partners the heading names support every item under it
             child_ctx.supports = unpartnered + actors.supports
             child_ctx.partners = list(actors.supports)
+        elif labelled := _intro_label(child, lexicon):
+            # "1.2. Hỗ trợ khẩn cấp về nhà ở / Ủy ban nhân dân các tỉnh, thành phố: a) …": the
+            # bodies the heading's last words name before its colon do the items under it
+            child_ctx.leads = labelled
+            child_ctx.supports, child_ctx.partners = unpartnered, []
     if own.get("support"):
         child_ctx.supports = ctx.supports + [m for a in own["support"] for m in split_agencies(a.text, lexicon)]
     if own.get("timeframe"):

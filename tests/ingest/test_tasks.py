@@ -54,7 +54,8 @@ NATIONAL = Lexicon({}, None, {}, True, None, True)
         # bodies of that kind; the title before a named body is that body's; generic heads a
         # known body owns are every unit of it ("cơ quan thuộc Chính phủ")
         ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Nghị quyết này./.",
-         ["Các bộ", "Các cơ quan ngang bộ", "Các cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố"]),
+         # the ministries and ministry-level agencies one addressee, as the keys write them
+         ["Các bộ, cơ quan ngang bộ", "Các cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố"]),
         ("Bộ trưởng Bộ Tài chính chịu trách nhiệm thi hành Quyết định này.", ["Bộ Tài chính"]),
         ("Vụ trưởng Vụ Pháp chế chịu trách nhiệm thi hành Quyết định này.", ["Vụ Pháp chế"]),
         # every province, written without "các" (corpus: Government resolutions and decrees)

@@ -1,0 +1,43 @@
+"""Who a Government or National Assembly text gives work to, as its own lines write it: an
+excerpt made of real sentences of two corpus resolutions (380/NQ-CP, 1663/NQ-UBTVQH15 —
+tests/data/corpus_keys) and of a provincial plan's funding entry (an original DOCX), one per
+item, so each rule is held by the item that needs it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import extract
+
+EXCERPT = Path(__file__).resolve().parent.parent / "data" / "national" / "resolution_excerpt.md"
+
+
+@pytest.fixture(scope="module")
+def leads() -> dict[str, list[str]]:
+    ex = extract(EXCERPT).to_json()
+    return {t["path"]: t["lead"] for t in ex["tasks"]}
+
+
+@pytest.mark.parametrize(
+    "path,expected",
+    [
+        # a place after another, its committee understood, as many as the list names
+        ("I.1", ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Hồ Chí Minh", "Ủy ban nhân dân thành phố Hải Phòng", "Ủy ban nhân dân tỉnh Quảng Ninh"]),
+        # "Hội đồng nhân dân, Ủy ban nhân dân tỉnh Đồng Tháp": the council is the province's too
+        ("I.2", ["Chính phủ", "Hội đồng nhân dân tỉnh Đồng Tháp", "Ủy ban nhân dân tỉnh Đồng Tháp"]),
+        # the issuer's courteous request: the bodies asked act, not the issuer
+        ("I.3", ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Các tổ chức thành viên của Mặt trận Tổ quốc", "Các tổ chức chính trị xã hội", "Hội Chữ thập đỏ Việt Nam"]),
+        # the ministries and ministry-level agencies as one addressee; the agencies under the
+        # Government, named by their owner, beside them
+        ("I.4", ["Các bộ, cơ quan ngang bộ", "Các cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố"]),
+        # "Các tỉnh, thành phố:" — the provinces act through their committees
+        ("I.5.a", ["Ủy ban nhân dân các tỉnh, thành phố"]),
+        # a paragraph of bodies and a colon opens the item's list: they do its items
+        ("I.6.b", ["Ủy ban nhân dân các tỉnh, thành phố"]),
+        # … but "Tham mưu Chính phủ:" names whom the entry's body serves, not who acts
+        ("I.7.1.1", ["Bộ Tài chính"]),
+    ],
+)
+def test_who_a_national_text_gives_work_to(leads, path, expected):
+    assert leads[path] == expected
