@@ -59,6 +59,12 @@ def agency_network(ds: Dataset, plan: str | None = None, place: str | None = Non
     from .lookup import document_node
     from .naming import named_document
 
+    carrying = _carrying_out(ds, plan) if plan else None
+    if carrying is not None:
+        # a document the graph cites but did not read (a resolution, a decree): the network of
+        # the documents read that carry it out
+        rows = [r for iri in carrying for r in assignments(ds, iri, place)]
+        return AgencyNetwork(g := agency_graph(rows, by_kind=by_kind, role=role), limit(g), plan)
     plan_iri = str(document_node(ds, plan)) if plan else None
     if plan_iri is None and role == "all" and not (by_kind and place) and _documents_counted(ds) > FROM_ASSIGNMENTS_UP_TO:
         g = counted_graph(ds, place, by_kind)
@@ -66,6 +72,22 @@ def agency_network(ds: Dataset, plan: str | None = None, place: str | None = Non
         g = agency_graph(assignments(ds, plan_iri, place), by_kind=by_kind, role=role)
     named = named_document(ds, plan_iri) if plan_iri else None
     return AgencyNetwork(g, limit(g), named[0] if named else plan)
+
+
+def _carrying_out(ds: Dataset, ref: str) -> list[str] | None:
+    """The documents read that carry out `ref` (directly or through the chain), when `ref` names
+    no document read but one the graph cites; None when it names a document read."""
+    from ingest.errors import QueryError
+
+    from .coverage import IMPLEMENTING
+    from .lookup import document_id, document_node
+
+    try:
+        document_node(ds, ref)
+        return None
+    except QueryError:
+        doc = document_id(ds, ref)  # names nothing at all: its own error, with the nearest names
+    return list(dict.fromkeys(str(r["plan"]) for r in run_query("plans_implementing", ds, doc=doc) if r["how"] in IMPLEMENTING))
 
 
 def _documents_counted(ds: Dataset) -> int:

@@ -156,3 +156,19 @@ def test_the_same_graph_is_drawn_the_same_way(seed_store, tmp_path):
             driver.execute_script("window.network.stabilize(200)")
             positions.append(driver.execute_script("return JSON.stringify(window.network.getPositions())"))
     assert positions[0] == positions[1]
+
+
+def test_the_network_of_a_document_cited_but_not_read_is_that_of_the_documents_carrying_it_out(seed_ds):
+    """Seed 000 (Vĩnh Long) carries out resolution 47/2025/NQ-HĐND, which no seed is; the Law is
+    carried out, directly or through the chain, by every seed plan but the district's."""
+    resolution = nw.agency_network(seed_ds, "47/2025/NQ-HĐND").graph
+    plan = nw.agency_network(seed_ds, "000").graph
+    assert set(resolution.nodes) == set(plan.nodes) and set(resolution.edges) == set(plan.edges)
+    law = nw.agency_network(seed_ds, "10/2022/QH15").graph
+    assert set(plan.nodes) < set(law.nodes)
+    assert set(nw.agency_network(seed_ds, "003").graph.nodes) <= set(law.nodes)
+    from ingest.errors import QueryError
+
+    with pytest.raises(QueryError) as caught:
+        nw.agency_network(seed_ds, "99/2099/NQ-HĐND")
+    assert str(caught.value.code).startswith("lookup_none")
