@@ -331,3 +331,14 @@ def test_a_rebuild_lists_what_it_read_and_counts_what_it_knew(tmp_path, monkeypa
     assert r.exit_code == 0, r.output
     assert "và 4 văn bản không đổi" in r.output and "003_fcf3e25466826abb.txt" in r.output
     assert "000_70211efbcc79a593.txt" not in r.output
+
+
+@pytest.mark.parametrize("cited", ["nq 65", "Nghị quyết 65", "65/NQ-HĐND"])
+def test_trace_of_a_document_cited_but_not_read_lists_who_carries_it_out(seed_store, cited):
+    """Cần Thơ's plan (003) carries out resolution 65/NQ-HĐND, which no seed is: climbing its own
+    chain is impossible, so trace says so and lists the plans that carry it out."""
+    done = dcskg("trace", cited, "--store", str(seed_store))
+    assert done.returncode == 0, done.stderr
+    assert "chưa được đọc" in done.stdout and "003_fcf3e25466826abb.txt" in done.stdout
+    rows = json.loads(dcskg("trace", cited, "-f", "json", "--store", str(seed_store)).stdout)
+    assert [r["file"] for r in rows] == ["003_fcf3e25466826abb.txt"]
