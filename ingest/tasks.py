@@ -1260,7 +1260,7 @@ def _child_context(child: Node, ctx: _Ctx, own: dict[str, list[Node]], entry: _E
             child_ctx.partners = list(actors.supports)
         elif labelled := _intro_label(child, lexicon):
             # "1.2. Hỗ trợ khẩn cấp về nhà ở / Ủy ban nhân dân các tỉnh, thành phố: a) …": the
-            # bodies the heading's last words name before its colon do the items under it
+            # bodies the paragraph opening the list names do its items
             child_ctx.leads = labelled
             child_ctx.supports, child_ctx.partners = unpartnered, []
     if own.get("support"):
