@@ -550,6 +550,8 @@ def _strip_edges(piece: str) -> str:
             piece = piece[1:-1] if opens == closes else piece[1:]
         elif piece[-1:] == ")" and closes > opens:
             piece = piece[:-1]
+        elif piece[-1:] == "(":
+            piece = piece[:-1]  # "Nhà đầu tư (" before the body the bracket names
         else:
             return piece
 
@@ -694,10 +696,16 @@ def _joined(mentions: list[AgencyMention]) -> list[AgencyMention]:
 
 def _names_no_member(piece: str, gap: str, following: AgencyMention | None) -> bool:
     """A person's title alone, or a generic head right before a known body ("lực lượng | Công
-    an", "cơ quan | Kho bạc Nhà nước"), which names that body, not a member of its own."""
+    an", "cơ quan | Kho bạc Nhà nước") or a head before the body it is in brackets ("Nhà đầu tư
+    (Tập đoàn Đèo Cả)"), which names that body, not a member of its own."""
     if fold(piece) in cues()["head_titles"]:
         return True
-    return following is not None and following.known and gap.rstrip().endswith(piece) and is_generic_head(piece)
+    if following is None or following.generic:
+        return False
+    if following.known and gap.rstrip().endswith(piece) and is_generic_head(piece):
+        return True
+    # "Nhà đầu tư (Tập đoàn Đèo Cả)": a head alone, then the body it is, in brackets
+    return gap.rstrip().endswith("(") and gap.rstrip()[:-1].rstrip().endswith(piece) and bool(_head_noun_regex().fullmatch(strip_plural(piece, whole=True)))
 
 
 def is_generic_head(phrase: str) -> bool:

@@ -29,8 +29,8 @@ _PART = re.compile(r"^(?P<word>Phần|PHẦN)\s+(?P<label>[IVXLC]{1,5}|\d{1,2}|t
 _CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+(?P<label>[IVXLC]{1,5}|\d{1,2})\s*[.:\-–]?\s*(?P<text>.*)$")
 _SUBSECTION = re.compile(r"^(?:Mục|MỤC)\s+(?P<label>\d{1,2})\s*[.:\-–]\s*(?P<text>.*)$")
 _ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d{1,3})\s*[.:\-–]?\s*(?P<text>.*)$")
-_NUMBER = re.compile(r"^(?P<label>\d{1,2})\s*[.)]\s*(?P<text>.*)$")
-_DECIMAL = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,2})\s*\.?\s*(?=\S)(?P<text>.*)$")
+_NUMBER = re.compile(r"^(?P<label>\d{1,2})\s*[.)](?!\d{3})\s*(?P<text>.*)$")
+_DECIMAL = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,2})(?!\d)\s*\.?\s*(?=\S)(?P<text>.*)$")  # "40.000 DWT": a quantity, no label
 _LETTER = re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<text>.*)$")
 # "A. PHÁT TRIỂN NỀN MÓNG …": a capital letter over roman sections (a heading, or in capitals)
 _CAPITAL = re.compile(r"^(?P<label>[A-ZĐ])\s*\.\s+(?P<text>\S.*)$")

@@ -276,12 +276,19 @@ def _assigns(rest: str) -> bool:
     return rest.lstrip()[:1].isupper() or rest[cue.end() :].lstrip()[:1].isupper()
 
 
+@cache
+def _inline_points() -> re.Pattern[str]:
+    """A point's mark inside a paragraph, after a colon, a semicolon or a sentence's end."""
+    return re.compile(rf"(?:^|(?<=[:;.]))\s*{cues()['clause_words']['inline_points']}\s+")
+
+
 def _clauses(text: str) -> list[str]:
     """Sentences and `;`-separated clauses, and a topic's colon before "Giao …"; a parenthesis is
     not cut."""
     parts: list[str] = []
     depth = 0
     start = 0
+    text = _inline_points().sub(";", text)
     for i, ch in enumerate(text):
         if ch == "(":
             depth += 1

@@ -30,6 +30,10 @@ def trees(seed_files):
         # capital letters over roman sections, when printed as headings
         ("A. PHÁT TRIỂN NỀN MÓNG CHO KINH TẾ SỐ", "part", "A"),
         ("B. Nhiệm vụ trọng tâm", "para", ""),
+        # a quantity that a line break puts first is no label ("… cầu cảng / 40.000 DWT …")
+        ("40.000 DWT từ cảng chuyên dụng xăng dầu", "para", ""),
+        ("12.173 tỷ đồng - 18.260 tỷ đồng).", "para", ""),
+        ("1.2.Tổ chức tuyên truyền", "decimal", "1.2"),
     ],
 )
 def test_classify(line, kind, label):
