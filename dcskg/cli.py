@@ -530,10 +530,11 @@ def trace(
     fmt: str = FORMAT_OPTION,
 ) -> None:
     from queries import trace as tracing
+    from queries.lookup import cited_only
 
     _check_format(fmt)
     ds = _dataset(store, endpoint)
-    if not reverse and _cited_not_read(ds, target):
+    if not reverse and cited_only(ds, target):
         # a resolution or decree the graph cites but did not read has no chain of its own to
         # climb: what a reader wants of it is who carries it out
         if fmt == "table":
@@ -568,22 +569,6 @@ def trace(
         for hop in chain.cited_instead:
             branch.add(f"{t('cites')} [bold]{hop.document}[/bold] [dim]← {hop.source}[/dim]")
     out.print(tree)
-
-
-def _cited_not_read(ds, target: str) -> bool:
-    """`target` names no document read but one the graph cites."""
-    from queries.lookup import document_id, document_node
-
-    try:
-        document_node(ds, target)
-        return False
-    except DcsKgError:
-        pass
-    try:
-        document_id(ds, target)
-        return True
-    except DcsKgError:
-        return False
 
 
 @app.command(help=h("remove"))

@@ -137,6 +137,17 @@ def _exactly(ds, query: str, **values) -> bool:
     return len(execute(internal(query), ds, values)) > 0
 
 
+def cited_only(ds, ref: str) -> str | None:
+    """The graph's id of the document `ref` names when it is one the graph cites but did not
+    read (a resolution, a decree, the Law); None when `ref` names a document read. A reference
+    that names neither raises `document_id`'s error, with the nearest names."""
+    try:
+        document_node(ds, ref)
+        return None
+    except QueryError:
+        return document_id(ds, ref)
+
+
 def document_id(ds, ref: str) -> str:
     """The graph's id of any document it knows ("65/NQ-HĐND@Cần Thơ/2024", "10/2022/QH15")
     from a symbol as typed or a law's name."""

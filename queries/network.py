@@ -77,16 +77,12 @@ def agency_network(ds: Dataset, plan: str | None = None, place: str | None = Non
 def _carrying_out(ds: Dataset, ref: str) -> list[str] | None:
     """The documents read that carry out `ref` (directly or through the chain), when `ref` names
     no document read but one the graph cites; None when it names a document read."""
-    from ingest.errors import QueryError
-
     from .coverage import IMPLEMENTING
-    from .lookup import document_id, document_node
+    from .lookup import cited_only
 
-    try:
-        document_node(ds, ref)
+    doc = cited_only(ds, ref)
+    if doc is None:
         return None
-    except QueryError:
-        doc = document_id(ds, ref)  # names nothing at all: its own error, with the nearest names
     return list(dict.fromkeys(str(r["plan"]) for r in run_query("plans_implementing", ds, doc=doc) if r["how"] in IMPLEMENTING))
 
 

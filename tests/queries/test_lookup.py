@@ -207,3 +207,13 @@ def test_a_number_with_or_without_its_genre_names_its_symbol(typed, symbol, same
     from queries.lookup import _same_number
 
     assert _same_number(typed, symbol) is same
+
+
+def test_a_document_cited_but_not_read_is_told_apart_from_one_read(seed_ds):
+    from queries.lookup import cited_only
+
+    assert cited_only(seed_ds, "000") is None  # Vĩnh Long's plan, read
+    assert cited_only(seed_ds, "nq 65").startswith("65/NQ-HĐND")  # Cần Thơ's resolution, cited by 003
+    assert cited_only(seed_ds, "10/2022/QH15") == "10/2022/QH15"
+    with pytest.raises(QueryError):
+        cited_only(seed_ds, "99/2099/NQ-HĐND")
