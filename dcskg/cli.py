@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - an older typer uses click itself
     import click.exceptions as usage_errors  # type: ignore[no-redef]
 
 from .i18n import h, lang, said, said_text, set_lang, t
-from .outputs import STDOUT, check_target, is_stdout, publish
+from .outputs import STDOUT, check_target, csv_text, is_stdout, publish
 
 
 class _Commands(TyperGroup):
@@ -325,13 +325,7 @@ def _print_rows(columns: list[str], rows: list[dict], fmt: str, title: str | Non
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
     elif fmt == "csv":
-        import csv
-
-        sys.stdout.write("\ufeff")
-        w = csv.writer(sys.stdout)
-        w.writerow(headers)
-        for r in rows:
-            w.writerow(["" if r.get(c) is None else r.get(c) for c in columns])
+        sys.stdout.write(csv_text(columns, headers, rows))
     else:
         table = Table(title=title)
         for header in headers:

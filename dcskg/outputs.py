@@ -8,6 +8,8 @@ as it was, and a symbolic link at the target is refused rather than followed.
 """
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 import stat
@@ -25,6 +27,19 @@ STDOUT = "-"
 
 class OutputError(DcsKgError):
     """An output file could not or must not be written."""
+
+
+def csv_text(columns: list[str], headers: list[str], rows: list[dict]) -> str:
+    """Rows as CSV under `headers`, their `columns` in order, empty where a value is None, after
+    the BOM without which Excel does not read the Vietnamese as UTF-8 (the CLI's `-f csv`, the
+    server's pages)."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    w = csv.writer(buffer)
+    w.writerow(headers)
+    for r in rows:
+        w.writerow(["" if r.get(c) is None else r.get(c) for c in columns])
+    return buffer.getvalue()
 
 
 def is_stdout(path: Path | str | None) -> bool:

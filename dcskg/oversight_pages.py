@@ -8,7 +8,6 @@ the answers themselves are `dcskg.oversight`'s, the same the CLI prints.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from collections.abc import Callable
@@ -21,6 +20,7 @@ from ingest.errors import DcsKgError
 
 from . import oversight
 from .i18n import LANGS, in_lang, said
+from .outputs import csv_text
 
 # each page's fields, in the order of its form; the first of a page that needs one is required
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -47,12 +47,13 @@ class BadField(ValueError):
     """A field the page cannot read (a year that is no number)."""
 
 
-def answer(page: str, params: dict[str, list[str]], dataset: Callable) -> PageReply:
-    """The page `page` for the request's `params`: HTML, or the table as CSV/XLSX."""
-    lang = _first(params, "lang") or "vi"
+def answer(page: str, params: dict[str, str], dataset: Callable) -> PageReply:
+    """The page `page` for the request's `params` (each its first value): HTML, or the table as
+    CSV/XLSX."""
+    lang = params.get("lang") or "vi"
     lang = lang if lang in LANGS else "vi"
-    values = {name: (_first(params, name) or "").strip() for name in FIELDS[page]}
-    fmt = _first(params, "format") or "html"
+    values = {name: (params.get(name) or "").strip() for name in FIELDS[page]}
+    fmt = params.get("format") or "html"
     if any(not values[name] for name in REQUIRED[page]):
         return _html(HTTPStatus.OK, page, values, lang, None, in_lang(lang, "page_ask"))
     try:
@@ -63,7 +64,7 @@ def answer(page: str, params: dict[str, list[str]], dataset: Callable) -> PageRe
         lost = "lookup" in (getattr(exc, "code", None) or "") or "no_children" in (getattr(exc, "code", None) or "")
         return _html(HTTPStatus.NOT_FOUND if lost else HTTPStatus.BAD_REQUEST, page, values, lang, None, said(exc, lang))
     if fmt == "csv":
-        return _download(page, "csv", "text/csv", _csv(view))
+        return _download(page, "csv", "text/csv", csv_text(view.columns, view.headers, view.rows).encode("utf-8"))
     if fmt == "xlsx":
         return _download(page, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _xlsx(view, page))
     return _html(HTTPStatus.OK, page, values, lang, view, None)
@@ -100,23 +101,8 @@ def _date(text: str, lang: str) -> dt.date:
         raise BadField(in_lang(lang, "page_bad_date", value=text)) from None
 
 
-def _first(params: dict[str, list[str]], name: str) -> str | None:
-    values = params.get(name)
-    return values[0] if values else None
-
-
 def _cell(value) -> str:
     return "" if value is None else str(value)
-
-
-def _csv(view: oversight.View) -> bytes:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # Excel reads the file as UTF-8 only with it
-    w = csv.writer(buffer)
-    w.writerow(view.headers)
-    for r in view.rows:
-        w.writerow([_cell(r.get(c)) for c in view.columns])
-    return buffer.getvalue().encode("utf-8")
 
 
 def _xlsx(view: oversight.View, page: str) -> bytes:
@@ -145,7 +131,7 @@ def _html(status: int, page: str, values: dict[str, str], lang: str, view: overs
     title = in_lang(lang, "page_views")[page]
     parts = [
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)} — dcs-kg</title>',
-        f"<style>{_STYLE}</style></head><body>",
+        '<link rel="stylesheet" href="/static/oversight.css"></head><body>',
         _nav(page, values, lang),
         f"<h1>{escape(title)}</h1>",
         _form(page, values, lang),
@@ -212,15 +198,3 @@ def _grid(cells: list[dict], lang: str) -> str:
         label = f'{c["name"]}: {c["covered"]}/{c["total"]}'
         squares.append(f'<div class="cell" style="--share:{share:.3f}" title="{escape(label)}" data-share="{share:.3f}"><span>{escape(c["name"])}</span><b>{c["covered"]}/{c["total"]}</b></div>')
     return f'<h3>{escape(in_lang(lang, "page_grid"))}</h3><div class="grid">' + "".join(squares) + "</div>"
-
-
-_STYLE = """
-body{font-family:system-ui,sans-serif;margin:1.5rem;color:#222}
-nav a{margin-right:.4rem}nav a[aria-current]{font-weight:bold;text-decoration:none}nav .lang{margin-left:1rem}
-form label{margin-right:.8rem;display:inline-block;margin-bottom:.4rem}
-table{border-collapse:collapse;font-size:.9rem}th,td{border:1px solid #ccc;padding:.25rem .4rem;vertical-align:top;text-align:left}
-th{background:#f2f2f2}.error{color:#a00}.hint{color:#555}
-.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(9rem,1fr));gap:4px;margin-bottom:1rem}
-.cell{padding:.35rem;border:1px solid #bbb;font-size:.8rem;background:rgba(30,120,60,calc(.08 + .8*var(--share)))}
-.cell b{display:block}
-"""

@@ -542,7 +542,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif url.path.strip("/") in PAGES:
             from .oversight_pages import answer
 
-            reply = answer(url.path.strip("/"), params, self.settings.dataset)
+            reply = answer(url.path.strip("/"), {k: v[0] for k, v in params.items()}, self.settings.dataset)
             self._send(reply.status, reply.ctype, reply.body, reply.headers)
         elif url.path == "/sparql":
             if "update" in params:

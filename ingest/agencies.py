@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from . import places
 from .rules import AgencyEntry, alternation, cues, doc_types, fold, gazetteer, level_words, modern_tones, unmarked
@@ -838,8 +839,15 @@ def name_bare_titles(text: str) -> str:
     return pattern.sub(lambda m: table[fold(m.group(1))], text)
 
 
+class _PlaceLists(NamedTuple):
+    bodies: re.Pattern[str]  # "Ủy ban nhân dân các tỉnh: A, B, C"
+    opening: re.Pattern[str]  # a clause that opens with places
+    items: dict[bool, re.Pattern[str]]  # one place of a list, with (True) or without its level word
+    every: re.Pattern[str]  # "Các tỉnh, thành phố:" — every province the text speaks of
+
+
 @cache
-def _place_list_regexes() -> tuple[re.Pattern[str], re.Pattern[str], dict[bool, re.Pattern[str]], re.Pattern[str]]:
+def _place_list_regexes() -> _PlaceLists:
     """"Ủy ban nhân dân các tỉnh(, thành phố): A, B, C" (a body of every place listed) and a
     clause that opens with places ("Các tỉnh Nghệ An, Quảng Ngãi khẩn trương …", "Thành phố Hà
     Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh …"): cues.yaml: place_lists."""
@@ -853,14 +861,14 @@ def _place_list_regexes() -> tuple[re.Pattern[str], re.Pattern[str], dict[bool, 
     items = {False: re.compile(rf"({place})"), True: re.compile(rf"(?:(?i:các\s+)?(?i:{unit})\s+)?({place})")}
     # "Các tỉnh, thành phố: a) Ban hành …": every province the text speaks of, unnamed
     every = re.compile(rf"^(?:(?:{alternation(c['moods'])})\s+)?(?P<units>(?i:các)\s+{units})(?=\s*:|\s+[a-zà-ỹđ])")
-    return bodies, opening, items, every
+    return _PlaceLists(bodies, opening, items, every)
 
 
 def _listed_places(text: str, pos: int, unit_words: bool) -> tuple[list[places.Place], int]:
     """The provinces a list names from `pos` ("Khánh Hòa, Đắk Lắk và Gia Lai"; with
     `unit_words`, each perhaps after its level word: "Thành phố Hà Nội và các tỉnh Bắc Ninh"),
     and where the list ends. Only the national list's provinces count."""
-    item = _place_list_regexes()[2][unit_words]
+    item = _place_list_regexes().items[unit_words]
     found: list[places.Place] = []
     end = pos
     while m := item.match(text, pos):
@@ -897,9 +905,11 @@ def name_listed_places(text: str, own_place: str | None = None) -> str:
     Hòa, Ủy ban nhân dân tỉnh Đắk Lắk, Ủy ban nhân dân tỉnh Gia Lai"; a clause whose subject is
     provinces ("Các tỉnh Nghệ An, Quảng Ngãi khẩn trương …") is their People's Committees' — not
     the issuer's own province, which a provincial text names when it speaks of its own aims."""
-    bodies, opening, _, every = _place_list_regexes()
-    unnamed = every.match(text)
-    if unnamed and (text[unnamed.end() :].lstrip().startswith(":") or predicate_regex().match(text[unnamed.end() :].lstrip())):
+    lists = _place_list_regexes()
+    bodies, opening = lists.bodies, lists.opening
+    unnamed = lists.every.match(text)
+    rest = text[unnamed.end() :].lstrip() if unnamed else ""
+    if unnamed and (rest.startswith(":") or predicate_regex().match(rest)):
         body = cues()["place_lists"]["body_of_place"]
         text = f"{text[: unnamed.start('units')]}{body} {unnamed.group('units')[:1].lower()}{unnamed.group('units')[1:]}{text[unnamed.end() :]}"
     spans: list[tuple[int, int, str]] = []
@@ -1435,20 +1445,15 @@ def _share_level(mentions: list[AgencyMention], phrase: str) -> list[AgencyMenti
         return mentions
     if not mentions[-1].level:
         return _share_with_next(mentions, phrase)
-    if "," in mentions[-1].level or (mentions[-1].level.startswith("các ") and mentions[-1].level != "các cấp"):
+    if _names_units(mentions[-1].level):
         return mentions  # a list of units ("các xã, phường") names whose committee, not a level
-    last_level = mentions[-1].level
     # "Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội ở trung ương, Chủ tịch ủy ban nhân
     # dân cấp tỉnh": a member placed by its own words closes what went before it
     placed = max((i + 1 for i, m in enumerate(mentions[:-1]) if place_qualifier_regex().search(m.surface)), default=0)
     out = list(mentions[:placed])
     for m in mentions[placed:-1]:
-        entry = gazetteer().lookup(m.surface) if m.known else None
-        if m.level is None and entry is not None and entry.levelled:
-            # … and its place: "Hội đồng nhân dân, Ủy ban nhân dân tỉnh Đồng Tháp"
-            out.append(AgencyMention(f"{m.name} {last_level}", m.kind, m.surface, m.start, m.end, last_level, m.place or mentions[-1].place, m.known, m.generic, m.entry))
-        else:
-            out.append(m)
+        # … and its place: "Hội đồng nhân dân, Ủy ban nhân dân tỉnh Đồng Tháp"
+        out.append(_at_level(m, mentions[-1]) if _bare_levelled(m) else m)
     return out + [mentions[-1]]
 
 
@@ -1457,11 +1462,26 @@ def _share_with_next(mentions: list[AgencyMention], phrase: str) -> list[AgencyM
     another that names its level and place shares them, though the list goes on."""
     out = list(mentions)
     for i, (m, nxt) in enumerate(zip(mentions, mentions[1:])):
-        entry = gazetteer().lookup(m.surface) if m.known and m.level is None else None
         joined = re.fullmatch(r"\s*(?:,|và)\s*", phrase[m.end : nxt.start])
-        if entry is not None and entry.levelled and joined and nxt.known and nxt.level and "," not in nxt.level and not nxt.level.startswith("các "):
-            out[i] = AgencyMention(f"{m.name} {nxt.level}", m.kind, m.surface, m.start, m.end, nxt.level, m.place or nxt.place, m.known, m.generic, m.entry)
+        if joined and _bare_levelled(m) and nxt.known and nxt.level and not _names_units(nxt.level):
+            out[i] = _at_level(m, nxt)
     return out
+
+
+def _names_units(level: str) -> bool:
+    """"các xã, phường", "xã, phường": units, not a level a bare body could share ("các cấp" is one)."""
+    return "," in level or (level.startswith("các ") and level != "các cấp")
+
+
+def _bare_levelled(m: AgencyMention) -> bool:
+    """A body the gazetteer names with a level ("Hội đồng nhân dân"), written here without one."""
+    entry = gazetteer().lookup(m.surface) if m.known and m.level is None else None
+    return entry is not None and entry.levelled
+
+
+def _at_level(m: AgencyMention, source: AgencyMention) -> AgencyMention:
+    """`m` at the level of `source`, and in its place unless `m` names its own."""
+    return AgencyMention(f"{m.name} {source.level}", m.kind, m.surface, m.start, m.end, source.level, m.place or source.place, m.known, m.generic, m.entry)
 
 
 def _resolve_levels(mentions: list[AgencyMention], lexicon: Lexicon) -> list[AgencyMention]:

@@ -566,11 +566,16 @@ def _unlabelled_span(lines: list[Line], i: int) -> int:
     ("- Lưu: …"); 0 when none starts there."""
     if lines[i].text.lstrip()[:1] not in "-–":
         return 0
-    filing = re.compile(rf"^\s*[-–]?\s*{cues()['recipients_filing']}")
     for k in range(1, min(RECIPIENT_LINES, len(lines) - i) + 1):
         if _unlabelled_recipients().match(" ".join(x.text for x in lines[i : i + k])):
-            return k if k == 1 or filing.match(lines[i + k - 1].text) else 0
+            return k if k == 1 or _filing_line().match(lines[i + k - 1].text) else 0
     return 0
+
+
+@cache
+def _filing_line() -> re.Pattern[str]:
+    """The recipients list's last line: "- Lưu: VT, …" (cues.yaml: recipients_filing)."""
+    return re.compile(rf"^\s*[-–]?\s*{cues()['recipients_filing']}")
 
 
 def _tail_line(lines: list[Line], i: int) -> bool:

@@ -322,7 +322,8 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
         offset += person.end()
         body = body[person.end():]
     first_verb = subject_end(body, lexicon)
-    end = _described_subject_end(body, first_verb, lexicon)
+    description = _description(body)
+    end = _described_subject_end(body, first_verb, description, lexicon)
     described = end > first_verb
     if not end:
         label = re.match(r"^([^:;]{3,100}?):\s+(?=[A-ZĐÀ-Ỹ])", body)
@@ -341,6 +342,7 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
             if inner and predicate_regex().match(after[inner:].lstrip(" ,:-–")):
                 offset += label_end
                 body, end = after, inner
+                description = _description(body)
     subject = body[:end].strip(" ,;:-–")
     predicate = body[end:].lstrip(" ,:-–")
     if not subject or not predicate or _grammar().copula.match(predicate) or _grammar().qualifier.match(predicate):
@@ -353,12 +355,12 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     found = split_agencies(subject, lexicon)
     if mood and _encouraging(mood.group(0)) and all(m.kind == "collective_group" for m in found):
         return [], requested, 0, body  # "Khuyến khích các doanh nghiệp …": no body is given work
-    if described or _described_as_written(body, end, found):
+    if described or _described_as_written(description, body[:end], found):
         found = [_described_body(m) for m in found]
     return found, requested, offset + end, body[end:]
 
 
-def _described_as_written(body: str, end: int, found: list[AgencyMention]) -> bool:
+def _described_as_written(description: re.Match[str] | None, subject: str, found: list[AgencyMention]) -> bool:
     """"Đơn vị cung cấp dịch vụ đăng kiểm có trách nhiệm kê khai …": one body named by what it
     does — a head in the singular, its description (no verb the reading stopped at) running to
     the responsibility predicate — not a group; "Đơn vị liên quan" (a catch-all) stays vague."""
@@ -366,8 +368,7 @@ def _described_as_written(body: str, end: int, found: list[AgencyMention]) -> bo
         return False
     if is_generic_head(strip_plural(found[0].name, whole=True)):
         return False  # "Thủ trưởng đơn vị có trách nhiệm …": a head alone describes nothing
-    m = _described_subject_regex().match(body)
-    return m is not None and m.end("subject") == len(body[:end].rstrip(" ,;:-–")) and not _description_break().search(m.group("subject"))
+    return description is not None and description.end("subject") == len(subject.rstrip(" ,;:-–"))
 
 
 def _opening_end(body: str, lexicon: Lexicon) -> int:
@@ -409,12 +410,19 @@ def _description_break() -> re.Pattern[str]:
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['described_body_breaks'])})(?![\wÀ-ỹ])", re.I)
 
 
-def _described_subject_end(body: str, end: int, lexicon: Lexicon) -> int:
-    """"Cơ quan tiếp nhận kê khai giá có trách nhiệm thông báo …": a body named by what it does,
-    its name running to the responsibility predicate though its words are verbs; only where the
-    reading up to the first verb found no named body."""
+def _description(body: str) -> re.Match[str] | None:
+    """A clause read as a body its words describe up to the responsibility predicate
+    (`_described_subject_regex`), unless those words hold a break; read once per clause, for
+    both readings below."""
     m = _described_subject_regex().match(body)
-    if m is None or m.end("subject") <= end or not looks_like_agency(m.group("subject")) or _description_break().search(m.group("subject")):
+    return None if m is None or _description_break().search(m.group("subject")) else m
+
+
+def _described_subject_end(body: str, end: int, m: re.Match[str] | None, lexicon: Lexicon) -> int:
+    """"Cơ quan tiếp nhận kê khai giá có trách nhiệm thông báo …": a body named by what it does
+    (`m`, the clause's description), its name running to the responsibility predicate though its
+    words are verbs; only where the reading up to the first verb found no named body."""
+    if m is None or m.end("subject") <= end or not looks_like_agency(m.group("subject")):
         return end
     if _clause_words().not_a_verb.match(m.group("subject").split()[-1]):
         return end  # "… xác nhận và | chịu trách nhiệm": a verb joined to the predicate, no name

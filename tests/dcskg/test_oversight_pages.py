@@ -163,3 +163,10 @@ def test_the_query_page_links_every_oversight_page(base):
     with urllib.request.urlopen(base + "/", timeout=60) as r:
         body = r.read().decode("utf-8")
     assert all(f'href="/{page}"' in body for page in PAGES)
+
+
+def test_the_pages_stylesheet_is_served_with_them(base):
+    status, headers, body = fetch(base, "static/oversight.css")
+    assert status == 200 and headers["Content-Type"].startswith("text/css") and b".grid" in body
+    _, _, page = fetch(base, "coverage", document="10/2022/QH15")
+    assert b'href="/static/oversight.css"' in page
