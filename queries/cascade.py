@@ -5,9 +5,11 @@ body one level down (Sở Nội vụ → Phòng Nội vụ).
 Method (data/cascade.yaml): each task's text is folded (no case, no diacritics, đ as d) and cut
 into syllables, function words left out; its terms are the syllables and the pairs of adjacent
 ones (Vietnamese words are mostly two syllables: "tuyên truyền", "kiểm tra"), weighted by TF-IDF
-over every task in the graph, so what every plan says ("thực hiện", "dân chủ ở cơ sở") weighs
-little. Two tasks are alike by the cosine of their weighted terms, plus a share for the measure
-groups they have in common (what they ask to be done: tuyên truyền, kiểm tra, kinh phí, …). A
+over the two documents' tasks, so what both say throughout ("thực hiện", "dân chủ ở cơ sở", the
+drive they carry out) weighs little, and only their tasks are read. Two tasks are alike by the
+cosine of their weighted terms, plus a share for the measure groups they have in common (what
+they ask to be done: tuyên truyền, kiểm tra, kinh phí, …) and a smaller one when a lead is the
+same body, or the same one level down. A
 child task takes up the parent task it is most like, when that reaches the threshold measured
 on hand-checked pairs (tests/data/cascade, README). A parent task no child task takes up is
 dropped; a child task that takes up none is added.
@@ -18,14 +20,14 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
+
+from rdflib import URIRef
 
 from ingest.rules import cascade_rules, fold, unmarked
 
 from . import lookup
 from .named import execute, internal
 from .naming import joined_names
-from .runner import run_query
 
 
 @dataclass(frozen=True)
@@ -56,13 +58,9 @@ class Cascade:
 
 def cascade(ds, parent: str, child: str, threshold: float | None = None) -> Cascade:
     """The child document's tasks aligned to the parent's (both named as `query` names a plan)."""
-    parent_key, child_key = lookup.plan_key(ds, parent), lookup.plan_key(ds, child)
-    rows = run_query("task_table", ds).rows
-    groups: dict[tuple[str, int], set[str]] = {}
-    for r in execute(internal("task_measures"), ds, {}).rows:
-        groups.setdefault((str(r["file"]), int(r["line"])), set()).add(str(r["measure"]))
-    ours, theirs = _tasks(rows, parent_key, groups), _tasks(rows, child_key, groups)
-    pairs = align(ours, theirs, [str(r["text"]) for r in rows], threshold)
+    (parent_node, parent_key), (child_node, child_key) = lookup.document_read(ds, parent), lookup.document_read(ds, child)
+    ours, theirs = _tasks(ds, parent_node), _tasks(ds, child_node)
+    pairs = align(ours, theirs, [t.text for t in ours + theirs], threshold)
     taken = {(p.parent.path, p.parent.line) for p in pairs}
     matched = {(p.child.path, p.child.line) for p in pairs}
     dropped = [t for t in ours if (t.path, t.line) not in taken]
@@ -77,16 +75,20 @@ def children(ds, parent: str) -> list[str]:
 
 def align(parents: list[CascadeTask], children: list[CascadeTask], corpus: list[str], threshold: float | None = None) -> list[TakenUp]:
     """Each child task with the parent task it is most like, when alike enough; terms weighed
-    by how many of `corpus` (every task's text) say them."""
+    by how many of `corpus` (the two documents' task texts) say them."""
     rules = cascade_rules()
     limit = float(rules["threshold"]) if threshold is None else threshold
     share = float(rules["measure_share"])
+    lead_share = float(rules["lead_share"])
     weigh = _weigher(corpus)
     ours = [weigh(t.text) for t in parents]
     out = []
     for child in children:
         mine = weigh(child.text)
-        scored = [(_cosine(mine, w) + share * _overlap(child.measures, p.measures), p) for p, w in zip(parents, ours)]
+        scored = [
+            (_cosine(mine, w) + share * _overlap(child.measures, p.measures) + lead_share * carried_lead(p.leads, child.leads), p)
+            for p, w in zip(parents, ours)
+        ]
         if not scored:
             break
         score, best = max(scored, key=lambda s: s[0])
@@ -109,11 +111,11 @@ def words(text: str) -> list[str]:
     return syllables + [f"{a}_{b}" for a, b in zip(syllables, syllables[1:])]
 
 
-def _tasks(rows: list[dict], key: str, groups: dict[tuple[str, int], set[str]]) -> list[CascadeTask]:
+def _tasks(ds, node: URIRef) -> list[CascadeTask]:
+    rows = execute(internal("cascade_tasks"), ds, {"doc": node}).rows
     return [
-        CascadeTask(str(r["path"]), int(r["line"]), str(r["text"]), tuple(sorted(joined_names(r["leads"]))), frozenset(groups.get((str(r["file"]), int(r["line"])), ())))
+        CascadeTask(str(r["path"]), int(r["line"]), str(r["text"]), tuple(sorted(joined_names(r["leads"]))), frozenset(joined_names(r["measures"])))
         for r in rows
-        if Path(str(r["file"])).stem == key
     ]
 
 

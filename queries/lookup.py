@@ -81,6 +81,12 @@ def plan_key(ds, ref: str) -> str:
     return _read_match(ds, ref)[1]
 
 
+def document_read(ds, ref: str) -> tuple[URIRef, str]:
+    """The IRI and the key of the document read from `ref`, with one look-up."""
+    node, key = _read_match(ds, ref)
+    return URIRef(node), key
+
+
 def _read_match(ds, ref: str) -> tuple[str, str]:
     iri = ref.startswith(("http://", "https://"))
     key = Path(ref).stem if Path(ref).suffix and not iri else ref

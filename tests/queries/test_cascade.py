@@ -40,13 +40,27 @@ def test_the_same_body_one_level_down(parent, child, carried):
     assert carried_lead(parent, child) is carried
 
 
-def test_the_alignment_on_the_hand_checked_pairs(seed_ds):
+@pytest.fixture(scope="module")
+def sibling_ds(tmp_path_factory):
+    """The two provinces' plans of one decision that the key's third pair reads side by side."""
+    from dcskg.store import build, open_dataset
+
+    real = Path(__file__).resolve().parents[1] / "data" / "real"
+    files = [real / f"{p[k]}.md" for p in PAIRS if p.get("store") == "real" for k in ("parent", "child")]
+    store = tmp_path_factory.mktemp("siblings") / "graph"
+    assert not build(files, store).failed
+    return open_dataset(store)
+
+
+def test_the_alignment_on_the_hand_checked_pairs(seed_ds, sibling_ds):
     """A child task is right when the parent task it is given is one the key accepts. Today:
-    19 of 30 given, of 28 keyed with a parent — P 0.63, R 0.68 (README); the floors one task
-    under. The issue's aim of 0.8 is not reached: the tasks say the same duty in other words."""
+    26 of 43 given, of 38 keyed with a parent — P 0.60, R 0.68 (README); the two provinces'
+    plans, keyed before the method was run on them, read P 0.38, R 0.50 at first and P 0.54,
+    R 0.70 once a shared lead counted. The floors are one task under. The issue's aim of 0.8 is
+    not reached: the tasks say the same duty in other words."""
     right = given = keyed = 0
     for pair in PAIRS:
-        c = cascade(seed_ds, pair["parent"], pair["child"])
+        c = cascade(sibling_ds if pair.get("store") == "real" else seed_ds, pair["parent"], pair["child"])
         got = {t.child.path: t.parent.path for t in c.taken_up}
         assert set(got) | {t.path for t in c.added} == set(pair["tasks"])  # every child task is keyed
         for child, accepted in pair["tasks"].items():
@@ -56,7 +70,15 @@ def test_the_alignment_on_the_hand_checked_pairs(seed_ds):
                 right += got[child] in accepted
     precision, recall = right / given, right / keyed
     print(f"\ncascade alignment: P {precision:.2f} ({right}/{given}), R {recall:.2f} ({right}/{keyed})")
-    assert precision >= 0.60 and recall >= 0.64
+    assert precision >= 0.58 and recall >= 0.65
+
+
+def test_a_shared_lead_tips_the_alignment(sibling_ds):
+    # Nghệ An's Sở Văn hóa, Thể thao và Du lịch task (V.2.3) says in other words what Đắk Lắk's
+    # asks of the same department (IV.3); by words alone it went to a task with no lead (IV.1.1)
+    c = cascade(sibling_ds, "556b2fb4a0149576", "99c7d8fff9e4572e")
+    got = {t.child.path: t for t in c.taken_up}
+    assert got["V.2.3"].parent.path == "IV.3" and got["V.2.3"].lead_carried
 
 
 def test_every_task_is_taken_up_dropped_or_added(seed_ds):
