@@ -19,6 +19,7 @@ from rdflib.namespace import ORG
 
 from ingest.rules import measures
 from ingest.to_rdf import RELATION_PROPERTY, vocabulary
+from ontology import ELI
 from ontology.namespace import DCS
 
 DOCUMENT_LINKS = set(RELATION_PROPERTY.values())
@@ -79,7 +80,24 @@ def contribution(triples: Iterable[tuple]) -> dict:
         "pairs": {k: [sorted(tasks), sorted(plans)] for k, (tasks, plans) in pairs.items()},
         "plans": _plan_summaries(by_subject, in_plan, notation),
         "timeframes": _timeframe_counts(by_subject, in_plan, notation),
+        "said": _said(by_subject, in_plan, vi_label),
     }
+
+
+def _said(by_subject: dict, in_plan: dict, vi_label) -> dict[str, list]:
+    """What search reads of the plan (`queries.text_index`): each task's file, path, first line,
+    text, leads and supports (as the task table shows them), and each document's title."""
+    tasks = []
+    for t, doc in in_plan.items():
+        source, text = _first(by_subject, doc, DCS.sourceFile), _first(by_subject, t, DCS.text)
+        span = _first(by_subject, t, DCS.source)
+        line = _first(by_subject, span, DCS.lineStart) if span is not None else None
+        if source is None or text is None or line is None or DCS.Task not in by_subject[t].get(RDF.type, ()):
+            continue
+        leads, supports = ("; ".join(sorted({vi_label(a) or "" for a in by_subject[t].get(p, [])} - {""})) for p in (DCS.leadAgency, DCS.supportAgency))
+        tasks.append([Path(str(source)).name, str(_first(by_subject, t, DCS.path) or ""), int(line), str(text), leads, supports])
+    titles = [[Path(str(ps[DCS.sourceFile][0])).name, str(ps[ELI.title][0])] for ps in by_subject.values() if DCS.sourceFile in ps and ELI.title in ps and DCS.promulgatedBy not in ps]
+    return {"tasks": sorted(tasks), "titles": sorted(titles)}
 
 
 def _plan_summaries(by_subject: dict, in_plan: dict, notation: dict) -> dict[str, dict]:

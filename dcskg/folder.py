@@ -31,6 +31,7 @@ MARKER = ".dcskg-store"
 LOCK = ".lock"
 CURRENT = "current"
 STORE_FORMAT = 2
+TALLY_FILE = "stats.sqlite"  # the statistics' running totals and the search index, per generation
 
 
 def bind(inner: ox.Store, frozen: bool = False) -> backend.OxigraphDataset:
@@ -53,7 +54,11 @@ def open_dataset(store_dir: Path = DEFAULT_STORE, read_only: bool = True) -> bac
         inner = ox.Store.read_only(str(db)) if read_only else ox.Store(str(db))
     except OSError as exc:
         raise StoreError(f"cannot open the store ({exc})", str(store_dir)) from exc
-    return bind(inner, frozen=read_only)
+    ds = bind(inner, frozen=read_only)
+    if read_only:
+        # the generation's own index: a build writes a new generation, never the one open
+        ds.text_index = db.parent / TALLY_FILE
+    return ds
 
 
 def named_graph(ds: Dataset, iri: URIRef) -> Graph:

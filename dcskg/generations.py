@@ -22,9 +22,9 @@ import pyoxigraph as ox
 
 from ingest.errors import StoreError
 
-from .folder import CURRENT, DB_DIR, LOCK, MANIFEST, claim, db_path
+from .folder import CURRENT, DB_DIR, LOCK, MANIFEST, TALLY_FILE, claim, db_path
 from .manifest import read_manifest, read_totals, reference_fingerprint, rules_fingerprint, write_manifest
-from .tally import TALLY_FILE, Tally
+from .tally import Tally
 
 
 class _Lock:

@@ -51,12 +51,12 @@ from rdflib import RDF, URIRef
 from rdflib.namespace import QB
 
 from ontology.namespace import DCS
+from queries import backend, text_index
 
 from . import stats
 from .contribution import SEP
 from .stats import STATS_GRAPH, observation_iri, observation_values, to_term
 
-TALLY_FILE = "stats.sqlite"
 WRITE_BATCH = 100_000  # observation quads handed to Oxigraph at once
 # what the totals hold: a new version recounts them from the kept contributions (the plans need
 # not be read again, their contributions are those of today's rules)
@@ -84,6 +84,7 @@ class Tally:
         self.db = sqlite3.connect(":memory:" if path is None else str(path), isolation_level=None)
         self.path = path
         self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        text_index.create(self.db)
         self.db.execute("BEGIN")
         kept = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
         self.reset = kept.get("rules") != rules or kept.get("version") != TOTALS_VERSION
@@ -94,6 +95,8 @@ class Tally:
             recount = kept.get("rules") == rules
             for table in _TABLES if not recount else _TABLES[:-1]:
                 self.db.execute(f"DELETE FROM {table}")  # the names come from _TABLES
+            if not recount:
+                text_index.clear(self.db)  # every plan is read again; none removed meanwhile may stay
             self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [("rules", rules), ("version", TOTALS_VERSION)])
             self.added = dict.fromkeys(self.keys())  # kept contributions, counted again by `apply`
 
@@ -116,6 +119,8 @@ class Tally:
         """The plan `key` now contributes `contribution` (None: it is gone). The old one is
         taken out at once; the new one is counted by `apply`, when the store can name its bodies."""
         old = None if key in self.added else self._kept(key)  # one not yet counted is only overwritten
+        # the texts go to the search index, not into the kept contribution: it is taken out by key
+        text_index.replace(self.db, key, None if contribution is None else contribution.pop("said", None))
         if old is not None:
             self._count(key, old, -1)
         if contribution is None:
@@ -133,6 +138,7 @@ class Tally:
             new = self._kept(key)
             if new is not None:
                 self._count(key, new, +1, inner)
+        text_index.describe(self.db, backend.dataset(inner), self.added)
         self.added = {}
         self._store_totals()
         graph = ox.NamedNode(str(STATS_GRAPH))

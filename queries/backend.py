@@ -7,6 +7,7 @@ than with oxrdflib's private converter — an oxrdflib upgrade cannot break eith
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -25,6 +26,7 @@ class OxigraphDataset(Dataset):
         self.native = inner
         self.frozen = frozen
         self.memo: dict[str, Any] = {}
+        self.text_index: Path | None = None  # the search index kept with the store (queries.text_index)
 
 
 def dataset(inner: ox.Store, prefixes: dict[str, str] | None = None, frozen: bool = False) -> OxigraphDataset:

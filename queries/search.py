@@ -4,8 +4,10 @@ genre, agency and role. Vietnamese writes a word as syllables, so what is typed 
 syllables in that order, "dân chủ" and not "Nhân dân … Chủ trì"); phrases parted by commas
 are each required ("dân chủ, tuyên truyền").
 
-The graph is small enough per question that the named queries' rows are filtered here; the
-words are compared by `lookup.loose`, the one key the project compares typed text by.
+A store read from its folder has a text index built with it (`text_index`): the rows holding
+the words are asked of it and only those are checked; any other store is searched by reading
+its task table. Either way the words are compared by `lookup.loose`, the one key the project
+compares typed text by, and the hits are the same.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from pathlib import Path
 
 from ingest.errors import QueryError
 
-from . import lookup
+from . import lookup, text_index
 from .naming import ingested, joined_names, names_by_source
 from .runner import run_query
 
@@ -50,9 +52,22 @@ def search(ds, words: str, filters: Filters = Filters()) -> list[Hit]:
         raise QueryError(f"role must be lead or support, not {filters.role!r}", "search", code="search_role", params={"role": filters.role})
     agency = lookup.agency_and_place(ds, filters.agency)[0] if filters.agency else None
     place = lookup.place_name(ds, filters.place) if filters.place else None
-    rows = ingested(ds)
-    documents = {Path(str(r["source"])).name: r for r in rows if not r["promulgatedBy"]}
-    named = names_by_source(ds, rows)
+    index = text_index.open_index(getattr(ds, "text_index", None))
+    found = None if index is None else text_index.matching(index, wanted)
+    if index is not None and found is not None:
+        documents = text_index.documents(index)
+        index.close()
+        named: dict = documents
+        # as the graph's answer orders them: documents by source, then tasks by file and line
+        said = [(_said(*row[:7]), row[7]) for row in sorted(found, key=lambda r: (r[0] == "task", documents.get(r[1], {}).get("source", "") if r[0] == "document" else r[1], r[3] or 0))]
+    else:
+        rows = ingested(ds)
+        documents = {Path(str(r["source"])).name: {**r, "level_code": r["level"]} for r in rows if not r["promulgatedBy"]}
+        named = names_by_source(ds, rows)
+        said = [(_said("document", file, None, None, str(r["title"]), None, None), None) for file, r in documents.items() if r["title"]]
+        said += [(_said("task", r["file"], r["path"], r["line"], r["text"], r["leads"], r["supports"]), None) for r in run_query("task_table", ds)]
+        if index is not None:
+            index.close()
 
     def keeps(file: str) -> bool:
         read = documents.get(file)
@@ -60,29 +75,29 @@ def search(ds, words: str, filters: Filters = Filters()) -> list[Hit]:
             return False
         if place and not lookup.issued_in(named.get(file, {}), place):
             return False
-        if filters.level and read["level"] != filters.level:
+        if filters.level and read["level_code"] != filters.level:
             return False
         if filters.year and not str(read["date"] or "").startswith(str(filters.year)):
             return False
         return not filters.genre or lookup.loose(filters.genre) == lookup.loose(str(read["genre"] or ""))
 
-    def matches(text: str) -> bool:
-        said = lookup.loose(text)
-        return all(re.search(rf"(?<![a-z0-9]){re.escape(phrase)}", said) for phrase in wanted)
+    def matches(text: str, folded: str | None) -> bool:
+        folded = lookup.loose(text) if folded is None else folded  # the index keeps it folded
+        return all(re.search(rf"(?<![a-z0-9]){re.escape(phrase)}", folded) for phrase in wanted)
 
     hits = []
-    if not agency:
-        for file, read in documents.items():
-            title = str(read["title"] or "")
-            if keeps(file) and title and matches(title):
-                hits.append(Hit("document", named.get(file, {}).get("name") or file, file, None, title, None, None, None))
-    for r in run_query("task_table", ds):
-        if not keeps(r["file"]) or not matches(r["text"]):
+    for s, folded in said:
+        if (s.kind == "document" and agency) or not keeps(s.file) or not matches(s.text, folded):
             continue
-        if agency and not _has_role(agency, filters.role, r["leads"], r["supports"]):
+        if agency and not _has_role(agency, filters.role, s.leads, s.supports):
             continue
-        hits.append(Hit("task", named.get(r["file"], {}).get("name") or r["file"], r["file"], r["path"], r["text"], r["leads"], r["supports"], r["line"]))
+        hits.append(Hit(s.kind, named.get(s.file, {}).get("name") or s.file, s.file, s.path, s.text, s.leads, s.supports, s.line))
     return hits
+
+
+def _said(kind: str, file: str, path: str | None, line: int | None, text: str, leads: str | None, supports: str | None) -> Hit:
+    """A text search may find, before its document is named."""
+    return Hit(kind, "", file, path, text, leads, supports, line)
 
 
 def _has_role(agency: str, role: str | None, leads: str | None, supports: str | None) -> bool:

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 
 import pytest
 from clirun import dcskg
+from gold import PLANS
 
 from ingest.errors import QueryError
 from queries.search import Filters, search
@@ -49,3 +51,64 @@ def test_the_command_line(seed_store):
     rows = list(csv.DictReader(io.StringIO(done.stdout.lstrip("\ufeff"))))
     assert rows and {r["tệp"] for r in rows} == {"003_fcf3e25466826abb.txt"}
     assert {r["loại"] for r in rows} <= {"nhiệm vụ", "trích yếu"}
+
+
+def _scanned(store):
+    """The store searched without its index: the task table read from the graph."""
+    from dcskg.store import open_dataset
+
+    plain = open_dataset(store)
+    plain.text_index = None
+    return plain
+
+
+def _shown(hits):
+    # a task's leads as a set: the graph's answer joins them in no fixed order
+    return [(h.kind, h.document, h.file, h.path, h.text, frozenset((h.leads or "").split("; ")), frozenset((h.supports or "").split("; ")), h.line) for h in hits]
+
+
+@pytest.mark.parametrize(
+    "words,filters",
+    [
+        ("dan chu, tuyen truyen", Filters()),
+        ("dân chủ", Filters()),
+        ("ke hoach", Filters()),  # document titles too
+        ("59/2023", Filters()),  # a symbol: its parts as words, in order
+        ("kiem tra", Filters(place="Vĩnh Long")),
+        ("kiem tra", Filters(level="commune")),
+        ("kiem tra", Filters(year=2025)),
+        ("bao cao", Filters(genre="Kế hoạch", agency="Sở Nội vụ", role="lead")),
+        ("truyen", Filters()),
+        ("ruyen", Filters()),
+    ],
+)
+def test_the_index_finds_what_reading_the_graph_finds(seed_store, words, filters):
+    from dcskg.store import open_dataset
+
+    indexed = open_dataset(seed_store)
+    assert indexed.text_index is not None and indexed.text_index.exists()
+    assert _shown(search(indexed, words, filters)) == _shown(search(_scanned(seed_store), words, filters))
+
+
+def test_the_index_follows_the_store(tmp_path):
+    from dcskg.store import build, open_dataset, remove
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for name in ("000_70211efbcc79a593.txt", "003_fcf3e25466826abb.txt"):
+        shutil.copy(PLANS / name, plans)
+    store = tmp_path / "graph"
+    build([plans], store)
+    assert {h.file for h in search(open_dataset(store), "dan chu")} == {"000_70211efbcc79a593.txt", "003_fcf3e25466826abb.txt"}
+    # a changed plan: its new words are found, its old ones no longer
+    path = plans / "003_fcf3e25466826abb.txt"
+    assert search(open_dataset(store), "cam nang")
+    path.write_text(path.read_text(encoding="utf-8").replace("cẩm nang", "sổ tay hỏi đáp"), encoding="utf-8")
+    build([plans], store)
+    assert not search(open_dataset(store), "cam nang")
+    assert {h.file for h in search(open_dataset(store), "so tay hoi dap")} == {"003_fcf3e25466826abb.txt"}
+    # a removed plan: nothing of it is found
+    assert remove("003_fcf3e25466826abb", store)
+    found = search(open_dataset(store), "dan chu")
+    assert found and {h.file for h in found} == {"000_70211efbcc79a593.txt"}
+    assert _shown(found) == _shown(search(_scanned(store), "dan chu"))
