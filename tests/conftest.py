@@ -86,3 +86,14 @@ def copy_seed(name: str, dest: Path) -> Path:
     target = dest / name
     shutil.copy(PLANS / name, target)
     return target
+
+
+@pytest.fixture
+def two_plans(tmp_path) -> Path:
+    """A folder of its own with the province's plan (000) and the city's (003), for tests that
+    change, rebuild or remove plans."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for name in ("000_70211efbcc79a593.txt", "003_fcf3e25466826abb.txt"):
+        copy_seed(name, plans)
+    return plans

@@ -56,13 +56,10 @@ def test_a_failed_validation_keeps_the_previous_graph(tmp_path):
     assert _quads(store) == before
 
 
-def test_a_changed_file_replaces_only_its_graph(tmp_path):
+def test_a_changed_file_replaces_only_its_graph(tmp_path, two_plans):
     from dcskg.store import build, named_graph, open_dataset
 
-    plans = tmp_path / "plans"
-    plans.mkdir()
-    for name in ("000_70211efbcc79a593.txt", "003_fcf3e25466826abb.txt"):
-        shutil.copy(PLANS / name, plans)
+    plans = two_plans
     store = tmp_path / "graph"
     build([plans], store)
     ds = open_dataset(store)

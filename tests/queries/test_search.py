@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 
 import pytest
 from clirun import dcskg
-from gold import PLANS
 
 from ingest.errors import QueryError
 from queries.search import Filters, search
@@ -90,13 +88,10 @@ def test_the_index_finds_what_reading_the_graph_finds(seed_store, words, filters
     assert _shown(search(indexed, words, filters)) == _shown(search(_scanned(seed_store), words, filters))
 
 
-def test_the_index_follows_the_store(tmp_path):
+def test_the_index_follows_the_store(tmp_path, two_plans):
     from dcskg.store import build, open_dataset, remove
 
-    plans = tmp_path / "plans"
-    plans.mkdir()
-    for name in ("000_70211efbcc79a593.txt", "003_fcf3e25466826abb.txt"):
-        shutil.copy(PLANS / name, plans)
+    plans = two_plans
     store = tmp_path / "graph"
     build([plans], store)
     assert {h.file for h in search(open_dataset(store), "dan chu")} == {"000_70211efbcc79a593.txt", "003_fcf3e25466826abb.txt"}
