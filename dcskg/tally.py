@@ -119,15 +119,17 @@ class Tally:
         """The plan `key` now contributes `contribution` (None: it is gone). The old one is
         taken out at once; the new one is counted by `apply`, when the store can name its bodies."""
         old = None if key in self.added else self._kept(key)  # one not yet counted is only overwritten
-        # the texts go to the search index, not into the kept contribution: it is taken out by key
-        text_index.replace(self.db, key, None if contribution is None else contribution.pop("said", None))
+        # the texts go to the search index, which takes a plan's out by its key, not into the
+        # kept contribution
+        text_index.replace(self.db, key, None if contribution is None else contribution.get("said"))
         if old is not None:
             self._count(key, old, -1)
         if contribution is None:
             self.db.execute("DELETE FROM contribution WHERE plan_key = ?", (key,))
             self.added.pop(key, None)
             return
-        self.db.execute("INSERT OR REPLACE INTO contribution VALUES (?, ?)", (key, json.dumps(contribution, ensure_ascii=False, separators=(",", ":"))))
+        counted = {k: v for k, v in contribution.items() if k != "said"}
+        self.db.execute("INSERT OR REPLACE INTO contribution VALUES (?, ?)", (key, json.dumps(counted, ensure_ascii=False, separators=(",", ":"))))
         self.added[key] = None
 
     def apply(self, inner: ox.Store) -> int | None:

@@ -42,6 +42,12 @@ def native(ds: Dataset) -> ox.Store | None:
     return ds.native if isinstance(ds, OxigraphDataset) else None
 
 
+def text_index(ds: Dataset) -> Path | None:
+    """Where the search index of a store opened from its folder is (`queries.text_index`); None
+    for any other Dataset."""
+    return ds.text_index if isinstance(ds, OxigraphDataset) else None
+
+
 def memo(ds: Dataset) -> dict[str, Any] | None:
     """Where to keep what was read of a store that cannot change under its handle (opened
     read-only); None for any other."""

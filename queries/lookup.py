@@ -73,12 +73,12 @@ def document_node(ds, ref: str) -> URIRef:
     """The IRI of the document read from `ref`: a path, file name, key or its unique start
     ("002"), IRI, symbol, number ("157", "kh 157"), or words of its name found in no other
     document read ("Vĩnh Linh", "Ủy ban nhân dân huyện Vĩnh Linh")."""
-    return URIRef(_read_match(ds, ref)[0])
+    return document_read(ds, ref)[0]
 
 
 def plan_key(ds, ref: str) -> str:
     """The key (file stem) of the document read from `ref`, found as `document_node` finds it."""
-    return _read_match(ds, ref)[1]
+    return document_read(ds, ref)[1]
 
 
 def document_read(ds, ref: str) -> tuple[URIRef, str]:

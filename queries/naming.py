@@ -54,7 +54,8 @@ def names_by_node(ds, rows: list[dict] | None = None) -> dict[str, str]:
 
 
 def names_by_source(ds, rows: list[dict] | None = None) -> dict[str, dict[str, str | None]]:
-    """Source file name -> {name, issuer, level, place, province, date} of every document read."""
+    """Source file name -> {name, issuer, level, place, province, date, and what search filters
+    and keeps by: genre, level code, title, source, key} of every document read."""
 
     out: dict[str, dict[str, str | None]] = {}
     for r in ingested(ds) if rows is None else rows:
@@ -68,6 +69,11 @@ def names_by_source(ds, rows: list[dict] | None = None) -> dict[str, dict[str, s
             "place": r["place"],
             "province": r["province"] or r["place"],
             "date": None if r["date"] is None else str(r["date"]),
+            "genre": r["genre"],
+            "level_code": r["level"],
+            "title": r["title"],
+            "source": str(r["source"]),
+            "key": str(r["key"]),
         }
     return out
 

@@ -12,12 +12,12 @@ compares typed text by, and the hits are the same.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from pathlib import Path
+from contextlib import closing
+from dataclasses import dataclass, replace
 
 from ingest.errors import QueryError
 
-from . import lookup, text_index
+from . import backend, lookup, text_index
 from .naming import ingested, joined_names, names_by_source
 from .runner import run_query
 
@@ -52,28 +52,13 @@ def search(ds, words: str, filters: Filters = Filters()) -> list[Hit]:
         raise QueryError(f"role must be lead or support, not {filters.role!r}", "search", code="search_role", params={"role": filters.role})
     agency = lookup.agency_and_place(ds, filters.agency)[0] if filters.agency else None
     place = lookup.place_name(ds, filters.place) if filters.place else None
-    index = text_index.open_index(getattr(ds, "text_index", None))
-    found = None if index is None else text_index.matching(index, wanted)
-    if index is not None and found is not None:
-        documents = text_index.documents(index)
-        index.close()
-        named: dict = documents
-        # as the graph's answer orders them: documents by source, then tasks by file and line
-        said = [(_said(*row[:7]), row[7]) for row in sorted(found, key=lambda r: (r[0] == "task", documents.get(r[1], {}).get("source", "") if r[0] == "document" else r[1], r[3] or 0))]
-    else:
-        rows = ingested(ds)
-        documents = {Path(str(r["source"])).name: {**r, "level_code": r["level"]} for r in rows if not r["promulgatedBy"]}
-        named = names_by_source(ds, rows)
-        said = [(_said("document", file, None, None, str(r["title"]), None, None), None) for file, r in documents.items() if r["title"]]
-        said += [(_said("task", r["file"], r["path"], r["line"], r["text"], r["leads"], r["supports"]), None) for r in run_query("task_table", ds)]
-        if index is not None:
-            index.close()
+    documents, said = _said_by_index(ds, wanted) or _said_in_graph(ds)
 
     def keeps(file: str) -> bool:
         read = documents.get(file)
         if read is None:
             return False
-        if place and not lookup.issued_in(named.get(file, {}), place):
+        if place and not lookup.issued_in(read, place):
             return False
         if filters.level and read["level_code"] != filters.level:
             return False
@@ -86,18 +71,46 @@ def search(ds, words: str, filters: Filters = Filters()) -> list[Hit]:
         return all(re.search(rf"(?<![a-z0-9]){re.escape(phrase)}", folded) for phrase in wanted)
 
     hits = []
-    for s, folded in said:
-        if (s.kind == "document" and agency) or not keeps(s.file) or not matches(s.text, folded):
+    for hit, folded in said:
+        if (hit.kind == "document" and agency) or not keeps(hit.file) or not matches(hit.text, folded):
             continue
-        if agency and not _has_role(agency, filters.role, s.leads, s.supports):
+        if agency and not _has_role(agency, filters.role, hit.leads, hit.supports):
             continue
-        hits.append(Hit(s.kind, named.get(s.file, {}).get("name") or s.file, s.file, s.path, s.text, s.leads, s.supports, s.line))
+        hits.append(replace(hit, document=documents[hit.file].get("name") or hit.file))
     return hits
 
 
-def _said(kind: str, file: str, path: str | None, line: int | None, text: str, leads: str | None, supports: str | None) -> Hit:
-    """A text search may find, before its document is named."""
-    return Hit(kind, "", file, path, text, leads, supports, line)
+Said = tuple[dict[str, dict], list[tuple[Hit, str | None]]]  # the documents read, each text with its folded form if kept
+
+
+def _said_by_index(ds, wanted: list[str]) -> Said | None:
+    """The documents and the texts that hold the words, from the store's text index; None
+    without one (or with words it cannot look up)."""
+    index = text_index.open_index(backend.text_index(ds))
+    if index is None:
+        return None
+    with closing(index):
+        found = text_index.matching(index, wanted)
+        documents = text_index.documents(index) if found is not None else {}
+    if found is None:
+        return None
+
+    by_source = {file: i for i, file in enumerate(documents)}  # the index lists them by source
+
+    def order(row: tuple) -> tuple:
+        # as the graph's answer orders them: documents by source, then tasks by file and line
+        kind, file, line = row[0], row[1], row[3]
+        return (kind == "task", (by_source.get(file, -1), "") if kind == "document" else (0, file), line or 0)
+
+    return documents, [(Hit(kind, "", file, path, text, leads, supports, line), folded) for kind, file, path, line, text, leads, supports, folded in sorted(found, key=order)]
+
+
+def _said_in_graph(ds) -> Said:
+    """Every document read and every text, read from the graph."""
+    documents = names_by_source(ds, ingested(ds))
+    said: list[tuple[Hit, str | None]] = [(Hit("document", "", file, None, str(d["title"]), None, None, None), None) for file, d in documents.items() if d["title"]]
+    said += [(Hit("task", "", r["file"], r["path"], r["text"], r["leads"], r["supports"], r["line"]), None) for r in run_query("task_table", ds)]
+    return documents, said
 
 
 def _has_role(agency: str, role: str | None, leads: str | None, supports: str | None) -> bool:

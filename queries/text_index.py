@@ -63,14 +63,7 @@ def describe(db: sqlite3.Connection, ds, keys: Iterable[str]) -> None:
         rows = [r for key in sorted(keys) for r in execute_bound(query, ds, {"key": Literal(key)}).rows]
     else:
         rows = [r for r in execute(query, ds, {}).rows if str(r["key"]) in keys]
-    named = names_by_source(ds, rows)
-    kept = []
-    for r in rows:
-        file = Path(str(r["source"])).name
-        if r["promulgatedBy"] or file not in named:
-            continue
-        body = {**named.pop(file), "genre": r["genre"], "level_code": r["level"], "title": r["title"]}
-        kept.append((str(r["key"]), file, str(r["source"]), json.dumps(body, ensure_ascii=False, default=str)))
+    kept = [(d["key"], file, d["source"], json.dumps(d, ensure_ascii=False, default=str)) for file, d in names_by_source(ds, rows).items()]
     db.executemany("INSERT OR REPLACE INTO read_document VALUES (?, ?, ?, ?)", kept)
 
 
@@ -99,8 +92,8 @@ def matching(db: sqlite3.Connection, phrases: list[str]) -> list[tuple] | None:
 
 
 def documents(db: sqlite3.Connection) -> dict[str, dict]:
-    """File name -> the kept name and fields of the document read from it."""
-    return {file: {**json.loads(body), "source": source} for file, source, body in db.execute("SELECT file, source, body FROM read_document ORDER BY source")}
+    """File name -> the document read from it, as `naming.names_by_source` gives it, by source."""
+    return {file: json.loads(body) for file, body in db.execute("SELECT file, body FROM read_document ORDER BY source")}
 
 
 def _tokens(phrase: str) -> list[str]:
