@@ -17,6 +17,7 @@ from . import places
 from .rules import AgencyEntry, alternation, cues, doc_types, fold, gazetteer, level_words, modern_tones, unmarked
 
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+CAPITALS = _UPPER  # the capital letters of Vietnamese, for a character class
 _SYL = r"[\wÀ-ỹđĐ]*"
 # A place name: one to four capitalised syllables ("Vĩnh Long", "Cần Thơ", "Hồ Chí Minh"),
 # and since 2025 perhaps a number ("Cổ Nhuế 2", "Bảo Lâm 5").
@@ -223,7 +224,7 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
                 name = text[mention.start : country.end()]
                 mention = replace(mention, name=name, surface=name, end=country.end())
         unit = _unit_before().search(text[:mention.start]) if mention.known else None
-        if unit and unit.start() >= taken_until:
+        if unit and unit.start() >= taken_until and _a_unit_of(unit.group(1), mention):
             # "Ban Thường trực Ủy ban MTTQ …", "Cơ quan Ủy ban MTTQ …": a unit of the body named
             name = f"{_unit_name(unit.group(1))} {mention.name}"
             mention = AgencyMention(name, mention.kind, text[unit.start() : mention.end], unit.start(), mention.end, mention.level, mention.place, False, False, None)
@@ -240,7 +241,8 @@ def _run_over_rules() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str], re.P
     for fam in gazetteer().families:
         if fam.runs_over:
             nouns = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(fam.runs_over, key=len, reverse=True))
-            zone = rf"(?:các\s+)?(?:{nouns})(?![\wÀ-ỹ])(?:\s+(?-i:{_PLACE.replace('?P<place>', '')}))?"
+            # the zones' place, with its level word ("… khu công nghiệp Thành phố", "… tỉnh Bắc Ninh") or bare
+            zone = rf"(?:các\s+)?(?:{nouns})(?![\wÀ-ỹ])(?:(?-i:{_level_and_place()})(?![\wÀ-ỹ])|\s+(?-i:{_PLACE.replace('?P<place>', '')}))?"
             head = re.escape(fam.head).replace(r"\ ", r"\s+")
             out.append((fam.head, re.compile(rf"{head}\s+", re.I), re.compile(zone, re.I), re.compile(rf"(?:\s*,\s*(?:và\s+)?|\s+và\s+){zone}", re.I)))
     return tuple(out)
@@ -274,6 +276,15 @@ def _run_over(mention: AgencyMention, text: str) -> AgencyMention:
 def _unit_before() -> re.Pattern[str]:
     """A unit written before a known body's name (cues.yaml: units_before_bodies)."""
     return re.compile(rf"(?<![\wÀ-ỹ])((?:[Cc]ác\s+)?(?:{alternation(cues()['units_before_bodies'])}))\s+$")
+
+
+def _a_unit_of(unit: str, body: AgencyMention) -> bool:
+    """"Cơ quan Ủy ban MTTQ xã" is the Front's apparatus; "Cơ quan Bảo hiểm xã hội thành phố Huế"
+    the agency itself. Written without a level ("cơ quan Công an") the words name the kind of
+    body as the text does, and stay whole."""
+    rule = cues()["apparatus_units"]
+    apparatus = fold(strip_plural(unit)) in {fold(u) for u in rule["units"]}
+    return not apparatus or body.kind in rule["of_kinds"] or not (body.level or body.place)
 
 
 def _unit_name(unit: str) -> str:
@@ -538,7 +549,8 @@ def written_name(m: AgencyMention, lexicon: Lexicon) -> str:
 
 def _definition_re() -> re.Pattern[str]:
     defs = alternation(cues()["collective_definitions"])
-    return re.compile(r"\(\s*(?:" + defs + r")\s+(?P<alias>[^()]+?)\s*\)", re.I)
+    # the short name may be quoted: (sau đây gọi tắt là “Ban Quản lý”)
+    return re.compile(r"\(\s*(?:" + defs + r")\s+[\"“]?(?P<alias>[^()\"“”]+?)[\"”]?\s*\)", re.I)
 
 
 def _strip_edges(piece: str) -> str:
@@ -1524,7 +1536,10 @@ def _names_bodies(alias: str) -> bool:
         return False
     words = low.split()
     heads = _family_heads()
-    return looks_like_agency(alias) or words[0] in heads or " ".join(words[:2]) in heads or low.split(",")[0].strip() in level_words()
+    # "(gọi chung là các tỉnh, thành phố)" names the provinces; "(sau đây gọi tắt là “Thành phố”)"
+    # is one place's short name
+    levels = (is_plural(alias) or "," in low) and low.split(",")[0].strip() in level_words()
+    return looks_like_agency(alias) or words[0] in heads or " ".join(words[:2]) in heads or levels
 
 
 def find_collectives(text: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
@@ -1533,8 +1548,7 @@ def find_collectives(text: str) -> tuple[dict[str, str], dict[str, tuple[str, ..
     Returns folded alias -> canonical name, and canonical name -> the phrases naming its
     members (the list before the parenthesis, back to "của", "đến", "gồm" or a colon).
     """
-    defs = alternation(cues()["collective_definitions"])
-    pattern = re.compile(r"\(\s*(?:" + defs + r")\s+(?P<alias>[^()]+?)\s*\)", re.I)
+    pattern = _definition_re()
     # "(sau đây gọi là Kế hoạch)", "(gọi tắt là Chương trình)": a document's short name, not a body's
     doc_words = alternation(doc_types().all_names)
     aliases: dict[str, str] = {}
@@ -1550,7 +1564,8 @@ def find_collectives(text: str) -> tuple[dict[str, str], dict[str, tuple[str, ..
         clause = re.split(r"[,;:]\s|\bcủa\s", before)[-1]
         named = [a for a in find_agencies(clause) if a.kind != "collective_group"]
         if (
-            not is_plural(alias) and named and len(clause[named[-1].start :].split()) <= 14
+            # (a few words may close the name after what the matcher took: "… ngành Y tế thành phố")
+            not is_plural(alias) and named and len(clause[named[-1].end :].split()) <= 6
             and "," not in alias and fold(alias).split()[0] == fold(clause[named[-1].start :]).split()[0]
         ):
             # "Hội đồng Thi đua – Khen thưởng ngành Y tế thành phố (gọi tắt là Hội đồng thi

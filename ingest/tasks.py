@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .agencies import (
+    CAPITALS,
     AgencyMention,
     Lexicon,
     elliptic_place,
@@ -113,6 +114,8 @@ class _Grammar:
 
     copula: re.Pattern[str]
     qualifier: re.Pattern[str]
+    entitlement: re.Pattern[str]
+    granted: re.Pattern[str]
     lead: re.Pattern[str]
     support: re.Pattern[str]
     supervise: re.Pattern[str]
@@ -133,9 +136,14 @@ def _grammar() -> _Grammar:
     end = r"(?![\wÀ-ỹ])"
     joiners = alternation(c["list_joiners"])
     owners = alternation(c["owner_words"])
+    ent = c["entitled_items"]
+    opens = alternation(ent["opens"])
     return _Grammar(
         copula=re.compile(rf"^(?!(?:{alternation(pr['not_power'])}){end})(?:{alternation([*pr['copula'], *pr['power']])}){end}", re.I),
         qualifier=re.compile(rf"^(?:{alternation(pr['qualifier'])})(?:\s*\([^()]*\))?\W*$", re.I),
+        entitlement=re.compile(rf"^\W*(?!(?:{opens})\s+(?:[^,;.]{{0,40}}?\s)?(?:{alternation(ent['work_given'])}){end})(?:{opens}){end}", re.I),
+        # "Doanh nghiệp … đáp ứng điều kiện … được hỗ trợ, ưu đãi sau:": whom the items below benefit
+        granted=re.compile(rf"(?<![\wÀ-ỹ])(?!(?:{alternation(pr['not_power'])}){end})(?:{alternation(pr['power'])})(?:[\s,]+[\wÀ-ỹ]+){{0,4}}\s*:\s*$", re.I),
         lead=re.compile(rf"^(?:{alternation(pr['lead'])}){end}", re.I),
         support=re.compile(rf"^(?:{alternation(pr['support'])}){end}", re.I),
         supervise=re.compile(rf"^(?:{alternation(pr['supervise'])}){end}", re.I),
@@ -146,7 +154,7 @@ def _grammar() -> _Grammar:
         # handing them work as the issuer does ("Giao …")
         directing=re.compile(rf"^\W*(?:{alternation([w for w in pr['direct'] if w not in pr['delegate']])})\s", re.I),
         joiner=re.compile(rf"\s*(?:(?:{joiners})\s+)?"),
-        separator=re.compile(rf"\s*(?:[,;]\s*(?:và\s+)?|\s+(?:{joiners})\s+)"),
+        separator=re.compile(rf"\s*(?:[,;]\s*(?:và\s+)?|\s+(?:{joiners})\s+|/(?=[{CAPITALS}]))"),
         owner_after=re.compile(rf"\s+(?:{owners})\s+"),
         owner_before=re.compile(rf"(?<![\wÀ-ỹ])(?:{owners})\s+$"),
     )
@@ -345,7 +353,7 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
                 description = _description(body)
     subject = body[:end].strip(" ,;:-–")
     predicate = body[end:].lstrip(" ,:-–")
-    if not subject or not predicate or _grammar().copula.match(predicate) or _grammar().qualifier.match(predicate):
+    if not subject or not predicate or _grammar().copula.match(predicate) or _grammar().qualifier.match(predicate) or _grammar().granted.search(predicate):
         # a list with no predicate, "X là Y", "X gồm …": who is who, not who does what
         return [], requested, 0, body
     if predicate[:1].isupper() and not re.match(r"\s*[:\-–]", body[end:]):
@@ -751,10 +759,11 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
             out.supervisors += named
             continue
         if named:
-            if _grammar().support.match(pred) and not partner_list:
-                out.supports += named  # "Đề nghị Ủy ban MTTQ … phối hợp tuyên truyền": it helps
-            elif _grammar().supervise.match(pred):
+            # supervision first: "phối hợp giám sát" supervises with the council's bodies
+            if _grammar().supervise.match(pred):
                 out.supervisors += named
+            elif _grammar().support.match(pred) and not partner_list:
+                out.supports += named  # "Đề nghị Ủy ban MTTQ … phối hợp tuyên truyền": it helps
             else:
                 out.leads += named
             if _grammar().supervise_also.search(pred):
@@ -1481,6 +1490,8 @@ def _make_task(
     if said is None:
         return None
     text, line = said
+    if _grammar().entitlement.match(text):
+        return None  # "Được ưu tiên thuê …", "Được phép …": a benefit or a leave, not work given
     own_leads = bool(own.get("lead")) and any(a.text for a in own["lead"])
     actors = _task_actors(node.text, body, text, entry, own_leads, lexicon, titled=_titled_article(node, body))
     if _only_points_to_appendix(text, actors):

@@ -151,7 +151,7 @@ def _plain_text(blocks: list[Block], target: Path) -> None:
                 out += ["\t".join(row) for row in _rows(p)]
             else:
                 cols = _columns(p)
-                for k in range(max(len(c) for c in cols)):
+                for k in range(max((len(c) for c in cols), default=0)):
                     out.append("\t".join(plain(c[k]) if k < len(c) else "" for c in cols))
             out.append("")
         else:
@@ -281,7 +281,7 @@ def _pdf_text(blocks: list[Block], target: Path) -> None:
                 cols = _columns(p)
                 half = page // 2 - 4 if len(cols) == 2 else page // max(1, len(cols))
                 wrapped = [[w for line in col for w in (textwrap.wrap(plain(line), half - 2) or [""])] for col in cols]
-                for k in range(max(len(c) for c in wrapped)):
+                for k in range(max((len(c) for c in wrapped), default=0)):
                     parts = [(c[k] if k < len(c) else "") for c in wrapped]
                     line = ""
                     for n, part in enumerate(parts):
@@ -301,7 +301,7 @@ def _pdf_text(blocks: list[Block], target: Path) -> None:
 
 def _spaced_table(rows: list[list[str]], page: int) -> list[str]:
     """Rows as columns of spaces, each cell wrapped to its column, a blank line between rows."""
-    width = max(len(r) for r in rows)
+    width = max((len(r) for r in rows), default=0)
     weights = [1 if all(len(r[k]) <= 6 for r in rows if k < len(r)) else 4 for k in range(width)]
     weights = [w * (2 if k == 1 else 1) for k, w in enumerate(weights)]
     usable = page - 3 * (width - 1)
@@ -311,7 +311,7 @@ def _spaced_table(rows: list[list[str]], page: int) -> list[str]:
     out: list[str] = []
     for row in rows:
         cells = [textwrap.wrap(row[k] if k < len(row) else "", widths[k]) or [""] for k in range(width)]
-        for n in range(max(len(c) for c in cells)):
+        for n in range(max((len(c) for c in cells), default=0)):
             line = ""
             for k in range(width):
                 part = cells[k][n] if n < len(cells[k]) else ""

@@ -279,6 +279,34 @@ def test_the_ministries_and_central_sectors_are_one_group():
         # mầm non, giáo dục phổ thông …" goes on the list, it is no verb): a resolution of Huế
         ("Trường hợp mức thu học phí của cơ sở giáo dục dân lập, tư thục, cơ sở giáo dục mầm non, giáo dục phổ thông trong các trường đại học, cao đẳng thấp hơn mức học phí quy định tại khoản 1 Điều 2 Nghị quyết này, mức hỗ trợ học phí bằng với mức thu học phí của cơ sở giáo dục đó.",
          [], [], []),
+        # People's Council resolutions keyed blind (tests/data/corpus_keys, session 49): the council's
+        # bodies and the Front supervise however the duty is worded — a delegate group without
+        # "các", "có trách nhiệm giám sát", "phối hợp giám sát"
+        ("Giao Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân, Tổ đại biểu và các đại biểu Hội đồng nhân dân thành phố trong phạm vi, nhiệm vụ, quyền hạn giám sát việc triển khai thực hiện Nghị quyết.",
+         [], [], ["Thường trực Hội đồng nhân dân thành phố", "Các Ban của Hội đồng nhân dân thành phố", "Các Tổ đại biểu Hội đồng nhân dân thành phố", "Các đại biểu Hội đồng nhân dân thành phố"]),
+        ("Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân Thành phố có trách nhiệm giám sát quá trình tổ chức triển khai, thực hiện Nghị quyết này.",
+         [], [], ["Thường trực Hội đồng nhân dân thành phố", "Các Ban của Hội đồng nhân dân thành phố", "Các Tổ đại biểu Hội đồng nhân dân thành phố", "Đại biểu Hội đồng nhân dân thành phố"]),
+        ("Đề nghị Ủy ban Mặt trận tổ quốc Việt Nam thành phố Hà Nội phối hợp giám sát việc tổ chức, triển khai, thực hiện.", [], [], ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố"]),
+        # events named "Hội …" are no associations
+        ("Nội dung chi và mức chi tổ chức Hội khỏe Phù Đổng cấp tỉnh; hội thao giáo dục quốc phòng và an ninh trong trường phổ thông cấp tỉnh thực hiện theo Phụ lục IV.", [], [], []),
+        # two names parted by a slash are both the body of the duty (a commune's and a ward's
+        # office), after an opener of time with a comma of its own
+        ("Trong thời hạn 05 ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ theo quy định, Phòng Kinh tế xã/Phòng Kinh tế, Hạ tầng và Đô thị phường có trách nhiệm phối hợp với Phòng Văn hóa - Xã hội xã/phường rà soát, thẩm định hồ sơ.",
+         ["Phòng Kinh tế", "Phòng Kinh tế, Hạ tầng và Đô thị"], ["Phòng Văn hóa - Xã hội"], []),
+        # "Cơ quan" before an agency of a named level is the agency; without a level it stays as written
+        ("Cơ quan Bảo hiểm xã hội thành phố Huế tổng hợp danh sách, kinh phí đề nghị ngân sách thành phố hỗ trợ đóng bảo hiểm y tế trình Sở Tài chính.", ["Bảo hiểm xã hội thành phố"], [], []),
+        ("Ủy ban nhân dân cấp xã có trách nhiệm chủ trì, phối hợp với Cơ quan chuyên môn về xây dựng, Cơ quan Công an tổ chức kiểm tra, đánh giá.",
+         ["Ủy ban nhân dân cấp xã"], ["Cơ quan chuyên môn về xây dựng", "Cơ quan Công an"], []),
+        # a board named by its zones takes "và" and the level after them; "sáng tạo" is no verb
+        ("Phối hợp với Ban Quản lý các khu công nghệ cao và khu công nghiệp Thành phố, Trung tâm Đổi mới sáng tạo Hà Nội triển khai, hỗ trợ liên quan đến hoạt động đổi mới sáng tạo.",
+         [], ["Ban Quản lý các khu công nghệ cao và khu công nghiệp Thành phố", "Trung tâm Đổi mới sáng tạo Hà Nội"], []),
+        # a benefit or a leave is no duty; a participle that describes the subject is no benefit
+        ("Doanh nghiệp, tổ chức khoa học và công nghệ được lựa chọn mức hỗ trợ, ưu đãi quy định tại khoản 2 và khoản 3 Điều này.", [], [], []),
+        ("Doanh nghiệp, tổ chức khoa học và công nghệ đáp ứng điều kiện hỗ trợ quy định tại Điều 12 Nghị quyết số 35/2025/NQ-HĐND, có trụ sở tại khu công nghệ cao trên địa bàn Thành phố được hỗ trợ, ưu đãi sau:", [], [], []),
+        ("Sở Nội vụ có trách nhiệm và quyền hạn sau:", ["Sở Nội vụ"], [], []),
+        ("Ủy ban nhân dân Thành phố có quyền hạn và trách nhiệm:", ["Ủy ban nhân dân thành phố"], [], []),
+        ("Sở Tư pháp được khai thác, sử dụng thông tin trong Cơ sở dữ liệu phục vụ cho công tác quản lý nhà nước về công chứng, chứng thực trên địa bàn thành phố.", [], [], []),
+        ("Thủ trưởng các cơ quan Trung ương được tổ chức theo hệ thống ngành dọc tại địa phương có liên quan chịu trách nhiệm thi hành Quyết định này.", ["Các cơ quan Trung ương"], [], []),
     ],
 )
 def test_read_actors_in_real_documents(text, leads, supports, supervisors):
@@ -535,6 +563,34 @@ def test_a_term_the_text_defines_is_not_whom_an_article_addresses():
     assert "hệ thống thư điện tử công vụ" not in aliases
     tasks = {t.path: t for t, _ in extract_tasks(doc, Lexicon(aliases, "tỉnh", members)).tasks}
     assert "I.Đ3" not in tasks
+
+
+@pytest.mark.parametrize(
+    "item,is_task",
+    [
+        ("Được ưu tiên thuê trang thiết bị, thuê mặt bằng tại hạ tầng khoa học và công nghệ.", False),
+        ("Được Thành phố hỗ trợ tối đa 100% chi phí tư vấn pháp lý liên quan đến hoạt động sở hữu trí tuệ.", False),
+        ("Được sử dụng con dấu của Sở Nông nghiệp và Môi trường trong quá trình thực hiện nhiệm vụ được ủy quyền.", False),
+        ("Được giao chủ trì tổ chức kiểm tra việc thực hiện Quy chế.", True),
+        ("Được Ủy ban nhân dân tỉnh giao tổng hợp kết quả thực hiện.", True),
+    ],
+)
+def test_an_item_that_grants_a_benefit_or_a_leave_is_no_task(item, is_task):
+    # a Hà Nội resolution's support policies and a decision's delegated powers (corpus)
+    lines = _REGULATION_HEAD + ["Điều 2. Trách nhiệm của Sở Nội vụ", "Sở Nội vụ có trách nhiệm và quyền hạn sau:", f"1. {item}", "2. Báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện."]
+    tasks = {t.path: t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks}
+    assert tasks["I.Đ2.2"].lead == ["Sở Nội vụ"]
+    assert ("I.Đ2.1" in tasks) == is_task
+    if is_task:
+        assert tasks["I.Đ2.1"].lead == ["Sở Nội vụ"]
+
+
+def test_a_short_name_in_quotes_names_the_body_and_a_places_short_name_names_no_body():
+    text = ("Nghị quyết này áp dụng trên địa bàn thành phố Hà Nội (sau đây gọi tắt là “Thành phố”). "
+            "Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội (sau đây gọi tắt là “Ban Quản lý”) có trách nhiệm:")
+    aliases, _ = find_collectives(text)
+    assert "thành phố" not in aliases
+    assert aliases["ban quản lý"].startswith("Ban Quản lý các khu công nghệ cao và khu công nghiệp")
 
 
 def test_who_attends_a_conference_is_not_given_work():
