@@ -153,11 +153,15 @@ def _level_and_place() -> str:
     return rf"\s+(?i:{levels})(?:\s+[{_UPPER}][\wÀ-ỹ]*)*"
 
 
-def _family_name_end(name: str, head: str) -> str:
+def _family_name_end(name: str, head: str, after: str = "") -> str:
     """Where a family's name ends among the words the matcher took: before a verb the text
     writes in lower case, whole ("Trung tâm Xúc tiến đầu tư | tổng hợp báo cáo", "Cục Đăng kiểm
-    Việt Nam" is whole: no verb "kiểm tra" there), or after the level and place that close it."""
-    for m in predicate_regex().finditer(name, len(head)):
+    Việt Nam" is whole: no verb "kiểm tra" there) — also a verb that begins inside the name and
+    ends after it (`after`: "Cục Hải quan | thông báo", the matcher having taken "thông" as a
+    name's word) — or after the level and place that close it."""
+    for m in predicate_regex().finditer(name + after, len(head)):
+        if m.start() >= len(name):
+            break
         if m.group(0).islower() and not _after_a_head(name[: m.start()]):
             name = name[: m.start()].rstrip(" ,")
             break
@@ -202,7 +206,8 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
             continue
         if ident.startswith("family:"):
             fam = families[ident]
-            name = _family_name_end(text[start:end].strip(" ,;.-–"), fam.head)
+            taken = text[start:end].strip(" ,;.-–")
+            name = _family_name_end(taken, fam.head, text[start + len(taken) : start + len(taken) + 30])
             if fam.requires_suffix and not any(name.endswith(sfx) for sfx in fam.requires_suffix):
                 continue
             mention = AgencyMention(name, kind, name, start, start + len(name), known=False)
@@ -1571,7 +1576,8 @@ def find_collectives(text: str) -> tuple[dict[str, str], dict[str, tuple[str, ..
             # "Hội đồng Thi đua – Khen thưởng ngành Y tế thành phố (gọi tắt là Hội đồng thi
             # đua)": a short name of the one body just named (as written, the same head), not
             # a group
-            aliases[fold(core)] = canonical_generic(clause[named[-1].start :].strip(" *_"))
+            # (defined twice — in the text and again in an appendix — the first stands)
+            aliases.setdefault(fold(core), canonical_generic(clause[named[-1].start :].strip(" *_")))
             continue
         canonical = "Các " + core
         aliases[fold(core)] = canonical

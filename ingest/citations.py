@@ -140,12 +140,19 @@ def extract_refs(doc: Document, where: Jurisdiction) -> tuple[list[LegalRef], li
         if att.genre != "Phụ lục":
             opening_srcs |= {line.src for line in att.preamble}
     started = False
+    carried: str | None = None  # the relation of a ground list a `;` leaves open
     for line in doc.lines:
         if title_src and set(line.src) & title_src and doc.header.title:
             hits += _scan(Line(doc.header.title, line.src), "title")
             started = True
         elif line.src in opening_srcs:
-            hits += _scan(line, "preamble")
+            found = _scan(line, "preamble", carried)
+            hits += found
+            cue = _opening_cue(line.text)
+            relation = (cue.lastgroup if cue else None) or carried
+            # "Căn cứ Nghị định số 08/2015/NĐ-CP …;" / "Nghị định số 167/2025/NĐ-CP … sửa đổi …;":
+            # a paragraph without a cue after one that ends in ";" goes on with its grounds
+            carried = relation if line.text.rstrip(" *_").endswith(";") else None
             started = True
         elif started or not (title_src or opening_srcs):
             hits += _scan(line, "body")
@@ -224,14 +231,15 @@ def cited_document_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _scan(line: Line, context: str) -> list[_Hit]:
-    """Every reference on a line: by symbol, by a law's registered name, by a law's name alone."""
+def _scan(line: Line, context: str, carried: str | None = None) -> list[_Hit]:
+    """Every reference on a line: by symbol, by a law's registered name, by a law's name alone
+    (`carried`: the relation of the ground list the line goes on with, if it opens with no cue)."""
     hits = _symbol_hits(line, context)
     _named_law_hits(line, context, hits)
     hits.sort(key=lambda h: h.start)
     for h in hits:
         h.quote = _sentence(line.text, h.start, h.end)
-    _relations(hits, line.text, context)
+    _relations(hits, line.text, context, carried)
     _close_descriptions(hits, line.text)
     return hits
 
@@ -402,8 +410,9 @@ def _opening_cue(text: str) -> re.Match[str] | None:
     return exact.match(text) or loose.match(unmarked(text))
 
 
-def _relations(hits: list[_Hit], text: str, context: str) -> None:
-    """Relation of each reference of one paragraph, from its opening cue and nesting."""
+def _relations(hits: list[_Hit], text: str, context: str, carried: str | None = None) -> None:
+    """Relation of each reference of one paragraph, from its opening cue (or the ground list it
+    goes on with) and nesting."""
     if context not in ("title", "preamble"):
         return
     if context == "title":
@@ -411,7 +420,7 @@ def _relations(hits: list[_Hit], text: str, context: str) -> None:
         relation = "implements"
     else:
         m = _opening_cue(text)
-        relation = (m.lastgroup if m else None) or "cites"
+        relation = (m.lastgroup if m else None) or carried or "cites"
         if relation == "implements" and m and hits:
             # "Thực hiện chỉ đạo của … tại Công văn số …" governs; "Thực hiện tốt công tác …" names none
             first = hits[0]

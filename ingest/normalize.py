@@ -34,11 +34,12 @@ MOJIBAKE = {
 _UTF8_AS_CP1252 = re.compile(r"(?:á»|áº|Ã[\u0080-\u00bf]|Ä[‘\u0090-\u00bf]|Æ°|Æ¡)")
 
 _LABEL = re.compile(
-    r"^(?:[IVXLC]+\s*[.)]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*\)|[-–—+•*]\s|(?:Điều|Chương|Mục|Phần)\s+(?:\d+|[IVXLC]+)\b)",
+    # (a division's number, not a reference a wrapped line opens with: "Điều 6, Điều 7 …", "Điều 5 của …")
+    r"^(?:[IVXLC]+\s*[.)]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*\)|[-–—+•*]\s|(?:Điều|Chương|Mục|Phần)\s+(?:\d+|[IVXLC]+)\b(?!\s*[,;])(?!\s+[a-zđà-ỹ]))",
 )
 _TERMINAL = (".", ":", ";", "!", "?", "…", "”", '"', ")")
 # Words after which a sentence cannot end: a line ending in one was cut by the PDF layout.
-_CONNECTOR_END = re.compile(r"(?:\b(?:của|số|và|ở|với|tại|ngày|về|theo|các|những|cho|trong|là|năm|tháng)|[-,])$", re.I)
+_CONNECTOR_END = re.compile(r"(?:\b(?:của|số|và|ở|với|tại|ngày|về|theo|các|những|cho|trong|là|năm|tháng|khoản|điểm)|[-,])$", re.I)
 
 
 @dataclass

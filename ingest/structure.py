@@ -28,7 +28,9 @@ _ROMAN = re.compile(r"^(?P<label>[IVXLC]{1,5})\s*[.)-]\s*(?P<text>\S.*)$")
 _PART = re.compile(r"^(?P<word>Phần|PHẦN)\s+(?P<label>[IVXLC]{1,5}|\d{1,2}|thứ\s+\S+)\s*[.:\-–]?\s*(?P<text>.*)$")
 _CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+(?P<label>[IVXLC]{1,5}|\d{1,2})\s*[.:\-–]?\s*(?P<text>.*)$")
 _SUBSECTION = re.compile(r"^(?:Mục|MỤC)\s+(?P<label>\d{1,2})\s*[.:\-–]\s*(?P<text>.*)$")
-_ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d{1,3})\s*[.:\-–]?\s*(?P<text>.*)$")
+# (not a reference a wrapped line opens with: "Điều 6, Điều 7 và Điều 9 Nghị quyết này …", "Điều 5
+# của Luật …" — a PDF's line breaks put them at a line's start)
+_ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d{1,3})(?!\s*[,;])(?!\s+[a-zđà-ỹ])\s*[.:\-–]?\s*(?P<text>.*)$")
 _NUMBER = re.compile(r"^(?P<label>\d{1,2})\s*[.)](?!\d{3})\s*(?P<text>.*)$")
 _DECIMAL = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,2})(?!\d)\s*\.?\s*(?=\S)(?P<text>.*)$")  # "40.000 DWT": a quantity, no label
 _LETTER = re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<text>.*)$")
@@ -551,14 +553,32 @@ def _first_body_line(lines: list[Line], start: int, lists: bool = False) -> int:
 
 
 @cache
-def _unlabelled_recipients() -> re.Pattern[str]:
+def _dashed_filing() -> re.Pattern[str]:
+    return re.compile(rf"[-–]\s*{cues()['recipients_filing']}")
+
+
+def _unlabelled_recipients(text: str) -> bool:
     """A recipients list whose label a table cell lost: "- Chính phủ; - …; - Lưu: HC, PLTP. | TM. …",
-    its items one line or several, an item cut by the cell ending in a comma."""
-    return re.compile(rf"^\s*[-–]\s*[^;|]+;(?:\s*[-–]\s*[^;|]+[;,]?)*?\s*[-–]\s*{cues()['recipients_filing']}")
+    its items one line or several, an item cut by the cell ending in a comma: dashed items parted
+    by ";" up to the dashed filing line. (Read piece by piece: a pattern of repeated items
+    backtracks without end on a long paragraph of dashes that has no filing line.)"""
+    filing = _dashed_filing().search(text)
+    if not filing or text.lstrip()[:1] not in "-–":
+        return False
+    head = text[: filing.start()]
+    pieces = [p.strip() for p in head.split(";") if p.strip()]
+    if len(pieces) < 2 or "|" in head or re.search(cues()["recipients_heading"].lstrip("^"), fold(head)):
+        return False
+    # each piece one recipient or a few cut by a comma, never a sentence of duties
+    return all(p[:1] in "-–" and len(p) <= _RECIPIENT_PIECE for p in pieces)
 
 
-# lines a recipients list without its label may run over before its filing line ("- Lưu: …")
-RECIPIENT_LINES = 3
+_RECIPIENT_PIECE = 160
+
+
+# lines a recipients list without its label may run over before its filing line ("- Lưu: …"): a
+# PDF's narrow column beside the signature wraps seven recipients over as many lines
+RECIPIENT_LINES = 8
 
 
 def _unlabelled_span(lines: list[Line], i: int) -> int:
@@ -567,7 +587,7 @@ def _unlabelled_span(lines: list[Line], i: int) -> int:
     if lines[i].text.lstrip()[:1] not in "-–":
         return 0
     for k in range(1, min(RECIPIENT_LINES, len(lines) - i) + 1):
-        if _unlabelled_recipients().match(" ".join(x.text for x in lines[i : i + k])):
+        if _unlabelled_recipients(" ".join(x.text for x in lines[i : i + k])):
             return k if k == 1 or _filing_line().match(lines[i + k - 1].text) else 0
     return 0
 
@@ -617,7 +637,9 @@ def notice_closing() -> re.Pattern[str]:
     word on: who is to know and act."""
     c = cues()["notice_closing"]
     return re.compile(
-        rf"^[^.;:]{{0,100}}?(?<![\wÀ-ỹ])(?:(?:{alternation(c['verbs'])})\s+{re.escape(c['purpose'])}\s+(?P<bodies>[^.;]{{1,250}}?(?<![\wÀ-ỹ])(?:{alternation(c['knows'])})(?![\wÀ-ỹ]).*)"
+        # (the formula may close a paragraph that opens with another sentence: "Thông báo này có
+        # hiệu lực từ ngày ký. Cục trưởng Cục Hải quan thông báo để Công ty … biết và thực hiện./.")
+        rf"^(?:[^\n]{{0,300}}?\.\s+)?[^.;:]{{0,100}}?(?<![\wÀ-ỹ])(?:(?:{alternation(c['verbs'])})\s+{re.escape(c['purpose'])}\s+(?P<bodies>[^.;]{{1,250}}?(?<![\wÀ-ỹ])(?:{alternation(c['knows'])})(?![\wÀ-ỹ]).*)"
         rf"|(?:{alternation(c['bare'])})[\s./]*)$",
         re.I | re.S,
     )

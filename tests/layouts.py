@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ingest.blocks import Block, Table  # noqa: E402
+from ingest.blocks import Block, Cell, Line, Table  # noqa: E402
+from ingest.layout import document_bounds  # noqa: E402
 from ingest.readers import read  # noqa: E402
 from ingest.tables import header_roles, is_motto  # noqa: E402
 
@@ -46,7 +47,53 @@ def pdf_available() -> bool:
 
 
 def model(path: Path) -> list[Block]:
-    return list(read(path).blocks)
+    """The document's blocks. A legal portal may save its whole page as one layout table (menus,
+    metadata, the document's header, body and signature each a cell): such a page is written
+    out as the document it holds — its cells' lines in reading order, from the issuer block to
+    the portal's trailer — as an office would send it."""
+    blocks = list(read(path).blocks)
+    page = next((b for b in blocks if isinstance(b, Table) and _is_page(b)), None)
+    if page is None:
+        return blocks
+    lines: list[Block] = []
+    for b in blocks:
+        lines += _page_lines(b) if b is page else ([b] if isinstance(b, Line) else [])
+    # (the rule under the issuer's name is decoration: the issuer block runs up to the motto)
+    texts = [l for l in lines if isinstance(l, Line) and not re.fullmatch(r"[-_=*\s]{3,}", l.text)]
+    start, end = document_bounds(texts)
+    texts = texts[start:end]
+    # the portal's own line naming the document after it ("Thông báo 653/TB-VPCP năm 2025 … do
+    # Văn phòng Chính phủ ban hành") is no part of what the office sent
+    summary = next((k for k, l in enumerate(texts) if k and _PORTAL_SUMMARY.match(l.text)), len(texts))
+    return list(texts[:summary])
+
+
+_PORTAL_SUMMARY = re.compile(r"^(?:Thông báo|Công điện|Nghị quyết|Quyết định|Công văn|Thông tư|Nghị định|Chỉ thị|Kế hoạch)\s+\d+[\w/.-]*/[\w.-]+\s+(?:năm|ngày)\s")
+
+
+def _is_page(t: Table) -> bool:
+    """A table that holds the national motto and far more lines than a header block."""
+    return _is_header(t) and sum(len(c.lines) for row in t.rows for c in row) > 60
+
+
+def _page_lines(t: Table) -> list[Line]:
+    """A page table's cells as paragraphs, in the order the page gives them."""
+    cells: dict[int, Cell] = {}
+    for row in t.rows:
+        for c in row:
+            if c.lines:
+                cells.setdefault(id(c), c)
+    out: list[Line] = []
+    for c in sorted(cells.values(), key=lambda c: c.lines[0].src):
+        for line in c.lines:
+            # such a page parts no paragraphs with blank lines: one that ends a sentence before
+            # a capital ends its paragraph ("- Sở Xây dựng các tỉnh: …, Lâm Đồng." / "Triển khai …")
+            ended = out and out[-1].text.rstrip(" *_").endswith((".", ";", ":")) and not _open_emphasis(out[-1].text)
+            if ended and line.text.lstrip(" *_")[:1].isupper():
+                out.append(Line("", line.src))
+            out.append(line)
+        out.append(Line("", c.lines[-1].src))
+    return out
 
 
 def paragraphs(blocks: list[Block]) -> list[str | Table]:
@@ -73,15 +120,30 @@ def paragraphs(blocks: list[Block]) -> list[str | Table]:
         if re.fullmatch(r"[-_=*\s]{3,}", text):
             flush()
             continue
-        open_bold = current and " ".join(current).count("**") % 2 == 1
-        if current and not open_bold and (_LABEL.match(text) or text.startswith("**")):
+        joined = " ".join(current)
+        # a heading wholly in bold ("**Điều 4. Hiệu lực thi hành**") is a paragraph of its own
+        heading = joined.startswith("**") and joined.endswith("**")
+        if current and not _open_emphasis(joined) and (_LABEL.match(text) or text.startswith("*") or heading or _PREAMBLE.match(text)):
+            # an item label, or a line that opens bold or italics ("*Căn cứ …;*" one a line, as a
+            # portal that gives no blank lines between paragraphs writes them)
             flush()
         current.append(text)
     flush()
     return out
 
 
+# each ground of the preamble is a paragraph of its own ("Căn cứ …;", "Xét …", "Theo đề nghị …")
+_PREAMBLE = re.compile(r"^(?:Căn cứ|Xét|Theo đề nghị)\s")
+
+
+def _open_emphasis(text: str) -> bool:
+    return text.count("**") % 2 == 1 or text.replace("**", "").count("*") % 2 == 1
+
+
 def plain(text: str) -> str:
+    """Text without Markdown: two bold runs a portal glued ("**Chương I****QUY ĐỊNH CHUNG**") keep
+    a space between them; a heading's "###" goes."""
+    text = re.sub(r"^\s*#{1,6}\s+", "", text.replace("****", "** **"))
     return re.sub(r"\*+", "", text).strip()
 
 

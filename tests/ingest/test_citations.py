@@ -331,3 +331,19 @@ def test_a_portal_line_above_the_header_is_no_citation():
     doc = parse(normalize(lines))
     refs, _ = extract_refs(doc, determine(doc))
     assert {r.id: r.relation for r in refs} == {"47/2025/NQ-HĐND": "implements"}
+
+
+def test_a_ground_list_goes_on_past_a_semicolon_and_a_proposal_is_only_cited():
+    """A customs ruling (corpus 39a27d44…): "Căn cứ Nghị định số 08/2015/NĐ-CP …;" then a line
+    "Nghị định số 167/2025/NĐ-CP … sửa đổi …;" with no cue of its own is a ground too; "Theo đề
+    xuất của … tại Tờ trình …" (corpus 8c306b69…) opens a cited proposal."""
+    lines = ["BỘ TÀI CHÍNH", "CỤC HẢI QUAN", "Số: 37698/TB-CHQ", "Hà Nội, ngày 21 tháng 11 năm 2025", "", "THÔNG BÁO", "Về kết quả xác định trước mã số", "",
+             "Căn cứ Nghị định số 08/2015/NĐ-CP ngày 21/01/2015 của Chính phủ quy định chi tiết Luật Hải quan;",
+             "Nghị định số 167/2025/NĐ-CP ngày 30/6/2025 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 08/2015/NĐ-CP;",
+             "Theo đề xuất của Trưởng Ban Nghiệp vụ thuế tại Tờ trình số 45/TTr-CHQ ngày 20/11/2025;", "",
+             "1. Hàng hóa đề nghị xác định trước mã số."]
+    doc = parse(normalize(lines))
+    refs, _ = extract_refs(doc, determine(doc))
+    relations = {r.id.split("@")[0]: r.relation for r in refs}
+    assert relations["08/2015/NĐ-CP"] == relations["167/2025/NĐ-CP"] == "based_on"
+    assert relations["45/TTr-CHQ"] == "cites"

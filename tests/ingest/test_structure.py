@@ -123,6 +123,10 @@ def test_a_title_in_capitals_names_bodies_in_their_case_and_deputies_in_the_sent
         # item cut at a comma, the filing line on the next line
         ["|", "- Thủ tướng, các Phó Thủ tướng Chính phủ; - Các bộ, cơ quan ngang bộ; - VPCP: BTCN, các PCN, Trợ lý TTg, TGĐ Cổng TTĐT,", "- Lưu: VT, NN (2). |"],
         ["- Chính phủ; - Các bộ, cơ quan ngang bộ; - Lưu: VT, PL. | TM. CHÍNH PHỦ"],
+        # a PDF's narrow column beside the signature wraps the recipients over many lines
+        # (corpus 284dd97b… as PDF text)
+        ["- Chính phủ; - Ban Tổ chức Trung ương; -", "Ủy ban TW Mặt trận Tổ quốc Việt Nam; -", "Kiểm toán nhà nước; - Các Bộ, cơ quan",
+         "ngang Bộ, cơ quan thuộc CP; - Cục Thống", "kê, Bộ Tài chính; - Tỉnh ủy, HĐND, UBND,", "Đoàn ĐBQH, Ủy ban MTTQVN tỉnh Đồng Tháp; -", "Lưu: HC, PLTP."],
     ],
 )
 def test_a_recipients_list_without_its_label_ends_the_last_article(tail):
@@ -133,3 +137,15 @@ def test_a_recipients_list_without_its_label_ends_the_last_article(tail):
     last = doc.sections[-1].children[-1]
     assert last.label == "2" and not last.children and "Lưu" not in " ".join(c.text for c in doc.sections[-1].walk())
     assert any("Thủ tướng" in r.text or "Chính phủ" in r.text for r in doc.recipients)
+
+
+def test_dashed_duties_before_a_labelled_recipients_list_are_no_recipients():
+    """An original PDF notice (7207abf7…): its last point's dashed duties, then "Nơi nhận:" and the
+    list. The duties stay items; a long paragraph of dashes with no filing line is read at once
+    (a pattern of repeated items had backtracked without end on one)."""
+    from ingest.structure import _unlabelled_recipients
+
+    assert not _unlabelled_recipients("- Các cơ quan, đơn vị gửi danh sách đại biểu tham dự Hội nghị nêu trên để đăng ký với Ban tổ chức Hội nghị trước ngày 07/11/2024; "
+                                      "- Giao Ban Dân tộc tỉnh tổng hợp; Nơi nhận: - Như thành phần; - Lưu: VT, KGVX.")
+    assert not _unlabelled_recipients("- " + "; - ".join(f"Sở {k} phối hợp thực hiện - kiểm tra - đôn đốc" for k in range(400)))
+    assert _unlabelled_recipients("- Chính phủ; - Các bộ, cơ quan ngang bộ; - Lưu: VT, PL.")

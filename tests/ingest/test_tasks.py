@@ -668,6 +668,21 @@ def test_a_notices_bare_closing_formula_closes_the_last_item_and_gives_no_work()
     assert [(t.path, t.lead) for t in tasks] == [("III.1", ["Bộ Công Thương"])]
 
 
+def test_a_closing_formula_after_another_sentence_of_its_paragraph_still_names_who_acts():
+    # a customs ruling written as one paragraph, as a PDF or DOCX may give it (corpus 39a27d44…)
+    tasks = _notice_tasks(["1. Kết quả xác định trước mã số: Cục Hải quan xác định kết quả như sau."],
+                          "Thông báo này có hiệu lực từ ngày ký. Cục trưởng Cục Hải quan thông báo để Công ty TNHH Suhil Electronics Vina biết và thực hiện./.")
+    closing = [t for t in tasks if t.path.startswith("closing")]
+    assert [t.lead for t in closing] == [["Công ty TNHH Suhil Electronics Vina"]]
+
+
+def test_a_verb_that_begins_inside_a_name_ends_the_name():
+    # "thông" is a word of names ("Trung tâm Công nghệ thông tin"), "thông báo" a verb
+    actors = read_actors("Cục Hải quan thông báo kết quả xác định trước mã số cho doanh nghiệp.", TERMS)
+    assert [m.name for m in actors.leads] == ["Cục Hải quan"]
+    assert [m.name for m in read_actors("Trung tâm Công nghệ thông tin tổng hợp báo cáo.", TERMS).leads] == ["Trung tâm Công nghệ thông tin"]
+
+
 def _notice_tasks(body: list[str], closing: str) -> list:
     """The tasks of a Government Office notice of conclusions with this body and closing formula."""
     lines = ["VĂN PHÒNG CHÍNH PHỦ", "Số: 636/TB-VPCP", "Hà Nội, ngày 24 tháng 11 năm 2025", "", "THÔNG BÁO",
