@@ -271,8 +271,19 @@ def _run_over(mention: AgencyMention, text: str) -> AgencyMention:
             return mention
         written = re.sub(r"\s+", " ", text[opening.end() if opening else mention.end : end])
         name = f"{head} {written}" if opening else mention.name + written
-        return AgencyMention(name, mention.kind, text[mention.start : end], mention.start, end, None, mention.place, False, False, None)
+        # the level stays in the name, the place after it goes aside, as for any body
+        # ("… và khu công nghiệp thành phố | Hà Nội")
+        closing = _zone_place().search(name)
+        place = closing.group("place").strip() if closing else mention.place
+        name = name[: closing.start("place")] if closing else name
+        return AgencyMention(name, mention.kind, text[mention.start : end], mention.start, end, None, place, False, False, None)
     return mention
+
+
+@cache
+def _zone_place() -> re.Pattern[str]:
+    levels = alternation(level_words("province", "city", "district"))
+    return re.compile(rf"\s+(?i:{levels})(?P<place>(?:\s+[{_UPPER}][\wÀ-ỹ]*)+)$")
 
 
 # a unit written before the body it belongs to (capitalised: "các cơ quan" is a group); "các
@@ -1576,8 +1587,11 @@ def find_collectives(text: str) -> tuple[dict[str, str], dict[str, tuple[str, ..
             # "Hội đồng Thi đua – Khen thưởng ngành Y tế thành phố (gọi tắt là Hội đồng thi
             # đua)": a short name of the one body just named (as written, the same head), not
             # a group
-            # (defined twice — in the text and again in an appendix — the first stands)
-            aliases.setdefault(fold(core), canonical_generic(clause[named[-1].start :].strip(" *_")))
+            # (defined twice — in the text and again in an appendix — the first stands; a name the
+            # matcher took whole keeps its canonical form, its place aside)
+            written = clause[named[-1].start :].strip(" *_")
+            whole = named[-1].end >= len(clause.rstrip(" *_"))
+            aliases.setdefault(fold(core), named[-1].name if whole else canonical_generic(written))
             continue
         canonical = "Các " + core
         aliases[fold(core)] = canonical

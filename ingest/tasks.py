@@ -138,12 +138,13 @@ def _grammar() -> _Grammar:
     owners = alternation(c["owner_words"])
     ent = c["entitled_items"]
     opens = alternation(ent["opens"])
+    not_power = rf"(?!(?:{alternation(pr['not_power'])}){end})"
     return _Grammar(
-        copula=re.compile(rf"^(?!(?:{alternation(pr['not_power'])}){end})(?:{alternation([*pr['copula'], *pr['power']])}){end}", re.I),
+        copula=re.compile(rf"^{not_power}(?:{alternation([*pr['copula'], *pr['power']])}){end}", re.I),
         qualifier=re.compile(rf"^(?:{alternation(pr['qualifier'])})(?:\s*\([^()]*\))?\W*$", re.I),
         entitlement=re.compile(rf"^\W*(?!(?:{opens})\s+(?:[^,;.]{{0,40}}?\s)?(?:{alternation(ent['work_given'])}){end})(?:{opens}){end}", re.I),
         # "Doanh nghiệp … đáp ứng điều kiện … được hỗ trợ, ưu đãi sau:": whom the items below benefit
-        granted=re.compile(rf"(?<![\wÀ-ỹ])(?!(?:{alternation(pr['not_power'])}){end})(?:{alternation(pr['power'])})(?:[\s,]+[\wÀ-ỹ]+){{0,4}}\s*:\s*$", re.I),
+        granted=re.compile(rf"(?<![\wÀ-ỹ]){not_power}(?:{alternation(pr['power'])})(?:[\s,]+[\wÀ-ỹ]+){{0,4}}\s*:\s*$", re.I),
         lead=re.compile(rf"^(?:{alternation(pr['lead'])}){end}", re.I),
         support=re.compile(rf"^(?:{alternation(pr['support'])}){end}", re.I),
         supervise=re.compile(rf"^(?:{alternation(pr['supervise'])}){end}", re.I),
@@ -354,7 +355,8 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     subject = body[:end].strip(" ,;:-–")
     predicate = body[end:].lstrip(" ,:-–")
     if not subject or not predicate or _grammar().copula.match(predicate) or _grammar().qualifier.match(predicate) or _grammar().granted.search(predicate):
-        # a list with no predicate, "X là Y", "X gồm …": who is who, not who does what
+        # a list with no predicate, "X là Y", "X gồm …": who is who, not who does what; "X có thẩm
+        # quyền …", "X … được hỗ trợ, ưu đãi sau:": what X may do or receives, not work given
         return [], requested, 0, body
     if predicate[:1].isupper() and not re.match(r"\s*[:\-–]", body[end:]):
         # "Thủ tướng Chính phủ Phạm Minh Chính": a person's name follows, not a verb ("Sở X:
