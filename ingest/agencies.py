@@ -146,11 +146,12 @@ def _closing_level() -> re.Pattern[str]:
     return re.compile(rf"{_level_and_place()}(?=\s+(?P<next>[\wÀ-ỹ]+))")
 
 
-def _level_and_place() -> str:
+def _level_and_place(place_group: str = "") -> str:
     """A province's or district's level word and the place's capitalised words after it: what
-    closes a body's name ("… Thành phố", "… tỉnh Đồng Tháp")."""
+    closes a body's name ("… Thành phố", "… tỉnh Đồng Tháp"); `place_group` names the place's words."""
     levels = alternation(level_words("province", "city", "district"))
-    return rf"\s+(?i:{levels})(?:\s+[{_UPPER}][\wÀ-ỹ]*)*"
+    opening = f"(?P<{place_group}>" if place_group else "(?:"
+    return rf"\s+(?i:{levels}){opening}(?:\s+[{_UPPER}][\wÀ-ỹ]*)*)"
 
 
 def _family_name_end(name: str, head: str, after: str = "") -> str:
@@ -274,16 +275,15 @@ def _run_over(mention: AgencyMention, text: str) -> AgencyMention:
         # the level stays in the name, the place after it goes aside, as for any body
         # ("… và khu công nghiệp thành phố | Hà Nội")
         closing = _zone_place().search(name)
-        place = closing.group("place").strip() if closing else mention.place
-        name = name[: closing.start("place")] if closing else name
+        place = closing.group("place").strip() if closing and closing.group("place") else mention.place
+        name = name[: closing.start("place")] if closing and closing.group("place") else name
         return AgencyMention(name, mention.kind, text[mention.start : end], mention.start, end, None, place, False, False, None)
     return mention
 
 
 @cache
 def _zone_place() -> re.Pattern[str]:
-    levels = alternation(level_words("province", "city", "district"))
-    return re.compile(rf"\s+(?i:{levels})(?P<place>(?:\s+[{_UPPER}][\wÀ-ỹ]*)+)$")
+    return re.compile(rf"{_level_and_place('place')}$")
 
 
 # a unit written before the body it belongs to (capitalised: "các cơ quan" is a group); "các
@@ -563,6 +563,7 @@ def written_name(m: AgencyMention, lexicon: Lexicon) -> str:
     return text
 
 
+@cache
 def _definition_re() -> re.Pattern[str]:
     defs = alternation(cues()["collective_definitions"])
     # the short name may be quoted: (sau đây gọi tắt là “Ban Quản lý”)

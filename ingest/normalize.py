@@ -33,9 +33,11 @@ MOJIBAKE = {
 # UTF-8 read as Windows-1252 ("Nghá»‹ quyáº¿t"): recognisable by these pairs.
 _UTF8_AS_CP1252 = re.compile(r"(?:á»|áº|Ã[\u0080-\u00bf]|Ä[‘\u0090-\u00bf]|Æ°|Æ¡)")
 
+# After a division's number ("Điều 6"): what shows it heads a division, not a reference a wrapped
+# line opens with ("Điều 6, Điều 7 …", "Điều 5 của Luật …" — a PDF's line breaks put them first)
+DIVISION_NUMBER_END = r"(?!\s*[,;])(?!\s+[a-zđà-ỹ])"
 _LABEL = re.compile(
-    # (a division's number, not a reference a wrapped line opens with: "Điều 6, Điều 7 …", "Điều 5 của …")
-    r"^(?:[IVXLC]+\s*[.)]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*\)|[-–—+•*]\s|(?:Điều|Chương|Mục|Phần)\s+(?:\d+|[IVXLC]+)\b(?!\s*[,;])(?!\s+[a-zđà-ỹ]))",
+    rf"^(?:[IVXLC]+\s*[.)]|\d{{1,2}}(?:\.\d{{1,2}})*\s*[.)]|[a-zđ]\s*\)|[-–—+•*]\s|(?:Điều|Chương|Mục|Phần)\s+(?:\d+|[IVXLC]+)\b{DIVISION_NUMBER_END})",
 )
 _TERMINAL = (".", ":", ";", "!", "?", "…", "”", '"', ")")
 # Words after which a sentence cannot end: a line ending in one was cut by the PDF layout.

@@ -20,7 +20,7 @@ from functools import cache
 
 from . import places
 from .models import Attachment, Document, Header, Line, Node, Signer
-from .normalize import Normalised
+from .normalize import DIVISION_NUMBER_END, Normalised
 from .rules import alternation, any_marks, cues, doc_types, fold, gazetteer, misreadable, restore_marks, unmarked
 from .tables import is_motto
 
@@ -28,9 +28,7 @@ _ROMAN = re.compile(r"^(?P<label>[IVXLC]{1,5})\s*[.)-]\s*(?P<text>\S.*)$")
 _PART = re.compile(r"^(?P<word>Phần|PHẦN)\s+(?P<label>[IVXLC]{1,5}|\d{1,2}|thứ\s+\S+)\s*[.:\-–]?\s*(?P<text>.*)$")
 _CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+(?P<label>[IVXLC]{1,5}|\d{1,2})\s*[.:\-–]?\s*(?P<text>.*)$")
 _SUBSECTION = re.compile(r"^(?:Mục|MỤC)\s+(?P<label>\d{1,2})\s*[.:\-–]\s*(?P<text>.*)$")
-# (not a reference a wrapped line opens with: "Điều 6, Điều 7 và Điều 9 Nghị quyết này …", "Điều 5
-# của Luật …" — a PDF's line breaks put them at a line's start)
-_ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<label>\d{1,3})(?!\s*[,;])(?!\s+[a-zđà-ỹ])\s*[.:\-–]?\s*(?P<text>.*)$")
+_ARTICLE = re.compile(rf"^(?:Điều|ĐIỀU)\s+(?P<label>\d{{1,3}}){DIVISION_NUMBER_END}\s*[.:\-–]?\s*(?P<text>.*)$")
 _NUMBER = re.compile(r"^(?P<label>\d{1,2})\s*[.)](?!\d{3})\s*(?P<text>.*)$")
 _DECIMAL = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,2})(?!\d)\s*\.?\s*(?=\S)(?P<text>.*)$")  # "40.000 DWT": a quantity, no label
 _LETTER = re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<text>.*)$")
@@ -552,6 +550,10 @@ def _first_body_line(lines: list[Line], start: int, lists: bool = False) -> int:
     return len(lines)
 
 
+# the longest piece of an unlabelled recipients list (a few recipients a comma joins)
+_RECIPIENT_PIECE = 160
+
+
 @cache
 def _dashed_filing() -> re.Pattern[str]:
     return re.compile(rf"[-–]\s*{cues()['recipients_filing']}")
@@ -571,9 +573,6 @@ def _unlabelled_recipients(text: str) -> bool:
         return False
     # each piece one recipient or a few cut by a comma, never a sentence of duties
     return all(p[:1] in "-–" and len(p) <= _RECIPIENT_PIECE for p in pieces)
-
-
-_RECIPIENT_PIECE = 160
 
 
 # lines a recipients list without its label may run over before its filing line ("- Lưu: …"): a

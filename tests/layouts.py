@@ -21,6 +21,7 @@ import html
 import re
 import sys
 import textwrap
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +31,7 @@ if str(ROOT) not in sys.path:
 from ingest.blocks import Block, Cell, Line, Table  # noqa: E402
 from ingest.layout import document_bounds  # noqa: E402
 from ingest.readers import read  # noqa: E402
+from ingest.rules import alternation, cues, doc_types  # noqa: E402
 from ingest.tables import header_roles, is_motto  # noqa: E402
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -64,11 +66,14 @@ def model(path: Path) -> list[Block]:
     texts = texts[start:end]
     # the portal's own line naming the document after it ("Thông báo 653/TB-VPCP năm 2025 … do
     # Văn phòng Chính phủ ban hành") is no part of what the office sent
-    summary = next((k for k, l in enumerate(texts) if k and _PORTAL_SUMMARY.match(l.text)), len(texts))
+    summary = next((k for k, l in enumerate(texts) if k and _portal_summary().match(l.text)), len(texts))
     return list(texts[:summary])
 
 
-_PORTAL_SUMMARY = re.compile(r"^(?:Thông báo|Công điện|Nghị quyết|Quyết định|Công văn|Thông tư|Nghị định|Chỉ thị|Kế hoạch)\s+\d+[\w/.-]*/[\w.-]+\s+(?:năm|ngày)\s")
+@cache
+def _portal_summary() -> re.Pattern[str]:
+    """The portal's line naming a document: its genre (data/rules), number and symbol, "năm"/"ngày"."""
+    return re.compile(rf"^(?:{alternation(doc_types().all_names)})\s+\d+[\w/.-]*/[\w.-]+\s+(?:năm|ngày)\s")
 
 
 def _is_page(t: Table) -> bool:
@@ -123,7 +128,7 @@ def paragraphs(blocks: list[Block]) -> list[str | Table]:
         joined = " ".join(current)
         # a heading wholly in bold ("**Điều 4. Hiệu lực thi hành**") is a paragraph of its own
         heading = joined.startswith("**") and joined.endswith("**")
-        if current and not _open_emphasis(joined) and (_LABEL.match(text) or text.startswith("*") or heading or _PREAMBLE.match(text)):
+        if current and not _open_emphasis(joined) and (_LABEL.match(text) or text.startswith("*") or heading or (text[:1].isupper() and _preamble_ground().match(text))):
             # an item label, or a line that opens bold or italics ("*Căn cứ …;*" one a line, as a
             # portal that gives no blank lines between paragraphs writes them)
             flush()
@@ -132,8 +137,12 @@ def paragraphs(blocks: list[Block]) -> list[str | Table]:
     return out
 
 
-# each ground of the preamble is a paragraph of its own ("Căn cứ …;", "Xét …", "Theo đề nghị …")
-_PREAMBLE = re.compile(r"^(?:Căn cứ|Xét|Theo đề nghị)\s")
+@cache
+def _preamble_ground() -> re.Pattern[str]:
+    """Each ground of the preamble is a paragraph of its own ("Căn cứ …;", "Xét …", "Theo đề nghị
+    …"): the cues of grounds and of cited proposals (cues.yaml: relation_cues)."""
+    rc = cues()["relation_cues"]
+    return re.compile(rf"^(?:{alternation([*rc['based_on'], *rc['cites']])})\s", re.I)
 
 
 def _open_emphasis(text: str) -> bool:
