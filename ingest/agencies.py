@@ -166,12 +166,21 @@ def _family_name_end(name: str, head: str, after: str = "") -> str:
         if m.group(0).islower() and not _after_a_head(name[: m.start()]):
             name = name[: m.start()].rstrip(" ,")
             break
+    closing = name_closing_regex().search(name + after, len(head))
+    if closing and closing.start() < len(name):
+        name = name[: closing.start()].rstrip(" ,")
     for m in _closing_level().finditer(name, len(head)):
         glued = find_agencies(f"{m.group(0).split()[0]} {m.group('next')}")
         # "Ban Tổ chức Tỉnh ủy": a level word and the next make a body's name
         if m.group("next").islower() and not (glued and glued[0].known and glued[0].start == 0):
             return name[: m.end()]
     return name
+
+
+@cache
+def name_closing_regex() -> re.Pattern[str]:
+    """Verbs in lower case that end a family's name wherever they stand (cues.yaml: name_closing_verbs)."""
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['name_closing_verbs'])})(?![\wÀ-ỹ])")
 
 
 def _after_a_head(before: str) -> bool:
@@ -209,6 +218,8 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
             fam = families[ident]
             taken = text[start:end].strip(" ,;.-–")
             name = _family_name_end(taken, fam.head, text[start + len(taken) : start + len(taken) + 30])
+            if fold(name) == fold(fam.head):
+                continue  # a head alone ("Ban Chỉ đạo | sử dụng …") names a body the text defined, if any
             if fam.requires_suffix and not any(name.endswith(sfx) for sfx in fam.requires_suffix):
                 continue
             mention = AgencyMention(name, kind, name, start, start + len(name), known=False)
@@ -229,11 +240,13 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
             else:
                 name = text[mention.start : country.end()]
                 mention = replace(mention, name=name, surface=name, end=country.end())
-        unit = _unit_before().search(text[:mention.start]) if mention.known else None
-        if unit and unit.start() >= taken_until and _a_unit_of(unit.group(1), mention):
+        unit = _unit_before().search(text[:mention.start])
+        if unit and unit.start() >= taken_until and (mention.known or _is_member_unit(unit.group(1))) and _a_unit_of(unit.group(1), mention):
             # "Ban Thường trực Ủy ban MTTQ …", "Cơ quan Ủy ban MTTQ …": a unit of the body named
             name = f"{_unit_name(unit.group(1))} {mention.name}"
-            mention = AgencyMention(name, mention.kind, text[unit.start() : mention.end], unit.start(), mention.end, mention.level, mention.place, False, False, None)
+            # the members of a known body are a group whose name is as closed as the body's
+            closed = mention.known and _is_member_unit(unit.group(1))
+            mention = AgencyMention(name, mention.kind, text[unit.start() : mention.end], unit.start(), mention.end, mention.level, mention.place, closed, False, None)
         found.append(mention)
         taken_until = mention.end
     return tuple(found)
@@ -291,19 +304,45 @@ def _zone_place() -> re.Pattern[str]:
 @cache
 def _unit_before() -> re.Pattern[str]:
     """A unit written before a known body's name (cues.yaml: units_before_bodies)."""
-    return re.compile(rf"(?<![\wÀ-ỹ])((?:[Cc]ác\s+)?(?:{alternation(cues()['units_before_bodies'])}))\s+$")
+    members = alternation(cues()["member_units"]["units"])
+    return re.compile(rf"(?<![\wÀ-ỹ])((?:[Cc]ác\s+)?(?:{alternation(cues()['units_before_bodies'])}|(?i:{members})))\s+$")
+
+
+def _is_member_unit(unit: str) -> bool:
+    return fold(strip_plural(unit)) in {fold(u) for u in cues()["member_units"]["units"]}
+
+
+@cache
+def _member_opening() -> re.Pattern[str]:
+    return re.compile(rf"^(?:các\s+)?(?:{alternation(cues()['member_units']['units'])})\s+(?=[{_UPPER}])", re.I)
+
+
+def _coordinating(body: AgencyMention) -> bool:
+    """A body whose members are bodies (cues.yaml: member_units), by its kind or, named bare
+    ("Ban Chỉ đạo"), by the family its name opens with."""
+    kinds = cues()["member_units"]["of_kinds"]
+    if body.kind in kinds:
+        return True
+    name = fold(body.name)
+    heads = sorted((f for f in gazetteer().families if name.startswith(fold(f.head) + " ") or name == fold(f.head)), key=lambda f: -len(f.head))
+    return bool(heads) and heads[0].kind in kinds
 
 
 def _a_unit_of(unit: str, body: AgencyMention) -> bool:
     """"Cơ quan Ủy ban MTTQ xã" is the Front's apparatus; "Cơ quan Bảo hiểm xã hội thành phố Huế"
     the agency itself. Written without a level ("cơ quan Công an") the words name the kind of
-    body as the text does, and stay whole."""
+    body as the text does, and stay whole. Members are a group only of a coordinating body
+    (cues.yaml: member_units)."""
+    if _is_member_unit(unit):
+        return body.kind in cues()["member_units"]["of_kinds"]
     rule = cues()["apparatus_units"]
     apparatus = fold(strip_plural(unit)) in {fold(u) for u in rule["units"]}
     return not apparatus or body.kind in rule["of_kinds"] or not (body.level or body.place)
 
 
 def _unit_name(unit: str) -> str:
+    if _is_member_unit(unit):
+        return cues()["member_units"]["name"]
     if is_plural(unit):
         bare = strip_plural(unit)
         return "Các " + bare[:1].lower() + bare[1:]
@@ -414,10 +453,11 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
 def stacked_titles() -> str:
     """Persons' titles before the body they head: stacked ("Đồng chí Phó Chủ tịch UBND xã") or
     listed ("Giám đốc, Thủ trưởng các Sở, ban, ngành", "Trưởng phòng, Phó Trưởng phòng, công
-    chức phòng chuyên môn"). A regex opening at the start, each title followed by its space."""
+    chức phòng chuyên môn") or held together ("Ủy viên kiêm Chánh Văn phòng Ban Chỉ đạo"). A
+    regex opening at the start, each title followed by its space."""
     titles = alternation(cues()["head_titles"])
     listed = rf"(?=(?:{titles})(?![\wÀ-ỹ]))"
-    return rf"^(?:(?:{titles})(?:\s*,\s*{listed}|\s+và\s+{listed}|\s+(?=\S)|\s*$))+"
+    return rf"^(?:(?:{titles})(?:\s*,\s*{listed}|\s+(?:và|kiêm)\s+{listed}|\s+(?=\S)|\s*$))+"
 
 
 @cache
@@ -608,6 +648,15 @@ def _piece_mentions(
     cursor, gap_end = span
     piece = _strip_edges(piece)
     piece = re.sub(r"^(?:và|hoặc|cùng|với)\s+|\s+(?:và|hoặc|cùng)$", "", piece, flags=re.I).strip()
+    members = _member_opening().match(piece)
+    if members:
+        # "Các thành viên Ban Chỉ đạo, Bộ trưởng, …": the bodies sitting on the committee, not
+        # the committee; the list goes on after the comma
+        sitting_on, _, rest = piece[members.end() :].partition(",")
+        of = _piece_mentions(sitting_on, gap, span, mention, previous, lexicon)
+        if len(of) == 1 and _coordinating(of[0]):
+            group = replace(of[0], name=f"{cues()['member_units']['name']} {of[0].name}", kind="collective_group", known=False, entry=None)
+            return [group, *(_piece_mentions(rest, gap, span, mention, group, lexicon) if rest.strip() else [])]
     piece = _title_regex().sub("", piece).strip(" ,")
     # "…, Chủ tịch | Ủy ban nhân dân tỉnh": the title of the body named next
     piece = _trailing_title_regex().sub("", piece).strip(" ,")
@@ -768,11 +817,12 @@ def _bracketed_owners(phrase: str, found: list[AgencyMention]) -> list[tuple[int
     """"Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ)", "Sở Y tế (Chi cục Dân số)", "Sở Tài
     chính (cơ quan thường trực)": brackets right after a named body hold its owner, its unit or
     its role — the same actor, not one more. The spans of such brackets. (After a group, brackets list its members: "các cơ quan
-    liên quan (Sở X; Sở Y)".)"""
+    liên quan (Sở X; Sở Y)"; brackets that open with a joiner add bodies: "Thuế Thành phố (và
+    Thuế cơ sở)".)"""
     spans = []
     for m in re.finditer(r"\(([^()]*)\)", phrase):
         before = next((a for a in found if a.end <= m.start() and not phrase[a.end : m.start()].strip()), None)
-        if before is None or before.kind == "collective_group":
+        if before is None or before.kind == "collective_group" or _list_joiner().match(m.group(1)):
             continue
         inside = [a for a in found if m.start() < a.start and a.end <= m.end()]
         if not inside:
@@ -781,6 +831,11 @@ def _bracketed_owners(phrase: str, found: list[AgencyMention]) -> list[tuple[int
         elif all(a.kind != "collective_group" for a in inside) and not re.sub(r"[\s,;.]|và", "", _without(phrase[m.start() + 1 : m.end() - 1], inside, m.start() + 1)):
             spans.append((m.start(), m.end()))
     return spans
+
+
+@cache
+def _list_joiner() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{alternation(cues()['list_joiners'])})\s+", re.I)
 
 
 def _without(text: str, mentions: list[AgencyMention], offset: int) -> str:
@@ -855,7 +910,8 @@ def _title_unit_regex() -> re.Pattern[str]:
     heads = alternation(c["heads"])
     units = "|".join(re.escape(u) for u in c["nouns"])
     # "Trưởng phòng Phòng Hành chính …": the name may repeat the noun
-    return re.compile(rf"(?<![\wÀ-ỹ])(?i:{heads})\s+({units})\s+(?:(?i:{units})\s+)?(?=[A-ZĐÀ-Ỹ])")
+    # "Phó Trưởng Ban Chỉ đạo": the noun may be the body's own head, capitalised
+    return re.compile(rf"(?<![\wÀ-ỹ])(?i:{heads})\s+((?i:{units}))\s+(?:(?i:{units})\s+)?(?=[A-ZĐÀ-Ỹ])")
 
 
 def name_bare_titles(text: str) -> str:
@@ -1185,6 +1241,9 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
         return [Collective(owned, None, False)]
     text, level = _trailing_level(text, rules.levels)
     tokens = _member_tokens(text)
+    public = {fold(w) for w in cues()["public_nouns"]}
+    if any(fold(t) in public for t in tokens):
+        return []  # "người dân, doanh nghiệp tra cứu …": the public the text addresses, no body
     members = _sort_members(tokens, catch_all, rules, lexicon)
     vague = _vague_group(piece, tokens, members, level)
     if vague is not None and vague.generic and not members.catch_all and not members.order and not members.others and level and rules.definite.fullmatch(fold(level)):

@@ -902,6 +902,18 @@ def _attachments(lines: list[Line], start: int, promulgates: bool = True) -> lis
     return out
 
 
+def promulgated_in_annex(att: Attachment) -> str | None:
+    """"PHỤ LỤC II / PHƯƠNG ÁN TÁI CẤU TRÚC … / (Kèm theo Quyết định số …)": the genre of the
+    plan a decision issues, printed as its appendix (a genre of the class Plan in
+    doc_types.yaml). An appendix "QUY ĐỊNH MỘT SỐ CHẾ ĐỘ …" or "DANH MỤC …" sets rates or lists,
+    it is none."""
+    if att.genre != "Phụ lục" or att.issued_with is None or not att.title:
+        return None
+    title = fold(att.title)
+    plans = [n for t in doc_types().types if t.cls == "Plan" for n in t.names]
+    return next((g for g in sorted(plans, key=len, reverse=True) if title.startswith(fold(g) + " ")), None)
+
+
 def heading_index(lines: list[Line], heading: Line) -> int:
     for k, l in enumerate(lines):
         if l is heading:

@@ -34,6 +34,7 @@ from .agencies import (
     is_plural,
     known_place_after,
     looks_like_agency,
+    name_closing_regex,
     name_own_units,
     place_qualifier_regex,
     predicate_regex,
@@ -45,7 +46,7 @@ from .agencies import (
 from .citations import cited_document_spans
 from .models import Document, Node, Reporting, Task
 from .rules import alternation, cues, fold, level_words, measures
-from .structure import SILENT_ROLES, notice_closing, section_role
+from .structure import SILENT_ROLES, notice_closing, promulgated_in_annex, section_role
 
 _WORK = ("item", "decimal", "letter", "dash", "plus")
 _HEADS = ("section", "chapter", "part", "subsection", "article")
@@ -492,6 +493,8 @@ def _after_adverbial(body: str, first: int, lexicon: Lexicon) -> int:
         rest = body[pos:]
         if predicate_regex().match(rest):
             break  # "…, kịp thời báo cáo UBND tỉnh, …": the verb of an understood subject
+        if _public_opening().match(rest):
+            return pos  # "Sau khi thanh toán, | người dân, doanh nghiệp sẽ nhận …": the public, no body
         mood = _mood_regex().match(rest)
         rest = rest[mood.end() :] if mood else rest
         end = subject_end(rest, lexicon)
@@ -503,6 +506,12 @@ def _after_adverbial(body: str, first: int, lexicon: Lexicon) -> int:
             if any(not m.generic for m in split_agencies(rest[:end], lexicon)):
                 return pos
     return first
+
+
+@cache
+def _public_opening() -> re.Pattern[str]:
+    """The public opening a list (cues.yaml: public_nouns)."""
+    return re.compile(rf"(?:{alternation(cues()['public_nouns'])})(?![\wÀ-ỹ])", re.I)
 
 
 @cache
@@ -523,10 +532,11 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
     while pos < n:
         joined = _grammar().joiner.match(body[pos:])
         pos += len(joined.group(0)) if joined else 0
+        titled = pos
         pos += _title_length(body[pos:])
         before = pos
         pos += len(body[pos:]) - len(strip_plural(body[pos:], whole=True))
-        mention = next((a for a in mentions if before <= a.start <= pos + 1), None) or _named_after_generic(body, pos, mentions)
+        mention = next((a for a in mentions if before <= a.start <= pos + 1), None) or _headed_inside_title(body, titled, before, mentions) or _named_after_generic(body, pos, mentions)
         if mention is not None:
             pos = _known_member_end(body, mention, mentions)
         else:
@@ -569,6 +579,17 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
             break
         pos = nxt_pos
     return end
+
+
+def _headed_inside_title(body: str, titled: int, before: int, mentions: list[AgencyMention]) -> AgencyMention | None:
+    """A title that ends inside the name it heads ("Chánh Văn phòng | Ban Chỉ đạo điều hành …"
+    heads "Văn phòng Ban Chỉ đạo"): that name, when the list or the clause plainly goes on
+    after it — a separator or a verb."""
+    inside = next((a for a in mentions if titled < a.start < before), None)
+    if inside is None:
+        return None
+    rest = body[_known_member_end(body, inside, mentions) :]
+    return inside if _grammar().separator.match(rest) or predicate_regex().match(rest.lstrip()) or name_closing_regex().match(rest.lstrip()) else None
 
 
 def _known_member_end(body: str, mention: AgencyMention, mentions: list[AgencyMention]) -> int:
@@ -909,6 +930,12 @@ def extract_tasks(doc: Document, lexicon: Lexicon) -> TaskResult:
     parts += [(f"{att.label}.", att.sections) for att in doc.attachments if (att.genre != "Phụ lục" or _has_roles(att.sections)) and fold(att.genre) not in listing]
     for prefix, sections in parts:
         _walk_parts(sections, prefix, None, lexicon, default, found)
+    for att in _promulgated_annexes(doc):
+        # the document a decision issues, printed as its appendix ("PHỤ LỤC II / PHƯƠNG ÁN …"):
+        # its steps and proposals are read for the bodies they name, not each made a task
+        walked: list[tuple[Task, dict[str, AgencyMention]]] = []
+        _walk_parts(att.sections, f"{att.label}.", None, lexicon, [], walked)
+        found += [(t, named) for t, named in walked if t.lead or t.support or t.supervise]
     if fold(doc.header.genre or "") in {fold(g) for g in cues()["requesting_closings"]}:
         _closing_requests(doc.sections, lexicon, found)
     _leads_by_reference(found)
@@ -962,6 +989,12 @@ def _leads_by_reference(found: list[tuple[Task, dict[str, AgencyMention]]]) -> N
                 for name in task.lead:
                     if name in named:
                         other_named.setdefault(name, named[name])
+
+
+def _promulgated_annexes(doc: Document) -> list:
+    if fold(doc.header.genre or "") not in {fold(g) for g in cues()["promulgating_genres"]}:
+        return []
+    return [att for att in doc.attachments if not _has_roles(att.sections) and promulgated_in_annex(att)]
 
 
 def _has_roles(nodes: list[Node]) -> bool:

@@ -61,9 +61,11 @@ def test_real_documents_meet_the_floors(corpus, folder, floors, request, tmp_pat
 
 
 def test_the_hand_keyed_corpus_documents_meet_their_floor(tmp_path):
-    """Thirty-four documents of the unkeyed corpus keyed by hand (tests/data/corpus_keys/README.md):
+    """Thirty-seven documents of the unkeyed corpus keyed by hand (tests/data/corpus_keys/README.md):
     a provincial plan, a ministry's decision, four Prime Minister's and a ministry's dispatch,
-    five Government notices, a customs ruling, eleven provinces' and cities' decisions (one promulgating a plan,
+    five Government notices, a customs ruling, a Prime Minister's decision issuing a plan, a
+    national steering committee's working rules, a public service centre's restructured
+    procedure, eleven provinces' and cities' decisions (one promulgating a plan,
     six a regulation, one dividing a field's tasks among bodies, two handing powers down, one
     announcing procedures), four city and provincial councils' resolutions, the Government's and the Assembly Standing
     Committee's resolutions, a Government decree and three ministries' circulars. Role pairs F1
@@ -78,6 +80,27 @@ def test_the_hand_keyed_corpus_documents_meet_their_floor(tmp_path):
     code, report = score_with_shared_scorer(keys, extracted, tmp_path, "--min-role-f1", "0.80", "--max-rejected", "0", "--max-no-tasks", "0")
     print("\n" + report)
     assert code == 0, report.splitlines()[-1]
+
+
+def test_a_plan_printed_as_an_appendix_is_read_for_its_bodies():
+    """A decision approves "kèm theo" a restructured procedure printed as "PHỤ LỤC II / PHƯƠNG ÁN
+    …": its steps name who does what (the tax bodies), the public who file and pay is no body,
+    and the appendix listing procedures ("PHỤ LỤC I / DANH MỤC …") gives no task."""
+    tasks = extract(CORPUS / "cdf2fbc53d083c98.md").to_json()["tasks"]
+    annexed = [t for t in tasks if t["path"].startswith("PLII.")]
+    assert any("Cơ quan Thuế" in t["lead"] for t in annexed)
+    assert all(t["lead"] or t["support"] for t in annexed)
+    assert not any("doanh nghiệp" in name.lower() for t in annexed for name in t["lead"])
+    assert not any(t["path"].startswith("PLI.") for t in tasks)
+
+
+def test_a_national_committee_s_localities_are_the_provinces():
+    """A body without a place whose name says it is the state's ("Ban Chỉ đạo Nhà nước về Du
+    lịch"): "các bộ, ngành, địa phương" are the ministries and the provinces, not communes."""
+    tasks = extract(CORPUS / "322358d6040a153b.md").to_json()["tasks"]
+    names = {name for t in tasks for name in (*t["lead"], *t["support"])}
+    assert "Ủy ban nhân dân các xã, phường" not in names
+    assert "Các thành viên Ban Chỉ đạo Nhà nước về Du lịch" in names
 
 
 def test_no_document_cites_itself(real_plans, real_other):

@@ -307,6 +307,23 @@ def test_the_ministries_and_central_sectors_are_one_group():
         ("Ủy ban nhân dân Thành phố có quyền hạn và trách nhiệm:", ["Ủy ban nhân dân thành phố"], [], []),
         ("Sở Tư pháp được khai thác, sử dụng thông tin trong Cơ sở dữ liệu phục vụ cho công tác quản lý nhà nước về công chứng, chứng thực trên địa bàn thành phố.", [], [], []),
         ("Thủ trưởng các cơ quan Trung ương được tổ chức theo hệ thống ngành dọc tại địa phương có liên quan chịu trách nhiệm thi hành Quyết định này.", ["Các cơ quan Trung ương"], [], []),
+        # a steering committee's posts are the committee, its members the bodies sitting on it
+        ("Phó Trưởng Ban Chỉ đạo tỉnh chủ trì các cuộc họp của Ban Chỉ đạo, hội nghị triển khai công tác của Ban Chỉ đạo.", ["Ban Chỉ đạo tỉnh"], [], []),
+        ("Ủy viên Thường trực Ban Chỉ đạo tỉnh điều hành, tổ chức các đoàn kiểm tra thường xuyên và đột xuất.", ["Ban Chỉ đạo tỉnh"], [], []),
+        ("Các thành viên Ban Chỉ đạo, Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ chịu trách nhiệm thi hành Quyết định này.",
+         ["Các thành viên Ban Chỉ đạo", "Các bộ, cơ quan ngang bộ", "Các cơ quan thuộc Chính phủ"], [], []),
+        ("Các Ủy viên Ban Chỉ đạo tỉnh tham gia đầy đủ các cuộc họp và chương trình công tác của Ban Chỉ đạo.", ["Các thành viên Ban Chỉ đạo tỉnh"], [], []),
+        # … but a People's Committee's members act as the committee
+        ("Thành viên Ủy ban nhân dân tỉnh có trách nhiệm theo dõi, chỉ đạo lĩnh vực được phân công.", ["Ủy ban nhân dân tỉnh"], [], []),
+        # a verb no name holds ends a name even right after its head
+        ("Định kỳ trước ngày 31 tháng 12 hằng năm, Văn phòng Ban Chỉ đạo tổng hợp báo cáo của các thành viên Ban Chỉ đạo.", ["Văn phòng Ban Chỉ đạo"], [], []),
+        # the tax units below the province; a bracket that opens with "và" adds a body
+        ("Sở Nông nghiệp và Môi trường, Thuế Thành phố và các Thuế cơ sở, UBND cấp xã có trách nhiệm tuân thủ quy trình giải quyết theo phương án được phê duyệt.",
+         ["Sở Nông nghiệp và Môi trường", "Thuế thành phố", "Các thuế cơ sở", "Ủy ban nhân dân cấp xã"], [], []),
+        ("Sở Nông nghiệp và Môi trường, Thuế Thành phố Hà Nội (và Thuế cơ sở), Ủy ban nhân các xã, phường chịu trách nhiệm thi hành Quyết định này.",
+         ["Sở Nông nghiệp và Môi trường", "Thuế thành phố", "Thuế cơ sở", "Ủy ban nhân dân các xã, phường"], [], []),
+        # the public a procedure addresses is no body
+        ("Người dân, doanh nghiệp tra cứu nghĩa vụ tài chính theo mã hồ sơ thủ tục hành chính. Sau khi thanh toán, người dân, doanh nghiệp sẽ nhận được chứng từ nộp tiền.", [], [], []),
     ],
 )
 def test_read_actors_in_real_documents(text, leads, supports, supervisors):
