@@ -62,6 +62,7 @@ class Actors:
     subject_end: int = 0  # where the first clause's predicate starts (0: no subject)
     first_is_subject: bool = False
     assigned: bool = False  # the first clause opens "Giao …", "Chỉ đạo …", "Yêu cầu …": someone directs
+    directs: bool = False  # … "Chỉ đạo …" (cues.yaml: predicates.direct, not delegate): the bodies it names are directed
 
 
 @dataclass
@@ -757,11 +758,7 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
         if not subjects:
             subjects, requested, predicate = _request_within(clause, lexicon) or (subjects, requested, predicate)
         if first:
-            out.requested = requested
-            out.subject_end = end
-            out.first_is_subject = bool(subjects)
-            mood = _mood_regex().match(clause.strip())
-            out.assigned = bool(mood and mood.group("giao"))
+            _first_clause(out, clause, requested, end, bool(subjects))
         first = False
         delegated = _grammar().delegate.match(predicate)
         if subjects and delegated:
@@ -794,6 +791,14 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
         out.supports += [m for m in partner_list if not m.generic]
         out.generic += [m for m in partner_list if m.generic]
     return out
+
+
+def _first_clause(out: Actors, clause: str, requested: bool, end: int, has_subject: bool) -> None:
+    """What the first clause says of the whole text: asked or given, by whom, directing or not."""
+    out.requested, out.subject_end, out.first_is_subject = requested, end, has_subject
+    mood = _mood_regex().match(clause.strip())
+    out.assigned = bool(mood and mood.group("giao"))
+    out.directs = out.assigned and bool(_grammar().directing.match(clause.strip()))
 
 
 def _joined_partner_lists(clauses: list[str], lexicon: Lexicon) -> list[str]:
@@ -1481,7 +1486,7 @@ def _task_actors(heading: str, body: str, text: str, entry: _Entry | None, own_l
         if head.leads and _grammar().directing.match(heading):
             # "- Chỉ đạo các Ban Quản lý dự án … kiểm tra" / "bố trí …": the bodies it names are
             # directed, the body it stands under stays responsible (_subject_leads)
-            merged.assigned = head.assigned
+            merged.assigned, merged.directs = head.assigned, head.directs
         return merged
     return read_actors(text, lexicon)
 
@@ -1490,7 +1495,8 @@ def _task_leads(ctx: _Ctx, entry: _Entry | None, actors: Actors, own_leads: bool
     """The item's leads and whether they are asked rather than given: an entry's bodies, the
     inherited ones, or the item's own subject."""
     if entry is not None:
-        leads = list(entry.agencies) + [m for m in actors.leads if m.name not in {e.name for e in entry.agencies}]
+        directed = actors.directs and bool(entry.agencies)
+        leads = list(entry.agencies) + ([] if directed else [m for m in actors.leads if m.name not in {e.name for e in entry.agencies}])
         return leads, ctx.requested or entry.requested
     if own_leads:
         return list(ctx.leads), ctx.requested
@@ -1595,10 +1601,13 @@ def _only_points_to_appendix(text: str, actors: Actors) -> bool:
 
 def _subject_leads(ctx: _Ctx, actors: Actors) -> list[AgencyMention]:
     """The leads of a task whose text opens with its subject. One that directs ("Chỉ đạo lực
-    lượng Kiểm lâm tuần tra …" under "2. Sở Nông nghiệp và Môi trường") keeps the body it stands
-    under, which stays responsible; the bodies it directs carry out."""
+    lượng Kiểm lâm tuần tra …" under "2. Sở Nông nghiệp và Môi trường") is the duty of the body
+    it stands under: the bodies it directs are the object of that duty, as the answer keys read
+    them; one that gives work ("Giao Sở X chủ trì …") names who carries it out."""
     if not actors.assigned:
         return list(actors.leads)
+    if actors.directs and ctx.leads:
+        return list(ctx.leads)
     return list(ctx.leads) + [m for m in actors.leads if m.name not in {c.name for c in ctx.leads}]
 
 
