@@ -322,6 +322,9 @@ def test_the_ministries_and_central_sectors_are_one_group():
          ["Sở Nông nghiệp và Môi trường", "Thuế thành phố", "Các thuế cơ sở", "Ủy ban nhân dân cấp xã"], [], []),
         ("Sở Nông nghiệp và Môi trường, Thuế Thành phố Hà Nội (và Thuế cơ sở), Ủy ban nhân các xã, phường chịu trách nhiệm thi hành Quyết định này.",
          ["Sở Nông nghiệp và Môi trường", "Thuế thành phố", "Thuế cơ sở", "Ủy ban nhân dân các xã, phường"], [], []),
+        # "phối hợp, hỗ trợ" names partners as "phối hợp với" does; the forest rangers are a body
+        ("Chỉ đạo các đơn vị trực thuộc, lực lượng Công an xã tăng cường phối hợp, hỗ trợ chính quyền địa phương và lực lượng Kiểm lâm trong công tác tuần tra, kiểm soát.",
+         ["Công an xã"], ["Ủy ban nhân dân các xã, phường", "Lực lượng Kiểm lâm"], []),
         # the public a procedure addresses is no body
         ("Người dân, doanh nghiệp tra cứu nghĩa vụ tài chính theo mã hồ sơ thủ tục hành chính. Sau khi thanh toán, người dân, doanh nghiệp sẽ nhận được chứng từ nộp tiền.", [], [], []),
     ],
