@@ -534,6 +534,7 @@ def _first_body_line(lines: list[Line], start: int, lists: bool = False) -> int:
     article, or at the first numbered item after the opening (in an appendix, at any list
     item: its task table may be a list of dashes)."""
     items = ("item", "decimal", "letter", "dash", "plus") if lists else ("item",)
+    plain = None  # the first line that opens nothing ("Cục Thuế có kế hoạch nâng cấp …")
     for i in range(start, len(lines)):
         line = lines[i]
         if lists and _ANNEX.match(line.text.strip()):
@@ -546,7 +547,11 @@ def _first_body_line(lines: list[Line], start: int, lists: bool = False) -> int:
         if kind in items and not is_opener(line.text):
             return i
         if _tail_line(lines, i):
-            return i
+            # a notice in plain paragraphs and dashes: no item ever came, and its words from
+            # the first line that is no opening are the body, not a preamble
+            return plain if plain is not None and not lists else i
+        if plain is None and kind == "para" and line.text.strip() and not is_opener(line.text):
+            plain = i
     return len(lines)
 
 

@@ -1034,11 +1034,14 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
             intro, leads, requested, partners = (None, entry.agencies, entry.requested, []) if entry else _introducing_paragraph(node, lexicon)
             _walk(node, _Ctx(headings=[node.text], leads=leads, requested=requested, supports=partners, partners=list(partners)), role, lexicon, default, out)
             _loose_paragraphs(node, role, lexicon, out, skip=intro)
-        elif node.kind in _WORK:
-            loose.children.append(node)
+        elif node.kind in _WORK or node.kind == "para":
+            loose.children.append(node)  # a paragraph only introduces the items after it
     if loose.children:
         _float_attributes(loose)
-        _walk(loose, _Ctx(headings=[]), inherited or "other", lexicon, default, out)
+        # "Trong thời gian này, Cục Thuế sẽ tạm dừng …, cụ thể như sau:" then its dashes: the
+        # paragraph that introduces loose items names who carries them out, as in a section
+        _, leads, requested, partners = _introducing_paragraph(loose, lexicon)
+        _walk(loose, _Ctx(headings=[], leads=leads, requested=requested, supports=partners, partners=list(partners)), inherited or "other", lexicon, default, out)
 
 
 @cache

@@ -61,9 +61,10 @@ def test_real_documents_meet_the_floors(corpus, folder, floors, request, tmp_pat
 
 
 def test_the_hand_keyed_corpus_documents_meet_their_floor(tmp_path):
-    """Thirty-seven documents of the unkeyed corpus keyed by hand (tests/data/corpus_keys/README.md):
+    """Forty documents of the unkeyed corpus keyed by hand (tests/data/corpus_keys/README.md):
     a provincial plan, a ministry's decision, four Prime Minister's and a ministry's dispatch,
-    five Government notices, a customs ruling, a Prime Minister's decision issuing a plan, a
+    six Government notices, a tax department's notice, a customs ruling, a Prime Minister's
+    decision issuing a plan and one founding a board, a
     national steering committee's working rules, a public service centre's restructured
     procedure, eleven provinces' and cities' decisions (one promulgating a plan,
     six a regulation, one dividing a field's tasks among bodies, two handing powers down, one

@@ -636,6 +636,21 @@ def test_who_attends_a_conference_is_not_given_work():
     assert [(t.path, t.lead) for t in tasks] == [("II.2.2", ["Ủy ban nhân dân các tỉnh, thành phố"]), ("III.1.1", ["Bộ Công an"])]
 
 
+def test_a_notice_in_plain_paragraphs_has_a_body_and_its_introduction_leads_the_dashes():
+    # a tax department's notice (corpus 299dbc03…): no numbered item, no opening ground — its
+    # words are the body, and the paragraph that ends "cụ thể như sau:" says who does the dashes
+    lines = ["BỘ TÀI CHÍNH", "CỤC THUẾ", "Số: 983/TB-CT", "Hà Nội, ngày 21 tháng 11 năm 2025", "", "THÔNG BÁO",
+             "Kế hoạch tạm dừng ứng dụng TMS", "",
+             "Cục Thuế có kế hoạch nâng cấp hệ thống Quản lý thuế tập trung (TMS) từ 18h00 ngày 22/11/2025. "
+             "Trong thời gian này, Cục Thuế sẽ tạm dừng ứng dụng TMS và một số chức năng, cụ thể như sau:",
+             "- Dừng Ứng dụng quản lý thuế tập trung (TMS);",
+             "- Dừng chức năng trả thông báo bước 2 (Etax và iCanhan).",
+             "Cục Thuế thông báo để các đơn vị được biết./.", "Nơi nhận:", "- Như trên;", "- Lưu: VT."]
+    doc = parse(normalize(lines))
+    tasks = extract_tasks(doc, PROVINCE).tasks
+    assert [t.lead for t, _ in tasks] == [["Cục Thuế"], ["Cục Thuế"]]
+
+
 def test_a_bullet_that_directs_keeps_its_entry_as_lead():
     # a directive's entry (4f302021…, real other genres): "Chỉ đạo lực lượng Kiểm lâm …" under
     # "2. Sở Nông nghiệp và Môi trường" — the department directs and stays responsible
