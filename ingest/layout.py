@@ -441,18 +441,22 @@ def document_bounds(lines: list[Line]) -> tuple[int, int]:
     return start, end
 
 
+_HEADER_BLANKS = 4  # blank lines the issuer block's lines may be parted by
+
+
 def _issuer_block_start(lines: list[Line], motto_at: int) -> int:
     """The issuer's lines sit just before the motto (in its own cell or on the lines above).
 
-    Capitals all of them, short, and sometimes parted by a blank line when the cell was
-    laid out line by line ("ỦY BAN NHÂN DÂN" / "" / "TỈNH ĐẮK LẮK").
+    Capitals all of them, short, and sometimes parted by blank lines when the cell was
+    laid out line by line ("ỦY BAN NHÂN DÂN" / "" / "TỈNH ĐẮK LẮK") or the page wrote the
+    header as HTML paragraphs, a rule and a cell's end each leaving one.
     """
     start = motto_at
     i = motto_at
     taken = 0
     while i > 0 and taken < 6:
         j = i
-        while j > 0 and not lines[j - 1].text.strip() and i - j < 2:
+        while j > 0 and not lines[j - 1].text.strip() and i - j < _HEADER_BLANKS:
             j -= 1
         if j == 0 or not lines[j - 1].text.strip():
             break

@@ -155,7 +155,7 @@ def classify(text: str, heading: bool = False) -> tuple[str, str, str]:
             # a part of the document ("II. Địa điểm: …", "III. Tổ chức thực hiện"): PDF text loses bold
             if kind == "section" and not (_looks_like_heading(body) or (body[:1].isupper() and (heading or section_role(body) is not None))):
                 continue
-            if kind in ("part", "chapter") and body and not (_looks_like_heading(body) or heading):
+            if kind in ("part", "chapter") and body and not (_looks_like_heading(body) or heading or (kind == "part" and _opens_in_capitals(body))):
                 continue
             if kind == "article" and not (heading or re.match(r"^\d{1,3}\s*[.:]", text[len(text.split()[0]) :].strip())):
                 continue
@@ -164,6 +164,13 @@ def classify(text: str, heading: bool = False) -> tuple[str, str, str]:
 
 
 _ASIDE = re.compile(r"\([^)]*\)")
+
+
+def _opens_in_capitals(text: str) -> bool:
+    """"B. PHƯƠNG ÁN TÁI CẤU TRÚC I. Lưu đồ …": a lettered part whose first words are capitals is
+    a heading, whatever line the text ran on to (plain text keeps no bold)."""
+    words = text.split()[:3]
+    return len(words) == 3 and all(w.isupper() and len(w) > 1 for w in words)
 
 
 def _looks_like_heading(text: str) -> bool:

@@ -101,6 +101,11 @@ def _page_lines(t: Table) -> list[Line]:
     return out
 
 
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in plain(text) if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
 def paragraphs(blocks: list[Block]) -> list[str | Table]:
     """Running text as paragraphs (a portal breaks lines at the page width and parts paragraphs
     with blank lines; a line that opens with an item label or is wholly bold starts one), tables
@@ -128,9 +133,11 @@ def paragraphs(blocks: list[Block]) -> list[str | Table]:
         joined = " ".join(current)
         # a heading wholly in bold ("**Điều 4. Hiệu lực thi hành**") is a paragraph of its own
         heading = joined.startswith("**") and joined.endswith("**")
-        if current and not _open_emphasis(joined) and (_LABEL.match(text) or text.startswith("*") or heading or (text[:1].isupper() and _preamble_ground().match(text))):
+        if current and not _open_emphasis(joined) and (_LABEL.match(text) or text.startswith("*") or heading or (text[:1].isupper() and _preamble_ground().match(text)) or (_in_capitals(joined) and not _in_capitals(text))):
             # an item label, or a line that opens bold or italics ("*Căn cứ …;*" one a line, as a
-            # portal that gives no blank lines between paragraphs writes them)
+            # portal that gives no blank lines between paragraphs writes them), or the first line
+            # in running case after a title in capitals ("… QUẢN LÝ THUẾ TẬP TRUNG (TMS)" / "Cục
+            # Thuế có kế hoạch …")
             flush()
         current.append(text)
     flush()
