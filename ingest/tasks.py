@@ -463,7 +463,10 @@ def _person_before_post() -> re.Pattern[str]:
 def _request_within(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool, str] | None:
     """"Trên đây là ý kiến … của Sở X đề nghị Sở Công Thương tổng hợp, báo cáo": a request made
     inside a sentence that opens otherwise; the bodies it names act when a verb follows them."""
+    own = tuple(fold(w) for w in cues()["clause_words"]["request_within"]["own_initiative"])
     for m in _clause_words().request_within.finditer(clause):
+        if fold(clause[: m.start("verb")]).rstrip(" ,").endswith(own):
+            continue
         found, requested, _, predicate = subject_of(clause[m.start("verb") :], lexicon)
         named = [a for a in found if not a.generic]
         if named and predicate_regex().match(predicate.lstrip(" ,:-–")):

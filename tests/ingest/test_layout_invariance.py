@@ -117,7 +117,9 @@ _CORPUS_LAYOUTS = ["6a406c1f9dfed9c3", "001c610b2efdcf0c", "db769f685bf6bb23", "
                    "21c5e5f284e66d03", "284dd97bc14e3aeb", "0abcf1a5292b31ec", "d5f01e57dbf5a890", "06c6f91f5c3b4c21", "3e09f285f64c35a5",
                    # a Prime Minister's plan and founding decision, a national steering committee's
                    # rules, a service centre's procedure printed as an appendix, two notices
-                   "86367f2ddb2225cd", "322358d6040a153b", "cdf2fbc53d083c98", "7006a7aeb5bba582", "299dbc033cf2dcb6", "296e373d796986f4"]
+                   "86367f2ddb2225cd", "322358d6040a153b", "cdf2fbc53d083c98", "7006a7aeb5bba582", "299dbc033cf2dcb6", "296e373d796986f4",
+                   # a province's coordination regulation (entries with lettered duties)
+                   "1a3950726cd8511f"]
 
 
 # … and the shared resolutions, decisions and directives (tests/data/real/other), three of them

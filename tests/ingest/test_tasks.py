@@ -325,6 +325,8 @@ def test_the_ministries_and_central_sectors_are_one_group():
         # "phối hợp, hỗ trợ" names partners as "phối hợp với" does; the forest rangers are a body
         ("Chỉ đạo các đơn vị trực thuộc, lực lượng Công an xã tăng cường phối hợp, hỗ trợ chính quyền địa phương và lực lượng Kiểm lâm trong công tác tuần tra, kiểm soát.",
          ["Công an xã"], ["Ủy ban nhân dân các xã, phường", "Lực lượng Kiểm lâm"], []),
+        # "chủ động đề nghị X …": the sentence's own bodies propose, X is given no work here
+        ("Trường hợp nội dung phức tạp, trong trường hợp cần thiết, chủ động đề nghị Chủ tịch UBND tỉnh chỉ đạo thành lập Đoàn kiểm tra, xác minh liên ngành.", [], [], []),
         # the public a procedure addresses is no body
         ("Người dân, doanh nghiệp tra cứu nghĩa vụ tài chính theo mã hồ sơ thủ tục hành chính. Sau khi thanh toán, người dân, doanh nghiệp sẽ nhận được chứng từ nộp tiền.", [], [], []),
     ],
