@@ -456,8 +456,9 @@ def stacked_titles() -> str:
     chức phòng chuyên môn") or held together ("Ủy viên kiêm Chánh Văn phòng Ban Chỉ đạo"). A
     regex opening at the start, each title followed by its space."""
     titles = alternation(cues()["head_titles"])
-    listed = rf"(?=(?:{titles})(?![\wÀ-ỹ]))"
-    return rf"^(?:(?:{titles})(?:\s*,\s*{listed}|\s+(?:và|kiêm)\s+{listed}|\s+(?=\S)|\s*$))+"
+    # "Chủ tịch, các Phó Chủ tịch và các thành viên UBND tỉnh": a listed title may be plural
+    listed = rf"(?=(?:các\s+)?(?:{titles})(?![\wÀ-ỹ]))"
+    return rf"^(?:(?:các\s+)?(?:{titles})(?:\s*,\s*{listed}|\s+(?:và|kiêm)\s+{listed}|\s+(?=\S)|\s*$))+"
 
 
 @cache

@@ -315,6 +315,7 @@ def test_the_ministries_and_central_sectors_are_one_group():
         ("Các Ủy viên Ban Chỉ đạo tỉnh tham gia đầy đủ các cuộc họp và chương trình công tác của Ban Chỉ đạo.", ["Các thành viên Ban Chỉ đạo tỉnh"], [], []),
         # … but a People's Committee's members act as the committee
         ("Thành viên Ủy ban nhân dân tỉnh có trách nhiệm theo dõi, chỉ đạo lĩnh vực được phân công.", ["Ủy ban nhân dân tỉnh"], [], []),
+        ("Chủ tịch, các Phó Chủ tịch và các thành viên Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành Quyết định này.", ["Ủy ban nhân dân tỉnh"], [], []),
         # a verb no name holds ends a name even right after its head
         ("Định kỳ trước ngày 31 tháng 12 hằng năm, Văn phòng Ban Chỉ đạo tổng hợp báo cáo của các thành viên Ban Chỉ đạo.", ["Văn phòng Ban Chỉ đạo"], [], []),
         # the tax units below the province; a bracket that opens with "và" adds a body
