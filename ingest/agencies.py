@@ -222,7 +222,7 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
                 continue  # a head alone ("Ban Chỉ đạo | sử dụng …") names a body the text defined, if any
             if fam.requires_suffix and not any(name.endswith(sfx) for sfx in fam.requires_suffix):
                 continue
-            mention = AgencyMention(name, kind, name, start, start + len(name), known=False)
+            mention = _placed_family(AgencyMention(name, kind, name, start, start + len(name), known=False))
         else:
             plural = _PLURAL.search(text[:start])
             mention = _with_suffix(by_name[ident], text, plural.start() if plural else start, end)
@@ -292,6 +292,17 @@ def _run_over(mention: AgencyMention, text: str) -> AgencyMention:
         name = name[: closing.start("place")] if closing and closing.group("place") else name
         return AgencyMention(name, mention.kind, text[mention.start : end], mention.start, end, None, place, False, False, None)
     return mention
+
+
+def _placed_family(mention: AgencyMention) -> AgencyMention:
+    """A family's name that closes with a level and a place ("Ban Quản lý Khu kinh tế mở Chu Lai
+    thành phố Đà Nẵng") keeps the level in the name and the place aside, as any body does: the
+    same board written without its city is the same name. (A district's or a commune's place
+    stays: two districts' health centres are two bodies.)"""
+    closing = _zone_place().search(mention.name)
+    if not closing or not closing.group("place") or not places.province(closing.group("place").strip()):
+        return mention
+    return replace(mention, name=mention.name[: closing.start("place")].rstrip(), place=closing.group("place").strip())
 
 
 @cache
@@ -684,7 +695,9 @@ def _piece_mentions(
         body = [a for a in find_agencies(name) if a.start == 0]
         if body and not fold(name).startswith("các "):
             # a short name the text gave one body: that body, of its own kind
-            whole = body[0].end >= len(name) - 1
+            # … whole when what is left after it is its level and place ("… Chu Lai | thành phố Đà Nẵng")
+            left = name[body[0].end :].strip(" ,")
+            whole = body[0].end >= len(name) - 1 or bool(elliptic_place().fullmatch(left))
             shown = body[0].name if whole else name
             return [AgencyMention(shown, body[0].kind, piece, cursor, gap_end, body[0].level if whole else None, body[0].place if whole else None, whole and body[0].known, False, body[0].entry if whole else None)]
         return [AgencyMention(name, "collective_group", piece, cursor, gap_end, known=True)]

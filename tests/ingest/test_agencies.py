@@ -580,7 +580,8 @@ def test_a_short_name_of_one_body_is_that_body_not_a_group():
         ("Sở Khoa học và Công nghệ, Viện Nghiên cứu phát triển Thành phố chủ trì", ["Sở Khoa học và Công nghệ", "Viện Nghiên cứu phát triển Thành phố"]),
         # the level and place close a name; a verb the rules do not list follows (corpus decisions)
         ("2. Giao Trung tâm Chuyển đổi số Thành phố cấu hình thủ tục hành chính", ["Trung tâm Chuyển đổi số Thành phố"]),
-        ("Sở Công Thương, Ban Quản lý khu Kinh tế tỉnh Đồng Tháp thực hiện", ["Sở Công Thương", "Ban Quản lý khu Kinh tế tỉnh Đồng Tháp"]),
+        # … the province set aside, as for any body (test_a_family_s_province_goes_aside)
+        ("Sở Công Thương, Ban Quản lý khu Kinh tế tỉnh Đồng Tháp thực hiện", ["Sở Công Thương", "Ban Quản lý khu Kinh tế tỉnh"]),
         # a level word that makes a body's name with the next is no closing level; a verb right
         # after a head names the body's work (recipient lists)
         ("- Ban Tổ chức Tỉnh ủy;", ["Ban Tổ chức Tỉnh ủy"]),
@@ -589,6 +590,15 @@ def test_a_short_name_of_one_body_is_that_body_not_a_group():
 )
 def test_a_familys_name_ends_where_its_words_do(text, names):
     assert [m.name for m in find_agencies(text)] == names
+
+
+def test_a_family_s_province_goes_aside():
+    """"Ban Quản lý Khu kinh tế mở Chu Lai thành phố Đà Nẵng" and the same board written without
+    its city are one name; a district's place stays in the name (two districts' centres)."""
+    board = find_agencies("Ban Quản lý khu Kinh tế tỉnh Đồng Tháp thực hiện")[0]
+    assert (board.name, board.place) == ("Ban Quản lý khu Kinh tế tỉnh", "Đồng Tháp")
+    centre = find_agencies("Trung tâm Y tế huyện Tiên Phước chủ trì")[0]
+    assert (centre.name, centre.place) == ("Trung tâm Y tế huyện Tiên Phước", None)
 
 
 _COMMUNE = Lexicon({}, "xã", own_place="Nghi Dương")

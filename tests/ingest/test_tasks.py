@@ -328,6 +328,9 @@ def test_the_ministries_and_central_sectors_are_one_group():
          ["Công an xã"], ["Ủy ban nhân dân các xã, phường", "Lực lượng Kiểm lâm"], []),
         # "chủ động đề nghị X …": the sentence's own bodies propose, X is given no work here
         ("Trường hợp nội dung phức tạp, trong trường hợp cần thiết, chủ động đề nghị Chủ tịch UBND tỉnh chỉ đạo thành lập Đoàn kiểm tra, xác minh liên ngành.", [], [], []),
+        # a family's name that closes with a province keeps its level, the province aside
+        ("Sở Tài chính chủ trì, phối hợp với Sở Công Thương, Ban Quản lý khu Kinh tế tỉnh Đồng Tháp đề xuất giải pháp cải thiện môi trường đầu tư.",
+         ["Sở Tài chính"], ["Sở Công Thương", "Ban Quản lý khu Kinh tế tỉnh"], []),
         # the public a procedure addresses is no body
         ("Người dân, doanh nghiệp tra cứu nghĩa vụ tài chính theo mã hồ sơ thủ tục hành chính. Sau khi thanh toán, người dân, doanh nghiệp sẽ nhận được chứng từ nộp tiền.", [], [], []),
     ],
