@@ -50,8 +50,8 @@ class AgencyMention:
 @cache
 def _level_pattern() -> str:
     levels = sorted([*gazetteer().levels, "TP"], key=len, reverse=True)
-    # "các tỉnh/thành phố", "xã/phường": a slash lists units as a comma does
-    return "|".join(r"\s*[,/]\s*".join(alternation([unit]) for unit in level.split(", ")) for level in levels)
+    # "các tỉnh/thành phố", "xã/phường", "các xã, phường và đặc khu": a slash or "và" lists units as a comma does
+    return "|".join(r"(?:\s*[,/]\s*|\s+và\s+)".join(alternation([unit]) for unit in level.split(", ")) for level in levels)
 
 
 @cache
@@ -416,7 +416,7 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
     if sm:
         level = sm.group("level")
         level = level if level == "TP" else level.lower()
-        if re.search("[,/]", level):
+        if re.search(r"[,/]|\svà\s", level):
             # "phường, xã, đặc khu": the committees of those units, in one canonical order
             order = ("tỉnh", "xã", "phường", "đặc khu", "thị trấn", "quận", "huyện", "thị xã", "thành phố")
             written, found = level, set()

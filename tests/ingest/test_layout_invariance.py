@@ -118,8 +118,9 @@ _CORPUS_LAYOUTS = ["6a406c1f9dfed9c3", "001c610b2efdcf0c", "db769f685bf6bb23", "
                    # a Prime Minister's plan and founding decision, a national steering committee's
                    # rules, a service centre's procedure printed as an appendix, two notices
                    "86367f2ddb2225cd", "322358d6040a153b", "cdf2fbc53d083c98", "7006a7aeb5bba582", "299dbc033cf2dcb6", "296e373d796986f4",
-                   # a province's coordination regulation (entries with lettered duties)
-                   "1a3950726cd8511f"]
+                   # a province's coordination regulation (entries with lettered duties), three
+                   # provinces' decisions (opening hours, a system's rules, electrical safety)
+                   "1a3950726cd8511f", "33afd0d9738224e1", "ce4ad96dbd9a518d", "3bc52886147b6a70"]
 
 
 # … and the shared resolutions, decisions and directives (tests/data/real/other), three of them

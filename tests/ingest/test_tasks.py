@@ -331,6 +331,10 @@ def test_the_ministries_and_central_sectors_are_one_group():
         # a family's name that closes with a province keeps its level, the province aside
         ("Sở Tài chính chủ trì, phối hợp với Sở Công Thương, Ban Quản lý khu Kinh tế tỉnh Đồng Tháp đề xuất giải pháp cải thiện môi trường đầu tư.",
          ["Sở Tài chính"], ["Sở Công Thương", "Ban Quản lý khu Kinh tế tỉnh"], []),
+        # a cooperative is a body; "và" lists the tier's units as a comma does
+        ("Công ty Điện lực Quảng Trị, Hợp tác xã dịch vụ điện Quảng Phú và các đơn vị bán lẻ điện tổ chức tuyên truyền, phổ biến.",
+         ["Công ty Điện lực Quảng Trị", "Hợp tác xã dịch vụ điện Quảng Phú", "Các đơn vị bán lẻ điện"], [], []),
+        ("Ủy ban nhân dân các xã, phường và đặc khu chủ trì thực hiện công tác kiểm tra an toàn trong sử dụng điện.", ["Ủy ban nhân dân các xã, phường, đặc khu"], [], []),
         # the public a procedure addresses is no body
         ("Người dân, doanh nghiệp tra cứu nghĩa vụ tài chính theo mã hồ sơ thủ tục hành chính. Sau khi thanh toán, người dân, doanh nghiệp sẽ nhận được chứng từ nộp tiền.", [], [], []),
     ],
