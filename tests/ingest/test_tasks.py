@@ -335,6 +335,8 @@ def test_the_ministries_and_central_sectors_are_one_group():
         ("Công ty Điện lực Quảng Trị, Hợp tác xã dịch vụ điện Quảng Phú và các đơn vị bán lẻ điện tổ chức tuyên truyền, phổ biến.",
          ["Công ty Điện lực Quảng Trị", "Hợp tác xã dịch vụ điện Quảng Phú", "Các đơn vị bán lẻ điện"], [], []),
         ("Ủy ban nhân dân các xã, phường và đặc khu chủ trì thực hiện công tác kiểm tra an toàn trong sử dụng điện.", ["Ủy ban nhân dân các xã, phường, đặc khu"], [], []),
+        # whoever is given the work ("Đơn vị hoặc cá nhân được giao chủ trì …") is no body
+        ("Đơn vị hoặc cá nhân được giao chủ trì soạn thảo nội dung lấy ý kiến có trách nhiệm thực hiện các công việc sau: xác định nội dung và loại hồ sơ công việc.", [], [], []),
         # the public a procedure addresses is no body
         ("Người dân, doanh nghiệp tra cứu nghĩa vụ tài chính theo mã hồ sơ thủ tục hành chính. Sau khi thanh toán, người dân, doanh nghiệp sẽ nhận được chứng từ nộp tiền.", [], [], []),
     ],
