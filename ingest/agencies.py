@@ -319,8 +319,13 @@ def _unit_before() -> re.Pattern[str]:
     return re.compile(rf"(?<![\wÀ-ỹ])((?:[Cc]ác\s+)?(?:{alternation(cues()['units_before_bodies'])}|(?i:{members})))\s+$")
 
 
+@cache
+def _member_unit_words() -> frozenset[str]:
+    return frozenset(fold(u) for u in cues()["member_units"]["units"])
+
+
 def _is_member_unit(unit: str) -> bool:
-    return fold(strip_plural(unit)) in {fold(u) for u in cues()["member_units"]["units"]}
+    return fold(strip_plural(unit)) in _member_unit_words()
 
 
 @cache
@@ -345,7 +350,7 @@ def _a_unit_of(unit: str, body: AgencyMention) -> bool:
     body as the text does, and stay whole. Members are a group only of a coordinating body
     (cues.yaml: member_units)."""
     if _is_member_unit(unit):
-        return body.kind in cues()["member_units"]["of_kinds"]
+        return _coordinating(body)
     rule = cues()["apparatus_units"]
     apparatus = fold(strip_plural(unit)) in {fold(u) for u in rule["units"]}
     return not apparatus or body.kind in rule["of_kinds"] or not (body.level or body.place)
@@ -1255,8 +1260,7 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
         return [Collective(owned, None, False)]
     text, level = _trailing_level(text, rules.levels)
     tokens = _member_tokens(text)
-    public = {fold(w) for w in cues()["public_nouns"]}
-    if any(fold(t) in public for t in tokens):
+    if any(public_regex().fullmatch(t) for t in tokens):
         return []  # "người dân, doanh nghiệp tra cứu …": the public the text addresses, no body
     members = _sort_members(tokens, catch_all, rules, lexicon)
     vague = _vague_group(piece, tokens, members, level)
@@ -1268,6 +1272,13 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
         return [vague]
     _keep_needed_kinds(members, rules, lexicon)
     return _named_groups(piece, tokens, members, level, lexicon)
+
+
+@cache
+def public_regex() -> re.Pattern[str]:
+    """The public named as a member of a list ("người dân, doanh nghiệp …"): the list addresses
+    them, no body (cues.yaml: public_nouns)."""
+    return re.compile(rf"(?:{alternation(cues()['public_nouns'])})(?![\wÀ-ỹ])", re.I)
 
 
 @cache

@@ -28,6 +28,15 @@ class Jurisdiction:
     province_source: str | None = None  # "text" | "national list" | "self"
     notes: list[str] = field(default_factory=list)
 
+    @property
+    def national(self) -> bool:
+        """Issued by a body of the state: its "địa phương" are the provinces. A central
+        government body, or a body without a place whose name says it is the state's ("Ban Chỉ
+        đạo Nhà nước về Du lịch"; cues.yaml: national_name_words)."""
+        if self.level == "national" or self.issuer_kind == "central_government":
+            return True
+        return bool(self.issuer_name and not self.place and _national_words().search(self.issuer_name))
+
     def place_for_level(self, level_word: str | None) -> str | None:
         """The place meant by a bare level word in this plan ("tỉnh" in a district plan)."""
         if not level_word:
@@ -123,6 +132,11 @@ def determine(doc: Document) -> Jurisdiction:
     if place is None:
         notes.append("the issuer's place is not named in the text")
     return Jurisdiction(issuer, issuer_name, candidate.kind, issuer_level, place, place_level, province, source, notes)
+
+
+@cache
+def _national_words() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['national_name_words'])})(?![\wÀ-ỹ])")
 
 
 def _national(mention: AgencyMention) -> bool:

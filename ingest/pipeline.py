@@ -37,7 +37,7 @@ def extract_document(path: str | Path, skip_steps: tuple[str, ...] = ()) -> tupl
     # after 1/7/2025 local government has two levels: "địa phương" in a province's text means
     # its communes and wards
     reform = doc.header.date is None or doc.header.date >= "2025-07"
-    national = where.level == "national" or where.issuer_kind == "central_government" or _national_name(where.issuer_name, where.place)
+    national = where.national
     lexicon = Lexicon(aliases, own_level, members, reform, where.place, national, own_unit(where.issuer_name))
     refs, ref_warnings = extract_refs(doc, where)
     result = extract_tasks(doc, lexicon)
@@ -80,13 +80,6 @@ def _level_word(issuer_name: str | None) -> str | None:
         if fold(issuer_name).endswith(" " + word):
             return word
     return None
-
-
-def _national_name(name: str | None, place: str | None) -> bool:
-    """A body without a place whose name says it is the state's (cues.yaml: national_name_words)."""
-    if not name or place:
-        return False
-    return bool(re.search(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['national_name_words'])})(?![\wÀ-ỹ])", name))
 
 
 def promulgated(doc) -> dict | None:

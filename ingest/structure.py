@@ -320,9 +320,8 @@ def parse(norm: Normalised) -> Document:
     recipients, signer, after_tail = _tail(lines, tail_start, rec_heading)
     known = {fold(r.text) for r in recipients}
     recipients = [a for a in addressees if fold(a.text) not in known] + recipients
-    promulgating = {fold(g) for g in cues()["promulgating_genres"]}
     # a document of unknown genre may be a decision: its attachments keep their own genres
-    attachments = _attachments(lines, after_tail, not header.genre or fold(header.genre) in promulgating)
+    attachments = _attachments(lines, after_tail, not header.genre or promulgating(header.genre))
     issuer_line = issuer_lines[-1] if issuer_lines else None
     return Document(
         header,
@@ -912,6 +911,11 @@ def _attachments(lines: list[Line], start: int, promulgates: bool = True) -> lis
             _, _, end = _tail(lines, end, rec_heading)
         i = max(end, i)
     return out
+
+
+def promulgating(genre: str | None) -> bool:
+    """A genre that issues other documents "kèm theo" (cues.yaml: promulgating_genres)."""
+    return bool(genre) and fold(genre or "") in {fold(g) for g in cues()["promulgating_genres"]}
 
 
 def promulgated_in_annex(att: Attachment) -> str | None:

@@ -38,6 +38,7 @@ from .agencies import (
     name_own_units,
     place_qualifier_regex,
     predicate_regex,
+    public_regex,
     shown_name,
     split_agencies,
     stacked_titles,
@@ -46,7 +47,7 @@ from .agencies import (
 from .citations import cited_document_spans
 from .models import Document, Node, Reporting, Task
 from .rules import alternation, cues, fold, level_words, measures
-from .structure import SILENT_ROLES, notice_closing, promulgated_in_annex, section_role
+from .structure import SILENT_ROLES, notice_closing, promulgated_in_annex, promulgating, section_role
 
 _WORK = ("item", "decimal", "letter", "dash", "plus")
 _HEADS = ("section", "chapter", "part", "subsection", "article")
@@ -171,6 +172,7 @@ class _ClauseWords:
     bare_member: re.Pattern[str]  # a few lower-case words up to the next member
     list_goes_on: re.Pattern[str]  # after a name, the list continues
     request_within: re.Pattern[str]
+    own_initiative: re.Pattern[str]  # "… chủ động | đề nghị X": the sentence's own bodies propose
     member_list: re.Pattern[str]
     not_a_verb: re.Pattern[str]
     channel_or_unit: re.Pattern[str]
@@ -200,6 +202,7 @@ def _clause_words() -> _ClauseWords:
         request_within=re.compile(
             rf"(?<=[\wÀ-ỹ)])[\s,]+(?P<verb>{alternation(request['verbs'])})\s+(?!{alternation(request['not_before'])})", re.I
         ),
+        own_initiative=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(request['own_initiative'])})[\s,]*$", re.I),
         member_list=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(w['member_lists'])}){end}\s*:?", re.I),
         not_a_verb=re.compile(rf"^(?:{alternation(w['not_a_verb'])}){end}"),
         channel_or_unit=re.compile(rf"\s*\((?!\s*(?:{alternation(w['channels'])})\b)[^()]{{0,120}}\)"),
@@ -463,9 +466,8 @@ def _person_before_post() -> re.Pattern[str]:
 def _request_within(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool, str] | None:
     """"Trên đây là ý kiến … của Sở X đề nghị Sở Công Thương tổng hợp, báo cáo": a request made
     inside a sentence that opens otherwise; the bodies it names act when a verb follows them."""
-    own = tuple(fold(w) for w in cues()["clause_words"]["request_within"]["own_initiative"])
     for m in _clause_words().request_within.finditer(clause):
-        if fold(clause[: m.start("verb")]).rstrip(" ,").endswith(own):
+        if _clause_words().own_initiative.search(clause[: m.start("verb")]):
             continue
         found, requested, _, predicate = subject_of(clause[m.start("verb") :], lexicon)
         named = [a for a in found if not a.generic]
@@ -497,7 +499,7 @@ def _after_adverbial(body: str, first: int, lexicon: Lexicon) -> int:
         rest = body[pos:]
         if predicate_regex().match(rest):
             break  # "…, kịp thời báo cáo UBND tỉnh, …": the verb of an understood subject
-        if _public_opening().match(rest):
+        if public_regex().match(rest):
             return pos  # "Sau khi thanh toán, | người dân, doanh nghiệp sẽ nhận …": the public, no body
         mood = _mood_regex().match(rest)
         rest = rest[mood.end() :] if mood else rest
@@ -510,12 +512,6 @@ def _after_adverbial(body: str, first: int, lexicon: Lexicon) -> int:
             if any(not m.generic for m in split_agencies(rest[:end], lexicon)):
                 return pos
     return first
-
-
-@cache
-def _public_opening() -> re.Pattern[str]:
-    """The public opening a list (cues.yaml: public_nouns)."""
-    return re.compile(rf"(?:{alternation(cues()['public_nouns'])})(?![\wÀ-ỹ])", re.I)
 
 
 @cache
@@ -1000,7 +996,7 @@ def _leads_by_reference(found: list[tuple[Task, dict[str, AgencyMention]]]) -> N
 
 
 def _promulgated_annexes(doc: Document) -> list:
-    if fold(doc.header.genre or "") not in {fold(g) for g in cues()["promulgating_genres"]}:
+    if not promulgating(doc.header.genre):
         return []
     return [att for att in doc.attachments if not _has_roles(att.sections) and promulgated_in_annex(att)]
 
