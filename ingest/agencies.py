@@ -960,7 +960,8 @@ def _place_list_regexes() -> _PlaceLists:
     units = rf"(?:{unit})(?:\s*[,/]\s*(?:{unit}))?"
     place = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
     bodies = re.compile(rf"(?<![\wÀ-ỹ])(?P<body>{alternation(c['bodies'])})\s+các\s+(?P<units>{units})\s*:?\s*(?=[A-ZĐÀ-Ỹ])")
-    opening = re.compile(rf"(?:^|(?<=[.;:]\s))(?:(?:{alternation(c['moods'])})\s+)?(?=(?i:các\s+)?(?i:{unit})\s+{place})")
+    # (after an opening adverbial's comma too: "Để tiếp tục …, thành phố Đà Nẵng cần tập trung …")
+    opening = re.compile(rf"(?:^|(?<=[.;:,]\s))(?:(?:{alternation(c['moods'])})\s+)?(?=(?i:các\s+)?(?i:{unit})\s+{place})")
     # an item of the list: the place's name, perhaps after its level word ("… và các tỉnh Bắc Ninh")
     items = {False: re.compile(rf"({place})"), True: re.compile(rf"(?:(?i:các\s+)?(?i:{unit})\s+)?({place})")}
     # "Các tỉnh, thành phố: a) Ban hành …": every province the text speaks of, unnamed
@@ -1069,7 +1070,19 @@ def expand_enumerations(text: str, own_place: str | None = None) -> str:
                     break
         return ", ".join(names + tail)
 
+    text = _semicolon_members().sub(lambda m: m.group(0).replace(";", ","), text)
     return _enumeration_regex().sub(expand, text)
+
+
+@cache
+def _semicolon_members() -> re.Pattern[str]:
+    """"Giám đốc các Sở: Văn hóa, Thể thao và Du lịch; Nội vụ; Tài chính; Chủ tịch …": members
+    parted by semicolons, each a short capitalised field that opens no title or head of its own."""
+    c = cues()
+    heads = alternation(c["enumerated_heads"])
+    stops = alternation([*c["enumerated_heads"], *c["title_openers"], *_head_words()])
+    member = rf"(?-i:[{_UPPER}])[\wÀ-ỹ]*(?:\s+[\wÀ-ỹ]+){{0,4}}"
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:các\s+)?(?:{heads})\s*:\s*[^;:]+?(?:;\s*(?!(?:{stops})(?![\wÀ-ỹ])){member}(?=\s*;))+", re.I)
 
 
 def _names_a_body(member: str) -> bool:
@@ -1260,10 +1273,14 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
         return [Collective(owned, None, False)]
     text, level = _trailing_level(text, rules.levels)
     tokens = _member_tokens(text)
+    # "các trường phổ thông, trường dự bị đại học, tổ chức, đơn vị và cá nhân liên quan": the
+    # qualifier closes the generic members at the end, not the bodies named before them
+    tail_qualified = catch_all and _generic_tail(tokens)
+    catch_all = catch_all and not tail_qualified
     if any(public_regex().fullmatch(t) for t in tokens):
         return []  # "người dân, doanh nghiệp tra cứu …": the public the text addresses, no body
     members = _sort_members(tokens, catch_all, rules, lexicon)
-    vague = _vague_group(piece, tokens, members, level)
+    vague = _vague_group(piece, tokens, members, level, tail_qualified)
     if vague is not None and vague.generic and not members.catch_all and not members.order and not members.others and level and rules.definite.fullmatch(fold(level)):
         # "(các) cơ quan Trung ương": the central bodies, every one of them
         name = vague.name if fold(vague.name).startswith("các ") else "Các " + vague.name[:1].lower() + vague.name[1:]
@@ -1272,6 +1289,13 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
         return [vague]
     _keep_needed_kinds(members, rules, lexicon)
     return _named_groups(piece, tokens, members, level, lexicon)
+
+
+def _generic_tail(tokens: list[str]) -> bool:
+    """A list that names bodies first and ends with two or more generic heads."""
+    generic = [_head_of(t)[0] == "generic" for t in tokens]
+    tail = next((i for i, g in enumerate(reversed(generic)) if not g), len(generic))
+    return 2 <= tail < len(generic) and not generic[0]
 
 
 @cache
@@ -1296,10 +1320,24 @@ def _owned_by_a_body(text: str) -> str | None:
     tokens = _member_tokens(m.group("heads"))
     if not tokens or any(_head_of(t)[0] != "generic" or len(t.split()) > 2 for t in tokens):
         return None
-    found = find_agencies(m.group("body"))
-    if len(found) != 1 or not found[0].known or found[0].start or found[0].end < len(m.group("body").rstrip(" .,;")):
+    body = m.group("body").rstrip(" .,;")
+    # a place owns the units under it ("các đơn vị trực thuộc thành phố Hà Nội"); "cơ quan của
+    # Thành phố gửi thông báo …" is whichever body of the city, no group
+    place = _owning_place(body) if m.group("owner") != "của" else None
+    if place:
+        return f"{_plain_group(m.group('heads'))} {m.group('owner')} {place}"
+    found = find_agencies(body)
+    if len(found) != 1 or not found[0].known or found[0].start or found[0].end < len(body):
         return None
     return f"{_plain_group(m.group('heads'))} {m.group('owner')} {found[0].name}"
+
+
+def _owning_place(text: str) -> str | None:
+    """"(các đơn vị trực thuộc) thành phố Hà Nội": a place whose government owns the units, its
+    level without its name. ("thuộc phạm vi quản lý của tỉnh" is no owner: everyone in the
+    province's reach, nobody in particular.)"""
+    level = _suffix_regex().match(" " + text)
+    return level.group("level") if level is not None and level.end() == len(text) + 1 else None
 
 
 def _second_groups(text: str) -> list[str] | None:
@@ -1436,8 +1474,9 @@ def _names_a_tier(token: str, rules: _CollectiveRules) -> bool:
     return not rest.strip() or (where is not None and not rest[where.end() :].strip())
 
 
-def _vague_group(piece: str, tokens: list[str], m: _Members, level: str | None) -> Collective | None:
-    """The list as one group of the text's own words, when its generic heads make it one."""
+def _vague_group(piece: str, tokens: list[str], m: _Members, level: str | None, tail_qualified: bool = False) -> Collective | None:
+    """The list as one group of the text's own words, when its generic heads make it one (not
+    when they are a catch-all tail after named bodies: `tail_qualified`)."""
     order, others, generics, catch_all = m.order, m.others, m.generics, m.catch_all
     if len(tokens) == 1 and generics == 1 and not catch_all and _field_named(_head_of(tokens[0])[3]):
         # "Cơ quan chuyên môn về xây dựng": the body of that field, one or every one as written
@@ -1456,7 +1495,7 @@ def _vague_group(piece: str, tokens: list[str], m: _Members, level: str | None) 
         # "các cơ quan, đơn vị liên quan và địa phương": a list that opens with a generic head
         # is the text's own vague group, whatever it adds
         return Collective(_plain_group(piece), level, True)
-    if generics and not catch_all and (others or (tokens and _head_of(tokens[0])[0] == "generic" and order)):
+    if generics and not catch_all and ((others and not tail_qualified) or (tokens and _head_of(tokens[0])[0] == "generic" and order)):
         # "Các cơ quan, đơn vị, địa phương, doanh nghiệp": the text's own grouping, vague
         return Collective(_plain_group(piece), level, True)
     return None
@@ -1563,11 +1602,13 @@ def _share_level(mentions: list[AgencyMention], phrase: str) -> list[AgencyMenti
     # "Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội ở trung ương, Chủ tịch ủy ban nhân
     # dân cấp tỉnh": a member placed by its own words closes what went before it
     placed = max((i + 1 for i, m in enumerate(mentions[:-1]) if place_qualifier_regex().search(m.surface)), default=0)
-    out = list(mentions[:placed])
-    for m in mentions[placed:-1]:
-        # … and its place: "Hội đồng nhân dân, Ủy ban nhân dân tỉnh Đồng Tháp"
-        out.append(_at_level(m, mentions[-1]) if _bare_levelled(m) else m)
-    return out + [mentions[-1]]
+    # … and a body of its own between closes the run ("Văn phòng đăng ký đất đai, Chi nhánh Văn
+    # phòng đăng ký đất đai, Ủy ban nhân dân cấp xã": the land office is not the communes')
+    run = len(mentions) - 1
+    while run > placed and _bare_levelled(mentions[run - 1]):
+        run -= 1
+    # … and its place: "Hội đồng nhân dân, Ủy ban nhân dân tỉnh Đồng Tháp"
+    return mentions[:run] + [_at_level(m, mentions[-1]) for m in mentions[run:-1]] + [mentions[-1]]
 
 
 def _share_with_next(mentions: list[AgencyMention], phrase: str) -> list[AgencyMention]:

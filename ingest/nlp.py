@@ -92,7 +92,8 @@ def patterns() -> tuple[dict, ...]:
         rest = {"IS_ALPHA": True, "OP": "{0,9}", "ORTH": {"NOT_IN": stops}}
         # "Sở Văn hóa, Thể thao và Du lịch": a comma or "và" followed by a capital continues it
         # … unless the capital starts another body ("Ban Quản lý Khu kinh tế, Sở Công Thương")
-        joined = [{"ORTH": {"IN": [",", "và", "-", "–"]}}, {"IS_TITLE": True, "LOWER": {"NOT_IN": heads + titles}}, {"IS_ALPHA": True, "OP": "{0,3}", "ORTH": {"NOT_IN": stops}}]
+        # ("Cục Nhà giáo và Cán bộ quản lý giáo dục": five words after the capital word)
+        joined = [{"ORTH": {"IN": [",", "và", "-", "–"]}}, {"IS_TITLE": True, "LOWER": {"NOT_IN": heads + titles}}, {"IS_ALPHA": True, "OP": "{0,5}", "ORTH": {"NOT_IN": stops}}]
         out.append({"label": fam.kind, "pattern": [*head, first, rest], "id": f"family:{fam.head}"})
         # units numbered since the 2025 reorganisations ("Vùng Cảnh sát biển 3", "Quân khu 5")
         out.append({"label": fam.kind, "pattern": [*head, first, rest, {"IS_DIGIT": True, "LENGTH": {"<=": 2}}], "id": f"family:{fam.head}"})

@@ -103,30 +103,34 @@ def attribute_of(text: str) -> tuple[str, str] | None:
     return None
 
 
-# parts that describe (aims, the situation, a venue) and assign no work of their own
-SILENT_ROLES = ("aims", "situation")
+# parts that describe (aims, the situation, a venue) or hand down powers, and assign no work
+# of their own
+SILENT_ROLES = ("aims", "situation", "powers")
 
 
 def section_role(heading: str) -> str | None:
     h = fold(re.sub(r"^[\W\d]+", "", heading))
     role = _role_of(h)
     if role in SILENT_ROLES:
-        # "MỤC TIÊU, NHIỆM VỤ", "Đánh giá kết quả và nhiệm vụ năm 2026": a heading that also
-        # names work holds work
+        # "MỤC TIÊU, NHIỆM VỤ", "Đánh giá kết quả và nhiệm vụ năm 2026", "Thẩm quyền, trình tự,
+        # thủ tục …": a heading that also names work holds work
         for part in re.split(r",\s*|\s+và\s+", h)[1:]:
-            if part.startswith(_compound_work()):
+            if part.startswith(_compound_work(role)):
                 return _role_of(part)
     return role
 
 
 @cache
-def _compound_work() -> tuple[str, ...]:
-    return tuple(fold(w) for w in cues()["compound_work_headings"])
+def _compound_work(role: str) -> tuple[str, ...]:
+    """The words that make a silent heading hold work: its role's own (`holds_work`), or
+    cues.yaml: compound_work_headings."""
+    own = next((e.get("holds_work") for e in cues()["section_roles"] if e["role"] == role), None)
+    return tuple(fold(w) for w in (own or cues()["compound_work_headings"]))
 
 
 def _role_of(h: str) -> str | None:
     for entry in cues()["section_roles"]:
-        if any(h.startswith(p) for p in entry["prefixes"]):
+        if any(h.startswith(fold(p)) for p in entry["prefixes"]):
             return entry["role"]
     return None
 

@@ -130,6 +130,8 @@ class _Grammar:
     separator: re.Pattern[str]
     owner_after: re.Pattern[str]
     owner_before: re.Pattern[str]
+    related: re.Pattern[str]  # "… liên quan | đến lĩnh vực …": what a catch-all group relates to
+    related_tail: re.Pattern[str]  # a subject that ends with the qualifier
 
 
 @cache
@@ -143,7 +145,9 @@ def _grammar() -> _Grammar:
     opens = alternation(ent["opens"])
     not_power = rf"(?!(?:{alternation(pr['not_power'])}){end})"
     return _Grammar(
-        copula=re.compile(rf"^{not_power}(?:{alternation([*pr['copula'], *pr['power']])}){end}", re.I),
+        # a norm that introduces items ("… thực hiện nhiệm vụ, quyền hạn theo quy định tại Nghị
+        # định …, cụ thể như sau:") gives them their body: only a norm that ends the sentence is one
+        copula=re.compile(rf"^(?:{not_power}(?:{alternation([*pr['copula'], *pr['power']])}){end}|(?:{alternation(pr['norm'])}){end}(?![^:]*:\s*$))", re.I),
         qualifier=re.compile(rf"^(?:{alternation(pr['qualifier'])})(?:\s*\([^()]*\))?\W*$", re.I),
         entitlement=re.compile(rf"^\W*(?!(?:{opens})\s+(?:[^,;.]{{0,40}}?\s)?(?:{alternation(ent['work_given'])}){end})(?:{opens}){end}", re.I),
         # "Doanh nghiệp … đáp ứng điều kiện … được hỗ trợ, ưu đãi sau:": whom the items below benefit
@@ -161,6 +165,8 @@ def _grammar() -> _Grammar:
         separator=re.compile(rf"\s*(?:[,;]\s*(?:và\s+)?|\s+(?:{joiners})\s+|/(?=[{CAPITALS}]))"),
         owner_after=re.compile(rf"\s+(?:{owners})\s+"),
         owner_before=re.compile(rf"(?<![\wÀ-ỹ])(?:{owners})\s+$"),
+        related=re.compile(rf"^\s*(?P<qual>(?:{alternation(pr['related_qualifiers'])})\s+)?(?:{alternation(pr['related'])}){end}", re.I),
+        related_tail=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(pr['related_qualifiers'])})\s*$", re.I),
     )
 
 
@@ -251,8 +257,10 @@ def _bare_adverbial_regex() -> re.Pattern[str]:
 
 @cache
 def _topic_regex() -> re.Pattern[str]:
-    """"Về <topic>: " before the sentence that assigns (cues.yaml: topic_openers)."""
-    return re.compile(rf"^(?i:{alternation(cues()['topic_openers'])})\s[^:;]{{3,400}}?:\s+(?=\S)")
+    """"Về <topic>: " before the sentence that assigns (cues.yaml: topic_openers). A topic may
+    hold semicolons when a sentence opens after its colon ("Về đề nghị các bộ, ngành … thẩm
+    quyền; hoàn thiện quy trình …: Ủy ban nhân dân thành phố … cần tiếp tục …")."""
+    return re.compile(rf"^(?i:{alternation(cues()['topic_openers'])})\s(?:[^:;]{{3,400}}?|[^:]{{3,600}}?(?=:\s+[{CAPITALS}])):\s+(?=\S)")
 
 
 @cache
@@ -309,7 +317,9 @@ def _clauses(text: str) -> list[str]:
         elif ch == ")":
             depth = max(0, depth - 1)
         elif depth == 0 and (ch == ";" or (ch == "." and _sentence_ends(text, i)) or (ch == ":" and _assigns(text[i + 1 :]))):
-            topic = _topic_regex().match(text[start:]) if ch == ":" else None
+            topic = _topic_regex().match(text[start:]) if ch in ":;" else None
+            if topic and start + topic.end() > i and ch == ";":
+                continue  # "Về đề nghị …; hoàn thiện …: Ủy ban nhân dân …": the topic goes on
             if not (topic and start + topic.end() > i):
                 parts.append(text[start:i])  # "Về đề nghị Chính phủ chỉ đạo …: giao …": a topic, no clause
             start = i + 1
@@ -359,7 +369,7 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
                 description = _description(body)
     subject = body[:end].strip(" ,;:-–")
     predicate = body[end:].lstrip(" ,:-–")
-    if not subject or not predicate or _grammar().copula.match(predicate) or _grammar().qualifier.match(predicate) or _grammar().granted.search(predicate):
+    if not subject or not predicate or _only_related(body[:end], predicate) or _grammar().copula.match(predicate) or _grammar().qualifier.match(predicate) or _grammar().granted.search(predicate):
         # a list with no predicate, "X là Y", "X gồm …": who is who, not who does what; "X có thẩm
         # quyền …", "X … được hỗ trợ, ưu đãi sau:": what X may do or receives, not work given
         return [], requested, 0, body
@@ -373,6 +383,17 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     if described or _described_as_written(description, body[:end], found):
         found = [_described_body(m) for m in found]
     return found, requested, offset + end, body[end:]
+
+
+def _only_related(subject: str, predicate: str) -> bool:
+    """"… các cơ quan, đơn vị thuộc thành phố liên quan | đến lĩnh vực …" and no verb after: whoever
+    it concerns, no actor ("… liên quan tới việc thực hiện Kế hoạch này có trách nhiệm …" goes on
+    to its verb)."""
+    related = _grammar().related.match(predicate)
+    if not related or not (related.group("qual") or _grammar().related_tail.search(subject)):
+        return False
+    rest = predicate[related.end() :].rstrip(" .;:")
+    return predicate_start(rest) >= len(rest)
 
 
 def _described_as_written(description: re.Match[str] | None, subject: str, found: list[AgencyMention]) -> bool:
@@ -392,6 +413,10 @@ def _opening_end(body: str, lexicon: Lexicon) -> int:
     topic = _topic_regex().match(body)
     offset = topic.end() if topic else 0
     rest = body[offset:]
+    duty = _clause_words().duty_of.match(rest)
+    if duty and fold(duty.group(0)).rstrip().endswith("của") and subject_end(rest[duty.end() :], lexicon):
+        # "Trách nhiệm của Sở Tư pháp hướng dẫn, tổ chức thực hiện …": a heading run into the duty
+        return offset + duty.end()
     condition = _condition_regex().match(rest)
     if condition and subject_end(rest[condition.end() :], lexicon):
         return offset + condition.end()
@@ -415,7 +440,10 @@ def _described_subject_regex() -> re.Pattern[str]:
     c = cues()
     heads = alternation([*c["agency_heads"], *c["described_body_heads"]])
     roles = alternation(c["described_body_roles"])
-    description = rf"(?!\s+(?i:{roles})(?![\wÀ-ỹ]))(?:\s+[^\s,;:()]+){{2,16}}?"
+    # a comma may join two words of one description ("Đơn vị cung cấp dịch vụ kiểm định, kiểm
+    # tra"), not a second body's head ("Cơ quan, đơn vị được giao …")
+    joined = rf",\s+(?!(?i:{heads}|{alternation(c['collectives']['generic'])})(?![\wÀ-ỹ]))(?=[a-zà-ỹđ])"
+    description = rf"(?!\s+(?i:{roles})(?![\wÀ-ỹ]))(?:(?:\s+|{joined})[^\s,;:()]+){{2,16}}?"
     return re.compile(rf"^(?P<subject>(?i:{heads})(?![\wÀ-ỹ]){description})\s+(?:{alternation(c['responsibility_predicates'])})(?![\wÀ-ỹ])")
 
 
@@ -465,8 +493,11 @@ def _person_before_post() -> re.Pattern[str]:
 
 def _request_within(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool, str] | None:
     """"Trên đây là ý kiến … của Sở X đề nghị Sở Công Thương tổng hợp, báo cáo": a request made
-    inside a sentence that opens otherwise; the bodies it names act when a verb follows them."""
-    for m in _clause_words().request_within.finditer(clause):
+    inside a sentence that opens otherwise; the bodies it names act when a verb follows them.
+    A request a topic reports ("Về đề nghị Bộ X phối hợp …: …") is what was asked of the
+    author, not a request the text makes."""
+    topic = _topic_regex().match(clause)
+    for m in _clause_words().request_within.finditer(clause, topic.end() if topic else 0):
         if _clause_words().own_initiative.search(clause[: m.start("verb")]):
             continue
         found, requested, _, predicate = subject_of(clause[m.start("verb") :], lexicon)
@@ -626,9 +657,13 @@ def _collective_member_end(body: str, pos: int, before: int, mentions: list[Agen
     where = place_qualifier_regex().match(body[pos:])
     if where:
         pos += where.end()  # "Các cơ quan Trung ương đóng trên địa bàn tỉnh": where they are, no verb
-    owned = next((a for a in mentions if a.start == pos), None)
-    if owned is not None and _grammar().owner_before.search(body[:pos]):
-        pos = owned.end  # "đơn vị sự nghiệp thuộc UBND huyện": the owner ends the name
+    # "đơn vị sự nghiệp thuộc UBND huyện": the owner ends the name, after a qualifier too ("các
+    # đơn vị có liên quan | thuộc Bộ Giáo dục và Đào tạo, Chủ tịch …")
+    owner = _grammar().owner_after.match(body[pos:])
+    at = pos + (owner.end() if owner else 0)
+    owned = next((a for a in mentions if a.start == at and a.known), None) if owner else next((a for a in mentions if a.start == pos), None)
+    if owned is not None and (owner or _grammar().owner_before.search(body[:pos])):
+        pos = owned.end
     return pos
 
 
@@ -745,7 +780,8 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
             clause = f"{pending}; {clause}"
             pending = ""
         if _composition(clause, lexicon):
-            listing = True
+            listing = True  # "Ban Chỉ đạo gồm: …", "Các phòng chuyên môn, nghiệp vụ gồm:": who is who
+            continue
         if subject_end(clause, lexicon) >= len(clause.rstrip(" .,:")) - 1 and _opens_with_agency(clause, lexicon):
             if listing:
                 continue
@@ -859,7 +895,9 @@ def partners(text: str, lexicon: Lexicon) -> list[AgencyMention]:
                 found += split_agencies(paren.group(2), lexicon)
                 continue
         end = subject_end(rest, lexicon) or predicate_start(rest)
-        phrase = re.split(r"[;(:]", rest[:end])[0]
+        # a bracket inside the list says more of a member, the list goes on after it ("… Văn
+        # phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh) và UBND các xã, phường")
+        phrase = re.split(r"[;(:]", re.sub(r"\s*\([^()]*\)", "", rest[:end]))[0]
         phrase = _clause_words().purpose.split(phrase)[0]
         found += split_agencies(phrase, lexicon)
     return found
@@ -1015,9 +1053,11 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
             role = node.role or inherited
             if node.kind == "article" and role is None:
                 role = "other"
-            if role in SILENT_ROLES:
+            described = role in SILENT_ROLES
+            if described and not _introduces_work(node, lexicon):
                 _responsibilities(node, lexicon, out)
                 continue
+            role = "tasks" if described else role
             if node.kind in ("chapter", "part", "subsection") and any(c.kind in _HEADS for c in node.children):
                 _walk_parts(node.children, f"{node.path}.", role, lexicon, default, out)
                 continue
@@ -1032,7 +1072,8 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
                 continue
             intro, leads, requested, partners = (None, entry.agencies, entry.requested, []) if entry else _introducing_paragraph(node, lexicon)
             _walk(node, _Ctx(headings=[node.text], leads=leads, requested=requested, supports=partners, partners=list(partners)), role, lexicon, default, out)
-            _loose_paragraphs(node, role, lexicon, out, skip=intro)
+            if not described:  # a described part's own paragraphs still only describe
+                _loose_paragraphs(node, role, lexicon, out, skip=intro)
         elif node.kind in _WORK or node.kind == "para":
             loose.children.append(node)  # a paragraph only introduces the items after it
     if loose.children:
@@ -1062,6 +1103,19 @@ def _responsibilities(section: Node, lexicon: Lexicon, out) -> None:
         made = _make_task(node, _Ctx(headings=[section.text]), None, "other", lexicon, [], _attrs(node))
         if made is not None:
             out.append(made)
+
+
+def _introduces_work(section: Node, lexicon: Lexicon) -> bool:
+    """A part that describes, whose last paragraph gives a named body the work listed after it:
+    "I. ĐÁNH GIÁ CHUNG … thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải
+    pháp sau đây:" (the work named in the words of cues.yaml: compound_work_headings)."""
+    intro, leads, _, _ = _introducing_paragraph(section, lexicon)
+    return intro is not None and bool(leads) and any(w in fold(intro.text) for w in _work_words())
+
+
+@cache
+def _work_words() -> tuple[str, ...]:
+    return tuple(fold(w) for w in cues()["compound_work_headings"])
 
 
 def _introducing_paragraph(section: Node, lexicon: Lexicon) -> tuple[Node | None, list[AgencyMention], bool, list[AgencyMention]]:
@@ -1263,7 +1317,10 @@ def _entries(children: list[Node], lexicon: Lexicon) -> dict[int, _Entry | None]
     grouping = [c for c in children if c.kind in _WORK and c.text and _work_children(c)]
     for child in children:
         if child.kind in _WORK and child.text:
-            out[id(child)] = entry_actors(child.text, lexicon)
+            # "Chánh Văn phòng …; Giám đốc các Sở: …; Nội vụ;" with a paragraph after it: a list a
+            # line break cut, running on into its sentence, not an entry
+            cut = child.text.rstrip().endswith(";") and any(c.kind == "para" for c in child.children)
+            out[id(child)] = None if cut else entry_actors(child.text, lexicon)
     named = sum(1 for c in grouping if out.get(id(c)) is not None)
     if named >= 2 and named >= 0.6 * len(grouping):
         for c in grouping:
@@ -1480,7 +1537,12 @@ def _task_actors(heading: str, body: str, text: str, entry: _Entry | None, own_l
     if own_leads:
         # "Cơ quan thực hiện" says who leads; the text may still name partners
         return Actors(supports=[m for m in partners(text, lexicon) if not m.generic])
-    if entry is None and body and (titled or _opens_sentence(body, lexicon)):
+    topic = _topic_regex().match(text)
+    runs_on = heading.rstrip().endswith((";", ",")) or bool(topic and topic.end() > len(heading))
+    if entry is None and body and (titled or _opens_sentence(body, lexicon)) and not runs_on:
+        # (a heading that stops at a semicolon — a list broken across lines, "Giám đốc các Sở: …;
+        # Nội vụ; | Tài Chính; Chủ tịch …" — or a topic that runs on past its line, "Về đề nghị
+        # …; | hoàn thiện …: Ủy ban nhân dân …", is one sentence with the paragraph: read whole)
         # a topic heading ("1. Tiếp tục đẩy mạnh công tác tuyên truyền") and the paragraph
         # that says who does it ("Các cơ quan, đơn vị, địa phương tiếp tục …")
         head = read_actors(heading, lexicon)

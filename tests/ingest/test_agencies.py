@@ -527,7 +527,10 @@ def test_an_enumeration_after_a_head_names_each_body(text, expanded):
         ("Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh tiến độ", None,
          "Ủy ban nhân dân thành phố Hà Nội, Ủy ban nhân dân tỉnh Bắc Ninh, Ủy ban nhân dân tỉnh Gia Lai đẩy nhanh tiến độ"),
         # not a place that is no province, nor words that assign nothing, nor a province's own aims
-        ("Tỉnh Thanh Hóa cần nỗ lực, phấn đấu hơn nữa", None, "Tỉnh Thanh Hóa cần nỗ lực, phấn đấu hơn nữa"),
+        ("Tỉnh Thanh Hóa có tiềm năng lớn về du lịch", None, "Tỉnh Thanh Hóa có tiềm năng lớn về du lịch"),
+        # a province that "cần" do something is its committee (whether that is work given is the
+        # part's to say: an assessment gives none, corpus 24701a1c…)
+        ("Tỉnh Thanh Hóa cần nỗ lực, phấn đấu hơn nữa", None, "Ủy ban nhân dân tỉnh Thanh Hóa cần nỗ lực, phấn đấu hơn nữa"),
         ("trên địa bàn tỉnh Nghệ An khẩn trương", None, "trên địa bàn tỉnh Nghệ An khẩn trương"),
         ("Kế hoạch đầu tư công trung hạn; tỉnh Cà Mau xây dựng kế hoạch", "Cà Mau", "Kế hoạch đầu tư công trung hạn; tỉnh Cà Mau xây dựng kế hoạch"),
     ],

@@ -120,7 +120,13 @@ _CORPUS_LAYOUTS = ["6a406c1f9dfed9c3", "001c610b2efdcf0c", "db769f685bf6bb23", "
                    "86367f2ddb2225cd", "322358d6040a153b", "cdf2fbc53d083c98", "7006a7aeb5bba582", "299dbc033cf2dcb6", "296e373d796986f4",
                    # a province's coordination regulation (entries with lettered duties), three
                    # provinces' decisions (opening hours, a system's rules, electrical safety)
-                   "1a3950726cd8511f", "33afd0d9738224e1", "ce4ad96dbd9a518d", "3bc52886147b6a70"]
+                   "1a3950726cd8511f", "33afd0d9738224e1", "ce4ad96dbd9a518d", "3bc52886147b6a70",
+                   # decisions handing powers down, a decree, two circulars, council and Government
+                   # resolutions, a notice whose topics hold semicolons, a project with a task table
+                   "b1ce4a2380c2c8e3", "fa3395538c5c7356", "c15a1748f51c3fd0", "5eaeb632f6582871", "04e0c7e10cd38cdd",
+                   "518fe8ba9a6bd9dc", "abca9704d4c889cd", "c2b60521aafae842", "e09bc3b35c473bea", "ec00bd6f58be7864",
+                   # procedures decisions, a coordination regulation, a price circular, a centre's duties
+                   "2e037ff2daea1c76", "741f24db1e774799", "50693ea4bb4bda20", "875cbe611015707a", "7599f6525eb44d2e"]
 
 
 # … and the shared resolutions, decisions and directives (tests/data/real/other), three of them

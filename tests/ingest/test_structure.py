@@ -60,7 +60,13 @@ def test_attribute_lines(text, expected):
     [("MỤC ĐÍCH, YÊU CẦU", "aims"), ("NỘI DUNG THỰC HIỆN", "tasks"), ("MỘT SỐ NHIỆM VỤ TRỌNG TÂM", "tasks"), ("TỔ CHỨC THỰC HIỆN", "organisation"), ("KINH PHÍ THỰC HIỆN", "funding"),
      # a heading of aims that also names work holds work; "hoạt động" alone does not make it so
      ("MỤC TIÊU, NHIỆM VỤ", "tasks"), ("Đánh giá kết quả và giải pháp năm 2026", "tasks"), ("Nguyên tắc tổ chức và hoạt động của bộ", "situation"),
-     ("Mục đích, yêu cầu", "aims")],
+     ("Mục đích, yêu cầu", "aims"),
+     # a part that hands down powers describes them, unless it names the steps or duties too
+     ("Thẩm quyền quyết định bổ sung tiêu chuẩn, định mức sử dụng máy móc, thiết bị phục vụ công tác các chức danh và nhiệm vụ được giao", "powers"),
+     ("Phân cấp thẩm quyền quyết định thanh lý tài sản công", "powers"), ("Nội dung phân cấp", "powers"),
+     ("Thẩm quyền, trình tự, thủ tục cấp Giấy chứng nhận", None), ("Thẩm quyền, trách nhiệm thực hiện luân chuyển", "organisation"),
+     # what a body is describes it; its duties are work
+     ("Vị trí và chức năng", "situation"), ("Vị trí, chức năng, nhiệm vụ và quyền hạn", "tasks")],
 )
 def test_section_roles(heading, role):
     assert section_role(heading) == role

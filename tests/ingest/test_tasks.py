@@ -100,6 +100,25 @@ NATIONAL = Lexicon({}, None, {}, True, None, True)
         ("Các đơn vị quản lý đường bộ tập trung kiểm tra, rà soát các tuyến quốc lộ", ["Các đơn vị quản lý đường bộ"]),
         # … while the offices of a list of one kind are its members' ("Văn phòng: Tỉnh ủy, …")
         ("Văn phòng: Tỉnh ủy, Ủy ban nhân dân tỉnh chủ trì tổng hợp", ["Văn phòng Tỉnh ủy", "Văn phòng Ủy ban nhân dân tỉnh"]),
+        # every province without "trực thuộc Trung ương"; a name five words after its capital;
+        # the heads after a catch-all owned by a ministry go on; bodies named before a catch-all
+        # tail keep their names (a Government resolution, a ministry's circular, corpus 04e0c7e1…, c15a1748…)
+        ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố chịu trách nhiệm thi hành Nghị quyết này./.",
+         ["Các bộ, cơ quan ngang bộ", "Các cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố"]),
+        ("Chánh Văn phòng, Cục trưởng Cục Nhà giáo và Cán bộ quản lý giáo dục, Thủ trưởng các đơn vị có liên quan thuộc Bộ Giáo dục và Đào tạo, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương, Giám đốc Sở Giáo dục và Đào tạo, Trưởng phòng Giáo dục và Đào tạo, Hiệu trưởng các trường phổ thông, trường dự bị đại học, tổ chức, đơn vị và cá nhân liên quan chịu trách nhiệm thi hành Thông tư này.",
+         ["Cục Nhà giáo và Cán bộ quản lý giáo dục", "Ủy ban nhân dân các tỉnh, thành phố", "Sở Giáo dục và Đào tạo", "Phòng Giáo dục và Đào tạo", "Các trường phổ thông", "Các trường dự bị đại học"]),
+        # "hàng" inside a name is no "hàng năm"; acting as the law says is no work of this text
+        ("Thanh tra Ngân hàng Nhà nước chủ trì thanh tra", ["Thanh tra Ngân hàng Nhà nước"]),
+        ("Thanh tra Ngân hàng Nhà nước thực hiện theo quy định tại Luật Thanh tra và các văn bản pháp luật có liên quan.", []),
+        # a city as the subject after an opening adverbial is its People's Committee; the
+        # request a topic reports is not the text's, the sentence after its colon assigns (a
+        # Government Office notice, corpus abca9704…)
+        ("Để tiếp tục vận hành chính quyền địa phương 02 cấp hiệu lực, hiệu quả, thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:",
+         ["Ủy ban nhân dân thành phố"]),
+        ("Về đề nghị các bộ, ngành quan tâm sớm rà soát, tránh chồng chéo về thẩm quyền; hoàn thiện quy trình pháp lý về đất đai: Ủy ban nhân dân thành phố Đà Nẵng cần tiếp tục rà soát các nội dung về phân cấp; phối hợp với Bộ Nội vụ tổng hợp.",
+         ["Ủy ban nhân dân thành phố"]),
+        ("Về đề nghị Bộ Khoa học và Công nghệ phối hợp với các bộ, ngành rà soát cơ sở dữ liệu: Về vấn đề này, Chính phủ đã ban hành Nghị quyết số 214/NQ-CP. Các bộ, ngành hoàn thiện cơ sở dữ liệu quốc gia, phối hợp với Bộ Công an thực hiện kết nối.",
+         ["Các bộ, ngành"]),
     ],
 )
 def test_read_actors_in_national_documents(text, leads):
@@ -339,6 +358,47 @@ def test_the_ministries_and_central_sectors_are_one_group():
         ("Đơn vị hoặc cá nhân được giao chủ trì soạn thảo nội dung lấy ý kiến có trách nhiệm thực hiện các công việc sau: xác định nội dung và loại hồ sơ công việc.", [], [], []),
         # the public a procedure addresses is no body
         ("Người dân, doanh nghiệp tra cứu nghĩa vụ tài chính theo mã hồ sơ thủ tục hành chính. Sau khi thanh toán, người dân, doanh nghiệp sẽ nhận được chứng từ nộp tiền.", [], [], []),
+        # units under a place are every unit its government runs; a group that only "liên quan
+        # đến" something, no verb after, is an object (a city council's resolution, corpus 5eaeb632…)
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội; các sở, ban, ngành; Ủy ban nhân dân các xã, phường; các đơn vị trực thuộc thành phố Hà Nội xét, trình Ủy ban nhân dân thành phố Hà Nội.",
+         ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", "Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường", "Các đơn vị trực thuộc thành phố"], [], []),
+        ("Sở Nội vụ lấy thêm ý kiến các bộ, ngành liên quan; các cơ quan, đơn vị thuộc thành phố Hà Nội liên quan đến lĩnh vực hoạt động của cá nhân được đề nghị xét tặng danh hiệu.",
+         ["Sở Nội vụ"], [], []),
+        # … but a group "có liên quan tới …" goes on to its verb (a real plan, bffd9da6…)
+        ("Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này có trách nhiệm thường xuyên phối hợp cùng các cơ quan chuyên môn.",
+         ["Các sở, ban, ngành tỉnh"], [], []),
+        # the province's reach is everyone in it, no group; the city's body "của Thành phố" is
+        # whichever one (decisions of Bắc Ninh and Huế, corpus b1ce4a23…, 8d9779ed…)
+        ("Thủ trưởng các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý của tỉnh Bắc Ninh và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.", [], [], []),
+        ("Trường hợp Thành phố thực hiện các giải pháp tổ chức giao thông, cơ quan của Thành phố gửi thông báo cho cấp xã trước khi thực hiện.", [], [], []),
+        # a verb ends a name: "lấy ý kiến", a modal "cần", a judgement "thấy"; a sport's
+        # discipline ("Trưởng Bộ môn") is no body
+        ("Trong thời hạn 03 ngày kể từ ngày có Biên bản thẩm định, Cục Bảo tồn thiên nhiên và Đa dạng sinh học lấy ý kiến các cơ quan chuyên môn của Bộ.",
+         ["Cục Bảo tồn thiên nhiên và Đa dạng sinh học"], [], []),
+        ("Tham gia ý kiến đối với các vấn đề do Thủ tướng Chính phủ yêu cầu hoặc Hội đồng thấy cần kiến nghị với Thủ tướng Chính phủ.", ["Hội đồng"], [], []),
+        ("Trưởng Bộ môn thể thao thành tích cao xây dựng kế hoạch chuyên môn.", [], [], []),
+        # what a unit is allotted is no work given to it (a Government decree, corpus fa339553…)
+        ("Phòng thuộc chi cục thuộc cục loại 1 có từ 07 đến 09 biên chế công chức được bố trí 01 cấp phó.", [], [], []),
+        # a bracket inside a partner list says more of one member, the list goes on after it (a
+        # procedures decision, corpus 2e037ff2…)
+        ("Thanh tra tỉnh chủ trì, phối hợp Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh) và UBND các xã, phường:",
+         ["Thanh tra tỉnh"], ["Văn phòng Ủy ban nhân dân tỉnh", "Ủy ban nhân dân các xã, phường"], []),
+        # a body named by its function, two words of it joined by a comma; a list of generic
+        # heads stays a catch-all (a ministry's circular, corpus 875cbe61…)
+        ("Đơn vị cung cấp dịch vụ kiểm định, kiểm tra có trách nhiệm kê khai, niêm yết, công khai thông tin về giá dịch vụ.",
+         ["Đơn vị cung cấp dịch vụ kiểm định, kiểm tra"], [], []),
+        ("Tổ chức, cá nhân có trách nhiệm tuân thủ các quy định về hành lang bảo vệ đê điều.", [], [], []),
+        # members parted by semicolons after "các Sở:" (a city's decision, corpus 7599f652…)
+        ("Chánh Văn phòng Ủy ban nhân dân thành phố; Giám đốc các Sở: Văn hóa, Thể thao và Du lịch; Nội vụ; Tài Chính; Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu chịu trách nhiệm thi hành Quyết định này./.",
+         ["Văn phòng Ủy ban nhân dân thành phố", "Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ", "Sở Tài chính", "Ủy ban nhân dân các xã, phường, đặc khu"], [], []),
+        # who makes up a body is no work given to it; a duty's heading run into its sentence; a
+        # level shared only by the bare bodies right before it (a coordination regulation, corpus 50693ea4…)
+        ("Các phòng chuyên môn, nghiệp vụ gồm:", [], [], []),
+        ("Các cơ sở sản xuất tuân thủ nghiêm các quy định của pháp luật về bảo vệ môi trường, kiểm soát khí thải.", ["Các cơ sở sản xuất"], [], []),
+        ("Trách nhiệm của Sở Tư pháp hướng dẫn, tổ chức thực hiện, tuyên truyền, phổ biến pháp luật về đăng ký biện pháp bảo đảm tại địa phương.",
+         ["Sở Tư pháp"], [], []),
+        ("Văn phòng đăng ký đất đai, Chi nhánh Văn phòng đăng ký đất đai, Ủy ban nhân dân cấp xã thực hiện việc bàn giao hồ sơ.",
+         ["Văn phòng Đăng ký đất đai", "Chi nhánh Văn phòng Đăng ký đất đai", "Ủy ban nhân dân cấp xã"], [], []),
     ],
 )
 def test_read_actors_in_real_documents(text, leads, supports, supervisors):
@@ -1034,3 +1094,49 @@ def test_what_a_heading_is_about_opens_it():
     doc = parse(normalize(lines))
     tasks = [t for t, _ in extract_tasks(doc, Lexicon({}, "tỉnh")).tasks]
     assert [t.lead for t in tasks] == [["Ủy ban nhân dân cấp xã"], ["Sở Khoa học và Công nghệ"]]
+
+
+def test_a_part_that_hands_down_powers_gives_no_task_but_its_closing_article_does():
+    """"Điều 3. Thẩm quyền quyết định …" says what bodies may decide, not work given to them; an
+    article headed with its steps too ("Thẩm quyền, trình tự, thủ tục …") still gives work."""
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "Số: 83/2025/QĐ-UBND", "Bắc Ninh, ngày 28 tháng 11 năm 2025", "",
+             "QUYẾT ĐỊNH", "Phân cấp thẩm quyền quyết định tiêu chuẩn, định mức sử dụng máy móc, thiết bị", "",
+             "Điều 3. Thẩm quyền quyết định bổ sung tiêu chuẩn, định mức sử dụng máy móc, thiết bị phục vụ công tác các chức danh và nhiệm vụ được giao",
+             "1. Sở Khoa học và Công nghệ quyết định đối với các cơ quan, tổ chức, đơn vị thuộc cấp tỉnh.",
+             "2. Sở Tài chính quyết định đối với các cơ quan, tổ chức, đơn vị khác còn lại.",
+             "Điều 4. Thẩm quyền, trình tự, thủ tục thanh lý tài sản",
+             "1. Sở Tài chính tiếp nhận hồ sơ, thẩm định, trình Ủy ban nhân dân tỉnh.",
+             "Điều 5. Điều khoản thi hành",
+             "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Tài chính chịu trách nhiệm thi hành Quyết định này."]
+    tasks = [(t.path, t.lead) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
+    assert tasks == [("Đ4.1", ["Sở Tài chính"]), ("Đ5", ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Tài chính"])]
+
+
+def test_a_part_that_assesses_and_then_gives_a_body_the_work_listed_after_it():
+    """A notice's "I. ĐÁNH GIÁ CHUNG" ends "… thành phố X cần tập trung thực hiện tốt một số
+    nhiệm vụ, giải pháp sau đây:": its items are that body's work, its assessment still none."""
+    lines = ["VĂN PHÒNG CHÍNH PHỦ", "Số: 641/TB-VPCP", "Hà Nội, ngày 25 tháng 11 năm 2025", "", "THÔNG BÁO",
+             "Kết luận của Phó Thủ tướng Chính phủ tại buổi làm việc với thành phố Đà Nẵng", "",
+             "I. ĐÁNH GIÁ CHUNG",
+             "Ghi nhận, biểu dương tinh thần đoàn kết của chính quyền địa phương 02 cấp trong thời gian qua.",
+             "Để tiếp tục vận hành chính quyền địa phương 02 cấp hiệu lực, hiệu quả, thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:",
+             "1. Tăng cường hiệu quả hoạt động của bộ máy chính quyền cấp xã.",
+             "2. Thúc đẩy mạnh mẽ chuyển đổi số.",
+             "II. VỀ CÁC ĐỀ XUẤT, KIẾN NGHỊ CỦA THÀNH PHỐ",
+             "1. Về đề nghị Bộ Nội vụ tham mưu ban hành các cơ chế, chính sách: Bộ Nội vụ nghiên cứu đề xuất của Ủy ban nhân dân thành phố Đà Nẵng."]
+    found = extract_tasks(parse(normalize(lines)), NATIONAL)
+    tasks = [(t.path, t.lead) for t, _ in found.tasks]
+    assert tasks == [("I.1", ["Ủy ban nhân dân thành phố Đà Nẵng"]), ("I.2", ["Ủy ban nhân dân thành phố Đà Nẵng"]), ("II.1", ["Bộ Nội vụ"])]
+
+
+def test_a_closing_list_a_line_break_cut_at_a_semicolon_runs_on_into_its_sentence():
+    """"2. Chánh Văn phòng …; Giám đốc các Sở: …; Nội vụ;" / "Tài Chính; Chủ tịch … chịu trách
+    nhiệm thi hành": the first line is no entry of bodies, the list runs on (a PDF's wrapped line,
+    five closing articles of the corpus)."""
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "Số: 83/2025/QĐ-UBND", "Bắc Ninh, ngày 28 tháng 11 năm 2025", "",
+             "QUYẾT ĐỊNH", "Về việc công bố danh mục thủ tục hành chính", "",
+             "Điều 4. Hiệu lực và trách nhiệm thi hành", "1. Quyết định có hiệu lực kể từ ngày ký.",
+             "2. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở: Văn hóa, Thể thao và Du lịch; Nội vụ;",
+             "Tài Chính; Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này./."]
+    tasks = [(t.path, t.lead) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
+    assert tasks == [("Đ4.1", []), ("Đ4.2", ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ", "Sở Tài chính", "Ủy ban nhân dân các xã, phường"])]
