@@ -22,7 +22,8 @@ def _column_roles() -> list[tuple[str, tuple[str, ...]]]:
 def column_role(header: str) -> str | None:
     """`Cơ quan chủ trì` -> lead, `NHIỆM VỤ VÀ GIẢI PHÁP` -> content, `Chủ trì/Phối hợp` ->
     roles (one cell names both) (cues.yaml: table_columns)."""
-    h = fold(re.sub(r"[*()]", " ", header)).strip(" .:")
+    # a footnote's mark is no word of the header ("Cơ quan chủ trì[1]")
+    h = fold(re.sub(r"[*()]", " ", re.sub(r"\[\d{1,2}\]", "", header))).strip(" .:")
     h = re.sub(r"\s*/\s*", "/", h)
     if "/" in h:
         parts = [column_role(p) for p in h.split("/")]

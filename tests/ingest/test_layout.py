@@ -106,6 +106,8 @@ def test_a_header_typed_with_tabs_keeps_its_cells_together():
         ("Thời gian hoàn thành", "timeframe"),
         ("Tên nhiệm vụ", "content"),
         ("Ghi chú", None),
+        # a footnote's mark on the header (a Prime Minister's action plan, corpus 646f0a00…)
+        ("**Cơ quan chủ trì[1]**", "lead"),
     ],
 )
 def test_column_role(header, role):
