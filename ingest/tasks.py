@@ -1491,7 +1491,9 @@ def _attr_agencies(nodes: list[Node], lexicon: Lexicon, ctx: _Ctx) -> list[Agenc
     for a in nodes:
         # "Theo phân công tại Quyết định số 1441/QĐ-UBND … của Chủ tịch UBND tỉnh": the cited
         # document's issuer is not whom the cell names
-        text = a.text
+        # a cell that lists its bodies with dashes ("- Bộ Khoa học và Công nghệ; - Các bộ, ngành
+        # liên quan …"): the dashes mark members, no word of their names
+        text = re.sub(r"(?:^|(?<=[;,]))\s*[-–+•]\s+", " ", a.text).strip()
         for start, end in cited_document_spans(text):
             text = text[:start] + " " * (end - start) + text[end:]
         actors = read_actors(text, lexicon)
