@@ -57,17 +57,20 @@ def model(path: Path) -> list[Block]:
     page = next((b for b in blocks if isinstance(b, Table) and _is_page(b)), None)
     if page is None:
         return blocks
-    lines: list[Block] = []
+    items: list[Block] = []
     for b in blocks:
-        lines += _page_lines(b) if b is page else ([b] if isinstance(b, Line) else [])
+        # (a task table the page holds apart, an appendix's, stays a table where it stands)
+        items += _page_lines(b) if b is page else ([b] if isinstance(b, Line) or _is_task(b) else [])
     # (the rule under the issuer's name is decoration: the issuer block runs up to the motto)
-    texts = [l for l in lines if isinstance(l, Line) and not re.fullmatch(r"[-_=*\s]{3,}", l.text)]
+    items = [b for b in items if not (isinstance(b, Line) and re.fullmatch(r"[-_=*\s]{3,}", b.text))]
+    at = [k for k, b in enumerate(items) if isinstance(b, Line)]
+    texts = [items[k] for k in at]
     start, end = document_bounds(texts)
-    texts = texts[start:end]
     # the portal's own line naming the document after it ("Thông báo 653/TB-VPCP năm 2025 … do
     # Văn phòng Chính phủ ban hành") is no part of what the office sent
-    summary = next((k for k, l in enumerate(texts) if k and _portal_summary().match(l.text)), len(texts))
-    return list(texts[:summary])
+    end = next((k for k in range(start + 1, end) if _portal_summary().match(texts[k].text)), end)
+    first, last = at[start], (at[end] if end < len(at) else len(items))
+    return items[first:last]
 
 
 @cache
