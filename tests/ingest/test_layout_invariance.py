@@ -126,7 +126,9 @@ _CORPUS_LAYOUTS = ["6a406c1f9dfed9c3", "001c610b2efdcf0c", "db769f685bf6bb23", "
                    "b1ce4a2380c2c8e3", "fa3395538c5c7356", "c15a1748f51c3fd0", "5eaeb632f6582871", "04e0c7e10cd38cdd",
                    "518fe8ba9a6bd9dc", "abca9704d4c889cd", "c2b60521aafae842", "e09bc3b35c473bea", "ec00bd6f58be7864",
                    # procedures decisions, a coordination regulation, a price circular, a centre's duties
-                   "2e037ff2daea1c76", "741f24db1e774799", "50693ea4bb4bda20", "875cbe611015707a", "7599f6525eb44d2e"]
+                   "2e037ff2daea1c76", "741f24db1e774799", "50693ea4bb4bda20", "875cbe611015707a", "7599f6525eb44d2e",
+                   # a typhoon dispatch, a notice, petrol hours, a simplification plan, a delegation
+                   "cfef94bb5eaf59df", "05729ab54fc07c39", "1fa949f85858c62f", "8c306b6991495e34", "0a5a51958af8e293"]
 
 
 # … and the shared resolutions, decisions and directives (tests/data/real/other), three of them
