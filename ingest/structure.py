@@ -121,11 +121,17 @@ def section_role(heading: str) -> str | None:
 
 
 @cache
+def work_words() -> tuple[str, ...]:
+    """The words that name work (cues.yaml: compound_work_headings), folded."""
+    return tuple(fold(w) for w in cues()["compound_work_headings"])
+
+
+@cache
 def _compound_work(role: str) -> tuple[str, ...]:
     """The words that make a silent heading hold work: its role's own (`holds_work`), or
-    cues.yaml: compound_work_headings."""
+    `work_words`."""
     own = next((e.get("holds_work") for e in cues()["section_roles"] if e["role"] == role), None)
-    return tuple(fold(w) for w in (own or cues()["compound_work_headings"]))
+    return tuple(fold(w) for w in own) if own else work_words()
 
 
 def _role_of(h: str) -> str | None:

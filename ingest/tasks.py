@@ -47,7 +47,7 @@ from .agencies import (
 from .citations import cited_document_spans
 from .models import Document, Node, Reporting, Task
 from .rules import alternation, cues, fold, level_words, measures
-from .structure import SILENT_ROLES, notice_closing, promulgated_in_annex, promulgating, section_role
+from .structure import SILENT_ROLES, notice_closing, promulgated_in_annex, promulgating, section_role, work_words
 
 _WORK = ("item", "decimal", "letter", "dash", "plus")
 _HEADS = ("section", "chapter", "part", "subsection", "article")
@@ -660,11 +660,11 @@ def _collective_member_end(body: str, pos: int, before: int, mentions: list[Agen
     # "đơn vị sự nghiệp thuộc UBND huyện": the owner ends the name, after a qualifier too ("các
     # đơn vị có liên quan | thuộc Bộ Giáo dục và Đào tạo, Chủ tịch …")
     owner = _grammar().owner_after.match(body[pos:])
-    at = pos + (owner.end() if owner else 0)
-    owned = next((a for a in mentions if a.start == at and a.known), None) if owner else next((a for a in mentions if a.start == pos), None)
-    if owned is not None and (owner or _grammar().owner_before.search(body[:pos])):
-        pos = owned.end
-    return pos
+    if owner:
+        owned = next((a for a in mentions if a.start == pos + owner.end() and a.known), None)
+    else:
+        owned = next((a for a in mentions if a.start == pos), None) if _grammar().owner_before.search(body[:pos]) else None
+    return owned.end if owned is not None else pos
 
 
 def _elliptic_run_end(body: str, end: int, pattern: re.Pattern[str]) -> int:
@@ -1110,12 +1110,7 @@ def _introduces_work(section: Node, lexicon: Lexicon) -> bool:
     "I. ĐÁNH GIÁ CHUNG … thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải
     pháp sau đây:" (the work named in the words of cues.yaml: compound_work_headings)."""
     intro, leads, _, _ = _introducing_paragraph(section, lexicon)
-    return intro is not None and bool(leads) and any(w in fold(intro.text) for w in _work_words())
-
-
-@cache
-def _work_words() -> tuple[str, ...]:
-    return tuple(fold(w) for w in cues()["compound_work_headings"])
+    return intro is not None and bool(leads) and any(w in fold(intro.text) for w in work_words())
 
 
 def _introducing_paragraph(section: Node, lexicon: Lexicon) -> tuple[Node | None, list[AgencyMention], bool, list[AgencyMention]]:
