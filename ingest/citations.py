@@ -29,7 +29,7 @@ from .agencies import find_agencies
 from .ids import local_document_id
 from .jurisdiction import Jurisdiction, full_name_of
 from .models import Document, LegalRef, Line, Mention
-from .rules import alternation, cues, doc_types, fold, misreadable, registry, unmarked
+from .rules import alternation, cues, doc_types, fold, law_titles, misreadable, modern_tones, registry, unmarked
 
 _STRENGTH = {"implements": 3, "based_on": 2, "cites": 1}
 _CODE = r"[A-ZĐ][A-Za-zĐđ&]*\d*"
@@ -49,6 +49,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # 120-KL/TW, 11-QĐi/TW, 52-KH/BCĐTW, 10- CTr/TU; a PDF break may leave "120- KL/TW"
         "party": rf"{number}\s?-\s?(?P<code>[A-ZĐ][A-Za-zĐđ]*)/\s?(?P<issuer>[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ]*)*)",
         # 552/TB-VPCP is "state"; a bare type code after the slash: 45/CT is too ambiguous
+        # QCVN 06:2022/BXD, Sửa đổi 1:2023 QCVN 06:2022/BXD, TCVN 10299:2025
+        "standard": r"(?:(?P<amend>Sửa\s+đổi\s+\d{1,2}\s*:\s*\d{4})\s+)?(?P<code>QCVN|TCVN)\s*"
+        rf"(?P<num>\d{{1,5}}(?:-\d{{1,3}})*)\s*:\s*{year}(?:\s*/\s*(?P<issuer>[A-ZĐ]{{2,}}))?",
     }
     type_words = "|".join(re.escape(n) for n in dt.all_names)
     return {
@@ -74,16 +77,85 @@ def _law_name_regex() -> re.Pattern[str] | None:
     return re.compile(rf"(?P<name>{alts})(?:\s*\(?\s*năm\s+(?P<year>\d{{4}})\s*\)?)?", re.I)
 
 
+# The year a law is cited with: "năm 2019", "ngày 19/6/2015", "ngày 25 tháng 6 năm 2015", or the
+# date alone ("Luật Tổ chức chính quyền địa phương 19/02/2025").
+_LAW_YEAR = (
+    r"(?:\s*\(?\s*(?:năm\s+(?P<year>\d{4})"
+    r"|(?:ngày\s+)?(?P<day>\d{1,2})(?:\s*/\s*(?P<month>\d{1,2})\s*/\s*|\s+tháng\s+(?P<month2>\d{1,2})\s+năm\s+)"
+    r"(?P<year2>\d{4}))\s*\)?)?"
+)
+
+
 @cache
 def _named_law_regex() -> re.Pattern[str]:
     """`Luật Bảo vệ bí mật nhà nước`, `Luật Phòng, chống ma túy`, `Luật Giáo dục năm 2019`."""
     stops = alternation(cues()["law_name_stops"])
-    word = rf"(?!(?:{stops}|Luật)(?![\wÀ-ỹ]))[\wÀ-ỹ]+"
+    word = rf"(?!(?:{stops}|Luật)(?![\wÀ-ỹ])|\d)[\wÀ-ỹ]+"
     return re.compile(
         rf"(?<![\wÀ-ỹ])Luật\s+(?P<name>(?:sửa đổi,?\s+bổ sung\s+(?:một số điều của\s+)?(?:các\s+)?Luật\s+)?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*"
-        rf"(?:,\s+[a-zà-ỹđ][\wÀ-ỹ]*)?(?:\s+{word}){{0,7}})"
-        r"(?:\s*\(?\s*(?:năm\s+(?P<year>\d{4})|ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*|\s+tháng\s+\d{1,2}\s+năm\s+)(?P<year2>\d{4}))\s*\)?)?"
+        rf"(?:,\s+[a-zà-ỹđ][\wÀ-ỹ]*)?(?:\s+{word}){{0,7}})" + _LAW_YEAR
     )
+
+
+def _title_key(title: str) -> str:
+    """A title compared without case, commas or the spacing between its words."""
+    return " ".join(fold(title).replace(",", " ").split())
+
+
+@cache
+def _law_titles_by_form() -> dict[str, str]:
+    """Every way a listed code or law is written (data/registry/law_titles.yaml: as listed, or
+    with a usual abbreviation: "Luật Ban hành văn bản QPPL"), by its key → the title as listed."""
+    listed = law_titles()
+    forms: dict[str, str] = {}
+    for kind, titles in (("Bộ luật", listed.codes), ("Luật", listed.laws)):
+        for title in titles:
+            full = f"{kind} {title}"
+            forms[_title_key(full)] = full
+            for short, words in listed.abbreviations.items():
+                if _title_key(words) in _title_key(title):
+                    forms[_title_key(full).replace(_title_key(words), _title_key(short))] = full
+    return forms
+
+
+@cache
+def _one_titled_law() -> str:
+    """One listed code or law, however its commas are written ("Luật Thi đua khen thưởng")."""
+    words = [
+        r",?\s+".join(re.escape(w) for w in form.split())
+        for form in sorted(_law_titles_by_form(), key=len, reverse=True)
+    ]
+    return rf"(?:{'|'.join(words)})(?![\wÀ-ỹ&])"
+
+
+@cache
+def _titled_law_regex() -> re.Pattern[str]:
+    """A code or law by its title as listed (data/registry/law_titles.yaml), commas and "và"
+    inside it kept: `Luật Phí và lệ phí`, `Bộ luật Lao động năm 2019`; and the act that amends
+    such laws, with every law it names: `Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công
+    chức và Luật Viên chức năm 2019`, `… của 37 luật có liên quan đến quy hoạch`."""
+    law = _one_titled_law()
+    amend = r"Luật\s+s[ửữ]a\s+đổi,?\s+bổ\s+sung\s+(?:một\s+số\s+điều\s+(?:của\s+)?)?(?:các\s+)?"
+    several = r"\d+\s+luật(?:\s+(?!ngày|năm)[\wÀ-ỹ]+){1,10}?(?=\s*(?:ngày|năm|\d|[;,.)]|$|và\s+(?:điều|khoản|điểm)\s))"
+    # "pháp luật đất đai" is the law of a field, not the Law on Land
+    return re.compile(
+        rf"(?<![\wÀ-ỹ])(?<!pháp )(?P<name>{amend}(?:{law}(?:\s*(?:,|và)\s*{law})*|{several})|{law})" + _LAW_YEAR,
+        re.I,
+    )
+
+
+def _as_listed(name: str) -> str:
+    """A titled law's name in the text's own words, but with its abbreviations written out
+    ("Luật Ban hành văn bản QPPL" → "… quy phạm pháp luật") and the amending words as the
+    Assembly writes them ("Luật sữa đổi, bổ sung" → "Luật sửa đổi, bổ sung")."""
+    name = re.sub(r"^Luật\s+s[ửữ]a\s+đổi,?\s+bổ\s+sung", "Luật sửa đổi, bổ sung", name, flags=re.I)
+    forms = _law_titles_by_form()
+
+    def spelt_out(m: re.Match[str]) -> str:
+        listed = forms.get(_title_key(m.group(0)), m.group(0))
+        return m.group(0) if _title_key(listed) == _title_key(m.group(0)) else listed
+
+    return re.sub(_one_titled_law(), spelt_out, name, flags=re.I)
 
 
 @cache
@@ -162,7 +234,33 @@ def extract_refs(doc: Document, where: Jurisdiction) -> tuple[list[LegalRef], li
     hits = [h for h in hits if not (h.symbol and _symbol_key(h.symbol) in own)]
     _share_tails(hits)
     _programme_carried_out(hits, doc.header.title)
+    _same_named_laws(hits)
     return _merge(hits, where)
+
+
+_NAMED_WITH_YEAR = re.compile(r"^(?P<name>(?:Bộ luật|Luật)\s.*?)(?: năm (?P<year>\d{4}))?$", re.I)
+
+
+def _same_named_laws(hits: list[_Hit]) -> None:
+    """One document for one law however often it is named: a law named again without its year
+    ("… của Luật Phí và lệ phí") is the one the text named with a year ("Căn cứ Luật Phí và lệ
+    phí ngày 25 tháng 11 năm 2015") when it named only one such, and a law written two ways
+    ("Luật Thi đua, khen thưởng", later "Luật Thi đua khen thưởng") keeps its first capitalised
+    writing."""
+    first: dict[tuple[str, str | None], str] = {}
+    years: dict[str, set[str | None]] = {}
+    named = [(h, m) for h in hits if h.symbol is None and (m := _NAMED_WITH_YEAR.match(h.doc_id_hint or ""))]
+    # the first writing with its capitals ("Luật Việc làm" over a title's "luật việc làm")
+    for h, m in sorted(named, key=lambda hm: (hm[1].group(0)[0].islower(), hm[0].line.first if hm[0].line else 0, hm[0].start)):
+        key = _title_key(m.group("name"))
+        first.setdefault((key, m.group("year")), h.doc_id_hint or "")
+        years.setdefault(key, set()).add(m.group("year"))
+    for h, m in named:
+        key, year = _title_key(m.group("name")), m.group("year")
+        dated = years[key] - {None}
+        if year is None and len(dated) == 1:
+            year = next(iter(dated))
+        h.doc_id_hint = first[(key, year)]
 
 
 _CONTENT = re.compile(r"[\wÀ-ỹ]+")
@@ -219,7 +317,7 @@ def cited_document_spans(text: str) -> list[tuple[int, int]]:
     issuer's name. That issuer is the cited document's, not a body the text gives work to."""
     p = _patterns()
     spans: list[tuple[int, int]] = []
-    for piece in ("law", "state", "party"):
+    for piece in ("standard", "law", "state", "party"):
         for m in p[f"symbol_{piece}"].finditer(text):
             end = m.end()
             date = p["date_after"].match(text[end:])
@@ -236,6 +334,7 @@ def _scan(line: Line, context: str, carried: str | None = None) -> list[_Hit]:
     (`carried`: the relation of the ground list the line goes on with, if it opens with no cue)."""
     hits = _symbol_hits(line, context)
     _named_law_hits(line, context, hits)
+    _congress_resolution_hits(line, context, hits)
     hits.sort(key=lambda h: h.start)
     for h in hits:
         h.quote = _sentence(line.text, h.start, h.end)
@@ -259,7 +358,7 @@ def _symbol_hits(line: Line, context: str) -> list[_Hit]:
     text = line.text
     hits: list[_Hit] = []
     matches: list = []
-    for piece in ("law", "state", "party"):
+    for piece in ("standard", "law", "state", "party"):
         for m in p[f"symbol_{piece}"].finditer(text):
             if any(a <= m.start() < b for a, b, _ in matches):
                 continue
@@ -269,18 +368,20 @@ def _symbol_hits(line: Line, context: str) -> list[_Hit]:
             matches.append((m.start(), m.end(), m))
     for _, _, m in sorted(matches, key=lambda t: t[0]):
         g = m.groupdict()
-        symbol = normalise_symbol(m.group(0))
+        symbol = _standard_symbol(g) if g.get("code") in _STANDARDS else normalise_symbol(m.group(0))
         if g.get("code") and not g.get("year") and "-" in symbol and "/" in symbol and doc_types().party_issuer.match(symbol.rsplit("-", 1)[-1]):
             # "27/NQ-TW" written the state's way: the Party numbers it "27-NQ/TW"
             number, _, rest = symbol.partition("/")
             code, _, issuer = rest.rpartition("-")
             symbol = f"{number}-{code}/{issuer}"
         before = p["type_before"].search(text[: m.start()])
+        if before and g.get("code") in _STANDARDS and getattr(doc_types().by_name(before.group("tw")), "code", None) != g["code"]:
+            before = None  # "theo quy định tại QCVN 13:2018/BXD": a regulation's word, not its type
         type_word = before.group("tw") if before else None
         start = before.start() if before else m.start()
         code = g.get("code")
         # "47/2025/NQ-HĐND" -> HĐND, "574/UBND-NC" (a letter: issuer, then its drafting unit) -> UBND
-        issuer_code = doc_types().issuer_code(symbol)
+        issuer_code = g.get("issuer") if g.get("code") in _STANDARDS else doc_types().issuer_code(symbol)
         hit = _Hit(start, m.end(), symbol, None, code, issuer_code, g.get("year"), type_word, line=line, context=context)
         if hit.issuer_code and hit.issuer_code.startswith("QH") and not hit.code:
             hit.code = "Luật"
@@ -289,6 +390,49 @@ def _symbol_hits(line: Line, context: str) -> list[_Hit]:
         _read_tail(hit, text)
         hits.append(hit)
     return hits
+
+
+_STANDARDS = ("QCVN", "TCVN")  # the codes of the "standard" symbol piece
+
+
+# "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", "Nghị quyết Đại hội Đảng bộ tỉnh
+# lần thứ XX": the resolution of a Party congress has no symbol; the congress names it
+_CONGRESS_RESOLUTION = re.compile(
+    r"(?<![\wÀ-ỹ])Nghị\s+quyết\s+Đại\s+hội(?:\s+(?!lần\s)[\wÀ-ỹ]+){0,8}?\s+lần\s+thứ\s+[IVXLC]+(?![\wÀ-ỹ])"
+    r"(?:\s+của\s+Đảng(?![\wÀ-ỹ]))?",
+    re.I,
+)
+
+
+def _congress_name(written: str) -> str:
+    """The national congress's resolution by its full name however it is shortened ("Nghị quyết
+    đại hội lần thứ XIII của Đảng", "Nghị quyết Đại hội Đảng lần thứ XIII"); a local Party
+    organisation's congress ("… Đảng bộ tỉnh lần thứ XX") as written."""
+    name = " ".join(written.split())
+    words = fold(name)
+    national = "đảng bộ" not in words and ("toàn quốc" in words or "của đảng" in words or "đảng lần thứ" in words)
+    if not national:
+        return name
+    term = re.search(r"lần\s+thứ\s+([IVXLC]+)", name, re.I)
+    return f"Nghị quyết Đại hội đại biểu toàn quốc lần thứ {term.group(1).upper()} của Đảng" if term else name
+
+
+def _congress_resolution_hits(line: Line, context: str, hits: list[_Hit]) -> None:
+    for m in _CONGRESS_RESOLUTION.finditer(line.text):
+        if any(h.start <= m.start() < max(h.end, h.tail_end) for h in hits):
+            continue
+        hit = _Hit(m.start(), m.end(), None, _congress_name(m.group(0)), None, None, None, "Nghị quyết", line=line, context=context)
+        hit.tail_end = m.end()
+        hits.append(hit)
+
+
+def _standard_symbol(g: dict[str, str | None]) -> str:
+    """`QCVN06:2022/BXD` as `QCVN 06:2022/BXD`; an amendment keeps its own number before it."""
+    symbol = f"{g['code']} {g['num']}:{g['year']}" + (f"/{g['issuer']}" if g.get("issuer") else "")
+    amend = g.get("amend")
+    if not amend:
+        return symbol
+    return re.sub(r"\s*:\s*", ":", " ".join(amend.split())) + " " + symbol
 
 
 def _named_law_hits(line: Line, context: str, hits: list[_Hit]) -> None:
@@ -306,20 +450,33 @@ def _named_law_hits(line: Line, context: str, hits: list[_Hit]) -> None:
             hit = _Hit(m.start(), m.end(), None, reg.id, "Luật", "QH", m.group("year"), "Luật", line=line, context=context)
             hit.tail_end = m.end()
             hits.append(hit)
+    # "Luật Thuỷ sản" and "Luật Thủy sản": the titles are listed with the modern tone marks
+    for m in _titled_law_regex().finditer(modern_tones(text)):
+        _add_named_law(m, _as_listed(m.group("name")), line, context, hits)
     for m in _named_law_regex().finditer(text):
-        if any(h.start <= m.start() < max(h.end, h.tail_end) for h in hits):
-            continue
-        after = text[m.end() : m.end() + 40]
-        if re.match(r"^\s*,?\s*(?:số\s*)?\d+/\d{4}/QH", after, re.I):
-            continue  # "Luật Thú y số 79/2015/QH13": the symbol names it
-        name = re.sub(r"\s+", " ", m.group("name")).strip(" ,")
-        if registry().by_name(f"Luật {name}"):
-            continue
-        year = m.group("year") or m.group("year2")
-        law_id = f"Luật {name}" + (f" năm {year}" if year else "")
-        hit = _Hit(m.start(), m.end(), None, law_id, "Luật", "QH", year, "Luật", line=line, context=context)
-        hit.tail_end = m.end()
-        hits.append(hit)
+        _add_named_law(m, "Luật " + m.group("name"), line, context, hits)
+
+
+def _add_named_law(m: re.Match[str], name: str, line: Line, context: str, hits: list[_Hit]) -> None:
+    """A law named by its title, as `Luật <title> năm <year>`, unless a hit already covers it,
+    its number follows ("Luật Thú y số 79/2015/QH13": the symbol names it) or the registry
+    knows the title (the registry's pass read it)."""
+    text = line.text
+    if any(h.start <= m.start() < max(h.end, h.tail_end) for h in hits):
+        return
+    if re.match(r"^\s*,?\s*(?:số\s*)?\d+/\d{4}/QH", text[m.end() : m.end() + 40], re.I):
+        return
+    name = re.sub(r"\s+", " ", name).strip(" ,")
+    if registry().by_name(name):
+        return
+    year = m.group("year") or m.group("year2")
+    law_id = name + (f" năm {year}" if year else "")
+    hit = _Hit(m.start(), m.end(), None, law_id, "Luật", "QH", year, "Luật", line=line, context=context)
+    hit.tail_end = m.end()
+    month = m.group("month") or m.group("month2")
+    if m.group("year2") and month and 1 <= int(month) <= 12 and 1 <= int(m.group("day")) <= 31:
+        hit.date = f"{m.group('year2')}-{int(month):02d}-{int(m.group('day')):02d}"
+    hits.append(hit)
 
 
 def _plausible_state(g: dict) -> bool:

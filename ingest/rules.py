@@ -482,6 +482,37 @@ def measures() -> tuple[Measure, ...]:
 
 
 @dataclass(frozen=True)
+class LawTitles:
+    """The titles codes ("Bộ luật …") and laws ("Luật …") are cited by, without that word."""
+
+    codes: tuple[str, ...]
+    laws: tuple[str, ...]
+    abbreviations: dict[str, str]  # "QPPL" -> "quy phạm pháp luật"
+
+
+@cache
+def law_titles() -> LawTitles:
+    path = REGISTRY_DIR / "law_titles.yaml"
+    raw = _load(path)
+    _check_keys(raw, {"codes", "laws", "abbreviations"}, {"codes", "laws", "abbreviations"}, str(path))
+    lists = {}
+    for key in ("codes", "laws"):
+        titles = [re.sub(r"\s+", " ", str(t)).strip() for t in raw[key] or []]
+        seen: set[str] = set()
+        for title in titles:
+            folded = fold(title)
+            if not title or folded in seen:
+                raise RulesError(f"{key}: title {title!r} is empty or listed twice", str(path))
+            seen.add(folded)
+        lists[key] = tuple(titles)
+    abbreviations = {str(k): str(v) for k, v in (raw["abbreviations"] or {}).items()}
+    for short, words in abbreviations.items():
+        if not any(fold(words) in fold(t) for t in lists["codes"] + lists["laws"]):
+            raise RulesError(f"abbreviations: {short!r} stands for {words!r}, in no listed title", str(path))
+    return LawTitles(lists["codes"], lists["laws"], abbreviations)
+
+
+@dataclass(frozen=True)
 class RegistryDoc:
     id: str
     type: str

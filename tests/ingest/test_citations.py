@@ -205,6 +205,65 @@ def test_each_reference_says_what_it_is(text, expected):
     assert {k: (r.type, r.issuer, r.subject) for k, r in found.items()} == expected
 
 
+# (line of a real original, context, {id: (relation, date, type)}): codes and laws by their
+# title (data/registry/law_titles.yaml), with the commas and "và" inside a title, the acts that
+# amend them, the usual abbreviations, and national technical regulations by their symbol
+TITLED = [
+    # a town's regulation (PDF): a title with a comma, an amending act naming two laws, a date
+    # with no "ngày", a slip of the keyboard in "sữa đổi"
+    ("Căn cứ Luật cán bộ, công chức ngày 13/11/2008 ; Luật sữa đổi, bổ sung một số điều của Luật cán bộ, "
+     "công chức và Luật viên chức 6/12/2019;", "preamble",
+     {"Luật cán bộ, công chức năm 2008": ("based_on", "2008-11-13", "Luật"),
+      "Luật sửa đổi, bổ sung một số điều của Luật cán bộ, công chức và Luật viên chức năm 2019": ("based_on", "2019-12-06", "Luật")}),
+    # a fee decision (PDF): "và" inside a title; a code ("Bộ luật")
+    ("Căn cứ Luật Phí và lệ phí ngày 25 tháng 11 năm 2015; Bộ luật Lao động ngày 20 tháng 11 năm 2019;", "preamble",
+     {"Luật Phí và lệ phí năm 2015": ("based_on", "2015-11-25", "Luật"), "Bộ luật Lao động năm 2019": ("based_on", "2019-11-20", "Luật")}),
+    # a planning decision (PDF): an act amending "37 laws", then a law dated by its day alone
+    ("Luật sửa đổi, bổ sung một số điều của 37 Luật có liên quan đến quy hoạch ngày 20/11/2018; Luật Kiến trúc ngày 13/6/2019;", "body",
+     {"Luật sửa đổi, bổ sung một số điều của 37 Luật có liên quan đến quy hoạch năm 2018": ("cites", "2018-11-20", "Luật"),
+      "Luật Kiến trúc năm 2019": ("cites", "2019-06-13", "Luật")}),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương 19/02/2025;", "preamble",
+     {"Luật Tổ chức chính quyền địa phương năm 2025": ("based_on", "2025-02-19", "Luật")}),
+    # an election plan (DOCX): the opening carries out both laws, each title holding "và"
+    ("Thực hiện Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân ngày 25 tháng 6 năm 2015 và Luật sửa đổi, "
+     "bổ sung một số điều của Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân ngày 24 tháng 6 năm 2025;", "preamble",
+     {"Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân năm 2015": ("implements", "2015-06-25", "Luật"),
+      "Luật sửa đổi, bổ sung một số điều của Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân năm 2025": ("implements", "2025-06-24", "Luật")}),
+    # a plan (Markdown): one law written two ways is one document, under its first writing
+    ("theo quy định của Luật Thi đua, khen thưởng; kinh phí theo quy định của Luật Thi đua khen thưởng và Luật Ngân sách Nhà nước.", "body",
+     {"Luật Thi đua, khen thưởng": ("cites", None, "Luật"), "Luật Ngân sách Nhà nước": ("cites", None, "Luật")}),
+    # abbreviations written out; a title named again without its year is the dated one
+    ("Căn cứ Luật Ban hành văn bản QPPL năm 2025; theo Luật NSNN năm 2025 và Luật Ngân sách nhà nước", "preamble",
+     {"Luật Ban hành văn bản quy phạm pháp luật năm 2025": ("based_on", None, "Luật"),
+      "Luật Ngân sách nhà nước năm 2025": ("based_on", None, "Luật")}),
+    # old tone marks; "pháp luật đất đai" is the law of a field, not the Law on Land
+    ("Căn cứ Luật Thuỷ sản năm 2017; theo quy định của pháp luật đất đai", "preamble",
+     {"Luật Thủy sản năm 2017": ("based_on", None, "Luật")}),
+    # a Party congress's resolution has no symbol: the national one by its full name however
+    # shortened, a province's Party organisation's as written
+    ("Thực hiện Nghị quyết đại hội lần thứ XIII của Đảng; Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XX;", "preamble",
+     {"Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng": ("implements", None, "Nghị quyết"),
+      "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XX": ("implements", None, "Nghị quyết")}),
+    # a planning decision (PDF): national technical regulations, an amendment to one among them
+    ("theo quy định tại QCVN 13:2018/BXD; QCVN06:2022/BXD; Sửa đổi 1:2023 QCVN 06:2022/BXD và các quy định", "body",
+     {"QCVN 13:2018/BXD": ("cites", None, "Quy chuẩn kỹ thuật quốc gia"),
+      "QCVN 06:2022/BXD": ("cites", None, "Quy chuẩn kỹ thuật quốc gia"),
+      "Sửa đổi 1:2023 QCVN 06:2022/BXD": ("cites", None, "Quy chuẩn kỹ thuật quốc gia")}),
+]
+
+
+@pytest.mark.parametrize("text,context,expected", TITLED, ids=[t[:40] for t, _, _ in TITLED])
+def test_a_law_is_read_by_its_whole_title_and_a_regulation_by_its_symbol(text, context, expected):
+    found, _ = refs_of(text, VINH_LINH, context)
+    assert {k: (r.relation, r.date, r.type) for k, r in found.items()} == expected
+
+
+def test_a_regulation_is_issued_by_the_ministry_its_symbol_names():
+    found, _ = refs_of("thay thế QCVN 40:2011/BTNMT (đã hết hiệu lực) bằng QCVN 40:2025/BTNMT - Quy chuẩn kỹ thuật quốc gia về nước thải", VINH_LINH)
+    assert {k: r.issuer for k, r in found.items()} == {
+        "QCVN 40:2011/BTNMT": "Bộ Tài nguyên và Môi trường", "QCVN 40:2025/BTNMT": "Bộ Tài nguyên và Môi trường"}
+
+
 def test_a_mention_is_quoted_by_its_sentence_and_a_document_keeps_its_first_subject():
     text = (
         "Năm 2024 đã tổ chức tốt. Thực hiện Nghị quyết số 47/2025/NQ-HĐND ngày 22/12/2025 của HĐND tỉnh ban hành Quy định các biện pháp; "

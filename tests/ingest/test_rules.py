@@ -17,6 +17,7 @@ def test_all_knowledge_files_load():
     assert rules.cues()["predicate_stops"]
     assert rules.measures()
     assert "10/2022/QH15" in rules.registry().documents
+    assert "Phí và lệ phí" in rules.law_titles().laws and "Lao động" in rules.law_titles().codes
 
 
 def test_every_timeframe_kind_has_labels():
@@ -52,10 +53,11 @@ def data_copy(tmp_path, monkeypatch):
     shutil.copytree(rules.DATA_DIR / "registry", dest / "registry")
     monkeypatch.setattr(rules, "RULES_DIR", dest / "rules")
     monkeypatch.setattr(rules, "REGISTRY_DIR", dest / "registry")
-    for loader in (rules.doc_types, rules.gazetteer, rules.cues, rules.measures, rules.registry):
+    loaders = (rules.doc_types, rules.gazetteer, rules.cues, rules.measures, rules.registry, rules.law_titles)
+    for loader in loaders:
         loader.cache_clear()
     yield dest
-    for loader in (rules.doc_types, rules.gazetteer, rules.cues, rules.measures, rules.registry):
+    for loader in loaders:
         loader.cache_clear()
 
 
@@ -99,6 +101,18 @@ def test_registry_relation_to_unknown_document_is_an_error(data_copy):
     _edit(data_copy / "registry" / "legal.yaml", lambda d: d["documents"][1]["relations"][0].update(target="999/2099/QH99"))
     with pytest.raises(RulesError, match="not in the registry"):
         rules.registry()
+
+
+def test_a_law_title_listed_twice_is_an_error(data_copy):
+    _edit(data_copy / "registry" / "law_titles.yaml", lambda d: d["laws"].append("phí và  lệ phí"))
+    with pytest.raises(RulesError, match="listed twice"):
+        rules.law_titles()
+
+
+def test_an_abbreviation_of_no_listed_title_is_an_error(data_copy):
+    _edit(data_copy / "registry" / "law_titles.yaml", lambda d: d["abbreviations"].update(XYZ="xa lộ thông tin"))
+    with pytest.raises(RulesError, match="in no listed title"):
+        rules.law_titles()
 
 
 def test_missing_file_is_named(data_copy):
