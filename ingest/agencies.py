@@ -56,8 +56,12 @@ def _level_pattern() -> str:
 
 @cache
 def _suffix_regex() -> re.Pattern[str]:
-    # "tỉnh", and "Tỉnh" where a province capitalises its own level word
-    return re.compile(rf"^\s+(?P<level>(?i:{_level_pattern()}))(?![\wÀ-ỹ])(?:\s+{_PLACE})?")
+    # "tỉnh", and "Tỉnh" where a province capitalises its own level word; "các cấp thành phố Hà
+    # Nội": every level of that place's bodies
+    units = alternation(level_words("province", "city"))
+    return re.compile(
+        rf"^\s+(?P<level>(?i:{_level_pattern()}))(?![\wÀ-ỹ])(?:(?:(?<=[cC]ác cấp)\s+(?i:{units}))?\s+{_PLACE})?"
+    )
 
 
 @cache
@@ -72,11 +76,20 @@ def predicate_regex() -> re.Pattern[str]:
     return re.compile(r"(?<![\wÀ-ỹ])(?:" + stops + r")(?![\wÀ-ỹ])", re.I)
 
 
+@cache
+def _description_heads() -> frozenset[str]:
+    """The first words of the phrases that open what a document is about ("sửa đổi", "phê
+    duyệt"): capitalised after an issuer's level word, they are no place."""
+    return frozenset(fold(c).split()[0] for c in cues()["description_cues"] if len(c.split()) > 1)
+
+
 def _place_ok(place: str | None) -> str | None:
     """A captured place must not be the start of a following agency or predicate."""
     if not place:
         return None
     words = place.split()
+    if len(words) == 1 and not places.is_place_name(place) and fold(place) in _description_heads():
+        return None  # "của UBND tỉnh Sửa đổi, bổ sung …": what a cited document is about begins
     keep: list = []
     for i, w in enumerate(words):
         # "Thanh Hóa", "Chi Lăng", "Đại Lộc": a head word that begins a known place's name

@@ -58,7 +58,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         **{f"symbol_{k}": re.compile(rf"(?<![\w/])(?<!\d\.)(?:{v})(?![\w/])") for k, v in pieces.items()},
         "type_before": re.compile(rf"(?P<tw>{type_words})(?:\s+[a-zà-ỹđ]+){{0,2}}?\s*(?:(?:s[ốo]|số hiệu)\s*)?[:]?\s*$", re.I),
         "date_after": re.compile(
-            r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
+            r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?:(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})"
             r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))",
             re.I,
         ),
@@ -485,17 +485,26 @@ def _plausible_state(g: dict) -> bool:
     return doc_types().by_code(code) is not None or code in doc_types().issuers or len(code) >= 2
 
 
+def _read_date(hit: _Hit, text: str, pos: int) -> int:
+    """The date at `pos` ("ngày 31/3/2022", "ngày 24-5-2025", "ngày 05 tháng 3 năm 2026") into
+    the hit; how many characters it took."""
+    dm = _patterns()["date_after"].match(text[pos:])
+    if not dm:
+        return 0
+    d = dm.group("d") or dm.group("d2")
+    mo = dm.group("m") or dm.group("m2")
+    y = dm.group("y") or dm.group("y2")
+    if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31):
+        return 0
+    hit.date = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+    return dm.end()
+
+
 def _read_tail(hit: _Hit, text: str) -> None:
     """Date, issuer and description that follow a symbol."""
     p = _patterns()
     pos = hit.end
-    dm = p["date_after"].match(text[pos:])
-    if dm:
-        d = dm.group("d") or dm.group("d2")
-        mo = dm.group("m") or dm.group("m2")
-        y = dm.group("y") or dm.group("y2")
-        hit.date = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
-        pos += dm.end()
+    pos += _read_date(hit, text, pos)
     om = p["of_issuer"].match(text[pos:])
     if om:
         rest = text[pos + om.end():]
@@ -518,6 +527,8 @@ def _read_tail(hit: _Hit, text: str) -> None:
             named = named or re.match(r"^([A-ZĐÀ-Ỹ][^,;:()“\"]{2,110}?)(?=\s*[,;(“\"]|\s*$)", rest)
             if named:
                 pos += om.end() + named.end()
+        if hit.date is None:  # "… 411/QĐ-TTg của Thủ tướng Chính phủ ngày 31/3/2022 phê duyệt …"
+            pos += _read_date(hit, text, pos)
         # the rest of a long name the gazetteer cut short, and "(nay là …)" asides
         # (a title copied with its capital: "của Thủ tướng Chính phủ Phê duyệt Đề án …")
         name_stop = _issuer_name_stop()

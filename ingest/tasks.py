@@ -444,7 +444,9 @@ def _described_subject_regex() -> re.Pattern[str]:
     # tra"), not a second body's head ("Cơ quan, đơn vị được giao …")
     joined = rf",\s+(?!(?i:{heads}|{alternation(c['collectives']['generic'])})(?![\wÀ-ỹ]))(?=[a-zà-ỹđ])"
     description = rf"(?!\s+(?i:{roles})(?![\wÀ-ỹ]))(?:(?:\s+|{joined})[^\s,;:()]+){{2,16}}?"
-    return re.compile(rf"^(?P<subject>(?i:{heads})(?![\wÀ-ỹ]){description})\s+(?:{alternation(c['responsibility_predicates'])})(?![\wÀ-ỹ])")
+    # "Cơ quan, đơn vị thực hiện nội dung chi …": two heads the description is of
+    both = rf"(?:,\s+(?i:{heads})(?![\wÀ-ỹ]))?"
+    return re.compile(rf"^(?P<subject>(?i:{heads})(?![\wÀ-ỹ]){both}{description})\s+(?:{alternation(c['responsibility_predicates'])})(?![\wÀ-ỹ])")
 
 
 @cache
@@ -1233,7 +1235,20 @@ class _Entry:
 def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
     """An entry heading that names whom its items are for: "1. Công an tỉnh", "5. Các sở,
     ban, ngành và UBND các xã, phường", "Đề nghị Ủy ban MTTQ tỉnh …:", "Sở Công Thương: Chủ
-    trì …", "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo"."""
+    trì …", "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo"; and "Trách nhiệm của X" whatever X
+    is ("Trách nhiệm của thuê bao"): the heading says X holds the duties."""
+    entry = _named_entry(heading, lexicon)
+    if entry is not None:
+        return entry
+    duty = _clause_words().duty_of.match(heading.strip())
+    if not duty or not fold(duty.group(0)).rstrip().endswith("của"):
+        return None
+    head, sep, rest = heading.strip()[duty.end() :].partition(":")
+    holder = _duty_holder(re.sub(r"\s*\([^()]*\)", "", head).strip(" ."))
+    return _Entry([holder], False, rest.strip() if sep else "") if holder else None
+
+
+def _named_entry(heading: str, lexicon: Lexicon) -> _Entry | None:
     text = expand_enumerations(heading.strip())
     requested = False
     mood = _mood_regex().match(text)
@@ -1266,6 +1281,20 @@ def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
     if not requested and not is_plural(name, whole=True) and all(a.kind == "collective_group" and not a.known for a in agencies):
         return None  # "9. Doanh nghiệp số": a topic; "5. Các doanh nghiệp viễn thông" names whom
     return _Entry(agencies, requested, rest.strip() if sep else "")
+
+
+def _duty_holder(name: str) -> AgencyMention | None:
+    """"Trách nhiệm của cơ quan, tổ chức quản lý trực tiếp", "Trách nhiệm của thuê bao": whom a
+    heading gives duties to, though the gazetteer does not know it — the text names it, as it
+    writes it. Not a person by post or trade (cues.yaml: duty_holder_persons, head_titles), and
+    not a sentence (no clause punctuation, twenty words at most)."""
+    if re.search(r"[.;:,]\s*$|[;:]", name) or len(name.split()) > 20 or not re.match(r"[\wÀ-ỹ]", name):
+        return None
+    persons = alternation([*cues()["duty_holder_persons"], *cues()["head_titles"]])
+    if re.match(rf"(?:các\s+)?(?:{persons})(?![\wÀ-ỹ])", fold(name)):
+        return None  # "Trách nhiệm của giáo viên", "… của người đứng đầu": a person's duties are their unit's
+    written = name[:1].upper() + name[1:]
+    return AgencyMention(written, "other", name, 0, len(name), known=False)
 
 
 def _article_entry(title: str, lexicon: Lexicon) -> _Entry | None:

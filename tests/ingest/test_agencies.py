@@ -282,6 +282,21 @@ def test_a_place_ends_where_its_name_does(text, place):
     assert m.place == place
 
 
+def test_bodies_of_every_level_of_a_place_keep_the_place():
+    """A Hà Nội council's resolution: "Ủy ban Mặt trận Tổ quốc Việt Nam các cấp thành phố Hà Nội
+    tham gia giám sát" — the level word after "các cấp" and the place belong to the body, so the
+    predicate that follows is read."""
+    found = find_agencies("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam các cấp thành phố Hà Nội tham gia giám sát")
+    assert [(a.level, a.place, a.surface.endswith("Hà Nội")) for a in found] == [("các cấp", "Hà Nội", True)]
+
+
+def test_what_a_cited_plan_is_about_is_no_place():
+    """A real plan's ground: "… 92/KH-UBND ngày 15/9/2025 của UBND tỉnh Sửa đổi, bổ sung …" — the
+    capitalised "Sửa" opens the cited plan's subject; the committee is the province's own."""
+    found = find_agencies("của UBND tỉnh Sửa đổi, bổ sung cập nhật Kế hoạch")
+    assert found and found[0].name.startswith("Ủy ban nhân dân") and found[0].place is None
+
+
 def test_a_name_after_a_list_of_units_is_the_last_units_not_the_place_of_all():
     """"các xã, phường, đặc khu Cồn Cỏ" (a Quảng Trị directive): Cồn Cỏ is the special zone's
     name; the committees of every commune are the province's, not Cồn Cỏ's. A province after the

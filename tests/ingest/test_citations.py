@@ -244,6 +244,10 @@ TITLED = [
     ("Thực hiện Nghị quyết đại hội lần thứ XIII của Đảng; Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XX;", "preamble",
      {"Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng": ("implements", None, "Nghị quyết"),
       "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XX": ("implements", None, "Nghị quyết")}),
+    # a date written with dashes, or after the issuer
+    ("Căn cứ Quyết định số 411/QĐ-TTg của Thủ tướng Chính phủ ngày 31/3/2022 phê duyệt Chiến lược quốc gia; "
+     "Quyết định số 1002/QĐ-TTg ngày 24-5-2025 phê duyệt Đề án", "preamble",
+     {"411/QĐ-TTg": ("based_on", "2022-03-31", "Quyết định"), "1002/QĐ-TTg": ("based_on", "2025-05-24", "Quyết định")}),
     # a planning decision (PDF): national technical regulations, an amendment to one among them
     ("theo quy định tại QCVN 13:2018/BXD; QCVN06:2022/BXD; Sửa đổi 1:2023 QCVN 06:2022/BXD và các quy định", "body",
      {"QCVN 13:2018/BXD": ("cites", None, "Quy chuẩn kỹ thuật quốc gia"),

@@ -388,6 +388,9 @@ def test_the_ministries_and_central_sectors_are_one_group():
         ("Đơn vị cung cấp dịch vụ kiểm định, kiểm tra có trách nhiệm kê khai, niêm yết, công khai thông tin về giá dịch vụ.",
          ["Đơn vị cung cấp dịch vụ kiểm định, kiểm tra"], [], []),
         ("Tổ chức, cá nhân có trách nhiệm tuân thủ các quy định về hành lang bảo vệ đê điều.", [], [], []),
+        # two heads the description is of (a Hà Nội council's resolution, corpus d2ab0055…)
+        ("Cơ quan, đơn vị thực hiện nội dung chi theo Phụ lục III có trách nhiệm rà soát, đối chiếu, bảo đảm không chi trùng lặp.",
+         ["Cơ quan, đơn vị thực hiện nội dung chi theo Phụ lục III"], [], []),
         # members parted by semicolons after "các Sở:" (a city's decision, corpus 7599f652…)
         ("Chánh Văn phòng Ủy ban nhân dân thành phố; Giám đốc các Sở: Văn hóa, Thể thao và Du lịch; Nội vụ; Tài Chính; Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu chịu trách nhiệm thi hành Quyết định này./.",
          ["Văn phòng Ủy ban nhân dân thành phố", "Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ", "Sở Tài chính", "Ủy ban nhân dân các xã, phường, đặc khu"], [], []),
@@ -450,6 +453,15 @@ def test_a_whole_group_name_ends_before_its_verb(text, written):
         # a place heads the items about it, it is not given them (a district's plan by commune)
         ("Xã Trường Văn", None),
         ("Phường Hạc Thành:", None),
+        # "Trách nhiệm của X": X holds the duties though no gazetteer knows it (a Đồng Tháp
+        # regulation on official digital signatures; a forest inventory decision) …
+        ("Trách nhiệm của thuê bao", ["Thuê bao"]),
+        ("Trách nhiệm của cơ quan, tổ chức quản lý trực tiếp", ["Cơ quan, tổ chức quản lý trực tiếp"]),
+        ("Trách nhiệm của đối tượng thực hiện kiểm kê", ["Đối tượng thực hiện kiểm kê"]),
+        # … but not a person by post or trade, whose duties are the unit's
+        ("Trách nhiệm của giáo viên, giáo viên chủ nhiệm", None),
+        ("Trách nhiệm của người đứng đầu cơ quan, đơn vị", None),
+        ("Trách nhiệm của Ủy viên thường trực", None),
     ],
 )
 def test_entry_headings(heading, names):
