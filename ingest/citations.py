@@ -451,10 +451,14 @@ def _named_law_hits(line: Line, context: str, hits: list[_Hit]) -> None:
             hit.tail_end = m.end()
             hits.append(hit)
     # "Luật Thuỷ sản" and "Luật Thủy sản": the titles are listed with the modern tone marks
-    for m in _titled_law_regex().finditer(modern_tones(text)):
+    titled = list(_titled_law_regex().finditer(modern_tones(text)))
+    for m in titled:
         _add_named_law(m, _as_listed(m.group("name")), line, context, hits)
     for m in _named_law_regex().finditer(text):
-        _add_named_law(m, "Luật " + m.group("name"), line, context, hits)
+        # "Luật Quản lý, sử dụng tài sản công số 15/2017/QH14": the title (its symbol names it) is
+        # read, not its first words again
+        if not any(t.start() <= m.start() < t.end() for t in titled):
+            _add_named_law(m, "Luật " + m.group("name"), line, context, hits)
 
 
 def _add_named_law(m: re.Match[str], name: str, line: Line, context: str, hits: list[_Hit]) -> None:

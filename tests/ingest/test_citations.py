@@ -244,6 +244,9 @@ TITLED = [
     ("Thực hiện Nghị quyết đại hội lần thứ XIII của Đảng; Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XX;", "preamble",
      {"Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng": ("implements", None, "Nghị quyết"),
       "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XX": ("implements", None, "Nghị quyết")}),
+    # a title its number follows is that number's law, not a second law of its first words
+    ("Căn cứ Luật Quản lý, sử dụng tài sản công số 15/2017/QH14 được sửa đổi, bổ sung bởi Luật số 56/2024/QH15;", "preamble",
+     {"15/2017/QH14": ("based_on", None, "Luật"), "56/2024/QH15": ("based_on", None, "Luật")}),
     # a date written with dashes, or after the issuer
     ("Căn cứ Quyết định số 411/QĐ-TTg của Thủ tướng Chính phủ ngày 31/3/2022 phê duyệt Chiến lược quốc gia; "
      "Quyết định số 1002/QĐ-TTg ngày 24-5-2025 phê duyệt Đề án", "preamble",
