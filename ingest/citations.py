@@ -311,13 +311,20 @@ def normalise_symbol(raw: str) -> str:
     return symbol
 
 
+def _symbol_pieces(text: str) -> tuple[str, ...]:
+    """The symbol grammars worth trying on a line: every symbol but a standard's has a slash,
+    a standard's its code (most lines have neither)."""
+    slashed = ("law", "state", "party") if "/" in text else ()
+    return (("standard",) if "CVN" in text else ()) + slashed
+
+
 def cited_document_spans(text: str) -> list[tuple[int, int]]:
     """Where the text cites a document by its symbol and names who issued it ("Quyết định số
     1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh"): from the symbol to the end of the
     issuer's name. That issuer is the cited document's, not a body the text gives work to."""
     p = _patterns()
     spans: list[tuple[int, int]] = []
-    for piece in ("standard", "law", "state", "party"):
+    for piece in _symbol_pieces(text):
         for m in p[f"symbol_{piece}"].finditer(text):
             end = m.end()
             date = p["date_after"].match(text[end:])
@@ -358,7 +365,7 @@ def _symbol_hits(line: Line, context: str) -> list[_Hit]:
     text = line.text
     hits: list[_Hit] = []
     matches: list = []
-    for piece in ("standard", "law", "state", "party"):
+    for piece in _symbol_pieces(text):
         for m in p[f"symbol_{piece}"].finditer(text):
             if any(a <= m.start() < b for a, b, _ in matches):
                 continue
@@ -418,6 +425,8 @@ def _congress_name(written: str) -> str:
 
 
 def _congress_resolution_hits(line: Line, context: str, hits: list[_Hit]) -> None:
+    if "đại hội" not in line.text.lower():
+        return
     for m in _CONGRESS_RESOLUTION.finditer(line.text):
         if any(h.start <= m.start() < max(h.end, h.tail_end) for h in hits):
             continue
@@ -451,7 +460,8 @@ def _named_law_hits(line: Line, context: str, hits: list[_Hit]) -> None:
             hit.tail_end = m.end()
             hits.append(hit)
     # "Luật Thuỷ sản" and "Luật Thủy sản": the titles are listed with the modern tone marks
-    titled = list(_titled_law_regex().finditer(modern_tones(text)))
+    # most lines name no law: the long alternation of titles is not run on them
+    titled = list(_titled_law_regex().finditer(modern_tones(text))) if "luật" in text.lower() else []
     for m in titled:
         _add_named_law(m, _as_listed(m.group("name")), line, context, hits)
     for m in _named_law_regex().finditer(text):
