@@ -972,7 +972,9 @@ def _place_list_regexes() -> _PlaceLists:
     unit = alternation(level_words("province", "city"))
     units = rf"(?:{unit})(?:\s*[,/]\s*(?:{unit}))?"
     place = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
-    bodies = re.compile(rf"(?<![\wÀ-ỹ])(?P<body>{alternation(c['bodies'])})\s+các\s+(?P<units>{units})\s*:?\s*(?=[A-ZĐÀ-Ỹ])")
+    # "… các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, Quảng Trị …": what the units are, then the list
+    tier = rf"(?:\s+(?:{alternation(c['unit_tiers'])}))?"
+    bodies = re.compile(rf"(?<![\wÀ-ỹ])(?P<body>{alternation(c['bodies'])})\s+các\s+(?P<units>{units}){tier}\s*:?\s*(?=[A-ZĐÀ-Ỹ])")
     # (after an opening adverbial's comma too: "Để tiếp tục …, thành phố Đà Nẵng cần tập trung …")
     opening = re.compile(rf"(?:^|(?<=[.;:,]\s))(?:(?:{alternation(c['moods'])})\s+)?(?=(?i:các\s+)?(?i:{unit})\s+{place})")
     # an item of the list: the place's name, perhaps after its level word ("… và các tỉnh Bắc Ninh")

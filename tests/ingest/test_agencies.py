@@ -536,6 +536,9 @@ def test_an_enumeration_after_a_head_names_each_body(text, expanded):
          "Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa, Ủy ban nhân dân tỉnh Đắk Lắk, Ủy ban nhân dân tỉnh Gia Lai:"),
         ("Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Hồ Chí Minh quyết liệt chỉ đạo", None,
          "Ủy ban nhân dân tỉnh Tuyên Quang, Ủy ban nhân dân thành phố Hồ Chí Minh quyết liệt chỉ đạo"),
+        # what the units are, between their level words and the list (a Prime Minister's dispatch, corpus 44aeb2fd…)
+        ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, Huế chủ động phối hợp", None,
+         "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh, Ủy ban nhân dân thành phố Huế chủ động phối hợp"),
         # provinces as a clause's subject act through their People's Committees
         ("Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương hoàn thiện Báo cáo", None,
          "Ủy ban nhân dân tỉnh Nghệ An, Ủy ban nhân dân tỉnh Quảng Ngãi, Ủy ban nhân dân tỉnh Cao Bằng khẩn trương hoàn thiện Báo cáo"),
