@@ -1438,8 +1438,9 @@ def _walk(node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[Agen
         entry = entries.get(id(child))
         child_ctx = _child_context(child, ctx, own, entry, lexicon)
         if sub:
-            # a heading that groups items: its items are the tasks
-            if child.kind == "attr":
+            # a heading that groups items: its items are the tasks — unless it says what a body is
+            # made of ("Các Phòng chuyên môn, nghiệp vụ thuộc Chi cục gồm:"): its items name members
+            if child.kind == "attr" or (_opens_with_agency(heading, lexicon) and _composition(heading, lexicon)):
                 continue
             _walk(child, child_ctx, role, lexicon, default, out)
             continue
