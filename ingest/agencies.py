@@ -57,10 +57,11 @@ def _level_pattern() -> str:
 @cache
 def _suffix_regex() -> re.Pattern[str]:
     # "tỉnh", and "Tỉnh" where a province capitalises its own level word; "các cấp thành phố Hà
-    # Nội": every level of that place's bodies
+    # Nội", "các cấp Thành phố": every level of that place's bodies
     units = alternation(level_words("province", "city"))
     return re.compile(
-        rf"^\s+(?P<level>(?i:{_level_pattern()}))(?![\wÀ-ỹ])(?:(?:(?<=[cC]ác cấp)\s+(?i:{units}))?\s+{_PLACE})?"
+        rf"^\s+(?P<level>(?i:{_level_pattern()}))(?![\wÀ-ỹ])"
+        rf"(?:(?<=[cC]ác cấp)\s+(?P<tier>(?i:{units}))(?![\wÀ-ỹ]))?(?:\s+{_PLACE})?"
     )
 
 
@@ -447,7 +448,8 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
             if units:
                 level = "các " + ", ".join(units)
         place = _place_ok(sm.group("place"))
-        end += sm.start("place") + len(place) if place else sm.end("level")
+        # "… các cấp Thành phố": the tier's level word after "các cấp" is the body's too
+        end += sm.start("place") + len(place) if place else (sm.end("tier") if sm.group("tier") else sm.end("level"))
         if place and "," in level and not places.province(place):
             place = None  # "các xã, phường, đặc khu Cồn Cỏ": the last unit's name, not the place of all
     elif entry.place_in_name or entry.levelled or _ends_in_province_level().search(entry.name):

@@ -290,6 +290,14 @@ def test_bodies_of_every_level_of_a_place_keep_the_place():
     assert [(a.level, a.place, a.surface.endswith("Hà Nội")) for a in found] == [("các cấp", "Hà Nội", True)]
 
 
+def test_the_level_after_every_level_belongs_to_the_body():
+    """A Hà Nội council's resolution: "Ủy ban Mặt trận Tổ quốc Việt Nam các cấp Thành phố phối hợp
+    …" — the city's level word after "các cấp", with no name after it, is the body's, so the
+    predicate that follows is read."""
+    found = find_agencies("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam các cấp Thành phố phối hợp tuyên truyền")
+    assert [a.surface for a in found] == ["Ủy ban Mặt trận Tổ quốc Việt Nam các cấp Thành phố"]
+
+
 def test_what_a_cited_plan_is_about_is_no_place():
     """A real plan's ground: "… 92/KH-UBND ngày 15/9/2025 của UBND tỉnh Sửa đổi, bổ sung …" — the
     capitalised "Sửa" opens the cited plan's subject; the committee is the province's own."""
