@@ -1154,3 +1154,24 @@ def test_a_closing_list_a_line_break_cut_at_a_semicolon_runs_on_into_its_sentenc
              "Tài Chính; Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này./."]
     tasks = [(t.path, t.lead) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
     assert tasks == [("Đ4.1", []), ("Đ4.2", ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ", "Sở Tài chính", "Ủy ban nhân dân các xã, phường"])]
+
+
+@pytest.mark.parametrize(
+    "article,leads",
+    [
+        # a decision's closing article: its sentence opens with one body's head and names more before
+        # its verb — each body named leads, not only the first (corpus 09443276…, ca83e768…)
+        (["Điều 4. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Văn hóa, Thể thao và Du lịch, Giám đốc Sở Khoa học và Công nghệ, Giám đốc",
+          "Trung tâm Phục vụ hành chính công tỉnh và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./."],
+         ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch", "Sở Khoa học và Công nghệ", "Trung tâm Phục vụ hành chính công tỉnh"]),
+        (["Điều 4. Giám đốc Sở Tài chính, Giám đốc Trung tâm Phục vụ hành chính công thành phố, Thủ trưởng các sở, ban, ngành và Chủ tịch",
+          "Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này."],
+         ["Sở Tài chính", "Trung tâm Phục vụ hành chính công thành phố", "Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"]),
+    ],
+    ids=["four bodies", "groups after bodies"],
+)
+def test_every_body_a_closing_article_names_before_its_verb_leads(article, leads):
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "Số: 83/2025/QĐ-UBND", "Bắc Ninh, ngày 28 tháng 11 năm 2025", "",
+             "QUYẾT ĐỊNH", "Về việc công bố danh mục thủ tục hành chính", "", "Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.", *article]
+    tasks = [(t.path, t.lead) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
+    assert ("Đ4", leads) in tasks, tasks
