@@ -240,6 +240,8 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
         else:
             plural = _PLURAL.search(text[:start])
             mention = _with_suffix(by_name[ident], text, plural.start() if plural else start, end)
+            if _a_common_noun(by_name[ident], mention, text[start:end]):
+                continue
         mention = _run_over(mention, text)
         field = _field_verb_tail().match(text, mention.end) if not mention.known else None
         if field and ident.startswith("family:"):
@@ -264,6 +266,13 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
         found.append(mention)
         taken_until = mention.end
     return tuple(found)
+
+
+def _a_common_noun(entry: AgencyEntry, mention: AgencyMention, surface: str) -> bool:
+    """A name that is also a common noun written without the level or place that makes it a body
+    ("công chức thuế", "Thuế đối với hàng hóa …" — but "Thuế tỉnh", "Thuế Đồng Nai", "Cơ quan
+    thuế", an alias, are bodies)."""
+    return entry.requires_level and not mention.level and not mention.place and fold(surface) == fold(entry.name)
 
 
 @cache
@@ -1343,8 +1352,9 @@ def _owned_by_a_body(text: str) -> str | None:
     place = _owning_place(body) if m.group("owner") != "của" else None
     if place:
         return f"{_plain_group(m.group('heads'))} {m.group('owner')} {place}"
+    # a body the gazetteer knows, or one its families name whole ("các đơn vị thuộc Cục Thuế")
     found = find_agencies(body)
-    if len(found) != 1 or not found[0].known or found[0].start or found[0].end < len(body):
+    if len(found) != 1 or found[0].kind == "collective_group" or found[0].start or found[0].end < len(body):
         return None
     return f"{_plain_group(m.group('heads'))} {m.group('owner')} {found[0].name}"
 

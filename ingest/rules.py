@@ -187,6 +187,7 @@ class AgencyEntry:
     examples: tuple[str, ...]
     with_level: str | None = None
     national: bool = False
+    requires_level: bool = False  # the name alone is a common noun ("thuế"): a body only with its level
 
 
 @dataclass(frozen=True)
@@ -372,7 +373,7 @@ def gazetteer() -> Gazetteer:
         _check_keys(
             entry,
             {"name", "kind", "aliases"},
-            {"name", "kind", "aliases", "levelled", "place_in_name", "examples", "with_level", "national"},
+            {"name", "kind", "aliases", "levelled", "place_in_name", "examples", "with_level", "national", "requires_level"},
             str(path),
         )
         if entry["kind"] not in kinds:
@@ -386,6 +387,7 @@ def gazetteer() -> Gazetteer:
             tuple(entry.get("examples") or []),
             entry.get("with_level"),
             bool(entry.get("national", False)),
+            bool(entry.get("requires_level", False)),
         )
         for surface in (ag.name, *ag.aliases):
             key = fold(surface)

@@ -45,7 +45,7 @@ from .agencies import (
     strip_plural,
 )
 from .citations import cited_document_spans
-from .models import Document, Node, Reporting, Task
+from .models import Attachment, Document, Node, Reporting, Task
 from .rules import alternation, cues, fold, level_words, measures
 from .structure import SILENT_ROLES, notice_closing, promulgated_in_annex, promulgating, section_role, work_words
 
@@ -970,8 +970,7 @@ def extract_tasks(doc: Document, lexicon: Lexicon) -> TaskResult:
     # an appendix yields tasks when it is a task table (its rows carry lead or support columns)
     # a list of procedures or a contest's rules attached to a decision describes steps, it
     # assigns no work (cues.yaml: listing_genres)
-    listing = {fold(g) for g in cues()["listing_genres"]}
-    parts += [(f"{att.label}.", att.sections) for att in doc.attachments if (att.genre != "Phụ lục" or _has_roles(att.sections)) and fold(att.genre) not in listing]
+    parts += [(f"{att.label}.", att.sections) for att in doc.attachments if (att.genre != "Phụ lục" or _has_roles(att.sections)) and not _a_listing(att)]
     for prefix, sections in parts:
         _walk_parts(sections, prefix, None, lexicon, default, found)
     for att in _promulgated_annexes(doc):
@@ -1039,6 +1038,17 @@ def _promulgated_annexes(doc: Document) -> list:
     if not promulgating(doc.header.genre):
         return []
     return [att for att in doc.attachments if not _has_roles(att.sections) and promulgated_in_annex(att)]
+
+
+def _a_listing(att: Attachment) -> bool:
+    """A list of procedures or entries attached to a decision, by its genre or its title (cues.yaml:
+    listing_genres, listing_titles)."""
+    if fold(att.genre) in {fold(g) for g in cues()["listing_genres"]}:
+        return True
+    # a regulation on how procedures are handled ("Quy chế … giải quyết thủ tục hành chính") gives
+    # work; only an appendix is a list by its title
+    title = fold(att.title or "")
+    return att.genre == "Phụ lục" and any(fold(t) in title for t in cues()["listing_titles"])
 
 
 def _has_roles(nodes: list[Node]) -> bool:

@@ -760,3 +760,39 @@ def test_a_defined_short_name_names_bodies_or_not(alias, bodies):
 
     assert _names_bodies(alias) is bodies
 
+
+
+@pytest.mark.parametrize(
+    "text,bodies",
+    [
+        # the 2025 tax unit is named with its level or its place (real plan f004d93b…, corpus cdf2fbc5…)
+        ("Thuế tỉnh Đắk Lắk đánh giá về ưu đãi đầu tư", [("Thuế tỉnh", "Đắk Lắk")]),
+        ("Thuế Đồng Nai", [("Thuế", "Đồng Nai")]),
+        ("Cơ quan thuế gửi thông báo", [("Thuế", None)]),
+        # … "thuế" alone is the tax: tax officials, a tax on goods, a share of the economy (corpus
+        # 9e9ed412…, 1e6fb98e…; real plan 9b7eebad…)
+        ("Công chức thuế, ngoài việc thực hiện nghiêm các quy định", []),
+        ("Thuế đối với hàng hóa đưa vào Cảng quốc tế Cam Ranh", []),
+        ("Dịch vụ chiếm khoảng 40,94%; Thuế sản phẩm trừ trợ cấp sản phẩm chiếm khoảng 3,83%", []),
+    ],
+    ids=["with its level", "with its place", "by its alias", "tax officials", "a tax", "a share"],
+)
+def test_a_name_that_is_also_a_common_noun_needs_its_level_or_place(text, bodies):
+    assert [(m.name, m.place) for m in find_agencies(text)] == bodies
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # "các đơn vị thuộc X": every unit of a body the gazetteer knows or its families name whole
+        ("Thủ trưởng các đơn vị thuộc Cục Thuế", ["Các đơn vị thuộc Cục Thuế"]),
+        ("các đơn vị thuộc Sở Tư pháp", ["Các đơn vị thuộc Sở Tư pháp"]),
+        # the state's groups and corporations, and their board chairs (PM dispatch 224/CĐ-TTg)
+        ("Chủ tịch Hội đồng thành viên, Tổng giám đốc các Tập đoàn, Tổng Công ty", ["Các tập đoàn, tổng công ty"]),
+        ("Chủ tịch HĐTV Tập đoàn Bưu chính Viễn thông Việt Nam", ["VNPT"]),  # the gazetteer's name
+        ("các tập đoàn kinh tế, tổng công ty nhà nước", ["Các tập đoàn, tổng công ty"]),
+    ],
+    ids=["units of a department of the state", "units of a provincial department", "groups and corporations", "a board chair", "state groups"],
+)
+def test_a_group_of_units_is_named_by_its_owner_and_a_board_chair_by_the_enterprise(text, names):
+    assert [m.name for m in split_agencies(text, Lexicon({}, None, national=True))] == names

@@ -402,6 +402,14 @@ def test_the_ministries_and_central_sectors_are_one_group():
          ["Sở Tư pháp"], [], []),
         ("Văn phòng đăng ký đất đai, Chi nhánh Văn phòng đăng ký đất đai, Ủy ban nhân dân cấp xã thực hiện việc bàn giao hồ sơ.",
          ["Văn phòng Đăng ký đất đai", "Chi nhánh Văn phòng Đăng ký đất đai", "Ủy ban nhân dân cấp xã"], [], []),
+        # the units of a body its families name whole; posts as their units; the state's groups
+        # and corporations by their board chairs (the tax department's decision 3509/QĐ-CT, PM
+        # dispatch 224/CĐ-TTg)
+        ("Trưởng ban Ban Tổ chức cán bộ, Chánh Văn phòng Cục Thuế và Thủ trưởng các đơn vị thuộc Cục Thuế chịu trách nhiệm thi hành Quyết định này.",
+         ["Ban Tổ chức cán bộ", "Văn phòng Cục Thuế", "Các đơn vị thuộc Cục Thuế"], [], []),
+        ("Chủ tịch Ủy ban nhân dân các tỉnh, Chủ tịch Hội đồng thành viên, Tổng giám đốc các Tập đoàn, Tổng Công ty tiếp tục triển khai.",
+         ["Ủy ban nhân dân các tỉnh", "Các tập đoàn, tổng công ty"], [], []),
+        ("Công chức thuế phải thực hiện nghiêm các quy định của ngành.", [], [], []),
     ],
 )
 def test_read_actors_in_real_documents(text, leads, supports, supervisors):
@@ -1175,3 +1183,26 @@ def test_every_body_a_closing_article_names_before_its_verb_leads(article, leads
              "QUYẾT ĐỊNH", "Về việc công bố danh mục thủ tục hành chính", "", "Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.", *article]
     tasks = [(t.path, t.lead) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
     assert ("Đ4", leads) in tasks, tasks
+
+
+def test_an_appendix_that_lists_procedures_gives_no_task():
+    """"PHỤ LỤC / DANH MỤC THỦ TỤC HÀNH CHÍNH …": each procedure's "Cơ quan thực hiện" and where it
+    is filed describe the procedure (a Bắc Ninh decision, corpus 8bb75249…; 45 steps of a Lạng Sơn
+    one, 71153021…), while the articles before it give work."""
+    head = ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "Số: 1512/QĐ-UBND", "Bắc Ninh, ngày 22 tháng 11 năm 2025", "",
+            "QUYẾT ĐỊNH", "Về việc công bố danh mục thủ tục hành chính mới ban hành", "",
+            "Điều 1. Công bố kèm theo Quyết định này danh mục 02 thủ tục hành chính mới ban hành.",
+            "Điều 2. Sở Văn hóa, Thể thao và Du lịch niêm yết công khai nội dung thủ tục hành chính.", "",
+            "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Mai Sơn", ""]
+    appendix = ["PHỤ LỤC", "{title}", "(Kèm theo Quyết định số: 1512/QĐ-UBND ngày 22/11/2025 của Chủ tịch UBND tỉnh Bắc Ninh)",
+                "1. Thủ tục cấp giấy chứng nhận lưu hành tự do", "Nơi tiếp nhận và trả kết quả:",
+                "+ Trung tâm Phục vụ hành chính công tỉnh; địa chỉ: Tầng 1 và tầng 2, phường Bắc Giang, tỉnh Bắc Ninh;",
+                "- Cơ quan thực hiện: Sở Văn hóa, Thể thao và Du lịch tỉnh Bắc Ninh."]
+
+    def tasks(title: str) -> list[str]:
+        lines = head + [line.format(title=title) for line in appendix]
+        return [t.path for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
+
+    assert tasks("DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH LĨNH VỰC BÁO CHÍ, XUẤT BẢN") == ["Đ2"]
+    # the same appendix under another title is read as the task table its role column makes it
+    assert tasks("DANH MỤC NHIỆM VỤ TRIỂN KHAI") != ["Đ2"]
