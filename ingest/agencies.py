@@ -1294,7 +1294,7 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
     text = strip_plural(text, whole=True)
     text = re.sub(r"[\s,]+(?:và|hoặc|cùng)$", "", text, flags=re.I)
     text, catch_all = _strip_catch_all(text)
-    owned = None if catch_all else _owned_by_a_body(text)
+    owned = None if catch_all else _owned_by_a_body(text, lexicon.own_unit)
     if owned:
         return [Collective(owned, None, False)]
     text, level = _trailing_level(text, rules.levels)
@@ -1337,14 +1337,18 @@ def _owner_word() -> re.Pattern[str]:
     return re.compile(f"(?:{alternation(cues()['owner_words'])})")
 
 
-def _owned_by_a_body(text: str) -> str | None:
+def _owned_by_a_body(text: str, own_unit: str | None = None) -> str | None:
     """"các cơ quan, đơn vị (trực) thuộc UBND tỉnh": generic heads owned by a body the gazetteer
-    knows are every unit of that body, a definite group, named with the owner's full name."""
+    knows are every unit of that body, a definite group, named with the owner's full name; "…
+    thuộc Bộ" in a ministry's text, by the word its units name it with (`own_unit`)."""
     m = re.match(rf"^(?P<heads>.+?)\s+(?P<owner>{_owner_word().pattern})\s+(?P<body>.+)$", text)
     if m is None:
         return None
     tokens = _member_tokens(m.group("heads"))
-    if not tokens or any(_head_of(t)[0] != "generic" or len(t.split()) > 2 for t in tokens):
+    # generic heads, bare or of a kind ("cơ quan chuyên môn", "đơn vị sự nghiệp công lập"), no verb
+    # (a catch-all among them names nobody in particular: "các đơn vị có liên quan thuộc Bộ …",
+    # "các cơ quan chức năng của Bộ …")
+    if not tokens or any(_head_of(t)[0] != "generic" or len(t.split()) > 6 or predicate_regex().search(t) or _strip_catch_all(t)[1] for t in tokens):
         return None
     body = m.group("body").rstrip(" .,;")
     # a place owns the units under it ("các đơn vị trực thuộc thành phố Hà Nội"); "cơ quan của
@@ -1352,7 +1356,12 @@ def _owned_by_a_body(text: str) -> str | None:
     place = _owning_place(body) if m.group("owner") != "của" else None
     if place:
         return f"{_plain_group(m.group('heads'))} {m.group('owner')} {place}"
-    # a body the gazetteer knows, or one its families name whole ("các đơn vị thuộc Cục Thuế")
+    if own_unit and fold(body) == fold(own_unit):
+        return f"{_plain_group(m.group('heads'))} {m.group('owner')} {own_unit}"
+    # a body the gazetteer knows, or one its families name whole ("các đơn vị thuộc Cục Thuế") —
+    # one body: "các cơ quan chuyên môn thuộc các bộ, ngành Trung ương" names no group of its own
+    if is_plural(body):
+        return None
     found = find_agencies(body)
     if len(found) != 1 or found[0].kind == "collective_group" or found[0].start or found[0].end < len(body):
         return None
@@ -1448,7 +1457,7 @@ def _sort_members(tokens: list[str], catch_all: bool, rules: _CollectiveRules, l
             out.others.append(tok[:1].lower() + tok[1:])
             out.tiers += 1
             continue
-        owned = _owned_by_a_body(tok) if kind == "generic" and not qualified else None
+        owned = _owned_by_a_body(tok, lexicon.own_unit) if kind == "generic" and not qualified else None
         if owned:
             out.owned.append(owned)  # "…, cơ quan thuộc Chính phủ": every unit of a known body
             continue

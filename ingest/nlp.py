@@ -109,6 +109,8 @@ def patterns() -> tuple[dict, ...]:
         lower = {"IS_LOWER": True, "LOWER": {"NOT_IN": stops + heads}}
         listed = [{"ORTH": ","}, lower, {**lower, "OP": "?"}, {"ORTH": "và"}, lower, {**lower, "OP": "?"}]
         out.append({"label": fam.kind, "pattern": [*head, first, rest, *listed], "id": f"family:{fam.head}"})
+        # "Cục Quản lý nhà và thị trường bất động sản": two fields of one name, the second in lower case
+        out.append({"label": fam.kind, "pattern": [*head, first, rest, {"ORTH": "và"}, lower, {"IS_LOWER": True, "LOWER": {"NOT_IN": stops}, "OP": "{0,5}"}], "id": f"family:{fam.head}"})
         # a body named inside another's name keeps its own head whole, verb or not ("Văn phòng
         # Ban chỉ đạo phòng thủ dân sự quốc gia", not "Văn phòng Ban")
         for inner in inner_heads:

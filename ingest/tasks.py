@@ -180,6 +180,7 @@ class _ClauseWords:
     request_within: re.Pattern[str]
     own_initiative: re.Pattern[str]  # "… chủ động | đề nghị X": the sentence's own bodies propose
     member_list: re.Pattern[str]
+    case_list: re.Pattern[str]  # "… trong những trường hợp sau đây:": the items are cases
     not_a_verb: re.Pattern[str]
     channel_or_unit: re.Pattern[str]
     grade: re.Pattern[str]
@@ -210,6 +211,7 @@ def _clause_words() -> _ClauseWords:
         ),
         own_initiative=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(request['own_initiative'])})[\s,]*$", re.I),
         member_list=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(w['member_lists'])}){end}\s*:?", re.I),
+        case_list=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(w['case_lists'])})\s*:\s*$", re.I),
         not_a_verb=re.compile(rf"^(?:{alternation(w['not_a_verb'])}){end}"),
         channel_or_unit=re.compile(rf"\s*\((?!\s*(?:{alternation(w['channels'])})\b)[^()]{{0,120}}\)"),
         grade=re.compile(rf"(?:các\s+)?cấp\s+(?:{alternation(w['grades'])}){end}"),
@@ -1452,6 +1454,8 @@ def _walk(node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[Agen
             # made of ("Các Phòng chuyên môn, nghiệp vụ thuộc Chi cục gồm:"): its items name members
             if child.kind == "attr" or (_opens_with_agency(heading, lexicon) and _composition(heading, lexicon)):
                 continue
+            if _clause_words().case_list.search(heading.strip()):
+                continue  # "… thu hồi thẻ trong những trường hợp sau đây:": its items are cases
             _walk(child, child_ctx, role, lexicon, default, out)
             continue
         made = _make_task(child, child_ctx, entry, role, lexicon, default, own)

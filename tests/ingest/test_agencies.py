@@ -796,3 +796,30 @@ def test_a_name_that_is_also_a_common_noun_needs_its_level_or_place(text, bodies
 )
 def test_a_group_of_units_is_named_by_its_owner_and_a_board_chair_by_the_enterprise(text, names):
     assert [m.name for m in split_agencies(text, Lexicon({}, None, national=True))] == names
+
+
+@pytest.mark.parametrize(
+    "text,issuer,names",
+    [
+        # the issuer's units by the word they name it with, in a ministry's text (2109/QĐ-BXD)
+        ("Thủ trưởng các cơ quan, đơn vị thuộc Bộ", "Bộ Xây dựng", [("Các cơ quan, đơn vị thuộc Bộ", False)]),
+        # generic heads of a kind owned by one body (123/2025/QĐ-CTUBND of Huế)
+        ("Thủ trưởng các cơ quan chuyên môn, đơn vị trực thuộc Ủy ban nhân dân thành phố", "Ủy ban nhân dân thành phố Huế",
+         [("Các cơ quan chuyên môn, đơn vị trực thuộc Ủy ban nhân dân thành phố", False)]),
+        # … but not a catch-all among them, nor an owner that is itself a group
+        ("Thủ trưởng các đơn vị có liên quan thuộc Bộ Giáo dục và Đào tạo", "Bộ Giáo dục và Đào tạo", [("Các đơn vị có liên quan thuộc Bộ Giáo dục và Đào tạo", True)]),
+        ("các cơ quan chuyên môn thuộc các bộ, ngành Trung ương", "Ủy ban nhân dân tỉnh Quảng Ninh", [("Các cơ quan chuyên môn thuộc các bộ, ngành Trung ương", True)]),
+    ],
+    ids=["the issuer's units", "units of a kind", "a catch-all", "a group as owner"],
+)
+def test_the_units_of_one_body_are_a_definite_group(text, issuer, names):
+    lexicon = Lexicon({}, None, national=issuer.startswith("Bộ"), own_unit=own_unit(issuer))
+    assert [(m.name, m.generic) for m in split_agencies(text, lexicon)] == names
+
+
+def test_a_name_goes_on_after_and_in_lower_case():
+    # "Cục Quản lý nhà và thị trường bất động sản" is one department (2109/QĐ-BXD), "Sở Tư pháp và
+    # các đơn vị" two bodies, "Sở Nội vụ và tổ chức thực hiện" a body and its verb
+    assert [m.name for m in find_agencies("Cục trưởng Cục Quản lý nhà và thị trường bất động sản, Thủ trưởng")] == ["Cục Quản lý nhà và thị trường bất động sản"]
+    assert [m.name for m in find_agencies("Sở Tư pháp và các đơn vị")] == ["Sở Tư pháp"]
+    assert [m.name for m in find_agencies("Sở Nội vụ và tổ chức thực hiện")] == ["Sở Nội vụ"]

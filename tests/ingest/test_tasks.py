@@ -410,6 +410,8 @@ def test_the_ministries_and_central_sectors_are_one_group():
         ("Chủ tịch Ủy ban nhân dân các tỉnh, Chủ tịch Hội đồng thành viên, Tổng giám đốc các Tập đoàn, Tổng Công ty tiếp tục triển khai.",
          ["Ủy ban nhân dân các tỉnh", "Các tập đoàn, tổng công ty"], [], []),
         ("Công chức thuế phải thực hiện nghiêm các quy định của ngành.", [], [], []),
+        # a verb no name holds ends a group's name (the State Audit Office's rules, 1760/QĐ-KTNN)
+        ("Trong quá trình thực hiện, nếu có phát sinh vướng mắc, các đơn vị phản ánh kịp thời về Vụ Tổ chức cán bộ để tổng hợp.", [], [], []),
     ],
 )
 def test_read_actors_in_real_documents(text, leads, supports, supervisors):
@@ -1206,3 +1208,17 @@ def test_an_appendix_that_lists_procedures_gives_no_task():
     assert tasks("DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH LĨNH VỰC BÁO CHÍ, XUẤT BẢN") == ["Đ2"]
     # the same appendix under another title is read as the task table its role column makes it
     assert tasks("DANH MỤC NHIỆM VỤ TRIỂN KHAI") != ["Đ2"]
+
+
+def test_the_items_of_a_heading_that_introduces_cases_are_no_tasks():
+    """"Tổng Kiểm toán nhà nước quyết định thu hồi thẻ trong những trường hợp sau đây: a) Kiểm toán
+    viên … nghỉ hưu …": the items are when the power applies (1760/QĐ-KTNN); the duties after are read."""
+    lines = ["KIỂM TOÁN NHÀ NƯỚC", "Số: 1760/QĐ-KTNN", "Hà Nội, ngày 24 tháng 11 năm 2025", "", "QUYẾT ĐỊNH", "Ban hành Quy định về thẻ Kiểm toán viên nhà nước", "",
+             "Điều 9. Thu hồi, tạm đình chỉ sử dụng thẻ",
+             "1. Tổng Kiểm toán nhà nước quyết định thu hồi thẻ trong những trường hợp sau đây:",
+             "a) Kiểm toán viên nhà nước nghỉ hưu hoặc từ trần, mất tích khi đang công tác;",
+             "b) Kiểm toán viên nhà nước sử dụng thẻ sai mục đích.",
+             "Điều 10. Quản lý và sử dụng thẻ",
+             "1. Vụ Tổ chức cán bộ có trách nhiệm tổ chức việc cấp mới, đổi và cấp lại thẻ."]
+    tasks = [(t.path, t.lead) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
+    assert tasks == [("Đ10.1", ["Vụ Tổ chức cán bộ"])]
