@@ -76,6 +76,9 @@ def test_a_changed_file_replaces_only_its_graph(tmp_path, two_plans):
     # is there and the old one is gone
     assert any(iri.endswith("/so-xay-dung") for iri in leads), leads
     assert not any(iri.endswith("/so-tai-chinh") for iri in leads), leads
+    # the count the build keeps as it goes (the old graph's quads off, the new one's on) is the
+    # store's own count
+    assert report.triples == sum(1 for _ in ds.quads((None, None, None, None)))
 
 
 @pytest.mark.parametrize(
@@ -349,3 +352,17 @@ def test_a_body_a_later_build_spells_otherwise_keeps_the_name_the_store_holds(tm
     body = URIRef("https://w3id.org/dcs-kg/id/agency/nghe-an/ban-quan-ly-khu-kinh-te-dong-nam")
     assert [str(o) for o in ds.objects(body, SKOS.prefLabel)] == ["Ban Quản lý Khu kinh tế Đông Nam"]
     assert [str(o) for o in ds.objects(body, SKOS.altLabel)] == ["Ban Quản lý khu Kinh tế Đông Nam"]
+
+
+def test_the_graph_files_are_written_beside_a_small_store_unless_the_build_says_not(tmp_path):
+    """A small graph is dumped to graph.trig and graph.ttl after its build; `export_graph=False`
+    (a build that will be exported on demand) writes neither, and the report says which."""
+    from dcskg.store import build
+
+    default, declined = tmp_path / "default", tmp_path / "declined"
+    shown = build([PLANS], default)
+    quiet = build([PLANS], declined, export_graph=False)
+    assert shown.exported and (default / "graph.trig").is_file() and (default / "graph.ttl").is_file()
+    assert not quiet.exported and not (declined / "graph.trig").exists() and not (declined / "graph.ttl").exists()
+    # the report names the store it built, as the CLI prints it
+    assert shown.store == str(default) and quiet.store == str(declined)
