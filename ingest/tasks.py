@@ -473,7 +473,10 @@ def _described_subject_end(body: str, end: int, m: re.Match[str] | None, lexicon
         return end
     if _clause_words().not_a_verb.match(m.group("subject").split()[-1]):
         return end  # "… xác nhận và | chịu trách nhiệm": a verb joined to the predicate, no name
-    if end and any(not a.generic for a in split_agencies(body[:end], lexicon)):
+    # (a kind of body in the singular is no named body: "Doanh nghiệp | thực hiện dự án casino … có
+    # trách nhiệm" names the one enterprise that carries out the project, not "các doanh nghiệp")
+    singular_kind = not is_plural(body[:end])
+    if end and any(not a.generic and not (singular_kind and a.kind == "collective_group" and not a.known) for a in split_agencies(body[:end], lexicon)):
         return end
     return m.end("subject")
 
@@ -481,10 +484,20 @@ def _described_subject_end(body: str, end: int, m: re.Match[str] | None, lexicon
 def _described_body(mention: AgencyMention) -> AgencyMention:
     """The body a description names is the one whose role it is, as the text writes it (one, not
     "các …" unless the text says so), and definite."""
-    name = mention.name
-    if mention.generic and not is_plural(mention.surface) and fold(name).startswith("các "):
+    name = _described_tail().split(mention.name)[0].rstrip(" ,")
+    if is_generic_head(strip_plural(name, whole=True)):
+        name = mention.name  # "Cơ quan quy định tại điểm a khoản này": no name without the pointer
+    # the text's own words made plural ("Doanh nghiệp thực hiện dự án …"), not a group's name
+    as_written = fold(mention.surface).startswith(fold(strip_plural(name, whole=True)))
+    if (mention.generic or as_written) and not is_plural(mention.surface) and fold(name).startswith("các "):
         name = name[4:5].upper() + name[5:]
     return replace(mention, name=name, generic=False)
+
+
+@cache
+def _described_tail() -> re.Pattern[str]:
+    """Where a described body's name ends: the provision it points to (cues.yaml: described_body_tails)."""
+    return re.compile(rf"\s+(?:{alternation(cues()['described_body_tails'])})(?![\wÀ-ỹ])", re.I)
 
 
 @cache
@@ -530,7 +543,10 @@ def _after_adverbial(body: str, first: int, lexicon: Lexicon) -> int:
     sở đề xuất của các cơ quan, đơn vị và ý kiến của Sở X, | Sở Tài chính tổng hợp …"): the
     first comma after which an agency list meets its verb."""
     commas = [m.end() for m in re.finditer(r",\s*", body[:300]) if m.end() > first and body[: m.start()].count("(") <= body[: m.start()].count(")")]
-    for pos in [first] + commas:
+    # an adverbial's comma inside a bracket ends nothing ("Đồng thời … báo cáo Thủ tướng Chính phủ
+    # (qua Văn phòng Chính phủ, | Bộ Tài chính …)": the bodies in it are channels, no subject)
+    inside = body[:first].count("(") > body[:first].count(")")
+    for pos in ([] if inside else [first]) + commas:
         rest = body[pos:]
         if predicate_regex().match(rest):
             break  # "…, kịp thời báo cáo UBND tỉnh, …": the verb of an understood subject
@@ -546,7 +562,7 @@ def _after_adverbial(body: str, first: int, lexicon: Lexicon) -> int:
         if end and (predicate_regex().match(verb) or (verb[:1].islower() and not listed and not _clause_words().not_a_verb.match(verb))):
             if any(not m.generic for m in split_agencies(rest[:end], lexicon)):
                 return pos
-    return first
+    return 0 if inside else first
 
 
 @cache
@@ -812,7 +828,9 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
         named = [m for m in subjects if not m.generic]
         out.generic += [m for m in subjects if m.generic]
         pred = _main_predicate(fold(predicate.strip(" ,")))
-        partner_list = partners(predicate, lexicon)
+        # with no subject the whole clause may name partners: an opening phrase the subject
+        # reader passes over ("đồng thời phối hợp với Mặt trận Tổ quốc … kêu gọi, | vận động")
+        partner_list = partners(predicate if subjects else clause, lexicon)
         if named and partner_list and not _grammar().lead.match(pred) and _grammar().supervise.match(_after_partners(pred, lexicon)):
             # "Đề nghị Ủy ban MTTQ phối hợp với Thường trực HĐND … giám sát": they supervise together
             out.supervisors += named
@@ -1280,6 +1298,8 @@ def _named_entry(heading: str, lexicon: Lexicon) -> _Entry | None:
     name = re.sub(r"\s*\([^()]*\)", "", name).strip()
     if not name or not _opens_with_agency(name, lexicon):
         return None
+    if not sep and _cut_line(name):
+        return None  # "4. Đề nghị Văn phòng Thành ủy, các cơ quan thuộc" / "Thành ủy phối hợp …": a line cut
     if predicate_start(name) < len(name.rstrip(" .")) - 1:
         return None  # a sentence, not a name list
     named_end = subject_end(name, lexicon)
@@ -1579,7 +1599,7 @@ def _task_actors(heading: str, body: str, text: str, entry: _Entry | None, own_l
         # "Cơ quan thực hiện" says who leads; the text may still name partners
         return Actors(supports=[m for m in partners(text, lexicon) if not m.generic])
     topic = _topic_regex().match(text)
-    runs_on = heading.rstrip().endswith((";", ",")) or bool(topic and topic.end() > len(heading))
+    runs_on = heading.rstrip().endswith((";", ",")) or _cut_line(heading) or bool(topic and topic.end() > len(heading))
     if entry is None and body and (titled or _opens_sentence(body, lexicon)) and not runs_on:
         # (a heading that stops at a semicolon — a list broken across lines, "Giám đốc các Sở: …;
         # Nội vụ; | Tài Chính; Chủ tịch …" — or a topic that runs on past its line, "Về đề nghị
@@ -1594,6 +1614,16 @@ def _task_actors(heading: str, body: str, text: str, entry: _Entry | None, own_l
             merged.assigned, merged.directs = head.assigned, head.directs
         return merged
     return read_actors(text, lexicon)
+
+
+def _cut_line(heading: str) -> bool:
+    """A line a break cut after a word no sentence ends on: an owner, a joiner or a preposition
+    ("4. Đề nghị Văn phòng Thành ủy, các cơ quan thuộc" / "Thành ủy phối hợp …", "2. Doanh nghiệp
+    thực hiện dự án casino quy định tại" / "Điều 3 …"; cues.yaml: owner_words, list_joiners,
+    object_prepositions)."""
+    tail = heading.rstrip() + " "
+    words = alternation([*cues()["list_joiners"], *cues()["object_prepositions"]])
+    return bool(_grammar().owner_before.search(tail) or re.search(rf"(?<![\wÀ-ỹ])(?:{words})\s+$", tail, re.I))
 
 
 def _task_leads(ctx: _Ctx, entry: _Entry | None, actors: Actors, own_leads: bool) -> tuple[list[AgencyMention], bool]:

@@ -412,6 +412,14 @@ def test_the_ministries_and_central_sectors_are_one_group():
         ("Công chức thuế phải thực hiện nghiêm các quy định của ngành.", [], [], []),
         # a verb no name holds ends a group's name (the State Audit Office's rules, 1760/QĐ-KTNN)
         ("Trong quá trình thực hiện, nếu có phát sinh vướng mắc, các đơn vị phản ánh kịp thời về Vụ Tổ chức cán bộ để tổng hợp.", [], [], []),
+        # partners named in a phrase the subject reader passes over; bodies in a bracket of channels
+        # are no subject; a body named by what it does, up to the provision it points to (PM dispatch
+        # 234/CĐ-TTg, Government resolution 08/2025/NQ-CP)
+        ("Phát huy tinh thần tự lực; đồng thời phối hợp với Mặt trận Tổ quốc Việt Nam tiếp tục kêu gọi, vận động.", [], ["Mặt trận Tổ quốc Việt Nam"], []),
+        ("Đồng thời thống kê báo cáo Thủ tướng Chính phủ (qua Văn phòng Chính phủ, Bộ Tài chính, Bộ Nông nghiệp và Môi trường) số hộ gia đình bị ảnh hưởng.", [], [], []),
+        ("Doanh nghiệp thực hiện dự án casino quy định tại Điều 3 Nghị quyết này có trách nhiệm tổ chức kinh doanh.", ["Doanh nghiệp thực hiện dự án casino"], [], []),
+        ("Cơ quan quy định tại điểm a khoản này có trách nhiệm thông báo.", ["Cơ quan quy định tại điểm a khoản này"], [], []),
+        ("Sở quản lý ngành, lĩnh vực có trách nhiệm thực hiện rà soát.", ["Các sở, ban, ngành tỉnh"], [], []),
     ],
 )
 def test_read_actors_in_real_documents(text, leads, supports, supervisors):
@@ -1222,3 +1230,21 @@ def test_the_items_of_a_heading_that_introduces_cases_are_no_tasks():
              "1. Vụ Tổ chức cán bộ có trách nhiệm tổ chức việc cấp mới, đổi và cấp lại thẻ."]
     tasks = [(t.path, t.lead) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
     assert tasks == [("Đ10.1", ["Vụ Tổ chức cán bộ"])]
+
+
+@pytest.mark.parametrize(
+    "item,leads,supports",
+    [
+        # a line break after an owner word: the item is one sentence, not an entry of bodies and a
+        # paragraph (a Hà Nội council resolution, corpus 02b9be77…)
+        (["4. Đề nghị Văn phòng Thành ủy, các cơ quan thuộc", "Thành ủy phối hợp tổ chức thực hiện Nghị quyết này."], [], ["Văn phòng Thành ủy", "Các cơ quan thuộc Thành ủy"]),
+        # … after a preposition (a Government resolution, corpus 0326977b…)
+        (["2. Doanh nghiệp thực hiện dự án casino quy định tại", "Điều 3 Nghị quyết này có trách nhiệm tổ chức kinh doanh."], ["Doanh nghiệp thực hiện dự án casino"], []),
+    ],
+    ids=["owner", "preposition"],
+)
+def test_an_item_a_line_break_cut_after_a_word_no_sentence_ends_on_is_read_whole(item, leads, supports):
+    lines = ["HỘI ĐỒNG NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "Số: 55/2025/NQ-HĐND", "Hà Nội, ngày 26 tháng 11 năm 2025", "", "NGHỊ QUYẾT", "Quy định thử", "",
+             "QUYẾT NGHỊ:", "Điều 3. Tổ chức thực hiện", *item]
+    tasks = [(t.lead, t.support) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
+    assert tasks == [(leads, supports)]
