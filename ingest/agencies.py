@@ -168,6 +168,17 @@ def _level_and_place(place_group: str = "") -> str:
     return rf"\s+(?i:{levels}){opening}(?:\s+[{_UPPER}][\wÀ-ỹ]*)*)"
 
 
+def _before_a_known_body(name: str) -> str:
+    """A family's name ends where a body the gazetteer knows starts after "," or "và" ("Sở Y tế |
+    và Bảo hiểm xã hội tỉnh"), not at a word that only opens such a name ("Cục Trồng trọt và Bảo
+    vệ thực vật" is one)."""
+    for m in re.finditer(r"\s*(?:,|\s+và)\s+(?=[A-ZĐÀ-Ỹ])", name):
+        found = find_agencies(name[m.end() :])
+        if found and found[0].start == 0 and found[0].known:
+            return name[: m.start()]
+    return name
+
+
 def _family_name_end(name: str, head: str, after: str = "") -> str:
     """Where a family's name ends among the words the matcher took: before a verb the text
     writes in lower case, whole ("Trung tâm Xúc tiến đầu tư | tổng hợp báo cáo", "Cục Đăng kiểm
@@ -231,7 +242,7 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
         if ident.startswith("family:"):
             fam = families[ident]
             taken = text[start:end].strip(" ,;.-–")
-            name = _family_name_end(taken, fam.head, text[start + len(taken) : start + len(taken) + 30])
+            name = _before_a_known_body(_family_name_end(taken, fam.head, text[start + len(taken) : start + len(taken) + 30]))
             if fold(name) == fold(fam.head):
                 continue  # a head alone ("Ban Chỉ đạo | sử dụng …") names a body the text defined, if any
             if fam.requires_suffix and not any(name.endswith(sfx) for sfx in fam.requires_suffix):

@@ -990,7 +990,10 @@ def extract_tasks(doc: Document, lexicon: Lexicon) -> TaskResult:
     # an appendix yields tasks when it is a task table (its rows carry lead or support columns)
     # a list of procedures or a contest's rules attached to a decision describes steps, it
     # assigns no work (cues.yaml: listing_genres)
-    parts += [(f"{att.label}.", att.sections) for att in doc.attachments if (att.genre != "Phụ lục" or _has_roles(att.sections)) and not _a_listing(att)]
+    # (what follows a list of procedures is its forms and templates — a model decision, the plan
+    # a model decision issues: no work of this text)
+    listed = next((i for i, att in enumerate(doc.attachments) if _a_listing(att)), len(doc.attachments))
+    parts += [(f"{att.label}.", att.sections) for att in doc.attachments[:listed] if att.genre != "Phụ lục" or _has_roles(att.sections)]
     for prefix, sections in parts:
         _walk_parts(sections, prefix, None, lexicon, default, found)
     for att in _promulgated_annexes(doc):

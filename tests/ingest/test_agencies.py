@@ -823,3 +823,20 @@ def test_a_name_goes_on_after_and_in_lower_case():
     assert [m.name for m in find_agencies("Cục trưởng Cục Quản lý nhà và thị trường bất động sản, Thủ trưởng")] == ["Cục Quản lý nhà và thị trường bất động sản"]
     assert [m.name for m in find_agencies("Sở Tư pháp và các đơn vị")] == ["Sở Tư pháp"]
     assert [m.name for m in find_agencies("Sở Nội vụ và tổ chức thực hiện")] == ["Sở Nội vụ"]
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # a capital word that only opens a known name goes on with a department's name (5042/QĐ-BNNMT,
+        # a regulation of the Government Cipher Board's units) …
+        ("Cục trưởng Cục Trồng trọt và Bảo vệ thực vật, Cơ quan, Thủ trưởng các Vụ", ["Cục Trồng trọt và Bảo vệ thực vật"]),
+        ("Cục Chứng thực số và Bảo mật thông tin chủ trì", ["Cục Chứng thực số và Bảo mật thông tin"]),
+        # … a known body after "và" is a second body
+        ("Sở Y tế và Bảo hiểm xã hội tỉnh phối hợp", ["Sở Y tế", "Bảo hiểm xã hội tỉnh"]),
+        ("Trung tâm Y tế và Kho bạc Nhà nước", ["Trung tâm Y tế", "Kho bạc Nhà nước"]),
+    ],
+    ids=["a department", "another", "a known body", "another known body"],
+)
+def test_a_name_goes_on_after_and_unless_a_known_body_starts_there(text, names):
+    assert [m.name for m in find_agencies(text)] == names

@@ -1218,6 +1218,20 @@ def test_an_appendix_that_lists_procedures_gives_no_task():
     assert tasks("DANH MỤC NHIỆM VỤ TRIỂN KHAI") != ["Đ2"]
 
 
+def test_the_forms_printed_after_a_list_of_procedures_are_its_own():
+    """A ministry's decision announcing procedures prints after them the model decisions and the
+    model plan they issue (5042/QĐ-BNNMT, corpus 1796a553…): the model plan's steps are no work of
+    this decision; its closing article is."""
+    from pathlib import Path
+
+    from ingest.pipeline import extract_document
+
+    doc, ex = extract_document(Path(__file__).resolve().parents[1] / "data" / "corpus" / "1796a553dfee88ef.md")
+    assert any(a.genre == "Kế hoạch" for a in doc.attachments)  # the model plan is read as a plan …
+    # (resolved tasks name their agencies by key)
+    assert [(t.path, t.lead) for t in ex.tasks if t.lead] == [("Đ3", ["ha-noi/van-phong-bo", "viet-nam/cuc-trong-trot-va-bao-ve-thuc-vat"])]
+
+
 def test_the_items_of_a_heading_that_introduces_cases_are_no_tasks():
     """"Tổng Kiểm toán nhà nước quyết định thu hồi thẻ trong những trường hợp sau đây: a) Kiểm toán
     viên … nghỉ hưu …": the items are when the power applies (1760/QĐ-KTNN); the duties after are read."""
