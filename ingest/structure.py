@@ -560,7 +560,7 @@ def _first_body_line(lines: list[Line], start: int, lists: bool = False) -> int:
         kind = classify(line.text, line.heading)[0]
         if kind in ("part", "chapter", "section", "article"):
             return i
-        if kind in items and not is_opener(line.text):
+        if kind in items and not is_opener(line.text) and not (not lists and _grounds_follow(lines, i)):
             return i
         if _tail_line(lines, i):
             # a notice in plain paragraphs and dashes: no item ever came, and its words from
@@ -569,6 +569,20 @@ def _first_body_line(lines: list[Line], start: int, lists: bool = False) -> int:
         if plain is None and kind == "para" and line.text.strip() and not is_opener(line.text):
             plain = i
     return len(lines)
+
+
+def _grounds_follow(lines: list[Line], i: int, reach: int = 40) -> bool:
+    """Numbered lines that the grounds ("Căn cứ …") still follow belong to the opening: a
+    consolidated text lists the acts that amended it ("… được sửa đổi, bổ sung bởi: 1. Thông tư số
+    25/2025/TT-BCT …; 2. …") before its own grounds and enacting words."""
+    for line in lines[i + 1 : i + reach]:
+        if not line.text.strip():
+            continue
+        if is_opener(line.text) and fold(line.text).lstrip(" *_").startswith(tuple(fold(w) for w in cues()["relation_cues"]["based_on"])):
+            return True
+        if classify(line.text, line.heading)[0] != "item":
+            return False  # only a run of numbered lines then the grounds ("Căn cứ bảng tọa độ …" in a letter's body is no ground)
+    return False
 
 
 # the longest piece of an unlabelled recipients list (a few recipients a comma joins)

@@ -155,3 +155,26 @@ def test_dashed_duties_before_a_labelled_recipients_list_are_no_recipients():
                                       "- Giao Ban Dân tộc tỉnh tổng hợp; Nơi nhận: - Như thành phần; - Lưu: VT, KGVX.")
     assert not _unlabelled_recipients("- " + "; - ".join(f"Sở {k} phối hợp thực hiện - kiểm tra - đôn đốc" for k in range(400)))
     assert _unlabelled_recipients("- Chính phủ; - Các bộ, cơ quan ngang bộ; - Lưu: VT, PL.")
+
+
+def test_a_consolidated_texts_list_of_amending_acts_is_part_of_its_opening():
+    """A consolidated text (VBHN) names the acts that amended it, numbered, before its own grounds
+    (57/VBHN-BCT, corpus 087cf37a…): the numbered acts and the grounds are the opening, the body
+    starts at the first article; numbered lines a "Căn cứ" sentence follows only after other lines
+    are a letter's body (a Lào Cai department's letter, originals ca135c76…)."""
+    head = ["BỘ CÔNG THƯƠNG", "Số: 57/VBHN-BCT", "Hà Nội, ngày 26 tháng 11 năm 2025", "", "THÔNG TƯ", "Quy định khung giá phát điện", ""]
+    consolidated = head + [
+        "Thông tư số 09/2025/TT-BCT ngày 01 tháng 02 năm 2025 của Bộ trưởng Bộ Công Thương, được sửa đổi, bổ sung bởi:",
+        "1. Thông tư số 25/2025/TT-BCT ngày 13 tháng 04 năm 2025 của Bộ trưởng Bộ Công Thương.",
+        "2. Thông tư số 54/2025/TT-BCT ngày 21 tháng 11 năm 2025 của Bộ trưởng Bộ Công Thương.",
+        "Căn cứ Luật Điện lực ngày 30 tháng 11 năm 2024;",
+        "Bộ trưởng Bộ Công Thương ban hành Thông tư quy định khung giá phát điện.",
+        "Điều 1. Phạm vi điều chỉnh", "Thông tư này quy định khung giá phát điện."]
+    doc = parse(normalize(consolidated))
+    assert [n.kind for n in doc.sections] == ["article"]
+    assert any(line.text.startswith("2. Thông tư số 54/2025") for line in doc.preamble)
+    letter = ["UBND TỈNH LÀO CAI", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Số: 12/SNNMT-KHTC", "Lào Cai, ngày 15 tháng 7 năm 2026",
+              "V/v tham gia ý kiến thẩm định", "Kính gửi: Sở Công thương tỉnh Lào Cai", "",
+              "1. Thông tin về dự án", "- Tên dự án: Cụm công nghiệp Báo Đáp.", "2. Ý kiến tham gia",
+              "Căn cứ bảng tọa độ khống chế khu đất, khu vực ảnh hưởng đến hồ thủy lợi."]
+    assert [n.label for n in parse(normalize(letter)).sections][:1] == ["1"]
