@@ -789,12 +789,19 @@ def _title_length(text: str) -> int:
     return m.end() if m else 0
 
 
+@cache
+def _address_label() -> re.Pattern[str]:
+    """The address before the heads a closing article names (cues.yaml: address_labels)."""
+    return re.compile(rf"^\s*(?:{alternation(cues()['address_labels'])})\s*:\s*")
+
+
 def read_actors(text: str, lexicon: Lexicon) -> Actors:
     """Subjects, partners, supervisors and the request mood of a task's text, clause by clause."""
     out = Actors()
     first = True
     pending = ""
     listing = False  # the text says who makes up something ("Thành phần gồm: …"): its lists assign nothing
+    text = _address_label().sub("", text, count=1)  # "Các Ông (Bà): Chánh Văn phòng Bộ; …"
     for clause in _joined_partner_lists(_clauses(expand_enumerations(name_own_units(text, lexicon.own_unit), lexicon.home)), lexicon):
         if pending:
             clause = f"{pending}; {clause}"
