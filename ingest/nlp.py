@@ -81,8 +81,9 @@ def patterns() -> tuple[dict, ...]:
     stops = sorted(({s.split()[0].lower() for s in cues()["predicate_stops"]} - inside) | {"các", "về", "của", "theo", "tại", "trên", "với", "và", "hoặc", "thuộc"})
     titles = sorted(cues()["title_openers"])  # "…, Trưởng các phòng": a person's title opens the next member
     heads = sorted({e.name.split()[0].lower() for e in gaz.entries} | {a.split()[0].lower() for e in gaz.entries for a in e.aliases} | {f.head.split()[0].lower() for f in gaz.families})
-    # … and the units and generic heads that open a second member ("…, Cơ quan, Thủ trưởng …")
-    family_heads = sorted({f.head.split()[0].lower() for f in gaz.families} | {u.split()[0].lower() for u in cues()["units_before_bodies"]}
+    # the heads that open a second member after "," or "và": families', units' and generic heads
+    # ("…, Sở Công Thương", "…, Cơ quan, Thủ trưởng …"); a gazetteer name's first word is not one
+    member_heads = sorted({f.head.split()[0].lower() for f in gaz.families} | {u.split()[0].lower() for u in cues()["units_before_bodies"]}
                           | {g.split()[0].lower() for g in cues()["collectives"]["generic"]})
     inner_heads = [[{"ORTH": w[0]}, *({"LOWER": x.lower()} for x in w[1:])] for w in (f.head.split() for f in gaz.families) if len(w) > 1]
     for fam in gaz.families:
@@ -99,7 +100,7 @@ def patterns() -> tuple[dict, ...]:
         # (a capital word that only opens some gazetteer name — "Bảo" of "Bảo hiểm xã hội" — goes
         # on with the name: "Cục Trồng trọt và Bảo vệ thực vật"; the finder cuts the name where a
         # known body really starts, `agencies._before_a_known_body`)
-        joined = [{"ORTH": {"IN": [",", "và", "-", "–"]}}, {"IS_TITLE": True, "LOWER": {"NOT_IN": family_heads + titles}}, {"IS_ALPHA": True, "OP": "{0,5}", "ORTH": {"NOT_IN": stops}}]
+        joined = [{"ORTH": {"IN": [",", "và", "-", "–"]}}, {"IS_TITLE": True, "LOWER": {"NOT_IN": member_heads + titles}}, {"IS_ALPHA": True, "OP": "{0,5}", "ORTH": {"NOT_IN": stops}}]
         out.append({"label": fam.kind, "pattern": [*head, first, rest], "id": f"family:{fam.head}"})
         # units numbered since the 2025 reorganisations ("Vùng Cảnh sát biển 3", "Quân khu 5")
         out.append({"label": fam.kind, "pattern": [*head, first, rest, {"IS_DIGIT": True, "LENGTH": {"<=": 2}}], "id": f"family:{fam.head}"})

@@ -571,6 +571,12 @@ def _first_body_line(lines: list[Line], start: int, lists: bool = False) -> int:
     return len(lines)
 
 
+@cache
+def _grounds_cues() -> tuple[str, ...]:
+    """The words that open a ground ("Căn cứ …"; cues.yaml: relation_cues.based_on), folded."""
+    return tuple(fold(w) for w in cues()["relation_cues"]["based_on"])
+
+
 def _grounds_follow(lines: list[Line], i: int, reach: int = 40) -> bool:
     """Numbered lines that the grounds ("Căn cứ …") still follow belong to the opening: a
     consolidated text lists the acts that amended it ("… được sửa đổi, bổ sung bởi: 1. Thông tư số
@@ -578,7 +584,7 @@ def _grounds_follow(lines: list[Line], i: int, reach: int = 40) -> bool:
     for line in lines[i + 1 : i + reach]:
         if not line.text.strip():
             continue
-        if is_opener(line.text) and fold(line.text).lstrip(" *_").startswith(tuple(fold(w) for w in cues()["relation_cues"]["based_on"])):
+        if is_opener(line.text) and fold(line.text).lstrip(" *_").startswith(_grounds_cues()):
             return True
         if classify(line.text, line.heading)[0] != "item":
             return False  # only a run of numbered lines then the grounds ("Căn cứ bảng tọa độ …" in a letter's body is no ground)

@@ -1073,12 +1073,18 @@ def _promulgated_annexes(doc: Document) -> list:
 def _a_listing(att: Attachment) -> bool:
     """A list of procedures or entries attached to a decision, by its genre or its title (cues.yaml:
     listing_genres, listing_titles)."""
-    if fold(att.genre) in {fold(g) for g in cues()["listing_genres"]}:
+    genres, titles = _listing_words()
+    if fold(att.genre) in genres:
         return True
     # a regulation on how procedures are handled ("Quy chế … giải quyết thủ tục hành chính") gives
     # work; only an appendix is a list by its title
     title = fold(att.title or "")
-    return att.genre == "Phụ lục" and any(fold(t) in title for t in cues()["listing_titles"])
+    return att.genre == "Phụ lục" and any(t in title for t in titles)
+
+
+@cache
+def _listing_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    return frozenset(fold(g) for g in cues()["listing_genres"]), tuple(fold(t) for t in cues()["listing_titles"])
 
 
 def _has_roles(nodes: list[Node]) -> bool:
@@ -1631,9 +1637,14 @@ def _cut_line(heading: str) -> bool:
     ("4. Đề nghị Văn phòng Thành ủy, các cơ quan thuộc" / "Thành ủy phối hợp …", "2. Doanh nghiệp
     thực hiện dự án casino quy định tại" / "Điều 3 …"; cues.yaml: owner_words, list_joiners,
     object_prepositions)."""
-    tail = heading.rstrip() + " "
-    words = alternation([*cues()["list_joiners"], *cues()["object_prepositions"]])
-    return bool(_grammar().owner_before.search(tail) or re.search(rf"(?<![\wÀ-ỹ])(?:{words})\s+$", tail, re.I))
+    return bool(_cut_line_regex().search(heading.rstrip()))
+
+
+@cache
+def _cut_line_regex() -> re.Pattern[str]:
+    c = cues()
+    words = alternation([*c["owner_words"], *c["list_joiners"], *c["object_prepositions"]])
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{words})$", re.I)
 
 
 def _task_leads(ctx: _Ctx, entry: _Entry | None, actors: Actors, own_leads: bool) -> tuple[list[AgencyMention], bool]:

@@ -15,15 +15,13 @@ exits 1.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-COPY = ["ingest", "queries", "dcskg", "data", "ontology", "benchmarks", "tests", "pyproject.toml"]
+from mutation import copy_project  # run as a script from tests/: the mutation harness's copy
 
 
 @dataclass(frozen=True)
@@ -103,9 +101,7 @@ def main(argv: list[str]) -> int:
     for bug in chosen:
         with tempfile.TemporaryDirectory(prefix="dcskg-bug-") as tmp:
             work = Path(tmp)
-            for name in COPY:
-                src = ROOT / name
-                (shutil.copytree if src.is_dir() else shutil.copy2)(src, work / name)
+            copy_project(work)
             plant(work, bug)
             failed = failing_tests(work, bug.tests)
         uncaught += not failed

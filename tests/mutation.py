@@ -50,6 +50,13 @@ MODULES: dict[str, list[str]] = {
 COPY = ["ingest", "queries", "dcskg", "data", "ontology", "benchmarks", "tests", "pyproject.toml"]
 
 
+def copy_project(work: Path) -> None:
+    """The project's code, data and tests copied into `work`, where a change can be planted."""
+    for name in COPY:
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
+
+
 def mutmut_table(module: str, tests: list[str]) -> str:
     return "\n".join(
         [
@@ -103,9 +110,7 @@ def wilson(killed: int, judged: int) -> tuple[float, float]:
 def score(module: str, tests: list[str], sample: int | None = None, seed: int = SEED) -> dict:
     with tempfile.TemporaryDirectory(prefix="dcskg-mut-") as tmp:
         work = Path(tmp)
-        for name in COPY:
-            src = ROOT / name
-            (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
+        copy_project(work)
         pyproject = (work / "pyproject.toml").read_text(encoding="utf-8")
         pyproject = re.sub(r"^\[tool\.mutmut\]\n(?:(?!\[).*\n)*", lambda _: mutmut_table(module, tests) + "\n\n", pyproject, flags=re.M)
         (work / "pyproject.toml").write_text(pyproject, encoding="utf-8")
