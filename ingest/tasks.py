@@ -792,7 +792,7 @@ def _title_length(text: str) -> int:
 @cache
 def _address_label() -> re.Pattern[str]:
     """The address before the heads a closing article names (cues.yaml: address_labels)."""
-    return re.compile(rf"^\s*(?:{alternation(cues()['address_labels'])})\s*:\s*")
+    return re.compile(rf"^\s*(?:{alternation(cues()['address_labels'])})\s*:\s*", re.I)
 
 
 def read_actors(text: str, lexicon: Lexicon) -> Actors:
