@@ -537,7 +537,11 @@ def _spaced_signature(lines: list[Line], i: int) -> tuple[Table, int] | None:
     document printed after it is read as one."""
     text = lines[i].text
     gaps = _gaps(text)
-    if not gaps or not signature_start().match(text.strip().lower()) or not signature_start().match(text[gaps[0][1] :]):
+    if not gaps or not signature_start().match(text[gaps[0][1] :]):
+        return None
+    # the recipients' label, or their first item when a table cell lost the label ("- Chính phủ;
+    # - Ban Tổ chức Trung ương; - Ủy ban TW Mặt      TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI")
+    if not signature_start().match(text.strip().lower()) and not re.match(r"\s*[-–]\s", text):
         return None
     split = gaps[0][1]
     left: list[Line] = []

@@ -466,7 +466,10 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         # dân tỉnh" / "Điện Biên và …"): no sentence ends there, however short the line (the
         # first line of a paragraph is short where the page indented it)
         return True
-    if wrapped and len(prev) >= 0.8 * width and _name_start(nxt):
+    # an item's first line is shorter by its label's indent ("- Chỉ đạo Ban Quản lý dự án, Bệnh
+    # viện Hữu nghị Việt" / "Đức, Bệnh viện Bạch Mai thúc đẩy …")
+    full = (0.6 if _LABEL.match(prev) else 0.8) * width
+    if wrapped and len(prev) >= full and _name_start(nxt):
         return True  # a line that starts with a name
     return bool(re.search(r"\d-$", prev))
 

@@ -628,7 +628,10 @@ def _unlabelled_span(lines: list[Line], i: int) -> int:
         return 0
     for k in range(1, min(RECIPIENT_LINES, len(lines) - i) + 1):
         if _unlabelled_recipients(" ".join(x.text for x in lines[i : i + k])):
-            return k if k == 1 or _filing_line().match(lines[i + k - 1].text) else 0
+            # the filing line ends it, on a line of its own or after the last recipient's end
+            # ("MTTQVN tỉnh Đồng Tháp; - Lưu: HC, PLTP.", a cell wrapped at its width)
+            last = lines[i + k - 1].text
+            return k if k == 1 or _filing_line().match(last) or _dashed_filing().search(last) else 0
     return 0
 
 

@@ -206,6 +206,23 @@ def test_recipients_and_signature_side_by_side_are_the_two_cells_of_one_block():
     assert any(getattr(b, "text", "").strip().startswith("Số điện thoại") for b in blocks)
 
 
+def test_recipients_whose_label_a_cell_lost_stand_beside_the_signature_all_the_same():
+    # a Standing Committee resolution whose portal copy lost "Nơi nhận:" (corpus 284dd97b…), set
+    # in a PDF: the first recipients beside the signing formula; the signature does not run into
+    # the recipients and the recipients do not become an item of the last article
+    lines = [
+        "3. Hội đồng Dân tộc, các Ủy ban của Quốc hội giám sát việc thực hiện Nghị quyết này.",
+        "- Chính phủ; - Ban Tổ chức Trung ương; - Ủy ban TW Mặt       TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI",
+        "trận Tổ quốc Việt Nam; - Kiểm toán nhà nước; - Các Bộ,                 CHỦ TỊCH",
+        "cơ quan ngang Bộ, cơ quan thuộc CP; - Lưu: HC, PLTP.",
+    ]
+    tables = [b for b in text_blocks(lines) if isinstance(b, Table)]
+    assert len(tables) == 1
+    left, right = ([l.text for l in c.lines] for c in tables[0].rows[0])
+    assert left[0] == "- Chính phủ; - Ban Tổ chức Trung ương; - Ủy ban TW Mặt" and left[-1].endswith("- Lưu: HC, PLTP.")
+    assert right == ["TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI", "CHỦ TỊCH"]
+
+
 def test_a_task_table_in_tab_rows_gives_tasks_with_their_roles():
     lines = ["KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở", "", "I. NHIỆM VỤ CỤ THỂ",
              "STT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp",

@@ -198,6 +198,24 @@ def test_a_place_name_cut_on_a_short_first_line_goes_on():
     assert joined[-1] == "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Điện Biên và các Bộ, cơ quan liên quan biết, thực hiện./."
 
 
+def test_a_name_cut_on_an_items_short_first_line_goes_on():
+    # a Government Office notice as the portal wraps it (corpus 75a0867a…): an item's first line
+    # is short by its label's indent, and the break falls inside a hospital's name
+    lines = ["(1) Bộ Y tế chỉ đạo Ban Quản lý dự án, các đơn vị",
+             "liên quan phối hợp chặt chẽ với các cơ quan liên quan thuộc Bộ Xây dựng, Bộ Quốc",
+             "phòng chỉ đạo các nhà thầu tập trung tối đa nguồn lực, khẩn trương hoàn thiện hồ",
+             "sơ thiết kế phòng cháy, chữa cháy theo đúng hướng dẫn của Bộ Công an; tập trung",
+             "bàn giao, hướng dẫn vận hành theo quy định.",
+             "- Chỉ đạo Ban Quản lý dự án, Bệnh viện Hữu nghị Việt",
+             "Đức, Bệnh viện Bạch Mai thúc đẩy công tác mua sắm, đấu thầu thiết bị đảm bảo chất",
+             "lượng, tiến độ, theo đúng quy định của pháp luật.",
+             "- Sở Tư pháp",
+             "Chủ trì tuyên truyền."]
+    joined = [line.text for line in join_pdf_lines(L(*lines))]
+    assert joined[1].startswith("- Chỉ đạo Ban Quản lý dự án, Bệnh viện Hữu nghị Việt Đức, Bệnh viện Bạch Mai thúc đẩy")
+    assert joined[2:] == ["- Sở Tư pháp", "Chủ trì tuyên truyền."]  # a short entry heading stays apart
+
+
 def test_a_long_known_name_cut_after_its_head_goes_on():
     # the closing articles of a Cần Thơ decision as the portal wraps them: "Giám đốc Sở" /
     # "Khoa học và Công nghệ, …" is one name, so the article keeps its list of bodies whole

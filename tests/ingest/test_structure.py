@@ -133,6 +133,9 @@ def test_a_title_in_capitals_names_bodies_in_their_case_and_deputies_in_the_sent
         # (corpus 284dd97b… as PDF text)
         ["- Chính phủ; - Ban Tổ chức Trung ương; -", "Ủy ban TW Mặt trận Tổ quốc Việt Nam; -", "Kiểm toán nhà nước; - Các Bộ, cơ quan",
          "ngang Bộ, cơ quan thuộc CP; - Cục Thống", "kê, Bộ Tài chính; - Tỉnh ủy, HĐND, UBND,", "Đoàn ĐBQH, Ủy ban MTTQVN tỉnh Đồng Tháp; -", "Lưu: HC, PLTP."],
+        # … or the filing line after the last recipient on the last line
+        ["- Chính phủ; - Ban Tổ chức Trung ương; - Ủy ban TW Mặt trận Tổ quốc Việt Nam;",
+         "- Kiểm toán nhà nước; - Tỉnh ủy, HĐND, UBND tỉnh Đồng Tháp; - Lưu: HC, PLTP."],
     ],
 )
 def test_a_recipients_list_without_its_label_ends_the_last_article(tail):
