@@ -26,7 +26,7 @@ class Line:
 class Node:
     """A node of the document tree: a section, numbered/lettered item, bullet or paragraph."""
 
-    kind: str  # section | item | letter | dash | plus | para | attr
+    kind: str  # section | item | letter | point | dash | plus | para | attr
     label: str  # "II", "2", "b", "-", "+", "" for paragraphs
     text: str  # the line's text without its label
     lines: tuple[int, ...]

@@ -35,6 +35,8 @@ _LETTER = re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<text>.*)$")
 # "A. PHÁT TRIỂN NỀN MÓNG …": a capital letter over roman sections (a heading, or in capitals)
 _CAPITAL = re.compile(r"^(?P<label>[A-ZĐ])\s*\.\s+(?P<text>\S.*)$")
 _LETTER_DOT = re.compile(r"^(?P<label>[a-zđ])\.\s+(?P<text>[A-ZĐÀ-Ỹ].*)$")
+# "(1) Bộ Y tế chỉ đạo …": the points of a notice's or a plan's paragraph, numbered in brackets
+_BRACKETED = re.compile(r"^\((?P<label>\d{1,2})\)\s+(?P<text>[A-ZĐÀ-Ỹ].*)$")
 _DASH = re.compile(r"^[-–—•]\s*(?P<text>.*)$")
 _PLUS = re.compile(r"^\+\s*(?P<text>.*)$")
 _NUMBER_LINE = re.compile(
@@ -78,6 +80,7 @@ _LEVEL_OF = {
     "item": 5,
     "decimal": 6,
     "letter": 7,
+    "point": 7.5,
     "dash": 8,
     "plus": 9,
 }
@@ -154,6 +157,7 @@ def classify(text: str, heading: bool = False) -> tuple[str, str, str]:
         ("item", _NUMBER),
         ("letter", _LETTER),
         ("letter", _LETTER_DOT),
+        ("point", _BRACKETED),
         ("plus", _PLUS),
         ("dash", _DASH),
     ):
@@ -549,7 +553,7 @@ def _first_body_line(lines: list[Line], start: int, lists: bool = False) -> int:
     """The body starts after `QUYẾT ĐỊNH:`/`QUYẾT NGHỊ:`, at the first section, chapter or
     article, or at the first numbered item after the opening (in an appendix, at any list
     item: its task table may be a list of dashes)."""
-    items = ("item", "decimal", "letter", "dash", "plus") if lists else ("item",)
+    items = ("item", "decimal", "letter", "point", "dash", "plus") if lists else ("item",)
     plain = None  # the first line that opens nothing ("Cục Thuế có kế hoạch nâng cấp …")
     for i in range(start, len(lines)):
         line = lines[i]

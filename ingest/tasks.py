@@ -49,7 +49,7 @@ from .models import Attachment, Document, Node, Reporting, Task
 from .rules import alternation, cues, fold, level_words, measures
 from .structure import SILENT_ROLES, notice_closing, promulgated_in_annex, promulgating, section_role, work_words
 
-_WORK = ("item", "decimal", "letter", "dash", "plus")
+_WORK = ("item", "decimal", "letter", "point", "dash", "plus")
 _HEADS = ("section", "chapter", "part", "subsection", "article")
 
 
@@ -101,7 +101,7 @@ def predicate_start(text: str, protected: list[tuple[int, int]] | None = None) -
         if inside is not None:
             pos = max(pos, inside)
             continue
-        if m.start() > 0 and m.group(0)[:1].isupper():
+        if m.start() > 0 and m.group(0)[:1].isupper() and not _capitalised_verb(text, m.start(), m.end(), protected):
             continue  # mid-sentence a capital starts a name ("Ban Chỉ đạo"), not a verb
         if m.group(0).lower() == "tổ chức" and _is_noun_tochuc(text, m.start(), m.end()):
             continue
@@ -109,6 +109,22 @@ def predicate_start(text: str, protected: list[tuple[int, int]] | None = None) -
             continue  # "Cơ quan chuyên môn về | xây dựng": the field a body is named for, no verb
         return m.start()
     return len(text)
+
+
+def _capitalised_verb(text: str, start: int, end: int, protected: list[tuple[int, int]]) -> bool:
+    """A capitalised stop word that is a verb all the same: it follows a closed name or a word in
+    lower case and a word in lower case follows it ("Thủ trưởng cơ quan ngang bộ | Tập trung chỉ
+    đạo …", as a writer who began the duty on a line of its own wrote it) — not a name's word
+    ("Sở Xây dựng", "Ban Tổ chức Tỉnh ủy")."""
+    if not _lower_word_follows(text[end:]) or (text[start:end].lower() == "tổ chức" and _is_noun_tochuc(text, start, end)):
+        return False
+    before = text[:start].rstrip()
+    closed = any(e == len(before) for _, e in protected)
+    return closed or bool(re.search(r"(?<!\S)[a-zà-ỹđ]+$", before))
+
+
+def _lower_word_follows(rest: str) -> bool:
+    return bool(re.match(r"\s+[a-zà-ỹđ]", rest))
 
 
 @dataclass(frozen=True)
@@ -375,7 +391,7 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
         # a list with no predicate, "X là Y", "X gồm …": who is who, not who does what; "X có thẩm
         # quyền …", "X … được hỗ trợ, ưu đãi sau:": what X may do or receives, not work given
         return [], requested, 0, body
-    if predicate[:1].isupper() and not re.match(r"\s*[:\-–]", body[end:]):
+    if predicate[:1].isupper() and not re.match(r"\s*[:\-–]", body[end:]) and not _verb_after_subject(body, len(body) - len(predicate)):
         # "Thủ tướng Chính phủ Phạm Minh Chính": a person's name follows, not a verb ("Sở X:
         # Chủ trì …" still opens its duty with a capital after the colon)
         return [], requested, 0, body
@@ -385,6 +401,13 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     if described or _described_as_written(description, body[:end], found):
         found = [_described_body(m) for m in found]
     return found, requested, offset + end, body[end:]
+
+
+def _verb_after_subject(body: str, start: int) -> bool:
+    """A capital after the subject that is its verb ("Sở Nội vụ Tập trung chỉ đạo …"), not a
+    person's name ("Thủ tướng Chính phủ Phạm Minh Chính")."""
+    verb = predicate_regex().match(body, start)
+    return verb is not None and _capitalised_verb(body, start, verb.end(), [(a.start, a.end) for a in find_agencies(body)])
 
 
 def _only_related(subject: str, predicate: str) -> bool:
@@ -1000,6 +1023,8 @@ def extract_tasks(doc: Document, lexicon: Lexicon) -> TaskResult:
     # (what follows a list of procedures is its forms and templates — a model decision, the plan
     # a model decision issues: no work of this text)
     listed = next((i for i, att in enumerate(doc.attachments) if _a_listing(att)), len(doc.attachments))
+    for node in doc.sections + [n for att in doc.attachments for n in att.sections]:
+        _fold_points(node, lexicon)
     parts += [(f"{att.label}.", att.sections) for att in doc.attachments[:listed] if att.genre != "Phụ lục" or _has_roles(att.sections)]
     for prefix, sections in parts:
         _walk_parts(sections, prefix, None, lexicon, default, found)
@@ -1245,6 +1270,25 @@ def _work_children(node: Node) -> list[Node]:
         elif child.kind == "attr" and child.attr == "lead" and not child.text:
             out.extend(c for c in child.children if c.kind in _WORK)
     return out
+
+
+def _fold_points(parent: Node, lexicon: Lexicon) -> None:
+    """Points numbered in brackets are tasks of their own when they say who does them ("(3) Bộ
+    Công an tiếp tục chủ động phối hợp …"); when none does they are what their paragraph asks
+    for — its targets ("(1) 100% số người hưởng trợ cấp … được tuyên truyền") — and stay its
+    text."""
+    points = [c for c in parent.children if c.kind == "point"]
+    if points and not any(read_actors(c.text, lexicon).leads for c in points):
+        children: list[Node] = []
+        for child in parent.children:
+            if child.kind == "point":
+                children.append(Node("para", "", f"({child.label}) {child.text}", child.lines, marker="para"))
+                children += child.children
+            else:
+                children.append(child)
+        parent.children = children
+    for child in parent.children:
+        _fold_points(child, lexicon)
 
 
 def _float_attributes(parent: Node) -> None:

@@ -34,6 +34,10 @@ def trees(seed_files):
         ("40.000 DWT từ cảng chuyên dụng xăng dầu", "para", ""),
         ("12.173 tỷ đồng - 18.260 tỷ đồng).", "para", ""),
         ("1.2.Tổ chức tuyên truyền", "decimal", "1.2"),
+        # a notice's points numbered in brackets (a Government Office notice, corpus 75a0867a…);
+        # a bracketed number inside a sentence or before lower case is no point
+        ("(3) Bộ Công an tiếp tục chủ động phối hợp, hướng dẫn Bộ Y tế", "point", "3"),
+        ("(1) tên cơ quan cấp trên", "para", ""),
     ],
 )
 def test_classify(line, kind, label):

@@ -126,6 +126,25 @@ def test_read_actors_in_national_documents(text, leads):
 
 
 @pytest.mark.parametrize(
+    "text,leads",
+    [
+        # a duty begun with a capital, as on a line of its own under its bodies, once the layout
+        # joined the two lines (a PM dispatch as plain text, PDF or DOCX, corpus 344b9eec…)
+        ("Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ Tập trung chỉ đạo quyết liệt hoàn thành sửa đổi, bổ sung 485 văn bản quy phạm pháp luật",
+         ["Các bộ, cơ quan ngang bộ"]),
+        ("Sở Nội vụ Tập trung chỉ đạo quyết liệt hoàn thành sửa đổi văn bản.", ["Sở Nội vụ"]),
+        # … but a capital stop word after a capital is a name's ("Sở Xây dựng"), a noun's
+        # ("Tổ chức cán bộ") or a person's name follows the title
+        ("Các Sở Xây dựng nêu trên tổ chức kiểm tra.", ["Các sở Xây dựng"]),
+        ("Vụ (Ban, phòng) Tổ chức cán bộ các cơ quan Nhà nước là đơn vị đầu mối giúp Bộ trưởng.", []),
+        ("Thủ tướng Chính phủ Phạm Minh Chính chủ trì hội nghị.", []),
+    ],
+)
+def test_a_duty_that_opens_with_a_capital_after_its_bodies(text, leads):
+    assert [m.name for m in read_actors(text, NATIONAL).leads] == leads
+
+
+@pytest.mark.parametrize(
     "issuer,unit,lead",
     [
         ("Bộ Văn hóa, Thể thao và Du lịch", "Bộ", "Văn phòng Bộ"),
@@ -870,6 +889,26 @@ def test_an_item_that_directs_bodies_keeps_the_body_it_stands_under_over_a_parag
     directing = next(t for t in tasks if t.text.startswith("Chỉ đạo các Ban Quản lý dự án"))
     assert directing.lead[0] == "Cục Kinh tế - Quản lý đầu tư xây dựng"
     assert all(t.lead[:1] == ["Cục Kinh tế - Quản lý đầu tư xây dựng"] for t in tasks)
+
+
+def test_points_in_brackets_are_tasks_when_they_name_who_does_them():
+    # a Government Office notice's points (corpus 75a0867a…) are each a body's duty; a plan's
+    # targets numbered the same way (tests/data/real 3a2db039…, III.1) name nobody and stay
+    # the text of the item that sets them
+    lines = ["VĂN PHÒNG CHÍNH PHỦ", "Số: 637/TB-VPCP", "Hà Nội, ngày 20 tháng 11 năm 2025", "", "THÔNG BÁO",
+             "Kết luận của Phó Thủ tướng Chính phủ", "",
+             "2. Để đảm bảo tiến độ, yêu cầu Bộ Y tế, Ban Quản lý dự án, các nhà thầu thực hiện một số nội dung trọng tâm như sau:",
+             "(1) Bộ Y tế chỉ đạo Ban Quản lý dự án hoàn thiện hồ sơ thiết kế phòng cháy, chữa cháy.",
+             "(2) Bộ Công an tiếp tục chủ động phối hợp, hướng dẫn Bộ Y tế giải quyết dứt điểm các vướng mắc.",
+             "(3) Bộ Xây dựng chỉ đạo các cơ quan liên quan tiếp tục phối hợp, hướng dẫn Bộ Y tế.",
+             "",
+             "3. Sở Y tế chủ trì tuyên truyền, vận động người hưởng trợ cấp, các nội dung này được cụ thể hóa bằng các chỉ tiêu cụ thể như sau:",
+             "(1) 100% số người hưởng trợ cấp xã hội được tuyên truyền, giải thích lợi ích;",
+             "(2) Ít nhất 85% người hưởng trợ cấp xã hội mở mới tài khoản ngân hàng."]
+    tasks = {t.path: t for t, _ in extract_tasks(parse(normalize(lines)), NATIONAL).tasks}
+    assert [tasks[p].lead[0] for p in (".2.1", ".2.2", ".2.3")] == ["Bộ Y tế", "Bộ Công an", "Bộ Xây dựng"]
+    assert tasks[".3"].lead == ["Sở Y tế"] and "(2) Ít nhất 85%" in tasks[".3"].text
+    assert not any(p.startswith(".3.") for p in tasks)
 
 
 _PLAN_HEAD = ["ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN", "Số: 12/KH-UBND", "Nghệ An, ngày 05 tháng 11 năm 2025", "",
