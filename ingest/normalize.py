@@ -39,6 +39,9 @@ DIVISION_NUMBER_END = r"(?!\s*[,;])(?!\s+[a-zđà-ỹ])"
 _LABEL = re.compile(
     rf"^(?:[IVXLC]+\s*[.)]|\d{{1,2}}(?:\.\d{{1,2}})*\s*[.)]|[a-zđ]\s*\)|[-–—+•*]\s|(?:Điều|Chương|Mục|Phần)\s+(?:\d+|[IVXLC]+)\b{DIVISION_NUMBER_END})",
 )
+# a point numbered in brackets ("(3) Bộ Công an …"): an item's first line, though no label that
+# parts a paragraph (a bracketed number may open a wrapped line mid-sentence)
+_POINT = re.compile(r"^\(\d{1,2}\)\s")
 _TERMINAL = (".", ":", ";", "!", "?", "…", "”", '"', ")")
 # Words after which a sentence cannot end: a line ending in one was cut by the PDF layout.
 _CONNECTOR_END = re.compile(r"(?:\b(?:của|số|và|ở|với|tại|ngày|về|theo|các|những|cho|trong|là|năm|tháng|khoản|điểm)|[-,])$", re.I)
@@ -468,7 +471,7 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         return True
     # an item's first line is shorter by its label's indent ("- Chỉ đạo Ban Quản lý dự án, Bệnh
     # viện Hữu nghị Việt" / "Đức, Bệnh viện Bạch Mai thúc đẩy …")
-    full = (0.6 if _LABEL.match(prev) else 0.8) * width
+    full = (0.6 if _LABEL.match(prev) or _POINT.match(prev) else 0.8) * width
     if wrapped and len(prev) >= full and _name_start(nxt):
         return True  # a line that starts with a name
     return bool(re.search(r"\d-$", prev))

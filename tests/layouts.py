@@ -37,8 +37,9 @@ from ingest.tables import header_roles, is_motto  # noqa: E402
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 LAYOUTS = ("plain_text", "html_page", "docx", "pdf", "pdf_text", "md_inline_html")
 SUFFIX = {"plain_text": ".txt", "html_page": ".html", "docx": ".docx", "pdf": ".pdf", "pdf_text": ".txt", "md_inline_html": ".md"}
-# an item's label ends where its text begins: "66.2/2025/NQ-CP" at a line's start is no item "66."
-_LABEL = re.compile(r"^(?:\*\*)?(?:[IVXLC]+\s*\.|\d{1,2}(?:\.\d{1,2})*\s*[.)](?!\S)|[a-zđ]\)|[-+•–]\s|Điều\s+\d|Chương\s+[IVX\d])")
+# an item's label ends where its text begins: "66.2/2025/NQ-CP" at a line's start is no item "66.";
+# a notice's points are numbered in brackets ("(1) Bộ Y tế …")
+_LABEL = re.compile(r"^(?:\*\*)?(?:[IVXLC]+\s*\.|\d{1,2}(?:\.\d{1,2})*\s*[.)](?!\S)|\(\d{1,2}\)\s|[a-zđ]\)|[-+•–]\s|Điều\s+\d|Chương\s+[IVX\d])")
 
 
 def pdf_available() -> bool:

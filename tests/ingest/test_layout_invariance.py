@@ -27,14 +27,6 @@ PLANS = sorted(p for p in REAL.glob("*.md") if p.name != "README.md")
 EXCEPTIONS: dict[tuple[str, str, str], str] = {
     ("6bac4a0d92da936d.md", "pdf", "role_pairs"): "open: the entry '1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh "
     "tế Phú Yên, …):' gives its items the four bodies in brackets from the Markdown, the group's own name from the PDF",
-    # the portal writes a point's addressee and its duty on two lines with no mark between ("1. Bộ
-    # trưởng các Bộ, Thủ trưởng cơ quan ngang bộ" / "Tập trung chỉ đạo …"); the written-out page
-    # makes them one paragraph, where the capitalised verb reads as part of a name
-    **{("344b9eec106a648a.md", layout, "role_pairs"): "the words differ: a point's addressee and its duty joined in one paragraph"
-       for layout in ("plain_text", "html_page", "docx", "pdf", "pdf_text")},
-    # the portal flattened the recipients into one line beside the signature; the PDF wraps it in a
-    # narrow column and the PDF reader reads the signature's words into the recipients' lines
-    ("284dd97bc14e3aeb.md", "pdf", "role_pairs"): "open: a one-line recipients cell wrapped beside the signature is read across both columns",
 }
 
 
@@ -128,7 +120,9 @@ _CORPUS_LAYOUTS = ["6a406c1f9dfed9c3", "001c610b2efdcf0c", "db769f685bf6bb23", "
                    # procedures decisions, a coordination regulation, a price circular, a centre's duties
                    "2e037ff2daea1c76", "741f24db1e774799", "50693ea4bb4bda20", "875cbe611015707a", "7599f6525eb44d2e",
                    # a typhoon dispatch, a notice, petrol hours, a simplification plan, a delegation
-                   "cfef94bb5eaf59df", "05729ab54fc07c39", "1fa949f85858c62f", "8c306b6991495e34", "0a5a51958af8e293"]
+                   "cfef94bb5eaf59df", "05729ab54fc07c39", "1fa949f85858c62f", "8c306b6991495e34", "0a5a51958af8e293",
+                   # a notice whose points are numbered in brackets, each a body's duty
+                   "75a0867a09525909"]
 
 
 # … and the shared resolutions, decisions and directives (tests/data/real/other), three of them

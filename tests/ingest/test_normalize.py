@@ -209,11 +209,15 @@ def test_a_name_cut_on_an_items_short_first_line_goes_on():
              "- Chỉ đạo Ban Quản lý dự án, Bệnh viện Hữu nghị Việt",
              "Đức, Bệnh viện Bạch Mai thúc đẩy công tác mua sắm, đấu thầu thiết bị đảm bảo chất",
              "lượng, tiến độ, theo đúng quy định của pháp luật.",
+             "(3) Bộ Công an tiếp tục chủ động phối hợp, hướng dẫn",
+             "Bộ Y tế, Ban Quản lý dự án và các nhà thầu để thực hiện hiệu quả các phương án,",
+             "giải pháp đã được các cơ quan thống nhất.",
              "- Sở Tư pháp",
              "Chủ trì tuyên truyền."]
     joined = [line.text for line in join_pdf_lines(L(*lines))]
     assert joined[1].startswith("- Chỉ đạo Ban Quản lý dự án, Bệnh viện Hữu nghị Việt Đức, Bệnh viện Bạch Mai thúc đẩy")
-    assert joined[2:] == ["- Sở Tư pháp", "Chủ trì tuyên truyền."]  # a short entry heading stays apart
+    assert joined[2].startswith("(3) Bộ Công an tiếp tục chủ động phối hợp, hướng dẫn Bộ Y tế, Ban Quản lý dự án")
+    assert joined[3:] == ["- Sở Tư pháp", "Chủ trì tuyên truyền."]  # a short entry heading stays apart
 
 
 def test_a_long_known_name_cut_after_its_head_goes_on():
