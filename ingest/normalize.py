@@ -44,7 +44,7 @@ _LABEL = re.compile(
 _POINT = re.compile(r"^\(\d{1,2}\)\s")
 _TERMINAL = (".", ":", ";", "!", "?", "…", "”", '"', ")")
 # Words after which a sentence cannot end: a line ending in one was cut by the PDF layout.
-_CONNECTOR_END = re.compile(r"(?:\b(?:của|số|và|ở|với|tại|ngày|về|theo|các|những|cho|trong|là|năm|tháng|khoản|điểm)|[-,])$", re.I)
+_CONNECTOR_END = re.compile(r"(?:\b(?:của|số|và|ở|với|tại|ngày|về|theo|các|những|cho|trong|là|năm|tháng|khoản|điểm|để)|[-,])$", re.I)
 
 
 @dataclass
@@ -413,6 +413,25 @@ def _cut_agency_name(prev: str, nxt: str) -> bool:
     return any(a.start < cut < a.end and a.known and not (a.place and joined.find(a.place, a.start) >= cut) for a in find_agencies(joined))
 
 
+@cache
+def _title_end() -> re.Pattern[str]:
+    from .rules import alternation, cues
+
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['head_titles'])})$", re.I)
+
+
+def _title_before_its_body(prev: str, nxt: str) -> bool:
+    """"Cục trưởng" / "Cục Hải quan thông báo để …": a head's title, in sentence case, at a
+    line's end, and the body it heads opens the next line (a signature's "CỤC TRƯỞNG" in
+    capitals is no such title)."""
+    from .agencies import find_agencies
+
+    if not _title_end().search(prev) or prev.isupper() or nxt.split()[0].isupper():
+        return False
+    found = find_agencies(" ".join(nxt.split()[:8]))
+    return bool(found) and found[0].start == 0
+
+
 def _enumeration_cut(prev: str, nxt: str) -> bool:
     """"Bộ trưởng các Bộ:" / "Xây dựng, Ngoại giao, Tư pháp …": the members of an enumerated
     head run on past the break (the colon opens the list, it ends no sentence)."""
@@ -451,10 +470,10 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         return True
     if first.isdigit():
         return bool(_CONNECTOR_END.search(prev)) or wrapped
-    if _CONNECTOR_END.search(prev) and (wrapped or len(prev) >= 0.8 * width or re.search(r"\b(?:và|của|các|với)$", prev)):
-        # a line cannot end on "và", "của", "các", "với": the sentence goes on
+    if _CONNECTOR_END.search(prev) and (wrapped or len(prev) >= 0.8 * width or re.search(r"\b(?:và|của|các|với|để)$", prev)):
+        # a line cannot end on "và", "của", "các", "với", "để": the sentence goes on
         return True
-    if _cut_agency_name(prev, nxt):
+    if _cut_agency_name(prev, nxt) or _title_before_its_body(prev, nxt):
         return True  # "Điều 3. Chánh Văn phòng" / "Ủy ban nhân dân tỉnh, …": one name
     if _type_word_end().search(prev) and len(prev) >= 0.6 * width:
         return True  # "…; Luật" / "Ban hành văn bản quy phạm pháp luật …": a document's name goes on

@@ -173,9 +173,16 @@ def test_footnotes(lines, text, notes):
         # a known name whose head lies seven words back (a Government notice written to PDF)
         (["4. Về kho dầu thô: với vai trò là chủ đầu tư, Tập đoàn Công nghiệp - Năng lượng", "Quốc gia Việt Nam chủ động làm việc."],
          ["4. Về kho dầu thô: với vai trò là chủ đầu tư, Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam chủ động làm việc."]),
+        # a customs ruling's closing in a narrow cell (corpus a1527cbf…): no sentence ends on "để",
+        # nor between a head's title and the body it heads; a signature's title in capitals does
+        (["Thông báo này có hiệu lực từ ngày ký.", "Cục trưởng", "Cục Hải quan thông báo để", "Công ty TNHH Solum Vina", "biết và thực hiện./."],
+         ["Thông báo này có hiệu lực từ ngày ký.", "Cục trưởng Cục Hải quan thông báo để Công ty TNHH Solum Vina biết và thực hiện./."]),
+        (["Thông báo này có hiệu lực từ ngày ký.", "KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG", "Nguyễn Văn A"],
+         ["Thông báo này có hiệu lực từ ngày ký.", "KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG", "Nguyễn Văn A"]),
     ],
     ids=["year range", "hyphenated phrase", "bullet", "parenthesis", "full stop", "symbol hyphen", "country", "article number", "article title",
-         "enumeration", "one body's heading", "upper case", "a name at its dash", "a bullet after a name", "a long name's head far back"],
+         "enumeration", "one body's heading", "upper case", "a name at its dash", "a bullet after a name", "a long name's head far back",
+         "a title, then its body", "a signature's titles"],
 )
 def test_pdf_lines_joined_where_a_sentence_goes_on(lines, joined):
     assert [line.text for line in join_pdf_lines(L(*lines))] == joined
