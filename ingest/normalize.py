@@ -40,11 +40,15 @@ _LABEL = re.compile(
     rf"^(?:[IVXLC]+\s*[.)]|\d{{1,2}}(?:\.\d{{1,2}})*\s*[.)]|[a-zđ]\s*\)|[-–—+•*]\s|(?:Điều|Chương|Mục|Phần)\s+(?:\d+|[IVXLC]+)\b{DIVISION_NUMBER_END})",
 )
 # a point numbered in brackets ("(3) Bộ Công an …"): an item's first line, though no label that
-# parts a paragraph (a bracketed number may open a wrapped line mid-sentence)
-_POINT = re.compile(r"^\(\d{1,2}\)\s")
+# parts a paragraph here (a bracketed number may open a wrapped line mid-sentence)
+POINT_LABEL = r"\((?P<label>\d{1,2})\)"
+_POINT = re.compile(rf"^{POINT_LABEL}\s")
 _TERMINAL = (".", ":", ";", "!", "?", "…", "”", '"', ")")
-# Words after which a sentence cannot end: a line ending in one was cut by the PDF layout.
-_CONNECTOR_END = re.compile(r"(?:\b(?:của|số|và|ở|với|tại|ngày|về|theo|các|những|cho|trong|là|năm|tháng|khoản|điểm|để)|[-,])$", re.I)
+# Words no line ends on however short it is ("và", "của", "các", "với", "để"), and more after
+# which a sentence cannot end: a line ending in one was cut by the PDF layout.
+_NEVER_LAST = ("và", "của", "các", "với", "để")
+_HARD_END = re.compile(rf"\b(?:{'|'.join(_NEVER_LAST)})$")
+_CONNECTOR_END = re.compile(rf"(?:\b(?:{'|'.join(_NEVER_LAST)}|số|ở|tại|ngày|về|theo|những|cho|trong|là|năm|tháng|khoản|điểm)|[-,])$", re.I)
 
 
 @dataclass
@@ -415,6 +419,8 @@ def _cut_agency_name(prev: str, nxt: str) -> bool:
 
 @cache
 def _title_end() -> re.Pattern[str]:
+    """A head's title wherever it ends the line ("… của Bộ trưởng" / "Bộ Tài chính hướng dẫn …"),
+    not only as a list's member as `agencies` strips trailing titles (cues.yaml: head_titles)."""
     from .rules import alternation, cues
 
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['head_titles'])})$", re.I)
@@ -470,9 +476,8 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         return True
     if first.isdigit():
         return bool(_CONNECTOR_END.search(prev)) or wrapped
-    if _CONNECTOR_END.search(prev) and (wrapped or len(prev) >= 0.8 * width or re.search(r"\b(?:và|của|các|với|để)$", prev)):
-        # a line cannot end on "và", "của", "các", "với", "để": the sentence goes on
-        return True
+    if _CONNECTOR_END.search(prev) and (wrapped or len(prev) >= 0.8 * width or _HARD_END.search(prev)):
+        return True  # the sentence goes on
     if _cut_agency_name(prev, nxt) or _title_before_its_body(prev, nxt):
         return True  # "Điều 3. Chánh Văn phòng" / "Ủy ban nhân dân tỉnh, …": one name
     if _type_word_end().search(prev) and len(prev) >= 0.6 * width:

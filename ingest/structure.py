@@ -20,7 +20,7 @@ from functools import cache
 
 from . import places
 from .models import Attachment, Document, Header, Line, Node, Signer
-from .normalize import DIVISION_NUMBER_END, Normalised
+from .normalize import DIVISION_NUMBER_END, POINT_LABEL, Normalised
 from .rules import alternation, any_marks, cues, doc_types, fold, gazetteer, misreadable, restore_marks, unmarked
 from .tables import is_motto
 
@@ -36,7 +36,7 @@ _LETTER = re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<text>.*)$")
 _CAPITAL = re.compile(r"^(?P<label>[A-ZĐ])\s*\.\s+(?P<text>\S.*)$")
 _LETTER_DOT = re.compile(r"^(?P<label>[a-zđ])\.\s+(?P<text>[A-ZĐÀ-Ỹ].*)$")
 # "(1) Bộ Y tế chỉ đạo …": the points of a notice's or a plan's paragraph, numbered in brackets
-_BRACKETED = re.compile(r"^\((?P<label>\d{1,2})\)\s+(?P<text>[A-ZĐÀ-Ỹ].*)$")
+_BRACKETED = re.compile(rf"^{POINT_LABEL}\s+(?P<text>[A-ZĐÀ-Ỹ].*)$")
 _DASH = re.compile(r"^[-–—•]\s*(?P<text>.*)$")
 _PLUS = re.compile(r"^\+\s*(?P<text>.*)$")
 _NUMBER_LINE = re.compile(
@@ -71,6 +71,8 @@ _BARE_NUMBER_LABEL = re.compile(r"^(?:S[oòóỏõọôồốổỗộ]|S[OÒÓ�
 _SYMBOL_START = re.compile(r"^\s*(?:\d+[a-zA-Z]?\s*)?[/-]\s*[A-ZĐ0-9]")
 _SUBJECT_LINE = re.compile(r"^V/[vV]\.?\s*(?P<text>.+)$")
 _ISSUED_WITH = re.compile(r"^\(?\s*(?:Ban hành\s+)?(?:kèm|kèm theo|Kèm theo)\b.*\)?\.?$", re.I)
+# the kinds of a list's members, outermost first: the work of a part is given in them
+LIST_KINDS = ("item", "decimal", "letter", "point", "dash", "plus")
 _LEVEL_OF = {
     "part": 0,
     "chapter": 1,
@@ -553,7 +555,7 @@ def _first_body_line(lines: list[Line], start: int, lists: bool = False) -> int:
     """The body starts after `QUYẾT ĐỊNH:`/`QUYẾT NGHỊ:`, at the first section, chapter or
     article, or at the first numbered item after the opening (in an appendix, at any list
     item: its task table may be a list of dashes)."""
-    items = ("item", "decimal", "letter", "point", "dash", "plus") if lists else ("item",)
+    items = LIST_KINDS if lists else ("item",)
     plain = None  # the first line that opens nothing ("Cục Thuế có kế hoạch nâng cấp …")
     for i in range(start, len(lines)):
         line = lines[i]

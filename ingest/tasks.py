@@ -47,9 +47,9 @@ from .agencies import (
 from .citations import cited_document_spans
 from .models import Attachment, Document, Node, Reporting, Task
 from .rules import alternation, cues, fold, level_words, measures
-from .structure import SILENT_ROLES, notice_closing, promulgated_in_annex, promulgating, section_role, work_words
+from .structure import LIST_KINDS, SILENT_ROLES, notice_closing, promulgated_in_annex, promulgating, section_role, work_words
 
-_WORK = ("item", "decimal", "letter", "point", "dash", "plus")
+_WORK = LIST_KINDS
 _HEADS = ("section", "chapter", "part", "subsection", "article")
 
 

@@ -179,10 +179,14 @@ def test_footnotes(lines, text, notes):
          ["Thông báo này có hiệu lực từ ngày ký.", "Cục trưởng Cục Hải quan thông báo để Công ty TNHH Solum Vina biết và thực hiện./."]),
         (["Thông báo này có hiệu lực từ ngày ký.", "KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG", "Nguyễn Văn A"],
          ["Thông báo này có hiệu lực từ ngày ký.", "KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG", "Nguyễn Văn A"]),
+        # … wherever the title ends the line, inside a ground too (corpus f6ed9374…)
+        (["Căn cứ Luật Hải quan ngày 23 tháng 6 năm 2014;", "Căn cứ Thông tư số 14/2015/TT-BTC ngày 30 tháng 01 năm 2015 của Bộ trưởng",
+          "Bộ Tài chính hướng dẫn về phân loại hàng hóa;"],
+         ["Căn cứ Luật Hải quan ngày 23 tháng 6 năm 2014;", "Căn cứ Thông tư số 14/2015/TT-BTC ngày 30 tháng 01 năm 2015 của Bộ trưởng Bộ Tài chính hướng dẫn về phân loại hàng hóa;"]),
     ],
     ids=["year range", "hyphenated phrase", "bullet", "parenthesis", "full stop", "symbol hyphen", "country", "article number", "article title",
          "enumeration", "one body's heading", "upper case", "a name at its dash", "a bullet after a name", "a long name's head far back",
-         "a title, then its body", "a signature's titles"],
+         "a title, then its body", "a signature's titles", "a title inside a ground"],
 )
 def test_pdf_lines_joined_where_a_sentence_goes_on(lines, joined):
     assert [line.text for line in join_pdf_lines(L(*lines))] == joined
