@@ -379,7 +379,7 @@ def bind_named(settings: Settings, name: str, values: dict[str, str]) -> str:
     """A named query with a person's parameter values looked up and bound: the text the page
     runs. A value that finds nothing is a 404 naming the nearest candidates."""
     from ingest.errors import QueryError
-    from queries.runner import bindings, library, look_up, with_values
+    from queries.runner import answering_query, bindings, library, look_up, with_values
 
     query = library().get(name)
     if query is None:
@@ -395,7 +395,7 @@ def bind_named(settings: Settings, name: str, values: dict[str, str]) -> str:
         status = HTTPStatus.BAD_REQUEST if "not a valid" in str(exc) else HTTPStatus.NOT_FOUND
         raise QueryFailed(status, str(exc)) from None
     try:
-        text = with_values(query.text, bound)
+        text = with_values(answering_query(query, bound).text, bound)
     except QueryError as exc:
         raise QueryFailed(HTTPStatus.BAD_REQUEST, str(exc)) from None
     if text is None:

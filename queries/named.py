@@ -68,6 +68,10 @@ class NamedQuery:
     # "plan": the answer is ordered by its plan's file first and names each row's plan ?plan
     # in its outer group, so a page can be read plan by plan (`queries.pages`)
     page_by: str | None = None
+    # parameter -> an internal query (queries/internal/) that gives the same answer when that
+    # parameter is given, with its pattern required instead of optional: Oxigraph evaluates an
+    # OPTIONAL group whole, whatever the bindings around it (every agency's place, to keep five rows)
+    narrow: tuple[tuple[str, str], ...] = ()
 
 
 _PAGE_BY = {"plan"}
@@ -106,7 +110,10 @@ def load(path: Path) -> NamedQuery:
     page_by = meta.get("page_by")
     if page_by is not None and page_by not in _PAGE_BY:
         raise QueryError(f"'page_by' must be one of {', '.join(sorted(_PAGE_BY))}, not {page_by!r}", str(path))
-    return NamedQuery(path.stem, path, meta["title"], meta["question_vi"], meta["question_en"], tuple(params), text, tuple(show.items()), page_by)
+    narrow = meta.get("narrow") or {}
+    if not isinstance(narrow, dict) or not set(narrow) <= {p.name for p in params}:
+        raise QueryError("'narrow' must map parameters of the query to internal queries", str(path))
+    return NamedQuery(path.stem, path, meta["title"], meta["question_vi"], meta["question_en"], tuple(params), text, tuple(show.items()), page_by, tuple(narrow.items()))
 
 
 @cache

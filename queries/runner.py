@@ -80,11 +80,16 @@ def _run(query: NamedQuery, ds: Dataset, page: Page | None, by_plan: bool, param
         first = pages.plan_by_plan(query, ds, terms, page)
         if first is not None:
             return first
-    rows = execute_bound(query, ds, terms, None if narrowed else page)
+    rows = execute_bound(answering_query(query, terms), ds, terms, None if narrowed else page)
     if narrowed and "place" in rows.vars:
         wanted = lookup.loose(str(place))
         rows = Rows(rows.vars, [r for r in rows if lookup.loose(str(r.get("place") or "")) == wanted])
     return rows.paged(page) if narrowed else rows
+
+
+def answering_query(query: NamedQuery, terms: dict[str, Any]) -> NamedQuery:
+    """The query that answers with these parameters: its narrowing twin when one is given."""
+    return next((internal(twin) for name, twin in query.narrow if name in terms), query)
 
 
 # answer columns that hold an agency's name, in the named queries

@@ -123,6 +123,8 @@ def test_named_query_bound_from_loosely_typed_values(endpoint):
     with urllib.request.urlopen(f"{endpoint}/bind?" + urlencode({"name": "agency_tasks", "agency": "sở nội vụ Cần Thơ"})) as resp:
         text = resp.read().decode()
     assert 'BIND("Sở Nội vụ"@vi AS ?agency)' in text and 'BIND("Cần Thơ"@vi AS ?place)' in text
+    # … through the query that gives one place's rows with the place required (issue 27)
+    assert "dcs:jurisdiction/skos:prefLabel ?place ." in text and "OPTIONAL { ?a dcs:jurisdiction" not in text
     with urllib.request.urlopen(f"{endpoint}/suggest?type=agency") as resp:
         import json
 
