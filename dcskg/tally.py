@@ -51,7 +51,7 @@ from rdflib import RDF, URIRef
 from rdflib.namespace import QB
 
 from ontology.namespace import DCS
-from queries import backend, text_index
+from queries import backend, kept, text_index
 
 from . import stats
 from .contribution import SEP
@@ -84,15 +84,16 @@ class Tally:
         self.db = sqlite3.connect(":memory:" if path is None else str(path), isolation_level=None)
         self.path = path
         self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-        text_index.create(self.db)
+        # an index from before the kept answers: every plan it holds is described again, once
+        self._describe_all = text_index.create(self.db)
         self.db.execute("BEGIN")
-        kept = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
-        self.reset = kept.get("rules") != rules or kept.get("version") != TOTALS_VERSION
+        meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+        self.reset = meta.get("rules") != rules or meta.get("version") != TOTALS_VERSION
         self.added: dict[str, None] = {}  # keys whose new contribution awaits `apply`
         self._described: dict[str, list] = {}
         self._start_round()
         if self.reset:
-            recount = kept.get("rules") == rules
+            recount = meta.get("rules") == rules
             for table in _TABLES if not recount else _TABLES[:-1]:
                 self.db.execute(f"DELETE FROM {table}")  # the names come from _TABLES
             if not recount:
@@ -140,7 +141,13 @@ class Tally:
             new = self._kept(key)
             if new is not None:
                 self._count(key, new, +1, inner)
-        text_index.describe(self.db, backend.dataset(inner), self.added)
+        if self._describe_all:
+            kept.clear(self.db)
+            text_index.describe(self.db, backend.dataset(inner), self.keys())
+            kept.completed(self.db)
+            self._describe_all = False
+        else:
+            text_index.describe(self.db, backend.dataset(inner), self.added)
         self.added = {}
         self._store_totals()
         graph = ox.NamedNode(str(STATS_GRAPH))

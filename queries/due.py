@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import lookup
+from . import kept, lookup
 from .named import execute, internal
 from .naming import joined_names, names_by_source
 from .progress import statuses
@@ -48,7 +48,9 @@ def due(ds, on: dt.date | None = None, days: int = 30, agency: str | None = None
     where = lookup.place_name(ds, place) if place else None
     named = names_by_source(ds)
     marks = statuses(ds)
-    tasks = execute(internal("dated_tasks"), ds, {}).rows
+    tasks = kept.rows(ds, "dated_tasks")
+    if tasks is None:
+        tasks = execute(internal("dated_tasks"), ds, {}).rows
     out: list[Due] = []
 
     def of_place(file: str) -> bool:
@@ -57,7 +59,8 @@ def due(ds, on: dt.date | None = None, days: int = 30, agency: str | None = None
     reported: set[tuple[str, str]] = set()  # (file, deadline) a reporting duty already covers
     # a task whose deadline a reporting duty states gives the duty its recorded status
     stated = {(r["file"], d.strip()): marks[_task(r)] for r in tasks if _task(r) in marks for d in str(r["deadline"] or "").split(";") if d.strip()}
-    for r in run_query("reporting_calendar", ds):
+    reports = kept.rows(ds, "reporting_calendar")
+    for r in run_query("reporting_calendar", ds) if reports is None else reports:
         reported.add((r["file"], r["deadline"]))
         if (name and name not in (r["reporter"], r["to"], r["via"])) or not of_place(r["file"]):
             continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from . import kept
 from .named import execute, resolve
 
 
@@ -44,8 +45,10 @@ def named_document(ds, iri: str) -> tuple[str, str] | None:
 
 def ingested(ds) -> list[dict]:
     """The rows of the `ingested` query: every document read, once per caller that needs several
-    views of them (pass them to `names_by_node` and `names_by_source`)."""
-    return list(execute(resolve("ingested"), ds, {}))
+    views of them (pass them to `names_by_node` and `names_by_source`); kept with the build
+    where the store keeps them (`queries.kept`)."""
+    found = kept.rows(ds, "ingested")
+    return found if found is not None else list(execute(resolve("ingested"), ds, {}))
 
 
 def names_by_node(ds, rows: list[dict] | None = None) -> dict[str, str]:

@@ -50,7 +50,7 @@ def plans_in_order(ds: Dataset) -> list[tuple[str, list[str]]]:
     return order
 
 
-def _sort_key(keys: list[str]):
+def row_order(keys: list[str]):
     # an unbound value sorts first, as SPARQL orders it
     return lambda row: tuple((row.get(k) is not None, row.get(k)) for k in keys)
 
@@ -61,7 +61,7 @@ def _rows_of_file(query: NamedQuery, ds: Dataset, bound: dict[str, Identifier], 
     if len(parts) > 1:
         # two documents read from one file (a decision and the plan it promulgates): their rows
         # interleave as the query orders them after the file
-        rows.sort(key=_sort_key(keys))
+        rows.sort(key=row_order(keys))
     return Rows(parts[0].vars, rows)
 
 

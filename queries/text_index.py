@@ -17,6 +17,7 @@ from pathlib import Path
 
 from rdflib import Literal
 
+from . import kept
 from .lookup import loose
 from .named import execute, execute_bound, resolve
 from .naming import names_by_source
@@ -38,18 +39,22 @@ CREATE INDEX said_row_plan ON said_row(plan_key);
 DESCRIBE_ONE_BY_ONE_UP_TO = 200
 
 
-def create(db: sqlite3.Connection) -> None:
+def create(db: sqlite3.Connection) -> bool:
+    """Make the tables; True when the index holds plans whose kept answers (`queries.kept`) are
+    not written yet: `describe` them all once."""
     db.executescript(SCHEMA)
     if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'said_row'").fetchone() is None:
         db.executescript(_ROWS)
         # an index written before the table of rows: its rows are known by one scan, once
         db.execute("INSERT INTO said_row SELECT rowid, plan_key FROM said")
+    return kept.create(db)
 
 
 def clear(db: sqlite3.Connection) -> None:
     db.execute("DELETE FROM said")
     db.execute("DELETE FROM said_row")
     db.execute("DELETE FROM read_document")
+    kept.clear(db)
 
 
 def replace(db: sqlite3.Connection, key: str, said: dict | None) -> None:
@@ -59,6 +64,7 @@ def replace(db: sqlite3.Connection, key: str, said: dict | None) -> None:
     db.executemany("DELETE FROM said WHERE rowid = ?", gone)
     db.execute("DELETE FROM said_row WHERE plan_key = ?", (key,))
     db.execute("DELETE FROM read_document WHERE plan_key = ?", (key,))
+    kept.remove(db, key)
     if said is None:
         return
     rows = [(loose(title), key, "document", file, None, None, title, None, None) for file, title in said["titles"]]
@@ -80,8 +86,9 @@ def describe(db: sqlite3.Connection, ds, keys: Iterable[str]) -> None:
         rows = [r for key in sorted(keys) for r in execute_bound(query, ds, {"key": Literal(key)}).rows]
     else:
         rows = [r for r in execute(query, ds, {}).rows if str(r["key"]) in keys]
-    kept = [(d["key"], file, d["source"], json.dumps(d, ensure_ascii=False, default=str)) for file, d in names_by_source(ds, rows).items()]
-    db.executemany("INSERT OR REPLACE INTO read_document VALUES (?, ?, ?, ?)", kept)
+    named = [(d["key"], file, d["source"], json.dumps(d, ensure_ascii=False, default=str)) for file, d in names_by_source(ds, rows).items()]
+    db.executemany("INSERT OR REPLACE INTO read_document VALUES (?, ?, ?, ?)", named)
+    kept.write(db, ds, keys, rows)
 
 
 def open_index(path: Path | None) -> sqlite3.Connection | None:

@@ -185,4 +185,4 @@ def test_the_order_a_listing_is_read_in():
     assert pages.order_keys(resolve("task_table")) == ["file", "line"]
     assert pages.order_keys(resolve("agency_lead_load")) is None  # DESC(…): not an order of variables alone
     rows = [{"k": "b", "n": 1}, {"k": None, "n": 2}, {"k": "a", "n": 3}, {"k": "a", "n": 0}]
-    assert [r["n"] for r in sorted(rows, key=pages._sort_key(["k", "n"]))] == [2, 0, 3, 1]  # unbound first, as SPARQL
+    assert [r["n"] for r in sorted(rows, key=pages.row_order(["k", "n"]))] == [2, 0, 3, 1]  # unbound first, as SPARQL

@@ -1,0 +1,104 @@
+"""queries/kept.py: the answers kept with the build are the store's own answers — after a build,
+a changed plan built again, a plan removed, and for an index written before they were kept."""
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from queries import kept
+from queries.due import due
+from queries.named import execute, internal, resolve
+from queries.naming import joined_names
+from queries.pages import order_keys
+
+JOINED = {"leads", "supports", "deadline"}
+REAL = Path(__file__).resolve().parents[1] / "data" / "real"
+
+
+def _asked(ds, name: str) -> list[dict]:
+    """The store's own answer, the kept one set aside."""
+    query = internal(name) if name == "dated_tasks" else resolve(name)
+    return execute(query, ds, {}).rows
+
+
+def _shown(row: dict) -> str:
+    # a joined column (leads, supports, deadlines) holds its names in no fixed order
+    return repr({k: sorted(joined_names(v)) if k in JOINED and v else v for k, v in row.items()})
+
+
+def _same(ds) -> None:
+    for name in kept.KEPT:
+        found = kept.rows(ds, name)
+        assert found is not None, name
+        asked = _asked(ds, name)
+        assert asked, name
+        # rows the query's order leaves tied may come in either order
+        assert sorted(map(_shown, found)) == sorted(map(_shown, asked)), name
+        keys = order_keys(resolve(name) if name != "dated_tasks" else internal(name))
+        assert [[r.get(k) for k in keys] for r in found] == [[r.get(k) for k in keys] for r in asked], name
+
+
+def test_the_kept_answers_are_the_stores_after_build_rebuild_and_removal(tmp_path, two_plans):
+    from dcskg.store import build, open_dataset, remove
+
+    store = tmp_path / "graph"
+    build([two_plans], store)
+    _same(open_dataset(store))
+    path = two_plans / "003_fcf3e25466826abb.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("trước ngày 10 tháng 11", "trước ngày 20 tháng 10"), encoding="utf-8")
+    build([two_plans], store)
+    ds = open_dataset(store)
+    _same(ds)
+    assert any(r["deadline"] and "20/10" in str(r["deadline"]) for r in kept.rows(ds, "dated_tasks") + kept.rows(ds, "reporting_calendar"))
+    assert remove("003_fcf3e25466826abb", store)
+    ds = open_dataset(store)
+    _same(ds)
+    assert {r["key"] for r in kept.rows(ds, "ingested")} == {r["key"] for r in _asked(ds, "ingested")} and len(kept.rows(ds, "ingested")) == 1
+
+
+def test_real_plans_and_a_decision_that_promulgates_one(tmp_path):
+    from dcskg.store import build, open_dataset
+
+    files = sorted(REAL.glob("*.md"))[:8]
+    store = tmp_path / "graph"
+    assert not build(files, store).failed
+    _same(open_dataset(store))
+
+
+def test_due_reads_the_same_from_the_kept_answers_as_from_the_store(seed_store):
+    from dcskg.store import open_dataset
+
+    ds = open_dataset(seed_store)
+    plain = open_dataset(seed_store)
+    plain.text_index = None  # no index: the store is asked
+    assert kept.rows(plain, "ingested") is None
+    on = dt.date(2026, 11, 1)
+    assert _dues(due(ds, on, 60)) == _dues(due(plain, on, 60)) and due(ds, on, 60)
+
+
+def _dues(found) -> list:
+    return [(d.date, d.kind, d.file, d.path, d.deadline, sorted(joined_names(d.who))) for d in found]
+
+
+def test_an_index_from_before_the_kept_answers_is_filled_by_the_next_build(tmp_path, two_plans):
+    from dcskg.store import build, open_dataset
+
+    store = tmp_path / "graph"
+    build([two_plans], store)
+    index = open_dataset(store).text_index
+    db = sqlite3.connect(index, isolation_level=None)
+    db.executescript("DROP TABLE kept_row; DROP TABLE kept_meta;")  # as an index written before them
+    db.close()
+    plain = open_dataset(store)
+    assert kept.rows(plain, "ingested") is None  # not kept: the store is asked
+    build([two_plans], store)  # nothing changed; the index is filled all the same
+    _same(open_dataset(store))
+
+
+@pytest.mark.parametrize("name", sorted(kept.KEPT))
+def test_a_kept_query_can_be_asked_for_one_plan(name):
+    query = internal(name) if name == "dated_tasks" else resolve(name)
+    assert f"?{kept.KEPT[name]} " in query.text
