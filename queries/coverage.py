@@ -12,13 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import Literal
+
 from ingest import places
 from ingest.errors import QueryError
 from ingest.rules import fold
 
 from . import lookup
+from .named import execute, internal
 from .naming import ingested, names_by_node
-from .runner import run_query
 
 IMPLEMENTING = ("implements", "based_on", "chain")
 
@@ -54,7 +56,7 @@ def coverage(ds, document: str, level: str = "province", within: str | None = No
     rows = ingested(ds)
     issued = {str(r["doc"]): r for r in rows}
     named = names_by_node(ds, rows)
-    for r in run_query("plans_implementing", ds, doc=doc_id):
+    for r in implementing(ds, doc_id, rows):
         read = issued.get(str(r["plan"]))
         if read is None:
             continue
@@ -62,6 +64,41 @@ def coverage(ds, document: str, level: str = "province", within: str | None = No
         if unit is not None:
             unit.documents.append({"name": named.get(str(r["plan"]), r["source"]), "file": Path(r["source"]).name, "how": r["how"], "date": r["date"]})
     return units
+
+
+def implementing(ds, doc_id: str, read: list[dict]) -> list[dict]:
+    """The rows of `plans_implementing` for `doc_id` (every document read that implements it,
+    directly or through the chain, or only cites it), `read` being the `ingested` rows: the
+    chain walked here over every link read once (queries/internal/document_edges.rq), where the
+    query's property path walked it again for every document (10,000 plans: 3-7 s against 0.3 s).
+    A test holds the two answers equal."""
+    targets = {str(r["doc"]) for r in execute(internal("document_nodes"), ds, {"id": Literal(doc_id)}).rows}
+    chained: dict[str, set[str]] = {}  # node -> the nodes that implement it or are based on it
+    direct: dict[str, set[str]] = {}  # document -> how it links to a target directly
+    cites: set[str] = set()
+    for e in execute(internal("document_edges"), ds, {}).rows:
+        if e["how"] != "cites":
+            chained.setdefault(e["to"], set()).add(e["from"])
+        if e["to"] in targets:
+            if e["how"] == "cites":
+                cites.add(e["from"])
+            else:
+                direct.setdefault(e["from"], set()).add(e["how"])
+    reaching: set[str] = set()
+    todo = [n for t in targets for n in chained.get(t, ())]
+    while todo:
+        node = todo.pop()
+        if node not in reaching:
+            reaching.add(node)
+            todo.extend(chained.get(node, ()))
+    out = {}
+    for r in read:
+        plan = str(r["doc"])
+        how = ("implements" if "implements" in direct.get(plan, ()) else "based_on" if plan in direct else "chain") if plan in reaching else "cites" if plan in cites else None
+        if how is not None:
+            row = {"doc": doc_id, "plan": plan, "source": str(r["source"]), "genre": r["genre"], "issuer": r["issuer"], "date": r["date"], "direct": how != "chain", "how": how}
+            out[tuple(map(str, row.values()))] = row
+    return sorted(out.values(), key=lambda row: (row["how"], row["source"]))
 
 
 def official_province(name: str) -> places.Place:

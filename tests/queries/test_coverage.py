@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from clirun import dcskg
@@ -13,6 +14,7 @@ from clirun import dcskg
 from ingest import places
 from ingest.errors import QueryError
 from queries.coverage import coverage
+from queries.runner import run_query
 
 
 def test_every_province_is_listed_once_with_what_covers_it(seed_ds):
@@ -57,3 +59,49 @@ def test_the_command_line_lists_covered_and_missing(seed_store):
     units = json.loads(country.stdout)
     assert sorted(u["code"] for u in units) == sorted(c.code for c in places.all_communes())
     assert [u["unit"] for u in units if u["covered"]] == ["Nghi Dương"]
+
+
+def _routes(rows) -> list[tuple]:
+    return sorted((str(r["plan"]), str(r["source"]), r["how"], bool(r["direct"]), str(r["date"]), r["genre"], r["issuer"]) for r in rows)
+
+
+@pytest.fixture(scope="module")
+def real_ds(tmp_path_factory):
+    """The real development plans and the resolutions, decisions and directives of other genres."""
+    from dcskg.store import build, open_dataset
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    store = tmp_path_factory.mktemp("real") / "graph"
+    built = build(sorted((data / "real").glob("*.md")) + sorted((data / "real" / "other").glob("*.md")), store)
+    assert len(built.plans) - len(built.failed) > 30, [p.error for p in built.failed]
+    return open_dataset(store)
+
+
+@pytest.mark.parametrize("document", ["10/2022/QH15", "59/2023/NĐ-CP", "61/2023/NĐ-CP", "65/NQ-HĐND", "47/2025/NQ-HĐND", "20/NQ-HĐND"])
+def test_the_chain_walked_in_python_is_the_querys(seed_ds, document):
+    """Coverage walks the links read once; `plans_implementing` walks the chain with a property
+    path: the same rows — direct, based on, through the chain, or only cited."""
+    from queries import lookup
+    from queries.coverage import implementing
+    from queries.naming import ingested
+
+    doc_id = lookup.document_id(seed_ds, document)
+    asked = run_query("plans_implementing", seed_ds, doc=doc_id)
+    assert _routes(implementing(seed_ds, doc_id, ingested(seed_ds))) == _routes(asked)
+    assert asked.rows or document == "61/2023/NĐ-CP"
+
+
+def test_the_chain_on_real_documents(real_ds):
+    """Every document the real documents implement, are based on or cite: the same rows."""
+    from queries.coverage import implementing
+    from queries.naming import ingested
+
+    read = ingested(real_ds)
+    linked = "SELECT DISTINCT ?id WHERE { ?d (<http://data.europa.eu/eli/ontology#ensures_implementation_of>|<http://data.europa.eu/eli/ontology#based_on>|<http://data.europa.eu/eli/ontology#cites>) ?t . ?t <http://data.europa.eu/eli/ontology#id_local> ?id }"
+    ids = sorted(str(r[0]) for r in real_ds.query(linked))
+    tried = 0
+    for doc_id in ids:
+        asked = run_query("plans_implementing", real_ds, doc=doc_id)
+        assert _routes(implementing(real_ds, doc_id, read)) == _routes(asked), doc_id
+        tried += len(asked.rows)
+    assert len(ids) > 50 and tried > 100
