@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from contextlib import closing
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ingest.errors import QueryError
 
@@ -66,17 +66,20 @@ def search(ds, words: str, filters: Filters = Filters()) -> list[Hit]:
             return False
         return not filters.genre or lookup.loose(filters.genre) == lookup.loose(str(read["genre"] or ""))
 
+    phrases = [re.compile(rf"(?<![a-z0-9]){re.escape(phrase)}") for phrase in wanted]
+
     def matches(text: str, folded: str | None) -> bool:
         folded = lookup.loose(text) if folded is None else folded  # the index keeps it folded
-        return all(re.search(rf"(?<![a-z0-9]){re.escape(phrase)}", folded) for phrase in wanted)
+        return all(p.search(folded) for p in phrases)
 
+    kept = {file: keeps(file) for file in documents}  # a document's filters, once for all its texts
     hits = []
     for hit, folded in said:
-        if (hit.kind == "document" and agency) or not keeps(hit.file) or not matches(hit.text, folded):
+        if (hit.kind == "document" and agency) or not kept.get(hit.file) or not matches(hit.text, folded):
             continue
         if agency and not _has_role(agency, filters.role, hit.leads, hit.supports):
             continue
-        hits.append(replace(hit, document=documents[hit.file].get("name") or hit.file))
+        hits.append(Hit(hit.kind, documents[hit.file].get("name") or hit.file, hit.file, hit.path, hit.text, hit.leads, hit.supports, hit.line))
     return hits
 
 
