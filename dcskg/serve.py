@@ -19,11 +19,13 @@ What it refuses, and why:
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import threading
 import urllib.parse
 from dataclasses import dataclass
+from functools import lru_cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -60,17 +62,33 @@ class Settings:
 
     @property
     def db(self) -> str:
-        from .store import db_path
-
         # resolved: `current` is a link a rebuild moves, and a query process keeps the
         # database it opened until the path it is given changes
-        return str(db_path(Path(self.store)).resolve())
+        return _current_db(self.store)
 
     def dataset(self):
         """The store read-only in this process, for look-ups (queries run in child processes)."""
         from .store import open_dataset
 
         return open_dataset(Path(self.store))
+
+
+@lru_cache(maxsize=16)
+def _resolved(store: str) -> Path:
+    return Path(store).resolve()
+
+
+def _current_db(store: str) -> str:
+    """The database of the store's current generation, read from its link with one system call:
+    resolving the whole path on every request cost the server as much as a one-plan look-up."""
+    from .folder import CURRENT, DB_DIR, db_path
+
+    root = _resolved(store)
+    try:
+        generation = os.readlink(root / CURRENT)
+    except OSError:  # no link (a store of the first format): resolved the long way
+        return str(db_path(root).resolve())
+    return str(root / generation / DB_DIR) if "/" not in generation else str(db_path(root).resolve())
 
 
 class QueryForm:
@@ -457,6 +475,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     settings: Settings
     server_version = "dcs-kg"
+    # the status line, headers and body leave in one write when the answer is done: written
+    # unbuffered, each went out as a packet of its own
+    wbufsize = 64 * 1024
 
     def log_message(self, fmt: str, *args) -> None:  # quiet: one line per request is noise here
         pass

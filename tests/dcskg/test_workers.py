@@ -161,3 +161,22 @@ def test_query_processes_end_with_their_server(seed_store, how, busy):
     while time.monotonic() < deadline and any(_alive(w) for w in workers):
         time.sleep(0.1)
     assert not any(_alive(w) for w in workers)
+
+
+def test_the_database_a_request_names_is_the_current_generation(tmp_path):
+    """Read from the `current` link with one system call, the path is the one resolving the
+    whole store path gives, before and after a rebuild moves the link."""
+    from dcskg.serve import Settings
+    from dcskg.store import build, db_path
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    seeds = sorted(PLANS.glob("*.txt"))
+    shutil.copy(seeds[0], plans)
+    store = tmp_path / "graph"
+    build([plans], store)
+    first = Settings(str(store)).db
+    assert first == str(db_path(store).resolve())
+    shutil.copy(seeds[1], plans)
+    build([plans], store)
+    assert Settings(str(store)).db == str(db_path(store).resolve()) != first
