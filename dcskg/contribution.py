@@ -21,6 +21,7 @@ from ingest.rules import measures
 from ingest.to_rdf import RELATION_PROPERTY, vocabulary
 from ontology import ELI
 from ontology.namespace import DCS
+from queries.lookup import loose
 
 DOCUMENT_LINKS = set(RELATION_PROPERTY.values())
 SEP = "\u241f"  # joins the parts of a key in JSON (a character no name contains)
@@ -86,7 +87,9 @@ def contribution(triples: Iterable[tuple]) -> dict:
 
 def _said(by_subject: dict, in_plan: dict, vi_label) -> dict[str, list]:
     """What search reads of the plan (`queries.text_index`): each task's file, path, first line,
-    text, leads and supports (as the task table shows them), and each document's title."""
+    text, leads and supports (as the task table shows them), and each document's title, each
+    text with its folded form — folded here, in the process that read the plan, not in the one
+    that loads every plan (where folding was a sixth of its work)."""
     tasks = []
     for t, doc in in_plan.items():
         source, text = _first(by_subject, doc, DCS.sourceFile), _first(by_subject, t, DCS.text)
@@ -95,8 +98,8 @@ def _said(by_subject: dict, in_plan: dict, vi_label) -> dict[str, list]:
         if source is None or text is None or line is None or DCS.Task not in by_subject[t].get(RDF.type, ()):
             continue
         leads, supports = ("; ".join(sorted({vi_label(a) or "" for a in by_subject[t].get(p, [])} - {""})) for p in (DCS.leadAgency, DCS.supportAgency))
-        tasks.append([Path(str(source)).name, str(_first(by_subject, t, DCS.path) or ""), int(line), str(text), leads, supports])
-    titles = [[Path(str(ps[DCS.sourceFile][0])).name, str(ps[ELI.title][0])] for ps in by_subject.values() if DCS.sourceFile in ps and ELI.title in ps and DCS.promulgatedBy not in ps]
+        tasks.append([Path(str(source)).name, str(_first(by_subject, t, DCS.path) or ""), int(line), str(text), leads, supports, loose(str(text))])
+    titles = [[Path(str(ps[DCS.sourceFile][0])).name, str(ps[ELI.title][0]), loose(str(ps[ELI.title][0]))] for ps in by_subject.values() if DCS.sourceFile in ps and ELI.title in ps and DCS.promulgatedBy not in ps]
     return {"tasks": sorted(tasks), "titles": sorted(titles)}
 
 

@@ -32,11 +32,19 @@ def column_role(header: str) -> str | None:
     for role, names in _column_roles():
         if any(h == n or h.startswith(n + " ") or h.startswith(n + ",") or h.startswith(n + "/") for n in names):
             return role
-    for role, names in _column_roles():
-        # a scan's misread mark ("NHIỂM VỤ VÀ GIẢI PHÁP"): a name of two words or more, a mark or two off
-        if any(len(n.split()) > 1 and h[len(n) : len(n) + 1] in ("", " ", ",", "/") and marks_misread(h[: len(n)], n) for n in names):
+    bare = unmarked(h)
+    for role, names in _misreadable_roles():
+        # a scan's misread mark ("NHIỂM VỤ VÀ GIẢI PHÁP"): a name of two words or more, a mark or
+        # two off; the letters without marks must agree first (most cells are no header at all)
+        if any(bare[: len(n)] == b and h[len(n) : len(n) + 1] in ("", " ", ",", "/") and marks_misread(h[: len(n)], n) for n, b in names):
             return role
     return None
+
+
+@cache
+def _misreadable_roles() -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    """Each role's names of two words or more, with their letters without marks."""
+    return [(role, tuple((n, unmarked(n)) for n in names if len(n.split()) > 1)) for role, names in _column_roles()]
 
 
 def header_roles(rows: list[list[str]]) -> list[str | None] | None:

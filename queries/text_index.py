@@ -67,12 +67,17 @@ def replace(db: sqlite3.Connection, key: str, said: dict | None) -> None:
     kept.remove(db, key)
     if said is None:
         return
-    rows = [(loose(title), key, "document", file, None, None, title, None, None) for file, title in said["titles"]]
-    rows += [(loose(text), key, "task", file, path, line, text, leads or None, supports or None) for file, path, line, text, leads, supports in said["tasks"]]
+    # each text comes folded from the process that read the plan (`dcskg.contribution`)
+    rows = [(_folded(title, rest), key, "document", file, None, None, title, None, None) for file, title, *rest in said["titles"]]
+    rows += [(_folded(text, rest), key, "task", file, path, line, text, leads or None, supports or None) for file, path, line, text, leads, supports, *rest in said["tasks"]]
     (last,) = db.execute("SELECT coalesce(max(id), 0) FROM said_row").fetchone()
     ids = range(last + 1, last + 1 + len(rows))
     db.executemany("INSERT INTO said(rowid, folded, plan_key, kind, file, path, line, text, leads, supports) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [(i, *r) for i, r in zip(ids, rows)])
     db.executemany("INSERT INTO said_row VALUES (?, ?)", [(i, key) for i in ids])
+
+
+def _folded(text: str, given: list) -> str:
+    return given[0] if given else loose(text)
 
 
 def describe(db: sqlite3.Connection, ds, keys: Iterable[str]) -> None:
