@@ -33,10 +33,10 @@ def column_role(header: str) -> str | None:
         if any(h == n or h.startswith(n + " ") or h.startswith(n + ",") or h.startswith(n + "/") for n in names):
             return role
     bare = unmarked(h)
-    for role, names in _misreadable_roles():
+    for role, misread in _misreadable_roles():
         # a scan's misread mark ("NHIỂM VỤ VÀ GIẢI PHÁP"): a name of two words or more, a mark or
         # two off; the letters without marks must agree first (most cells are no header at all)
-        if any(bare[: len(n)] == b and h[len(n) : len(n) + 1] in ("", " ", ",", "/") and marks_misread(h[: len(n)], n) for n, b in names):
+        if any(bare[: len(n)] == b and h[len(n) : len(n) + 1] in ("", " ", ",", "/") and marks_misread(h[: len(n)], n) for n, b in misread):
             return role
     return None
 

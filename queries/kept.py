@@ -25,6 +25,9 @@ from .pages import order_keys, row_order
 # query -> the variable that names a plan's rows when the query is asked for one plan: its key
 # ("ingested") or the file it was read from
 KEPT = {"ingested": "key", "reporting_calendar": "source", "dated_tasks": "source"}
+# a query asked for one plan through a twin of its own (queries/internal/), where the query's
+# OPTIONAL groups would read every plan's (the twin's rows lose the variable it is asked by)
+ONE_PLAN = {"dated_tasks": "dated_tasks_of_plan"}
 SCHEMA = """
 CREATE TABLE kept_row(query TEXT, plan_key TEXT, body TEXT);
 CREATE INDEX kept_row_plan ON kept_row(plan_key);
@@ -71,12 +74,13 @@ def write(db: sqlite3.Connection, ds, keys: set[str], ingested: list[dict]) -> N
     for name, by in KEPT.items():
         if name == "ingested":
             continue
-        query = _query(name)
         if len(keys) <= ONE_BY_ONE_UP_TO:
-            found = [(key_of_source[s], r) for s in sorted(key_of_source) for r in execute_bound(query, ds, {by: Literal(s)}).rows]
+            one = internal(ONE_PLAN[name]) if name in ONE_PLAN else _query(name)
+            asked = ((key_of_source[s], execute_bound(one, ds, {by: Literal(s)}).rows) for s in sorted(key_of_source))
+            found = [(key, {k: v for k, v in r.items() if k != by} if name in ONE_PLAN else r) for key, part in asked for r in part]
         else:
             by_file = {s.rsplit("/", 1)[-1]: k for s, k in key_of_source.items()}
-            found = [(by_file[r["file"]], r) for r in execute(query, ds, {}).rows if r["file"] in by_file]
+            found = [(by_file[r["file"]], r) for r in execute(_query(name), ds, {}).rows if r["file"] in by_file]
         rows[name] = found
     db.executemany("INSERT INTO kept_row VALUES (?, ?, ?)", [(name, key, _dumps(row)) for name, found in rows.items() for key, row in found])
 
