@@ -16,10 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import kept, lookup
-from .named import execute, internal
 from .naming import joined_names, names_by_source
 from .progress import statuses
-from .runner import run_query
 
 
 @dataclass(frozen=True)
@@ -48,9 +46,7 @@ def due(ds, on: dt.date | None = None, days: int = 30, agency: str | None = None
     where = lookup.place_name(ds, place) if place else None
     named = names_by_source(ds)
     marks = statuses(ds)
-    tasks = kept.rows(ds, "dated_tasks")
-    if tasks is None:
-        tasks = execute(internal("dated_tasks"), ds, {}).rows
+    tasks = kept.answer(ds, "dated_tasks")
     out: list[Due] = []
 
     def of_place(file: str) -> bool:
@@ -59,8 +55,7 @@ def due(ds, on: dt.date | None = None, days: int = 30, agency: str | None = None
     reported: set[tuple[str, str]] = set()  # (file, deadline) a reporting duty already covers
     # a task whose deadline a reporting duty states gives the duty its recorded status
     stated = {(r["file"], d.strip()): marks[_task(r)] for r in tasks if _task(r) in marks for d in str(r["deadline"] or "").split(";") if d.strip()}
-    reports = kept.rows(ds, "reporting_calendar")
-    for r in run_query("reporting_calendar", ds) if reports is None else reports:
+    for r in kept.answer(ds, "reporting_calendar"):
         reported.add((r["file"], r["deadline"]))
         if (name and name not in (r["reporter"], r["to"], r["via"])) or not of_place(r["file"]):
             continue

@@ -32,13 +32,22 @@ SCHEMA = """
 CREATE TABLE kept_row(query TEXT, plan_key TEXT, body TEXT);
 CREATE INDEX kept_row_plan ON kept_row(plan_key);
 CREATE INDEX kept_row_query ON kept_row(query);
+CREATE TABLE kept_meta(key TEXT PRIMARY KEY, value TEXT);
 """
-# above this many plans changed at once, the whole answer beats one question per plan
+# above this many plans changed at once, the whole answer beats one question per plan (for the
+# documents' names `text_index.describe` asks too)
 ONE_BY_ONE_UP_TO = 200
 
 
-def _query(name: str) -> NamedQuery:
+def query(name: str) -> NamedQuery:
+    """The query a kept answer is the answer of (dated_tasks is the tool's own)."""
     return internal(name) if name == "dated_tasks" else resolve(name)
+
+
+def answer(ds, name: str) -> list[dict]:
+    """The whole answer of the kept query `name`: kept with the build, or asked of the store."""
+    found = rows(ds, name)
+    return found if found is not None else execute(query(name), ds, {}).rows
 
 
 def create(db: sqlite3.Connection) -> bool:
@@ -47,7 +56,6 @@ def create(db: sqlite3.Connection) -> bool:
     if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'kept_row'").fetchone() is not None:
         return False
     db.executescript(SCHEMA)
-    db.execute("CREATE TABLE IF NOT EXISTS kept_meta(key TEXT PRIMARY KEY, value TEXT)")
     held = db.execute("SELECT 1 FROM read_document LIMIT 1").fetchone() is not None
     db.execute("INSERT OR REPLACE INTO kept_meta VALUES ('complete', ?)", ("0" if held else "1",))
     return held
@@ -75,12 +83,12 @@ def write(db: sqlite3.Connection, ds, keys: set[str], ingested: list[dict]) -> N
         if name == "ingested":
             continue
         if len(keys) <= ONE_BY_ONE_UP_TO:
-            one = internal(ONE_PLAN[name]) if name in ONE_PLAN else _query(name)
+            one = internal(ONE_PLAN[name]) if name in ONE_PLAN else query(name)
             asked = ((key_of_source[s], execute_bound(one, ds, {by: Literal(s)}).rows) for s in sorted(key_of_source))
             found = [(key, {k: v for k, v in r.items() if k != by} if name in ONE_PLAN else r) for key, part in asked for r in part]
         else:
             by_file = {s.rsplit("/", 1)[-1]: k for s, k in key_of_source.items()}
-            found = [(by_file[r["file"]], r) for r in execute(_query(name), ds, {}).rows if r["file"] in by_file]
+            found = [(by_file[r["file"]], r) for r in execute(query(name), ds, {}).rows if r["file"] in by_file]
         rows[name] = found
     db.executemany("INSERT INTO kept_row VALUES (?, ?, ?)", [(name, key, _dumps(row)) for name, found in rows.items() for key, row in found])
 
@@ -101,7 +109,7 @@ def rows(ds, name: str) -> list[dict] | None:
         return None
     finally:
         db.close()
-    keys = order_keys(_query(name))
+    keys = order_keys(query(name))
     return sorted(found, key=row_order(keys)) if keys else found
 
 

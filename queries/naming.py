@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 from . import kept
-from .named import execute, resolve
 
 
 def show_date(date: str | None) -> str | None:
@@ -39,7 +38,7 @@ def _named(row: dict) -> str:
 def named_document(ds, iri: str) -> tuple[str, str] | None:
     """(name, source file name) of the document read as `iri`, or None."""
 
-    row = next((r for r in execute(resolve("ingested"), ds, {}) if r["doc"] == str(iri)), None)
+    row = next((r for r in ingested(ds) if r["doc"] == str(iri)), None)
     return None if row is None else (_named(row), Path(row["source"]).name)
 
 
@@ -47,8 +46,7 @@ def ingested(ds) -> list[dict]:
     """The rows of the `ingested` query: every document read, once per caller that needs several
     views of them (pass them to `names_by_node` and `names_by_source`); kept with the build
     where the store keeps them (`queries.kept`)."""
-    found = kept.rows(ds, "ingested")
-    return found if found is not None else list(execute(resolve("ingested"), ds, {}))
+    return list(kept.answer(ds, "ingested"))
 
 
 def names_by_node(ds, rows: list[dict] | None = None) -> dict[str, str]:

@@ -72,10 +72,10 @@ def search(ds, words: str, filters: Filters = Filters()) -> list[Hit]:
         folded = lookup.loose(text) if folded is None else folded  # the index keeps it folded
         return all(p.search(folded) for p in phrases)
 
-    kept = {file: keeps(file) for file in documents}  # a document's filters, once for all its texts
+    admitted = {file: keeps(file) for file in documents}  # a document's filters, once for all its texts
     hits = []
     for hit, folded in said:
-        if (hit.kind == "document" and agency) or not kept.get(hit.file) or not matches(hit.text, folded):
+        if (hit.kind == "document" and agency) or not admitted.get(hit.file) or not matches(hit.text, folded):
             continue
         if agency and not _has_role(agency, filters.role, hit.leads, hit.supports):
             continue

@@ -35,8 +35,6 @@ _ROWS = """
 CREATE TABLE said_row(id INTEGER PRIMARY KEY, plan_key TEXT);
 CREATE INDEX said_row_plan ON said_row(plan_key);
 """
-# above this many plans changed at once, one listing of every document beats one look-up each
-DESCRIBE_ONE_BY_ONE_UP_TO = 200
 
 
 def create(db: sqlite3.Connection) -> bool:
@@ -87,7 +85,7 @@ def describe(db: sqlite3.Connection, ds, keys: Iterable[str]) -> None:
     if not keys:
         return
     query = resolve("ingested")
-    if len(keys) <= DESCRIBE_ONE_BY_ONE_UP_TO:
+    if len(keys) <= kept.ONE_BY_ONE_UP_TO:
         rows = [r for key in sorted(keys) for r in execute_bound(query, ds, {"key": Literal(key)}).rows]
     else:
         rows = [r for r in execute(query, ds, {}).rows if str(r["key"]) in keys]

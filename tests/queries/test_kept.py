@@ -10,7 +10,7 @@ import pytest
 
 from queries import kept
 from queries.due import due
-from queries.named import execute, internal, resolve
+from queries.named import execute
 from queries.naming import joined_names
 from queries.pages import order_keys
 
@@ -20,8 +20,7 @@ REAL = Path(__file__).resolve().parents[1] / "data" / "real"
 
 def _asked(ds, name: str) -> list[dict]:
     """The store's own answer, the kept one set aside."""
-    query = internal(name) if name == "dated_tasks" else resolve(name)
-    return execute(query, ds, {}).rows
+    return execute(kept.query(name), ds, {}).rows
 
 
 def _shown(row: dict) -> str:
@@ -37,7 +36,7 @@ def _same(ds) -> None:
         assert asked, name
         # rows the query's order leaves tied may come in either order
         assert sorted(map(_shown, found)) == sorted(map(_shown, asked)), name
-        keys = order_keys(resolve(name) if name != "dated_tasks" else internal(name))
+        keys = order_keys(kept.query(name))
         assert [[r.get(k) for k in keys] for r in found] == [[r.get(k) for k in keys] for r in asked], name
 
 
@@ -100,5 +99,4 @@ def test_an_index_from_before_the_kept_answers_is_filled_by_the_next_build(tmp_p
 
 @pytest.mark.parametrize("name", sorted(kept.KEPT))
 def test_a_kept_query_can_be_asked_for_one_plan(name):
-    query = internal(name) if name == "dated_tasks" else resolve(name)
-    assert f"?{kept.KEPT[name]} " in query.text
+    assert f"?{kept.KEPT[name]} " in kept.query(name).text
