@@ -35,16 +35,18 @@ FLOOR_SQL = {
                count(DISTINCT plan) AS plans, count(DISTINCT agency) AS places
         FROM roles r JOIN agencies a USING (agency) GROUP BY ALL ORDER BY leads DESC, supports DESC, name""",
     "agency_coordination": """
-        SELECT la.name AS lead, sa.name AS support, count(DISTINCT l.task) AS tasks, count(DISTINCT l.plan) AS plans
+        SELECT la.name AS lead, la.place AS leadPlace, sa.name AS support, sa.place AS supportPlace,
+               count(DISTINCT l.task) AS tasks, count(DISTINCT l.plan) AS plans
         FROM roles l JOIN roles s ON l.task = s.task AND l.role = 'lead' AND s.role = 'support' AND l.agency <> s.agency
         JOIN agencies la ON la.agency = l.agency JOIN agencies sa ON sa.agency = s.agency
-        GROUP BY ALL ORDER BY tasks DESC, lead, support""",
+        GROUP BY ALL ORDER BY tasks DESC, lead, leadPlace, support, supportPlace""",
     "agency_partners": """
-        SELECT pa.name AS partner, CASE WHEN me.role = 'lead' THEN 'lead' ELSE 'support' END AS role, count(DISTINCT me.task) AS tasks
+        SELECT ma.place AS place, pa.name AS partner, pa.place AS partnerPlace,
+               CASE WHEN me.role = 'lead' THEN 'lead' ELSE 'support' END AS role, count(DISTINCT me.task) AS tasks
         FROM roles me JOIN agencies ma ON ma.agency = me.agency AND ma.name = 'Sở Nội vụ'
         JOIN roles other ON other.task = me.task AND other.role <> me.role AND other.agency <> me.agency
         JOIN agencies pa ON pa.agency = other.agency
-        GROUP BY ALL ORDER BY tasks DESC, partner""",
+        GROUP BY ALL ORDER BY tasks DESC, place, partner, partnerPlace""",
     "measure_coverage": """
         SELECT p.file, m.measure, count(DISTINCT t.task) AS tasks
         FROM plans p CROSS JOIN (SELECT DISTINCT measure FROM tasks WHERE measure IS NOT NULL) m

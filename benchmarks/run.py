@@ -140,6 +140,7 @@ def _peak_rss_mb() -> float:
 def run(n: int, quick: bool, keep: Path | None = None, log=print) -> dict:
     from benchmarks import peers
     from benchmarks.generate import generate, truth_path
+    from dcskg.answers import network_words
     from dcskg.store import build, db_path, export, open_dataset
     from ingest.pipeline import extract
     from ingest.rules import fold
@@ -266,7 +267,7 @@ def run(n: int, quick: bool, keep: Path | None = None, log=print) -> dict:
         started = time.perf_counter()
         drawn = nw.agency_network(ds)  # the statistics above FROM_ASSIGNMENTS_UP_TO plans, as `dcskg network`
         graph, view = drawn.graph, drawn.view
-        page = nw.render(view, work / "network.html", "benchmark")
+        page = nw.render(view, work / "network.html", "benchmark", network_words("vi"))
         network_s = time.perf_counter() - started
         _, centrality_method = nw.statistics(graph)
         log(f"network page: {network_s:.2f} s, {page.stat().st_size / 1e6:.2f} MB, {view.graph.number_of_nodes()} of {graph.number_of_nodes()} agencies drawn")

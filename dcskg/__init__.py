@@ -19,7 +19,7 @@ from rdflib import Dataset
 from queries.progress import statuses
 from queries.runner import Page, Rows, resolve, run
 
-from .answers import readable
+from .answers import network_statistics, network_words, readable
 from .status import record as record_status
 from .store import DEFAULT_STORE, build, memory_dataset, open_dataset
 
@@ -49,4 +49,4 @@ def run_query(name: str, store: Dataset | str | Path | None = None, page: Page |
     ds = store if isinstance(store, Dataset) else open_dataset(Path(store) if store else DEFAULT_STORE)
     return run(resolve(name), ds, page, **params)
 
-__all__ = ["build", "open_dataset", "memory_dataset", "notebook_dataset", "run_query", "readable", "Page", "record_status", "statuses"]
+__all__ = ["build", "open_dataset", "memory_dataset", "notebook_dataset", "run_query", "readable", "network_words", "network_statistics", "Page", "record_status", "statuses"]

@@ -30,3 +30,31 @@ def readable(name: str, ds, lang: str | None = None, **params: Any) -> Rows:
     """Run a named query and return its answer as a person reads it (`.to_dataframe()` works)."""
     query = resolve(name)
     return headed(query, run(query, ds, **params), ds, lang or current_lang())
+
+
+def network_words(lang: str | None = None):
+    """What a network page says, in `lang` (default: the current language): hand it to
+    `queries.network.render` or `render_documents`."""
+    from queries.network import PageWords
+
+    from .i18n import in_lang
+
+    chosen = lang or current_lang()
+    return PageWords(in_lang(chosen, "network_page"), chosen)
+
+
+def network_statistics(graph, ds, rows: list[dict] | None = None, lang: str | None = None) -> list[tuple[str, Rows]]:
+    """The centrality tables of an agency network as a person reads them — per agency (its
+    kind in words) and per kind — each with its title, which says how betweenness was
+    computed; `rows` are `queries.network.statistics`'s when already computed."""
+    from queries import network as nw
+
+    from .i18n import in_lang
+
+    chosen = lang or current_lang()
+    rows = rows if rows is not None else nw.statistics(graph)[0]
+    n = graph.number_of_nodes()
+    k = nw.betweenness_sample(n)
+    method = in_lang(chosen, "betweenness_exact", n=n) if k is None else in_lang(chosen, "betweenness_sampled", k=k, n=n, seed=42)
+    tables = ((in_lang(chosen, "network_stats", method=method), rows), (in_lang(chosen, "by_kind"), nw.kind_statistics(rows)))
+    return [(title, in_words(Rows(list(table[0]) if table else [], table), {"kind": "agency-kind"}, ds, chosen)) for title, table in tables]

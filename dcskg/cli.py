@@ -676,35 +676,31 @@ def network(
     force: bool = typer.Option(False, "--force", help=h("force")),
 ) -> None:
     from queries import network as nw
-    from queries.runner import Rows
 
-    from .answers import in_words
-    from .i18n import lang
+    from .answers import network_statistics, network_words
 
     if role not in ("all", "lead", "support"):
         _fail(t("role_choice"), 2)
     ds = _dataset(store, endpoint)
     if documents:
         g = nw.document_graph(ds)
-        written = publish(out_path, force, lambda p: nw.render_documents(g, p, t("documents_page_title")))
+        written = publish(out_path, force, lambda p: nw.render_documents(g, p, t("documents_page_title"), network_words()))
         out.print(t("wrote_documents", path=written, nodes=g.number_of_nodes(), edges=g.number_of_edges()))
         return
     drawn = nw.agency_network(ds, plan, place, role, by_kind)
     if drawn.graph.number_of_nodes() == 0:
         _fail(t("no_agencies"))
     scope = ", ".join(x for x in (drawn.plan_name, place, t("network_by_kind") if by_kind else None, None if role == "all" else role) if x)
-    written = publish(out_path, force, lambda p: nw.render(drawn.view, p, t("network_page_title") + (f" ({scope})" if scope else ""), directed=role == "all", show_places=not by_kind))
+    words = network_words()
+    title = t("network_page_title") + (f" ({scope})" if scope else "")
+    written = publish(out_path, force, lambda p: nw.render(drawn.view, p, title, words, directed=role == "all", show_places=not by_kind))
     view = drawn.view.graph
-    out.print(t("wrote_network", path=written, nodes=view.number_of_nodes(), edges=view.number_of_edges()) + (f" — {drawn.view.notice}" if drawn.view.notice else ""))
+    limited = words["limited"].format(shown=view.number_of_nodes(), whole=drawn.view.whole) if drawn.view.whole else None
+    out.print(t("wrote_network", path=written, nodes=view.number_of_nodes(), edges=view.number_of_edges()) + (f" — {limited}" if limited else ""))
     if stats or csv_path:
         rows, _ = nw.statistics(drawn.graph)
         if stats:
-            n = drawn.graph.number_of_nodes()
-            k = nw.betweenness_sample(n)
-            method = t("betweenness_exact", n=n) if k is None else t("betweenness_sampled", k=k, n=n, seed=42)
-            for title, table in ((t("network_stats", method=method), rows), (t("by_kind"), nw.kind_statistics(rows))):
-                # agency kinds as words, headers from the catalogue, as every named query's answer
-                shown = in_words(Rows(list(table[0]) if table else [], table), {"kind": "agency-kind"}, ds, lang())
+            for title, shown in network_statistics(drawn.graph, ds, rows):
                 _print_rows(shown.vars, shown.rows, "table", title)
         if csv_path:
             out.print(t("wrote", path=publish(csv_path, force, lambda p: nw.write_statistics_csv(rows, p))))

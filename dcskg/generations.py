@@ -23,6 +23,7 @@ import pyoxigraph as ox
 from ingest.errors import StoreError
 
 from .folder import CURRENT, DB_DIR, LOCK, MANIFEST, TALLY_FILE, claim, db_path
+from .i18n import t
 from .manifest import read_manifest, read_totals, reference_fingerprint, rules_fingerprint, write_manifest
 from .tally import Tally
 
@@ -51,7 +52,7 @@ class _Lock:
                     str(self.path.parent),
                 ) from None
             if self.notice:
-                self.notice(f"waiting for another dcs-kg process (pid {holder}) writing to {self.path.parent} …")
+                self.notice(t("waiting_for_writer", pid=holder, path=self.path.parent))
             fcntl.flock(self.fh, fcntl.LOCK_EX)
         self.fh.seek(0)
         self.fh.truncate()

@@ -450,14 +450,22 @@ def labels(settings: Settings, lang: str) -> dict:
     return {"schemes": schemes, "documents": how.documents, "words": how.words, "columns": catalogue()["columns"][lang]}
 
 
-def page() -> bytes:
+def page(lang: str = "vi") -> bytes:
+    """The query page in `lang`: its own words from the catalogue (`query_page`), the named
+    queries with their questions in that language."""
+    import html as markup
+
     from queries.runner import library
 
+    from .i18n import LANGS, catalogue
+
+    lang = lang if lang in LANGS else "vi"
+    words = {**catalogue()["query_page"][lang], "lang": lang}
     examples = [
         {
             "name": q.name,
             "title": q.title,
-            "question": q.question_vi,
+            "question": (q.question_en or q.question_vi) if lang == "en" else (q.question_vi or q.question_en),
             "query": q.text,
             "params": [p.name for p in q.params],
             "show": dict(q.show),
@@ -465,8 +473,11 @@ def page() -> bytes:
         }
         for q in library().values()
     ]
-    html = (STATIC / "index.html").read_text(encoding="utf-8")
-    return html.replace("/*EXAMPLES*/[]", json.dumps(examples, ensure_ascii=False).replace("</", "<\\/")).encode("utf-8")
+    text = (STATIC / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"\{\{t:(\w+)\}\}", lambda m: markup.escape(words[m.group(1)]), text)
+    for marker, value in (("/*EXAMPLES*/[]", examples), ("/*CHROME*/{}", words)):
+        text = text.replace(marker, json.dumps(value, ensure_ascii=False).replace("</", "<\\/"))
+    return text.encode("utf-8")
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -534,7 +545,7 @@ class _Handler(BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         params = urllib.parse.parse_qs(url.query)
         if url.path in ("/", "/index.html"):
-            self._send(200, "text/html", page())
+            self._send(200, "text/html", page(params.get("lang", ["vi"])[0]))
         elif url.path.startswith("/static/"):
             target = (STATIC / url.path[len("/static/"):]).resolve()
             if STATIC not in target.parents or not target.is_file():

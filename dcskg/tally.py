@@ -8,7 +8,8 @@ statistics did before) took 6 s at 10,000 plans for one changed plan, and kept e
 contribution in memory for the whole build.
 
     total(dataset, key, a, b, c)   the sums: agency (led, supported, plans), kind (the same per
-                                   name and kind), pair (tasks, plans, per pair of names),
+                                   name and kind), pair (tasks, plans, per pair of names), placed pair (the
+                                   same per pair of names each with its place),
                                    link (the same per pair of agencies), coverage (tasks),
                                    file (plans read from the file), timeframe (tasks)
     member(name_kind, agency, n)   which bodies carry a name and kind (their count is its places)
@@ -27,8 +28,10 @@ Datasets (ontology: dcs:AgencyLoadData …) and the raw-fact queries they equal
 - AgencyLoadData — per agency: tasks led, supported, plans (agency_lead_load);
 - KindLoadData — per agency name and kind across places: tasks led, supported, plans, places
   (agency_kind_load);
-- CoordinationData — per lead–support pair of names: shared tasks and plans
-  (agency_coordination, agency_partners);
+- CoordinationData — per lead–support pair of names: shared tasks and plans (the network by
+  name);
+- PlacedCoordinationData — the same per pair of names each with its place (agency_coordination,
+  agency_partners: Sở Tư pháp of one province is not of another);
 - AgencyLinkData — per lead–support pair of agencies: shared tasks and plans (network_links;
   the edges of the agency network);
 - MeasureCoverageData — per plan and measure category, zeros included: tasks
@@ -60,7 +63,7 @@ from .stats import STATS_GRAPH, observation_iri, observation_values, to_term
 WRITE_BATCH = 100_000  # observation quads handed to Oxigraph at once
 # what the totals hold: a new version recounts them from the kept contributions (the plans need
 # not be read again, their contributions are those of today's rules)
-TOTALS_VERSION = "2"  # 2: links between agencies (AgencyLinkData)
+TOTALS_VERSION = "3"  # 2: links between agencies (AgencyLinkData); 3: pairs by name and place
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -205,15 +208,19 @@ class Tally:
                 self.members[(name_kind, a)] += sign
         for name_kind, sets in by_name.items():
             self._add("kind", name_kind, [len(s) for s in sets], sign)
-        by_pair: dict[str, list[set]] = defaultdict(lambda: [set(), set()])
+        by_pair: dict[tuple[str, str], list[set]] = defaultdict(lambda: [set(), set()])
         for pair, counted in c["pairs"].items():
             self._add("link", pair, [len(numbers) for numbers in counted], sign)
-            names = [(self._description(a, c, inner) or [None])[0] for a in pair.split(SEP)]
-            if None not in names:
-                for group, numbers in zip(by_pair[SEP.join(names)], counted):
-                    group.update(numbers)
-        for joined, sets in by_pair.items():
-            self._add("pair", joined, [len(s) for s in sets], sign)
+            described = [self._description(a, c, inner) or [None, None, None] for a in pair.split(SEP)]
+            if all(name is not None for name, _, _ in described):
+                names = SEP.join(name for name, _, _ in described)
+                # and by each side's name and place: Sở Tư pháp of one province is not of another
+                placed = SEP.join(part for name, _, place in described for part in (name, place or ""))
+                for key, dataset in ((names, "pair"), (placed, "placed pair")):
+                    for group, numbers in zip(by_pair[(dataset, key)], counted):
+                        group.update(numbers)
+        for (dataset, key), sets in by_pair.items():
+            self._add(dataset, key, [len(s) for s in sets], sign)
         self._count_documents(key, c, sign)
 
     def _count_documents(self, key: str, c: dict, sign: int) -> None:
@@ -289,6 +296,12 @@ class Tally:
         elif dataset == "pair":
             yield observation_iri("coordination", *parts), None if total is None else observation_values(
                 DCS.CoordinationData, leadName=parts[0], supportName=parts[1], taskCount=total[0], planCount=total[1],
+            )
+        elif dataset == "placed pair":
+            lead, lead_place, support, support_place = parts
+            yield observation_iri("placed-coordination", *parts), None if total is None else observation_values(
+                DCS.PlacedCoordinationData, leadName=lead, leadPlaceName=lead_place or None, supportName=support,
+                supportPlaceName=support_place or None, taskCount=total[0], planCount=total[1],
             )
         elif dataset == "link":
             yield observation_iri("link", *parts), None if total is None else observation_values(

@@ -26,6 +26,7 @@ class DCS(DefinedNamespace):
     MeasureCoverageData: URIRef
     Modalities: URIRef
     OfficialLetter: URIRef
+    PlacedCoordinationData: URIRef
     Plan: URIRef
     PlanSummaryData: URIRef
     Progress: URIRef
@@ -75,6 +76,7 @@ class DCS(DefinedNamespace):
     leadAgencyOfAssignment: URIRef
     leadCount: URIRef
     leadName: URIRef
+    leadPlaceName: URIRef
     level: URIRef
     lineEnd: URIRef
     lineStart: URIRef
@@ -118,6 +120,7 @@ class DCS(DefinedNamespace):
     supportAgencyOfAssignment: URIRef
     supportCount: URIRef
     supportName: URIRef
+    supportPlaceName: URIRef
     target: URIRef
     task: URIRef
     taskCount: URIRef

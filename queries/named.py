@@ -82,12 +82,14 @@ def parse_header(text: str, where: str) -> dict[str, Any]:
     try:
         meta = yaml.safe_load("\n".join(lines)) or {}
     except yaml.YAMLError as exc:
-        raise QueryError(f"header is not valid YAML: {exc}", where) from exc
+        raise QueryError(f"header is not valid YAML: {exc}", where, code="header_yaml", params={"problem": str(exc).splitlines()[0]}) from exc
     if not isinstance(meta, dict):
-        raise QueryError("header must be a mapping", where)
-    for key in ("title", "question_vi", "question_en"):
+        raise QueryError("header must be a mapping", where, code="header_mapping")
+    for key in ("title", "question_vi"):
         if not meta.get(key):
-            raise QueryError(f"header lacks '{key}'", where)
+            raise QueryError(f"header lacks '{key}'", where, code="header_lacks", params={"key": key})
+    # a question asked in Vietnamese alone is asked so in English too (a reader's own .rq)
+    meta.setdefault("question_en", meta["question_vi"])
     return meta
 
 
@@ -141,7 +143,7 @@ def resolve(name_or_file: str) -> NamedQuery:
     if name_or_file.endswith(".rq"):
         path = Path(name_or_file)
         if not path.exists():
-            raise QueryError("no such query file", name_or_file)
+            raise QueryError("no such query file", name_or_file, code="no_query_file")
         text = path.read_text(encoding="utf-8")
         if "#+" in text:
             return load(path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import networkx as nx
@@ -33,7 +34,19 @@ BETWEENNESS_SAMPLE = 200
 @dataclass
 class NetworkView:
     graph: nx.DiGraph
-    notice: str | None = None
+    whole: int | None = None  # the agencies of the selection when the page draws only the busiest
+
+
+@dataclass
+class PageWords:
+    """What the network page says, in the reader's language (the caller's catalogue: the CLI
+    takes them from data/messages.yaml, network_page). Templates keep their `{places}`."""
+
+    words: dict[str, str]
+    lang: str = "vi"
+
+    def __getitem__(self, key: str) -> str:
+        return self.words[key]
 
 
 def assignments(ds: Dataset, plan: str | None = None, place: str | None = None) -> list[dict]:
@@ -110,7 +123,7 @@ def counted_graph(ds: Dataset, place: str | None = None, by_kind: bool = False) 
     g = nx.DiGraph()
     if by_kind:
         vague = {str(r["name"]) for r in execute(internal("vague_names"), ds, {})}
-        nodes, edges = run_query("agency_kind_load", ds).rows, run_query("agency_coordination", ds).rows
+        nodes, edges = run_query("agency_kind_load", ds).rows, list(execute(internal("name_links"), ds, {}))
         key = "name"
     else:
         vague = {str(r["agency"]) for r in execute(internal("generic_agencies"), ds, {})}
@@ -251,12 +264,7 @@ def limit(g: nx.DiGraph, budget: int = NODE_BUDGET) -> NetworkView:
         return NetworkView(g)
     score = {n: g.in_degree(n, weight="weight") + g.out_degree(n, weight="weight") for n in g}
     keep = sorted(g, key=lambda n: -score[n])[:budget]
-    notice = (
-        f"Hiển thị {budget} cơ quan có nhiều liên kết nhất trong {g.number_of_nodes()}; dùng --by-kind, --place "
-        f"hoặc --plan để xem đầy đủ / showing the {budget} agencies with the most links out of {g.number_of_nodes()}; "
-        "use --by-kind, --place or --plan for a complete view."
-    )
-    return NetworkView(g.subgraph(keep).copy(), notice)
+    return NetworkView(g.subgraph(keep).copy(), g.number_of_nodes())
 
 
 def _kind_colour(kind: str) -> str:
@@ -264,8 +272,9 @@ def _kind_colour(kind: str) -> str:
     return kinds.get(kind, kinds["other"])["colour"]
 
 
-def render(view: NetworkView, path: Path, title: str, directed: bool = True, show_places: bool = True) -> Path:
-    """The interactive page: pyvis builds the model, our template renders it offline."""
+def render(view: NetworkView, path: Path, title: str, words: PageWords, directed: bool = True, show_places: bool = True) -> Path:
+    """The interactive page: pyvis builds the model, our template renders it offline, in the
+    language of `words`."""
     from pyvis.network import Network
 
     g = view.graph
@@ -274,7 +283,7 @@ def render(view: NetworkView, path: Path, title: str, directed: bool = True, sho
     pos = nx.spring_layout(g, seed=7, k=2 / max(1, g.number_of_nodes()) ** 0.5, scale=1000) if big else {}
     for n, d in g.nodes(data=True):
         title_text = "\n".join(
-            x for x in (d["label"], f"{d.get('kind', '')} — {d.get('places', '')}".strip(" —"), f"chủ trì {d.get('led', 0)}, phối hợp {d.get('supported', 0)}", d.get("tasks", "")) if x
+            x for x in (d["label"], f"{_kind_label(d.get('kind', 'other'), words.lang)} — {d.get('places', '')}".strip(" —"), words["load"].format(led=d.get("led", 0), supported=d.get("supported", 0)), d.get("tasks", "")) if x
         )
         extra = {"x": float(pos[n][0]), "y": float(pos[n][1]), "physics": False} if big else {}
         places = d.get("places", "")
@@ -291,14 +300,18 @@ def render(view: NetworkView, path: Path, title: str, directed: bool = True, sho
             **extra,
         )
     for a, b, d in g.edges(data=True):
-        net.add_edge(str(a), str(b), value=d.get("weight", 1), title=f"{d.get('weight', 1)} nhiệm vụ chung / shared tasks", arrows="to" if directed else "")
+        net.add_edge(str(a), str(b), value=d.get("weight", 1), title=words["shared"].format(n=d.get("weight", 1)), arrows="to" if directed else "")
     nodes, edges, heading, height, width, options = net.get_network_data()
     kinds_present = sorted({d.get("kind", "other") for _, d in g.nodes(data=True)})
-    legend = [(k, gazetteer().kinds.get(k, gazetteer().kinds["other"])["vi"], _kind_colour(k)) for k in kinds_present]
-    keys = ["Cỡ nút: số nhiệm vụ chủ trì / node size: tasks led", "Độ dày cạnh: số nhiệm vụ chung / edge width: shared tasks"]
-    if directed:
-        keys.append("Mũi tên: chủ trì → phối hợp / arrow: lead → support")
-    return _write(path, title, nodes, edges, legend, view.notice, physics=not big, keys=keys, toggles=True)
+    legend = [(k, _kind_label(k, words.lang), _kind_colour(k)) for k in kinds_present]
+    keys = [words["key_size"], words["key_width"]] + ([words["key_arrow"]] if directed else [])
+    notice = words["limited"].format(shown=g.number_of_nodes(), whole=view.whole) if view.whole else None
+    return _write(path, title, nodes, edges, legend, notice, physics=not big, words=words, keys=keys, toggles=True)
+
+
+def _kind_label(kind: str, lang: str) -> str:
+    kinds = gazetteer().kinds
+    return kinds.get(kind, kinds["other"])[lang]
 
 
 def document_graph(ds: Dataset) -> nx.DiGraph:
@@ -316,25 +329,25 @@ def document_graph(ds: Dataset) -> nx.DiGraph:
     return g
 
 
-_RELATION_STYLE = {"ensures_implementation_of": ("#d62828", "thực hiện / implements"), "based_on": ("#1d4ed8", "căn cứ / based on"), "cites": ("#9ca3af", "dẫn chiếu / cites")}
+_RELATION_COLOURS = {"ensures_implementation_of": "#d62828", "based_on": "#1d4ed8", "cites": "#9ca3af"}
 _DOC_COLOURS = {"plan": "#16a34a", "Luật": "#7c3aed", "NĐ": "#1d4ed8", "NQ": "#f77f00", "KH": "#14b8a6", "document": "#9ca3af"}
 
 
-def render_documents(g: nx.DiGraph, path: Path, title: str) -> Path:
+def render_documents(g: nx.DiGraph, path: Path, title: str, words: PageWords) -> Path:
     from pyvis.network import Network
 
     net = Network(directed=True, height="100%", width="100%", cdn_resources="in_line")
     for n, d in g.nodes(data=True):
-        net.add_node(str(n), label=d["label"], title=f"{d['label']}\n{d['kind']}", color=_DOC_COLOURS.get(d["kind"], "#a3a3a3"), shape="box" if d["kind"] == "plan" else "ellipse")
+        net.add_node(str(n), label=d["label"], title=f"{d['label']}\n{words.words.get('doc_' + d['kind'], d['kind'])}", color=_DOC_COLOURS.get(d["kind"], "#a3a3a3"), shape="box" if d["kind"] == "plan" else "ellipse")
     for a, b, d in g.edges(data=True):
-        colour, label = _RELATION_STYLE.get(d["relation"], ("#999", d["relation"]))
+        colour, label = _RELATION_COLOURS.get(d["relation"], "#999"), words.words.get(f"rel_{d['relation']}", d["relation"])
         net.add_edge(str(a), str(b), color=colour, title=f"{label}\n{d['source']}", arrows="to", dashes=d["relation"] == "cites")
     nodes, edges, *_ = net.get_network_data()
-    legend = [(k, k, c) for k, c in _DOC_COLOURS.items()] + [(k, lbl, c) for k, (c, lbl) in _RELATION_STYLE.items()]
-    return _write(path, title, nodes, edges, legend, None, physics=True)
+    legend = [(k, words.words.get(f"doc_{k}", k), c) for k, c in _DOC_COLOURS.items()] + [(k, words[f"rel_{k}"], c) for k, c in _RELATION_COLOURS.items()]
+    return _write(path, title, nodes, edges, legend, None, physics=True, words=words)
 
 
-def _write(path: Path, title: str, nodes, edges, legend, notice, physics: bool, keys: list[str] | None = None, toggles: bool = False) -> Path:
+def _write(path: Path, title: str, nodes, edges, legend, notice, physics: bool, words: PageWords, keys: list[str] | None = None, toggles: bool = False) -> Path:
     from importlib.resources import files
 
     from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -350,6 +363,9 @@ def _write(path: Path, title: str, nodes, edges, legend, notice, physics: bool, 
         physics=physics,
         keys=keys or [],
         toggles=toggles,
+        words=words.words,
+        lang=words.lang,
+        made=date.today().isoformat(),
         vis_js=(vis / "vis-network.min.js").read_text(encoding="utf-8"),
         vis_css=(vis / "vis-network.css").read_text(encoding="utf-8"),
     )

@@ -13,7 +13,9 @@ the same words. Schemes that are not in the graph:
 - `plan`: a document read, by its IRI: shown by its name;
 - `symbol`: a document's id ("18/KH-UBND@Quảng Trị/2025"): shown by its symbol alone;
 - `sentence`: a sentence the pipeline wrote in English (a warning), said in the reader's
-  language by the first of the caller's patterns that matches it.
+  language by the first of the caller's patterns that matches it;
+- `task`: a task by its IRI, for `dcskg explain` and programs: left out where a person reads
+  (the query puts the task's plan and item path in columns of their own).
 
 JSON answers keep the codes: they are for programs.
 """
@@ -28,7 +30,7 @@ from ingest.ids import symbol_of
 
 from .runner import NamedQuery, Rows, run_query
 
-OWN_SCHEMES = ("document", "yes-no", "plan", "symbol", "sentence")
+OWN_SCHEMES = ("document", "yes-no", "plan", "symbol", "sentence", "task")
 DOCUMENT_COLUMN = "document"
 
 
@@ -97,15 +99,16 @@ def shown_as(show: dict[str, str], rows: Rows, how: Presenter) -> Rows:
     """`rows` with the codes of the columns `show` names (column -> scheme) as labels."""
     if not show:
         return rows
+    kept = [v for v in rows.vars if show.get(v) != "task"]
     columns: list[str] = []
-    for v in rows.vars:
+    for v in kept:
         if show.get(v) == "document" and DOCUMENT_COLUMN not in rows.vars:
             columns.append(DOCUMENT_COLUMN)
         columns.append(v)
     out = []
     for r in rows.rows:
         new: dict[str, Any] = {}
-        for v in rows.vars:
+        for v in kept:
             scheme = show.get(v)
             if scheme == "document" and DOCUMENT_COLUMN not in rows.vars:
                 file = None if r.get(v) is None else Path(str(r[v])).name

@@ -1,5 +1,6 @@
 """Every command finds plans, documents and agencies the same way, with the spellings people
 type, and says so in Vietnamese when it finds nothing — never an empty file with exit 0."""
+
 from __future__ import annotations
 
 import csv
@@ -216,7 +217,10 @@ def test_build_lists_its_warnings_in_words(tmp_path):
 
 @pytest.mark.parametrize("name,columns", [("agency_coordination", ("chủ trì", "phối hợp")), ("agency_lead_load", ("tên",)), ("task_table", ("chủ trì", "phối hợp"))])
 def test_no_vague_leaves_out_groups_that_name_nobody(name, columns, seed_store, seed_ds):
-    vague = {str(r.name) for r in seed_ds.query("PREFIX dcs: <https://w3id.org/dcs-kg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?name WHERE { ?g dcs:generic true ; skos:prefLabel ?name }")}
+    vague = {
+        str(r.name)
+        for r in seed_ds.query("PREFIX dcs: <https://w3id.org/dcs-kg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?name WHERE { ?g dcs:generic true ; skos:prefLabel ?name }")
+    }
     assert "Các cơ quan, đơn vị, tổ chức, địa phương" in vague
     every = list(csv.DictReader(io.StringIO(dcskg("query", name, "-f", "csv", "--store", str(seed_store)).stdout.lstrip("\ufeff"))))
     done = dcskg("query", name, "--no-vague", "-f", "csv", "--store", str(seed_store))
@@ -227,3 +231,44 @@ def test_no_vague_leaves_out_groups_that_name_nobody(name, columns, seed_store, 
         for column in columns:
             names = [n.strip() for n in (row[column] or "").split(";") if n.strip()]
             assert not names or any(n not in vague for n in names), row
+
+
+def test_pairs_of_agencies_name_each_sides_place(seed_store):
+    """Sở Nội vụ of Vĩnh Long and of Cần Thơ are two bodies: their pairs and partners say which."""
+    pairs = list(csv.DictReader(io.StringIO(dcskg("query", "agency_coordination", "-f", "csv", "--store", str(seed_store)).stdout.lstrip("\ufeff"))))
+    assert {"chủ trì", "địa bàn chủ trì", "phối hợp", "địa bàn phối hợp"} <= set(pairs[0])
+    assert ("Sở Nội vụ", "Cần Thơ", "Sở Tư pháp", "Cần Thơ") in [(r["chủ trì"], r["địa bàn chủ trì"], r["phối hợp"], r["địa bàn phối hợp"]) for r in pairs]
+    done = dcskg("query", "agency_partners", "-p", "agency=sở nội vụ", "-f", "csv", "--store", str(seed_store))
+    assert done.returncode == 0, done.stderr
+    partners = list(csv.DictReader(io.StringIO(done.stdout.lstrip("\ufeff"))))
+    assert {r["địa bàn"] for r in partners} == {"Vĩnh Long", "Cần Thơ"}
+    assert all(r["địa bàn cơ quan cùng làm"] == r["địa bàn"] for r in partners if r["cơ quan cùng làm"] == "Sở Tư pháp")
+
+
+@pytest.mark.parametrize("name,params", [("agency_tasks", ("-p", "agency=SNV")), ("kind_tasks", ("-p", "kind=department"))])
+def test_task_tables_show_no_internal_identifiers(name, params, seed_store):
+    """A person reads a task by its plan and item; the IRI stays for programs (--codes, JSON)."""
+    shown = dcskg("query", name, *params, "--store", str(seed_store))
+    assert shown.returncode == 0, shown.stderr
+    assert "mục" in shown.stdout and "Sở Nội vụ" in shown.stdout
+    assert "w3id.org/dcs-kg/id/" not in shown.stdout
+    as_csv = dcskg("query", name, *params, "-f", "csv", "--store", str(seed_store)).stdout
+    assert "w3id.org/dcs-kg/id/" not in as_csv and "mục" in as_csv
+    for program in (("-f", "json"), ("--codes", "-f", "csv")):
+        assert "w3id.org/dcs-kg/id/plan/" in dcskg("query", name, *params, *program, "--store", str(seed_store)).stdout
+
+
+def test_a_readers_own_query_needs_no_english(seed_store, tmp_path):
+    """A .rq asked in Vietnamese alone runs; a header without a title is refused in Vietnamese."""
+    mine = tmp_path / "cua_toi.rq"
+    mine.write_text(
+        '#+ title: "Của tôi"\n#+ question_vi: "Có bao nhiêu tệp đã đọc?"\n#+ params: []\n'
+        "PREFIX dcs: <https://w3id.org/dcs-kg/ontology#>\nSELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?d dcs:sourceFile ?f }\n",
+        encoding="utf-8",
+    )
+    done = dcskg("query", str(mine), "-f", "csv", "--store", str(seed_store))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.lstrip("\ufeff").splitlines()[1] == "5"  # the five bundled plans' files
+    mine.write_text('#+ question_vi: "Không tên"\nSELECT * WHERE { ?s ?p ?o } LIMIT 1\n', encoding="utf-8")
+    refused = dcskg("query", str(mine), "--store", str(seed_store))
+    assert refused.returncode != 0 and "thiếu 'title'" in refused.stderr and "lacks" not in refused.stderr

@@ -2,6 +2,7 @@
 and the query page in headless Chromium."""
 from __future__ import annotations
 
+import re
 import time
 import urllib.error
 import urllib.request
@@ -132,6 +133,7 @@ def test_named_query_bound_from_loosely_typed_values(endpoint):
 
 
 def test_query_page_form_runs_a_named_query_with_a_parameter(endpoint):
+    """A name the graph lacks is said under the form; the next run that succeeds clears it."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -139,12 +141,46 @@ def test_query_page_form_runs_a_named_query_with_a_parameter(endpoint):
         open_page(driver, endpoint)
         driver.execute_script("openExample('agency_tasks')")
         field = driver.find_element(By.CSS_SELECTOR, "#fields input[name=agency]")
+        field.send_keys("không có cơ quan này")
+        driver.find_element(By.ID, "run-form").click()
+        WebDriverWait(driver, 30).until(lambda d: d.find_element(By.ID, "form-error").text)
+        field.clear()
         field.send_keys("sở nội vụ")
         driver.find_element(By.ID, "run-form").click()
         rows = lambda d: [r for r in d.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr") if r.is_displayed()]
         WebDriverWait(driver, 30).until(lambda d: len(rows(d)) >= 1)
         assert any("Sở Nội vụ" in r.text for r in rows(driver))
         assert driver.find_element(By.ID, "form-error").text == ""
+
+
+# English words of the page's own chrome that must not reach a Vietnamese reader, and back
+ENGLISH_CHROME = re.compile(r"\b(named query|my queries|save|open|delete|download|run|chart|oversight|coverage|search|compare|cascade|query)\b", re.I)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_query_page_speaks_one_language(endpoint, lang):
+    """In Vietnamese the page's chrome has no English word (the link to the English page names
+    its language); with ?lang=en the chrome and the named questions are English."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    with chrome() as driver:
+        driver.get(endpoint + ("/?lang=en" if lang == "en" else "/"))
+        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.yasgui"))
+        chrome_text = " ".join(driver.find_element(By.CSS_SELECTOR, css).text for css in ("header", "#examples", "#mine", "#form"))
+        chrome_text += " " + " ".join(e.get_attribute("placeholder") or "" for e in driver.find_elements(By.CSS_SELECTOR, "#mine input"))
+        switch = driver.find_element(By.ID, "switch-lang").text
+        chrome_text = chrome_text.replace(switch, "").replace("SPARQL", "").replace("/sparql", "").replace(".rq", "")
+        question = driver.execute_script("return document.querySelector('#example option').textContent")
+        tab = driver.execute_script("return window.yasgui.getTab().getName()")
+        if lang == "vi":
+            assert not ENGLISH_CHROME.search(chrome_text), chrome_text
+            assert "Câu hỏi mẫu" in chrome_text and tab == "Truy vấn" and switch == "English"
+            assert re.search(r"[àáảãạăâđêôơư]", question)
+        else:
+            assert "Named query" in chrome_text and "Câu hỏi" not in chrome_text and tab == "Query" and switch == "Tiếng Việt"
+            assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+            assert not re.search(r"[ạảấầẩẫậắằẳẵặẹẻẽềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]", question), question
 
 
 def test_query_page_says_when_an_answer_was_cut(endpoint):

@@ -2,6 +2,8 @@
 headless Chromium, and text from documents that must stay text."""
 from __future__ import annotations
 
+import re
+
 import networkx as nx
 import pytest
 from browser import chrome, only_loopback, requested_urls
@@ -54,7 +56,8 @@ def test_budget_aggregates_and_says_so():
         g.add_node(i, label=str(i), kind="other", led=i, supported=0)
         g.add_edge(i, (i + 1) % 50, weight=i)
     view = nw.limit(g, budget=10)
-    assert view.graph.number_of_nodes() == 10 and "10" in view.notice and "50" in view.notice
+    assert view.graph.number_of_nodes() == 10 and view.whole == 50
+    assert nw.limit(g, budget=50).whole is None
 
 
 def test_gexf_keeps_kinds_and_weights(rows, tmp_path):
@@ -112,7 +115,8 @@ def test_markup_in_a_plan_stays_text(tmp_path):
         titles = driver.execute_script("return window.graphNodes.get().map(n => n.title).join('\\n')")
         assert "<img src=x" in titles or "<script>" in titles  # the markup is there, as data
         # hover every node: vis-network shows the tooltip as text
-        ids = driver.execute_script("return window.graphNodes.getIds()")
+        ids = driver.execute_script("return window.graphNodes.get({filter: n => !n.hidden}).map(n => n.id)")
+        driver.execute_script("window.network.fit({nodes: arguments[0], animation: false})", ids)  # every node drawn on the screen
         for node in ids[:40]:
             pos = driver.execute_script("const p = window.network.getPositions([arguments[0]])[arguments[0]]; return window.network.canvasToDOM(p);", node)
             canvas = driver.find_element("css selector", "#network canvas")
@@ -172,3 +176,96 @@ def test_the_network_of_a_document_cited_but_not_read_is_that_of_the_documents_c
     with pytest.raises(QueryError) as caught:
         nw.agency_network(seed_ds, "99/2099/NQ-HĐND")
     assert str(caught.value.code).startswith("lookup_none")
+
+
+def _overlapping_labels(driver) -> list[tuple[str, str]]:
+    boxes = driver.execute_script("return window.graphNodes.get({filter: n => !n.hidden}).map(n => [n.id, window.network.getBoundingBox(n.id)])")
+    return [
+        (a_id, b_id)
+        for i, (a_id, a) in enumerate(boxes)
+        for b_id, b in boxes[i + 1 :]
+        if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+    ]
+
+
+def test_page_labels_do_not_run_over_each_other(seed_store, tmp_path, artifacts):
+    out = tmp_path / "network.html"
+    assert dcskg("network", "--store", str(seed_store), "--out", str(out)).returncode == 0
+    with chrome() as driver:
+        driver.get(out.as_uri())
+        assert driver.execute_script("return window.graphNodes.get({filter: n => !n.hidden}).length") > 30
+        assert _overlapping_labels(driver) == []
+        driver.find_element("id", "show-generic").click()  # more names drawn: set apart again
+        assert _overlapping_labels(driver) == []
+        driver.save_screenshot(str(artifacts / "agency_network_every_label.png"))
+
+
+def test_page_counts_the_links_it_draws(seed_store, tmp_path):
+    """With the generic groups hidden their links are not drawn, and the bar says so."""
+    out = tmp_path / "network.html"
+    assert dcskg("network", "--store", str(seed_store), "--out", str(out)).returncode == 0
+    with chrome() as driver:
+        driver.get(out.as_uri())
+        drawn = driver.execute_script("return window.graphNodes.get({filter: n => !n.hidden}).map(n => n.id)")
+        links = driver.execute_script("return window.graphEdges.get().filter(e => arguments[0].includes(e.from) && arguments[0].includes(e.to)).length", drawn)
+        every = driver.execute_script("return window.graphEdges.length")
+        assert links < every
+        assert f"{len(drawn)} cơ quan, {links} liên kết" in driver.find_element("id", "drawn").text
+        driver.find_element("id", "show-generic").click()
+        assert f", {every} liên kết (trong" in driver.find_element("id", "drawn").text
+
+
+def test_page_search_says_what_it_found(seed_store, tmp_path):
+    out = tmp_path / "network.html"
+    assert dcskg("network", "--store", str(seed_store), "--out", str(out)).returncode == 0
+    with chrome() as driver:
+        driver.get(out.as_uri())
+        assert driver.execute_script("return window.searchFor('Không có cơ quan này')") == []
+        assert "Không có cơ quan nào tên “Không có cơ quan này”" in driver.find_element("id", "search-note").text
+        # a name in two places: both offered, neither chosen for the reader
+        hits = driver.execute_script("return window.searchFor('sở nội vụ')")
+        assert len(hits) == 2 and driver.find_element("id", "search-note").text == ""
+        offered = [o.text for o in driver.find_elements("css selector", "#choices option")][1:]
+        assert sorted(offered) == ["Sở Nội vụ (Cần Thơ)", "Sở Nội vụ (Vĩnh Long)"]
+        assert driver.execute_script("return window.network.getSelectedNodes()") == []
+        one = driver.execute_script("return window.searchFor('Sở Nội vụ (Cần Thơ)')")
+        assert len(one) == 1 and one[0].endswith("can-tho/so-noi-vu") and one[0] in hits
+        assert driver.execute_script("return window.network.getSelectedNodes()") == one
+
+
+def test_page_saves_the_whole_drawing_with_title_date_and_legend(seed_store, tmp_path):
+    out = tmp_path / "network.html"
+    assert dcskg("network", "--store", str(seed_store), "--plan", "Vĩnh Linh", "--out", str(out)).returncode == 0
+    with chrome() as driver:
+        driver.get(out.as_uri())
+        name = driver.execute_script("return window.fileName('svg')")
+        assert re.fullmatch(r"[a-z0-9_]+\.svg", name) and "vinh_linh" in name
+        svg = driver.execute_script("return window.svgOfWhole()")
+        drawn = driver.execute_script("return window.graphNodes.get({filter: n => !n.hidden}).length")
+        assert svg.count("<circle") == drawn > 3
+        assert "mạng lưới cơ quan" in svg and "Vĩnh Linh" in svg and "lập ngày 20" in svg and "Cỡ nút: số nhiệm vụ chủ trì" in svg
+        driver.set_script_timeout(30)
+        png = driver.execute_async_script("window.pngOfWhole().then(arguments[0])")
+        assert png.startswith("data:image/png;base64,")
+        import base64
+        import struct
+
+        raw = base64.b64decode(png.split(",", 1)[1])
+        width, height = struct.unpack(">II", raw[16:24])
+        canvas = driver.execute_script("const c = document.querySelector('#network canvas'); return [c.width, c.height]")
+        assert width == canvas[0] and height > canvas[1]  # the drawing with a title above and the legend below
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_page_speaks_the_readers_language(seed_store, tmp_path, lang):
+    out = tmp_path / "network.html"
+    assert dcskg("--lang", lang, "network", "--store", str(seed_store), "--out", str(out)).returncode == 0
+    with chrome() as driver:
+        driver.get(out.as_uri())
+        bar = driver.find_element("id", "bar").text + " " + driver.find_element("id", "legend").text
+        english = re.compile(r"\b(find|reset|generic|unlinked|save|node size|edge width|arrow|agencies|links)\b", re.I)
+        if lang == "vi":
+            assert not english.search(bar), bar
+            assert "Tìm cơ quan" in bar and "Cỡ nút" in bar
+        else:
+            assert "Find an agency" in bar and "Node size" in bar and "Tìm" not in bar and "Cỡ nút" not in bar

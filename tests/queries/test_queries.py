@@ -27,13 +27,13 @@ def test_header_is_complete(name):
 # are in the comment), not a count.
 PROMISED = {
     # 000, line 37-43: "Tổ chức công tác tuyên truyền …" by the bodies; "Cơ quan phối hợp: … Liên đoàn Lao động tỉnh"
-    "agency_coordination": {"lead": "Các cơ quan, đơn vị, tổ chức, địa phương", "support": "Liên đoàn Lao động tỉnh"},
+    "agency_coordination": {"lead": "Các cơ quan, đơn vị, tổ chức, địa phương", "support": "Liên đoàn Lao động tỉnh", "supportPlace": "Vĩnh Long"},
     "agency_kind_load": {"name": "Sở Nội vụ", "kind": "department"},
     "agency_lead_load": {"name": "Sở Nội vụ", "place": "Vĩnh Long"},
     # 001: "Công an xã" of Nghi Dương, labelled with its place
     "agency_names": {"name": "Công an xã", "alias": "Công an xã Nghi Dương"},
     # 000, line 57: "Cơ quan phối hợp: Sở Nội vụ; Sở Tư pháp; …" under the entry Sở Tư pháp leads
-    "agency_partners": {"agency": "Sở Nội vụ", "partner": "Sở Tư pháp", "role": "lead"},
+    "agency_partners": {"agency": "Sở Nội vụ", "place": "Cần Thơ", "partner": "Sở Tư pháp", "partnerPlace": "Cần Thơ", "role": "lead"},
     # 000, line 151: "Sở Nội vụ chủ trì, tham mưu Ủy ban nhân dân tỉnh theo dõi, đôn đốc …"
     "agency_tasks": {"path": "III.3.1", "role": "lead", "file": "000_70211efbcc79a593.txt"},
     "cited_laws": {"lawId": "10/2022/QH15"},
@@ -277,10 +277,11 @@ def test_agency_kind_load_merges_places(seed_ds):
 
 
 def test_agency_coordination(seed_ds):
-    rows = {(r["lead"], r["support"]): (r["tasks"], r["plans"]) for r in run_query("agency_coordination", seed_ds)}
-    assert rows[("Các cơ quan, đơn vị, tổ chức, địa phương", "Sở Tư pháp")] == (4, 1)
-    assert rows[("Sở Nội vụ", "Sở Tư pháp")] == (1, 1)
-    assert rows[("Ban Xây dựng Đảng Đảng ủy", "Ủy ban nhân dân xã")] == (1, 1)
+    # each side with its place: the pair of one province is not counted with another's
+    rows = {(r["lead"], r["leadPlace"], r["support"], r["supportPlace"]): (r["tasks"], r["plans"]) for r in run_query("agency_coordination", seed_ds)}
+    assert rows[("Các cơ quan, đơn vị, tổ chức, địa phương", "Vĩnh Long", "Sở Tư pháp", "Vĩnh Long")] == (4, 1)
+    assert rows[("Sở Nội vụ", "Cần Thơ", "Sở Tư pháp", "Cần Thơ")] == (1, 1)
+    assert rows[("Ban Xây dựng Đảng Đảng ủy", "Nghi Dương", "Ủy ban nhân dân xã", "Nghi Dương")] == (1, 1)
 
 
 def test_requests_to_front_match_the_gold(seed_ds, gold_docs):
@@ -341,10 +342,10 @@ def test_provenance_of_an_assignment(seed_ds):
 
 def test_agency_partners(seed_ds):
     # role: the asked agency's role in the shared tasks; the partner has the other one
-    rows = {(r["partner"], r["role"]): r["tasks"] for r in run_query("agency_partners", seed_ds, agency="Sở Nội vụ")}
-    assert rows[("Sở Tư pháp", "lead")] == 1
-    assert rows[("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead")] == 1
-    assert rows[("Các cơ quan, đơn vị, tổ chức, địa phương", "support")] == 3
+    rows = {(r["place"], r["partner"], r["role"]): r["tasks"] for r in run_query("agency_partners", seed_ds, agency="Sở Nội vụ")}
+    assert rows[("Cần Thơ", "Sở Tư pháp", "lead")] == 1
+    assert rows[("Vĩnh Long", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead")] == 1
+    assert rows[("Vĩnh Long", "Các cơ quan, đơn vị, tổ chức, địa phương", "support")] == 3
 
 
 def test_plan_tasks(seed_ds, gold_docs):
