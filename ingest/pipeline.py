@@ -45,6 +45,8 @@ def extract_document(path: str | Path, skip_steps: tuple[str, ...] = ()) -> tupl
     warnings = list(where.notes) + ref_warnings + result.warnings
     if not doc.sections:
         warnings.append("no numbered sections or articles found: tasks could not be read")
+    if not _on_subject(full_text):
+        warnings.append("far from the subject: the document names neither grassroots democracy nor the Law 10/2022/QH15 or its decrees")
     info = DocumentInfo(
         type=doc.header.genre,
         number=doc.header.number,
@@ -70,6 +72,14 @@ def extract_document(path: str | Path, skip_steps: tuple[str, ...] = ()) -> tupl
         issuer_key=resolved.issuer_key,
     )
     return doc, Extraction(str(path), source.sha256, info, refs, resolved.tasks, resolved.reporting, resolved.agencies, warnings, doc.lines)
+
+
+def _on_subject(text: str) -> bool:
+    """Whether the text names the graph's subject — grassroots democracy, the Law or its
+    decrees (`subject` in cues.yaml); compared without case or marks."""
+    subject = cues()["subject"]
+    folded = fold(text)
+    return any(fold(term) in folded for term in [*subject["phrases"], *subject["documents"]])
 
 
 def _level_word(issuer_name: str | None) -> str | None:

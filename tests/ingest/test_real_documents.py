@@ -200,3 +200,27 @@ def test_the_graph_finds_a_body_by_the_words_a_plan_wrote():
     _, common = plan_graphs(extract(REAL / "99c7d8fff9e4572e.md"))
     labels = {(p, o) for s, p, o in common if (s, SKOS.prefLabel, Literal("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", lang="vi")) in common}
     assert (SKOS.altLabel, Literal("Ủy ban Mặt trận Tổ quốc tỉnh", lang="vi")) in labels
+
+
+FAR_FROM_THE_SUBJECT = "far from the subject"
+
+
+@pytest.mark.parametrize(
+    "path,far",
+    [
+        # seeds: plans carrying out the Law on grassroots democracy
+        ("plans/000_70211efbcc79a593.txt", False),
+        ("plans/003_fcf3e25466826abb.txt", False),
+        # an emulation campaign and a digital-economy plan: read, with a note
+        ("real/556b2fb4a0149576.md", True),
+        ("real/f004d93b21e7fc5f.md", True),
+    ],
+)
+def test_a_document_far_from_the_subject_is_read_with_a_note(path, far):
+    from gold import PLANS
+
+    folder, name = path.split("/", 1)
+    file = (PLANS if folder == "plans" else REAL) / name
+    ex = extract(file)
+    assert ex.tasks  # read all the same: a note, not a refusal
+    assert any(w.startswith(FAR_FROM_THE_SUBJECT) for w in ex.warnings) is far
