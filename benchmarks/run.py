@@ -118,7 +118,7 @@ def oversight_ms(ds, runs: int) -> dict[str, float]:
     from queries.coverage import coverage
     from queries.due import due
     from queries.lookup import candidates
-    from queries.search import search
+    from queries.search import search, search_page
 
     plans = candidates(ds, "plan")[:2]
     asks = {
@@ -126,6 +126,7 @@ def oversight_ms(ds, runs: int) -> dict[str, float]:
         "coverage_communes": lambda: coverage(ds, "10/2022/QH15", "commune"),
         "due_30_days": lambda: due(ds, dt.date(2026, 11, 1), 30),
         "search": lambda: search(ds, "dan chu, tuyen truyen"),
+        "search_first_page": lambda: search_page(ds, "dan chu, tuyen truyen"),  # the page and the CLI with --limit
     }
     if len(plans) == 2:
         asks["compare"] = lambda: compare(ds, plans[0], plans[1])

@@ -424,13 +424,21 @@ def search_cmd(
     store: Optional[Path] = STORE_OPTION,
     endpoint: Optional[str] = ENDPOINT_OPTION,
     fmt: str = FORMAT_OPTION,
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help=h("limit")),
+    offset: int = typer.Option(0, "--offset", min=0, help=h("offset")),
+    count_only: bool = typer.Option(False, "--count", help=h("count")),
 ) -> None:
-    from queries.search import Filters
+    from queries.search import Filters, search
 
     from .oversight import search_view
 
     _check_format(fmt)
-    _show(search_view(_dataset(store, endpoint), words, Filters(place, level, year, genre, agency, role), lang()), fmt)
+    ds, filters = _dataset(store, endpoint), Filters(place, level, year, genre, agency, role)
+    if count_only:
+        n = len(search(ds, words, filters))
+        typer.echo(json.dumps({"rows": n}) if fmt == "json" else t("rows", n=n))
+        return
+    _show(search_view(ds, words, filters, lang(), limit, offset), fmt)
 
 
 @app.command(help=h("due"))

@@ -22,6 +22,7 @@ class View:
     rows: list[dict]  # codes as words, in the view's language
     raw: list[dict]  # codes kept: what JSON gives
     grid: list[dict] = field(default_factory=list)  # coverage: one cell per province (name, covered, total)
+    next_offset: int | None = None  # a page of a longer answer: where the next page starts
 
 
 def coverage_view(ds, document: str, level: str, within: str | None, lang: str) -> View:
@@ -54,15 +55,25 @@ def coverage_view(ds, document: str, level: str, within: str | None, lang: str) 
     return View(title, list(raw[0]) if raw else [], in_lang(lang, "coverage_columns"), words, raw, list(grid.values()))
 
 
-def search_view(ds, words: str, filters, lang: str) -> View:
-    """Tasks and documents whose text holds `words`, without case or diacritics."""
-    from queries.search import search
+def search_view(ds, words: str, filters, lang: str, limit: int | None = None, offset: int = 0) -> View:
+    """Tasks and documents whose text holds `words`, without case or diacritics: every hit, or
+    the page of `limit` hits after `offset` (read without reading the rest)."""
+    from queries.search import search, search_page
 
-    hits = search(ds, words, filters)
+    following = None
+    if limit is None:
+        hits = search(ds, words, filters)[offset:]
+    else:
+        page = search_page(ds, words, filters, limit, offset)
+        hits, following = page.hits, offset + limit if page.more else None
+    title = in_lang(lang, "search_title", words=words, n=len(hits))
+    if following is not None or offset:  # a part of the answer: which part, and whether more follow
+        title = in_lang(lang, "search_page", words=words, first=offset + 1 if hits else offset, last=offset + len(hits))
+        title += in_lang(lang, "search_more") if following is not None else ""
     raw = [asdict(hit) for hit in hits]
     shown = [r | {"kind": in_lang(lang, f"hit_{r['kind']}")} for r in raw]
     columns = ["kind", "document", "path", "text", "leads", "supports", "file", "line"]
-    return View(in_lang(lang, "search_title", words=words, n=len(hits)), columns, in_lang(lang, "search_columns"), shown, raw)
+    return View(title, columns, in_lang(lang, "search_columns"), shown, raw, next_offset=following)
 
 
 def due_view(ds, on: dt.date, days: int, agency: str | None, place: str | None, lang: str) -> View:

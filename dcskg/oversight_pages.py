@@ -33,6 +33,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 REQUIRED = {"coverage": ("document",), "due": (), "search": ("q",), "compare": ("a", "b"), "cascade": ("parent",)}
 CHOICES = {("coverage", "level"): ("province", "commune"), ("search", "level"): ("", "province", "city", "district", "commune", "agency"), ("search", "role"): ("", "lead", "support")}
 PAGES = tuple(FIELDS)
+SEARCH_PAGE = 100  # hits shown at once: the first page of a search is read without the rest
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,12 @@ def answer(page: str, params: dict[str, str], dataset: Callable) -> PageReply:
     lang = lang if lang in LANGS else "vi"
     values = {name: (params.get(name) or "").strip() for name in FIELDS[page]}
     fmt = params.get("format") or "html"
+    # a page of a long answer on the screen; the downloads are the whole of it
+    offset = (params.get("offset") or "").strip()
     if any(not values[name] for name in REQUIRED[page]):
         return _html(HTTPStatus.OK, page, values, lang, None, in_lang(lang, "page_ask"))
     try:
-        view = _view(page, values, dataset(), lang)
+        view = _view(page, values, dataset(), lang, None if fmt != "html" else _number(offset, lang) if offset else 0)
     except BadField as exc:
         return _html(HTTPStatus.BAD_REQUEST, page, values, lang, None, str(exc))
     except DcsKgError as exc:
@@ -70,7 +73,9 @@ def answer(page: str, params: dict[str, str], dataset: Callable) -> PageReply:
     return _html(HTTPStatus.OK, page, values, lang, view, None)
 
 
-def _view(page: str, v: dict[str, str], ds, lang: str) -> oversight.View:
+def _view(page: str, v: dict[str, str], ds, lang: str, offset: int | None) -> oversight.View:
+    """The page's answer; `offset` (a shown page, not a download): the page of a long listing
+    that starts there."""
     if page == "coverage":
         return oversight.coverage_view(ds, v["document"], v["level"] or "province", v["in"] or None, lang)
     if page == "due":
@@ -81,7 +86,7 @@ def _view(page: str, v: dict[str, str], ds, lang: str) -> oversight.View:
 
         year = _number(v["year"], lang) if v["year"] else None
         filters = Filters(v["place"] or None, v["level"] or None, year, v["genre"] or None, v["agency"] or None, v["role"] or None)
-        return oversight.search_view(ds, v["q"], filters, lang)
+        return oversight.search_view(ds, v["q"], filters, lang, None if offset is None else SEARCH_PAGE, offset or 0)
     if page == "compare":
         return oversight.compare_view(ds, v["a"], v["b"], bool(v["only"]), lang)
     return oversight.cascade_view(ds, v["parent"], v["child"] or None, lang)
@@ -187,6 +192,8 @@ def _answer_html(page: str, values: dict[str, str], lang: str, view: oversight.V
     body = "".join("<tr>" + "".join(f"<td>{escape(_cell(r.get(c)))}</td>" for c in view.columns) + "</tr>" for r in view.rows)
     parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
     parts.append(f'<p class="count">{escape(in_lang(lang, "rows", n=len(view.rows)))}</p>')
+    if view.next_offset is not None:
+        parts.append(f'<p class="more"><a rel="next" href="/{page}?{escape(urlencode(query | {"offset": view.next_offset}))}">{escape(in_lang(lang, "page_next"))}</a></p>')
     return "".join(parts)
 
 

@@ -12,8 +12,10 @@ compares typed text by, and the hits are the same.
 from __future__ import annotations
 
 import re
-from contextlib import closing
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
+from itertools import islice
 
 from ingest.errors import QueryError
 
@@ -45,6 +47,28 @@ class Filters:
 
 
 def search(ds, words: str, filters: Filters = Filters()) -> list[Hit]:
+    """Every hit, in order: documents' titles, then tasks, each by file, line and item."""
+    return list(_hits(ds, words, filters))
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    hits: list[Hit]
+    offset: int
+    more: bool  # hits follow this page (`search` counts them all)
+
+
+def search_page(ds, words: str, filters: Filters = Filters(), limit: int = 100, offset: int = 0) -> SearchPage:
+    """The hits `offset` to `offset + limit`: the index is read in the hits' order and left as
+    soon as the page is full, so a first page costs what its rows cost, not every hit."""
+    if limit < 1 or offset < 0:
+        raise QueryError("a page takes a limit of 1 or more rows and an offset of 0 or more", "page", code="bad_page")
+    taken = list(islice(_hits(ds, words, filters), offset, offset + limit + 1))
+    return SearchPage(taken[:limit], offset, len(taken) > limit)
+
+
+def _hits(ds, words: str, filters: Filters) -> Iterator[Hit]:
+    """The hits in order, read as they are asked for."""
     wanted = [" ".join(lookup.loose(phrase).split()) for phrase in words.split(",") if phrase.strip()]
     if not wanted:
         raise QueryError("nothing to search for", "search", code="search_empty")
@@ -52,10 +76,8 @@ def search(ds, words: str, filters: Filters = Filters()) -> list[Hit]:
         raise QueryError(f"role must be lead or support, not {filters.role!r}", "search", code="search_role", params={"role": filters.role})
     agency = lookup.agency_and_place(ds, filters.agency)[0] if filters.agency else None
     place = lookup.place_name(ds, filters.place) if filters.place else None
-    documents, said = _said_by_index(ds, wanted) or _said_in_graph(ds)
 
-    def keeps(file: str) -> bool:
-        read = documents.get(file)
+    def keeps(read: dict | None) -> bool:
         if read is None:
             return False
         if place and not lookup.issued_in(read, place):
@@ -72,48 +94,47 @@ def search(ds, words: str, filters: Filters = Filters()) -> list[Hit]:
         folded = lookup.loose(text) if folded is None else folded  # the index keeps it folded
         return all(p.search(folded) for p in phrases)
 
-    admitted = {file: keeps(file) for file in documents}  # a document's filters, once for all its texts
-    hits = []
-    for hit, folded in said:
-        if (hit.kind == "document" and agency) or not admitted.get(hit.file) or not matches(hit.text, folded):
-            continue
-        if agency and not _has_role(agency, filters.role, hit.leads, hit.supports):
-            continue
-        hits.append(Hit(hit.kind, documents[hit.file].get("name") or hit.file, hit.file, hit.path, hit.text, hit.leads, hit.supports, hit.line))
-    return hits
+    admitted: dict[str, dict | None] = {}  # a document's filters, once for all its texts
+    with _said(ds, wanted) as (document, said):
+        for hit, folded in said:
+            if hit.file not in admitted:
+                read = document(hit.file)
+                admitted[hit.file] = read if keeps(read) else None
+            read = admitted[hit.file]
+            if read is None or (hit.kind == "document" and agency) or not matches(hit.text, folded):
+                continue
+            if agency and not _has_role(agency, filters.role, hit.leads, hit.supports):
+                continue
+            yield Hit(hit.kind, read.get("name") or hit.file, hit.file, hit.path, hit.text, hit.leads, hit.supports, hit.line)
 
 
-Said = tuple[dict[str, dict], list[tuple[Hit, str | None]]]  # the documents read, each text with its folded form if kept
+# a document read, by file name; each text with its folded form if kept, in the hits' order
+Said = tuple[Callable[[str], dict | None], Iterable[tuple[Hit, str | None]]]
 
 
-def _said_by_index(ds, wanted: list[str]) -> Said | None:
-    """The documents and the texts that hold the words, from the store's text index; None
-    without one (or with words it cannot look up)."""
+@contextmanager
+def _said(ds, wanted: list[str]) -> Iterator[Said]:
+    """From the store's text index the rows that hold the words, read as they are asked for;
+    without one (or with words it cannot look up), every text of the graph."""
     index = text_index.open_index(backend.text_index(ds))
-    if index is None:
-        return None
+    found = None if index is None else text_index.matching(index, wanted)
+    if index is None or found is None:
+        if index is not None:
+            index.close()
+        yield _said_in_graph(ds)
+        return
     with closing(index):
-        found = text_index.matching(index, wanted)
-        documents = text_index.documents(index) if found is not None else {}
-    if found is None:
-        return None
-
-    by_source = {file: i for i, file in enumerate(documents)}  # the index lists them by source
-
-    def order(row: tuple) -> tuple:
-        # as the graph's answer orders them: documents by source, then tasks by file and line
-        kind, file, line = row[0], row[1], row[3]
-        return (kind == "task", (by_source.get(file, -1), "") if kind == "document" else (0, file), line or 0)
-
-    return documents, [(Hit(kind, "", file, path, text, leads, supports, line), folded) for kind, file, path, line, text, leads, supports, folded in sorted(found, key=order)]
+        rows = ((Hit(kind, "", file, path, text, leads, supports, line), folded) for kind, file, path, line, text, leads, supports, folded in found)
+        yield text_index.documents(index), rows
 
 
 def _said_in_graph(ds) -> Said:
-    """Every document read and every text, read from the graph."""
+    """Every document read and every text, read from the graph, in the hits' order."""
     documents = names_by_source(ds, ingested(ds))
     said: list[tuple[Hit, str | None]] = [(Hit("document", "", file, None, str(d["title"]), None, None, None), None) for file, d in documents.items() if d["title"]]
     said += [(Hit("task", "", r["file"], r["path"], r["text"], r["leads"], r["supports"], r["line"]), None) for r in run_query("task_table", ds)]
-    return documents, said
+    said.sort(key=lambda h: text_index.sort_key(h[0].kind, h[0].file, h[0].line, h[0].path))
+    return documents.get, said
 
 
 def _has_role(agency: str, role: str | None, leads: str | None, supports: str | None) -> bool:

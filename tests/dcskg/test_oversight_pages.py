@@ -170,3 +170,24 @@ def test_the_pages_stylesheet_is_served_with_them(base):
     assert status == 200 and headers["Content-Type"].startswith("text/css") and b".grid" in body
     _, _, page = fetch(base, "coverage", document="10/2022/QH15")
     assert b'href="/static/oversight.css"' in page
+
+
+def test_search_page_shows_a_page_and_links_the_next(seed_store, monkeypatch):
+    """The page shows the first hits with a link to the next ones; its downloads are every hit."""
+    from dcskg import oversight_pages
+    from dcskg.store import open_dataset
+
+    ds = open_dataset(seed_store)
+
+    def ask(**params):
+        return oversight_pages.answer("search", params, lambda: ds).body
+
+    whole = parsed(ask(q="dan chu")).rows
+    assert len(whole) > 4
+    monkeypatch.setattr(oversight_pages, "SEARCH_PAGE", 2)
+    first = ask(q="dan chu")
+    assert parsed(first).rows == whole[:2] and b'rel="next"' in first and b"offset=2" in first
+    assert parsed(ask(q="dan chu", offset="2")).rows == whole[2:4]
+    assert b'rel="next"' not in ask(q="dan chu", offset=str(len(whole) - 1))
+    download = ask(q="dan chu", format="csv").decode("utf-8-sig")
+    assert len(download.strip().splitlines()) == len(whole) + 1

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+from contextlib import closing
 
 import pytest
 from clirun import dcskg
@@ -107,3 +108,53 @@ def test_the_index_follows_the_store(tmp_path, two_plans):
     found = search(open_dataset(store), "dan chu")
     assert found and {h.file for h in found} == {"000_70211efbcc79a593.txt"}
     assert _shown(found) == _shown(search(_scanned(store), "dan chu"))
+
+
+@pytest.mark.parametrize("words,filters", [("dan chu", Filters()), ("kiem tra", Filters(place="Vĩnh Long")), ("thuc hien", Filters(agency="Sở Nội vụ"))])
+def test_a_page_of_hits_is_that_part_of_every_hit(seed_store, words, filters):
+    """From the index (read in order and left once the page is full) and from the graph alike."""
+    from dcskg.store import open_dataset
+    from queries.search import search_page
+
+    for ds in (open_dataset(seed_store), _scanned(seed_store)):
+        every = search(ds, words, filters)
+        assert len(every) > 3
+        for limit, offset in ((1, 0), (3, 0), (3, 2), (len(every), 0), (5, len(every) - 2), (2, len(every) + 4)):
+            page = search_page(ds, words, filters, limit, offset)
+            assert _shown(page.hits) == _shown(every[offset : offset + limit]), (limit, offset)
+            assert page.more == (offset + limit < len(every))
+
+
+def test_an_index_from_before_the_order_was_kept_is_read_in_order_and_then_given_it(tmp_path, two_plans):
+    import sqlite3
+
+    from dcskg.store import build, open_dataset
+    from queries import backend, text_index
+
+    store = tmp_path / "graph"
+    build([two_plans], store)
+    ds = open_dataset(store)
+    expected = _shown(search(ds, "dan chu"))
+    path = backend.text_index(ds)
+    with closing(sqlite3.connect(path)) as db:  # as an index of the last stop wrote it
+        db.executescript("DROP INDEX said_row_order; DROP INDEX read_document_file; ALTER TABLE said_row DROP COLUMN sort_key;")
+        db.commit()
+    assert _shown(search(open_dataset(store), "dan chu")) == expected  # opened read-only: sorted here
+    with closing(sqlite3.connect(path)) as db:
+        text_index.create(db)  # the next build's write: every row given its place in the order
+        db.commit()
+        assert db.execute("SELECT count(*) FROM said_row WHERE sort_key IS NULL").fetchone() == (0,)
+    assert _shown(search(open_dataset(store), "dan chu")) == expected
+
+
+def test_search_pages_from_the_command_line(seed_store):
+    every = dcskg("search", "dan chu", "--count", "--store", str(seed_store))
+    n = int(every.stdout.split()[0])
+    assert n > 3
+    first = dcskg("search", "dan chu", "--limit", "2", "-f", "csv", "--store", str(seed_store))
+    assert first.returncode == 0, first.stderr
+    assert len(list(csv.DictReader(io.StringIO(first.stdout.lstrip("\ufeff"))))) == 2
+    titled = dcskg("search", "dan chu", "--limit", "2", "--store", str(seed_store))
+    assert "kết quả 1–2; còn nữa" in titled.stdout
+    last = dcskg("search", "dan chu", "--limit", "5", "--offset", str(n - 1), "--store", str(seed_store))
+    assert f"kết quả {n}–{n}" in last.stdout and "còn nữa" not in last.stdout
