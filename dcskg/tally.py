@@ -216,11 +216,11 @@ class Tally:
                 names = SEP.join(name for name, _, _ in described)
                 # and by each side's name and place: Sở Tư pháp of one province is not of another
                 placed = SEP.join(part for name, _, place in described for part in (name, place or ""))
-                for key, dataset in ((names, "pair"), (placed, "placed pair")):
-                    for group, numbers in zip(by_pair[(dataset, key)], counted):
+                for joined, dataset in ((names, "pair"), (placed, "placed pair")):
+                    for group, numbers in zip(by_pair[(dataset, joined)], counted):
                         group.update(numbers)
-        for (dataset, key), sets in by_pair.items():
-            self._add(dataset, key, [len(s) for s in sets], sign)
+        for (dataset, joined), sets in by_pair.items():
+            self._add(dataset, joined, [len(s) for s in sets], sign)
         self._count_documents(key, c, sign)
 
     def _count_documents(self, key: str, c: dict, sign: int) -> None:

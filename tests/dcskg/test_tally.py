@@ -129,3 +129,19 @@ def test_what_a_plan_contributes_is_in_the_rules_fingerprint_how_totals_are_kept
     names = {f.resolve() for f in fingerprinted_files()}
     assert Path(dcskg.contribution.__file__).resolve() in names  # a change re-reads every plan
     assert not {Path(m.__file__).resolve() for m in (dcskg.stats, dcskg.tally)} & names  # a change reads none
+
+
+def test_a_plans_summary_is_kept_under_the_key_that_gave_it():
+    """Its owner is the plan key replaced (a decision and the plan it promulgates share a file;
+    taking one out must take out its own summary): pairs counted on the way must not change it."""
+    tally = Tally(None)
+    tally.replace("one", ONE)  # ONE has a lead–support pair
+    tally.apply(ox.Store())
+    assert tally.db.execute("SELECT plan, owner FROM summary").fetchall() == [("https://w3id.org/dcs-kg/id/plan/one", "one")]
+
+
+def test_pairs_are_counted_by_name_and_by_name_and_place():
+    both = _statistics(("one", ONE), ("two", TWO))
+    placed = {s for s, p, o in both if p.endswith("#leadPlaceName") and o == "A"}
+    assert placed and {o for s, p, o in both if s in placed and p.endswith("#supportPlaceName")} == {"A"}
+    assert any(p.endswith("#leadName") and o == "Sở Nội vụ" and s not in placed for s, p, o in both)  # by name alone too
