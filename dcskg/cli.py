@@ -703,7 +703,7 @@ def network(
     title = t("network_page_title") + (f" ({scope})" if scope else "")
     written = publish(out_path, force, lambda p: nw.render(drawn.view, p, title, words, directed=role == "all", show_places=not by_kind))
     view = drawn.view.graph
-    limited = words["limited"].format(shown=view.number_of_nodes(), whole=drawn.view.whole) if drawn.view.whole else None
+    limited = words.limited(drawn.view)
     out.print(t("wrote_network", path=written, nodes=view.number_of_nodes(), edges=view.number_of_edges()) + (f" — {limited}" if limited else ""))
     if stats or csv_path:
         rows, _ = nw.statistics(drawn.graph)

@@ -48,6 +48,10 @@ class PageWords:
     def __getitem__(self, key: str) -> str:
         return self.words[key]
 
+    def limited(self, view: NetworkView) -> str | None:
+        """What the page and the command say when only the busiest agencies are drawn."""
+        return self.words["limited"].format(shown=view.graph.number_of_nodes(), whole=view.whole) if view.whole else None
+
 
 def assignments(ds: Dataset, plan: str | None = None, place: str | None = None) -> list[dict]:
     params: dict = {}
@@ -305,8 +309,7 @@ def render(view: NetworkView, path: Path, title: str, words: PageWords, directed
     kinds_present = sorted({d.get("kind", "other") for _, d in g.nodes(data=True)})
     legend = [(k, _kind_label(k, words.lang), _kind_colour(k)) for k in kinds_present]
     keys = [words["key_size"], words["key_width"]] + ([words["key_arrow"]] if directed else [])
-    notice = words["limited"].format(shown=g.number_of_nodes(), whole=view.whole) if view.whole else None
-    return _write(path, title, nodes, edges, legend, notice, physics=not big, words=words, keys=keys, toggles=True)
+    return _write(path, title, nodes, edges, legend, words.limited(view), physics=not big, words=words, keys=keys, toggles=True)
 
 
 def _kind_label(kind: str, lang: str) -> str:

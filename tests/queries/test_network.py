@@ -58,6 +58,11 @@ def test_budget_aggregates_and_says_so():
     view = nw.limit(g, budget=10)
     assert view.graph.number_of_nodes() == 10 and view.whole == 50
     assert nw.limit(g, budget=50).whole is None
+    from dcskg.answers import network_words
+
+    said = network_words("vi").limited(view)
+    assert said is not None and "Hiển thị 10 cơ quan" in said and "trong 50" in said
+    assert network_words("vi").limited(nw.limit(g, budget=50)) is None
 
 
 def test_gexf_keeps_kinds_and_weights(rows, tmp_path):
