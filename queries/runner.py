@@ -9,7 +9,7 @@ from typing import Any
 from rdflib import Dataset
 from rdflib.term import Identifier
 
-from . import lookup, pages
+from . import kept, lookup, pages
 from .named import (  # noqa: F401  (re-exported)
     _LOOKED_UP,
     QUERY_DIR,
@@ -76,6 +76,12 @@ def _run(query: NamedQuery, ds: Dataset, page: Page | None, by_plan: bool, param
     bound, place = _looked_up(query, ds, params)
     narrowed = place and not any(params.get(p.name) for p in query.params if p.type == "place")
     terms = bindings(query, bound)
+    if not terms and query.name in kept.KEPT and query.path == kept.query(query.name).path:
+        # a whole answer the build kept (every document read, every reporting duty): read back
+        # in the query's order, not asked of the store (10,000 plans: 0.1-0.2 s against 2 s)
+        found = kept.rows(ds, query.name)
+        if found:
+            return Rows(list(found[0]), found).paged(page)
     if page is not None and by_plan and not narrowed:
         first = pages.plan_by_plan(query, ds, terms, page)
         if first is not None:
