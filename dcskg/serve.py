@@ -25,7 +25,7 @@ import sys
 import threading
 import urllib.parse
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -451,21 +451,28 @@ def labels(settings: Settings, lang: str) -> dict:
 
 
 def page(lang: str = "vi") -> bytes:
-    """The query page in `lang`: its own words from the catalogue (`query_page`), the named
-    queries with their questions in that language."""
+    """The query page in `lang` (Vietnamese for any other)."""
+    from .i18n import LANGS
+
+    return _page(lang if lang in LANGS else "vi")
+
+
+@cache
+def _page(lang: str) -> bytes:
+    """The page made once per language: its own words from the catalogue (`query_page`), the
+    named queries with their questions in that language."""
     import html as markup
 
     from queries.runner import library
 
-    from .i18n import LANGS, catalogue
+    from .i18n import catalogue
 
-    lang = lang if lang in LANGS else "vi"
     words = {**catalogue()["query_page"][lang], "lang": lang}
     examples = [
         {
             "name": q.name,
             "title": q.title,
-            "question": (q.question_en or q.question_vi) if lang == "en" else (q.question_vi or q.question_en),
+            "question": q.question_en if lang == "en" else q.question_vi,
             "query": q.text,
             "params": [p.name for p in q.params],
             "show": dict(q.show),

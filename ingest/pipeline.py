@@ -5,6 +5,7 @@ This module only sequences the steps; each step lives in its own module.
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 from .agencies import Lexicon, find_collectives, own_unit
@@ -15,7 +16,7 @@ from .models import Document, DocumentInfo, Extraction
 from .normalize import normalize
 from .readers import read
 from .resolve import resolve
-from .rules import alternation, cues, doc_types, fold
+from .rules import alternation, cues, doc_types, fold, registry
 from .structure import parse
 from .tasks import extract_tasks
 
@@ -75,11 +76,21 @@ def extract_document(path: str | Path, skip_steps: tuple[str, ...] = ()) -> tupl
 
 
 def _on_subject(text: str) -> bool:
-    """Whether the text names the graph's subject — grassroots democracy, the Law or its
-    decrees (`subject` in cues.yaml); compared without case or marks."""
-    subject = cues()["subject"]
+    """Whether the text names the graph's subject, compared without case or marks: one of its
+    phrases (`subject` in cues.yaml) or a document of the legal registry about it."""
     folded = fold(text)
-    return any(fold(term) in folded for term in [*subject["phrases"], *subject["documents"]])
+    return any(term in folded for term in _subject_terms())
+
+
+@cache
+def _subject_terms() -> tuple[str, ...]:
+    """The subject's phrases and the symbols of the registry's documents about it: those whose
+    title holds a phrase (the Law, its decree) and those issued under them (the other decree)."""
+    phrases = [fold(p) for p in cues()["subject"]]
+    documents = registry().documents.values()
+    about = {d.id for d in documents if any(p in fold(d.title) for p in phrases)}
+    about |= {d.id for d in documents if any(r["target"] in about for r in d.relations)}
+    return (*phrases, *(fold(i) for i in sorted(about)))
 
 
 def _level_word(issuer_name: str | None) -> str | None:

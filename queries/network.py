@@ -16,7 +16,7 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Dataset, URIRef
 
-from ingest.rules import gazetteer
+from ingest.rules import gazetteer, slug
 
 from .named import internal
 from .runner import execute, run_query
@@ -369,6 +369,7 @@ def _write(path: Path, title: str, nodes, edges, legend, notice, physics: bool, 
         words=words.words,
         lang=words.lang,
         made=date.today().isoformat(),
+        file_stem=slug(title).replace("-", "_"),
         vis_js=(vis / "vis-network.min.js").read_text(encoding="utf-8"),
         vis_css=(vis / "vis-network.css").read_text(encoding="utf-8"),
     )

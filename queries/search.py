@@ -117,15 +117,13 @@ def _said(ds, wanted: list[str]) -> Iterator[Said]:
     """From the store's text index the rows that hold the words, read as they are asked for;
     without one (or with words it cannot look up), every text of the graph."""
     index = text_index.open_index(backend.text_index(ds))
-    found = None if index is None else text_index.matching(index, wanted)
-    if index is None or found is None:
-        if index is not None:
-            index.close()
-        yield _said_in_graph(ds)
-        return
-    with closing(index):
-        rows = ((Hit(kind, "", file, path, text, leads, supports, line), folded) for kind, file, path, line, text, leads, supports, folded in found)
-        yield text_index.documents(index), rows
+    if index is not None:
+        with closing(index):
+            found = text_index.matching(index, wanted)
+            if found is not None:
+                yield text_index.documents(index), ((Hit(kind, "", file, path, text, leads, supports, line), folded) for kind, file, path, line, text, leads, supports, folded in found)
+                return
+    yield _said_in_graph(ds)
 
 
 def _said_in_graph(ds) -> Said:
