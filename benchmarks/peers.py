@@ -179,7 +179,10 @@ def throughput(url: str, texts: dict[str, str], seconds: float = 5.0, clients: t
 def serve_throughput(store: Path, texts: dict[str, str], seconds: float = 5.0) -> dict:
     """`dcskg serve` (two query processes kept running) at 1 and 8 concurrent clients."""
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-c", "from dcskg.cli import main; main()", "serve", "--store", str(store), "--port", str(port), "--workers", "2"],
+    proc = subprocess.Popen([sys.executable, "-c", "from dcskg.cli import main; main()", "serve", "--store", str(store), "--port", str(port), "--workers", "2",
+                             # every request asked of the engine, as Oxigraph's server is (a kept
+                             # reply of a slow aggregation would be given from memory)
+                             "--keep-replies-mb", "0"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -731,6 +731,7 @@ def serve(
     max_query_kb: int = typer.Option(256, "--max-query-kb", help=h("max_query_kb")),
     client_timeout: float = typer.Option(30.0, "--client-timeout", help=h("client_timeout")),
     max_connections: int = typer.Option(32, "--max-connections", help=h("max_connections")),
+    keep_replies_mb: int = typer.Option(256, "--keep-replies-mb", help=h("keep_replies_mb")),
 ) -> None:
     from .serve import Settings, make_server
     from .store import db_path
@@ -751,10 +752,12 @@ def serve(
         _fail(t("client_timeout_range", value=f"{client_timeout:g}"), 2)
     if max_connections < 1:
         _fail(t("max_connections_range", value=max_connections), 2)
+    if keep_replies_mb < 0:
+        _fail(t("keep_replies_range", value=keep_replies_mb), 2)
     if not db_path(_store(store)).exists():
         _fail(t("no_graph", store=_store(store)))
     try:
-        server = make_server(Settings(str(_store(store)), timeout, max_rows, memory, workers, cors=cors, max_query=max_query_kb * 1000, client_timeout=client_timeout, max_connections=max_connections), host, port)
+        server = make_server(Settings(str(_store(store)), timeout, max_rows, memory, workers, cors=cors, max_query=max_query_kb * 1000, client_timeout=client_timeout, max_connections=max_connections, keep_replies_mb=keep_replies_mb), host, port)
     except OSError as exc:
         _fail(t("cannot_listen", host=host, port=port, reason=exc.strerror))
     out.print(t("serving", base=f"http://{host}:{server.server_port}"))

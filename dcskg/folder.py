@@ -50,6 +50,9 @@ def open_dataset(store_dir: Path = DEFAULT_STORE, read_only: bool = True) -> bac
     db = db_path(store_dir)
     if not db.exists():
         raise StoreError("no graph here yet; run `dcskg build` first", str(store_dir))
+    # the generation itself, not `current`: what is read beside the database (the search index,
+    # kept answers) must stay the generation opened when a build switches `current` meanwhile
+    db = db.resolve()
     try:
         inner = ox.Store.read_only(str(db)) if read_only else ox.Store(str(db))
     except OSError as exc:

@@ -23,6 +23,7 @@ import os
 import re
 import sys
 import threading
+import time
 import urllib.parse
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -31,6 +32,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from . import replies
 from .oversight_pages import PAGES
 from .workers import Busy, Died, QueryPool, Reply, TimedOut
 
@@ -59,6 +61,7 @@ class Settings:
     max_query: int = 256_000  # bytes of a query's text; a longer one is refused before parsing
     client_timeout: float = 30.0  # seconds a connection may stay silent before it is closed
     max_connections: int = 32  # connections open at once from one client address
+    keep_replies_mb: int = 256  # memory for slow replies given again (dcskg/replies.py); 0: none
 
     @property
     def db(self) -> str:
@@ -288,6 +291,14 @@ def _pool(settings: Settings) -> QueryPool:
         return _POOLS[key]
 
 
+_REPLIES: dict[int, replies.Replies] = {}  # slow replies, by the memory they may take
+
+
+def _replies(settings: Settings) -> replies.Replies:
+    with _POOLS_LOCK:
+        return _REPLIES.setdefault(settings.keep_replies_mb, replies.Replies(settings.keep_replies_mb * 1024 * 1024))
+
+
 _FORMS: dict[str, QueryForm] = {}  # query text -> its form, for texts a worker has parsed
 _FORMS_LIMIT = 1024
 
@@ -299,12 +310,19 @@ def run_query(settings: Settings, query: str, accept: str, explicit: str | None 
     size = len(query.encode("utf-8"))
     if size > settings.max_query:
         raise QueryFailed(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"query too large: {size // 1000} kB, the limit is {settings.max_query // 1000} kB (--max-query-kb)")
+    db = settings.db
+    key = (db, query, accept, explicit, settings.max_rows)
+    kept_here = _replies(settings)
+    kept = kept_here.get(key)
+    if kept is not None:
+        return (200, *kept)
     form = _FORMS.get(query)
     if form is not None:
         negotiate(accept, explicit, form.gives_graph)  # 406 without taking a worker
+    started = time.perf_counter()
     try:
         status, ctype, body, truncated, parsed, _ = _pool(settings).ask(
-            settings.db, query, accept, explicit, form.form if form else None, settings.max_rows, settings.timeout, settings.queue_wait
+            db, query, accept, explicit, form.form if form else None, settings.max_rows, settings.timeout, settings.queue_wait
         )
     except Busy:
         raise QueryFailed(HTTPStatus.SERVICE_UNAVAILABLE, f"all {settings.workers} query processes are busy; retry shortly") from None
@@ -327,6 +345,8 @@ def run_query(settings: Settings, query: str, accept: str, explicit: str | None 
             # seen once under load can be told from a bad query afterwards
             sys.stderr.write(f"dcs-kg serve: 400 for a query that parsed: {message[:300]}\n")
         raise QueryFailed(HTTPStatus(status), message)
+    if time.perf_counter() - started >= replies.WORTH_KEEPING_S:
+        kept_here.put(key, (ctype, body, truncated))
     return status, ctype, body, truncated
 
 

@@ -4,12 +4,13 @@ re-exported here for the callers that ask by name.
 """
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from rdflib import Dataset
 from rdflib.term import Identifier
 
-from . import kept, lookup, pages
+from . import answer_cache, kept, lookup, pages
 from .named import (  # noqa: F401  (re-exported)
     _LOOKED_UP,
     QUERY_DIR,
@@ -86,11 +87,28 @@ def _run(query: NamedQuery, ds: Dataset, page: Page | None, by_plan: bool, param
         first = pages.plan_by_plan(query, ds, terms, page)
         if first is not None:
             return first
-    rows = execute_bound(answering_query(query, terms), ds, terms, None if narrowed else page)
+    rows = _answer(answering_query(query, terms), ds, terms, None if narrowed else page)
     if narrowed and "place" in rows.vars:
         wanted = lookup.loose(str(place))
         rows = Rows(rows.vars, [r for r in rows if lookup.loose(str(r.get("place") or "")) == wanted])
     return rows.paged(page) if narrowed else rows
+
+
+def _answer(query: NamedQuery, ds: Dataset, terms: dict[str, Any], page: Page | None) -> Rows:
+    """The answer (`page` of it) as the store gives it — or as it gave it before, kept with the
+    store's generation when it was slow to give (`answer_cache`)."""
+    path = answer_cache.location(ds)
+    if path is None:
+        return execute_bound(query, ds, terms, page)
+    question = answer_cache.key(query, terms)
+    found = answer_cache.read(path, question, page)
+    if found is not None:
+        return found
+    started = time.perf_counter()
+    whole = execute_bound(query, ds, terms)
+    if time.perf_counter() - started >= answer_cache.WORTH_KEEPING_S:
+        answer_cache.keep(path, question, whole)
+    return whole.paged(page)
 
 
 def answering_query(query: NamedQuery, terms: dict[str, Any]) -> NamedQuery:

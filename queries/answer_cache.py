@@ -1,0 +1,138 @@
+"""Slow answers kept with the store generation they were read from, for the next ask of the same
+question (issue 27).
+
+A store opened read-only is a generation no build will ever change (a build writes a new one
+and switches `current` to it), so an answer read from it stays true as long as the generation
+lives. A listing that sorts every row of the corpus (`document_links`: 12 s at 10,000 plans,
+`documents` 3 s) is asked again and again — one page after another, the same click by another
+analyst, the CLI and the query page — and each ask sorted everything again. The whole answer of
+a question that took longer than `WORTH_KEEPING_S` is written here, row by row in its order, into
+`answers.sqlite` beside the generation's database; a later ask of the same query text with the
+same bound terms reads its page by row number: milliseconds.
+
+Kept only for a store in a generation folder opened read-only; a new generation starts without
+the file (the working copy takes the database and the tally, nothing else), and an old one is
+removed with its folder. Keeping is an optimisation: a folder that cannot be written, a file
+that cannot be read, or a value this cannot write back as it was, and the store is asked as
+before.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from rdflib import Dataset
+from rdflib.term import Identifier
+
+from . import backend
+from .named import NamedQuery, Page, Rows
+
+FILE = "answers.sqlite"
+# an answer the store gives faster than this is asked again (a kept row costs disk, and a quick
+# answer gains nothing from it)
+WORTH_KEEPING_S = 0.3
+WAIT_S = 5.0  # another process writing the file: wait this long, then ask the store
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS answer(key TEXT PRIMARY KEY, vars TEXT NOT NULL, total INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS answer_row(key TEXT NOT NULL, ord INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (key, ord)) WITHOUT ROWID;
+"""
+
+
+def location(ds: Dataset) -> Path | None:
+    """The answers file of a store opened read-only in a generation folder; None for any other
+    (a store being written, one in memory, a remote one)."""
+    if backend.memo(ds) is None:
+        return None
+    index = backend.text_index(ds)
+    if index is None or not index.parent.name.startswith("gen-"):
+        return None
+    return index.parent / FILE
+
+
+def key(query: NamedQuery, bound: dict[str, Identifier]) -> str:
+    """The question: the query's text and the terms bound to its variables."""
+    # each term by its kind, text, language and datatype (n3() refuses a bad IRI, which the
+    # store's own check must get to refuse)
+    terms = sorted((name, type(term).__name__, str(term), getattr(term, "language", None), str(getattr(term, "datatype", None))) for name, term in bound.items())
+    asked = json.dumps([query.text, terms], ensure_ascii=False)
+    return hashlib.sha256(asked.encode("utf-8")).hexdigest()
+
+
+def read(path: Path, question: str, page: Page | None) -> Rows | None:
+    """`page` of the kept answer to `question` (all of it without a page), or None when none
+    is kept."""
+    if not path.exists():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=WAIT_S)
+        try:
+            head = db.execute("SELECT vars, total FROM answer WHERE key = ?", (question,)).fetchone()
+            if head is None:
+                return None
+            offset = page.offset if page else 0
+            limit = -1 if page is None or page.limit is None else page.limit
+            bodies = db.execute("SELECT body FROM answer_row WHERE key = ? AND ord >= ? ORDER BY ord LIMIT ?", (question, offset, limit))
+            rows = [_loads(body) for (body,) in bodies]
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    names, total = json.loads(head[0]), head[1]
+    return Rows(names, rows) if page is None else Rows(names, rows, total, offset)
+
+
+def keep(path: Path, question: str, whole: Rows) -> bool:
+    """Write the whole answer to `question`; False when it was not written (the folder or the
+    file cannot be written, a value cannot be written back as it was)."""
+    try:
+        bodies = [(question, n, _dumps(row)) for n, row in enumerate(whole.rows)]
+    except TypeError:
+        return False
+    try:
+        db = sqlite3.connect(path, timeout=WAIT_S, isolation_level=None)
+        try:
+            db.executescript(SCHEMA)
+            db.execute("BEGIN IMMEDIATE")
+            # another process may have kept it meanwhile: the first one written stays
+            fresh = db.execute("INSERT OR IGNORE INTO answer VALUES (?, ?, ?)", (question, json.dumps(whole.vars), len(whole.rows))).rowcount
+            if fresh:
+                db.executemany("INSERT INTO answer_row VALUES (?, ?, ?)", bodies)
+            db.execute("COMMIT")
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return False
+    return True
+
+
+def _dumps(row: dict[str, Any]) -> str:
+    return json.dumps(row, ensure_ascii=False, default=_tagged, separators=(",", ":"))
+
+
+def _tagged(value: Any) -> dict[str, str]:
+    # the values `queries.named` gives besides JSON's own: each written back as the same type
+    if isinstance(value, dt.datetime):
+        raise TypeError("a date-time is not kept")
+    if isinstance(value, dt.date):
+        return {"@date": value.isoformat()}
+    if isinstance(value, Decimal):
+        return {"@decimal": str(value)}
+    raise TypeError(f"{type(value).__name__} is not kept")
+
+
+def _untagged(d: dict[str, Any]) -> Any:
+    if len(d) == 1:
+        if "@date" in d:
+            return dt.date.fromisoformat(d["@date"])
+        if "@decimal" in d:
+            return Decimal(d["@decimal"])
+    return d
+
+
+def _loads(body: str) -> dict[str, Any]:
+    return json.loads(body, object_hook=_untagged)
