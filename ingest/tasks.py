@@ -205,6 +205,7 @@ class _ClauseWords:
     duty_of: re.Pattern[str]
     led_topic: re.Pattern[str]
     role_label: re.Pattern[str]
+    role_words: re.Pattern[str]  # the words of a role label, one after another
     appendix_only: re.Pattern[str]
     appendix_pointer: re.Pattern[str]
     partner_preposition: re.Pattern[str]
@@ -242,6 +243,7 @@ def _clause_words() -> _ClauseWords:
             rf"(?:(?:{alternation(cues()['responsibility_predicates'])})\s+)?(?:{alternation(w['led_topics']['verbs'])})"
         ),
         role_label=re.compile(rf"\s+[-–]\s+(?=(?i:{alternation(w['role_words'])}))"),
+        role_words=re.compile(rf"(?:\s*(?i:{alternation(w['role_words'])}){end})+"),
         appendix_only=re.compile(rf"\(.*(?:{alternation([appendix['name'], appendix['attached']])}).*\)\.?", re.I),
         appendix_pointer=re.compile(rf"{alternation([appendix['name']])}[^.]*{alternation([appendix['attached']])}", re.I),
         partner_preposition=re.compile(rf"(?:{alternation(w['partner_preposition'])})[\s,:]*$", re.I),
@@ -1351,7 +1353,11 @@ def _named_entry(heading: str, lexicon: Lexicon) -> _Entry | None:
     text = _clause_words().duty_of.sub("", text)
     head, sep, rest = text.partition(":")
     name = head.strip(" .")
-    name = _clause_words().role_label.split(name)[0]
+    label = _clause_words().role_label.search(name)
+    if label is not None:
+        if _said_after_role(name[label.end() :]):
+            return None  # "Giao Bộ Tài chính - Cơ quan Thường trực Ban Chỉ đạo 751 | đôn đốc …": a sentence
+        name = name[: label.start()]
     listed = _members_in_brackets(name, lexicon)
     if listed:
         return _Entry(listed, requested, rest.strip() if sep else "")
@@ -1373,6 +1379,15 @@ def _named_entry(heading: str, lexicon: Lexicon) -> _Entry | None:
     if not requested and not is_plural(name, whole=True) and all(a.kind == "collective_group" and not a.known for a in agencies):
         return None  # "9. Doanh nghiệp số": a topic; "5. Các doanh nghiệp viễn thông" names whom
     return _Entry(agencies, requested, rest.strip() if sep else "")
+
+
+def _said_after_role(role: str) -> bool:
+    """The words after a role label go on with a predicate: the body and its role in apposition
+    are the subject of a sentence ("Bộ Tài chính - Cơ quan Thường trực Ban Chỉ đạo 751 | đôn đốc
+    các Bộ …"), where a heading names the role alone ("Sở Nội vụ - Cơ quan thường trực", "- chủ trì")."""
+    words = _clause_words().role_words.match(role)
+    after = role[words.end() :] if words else role
+    return predicate_start(after) < len(after.rstrip(" .")) - 1
 
 
 def _duty_holder(name: str) -> AgencyMention | None:

@@ -1,6 +1,6 @@
 """Who a Government or National Assembly text gives work to, as its own lines write it: an
 excerpt made of real sentences of two corpus resolutions (380/NQ-CP, 1663/NQ-UBTVQH15 —
-tests/data/corpus_keys) and of a provincial plan's funding entry (an original DOCX), one per
+tests/data/corpus_keys), a Prime Minister's dispatch (230/CĐ-TTg) and of a provincial plan's funding entry (an original DOCX), one per
 item, so each rule is held by the item that needs it."""
 from __future__ import annotations
 
@@ -14,9 +14,13 @@ EXCERPT = Path(__file__).resolve().parent.parent / "data" / "national" / "resolu
 
 
 @pytest.fixture(scope="module")
-def leads() -> dict[str, list[str]]:
-    ex = extract(EXCERPT).to_json()
-    return {t["path"]: t["lead"] for t in ex["tasks"]}
+def excerpt() -> dict[str, dict]:
+    return {t["path"]: t for t in extract(EXCERPT).to_json()["tasks"]}
+
+
+@pytest.fixture(scope="module")
+def leads(excerpt) -> dict[str, list[str]]:
+    return {path: t["lead"] for path, t in excerpt.items()}
 
 
 @pytest.mark.parametrize(
@@ -37,7 +41,16 @@ def leads() -> dict[str, list[str]]:
         ("I.6.b", ["Ủy ban nhân dân các tỉnh, thành phố"]),
         # … but "Tham mưu Chính phủ:" names whom the entry's body serves, not who acts
         ("I.7.1.1", ["Bộ Tài chính"]),
+        # the inspection bodies as a class, singular as the Prime Minister's dispatch writes it
+        ("II.1", ["Các cơ quan thanh tra"]),
+        # a body and its role in apposition, then the predicate: a sentence, not a heading
+        # naming the body (the item was lost)
+        ("II.3", ["Bộ Tài chính"]),
     ],
 )
 def test_who_a_national_text_gives_work_to(leads, path, expected):
     assert leads[path] == expected
+
+
+def test_a_partner_named_as_a_class_of_bodies(excerpt):
+    assert excerpt["II.2"]["support"] == ["Các cơ quan thanh tra"]
