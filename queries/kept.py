@@ -1,7 +1,8 @@
 """Answers kept with the build: the rows of a few whole-corpus questions (every document read and
-its name's parts, every reporting duty, every task with a deadline), written per plan into the
-search index's file (`queries.text_index`) when the plan is loaded and taken out with it, and
-read back in the order the query sorts them.
+its name's parts, every plan, every reporting duty, every task with a deadline, every request to
+the Front and the mass organisations), written per plan into the search index's file
+(`queries.text_index`) when the plan is loaded and taken out with it, each with its place in the
+query's order (`sort_key`), so a page is read by that index without the rest.
 
 At 10,000 plans the store reads one attribute of one node in about 30 µs, so listing what every
 document is called took 5.4 s, every deadline 9 s: what `due` and `coverage` need of every plan
@@ -19,20 +20,23 @@ from typing import Any
 from rdflib import Literal
 
 from . import backend
-from .named import NamedQuery, execute, execute_bound, internal, resolve
-from .pages import order_keys, row_order
+from .named import NamedQuery, Page, Rows, execute, execute_bound, internal, resolve
+from .pages import order_keys
 
 # query -> the variable that names a plan's rows when the query is asked for one plan: its key
 # ("ingested") or the file it was read from
-KEPT = {"ingested": "key", "reporting_calendar": "source", "dated_tasks": "source"}
+KEPT = {"ingested": "key", "reporting_calendar": "source", "dated_tasks": "source", "plans": "source", "requests_to_front": "source"}
 # a query asked for one plan through a twin of its own (queries/internal/), where the query's
 # OPTIONAL groups would read every plan's (the twin's rows lose the variable it is asked by)
 ONE_PLAN = {"dated_tasks": "dated_tasks_of_plan"}
+# what an index's kept rows are: the queries kept, each row with its place in the query's order;
+# rows kept otherwise are written again by the next build, and not read until then
+VERSION = "2:" + ",".join(sorted(KEPT))
 SCHEMA = """
-CREATE TABLE kept_row(query TEXT, plan_key TEXT, body TEXT);
+CREATE TABLE kept_row(query TEXT, plan_key TEXT, body TEXT, sort_key TEXT);
 CREATE INDEX kept_row_plan ON kept_row(plan_key);
-CREATE INDEX kept_row_query ON kept_row(query);
-CREATE TABLE kept_meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE INDEX kept_row_order ON kept_row(query, sort_key);
+CREATE TABLE IF NOT EXISTS kept_meta(key TEXT PRIMARY KEY, value TEXT);
 """
 # above this many plans changed at once, the whole answer beats one question per plan (for the
 # documents' names `text_index.describe` asks too)
@@ -51,14 +55,28 @@ def answer(ds, name: str) -> list[dict]:
 
 
 def create(db: sqlite3.Connection) -> bool:
-    """Make the table; True when an index that already held plans had none (its plans' rows must
-    be written before they can be read: `complete` says no until then)."""
-    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'kept_row'").fetchone() is not None:
+    """Make the table; True when the index holds plans whose rows are not kept as this version
+    keeps them (none, or other queries, or without their order): the next build writes them all,
+    and `rows` says none until then."""
+    if _meta(db, "version") == VERSION and _has_table(db):
         return False
+    db.execute("DROP TABLE IF EXISTS kept_row")
     db.executescript(SCHEMA)
     held = db.execute("SELECT 1 FROM read_document LIMIT 1").fetchone() is not None
     db.execute("INSERT OR REPLACE INTO kept_meta VALUES ('complete', ?)", ("0" if held else "1",))
+    db.execute("INSERT OR REPLACE INTO kept_meta VALUES ('version', ?)", (VERSION,))
     return held
+
+
+def _has_table(db: sqlite3.Connection) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE name = 'kept_row'").fetchone() is not None
+
+
+def _meta(db: sqlite3.Connection, key: str) -> str | None:
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'kept_meta'").fetchone() is None:
+        return None
+    found = db.execute("SELECT value FROM kept_meta WHERE key = ?", (key,)).fetchone()
+    return found[0] if found else None
 
 
 def completed(db: sqlite3.Connection) -> None:
@@ -88,29 +106,68 @@ def write(db: sqlite3.Connection, ds, keys: set[str], ingested: list[dict]) -> N
             found = [(key, {k: v for k, v in r.items() if k != by} if name in ONE_PLAN else r) for key, part in asked for r in part]
         else:
             by_file = {s.rsplit("/", 1)[-1]: k for s, k in key_of_source.items()}
-            found = [(by_file[r["file"]], r) for r in execute(query(name), ds, {}).rows if r["file"] in by_file]
+            # a row names its plan by the file it was read from, or by the file's name
+            found = [(key, r) for r in execute(query(name), ds, {}).rows if (key := _plan_of(r, key_of_source, by_file)) is not None]
         rows[name] = found
-    db.executemany("INSERT INTO kept_row VALUES (?, ?, ?)", [(name, key, _dumps(row)) for name, found in rows.items() for key, row in found])
+    keys_of = {name: order_keys(query(name)) or [] for name in rows}
+    db.executemany("INSERT INTO kept_row VALUES (?, ?, ?, ?)", [(name, key, _dumps(row), sort_key(row, keys_of[name])) for name, found in rows.items() for key, row in found])
+
+
+def _plan_of(row: dict[str, Any], key_of_source: dict[str, str], by_file: dict[str, str]) -> str | None:
+    # a row names its plan by the file it was read from, or by that file's name
+    return key_of_source.get(str(row["source"])) if "source" in row else by_file.get(row.get("file") or "")
+
+
+def sort_key(row: dict[str, Any], keys: list[str]) -> str:
+    """The row's place in its query's order as text SQLite sorts bytewise (UTF-8 keeps the code
+    points' order, as `pages.row_order` and SPARQL compare strings): an unbound value first."""
+    return "\x00".join(_in_order(row.get(k)) for k in keys)
+
+
+def _in_order(value: Any) -> str:
+    if value is None:
+        return "0"
+    if isinstance(value, bool):
+        return "1" + str(int(value))
+    if isinstance(value, int):
+        return "2" + f"{value + 10**18:020d}"
+    if isinstance(value, dt.date):
+        return "3" + value.isoformat()
+    return "4" + str(value)
 
 
 def rows(ds, name: str) -> list[dict] | None:
     """The kept answer of `name` for the whole store, in the query's order; None when the store
     keeps none (then ask the store)."""
+    found = page(ds, name, None)
+    return None if found is None else found.rows
+
+
+def page(ds, name: str, wanted: Page | None) -> Rows | None:
+    """`wanted` of the kept answer of `name` (all of it without a page), read in the query's
+    order by the kept sort key; None when the store keeps none or it is empty (then ask the
+    store, which knows the answer's columns)."""
     path = backend.text_index(ds)
     if path is None or not path.exists():
         return None
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        done = db.execute("SELECT value FROM kept_meta WHERE key = 'complete'").fetchone()
-        if done != ("1",):
+        if _meta(db, "complete") != "1" or _meta(db, "version") != VERSION:
             return None
-        found = [_loads(body) for (body,) in db.execute("SELECT body FROM kept_row WHERE query = ?", (name,))]
+        first = db.execute("SELECT body FROM kept_row WHERE query = ? LIMIT 1", (name,)).fetchone()
+        if first is None:
+            return None
+        offset = wanted.offset if wanted else 0
+        limit = -1 if wanted is None or wanted.limit is None else wanted.limit
+        bodies = db.execute("SELECT body FROM kept_row WHERE query = ? ORDER BY sort_key, rowid LIMIT ? OFFSET ?", (name, limit, offset))
+        found = [_loads(body) for (body,) in bodies]
+        total = db.execute("SELECT count(*) FROM kept_row WHERE query = ?", (name,)).fetchone()[0] if wanted else None
     except sqlite3.DatabaseError:
         return None
     finally:
         db.close()
-    keys = order_keys(query(name))
-    return sorted(found, key=row_order(keys)) if keys else found
+    names = list(_loads(first[0]))
+    return Rows(names, found) if wanted is None else Rows(names, found, total, offset)
 
 
 def _dumps(row: dict[str, Any]) -> str:

@@ -97,6 +97,42 @@ def test_an_index_from_before_the_kept_answers_is_filled_by_the_next_build(tmp_p
     _same(open_dataset(store))
 
 
+def test_rows_kept_by_an_earlier_version_are_not_read_and_are_written_again(tmp_path, two_plans):
+    """An index kept before the rows had their order (or before `plans` was kept) is not read:
+    its pages would come in the wrong order, or its answer would be missing. The next build
+    writes them all, nothing changed."""
+    from dcskg.store import build, open_dataset
+
+    store = tmp_path / "graph"
+    build([two_plans], store)
+    index = open_dataset(store).text_index
+    db = sqlite3.connect(index, isolation_level=None)
+    db.execute("UPDATE kept_meta SET value = '1' WHERE key = 'version'")
+    db.close()
+    assert kept.rows(open_dataset(store), "ingested") is None
+    build([two_plans], store)
+    _same(open_dataset(store))
+    assert len(kept.rows(open_dataset(store), "plans")) == 2
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # names with and without marks, a prefix of another, unbound; numbers of any sign and width
+        [{"a": "Ủy ban", "b": 10}, {"a": None, "b": 3}, {"a": "Ban", "b": 2}, {"a": "Ban", "b": -1}, {"a": "Ba", "b": None}, {"a": "Bạn", "b": 100}, {"a": "Ban", "b": 11}],
+        [{"a": dt.date(2026, 1, 2), "b": "x"}, {"a": dt.date(2025, 12, 31), "b": "y"}, {"a": None, "b": "z"}, {"a": dt.date(2026, 1, 2), "b": "a"}],
+    ],
+)
+def test_sqlite_orders_the_sort_keys_as_the_query_orders_the_rows(rows):
+    from queries.pages import row_order
+
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE t(n INTEGER, k TEXT)")
+    db.executemany("INSERT INTO t VALUES (?, ?)", [(n, kept.sort_key(r, ["a", "b"])) for n, r in enumerate(rows)])
+    by_sqlite = [rows[n] for (n,) in db.execute("SELECT n FROM t ORDER BY k, rowid")]
+    assert by_sqlite == sorted(rows, key=row_order(["a", "b"]))
+
+
 @pytest.mark.parametrize("name", sorted(kept.KEPT))
 def test_a_kept_query_can_be_asked_for_one_plan(name):
     assert f"?{kept.KEPT[name]} " in kept.query(name).text
