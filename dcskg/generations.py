@@ -112,6 +112,8 @@ class WorkingCopy:
         self.notice = notice
         # what follows the switch, given the store folder (the build's exports beside it)
         self.after_switch: Callable[[Path], object] | None = None
+        # compact the database before it becomes current: set by a write that loaded much
+        self.optimize = False
 
     def __enter__(self) -> WorkingCopy:
         claim(self.store_dir)
@@ -152,6 +154,8 @@ class WorkingCopy:
     def __exit__(self, exc_type, exc, tb) -> None:
         try:
             if exc_type is None:
+                if self.optimize:
+                    compact(self.inner)
                 self.inner.flush()
                 # RocksDB releases its lock only when the store object is gone
                 del self.inner
@@ -197,6 +201,12 @@ class WorkingCopy:
     def _release(self) -> None:
         _restore_sigterm(getattr(self, "_sigterm", None))
         self.lock.__exit__(None, None, None)
+
+
+def compact(inner: ox.Store) -> None:
+    """A bulk load leaves RocksDB's files overlapping one another: at 10,000 plans a listing read
+    3-4 times slower than after compaction (29 s, once per bulk load)."""
+    inner.optimize()
 
 
 def _switch(store_dir: Path, generation: Path) -> None:
