@@ -18,18 +18,15 @@ before.
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import sqlite3
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from rdflib import Dataset
 from rdflib.term import Identifier
 
-from . import backend
+from . import backend, rowcodec
 from .named import NamedQuery, Page, Rows
 
 FILE = "answers.sqlite"
@@ -77,7 +74,7 @@ def read(path: Path, question: str, page: Page | None) -> Rows | None:
             offset = page.offset if page else 0
             limit = -1 if page is None or page.limit is None else page.limit
             bodies = db.execute("SELECT body FROM answer_row WHERE key = ? AND ord >= ? ORDER BY ord LIMIT ?", (question, offset, limit))
-            rows = [_loads(body) for (body,) in bodies]
+            rows = [rowcodec.loads(body) for (body,) in bodies]
         finally:
             db.close()
     except sqlite3.Error:
@@ -90,7 +87,7 @@ def keep(path: Path, question: str, whole: Rows) -> bool:
     """Write the whole answer to `question`; False when it was not written (the folder or the
     file cannot be written, a value cannot be written back as it was)."""
     try:
-        bodies = [(question, n, _dumps(row)) for n, row in enumerate(whole.rows)]
+        bodies = [(question, n, rowcodec.dumps(row, strict=True)) for n, row in enumerate(whole.rows)]
     except TypeError:
         return False
     try:
@@ -108,31 +105,3 @@ def keep(path: Path, question: str, whole: Rows) -> bool:
     except sqlite3.Error:
         return False
     return True
-
-
-def _dumps(row: dict[str, Any]) -> str:
-    return json.dumps(row, ensure_ascii=False, default=_tagged, separators=(",", ":"))
-
-
-def _tagged(value: Any) -> dict[str, str]:
-    # the values `queries.named` gives besides JSON's own: each written back as the same type
-    if isinstance(value, dt.datetime):
-        raise TypeError("a date-time is not kept")
-    if isinstance(value, dt.date):
-        return {"@date": value.isoformat()}
-    if isinstance(value, Decimal):
-        return {"@decimal": str(value)}
-    raise TypeError(f"{type(value).__name__} is not kept")
-
-
-def _untagged(d: dict[str, Any]) -> Any:
-    if len(d) == 1:
-        if "@date" in d:
-            return dt.date.fromisoformat(d["@date"])
-        if "@decimal" in d:
-            return Decimal(d["@decimal"])
-    return d
-
-
-def _loads(body: str) -> dict[str, Any]:
-    return json.loads(body, object_hook=_untagged)

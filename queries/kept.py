@@ -13,13 +13,12 @@ holds the kept rows equal to the store's answers after builds, rebuilds and remo
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from typing import Any
 
 from rdflib import Literal
 
-from . import backend
+from . import backend, rowcodec
 from .named import NamedQuery, Page, Rows, execute, execute_bound, internal, resolve
 from .pages import order_keys
 
@@ -110,7 +109,7 @@ def write(db: sqlite3.Connection, ds, keys: set[str], ingested: list[dict]) -> N
             found = [(key, r) for r in execute(query(name), ds, {}).rows if (key := _plan_of(r, key_of_source, by_file)) is not None]
         rows[name] = found
     keys_of = {name: order_keys(query(name)) or [] for name in rows}
-    db.executemany("INSERT INTO kept_row VALUES (?, ?, ?, ?)", [(name, key, _dumps(row), sort_key(row, keys_of[name])) for name, found in rows.items() for key, row in found])
+    db.executemany("INSERT INTO kept_row VALUES (?, ?, ?, ?)", [(name, key, rowcodec.dumps(row), sort_key(row, keys_of[name])) for name, found in rows.items() for key, row in found])
 
 
 def _plan_of(row: dict[str, Any], key_of_source: dict[str, str], by_file: dict[str, str]) -> str | None:
@@ -160,25 +159,11 @@ def page(ds, name: str, wanted: Page | None) -> Rows | None:
         offset = wanted.offset if wanted else 0
         limit = -1 if wanted is None or wanted.limit is None else wanted.limit
         bodies = db.execute("SELECT body FROM kept_row WHERE query = ? ORDER BY sort_key, rowid LIMIT ? OFFSET ?", (name, limit, offset))
-        found = [_loads(body) for (body,) in bodies]
+        found = [rowcodec.loads(body) for (body,) in bodies]
         total = db.execute("SELECT count(*) FROM kept_row WHERE query = ?", (name,)).fetchone()[0] if wanted else None
     except sqlite3.DatabaseError:
         return None
     finally:
         db.close()
-    names = list(_loads(first[0]))
+    names = list(rowcodec.loads(first[0]))
     return Rows(names, found) if wanted is None else Rows(names, found, total, offset)
-
-
-def _dumps(row: dict[str, Any]) -> str:
-    return json.dumps(row, ensure_ascii=False, default=_encoded, separators=(",", ":"))
-
-
-def _encoded(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return {"@date": value.isoformat()}
-    return str(value)
-
-
-def _loads(body: str) -> dict:
-    return json.loads(body, object_hook=lambda d: dt.date.fromisoformat(d["@date"]) if set(d) == {"@date"} else d)
