@@ -72,9 +72,7 @@ def read(path: Path, question: str, page: Page | None) -> Rows | None:
             if head is None:
                 return None
             offset = page.offset if page else 0
-            limit = -1 if page is None or page.limit is None else page.limit
-            bodies = db.execute("SELECT body FROM answer_row WHERE key = ? AND ord >= ? ORDER BY ord LIMIT ?", (question, offset, limit))
-            rows = [rowcodec.loads(body) for (body,) in bodies]
+            rows = rowcodec.read_rows(db, "SELECT body FROM answer_row WHERE key = ? ORDER BY ord", (question,), offset, page.limit if page else None)
         finally:
             db.close()
     except sqlite3.Error:

@@ -157,9 +157,7 @@ def page(ds, name: str, wanted: Page | None) -> Rows | None:
         if first is None:
             return None
         offset = wanted.offset if wanted else 0
-        limit = -1 if wanted is None or wanted.limit is None else wanted.limit
-        bodies = db.execute("SELECT body FROM kept_row WHERE query = ? ORDER BY sort_key, rowid LIMIT ? OFFSET ?", (name, limit, offset))
-        found = [rowcodec.loads(body) for (body,) in bodies]
+        found = rowcodec.read_rows(db, "SELECT body FROM kept_row WHERE query = ? ORDER BY sort_key, rowid", (name,), offset, wanted.limit if wanted else None)
         total = db.execute("SELECT count(*) FROM kept_row WHERE query = ?", (name,)).fetchone()[0] if wanted else None
     except sqlite3.DatabaseError:
         return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +19,13 @@ def dumps(row: dict[str, Any], strict: bool = False) -> str:
 
 def loads(body: str) -> dict[str, Any]:
     return json.loads(body, object_hook=_untagged)
+
+
+def read_rows(db: sqlite3.Connection, select: str, params: tuple, offset: int, limit: int | None) -> list[dict[str, Any]]:
+    """The rows of `select` (one column of written rows, in order) from `offset`, `limit` of them
+    (None: all)."""
+    bodies = db.execute(f"{select} LIMIT ? OFFSET ?", (*params, -1 if limit is None else limit, offset))
+    return [loads(body) for (body,) in bodies]
 
 
 def _strict(value: Any) -> dict[str, str]:
