@@ -26,6 +26,13 @@ DEFAULT_STORE = Path(os.environ.get("DCSKG_STORE", "data/graph"))
 # the plans bundled with the project: data/plans here, or the copy an installed wheel carries
 DEFAULT_PLANS = Path("data/plans") if Path("data/plans").is_dir() else DATA_DIR / "plans"
 DB_DIR = "oxigraph"
+GENERATION = re.compile(r"gen-[0-9a-f]{12}")  # a generation's folder: "gen-" and 12 hex digits
+
+
+def generation_name() -> str:
+    return f"gen-{uuid.uuid4().hex[:12]}"
+
+
 MANIFEST = "manifest.json"
 MARKER = ".dcskg-store"
 LOCK = ".lock"
@@ -61,6 +68,8 @@ def open_dataset(store_dir: Path = DEFAULT_STORE, read_only: bool = True) -> bac
     if read_only:
         # the generation's own index: a build writes a new generation, never the one open
         ds.text_index = db.parent / TALLY_FILE
+        if GENERATION.fullmatch(db.parent.name):
+            ds.generation = db.parent
     return ds
 
 

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from ingest.errors import StoreError
 
-from .folder import CURRENT, DB_DIR, LOCK, MANIFEST, TALLY_FILE, claim, db_path
+from .folder import CURRENT, DB_DIR, GENERATION, LOCK, MANIFEST, TALLY_FILE, claim, db_path, generation_name
 from .i18n import t
 from .manifest import read_manifest, read_totals, reference_fingerprint, rules_fingerprint, write_manifest
 from .tally import Tally
@@ -83,7 +83,7 @@ def _sweep(store_dir: Path) -> None:
         if prev.exists():
             keep.add(prev.read_text(encoding="utf-8").strip())
     for p in store_dir.iterdir():
-        if re.fullmatch(r"gen-[0-9a-f]{12}", p.name) and p.name not in keep:
+        if GENERATION.fullmatch(p.name) and p.name not in keep:
             shutil.rmtree(p, ignore_errors=True)
         elif re.fullmatch(r"\.current-[0-9a-f]{12}|\.graph\.(?:trig|ttl)\.[0-9a-f]{12}\.tmp", p.name):
             p.unlink(missing_ok=True)
@@ -135,7 +135,7 @@ class WorkingCopy:
             self.reference_kept = self.existed and totals.get("reference") == self.reference
             # the quad count, kept up to date by whoever changes the copy (None: count it)
             self.quads: int | None = totals.get("quads")
-            self.work = self.store_dir / f"gen-{uuid.uuid4().hex[:12]}"
+            self.work = self.store_dir / generation_name()
             self.work.mkdir()
             if self.existed:
                 ox.Store.read_only(str(source)).backup(str(self.work / DB_DIR))

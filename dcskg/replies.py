@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from queries.answer_cache import WORTH_KEEPING_S  # noqa: F401  (one threshold for both)
+from queries.answer_cache import WORTH_KEEPING_S  # one threshold for the server and the CLI
 
 LIMIT_BYTES = 256 * 1024 * 1024
 # (database path, query text, Accept header, explicit format, row cap)
@@ -37,10 +37,11 @@ class Replies:
                 self._kept.move_to_end(key)
             return reply
 
-    def put(self, key: Key, reply: Reply) -> None:
+    def put(self, key: Key, reply: Reply, took_s: float) -> None:
+        """Keep a reply that took `took_s` seconds to give, if it was slow enough to be worth it."""
         size = len(reply[1])
-        if not self.limit or size > self.limit // 4:
-            return  # none kept, or one reply would push out every other
+        if took_s < WORTH_KEEPING_S or not self.limit or size > self.limit // 4:
+            return  # quick to give again, none kept, or one reply would push out every other
         with self._lock:
             if key in self._kept:
                 return

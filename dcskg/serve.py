@@ -345,8 +345,7 @@ def run_query(settings: Settings, query: str, accept: str, explicit: str | None 
             # seen once under load can be told from a bad query afterwards
             sys.stderr.write(f"dcs-kg serve: 400 for a query that parsed: {message[:300]}\n")
         raise QueryFailed(HTTPStatus(status), message)
-    if time.perf_counter() - started >= replies.WORTH_KEEPING_S:
-        kept_here.put(key, (ctype, body, truncated))
+    kept_here.put(key, (ctype, body, truncated), time.perf_counter() - started)
     return status, ctype, body, truncated
 
 

@@ -43,12 +43,8 @@ CREATE TABLE IF NOT EXISTS answer_row(key TEXT NOT NULL, ord INTEGER NOT NULL, b
 def location(ds: Dataset) -> Path | None:
     """The answers file of a store opened read-only in a generation folder; None for any other
     (a store being written, one in memory, a remote one)."""
-    if backend.memo(ds) is None:
-        return None
-    index = backend.text_index(ds)
-    if index is None or not index.parent.name.startswith("gen-"):
-        return None
-    return index.parent / FILE
+    folder = backend.generation(ds)
+    return None if folder is None else folder / FILE
 
 
 def key(query: NamedQuery, bound: dict[str, Identifier]) -> str:

@@ -27,6 +27,7 @@ class OxigraphDataset(Dataset):
         self.frozen = frozen
         self.memo: dict[str, Any] = {}
         self.text_index: Path | None = None  # the search index kept with the store (queries.text_index)
+        self.generation: Path | None = None  # the generation folder it was opened in, read-only
 
 
 def dataset(inner: ox.Store, prefixes: dict[str, str] | None = None, frozen: bool = False) -> OxigraphDataset:
@@ -46,6 +47,12 @@ def text_index(ds: Dataset) -> Path | None:
     """Where the search index of a store opened from its folder is (`queries.text_index`); None
     for any other Dataset."""
     return ds.text_index if isinstance(ds, OxigraphDataset) else None
+
+
+def generation(ds: Dataset) -> Path | None:
+    """The folder of the store generation a Dataset was opened in read-only (which no build
+    changes: dcskg.generations); None for any other Dataset."""
+    return ds.generation if isinstance(ds, OxigraphDataset) else None
 
 
 def memo(ds: Dataset) -> dict[str, Any] | None:

@@ -57,7 +57,7 @@ def create(db: sqlite3.Connection) -> bool:
     """Make the table; True when the index holds plans whose rows are not kept as this version
     keeps them (none, or other queries, or without their order): the next build writes them all,
     and `rows` says none until then."""
-    if _meta(db, "version") == VERSION and _has_table(db):
+    if _meta(db, "version") == VERSION and rowcodec.has(db, "kept_row"):
         return False
     db.execute("DROP TABLE IF EXISTS kept_row")
     db.executescript(SCHEMA)
@@ -67,12 +67,8 @@ def create(db: sqlite3.Connection) -> bool:
     return held
 
 
-def _has_table(db: sqlite3.Connection) -> bool:
-    return db.execute("SELECT 1 FROM sqlite_master WHERE name = 'kept_row'").fetchone() is not None
-
-
 def _meta(db: sqlite3.Connection, key: str) -> str | None:
-    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'kept_meta'").fetchone() is None:
+    if not rowcodec.has(db, "kept_meta"):
         return None
     found = db.execute("SELECT value FROM kept_meta WHERE key = ?", (key,)).fetchone()
     return found[0] if found else None
@@ -105,7 +101,6 @@ def write(db: sqlite3.Connection, ds, keys: set[str], ingested: list[dict]) -> N
             found = [(key, {k: v for k, v in r.items() if k != by} if name in ONE_PLAN else r) for key, part in asked for r in part]
         else:
             by_file = {s.rsplit("/", 1)[-1]: k for s, k in key_of_source.items()}
-            # a row names its plan by the file it was read from, or by the file's name
             found = [(key, r) for r in execute(query(name), ds, {}).rows if (key := _plan_of(r, key_of_source, by_file)) is not None]
         rows[name] = found
     keys_of = {name: order_keys(query(name)) or [] for name in rows}

@@ -1,7 +1,7 @@
-"""Rows of an answer written as JSON and read back as the same Python values: what `queries.named`
-gives besides JSON's own types (a date, a decimal) tagged, one row a line of text. Shared by
-the rows kept with the build (`queries.kept`) and the answers kept per generation
-(`queries.answer_cache`)."""
+"""Rows of an answer kept in SQLite: written as JSON and read back as the same Python values
+(what `queries.named` gives besides JSON's own types — a date, a decimal — tagged), one row a
+line of text, read a page at a time. Shared by the search index (`queries.text_index`), the rows
+kept with the build (`queries.kept`) and the answers kept per generation (`queries.answer_cache`)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -19,6 +19,11 @@ def dumps(row: dict[str, Any], strict: bool = False) -> str:
 
 def loads(body: str) -> dict[str, Any]:
     return json.loads(body, object_hook=_untagged)
+
+
+def has(db: sqlite3.Connection, name: str) -> bool:
+    """Whether the file has this table or index (one written before it has not)."""
+    return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
 
 
 def read_rows(db: sqlite3.Connection, select: str, params: tuple, offset: int, limit: int | None) -> list[dict[str, Any]]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rdflib import Literal
 
-from . import kept
+from . import kept, rowcodec
 from .lookup import loose
 from .named import execute, execute_bound, resolve
 from .naming import names_by_source
@@ -52,7 +52,7 @@ def create(db: sqlite3.Connection) -> bool:
     """Make the tables; True when the index holds plans whose kept answers (`queries.kept`) are
     not written yet: `describe` them all once."""
     db.executescript(SCHEMA)
-    if not _has(db, "said_row"):
+    if not rowcodec.has(db, "said_row"):
         db.executescript(_ROWS)
         # an index written before the table of rows: its rows are known by one scan, once
         db.execute("INSERT INTO said_row(id, plan_key) SELECT rowid, plan_key FROM said")
@@ -134,7 +134,7 @@ def matching(db: sqlite3.Connection, phrases: list[str]) -> Iterator[tuple] | No
     if not all(terms):
         return None
     expression = " AND ".join('"' + t.replace('"', '""') + '"*' for t in terms)
-    if not _has(db, "said_row_order"):
+    if not rowcodec.has(db, "said_row_order"):
         # an index from before the order was kept (opened read-only): every row, sorted here
         found = db.execute("SELECT kind, file, path, line, text, leads, supports, folded FROM said WHERE said MATCH ?", (expression,)).fetchall()
         return iter(sorted(found, key=lambda r: sort_key(r[0], r[1], r[3], r[2])))
@@ -152,7 +152,7 @@ def documents(db: sqlite3.Connection) -> Callable[[str], dict | None]:
     """File name -> the document read from it, as `naming.names_by_source` gives it (the last by
     source of several of one name), looked up as asked; an index from before the look-up was
     indexed (opened read-only) is read whole once."""
-    if not _has(db, "read_document_file"):
+    if not rowcodec.has(db, "read_document_file"):
         return {file: json.loads(body) for file, body in db.execute("SELECT file, body FROM read_document ORDER BY source")}.get
 
     def document(file: str) -> dict | None:
@@ -160,11 +160,6 @@ def documents(db: sqlite3.Connection) -> Callable[[str], dict | None]:
         return None if row is None else json.loads(row[0])
 
     return document
-
-
-def _has(db: sqlite3.Connection, name: str) -> bool:
-    """Whether the index has this table or index (one written before it has not)."""
-    return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
 
 
 def _tokens(phrase: str) -> list[str]:

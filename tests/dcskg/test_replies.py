@@ -79,10 +79,10 @@ def test_a_quick_reply_is_not_kept(served, monkeypatch):
 def test_the_least_recently_asked_goes_first_beyond_the_limit():
     kept = replies.Replies(limit=100)
     for n in range(4):
-        kept.put(("db", str(n), JSON, None, 10), (JSON, b"x" * 25, False))
+        kept.put(("db", str(n), JSON, None, 10), (JSON, b"x" * 25, False), 1.0)
     assert kept.get(("db", "0", JSON, None, 10)) is not None  # asked again: kept longest
-    kept.put(("db", "4", JSON, None, 10), (JSON, b"x" * 25, False))
+    kept.put(("db", "4", JSON, None, 10), (JSON, b"x" * 25, False), 1.0)
     assert kept.get(("db", "1", JSON, None, 10)) is None
     assert all(kept.get(("db", str(n), JSON, None, 10)) for n in (0, 2, 3, 4))
-    kept.put(("db", "big", JSON, None, 10), (JSON, b"x" * 30, False))  # over a quarter: not kept
+    kept.put(("db", "big", JSON, None, 10), (JSON, b"x" * 30, False), 1.0)  # over a quarter: not kept
     assert kept.get(("db", "big", JSON, None, 10)) is None
