@@ -187,6 +187,24 @@ def test_portal_metadata_is_kept_aside():
     assert meta.fields.get("type") == "Kế hoạch"
 
 
+@pytest.mark.parametrize(
+    "motto",
+    [
+        # 110/2025/TT-BTC as a legal portal prints it, its English translation after the signature
+        ("**SOCIALIST REPUBLIC OF VIETNAM**", "Independence – Freedom – Happiness"),
+        # 61/2025/TT-BCT: the motto cut by a line break
+        ("**THE SOCIALIST", "REPUBLIC OF VIET NAM**", "Independence-Freedom-Happiness"),
+    ],
+    ids=["whole", "cut"],
+)
+def test_a_translation_printed_after_the_document_is_not_the_document(motto):
+    lines = L("BỘ TÀI CHÍNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "THÔNG TƯ",
+              "Căn cứ Nghị định số 120/2016/NĐ-CP;", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "**MINISTRY OF FINANCE OF VIETNAM**", *motto,
+              "*Pursuant to the Government’s Decree No. 120/2016/ND-CP;*")
+    start, end = document_bounds(lines)
+    assert (start, lines[end].text) == (0, motto[0])
+
+
 def test_text_without_a_motto_is_kept_whole():
     lines = L("Kế hoạch thực hiện dân chủ ở cơ sở", "1. Sở Nội vụ chủ trì")
     assert document_bounds(lines) == (0, 2)
