@@ -651,6 +651,11 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
             nxt_pos = end + sep.end()
             probe = body[nxt_pos:]
             probe = probe[_title_length(probe):]
+        if public_regex().match(probe):
+            # the public ends the bodies a list names ("Chánh Văn phòng …; Chủ tịch UBND các xã và
+            # các tổ chức, hộ gia đình …"); a list that names no known body before it is the public
+            # the text regulates ("Doanh nghiệp, hộ kinh doanh | khi nộp hồ sơ …")
+            return end if any(a.known and a.start < end for a in mentions) else 0
         if not (_opens_with_agency(probe, lexicon) or any(nxt_pos <= a.start <= nxt_pos + 12 for a in mentions)):
             break
         pos = nxt_pos

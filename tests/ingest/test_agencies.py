@@ -641,15 +641,19 @@ _PROVINCE = Lexicon({}, "tỉnh")
         (_COMMUNE, "Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã hội cùng cấp",
          [("Ủy ban Mặt trận Tổ quốc Việt Nam xã", "xã", False), ("Các tổ chức chính trị - xã hội xã", "xã", False)]),
         (_PROVINCE, "Hội Nông dân cùng cấp", [("Hội Nông dân tỉnh", "tỉnh", False)]),
-        # sectors and localities qualified as the ones concerned are still the departments and communes
-        (_PROVINCE, "các ngành liên quan, đơn vị, địa phương", [("Các sở, ban, ngành tỉnh", None, False), ("Ủy ban nhân dân các xã, phường", None, False)]),
+        # departments qualified as the ones concerned are still the departments ...
+        (_PROVINCE, "các sở, ngành liên quan", [("Các sở, ban, ngành tỉnh", None, False)]),
+        # ... but named kinds joined with a generic head under the qualifier are whichever bodies
+        # are concerned, the text's own vague group (as seed 000's key writes line 158's)
+        (_PROVINCE, "các ngành liên quan, đơn vị, địa phương", [("Các ngành liên quan, đơn vị, địa phương", None, True)]),
+        (_COMMUNE, "các Bộ, cơ quan liên quan", [("Các Bộ, cơ quan liên quan", None, True)]),
         # the ministries' sectors are the central ones
         (_COMMUNE, "các bộ, ngành Trung ương", [("Các bộ, ngành Trung ương", None, False)]),
         # "các địa phương cấp xã": in a province's text the communes' committees, in a commune's as written
         (_PROVINCE, "các địa phương cấp xã", [("Ủy ban nhân dân các xã, phường", "cấp xã", False)]),
         (_COMMUNE, "các địa phương cấp xã", [("Các địa phương cấp xã", "cấp xã", False)]),
     ],
-    ids=["cùng cấp in a commune", "cùng cấp in a province", "qualified sectors", "central sectors", "localities of a province", "localities of a commune"],
+    ids=["cùng cấp in a commune", "cùng cấp in a province", "qualified departments", "qualified sectors and units", "qualified ministries and bodies", "central sectors", "localities of a province", "localities of a commune"],
 )
 def test_a_groups_level_and_name_follow_who_writes(lexicon, phrase, records):
     found = split_agencies(phrase, lexicon)

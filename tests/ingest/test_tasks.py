@@ -5,6 +5,7 @@ import pytest
 
 from ingest.agencies import Lexicon, find_collectives, own_unit
 from ingest.normalize import normalize
+from ingest.rules import fold
 from ingest.structure import parse
 from ingest.tasks import deadlines_in, entry_actors, extract_tasks, read_actors, timeframe_in_text, timeframe_kind
 
@@ -377,6 +378,11 @@ def test_the_ministries_and_central_sectors_are_one_group():
         ("Đơn vị hoặc cá nhân được giao chủ trì soạn thảo nội dung lấy ý kiến có trách nhiệm thực hiện các công việc sau: xác định nội dung và loại hồ sơ công việc.", [], [], []),
         # the public a procedure addresses is no body
         ("Người dân, doanh nghiệp tra cứu nghĩa vụ tài chính theo mã hồ sơ thủ tục hành chính. Sau khi thanh toán, người dân, doanh nghiệp sẽ nhận được chứng từ nộp tiền.", [], [], []),
+        # ... also when it follows the businesses (a fee circular, corpus 39db3d8c…); after bodies
+        # a list names it ends them (a decision's closing article, corpus adf53d88…)
+        ("Doanh nghiệp, hộ kinh doanh khi nộp hồ sơ đề nghị cơ quan quản lý nhà nước có thẩm quyền cấp Giấy phép phải nộp phí theo quy định tại Thông tư này.", [], [], []),
+        ("Chánh Văn phòng Ủy ban nhân dân tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường và các tổ chức, hộ gia đình, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
+         ["Văn phòng Ủy ban nhân dân tỉnh", "Ủy ban nhân dân các xã, phường"], [], []),
         # units under a place are every unit its government runs; a group that only "liên quan
         # đến" something, no verb after, is an object (a city council's resolution, corpus 5eaeb632…)
         ("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội; các sở, ban, ngành; Ủy ban nhân dân các xã, phường; các đơn vị trực thuộc thành phố Hà Nội xét, trình Ủy ban nhân dân thành phố Hà Nội.",
@@ -813,8 +819,10 @@ def test_a_notices_closing_formula_gives_its_work_to_the_bodies_it_notifies():
     tasks = _notice_tasks(["I. MỘT SỐ KIẾN NGHỊ CỦA TỈNH", "", "1. Bộ Nội vụ theo chức năng nhiệm vụ được giao khẩn trương nghiên cứu, xử lý kiến nghị của tỉnh Phú Thọ."],
                           "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Phú Thọ và các Bộ, cơ quan liên quan biết, thực hiện./.")
     closing = [t for t in tasks if t.path.startswith("closing")]
-    # a national text names a province's committee with its place: the provinces it names are many
-    assert [t.lead for t in closing] == [["Ủy ban nhân dân tỉnh Phú Thọ", "Các bộ"]]
+    # a national text names a province's committee with its place: the provinces it names are
+    # many; "các Bộ, cơ quan liên quan" are whichever bodies are concerned, nobody in particular
+    assert [t.lead for t in closing] == [["Ủy ban nhân dân tỉnh Phú Thọ"]]
+    assert [fold(o) for t in closing for o in t.others] == [fold("Các Bộ, cơ quan liên quan")]
     assert all("Văn phòng Chính phủ" not in t.lead for t in tasks)
 
 
