@@ -122,7 +122,10 @@ _CORPUS_LAYOUTS = ["6a406c1f9dfed9c3", "001c610b2efdcf0c", "db769f685bf6bb23", "
                    # a typhoon dispatch, a notice, petrol hours, a simplification plan, a delegation
                    "cfef94bb5eaf59df", "05729ab54fc07c39", "1fa949f85858c62f", "8c306b6991495e34", "0a5a51958af8e293",
                    # a notice whose points are numbered in brackets, each a body's duty
-                   "75a0867a09525909"]
+                   "75a0867a09525909",
+                   # session 58's blind batch: a delegation, a simplification plan, a customs ruling,
+                   # a council's resolution, a fee circular with its English translation after it
+                   "5c600e2251eec56f", "5ed85a656c095d25", "fc5c0bce58bee8ce", "592501a25aaf5012", "39db3d8c3cc4571d"]
 
 
 # … and the shared resolutions, decisions and directives (tests/data/real/other), three of them
