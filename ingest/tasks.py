@@ -606,19 +606,10 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
     pos = 0
     end = 0
     while pos < n:
-        joined = _grammar().joiner.match(body[pos:])
-        pos += len(joined.group(0)) if joined else 0
-        titled = pos
-        pos += _title_length(body[pos:])
-        before = pos
-        pos += len(body[pos:]) - len(strip_plural(body[pos:], whole=True))
-        mention = next((a for a in mentions if before <= a.start <= pos + 1), None) or _headed_inside_title(body, titled, before, mentions) or _named_after_generic(body, pos, mentions)
-        if mention is not None:
-            pos = _known_member_end(body, mention, mentions)
-        else:
-            if not _opens_with_agency(body[pos:], lexicon):
-                break
-            pos = _collective_member_end(body, pos, before, mentions)
+        member = _member_at(body, pos, mentions, lexicon)
+        if member is None:
+            break
+        pos, before, mention = member
         paren = _clause_words().channel_or_unit.match(body[pos:])
         if paren:
             pos += paren.end()  # "Sở Y tế (Chi cục Dân số)": the unit named inside is the same actor
@@ -660,6 +651,23 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
             break
         pos = nxt_pos
     return end
+
+
+def _member_at(body: str, pos: int, mentions: list[AgencyMention], lexicon: Lexicon) -> tuple[int, int, AgencyMention | None] | None:
+    """The list member at `pos` (after a joiner, a title, a plural word): where it ends, where
+    its name starts, and the known name it is (None for a collective); None if no body is there."""
+    joined = _grammar().joiner.match(body[pos:])
+    pos += len(joined.group(0)) if joined else 0
+    titled = pos
+    pos += _title_length(body[pos:])
+    before = pos
+    pos += len(body[pos:]) - len(strip_plural(body[pos:], whole=True))
+    mention = next((a for a in mentions if before <= a.start <= pos + 1), None) or _headed_inside_title(body, titled, before, mentions) or _named_after_generic(body, pos, mentions)
+    if mention is not None:
+        return _known_member_end(body, mention, mentions), before, mention
+    if not _opens_with_agency(body[pos:], lexicon):
+        return None
+    return _collective_member_end(body, pos, before, mentions), before, None
 
 
 def _headed_inside_title(body: str, titled: int, before: int, mentions: list[AgencyMention]) -> AgencyMention | None:

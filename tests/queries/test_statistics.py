@@ -64,7 +64,8 @@ def test_every_statistics_query_has_a_raw_twin_with_the_same_columns():
 
 def test_statistics_equal_the_facts_on_the_seeds(seed_store):
     assert assert_statistics_equal_facts(seed_store) > 100
-    assert assert_network_equal_assignments(seed_store) > 50
+    # enough links that the comparison says something (49 since session 58's catch-all groups)
+    assert assert_network_equal_assignments(seed_store) > 40
 
 
 def test_statistics_follow_remove_and_incremental_rebuild(tmp_path):
