@@ -1724,7 +1724,13 @@ def _task_leads(ctx: _Ctx, entry: _Entry | None, actors: Actors, own_leads: bool
     inherited ones, or the item's own subject."""
     if entry is not None:
         directed = actors.directs and bool(entry.agencies)
-        leads = list(entry.agencies) + ([] if directed else [m for m in actors.leads if m.name not in {e.name for e in entry.agencies}])
+        heads = list(entry.agencies)
+        if actors.first_is_subject and not directed and actors.leads and not actors.generic and not any(m.generic for m in actors.leads):
+            # "h) Các đơn vị khác" / "Cơ quan đăng ký đầu tư có trách nhiệm …": an entry that
+            # names nobody in particular gives way to the bodies its sentence names (not when
+            # the sentence names its group again: "Các cơ quan, đơn vị, địa phương có trách nhiệm …")
+            heads = [e for e in heads if not e.generic]
+        leads = heads + ([] if directed else [m for m in actors.leads if m.name not in {e.name for e in heads}])
         return leads, ctx.requested or entry.requested
     if own_leads:
         return list(ctx.leads), ctx.requested

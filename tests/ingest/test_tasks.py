@@ -1309,3 +1309,16 @@ def test_an_item_a_line_break_cut_after_a_word_no_sentence_ends_on_is_read_whole
              "QUYẾT NGHỊ:", "Điều 3. Tổ chức thực hiện", *item]
     tasks = [(t.lead, t.support) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
     assert tasks == [(leads, supports)]
+
+
+def test_an_entry_that_names_nobody_gives_way_to_the_body_its_sentence_names():
+    # a Đắk Lắk directive's "h) Các đơn vị khác" (shared/real/other 6bac4a0d…): its sentence says
+    # who; an entry's group stays where the sentence names the group again (corpus db769f68…)
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH ĐẮK LẮK", "Số: 99/KH-UBND", "Đắk Lắk, ngày 10 tháng 12 năm 2025", "", "KẾ HOẠCH", "Thử", "",
+             "III. TỔ CHỨC THỰC HIỆN", "", "1. Sở Tài chính", "", "Chủ trì tổng hợp báo cáo.", "", "2. Các đơn vị khác", "",
+             "Cơ quan đăng ký đầu tư có trách nhiệm lấy ý kiến cụ thể nội dung liên quan.", "", "3. Các cơ quan, đơn vị, địa phương", "",
+             "Các cơ quan, đơn vị, địa phương có trách nhiệm thực hiện tốt Kế hoạch này.", "", "4. Các đơn vị khác", "", "Tổ chức tuyên truyền kế hoạch."]
+    tasks = {t.path: t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks}
+    assert tasks["III.2"].lead == ["Cơ quan đăng ký đầu tư"]
+    assert "Các cơ quan, đơn vị, địa phương" in tasks["III.3"].lead
+    assert tasks["III.4"].lead == ["Các đơn vị khác"]
