@@ -235,6 +235,7 @@ def extract_refs(doc: Document, where: Jurisdiction) -> tuple[list[LegalRef], li
     _share_tails(hits)
     _programme_carried_out(hits, doc.header.title)
     _same_named_laws(hits)
+    _named_as_numbered(hits)
     return _merge(hits, where)
 
 
@@ -261,6 +262,36 @@ def _same_named_laws(hits: list[_Hit]) -> None:
         if year is None and len(dated) == 1:
             year = next(iter(dated))
         h.doc_id_hint = first[(key, year)]
+
+
+def _named_as_numbered(hits: list[_Hit]) -> None:
+    """A law named without its number ("… hướng dẫn thi hành Luật Thú y") is the one the text
+    cites by title and number ("Căn cứ Luật Thú y số 79/2015/QH13"), when only one law of that
+    title is cited with a number (of the year it is named with, if any)."""
+    numbered: dict[str, list[_Hit]] = {}
+    for h in hits:
+        title = _numbered_law_title(h)
+        if title:
+            numbered.setdefault(_title_key(title), []).append(h)
+    for h in hits:
+        m = _NAMED_WITH_YEAR.match(h.doc_id_hint or "") if h.symbol is None else None
+        if m is None:
+            continue
+        same = {n.symbol: n for n in numbered.get(_title_key(m.group("name")[len("Luật") :]), []) if not m.group("year") or n.year == m.group("year")}
+        if len(same) == 1:
+            n = next(iter(same.values()))
+            h.symbol, h.doc_id_hint, h.code, h.issuer_code, h.year, h.type_word = n.symbol, n.doc_id_hint, n.code, n.issuer_code, n.year, n.type_word
+
+
+def _numbered_law_title(h: _Hit) -> str | None:
+    """The title a law cited by number is written with just before it ("Luật Thú y số …"), read
+    from the start of its clause (an amending law's title holds the law it amends)."""
+    if not h.symbol or not h.line or not re.search(r"/QH\d*$", h.symbol):
+        return None
+    text = h.line.text[: h.end]
+    clause = max(text.rfind(";", 0, h.start), text.rfind(":", 0, h.start)) + 1
+    m = re.search(rf"(?<![\wÀ-ỹ])Luật\s+(?P<title>.+?)\s*,?\s*(?:số\s*)?{re.escape(h.symbol)}", text[clause:])
+    return m.group("title") if m else None
 
 
 _CONTENT = re.compile(r"[\wÀ-ỹ]+")

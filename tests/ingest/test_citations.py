@@ -247,6 +247,14 @@ TITLED = [
     # a title its number follows is that number's law, not a second law of its first words
     ("Căn cứ Luật Quản lý, sử dụng tài sản công số 15/2017/QH14 được sửa đổi, bổ sung bởi Luật số 56/2024/QH15;", "preamble",
      {"15/2017/QH14": ("based_on", None, "Luật"), "56/2024/QH15": ("based_on", None, "Luật")}),
+    # a law named without its number after the text cited it by title and number is that law
+    # (a Hà Nội council resolution, shared/real/other 98b67fb1…): the amending act's title holds
+    # the law it amends, which is the one cited by its own number
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15; Luật sửa đổi, bổ sung một số điều của Luật Ban hành "
+     "văn bản quy phạm pháp luật số 87/2025/QH15; Luật Thú y số 79/2015/QH13; Nghị định số 35/2016/NĐ-CP quy định chi tiết "
+     "một số điều của Luật Thú y; theo Luật Ban hành văn bản quy phạm pháp luật", "preamble",
+     {"64/2025/QH15": ("based_on", None, "Luật"), "87/2025/QH15": ("based_on", None, "Luật"), "79/2015/QH13": ("based_on", None, "Luật"),
+      "35/2016/NĐ-CP": ("based_on", None, "Nghị định")}),
     # a date written with dashes, or after the issuer
     ("Căn cứ Quyết định số 411/QĐ-TTg của Thủ tướng Chính phủ ngày 31/3/2022 phê duyệt Chiến lược quốc gia; "
      "Quyết định số 1002/QĐ-TTg ngày 24-5-2025 phê duyệt Đề án", "preamble",
