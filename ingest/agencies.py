@@ -1522,9 +1522,6 @@ def _names_a_tier(token: str, rules: _CollectiveRules) -> bool:
     return not rest.strip() or (where is not None and not rest[where.end() :].strip())
 
 
-_CONJUNCTION = re.compile(r"(?<![\wÀ-ỹ])(?:và|hoặc)(?![\wÀ-ỹ])", re.I)
-
-
 def _vague_group(piece: str, tokens: list[str], m: _Members, level: str | None, tail_qualified: bool = False) -> Collective | None:
     """The list as one group of the text's own words, when its generic heads make it one (not
     when they are a catch-all tail after named bodies: `tail_qualified`)."""
@@ -1536,7 +1533,7 @@ def _vague_group(piece: str, tokens: list[str], m: _Members, level: str | None, 
     if is_plural(piece) and len(tokens) == 1 and generics == 1 and not catch_all and _names_a_field(_head_of(tokens[0])[3]):
         # "các đơn vị điện lực", "các tổ chức tín dụng": a field makes the group definite
         return Collective(_plain_group(piece), level, False)
-    if catch_all and generics and (order or others) and not _CONJUNCTION.search(piece):
+    if catch_all and generics and (order or others) and not _list_joiner().search(piece):
         # "các Bộ, cơ quan liên quan", "các sở, ngành, đơn vị có liên quan": named kinds listed
         # with a generic head under one catch-all are "whichever bodies are concerned", not
         # every ministry or department; "các sở, ngành liên quan" (no generic head) still is,

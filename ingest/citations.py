@@ -264,6 +264,10 @@ def _same_named_laws(hits: list[_Hit]) -> None:
         h.doc_id_hint = first[(key, year)]
 
 
+# between a law's title and its number: "Luật Thú y số 79/2015/QH13", "Luật Thú y, 79/2015/QH13"
+_BEFORE_NUMBER = r"\s*,?\s*(?:số\s*)?"
+
+
 def _named_as_numbered(hits: list[_Hit]) -> None:
     """A law named without its number ("… hướng dẫn thi hành Luật Thú y") is the one the text
     cites by title and number ("Căn cứ Luật Thú y số 79/2015/QH13"), when only one law of that
@@ -277,7 +281,7 @@ def _named_as_numbered(hits: list[_Hit]) -> None:
         m = _NAMED_WITH_YEAR.match(h.doc_id_hint or "") if h.symbol is None else None
         if m is None:
             continue
-        same = {n.symbol: n for n in numbered.get(_title_key(m.group("name")[len("Luật") :]), []) if not m.group("year") or n.year == m.group("year")}
+        same = {n.symbol: n for n in numbered.get(_title_key(m.group("name")), []) if not m.group("year") or n.year == m.group("year")}
         if len(same) == 1:
             n = next(iter(same.values()))
             h.symbol, h.doc_id_hint, h.code, h.issuer_code, h.year, h.type_word = n.symbol, n.doc_id_hint, n.code, n.issuer_code, n.year, n.type_word
@@ -290,7 +294,7 @@ def _numbered_law_title(h: _Hit) -> str | None:
         return None
     text = h.line.text[: h.end]
     clause = max(text.rfind(";", 0, h.start), text.rfind(":", 0, h.start)) + 1
-    m = re.search(rf"(?<![\wÀ-ỹ])Luật\s+(?P<title>.+?)\s*,?\s*(?:số\s*)?{re.escape(h.symbol)}", text[clause:])
+    m = re.search(rf"(?<![\wÀ-ỹ])(?P<title>Luật\s+.+?){_BEFORE_NUMBER}{re.escape(h.symbol)}", text[clause:])
     return m.group("title") if m else None
 
 
@@ -509,7 +513,7 @@ def _add_named_law(m: re.Match[str], name: str, line: Line, context: str, hits: 
     text = line.text
     if any(h.start <= m.start() < max(h.end, h.tail_end) for h in hits):
         return
-    if re.match(r"^\s*,?\s*(?:số\s*)?\d+/\d{4}/QH", text[m.end() : m.end() + 40], re.I):
+    if re.match(rf"^{_BEFORE_NUMBER}\d+/\d{{4}}/QH", text[m.end() : m.end() + 40], re.I):
         return
     name = re.sub(r"\s+", " ", name).strip(" ,")
     if registry().by_name(name):
