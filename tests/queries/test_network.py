@@ -9,6 +9,7 @@ import pytest
 from browser import chrome, only_loopback, requested_urls
 from clirun import dcskg
 from gold import PLANS
+from selenium.webdriver.support.ui import WebDriverWait
 
 from queries import network as nw
 from queries.runner import run_query
@@ -198,6 +199,8 @@ def test_page_labels_do_not_run_over_each_other(seed_store, tmp_path, artifacts)
     assert dcskg("network", "--store", str(seed_store), "--out", str(out)).returncode == 0
     with chrome() as driver:
         driver.get(out.as_uri())
+        # the labels are set apart once the layout has settled, which may be after the page loads
+        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return window.labelsSetApart === true"))
         assert driver.execute_script("return window.graphNodes.get({filter: n => !n.hidden}).length") > 30
         assert _overlapping_labels(driver) == []
         driver.find_element("id", "show-generic").click()  # more names drawn: set apart again
