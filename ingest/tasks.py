@@ -213,6 +213,14 @@ class _ClauseWords:
     field_preposition: re.Pattern[str]  # "… về |": what follows names a body's field
 
 
+def _duty_heading_regex(words: dict[str, list[str]]) -> re.Pattern[str]:
+    """"Trách nhiệm của", "Nhiệm vụ, quyền hạn của", "Quyền và nghĩa vụ của": a duty word, with the
+    powers or rights the heading names beside it, before or after (cues.yaml: clause_words.duty_of)."""
+    duties, powers = alternation(words["duties"]), alternation(words["with"])
+    joined = r"(?:\s*,\s*|\s+và\s+)"
+    return re.compile(rf"^(?:(?:{powers}){joined})*(?:{duties})(?:{joined}(?:{duties}|{powers}))*\s+(?:của\s+)?", re.I)
+
+
 @cache
 def _clause_words() -> _ClauseWords:
     w = cues()["clause_words"]
@@ -237,7 +245,7 @@ def _clause_words() -> _ClauseWords:
             rf"^(?:(?:{alternation(scope['prepositions'])})\s+)?(?:(?:{alternation(scope['nouns'])})(?:\s+(?:{alternation(scope['modifiers'])}))?"
             rf"(?:\s+(?:{alternation(scope['qualifiers'])}))?[,\s]*(?:và\s+)?)+"
         ),
-        duty_of=re.compile(rf"^(?:{alternation(w['duty_of'])})\s+(?:của\s+)?", re.I),
+        duty_of=_duty_heading_regex(w["duty_of"]),
         led_topic=re.compile(
             rf"(?:các\s+)?(?i:{alternation(w['led_topics']['topics'])})\s+(?P<body>[A-ZĐÀ-Ỹ].+?)\s+"
             rf"(?:(?:{alternation(cues()['responsibility_predicates'])})\s+)?(?:{alternation(w['led_topics']['verbs'])})"
@@ -400,7 +408,7 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     found = split_agencies(subject, lexicon)
     if mood and _encouraging(mood.group(0)) and all(m.kind == "collective_group" for m in found):
         return [], requested, 0, body  # "Khuyến khích các doanh nghiệp …": no body is given work
-    if described or _described_as_written(description, body[:end], found):
+    if described or _described_as_written(description, body[:end], found, lexicon):
         found = [_described_body(m) for m in found]
     return found, requested, offset + end, body[end:]
 
@@ -423,15 +431,24 @@ def _only_related(subject: str, predicate: str) -> bool:
     return predicate_start(rest) >= len(rest)
 
 
-def _described_as_written(description: re.Match[str] | None, subject: str, found: list[AgencyMention]) -> bool:
+def _described_as_written(description: re.Match[str] | None, subject: str, found: list[AgencyMention], lexicon: Lexicon) -> bool:
     """"Đơn vị cung cấp dịch vụ đăng kiểm có trách nhiệm kê khai …": one body named by what it
-    does — a head in the singular, its description (no verb the reading stopped at) running to
-    the responsibility predicate — not a group; "Đơn vị liên quan" (a catch-all) stays vague."""
-    if len(found) != 1 or not found[0].generic or is_plural(found[0].surface) or is_catch_all(found[0]):
+    does — a head, its description (no verb the reading stopped at) running to the responsibility
+    predicate; in the plural the bodies that do it ("Các cơ quan, đơn vị sử dụng ngân sách nhà
+    nước có trách nhiệm …"); "Đơn vị liên quan" (a catch-all) stays vague."""
+    if len(found) != 1 or not found[0].generic or is_catch_all(found[0]):
         return False
     if is_generic_head(strip_plural(found[0].name, whole=True)):
         return False  # "Thủ trưởng đơn vị có trách nhiệm …": a head alone describes nothing
+    if is_plural(found[0].surface) and _names_other_bodies(subject, lexicon):
+        return False  # "các cơ quan chuyên môn chỉ đạo các cơ sở giáo dục …": work on other bodies, no name
     return description is not None and description.end("subject") == len(subject.rstrip(" ,;:-–"))
+
+
+def _names_other_bodies(subject: str, lexicon: Lexicon) -> bool:
+    """A group after the first word of a subject ("… chỉ đạo | các cơ sở giáo dục")."""
+    plural = re.compile(rf"(?<=\s)(?:{alternation(cues()['quantifiers']['plural'])})\s", re.I)
+    return any(_opens_with_agency(subject[m.start() :], lexicon) for m in plural.finditer(subject, 1))
 
 
 def _opening_end(body: str, lexicon: Lexicon) -> int:
@@ -471,9 +488,11 @@ def _described_subject_regex() -> re.Pattern[str]:
     # tra"), not a second body's head ("Cơ quan, đơn vị được giao …")
     joined = rf",\s+(?!(?i:{heads}|{alternation(c['collectives']['generic'])})(?![\wÀ-ỹ]))(?=[a-zà-ỹđ])"
     description = rf"(?!\s+(?i:{roles})(?![\wÀ-ỹ]))(?:(?:\s+|{joined})[^\s,;:()]+){{2,16}}?"
-    # "Cơ quan, đơn vị thực hiện nội dung chi …": two heads the description is of
-    both = rf"(?:,\s+(?i:{heads})(?![\wÀ-ỹ]))?"
-    return re.compile(rf"^(?P<subject>(?i:{heads})(?![\wÀ-ỹ]){both}{description})\s+(?:{alternation(c['responsibility_predicates'])})(?![\wÀ-ỹ])")
+    # "Cơ quan, đơn vị thực hiện nội dung chi …", "Các cơ quan, tổ chức, đơn vị, doanh nghiệp trực
+    # tiếp quản lý tài sản cố định …": several heads the description is of
+    more = rf"(?:,\s+(?:và\s+)?(?i:{heads})(?![\wÀ-ỹ])){{0,4}}"
+    plural = rf"(?:(?i:{alternation(c['quantifiers']['plural'])})\s+)?"
+    return re.compile(rf"^(?P<subject>{plural}(?i:{heads})(?![\wÀ-ỹ]){more}{description})\s+(?:{alternation(c['responsibility_predicates'])})(?![\wÀ-ỹ])")
 
 
 @cache
@@ -500,6 +519,8 @@ def _described_subject_end(body: str, end: int, m: re.Match[str] | None, lexicon
         return end  # "… xác nhận và | chịu trách nhiệm": a verb joined to the predicate, no name
     # (a kind of body in the singular is no named body: "Doanh nghiệp | thực hiện dự án casino … có
     # trách nhiệm" names the one enterprise that carries out the project, not "các doanh nghiệp")
+    if is_plural(m.group("subject")) and _names_other_bodies(m.group("subject"), lexicon):
+        return end
     singular_kind = not is_plural(body[:end])
     if end and any(not a.generic and not (singular_kind and a.kind == "collective_group" and not a.known) for a in split_agencies(body[:end], lexicon)):
         return end
@@ -1349,8 +1370,39 @@ def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
     if not duty or not fold(duty.group(0)).rstrip().endswith("của"):
         return None
     head, sep, rest = heading.strip()[duty.end() :].partition(":")
-    holder = _duty_holder(re.sub(r"\s*\([^()]*\)", "", head).strip(" ."))
-    return _Entry([holder], False, rest.strip() if sep else "") if holder else None
+    holders = _duty_holders(re.sub(r"\s*\([^()]*\)", "", head).strip(" ."), lexicon)
+    return _Entry(holders, False, rest.strip() if sep else "") if holders else None
+
+
+def _duty_holders(names: str, lexicon: Lexicon) -> list[AgencyMention]:
+    """"… của tổ chức tín dụng, chi nhánh ngân hàng nước ngoài, tổ chức mua bán, xử lý nợ": each
+    body the heading lists, a new one wherever a piece after a comma opens with a body's head
+    ("xử lý nợ" goes on the one before); bare heads share the words after them ("cơ quan, tổ chức
+    quản lý trực tiếp", "… tại các cơ quan, đơn vị" are one holder); a person after bodies is
+    left out ("cơ quan Thi hành án, người có thẩm quyền tố tụng"). A list that opens with a person
+    is that person's duties, whoever follows ("giáo viên chủ nhiệm trường A, trường B")."""
+    first, *rest = re.split(r"(,\s+)", names)
+    pieces, bare = [first], _bare_head(first)
+    for comma, piece in zip(rest[::2], rest[1::2]):
+        if bare or _bare_head(piece) or not (_opens_with_agency(piece, lexicon) or _unit_opening().match(piece) or _duty_holder(piece) is None):
+            pieces[-1] += comma + piece
+        else:
+            pieces.append(piece)
+        bare = _bare_head(piece)
+    holders = [_duty_holder(piece) for piece in pieces]
+    return [h for h in holders if h is not None] if holders[0] is not None else []
+
+
+@cache
+def _unit_opening() -> re.Pattern[str]:
+    """A unit that makes a body of its own ("chi nhánh ngân hàng nước ngoài"; cues.yaml:
+    units_before_bodies)."""
+    return re.compile(rf"(?:{alternation(cues()['units_before_bodies'])})(?![\wÀ-ỹ])", re.I)
+
+
+def _bare_head(piece: str) -> bool:
+    """"cơ quan", "các đơn vị", "cá nhân": a head with no name of its own."""
+    return is_generic_head(strip_plural(piece, whole=True))
 
 
 def _named_entry(heading: str, lexicon: Lexicon) -> _Entry | None:

@@ -664,13 +664,43 @@ _REGULATION_HEAD = ["ỦY BAN NHÂN DÂN", "TỈNH NINH BÌNH", "Số: 12/2025/Q
         # the portal wrapped the article's word off its number, inside the bold (corpus a161f65b…)
         (["**Điều", "16. Trách nhiệm của Sở Khoa học và Công nghệ**", "", "1. Là đơn vị đầu mối về kỹ thuật, chịu trách nhiệm trước UBND tỉnh.",
           "", "2. Chủ trì, phối hợp với Văn phòng UBND tỉnh tham mưu nâng cấp Cổng TTĐT tỉnh."], "I.Đ16.2", ["Sở Khoa học và Công nghệ"]),
+        # the duties named with the powers or rights that go with them (corpus decrees and
+        # regulations): each body the heading lists, a piece without a head of its own going on
+        # the one before (1180a89c…, Nghị định 304/2025/NĐ-CP)
+        (["Điều 6. Quyền và trách nhiệm của tổ chức tín dụng, chi nhánh ngân hàng nước ngoài, tổ chức mua bán, xử lý nợ",
+          "1. Cung cấp đầy đủ thông tin cho bên bảo đảm về quyền và trách nhiệm của bên bảo đảm."],
+         "I.Đ6.1", ["Tổ chức tín dụng", "Chi nhánh ngân hàng nước ngoài", "Tổ chức mua bán, xử lý nợ"]),
+        (["Điều 16. Nhiệm vụ, quyền hạn của Sở Tư pháp", "1. Tổ chức tập huấn các nội dung liên quan đến công tác quản lý Cơ sở dữ liệu."],
+         "I.Đ16.1", ["Sở Tư pháp"]),
+        # bare heads share the words after them; a person after the bodies is left out
+        (["Điều 14. Trách nhiệm của cơ quan Tòa án, cơ quan Thi hành án, người có thẩm quyền tố tụng",
+          "1. Thông báo bằng văn bản yêu cầu tạm dừng việc đăng ký."], "I.Đ14.1", ["Cơ quan Tòa án", "Cơ quan Thi hành án"]),
+        (["Điều 18. Trách nhiệm của bộ phận chuyên trách quản lý chữ ký số tại các cơ quan, đơn vị",
+          "1. Tham mưu quản lý, sử dụng chữ ký số chuyên dùng công vụ."], "I.Đ18.1", ["Bộ phận chuyên trách quản lý chữ ký số tại các cơ quan, đơn vị"]),
     ],
-    ids=["body", "duties of", "duties of a group", "article word wrapped"],
+    ids=["body", "duties of", "duties of a group", "article word wrapped", "rights and duties of three", "duties and powers",
+         "a person after bodies", "bare heads"],
 )
 def test_an_article_titled_by_a_body_gives_its_duties_that_lead(article, path, lead):
     doc = parse(normalize(_REGULATION_HEAD + article))
     tasks = {t.path: t for t, _ in extract_tasks(doc, PROVINCE).tasks}
     assert tasks[path].lead == lead
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        # a party to a contract, a person by post: their duties are no body's (1180a89c…, c15a1748…)
+        ["Điều 5. Quyền và trách nhiệm của bên bảo đảm", "1. Xác nhận và chứng minh tài sản bảo đảm theo yêu cầu của bên nhận bảo đảm."],
+        ["Điều 4. Nhiệm vụ của giáo viên chủ nhiệm trường trung học phổ thông, trường chuyên biệt", "1. Thực hiện các nhiệm vụ của giáo viên theo quy định."],
+        # rights alone are no duties
+        ["Điều 7. Quyền của tổ chức tín dụng", "1. Yêu cầu bên bảo đảm cung cấp thông tin."],
+    ],
+    ids=["a party", "a person by post", "rights alone"],
+)
+def test_a_heading_that_gives_no_body_duties_gives_no_lead(article):
+    doc = parse(normalize(_REGULATION_HEAD + article))
+    assert all(not t.lead for t, _ in extract_tasks(doc, PROVINCE).tasks)
 
 
 def test_a_line_that_only_points_to_an_appendix_is_no_task_but_one_that_assigns_is():
