@@ -16,6 +16,7 @@ from . import layout
 from .markup import text_blocks
 from .models import Line
 from .readers import SourceText
+from .rules import cues
 
 # PDF fonts with a broken ToUnicode table emit look-alike letters from other scripts.
 # Each pair was seen in a real plan's text layer (seed 004's "Kӂ HOҤCH" = "KẾ HOẠCH").
@@ -77,9 +78,33 @@ def fix_mojibake(lines: list[Line]) -> list[Line]:
                 text = text.encode("cp1252").decode("utf-8")
             except (UnicodeEncodeError, UnicodeDecodeError):
                 pass
-        return unicodedata.normalize("NFC", text.translate(table))
+        return unicodedata.normalize("NFC", _latin_look_alikes(text.translate(table)))
 
     return _map_text(lines, fix)
+
+
+@cache
+def _look_alikes() -> tuple[re.Pattern[str], dict[int, str]]:
+    """A word that mixes Latin letters with letters of other scripts that look like them, and the
+    Latin letter each stands for (cues.yaml: look_alike_letters)."""
+    letters = cues()["look_alike_letters"]
+    odd = "".join(letters)
+    # a symbol's parts are one word ("NĐ-СР" with a Cyrillic С and Р, "137/2020/NĐ-СР")
+    word = re.compile(rf"[\w{odd}\u0300-\u036f/-]*[{odd}][\w{odd}\u0300-\u036f/-]*")
+    return word, str.maketrans(letters)
+
+
+def _latin_look_alikes(text: str) -> str:
+    """"củа", "Ủy bаn", "NĐ-СР" (Cyrillic а, С, Р): the Latin letter in a word that has Latin
+    letters; a word wholly of another script is left as written."""
+    word, table = _look_alikes()
+    if not word.search(text):
+        return text
+    return word.sub(lambda m: m.group(0).translate(table) if _LATIN.search(m.group(0)) else m.group(0), text)
+
+
+# Latin letters, Vietnamese ones included ("À-ỹ" would take in Cyrillic and Greek, which lie between)
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")

@@ -17,6 +17,14 @@ def L(*texts: str) -> list[Line]:
         (" Kӂ HOҤCH ", " KẾ HOẠCH "),  # seed 004's PDF font artefact
         ("Nghá»‹ quyáº¿t", "Nghị quyết"),  # UTF-8 read as Windows-1252
         ("Sở\u00a0Nội vụ", "Sở Nội vụ"),
+        # letters of other scripts that look like Latin ones, inside a word that has Latin
+        # letters (corpus documents' symbols: f08ec790…, ed309a99…, fa0dcc13…)
+        ("*Căn cứ Nghị quyết số 66/NQ-\u0421\u0420 ngày 26", "*Căn cứ Nghị quyết số 66/NQ-CP ngày 26"),
+        ("theo Nghị định số 58/2024/NĐ-C\u0420", "theo Nghị định số 58/2024/NĐ-CP"),
+        ("văn bản số 16495/B\u0422\u0421-PTHT", "văn bản số 16495/BTC-PTHT"),
+        ("Ủy b\u0430n nhân dân tỉnh; củ\u0430", "Ủy ban nhân dân tỉnh; của"),
+        # … a word wholly of another script is left as written
+        ("Hiệp định với Liên bang Nga (\u041c\u043e\u0441\u043a\u0432\u0430)", "Hiệp định với Liên bang Nga (\u041c\u043e\u0441\u043a\u0432\u0430)"),
     ],
 )
 def test_fix_mojibake(raw, expected):
