@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from . import layout
+from .blocks import Table
 from .markup import text_blocks
 from .models import Line
 from .readers import SourceText
@@ -92,6 +93,14 @@ def _look_alikes() -> tuple[re.Pattern[str], dict[int, str]]:
     # a symbol's parts are one word ("NĐ-СР" with a Cyrillic С and Р, "137/2020/NĐ-СР")
     word = re.compile(rf"[\w{odd}\u0300-\u036f/-]*[{odd}][\w{odd}\u0300-\u036f/-]*")
     return word, str.maketrans(letters)
+
+
+def _block_text(block: Line | Table, func: Callable[[str], str]) -> Line | Table:
+    """A block with `func` applied to each of its lines, a table's cell by cell."""
+    if isinstance(block, Line):
+        return Line(func(block.text), block.src, block.heading)
+    rows = tuple(tuple(replace(cell, lines=tuple(_map_text(list(cell.lines), func))) for cell in row) for row in block.rows)
+    return replace(block, rows=rows)
 
 
 def _latin_look_alikes(text: str) -> str:
@@ -589,11 +598,20 @@ def normalize(source: SourceText | Iterable[str], skip: Iterable[str] = ()) -> N
     unknown = skipped - set(STEP_NAMES)
     if unknown:
         raise ValueError(f"unknown normalisation steps {sorted(unknown)}; known: {', '.join(STEP_NAMES)}")
+    # look-alike letters are read before the tables are: a column named "ÐƠN VỊ CHỦ TRÌ" (an eth)
+    # is the lead's column
+    letters = _latin_look_alikes if "fix_mojibake" not in skipped else (lambda text: text)
     if isinstance(source, SourceText) and source.blocks:
-        blocks = list(source.blocks)
+        fixed = tuple(letters(line) for line in source.lines)
+        if fixed == source.lines:
+            blocks = list(source.blocks)
+        elif source.format in ("md", "txt"):
+            blocks = text_blocks(fixed)  # a table's header is found by its words
+        else:
+            blocks = [_block_text(b, letters) for b in source.blocks]
     else:
         raw = source.lines if isinstance(source, SourceText) else tuple(source)
-        blocks = text_blocks(tuple(raw))
+        blocks = text_blocks(tuple(letters(line) for line in raw))
     if "tables" in skipped:
         lines = [l for b in blocks for l in ([b] if isinstance(b, Line) else [l for row in b.rows for c in row for l in c.lines])]
     else:

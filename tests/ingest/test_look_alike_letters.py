@@ -44,3 +44,16 @@ def test_look_alike_letters_read_as_the_latin_ones(source, tmp_path):
     copy = tmp_path / source.name
     copy.write_text(changed, encoding="utf-8")
     assert layouts.record(extract(copy).to_json()) == layouts.record(extract(source).to_json())
+
+
+def test_a_plan_written_with_the_eth_for_d_reads_as_written(tmp_path):
+    """Every Đ and đ written as the Icelandic eth (Ð, ð), as old font converters leave them: the
+    plan's appendix table, its columns named "ÐƠN VỊ CHỦ TRÌ", still gives its 232 tasks."""
+    from ingest.pipeline import extract
+
+    source = REAL / "f004d93b21e7fc5f.md"
+    copy = tmp_path / source.name
+    copy.write_text(source.read_text(encoding="utf-8").replace("Đ", "\u00d0").replace("đ", "\u00f0"), encoding="utf-8")
+    written, eth = extract(source).to_json(), extract(copy).to_json()
+    assert len(eth["tasks"]) == len(written["tasks"]) > 200
+    assert layouts.record(eth) == layouts.record(written)

@@ -23,6 +23,8 @@ def L(*texts: str) -> list[Line]:
         ("theo Nghị định số 58/2024/NĐ-C\u0420", "theo Nghị định số 58/2024/NĐ-CP"),
         ("văn bản số 16495/B\u0422\u0421-PTHT", "văn bản số 16495/BTC-PTHT"),
         ("Ủy b\u0430n nhân dân tỉnh; củ\u0430", "Ủy ban nhân dân tỉnh; của"),
+        # the Icelandic eth, drawn as Đ, from old font converters
+        ("Số: 12/Q\u00d0-UBND; \u00d0iều 1; \u00f0ồng chí", "Số: 12/QĐ-UBND; Điều 1; đồng chí"),
         # … a word wholly of another script is left as written
         ("Hiệp định với Liên bang Nga (\u041c\u043e\u0441\u043a\u0432\u0430)", "Hiệp định với Liên bang Nga (\u041c\u043e\u0441\u043a\u0432\u0430)"),
     ],
