@@ -14,7 +14,8 @@ step looks at the raw layout:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Union
 
 from .models import Line
@@ -60,6 +61,14 @@ Block = Union[Line, Table]
 def _plain(text: str) -> str:
     """Cell text without emphasis markers: table roles are read from words, not from bold."""
     return re.sub(r"\*+|_{2,}|^#+\s*", "", text).strip()
+
+
+def map_text(block: Block, func: Callable[[str], str]) -> Block:
+    """A block with `func` applied to each of its lines, a table's cell by cell."""
+    if isinstance(block, Line):
+        return Line(func(block.text), block.src, block.heading)
+    rows = tuple(tuple(replace(cell, lines=tuple(Line(func(l.text), l.src, l.heading) for l in cell.lines)) for cell in row) for row in block.rows)
+    return replace(block, rows=rows)
 
 
 def numbered(blocks: list[Block], start: int = 0) -> tuple[tuple[str, ...], list[Block]]:

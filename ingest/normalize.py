@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 
 from . import layout
-from .blocks import Table
+from .blocks import map_text
 from .markup import text_blocks
 from .models import Line
 from .readers import SourceText
@@ -93,14 +93,6 @@ def _look_alikes() -> tuple[re.Pattern[str], dict[int, str]]:
     # a symbol's parts are one word ("NĐ-СР" with a Cyrillic С and Р, "137/2020/NĐ-СР")
     word = re.compile(rf"[\w{odd}\u0300-\u036f/-]*[{odd}][\w{odd}\u0300-\u036f/-]*")
     return word, str.maketrans(letters)
-
-
-def _block_text(block: Line | Table, func: Callable[[str], str]) -> Line | Table:
-    """A block with `func` applied to each of its lines, a table's cell by cell."""
-    if isinstance(block, Line):
-        return Line(func(block.text), block.src, block.heading)
-    rows = tuple(tuple(replace(cell, lines=tuple(_map_text(list(cell.lines), func))) for cell in row) for row in block.rows)
-    return replace(block, rows=rows)
 
 
 def _latin_look_alikes(text: str) -> str:
@@ -608,7 +600,7 @@ def normalize(source: SourceText | Iterable[str], skip: Iterable[str] = ()) -> N
         elif source.format in ("md", "txt"):
             blocks = text_blocks(fixed)  # a table's header is found by its words
         else:
-            blocks = [_block_text(b, letters) for b in source.blocks]
+            blocks = [map_text(b, letters) for b in source.blocks]
     else:
         raw = source.lines if isinstance(source, SourceText) else tuple(source)
         blocks = text_blocks(tuple(letters(line) for line in raw))

@@ -44,6 +44,8 @@ def extract_document(path: str | Path, skip_steps: tuple[str, ...] = ()) -> tupl
     result = extract_tasks(doc, lexicon)
     resolved = resolve(result.tasks, result.reporting, doc, where, lexicon)
     warnings = list(where.notes) + ref_warnings + result.warnings
+    if "TCVN3" in source.encoding:
+        warnings.append("typed in the legacy TCVN3 (ABC) font: read in the Vietnamese letters the font draws")
     if not doc.sections:
         warnings.append("no numbered sections or articles found: tasks could not be read")
     if not _on_subject(full_text):

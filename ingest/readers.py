@@ -17,8 +17,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .blocks import Block, Table, numbered
+from .blocks import Block, Table, map_text, numbered
 from .errors import EncodingError, ReadError
+from .models import Line
+from .rules import legacy_fonts
 
 MAX_BYTES = 20 * 1024 * 1024  # a plan is tens of KB; 20 MB is far beyond any real one
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -80,10 +82,11 @@ def read(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
         return SourceText(shown, fmt, lines, encoding, digest, blocks=tuple(text_blocks(lines)))
     if suffix == ".docx":
         lines, blocks = numbered(_docx_blocks(data, shown))
-        return SourceText(shown, "docx", lines, "docx", digest, blocks=tuple(blocks))
+        lines, blocks, legacy = _from_legacy_font(lines, blocks, shown)
+        return SourceText(shown, "docx", lines, "docx, TCVN3 font" if legacy else "docx", digest, blocks=tuple(blocks))
     if suffix == ".pdf":
-        lines, blocks, pages = _pdf_blocks(data, shown)
-        return SourceText(shown, "pdf", lines, "pdf", digest, pages, tuple(blocks))
+        lines, blocks, pages, legacy = _pdf_blocks(data, shown)
+        return SourceText(shown, "pdf", lines, "pdf, TCVN3 font" if legacy else "pdf", digest, pages, tuple(blocks))
     text, encoding = decode_text(data, shown)
     lines, blocks = numbered(_html_blocks(text, shown))
     return SourceText(shown, "html", lines, encoding, digest, blocks=tuple(blocks))
@@ -116,8 +119,8 @@ def _check_docx_budget(data: bytes, shown: str) -> None:
 def decode_text(data: bytes, shown: str) -> tuple[str, str]:
     """Decode plan bytes: UTF-8 (BOM or not), UTF-16 with BOM, Windows-1258.
 
-    Legacy TCVN3/VNI text is refused with the encoding named, since converting it needs
-    the font's own table.
+    Text typed in the legacy TCVN3 (ABC) fonts is read in the letters its font draws
+    (`from_tcvn3`); VNI text is refused with its name.
     """
     if data.startswith(codecs.BOM_UTF8):
         return _clean(data[3:].decode("utf-8", errors="strict"), shown), "utf-8-sig"
@@ -137,23 +140,48 @@ def decode_text(data: bytes, shown: str) -> tuple[str, str]:
         if text.count("\ufffd") > 0.01 * len(text) + 2:
             raise ReadError("binary or unknown encoding (neither UTF-8 nor Windows-1258)", shown) from None
         text = unicodedata.normalize("NFC", text)
-    _refuse_legacy_fonts(text, shown)
+    if legacy_font(text, shown) == "tcvn3":
+        return _clean(from_tcvn3(text), shown), f"{encoding}, TCVN3 font"
     return _clean(text, shown), encoding
 
 
-def _refuse_legacy_fonts(text: str, shown: str) -> None:
+def legacy_font(text: str, shown: str) -> str | None:
+    """"tcvn3" for text typed in the TCVN3 (ABC) fonts and read as Latin-1, None for Unicode
+    text; VNI text (a vowel, then a mark letter) is refused with its name."""
     sample = text[:20000]
     marks = len(_LEGACY_RE.findall(sample))
     if not marks:
-        return
+        return None
     letters = sum(ch.isalpha() for ch in sample) or 1
     if marks / letters < 0.01:
-        return
+        return None
     tcvn = sum(ch in _TCVN3_TONES for ch in sample)
     vni = len(_VNI_PAIRS.findall(sample))
     if tcvn >= vni:
-        raise EncodingError("looks like TCVN3 (ABC) legacy-font text; convert it to Unicode (e.g. with UniKey) and retry", shown)
+        return "tcvn3"
     raise EncodingError("looks like VNI legacy-font text; convert it to Unicode (e.g. with UniKey) and retry", shown)
+
+
+def from_tcvn3(text: str) -> str:
+    """TCVN3 text in the Vietnamese letters its font draws (data/rules/legacy_fonts.yaml); a line
+    written in capitals (the capitals fonts draw the same slots as capitals) in capitals."""
+    table = str.maketrans(legacy_fonts()["tcvn3"])
+    return "\n".join(_tcvn3_line(line, table) for line in text.split("\n"))
+
+
+def _tcvn3_line(line: str, table: dict[int, str]) -> str:
+    converted = line.translate(table)
+    plain = [ch for ch in line if ch.isascii() and ch.isalpha()]
+    if len(plain) >= 4 and sum(ch.isupper() for ch in plain) >= 0.8 * len(plain):
+        return converted.upper()
+    return converted
+
+
+def _from_legacy_font(lines: tuple[str, ...], blocks: list[Block], shown: str) -> tuple[tuple[str, ...], list[Block], bool]:
+    """A PDF's or Word file's text typed in a legacy font, in Vietnamese letters."""
+    if legacy_font("\n".join(lines), shown) != "tcvn3":
+        return lines, blocks, False
+    return tuple(from_tcvn3(line) for line in lines), [map_text(b, from_tcvn3) for b in blocks], True
 
 
 def _clean(text: str, shown: str) -> str:
@@ -194,7 +222,7 @@ def _docx_blocks(data: bytes, shown: str) -> list[Block]:
     return spaced_columns(blocks)
 
 
-def _pdf_blocks(data: bytes, shown: str) -> tuple[tuple[str, ...], list[Block], tuple[int, ...]]:
+def _pdf_blocks(data: bytes, shown: str) -> tuple[tuple[str, ...], list[Block], tuple[int, ...], bool]:
     try:
         import pdfplumber
     except ImportError as exc:  # pragma: no cover - declared dependency
@@ -209,6 +237,11 @@ def _pdf_blocks(data: bytes, shown: str) -> tuple[tuple[str, ...], list[Block], 
         raise ReadError(f"not a readable PDF ({exc.__class__.__name__})", shown) from exc
     if not any(_has_text(b) for page in pages for b in page):
         raise ReadError("PDF has no text layer (a scan?); OCR it first", shown)
+    # a text layer in a legacy font is read in its letters before the page's columns are parted
+    # (the motto beside the issuer is found by its words)
+    legacy = legacy_font("\n".join(t for page in pages for b in page for t in _texts(b)), shown) == "tcvn3"
+    if legacy:
+        pages = [[map_text(b, from_tcvn3) for b in page] for page in pages]
     texts: list[str] = []
     blocks: list[Block] = []
     page_of: list[int] = []
@@ -217,7 +250,13 @@ def _pdf_blocks(data: bytes, shown: str) -> tuple[tuple[str, ...], list[Block], 
         texts.extend(page_lines)
         blocks.extend(page_blocks)
         page_of.extend([number] * len(page_lines))
-    return tuple(texts), blocks, tuple(page_of)
+    return tuple(texts), blocks, tuple(page_of), legacy
+
+
+def _texts(block: Block) -> list[str]:
+    if isinstance(block, Line):
+        return [block.text]
+    return [line.text for row in block.rows for cell in row for line in cell.lines]
 
 
 def _html_blocks(text: str, shown: str) -> list[Block]:

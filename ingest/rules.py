@@ -446,6 +446,21 @@ def cues() -> dict[str, Any]:
 
 
 @cache
+def legacy_fonts() -> dict[str, dict[str, str]]:
+    """What a legacy Vietnamese font draws in each Latin-1 slot (data/rules/legacy_fonts.yaml):
+    one character for one letter, each slot once."""
+    path = RULES_DIR / "legacy_fonts.yaml"
+    raw = _load(path)
+    for font, table in raw.items():
+        if not isinstance(table, dict) or not table:
+            raise RulesError(f"{font}: expected a mapping of characters", str(path))
+        bad = [(k, v) for k, v in table.items() if not (isinstance(k, str) and isinstance(v, str) and len(k) == 1 and len(v) == 1)]
+        if bad:
+            raise RulesError(f"{font}: each slot is one character for one letter, not {bad[:3]}", str(path))
+    return raw
+
+
+@cache
 def cascade_rules() -> dict[str, Any]:
     """How a child document's tasks are aligned to its parent's (data/cascade.yaml): not an
     extraction rule, so outside rules/ (changing it re-reads no plan)."""

@@ -66,13 +66,16 @@ def test_encodings_read_to_the_same_text(tmp_path, encoding):
     assert unicodedata.normalize("NFC", "\n".join(got.lines)) == text
 
 
-def test_tcvn3_mojibake_is_refused_with_the_encoding_named(tmp_path):
-    # TCVN3 (ABC) text read as cp1252 and saved as UTF-8: "KÕ ho¹ch thùc hiÖn d©n chñ ë c¬ së"
-    sample = "KÕ ho¹ch thùc hiÖn d©n chñ ë c¬ së. Uû ban nh©n d©n tØnh ban hµnh kÕ ho¹ch.\n" * 20
+def test_tcvn3_text_is_read_in_the_letters_its_font_draws(tmp_path):
+    # TCVN3 (ABC) text read as cp1252 and saved as UTF-8: "KÕ ho¹ch thùc hiÖn d©n chñ ë c¬ së";
+    # a line in the capitals font ("KÕ HO¹CH") in capitals
+    sample = "KÕ HO¹CH TRIÓN KHAI\n" + "KÕ ho¹ch thùc hiÖn d©n chñ ë c¬ së. Uû ban nh©n d©n tØnh ban hµnh kÕ ho¹ch.\n" * 20
     path = tmp_path / "tcvn3.txt"
     path.write_text(sample, encoding="utf-8")
-    with pytest.raises(EncodingError, match="TCVN3"):
-        read(path)
+    got = read(path)
+    assert got.lines[0] == "KẾ HOẠCH TRIỂN KHAI"
+    assert got.lines[1] == "Kế hoạch thực hiện dân chủ ở cơ sở. Uỷ ban nhân dân tỉnh ban hành kế hoạch."
+    assert "TCVN3" in got.encoding
 
 
 def test_reader_keeps_line_numbers():
