@@ -14,7 +14,9 @@ import re
 import stat
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache, partial
 from pathlib import Path
 
 from .blocks import Block, Table, map_text, numbered
@@ -82,11 +84,11 @@ def read(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
         return SourceText(shown, fmt, lines, encoding, digest, blocks=tuple(text_blocks(lines)))
     if suffix == ".docx":
         lines, blocks = numbered(_docx_blocks(data, shown))
-        lines, blocks, legacy = _from_legacy_font(lines, blocks, shown)
-        return SourceText(shown, "docx", lines, "docx, TCVN3 font" if legacy else "docx", digest, blocks=tuple(blocks))
+        lines, blocks, font = _from_legacy_font(lines, blocks)
+        return SourceText(shown, "docx", lines, f"docx, {FONT_NAMES[font]} font" if font else "docx", digest, blocks=tuple(blocks))
     if suffix == ".pdf":
-        lines, blocks, pages, legacy = _pdf_blocks(data, shown)
-        return SourceText(shown, "pdf", lines, "pdf, TCVN3 font" if legacy else "pdf", digest, pages, tuple(blocks))
+        lines, blocks, pages, font = _pdf_blocks(data, shown)
+        return SourceText(shown, "pdf", lines, f"pdf, {FONT_NAMES[font]} font" if font else "pdf", digest, pages, tuple(blocks))
     text, encoding = decode_text(data, shown)
     lines, blocks = numbered(_html_blocks(text, shown))
     return SourceText(shown, "html", lines, encoding, digest, blocks=tuple(blocks))
@@ -119,8 +121,8 @@ def _check_docx_budget(data: bytes, shown: str) -> None:
 def decode_text(data: bytes, shown: str) -> tuple[str, str]:
     """Decode plan bytes: UTF-8 (BOM or not), UTF-16 with BOM, Windows-1258.
 
-    Text typed in the legacy TCVN3 (ABC) fonts is read in the letters its font draws
-    (`from_tcvn3`); VNI text is refused with its name.
+    Text typed in the legacy TCVN3 (ABC) or VNI fonts is read in the letters its font draws
+    (`from_legacy_font`).
     """
     if data.startswith(codecs.BOM_UTF8):
         return _clean(data[3:].decode("utf-8", errors="strict"), shown), "utf-8-sig"
@@ -140,14 +142,18 @@ def decode_text(data: bytes, shown: str) -> tuple[str, str]:
         if text.count("\ufffd") > 0.01 * len(text) + 2:
             raise ReadError("binary or unknown encoding (neither UTF-8 nor Windows-1258)", shown) from None
         text = unicodedata.normalize("NFC", text)
-    if legacy_font(text, shown) == "tcvn3":
-        return _clean(from_tcvn3(text), shown), f"{encoding}, TCVN3 font"
+    font = legacy_font(text)
+    if font:
+        return _clean(from_legacy_font(text, font), shown), f"{encoding}, {FONT_NAMES[font]} font"
     return _clean(text, shown), encoding
 
 
-def legacy_font(text: str, shown: str) -> str | None:
-    """"tcvn3" for text typed in the TCVN3 (ABC) fonts and read as Latin-1, None for Unicode
-    text; VNI text (a vowel, then a mark letter) is refused with its name."""
+FONT_NAMES = {"tcvn3": "TCVN3", "vni": "VNI"}
+
+
+def legacy_font(text: str) -> str | None:
+    """"tcvn3" for text typed in the TCVN3 (ABC) fonts and read as Latin-1, "vni" for text typed
+    in the VNI fonts (a vowel, then a mark letter), None for Unicode text."""
     sample = text[:20000]
     marks = len(_LEGACY_RE.findall(sample))
     if not marks:
@@ -157,9 +163,36 @@ def legacy_font(text: str, shown: str) -> str | None:
         return None
     tcvn = sum(ch in _TCVN3_TONES for ch in sample)
     vni = len(_VNI_PAIRS.findall(sample))
-    if tcvn >= vni:
-        return "tcvn3"
-    raise EncodingError("looks like VNI legacy-font text; convert it to Unicode (e.g. with UniKey) and retry", shown)
+    return "tcvn3" if tcvn >= vni else "vni"
+
+
+def from_legacy_font(text: str, font: str) -> str:
+    return from_tcvn3(text) if font == "tcvn3" else from_vni(text)
+
+
+def from_vni(text: str) -> str:
+    """VNI text in Vietnamese letters (data/rules/legacy_fonts.yaml): a base letter and the mark
+    byte after it made one letter, then the letters with a slot of their own."""
+    slots, letter = _vni_rules()
+    return slots.sub(letter, text)
+
+
+@cache
+def _vni_rules() -> tuple[re.Pattern[str], Callable[[re.Match[str]], str]]:
+    """One pass over the text, each slot read once: a letter made is never read again ("coâng"
+    is "công", not "cơng" — "ô" alone is the slot of "ơ")."""
+    rules = legacy_fonts()["vni"]
+    bases: dict[str, str] = rules["bases"]
+    singles = {**bases, **rules["letters"]}
+    marks = {**rules["marks"], **{k.upper(): v for k, v in rules["marks"].items()}}
+    slots = re.compile(f"([aeiouyAEIOUY{''.join(bases)}])([{''.join(marks)}])|[{''.join(singles)}]")
+
+    def letter(m: re.Match[str]) -> str:
+        if m.group(1):
+            return unicodedata.normalize("NFC", bases.get(m.group(1), m.group(1)) + marks[m.group(2)])
+        return singles[m.group(0)]
+
+    return slots, letter
 
 
 def from_tcvn3(text: str) -> str:
@@ -177,11 +210,13 @@ def _tcvn3_line(line: str, table: dict[int, str]) -> str:
     return converted
 
 
-def _from_legacy_font(lines: tuple[str, ...], blocks: list[Block], shown: str) -> tuple[tuple[str, ...], list[Block], bool]:
-    """A PDF's or Word file's text typed in a legacy font, in Vietnamese letters."""
-    if legacy_font("\n".join(lines), shown) != "tcvn3":
-        return lines, blocks, False
-    return tuple(from_tcvn3(line) for line in lines), [map_text(b, from_tcvn3) for b in blocks], True
+def _from_legacy_font(lines: tuple[str, ...], blocks: list[Block]) -> tuple[tuple[str, ...], list[Block], str | None]:
+    """A Word file's text typed in a legacy font, in Vietnamese letters."""
+    font = legacy_font("\n".join(lines))
+    if not font:
+        return lines, blocks, None
+    convert = partial(from_legacy_font, font=font)
+    return tuple(convert(line) for line in lines), [map_text(b, convert) for b in blocks], font
 
 
 def _clean(text: str, shown: str) -> str:
@@ -222,7 +257,7 @@ def _docx_blocks(data: bytes, shown: str) -> list[Block]:
     return spaced_columns(blocks)
 
 
-def _pdf_blocks(data: bytes, shown: str) -> tuple[tuple[str, ...], list[Block], tuple[int, ...], bool]:
+def _pdf_blocks(data: bytes, shown: str) -> tuple[tuple[str, ...], list[Block], tuple[int, ...], str | None]:
     try:
         import pdfplumber
     except ImportError as exc:  # pragma: no cover - declared dependency
@@ -239,9 +274,10 @@ def _pdf_blocks(data: bytes, shown: str) -> tuple[tuple[str, ...], list[Block], 
         raise ReadError("PDF has no text layer (a scan?); OCR it first", shown)
     # a text layer in a legacy font is read in its letters before the page's columns are parted
     # (the motto beside the issuer is found by its words)
-    legacy = legacy_font("\n".join(t for page in pages for b in page for t in _texts(b)), shown) == "tcvn3"
-    if legacy:
-        pages = [[map_text(b, from_tcvn3) for b in page] for page in pages]
+    font = legacy_font("\n".join(t for page in pages for b in page for t in _texts(b)))
+    if font:
+        convert = partial(from_legacy_font, font=font)
+        pages = [[map_text(b, convert) for b in page] for page in pages]
     texts: list[str] = []
     blocks: list[Block] = []
     page_of: list[int] = []
@@ -250,7 +286,7 @@ def _pdf_blocks(data: bytes, shown: str) -> tuple[tuple[str, ...], list[Block], 
         texts.extend(page_lines)
         blocks.extend(page_blocks)
         page_of.extend([number] * len(page_lines))
-    return tuple(texts), blocks, tuple(page_of), legacy
+    return tuple(texts), blocks, tuple(page_of), font
 
 
 def _texts(block: Block) -> list[str]:

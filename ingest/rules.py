@@ -446,17 +446,19 @@ def cues() -> dict[str, Any]:
 
 
 @cache
-def legacy_fonts() -> dict[str, dict[str, str]]:
+def legacy_fonts() -> dict[str, Any]:
     """What a legacy Vietnamese font draws in each Latin-1 slot (data/rules/legacy_fonts.yaml):
     one character for one letter, each slot once."""
     path = RULES_DIR / "legacy_fonts.yaml"
     raw = _load(path)
-    for font, table in raw.items():
+    tables = {"tcvn3": raw.get("tcvn3"), **{f"vni.{k}": v for k, v in (raw.get("vni") or {}).items()}}
+    for name, table in tables.items():
         if not isinstance(table, dict) or not table:
-            raise RulesError(f"{font}: expected a mapping of characters", str(path))
-        bad = [(k, v) for k, v in table.items() if not (isinstance(k, str) and isinstance(v, str) and len(k) == 1 and len(v) == 1)]
+            raise RulesError(f"{name}: expected a mapping of characters", str(path))
+        # a slot is one character; what it stands for one letter, or the combining marks it adds
+        bad = [(k, v) for k, v in table.items() if not (isinstance(k, str) and isinstance(v, str) and len(k) == 1 and (len(v) == 1 or name == "vni.marks"))]
         if bad:
-            raise RulesError(f"{font}: each slot is one character for one letter, not {bad[:3]}", str(path))
+            raise RulesError(f"{name}: each slot is one character for one letter, not {bad[:3]}", str(path))
     return raw
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from gold import PLANS
 
-from ingest.errors import EncodingError, ReadError
+from ingest.errors import ReadError
 from ingest.readers import read
 
 SEED = PLANS / "000_70211efbcc79a593.txt"
@@ -84,10 +84,12 @@ def test_reader_keeps_line_numbers():
     assert len(src.sha256) == 64
 
 
-def test_vni_mojibake_is_refused_with_the_encoding_named(tmp_path):
+def test_vni_text_is_read_in_the_letters_its_font_draws(tmp_path):
     # VNI text read as cp1252: "Keá hoaïch thöïc hieän daân chuû ôû cô sôû"
-    sample = "Keá hoaïch thöïc hieän daân chuû ôû cô sôû. UÛy ban nhaân daân tænh ban haønh.\n" * 20
+    sample = "Keá hoaïch thöïc hieän daân chuû ôû cô sôû. UÛy ban nhaân daân tænh ban haønh.\n" * 20 + "ÑAÛNG ñöôøng ngöôøi Nghò quyeát aên"
     path = tmp_path / "vni.txt"
     path.write_text(sample, encoding="utf-8")
-    with pytest.raises(EncodingError, match="VNI"):
-        read(path)
+    got = read(path)
+    assert got.lines[0] == "Kế hoạch thực hiện dân chủ ở cơ sở. Ủy ban nhân dân tỉnh ban hành."
+    assert got.lines[-1] == "ĐẢNG đường người Nghị quyết ăn"
+    assert "VNI" in got.encoding
