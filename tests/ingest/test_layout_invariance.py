@@ -125,7 +125,9 @@ _CORPUS_LAYOUTS = ["6a406c1f9dfed9c3", "001c610b2efdcf0c", "db769f685bf6bb23", "
                    "75a0867a09525909",
                    # session 58's blind batch: a delegation, a simplification plan, a customs ruling,
                    # a council's resolution, a fee circular with its English translation after it
-                   "5c600e2251eec56f", "5ed85a656c095d25", "fc5c0bce58bee8ce", "592501a25aaf5012", "39db3d8c3cc4571d"]
+                   "5c600e2251eec56f", "5ed85a656c095d25", "fc5c0bce58bee8ce", "592501a25aaf5012", "39db3d8c3cc4571d",
+                   # session 59's: two decisions, a council's resolution, a customs ruling, a decree
+                   "44bc41ecfb3f3b21", "1726b1b0ca691ac5", "f1e9ca38ca659c82", "e7eff1a535c155c1", "1180a89cc49ca3fe"]
 
 
 # … and the shared resolutions, decisions and directives (tests/data/real/other), three of them
