@@ -332,7 +332,12 @@ def _open_emphasis(text: str) -> bool:
         return True
     single = _STRONG.sub("", text)
     single = re.sub(r"^\s*\*\s+", "", single)  # a Markdown bullet
-    return single.count("*") % 2 == 1
+    stars = [m.start() for m in re.finditer(r"\*", single)]
+    if len(stars) == 1 and stars[0] > 0 and not single[stars[0] - 1].isspace() and single[stars[0] - 1] not in "([“\"":
+        # a lone star after a word closes a span ("… kèm theo)*"): its first line opened it as
+        # "* (Phụ lục …", which read as a bullet
+        return False
+    return len(stars) % 2 == 1
 
 
 @cache

@@ -140,6 +140,16 @@ def test_a_division_word_alone_takes_the_number_on_the_next_line(raw, expected):
     assert [line.text for line in join_emphasis(L(*raw))] == [expected]
 
 
+def test_a_star_that_closes_a_span_opened_as_a_bullet_opens_none():
+    """"* (Phụ lục …" reads as a bullet: the star that ends its italic two lines down ("… kèm
+    theo)*") closes that span and leaves the articles after it their own lines (corpus 5884aa6f…,
+    where "Điều 2" and "Điều 3" ran into the appendix note)."""
+    lines = L("* (Phụ lục Danh mục", "hành chính mới ban hành kèm theo)*", "**Điều 2.**", "Quyết định này có hiệu lực thi hành kể từ ngày ký.")
+    assert texts(join_emphasis(lines)) == texts(lines)
+    # a star after a space still opens nothing it closes: the span goes on
+    assert len(join_emphasis(L("*Căn cứ Luật Tổ chức chính", "quyền địa phương ngày 16/6/2025; *", "*Căn cứ Luật Thương mại"))) == 2
+
+
 def test_emphasis_stops_at_an_item_label_and_a_hard_break():
     assert len(join_emphasis(L("**I. MỤC ĐÍCH", "1. Mục đích"))) == 2
     assert len(join_emphasis(L("**TM. ỦY BAN NHÂN DÂN  ", "CHỦ TỊCH**"))) == 2
