@@ -1175,9 +1175,10 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
             entry = _article_entry(node.text, lexicon) if node.kind == "article" else None
             if node.kind == "article" and not _work_children(node):
                 # "Điều 3. Chánh Văn phòng …, Giám đốc các Sở … chịu trách nhiệm thi hành"
-                made = _make_task(node, _Ctx(headings=[]), entry, role, lexicon, [], _attrs(node))
-                if made is not None:
-                    out.append(made)
+                for part, ctx in _article_duties(node, lexicon):
+                    made = _make_task(part, ctx, entry, role, lexicon, [], _attrs(part))
+                    if made is not None:
+                        out.append(made)
                 continue
             intro, leads, requested, partners = (None, entry.agencies, entry.requested, []) if entry else _introducing_paragraph(node, lexicon)
             _walk(node, _Ctx(headings=[node.text], leads=leads, requested=requested, supports=partners, partners=list(partners)), role, lexicon, default, out)
@@ -1191,6 +1192,29 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
         # paragraph that introduces loose items names who carries them out, as in a section
         _, leads, requested, partners = _introducing_paragraph(loose, lexicon)
         _walk(loose, _Ctx(headings=[], leads=leads, requested=requested, supports=partners, partners=list(partners)), inherited or "other", lexicon, default, out)
+
+
+def _article_duties(article: Node, lexicon: Lexicon) -> list[tuple[Node, _Ctx]]:
+    """An article without items is one task — unless its paragraphs each give a named body work
+    of its own ("Sở Văn hóa … có trách nhiệm niêm yết …" / "Văn phòng Ủy ban nhân dân tỉnh có
+    trách nhiệm chủ trì, phối hợp Sở Văn hóa …" / "Sở Khoa học và Công nghệ có trách nhiệm …"):
+    then each paragraph is a task (…p1, …p2), under the article's title if it has one."""
+    paragraphs = [c for c in article.children if c.kind == "para"]
+    if len(paragraphs) < 2 or _attrs(article):
+        return [(article, _Ctx(headings=[]))]
+    titled = not _names_its_doer(article.text, lexicon)
+    if not titled:
+        paragraphs = [Node("para", "", article.text, article.lines), *paragraphs]
+    if not all(_names_its_doer(p.text, lexicon) for p in paragraphs):
+        return [(article, _Ctx(headings=[]))]
+    headings = [article.text] if titled and article.text else []
+    return [(Node("para", "", p.text, p.lines, path=f"{article.path}.p{n}"), _Ctx(headings=headings)) for n, p in enumerate(paragraphs, start=1)]
+
+
+def _names_its_doer(text: str, lexicon: Lexicon) -> bool:
+    """A sentence that opens with a named body and its verb."""
+    subjects, _, _, predicate = subject_of(_clauses(text)[0] if text else "", lexicon)
+    return any(not m.generic for m in subjects) and bool(predicate.strip())
 
 
 @cache

@@ -703,6 +703,26 @@ def test_a_heading_that_gives_no_body_duties_gives_no_lead(article):
     assert all(not t.lead for t, _ in extract_tasks(doc, PROVINCE).tasks)
 
 
+def test_an_article_whose_paragraphs_each_give_a_body_work_is_a_task_each():
+    """A procedure decision's article of three paragraphs, each a body's own duty (corpus
+    5884aa6f…): read as one task, the department that leads the first and supports the other two
+    lost its support; each paragraph is a task."""
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG NAI", "Số: 2811/QĐ-UBND", "Đồng Nai, ngày 20 tháng 11 năm 2025", "", "QUYẾT ĐỊNH",
+             "Công bố danh mục thủ tục hành chính", "", "QUYẾT ĐỊNH:", "Điều 1. Công bố kèm theo Quyết định này Danh mục thủ tục hành chính.",
+             "Điều 2.", "Sở Văn hóa, Thể thao và Du lịch có trách nhiệm tổ chức niêm yết, công khai danh mục thủ tục hành chính.",
+             "Văn phòng Ủy ban nhân dân tỉnh có trách nhiệm chủ trì, phối hợp Sở Văn hóa, Thể thao và Du lịch cập nhật nội dung thủ tục hành chính.",
+             "Sở Khoa học và Công nghệ có trách nhiệm chủ trì, phối hợp Sở Văn hóa, Thể thao và Du lịch cấu hình quy trình điện tử."]
+    tasks = {t.path: t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks}
+    assert [(tasks[p].lead, tasks[p].support) for p in ("Đ2.p1", "Đ2.p2", "Đ2.p3")] == [
+        (["Sở Văn hóa, Thể thao và Du lịch"], []),
+        (["Văn phòng Ủy ban nhân dân tỉnh"], ["Sở Văn hóa, Thể thao và Du lịch"]),
+        (["Sở Khoa học và Công nghệ"], ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ]
+    # an article whose later paragraph only goes on with the first is one task
+    lines[-2:] = ["Thời gian thực hiện trong năm 2026 theo kế hoạch được duyệt."]
+    assert "Đ2" in {t.path for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks}
+
+
 def test_a_line_that_only_points_to_an_appendix_is_no_task_but_one_that_assigns_is():
     lines = ["ỦY BAN NHÂN DÂN", "TỈNH NINH BÌNH", "Số: 12/QĐ-UBND", "Ninh Bình, ngày 05 tháng 11 năm 2025", "", "QUYẾT ĐỊNH",
              "Phê duyệt phương án đơn giản hóa thủ tục hành chính", "", "QUYẾT ĐỊNH:",
