@@ -430,6 +430,15 @@ def _read_header(lines: list[Line], header: Header) -> tuple[int, int, list[Line
     return _first_body_line(lines, start), start, issuer_lines
 
 
+@cache
+def _adoption_formula() -> re.Pattern[str]:
+    """A line of its own that says the text was adopted ("Nghị quyết này được Ủy ban Thường vụ
+    Quốc hội … thông qua ngày …"; cues.yaml: adoption_cue, adopted_texts)."""
+    cue = r"\s+".join(map(re.escape, cues()["adoption_cue"].split()))
+    texts = alternation(cues()["adopted_texts"])
+    return re.compile(rf"^[\s*_]*(?:{texts})\s+này\s+(?:đã\s+)?được\s[^.;]*?{cue}\s+\d", re.I)
+
+
 def _adoption_date(lines: list[Line]) -> str | None:
     """"… thông qua ngày 16 tháng 6 năm 2025" in the closing lines."""
     cue = r"\s+".join(map(re.escape, cues()["adoption_cue"].split()))
@@ -661,6 +670,10 @@ def _tail_line(lines: list[Line], i: int) -> bool:
 def _tail_start(lines: list[Line], start: int, rec_heading: re.Pattern[str]) -> int:
     for i in range(start, len(lines)):
         if rec_heading.match(fold(lines[i].text)) or _tail_line(lines, i):
+            return i
+        if _adoption_formula().match(lines[i].text):
+            # "Nghị quyết này được … khóa XV thông qua ngày 16 tháng 6 năm 2025.": a resolution's
+            # last words; what follows is its recipients and signature, labelled or not
             return i
         if _is_signature_block(lines, i):
             return i

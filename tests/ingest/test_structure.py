@@ -185,3 +185,21 @@ def test_a_consolidated_texts_list_of_amending_acts_is_part_of_its_opening():
               "1. Thông tin về dự án", "- Tên dự án: Cụm công nghiệp Báo Đáp.", "2. Ý kiến tham gia",
               "Căn cứ bảng tọa độ khống chế khu đất, khu vực ảnh hưởng đến hồ thủy lợi."]
     assert [n.label for n in parse(normalize(letter)).sections][:1] == ["1"]
+
+
+def test_a_resolutions_adoption_sentence_ends_its_text():
+    """"Nghị quyết này được Ủy ban Thường vụ Quốc hội … thông qua ngày …" is a resolution's last
+    sentence: the recipients after it, their label lost (corpus 4d984100…), are no item of the
+    last article, which stays a task of its own."""
+    from ingest.normalize import normalize
+    from ingest.structure import parse
+
+    lines = ["Số: 1655/NQ-UBTVQH15", "NGHỊ QUYẾT", "Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Cà Mau năm 2025", "ỦY BAN THƯỜNG VỤ QUỐC HỘI",
+             "QUYẾT NGHỊ:", "Điều 1. Tổ chức thực hiện", "1. Giao Chính phủ tổ chức thi hành Nghị quyết này.",
+             "2. Hội đồng Dân tộc, các Ủy ban của Quốc hội giám sát việc thực hiện Nghị quyết này.",
+             "*Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV thông qua ngày 16 tháng 6 năm 2025.*", "",
+             "- Chính phủ; - Ủy ban TW Mặt trận Tổ quốc Việt Nam; - Cục Thống kê, Bộ Tài chính; |"]
+    doc = parse(normalize(lines))
+    item = doc.sections[0].children[1]
+    assert item.label == "2" and item.children == []
+    assert doc.header.date == "2025-06-16"
