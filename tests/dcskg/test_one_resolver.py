@@ -181,6 +181,7 @@ WARNING_SAMPLES = [
     "no numbered sections or articles found: tasks could not be read",
     "10/2022/QH15 is dated differently in the text: 2022-11-10 (line 3), 2022-11-11 (line 9); kept 2022-11-10",
     "far from the subject: the document names neither grassroots democracy nor the Law 10/2022/QH15 or its decrees",
+    "typed in a legacy TCVN3 font: read in the Vietnamese letters the font draws",
 ]
 
 
