@@ -63,6 +63,13 @@ def _plain(text: str) -> str:
     return re.sub(r"\*+|_{2,}|^#+\s*", "", text).strip()
 
 
+def block_lines(block: Block) -> list[Line]:
+    """The lines of a block: a line itself, a table's cell by cell."""
+    if isinstance(block, Line):
+        return [block]
+    return [line for row in block.rows for cell in row for line in cell.lines]
+
+
 def map_text(block: Block, func: Callable[[str], str]) -> Block:
     """A block with `func` applied to each of its lines, a table's cell by cell."""
     if isinstance(block, Line):

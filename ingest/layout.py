@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .blocks import Block, Cell, Table
+from .blocks import Block, Cell, Table, block_lines
 from .models import Line
 from .rules import cues, fold
 from .tables import column_role, header_roles, is_motto, row_label, signature_start
@@ -94,7 +94,7 @@ def _render_table(t: Table, last: _TaskColumns | None) -> tuple[list[Line], _Tas
 
 def _is_signature_block(t: Table) -> bool:
     """Recipients beside the signature ("Nơi nhận:" | "KT. CHỦ TỊCH")."""
-    return any(signature_start().match(fold(l.text)) or signature_start().match(l.text) for row in t.rows for c in row for l in c.lines)
+    return any(signature_start().match(fold(l.text)) or signature_start().match(l.text) for l in block_lines(t))
 
 
 def _columns_as_cells(t: Table) -> Table:
@@ -112,7 +112,7 @@ def _is_header_block(t: Table) -> bool:
     """The issuer beside the national motto: a small table with the motto in a cell (Word
     layout tables add empty columns for margins)."""
     filled = [r for r in t.rows if any(c.text for c in r)]
-    return len(filled) <= 6 and any(is_motto(l.text) for row in t.rows for c in row for l in c.lines)
+    return len(filled) <= 6 and any(is_motto(l.text) for l in block_lines(t))
 
 
 def _column_major(t: Table) -> list[Line]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import layout
-from .blocks import map_text
+from .blocks import block_lines, map_text
 from .markup import text_blocks
 from .models import Line
 from .readers import SourceText
@@ -605,7 +605,7 @@ def normalize(source: SourceText | Iterable[str], skip: Iterable[str] = ()) -> N
         raw = source.lines if isinstance(source, SourceText) else tuple(source)
         blocks = text_blocks(tuple(letters(line) for line in raw))
     if "tables" in skipped:
-        lines = [l for b in blocks for l in ([b] if isinstance(b, Line) else [l for row in b.rows for c in row for l in c.lines])]
+        lines = [l for b in blocks for l in block_lines(b)]
     else:
         lines = layout.render(blocks)
     notes = Footnotes()

@@ -14,7 +14,7 @@ from .errors import NotAPlanError
 from .jurisdiction import determine
 from .models import Document, DocumentInfo, Extraction
 from .normalize import normalize
-from .readers import FONT_NAMES, read
+from .readers import read
 from .resolve import resolve
 from .rules import alternation, cues, doc_types, fold, registry
 from .structure import parse
@@ -44,9 +44,8 @@ def extract_document(path: str | Path, skip_steps: tuple[str, ...] = ()) -> tupl
     result = extract_tasks(doc, lexicon)
     resolved = resolve(result.tasks, result.reporting, doc, where, lexicon)
     warnings = list(where.notes) + ref_warnings + result.warnings
-    font = next((name for name in FONT_NAMES.values() if f"{name} font" in source.encoding), None)
-    if font:
-        warnings.append(f"typed in a legacy {font} font: read in the Vietnamese letters the font draws")
+    if source.font:
+        warnings.append(f"typed in a legacy {source.font.upper()} font: read in the Vietnamese letters the font draws")
     if not doc.sections:
         warnings.append("no numbered sections or articles found: tasks could not be read")
     if not _on_subject(full_text):

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 
-from .blocks import Block, Table, map_text, numbered
+from .blocks import Block, Table, block_lines, map_text, numbered
 from .errors import EncodingError, ReadError
-from .models import Line
 from .rules import legacy_fonts
 
 MAX_BYTES = 20 * 1024 * 1024  # a plan is tens of KB; 20 MB is far beyond any real one
@@ -47,6 +46,7 @@ class SourceText:
     sha256: str
     pages: tuple[int, ...] | None = None  # page of each line, for PDF
     blocks: tuple[Block, ...] = ()  # the lines and tables the reader found
+    font: str | None = None  # the legacy font the text was typed in and read from ("tcvn3", "vni")
 
 
 def read(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
@@ -78,20 +78,25 @@ def read(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
     if suffix in TEXT_SUFFIXES:
         from .markup import text_blocks
 
-        text, encoding = decode_text(data, shown)
+        text, encoding, font = decode_text(data, shown)
         fmt = "md" if suffix in {".md", ".markdown"} else "txt"
         lines = tuple(unicodedata.normalize("NFC", text).split("\n"))
-        return SourceText(shown, fmt, lines, encoding, digest, blocks=tuple(text_blocks(lines)))
+        return SourceText(shown, fmt, lines, _with_font(encoding, font), digest, blocks=tuple(text_blocks(lines)), font=font)
     if suffix == ".docx":
-        lines, blocks = numbered(_docx_blocks(data, shown))
-        lines, blocks, font = _from_legacy_font(lines, blocks)
-        return SourceText(shown, "docx", lines, f"docx, {FONT_NAMES[font]} font" if font else "docx", digest, blocks=tuple(blocks))
+        [docx_page], font = _in_its_letters([_docx_blocks(data, shown)])
+        lines, blocks = numbered(docx_page)
+        return SourceText(shown, "docx", lines, _with_font("docx", font), digest, blocks=tuple(blocks), font=font)
     if suffix == ".pdf":
         lines, blocks, pages, font = _pdf_blocks(data, shown)
-        return SourceText(shown, "pdf", lines, f"pdf, {FONT_NAMES[font]} font" if font else "pdf", digest, pages, tuple(blocks))
-    text, encoding = decode_text(data, shown)
+        return SourceText(shown, "pdf", lines, _with_font("pdf", font), digest, pages, tuple(blocks), font)
+    text, encoding, font = decode_text(data, shown)
     lines, blocks = numbered(_html_blocks(text, shown))
-    return SourceText(shown, "html", lines, encoding, digest, blocks=tuple(blocks))
+    return SourceText(shown, "html", lines, _with_font(encoding, font), digest, blocks=tuple(blocks), font=font)
+
+
+def _with_font(encoding: str, font: str | None) -> str:
+    """"utf-8, TCVN3 font": how the text was read, and the legacy font it was typed in."""
+    return f"{encoding}, {font.upper()} font" if font else encoding
 
 
 def _mib(n: int) -> str:
@@ -118,17 +123,15 @@ def _check_docx_budget(data: bytes, shown: str) -> None:
             raise ReadError(f"{i.filename} inflates {i.file_size // i.compress_size}-fold; refused as a possible zip bomb", shown)
 
 
-def decode_text(data: bytes, shown: str) -> tuple[str, str]:
-    """Decode plan bytes: UTF-8 (BOM or not), UTF-16 with BOM, Windows-1258.
-
-    Text typed in the legacy TCVN3 (ABC) or VNI fonts is read in the letters its font draws
-    (`from_legacy_font`).
-    """
+def decode_text(data: bytes, shown: str) -> tuple[str, str, str | None]:
+    """Decode plan bytes: UTF-8 (BOM or not), UTF-16 with BOM, Windows-1258; the text, the
+    encoding, and the legacy font (TCVN3, VNI) it was typed in, read in the letters the font
+    draws (`from_legacy_font`)."""
     if data.startswith(codecs.BOM_UTF8):
-        return _clean(data[3:].decode("utf-8", errors="strict"), shown), "utf-8-sig"
+        return _clean(data[3:].decode("utf-8", errors="strict"), shown), "utf-8-sig", None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return _clean(data.decode("utf-16"), shown), "utf-16"
+            return _clean(data.decode("utf-16"), shown), "utf-16", None
         except UnicodeDecodeError as exc:
             raise EncodingError(f"has a UTF-16 mark but does not decode: {exc.reason}", shown) from exc
     if b"\x00" in data[:4096]:
@@ -143,12 +146,7 @@ def decode_text(data: bytes, shown: str) -> tuple[str, str]:
             raise ReadError("binary or unknown encoding (neither UTF-8 nor Windows-1258)", shown) from None
         text = unicodedata.normalize("NFC", text)
     font = legacy_font(text)
-    if font:
-        return _clean(from_legacy_font(text, font), shown), f"{encoding}, {FONT_NAMES[font]} font"
-    return _clean(text, shown), encoding
-
-
-FONT_NAMES = {"tcvn3": "TCVN3", "vni": "VNI"}
+    return _clean(from_legacy_font(text, font) if font else text, shown), encoding, font
 
 
 def legacy_font(text: str) -> str | None:
@@ -210,13 +208,14 @@ def _tcvn3_line(line: str, table: dict[int, str]) -> str:
     return converted
 
 
-def _from_legacy_font(lines: tuple[str, ...], blocks: list[Block]) -> tuple[tuple[str, ...], list[Block], str | None]:
-    """A Word file's text typed in a legacy font, in Vietnamese letters."""
-    font = legacy_font("\n".join(lines))
+def _in_its_letters(pages: list[list[Block]]) -> tuple[list[list[Block]], str | None]:
+    """A Word file's or a PDF's text typed in a legacy font, page by page, in the letters the
+    font draws, and that font (None for Unicode text)."""
+    font = legacy_font("\n".join(line.text for page in pages for b in page for line in block_lines(b)))
     if not font:
-        return lines, blocks, None
+        return pages, None
     convert = partial(from_legacy_font, font=font)
-    return tuple(convert(line) for line in lines), [map_text(b, convert) for b in blocks], font
+    return [[map_text(b, convert) for b in page] for page in pages], font
 
 
 def _clean(text: str, shown: str) -> str:
@@ -274,10 +273,7 @@ def _pdf_blocks(data: bytes, shown: str) -> tuple[tuple[str, ...], list[Block], 
         raise ReadError("PDF has no text layer (a scan?); OCR it first", shown)
     # a text layer in a legacy font is read in its letters before the page's columns are parted
     # (the motto beside the issuer is found by its words)
-    font = legacy_font("\n".join(t for page in pages for b in page for t in _texts(b)))
-    if font:
-        convert = partial(from_legacy_font, font=font)
-        pages = [[map_text(b, convert) for b in page] for page in pages]
+    pages, font = _in_its_letters(pages)
     texts: list[str] = []
     blocks: list[Block] = []
     page_of: list[int] = []
@@ -287,12 +283,6 @@ def _pdf_blocks(data: bytes, shown: str) -> tuple[tuple[str, ...], list[Block], 
         blocks.extend(page_blocks)
         page_of.extend([number] * len(page_lines))
     return tuple(texts), blocks, tuple(page_of), font
-
-
-def _texts(block: Block) -> list[str]:
-    if isinstance(block, Line):
-        return [block.text]
-    return [line.text for row in block.rows for cell in row for line in cell.lines]
 
 
 def _html_blocks(text: str, shown: str) -> list[Block]:

@@ -430,18 +430,22 @@ def _read_header(lines: list[Line], header: Header) -> tuple[int, int, list[Line
     return _first_body_line(lines, start), start, issuer_lines
 
 
+def _adoption_cue() -> str:
+    """"thông qua ngày", its words parted by any space (cues.yaml: adoption_cue)."""
+    return r"\s+".join(map(re.escape, cues()["adoption_cue"].split()))
+
+
 @cache
 def _adoption_formula() -> re.Pattern[str]:
     """A line of its own that says the text was adopted ("Nghị quyết này được Ủy ban Thường vụ
     Quốc hội … thông qua ngày …"; cues.yaml: adoption_cue, adopted_texts)."""
-    cue = r"\s+".join(map(re.escape, cues()["adoption_cue"].split()))
     texts = alternation(cues()["adopted_texts"])
-    return re.compile(rf"^[\s*_]*(?:{texts})\s+này\s+(?:đã\s+)?được\s[^.;]*?{cue}\s+\d", re.I)
+    return re.compile(rf"^[\s*_]*(?:{texts})\s+này\s+(?:đã\s+)?được\s[^.;]*?{_adoption_cue()}\s+\d", re.I)
 
 
 def _adoption_date(lines: list[Line]) -> str | None:
     """"… thông qua ngày 16 tháng 6 năm 2025" in the closing lines."""
-    cue = r"\s+".join(map(re.escape, cues()["adoption_cue"].split()))
+    cue = _adoption_cue()
     tail = " ".join(l.text for l in lines[-40:])
     found = list(re.finditer(rf"{cue}\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+(\d{{4}})", tail, re.I))
     m = found[-1] if found else None  # the last date: the closing one

@@ -374,7 +374,7 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
         offset += person.end()
         body = body[person.end():]
     first_verb = subject_end(body, lexicon)
-    description = _description(body)
+    description = _description(body, lexicon)
     end = _described_subject_end(body, first_verb, description, lexicon)
     described = end > first_verb
     if not end:
@@ -394,7 +394,7 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
             if inner and predicate_regex().match(after[inner:].lstrip(" ,:-–")):
                 offset += label_end
                 body, end = after, inner
-                description = _description(body)
+                description = _description(body, lexicon)
     subject = body[:end].strip(" ,;:-–")
     predicate = body[end:].lstrip(" ,:-–")
     if not subject or not predicate or _only_related(body[:end], predicate) or _grammar().copula.match(predicate) or _grammar().qualifier.match(predicate) or _grammar().granted.search(predicate):
@@ -408,7 +408,7 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     found = split_agencies(subject, lexicon)
     if mood and _encouraging(mood.group(0)) and all(m.kind == "collective_group" for m in found):
         return [], requested, 0, body  # "Khuyến khích các doanh nghiệp …": no body is given work
-    if described or _described_as_written(description, body[:end], found, lexicon):
+    if described or _described_as_written(description, body[:end], found):
         found = [_described_body(m) for m in found]
     return found, requested, offset + end, body[end:]
 
@@ -431,24 +431,21 @@ def _only_related(subject: str, predicate: str) -> bool:
     return predicate_start(rest) >= len(rest)
 
 
-def _described_as_written(description: re.Match[str] | None, subject: str, found: list[AgencyMention], lexicon: Lexicon) -> bool:
+def _described_as_written(description: re.Match[str] | None, subject: str, found: list[AgencyMention]) -> bool:
     """"Đơn vị cung cấp dịch vụ đăng kiểm có trách nhiệm kê khai …": one body named by what it
     does — a head, its description (no verb the reading stopped at) running to the responsibility
     predicate; in the plural the bodies that do it ("Các cơ quan, đơn vị sử dụng ngân sách nhà
     nước có trách nhiệm …"); "Đơn vị liên quan" (a catch-all) stays vague."""
     if len(found) != 1 or not found[0].generic or is_catch_all(found[0]):
         return False
-    if is_generic_head(strip_plural(found[0].name, whole=True)):
+    if _bare_head(found[0].name):
         return False  # "Thủ trưởng đơn vị có trách nhiệm …": a head alone describes nothing
-    if is_plural(found[0].surface) and _names_other_bodies(subject, lexicon):
-        return False  # "các cơ quan chuyên môn chỉ đạo các cơ sở giáo dục …": work on other bodies, no name
     return description is not None and description.end("subject") == len(subject.rstrip(" ,;:-–"))
 
 
 def _names_other_bodies(subject: str, lexicon: Lexicon) -> bool:
     """A group after the first word of a subject ("… chỉ đạo | các cơ sở giáo dục")."""
-    plural = re.compile(rf"(?<=\s)(?:{alternation(cues()['quantifiers']['plural'])})\s", re.I)
-    return any(_opens_with_agency(subject[m.start() :], lexicon) for m in plural.finditer(subject, 1))
+    return any(is_plural(subject[m.end() :]) and _opens_with_agency(subject[m.end() :], lexicon) for m in re.finditer(r"\s+", subject.strip()))
 
 
 def _opening_end(body: str, lexicon: Lexicon) -> int:
@@ -501,12 +498,16 @@ def _description_break() -> re.Pattern[str]:
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['described_body_breaks'])})(?![\wÀ-ỹ])", re.I)
 
 
-def _description(body: str) -> re.Match[str] | None:
+def _description(body: str, lexicon: Lexicon) -> re.Match[str] | None:
     """A clause read as a body its words describe up to the responsibility predicate
-    (`_described_subject_regex`), unless those words hold a break; read once per clause, for
-    both readings below."""
+    (`_described_subject_regex`), unless those words hold a break or, in the plural, act on
+    another group ("các cơ quan chuyên môn chỉ đạo các cơ sở giáo dục … chịu trách nhiệm": work
+    on other bodies, no name); read once per clause, for both readings below."""
     m = _described_subject_regex().match(body)
-    return None if m is None or _description_break().search(m.group("subject")) else m
+    if m is None or _description_break().search(m.group("subject")):
+        return None
+    subject = m.group("subject")
+    return None if is_plural(subject) and _names_other_bodies(subject, lexicon) else m
 
 
 def _described_subject_end(body: str, end: int, m: re.Match[str] | None, lexicon: Lexicon) -> int:
@@ -519,8 +520,6 @@ def _described_subject_end(body: str, end: int, m: re.Match[str] | None, lexicon
         return end  # "… xác nhận và | chịu trách nhiệm": a verb joined to the predicate, no name
     # (a kind of body in the singular is no named body: "Doanh nghiệp | thực hiện dự án casino … có
     # trách nhiệm" names the one enterprise that carries out the project, not "các doanh nghiệp")
-    if is_plural(m.group("subject")) and _names_other_bodies(m.group("subject"), lexicon):
-        return end
     singular_kind = not is_plural(body[:end])
     if end and any(not a.generic and not (singular_kind and a.kind == "collective_group" and not a.known) for a in split_agencies(body[:end], lexicon)):
         return end
@@ -531,7 +530,7 @@ def _described_body(mention: AgencyMention) -> AgencyMention:
     """The body a description names is the one whose role it is, as the text writes it (one, not
     "các …" unless the text says so), and definite."""
     name = _described_tail().split(mention.name)[0].rstrip(" ,")
-    if is_generic_head(strip_plural(name, whole=True)):
+    if _bare_head(name):
         name = mention.name  # "Cơ quan quy định tại điểm a khoản này": no name without the pointer
     # the text's own words made plural ("Doanh nghiệp thực hiện dự án …"), not a group's name
     as_written = fold(mention.surface).startswith(fold(strip_plural(name, whole=True)))
