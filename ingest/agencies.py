@@ -9,6 +9,7 @@ typed. Generic phrases ("các cơ quan, đơn vị có liên quan") are kept as 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -509,7 +510,9 @@ def stacked_titles() -> str:
     titles = alternation(cues()["head_titles"])
     # "Chủ tịch, các Phó Chủ tịch và các thành viên UBND tỉnh": a listed title may be plural
     listed = rf"(?=(?:các\s+)?(?:{titles})(?![\wÀ-ỹ]))"
-    return rf"^(?:(?:các\s+)?(?:{titles})(?:\s*,\s*{listed}|\s+(?:và|kiêm)\s+{listed}|\s+(?=\S)|\s*$))+"
+    # "Giám đốc: Trung tâm Công báo - Tin học tỉnh, Trung tâm Phục vụ hành chính công tỉnh": the
+    # title then a colon, the bodies it heads after it
+    return rf"^(?:(?:các\s+)?(?:{titles})(?:\s*,\s*{listed}|\s+(?:và|kiêm)\s+{listed}|\s*:\s+(?=[A-ZĐÀ-Ỹ])|\s+(?=\S)|\s*$))+"
 
 
 @cache
@@ -569,6 +572,7 @@ class Lexicon:
     own_place: str | None = None  # the issuer's place: a body of another commune is named with its own
     national: bool = False  # issued by a national body: "địa phương" are the provinces
     own_unit: str | None = None  # how the issuer's units name it: "Bộ" ("Chánh Văn phòng" -> "Văn phòng Bộ")
+    regulated: tuple[str, ...] = ()  # bodies the text applies to, named by what they do ("tổ chức thu lệ phí")
 
     @property
     def home(self) -> str | None:
@@ -855,16 +859,23 @@ def names_a_kind(name: str) -> bool:
 
 
 def _gap_pieces(gap: str) -> list[str]:
-    """The text between known names, cut at ';' and after a place that stands for a body
-    named before it ("phường Xuân Đỉnh | và các đơn vị có liên quan")."""
+    """The text between known names, cut at ';', before a conjunction that opens another head's
+    title ("các đơn vị thuộc Bộ Nội vụ | và Thủ trưởng các cơ quan, đơn vị có liên quan") and
+    after a place that stands for a body named before it ("phường Xuân Đỉnh | và các đơn vị có
+    liên quan")."""
     out: list[str] = []
-    for piece in gap.split(";"):
+    for piece in (p for part in gap.split(";") for p in _titled_conjunct().split(part)):
         # one place after another ("…, thành phố Hồ Chí Minh, thành phố Hải Phòng và tỉnh Quảng Ninh")
         while place := re.match(rf"[\s,]*(?:và\s+|hoặc\s+)?{elliptic_place().pattern}(?=\s*(?:,|\s(?:và|hoặc)\s|$))", piece):
             out.append(piece[: place.end()])
             piece = piece[place.end() :]
         out.append(piece)
     return [p for p in out if p]
+
+
+@cache
+def _titled_conjunct() -> re.Pattern[str]:
+    return re.compile(rf"(?<=[\wÀ-ỹ])(?=\s+(?:và|hoặc)\s+(?:{alternation(cues()['head_titles'])})\s)", re.I)
 
 
 def _bracketed_owners(phrase: str, found: list[AgencyMention]) -> list[tuple[int, int]]:
@@ -1312,6 +1323,10 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
     tokens = _member_tokens(text)
     # "các trường phổ thông, trường dự bị đại học, tổ chức, đơn vị và cá nhân liên quan": the
     # qualifier closes the generic members at the end, not the bodies named before them
+    if not catch_all and len(tokens) > 1 and any(public_persons_regex().match(t) for t in tokens[1:]):
+        # "các tổ chức, cá nhân sử dụng điện": organisations and persons alike, the public —
+        # nobody in particular
+        return [Collective(_plain_group(piece), None, True)]
     tail_qualified = catch_all and _generic_tail(tokens)
     catch_all = catch_all and not tail_qualified
     if any(public_regex().fullmatch(t) for t in tokens):
@@ -1336,6 +1351,12 @@ def _generic_tail(tokens: list[str]) -> bool:
 
 
 @cache
+def public_persons_regex() -> re.Pattern[str]:
+    """A list member that is persons ("cá nhân …"; cues.yaml: public_persons)."""
+    return re.compile(rf"(?:{alternation(cues()['public_persons'])})(?![\wÀ-ỹ])", re.I)
+
+
+@cache
 def public_regex() -> re.Pattern[str]:
     """The public named as a member of a list ("người dân, doanh nghiệp …"): the list addresses
     them, no body (cues.yaml: public_nouns)."""
@@ -1351,8 +1372,10 @@ def _owner_word() -> re.Pattern[str]:
 def _owned_by_a_body(text: str, own_unit: str | None = None) -> str | None:
     """"các cơ quan, đơn vị (trực) thuộc UBND tỉnh": generic heads owned by a body the gazetteer
     knows are every unit of that body, a definite group, named with the owner's full name; "…
-    thuộc Bộ" in a ministry's text, by the word its units name it with (`own_unit`)."""
-    m = re.match(rf"^(?P<heads>.+?)\s+(?P<owner>{_owner_word().pattern})\s+(?P<body>.+)$", text)
+    thuộc Bộ" in a ministry's text, by the word its units name it with (`own_unit`); the owner
+    words may be two ("các đơn vị thuộc, trực thuộc Bộ Nội vụ")."""
+    owner = _owner_word().pattern
+    m = re.match(rf"^(?P<heads>.+?)\s+(?P<owner>{owner}(?:\s*,\s*{owner})?)\s+(?P<body>.+)$", text)
     if m is None:
         return None
     tokens = _member_tokens(m.group("heads"))
@@ -1408,12 +1431,12 @@ def _group_words(group: str) -> str:
 
 def _trailing_level(text: str, levels: tuple[str, ...]) -> tuple[str, str | None]:
     """The level a list ends with ("… cấp tỉnh", "… của tỉnh"), cut off; none after an owner."""
-    if re.search(r"(?<![\wÀ-ỹ])(?:trực thuộc|thuộc|của|trong)\s+\S", text):
-        # "đơn vị sự nghiệp thuộc Ủy ban nhân dân huyện": an owner qualifier, kept as written
-        return text, None
+    # "đơn vị sự nghiệp thuộc Ủy ban nhân dân huyện": an owner qualifier, kept as written — not
+    # the owner word of the level itself ("các cơ quan thông tin truyền thông | của tỉnh")
+    owner = re.search(r"(?<![\wÀ-ỹ])(?:trực thuộc|thuộc|của|trong)\s+\S", text)
     for lv in levels:
         m = re.search(rf"(?<![\wÀ-ỹ])({re.escape(lv)})\s*$", text, re.I)
-        if m and m.start() > 0:
+        if m and m.start() > 0 and (owner is None or owner.start() >= m.start()):
             return text[: m.start()].strip(" ,"), re.sub(r"^(?:của|thuộc)\s+", "", m.group(1), flags=re.I)
     return text, None
 
@@ -1524,8 +1547,11 @@ def _names_a_tier(token: str, rules: _CollectiveRules) -> bool:
 
 def _vague_group(piece: str, tokens: list[str], m: _Members, level: str | None, tail_qualified: bool = False) -> Collective | None:
     """The list as one group of the text's own words, when its generic heads make it one (not
-    when they are a catch-all tail after named bodies: `tail_qualified`)."""
+    when they are a catch-all tail after named bodies: `tail_qualified`). Its level is written bare
+    as a kind's is ("các cơ quan thông tin truyền thông của tỉnh" -> "… truyền thông tỉnh")."""
     order, others, generics, catch_all = m.order, m.others, m.generics, m.catch_all
+    if level and not catch_all:
+        piece = re.sub(rf"(?<![\wÀ-ỹ])(?:của|thuộc)\s+({re.escape(level)})\s*$", r"\1", piece.rstrip(" ,;.:"), flags=re.I)
     if len(tokens) == 1 and generics == 1 and not catch_all and _field_named(_head_of(tokens[0])[3]):
         # "Cơ quan chuyên môn về xây dựng": the body of that field, one or every one as written
         name = piece.strip(" ,;.:")
@@ -1736,6 +1762,37 @@ def _names_bodies(alias: str) -> bool:
     # is one place's short name
     levels = (is_plural(alias) or "," in low) and low.split(",")[0].strip() in level_words()
     return looks_like_agency(alias) or words[0] in heads or " ".join(words[:2]) in heads or levels
+
+
+@cache
+def _scope_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['scope_of_application'])})\s*:?\s*(?P<list>[^.:]+;[^.:]+)[.:]", re.I)
+
+
+def regulated_bodies(text: str, titles: Iterable[str] = ()) -> tuple[str, ...]:
+    """The bodies a text applies to, named by what they do: those it lists as whom it applies to
+    ("Thông tư này áp dụng đối với người nộp lệ phí; tổ chức thu lệ phí; tổ chức, cá nhân khác có
+    liên quan …"; cues.yaml: scope_of_application) and those an article is titled by and defines
+    ("Điều 3. Tổ chức thu phí" / "Cơ quan quản lý nhà nước có thẩm quyền … là tổ chức thu phí").
+    A person, a named body, a group named only by its kind or "có liên quan" is no such name; a
+    member that lists several (a comma) neither."""
+    pieces = [piece for m in _scope_regex().finditer(text) for piece in m.group("list").split(";")]
+    folded = fold(text)
+    pieces += [t for t in titles if re.search(rf"(?<![\wÀ-ỹ])là {re.escape(fold(t))}(?![\wÀ-ỹ])", folded)]
+    return tuple(dict.fromkeys(p for p in map(_regulated_name, pieces) if p))
+
+
+def _regulated_name(piece: str) -> str | None:
+    """A body named by what it does, as a scope list or a title writes it; None for anything else."""
+    phrase = re.split(r"\s*\(", piece.strip())[0].strip(" ,.")
+    low = strip_plural(fold(phrase), whole=True)
+    if not 2 < len(low.split()) <= 10 or "," in low or low.startswith(tuple(fold(p) for p in cues()["duty_holder_persons"])):
+        return None
+    if not any(re.match(rf"{re.escape(fold(h))}\s", low) for h in cues()["agency_heads"]) or is_generic_head(low):
+        return None
+    if any(a.start == 0 and a.known for a in find_agencies(phrase)) or is_catch_all(AgencyMention(phrase, "collective_group", phrase, 0, 0, generic=True)):
+        return None
+    return strip_plural(phrase, whole=True)
 
 
 def find_collectives(text: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:

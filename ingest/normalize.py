@@ -464,6 +464,26 @@ def _title_before_its_body(prev: str, nxt: str) -> bool:
     return bool(found) and found[0].start == 0
 
 
+@cache
+def _giving_verb_end() -> re.Pattern[str]:
+    """A verb that gives work to the body after it, at a line's end (cues.yaml: predicates)."""
+    from .rules import alternation, cues
+
+    verbs = cues()["predicates"]["delegate"] + cues()["predicates"]["direct"]
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(verbs)})$", re.I)
+
+
+def _verb_before_its_object(prev: str, nxt: str) -> bool:
+    """"Điều 3. Giao" / "Sở Dân tộc và Tôn giáo chủ trì …": a verb that gives work cannot end a
+    sentence; the body it gives the work to opens the next line."""
+    from .agencies import find_agencies
+
+    if not _giving_verb_end().search(prev):
+        return False
+    found = find_agencies(" ".join(nxt.split()[:8]))
+    return bool(found) and found[0].start == 0
+
+
 def _enumeration_cut(prev: str, nxt: str) -> bool:
     """"Bộ trưởng các Bộ:" / "Xây dựng, Ngoại giao, Tư pháp …": the members of an enumerated
     head run on past the break (the colon opens the list, it ends no sentence)."""
@@ -504,7 +524,7 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         return bool(_CONNECTOR_END.search(prev)) or wrapped
     if _CONNECTOR_END.search(prev) and (wrapped or len(prev) >= 0.8 * width or _HARD_END.search(prev)):
         return True  # the sentence goes on
-    if _cut_agency_name(prev, nxt) or _title_before_its_body(prev, nxt):
+    if _cut_agency_name(prev, nxt) or _title_before_its_body(prev, nxt) or _verb_before_its_object(prev, nxt):
         return True  # "Điều 3. Chánh Văn phòng" / "Ủy ban nhân dân tỉnh, …": one name
     if _type_word_end().search(prev) and len(prev) >= 0.6 * width:
         return True  # "…; Luật" / "Ban hành văn bản quy phạm pháp luật …": a document's name goes on

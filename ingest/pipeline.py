@@ -8,7 +8,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from .agencies import Lexicon, find_collectives, own_unit
+from .agencies import Lexicon, find_collectives, own_unit, regulated_bodies
 from .citations import extract_refs
 from .errors import NotAPlanError
 from .jurisdiction import determine
@@ -39,7 +39,8 @@ def extract_document(path: str | Path, skip_steps: tuple[str, ...] = ()) -> tupl
     # its communes and wards
     reform = doc.header.date is None or doc.header.date >= "2025-07"
     national = where.national
-    lexicon = Lexicon(aliases, own_level, members, reform, where.place, national, own_unit(where.issuer_name))
+    titles = [n.text for top in doc.sections for n in top.walk() if n.kind == "article"]
+    lexicon = Lexicon(aliases, own_level, members, reform, where.place, national, own_unit(where.issuer_name), regulated_bodies(full_text, titles))
     refs, ref_warnings = extract_refs(doc, where)
     result = extract_tasks(doc, lexicon)
     resolved = resolve(result.tasks, result.reporting, doc, where, lexicon)

@@ -38,6 +38,7 @@ from .agencies import (
     name_own_units,
     place_qualifier_regex,
     predicate_regex,
+    public_persons_regex,
     public_regex,
     shown_name,
     split_agencies,
@@ -75,6 +76,7 @@ class _Ctx:
     about: list[AgencyMention] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
     partners: list[AgencyMention] = field(default_factory=list)  # of `supports`: the heading's lead's partners
+    given: bool = False  # the leads are those a heading gives work to ("Giao Sở X chủ trì … có trách nhiệm:")
 
 
 # --- clause reading ------------------------------------------------------------------------------
@@ -105,10 +107,19 @@ def predicate_start(text: str, protected: list[tuple[int, int]] | None = None) -
             continue  # mid-sentence a capital starts a name ("Ban Chỉ đạo"), not a verb
         if m.group(0).lower() == "tổ chức" and _is_noun_tochuc(text, m.start(), m.end()):
             continue
+        if _stop_word_noun().search(text, 0, m.end()):
+            continue  # "… công trình điện lực": the stop ends a noun
         if _clause_words().field_preposition.search(text, 0, m.start()):
             continue  # "Cơ quan chuyên môn về | xây dựng": the field a body is named for, no verb
-        return m.start()
+        negated = _clause_words().negation.search(text, 0, m.start())
+        return negated.start() if negated and not negated.group("noun") else m.start()
     return len(text)
+
+
+@cache
+def _stop_word_noun() -> re.Pattern[str]:
+    """A noun that ends in a predicate stop, ending where the text searched ends (cues.yaml: stop_word_nouns)."""
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['stop_word_nouns'])})$", re.I)
 
 
 def _capitalised_verb(text: str, start: int, end: int, protected: list[tuple[int, int]]) -> bool:
@@ -163,7 +174,8 @@ def _grammar() -> _Grammar:
     return _Grammar(
         # a norm that introduces items ("… thực hiện nhiệm vụ, quyền hạn theo quy định tại Nghị
         # định …, cụ thể như sau:") gives them their body: only a norm that ends the sentence is one
-        copula=re.compile(rf"^(?:{not_power}(?:{alternation([*pr['copula'], *pr['power']])}){end}|(?:{alternation(pr['norm'])}){end}(?![^:]*:\s*$))", re.I),
+        # (negated as well: "Vụ | không có tư cách pháp nhân" says what it is not)
+        copula=re.compile(rf"^(?:(?:{alternation(c['clause_words']['negations'])})\s+)?(?:{not_power}(?:{alternation([*pr['copula'], *pr['power']])}){end}|(?:{alternation(pr['norm'])}){end}(?![^:]*:\s*$))", re.I),
         qualifier=re.compile(rf"^(?:{alternation(pr['qualifier'])})(?:\s*\([^()]*\))?\W*$", re.I),
         entitlement=re.compile(rf"^\W*(?!(?:{opens})\s+(?:[^,;.]{{0,40}}?\s)?(?:{alternation(ent['work_given'])}){end})(?:{opens}){end}", re.I),
         # "Doanh nghiệp … đáp ứng điều kiện … được hỗ trợ, ưu đãi sau:": whom the items below benefit
@@ -198,6 +210,7 @@ class _ClauseWords:
     member_list: re.Pattern[str]
     case_list: re.Pattern[str]  # "… trong những trường hợp sau đây:": the items are cases
     not_a_verb: re.Pattern[str]
+    negation: re.Pattern[str]  # "… không |" before the verb: the negation begins the predicate
     channel_or_unit: re.Pattern[str]
     grade: re.Pattern[str]
     purpose: re.Pattern[str]
@@ -238,6 +251,9 @@ def _clause_words() -> _ClauseWords:
         member_list=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(w['member_lists'])}){end}\s*:?", re.I),
         case_list=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(w['case_lists'])})\s*:\s*$", re.I),
         not_a_verb=re.compile(rf"^(?:{alternation(w['not_a_verb'])}){end}"),
+        negation=re.compile(
+            rf"(?<![\wÀ-ỹ])(?P<noun>(?:{alternation(n.split()[0] for n in w['negation_nouns'])})\s+)?(?:{alternation(w['negations'])})\s+$"
+        ),
         channel_or_unit=re.compile(rf"\s*\((?!\s*(?:{alternation(w['channels'])})\b)[^()]{{0,120}}\)"),
         grade=re.compile(rf"(?:các\s+)?cấp\s+(?:{alternation(w['grades'])}){end}"),
         purpose=re.compile(rf"\s+(?:{alternation(w['purpose'])})\s+"),
@@ -377,6 +393,8 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     description = _description(body, lexicon)
     end = _described_subject_end(body, first_verb, description, lexicon)
     described = end > first_verb
+    if (regulated := _regulated_subject(body, lexicon)) > end:
+        end, described = regulated, True  # a body the text applies to: "Cơ quan thẩm định giá | thông báo …"
     if not end:
         label = re.match(r"^([^:;]{3,100}?):\s+(?=[A-ZĐÀ-Ỹ])", body)
         if label and len(label.group(1).split()) <= 20 and not find_agencies(label.group(1)):
@@ -411,6 +429,16 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     if described or _described_as_written(description, body[:end], found):
         found = [_described_body(m) for m in found]
     return found, requested, offset + end, body[end:]
+
+
+def _regulated_subject(body: str, lexicon: Lexicon) -> int:
+    """Where a body the text applies to, named by what it does, ends if it opens the clause
+    ("Tổ chức thu lệ phí | nộp 100% số tiền …"; `Lexicon.regulated`); 0 if none does."""
+    for phrase in lexicon.regulated:
+        m = re.match(rf"(?:(?i:{alternation(cues()['quantifiers']['plural'])})\s+)?(?i:{re.escape(phrase)})(?=\s+[a-zà-ỹđ])", body)
+        if m:
+            return m.end()
+    return 0
 
 
 def _verb_after_subject(body: str, start: int) -> bool:
@@ -477,7 +505,8 @@ def _opening_end(body: str, lexicon: Lexicon) -> int:
 @cache
 def _described_subject_regex() -> re.Pattern[str]:
     """An agency head, two to sixteen words that describe it (no role word first), then the
-    responsibility predicate (cues.yaml: described_body_heads, _roles, responsibility_predicates)."""
+    responsibility predicate or an obligation (cues.yaml: described_body_heads, _roles, _obligations,
+    responsibility_predicates)."""
     c = cues()
     heads = alternation([*c["agency_heads"], *c["described_body_heads"]])
     roles = alternation(c["described_body_roles"])
@@ -489,7 +518,8 @@ def _described_subject_regex() -> re.Pattern[str]:
     # tiếp quản lý tài sản cố định …": several heads the description is of
     more = rf"(?:,\s+(?:và\s+)?(?i:{heads})(?![\wÀ-ỹ])){{0,4}}"
     plural = rf"(?:(?i:{alternation(c['quantifiers']['plural'])})\s+)?"
-    return re.compile(rf"^(?P<subject>{plural}(?i:{heads})(?![\wÀ-ỹ]){more}{description})\s+(?:{alternation(c['responsibility_predicates'])})(?![\wÀ-ỹ])")
+    predicates = alternation([*c["responsibility_predicates"], *c["described_body_obligations"]])
+    return re.compile(rf"^(?P<subject>{plural}(?i:{heads})(?![\wÀ-ỹ]){more}{description})\s+(?:{predicates})(?![\wÀ-ỹ])")
 
 
 @cache
@@ -562,11 +592,20 @@ def _request_within(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention],
     for m in _clause_words().request_within.finditer(clause, topic.end() if topic else 0):
         if _clause_words().own_initiative.search(clause[: m.start("verb")]):
             continue
+        if _filed_by_the_public(clause[: m.start("verb")]):
+            break  # "Doanh nghiệp, hộ kinh doanh khi nộp hồ sơ đề nghị cơ quan … cấp Giấy phép": an application
         found, requested, _, predicate = subject_of(clause[m.start("verb") :], lexicon)
         named = [a for a in found if not a.generic]
         if named and predicate_regex().match(predicate.lstrip(" ,:-–")):
             return found, requested, predicate
     return None
+
+
+def _filed_by_the_public(before: str) -> bool:
+    """The words before a request name the public and no body the gazetteer knows: the public
+    asks a body to act, the text gives no work."""
+    public = public_regex().search(before) or public_persons_regex().search(before)
+    return bool(public) and not any(a.known for a in find_agencies(before))
 
 
 def _composition(clause: str, lexicon: Lexicon) -> bool:
@@ -760,11 +799,30 @@ def _member_break(rest: str) -> re.Match[str] | None:
     pos = 0
     while (sep := words.member_break.search(rest, pos)) is not None:
         after = rest[sep.end() :]
+        if sep.group(0) == "," and _grammar().owner_after.match(after):
+            pos = sep.end()  # "các đơn vị thuộc, | trực thuộc Bộ Nội vụ": the second owner word, one group
+            continue
+        if _capitalised_field_goes_on(rest[: sep.start()], sep.group(0), after):
+            pos = sep.end()  # "các cơ quan Nông nghiệp và | Môi trường": a field named in capitals goes on
+            continue
         in_field = words.field_preposition.search(rest[: sep.end()])
         if not in_field or not after[:1].islower() or _openers().head_noun.match(after):
             return sep
         pos = sep.end()
     return None
+
+
+def _capitalised_field_goes_on(before: str, sep: str, after: str) -> bool:
+    """A conjunction between two capitalised words inside a group's field ("các cơ quan Nông
+    nghiệp và Môi trường"), not before another body ("… Trung ương và Ủy ban nhân dân …")."""
+    if sep.strip() not in _conjunctions() or not after[:1].isupper() or not re.search(r"(?<!\S)[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[a-zđà-ỹ][\wÀ-ỹ]*)?$", before):
+        return False
+    return not any(a.start == 0 for a in find_agencies(after[:80]))
+
+
+@cache
+def _conjunctions() -> frozenset[str]:
+    return frozenset(cues()["clause_words"]["conjunctions"])
 
 
 def _named_after_generic(body: str, pos: int, mentions) -> AgencyMention | None:
@@ -860,7 +918,7 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
     pending = ""
     listing = False  # the text says who makes up something ("Thành phần gồm: …"): its lists assign nothing
     text = _address_label().sub("", text, count=1)  # "Các Ông (Bà): Chánh Văn phòng Bộ; …"
-    for clause in _joined_partner_lists(_clauses(expand_enumerations(name_own_units(text, lexicon.own_unit), lexicon.home)), lexicon):
+    for clause in [] if _word_amendment().match(text) else _joined_partner_lists(_clauses(expand_enumerations(name_own_units(text, lexicon.own_unit), lexicon.home)), lexicon):
         if pending:
             clause = f"{pending}; {clause}"
             pending = ""
@@ -913,6 +971,13 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
         out.supports += [m for m in partner_list if not m.generic]
         out.generic += [m for m in partner_list if m.generic]
     return out
+
+
+@cache
+def _word_amendment() -> re.Pattern[str]:
+    """An amending item that changes words ("Thay thế cụm từ “Tổng cục …” thành “Cục …”"): the
+    names it quotes are the amended text's words, it names no actors (cues.yaml: word_amendments)."""
+    return re.compile(rf"^\W*(?:{alternation(cues()['word_amendments'])})(?![\wÀ-ỹ])", re.I)
 
 
 def _first_clause(out: Actors, clause: str, requested: bool, end: int, has_subject: bool) -> None:
@@ -1179,8 +1244,9 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
                     if made is not None:
                         out.append(made)
                 continue
-            intro, leads, requested, partners = (None, entry.agencies, entry.requested, []) if entry else _introducing_paragraph(node, lexicon)
-            _walk(node, _Ctx(headings=[node.text], leads=leads, requested=requested, supports=partners, partners=list(partners)), role, lexicon, default, out)
+            intro, ctx = (None, _Ctx(leads=entry.agencies, requested=entry.requested)) if entry else _introducing_paragraph(node, lexicon)
+            ctx.headings = [node.text]
+            _walk(node, ctx, role, lexicon, default, out)
             if not described:  # a described part's own paragraphs still only describe
                 _loose_paragraphs(node, role, lexicon, out, skip=intro)
         elif node.kind in _WORK or node.kind == "para":
@@ -1189,8 +1255,7 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
         _float_attributes(loose)
         # "Trong thời gian này, Cục Thuế sẽ tạm dừng …, cụ thể như sau:" then its dashes: the
         # paragraph that introduces loose items names who carries them out, as in a section
-        _, leads, requested, partners = _introducing_paragraph(loose, lexicon)
-        _walk(loose, _Ctx(headings=[], leads=leads, requested=requested, supports=partners, partners=list(partners)), inherited or "other", lexicon, default, out)
+        _walk(loose, _introducing_paragraph(loose, lexicon)[1], inherited or "other", lexicon, default, out)
 
 
 def _article_duties(article: Node, lexicon: Lexicon) -> list[tuple[Node, _Ctx]]:
@@ -1241,15 +1306,15 @@ def _introduces_work(section: Node, lexicon: Lexicon) -> bool:
     """A part that describes, whose last paragraph gives a named body the work listed after it:
     "I. ĐÁNH GIÁ CHUNG … thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải
     pháp sau đây:" (the work named in the words of cues.yaml: compound_work_headings)."""
-    intro, leads, _, _ = _introducing_paragraph(section, lexicon)
-    return intro is not None and bool(leads) and any(w in fold(intro.text) for w in work_words())
+    intro, ctx = _introducing_paragraph(section, lexicon)
+    return intro is not None and bool(ctx.leads) and any(w in fold(intro.text) for w in work_words())
 
 
-def _introducing_paragraph(section: Node, lexicon: Lexicon) -> tuple[Node | None, list[AgencyMention], bool, list[AgencyMention]]:
+def _introducing_paragraph(section: Node, lexicon: Lexicon) -> tuple[Node | None, _Ctx]:
     """A section's opening paragraph that names who carries out the items after it ("…; các sở,
     ban, ngành, Ủy ban MTTQ tỉnh … triển khai Đợt thi đua, tập trung thực hiện các nội dung
-    sau:"): the paragraph, its named actors (the items' leads), whether they are asked, and the
-    partners it names beside them (the items' supports)."""
+    sau:"): the paragraph, and what its items inherit: its named actors (the items' leads),
+    whether they are asked or given the work, and the partners named beside them (supports)."""
     opening = []
     for child in section.children:
         if child.kind in _WORK:
@@ -1260,14 +1325,20 @@ def _introducing_paragraph(section: Node, lexicon: Lexicon) -> tuple[Node | None
         # the article's own words introduce its items: "Điều 2. Giao Sở Y tế căn cứ Danh mục …
         # có trách nhiệm:" — the sentence that ends in the colon, not what the article said
         # before it ("Chính phủ cơ bản thống nhất …. Giao Bộ Công an …, bảo đảm các yêu cầu sau:")
-        actors = read_actors(_clauses(section.text)[-1], lexicon)
-        named = [m for m in actors.leads if not m.generic]
-        return None, named, actors.requested, (list(actors.supports) if named else [])
+        return None, _introduced(read_actors(_clauses(section.text)[-1], lexicon))
     if not opening or not opening[-1].text.rstrip().endswith(":") or not _work_children(section):
-        return None, [], False, []
-    actors = read_actors(opening[-1].text, lexicon)
+        return None, _Ctx()
+    ctx = _introduced(read_actors(opening[-1].text, lexicon))
+    return (opening[-1], ctx) if ctx.leads else (None, ctx)
+
+
+def _introduced(actors: Actors) -> _Ctx:
+    """What the items after an introducing sentence inherit from it: its named actors, and the
+    partners beside them, only where it names someone."""
     named = [m for m in actors.leads if not m.generic]
-    return (opening[-1], named, actors.requested, list(actors.supports)) if named else (None, [], False, [])
+    if not named:
+        return _Ctx()
+    return _Ctx(leads=named, requested=actors.requested, supports=list(actors.supports), partners=list(actors.supports), given=actors.assigned)
 
 
 def _loose_paragraphs(section: Node, role: str, lexicon: Lexicon, out, skip: Node | None = None) -> None:
@@ -1388,7 +1459,9 @@ def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
     is ("Trách nhiệm của thuê bao"): the heading says X holds the duties."""
     entry = _named_entry(heading, lexicon)
     if entry is not None:
-        return entry
+        # the public a heading names with bodies holds none of their duties
+        bodies = [m for m in entry.agencies if not (m.generic and _names_the_public(m.name))]
+        return replace(entry, agencies=bodies) if bodies else None
     duty = _clause_words().duty_of.match(heading.strip())
     if not duty or not fold(duty.group(0)).rstrip().endswith("của"):
         return None
@@ -1412,8 +1485,18 @@ def _duty_holders(names: str, lexicon: Lexicon) -> list[AgencyMention]:
         else:
             pieces.append(piece)
         bare = _bare_head(piece)
-    holders = [_duty_holder(piece) for piece in pieces]
+    holders = [None if _names_the_public(piece) else _duty_holder(_before_the_public(piece)) for piece in pieces]
     return [h for h in holders if h is not None] if holders[0] is not None else []
+
+
+def _names_the_public(piece: str) -> bool:
+    """"các tổ chức, cá nhân sử dụng điện": organisations and persons sharing one description, the public."""
+    return any(public_persons_regex().match(p) for p in re.split(r",\s*", piece)[1:])
+
+
+def _before_the_public(piece: str) -> str:
+    """"các tổ chức hành nghề công chứng | và cá nhân có liên quan": the body, without the persons after it."""
+    return re.split(rf"\s+(?:{alternation(_conjunctions())})\s+(?={public_persons_regex().pattern})", piece, maxsplit=1, flags=re.I)[0]
 
 
 @cache
@@ -1488,8 +1571,18 @@ def _duty_holder(name: str) -> AgencyMention | None:
     persons = alternation([*cues()["duty_holder_persons"], *cues()["head_titles"]])
     if re.match(rf"(?:các\s+)?(?:{persons})(?![\wÀ-ỹ])", fold(name)):
         return None  # "Trách nhiệm của giáo viên", "… của người đứng đầu": a person's duties are their unit's
+    if _role_named().fullmatch(fold(name)):
+        return None  # "Trách nhiệm của các cơ quan phối hợp": whoever plays the part, no body
     written = name[:1].upper() + name[1:]
     return AgencyMention(written, "other", name, 0, len(name), known=False)
+
+
+@cache
+def _role_named() -> re.Pattern[str]:
+    """A generic head named by the part it plays ("cơ quan phối hợp", "đơn vị chủ trì"; cues.yaml:
+    collectives.generic, described_body_roles)."""
+    heads = alternation(fold(h) for h in cues()["collectives"]["generic"])
+    return re.compile(rf"(?:các\s+)?(?:{heads})\s+(?:{alternation(fold(r) for r in cues()['described_body_roles'])})")
 
 
 def _article_entry(title: str, lexicon: Lexicon) -> _Entry | None:
@@ -1575,16 +1668,17 @@ def _child_context(child: Node, ctx: _Ctx, own: dict[str, list[Node]], entry: _E
         about=list(ctx.about),
         headings=ctx.headings + [heading],
         partners=list(ctx.partners),
+        given=ctx.given,
     )
     # partners a heading named beside its lead support that lead's items, not another lead's
     unpartnered = [m for m in ctx.supports if m not in ctx.partners]
     if own.get("lead") and any(a.text for a in own["lead"]):
         child_ctx.leads = _attr_agencies(own["lead"], lexicon, child_ctx)
-        child_ctx.supports, child_ctx.partners = unpartnered, []
+        child_ctx.supports, child_ctx.partners, child_ctx.given = unpartnered, [], False
     elif entry is not None:
         child_ctx.leads = entry.agencies
         child_ctx.requested = ctx.requested or entry.requested
-        child_ctx.supports, child_ctx.partners = unpartnered, []
+        child_ctx.supports, child_ctx.partners, child_ctx.given = unpartnered, [], False
     elif sub and heading:
         # "Sở NN&MT chỉ đạo Chi cục Biển đảo và Thủy sản thực hiện các nội dung sau:"
         actors = read_actors(heading, lexicon)
@@ -1596,6 +1690,7 @@ def _child_context(child: Node, ctx: _Ctx, own: dict[str, list[Node]], entry: _E
         elif actors.leads:
             child_ctx.leads = actors.leads + directed
             child_ctx.requested = ctx.requested or actors.requested
+            child_ctx.given = actors.assigned
             # "Giao Bộ Công an chủ trì, phối hợp với các bộ, cơ quan ngang bộ … bảo đảm các yêu
             # cầu sau:": the partners the heading names support every item under it
             child_ctx.supports = unpartnered + actors.supports
@@ -1912,11 +2007,15 @@ def _subject_leads(ctx: _Ctx, actors: Actors) -> list[AgencyMention]:
     """The leads of a task whose text opens with its subject. One that directs ("Chỉ đạo lực
     lượng Kiểm lâm tuần tra …" under "2. Sở Nông nghiệp và Môi trường") is the duty of the body
     it stands under: the bodies it directs are the object of that duty, as the answer keys read
-    them; one that gives work ("Giao Sở X chủ trì …") names who carries it out."""
+    them; one that gives work ("Giao Sở X chủ trì …") names who carries it out — alone where the
+    heading above was itself the issuer giving work ("Giao Sở Dân tộc và Tôn giáo chủ trì … có
+    trách nhiệm:" / "4. Giao Sở Khoa học và Công nghệ chủ trì …": the issuer speaks again)."""
     if not actors.assigned:
         return list(actors.leads)
     if actors.directs and ctx.leads:
         return list(ctx.leads)
+    if ctx.given and actors.leads:
+        return list(actors.leads)
     return list(ctx.leads) + [m for m in actors.leads if m.name not in {c.name for c in ctx.leads}]
 
 

@@ -142,6 +142,10 @@ SPLITS = [
     # generic heads a known body owns are every unit of it, named with the owner's full name
     ("Thủ trưởng các cơ quan, đơn vị thuộc UBND tỉnh", ["Các cơ quan, đơn vị thuộc Ủy ban nhân dân tỉnh"]),
     ("Thủ trưởng cơ quan thuộc Chính phủ", ["Các cơ quan thuộc Chính phủ"]),
+    # … by two owner words, and a head's title after "và" opens the next member (a Ministry of
+    # Home Affairs decision, corpus 5e4a9784…)
+    ("Thủ trưởng các đơn vị thuộc, trực thuộc Bộ Nội vụ và Thủ trưởng các cơ quan, đơn vị có liên quan",
+     ["Các đơn vị thuộc, trực thuộc Bộ Nội vụ", "Các cơ quan, đơn vị có liên quan"]),
     # a generic head with its field after "về" is the body of that field, as written
     ("Cơ quan chuyên môn về xây dựng", ["Cơ quan chuyên môn về xây dựng"]),
     ("các cơ quan quản lý nhà nước về giá", ["Các cơ quan quản lý nhà nước về giá"]),

@@ -202,6 +202,18 @@ def test_pdf_lines_joined_where_a_sentence_goes_on(lines, joined):
     assert [line.text for line in join_pdf_lines(L(*lines))] == joined
 
 
+def test_a_verb_that_gives_work_goes_on_to_the_body_it_gives_it_to():
+    """A portal's article cut after "Giao" (corpus f75757b0…): no sentence ends on the verb, the
+    body given the work opens the next line; cut before anything else it stays cut."""
+    head = ["Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.", ""]
+    cut = ["Điều 3. Giao", "Sở Dân tộc và Tôn giáo chủ trì, phối hợp các đơn vị liên quan có trách nhiệm:", "",
+           "1. Tổ chức niêm yết, công khai thủ tục hành chính nội bộ tại trụ sở làm việc."]
+    texts = [line.text for line in normalize(head + cut).lines]
+    assert "Điều 3. Giao Sở Dân tộc và Tôn giáo chủ trì, phối hợp các đơn vị liên quan có trách nhiệm:" in texts
+    cut[1] = "Thời hạn thực hiện như sau:"
+    assert "Điều 3. Giao" in [line.text for line in normalize(head + cut).lines]
+
+
 def test_a_place_name_cut_on_a_short_first_line_goes_on():
     # a Government notice as the portal wraps it (corpus 296e373d…): a paragraph's first line is
     # short where the page indented it, and the break falls inside a place's name or between it

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.agencies import Lexicon, find_collectives, own_unit
+from ingest.agencies import Lexicon, find_collectives, own_unit, regulated_bodies
 from ingest.normalize import normalize
 from ingest.rules import fold
 from ingest.structure import parse
@@ -505,6 +505,14 @@ def test_a_whole_group_name_ends_before_its_verb(text, written):
         ("Trách nhiệm của giáo viên, giáo viên chủ nhiệm", None),
         ("Trách nhiệm của người đứng đầu cơ quan, đơn vị", None),
         ("Trách nhiệm của Ủy viên thường trực", None),
+        # … nor the public, organisations and persons alike; persons after a body are left out
+        # (a Thái Nguyên electrical safety regulation, a Hải Phòng notarisation regulation)
+        ("Trách nhiệm của các tổ chức, cá nhân sử dụng điện", None),
+        ("Trách nhiệm của Hội Công chứng viên thành phố, các tổ chức hành nghề công chứng và cá nhân có liên quan",
+         ["Hội Công chứng viên thành phố", "Các tổ chức hành nghề công chứng"]),
+        # … nor bodies named by the part they play (a Nghệ An coordination regulation, corpus 994dfbc3…)
+        ("Trách nhiệm của các cơ quan phối hợp", None),
+        ("Trách nhiệm của các cơ quan đề nghị cung cấp thông tin", ["Các cơ quan đề nghị cung cấp thông tin"]),
     ],
 )
 def test_entry_headings(heading, names):
@@ -1372,3 +1380,103 @@ def test_an_entry_that_names_nobody_gives_way_to_the_body_its_sentence_names():
     assert tasks["III.2"].lead == ["Cơ quan đăng ký đầu tư"]
     assert "Các cơ quan, đơn vị, địa phương" in tasks["III.3"].lead
     assert tasks["III.4"].lead == ["Các đơn vị khác"]
+
+
+def test_an_item_that_gives_work_again_under_the_issuers_heading_names_its_own_lead():
+    """A Đồng Nai procedure decision (corpus f75757b0…): under "Giao Sở Dân tộc và Tôn giáo chủ
+    trì … có trách nhiệm:" the fourth item gives work again ("Giao Sở Khoa học và Công nghệ chủ
+    trì …"); the issuer speaks, the department of the heading does not share the item. Under a
+    body's own entry a "Giao …" item keeps the entry's body (it hands its work on)."""
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG NAI", "Số: 2740/QĐ-UBND", "Đồng Nai, ngày 17 tháng 11 năm 2025", "", "QUYẾT ĐỊNH",
+             "Công bố thủ tục hành chính nội bộ", "", "QUYẾT ĐỊNH:", "Điều 1. Công bố kèm theo Quyết định này 02 thủ tục hành chính nội bộ.", "",
+             "Điều 3. Giao", "Sở Dân tộc và Tôn giáo chủ trì, phối hợp các đơn vị liên quan có trách nhiệm:", "",
+             "1. Tổ chức niêm yết, công khai thủ tục hành chính nội bộ tại trụ sở làm việc.",
+             "2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp các sở, ban, ngành có trách nhiệm nâng cấp Hệ thống thông tin.",
+             "3. Văn phòng Ủy ban nhân dân tỉnh tham mưu tổng hợp, trình Chủ tịch Ủy ban nhân dân tỉnh phê duyệt."]
+    tasks = {t.path: t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks}
+    assert [tasks[f"Đ3.{n}"].lead for n in (1, 2, 3)] == [["Sở Dân tộc và Tôn giáo"], ["Sở Khoa học và Công nghệ"], ["Văn phòng Ủy ban nhân dân tỉnh"]]
+    assert tasks["Đ3.2"].support == ["Các sở, ban, ngành tỉnh"]
+
+
+_FEE_CIRCULAR = ["BỘ TÀI CHÍNH", "Số: 109/2025/TT-BTC", "Hà Nội, ngày 18 tháng 11 năm 2025", "", "THÔNG TƯ",
+                 "Quy định mức thu, chế độ thu, nộp lệ phí cấp Chứng chỉ hành nghề môi giới bất động sản", "",
+                 "Điều 1. Phạm vi điều chỉnh, đối tượng áp dụng",
+                 "Thông tư này áp dụng đối với người nộp lệ phí; tổ chức thu lệ phí; tổ chức, cá nhân khác có liên quan đến việc thu, nộp lệ phí.",
+                 "Điều 3. Cơ quan thẩm định giá", "Sở Xây dựng là cơ quan thẩm định giá theo quy định tại Thông tư này.",
+                 "Điều 5. Kê khai, thu, nộp lệ phí",
+                 "1. Người nộp lệ phí thực hiện nộp lệ phí cho tổ chức thu lệ phí.",
+                 "2. Trong thời hạn 24 giờ tính từ thời điểm nhận được tiền lệ phí, cơ quan, tổ chức nhận tiền phải chuyển toàn bộ tiền lệ phí thu được vào tài khoản của tổ chức thu lệ phí.",
+                 "3. Tổ chức thu lệ phí nộp 100% số tiền lệ phí thu được vào ngân sách nhà nước.",
+                 "4. Cơ quan thẩm định giá thông báo kết quả thẩm định cho tổ chức thu lệ phí."]
+
+
+def test_the_bodies_a_text_applies_to_are_read_by_what_they_do():
+    """A Ministry of Finance fee circular (corpus b3bb1db5…, c2b60521…, 39db3d8c…): the bodies it
+    applies to, named by what they do, lead the sentences they open ("Tổ chức thu lệ phí | nộp
+    100% …"), read from its scope ("áp dụng đối với …; …; …") or from an article that defines its
+    title ("Điều 3. Cơ quan thẩm định giá" / "… là cơ quan thẩm định giá"); a body bound by "phải"
+    leads its obligation; the payer (a person) and the related public are none."""
+    doc = parse(normalize(_FEE_CIRCULAR))
+    text = " ".join(line.text for line in doc.lines)
+    regulated = regulated_bodies(text, [n.text for top in doc.sections for n in top.walk() if n.kind == "article"])
+    assert regulated == ("tổ chức thu lệ phí", "Cơ quan thẩm định giá")
+    tasks = {t.path: t for t, _ in extract_tasks(doc, Lexicon({}, regulated=regulated)).tasks}
+    assert [tasks[f"Đ5.{n}"].lead for n in (2, 3, 4)] == [["Cơ quan, tổ chức nhận tiền"], ["Tổ chức thu lệ phí"], ["Cơ quan thẩm định giá"]]
+    assert not tasks.get("Đ5.1") or not tasks["Đ5.1"].lead
+    # without the scope, "Tổ chức thu lệ phí nộp …" reads as a verb ("organise the collection")
+    unscoped = {t.path: t for t, _ in extract_tasks(doc, Lexicon({})).tasks}
+    assert "Đ5.3" not in unscoped or not unscoped["Đ5.3"].lead
+
+
+@pytest.mark.parametrize(
+    "text,leads",
+    [
+        # a Hà Nội council resolution (corpus f1e9ca38…): the negation opens the predicate
+        ("Trường hợp học trực tuyến, các cơ sở giáo dục không triển khai thực hiện các khoản thu theo quy định tại Nghị quyết này.", ["Các cơ sở giáo dục"]),
+        ("Các cơ sở giáo dục chưa thực hiện việc công khai các khoản thu.", ["Các cơ sở giáo dục"]),
+        # … but not the word it makes a noun of
+        ("Các doanh nghiệp hàng không chủ trì thực hiện việc công khai giá vé.", ["Các doanh nghiệp hàng không"]),
+        # a Government decree on ministries' units (corpus fa339553…): what a unit is not is no work
+        ("Vụ không có tư cách pháp nhân, không có con dấu, không có tài khoản.", []),
+        # an application the public files asks a body to act: no work the text gives
+        ("Doanh nghiệp, hộ kinh doanh khi nộp hồ sơ đề nghị cơ quan quản lý nhà nước có thẩm quyền cấp Giấy phép phải nộp phí theo quy định.", []),
+    ],
+)
+def test_a_negation_is_the_predicates_and_a_negated_copula_gives_no_work(text, leads):
+    assert [m.name for m in read_actors(text, PROVINCE).leads] == leads
+
+
+@pytest.mark.parametrize(
+    "text,leads,supports",
+    [
+        # a Thái Nguyên electrical safety regulation (corpus 73a5c09d…): "trình" (submit) ends no
+        # name inside "công trình"; "lập" ends one only with what is drawn up
+        ("Ủy ban nhân dân cấp xã chủ trì, phối hợp với chủ đầu tư công trình điện lực lập kế hoạch giải phóng mặt bằng.",
+         ["Ủy ban nhân dân cấp xã"], ["Chủ đầu tư công trình điện lực"]),
+        ("Các đơn vị quản lý vận hành công trình điện lực tổ chức thực hiện Quy định này.", ["Các đơn vị quản lý vận hành công trình điện lực"], []),
+        ("Sở Công Thương trình Ủy ban nhân dân tỉnh phê duyệt.", ["Sở Công Thương"], []),
+        ("Các đơn vị sự nghiệp công lập thực hiện.", ["Các đơn vị sự nghiệp công lập"], []),
+        # a group's level after "của" is written bare, as a kind's is
+        ("Sở Văn hóa, Thể thao và Du lịch chủ trì phối hợp với các cơ quan thông tin truyền thông của tỉnh tuyên truyền.",
+         ["Sở Văn hóa, Thể thao và Du lịch"], ["Các cơ quan thông tin truyền thông tỉnh"]),
+        # an amending text's quoted words are no bodies (a Ministry of Justice circular, corpus 68c706de…)
+        ("Thay thế cụm từ “Tổng cục Thi hành án dân sự” thành “Cục Quản lý Thi hành án dân sự”; “Chi cục trưởng” thành “Trưởng Phòng Thi hành án dân sự khu vực”.", [], []),
+        # a head's title, a colon, the bodies it heads (Hà Tĩnh decisions, corpus ad3df698…)
+        ("Chánh Văn phòng UBND tỉnh; Giám đốc: Trung tâm Công báo - Tin học tỉnh, Trung tâm Phục vụ hành chính công tỉnh; "
+         "Chủ tịch UBND các xã, phường chịu trách nhiệm thi hành Quyết định này.",
+         ["Văn phòng Ủy ban nhân dân tỉnh", "Trung tâm Công báo - Tin học tỉnh", "Trung tâm Phục vụ hành chính công tỉnh", "Ủy ban nhân dân các xã, phường"], []),
+        # a field named in capitals goes on past "và"; another body after it does not
+        ("Các cơ quan Trung ương và Ủy ban nhân dân các xã, phường thực hiện.", ["Các cơ quan Trung ương", "Ủy ban nhân dân các xã, phường"], []),
+        # organisations and persons who ask a body are the public asking (corpus 54c3026b…)
+        ("Trường hợp cần thiết, tổ chức, cá nhân yêu cầu cơ sở đã giám định thực hiện giám định bổ sung.", [], []),
+    ],
+)
+def test_a_name_ends_where_its_words_do_and_words_or_the_public_are_no_body(text, leads, supports):
+    actors = read_actors(text, PROVINCE)
+    assert ([m.name for m in actors.leads], [m.name for m in actors.supports]) == (leads, supports)
+
+
+def test_a_field_named_in_capitals_goes_on_past_its_conjunction():
+    # the kinds of bodies a coordination regulation asks (corpus 994dfbc3…): no "Các cơ quan Nông nghiệp"
+    actors = read_actors("Các cơ quan Nông nghiệp và Môi trường thực hiện kiểm tra.", PROVINCE)
+    assert [m.name for m in actors.leads + actors.generic] == ["Các cơ quan Nông nghiệp và Môi trường"]
