@@ -874,7 +874,9 @@ def _openers() -> _Openers:
     heads = {fold(h) for k in c["collectives"]["kinds"] for h in k["heads"]} | {fold(h) for h in c["collectives"]["generic"]} | {fold(h) for h in c["agency_heads"]}
     return _Openers(
         titles=re.compile(stacked),
-        titles_raw=re.compile(rf"{stacked}(?:các\s+)?", re.I),
+        # "Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Xây dựng, …": the generic head and its
+        # colon before the bodies the title heads are the title's
+        titles_raw=re.compile(rf"{stacked}(?:các\s+)?(?:(?:{alternation(c['collectives']['generic'])})\s*:\s+(?=(?-i:[A-ZĐÀ-Ỹ])))?", re.I),
         not_agencies=re.compile(r"(?:" + "|".join(re.escape(fold(w)) for w in c["not_agencies"]) + r")(?![\wÀ-ỹ])"),
         place=re.compile(rf"^(?i:{alternation(c['issuer_levels'])})\s+[A-ZĐÀ-Ỹ]"),
         heads=re.compile(r"(?:" + alternation(heads) + r")(?![\wÀ-ỹ])"),

@@ -1465,6 +1465,9 @@ def test_a_negation_is_the_predicates_and_a_negated_copula_gives_no_work(text, l
         ("Chánh Văn phòng UBND tỉnh; Giám đốc: Trung tâm Công báo - Tin học tỉnh, Trung tâm Phục vụ hành chính công tỉnh; "
          "Chủ tịch UBND các xã, phường chịu trách nhiệm thi hành Quyết định này.",
          ["Văn phòng Ủy ban nhân dân tỉnh", "Trung tâm Công báo - Tin học tỉnh", "Trung tâm Phục vụ hành chính công tỉnh", "Ủy ban nhân dân các xã, phường"], []),
+        # … and a title over a generic head and its colon (Bắc Ninh decisions, corpus b6ae4bd4…)
+        ("Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Xây dựng, Sở Tài chính, Uỷ ban nhân dân cấp xã, các cơ quan, đơn vị có liên quan "
+         "căn cứ Quyết định thi hành./.", ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Xây dựng", "Sở Tài chính", "Ủy ban nhân dân cấp xã"], []),
         # a field named in capitals goes on past "và"; another body after it does not
         ("Các cơ quan Trung ương và Ủy ban nhân dân các xã, phường thực hiện.", ["Các cơ quan Trung ương", "Ủy ban nhân dân các xã, phường"], []),
         # organisations and persons who ask a body are the public asking (corpus 54c3026b…)
