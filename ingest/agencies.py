@@ -875,7 +875,8 @@ def _gap_pieces(gap: str) -> list[str]:
 
 @cache
 def _titled_conjunct() -> re.Pattern[str]:
-    return re.compile(rf"(?<=[\wÀ-ỹ])(?=\s+(?:và|hoặc)\s+(?:{alternation(cues()['head_titles'])})\s)", re.I)
+    conjunctions = alternation(cues()["clause_words"]["conjunctions"])
+    return re.compile(rf"(?<=[\wÀ-ỹ])(?=\s+(?:{conjunctions})\s+(?:{alternation(cues()['head_titles'])})\s)", re.I)
 
 
 def _bracketed_owners(phrase: str, found: list[AgencyMention]) -> list[tuple[int, int]]:
@@ -1323,10 +1324,8 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
     tokens = _member_tokens(text)
     # "các trường phổ thông, trường dự bị đại học, tổ chức, đơn vị và cá nhân liên quan": the
     # qualifier closes the generic members at the end, not the bodies named before them
-    if not catch_all and len(tokens) > 1 and any(public_persons_regex().match(t) for t in tokens[1:]):
-        # "các tổ chức, cá nhân sử dụng điện": organisations and persons alike, the public —
-        # nobody in particular
-        return [Collective(_plain_group(piece), None, True)]
+    if not catch_all and _public_members(tokens):
+        return [Collective(_plain_group(piece), None, True)]  # the public: nobody in particular
     tail_qualified = catch_all and _generic_tail(tokens)
     catch_all = catch_all and not tail_qualified
     if any(public_regex().fullmatch(t) for t in tokens):
@@ -1354,6 +1353,18 @@ def _generic_tail(tokens: list[str]) -> bool:
 def public_persons_regex() -> re.Pattern[str]:
     """A list member that is persons ("cá nhân …"; cues.yaml: public_persons)."""
     return re.compile(rf"(?:{alternation(cues()['public_persons'])})(?![\wÀ-ỹ])", re.I)
+
+
+def _public_members(tokens: list[str]) -> bool:
+    """"các tổ chức, cá nhân sử dụng điện": organisations and persons alike, the public."""
+    return len(tokens) > 1 and any(public_persons_regex().match(t) for t in tokens[1:])
+
+
+def names_the_public(phrase: str) -> bool:
+    """A phrase that lists organisations and persons alike (`_public_members`), its members parted
+    by commas and conjunctions ("bộ phận/cá nhân chuyên trách" is one member: a unit or its officer)."""
+    conjunctions = alternation(cues()["clause_words"]["conjunctions"])
+    return _public_members(re.split(rf",\s*|\s+(?:{conjunctions})\s+", strip_plural(phrase.strip(), whole=True)))
 
 
 @cache

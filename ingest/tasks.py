@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from .agencies import (
     CAPITALS,
@@ -36,6 +36,7 @@ from .agencies import (
     looks_like_agency,
     name_closing_regex,
     name_own_units,
+    names_the_public,
     place_qualifier_regex,
     predicate_regex,
     public_persons_regex,
@@ -434,11 +435,14 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
 def _regulated_subject(body: str, lexicon: Lexicon) -> int:
     """Where a body the text applies to, named by what it does, ends if it opens the clause
     ("Tổ chức thu lệ phí | nộp 100% số tiền …"; `Lexicon.regulated`); 0 if none does."""
-    for phrase in lexicon.regulated:
-        m = re.match(rf"(?:(?i:{alternation(cues()['quantifiers']['plural'])})\s+)?(?i:{re.escape(phrase)})(?=\s+[a-zà-ỹđ])", body)
-        if m:
-            return m.end()
-    return 0
+    m = _regulated_regex(lexicon.regulated).match(body) if lexicon.regulated else None
+    return m.end() if m else 0
+
+
+@lru_cache(maxsize=64)
+def _regulated_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    plural = alternation(cues()["quantifiers"]["plural"])
+    return re.compile(rf"(?:(?:{plural})\s+)?(?:{alternation(phrases)})(?=\s+(?-i:[a-zà-ỹđ]))", re.I)
 
 
 def _verb_after_subject(body: str, start: int) -> bool:
@@ -1462,7 +1466,7 @@ def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
     entry = _named_entry(heading, lexicon)
     if entry is not None:
         # the public a heading names with bodies holds none of their duties
-        bodies = [m for m in entry.agencies if not (m.generic and _names_the_public(m.name))]
+        bodies = [m for m in entry.agencies if not (m.generic and names_the_public(m.name))]
         return replace(entry, agencies=bodies) if bodies else None
     duty = _clause_words().duty_of.match(heading.strip())
     if not duty or not fold(duty.group(0)).rstrip().endswith("của"):
@@ -1487,13 +1491,8 @@ def _duty_holders(names: str, lexicon: Lexicon) -> list[AgencyMention]:
         else:
             pieces.append(piece)
         bare = _bare_head(piece)
-    holders = [None if _names_the_public(piece) else _duty_holder(_before_the_public(piece)) for piece in pieces]
+    holders = [None if names_the_public(body) else _duty_holder(body) for body in map(_before_the_public, pieces)]
     return [h for h in holders if h is not None] if holders[0] is not None else []
-
-
-def _names_the_public(piece: str) -> bool:
-    """"các tổ chức, cá nhân sử dụng điện": organisations and persons sharing one description, the public."""
-    return any(public_persons_regex().match(p) for p in re.split(r",\s*", piece)[1:])
 
 
 def _before_the_public(piece: str) -> str:
