@@ -875,8 +875,7 @@ def _gap_pieces(gap: str) -> list[str]:
 
 @cache
 def _titled_conjunct() -> re.Pattern[str]:
-    conjunctions = alternation(cues()["clause_words"]["conjunctions"])
-    return re.compile(rf"(?<=[\wÀ-ỹ])(?=\s+(?:{conjunctions})\s+(?:{alternation(cues()['head_titles'])})\s)", re.I)
+    return re.compile(rf"(?<=[\wÀ-ỹ])(?=\s+(?:{_conjunction_words()})\s+(?:{alternation(cues()['head_titles'])})\s)", re.I)
 
 
 def _bracketed_owners(phrase: str, found: list[AgencyMention]) -> list[tuple[int, int]]:
@@ -1360,11 +1359,21 @@ def _public_members(tokens: list[str]) -> bool:
     return len(tokens) > 1 and any(public_persons_regex().match(t) for t in tokens[1:])
 
 
+def without_the_public(phrase: str) -> str:
+    """"các tổ chức hành nghề công chứng | và cá nhân có liên quan": a body, without the persons
+    after it."""
+    return re.split(rf"\s+(?:{_conjunction_words()})\s+(?={public_persons_regex().pattern})", phrase, maxsplit=1, flags=re.I)[0]
+
+
+@cache
+def _conjunction_words() -> str:
+    return alternation(cues()["clause_words"]["conjunctions"])
+
+
 def names_the_public(phrase: str) -> bool:
     """A phrase that lists organisations and persons alike (`_public_members`), its members parted
     by commas and conjunctions ("bộ phận/cá nhân chuyên trách" is one member: a unit or its officer)."""
-    conjunctions = alternation(cues()["clause_words"]["conjunctions"])
-    return _public_members(re.split(rf",\s*|\s+(?:{conjunctions})\s+", strip_plural(phrase.strip(), whole=True)))
+    return _public_members(re.split(rf",\s*|\s+(?:{_conjunction_words()})\s+", strip_plural(phrase.strip(), whole=True)))
 
 
 @cache
@@ -1448,7 +1457,7 @@ def _trailing_level(text: str, levels: tuple[str, ...]) -> tuple[str, str | None
     for lv in levels:
         m = re.search(rf"(?<![\wÀ-ỹ])({re.escape(lv)})\s*$", text, re.I)
         if m and m.start() > 0 and (owner is None or owner.start() >= m.start()):
-            return text[: m.start()].strip(" ,"), re.sub(r"^(?:của|thuộc)\s+", "", m.group(1), flags=re.I)
+            return text[: m.start()].strip(" ,"), re.sub(rf"^(?:{_owner_word().pattern})\s+", "", m.group(1), flags=re.I)
     return text, None
 
 
@@ -1562,7 +1571,7 @@ def _vague_group(piece: str, tokens: list[str], m: _Members, level: str | None, 
     as a kind's is ("các cơ quan thông tin truyền thông của tỉnh" -> "… truyền thông tỉnh")."""
     order, others, generics, catch_all = m.order, m.others, m.generics, m.catch_all
     if level and not catch_all:
-        piece = re.sub(rf"(?<![\wÀ-ỹ])(?:của|thuộc)\s+({re.escape(level)})\s*$", r"\1", piece.rstrip(" ,;.:"), flags=re.I)
+        piece = re.sub(rf"(?<![\wÀ-ỹ])(?:{_owner_word().pattern})\s+({re.escape(level)})\s*$", r"\1", piece.rstrip(" ,;.:"), flags=re.I)
     if len(tokens) == 1 and generics == 1 and not catch_all and _field_named(_head_of(tokens[0])[3]):
         # "Cơ quan chuyên môn về xây dựng": the body of that field, one or every one as written
         name = piece.strip(" ,;.:")
@@ -1799,7 +1808,7 @@ def _regulated_name(piece: str) -> str | None:
     low = strip_plural(fold(phrase), whole=True)
     if not 2 < len(low.split()) <= 10 or "," in low or low.startswith(tuple(fold(p) for p in cues()["duty_holder_persons"])):
         return None
-    if not any(re.match(rf"{re.escape(fold(h))}\s", low) for h in cues()["agency_heads"]) or is_generic_head(low):
+    if not _head_noun_regex().match(low) or is_generic_head(low):
         return None
     if any(a.start == 0 and a.known for a in find_agencies(phrase)) or is_catch_all(AgencyMention(phrase, "collective_group", phrase, 0, 0, generic=True)):
         return None

@@ -456,11 +456,16 @@ def _title_before_its_body(prev: str, nxt: str) -> bool:
     """"Cục trưởng" / "Cục Hải quan thông báo để …": a head's title, in sentence case, at a
     line's end, and the body it heads opens the next line (a signature's "CỤC TRƯỞNG" in
     capitals is no such title)."""
-    from .agencies import find_agencies
-
     if not _title_end().search(prev) or prev.isupper() or nxt.split()[0].isupper():
         return False
-    found = find_agencies(" ".join(nxt.split()[:8]))
+    return _opens_with_a_body(nxt)
+
+
+def _opens_with_a_body(line: str) -> bool:
+    """A line whose first words are a body's name."""
+    from .agencies import find_agencies
+
+    found = find_agencies(" ".join(line.split()[:8]))
     return bool(found) and found[0].start == 0
 
 
@@ -476,12 +481,7 @@ def _giving_verb_end() -> re.Pattern[str]:
 def _verb_before_its_object(prev: str, nxt: str) -> bool:
     """"Điều 3. Giao" / "Sở Dân tộc và Tôn giáo chủ trì …": a verb that gives work cannot end a
     sentence; the body it gives the work to opens the next line."""
-    from .agencies import find_agencies
-
-    if not _giving_verb_end().search(prev):
-        return False
-    found = find_agencies(" ".join(nxt.split()[:8]))
-    return bool(found) and found[0].start == 0
+    return bool(_giving_verb_end().search(prev)) and _opens_with_a_body(nxt)
 
 
 def _enumeration_cut(prev: str, nxt: str) -> bool:

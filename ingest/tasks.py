@@ -45,6 +45,7 @@ from .agencies import (
     split_agencies,
     stacked_titles,
     strip_plural,
+    without_the_public,
 )
 from .citations import cited_document_spans
 from .models import Attachment, Document, Node, Reporting, Task
@@ -819,14 +820,9 @@ def _member_break(rest: str) -> re.Match[str] | None:
 def _capitalised_field_goes_on(before: str, sep: str, after: str) -> bool:
     """A conjunction between two capitalised words inside a group's field ("các cơ quan Nông
     nghiệp và Môi trường"), not before another body ("… Trung ương và Ủy ban nhân dân …")."""
-    if sep.strip() not in _conjunctions() or not after[:1].isupper() or not re.search(r"(?<!\S)[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[a-zđà-ỹ][\wÀ-ỹ]*)?$", before):
+    if not sep[:1].isspace() or not after[:1].isupper() or not re.search(r"(?<!\S)[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[a-zđà-ỹ][\wÀ-ỹ]*)?$", before):
         return False
     return not any(a.start == 0 for a in find_agencies(after[:80]))
-
-
-@cache
-def _conjunctions() -> frozenset[str]:
-    return frozenset(cues()["clause_words"]["conjunctions"])
 
 
 def _named_after_generic(body: str, pos: int, mentions) -> AgencyMention | None:
@@ -1491,13 +1487,8 @@ def _duty_holders(names: str, lexicon: Lexicon) -> list[AgencyMention]:
         else:
             pieces.append(piece)
         bare = _bare_head(piece)
-    holders = [None if names_the_public(body) else _duty_holder(body) for body in map(_before_the_public, pieces)]
+    holders = [None if names_the_public(body) else _duty_holder(body) for body in map(without_the_public, pieces)]
     return [h for h in holders if h is not None] if holders[0] is not None else []
-
-
-def _before_the_public(piece: str) -> str:
-    """"các tổ chức hành nghề công chứng | và cá nhân có liên quan": the body, without the persons after it."""
-    return re.split(rf"\s+(?:{alternation(_conjunctions())})\s+(?={public_persons_regex().pattern})", piece, maxsplit=1, flags=re.I)[0]
 
 
 @cache
