@@ -58,11 +58,14 @@ def _level_pattern() -> str:
 @cache
 def _suffix_regex() -> re.Pattern[str]:
     # "tỉnh", and "Tỉnh" where a province capitalises its own level word; "các cấp thành phố Hà
-    # Nội", "các cấp Thành phố": every level of that place's bodies
+    # Nội", "các cấp Thành phố": every level of that place's bodies; "UBND TP. Hà Nội": the
+    # abbreviated level's full stop before the place
     units = alternation(level_words("province", "city"))
+    # "Ủy ban nhân dân 06 thành phố trực thuộc trung ương", "UBND 34 tỉnh, thành phố": a count of
+    # the units before their level word names every one of them, as "các" does
     return re.compile(
-        rf"^\s+(?P<level>(?i:{_level_pattern()}))(?![\wÀ-ỹ])"
-        rf"(?:(?<=[cC]ác cấp)\s+(?P<tier>(?i:{units}))(?![\wÀ-ỹ]))?(?:\s+{_PLACE})?"
+        rf"^\s+(?:(?P<count>0*[1-9]\d{{0,2}})\s+)?(?P<level>(?i:{_level_pattern()}))(?![\wÀ-ỹ])"
+        rf"(?:(?<=[cC]ác cấp)\s+(?P<tier>(?i:{units}))(?![\wÀ-ỹ]))?(?:(?:(?<=TP)\.\s*|\s+){_PLACE})?"
     )
 
 
@@ -455,7 +458,10 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
     sm = _suffix_regex().match(rest)
     if sm:
         level = sm.group("level")
-        level = level if level == "TP" else level.lower()
+        level = "thành phố" if level == "TP" else level.lower()
+        if sm.group("count") and not level.startswith(("các ", "cấp ")):
+            level = f"các {level}"
+        level = level.replace("trung ương", "Trung ương")  # a proper noun in "trực thuộc Trung ương"
         if re.search(r"[,/]|\svà\s", level):
             # "phường, xã, đặc khu": the committees of those units, in one canonical order
             order = ("tỉnh", "xã", "phường", "đặc khu", "thị trấn", "quận", "huyện", "thị xã", "thành phố")
@@ -488,7 +494,7 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
         end += region.end()
     name = entry.name + (f" {region.group(1)}" if region and not level else "")
     if level and entry.levelled:
-        name = f"{name} {'thành phố' if level == 'TP' else level}"
+        name = f"{name} {level}"
     if entry.place_in_name and place:
         name = f"{name} {place}"
     surface = text[start:end]
@@ -530,7 +536,22 @@ def _trailing_title_regex() -> re.Pattern[str]:
 def _abbreviation_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     table = gazetteer().abbreviations
     alts = alternation(table)
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alts})(?![\wÀ-ỹ])"), table
+    # "TP. Hà Nội", "TP.Huế": an abbreviation's full stop before a name goes with it
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alts})(?:\.(?=\s*[A-ZĐÀ-Ỹ]))?(?![\wÀ-ỹ])"), table
+
+
+@cache
+def _abbreviated_level_end() -> re.Pattern[str]:
+    table = gazetteer().abbreviations
+    levels = {fold(w) for w in level_words()}
+    short = [k for k, v in table.items() if fold(v) in levels]
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(short)})$")
+
+
+def ends_in_abbreviated_level(text: str) -> bool:
+    """"… Ủy ban nhân dân TP" before ". Hà Nội": a level's abbreviation, whose full stop ends
+    no sentence (gazetteer: abbreviations)."""
+    return bool(_abbreviated_level_end().search(text))
 
 
 def canonical_generic(phrase: str) -> str:
@@ -539,7 +560,7 @@ def canonical_generic(phrase: str) -> str:
     text = re.sub(r"^(?:và|hoặc)\s+", "", text, flags=re.I)
     text = _title_regex().sub("", text)
     pattern, table = _abbreviation_regex()
-    text = pattern.sub(lambda m: table[m.group(0)], text)
+    text = pattern.sub(lambda m: table[m.group(0).rstrip(".")] + (" " if m.group(0).endswith(".") else ""), text)
     text = re.sub(r"(?<=[a-zà-ỹ])\s*&\s*(?=[A-ZĐÀ-Ỹa-zà-ỹ])", " và ", text)  # "HĐND&UBND", expanded
     text = re.sub(r"\s+[–—]\s+", " - ", text)  # one dash in names ("Thi đua – Khen thưởng")
     text = re.sub(r"\s+", " ", text).strip()
@@ -578,6 +599,16 @@ class Lexicon:
     def home(self) -> str | None:
         """The place a local issuer governs (a national one's seat governs nothing)."""
         return None if self.national else self.own_place
+
+    @property
+    def localities(self) -> str | None:
+        """The units "các địa phương" are: the provinces in a national text, the communes and
+        wards in a province's after the 2025 reform; None where the text leaves it open."""
+        if self.national:
+            return "các tỉnh, thành phố"
+        if self.reform and self.own_level in ("tỉnh", "thành phố", None):
+            return "các xã, phường"
+        return None
 
 
 @cache
@@ -645,10 +676,11 @@ def written_name(m: AgencyMention, lexicon: Lexicon) -> str:
         # "… cùng cấp": the level `_resolve_levels` read it as, the issuer's own
         text = re.sub(r"(?<=\s)cùng cấp$", m.level, text)
     bare, whole = (fold(x).removeprefix("các ") for x in (text, shown))
-    if _UNEXPANDED.search(text) or whole.startswith(bare) or _ELLIPTIC_LEVEL.fullmatch(bare) or elliptic_place().fullmatch(text):
+    counted = bool(m.level) and re.search(r"(?<![\wÀ-ỹ])\d{1,3}\s", text) is not None
+    if _UNEXPANDED.search(text) or whole.startswith(bare) or _ELLIPTIC_LEVEL.fullmatch(bare) or elliptic_place().fullmatch(text) or counted:
         # the name says more than the words the mention covers: "Hội đồng Thi đua" of "… - Khen
         # thưởng ngành Y tế", "cấp xã" after "Ủy ban nhân dân cấp huyện,", "phường Xuân Đỉnh"
-        # after "UBND phường Cổ Nhuế 2 và"
+        # after "UBND phường Cổ Nhuế 2 và"; a count of the units ("UBND 06 thành phố …") is no name
         return shown
     if bare != whole and unmarked(bare) == unmarked(whole):
         return shown  # "Sở Nôi vụ": a mark misread (OCR) is not how the text writes the name
@@ -736,19 +768,23 @@ def _piece_mentions(
     key = strip_plural(fold(canonical_generic(piece)))
     if key in lexicon.collectives:
         name = lexicon.collectives[key]
-        body = [a for a in find_agencies(name) if a.start == 0]
-        if body and not fold(name).startswith("các "):
-            # a short name the text gave one body: that body, of its own kind
-            # … whole when what is left after it is its level and place ("… Chu Lai | thành phố Đà Nẵng")
-            left = name[body[0].end :].strip(" ,")
-            whole = body[0].end >= len(name) - 1 or bool(elliptic_place().fullmatch(left))
-            shown = body[0].name if whole else name
-            return [AgencyMention(shown, body[0].kind, piece, cursor, gap_end, body[0].level if whole else None, body[0].place if whole else None, whole and body[0].known, False, body[0].entry if whole else None)]
-        return [AgencyMention(name, "collective_group", piece, cursor, gap_end, known=True)]
+        return [_one_body_named(name, piece, cursor, gap_end) or AgencyMention(name, "collective_group", piece, cursor, gap_end, known=True)]
     return [
         AgencyMention(member.name, "collective_group", piece, cursor, gap_end, member.level, known=False, generic=member.generic)
         for member in collective_members(piece, lexicon)
     ]
+
+
+def _one_body_named(name: str, piece: str, start: int, end: int) -> AgencyMention | None:
+    """A short name the text gave one body: that body, of its own kind — whole when what is left
+    after it is its level and place ("… Chu Lai | thành phố Đà Nẵng"); None for a group's."""
+    body = [a for a in find_agencies(name) if a.start == 0]
+    if not body or fold(name).startswith("các "):
+        return None
+    left = name[body[0].end :].strip(" ,")
+    whole = body[0].end >= len(name) - 1 or bool(elliptic_place().fullmatch(left))
+    shown = body[0].name if whole else name
+    return AgencyMention(shown, body[0].kind, piece, start, end, body[0].level if whole else None, body[0].place if whole else None, whole and body[0].known, False, body[0].entry if whole else None)
 
 
 @cache
@@ -780,7 +816,7 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
     if definition:
         core = strip_plural(definition.group("alias").strip())
         name = lexicon.collectives.get(fold(core), "Các " + core)
-        return [AgencyMention(name, "collective_group", phrase, 0, len(phrase), known=True)]
+        return [_one_body_named(name, phrase, 0, len(phrase)) or AgencyMention(name, "collective_group", phrase, 0, len(phrase), known=True)]
     found = [m for m in find_agencies(phrase) if not _OWNED.search(phrase[: m.start])]
     owners = _bracketed_owners(phrase, found)
     if owners:
@@ -1746,6 +1782,10 @@ def _resolve_levels(mentions: list[AgencyMention], lexicon: Lexicon) -> list[Age
             # "cùng cấp" is the issuer's own level
             name = name[: -len(level)] + lexicon.own_level
             level = lexicon.own_level
+        elif level and level.lower() == "các địa phương" and lexicon.localities:
+            # "Ủy ban nhân dân các địa phương": the committees of the units the text governs
+            name = name[: -len(level)] + lexicon.localities
+            level = lexicon.localities
         entry = gazetteer().lookup(m.name[: -len(level)].strip()) if (level and m.known and m.name.endswith(level)) else None
         if entry is not None and entry.with_level and fold(name).startswith(fold(entry.name)):
             name = entry.with_level + name[len(entry.name):]
@@ -1849,6 +1889,14 @@ def find_collectives(text: str) -> tuple[dict[str, str], dict[str, tuple[str, ..
             written = clause[named[-1].start :].strip(" *_")
             whole = named[-1].end >= len(clause.rstrip(" *_"))
             aliases.setdefault(fold(core), named[-1].name if whole else canonical_generic(written))
+            continue
+        short = "chung" not in fold(m.group(0))  # "gọi tắt là" shortens a name, "gọi chung là" groups
+        if short and alias[:1].isupper() and len(alias.split()) > 1 and not is_plural(alias) and "," not in alias and fold(alias) in fold(before):
+            # "Trưởng Ban Chỉ đạo của Chính phủ về phát triển khoa học, công nghệ, … (sau đây gọi tắt
+            # là Ban Chỉ đạo của Chính phủ)": the short name is the first words of the one body
+            # just named, however many commas its full name holds — not a group (a proper name:
+            # "(sau đây gọi là doanh nghiệp)" names every enterprise the text is about)
+            aliases.setdefault(fold(core), canonical_generic(alias))
             continue
         canonical = "Các " + core
         aliases[fold(core)] = canonical

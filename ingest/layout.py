@@ -20,8 +20,8 @@ from functools import cache
 
 from .blocks import Block, Cell, Table, block_lines
 from .models import Line
-from .rules import cues, fold
-from .tables import column_role, header_roles, is_motto, row_label, signature_start
+from .rules import alternation, cues, doc_types, fold
+from .tables import column_role, header_roles, is_motto, is_portal_trailer, row_label, signature_start
 
 _RULE = re.compile(r"^\s*[-_=–—.*\s]{3,}\s*$")  # decorative rules under the issuer and the motto
 _EMPTY_EMPHASIS = re.compile(r"^\s*(?:[*_#]+\s*)+$")
@@ -213,7 +213,8 @@ def _task_lines(rows: tuple[tuple[Cell, ...], ...], roles: list[str | None], t: 
         pending = None
 
     for row in rows:
-        cells = list(row) + [Cell()] * (len(roles) - len(row))
+        # cells past the table's columns are not the row's (a reader may have run on past its end)
+        cells = (list(row) + [Cell()] * len(roles))[: len(roles)]
         texts = [c.text for c in cells]
         if not any(texts):
             continue
@@ -401,16 +402,13 @@ class PortalMeta:
 
 
 @cache
-def _markers() -> tuple[re.Pattern[str], dict[str, str]]:
-    p = cues()["portal"]
-    # case kept: "Chia sẻ" is the portal's button, "chia sẻ, dẫn dắt …" a wrapped sentence
-    trailer = re.compile("|".join(f"(?:{m})" for m in p["trailer"]))
-    return trailer, {fold(k): v for k, v in p["metadata_fields"].items()}
+def _metadata_fields() -> dict[str, str]:
+    return {fold(k): v for k, v in cues()["portal"]["metadata_fields"].items()}
 
 
 def portal_metadata(lines: list[Line]) -> dict[str, str]:
     """`Số hiệu:` `51/2025/NQ-HĐND` … read from the lines before the document starts."""
-    _, fields = _markers()
+    fields = _metadata_fields()
     found: dict[str, str] = {}
     texts = [(_plain(l.text)) for l in lines if _plain(l.text)]
     for k, text in enumerate(texts):
@@ -420,9 +418,6 @@ def portal_metadata(lines: list[Line]) -> dict[str, str]:
     return found
 
 
-_TRAILER_MAX = 80
-
-
 def document_bounds(lines: list[Line]) -> tuple[int, int]:
     """Where the document itself starts and ends inside a portal page.
 
@@ -430,7 +425,6 @@ def document_bounds(lines: list[Line]) -> tuple[int, int]:
     of every administrative document) and ends before the first line of the portal's own
     trailer (`Văn bản liên quan`, notices). Without a motto the whole text is the document.
     """
-    trailer, _ = _markers()
     start = 0
     # the motto read as the header reader reads it (tables.is_motto: without its marks)
     motto_at = next((i for i, l in enumerate(lines) if is_motto(_plain(l.text))), None)
@@ -438,12 +432,18 @@ def document_bounds(lines: list[Line]) -> tuple[int, int]:
         start = _issuer_block_start(lines, motto_at)
     end = len(lines)
     for i in range(start, len(lines)):
-        text = _plain(lines[i].text)
-        # the portal's trailer lines are short lines of their own, never a sentence's middle
-        if len(text) <= _TRAILER_MAX and trailer.search(text):
+        if is_portal_trailer(_plain(lines[i].text)):
             end = i
             break
+    if start < end < len(lines) and _portal_caption().match(_plain(lines[end - 1].text)):
+        end -= 1  # "Quyết định 2530/QĐ-TTg năm 2025 phê duyệt …": the portal's caption above its trailer
     return start, end
+
+
+@cache
+def _portal_caption() -> re.Pattern[str]:
+    """The line a portal captions its document with: its type, its symbol, its subject."""
+    return re.compile(rf"^(?:{alternation(doc_types().all_names)})\s+\d+[\w.-]*/[\w/.-]+\s", re.I)
 
 
 _HEADER_BLANKS = 4  # blank lines the issuer block's lines may be parted by

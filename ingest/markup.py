@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .blocks import Block, Cell, Table
 from .models import Line
-from .tables import column_role, header_roles, is_motto, is_task_header, recipients_filing, row_label, signature_start
+from .tables import column_role, header_roles, is_motto, is_portal_trailer, is_task_header, recipients_filing, row_label, signature_start
 
 _HTML_HINT = re.compile(r"</?(?:p|b|strong|br|div|table|tr|td|th|span|em|i|u|h[1-6]|center|font|ul|ol|li|sup|sub)(?:\s[^<>]*)?/?>", re.I)
 _TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>", re.S)
@@ -158,7 +158,8 @@ def _line_tables(lines: list[Line]) -> list[Block]:
         if _PIPE.match(line.text):
             j = i
             last_pipe = i
-            while j < n and lines[j].text.strip():
+            # the portal's own text after the document ends its last table, pipes or none after it
+            while j < n and lines[j].text.strip() and not is_portal_trailer(lines[j].text):
                 if _PIPE.match(lines[j].text):
                     last_pipe = j
                 j += 1
@@ -390,6 +391,12 @@ def _task_rows(slots: list[_Slot], width: int) -> list[tuple[str | None, list[_S
                 rows.append((number, current))
             current, number = [], label
             continue
+        if text and label is None and current is not None and len(current) > width + 1 and not current[-1].text and not current[-2].text:
+            # past a full row's end and an empty cell, a cell opens the next row though no number
+            # does: a group row whose number cell is empty ("** ** | **Nhiệm vụ giao Bộ trưởng Bộ Y
+            # tế chỉ đạo** | …") — never more cells of the row before
+            rows.append((number, current[:-1]))
+            current, number = [], None
         if ends and current is not None and len(current) < width and _header_cell(text):
             # the header repeated on a new page after a group row: a row of its own
             rows.append((number, current))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import layout
-from .blocks import block_lines, map_text
+from .blocks import Block, Table, block_lines, map_text
 from .markup import text_blocks
 from .models import Line
 from .readers import SourceText
@@ -50,7 +50,7 @@ _TERMINAL = (".", ":", ";", "!", "?", "…", "”", '"', ")")
 # which a sentence cannot end: a line ending in one was cut by the PDF layout.
 _NEVER_LAST = ("và", "của", "các", "với", "để")
 _HARD_END = re.compile(rf"\b(?:{'|'.join(_NEVER_LAST)})$")
-_CONNECTOR_END = re.compile(rf"(?:\b(?:{'|'.join(_NEVER_LAST)}|số|ở|tại|ngày|về|theo|những|cho|trong|là|năm|tháng|khoản|điểm)|[-,])$", re.I)
+_CONNECTOR_END = re.compile(rf"(?:\b(?:{'|'.join(_NEVER_LAST)}|số|ở|tại|ngày|về|theo|những|cho|trong|là|năm|tháng|điều|khoản|điểm)|[-,])$", re.I)
 
 
 @dataclass
@@ -182,23 +182,30 @@ _BRACKET_BODY = re.compile(r"^\[(?P<n>\d{1,2})\]\s*(?P<text>\S.*)$")
 _BRACKET_ANCHOR = re.compile(r"\[(\d{1,2})\]")
 
 
-def extract_footnotes(lines: list[Line], store: Footnotes | None = None) -> list[Line]:
+def extract_footnotes(lines: list[Line], store: Footnotes | None = None, in_tables: Iterable[str] = ()) -> list[Line]:
     """Cut footnote bodies out of the running text; keep them keyed by their number.
 
     A footnote body starts with its number and a capital ("1 Thực hiện ...") after the
     anchor ("lãng phí1;") appeared glued to a word earlier, or, in portal exports, with its
     number in brackets ("[1] Nghị quyết số …" after "văn bản có liên quan[1];"). Anchors are
-    removed from the text so they do not turn into numbers of something.
+    removed from the text so they do not turn into numbers of something. `in_tables`: anchors
+    the tables hold ("Cơ quan chủ trì[1]" in a header row no line keeps).
     """
     store = store if store is not None else Footnotes()
     out: list[Line] = []
     anchors: dict[str, int] = {}
+    bracketed = set(in_tables)  # "[1]" anchors: a bracketed body only ("[1] Tại …")
     i = 0
     while i < len(lines):
         line = lines[i]
+        alone = re.fullmatch(r"\[(\d{1,2})\]", line.text.strip())
+        if alone and alone.group(1) in bracketed and i + 1 < len(lines) and lines[i + 1].text:
+            # "[2]" / "Toàn bộ 34 tỉnh, …": the number on a line of its own, its body below
+            i += 1
+            line = Line(f"{line.text.strip()} {lines[i].text}", line.src + lines[i].src)
         m = _FOOTNOTE_BODY.match(line.text)
         bracket = _BRACKET_BODY.match(line.text)
-        if (m and m.group("n") in anchors and not _LABEL.match(line.text)) or (bracket and bracket.group("n") in anchors):
+        if (m and m.group("n") in anchors and not _LABEL.match(line.text)) or (bracket and bracket.group("n") in bracketed):
             m = m if m and m.group("n") in anchors and not _LABEL.match(line.text) else bracket
             assert m is not None  # one of the two matched, by the test above
             body = [m.group("text")]
@@ -221,7 +228,7 @@ def extract_footnotes(lines: list[Line], store: Footnotes | None = None) -> list
                 anchors.setdefault(anchor.group(1), line.first)
         for anchor in _BRACKET_ANCHOR.finditer(line.text):
             if anchor.start() > 0:
-                anchors.setdefault(anchor.group(1), line.first)
+                bracketed.add(anchor.group(1))
         out.append(line)
         i += 1
     if store.notes:
@@ -229,6 +236,20 @@ def extract_footnotes(lines: list[Line], store: Footnotes | None = None) -> list
         brackets = re.compile(r"\[(?:" + "|".join(map(re.escape, store.notes)) + r")\]")
         out = _map_text(out, lambda s: brackets.sub("", pattern.sub(lambda m: "" if s[m.start() - 1].islower() else m.group(0), s)))
     return out
+
+
+def _table_anchors(blocks: list[Block]) -> set[str]:
+    """The note numbers anchored in the tables' cells ("Cơ quan chủ trì[1]")."""
+    return {
+        a.group(1)
+        for b in blocks
+        if isinstance(b, Table)
+        for row in b.rows
+        for cell in row
+        for line in cell.lines
+        for a in _BRACKET_ANCHOR.finditer(line.text)
+        if a.start() > 0
+    }
 
 
 def _heading_like(text: str) -> bool:
@@ -470,18 +491,25 @@ def _opens_with_a_body(line: str) -> bool:
 
 
 @cache
-def _giving_verb_end() -> re.Pattern[str]:
-    """A verb that gives work to the body after it, at a line's end (cues.yaml: predicates)."""
+def _body_verb_end() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A verb whose object is a body, at a line's end (cues.yaml: predicates) — it gives work
+    to, works with or submits to the body after it — and the nouns that end in the same word
+    ("quy trình", "công trình": stop_word_nouns)."""
     from .rules import alternation, cues
 
-    verbs = cues()["predicates"]["delegate"] + cues()["predicates"]["direct"]
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(verbs)})$", re.I)
+    said = cues()["predicates"]
+    verbs = said["delegate"] + said["direct"] + said["support"] + said["submit"]
+    verb = re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(verbs)})$", re.I)
+    noun = re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['stop_word_nouns'])})$", re.I)
+    return verb, noun
 
 
 def _verb_before_its_object(prev: str, nxt: str) -> bool:
-    """"Điều 3. Giao" / "Sở Dân tộc và Tôn giáo chủ trì …": a verb that gives work cannot end a
-    sentence; the body it gives the work to opens the next line."""
-    return bool(_giving_verb_end().search(prev)) and _opens_with_a_body(nxt)
+    """"Điều 3. Giao" / "Sở Dân tộc và Tôn giáo chủ trì …", "… chủ trì, phối hợp" / "Bộ Khoa học
+    và Công nghệ, …", "Các bộ khẩn trương trình" / "Chính phủ ban hành …": such a verb cannot end
+    a sentence; the body it takes opens the next line."""
+    verb, noun = _body_verb_end()
+    return bool(verb.search(prev)) and not noun.search(prev) and _opens_with_a_body(nxt)
 
 
 def _enumeration_cut(prev: str, nxt: str) -> bool:
@@ -502,6 +530,8 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         return True
     if prev.endswith(_TERMINAL):
         return False
+    if re.fullmatch(r"\s*[-–+•]\s*", prev) and nxt[:1].isalnum():
+        return True  # "-" / "Văn phòng Chính phủ (để đăng công báo);": a bullet cut from its item
     opener = re.match(r"^(?:[-–]|\()\s*(\S)", nxt)
     if re.search(r"\b(?:19|20)\d{2}$", prev) and re.match(r"^[-–]\s*(?:19|20)\d{2}\b", nxt):
         return True  # "giai đoạn 2026" / "- 2030, …": a range of years cut at its dash
@@ -634,7 +664,7 @@ def normalize(source: SourceText | Iterable[str], skip: Iterable[str] = ()) -> N
         if step.name in skipped:
             continue
         if step.name == "extract_footnotes":
-            lines = extract_footnotes(lines, notes)
+            lines = extract_footnotes(lines, notes, _table_anchors(blocks))
         elif step.name == "trim_portal":
             lines = layout.trim_portal(lines, meta)
         else:

@@ -122,6 +122,8 @@ def resolve(
 
     # collectives the text defines ("gọi chung là …"): the group and its members
     for canonical in lexicon.collectives.values():
+        if not fold(canonical).startswith("các "):
+            continue  # the short name of one body ("gọi tắt là Ban Chỉ đạo"), not a group
         group_key = next((k for k, a in table.refs.items() if fold(a.name) == fold(canonical)), None)
         if group_key is None:
             continue

@@ -115,6 +115,8 @@ SILENT_ROLES = ("aims", "situation", "powers")
 
 def section_role(heading: str) -> str | None:
     h = fold(re.sub(r"^[\W\d]+", "", heading))
+    # "VỀ KẾT QUẢ ĐẠT ĐƯỢC", "VỀ NHIỆM VỤ, GIẢI PHÁP": a conclusion's parts say what they are about
+    h = re.sub(r"^về\s+(?!việc\b)", "", h)
     role = _role_of(h)
     if role in SILENT_ROLES:
         # "MỤC TIÊU, NHIỆM VỤ", "Đánh giá kết quả và nhiệm vụ năm 2026", "Thẩm quyền, trình tự,

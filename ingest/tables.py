@@ -94,6 +94,22 @@ def is_motto(text: str) -> bool:
 
 
 @cache
+def _portal_trailer() -> re.Pattern[str]:
+    # case kept: "Chia sẻ" is the portal's button, "chia sẻ, dẫn dắt …" a wrapped sentence
+    return re.compile("|".join(f"(?:{m})" for m in cues()["portal"]["trailer"]))
+
+
+_TRAILER_MAX = 80
+
+
+def is_portal_trailer(text: str) -> bool:
+    """The first line of what a legal portal prints after the document ("Văn bản liên quan",
+    "NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN"): a short line of its own, never a sentence's middle."""
+    text = re.sub(r"\*+", "", text).strip()
+    return len(text) <= _TRAILER_MAX and bool(_portal_trailer().search(text))
+
+
+@cache
 def signature_start() -> re.Pattern[str]:
     """What opens either cell of the signature block: a signing formula ("KT. CHỦ TỊCH") or the
     recipients' heading ("Nơi nhận:")."""

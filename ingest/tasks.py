@@ -27,6 +27,7 @@ from .agencies import (
     AgencyMention,
     Lexicon,
     elliptic_place,
+    ends_in_abbreviated_level,
     expand_enumerations,
     find_agencies,
     is_catch_all,
@@ -318,13 +319,13 @@ def _mood_regex() -> re.Pattern[str]:
 
 
 def _sentence_ends(text: str, i: int) -> bool:
-    """A full stop ends a sentence unless a number holds it ("1.2") or the text goes on in
-    lower case ("FPT Telecom... và các doanh nghiệp"). After a number and a space it ends one
+    """A full stop ends a sentence unless a number holds it ("1.2"), an abbreviation does, or the
+    text goes on in lower case ("FPT Telecom... và các doanh nghiệp"). After a number and a space it ends one
     ("… ngày 27 tháng 11 năm 2025. Bộ Tài chính chịu trách nhiệm …")."""
     if i + 1 == len(text):
         return True
-    if text[i + 1] != " ":
-        return False
+    if text[i + 1] != " " or ends_in_abbreviated_level(text[:i]):
+        return False  # "UBND TP. Hà Nội": the level's abbreviation, then the place
     nxt = text[i + 1 :].lstrip()[:1]
     return not nxt.islower()
 

@@ -183,6 +183,18 @@ def test_collectives_defined_in_the_text():
         assert find_collectives(f"Chương trình hành động số 12 của Tỉnh ủy (sau đây gọi tắt là {short}) được triển khai") == ({}, {})
 
 
+def test_a_short_name_of_one_body_with_commas_in_its_full_name_is_no_group():
+    # a Government Office notice (corpus 74e2ddc7…): the full name holds commas, the short name is
+    # its first words — one committee, not "Các Ban Chỉ đạo của Chính phủ"
+    text = ("Thủ tướng Chính phủ, Trưởng Ban Chỉ đạo của Chính phủ về phát triển khoa học, công nghệ, đổi mới sáng tạo, "
+            "chuyển đổi số và Đề án 06 (sau đây gọi tắt là Ban Chỉ đạo của Chính phủ) chủ trì Phiên họp")
+    aliases, members = find_collectives(text)
+    assert aliases == {"ban chỉ đạo của chính phủ": "Ban Chỉ đạo của Chính phủ"} and members == {}
+    # … a common noun a text defines for whatever it is about still names them all
+    aliases, _ = find_collectives("Doanh nghiệp do Nhà nước nắm giữ 100% vốn điều lệ (sau đây gọi là doanh nghiệp) thực hiện")
+    assert aliases == {"doanh nghiệp": "Các doanh nghiệp"}
+
+
 def test_collective_members_are_linked(extractions):
     ex = extractions["001_eb4faafb2f2e4644.txt"]
     groups = {a.name: a for a in ex.agencies}
@@ -848,3 +860,16 @@ def test_a_name_goes_on_after_and_in_lower_case():
 )
 def test_a_name_goes_on_after_and_unless_a_known_body_starts_there(text, names):
     assert [m.name for m in find_agencies(text)] == names
+
+
+@pytest.mark.parametrize(
+    "lexicon,name",
+    [
+        (Lexicon({}, national=True), "Ủy ban nhân dân các tỉnh, thành phố"),  # a national text's localities: the provinces
+        (Lexicon({}, own_level="tỉnh"), "Ủy ban nhân dân các xã, phường"),  # a province's, since 2025: its communes and wards
+        (Lexicon({}, own_level="tỉnh", reform=False), "Ủy ban nhân dân các địa phương"),  # before the reform: as written
+    ],
+    ids=["national", "provincial", "before 2025"],
+)
+def test_the_committees_of_the_localities_are_those_of_the_units_the_text_governs(lexicon, name):
+    assert [m.name for m in split_agencies("Ủy ban nhân dân các địa phương", lexicon)] == [name]

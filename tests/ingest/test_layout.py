@@ -215,6 +215,16 @@ def test_a_translation_printed_after_the_document_is_not_the_document(motto):
     assert (start, lines[end].text) == (0, motto[0])
 
 
+def test_the_portals_caption_above_its_trailer_is_not_the_document():
+    # 2530/QĐ-TTg and 624/TB-VPCP as a legal portal prints them: a caption of the document (its
+    # type, symbol and subject) stands above "Văn bản này chưa cập nhật nội dung Tiếng Anh"
+    lines = L(*PORTAL[6:13], "1. Sở Nội vụ chủ trì thực hiện.",
+              "Quyết định 2530/QĐ-TTg năm 2025 phê duyệt Kế hoạch hành động quốc gia do Thủ tướng Chính phủ ban hành",
+              "Văn bản này chưa cập nhật nội dung Tiếng Anh")
+    start, end = document_bounds(lines)
+    assert lines[end - 1].text == "1. Sở Nội vụ chủ trì thực hiện."
+
+
 def test_text_without_a_motto_is_kept_whole():
     lines = L("Kế hoạch thực hiện dân chủ ở cơ sở", "1. Sở Nội vụ chủ trì")
     assert document_bounds(lines) == (0, 2)

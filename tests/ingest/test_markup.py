@@ -333,3 +333,25 @@ def test_a_group_row_whose_one_cell_stands_in_the_lead_column_is_a_heading():
     assert tasks["PL1.A.1"].lead == ["Bộ Nông nghiệp và Môi trường"]
     assert tasks["PL1.B.1"].lead == ["Bộ Xây dựng"]
     assert tasks["PL1.B.1"].support == ["Bộ Khoa học và Công nghệ"]
+
+
+def test_a_group_row_with_an_empty_number_cell_opens_a_row_and_the_portals_trailer_ends_the_table():
+    # 624/TB-VPCP as a legal portal prints it (corpus 74e2ddc7…): a group row's number cell is an
+    # empty bold mark after the row before ends with empty cells; after the last row the portal's
+    # own text and the lone pipes at the end of its page are no cells of that row
+    def row(number: str, task: str, lead: str, due: str) -> list[str]:
+        return ["|", number, "|", task, "|", lead, "|", due, "|", "|", "|"]
+
+    table = ["|", "**STT**", "|", "**Tên nhiệm vụ**", "|", "**Đơn vị chủ trì**", "|", "**Thời hạn**", "|", "**Kết quả thực hiện**", "|", "**Tiến độ**", "|"]
+    table += row("47", "Tổ chức triển khai thực hiện", "UBND 06 thành phố trực thuộc trung ương", "31/12/2025")
+    table += ["|", "** **", "|", "**Nhiệm vụ giao Tổng Giám đốc Tập đoàn Điện lực Việt Nam (EVN) chỉ đạo**", "|", "** **", "|", "** **", "|", "** **", "|", "** **", "|"]
+    table += ["|", "48", "|", "Chủ trì xây dựng phương án cung cấp điện phù hợp đối với 117 thôn chưa có điện", "|", "EVN", "|", "30/11/2025", "|", "|"]
+    table += ["Văn bản này chưa cập nhật nội dung Tiếng Anh", "## Văn bản liên quan", "NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN", "Văn bản bị thay thế",
+              "|", "Địa chỉ:", "|", "17 Nguyễn Gia Thiều", "|", "Điện thoại:", "|", "|"]
+    rows = [[c.text for c in row] for b in text_blocks(table) if isinstance(b, Table) for row in b.rows]
+    assert ["", "Nhiệm vụ giao Tổng Giám đốc Tập đoàn Điện lực Việt Nam (EVN) chỉ đạo"] in rows
+    tasks = {path: t for path, t in _appendix_tasks(table).items() if path.startswith("PL")}
+    assert tasks["PL1.1"].lead == ["Ủy ban nhân dân các thành phố trực thuộc Trung ương"]
+    assert tasks["PL1.2"].lead == ["Tập đoàn Điện lực Việt Nam"]
+    assert tasks["PL1.2"].text == "Chủ trì xây dựng phương án cung cấp điện phù hợp đối với 117 thôn chưa có điện"
+    assert len(tasks) == 2  # the two rows: nothing of the portal's page

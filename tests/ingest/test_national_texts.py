@@ -1,7 +1,8 @@
 """Who a Government or National Assembly text gives work to, as its own lines write it: an
 excerpt made of real sentences of two corpus resolutions (380/NQ-CP, 1663/NQ-UBTVQH15 —
-tests/data/corpus_keys), a Prime Minister's dispatch (230/CĐ-TTg) and of a provincial plan's funding entry (an original DOCX), one per
-item, so each rule is held by the item that needs it."""
+tests/data/corpus_keys), a Prime Minister's dispatch (230/CĐ-TTg), a Government Office notice
+(624/TB-VPCP) and of a provincial plan's funding entry (an original DOCX), one per item, so each
+rule is held by the item that needs it."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -46,10 +47,27 @@ def leads(excerpt) -> dict[str, list[str]]:
         # a body and its role in apposition, then the predicate: a sentence, not a heading
         # naming the body (the item was lost)
         ("II.3", ["Bộ Tài chính"]),
+        # "các địa phương" of a national text are the provinces; a count of the units stands for
+        # every one of them ("06 thành phố trực thuộc trung ương"), as "các" does
+        ("III.1", ["Bộ Tư pháp", "Bộ Nông nghiệp và Môi trường", "Ủy ban nhân dân các tỉnh, thành phố"]),
+        ("III.2", ["Ủy ban nhân dân các thành phố trực thuộc Trung ương"]),
     ],
 )
 def test_who_a_national_text_gives_work_to(leads, path, expected):
     assert leads[path] == expected
+
+
+@pytest.mark.parametrize(
+    "path,expected",
+    [
+        # the abbreviated level's full stop before the place ("UBND TP. Hà Nội")
+        ("III.3", ["Bộ Khoa học và Công nghệ", "Ủy ban nhân dân thành phố Hà Nội"]),
+        # a Party commission whose name holds a comma (gazetteer)
+        ("III.4", ["Ban Chính sách, chiến lược Trung ương", "Bộ Khoa học và Công nghệ"]),
+    ],
+)
+def test_who_a_national_text_asks_to_work_with_the_lead(excerpt, path, expected):
+    assert excerpt[path]["support"] == expected
 
 
 def test_a_partner_named_as_a_class_of_bodies(excerpt):

@@ -202,16 +202,38 @@ def test_pdf_lines_joined_where_a_sentence_goes_on(lines, joined):
     assert [line.text for line in join_pdf_lines(L(*lines))] == joined
 
 
-def test_a_verb_that_gives_work_goes_on_to_the_body_it_gives_it_to():
-    """A portal's article cut after "Giao" (corpus f75757b0…): no sentence ends on the verb, the
-    body given the work opens the next line; cut before anything else it stays cut."""
-    head = ["Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.", ""]
-    cut = ["Điều 3. Giao", "Sở Dân tộc và Tôn giáo chủ trì, phối hợp các đơn vị liên quan có trách nhiệm:", "",
-           "1. Tổ chức niêm yết, công khai thủ tục hành chính nội bộ tại trụ sở làm việc."]
-    texts = [line.text for line in normalize(head + cut).lines]
-    assert "Điều 3. Giao Sở Dân tộc và Tôn giáo chủ trì, phối hợp các đơn vị liên quan có trách nhiệm:" in texts
-    cut[1] = "Thời hạn thực hiện như sau:"
-    assert "Điều 3. Giao" in [line.text for line in normalize(head + cut).lines]
+# a line as long as a page's, so that a short line is not taken for a wrapped one
+LONG_LINE = ("Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký; Chánh Văn phòng Ủy ban nhân dân tỉnh, "
+             "Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh chịu trách nhiệm thi hành Quyết định này.")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a portal's article cut after "Giao" (corpus f75757b0…)
+        ("Điều 3. Giao", "Sở Dân tộc và Tôn giáo chủ trì, phối hợp các đơn vị liên quan có trách nhiệm:"),
+        # a Government Office notice as the portal wraps it (corpus 74e2ddc7…): the partners after
+        # "phối hợp", the body a text is submitted to after "trình"
+        ("k) Đài Truyền hình Việt Nam (VTV) chủ trì, phối hợp", "Bộ Khoa học và Công nghệ, Bộ Quốc phòng, Bộ Công an xây dựng video clip."),
+        ("2. Đẩy mạnh rà soát: Các bộ khẩn trương trình", "Chính phủ ban hành các Nghị định hướng dẫn."),
+    ],
+    ids=["gives work", "works with", "submits to"],
+)
+def test_a_verb_whose_object_is_a_body_goes_on_to_that_body(first, second):
+    """No sentence ends on such a verb, however short its line in a document whose tables make
+    few lines look wrapped: the body it takes opens the next line; cut before anything else, or
+    after a noun ending in the same word ("quy trình"), it stays cut."""
+    head = [LONG_LINE, "", LONG_LINE, ""]
+    tail = ["", LONG_LINE]
+    texts = [line.text for line in normalize(head + [first, second] + tail).lines]
+    assert f"{first} {second}" in texts
+    assert first in [line.text for line in normalize(head + [first, "Thời hạn thực hiện như sau:"] + tail).lines]
+
+
+def test_a_noun_ending_in_a_verbs_word_ends_its_line():
+    head = [LONG_LINE, "", LONG_LINE, ""]
+    lines = ["a) Sở Nội vụ rà soát quy trình", "Sở Tư pháp hướng dẫn thủ tục.", "", LONG_LINE]
+    assert "a) Sở Nội vụ rà soát quy trình" in [line.text for line in normalize(head + lines).lines]
 
 
 def test_a_place_name_cut_on_a_short_first_line_goes_on():
@@ -333,3 +355,34 @@ def test_normalised_lines_map_back_to_source(extractions):
     ex = extractions["004_9fd1b90b08d6ae98.txt"]
     preamble = next(l for l in ex.lines if l.text.startswith("Căn cứ"))
     assert preamble.src == (8, 10, 12, 14, 16, 18)
+
+
+def test_notes_anchored_in_a_tables_header_are_cut_out_though_no_line_holds_their_anchor():
+    # 2530/QĐ-TTg as a legal portal prints it (corpus 646f0a00…): "Cơ quan chủ trì[1]" in a task
+    # table's header, the notes after the table, one with its number on a line of its own
+    from ingest.normalize import Footnotes
+
+    notes = Footnotes()
+    lines = L("+ Thời gian thực hiện: Triển khai từ năm 2026", "[1] Tại", "phần 2 Nhiệm vụ, giải pháp của Kế hoạch.", "[2]",
+              "Toàn bộ 34 tỉnh, thành phố trên toàn quốc.")
+    out = extract_footnotes(lines, notes, in_tables={"1", "2"})
+    assert [l.text for l in out] == ["+ Thời gian thực hiện: Triển khai từ năm 2026"]
+    assert notes.notes["2"].text == "Toàn bộ 34 tỉnh, thành phố trên toàn quốc."
+    # … a bracketed anchor is no anchor of a note numbered without brackets ("1 Quyết định này …")
+    kept = L("Giao Sở Văn hóa chủ trì xây dựng quy trình được phê duyệt tại Điều[1]", "1 Quyết định này, xây dựng quy trình điện tử.")
+    assert len(extract_footnotes(kept, Footnotes())) == 2
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a recipients list as a portal cuts it (corpus cfc85d8b…): the dash alone, its item below
+        ("-", "Văn phòng Chính phủ (để đăng công báo);"),
+        # a division word cut from its number (corpus 5298da2a…)
+        ("tin căn cứ quy trình nội bộ giải quyết thủ tục hành chính được phê duyệt tại Điều", "1 Quyết định này, xây dựng quy trình điện tử."),
+    ],
+    ids=["a bullet", "a division's number"],
+)
+def test_a_line_that_cannot_end_goes_on_however_few_lines_look_wrapped(first, second):
+    lines = [LONG_LINE, "", "Nơi nhận:", first, second, "", LONG_LINE]
+    assert f"{first} {second}" in [line.text for line in join_pdf_lines(L(*lines))]

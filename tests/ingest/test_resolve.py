@@ -268,3 +268,20 @@ def test_a_letters_addressees_include_the_groups_of_a_kind_it_names(tmp_path):
     path.write_text(LETTER, encoding="utf-8")
     recipients = extract(path).to_json()["document"]["recipient_agencies"]
     assert recipients == ["Các sở, ban, ngành tỉnh", "Công an tỉnh", "Ủy ban nhân dân các xã, phường"]
+
+
+def test_a_short_name_the_text_gives_one_body_keeps_that_bodys_kind(tmp_path):
+    """"Hội đồng Thi đua - Khen thưởng ngành Y tế thành phố (gọi tắt là Hội đồng thi đua)" (corpus
+    3a2db039…): the short name stands for one council, which is no collective of bodies."""
+    from ingest.pipeline import extract
+
+    plan = tmp_path / "quyet_dinh.md"
+    plan.write_text(
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 12/QĐ-UBND\nCần Thơ, ngày 05 tháng 3 năm 2026\n\nQUYẾT ĐỊNH\nVề công tác thi đua\n\n"
+        "QUYẾT ĐỊNH:\n\nĐiều 1. Hội đồng Thi đua - Khen thưởng ngành Y tế thành phố (gọi tắt là Hội đồng thi đua) có trách nhiệm "
+        "tham mưu công tác khen thưởng.\n\nĐiều 2. Hội đồng thi đua có trách nhiệm tổng hợp kết quả thi đua hằng năm.\n",
+        encoding="utf-8",
+    )
+    agencies = {a.name: a for a in extract(plan).agencies}
+    council = agencies["Hội đồng Thi đua - Khen thưởng ngành Y tế thành phố"]
+    assert council.kind != "collective_group" and not council.members

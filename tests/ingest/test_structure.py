@@ -70,7 +70,10 @@ def test_attribute_lines(text, expected):
      ("Phân cấp thẩm quyền quyết định thanh lý tài sản công", "powers"), ("Nội dung phân cấp", "powers"),
      ("Thẩm quyền, trình tự, thủ tục cấp Giấy chứng nhận", None), ("Thẩm quyền, trách nhiệm thực hiện luân chuyển", "organisation"),
      # what a body is describes it; its duties are work
-     ("Vị trí và chức năng", "situation"), ("Vị trí, chức năng, nhiệm vụ và quyền hạn", "tasks")],
+     ("Vị trí và chức năng", "situation"), ("Vị trí, chức năng, nhiệm vụ và quyền hạn", "tasks"),
+     # a conclusion's parts say what they are about (corpus 74e2ddc7…): results and shortcomings
+     # describe, the tasks are work
+     ("VỀ KẾT QUẢ ĐẠT ĐƯỢC", "situation"), ("VỀ TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN CHỦ YẾU", "situation"), ("VỀ NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", "tasks")],
 )
 def test_section_roles(heading, role):
     assert section_role(heading) == role
