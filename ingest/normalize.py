@@ -532,6 +532,8 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         return False
     if re.fullmatch(r"\s*[-–+•]\s*", prev) and nxt[:1].isalnum():
         return True  # "-" / "Văn phòng Chính phủ (để đăng công báo);": a bullet cut from its item
+    if re.search(r"\S\s[-–]$", prev) and nxt[:1].isupper():
+        return True  # "… Công ty Tân Cảng -" / "Petro Cam Ranh khi …": a dash between two names' words
     opener = re.match(r"^(?:[-–]|\()\s*(\S)", nxt)
     if re.search(r"\b(?:19|20)\d{2}$", prev) and re.match(r"^[-–]\s*(?:19|20)\d{2}\b", nxt):
         return True  # "giai đoạn 2026" / "- 2030, …": a range of years cut at its dash

@@ -143,8 +143,12 @@ def _compound_work(role: str) -> tuple[str, ...]:
 
 def _role_of(h: str) -> str | None:
     for entry in cues()["section_roles"]:
-        if any(h.startswith(fold(p)) for p in entry["prefixes"]):
-            return entry["role"]
+        prefix = next((fold(p) for p in entry["prefixes"] if h.startswith(fold(p))), None)
+        if prefix is None:
+            continue
+        if h[len(prefix) :].lstrip().startswith(tuple(fold(w) + " " for w in entry.get("binds", ()))):
+            return None  # "Yêu cầu đối với cơ sở xử lý chất thải …": what a body must do
+        return entry["role"]
     return None
 
 

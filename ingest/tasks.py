@@ -114,6 +114,10 @@ def predicate_start(text: str, protected: list[tuple[int, int]] | None = None) -
             continue  # "… công trình điện lực": the stop ends a noun
         if _clause_words().field_preposition.search(text, 0, m.start()):
             continue  # "Cơ quan chuyên môn về | xây dựng": the field a body is named for, no verb
+        if _clause_words().service_after.match(text, m.end()) and _openers().head_noun.fullmatch(strip_plural(text[: m.start()].strip(), whole=True)):
+            continue  # "Cơ sở | thực hiện dịch vụ thu gom …": the service a body is named by, no verb
+        if _clause_words().passive.search(text, 0, m.start()):
+            continue  # "Các đơn vị được | lựa chọn quan trắc …": a passive names the body, no verb
         negated = _clause_words().negation.search(text, 0, m.start())
         return negated.start() if negated and not negated.group("noun") else m.start()
     return len(text)
@@ -227,6 +231,9 @@ class _ClauseWords:
     partner_preposition: re.Pattern[str]
     member_joiner: re.Pattern[str]
     field_preposition: re.Pattern[str]  # "… về |": what follows names a body's field
+    service_field: re.Pattern[str]  # "… dịch vụ thu gom |, vận chuyển": a service's activities go on
+    service_after: re.Pattern[str]  # "Cơ sở thực hiện | dịch vụ …": a service follows the verb
+    passive: re.Pattern[str]  # "… được |" before a verb: what was done to the body names it
 
 
 def _duty_heading_regex(words: dict[str, list[str]]) -> re.Pattern[str]:
@@ -234,7 +241,16 @@ def _duty_heading_regex(words: dict[str, list[str]]) -> re.Pattern[str]:
     powers or rights the heading names beside it, before or after (cues.yaml: clause_words.duty_of)."""
     duties, powers = alternation(words["duties"]), alternation(words["with"])
     joined = r"(?:\s*,\s*|\s+và\s+)"
-    return re.compile(rf"^(?:(?:{powers}){joined})*(?:{duties})(?:{joined}(?:{duties}|{powers}))*\s+(?:của\s+)?", re.I)
+    # "Yêu cầu đối với cơ sở xử lý chất thải": what a body must meet, only with its preposition
+    # ("Yêu cầu Sở Y tế …" is a request)
+    demands, towards = alternation(words["demands"]), alternation(words["towards"])
+    return re.compile(rf"^(?:(?:{powers}){joined})*(?:{duties})(?:{joined}(?:{duties}|{powers}))*\s+(?:của\s+)?|^(?:{demands})\s+(?:{towards})\s+", re.I)
+
+
+def _names_its_holder(duty: re.Match[str]) -> bool:
+    """A duty heading that goes on to whom it binds ("Trách nhiệm của", "Yêu cầu đối với")."""
+    w = cues()["clause_words"]["duty_of"]
+    return fold(duty.group(0)).rstrip().endswith(tuple(fold(x) for x in ["của", *w["towards"]]))
 
 
 @cache
@@ -277,6 +293,9 @@ def _clause_words() -> _ClauseWords:
         member_joiner=re.compile(rf"^(?:{alternation(w['member_joiners'])})\s+", re.I),
         # "… về |", and "… về nông nghiệp và |": the field goes on through its own "và"
         field_preposition=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(w['field_prepositions'])})\s+(?:(?:[a-zà-ỹđ]+\s+){{1,4}}(?:{alternation(w['member_joiners'])})\s+)?$"),
+        service_field=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(w['service_nouns'])})(?:\s+[a-zà-ỹđ]+){{1,3}}$"),
+        passive=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(w['passive_markers'])})\s+$"),
+        service_after=re.compile(rf"\s+(?:{alternation(w['service_nouns'])})(?![\wÀ-ỹ])", re.I),
     )
 
 
@@ -489,7 +508,7 @@ def _opening_end(body: str, lexicon: Lexicon) -> int:
     offset = topic.end() if topic else 0
     rest = body[offset:]
     duty = _clause_words().duty_of.match(rest)
-    if duty and fold(duty.group(0)).rstrip().endswith("của") and subject_end(rest[duty.end() :], lexicon):
+    if duty and _names_its_holder(duty) and subject_end(rest[duty.end() :], lexicon):
         # "Trách nhiệm của Sở Tư pháp hướng dẫn, tổ chức thực hiện …": a heading run into the duty
         return offset + duty.end()
     condition = _condition_regex().match(rest)
@@ -697,7 +716,7 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
             if not sep:
                 break
             continue
-        modifier = _modifier_member(probe) if mention is None and is_plural(body[before:], whole=True) else 0
+        modifier = _unnamed_continuation(body, before, end, nxt_pos + len(body[nxt_pos:]) - len(probe), mentions, lexicon) if mention is None else 0
         if modifier:
             # "các trường đại học, cao đẳng, …": a member with no head of its own shares the one before
             pos = end = nxt_pos + (len(body[nxt_pos:]) - len(probe)) + modifier
@@ -716,6 +735,20 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
             break
         pos = nxt_pos
     return end
+
+
+def _unnamed_continuation(body: str, before: int, end: int, start: int, mentions: list[AgencyMention], lexicon: Lexicon) -> int:
+    """How far a member no gazetteer names goes on past its comma: a bare modifier sharing a
+    plural group's head ("các trường đại học, | cao đẳng"), or the activities of the service it
+    is named by ("cơ sở cung ứng dịch vụ thu gom, | vận chuyển chất thải rắn sinh hoạt")."""
+    probe = body[start:]
+    if is_plural(body[before:], whole=True):
+        modifier = _modifier_member(probe)
+        if modifier:
+            return modifier
+    if _clause_words().service_field.search(body[before:end]) and probe[:1].islower() and not _opens_with_agency(probe, lexicon):
+        return _collective_member_end(body, start, start, mentions) - start
+    return 0
 
 
 def _member_at(body: str, pos: int, mentions: list[AgencyMention], lexicon: Lexicon) -> tuple[int, int, AgencyMention | None] | None:
@@ -1466,10 +1499,13 @@ def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
         bodies = [m for m in entry.agencies if not (m.generic and names_the_public(m.name))]
         return replace(entry, agencies=bodies) if bodies else None
     duty = _clause_words().duty_of.match(heading.strip())
-    if not duty or not fold(duty.group(0)).rstrip().endswith("của"):
+    if not duty or not _names_its_holder(duty):
         return None
     head, sep, rest = heading.strip()[duty.end() :].partition(":")
     holders = _duty_holders(re.sub(r"\s*\([^()]*\)", "", head).strip(" ."), lexicon)
+    if not fold(duty.group(0)).rstrip().endswith("của"):
+        # what is demanded of things ("Yêu cầu đối với phương tiện vận chuyển …") binds no body
+        holders = [h for h in holders if looks_like_agency(h.name)]
     return _Entry(holders, False, rest.strip() if sep else "") if holders else None
 
 

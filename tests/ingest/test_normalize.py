@@ -380,8 +380,10 @@ def test_notes_anchored_in_a_tables_header_are_cut_out_though_no_line_holds_thei
         ("-", "Văn phòng Chính phủ (để đăng công báo);"),
         # a division word cut from its number (corpus 5298da2a…)
         ("tin căn cứ quy trình nội bộ giải quyết thủ tục hành chính được phê duyệt tại Điều", "1 Quyết định này, xây dựng quy trình điện tử."),
+        # a dash between two words of a name ("Công ty Tân Cảng - Petro Cam Ranh")
+        ("có trách nhiệm phối hợp với Công ty Tân Cảng -", "Petro Cam Ranh khi bố trí lực lượng."),
     ],
-    ids=["a bullet", "a division's number"],
+    ids=["a bullet", "a division's number", "a name's dash"],
 )
 def test_a_line_that_cannot_end_goes_on_however_few_lines_look_wrapped(first, second):
     lines = [LONG_LINE, "", "Nơi nhận:", first, second, "", LONG_LINE]

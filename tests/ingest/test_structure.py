@@ -73,7 +73,9 @@ def test_attribute_lines(text, expected):
      ("Vị trí và chức năng", "situation"), ("Vị trí, chức năng, nhiệm vụ và quyền hạn", "tasks"),
      # a conclusion's parts say what they are about (corpus 74e2ddc7…): results and shortcomings
      # describe, the tasks are work
-     ("VỀ KẾT QUẢ ĐẠT ĐƯỢC", "situation"), ("VỀ TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN CHỦ YẾU", "situation"), ("VỀ NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", "tasks")],
+     ("VỀ KẾT QUẢ ĐẠT ĐƯỢC", "situation"), ("VỀ TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN CHỦ YẾU", "situation"), ("VỀ NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", "tasks"),
+     # what is demanded of a body is no aim (corpus ac0f18a2…)
+     ("Yêu cầu đối với cơ sở xử lý chất thải rắn sinh hoạt", None), ("YÊU CẦU", "aims")],
 )
 def test_section_roles(heading, role):
     assert section_role(heading) == role

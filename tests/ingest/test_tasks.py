@@ -36,6 +36,16 @@ PROVINCE = Lexicon({}, "tỉnh")
          ["Sở Tư pháp", "Các sở, ban, ngành Thành phố", "Các cơ quan báo chí", "Ủy ban nhân dân các xã, phường, đặc khu"], [], False),
         # … but a proposal made by a body ("đề nghị của") asks nobody
         ("Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 15/TTr-SNV.", [], [], False),
+        # a service a body is named by lists its activities with commas (corpus ac0f18a2…)
+        ("Ủy ban nhân dân cấp xã có trách nhiệm phối hợp với cơ sở cung ứng dịch vụ thu gom, vận chuyển chất thải rắn sinh hoạt để bố trí mặt bằng",
+         ["Ủy ban nhân dân cấp xã"], ["Cơ sở cung ứng dịch vụ thu gom, vận chuyển chất thải rắn sinh hoạt"], False),
+        ("Các cơ sở cung cấp dịch vụ thu gom, vận chuyển chất thải rắn sinh hoạt phải thực hiện các trách nhiệm sau:",
+         ["Các cơ sở cung cấp dịch vụ thu gom, vận chuyển chất thải rắn sinh hoạt"], [], False),
+        # … a verb after it names the service ("Cơ sở thực hiện dịch vụ …"), a passive the body
+        # ("được lựa chọn": a real plan, f004d93b…; corpus 85ff77cb…)
+        ("Ủy ban nhân dân cấp xã có trách nhiệm phối hợp với cơ sở thực hiện dịch vụ thu gom, vận chuyển chất thải rắn sinh hoạt lựa chọn, bố trí địa điểm",
+         ["Ủy ban nhân dân cấp xã"], ["Cơ sở thực hiện dịch vụ thu gom, vận chuyển chất thải rắn sinh hoạt"], False),
+        ("Các đơn vị được lựa chọn quan trắc môi trường có trách nhiệm báo cáo kết quả", ["Các đơn vị được lựa chọn quan trắc môi trường"], [], False),
     ],
 )
 def test_read_actors(text, leads, supports, requested):
@@ -513,6 +523,12 @@ def test_a_whole_group_name_ends_before_its_verb(text, written):
         # … nor bodies named by the part they play (a Nghệ An coordination regulation, corpus 994dfbc3…)
         ("Trách nhiệm của các cơ quan phối hợp", None),
         ("Trách nhiệm của các cơ quan đề nghị cung cấp thông tin", ["Các cơ quan đề nghị cung cấp thông tin"]),
+        # what a body must meet, named by its service (a Hà Tĩnh waste regulation, corpus ac0f18a2…);
+        # what is demanded of things binds nobody, and a request without its preposition is no heading
+        ("Yêu cầu đối với cơ sở xử lý chất thải rắn sinh hoạt", ["Cơ sở xử lý chất thải rắn sinh hoạt"]),
+        ("Yêu cầu đối với cơ sở cung cấp dịch vụ thu gom, vận chuyển chất thải rắn sinh hoạt",
+         ["Cơ sở cung cấp dịch vụ thu gom, vận chuyển chất thải rắn sinh hoạt"]),
+        ("Yêu cầu đối với phương tiện vận chuyển chất thải rắn sinh hoạt", None),
     ],
 )
 def test_entry_headings(heading, names):
