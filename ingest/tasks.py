@@ -1716,12 +1716,13 @@ def _child_context(child: Node, ctx: _Ctx, own: dict[str, list[Node]], entry: _E
             # "a) Chỉ đạo các ngân hàng thương mại … thực hiện …:" under an entry: the entry
             # directs, the bodies named carry out
             child_ctx.leads = ctx.leads + [d for d in directed if d.name not in {m.name for m in ctx.leads}]
-        elif actors.leads:
-            child_ctx.leads = actors.leads + directed
-            child_ctx.requested = ctx.requested or actors.requested
-            child_ctx.given = actors.assigned
-            # "Giao Bộ Công an chủ trì, phối hợp với các bộ, cơ quan ngang bộ … bảo đảm các yêu
-            # cầu sau:": the partners the heading names support every item under it
+        elif actors.leads or actors.supports:
+            if actors.leads:
+                child_ctx.leads = actors.leads + directed
+                child_ctx.requested = ctx.requested or actors.requested
+                child_ctx.given = actors.assigned
+            # "Giao Bộ Công an chủ trì, phối hợp với các bộ … bảo đảm các yêu cầu sau:", "b) Chủ trì,
+            # phối hợp với Giám đốc Sở X" over dashes: the heading's partners support its items
             child_ctx.supports = unpartnered + actors.supports
             child_ctx.partners = list(actors.supports)
         elif labelled := _intro_label(child, lexicon):

@@ -1042,8 +1042,14 @@ def test_a_reporting_duty_names_who_to_whom_through_whom_and_when(item, expected
         (["1. Ủy ban nhân dân tỉnh giao các sở chủ trì, phối hợp với Sở Nội vụ thực hiện các nội dung sau:",
           "a) Sở Xây dựng: Rà soát kinh phí thực hiện.", "b) Sở Y tế: Hướng dẫn quyết toán kinh phí."],
          {"II.1.a": (["Sở Xây dựng"], []), "II.1.b": (["Sở Y tế"], [])}),
+        # a Vĩnh Long decision (corpus b3a4b260…): an entry's item that names only its partners,
+        # no colon, over the dashes its body does
+        (["1. Công an tỉnh thực hiện các nhiệm vụ sau:", "a) Cập nhật công khai đầy đủ danh mục thủ tục hành chính.",
+          "b) Chủ trì, phối hợp với Giám đốc Sở Khoa học và Công nghệ", "- Đồng bộ đầy đủ danh mục thủ tục hành chính.",
+          "- Cấu hình quy trình điện tử tiếp nhận, giải quyết thủ tục hành chính."],
+         {"II.1.b.1": (["Công an tỉnh"], ["Sở Khoa học và Công nghệ"]), "II.1.b.2": (["Công an tỉnh"], ["Sở Khoa học và Công nghệ"])}),
     ],
-    ids=["chủ trì, phối hợp over items", "giao … phối hợp over requirements", "not over other leads"],
+    ids=["chủ trì, phối hợp over items", "giao … phối hợp over requirements", "not over other leads", "partners alone over dashes"],
 )
 def test_the_partners_a_heading_names_support_every_item_under_it(lines, expected):
     found = extract_tasks(parse(normalize(_PLAN_HEAD + lines)), PROVINCE)
