@@ -512,6 +512,19 @@ def _verb_before_its_object(prev: str, nxt: str) -> bool:
     return bool(verb.search(prev)) and not noun.search(prev) and _opens_with_a_body(nxt)
 
 
+@cache
+def _bare_head_after_its_verb() -> re.Pattern[str]:
+    """A body's head word alone right after a word that takes a body ("… báo để Công ty", "…
+    phối hợp với Trung tâm"): the name goes on (cues.yaml: predicates, notice_closing,
+    agency_heads; the gazetteer's families)."""
+    from .rules import alternation, cues, gazetteer
+
+    said = cues()["predicates"]
+    takes = [*said["delegate"], *said["direct"], *said["support"], *said["submit"], cues()["notice_closing"]["purpose"], "với"]
+    heads = alternation({*(h for h in cues()["agency_heads"] if len(h.split()) <= 2), *(f.head for f in gazetteer().families)})
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(takes)})\s+(?:{heads})$", re.I)
+
+
 def _enumeration_cut(prev: str, nxt: str) -> bool:
     """"Bộ trưởng các Bộ:" / "Xây dựng, Ngoại giao, Tư pháp …": the members of an enumerated
     head run on past the break (the colon opens the list, it ends no sentence)."""
@@ -558,6 +571,8 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         return True  # the sentence goes on
     if _cut_agency_name(prev, nxt) or _title_before_its_body(prev, nxt) or _verb_before_its_object(prev, nxt):
         return True  # "Điều 3. Chánh Văn phòng" / "Ủy ban nhân dân tỉnh, …": one name
+    if _bare_head_after_its_verb().search(prev) and nxt[:1].isupper():
+        return True  # "… báo để Công ty" / "TNHH Thương mại Dịch vụ NMT biết …"
     if _type_word_end().search(prev) and len(prev) >= 0.6 * width:
         return True  # "…; Luật" / "Ban hành văn bản quy phạm pháp luật …": a document's name goes on
     if _cut_motto(prev, nxt):

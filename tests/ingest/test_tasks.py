@@ -908,12 +908,20 @@ def test_a_notices_bare_closing_formula_closes_the_last_item_and_gives_no_work()
     assert [(t.path, t.lead) for t in tasks] == [("III.1", ["Bộ Công Thương"])]
 
 
-def test_a_closing_formula_after_another_sentence_of_its_paragraph_still_names_who_acts():
-    # a customs ruling written as one paragraph, as a PDF or DOCX may give it (corpus 39a27d44…)
-    tasks = _notice_tasks(["1. Kết quả xác định trước mã số: Cục Hải quan xác định kết quả như sau."],
-                          "Thông báo này có hiệu lực từ ngày ký. Cục trưởng Cục Hải quan thông báo để Công ty TNHH Suhil Electronics Vina biết và thực hiện./.")
-    closing = [t for t in tasks if t.path.startswith("closing")]
-    assert [t.lead for t in closing] == [["Công ty TNHH Suhil Electronics Vina"]]
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # a customs ruling written as one paragraph, as a PDF or DOCX may give it (corpus 39a27d44…)
+        "Thông báo này có hiệu lực từ ngày ký. Cục trưởng Cục Hải quan thông báo để Công ty TNHH Suhil Electronics Vina biết và thực hiện./.",
+        # … its verb in the short form (corpus f902003e…)
+        "Thông báo này có hiệu lực từ ngày ký. Cục trưởng Cục hải quan báo để Công ty TNHH Suhil Electronics Vina biết và thực hiện./.",
+    ],
+    ids=["thông báo để", "báo để"],
+)
+def test_a_closing_formula_after_another_sentence_of_its_paragraph_still_names_who_acts(closing):
+    tasks = _notice_tasks(["1. Kết quả xác định trước mã số: Cục Hải quan xác định kết quả như sau."], closing)
+    closing_tasks = [t for t in tasks if t.path.startswith("closing")]
+    assert [t.lead for t in closing_tasks] == [["Công ty TNHH Suhil Electronics Vina"]]
 
 
 def test_a_verb_that_begins_inside_a_name_ends_the_name():
