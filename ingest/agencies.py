@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from . import places
-from .rules import AgencyEntry, alternation, cues, doc_types, fold, gazetteer, level_words, modern_tones, unmarked
+from .rules import AgencyEntry, alternation, cues, doc_types, fold, gazetteer, level_words, modern_tones, proper_case, unmarked
 
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 CAPITALS = _UPPER  # the capital letters of Vietnamese, for a character class
@@ -458,10 +458,10 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
     sm = _suffix_regex().match(rest)
     if sm:
         level = sm.group("level")
-        level = "thành phố" if level == "TP" else level.lower()
+        # "TP" is "thành phố"; "trực thuộc Trung ương" keeps its proper noun
+        level = proper_case(gazetteer().abbreviations.get(level, level.lower()))
         if sm.group("count") and not level.startswith(("các ", "cấp ")):
             level = f"các {level}"
-        level = level.replace("trung ương", "Trung ương")  # a proper noun in "trực thuộc Trung ương"
         if re.search(r"[,/]|\svà\s", level):
             # "phường, xã, đặc khu": the committees of those units, in one canonical order
             order = ("tỉnh", "xã", "phường", "đặc khu", "thị trấn", "quận", "huyện", "thị xã", "thành phố")

@@ -226,9 +226,7 @@ def extract_footnotes(lines: list[Line], store: Footnotes | None = None, in_tabl
         for anchor in re.finditer(r"(?<=[^\W\d_])(\d{1,2})(?=[;,.:)\s]|$)", line.text):
             if line.text[anchor.start() - 1].islower():  # "lãng phí1": a footnote mark after a word
                 anchors.setdefault(anchor.group(1), line.first)
-        for anchor in _BRACKET_ANCHOR.finditer(line.text):
-            if anchor.start() > 0:
-                bracketed.add(anchor.group(1))
+        bracketed.update(_bracket_anchors(line.text))
         out.append(line)
         i += 1
     if store.notes:
@@ -241,15 +239,20 @@ def extract_footnotes(lines: list[Line], store: Footnotes | None = None, in_tabl
 def _table_anchors(blocks: list[Block]) -> set[str]:
     """The note numbers anchored in the tables' cells ("Cơ quan chủ trì[1]")."""
     return {
-        a.group(1)
+        a
         for b in blocks
         if isinstance(b, Table)
         for row in b.rows
         for cell in row
         for line in cell.lines
-        for a in _BRACKET_ANCHOR.finditer(line.text)
-        if a.start() > 0
+        for a in _bracket_anchors(line.text)
     }
+
+
+def _bracket_anchors(text: str) -> list[str]:
+    """The note numbers a text anchors ("Cơ quan chủ trì[1]"); a "[1]" that opens the line is
+    the note's own body, not an anchor."""
+    return [a.group(1) for a in _BRACKET_ANCHOR.finditer(text) if a.start() > 0]
 
 
 def _heading_like(text: str) -> bool:
@@ -490,6 +493,13 @@ def _opens_with_a_body(line: str) -> bool:
     return bool(found) and found[0].start == 0
 
 
+def _verbs_that_take_a_body() -> list[str]:
+    """The verbs whose object is a body (cues.yaml: predicates): they give work to, direct,
+    work with or submit to it."""
+    said = cues()["predicates"]
+    return [*said["delegate"], *said["direct"], *said["support"], *said["submit"]]
+
+
 @cache
 def _body_verb_end() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A verb whose object is a body, at a line's end (cues.yaml: predicates) — it gives work
@@ -497,9 +507,7 @@ def _body_verb_end() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ("quy trình", "công trình": stop_word_nouns)."""
     from .rules import alternation, cues
 
-    said = cues()["predicates"]
-    verbs = said["delegate"] + said["direct"] + said["support"] + said["submit"]
-    verb = re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(verbs)})$", re.I)
+    verb = re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(_verbs_that_take_a_body())})$", re.I)
     noun = re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['stop_word_nouns'])})$", re.I)
     return verb, noun
 
@@ -516,11 +524,10 @@ def _verb_before_its_object(prev: str, nxt: str) -> bool:
 def _bare_head_after_its_verb() -> re.Pattern[str]:
     """A body's head word alone right after a word that takes a body ("… báo để Công ty", "…
     phối hợp với Trung tâm"): the name goes on (cues.yaml: predicates, notice_closing,
-    agency_heads; the gazetteer's families)."""
+    clause_words.partner_preposition, agency_heads; the gazetteer's families)."""
     from .rules import alternation, cues, gazetteer
 
-    said = cues()["predicates"]
-    takes = [*said["delegate"], *said["direct"], *said["support"], *said["submit"], cues()["notice_closing"]["purpose"], "với"]
+    takes = [*_verbs_that_take_a_body(), cues()["notice_closing"]["purpose"], *cues()["clause_words"]["partner_preposition"]]
     heads = alternation({*(h for h in cues()["agency_heads"] if len(h.split()) <= 2), *(f.head for f in gazetteer().families)})
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(takes)})\s+(?:{heads})$", re.I)
 

@@ -359,6 +359,14 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip().lower()
 
 
+def proper_case(text: str) -> str:
+    """The text with its proper words in their capitals ("trực thuộc Trung ương"; cues.yaml:
+    proper_words), however the rest was cased."""
+    for word in cues()["proper_words"]:
+        text = re.sub(rf"(?<![\wÀ-ỹ]){re.escape(word.lower())}(?![\wÀ-ỹ])", word, text)
+    return text
+
+
 @cache
 def gazetteer() -> Gazetteer:
     path = RULES_DIR / "agencies.yaml"

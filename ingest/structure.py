@@ -21,7 +21,7 @@ from functools import cache
 from . import places
 from .models import Attachment, Document, Header, Line, Node, Signer
 from .normalize import DIVISION_NUMBER_END, POINT_LABEL, Normalised
-from .rules import alternation, any_marks, cues, doc_types, fold, gazetteer, misreadable, restore_marks, unmarked
+from .rules import alternation, any_marks, cues, doc_types, fold, gazetteer, misreadable, proper_case, restore_marks, unmarked
 from .tables import is_motto
 
 _ROMAN = re.compile(r"^(?P<label>[IVXLC]{1,5})\s*[.)-]\s*(?P<text>\S.*)$")
@@ -546,9 +546,7 @@ def sentence_case(text: str) -> str:
     for a in find_agencies(out):
         if a.known and a.entry and fold(out[a.start : a.start + len(a.entry)]) == fold(a.entry):
             out = out[: a.start] + _cased_name(a.entry, out[a.start]) + out[a.start + len(a.entry) :]
-    for word in cues()["proper_words"]:
-        out = re.sub(rf"(?<![\wÀ-ỹ]){re.escape(word.lower())}(?![\wÀ-ỹ])", word, out)
-    return out
+    return proper_case(out)
 
 
 def _symbol_case(symbol: str) -> str:

@@ -243,14 +243,16 @@ def _duty_heading_regex(words: dict[str, list[str]]) -> re.Pattern[str]:
     joined = r"(?:\s*,\s*|\s+và\s+)"
     # "Yêu cầu đối với cơ sở xử lý chất thải": what a body must meet, only with its preposition
     # ("Yêu cầu Sở Y tế …" is a request)
-    demands, towards = alternation(words["demands"]), alternation(words["towards"])
-    return re.compile(rf"^(?:(?:{powers}){joined})*(?:{duties})(?:{joined}(?:{duties}|{powers}))*\s+(?:của\s+)?|^(?:{demands})\s+(?:{towards})\s+", re.I)
+    of, demands, towards = alternation(words["of"]), alternation(words["demands"]), alternation(words["towards"])
+    return re.compile(rf"^(?:(?:{powers}){joined})*(?:{duties})(?:{joined}(?:{duties}|{powers}))*\s+(?:(?:{of})\s+)?|^(?:{demands})\s+(?:{towards})\s+", re.I)
 
 
-def _names_its_holder(duty: re.Match[str]) -> bool:
-    """A duty heading that goes on to whom it binds ("Trách nhiệm của", "Yêu cầu đối với")."""
+def _holder_preposition(duty: re.Match[str]) -> str | None:
+    """The preposition a duty heading ends in before whom it binds: "of" ("Trách nhiệm của") or
+    "towards" ("Yêu cầu đối với"); None for a heading that names no holder ("Nhiệm vụ")."""
     w = cues()["clause_words"]["duty_of"]
-    return fold(duty.group(0)).rstrip().endswith(tuple(fold(x) for x in ["của", *w["towards"]]))
+    said = fold(duty.group(0)).rstrip()
+    return next((kind for kind in ("of", "towards") if said.endswith(tuple(fold(x) for x in w[kind]))), None)
 
 
 @cache
@@ -508,7 +510,7 @@ def _opening_end(body: str, lexicon: Lexicon) -> int:
     offset = topic.end() if topic else 0
     rest = body[offset:]
     duty = _clause_words().duty_of.match(rest)
-    if duty and _names_its_holder(duty) and subject_end(rest[duty.end() :], lexicon):
+    if duty and _holder_preposition(duty) and subject_end(rest[duty.end() :], lexicon):
         # "Trách nhiệm của Sở Tư pháp hướng dẫn, tổ chức thực hiện …": a heading run into the duty
         return offset + duty.end()
     condition = _condition_regex().match(rest)
@@ -1499,11 +1501,11 @@ def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
         bodies = [m for m in entry.agencies if not (m.generic and names_the_public(m.name))]
         return replace(entry, agencies=bodies) if bodies else None
     duty = _clause_words().duty_of.match(heading.strip())
-    if not duty or not _names_its_holder(duty):
+    if not duty or not _holder_preposition(duty):
         return None
     head, sep, rest = heading.strip()[duty.end() :].partition(":")
     holders = _duty_holders(re.sub(r"\s*\([^()]*\)", "", head).strip(" ."), lexicon)
-    if not fold(duty.group(0)).rstrip().endswith("của"):
+    if _holder_preposition(duty) != "of":
         # what is demanded of things ("Yêu cầu đối với phương tiện vận chuyển …") binds no body
         holders = [h for h in holders if looks_like_agency(h.name)]
     return _Entry(holders, False, rest.strip() if sep else "") if holders else None
