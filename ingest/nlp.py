@@ -11,7 +11,7 @@ Choices made here and nowhere else:
 """
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .rules import cues, gazetteer, marks_misread, unmarked
@@ -133,14 +133,68 @@ def agency_spans(text: str) -> list[tuple[int, int, str, str]]:
     doc = pipeline()(text)
     found = {(s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans[SPANS_KEY]}
     matchers = family_matchers()
-    strings = doc.vocab.strings
     # a head word not in the text cannot start a match (the matcher checks it is a token)
-    for head in [h for h in matchers if h in text]:
-        for key, start, end in matchers[head](doc):
-            label, ident = strings[key].split("\t")
-            span = doc[start:end]
+    heads = {h for h in matchers if h in text}
+    width = _family_width()
+    words = [t.text for t in doc]
+    for token in doc:
+        if token.text not in heads:
+            continue
+        window = words[token.i : token.i + width]
+        end = next((k for k, t in enumerate(doc[token.i : token.i + width]) if k and _ends_every_pattern(t)), len(window))
+        for label, ident, length in _family_hits(tuple(window[:end])):
+            span = doc[token.i : token.i + length]
             found.add((span.start_char, span.end_char, label, ident))
     return sorted(found)
+
+
+@cache
+def _family_width() -> int:
+    """The most tokens a family pattern can take: a match depends on no token past them."""
+    def most(element: dict) -> int:
+        op = element.get("OP", "1")
+        if op in ("*", "+"):
+            raise ValueError(f"a family pattern without a bound ({op}) needs the whole text")
+        return int(op.strip("{}").split(",")[-1]) if op.startswith("{") else 1
+
+    return max(sum(most(e) for e in p["pattern"]) for p in patterns() if not isinstance(p["pattern"], str))
+
+
+def _ends_every_pattern(token: Any) -> bool:
+    """A token no element of a family pattern takes (";", "(", "."): no match runs over it. Every
+    element asks for letters, digits or a word's case, or names its tokens as written."""
+    return not (token.is_alpha or token.is_digit or token.is_title or token.is_lower or token.text in _pattern_words())
+
+
+@cache
+def _pattern_words() -> frozenset[str]:
+    """The tokens family patterns name as written ("," "-" "và")."""
+    out: set[str] = set()
+    for p in patterns():
+        if isinstance(p["pattern"], str):
+            continue
+        for element in p["pattern"]:
+            for attr in ("ORTH", "LOWER"):
+                value = element.get(attr)
+                if isinstance(value, str):
+                    out |= {value, value.upper(), value.title()}
+                elif isinstance(value, dict):
+                    out |= {w for w in value.get("IN", [])}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _family_hits(window: tuple[str, ...]) -> tuple[tuple[str, str, int], ...]:
+    """(kind, id, length in tokens) of the family matches that open `window`, the tokens from a
+    head word on. Token patterns see a token's own letters only, so a match is a function of
+    these words: the same head's words met again in a clause's suffix (a task's text is read
+    from each of its members on) are matched once."""
+    from spacy.tokens import Doc
+
+    doc = Doc(pipeline().vocab, words=list(window))
+    strings = doc.vocab.strings
+    hits = {(*strings[key].split("\t"), end) for key, start, end in family_matchers()[window[0]](doc) if start == 0}
+    return tuple(sorted(hits))
 
 
 @cache
