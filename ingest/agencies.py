@@ -644,12 +644,20 @@ def level_unit(level: str) -> str:
     return listed_units(level)[0].removeprefix("cấp ")
 
 
+@cache
+def _listed_level_endings() -> tuple[tuple[str, str], ...]:
+    """The gazetteer's levels that list units ("các xã, phường"), in its order, each with the
+    ending of a name it closes."""
+    return tuple((lv, " " + lv.lower()) for lv in gazetteer().levels if "," in lv)
+
+
 def tier_name(name: str, level: str | None = None) -> str:
     """The one name of a tier's bodies, whichever units a plan lists ("Ủy ban nhân dân các xã,
     phường, đặc khu" -> "Ủy ban nhân dân cấp xã"; `tiers` in data/rules/agencies.yaml). The
     level is the mention's, or a listed level the name ends with (a collective's member)."""
     if level is None:
-        level = next((lv for lv in gazetteer().levels if "," in lv and name.lower().endswith(" " + lv.lower())), None)
+        low = name.lower()
+        level = next((lv for lv, ending in _listed_level_endings() if low.endswith(ending)), None)
     if not level or "," not in level or not name.lower().endswith(level.lower()):
         return name
     units = listed_units(level)
@@ -1838,7 +1846,7 @@ def regulated_bodies(text: str, titles: Iterable[str] = ()) -> tuple[str, ...]:
     member that lists several (a comma) neither."""
     pieces = [piece for m in _scope_regex().finditer(text) for piece in m.group("list").split(";")]
     folded = fold(text)
-    pieces += [t for t in titles if re.search(rf"(?<![\wÀ-ỹ])là {re.escape(fold(t))}(?![\wÀ-ỹ])", folded)]
+    pieces += [t for t in titles if f"là {fold(t)}" in folded and re.search(rf"(?<![\wÀ-ỹ])là {re.escape(fold(t))}(?![\wÀ-ỹ])", folded)]
     return tuple(dict.fromkeys(p for p in map(_regulated_name, pieces) if p))
 
 

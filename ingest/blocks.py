@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Union
 
 from .models import Line
@@ -26,9 +27,9 @@ class Cell:
     lines: tuple[Line, ...] = ()
     merged: bool = False  # a cell spanned from the row above (PDF tables report it as absent)
 
-    @property
+    @cached_property
     def text(self) -> str:
-        return re.sub(r"\s+", " ", " ".join(_plain(l.text) for l in self.lines)).strip()
+        return _SPACES.sub(" ", " ".join(plain(l.text) for l in self.lines)).strip()
 
     @property
     def src(self) -> tuple[int, ...]:
@@ -58,9 +59,15 @@ class Table:
 Block = Union[Line, Table]
 
 
-def _plain(text: str) -> str:
-    """Cell text without emphasis markers: table roles are read from words, not from bold."""
-    return re.sub(r"\*+|_{2,}|^#+\s*", "", text).strip()
+_EMPHASIS = re.compile(r"\*+|_{2,}|^#+\s*")
+_SPACES = re.compile(r"\s+")
+
+
+def plain(text: str) -> str:
+    """Text without emphasis markers: table roles and header lines are read from words, not from bold."""
+    if "*" not in text and "_" not in text and "#" not in text:
+        return text.strip()
+    return _EMPHASIS.sub("", text).strip()
 
 
 def block_lines(block: Block) -> list[Line]:

@@ -77,6 +77,12 @@ def _law_name_regex() -> re.Pattern[str] | None:
     return re.compile(rf"(?P<name>{alts})(?:\s*\(?\s*năm\s+(?P<year>\d{{4}})\s*\)?)?", re.I)
 
 
+@cache
+def _registry_names_without_law() -> bool:
+    """Does the registry name a document without the word "Luật" (a constitution, a code)?"""
+    return any("luật" not in n.lower() for d in registry().documents.values() for n in d.names)
+
+
 # The year a law is cited with: "năm 2019", "ngày 19/6/2015", "ngày 25 tháng 6 năm 2015", or the
 # date alone ("Luật Tổ chức chính quyền địa phương 19/02/2025").
 _LAW_YEAR = (
@@ -483,6 +489,9 @@ def _named_law_hits(line: Line, context: str, hits: list[_Hit]) -> None:
     """Laws named without a symbol: by the registry's name ("Luật Thực hiện dân chủ ở cơ sở"),
     or by any "Luật X năm Y" the registry does not know; added to `hits` where none is."""
     text = line.text
+    # every pattern below asks for the word "Luật" (the registry's names too, in any case)
+    if "luật" not in text.lower() and not _registry_names_without_law():
+        return
     law_re = _law_name_regex()
     if law_re:
         for m in law_re.finditer(text):
@@ -496,7 +505,7 @@ def _named_law_hits(line: Line, context: str, hits: list[_Hit]) -> None:
             hits.append(hit)
     # "Luật Thuỷ sản" and "Luật Thủy sản": the titles are listed with the modern tone marks
     # most lines name no law: the long alternation of titles is not run on them
-    titled = list(_titled_law_regex().finditer(modern_tones(text))) if "luật" in text.lower() else []
+    titled = list(_titled_law_regex().finditer(modern_tones(text)))
     for m in titled:
         _add_named_law(m, _as_listed(m.group("name")), line, context, hits)
     for m in _named_law_regex().finditer(text):

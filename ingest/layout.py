@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .blocks import Block, Cell, Table, block_lines
+from .blocks import Block, Cell, Table, block_lines, plain
 from .models import Line
 from .rules import alternation, cues, doc_types, fold
 from .tables import column_role, header_roles, is_motto, is_portal_trailer, row_label, signature_start
@@ -27,10 +27,6 @@ _RULE = re.compile(r"^\s*[-_=–—.*\s]{3,}\s*$")  # decorative rules under the
 _EMPTY_EMPHASIS = re.compile(r"^\s*(?:[*_#]+\s*)+$")
 _STRONG = re.compile(r"\*\*")
 __all__ = ["render", "column_role", "join_emphasis", "drop_decoration", "trim_portal", "document_bounds", "PortalMeta"]
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"\*+|_{2,}|^#+\s*", "", text).strip()
 
 
 # --- tables ------------------------------------------------------------------------------------
@@ -154,8 +150,8 @@ def _column_major(t: Table) -> list[Line]:
 
 
 def _looks_like_caps(text: str) -> bool:
-    letters = [c for c in _plain(text) if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6 and not re.match(r"^\W*(?:Số|SỐ)\b", _plain(text))
+    letters = list(filter(str.isalpha, plain(text)))
+    return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.6 and not re.match(r"^\W*(?:Số|SỐ)\b", plain(text))
 
 
 def _task_header(t: Table) -> tuple[list[str | None], int] | None:
@@ -410,7 +406,7 @@ def portal_metadata(lines: list[Line]) -> dict[str, str]:
     """`Số hiệu:` `51/2025/NQ-HĐND` … read from the lines before the document starts."""
     fields = _metadata_fields()
     found: dict[str, str] = {}
-    texts = [(_plain(l.text)) for l in lines if _plain(l.text)]
+    texts = [(plain(l.text)) for l in lines if plain(l.text)]
     for k, text in enumerate(texts):
         key = fold(text.rstrip(" :"))
         if text.rstrip().endswith(":") and key in fields and k + 1 < len(texts):
@@ -427,15 +423,15 @@ def document_bounds(lines: list[Line]) -> tuple[int, int]:
     """
     start = 0
     # the motto read as the header reader reads it (tables.is_motto: without its marks)
-    motto_at = next((i for i, l in enumerate(lines) if is_motto(_plain(l.text))), None)
+    motto_at = next((i for i, l in enumerate(lines) if is_motto(plain(l.text))), None)
     if motto_at is not None:
         start = _issuer_block_start(lines, motto_at)
     end = len(lines)
     for i in range(start, len(lines)):
-        if is_portal_trailer(_plain(lines[i].text)):
+        if is_portal_trailer(plain(lines[i].text)):
             end = i
             break
-    if start < end < len(lines) and _portal_caption().match(_plain(lines[end - 1].text)):
+    if start < end < len(lines) and _portal_caption().match(plain(lines[end - 1].text)):
         end -= 1  # "Quyết định 2530/QĐ-TTg năm 2025 phê duyệt …": the portal's caption above its trailer
     return start, end
 
@@ -465,7 +461,7 @@ def _issuer_block_start(lines: list[Line], motto_at: int) -> int:
             j -= 1
         if j == 0 or not lines[j - 1].text.strip():
             break
-        text = _plain(lines[j - 1].text)
+        text = plain(lines[j - 1].text)
         letters = [c for c in text if c.isalpha()]
         if not letters or len(text) > 80 or sum(c.isupper() for c in letters) / len(letters) < 0.6:
             break

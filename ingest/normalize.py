@@ -85,21 +85,22 @@ def fix_mojibake(lines: list[Line]) -> list[Line]:
 
 
 @cache
-def _look_alikes() -> tuple[re.Pattern[str], dict[int, str]]:
-    """A word that mixes Latin letters with letters of other scripts that look like them, and the
-    Latin letter each stands for (cues.yaml: look_alike_letters)."""
+def _look_alikes() -> tuple[re.Pattern[str], dict[int, str], re.Pattern[str]]:
+    """A word that mixes Latin letters with letters of other scripts that look like them, the
+    Latin letter each stands for (cues.yaml: look_alike_letters), and any such letter (most lines
+    have none: looked for alone, it is found without trying a word at every letter)."""
     letters = cues()["look_alike_letters"]
     odd = "".join(letters)
     # a symbol's parts are one word ("NĐ-СР" with a Cyrillic С and Р, "137/2020/NĐ-СР")
     word = re.compile(rf"[\w{odd}\u0300-\u036f/-]*[{odd}][\w{odd}\u0300-\u036f/-]*")
-    return word, str.maketrans(letters)
+    return word, str.maketrans(letters), re.compile(f"[{odd}]")
 
 
 def _latin_look_alikes(text: str) -> str:
     """"củа", "Ủy bаn", "NĐ-СР" (Cyrillic а, С, Р): the Latin letter in a word that has Latin
     letters; a word wholly of another script is left as written."""
-    word, table = _look_alikes()
-    if not word.search(text):
+    word, table, odd = _look_alikes()
+    if not odd.search(text):
         return text
     return word.sub(lambda m: m.group(0).translate(table) if _LATIN.search(m.group(0)) else m.group(0), text)
 
@@ -256,8 +257,8 @@ def _bracket_anchors(text: str) -> list[str]:
 
 
 def _heading_like(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.6
+    letters = list(filter(str.isalpha, text))
+    return len(letters) >= 2 and sum(map(str.isupper, letters)) / len(letters) > 0.6
 
 
 _BARE_LABEL = re.compile(r"^(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]$")

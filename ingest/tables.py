@@ -9,7 +9,7 @@ signature), or any other table.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .rules import cues, fold, marks_misread, unmarked
 
@@ -19,6 +19,7 @@ def _column_roles() -> list[tuple[str, tuple[str, ...]]]:
     return [(role, tuple(fold(n) for n in names)) for role, names in cues()["table_columns"].items()]
 
 
+@lru_cache(maxsize=16384)
 def column_role(header: str) -> str | None:
     """`Cơ quan chủ trì` -> lead, `NHIỆM VỤ VÀ GIẢI PHÁP` -> content, `Chủ trì/Phối hợp` ->
     roles (one cell names both) (cues.yaml: table_columns)."""
@@ -89,6 +90,7 @@ def motto_regex() -> re.Pattern[str]:
     return re.compile(unmarked(pattern), re.I)
 
 
+@lru_cache(maxsize=16384)
 def is_motto(text: str) -> bool:
     return bool(motto_regex().search(unmarked(re.sub(r"\*+", "", text).strip())))
 
