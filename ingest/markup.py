@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from .blocks import Block, Cell, Table
 from .models import Line
@@ -228,13 +229,13 @@ def _gfm_rows(lines: list[Line], i: int) -> tuple[list[tuple[Cell, ...]], int]:
     return rows, i
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Slot:
-    lines: list[Line]
+    lines: tuple[Line, ...]
 
-    @property
+    @cached_property
     def text(self) -> str:
-        return Cell(tuple(self.lines)).text
+        return Cell(self.lines).text
 
     def cell(self) -> Cell:
         return Cell(tuple(l for l in self.lines if l.text.strip()))
@@ -245,7 +246,7 @@ def _slots(lines: list[Line]) -> list[_Slot]:
     A line with its own pipes ("Độc lập - Tự do - Hạnh phúc |", "| Số: 05/2025/TT-BGDĐT |")
     is parted at them."""
     slots: list[_Slot] = []
-    current: _Slot | None = None
+    current: list[Line] | None = None
     pieces: list[Line] = []
     for line in lines:
         if _PIPE.match(line.text) or "|" not in line.text:
@@ -259,10 +260,10 @@ def _slots(lines: list[Line]) -> list[_Slot]:
     for line in pieces:
         if _PIPE.match(line.text):
             if current is not None:
-                slots.append(current)
-            current = _Slot([])
+                slots.append(_Slot(tuple(current)))
+            current = []
         elif current is not None:
-            current.lines.append(line)
+            current.append(line)
     return slots
 
 
@@ -301,12 +302,17 @@ def _task_header_starts(slots: list[_Slot], continues: bool) -> list[int]:
         first = next((k for k in range(len(rows[0])) if _short_header([c.text for c in rows[0][k:]])), 0)
         starts.append(0 if first == 0 else slots.index(rows[0][first]))
         s = slots.index(rows[0][-1]) + 1
+    texts = [x.text for x in slots]
+    # where the cells that go on from each slot end (the next empty slot), read once: a long run
+    # of cells is not scanned again from each of its cells
+    run_end = [len(slots)] * (len(slots) + 1)
+    for k in range(len(slots) - 1, -1, -1):
+        run_end[k] = run_end[k + 1] if texts[k] else k
     while s < len(slots):
-        e = s
-        while e < len(slots) and slots[e].text:
-            e += 1
+        e = run_end[s]
         in_table = bool(starts) or continues
-        if _short_header([x.text for x in slots[s:e]]) and (not in_table or (s > 0 and slots[s - 1].text)):
+        # (a header's first cell names a column: the cheap test first)
+        if e - s >= 3 and column_role(texts[s]) is not None and _short_header(texts[s:e]) and (not in_table or (s > 0 and texts[s - 1])):
             starts.append(s)
             s = e
         else:

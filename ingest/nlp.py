@@ -135,15 +135,15 @@ def agency_spans(text: str) -> list[tuple[int, int, str, str]]:
     matchers = family_matchers()
     # a head word not in the text cannot start a match (the matcher checks it is a token)
     heads = {h for h in matchers if h in text}
+    if not heads:
+        return sorted(found)
     width = _family_width()
     words = [t.text for t in doc]
-    for token in doc:
-        if token.text not in heads:
-            continue
-        window = words[token.i : token.i + width]
-        end = next((k for k, t in enumerate(doc[token.i : token.i + width]) if k and _ends_every_pattern(t)), len(window))
+    for i in (i for i, w in enumerate(words) if w in heads):
+        window = words[i : i + width]
+        end = next((k for k, w in enumerate(window) if k and _ends_every_pattern(w)), len(window))
         for label, ident, length in _family_hits(tuple(window[:end])):
-            span = doc[token.i : token.i + length]
+            span = doc[i : i + length]
             found.add((span.start_char, span.end_char, label, ident))
     return sorted(found)
 
@@ -160,10 +160,13 @@ def _family_width() -> int:
     return max(sum(most(e) for e in p["pattern"]) for p in patterns() if not isinstance(p["pattern"], str))
 
 
-def _ends_every_pattern(token: Any) -> bool:
+@lru_cache(maxsize=1 << 14)
+def _ends_every_pattern(word: str) -> bool:
     """A token no element of a family pattern takes (";", "(", "."): no match runs over it. Every
-    element asks for letters, digits or a word's case, or names its tokens as written."""
-    return not (token.is_alpha or token.is_digit or token.is_title or token.is_lower or token.text in _pattern_words())
+    element asks for letters, digits or a word's case (spaCy's flags of the word's lexeme), or
+    names its tokens as written."""
+    lexeme = pipeline().vocab[word]
+    return not (lexeme.is_alpha or lexeme.is_digit or lexeme.is_title or lexeme.is_lower or word in _pattern_words())
 
 
 @cache

@@ -236,9 +236,13 @@ def _move_tone(m: re.Match[str]) -> str:
 def modern_tones(text: str) -> str:
     """`Uỷ ban` -> `Ủy ban`, `Văn hoá` -> `Văn hóa`, `thuỷ` -> `thủy`; same length, so
     offsets found in the result hold in the original ("quý" keeps its tone: "qu" is one sound)."""
-    if not any(c in text for c in "áàảãạéèẻẽẹýỳỷỹỵÁÀẢÃẠÉÈẺẼẸÝỲỶỸỴ"):
+    if not _TONED_VOWEL.search(text):
         return text
-    return re.sub(r"(?<![qQ])([oOuU])([áàảãạéèẻẽẹýỳỷỹỵÁÀẢÃẠÉÈẺẼẸÝỲỶỸỴ])(?![\wÀ-ỹ])", _move_tone, text)
+    return _OLD_TONE.sub(_move_tone, text)
+
+
+_TONED_VOWEL = re.compile("[áàảãạéèẻẽẹýỳỷỹỵÁÀẢÃẠÉÈẺẼẸÝỲỶỸỴ]")
+_OLD_TONE = re.compile(r"(?<![qQ])([oOuU])([áàảãạéèẻẽẹýỳỷỹỵÁÀẢÃẠÉÈẺẼẸÝỲỶỸỴ])(?![\wÀ-ỹ])")
 
 
 @cache

@@ -41,5 +41,4 @@ def test_the_windowed_matches_are_the_whole_texts(text):
 
 @pytest.mark.parametrize("token,ends", [(";", True), ("(", True), (".", True), (",", False), ("-", False), ("và", False), ("3", False), ("A1", False)])
 def test_what_ends_every_pattern(token, ends):
-    doc = pipeline().make_doc(f"Sở {token} x")
-    assert _ends_every_pattern(doc[1]) is ends
+    assert _ends_every_pattern(token) is ends
