@@ -29,7 +29,7 @@ class Cell:
 
     @cached_property
     def text(self) -> str:
-        return _SPACES.sub(" ", " ".join(plain(l.text) for l in self.lines)).strip()
+        return " ".join(" ".join(plain(l.text) for l in self.lines).split())
 
     @property
     def src(self) -> tuple[int, ...]:
@@ -60,7 +60,6 @@ Block = Union[Line, Table]
 
 
 _EMPHASIS = re.compile(r"\*+|_{2,}|^#+\s*")
-_SPACES = re.compile(r"\s+")
 
 
 def plain(text: str) -> str:

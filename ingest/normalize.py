@@ -61,7 +61,8 @@ class Step:
 
 
 def _map_text(lines: list[Line], func: Callable[[str], str]) -> list[Line]:
-    return [Line(func(line.text), line.src, line.heading) for line in lines]
+    # a line the step leaves as it was is kept (Line is frozen): most steps change few lines
+    return [line if (text := func(line.text)) is line.text else Line(text, line.src, line.heading) for line in lines]
 
 
 def nfc(lines: list[Line]) -> list[Line]:
@@ -70,6 +71,7 @@ def nfc(lines: list[Line]) -> list[Line]:
 
 def fix_mojibake(lines: list[Line]) -> list[Line]:
     table = str.maketrans(MOJIBAKE)
+    odd = re.compile("[" + "".join(MOJIBAKE) + "]")
 
     def fix(text: str) -> str:
         if text.isascii():
@@ -79,7 +81,9 @@ def fix_mojibake(lines: list[Line]) -> list[Line]:
                 text = text.encode("cp1252").decode("utf-8")
             except (UnicodeEncodeError, UnicodeDecodeError):
                 pass
-        return unicodedata.normalize("NFC", _latin_look_alikes(text.translate(table)))
+        if odd.search(text):  # (translating a line builds it anew, changed or not)
+            text = text.translate(table)
+        return unicodedata.normalize("NFC", _latin_look_alikes(text))
 
     return _map_text(lines, fix)
 
@@ -147,7 +151,14 @@ def strip_markdown(lines: list[Line]) -> list[Line]:
 
 
 def squeeze_whitespace(lines: list[Line]) -> list[Line]:
-    return _map_text(lines, lambda s: _BLANKS.sub(" ", s).strip())
+    return _map_text(lines, _squeeze)
+
+
+def _squeeze(text: str) -> str:
+    # most lines have single spaces only: nothing to squeeze
+    if "  " in text or "\t" in text or "\f" in text or "\v" in text:
+        text = _BLANKS.sub(" ", text)
+    return text.strip()
 
 
 def fix_bullets(lines: list[Line]) -> list[Line]:

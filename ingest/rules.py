@@ -214,7 +214,6 @@ class Gazetteer:
 
 
 _DASH_SPACES = re.compile(r"\s*-\s*")
-_SPACES = re.compile(r"\s+")
 
 
 # The old placement of the tone mark in open syllables "oa", "oe", "uy" ("hoá", "Uỷ", "thuỷ")
@@ -359,8 +358,10 @@ def level_words(*classes: str) -> tuple[str, ...]:
 def fold(text: str) -> str:
     """Key for comparison: modern tone placement, lower case, dashes unified, spaces squeezed."""
     text = modern_tones(text.replace("–", "-").replace("—", "-"))
-    text = _DASH_SPACES.sub(" - ", text)
-    return _SPACES.sub(" ", text).strip().lower()
+    if "-" in text:
+        text = _DASH_SPACES.sub(" - ", text)
+    # (split and join squeeze what `\s+` matches: the same Unicode spaces)
+    return " ".join(text.split()).lower()
 
 
 def proper_case(text: str) -> str:
