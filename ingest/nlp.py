@@ -1,4 +1,5 @@
-"""The spaCy pipeline, built once: a blank Vietnamese `nlp` with a `span_ruler` of agencies.
+"""The spaCy pipeline, built once: a blank Vietnamese `nlp` (its tokenizer) and the matchers of
+agencies over its tokens.
 
 Choices made here and nowhere else:
 - `spacy.blank("vi")` would need pyvi word segmentation (about 10x slower) or, without it,
@@ -8,6 +9,9 @@ Choices made here and nowhere else:
 - Gazetteer names and aliases become phrase patterns matched on LOWER (case-insensitive),
   each with the entry's name as its `id` and its kind as its label; families ("Sở …",
   "Trung tâm …") become token patterns labelled with the family's kind and id "family:<head>".
+- The names are matched by a `PhraseMatcher` called directly, as a `span_ruler` would call it:
+  a name is looked up in thousands of short texts per document, and the ruler's spans and
+  warning filters cost twice its matching.
 """
 from __future__ import annotations
 
@@ -15,8 +19,6 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .rules import cues, gazetteer, marks_misread, unmarked
-
-SPANS_KEY = "agencies"
 
 
 @cache
@@ -36,12 +38,20 @@ def pipeline():
         suffix_search=compile_suffix_regex(defaults.suffixes).search,
         infix_finditer=compile_infix_regex(infixes).finditer,
     )
-    ruler = nlp.add_pipe(
-        "span_ruler",
-        config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True, "overwrite": True},
-    )
-    ruler.add_patterns([p for p in patterns() if isinstance(p["pattern"], str)])
     return nlp
+
+
+@cache
+def name_matcher() -> Any:
+    """The gazetteer's names and aliases as phrases matched on LOWER, keyed "<kind>\t<name>"."""
+    from spacy.matcher import PhraseMatcher
+
+    nlp = pipeline()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for p in patterns():
+        if isinstance(p["pattern"], str):
+            matcher.add(f"{p['label']}\t{p['id']}", [nlp.make_doc(p["pattern"])])
+    return matcher
 
 
 @cache
@@ -130,8 +140,13 @@ def agency_spans(text: str) -> list[tuple[int, int, str, str]]:
 
     The caller chooses among overlaps: a gazetteer name beats a longer family match.
     """
-    doc = pipeline()(text)
-    found = {(s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans[SPANS_KEY]}
+    doc = pipeline().make_doc(text)
+    strings = doc.vocab.strings
+    found = set()
+    for key, start, end in name_matcher()(doc):
+        label, ident = strings[key].split("\t")
+        span = doc[start:end]
+        found.add((span.start_char, span.end_char, label, ident))
     matchers = family_matchers()
     # a head word not in the text cannot start a match (the matcher checks it is a token)
     heads = {h for h in matchers if h in text}
@@ -162,28 +177,53 @@ def _family_width() -> int:
 
 @lru_cache(maxsize=1 << 14)
 def _ends_every_pattern(word: str) -> bool:
-    """A token no element of a family pattern takes (";", "(", "."): no match runs over it. Every
-    element asks for letters, digits or a word's case (spaCy's flags of the word's lexeme), or
-    names its tokens as written."""
+    """A word no element after a family pattern's first takes ("chủ" of "chủ trì", ";", "("):
+    no match runs over it, so a head's window ends there (shorter windows are met again)."""
     lexeme = pipeline().vocab[word]
-    return not (lexeme.is_alpha or lexeme.is_digit or lexeme.is_title or lexeme.is_lower or word in _pattern_words())
+    return not any(_takes(element, lexeme) for element in _later_elements())
 
 
 @cache
-def _pattern_words() -> frozenset[str]:
-    """The tokens family patterns name as written ("," "-" "và")."""
-    out: set[str] = set()
+def _later_elements() -> tuple[dict, ...]:
+    """The distinct elements family patterns have after their first (each once)."""
+    seen: dict[str, dict] = {}
     for p in patterns():
-        if isinstance(p["pattern"], str):
+        if not isinstance(p["pattern"], str):
+            for element in p["pattern"][1:]:
+                seen.setdefault(repr(sorted((k, v) for k, v in element.items() if k != "OP")), element)
+    return tuple(seen.values())
+
+
+_FLAGS = {"IS_ALPHA": "is_alpha", "IS_TITLE": "is_title", "IS_LOWER": "is_lower", "IS_DIGIT": "is_digit"}
+_COMPARE = {"<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, ">": lambda a, b: a > b, "==": lambda a, b: a == b, "!=": lambda a, b: a != b}
+
+
+def _takes(element: dict, lexeme: Any) -> bool:
+    """Does a pattern element match the word, as spaCy's Matcher reads it? An attribute not
+    read here is taken to match: a window is never cut short by what is not understood."""
+    for attr, want in element.items():
+        if attr == "OP":
             continue
-        for element in p["pattern"]:
-            for attr in ("ORTH", "LOWER"):
-                value = element.get(attr)
-                if isinstance(value, str):
-                    out |= {value, value.upper(), value.title()}
-                elif isinstance(value, dict):
-                    out |= {w for w in value.get("IN", [])}
-    return frozenset(out)
+        if attr in ("ORTH", "LOWER"):
+            have = lexeme.orth_ if attr == "ORTH" else lexeme.lower_
+            ok = have == want if isinstance(want, str) else _in_set(have, want)
+        elif attr in _FLAGS:
+            ok = getattr(lexeme, _FLAGS[attr]) == want
+        elif attr == "LENGTH":
+            n = len(lexeme.orth_)
+            ok = n == want if isinstance(want, int) else all(_COMPARE.get(op, lambda a, b: True)(n, v) for op, v in want.items())
+        else:
+            ok = True
+        if not ok:
+            return False
+    return True
+
+
+def _in_set(have: str, want: dict) -> bool:
+    return all(
+        (have in values) if op == "IN" else (have not in values) if op == "NOT_IN" else True
+        for op, values in want.items()
+    )
 
 
 @lru_cache(maxsize=1 << 16)

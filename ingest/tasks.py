@@ -2056,17 +2056,19 @@ def _names(mentions: list[AgencyMention], lexicon: Lexicon) -> list[str]:
 
 
 @cache
-def _measure_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    """One compiled alternation of folded cues per measure category."""
-    return [
-        (m.id, re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(re.escape(fold(c)) for c in m.cues) + r")(?![\wÀ-ỹ])"))
-        for m in measures()
-    ]
+def _measure_patterns() -> list[tuple[str, tuple[str, ...], re.Pattern[str]]]:
+    """Per measure category, its folded cues and one compiled alternation of them as words."""
+    out = []
+    for m in measures():
+        cues_ = tuple(fold(c) for c in m.cues)
+        out.append((m.id, cues_, re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(map(re.escape, cues_)) + r")(?![\wÀ-ỹ])")))
+    return out
 
 
 def _measures(text: str) -> list[str]:
     low = fold(text)
-    return [mid for mid, pattern in _measure_patterns() if pattern.search(low)]
+    # a cue's letters must be there before it is sought as a word (most categories have none)
+    return [mid for mid, cues_, pattern in _measure_patterns() if any(c in low for c in cues_) and pattern.search(low)]
 
 
 def _targets(text: str) -> list[str]:
