@@ -639,6 +639,14 @@ def _unlabelled_recipients(text: str) -> bool:
     return all(p[:1] in "-–" and len(p) <= _RECIPIENT_PIECE for p in pieces)
 
 
+@cache
+def _filing_stays_found() -> bool:
+    """Is a filing line found in the first lines found in those lines and more? So unless the
+    cue looks ahead or anchors an end (cues.yaml: recipients_filing)."""
+    cue = cues()["recipients_filing"]
+    return not any(mark in cue for mark in ("(?=", "(?!", "$", "\\b", "\\B", "\\Z"))
+
+
 # lines a recipients list without its label may run over before its filing line ("- Lưu: …"): a
 # PDF's narrow column beside the signature wraps seven recipients over as many lines
 RECIPIENT_LINES = 8
@@ -649,7 +657,10 @@ def _unlabelled_span(lines: list[Line], i: int) -> int:
     ("- Lưu: …"); 0 when none starts there."""
     if lines[i].text.lstrip()[:1] not in "-–":
         return 0
-    for k in range(1, min(RECIPIENT_LINES, len(lines) - i) + 1):
+    most = min(RECIPIENT_LINES, len(lines) - i)
+    if _filing_stays_found() and not _dashed_filing().search(" ".join(x.text for x in lines[i : i + most])):
+        return 0  # no filing line in reach (most dashed lines are items of a plan, not recipients)
+    for k in range(1, most + 1):
         if _unlabelled_recipients(" ".join(x.text for x in lines[i : i + k])):
             # the filing line ends it, on a line of its own or after the last recipient's end
             # ("MTTQVN tỉnh Đồng Tháp; - Lưu: HC, PLTP.", a cell wrapped at its width)
