@@ -189,9 +189,12 @@ def _family_name_end(name: str, head: str, after: str = "") -> str:
     Việt Nam" is whole: no verb "kiểm tra" there) — also a verb that begins inside the name and
     ends after it (`after`: "Cục Hải quan | thông báo", the matcher having taken "thông" as a
     name's word) — or after the level and place that close it."""
+    fields = [f.span() for f in _field_noun_regex().finditer(name + after, len(head))]
     for m in predicate_regex().finditer(name + after, len(head)):
         if m.start() >= len(name):
             break
+        if any(a <= m.start() < b for a, b in fields):
+            continue  # "Cục Việc làm", "Cục Người có công": a field's noun, no verb
         if m.group(0).islower() and not _after_a_head(name[: m.start()]):
             name = name[: m.start()].rstrip(" ,")
             break
@@ -204,6 +207,12 @@ def _family_name_end(name: str, head: str, after: str = "") -> str:
         if m.group("next").islower() and not (glued and glued[0].known and glued[0].start == 0):
             return name[: m.end()]
     return name
+
+
+@cache
+def _field_noun_regex() -> re.Pattern[str]:
+    """Fields named by a noun phrase that holds a verb's word (cues.yaml: field_nouns)."""
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['field_nouns'])})(?![\wÀ-ỹ])", re.I)
 
 
 @cache

@@ -163,14 +163,14 @@ def _task_header(t: Table) -> tuple[list[str | None], int] | None:
             if len(rows) < depth:
                 continue
             texts = [[c.text for c in row] for row in rows]
-            roles = header_roles(texts)
+            roles = header_roles(texts, opening=True)
             if roles is not None and (depth == 1 or _is_header_row(rows[-1])):
                 return roles, skip + depth
     return None
 
 
 def _starts_with_header(t: Table) -> bool:
-    return bool(t.rows) and header_roles([[c.text for c in t.rows[0]]]) is not None
+    return bool(t.rows) and header_roles([[c.text for c in t.rows[0]]], opening=True) is not None
 
 
 def _number_column(roles: list[str | None], rows: tuple[tuple[Cell, ...], ...]) -> list[str | None]:

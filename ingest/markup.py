@@ -297,7 +297,7 @@ def _task_header_starts(slots: list[_Slot], continues: bool) -> list[int]:
     starts: list[int] = []
     rows = _rows(slots)
     s = 0
-    if rows and len(rows[0]) >= 3 and is_task_header([c.text for c in rows[0]]):
+    if rows and len(rows[0]) >= 3 and is_task_header([c.text for c in rows[0]], opening=True):
         # the signature and the appendix title can share the first row with the header
         first = next((k for k in range(len(rows[0])) if _short_header([c.text for c in rows[0][k:]])), 0)
         starts.append(0 if first == 0 else slots.index(rows[0][first]))
@@ -312,7 +312,8 @@ def _task_header_starts(slots: list[_Slot], continues: bool) -> list[int]:
         e = run_end[s]
         in_table = bool(starts) or continues
         # (a header's first cell names a column: the cheap test first)
-        if e - s >= 3 and column_role(texts[s]) is not None and _short_header(texts[s:e]) and (not in_table or (s > 0 and texts[s - 1])):
+        # (outside a task table a header row opens one)
+        if e - s >= 3 and column_role(texts[s]) is not None and _short_header(texts[s:e], opening=not in_table) and (not in_table or (s > 0 and texts[s - 1])):
             starts.append(s)
             s = e
         else:
@@ -320,8 +321,8 @@ def _task_header_starts(slots: list[_Slot], continues: bool) -> list[int]:
     return starts
 
 
-def _short_header(cells: list[str]) -> bool:
-    return len(cells) >= 3 and column_role(cells[0]) is not None and all(len(c.split()) <= 8 for c in cells) and is_task_header(cells)
+def _short_header(cells: list[str], opening: bool = False) -> bool:
+    return len(cells) >= 3 and column_role(cells[0]) is not None and all(len(c.split()) <= 8 for c in cells) and is_task_header(cells, opening)
 
 
 def _slot_table(slots: list[_Slot], width: int | None, run: list[Line]) -> tuple[Table, int | None]:
@@ -354,7 +355,11 @@ def _numbered_rows(slots: list[_Slot], width: int, run: list[Line]) -> list[tupl
     for number, cells in _task_rows(slots, width):
         anchor = cells[0].lines[:1] if cells and cells[0].lines else run[:1]
         label = Cell((Line(number, anchor[0].src),)) if number else Cell()
-        rows.append((label, *(c.cell() for c in cells)))
+        # a numbered row of two cells or more that stops short of the table's width: the portal
+        # leaves out the cells a row spans from the row above (an empty cell keeps its slot), and
+        # those are the last ones — the lead, time and form named once for a group of rows
+        spanned = (Cell(merged=True),) * (width - len(cells)) if number and 2 <= len(cells) < width else ()
+        rows.append((label, *(c.cell() for c in cells), *spanned))
     return rows
 
 

@@ -72,11 +72,9 @@ def family_matchers() -> dict[str, Any]:
     return out
 
 
-@cache
-def patterns() -> tuple[dict, ...]:
-    gaz = gazetteer()
+def _name_patterns() -> list[dict]:
     out: list[dict] = []
-    for entry in gaz.entries:
+    for entry in gazetteer().entries:
         surfaces = (entry.name, *entry.aliases)
         # "&" stands for "và" in any name ("Văn phòng HĐND&UBND", "Sở Khoa học & Công nghệ")
         for surface in dict.fromkeys((*surfaces, *(s.replace(" và ", " & ") for s in surfaces if " và " in s))):
@@ -84,6 +82,14 @@ def patterns() -> tuple[dict, ...]:
             # repair): it names the body only as written
             pattern = [{"ORTH": surface}] if len(surface) <= 2 and surface.isupper() else surface
             out.append({"label": entry.kind, "pattern": pattern, "id": entry.name})
+    return out
+
+
+@cache
+def patterns() -> tuple[dict, ...]:
+    """The gazetteer's names and aliases, then the families' token patterns."""
+    gaz = gazetteer()
+    out = _name_patterns()
     # Lower-case words that begin a predicate end a family name ("Sở Nội vụ chủ trì").
     # (the first word of a two-word verb, unless bodies' names use it: "Xúc tiến", "thông tin")
     inside = {w.lower() for w in cues()["name_words"]}
@@ -96,6 +102,7 @@ def patterns() -> tuple[dict, ...]:
     member_heads = sorted({f.head.split()[0].lower() for f in gaz.families} | {u.split()[0].lower() for u in cues()["units_before_bodies"]}
                           | {g.split()[0].lower() for g in cues()["collectives"]["generic"]})
     inner_heads = [[{"ORTH": w[0]}, *({"LOWER": x.lower()} for x in w[1:])] for w in (f.head.split() for f in gaz.families) if len(w) > 1]
+    fields = [[{"LOWER": w} for w in noun.lower().split()] for noun in cues()["field_nouns"]]
     for fam in gaz.families:
         # the head's first word as written, the others in any case ("Ban quản lý", "Trung Tâm")
         words = fam.head.split()
@@ -132,6 +139,11 @@ def patterns() -> tuple[dict, ...]:
         # Ban chỉ đạo phòng thủ dân sự quốc gia", not "Văn phòng Ban")
         for inner in inner_heads:
             out.append({"label": fam.kind, "pattern": [*head, *inner, rest], "id": f"family:{fam.head}"})
+        # a field named by a noun phrase with a verb's word in it ends the name ("Cục Việc làm",
+        # "Trung tâm Dịch vụ việc làm"; cues.yaml: field_nouns)
+        for noun in fields:
+            out.append({"label": fam.kind, "pattern": [*head, *noun], "id": f"family:{fam.head}"})
+            out.append({"label": fam.kind, "pattern": [*head, first, rest, *noun], "id": f"family:{fam.head}"})
     return tuple(out)
 
 

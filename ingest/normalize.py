@@ -49,7 +49,7 @@ _TERMINAL = (".", ":", ";", "!", "?", "…", "”", '"', ")")
 # Words no line ends on however short it is ("và", "của", "các", "với", "để"), and more after
 # which a sentence cannot end: a line ending in one was cut by the PDF layout.
 _NEVER_LAST = ("và", "của", "các", "với", "để")
-_HARD_END = re.compile(rf"\b(?:{'|'.join(_NEVER_LAST)})$")
+_HARD_END = re.compile(rf"\b(?:{'|'.join(_NEVER_LAST)})$", re.I)  # in capitals too: "… NĂM 2026 CỦA" / "BỘ NỘI VỤ"
 _CONNECTOR_END = re.compile(rf"(?:\b(?:{'|'.join(_NEVER_LAST)}|số|ở|tại|ngày|về|theo|những|cho|trong|là|năm|tháng|điều|khoản|điểm)|[-,])$", re.I)
 
 

@@ -48,10 +48,12 @@ def _misreadable_roles() -> list[tuple[str, tuple[tuple[str, str], ...]]]:
     return [(role, tuple((n, unmarked(n)) for n in names if len(n.split()) > 1)) for role, names in _column_roles()]
 
 
-def header_roles(rows: list[list[str]]) -> list[str | None] | None:
+def header_roles(rows: list[list[str]], opening: bool = False) -> list[str | None] | None:
     """Column roles from one or two header rows ("Đơn vị thực hiện" spanning "Chủ trì |
     Phối hợp" below it): the lower row's role wins where it names one. None when the rows do
-    not make a task header."""
+    not make a task header. `opening`: the rows open their table, so the rows' work may stand in
+    a column not called "nội dung" (`with_content`); inside a table a row of a cell "Chủ trì"
+    and another cell is data, not the header repeated."""
     if not rows:
         return None
     width = max(len(r) for r in rows)
@@ -61,15 +63,33 @@ def header_roles(rows: list[list[str]]) -> list[str | None] | None:
             role = column_role(text) if text else None
             if role is not None:
                 roles[k] = role
+    if opening:
+        roles = with_content(roles, [" ".join(row[k] for row in rows if k < len(row)) for k in range(width)])
     return roles if is_task_roles(roles) else None
+
+
+def with_content(roles: list[str | None], headers: list[str]) -> list[str | None]:
+    """A table whose column says who is *responsible* for each row ("Đơn vị chịu trách nhiệm
+    phổ biến"; cues.yaml: responsibility_columns) gives each row's work in the first column
+    the header names by no known role before it ("Tên thông tin thống kê"), when none is called
+    "nội dung". (Not a column of who carries a row out: a list of procedures names the body that
+    handles each, "Cơ quan thực hiện", and gives nobody work. A column with no header holds row
+    numbers.)"""
+    if "content" in roles:
+        return roles
+    words = [fold(w) for w in cues()["responsibility_columns"]]
+    owners = [k for k, r in enumerate(roles) if r in ("lead", "support", "roles") and any(w in fold(headers[k]) for w in words)]
+    first = next((k for k, r in enumerate(roles[: owners[0]]) if r is None and headers[k].strip()), None) if owners else None
+    return roles if first is None else [*roles[:first], "content", *roles[first + 1 :]]
 
 
 def is_task_roles(roles: list[str | None]) -> bool:
     return "content" in roles and any(r in ("lead", "support", "roles") for r in roles)
 
 
-def is_task_header(headers: list[str]) -> bool:
-    return is_task_roles([column_role(h) for h in headers])
+def is_task_header(headers: list[str], opening: bool = False) -> bool:
+    roles = [column_role(h) for h in headers]
+    return is_task_roles(with_content(roles, headers) if opening else roles)
 
 
 # "1", "1.2", "II", "A": the label that opens a row of a task table

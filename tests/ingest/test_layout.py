@@ -108,6 +108,8 @@ def test_a_header_typed_with_tabs_keeps_its_cells_together():
         ("Ghi chú", None),
         # a footnote's mark on the header (a Prime Minister's action plan, corpus 646f0a00…)
         ("**Cơ quan chủ trì[1]**", "lead"),
+        # "đơn vị" as "cơ quan" (a ministry's statistics calendar, corpus 295bcce4…)
+        ("Đơn vị chịu trách nhiệm phổ biến", "lead"),
     ],
 )
 def test_column_role(header, role):

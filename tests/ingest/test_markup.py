@@ -10,6 +10,7 @@ from ingest.jurisdiction import determine
 from ingest.markup import text_blocks
 from ingest.normalize import normalize
 from ingest.structure import parse
+from ingest.tables import is_task_header
 
 
 def header(lines: list[str]) -> dict[str, object]:
@@ -355,3 +356,39 @@ def test_a_group_row_with_an_empty_number_cell_opens_a_row_and_the_portals_trail
     assert tasks["PL1.2"].lead == ["Tập đoàn Điện lực Việt Nam"]
     assert tasks["PL1.2"].text == "Chủ trì xây dựng phương án cung cấp điện phù hợp đối với 117 thôn chưa có điện"
     assert len(tasks) == 2  # the two rows: nothing of the portal's page
+
+
+def test_a_row_that_stops_short_takes_the_cells_it_spans_from_the_row_above():
+    # a legal portal prints a table cell by cell and leaves out the cells a row spans from the row
+    # above (an empty cell keeps its slot): 1383/QĐ-BNV's release calendar (corpus 295bcce4…)
+    # names a unit once for the rows below it, and a unit's field may hold a verb's word
+    def row(*cells: str) -> list[str]:
+        return [x for c in cells for x in (("|", c) if c else ("|",))] + ["|", "|"]
+
+    table = row("**STT**", "**Nội dung**", "**Mức độ hoàn chỉnh**", "**Thời gian phổ biến**", "**Đơn vị chịu trách nhiệm phổ biến**")
+    table += row("*1*", "Phổ biến số đơn vị hành chính", "Chính thức", "Tháng 6/2025", "Vụ Chính quyền địa phương")
+    table += row("*2*", "Phổ biến số đại biểu Hội đồng nhân dân", "Chính thức")
+    table += row("*3*", "Phổ biến số người có công được trợ cấp", "Chính thức", "", "Cục Người có công")
+    tasks = {path: t for path, t in _appendix_tasks(table).items() if path.startswith("PL")}
+    assert tasks["PL1.1"].lead == ["Vụ Chính quyền địa phương"]
+    assert tasks["PL1.2"].lead == ["Vụ Chính quyền địa phương"]  # spanned from the row above
+    assert tasks["PL1.2"].text == "Phổ biến số đại biểu Hội đồng nhân dân"
+    assert tasks["PL1.3"].lead == ["Cục Người có công"]  # an empty cell is no span; a field's noun, no verb
+
+
+def test_a_column_of_who_is_responsible_gives_each_row_its_work_whatever_the_work_column_is_called():
+    # 1383/QĐ-BNV (corpus 295bcce4…): "Tên thông tin thống kê" names what the unit of "Đơn vị
+    # chịu trách nhiệm phổ biến" releases; a list of procedures' "Cơ quan thực hiện" assigns none
+    def row(*cells: str) -> list[str]:
+        return [x for c in cells for x in ("|", c)] + ["|", "|"]
+
+    calendar = row("**STT**", "**Tên thông tin thống kê**", "**Thời gian phổ biến**", "**Đơn vị chịu trách nhiệm phổ biến**")
+    calendar += row("*1*", "Số đơn vị hành chính", "Tháng 6/2025", "Vụ Chính quyền địa phương")
+    tasks = {path: t for path, t in _appendix_tasks(calendar).items() if path.startswith("PL")}
+    assert tasks["PL1.1"].lead == ["Vụ Chính quyền địa phương"] and tasks["PL1.1"].text == "Số đơn vị hành chính"
+    procedures = row("**STT**", "**Tên thủ tục hành chính**", "**Thời hạn giải quyết**", "**Cơ quan thực hiện**")
+    procedures += row("1", "Thủ tục cấp giấy chứng nhận đăng ký tổ chức", "10 ngày", "Sở Khoa học và Công nghệ")
+    assert not any(path.startswith("PL") for path in _appendix_tasks(procedures))
+    # inside a task table a row of a cell "Chủ trì" and a name is data, never the header again
+    assert is_task_header(["Tên thông tin", "Thời gian", "Đơn vị chịu trách nhiệm"], opening=True)
+    assert not is_task_header(["Tên thông tin", "Thời gian", "Đơn vị chịu trách nhiệm"])

@@ -193,10 +193,14 @@ def test_footnotes(lines, text, notes):
         (["Căn cứ Luật Hải quan ngày 23 tháng 6 năm 2014;", "Căn cứ Thông tư số 14/2015/TT-BTC ngày 30 tháng 01 năm 2015 của Bộ trưởng",
           "Bộ Tài chính hướng dẫn về phân loại hàng hóa;"],
          ["Căn cứ Luật Hải quan ngày 23 tháng 6 năm 2014;", "Căn cứ Thông tư số 14/2015/TT-BTC ngày 30 tháng 01 năm 2015 của Bộ trưởng Bộ Tài chính hướng dẫn về phân loại hàng hóa;"]),
+        # no line ends on "của", in capitals either: a title in capitals cut before the body it
+        # names (1383/QĐ-BNV, corpus 295bcce4…), in a document whose lines do not look wrapped
+        (["VỀ VIỆC BAN HÀNH LỊCH PHỔ BIẾN THÔNG TIN THỐNG KÊ NĂM 2026 CỦA", "BỘ NỘI VỤ"],
+         ["VỀ VIỆC BAN HÀNH LỊCH PHỔ BIẾN THÔNG TIN THỐNG KÊ NĂM 2026 CỦA BỘ NỘI VỤ"]),
     ],
     ids=["year range", "hyphenated phrase", "bullet", "parenthesis", "full stop", "symbol hyphen", "country", "article number", "article title",
          "enumeration", "one body's heading", "upper case", "a name at its dash", "a bullet after a name", "a long name's head far back",
-         "a title, then its body", "a signature's titles", "a title inside a ground"],
+         "a title, then its body", "a signature's titles", "a title inside a ground", "a capital title cut after its 'of'"],
 )
 def test_pdf_lines_joined_where_a_sentence_goes_on(lines, joined):
     assert [line.text for line in join_pdf_lines(L(*lines))] == joined
