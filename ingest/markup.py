@@ -311,8 +311,8 @@ def _task_header_starts(slots: list[_Slot], continues: bool) -> list[int]:
     while s < len(slots):
         e = run_end[s]
         in_table = bool(starts) or continues
-        # (a header's first cell names a column: the cheap test first)
-        # (outside a task table a header row opens one)
+        # (a header's first cell names a column: the cheap test first; outside a task table a
+        # header row opens one, so its work column may go by another name)
         if e - s >= 3 and column_role(texts[s]) is not None and _short_header(texts[s:e], opening=not in_table) and (not in_table or (s > 0 and texts[s - 1])):
             starts.append(s)
             s = e
