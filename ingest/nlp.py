@@ -15,6 +15,7 @@ Choices made here and nowhere else:
 """
 from __future__ import annotations
 
+import operator
 from functools import cache, lru_cache
 from typing import Any
 
@@ -207,7 +208,7 @@ def _later_elements() -> tuple[dict, ...]:
 
 
 _FLAGS = {"IS_ALPHA": "is_alpha", "IS_TITLE": "is_title", "IS_LOWER": "is_lower", "IS_DIGIT": "is_digit"}
-_COMPARE = {"<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, ">": lambda a, b: a > b, "==": lambda a, b: a == b, "!=": lambda a, b: a != b}
+_COMPARE = {"<=": operator.le, ">=": operator.ge, "<": operator.lt, ">": operator.gt, "==": operator.eq, "!=": operator.ne}
 
 
 def _takes(element: dict, lexeme: Any) -> bool:

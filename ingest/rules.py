@@ -240,8 +240,10 @@ def modern_tones(text: str) -> str:
     return _OLD_TONE.sub(_move_tone, text)
 
 
-_TONED_VOWEL = re.compile("[áàảãạéèẻẽẹýỳỷỹỵÁÀẢÃẠÉÈẺẼẸÝỲỶỸỴ]")
-_OLD_TONE = re.compile(r"(?<![qQ])([oOuU])([áàảãạéèẻẽẹýỳỷỹỵÁÀẢÃẠÉÈẺẼẸÝỲỶỸỴ])(?![\wÀ-ỹ])")
+# the vowels whose tone mark the old placement puts after "o", "u" ("Uỷ", "hoá")
+_TONED = "áàảãạéèẻẽẹýỳỷỹỵÁÀẢÃẠÉÈẺẼẸÝỲỶỸỴ"
+_TONED_VOWEL = re.compile(f"[{_TONED}]")
+_OLD_TONE = re.compile(rf"(?<![qQ])([oOuU])([{_TONED}])(?![\wÀ-ỹ])")
 
 
 @cache

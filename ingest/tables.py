@@ -78,13 +78,17 @@ def with_content(roles: list[str | None], headers: list[str]) -> list[str | None
     if "content" in roles:
         return roles
     words = [fold(w) for w in cues()["responsibility_columns"]]
-    owners = [k for k, r in enumerate(roles) if r in ("lead", "support", "roles") and any(w in fold(headers[k]) for w in words)]
+    owners = [k for k, r in enumerate(roles) if r in _OWNER_ROLES and any(w in fold(headers[k]) for w in words)]
     first = next((k for k, r in enumerate(roles[: owners[0]]) if r is None and headers[k].strip()), None) if owners else None
     return roles if first is None else [*roles[:first], "content", *roles[first + 1 :]]
 
 
+# the columns that say whose a row is
+_OWNER_ROLES = ("lead", "support", "roles")
+
+
 def is_task_roles(roles: list[str | None]) -> bool:
-    return "content" in roles and any(r in ("lead", "support", "roles") for r in roles)
+    return "content" in roles and any(r in _OWNER_ROLES for r in roles)
 
 
 def is_task_header(headers: list[str], opening: bool = False) -> bool:
