@@ -863,7 +863,7 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
         out.append(mention)
         previous = mention
         cursor = mention.end
-    return _joined(_dedupe(_resolve_levels(_share_level(out, phrase), lexicon)))
+    return joined_groups(_dedupe(_resolve_levels(_share_level(out, phrase), lexicon)))
 
 
 @cache
@@ -871,7 +871,12 @@ def _joins() -> dict[tuple[str, ...], str]:
     return {tuple(fold(p) for p in j["parts"]): j["name"] for j in cues()["collectives"].get("joined", [])}
 
 
-def _joined(mentions: list[AgencyMention]) -> list[AgencyMention]:
+def joined_part(name: str) -> bool:
+    """A group that is one part of an addressee named jointly (cues.yaml: collectives.joined)."""
+    return any(fold(name) in parts for parts in _joins())
+
+
+def joined_groups(mentions: list[AgencyMention]) -> list[AgencyMention]:
     """Groups named one after another that are one addressee (cues.yaml: collectives.joined)."""
     out: list[AgencyMention] = []
     for m in mentions:
@@ -1745,8 +1750,15 @@ def _plain_group(piece: str) -> str:
 
 def _share_level(mentions: list[AgencyMention], phrase: str) -> list[AgencyMention]:
     """"Cấp ủy đảng, chính quyền cấp xã", "Thường trực Hội đồng nhân dân, các Ban của Hội đồng
-    nhân dân … Thành phố": the last member's level (and place) applies to the bare ones."""
-    if len(mentions) < 2 or ";" in phrase:
+    nhân dân … Thành phố": the last member's level (and place) applies to the bare ones — within
+    the part a semicolon closes ("Giao Thường trực HĐND Thành phố; các Ban của HĐND … và các Tổ
+    đại biểu, đại biểu HĐND Thành phố")."""
+    if ";" in phrase:
+        parts: dict[int, list[AgencyMention]] = {}
+        for m in mentions:
+            parts.setdefault(phrase.count(";", 0, m.start), []).append(m)
+        return [m for part in parts.values() for m in _share_level(part, phrase.replace(";", ","))]
+    if len(mentions) < 2:
         return mentions
     if not mentions[-1].level:
         return _share_with_next(mentions, phrase)
@@ -1846,17 +1858,30 @@ def _scope_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['scope_of_application'])})\s*:?\s*(?P<list>[^.:]+;[^.:]+)[.:]", re.I)
 
 
-def regulated_bodies(text: str, titles: Iterable[str] = ()) -> tuple[str, ...]:
+def is_scope_title(title: str) -> bool:
+    """An article titled by whom the text applies to ("Điều 2. Đối tượng áp dụng")."""
+    return fold(title).strip(" .:") in {fold(c) for c in cues()["scope_of_application"]}
+
+
+def regulated_bodies(text: str, titles: Iterable[str] = (), scope_items: Iterable[str] = ()) -> tuple[str, ...]:
     """The bodies a text applies to, named by what they do: those it lists as whom it applies to
     ("Thông tư này áp dụng đối với người nộp lệ phí; tổ chức thu lệ phí; tổ chức, cá nhân khác có
-    liên quan …"; cues.yaml: scope_of_application) and those an article is titled by and defines
-    ("Điều 3. Tổ chức thu phí" / "Cơ quan quản lý nhà nước có thẩm quyền … là tổ chức thu phí").
-    A person, a named body, a group named only by its kind or "có liên quan" is no such name; a
-    member that lists several (a comma) neither."""
+    liên quan …"; cues.yaml: scope_of_application), the items of an article titled so
+    (`scope_items`: "2. Cơ quan quản lý công chức, bao gồm: …", "3. Cơ quan sử dụng công chức.")
+    and those an article is titled by and defines ("Điều 3. Tổ chức thu phí" / "Cơ quan quản lý
+    nhà nước có thẩm quyền … là tổ chức thu phí"). A person, a named body, a group named only by
+    its kind or "có liên quan" is no such name; a member that lists several (a comma) neither."""
     pieces = [piece for m in _scope_regex().finditer(text) for piece in m.group("list").split(";")]
+    pieces += [_scope_item_regex().split(item, maxsplit=1)[0] for item in scope_items]
     folded = fold(text)
     pieces += [t for t in titles if f"là {fold(t)}" in folded and re.search(rf"(?<![\wÀ-ỹ])là {re.escape(fold(t))}(?![\wÀ-ỹ])", folded)]
     return tuple(dict.fromkeys(p for p in map(_regulated_name, pieces) if p))
+
+
+@cache
+def _scope_item_regex() -> re.Pattern[str]:
+    """Where a scope item's name ends: the members it goes on to list ("…, bao gồm:")."""
+    return re.compile(rf",?\s*(?:{alternation(cues()['clause_words']['member_lists'])})(?![\wÀ-ỹ])|:", re.I)
 
 
 def _regulated_name(piece: str) -> str | None:

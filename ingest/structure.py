@@ -27,7 +27,8 @@ from .tables import is_motto
 _ROMAN = re.compile(r"^(?P<label>[IVXLC]{1,5})\s*[.)-]\s*(?P<text>\S.*)$")
 _PART = re.compile(r"^(?P<word>Phần|PHẦN)\s+(?P<label>[IVXLC]{1,5}|\d{1,2}|thứ\s+\S+)\s*[.:\-–]?\s*(?P<text>.*)$")
 _CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+(?P<label>[IVXLC]{1,5}|\d{1,2})\s*[.:\-–]?\s*(?P<text>.*)$")
-_SUBSECTION = re.compile(r"^(?:Mục|MỤC)\s+(?P<label>\d{1,2})\s*[.:\-–]\s*(?P<text>.*)$")
+# "Mục 1" alone on its line, its title on the next (a decree's sections within a chapter)
+_SUBSECTION = re.compile(r"^(?:Mục|MỤC)\s+(?P<label>\d{1,2})(?:\s*[.:\-–]|(?=\s*$))\s*(?P<text>.*)$")
 _ARTICLE = re.compile(rf"^(?:Điều|ĐIỀU)\s+(?P<label>\d{{1,3}}){DIVISION_NUMBER_END}\s*[.:\-–]?\s*(?P<text>.*)$")
 _NUMBER = re.compile(r"^(?P<label>\d{1,2})\s*[.)](?!\d{3})\s*(?P<text>.*)$")
 _DECIMAL = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,2})(?!\d)\s*\.?\s*(?=\S)(?P<text>.*)$")  # "40.000 DWT": a quantity, no label

@@ -33,6 +33,8 @@ from .agencies import (
     is_catch_all,
     is_generic_head,
     is_plural,
+    joined_groups,
+    joined_part,
     known_place_after,
     looks_like_agency,
     name_closing_regex,
@@ -119,8 +121,18 @@ def predicate_start(text: str, protected: list[tuple[int, int]] | None = None) -
         if _clause_words().passive.search(text, 0, m.start()):
             continue  # "Các đơn vị được | lựa chọn quan trắc …": a passive names the body, no verb
         negated = _clause_words().negation.search(text, 0, m.start())
-        return negated.start() if negated and not negated.group("noun") else m.start()
+        if negated and not negated.group("noun"):
+            return negated.start()
+        adverb = _predicate_adverb().search(text, 0, m.start())
+        return adverb.start() if adverb else m.start()
     return len(text)
+
+
+@cache
+def _predicate_adverb() -> re.Pattern[str]:
+    """An adverb right before the predicate's first word is the predicate's ("Hội đồng | chỉ họp
+    khi …", "các đơn vị | đều thực hiện …"; cues.yaml: predicate_adverbs), ending where the text searched ends."""
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['predicate_adverbs'])})\s+$", re.I)
 
 
 @cache
@@ -413,12 +425,8 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     if person:
         offset += person.end()
         body = body[person.end():]
-    first_verb = subject_end(body, lexicon)
     description = _description(body, lexicon)
-    end = _described_subject_end(body, first_verb, description, lexicon)
-    described = end > first_verb
-    if (regulated := _regulated_subject(body, lexicon)) > end:
-        end, described = regulated, True  # a body the text applies to: "Cơ quan thẩm định giá | thông báo …"
+    end, described = _named_subject_end(body, description, lexicon)
     if not end:
         label = re.match(r"^([^:;]{3,100}?):\s+(?=[A-ZĐÀ-Ỹ])", body)
         if label and len(label.group(1).split()) <= 20 and not find_agencies(label.group(1)):
@@ -453,6 +461,20 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     if described or _described_as_written(description, body[:end], found):
         found = [_described_body(m) for m in found]
     return found, requested, offset + end, body[end:]
+
+
+def _named_subject_end(body: str, description: re.Match[str] | None, lexicon: Lexicon) -> tuple[int, bool]:
+    """Where the subject ends, and whether the words that name it are a description or a term
+    of the text rather than a list of bodies."""
+    first_verb = subject_end(body, lexicon)
+    end = _described_subject_end(body, first_verb, description, lexicon)
+    regulated = _regulated_subject(body, lexicon)
+    if regulated > end or (regulated and not _grammar().separator.search(body, regulated, end)):
+        # a body the text applies to: "Cơ quan thẩm định giá | thông báo …"; its name ends where
+        # the text names it, though a group read on would run over the verb ("Cơ quan sử dụng
+        # công chức | xác định các điều kiện …")
+        return regulated, True
+    return end, end > first_verb
 
 
 def _regulated_subject(body: str, lexicon: Lexicon) -> int:
@@ -621,6 +643,10 @@ def _request_within(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention],
             continue
         if _filed_by_the_public(clause[: m.start("verb")]):
             break  # "Doanh nghiệp, hộ kinh doanh khi nộp hồ sơ đề nghị cơ quan … cấp Giấy phép": an application
+        after = clause[m.end() :]
+        joined = _grammar().joiner.match(after)
+        if not _opens_with_agency(after[joined.end() :] if joined else after, lexicon):
+            continue  # "… hình thức tuyển dụng và yêu cầu công việc …": a noun, no one is asked
         found, requested, _, predicate = subject_of(clause[m.start("verb") :], lexicon)
         named = [a for a in found if not a.generic]
         if named and predicate_regex().match(predicate.lstrip(" ,:-–")):
@@ -953,8 +979,9 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
     """Subjects, partners, supervisors and the request mood of a task's text, clause by clause."""
     out = Actors()
     first = True
-    pending = ""
-    listing = False  # the text says who makes up something ("Thành phần gồm: …"): its lists assign nothing
+    # `listing`: the text says who makes up something ("Thành phần gồm: …"), its lists assign
+    # nothing; `enumerating`: a colon's list runs on past the semicolons (`_enumerates`)
+    pending, listing, enumerating = "", False, False
     text = _address_label().sub("", text, count=1)  # "Các Ông (Bà): Chánh Văn phòng Bộ; …"
     for clause in [] if _word_amendment().match(text) else _joined_partner_lists(_clauses(expand_enumerations(name_own_units(text, lexicon.own_unit), lexicon.home)), lexicon):
         if pending:
@@ -963,13 +990,14 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
         if _composition(clause, lexicon):
             listing = True  # "Ban Chỉ đạo gồm: …", "Các phòng chuyên môn, nghiệp vụ gồm:": who is who
             continue
-        if subject_end(clause, lexicon) >= len(clause.rstrip(" .,:")) - 1 and _opens_with_agency(clause, lexicon):
-            if listing:
+        if _only_bodies(clause, lexicon):
+            if listing or enumerating:
                 continue
-            # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở …; … chịu trách nhiệm thi hành": the list
-            # goes on past the semicolon
+            # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở …; … chịu trách nhiệm thi hành", "Giao Văn
+            # phòng UBND tỉnh; Sở Dân tộc và Tôn giáo thực hiện …": the list goes on past the semicolon
             pending = clause
             continue
+        enumerating = _enumerates(clause, lexicon)
         subjects, requested, end, predicate = subject_of(clause, lexicon)
         if not subjects:
             subjects, requested, predicate = _request_within(clause, lexicon) or (subjects, requested, predicate)
@@ -996,19 +1024,42 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
             # "Đề nghị Ủy ban MTTQ phối hợp với Thường trực HĐND … giám sát": they supervise together
             out.supervisors += named
             continue
-        if named:
-            # supervision first: "phối hợp giám sát" supervises with the council's bodies
-            if _grammar().supervise.match(pred):
-                out.supervisors += named
-            elif _grammar().support.match(pred) and not partner_list:
-                out.supports += named  # "Đề nghị Ủy ban MTTQ … phối hợp tuyên truyền": it helps
-            else:
-                out.leads += named
-            if _grammar().supervise_also.search(pred):
-                out.supervisors += named
+        _subjects_role(out, named, pred, bool(partner_list))
         out.supports += [m for m in partner_list if not m.generic]
         out.generic += [m for m in partner_list if m.generic]
     return out
+
+
+def _subjects_role(out: Actors, named: list[AgencyMention], pred: str, partnered: bool) -> None:
+    """The part a clause's named subjects play, by its predicate: supervision first ("phối hợp
+    giám sát" supervises with the council's bodies), help without partners ("Đề nghị Ủy ban MTTQ …
+    phối hợp tuyên truyền"), else the lead."""
+    if not named:
+        return
+    if _grammar().supervise.match(pred):
+        out.supervisors += named
+    elif _grammar().support.match(pred) and not partnered:
+        out.supports += named
+    else:
+        out.leads += named
+    if _grammar().supervise_also.search(pred):
+        out.supervisors += named
+
+
+def _enumerates(clause: str, lexicon: Lexicon) -> bool:
+    """The clause ends in a list of bodies its colon opens ("… trong số các bộ phận sau: Ban kiểm
+    tra …, Ban phỏng vấn; Ban vấn đáp; Ban chấm đề án; quyết định …"): the bodies named alone
+    after its semicolons go on with that list, no subject of the verb that follows."""
+    colon = clause.rfind(":")
+    return colon >= 0 and _opens_with_agency(clause[colon + 1 :], lexicon)
+
+
+def _only_bodies(clause: str, lexicon: Lexicon) -> bool:
+    """A clause that is nothing but a list of bodies, after a mood word if any ("Giao Văn phòng
+    UBND tỉnh"): the first part of a list a semicolon cuts, whose predicate comes after it."""
+    mood = _mood_regex().match(clause)
+    body = clause[mood.end() :] if mood else clause
+    return subject_end(body, lexicon) >= len(body.rstrip(" .,:")) - 1 and _opens_with_agency(body, lexicon)
 
 
 @cache
@@ -1363,11 +1414,27 @@ def _introducing_paragraph(section: Node, lexicon: Lexicon) -> tuple[Node | None
         # the article's own words introduce its items: "Điều 2. Giao Sở Y tế căn cứ Danh mục …
         # có trách nhiệm:" — the sentence that ends in the colon, not what the article said
         # before it ("Chính phủ cơ bản thống nhất …. Giao Bộ Công an …, bảo đảm các yêu cầu sau:")
-        return None, _introduced(read_actors(_clauses(section.text)[-1], lexicon))
+        clauses = _clauses(section.text)
+        ctx = _introduced(read_actors(clauses[-1], lexicon))
+        _partners_said_before(ctx, clauses[:-1], lexicon)
+        return None, ctx
     if not opening or not opening[-1].text.rstrip().endswith(":") or not _work_children(section):
         return None, _Ctx()
     ctx = _introduced(read_actors(opening[-1].text, lexicon))
     return (opening[-1], ctx) if ctx.leads else (None, ctx)
+
+
+def _partners_said_before(ctx: _Ctx, clauses: list[str], lexicon: Lexicon) -> None:
+    """The partners an earlier clause named beside the same bodies the introducing clause names
+    ("Giao Bộ Công an chủ trì, phối hợp với các bộ, cơ quan ngang bộ … nghiên cứu, tiếp thu …;
+    Bộ Công an chịu trách nhiệm …, bảo đảm một số yêu cầu sau:"): they work with them on the items."""
+    leads = {m.name for m in ctx.leads}
+    for clause in clauses if leads else []:
+        earlier = read_actors(clause, lexicon)
+        if {m.name for m in earlier.leads if not m.generic} == leads:
+            more = [m for m in earlier.supports if m.name not in {s.name for s in ctx.supports}]
+            ctx.supports += more
+            ctx.partners += more
 
 
 def _introduced(actors: Actors) -> _Ctx:
@@ -1526,8 +1593,21 @@ def _duty_holders(names: str, lexicon: Lexicon) -> list[AgencyMention]:
         else:
             pieces.append(piece)
         bare = _bare_head(piece)
-    holders = [None if names_the_public(body) else _duty_holder(body) for body in map(without_the_public, pieces)]
-    return [h for h in holders if h is not None] if holders[0] is not None else []
+    holders = [None if names_the_public(body) else _tier_named_bare(body, lexicon) or _duty_holder(body) for body in map(without_the_public, pieces)]
+    return joined_groups([h for h in holders if h is not None]) if holders[0] is not None else []
+
+
+def _tier_named_bare(piece: str, lexicon: Lexicon) -> AgencyMention | None:
+    """A tier named by its head alone ("Nhiệm vụ và quyền hạn của Bộ, cơ quan ngang Bộ, …" in a
+    Government decree): every body of the tier ("Các bộ"), as the text reads the group, for the
+    tiers addressed jointly (cues.yaml: collectives.joined) — not the issuer's own unit ("Trách
+    nhiệm của Bộ" in a ministry's circular)."""
+    if lexicon.own_unit and fold(piece) == fold(lexicon.own_unit):
+        return None
+    found = split_agencies(piece, lexicon)
+    if len(found) != 1 or found[0].kind != "collective_group" or found[0].generic:
+        return None
+    return found[0] if joined_part(found[0].name) and fold(found[0].name) == "các " + fold(piece) else None
 
 
 @cache

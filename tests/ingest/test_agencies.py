@@ -693,6 +693,20 @@ def test_a_tier_written_after_a_member_is_its_own_and_no_level_is_shared_across_
     assert [m.name for m in split_agencies("Hội Nông dân, Hội Cựu chiến binh cấp xã", national)] == ["Hội Nông dân cấp xã", "Hội Cựu chiến binh cấp xã"]
 
 
+def test_a_level_that_ends_a_list_is_shared_within_the_part_its_semicolon_closes():
+    # a Hà Nội council resolution (corpus a6fb1f37…): the city's level ends the second part and is
+    # its members', the first part names its own; across the semicolon nothing is shared
+    city = Lexicon({}, "thành phố", {}, True, "Hà Nội")
+    phrase = "Thường trực Hội đồng nhân dân Thành phố; các Ban của Hội đồng nhân dân Thành phố và các Tổ đại biểu, đại biểu Hội đồng nhân dân Thành phố"
+    assert [m.name for m in split_agencies(phrase, city)] == [
+        "Thường trực Hội đồng nhân dân thành phố", "Các Ban của Hội đồng nhân dân thành phố",
+        "Các Tổ đại biểu Hội đồng nhân dân thành phố", "Đại biểu Hội đồng nhân dân thành phố"]
+    # a recipients' line (corpus 02b9be77…): the standing committee is the city's, as its committee
+    assert [m.name for m in split_agencies("Thường trực HĐND, UBND Thành phố; UBMTTQ Việt Nam Thành phố", city)][:2] == [
+        "Thường trực Hội đồng nhân dân thành phố", "Ủy ban nhân dân thành phố"]
+    assert [m.name for m in split_agencies("Hội đồng nhân dân; Ủy ban nhân dân tỉnh Đồng Tháp", _PROVINCE)][0] == "Hội đồng nhân dân"
+
+
 def test_the_press_spelled_out_in_brackets_is_the_press():
     # the brackets list the group's members; the clause names the group (a plan's propaganda duty)
     found = split_agencies("các cơ quan báo chí (Báo Nghệ An, Đài Phát thanh và Truyền hình tỉnh)", _PROVINCE)

@@ -38,6 +38,11 @@ def trees(seed_files):
         # a bracketed number inside a sentence or before lower case is no point
         ("(3) Bộ Công an tiếp tục chủ động phối hợp, hướng dẫn Bộ Y tế", "point", "3"),
         ("(1) tên cơ quan cấp trên", "para", ""),
+        # a decree's sections within a chapter, the number alone on its line (corpus c22591f1…),
+        # or with the title after it; a sentence that starts with the word is none
+        ("Mục 1", "subsection", "1"),
+        ("Mục 2. THI TUYỂN CÔNG CHỨC", "subsection", "2"),
+        ("Mục 2 khoản 1 Điều 5 được sửa đổi như sau", "para", ""),
     ],
 )
 def test_classify(line, kind, label):

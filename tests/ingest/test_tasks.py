@@ -46,6 +46,20 @@ PROVINCE = Lexicon({}, "tỉnh")
         ("Ủy ban nhân dân cấp xã có trách nhiệm phối hợp với cơ sở thực hiện dịch vụ thu gom, vận chuyển chất thải rắn sinh hoạt lựa chọn, bố trí địa điểm",
          ["Ủy ban nhân dân cấp xã"], ["Cơ sở thực hiện dịch vụ thu gom, vận chuyển chất thải rắn sinh hoạt"], False),
         ("Các đơn vị được lựa chọn quan trắc môi trường có trách nhiệm báo cáo kết quả", ["Các đơn vị được lựa chọn quan trắc môi trường"], [], False),
+        # a mood word, then a list a semicolon cuts before its verb: every body of it acts (a Quảng
+        # Ngãi decision, corpus c37e0ca0…; a Quảng Trị one)
+        ("Giao Văn phòng Ủy ban nhân dân tỉnh; Sở Dân tộc và Tôn giáo thực hiện công khai thủ tục hành chính nội bộ",
+         ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Dân tộc và Tôn giáo"], [], False),
+        ("Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu triển khai thực hiện nghiêm túc",
+         ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường, đặc khu"], [], False),
+        # what a colon enumerates runs on past its semicolons: the units a council may set up are
+        # no subject of the verb after them; and "yêu cầu" between nouns asks nobody (a Government
+        # decree on civil servants, corpus c22591f1…)
+        ("Căn cứ vào hình thức tuyển dụng và yêu cầu công việc quyết định việc thành lập bộ phận giúp việc phù hợp trong số các bộ phận sau: "
+         "Ban kiểm tra Phiếu đăng ký dự tuyển, Ban đề thi, Ban coi thi, Ban phỏng vấn (nếu có); Ban vấn đáp; Ban chấm đề án; "
+         "quyết định số lượng thành viên tham gia các ban phù hợp với số lượng thí sinh dự thi.", [], [], False),
+        # an adverb before the verb is the verb's (the same decree; a science ministry's circular)
+        ("Hội đồng xét duyệt chỉ họp khi có ít nhất hai phần ba (2/3) tổng số thành viên tham dự.", ["Hội đồng xét duyệt"], [], False),
     ],
 )
 def test_read_actors(text, leads, supports, requested):
@@ -536,6 +550,17 @@ def test_entry_headings(heading, names):
     assert (None if entry is None else [m.name for m in entry.agencies]) == names
 
 
+def test_a_tier_a_decree_names_by_its_head_alone_is_every_body_of_it():
+    # a Government decree's article (corpus c22591f1…): "Bộ, cơ quan ngang Bộ" are the ministries
+    # and the ministry-level agencies, one addressee; the other managing bodies as written
+    entry = entry_actors("Nhiệm vụ và quyền hạn của Bộ, cơ quan ngang Bộ, Cơ quan quản lý công chức khác", NATIONAL)
+    assert entry is not None and [m.name for m in entry.agencies] == ["Các bộ, cơ quan ngang bộ", "Cơ quan quản lý công chức khác"]
+    # … but in a ministry's own text "Bộ" is the ministry itself
+    ministry = Lexicon({}, None, {}, True, None, True, "Bộ")
+    own = entry_actors("Trách nhiệm của Bộ", ministry)
+    assert own is None or [m.name for m in own.agencies] != ["Các bộ"]
+
+
 def test_an_item_that_directs_bodies_adds_them_to_the_entry():
     from ingest.models import Node
     from ingest.tasks import _Ctx, _walk
@@ -773,6 +798,24 @@ def test_an_article_whose_words_end_in_a_colon_gives_its_items_their_lead(articl
     tasks = {t.path: t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks}
     label = article.split(".")[0].split()[1]
     assert tasks[f"Đ{label}.1"].lead == lead and tasks[f"Đ{label}.2"].lead == lead
+
+
+@pytest.mark.parametrize(
+    "article,supports",
+    [
+        # a Government resolution on a bill (corpus 45cc2b3c…): the ministries it is to work with on
+        # the bill are the items' partners, though the sentence ending in the colon names only the lead
+        ("Điều 1. Chính phủ cơ bản thống nhất với dự án Pháp lệnh. Giao Bộ Công an chủ trì, phối hợp với các bộ, cơ quan ngang bộ "
+         "và các cơ quan có liên quan nghiên cứu, tiếp thu; Bộ Công an chịu trách nhiệm hoàn thiện hồ sơ, bảo đảm một số yêu cầu sau:",
+         ["Các bộ, cơ quan ngang bộ"]),
+        # … a partner beside another body is not the lead's
+        ("Điều 1. Giao Bộ Tư pháp chủ trì, phối hợp với Bộ Nội vụ rà soát; Bộ Công an chịu trách nhiệm hoàn thiện hồ sơ, bảo đảm một số yêu cầu sau:", []),
+    ],
+)
+def test_the_partners_an_article_names_beside_its_lead_support_the_items(article, supports):
+    lines = _REGULATION_HEAD[:7] + ["QUYẾT ĐỊNH:", article, "1. Rà soát kỹ nội dung dự thảo Pháp lệnh.", "2. Hoàn thiện hồ sơ dự án."]
+    tasks = {t.path: t for t, _ in extract_tasks(parse(normalize(lines)), NATIONAL).tasks}
+    assert tasks["Đ1.1"].lead == ["Bộ Công an"] and tasks["Đ1.1"].support == supports == tasks["Đ1.2"].support
 
 
 def test_a_term_the_text_defines_is_not_whom_an_article_addresses():
@@ -1456,6 +1499,19 @@ def test_the_bodies_a_text_applies_to_are_read_by_what_they_do():
     # without the scope, "Tổ chức thu lệ phí nộp …" reads as a verb ("organise the collection")
     unscoped = {t.path: t for t, _ in extract_tasks(doc, Lexicon({})).tasks}
     assert "Đ5.3" not in unscoped or not unscoped["Đ5.3"].lead
+
+
+def test_the_items_of_a_scope_article_name_the_bodies_a_decree_applies_to():
+    """A Government decree on civil servants (corpus c22591f1…): "Điều 2. Đối tượng áp dụng" lists
+    the bodies it regulates, one per item ("2. Cơ quan quản lý công chức, bao gồm: …", "3. Cơ quan
+    sử dụng công chức."); a sentence one opens is that body's, though a group read on would run
+    over the verb ("Cơ quan sử dụng công chức | xác định các điều kiện …"); persons are none."""
+    items = ["Công chức quy định tại khoản 2 Điều 1 Luật Cán bộ, công chức.", "Cơ quan quản lý công chức, bao gồm:", "Cơ quan sử dụng công chức."]
+    regulated = regulated_bodies("", [], items)
+    assert regulated == ("Cơ quan quản lý công chức", "Cơ quan sử dụng công chức")
+    text = "Cơ quan sử dụng công chức xác định các điều kiện theo yêu cầu của vị trí việc làm dự tuyển."
+    assert [m.name for m in read_actors(text, Lexicon({}, None, {}, True, None, True, None, regulated)).leads] == ["Cơ quan sử dụng công chức"]
+    assert not read_actors(text, NATIONAL).leads
 
 
 @pytest.mark.parametrize(
