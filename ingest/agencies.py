@@ -526,8 +526,10 @@ def stacked_titles() -> str:
     # "Chủ tịch, các Phó Chủ tịch và các thành viên UBND tỉnh": a listed title may be plural
     listed = rf"(?=(?:các\s+)?(?:{titles})(?![\wÀ-ỹ]))"
     # "Giám đốc: Trung tâm Công báo - Tin học tỉnh, Trung tâm Phục vụ hành chính công tỉnh": the
-    # title then a colon, the bodies it heads after it
-    return rf"^(?:(?:các\s+)?(?:{titles})(?:\s*,\s*{listed}|\s+(?:và|kiêm)\s+{listed}|\s*:\s+(?=[A-ZĐÀ-Ỹ])|\s+(?=\S)|\s*$))+"
+    # title then a colon, the bodies it heads after it; "Giám đốc (Thủ trưởng) các sở, ban,
+    # ngành": the other title in brackets
+    other = rf"\s*\(\s*(?:{titles})\s*\)\s+(?=\S)"
+    return rf"^(?:(?:các\s+)?(?:{titles})(?:\s*,\s*{listed}|\s+(?:và|kiêm)\s+{listed}|\s*:\s+(?=[A-ZĐÀ-Ỹ])|{other}|\s+(?=\S)|\s*$))+"
 
 
 @cache
@@ -1362,6 +1364,9 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
     """
     rules = _collective_rules()
     text = _strip_edges(re.sub(r"\s+", " ", piece))
+    titled = _titled_groups(text)
+    if titled:
+        return [c for g in titled for c in collective_members(g, lexicon)]
     groups = _second_groups(text)
     if groups:
         # "… và các doanh nghiệp, hợp tác xã có liên quan": a group the text qualifies as a
@@ -1378,6 +1383,10 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
     if owned:
         return [Collective(owned, None, False)]
     text, level = _trailing_level(text, rules.levels)
+    whole = next((name for head, _, name, _ in rules.heads if "," in head and fold(text) == head), None)
+    if whole is not None and fold(whole) != "các " + fold(text):
+        # "cơ quan, ban, ngành thành phố": a kind's head that is a list itself, the kind's group
+        return collective_members(f"{whole} {level or ''}", lexicon)
     tokens = _member_tokens(text)
     # "các trường phổ thông, trường dự bị đại học, tổ chức, đơn vị và cá nhân liên quan": the
     # qualifier closes the generic members at the end, not the bodies named before them
@@ -1486,6 +1495,21 @@ def _owning_place(text: str) -> str | None:
     province's reach, nobody in particular.)"""
     level = _suffix_regex().match(" " + text)
     return level.group("level") if level is not None and level.end() == len(text) + 1 else None
+
+
+def _titled_groups(text: str) -> list[str] | None:
+    """"Các bộ, Các cơ quan ngang bộ, cơ quan có liên quan" (`name_bare_titles` wrote each head's
+    title as its tier): a list whose members are written "Các …" and whose last member is only a
+    generic head with a catch-all — that catch-all qualifies itself, not the tiers before it."""
+    members = re.split(r",\s+", text)
+    last = max((i for i, m in enumerate(members) if i and m.startswith("Các ")), default=0)
+    rest = ", ".join(members[last + 1 :])
+    if not last or not rest:
+        return None
+    core, catch_all = _strip_catch_all(rest)
+    if not catch_all or not all(fold(t) in _collective_rules().generic for t in _member_tokens(core)):
+        return None
+    return [", ".join(members[: last + 1]), rest]
 
 
 def _second_groups(text: str) -> list[str] | None:

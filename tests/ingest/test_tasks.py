@@ -58,6 +58,12 @@ PROVINCE = Lexicon({}, "tỉnh")
         ("Căn cứ vào hình thức tuyển dụng và yêu cầu công việc quyết định việc thành lập bộ phận giúp việc phù hợp trong số các bộ phận sau: "
          "Ban kiểm tra Phiếu đăng ký dự tuyển, Ban đề thi, Ban coi thi, Ban phỏng vấn (nếu có); Ban vấn đáp; Ban chấm đề án; "
          "quyết định số lượng thành viên tham gia các ban phù hợp với số lượng thí sinh dự thi.", [], [], False),
+        # another title in brackets; the city's "cơ quan, ban, ngành" are its departments (a Hà Tĩnh
+        # and a Cần Thơ decision, corpus d5e470b7…, 036bd85f…)
+        ("Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc (Thủ trưởng) các sở, ban, ngành, đơn vị cấp tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này./.",
+         ["Văn phòng Ủy ban nhân dân tỉnh", "Các sở, ban, ngành cấp tỉnh", "Ủy ban nhân dân các xã, phường"], [], False),
+        ("Chánh Văn phòng Ủy ban nhân dân thành phố, Giám đốc Sở Tài chính, Thủ trưởng cơ quan, ban, ngành thành phố và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.",
+         ["Văn phòng Ủy ban nhân dân thành phố", "Sở Tài chính", "Các sở, ban, ngành thành phố"], [], False),
         # an adverb before the verb is the verb's (the same decree; a science ministry's circular)
         ("Hội đồng xét duyệt chỉ họp khi có ít nhất hai phần ba (2/3) tổng số thành viên tham dự.", ["Hội đồng xét duyệt"], [], False),
     ],
@@ -82,6 +88,13 @@ NATIONAL = Lexicon({}, None, {}, True, None, True)
          # the ministries and ministry-level agencies one addressee, as the keys write them
          ["Các bộ, cơ quan ngang bộ", "Các cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố"]),
         ("Bộ trưởng Bộ Tài chính chịu trách nhiệm thi hành Quyết định này.", ["Bộ Tài chính"]),
+        # the closing of a Government resolution on a bill (corpus 7f4621fd…, 45cc2b3c…): the
+        # catch-all at the end is its own member, not the tiers the titles name before it
+        ("Bộ trưởng Bộ Nội vụ, các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan có liên quan chịu trách nhiệm thi hành Nghị quyết này./.",
+         ["Bộ Nội vụ", "Các bộ, cơ quan ngang bộ"]),
+        # … while a tier a body owns after them stays whole (corpus 1180a89c…)
+        ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
+         ["Các bộ, cơ quan ngang bộ", "Các cơ quan thuộc Chính phủ"]),
         ("Vụ trưởng Vụ Pháp chế chịu trách nhiệm thi hành Quyết định này.", ["Vụ Pháp chế"]),
         # every province, written without "các" (corpus: Government resolutions and decrees)
         ("Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương, Giám đốc Đại học Công nghiệp Hà Nội, Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh chịu trách nhiệm thi hành Quyết định này.",
