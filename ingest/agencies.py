@@ -1899,6 +1899,9 @@ def regulated_bodies(text: str, titles: Iterable[str] = (), scope_items: Iterabl
     pieces += [_scope_item_regex().split(item, maxsplit=1)[0] for item in scope_items]
     folded = fold(text)
     pieces += [t for t in titles if f"là {fold(t)}" in folded and re.search(rf"(?<![\wÀ-ỹ])là {re.escape(fold(t))}(?![\wÀ-ỹ])", folded)]
+    # "Điều 9. Hội đồng xét đền bù" / "1. Hội đồng xét đền bù tư vấn giúp …": a body an article is
+    # titled by and whose sentences it opens
+    pieces += [t for t in titles if re.search(rf"(?:^|[.;:]\s|\d\.\s){re.escape(t)}\s+(?-i:[a-zà-ỹđ])", text)]
     return tuple(dict.fromkeys(p for p in map(_regulated_name, pieces) if p))
 
 

@@ -1527,6 +1527,17 @@ def test_the_items_of_a_scope_article_name_the_bodies_a_decree_applies_to():
     assert not read_actors(text, NATIONAL).leads
 
 
+def test_a_body_an_article_is_titled_by_and_whose_sentences_it_opens_is_a_term_of_the_text():
+    """A Government decree on training civil servants (corpus e4ddc120…): "Điều 9. Hội đồng xét
+    đền bù" / "1. Hội đồng xét đền bù tư vấn giúp …" — the council's name ends where the title
+    does, its verb no stop word; a title that only names a topic is none."""
+    text = "Điều 9. Hội đồng xét đền bù 1. Hội đồng xét đền bù tư vấn giúp người đứng đầu cơ quan quản lý công chức. Điều 10. Thành lập Hội đồng xét đền bù"
+    regulated = regulated_bodies(text, ["Hội đồng xét đền bù", "Thành lập Hội đồng xét đền bù"])
+    assert regulated == ("Hội đồng xét đền bù",)
+    sentence = "Hội đồng xét đền bù tư vấn giúp người đứng đầu cơ quan quản lý công chức xem xét các trường hợp phải đền bù chi phí."
+    assert [m.name for m in read_actors(sentence, Lexicon({}, None, {}, True, None, True, None, regulated)).leads] == ["Hội đồng xét đền bù"]
+
+
 @pytest.mark.parametrize(
     "text,leads",
     [
