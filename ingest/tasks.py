@@ -425,7 +425,8 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     if person:
         offset += person.end()
         body = body[person.end():]
-    description = _description(body, lexicon)
+    # "Trường hợp … thì Tổ chức làm nhiệm vụ bồi thường giải phóng mặt bằng | đề xuất …"
+    description = _description(body, lexicon, offset > 0 and bool(_condition_regex().match(clause.strip())))
     end, described = _named_subject_end(body, description, lexicon)
     if not end:
         label = re.match(r"^([^:;]{3,100}?):\s+(?=[A-ZĐÀ-Ỹ])", body)
@@ -536,7 +537,7 @@ def _opening_end(body: str, lexicon: Lexicon) -> int:
         # "Trách nhiệm của Sở Tư pháp hướng dẫn, tổ chức thực hiện …": a heading run into the duty
         return offset + duty.end()
     condition = _condition_regex().match(rest)
-    if condition and subject_end(rest[condition.end() :], lexicon):
+    if condition and (subject_end(rest[condition.end() :], lexicon) or _description(rest[condition.end() :], lexicon, True)):
         return offset + condition.end()
     bare = _bare_adverbial_regex().match(rest)
     adv = _opener_regex("clause_openers").match(rest)
@@ -552,10 +553,11 @@ def _opening_end(body: str, lexicon: Lexicon) -> int:
 
 
 @cache
-def _described_subject_regex() -> re.Pattern[str]:
+def _described_subject_regex(conditioned: bool = False) -> re.Pattern[str]:
     """An agency head, two to sixteen words that describe it (no role word first), then the
     responsibility predicate or an obligation (cues.yaml: described_body_heads, _roles, _obligations,
-    responsibility_predicates)."""
+    responsibility_predicates) — or, in the clause a condition's "thì" opens, the act it is given
+    (`conditioned`; cues.yaml: described_body_acts)."""
     c = cues()
     heads = alternation([*c["agency_heads"], *c["described_body_heads"]])
     roles = alternation(c["described_body_roles"])
@@ -567,7 +569,7 @@ def _described_subject_regex() -> re.Pattern[str]:
     # tiếp quản lý tài sản cố định …": several heads the description is of
     more = rf"(?:,\s+(?:và\s+)?(?i:{heads})(?![\wÀ-ỹ])){{0,4}}"
     plural = rf"(?:(?i:{alternation(c['quantifiers']['plural'])})\s+)?"
-    predicates = alternation([*c["responsibility_predicates"], *c["described_body_obligations"]])
+    predicates = alternation([*c["responsibility_predicates"], *c["described_body_obligations"], *(c["described_body_acts"] if conditioned else [])])
     return re.compile(rf"^(?P<subject>{plural}(?i:{heads})(?![\wÀ-ỹ]){more}{description})\s+(?:{predicates})(?![\wÀ-ỹ])")
 
 
@@ -577,12 +579,16 @@ def _description_break() -> re.Pattern[str]:
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['described_body_breaks'])})(?![\wÀ-ỹ])", re.I)
 
 
-def _description(body: str, lexicon: Lexicon) -> re.Match[str] | None:
+def _description(body: str, lexicon: Lexicon, conditioned: bool = False) -> re.Match[str] | None:
     """A clause read as a body its words describe up to the responsibility predicate
     (`_described_subject_regex`), unless those words hold a break or, in the plural, act on
     another group ("các cơ quan chuyên môn chỉ đạo các cơ sở giáo dục … chịu trách nhiệm": work
     on other bodies, no name); read once per clause, for both readings below."""
     m = _described_subject_regex().match(body)
+    if m is None and conditioned:
+        m = _described_subject_regex(True).match(body)
+        if m is not None and is_catch_all(AgencyMention(m.group("subject"), "collective_group", "", 0, 0, generic=True)):
+            return None  # "… thì cơ quan có thẩm quyền quản lý, sử dụng đề xuất …": whichever body it is
     if m is None or _description_break().search(m.group("subject")):
         return None
     subject = m.group("subject")

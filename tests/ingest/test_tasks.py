@@ -64,6 +64,13 @@ PROVINCE = Lexicon({}, "tỉnh")
          ["Văn phòng Ủy ban nhân dân tỉnh", "Các sở, ban, ngành cấp tỉnh", "Ủy ban nhân dân các xã, phường"], [], False),
         ("Chánh Văn phòng Ủy ban nhân dân thành phố, Giám đốc Sở Tài chính, Thủ trưởng cơ quan, ban, ngành thành phố và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.",
          ["Văn phòng Ủy ban nhân dân thành phố", "Sở Tài chính", "Các sở, ban, ngành thành phố"], [], False),
+        # after a condition's "thì", a body named by what it does, up to the act it is given (a land
+        # compensation regulation, corpus cfc85d8b…); a body named only by a catch-all is none
+        ("Trường hợp mồ mả trong phạm vi đất thu hồi phải di dời mà không có người thân thực hiện việc di dời thì đơn vị, tổ chức thực hiện nhiệm vụ "
+         "bồi thường, hỗ trợ, tái định cư phối hợp với Ủy ban nhân dân cấp xã nơi có mồ mả phải di dời tiến hành các thủ tục di dời mồ mả.",
+         ["Đơn vị, tổ chức thực hiện nhiệm vụ bồi thường, hỗ trợ, tái định cư"], ["Ủy ban nhân dân cấp xã"], False),
+        ("Trường hợp thuộc thẩm quyền xử lý kỷ luật của Ủy ban Thường vụ Quốc hội, Thủ tướng Chính phủ thì cơ quan có thẩm quyền quản lý, sử dụng đề xuất hình thức kỷ luật.",
+         [], [], False),
         # an adverb before the verb is the verb's (the same decree; a science ministry's circular)
         ("Hội đồng xét duyệt chỉ họp khi có ít nhất hai phần ba (2/3) tổng số thành viên tham dự.", ["Hội đồng xét duyệt"], [], False),
     ],
