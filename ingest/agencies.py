@@ -1386,6 +1386,7 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
     whole = next((name for head, _, name, _ in rules.heads if "," in head and fold(text) == head), None)
     if whole is not None and fold(whole) != "các " + fold(text):
         # "cơ quan, ban, ngành thành phố": a kind's head that is a list itself, the kind's group
+        # (read again as its canonical name, which is none of these heads: no second turn)
         return collective_members(f"{whole} {level or ''}", lexicon)
     tokens = _member_tokens(text)
     # "các trường phổ thông, trường dự bị đại học, tổ chức, đơn vị và cá nhân liên quan": the
@@ -1777,11 +1778,14 @@ def _share_level(mentions: list[AgencyMention], phrase: str) -> list[AgencyMenti
     nhân dân … Thành phố": the last member's level (and place) applies to the bare ones — within
     the part a semicolon closes ("Giao Thường trực HĐND Thành phố; các Ban của HĐND … và các Tổ
     đại biểu, đại biểu HĐND Thành phố")."""
-    if ";" in phrase:
-        parts: dict[int, list[AgencyMention]] = {}
-        for m in mentions:
-            parts.setdefault(phrase.count(";", 0, m.start), []).append(m)
-        return [m for part in parts.values() for m in _share_level(part, phrase.replace(";", ","))]
+    parts: dict[int, list[AgencyMention]] = {}
+    for m in mentions:
+        parts.setdefault(phrase.count(";", 0, m.start), []).append(m)
+    return [m for part in parts.values() for m in _share_level_in(part, phrase)]
+
+
+def _share_level_in(mentions: list[AgencyMention], phrase: str) -> list[AgencyMention]:
+    """`_share_level` within one part of the list (`phrase` still the whole list: the offsets)."""
     if len(mentions) < 2:
         return mentions
     if not mentions[-1].level:

@@ -425,7 +425,8 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     if person:
         offset += person.end()
         body = body[person.end():]
-    # "Trường hợp … thì Tổ chức làm nhiệm vụ bồi thường giải phóng mặt bằng | đề xuất …"
+    # "Trường hợp mồ mả … phải di dời … thì đơn vị, tổ chức thực hiện nhiệm vụ bồi thường, hỗ trợ,
+    # tái định cư | phối hợp với …": after a condition a described body runs to the act it is given
     description = _description(body, lexicon, offset > 0 and bool(_condition_regex().match(clause.strip())))
     end, described = _named_subject_end(body, description, lexicon)
     if not end:
