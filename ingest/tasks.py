@@ -844,7 +844,11 @@ def _collective_member_end(body: str, pos: int, before: int, mentions: list[Agen
     nxt = min((a.start for a in mentions if a.start > pos), default=len(body)) - pos
     closer = _collective_closer().search(rest)
     close = closer.end() + known_place_after(rest[closer.end():]) if closer else len(rest)  # "… của tỉnh Bắc Ninh"
-    pos += min(stop, sep.start() if sep else len(rest), nxt, close)
+    end = min(stop, sep.start() if sep else len(rest), nxt, close)
+    pos += end
+    whose = _units_concerned().match(body, pos) if closer is not None and end == close else None
+    if whose:
+        pos = whose.end()  # "chính quyền địa phương | các đơn vị hành chính liên quan": whose, whichever they are
     where = place_qualifier_regex().match(body[pos:])
     if where:
         pos += where.end()  # "Các cơ quan Trung ương đóng trên địa bàn tỉnh": where they are, no verb
@@ -856,6 +860,18 @@ def _collective_member_end(body: str, pos: int, before: int, mentions: list[Agen
     else:
         owned = next((a for a in mentions if a.start == pos), None) if _grammar().owner_before.search(body[:pos]) else None
     return owned.end if owned is not None else pos
+
+
+@cache
+def _units_concerned() -> re.Pattern[str]:
+    """The units a closed group is of, named only by a catch-all and with no separator before it
+    ("chính quyền địa phương | các đơn vị hành chính liên quan đến việc thực hiện sắp xếp"): part of
+    the group's words, which makes it whichever groups are concerned (cues.yaml: quantifiers.plural,
+    collectives.catch_all)."""
+    c = cues()
+    plural = alternation(c["quantifiers"]["plural"])
+    catch_all = alternation(c["collectives"]["catch_all"])
+    return re.compile(rf"\s+(?:{plural})\s+[^,;:()]{{1,60}}?(?<![\wÀ-ỹ])(?:{catch_all})(?![\wÀ-ỹ])", re.I)
 
 
 def _elliptic_run_end(body: str, end: int, pattern: re.Pattern[str]) -> int:

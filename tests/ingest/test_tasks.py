@@ -95,6 +95,11 @@ NATIONAL = Lexicon({}, None, {}, True, None, True)
          # the ministries and ministry-level agencies one addressee, as the keys write them
          ["Các bộ, cơ quan ngang bộ", "Các cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố"]),
         ("Bộ trưởng Bộ Tài chính chịu trách nhiệm thi hành Quyết định này.", ["Bộ Tài chính"]),
+        # the local governments of whichever units are concerned are no body in particular (the
+        # Standing Committee's resolutions arranging a province's communes, corpus ff9aace5…, d469759e…)
+        ("Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân tỉnh Đồng Nai, chính quyền địa phương các đơn vị hành chính liên quan đến việc thực hiện sắp xếp và "
+         "các cơ quan, tổ chức khác có liên quan có trách nhiệm tổ chức thi hành Nghị quyết này.",
+         ["Chính phủ", "Hội đồng nhân dân tỉnh", "Ủy ban nhân dân tỉnh"]),
         # the closing of a Government resolution on a bill (corpus 7f4621fd…, 45cc2b3c…): the
         # catch-all at the end is its own member, not the tiers the titles name before it
         ("Bộ trưởng Bộ Nội vụ, các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan có liên quan chịu trách nhiệm thi hành Nghị quyết này./.",
