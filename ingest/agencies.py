@@ -1383,7 +1383,7 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
     if owned:
         return [Collective(owned, None, False)]
     text, level = _trailing_level(text, rules.levels)
-    whole = next((name for head, _, name, _ in rules.heads if "," in head and fold(text) == head), None)
+    whole = _list_heads().get(fold(text))
     if whole is not None and fold(whole) != "các " + fold(text):
         # "cơ quan, ban, ngành thành phố": a kind's head that is a list itself, the kind's group
         # (read again as its canonical name, which is none of these heads: no second turn)
@@ -1496,6 +1496,12 @@ def _owning_place(text: str) -> str | None:
     province's reach, nobody in particular.)"""
     level = _suffix_regex().match(" " + text)
     return level.group("level") if level is not None and level.end() == len(text) + 1 else None
+
+
+@cache
+def _list_heads() -> dict[str, str]:
+    """A kind's heads that are lists themselves ("cơ quan, ban, ngành"), folded, to the kind's name."""
+    return {head: name for head, _, name, _ in _collective_rules().heads if "," in head}
 
 
 def _titled_groups(text: str) -> list[str] | None:
@@ -1888,7 +1894,12 @@ def _scope_regex() -> re.Pattern[str]:
 
 def is_scope_title(title: str) -> bool:
     """An article titled by whom the text applies to ("Điều 2. Đối tượng áp dụng")."""
-    return fold(title).strip(" .:") in {fold(c) for c in cues()["scope_of_application"]}
+    return fold(title).strip(" .:") in _scope_titles()
+
+
+@cache
+def _scope_titles() -> frozenset[str]:
+    return frozenset(fold(c) for c in cues()["scope_of_application"])
 
 
 def regulated_bodies(text: str, titles: Iterable[str] = (), scope_items: Iterable[str] = ()) -> tuple[str, ...]:

@@ -413,7 +413,7 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     The subject is the agency list the clause opens with, after an opening adverbial and a
     mood word (`Đề nghị`: requested; `Giao`, `Yêu cầu`: assigned)."""
     body = clause.strip()
-    offset = _opening_end(body, lexicon)
+    offset, conditioned = _opening_end(body, lexicon)
     body = body[offset:]
     requested = False
     mood = _mood_regex().match(body)
@@ -427,7 +427,7 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
         body = body[person.end():]
     # "Trường hợp mồ mả … phải di dời … thì đơn vị, tổ chức thực hiện nhiệm vụ bồi thường, hỗ trợ,
     # tái định cư | phối hợp với …": after a condition a described body runs to the act it is given
-    description = _description(body, lexicon, offset > 0 and bool(_condition_regex().match(clause.strip())))
+    description = _description(body, lexicon, conditioned)
     end, described = _named_subject_end(body, description, lexicon)
     if not end:
         label = re.match(r"^([^:;]{3,100}?):\s+(?=[A-ZĐÀ-Ỹ])", body)
@@ -527,30 +527,31 @@ def _names_other_bodies(subject: str, lexicon: Lexicon) -> bool:
     return any(is_plural(subject[m.end() :]) and _opens_with_agency(subject[m.end() :], lexicon) for m in re.finditer(r"\s+", subject.strip()))
 
 
-def _opening_end(body: str, lexicon: Lexicon) -> int:
+def _opening_end(body: str, lexicon: Lexicon) -> tuple[int, bool]:
     """Where the clause proper starts: after a topic and its colon ("Về dự án …: …") and an
-    opening adverbial ("Trên cơ sở …, ", "Trong quá trình thực hiện …")."""
+    opening adverbial ("Trên cơ sở …, ", "Trong quá trình thực hiện …"); and whether what opens
+    it is a condition's "thì" (a described body there runs to the act it is given)."""
     topic = _topic_regex().match(body)
     offset = topic.end() if topic else 0
     rest = body[offset:]
     duty = _clause_words().duty_of.match(rest)
     if duty and _holder_preposition(duty) and subject_end(rest[duty.end() :], lexicon):
         # "Trách nhiệm của Sở Tư pháp hướng dẫn, tổ chức thực hiện …": a heading run into the duty
-        return offset + duty.end()
+        return offset + duty.end(), False
     condition = _condition_regex().match(rest)
     if condition and (subject_end(rest[condition.end() :], lexicon) or _description(rest[condition.end() :], lexicon, True)):
-        return offset + condition.end()
+        return offset + condition.end(), True
     bare = _bare_adverbial_regex().match(rest)
     adv = _opener_regex("clause_openers").match(rest)
     if bare and bare.group("last") not in cues()["object_prepositions"] and subject_end(rest[bare.end():], lexicon):
         # "Trong quá trình thực hiện Thủ trưởng các địa phương …": the comma left out
-        return offset + bare.end()
+        return offset + bare.end(), False
     if adv:
-        return offset + _after_adverbial(rest, adv.end(), lexicon)
+        return offset + _after_adverbial(rest, adv.end(), lexicon), False
     time = _opener_regex("time_openers").match(rest)
     if time and not find_agencies(rest[: time.end()]) and subject_end(rest[time.end() :], lexicon):
-        return offset + time.end()
-    return offset
+        return offset + time.end(), False
+    return offset, False
 
 
 @cache
