@@ -53,24 +53,29 @@ def sibling_ds(tmp_path_factory):
 
 
 def test_the_alignment_on_the_hand_checked_pairs(seed_ds, sibling_ds):
-    """A child task is right when the parent task it is given is one the key accepts. Today:
-    26 of 43 given, of 38 keyed with a parent — P 0.60, R 0.68 (README); the two provinces'
-    plans, keyed before the method was run on them, read P 0.38, R 0.50 at first and P 0.54,
-    R 0.70 once a shared lead counted. The floors are one task under. The issue's aim of 0.8 is
-    not reached: the tasks say the same duty in other words."""
-    right = given = keyed = 0
+    """A child task is right when the parent task it is given is one the key accepts. Today, on
+    the pairs the method was set on: 26 of 43 given, of 38 keyed with a parent — P 0.60, R 0.68
+    (README); the two provinces' plans, keyed before the method was run on them, read P 0.38,
+    R 0.50 at first and P 0.54, R 0.70 once a shared lead counted. On the two pairs held out
+    (keyed before the method ever read them, never tuned on): 12 of 26 given, of 25 keyed —
+    P 0.46, R 0.48. The floors are one task under. The issue's aim of 0.8 is not reached: the
+    tasks say the same duty in other words."""
+    counts = {"set on": [0, 0, 0], "held out": [0, 0, 0]}
     for pair in PAIRS:
         c = cascade(sibling_ds if pair.get("store") == "real" else seed_ds, pair["parent"], pair["child"])
         got = {t.child.path: t.parent.path for t in c.taken_up}
         assert set(got) | {t.path for t in c.added} == set(pair["tasks"])  # every child task is keyed
+        tally = counts["held out" if pair.get("held_out") else "set on"]
         for child, accepted in pair["tasks"].items():
-            keyed += bool(accepted)
+            tally[2] += bool(accepted)
             if child in got:
-                given += 1
-                right += got[child] in accepted
-    precision, recall = right / given, right / keyed
-    print(f"\ncascade alignment: P {precision:.2f} ({right}/{given}), R {recall:.2f} ({right}/{keyed})")
-    assert precision >= 0.58 and recall >= 0.65
+                tally[1] += 1
+                tally[0] += got[child] in accepted
+    floors = {"set on": (0.58, 0.65), "held out": (0.44, 0.45)}
+    for name, (right, given, keyed) in counts.items():
+        precision, recall = right / given, right / keyed
+        print(f"\ncascade alignment, pairs {name}: P {precision:.2f} ({right}/{given}), R {recall:.2f} ({right}/{keyed})")
+        assert precision >= floors[name][0] and recall >= floors[name][1]
 
 
 def test_a_shared_lead_tips_the_alignment(sibling_ds):
