@@ -493,8 +493,10 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
         # the province after it as a levelled one does
         pm = _place_regex().match(rest)
         place = _place_ok(pm.group("place")) if pm else None
-        if place and not entry.place_in_name and not places.province(place):
-            place = None  # "Văn phòng Đăng ký đất đai Hà Nội": a province's name without its level word
+        if place and (not entry.place_in_name or entry.requires_level) and not places.province(place):
+            # "Văn phòng Đăng ký đất đai Hà Nội": a province's name without its level word; a
+            # name that is a body only with its place takes a province's ("Viễn thông Quân đội")
+            place = None
         if place and pm:
             end += pm.start("place") + len(place)
     region = _REGION.match(text[end:])
@@ -922,6 +924,7 @@ def _gap_pieces(gap: str) -> list[str]:
     """The text between known names, cut at ';', before a conjunction that opens another head's
     title ("các đơn vị thuộc Bộ Nội vụ | và Thủ trưởng các cơ quan, đơn vị có liên quan") and
     after a place that stands for a body named before it ("phường Xuân Đỉnh | và các đơn vị có
+    liên quan") or a level that does ("Trung tâm … cấp tỉnh, cấp xã | và tổ chức, cá nhân có
     liên quan")."""
     out: list[str] = []
     for piece in (p for part in gap.split(";") for p in _titled_conjunct().split(part)):
@@ -929,6 +932,10 @@ def _gap_pieces(gap: str) -> list[str]:
         while place := re.match(rf"[\s,]*(?:và\s+|hoặc\s+)?{elliptic_place().pattern}(?=\s*(?:,|\s(?:và|hoặc)\s|$))", piece):
             out.append(piece[: place.end()])
             piece = piece[place.end() :]
+        level = re.match(rf"[\s,]*{_ELLIPTIC_LEVEL.pattern}(?=\s+(?:và|hoặc)\s)", piece, re.I)
+        if level:
+            out.append(piece[: level.end()])
+            piece = piece[level.end() :]
         out.append(piece)
     return [p for p in out if p]
 

@@ -187,7 +187,7 @@ class AgencyEntry:
     examples: tuple[str, ...]
     with_level: str | None = None
     national: bool = False
-    requires_level: bool = False  # the name alone is a common noun ("thuế"): a body only with its level
+    requires_level: bool = False  # the name alone is a common noun ("thuế", "viễn thông"): a body only with its level, or its province where the place is part of the name
 
 
 @dataclass(frozen=True)

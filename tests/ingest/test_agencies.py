@@ -47,6 +47,9 @@ SPLITS = [
      ["Phòng Văn hóa - Xã hội", "Trung tâm Dịch vụ sự nghiệp công", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"]),
     ("Sở, ban ngành thành phố, Ủy ban nhân dân cấp huyện, cấp xã",
      ["Các sở, ban, ngành thành phố", "Ủy ban nhân dân cấp huyện", "Ủy ban nhân dân cấp xã"]),
+    # the elliptic level stands for its head though a catch-all follows it (Ninh Bình, 1498/QĐ-UBND)
+    ("Giám đốc Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã và tổ chức, cá nhân có liên quan",
+     ["Trung tâm Phục vụ hành chính công cấp tỉnh", "Trung tâm Phục vụ hành chính công cấp xã", "Các tổ chức, cá nhân có liên quan"]),
     # collectives by kind: departments and the communes after the 2025 reform; the catch-all
     # part ("có liên quan") is dropped
     ("các sở, ngành, địa phương có liên quan", ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"]),
