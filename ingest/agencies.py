@@ -607,6 +607,7 @@ class Lexicon:
     national: bool = False  # issued by a national body: "địa phương" are the provinces
     own_unit: str | None = None  # how the issuer's units name it: "Bộ" ("Chánh Văn phòng" -> "Văn phòng Bộ")
     regulated: tuple[str, ...] = ()  # bodies the text applies to, named by what they do ("tổ chức thu lệ phí")
+    issuer: str | None = None  # the issuer's name, which its own head stands for ("Bộ trưởng" in a ministry's circular)
 
     @property
     def home(self) -> str | None:
@@ -1027,13 +1028,27 @@ def own_unit(issuer_name: str | None) -> str | None:
     return None
 
 
-def name_own_units(text: str, unit: str | None) -> str:
+def name_own_units(text: str, lexicon: Lexicon) -> str:
     """"Chánh Văn phòng, Cục trưởng Cục … chịu trách nhiệm thi hành" in a ministry's decision:
-    the head of the ministry's office, "Văn phòng Bộ". Without an issuer the title stays."""
+    the head of the ministry's office, "Văn phòng Bộ"; its own head or leadership with no name
+    after it ("Trách nhiệm của Bộ trưởng", "Lãnh đạo Bộ") the ministry. Without an issuer the
+    title stays."""
+    unit = lexicon.own_unit
     if not unit:
         return text
     pattern, table = _own_unit_title_regex()
-    return pattern.sub(lambda m: f"{table[fold(m.group(1))]} {unit}", text)
+    text = pattern.sub(lambda m: f"{table[fold(m.group(1))]} {unit}", text)
+    heads = _own_head_regex(unit)
+    return heads.sub(lexicon.issuer, text) if heads and lexicon.issuer else text
+
+
+@cache
+def _own_head_regex(unit: str) -> re.Pattern[str] | None:
+    """The issuer's own head named alone: not "các Bộ trưởng", not "Bộ trưởng Bộ Tài chính"."""
+    heads = cues()["own_unit_titles"]["own_heads"].get(unit)
+    if not heads:
+        return None
+    return re.compile(rf"(?<![\wÀ-ỹ])(?<![cC]ác\s)(?i:{alternation(heads)})(?![\wÀ-ỹ])(?!\s+[A-ZĐÀ-Ỹ])")
 
 
 @cache
@@ -1514,11 +1529,13 @@ def _list_heads() -> dict[str, str]:
 def _titled_groups(text: str) -> list[str] | None:
     """"Các bộ, Các cơ quan ngang bộ, cơ quan có liên quan" (`name_bare_titles` wrote each head's
     title as its tier): a list whose members are written "Các …" and whose last member is only a
-    generic head with a catch-all — that catch-all qualifies itself, not the tiers before it."""
+    generic head with a catch-all — that catch-all qualifies itself, not the tiers before it. The
+    first member alone is such a tier only when a head's title opens what follows ("Các bộ, Thủ
+    trưởng các cơ quan có liên quan"; "Các sở, ngành liên quan" is one group)."""
     members = re.split(r",\s+", text)
-    last = max((i for i, m in enumerate(members) if i and m.startswith("Các ")), default=0)
+    last = max((i for i, m in enumerate(members) if m.startswith("Các ")), default=-1)
     rest = ", ".join(members[last + 1 :])
-    if not last or not rest:
+    if last < 0 or not rest or (not last and not _title_regex().match(rest)):
         return None
     core, catch_all = _strip_catch_all(rest)
     if not catch_all or not all(fold(t) in _collective_rules().generic for t in _member_tokens(core)):

@@ -1007,7 +1007,7 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
     # nothing; `enumerating`: a colon's list runs on past the semicolons (`_enumerates`)
     pending, listing, enumerating = "", False, False
     text = _address_label().sub("", text, count=1)  # "Các Ông (Bà): Chánh Văn phòng Bộ; …"
-    for clause in [] if _word_amendment().match(text) else _joined_partner_lists(_clauses(expand_enumerations(name_own_units(text, lexicon.own_unit), lexicon.home)), lexicon):
+    for clause in [] if _word_amendment().match(text) else _joined_partner_lists(_clauses(expand_enumerations(name_own_units(text, lexicon), lexicon.home)), lexicon):
         if pending:
             clause = f"{pending}; {clause}"
             pending = ""
@@ -1586,6 +1586,7 @@ def entry_actors(heading: str, lexicon: Lexicon) -> _Entry | None:
     ban, ngành và UBND các xã, phường", "Đề nghị Ủy ban MTTQ tỉnh …:", "Sở Công Thương: Chủ
     trì …", "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo"; and "Trách nhiệm của X" whatever X
     is ("Trách nhiệm của thuê bao"): the heading says X holds the duties."""
+    heading = name_own_units(heading, lexicon)
     entry = _named_entry(heading, lexicon)
     if entry is not None:
         # the public a heading names with bodies holds none of their duties

@@ -104,6 +104,8 @@ NATIONAL = Lexicon({}, None, {}, True, None, True)
         # catch-all at the end is its own member, not the tiers the titles name before it
         ("Bộ trưởng Bộ Nội vụ, các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan có liên quan chịu trách nhiệm thi hành Nghị quyết này./.",
          ["Bộ Nội vụ", "Các bộ, cơ quan ngang bộ"]),
+        # … and a head's title after the first tier opens a member of its own (386/NQ-CP, corpus 6fed96be…)
+        ("Các Bộ trưởng, Thủ trưởng các cơ quan có liên quan chịu trách nhiệm thi hành Nghị quyết này./.", ["Các bộ"]),
         # … while a tier a body owns after them stays whole (corpus 1180a89c…)
         ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
          ["Các bộ, cơ quan ngang bộ", "Các cơ quan thuộc Chính phủ"]),
@@ -215,6 +217,31 @@ def test_a_head_without_a_unit_heads_the_issuers_own(issuer, unit, lead):
         assert "Cục Trồng trọt" not in leads or not any(n.startswith("Văn phòng") for n in leads)
     else:
         assert leads == [lead, "Cục Trồng trọt"]
+
+
+@pytest.mark.parametrize(
+    "text,leads",
+    [
+        # a ministry's circular (23/2025/TT-BTP, corpus 6f76eaad…): its own head and leadership
+        # named alone are the ministry; "các Bộ trưởng" and a named minister are not
+        ("Lãnh đạo Bộ, Thủ trưởng các đơn vị thuộc Bộ và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Thông tư này./.", ["Bộ Tư pháp", "Các đơn vị thuộc Bộ"]),
+        ("Bộ trưởng quyết định kiểm tra, giám sát việc thực hiện các nội dung được phân cấp.", ["Bộ Tư pháp"]),
+        ("Bộ trưởng Bộ Tài chính chủ trì, phối hợp thực hiện.", ["Bộ Tài chính"]),
+        ("Các Bộ trưởng chịu trách nhiệm thi hành Thông tư này.", ["Các bộ"]),
+    ],
+)
+def test_a_ministrys_own_head_is_the_ministry(text, leads):
+    lexicon = Lexicon({}, None, {}, True, None, True, own_unit("Bộ Tư pháp"), issuer="Bộ Tư pháp")
+    assert [m.name for m in read_actors(text, lexicon).leads] == leads
+
+
+@pytest.mark.parametrize("issuer,holder", [("Bộ Tư pháp", "Bộ Tư pháp"), ("Chính phủ", "Các bộ")])
+def test_an_article_for_the_minister_is_for_whose_minister_the_issuer_says(issuer, holder):
+    # "Điều 15. Trách nhiệm của Bộ trưởng": in a ministry's circular its own minister; in a
+    # Government decree every minister
+    lexicon = Lexicon({}, None, {}, True, None, True, own_unit(issuer), issuer=issuer)
+    entry = entry_actors("Trách nhiệm của Bộ trưởng", lexicon)
+    assert entry is not None and [m.name for m in entry.agencies] == [holder]
 
 
 def test_the_ministries_and_central_sectors_are_one_group():
