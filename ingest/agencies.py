@@ -788,6 +788,9 @@ def _piece_mentions(
     if _names_no_member(piece, gap, mention):
         return []
     key = strip_plural(fold(canonical_generic(piece)))
+    # "Các cơ quan, đơn vị | quy định tại Điều 2 Quy chế này": the term the text defines, pointed
+    # at; a body named only by the provision ("Cơ quan quy định tại điểm a") keeps the pointer
+    key = next((k for k in (key, strip_plural(fold(canonical_generic(provision_tail().split(piece)[0])))) if k in lexicon.collectives), key)
     if key in lexicon.collectives:
         name = lexicon.collectives[key]
         return [_one_body_named(name, piece, cursor, gap_end) or AgencyMention(name, "collective_group", piece, cursor, gap_end, known=True)]
@@ -1606,6 +1609,19 @@ class _Members:
     owned: list[str] = field(default_factory=list)  # generic heads a known body owns, named
 
 
+@cache
+def provision_tail() -> re.Pattern[str]:
+    """Where a body's name ends before the provision it points to ("Doanh nghiệp thực hiện dự án
+    casino | quy định tại Điều 3", "Các cơ quan, đơn vị | quy định tại Điều 2 Quy chế này" — a
+    term the text defines): which body, not its name (cues.yaml: described_body_tails)."""
+    return re.compile(rf"\s+(?:{alternation(cues()['described_body_tails'])})(?![\wÀ-ỹ])", re.I)
+
+
+def _opens_with_place_level(text: str) -> bool:
+    """"Thành phố Hồ Chí Minh", "Tỉnh Nghệ An": a province's or city's level word, then its name."""
+    return re.match(rf"(?i:{alternation(level_words('province', 'city'))})\s+[A-ZĐÀ-Ỹ]", text) is not None
+
+
 def _sort_members(tokens: list[str], catch_all: bool, rules: _CollectiveRules, lexicon: Lexicon) -> _Members:
     out = _Members(catch_all)
     kinds, names = out.kinds, out.names
@@ -1618,8 +1634,10 @@ def _sort_members(tokens: list[str], catch_all: bool, rules: _CollectiveRules, l
         out.catch_all = out.catch_all or qualified
         kind, name, after, rest, head = _head_of(tok)
         words = tok.split()
-        if kind in ("departments", "local") and len(words) > 1 and words[1][:1].isupper():
-            kind = "other"  # "Ban Thường trực", "Ban Chỉ đạo": a proper name, not "các ban" 
+        if kind in ("departments", "local") and len(words) > 1 and words[1][:1].isupper() and not _opens_with_place_level(rest):
+            # "Ban Thường trực", "Ban Chỉ đạo": a proper name, not "các ban" — but "ngành Thành
+            # phố Hồ Chí Minh" is the city's, its level word capitalised
+            kind = "other"
         if kind == "generic" and not qualified and _names_a_tier(tok, rules):
             # "…, các cơ quan Trung ương trên địa bàn tỉnh": a tier, named as every body of it
             out.others.append(tok[:1].lower() + tok[1:])

@@ -42,6 +42,7 @@ from .agencies import (
     names_the_public,
     place_qualifier_regex,
     predicate_regex,
+    provision_tail,
     public_persons_regex,
     public_regex,
     shown_name,
@@ -616,7 +617,7 @@ def _described_subject_end(body: str, end: int, m: re.Match[str] | None, lexicon
 def _described_body(mention: AgencyMention) -> AgencyMention:
     """The body a description names is the one whose role it is, as the text writes it (one, not
     "các …" unless the text says so), and definite."""
-    name = _described_tail().split(mention.name)[0].rstrip(" ,")
+    name = provision_tail().split(mention.name)[0].rstrip(" ,")
     if _bare_head(name):
         name = mention.name  # "Cơ quan quy định tại điểm a khoản này": no name without the pointer
     # the text's own words made plural ("Doanh nghiệp thực hiện dự án …"), not a group's name
@@ -624,12 +625,6 @@ def _described_body(mention: AgencyMention) -> AgencyMention:
     if (mention.generic or as_written) and not is_plural(mention.surface) and fold(name).startswith("các "):
         name = name[4:5].upper() + name[5:]
     return replace(mention, name=name, generic=False)
-
-
-@cache
-def _described_tail() -> re.Pattern[str]:
-    """Where a described body's name ends: the provision it points to (cues.yaml: described_body_tails)."""
-    return re.compile(rf"\s+(?:{alternation(cues()['described_body_tails'])})(?![\wÀ-ỹ])", re.I)
 
 
 @cache

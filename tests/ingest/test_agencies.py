@@ -47,6 +47,11 @@ SPLITS = [
      ["Phòng Văn hóa - Xã hội", "Trung tâm Dịch vụ sự nghiệp công", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"]),
     ("Sở, ban ngành thành phố, Ủy ban nhân dân cấp huyện, cấp xã",
      ["Các sở, ban, ngành thành phố", "Ủy ban nhân dân cấp huyện", "Ủy ban nhân dân cấp xã"]),
+    # a city's level word capitalised before its name is the list's level, not a proper name
+    # (Hồ Chí Minh City, 2828/QĐ-UBND: it had read "Các ngành Thành phố Hồ Chí Minh" besides)
+    ("Thủ trưởng các Sở, ban, ngành Thành phố Hồ Chí Minh", ["Các sở, ban, ngành tỉnh"]),
+    # a term the text defines, pointed at by its provision, is the term (Ninh Bình, 161/2025/QĐ-UBND)
+    ("Các cơ quan, đơn vị, địa phương quy định tại Điều 2 Quy chế này", ["Các cơ quan, đơn vị, địa phương"]),
     # the elliptic level stands for its head though a catch-all follows it (Ninh Bình, 1498/QĐ-UBND)
     ("Giám đốc Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã và tổ chức, cá nhân có liên quan",
      ["Trung tâm Phục vụ hành chính công cấp tỉnh", "Trung tâm Phục vụ hành chính công cấp xã", "Các tổ chức, cá nhân có liên quan"]),
