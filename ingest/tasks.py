@@ -92,7 +92,17 @@ def _is_noun_tochuc(text: str, start: int, end: int) -> bool:
     c = cues()
     before = text[:start].rstrip().lower()
     after = text[end:].lstrip().lower()
-    return any(before.endswith(b) for b in c["noun_tochuc_before"]) or any(after.startswith(a) for a in c["noun_tochuc_after"])
+    if any(before.endswith(b) for b in c["noun_tochuc_before"]) or any(after.startswith(a) for a in c["noun_tochuc_after"]):
+        return True
+    return not before and _duty_after_tochuc().match(text, end) is not None
+
+
+@cache
+def _duty_after_tochuc() -> re.Pattern[str]:
+    """A clause's opening "Tổ chức" is whom the duty is for when the duty's own predicate comes
+    a few words on (cues.yaml: noun_tochuc_duty_after)."""
+    c = cues()["noun_tochuc_duty_after"]
+    return re.compile(rf"(?:\s+[\wÀ-ỹ&-]+){{1,{int(c['within_words'])}}}?\s+(?:{alternation(c['predicates'])})(?![\wÀ-ỹ])", re.I)
 
 
 def predicate_start(text: str, protected: list[tuple[int, int]] | None = None) -> int:
@@ -229,6 +239,7 @@ class _ClauseWords:
     own_initiative: re.Pattern[str]  # "… chủ động | đề nghị X": the sentence's own bodies propose
     member_list: re.Pattern[str]
     case_list: re.Pattern[str]  # "… trong những trường hợp sau đây:": the items are cases
+    example: re.Pattern[str]  # "Ví dụ: Sở AH sẽ có …": an illustration, no duty
     not_a_verb: re.Pattern[str]
     negation: re.Pattern[str]  # "… không |" before the verb: the negation begins the predicate
     channel_or_unit: re.Pattern[str]
@@ -284,6 +295,7 @@ def _clause_words() -> _ClauseWords:
         own_initiative=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(request['own_initiative'])})[\s,]*$", re.I),
         member_list=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(w['member_lists'])}){end}\s*:?", re.I),
         case_list=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(w['case_lists'])})\s*:\s*$", re.I),
+        example=re.compile(rf"(?:{alternation(w['examples'])})\s*:", re.I),
         not_a_verb=re.compile(rf"^(?:{alternation(w['not_a_verb'])}){end}"),
         negation=re.compile(
             rf"(?<![\wÀ-ỹ])(?P<noun>(?:{alternation(n.split()[0] for n in w['negation_nouns'])})\s+)?(?:{alternation(w['negations'])})\s+$"
@@ -1006,6 +1018,8 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
         if pending:
             clause = f"{pending}; {clause}"
             pending = ""
+        if _clause_words().example.match(clause):
+            continue
         if _composition(clause, lexicon):
             listing = True  # "Ban Chỉ đạo gồm: …", "Các phòng chuyên môn, nghiệp vụ gồm:": who is who
             continue

@@ -520,6 +520,12 @@ def test_the_ministries_and_central_sectors_are_one_group():
         ("Đồng thời thống kê báo cáo Thủ tướng Chính phủ (qua Văn phòng Chính phủ, Bộ Tài chính, Bộ Nông nghiệp và Môi trường) số hộ gia đình bị ảnh hưởng.", [], [], []),
         ("Doanh nghiệp thực hiện dự án casino quy định tại Điều 3 Nghị quyết này có trách nhiệm tổ chức kinh doanh.", ["Doanh nghiệp thực hiện dự án casino"], [], []),
         ("Cơ quan quy định tại điểm a khoản này có trách nhiệm thông báo.", ["Cơ quan quy định tại điểm a khoản này"], [], []),
+        # "Tổ chức" that opens a clause is whom the duty is for when the duty's own predicate
+        # follows a few words on (36/2025/TT-BXD, corpus 631e2524…); the verb otherwise
+        ("Tổ chức kiểm định có trách nhiệm kê khai, niêm yết, công khai thông tin về giá dịch vụ kiểm định thiết bị.", ["Tổ chức kiểm định"], [], []),
+        ("Tổ chức triển khai thực hiện Thông tư này.", [], [], []),
+        # an example's placeholder bodies hold no duty (99/2025/QĐ-UBND, corpus c5f09c77…)
+        ("Đối với địa chỉ thư điện tử công vụ của UBND cấp xã được đặt theo cấu trúc như sau: <tên>@nghean.gov.vn; Ví dụ: UBND xã BK sẽ có địa chỉ thư điện tử công vụ là [email protected]", [], [], []),
         ("Sở quản lý ngành, lĩnh vực có trách nhiệm thực hiện rà soát.", ["Các sở, ban, ngành tỉnh"], [], []),
     ],
 )
