@@ -1331,6 +1331,17 @@ def _field_named(rest: str) -> bool:
     return bool(_field_after_head().match(low)) and not _collective_rules().qualifier.search(low)
 
 
+def _service_named(rest: str) -> bool:
+    """A head's words name the service it provides ("cung cấp dịch vụ công nghệ thông tin";
+    cues.yaml: clause_words.service_nouns), close to the head."""
+    return bool(_service_after_head().match(fold(rest)))
+
+
+@cache
+def _service_after_head() -> re.Pattern[str]:
+    return re.compile(rf"(?:\S+\s+){{0,2}}(?:{alternation(cues()['clause_words']['service_nouns'])})\s+[a-zà-ỹđ]")
+
+
 @cache
 def _field_after_head() -> re.Pattern[str]:
     # close to the head: "đơn vị vũ trang nhân dân bị thiệt hại về tài sản" describes, names no field
@@ -1549,7 +1560,8 @@ def _titled_groups(text: str) -> list[str] | None:
 def _second_groups(text: str) -> list[str] | None:
     """"các trường đại học, cao đẳng, các viện nghiên cứu": a second "các" opens a second group."""
     groups = re.split(r"\s*(?:,|\s+và|\s+hoặc)\s+(?=(?:[Cc]ác|[Nn]hững)\s)", strip_plural(text, whole=True))
-    short = all(len(_group_words(g).split()) <= 6 for g in groups)
+    # (a catch-all after "và các" is its own group however long the group before it)
+    short = all(len(_group_words(g).split()) <= 6 for g in groups) or (len(groups) == 2 and _strip_catch_all(groups[-1])[1])
     verbs = any(predicate_regex().search(_without_head(m)) for g in groups for m in _group_words(g).split(","))
     if len(groups) > 1 and short and not verbs and not any(re.search(r"(?:có\s+)?liên quan\s*$", g) for g in groups[:-1]):
         return groups
@@ -1703,8 +1715,9 @@ def _vague_group(piece: str, tokens: list[str], m: _Members, level: str | None, 
     order, others, generics, catch_all = m.order, m.others, m.generics, m.catch_all
     if level and not catch_all:
         piece = re.sub(rf"(?<![\wÀ-ỹ])(?:{_owner_word().pattern})\s+({re.escape(level)})\s*$", r"\1", piece.rstrip(" ,;.:"), flags=re.I)
-    if len(tokens) == 1 and generics == 1 and not catch_all and _field_named(_head_of(tokens[0])[3]):
-        # "Cơ quan chuyên môn về xây dựng": the body of that field, one or every one as written
+    if len(tokens) == 1 and generics == 1 and not catch_all and (_field_named(_head_of(tokens[0])[3]) or _service_named(_head_of(tokens[0])[3])):
+        # "Cơ quan chuyên môn về xây dựng": the body of that field, one or every one as written;
+        # "đơn vị cung cấp dịch vụ công nghệ thông tin": the body that provides the service
         name = piece.strip(" ,;.:")
         return Collective(_plain_group(name) if is_plural(name) else canonical_generic(name[:1].upper() + name[1:]), level, False)
     if is_plural(piece) and len(tokens) == 1 and generics == 1 and not catch_all and _names_a_field(_head_of(tokens[0])[3]):

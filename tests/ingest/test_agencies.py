@@ -50,6 +50,12 @@ SPLITS = [
     # a city's level word capitalised before its name is the list's level, not a proper name
     # (Hồ Chí Minh City, 2828/QĐ-UBND: it had read "Các ngành Thành phố Hồ Chí Minh" besides)
     ("Thủ trưởng các Sở, ban, ngành Thành phố Hồ Chí Minh", ["Các sở, ban, ngành tỉnh"]),
+    # a generic head named by the service it provides is a definite body, and a catch-all after
+    # "và các" is a group of its own however long the one before it (Cao Bằng, 1948/QĐ-UBND)
+    ("Sở Khoa học và Công nghệ, đơn vị cung cấp dịch vụ công nghệ thông tin và các cơ quan, đơn vị liên quan",
+     ["Sở Khoa học và Công nghệ", "Các đơn vị cung cấp dịch vụ công nghệ thông tin", "Các cơ quan, đơn vị liên quan"]),
+    ("Thủ trưởng các đơn vị thuộc Bộ Tài chính và các cơ quan, tổ chức, cá nhân có liên quan",
+     ["Các đơn vị thuộc Bộ Tài chính", "Các cơ quan, tổ chức, cá nhân có liên quan"]),
     # a term the text defines, pointed at by its provision, is the term (Ninh Bình, 161/2025/QĐ-UBND)
     ("Các cơ quan, đơn vị, địa phương quy định tại Điều 2 Quy chế này", ["Các cơ quan, đơn vị, địa phương"]),
     # the elliptic level stands for its head though a catch-all follows it (Ninh Bình, 1498/QĐ-UBND)
