@@ -462,7 +462,9 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
                 description = _description(body, lexicon)
     subject = body[:end].strip(" ,;:-–")
     predicate = body[end:].lstrip(" ,:-–")
-    if not subject or not predicate or _only_related(body[:end], predicate) or _grammar().copula.match(predicate) or _grammar().qualifier.match(predicate) or _grammar().granted.search(predicate):
+    # a predicate opens with a word, not a quantity: "Bộ thẻ Commander (100 thẻ) | ~120 gram" is a
+    # thing's weight
+    if not subject or not predicate or re.match(r"[~≈=+%\d]", predicate) or _only_related(body[:end], predicate) or _grammar().copula.match(predicate) or _grammar().qualifier.match(predicate) or _grammar().granted.search(predicate):
         # a list with no predicate, "X là Y", "X gồm …": who is who, not who does what; "X có thẩm
         # quyền …", "X … được hỗ trợ, ưu đãi sau:": what X may do or receives, not work given
         return [], requested, 0, body
@@ -564,6 +566,11 @@ def _opening_end(body: str, lexicon: Lexicon) -> tuple[int, bool]:
     time = _opener_regex("time_openers").match(rest)
     if time and not find_agencies(rest[: time.end()]) and subject_end(rest[time.end() :], lexicon):
         return offset + time.end(), False
+    topic = _opener_regex("topic_openers_before_subject").match(rest)
+    if topic and rest[topic.end() : topic.end() + 1].isupper() and not find_agencies(rest[: topic.end()]) and subject_end(rest[topic.end() :], lexicon):
+        # the body named after the topic's comma in capitals: a comma in lower case goes on
+        # listing what the topic is about ("Đối với các xã, | phường: …")
+        return offset + topic.end(), False
     return offset, False
 
 

@@ -524,6 +524,13 @@ def test_the_ministries_and_central_sectors_are_one_group():
         # follows a few words on (36/2025/TT-BXD, corpus 631e2524…); the verb otherwise
         ("Tổ chức kiểm định có trách nhiệm kê khai, niêm yết, công khai thông tin về giá dịch vụ kiểm định thiết bị.", ["Tổ chức kiểm định"], [], []),
         ("Tổ chức triển khai thực hiện Thông tư này.", [], [], []),
+        # what the clause is about, up to its comma, before a body named in capitals (1628/QĐ-UBND,
+        # corpus adda847a…); a lower-case word after the comma lists on ("Đối với các xã, phường:")
+        ("Đối với hồ sơ TTHC đã được cung cấp dịch vụ công trực tuyến, Trung tâm Phục vụ hành chính công tỉnh, Trung tâm Phục vụ hành chính công cấp xã thực hiện cung cấp thông tin.",
+         ["Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Phục vụ hành chính công cấp xã"], [], []),
+        ("Đối với các xã, phường: Nếu có từ 02 địa phương trở lên có tổng số điểm bằng nhau thì xét theo thứ tự ưu tiên.", [], [], []),
+        # a thing's weight is no predicate (a customs ruling, corpus 6f4ccdb7…)
+        ("Bộ thẻ Commander (100 thẻ) ~120 gram. Hộp + phụ kiện ~ 50-100gram.", [], [], []),
         # an example's placeholder bodies hold no duty (99/2025/QĐ-UBND, corpus c5f09c77…)
         ("Đối với địa chỉ thư điện tử công vụ của UBND cấp xã được đặt theo cấu trúc như sau: <tên>@nghean.gov.vn; Ví dụ: UBND xã BK sẽ có địa chỉ thư điện tử công vụ là [email protected]", [], [], []),
         ("Sở quản lý ngành, lĩnh vực có trách nhiệm thực hiện rà soát.", ["Các sở, ban, ngành tỉnh"], [], []),
