@@ -174,6 +174,7 @@ class _Grammar:
 
     copula: re.Pattern[str]
     qualifier: re.Pattern[str]
+    place_first: re.Pattern[str]  # "ở …", "tại …" between a body's name and its verb
     entitlement: re.Pattern[str]
     granted: re.Pattern[str]
     lead: re.Pattern[str]
@@ -207,6 +208,7 @@ def _grammar() -> _Grammar:
         # (negated as well: "Vụ | không có tư cách pháp nhân" says what it is not)
         copula=re.compile(rf"^(?:(?:{alternation(c['clause_words']['negations'])})\s+)?(?:{not_power}(?:{alternation([*pr['copula'], *pr['power']])}){end}|(?:{alternation(pr['norm'])}){end}(?![^:]*:\s*$))", re.I),
         qualifier=re.compile(rf"^(?:{alternation(pr['qualifier'])})(?:\s*\([^()]*\))?\W*$", re.I),
+        place_first=re.compile(rf"(?:{alternation(pr['place_first'])})\s", re.I),
         entitlement=re.compile(rf"^\W*(?!(?:{opens})\s+(?:[^,;.]{{0,40}}?\s)?(?:{alternation(ent['work_given'])}){end})(?:{opens}){end}", re.I),
         # "Doanh nghiệp … đáp ứng điều kiện … được hỗ trợ, ưu đãi sau:": whom the items below benefit
         granted=re.compile(rf"(?<![\wÀ-ỹ]){not_power}(?:{alternation(pr['power'])})(?:[\s,]+[\wÀ-ỹ]+){{0,4}}\s*:\s*$", re.I),
@@ -420,6 +422,12 @@ def _clauses(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def _verb_of(predicate: str) -> str:
+    """The predicate from its verb: where the body is may come first ("Chính quyền địa phương | ở
+    đơn vị hành chính cấp xã trước sắp xếp tiếp tục hoạt động"; cues.yaml: predicates.place_first)."""
+    return predicate[predicate_start(predicate) :] if _grammar().place_first.match(predicate) else predicate
+
+
 def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool, int, str]:
     """(subject agencies, requested, where the predicate starts, the predicate) of one clause.
 
@@ -464,7 +472,7 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     predicate = body[end:].lstrip(" ,:-–")
     # a predicate opens with a word, not a quantity: "Bộ thẻ Commander (100 thẻ) | ~120 gram" is a
     # thing's weight
-    if not subject or not predicate or re.match(r"[~≈=+%\d]", predicate) or _only_related(body[:end], predicate) or _grammar().copula.match(predicate) or _grammar().qualifier.match(predicate) or _grammar().granted.search(predicate):
+    if not subject or not predicate or re.match(r"[~≈=+%\d]", predicate) or _only_related(body[:end], predicate) or _grammar().copula.match(_verb_of(predicate)) or _grammar().qualifier.match(predicate) or _grammar().granted.search(predicate):
         # a list with no predicate, "X là Y", "X gồm …": who is who, not who does what; "X có thẩm
         # quyền …", "X … được hỗ trợ, ưu đãi sau:": what X may do or receives, not work given
         return [], requested, 0, body

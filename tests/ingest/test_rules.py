@@ -157,7 +157,7 @@ def test_every_cue_group_has_an_example():
     from ingest.rules import cues
 
     exercised = {e["cue"] for e in cues()["cue_examples"]}
-    for group in ("request_cues", "assignment_cues", "clause_openers", "partner_cues", "head_titles", "not_agencies", "owner_words", "colon_assignment_cues", "title_openers", "bare_clause_openers", "object_prepositions", "units_before_bodies", "enumerated_co_heads", "predicate_stops", "predicate_adverbs", "field_verbs", "field_nouns", "time_openers", "condition_openers", "described_body_heads", "described_body_roles", "described_body_breaks", "described_body_obligations", "described_body_acts", "clause_words.negations", "clause_words.negation_nouns", "word_amendments", "public_persons", "member_units", "name_closing_verbs", "public_nouns"):
+    for group in ("request_cues", "assignment_cues", "clause_openers", "partner_cues", "head_titles", "not_agencies", "owner_words", "colon_assignment_cues", "title_openers", "bare_clause_openers", "object_prepositions", "units_before_bodies", "enumerated_co_heads", "predicate_stops", "predicate_adverbs", "field_verbs", "field_nouns", "time_openers", "condition_openers", "described_body_heads", "described_body_roles", "described_body_breaks", "described_body_obligations", "described_body_acts", "clause_words.negations", "clause_words.negation_nouns", "word_amendments", "public_persons", "member_units", "name_closing_verbs", "public_nouns", "topic_openers_before_subject", "noun_tochuc_duty_after", "clause_words.examples"):
         assert group in exercised, group
     for kind in cues()["predicates"]:
         if kind not in ("direct", "carry_out"):  # read on headings: tested with the decision and plan entries
