@@ -541,7 +541,9 @@ def _bare_head_after_its_verb() -> re.Pattern[str]:
 
     takes = [*_verbs_that_take_a_body(), cues()["notice_closing"]["purpose"], *cues()["clause_words"]["partner_preposition"]]
     heads = alternation({*(h for h in cues()["agency_heads"] if len(h.split()) <= 2), *(f.head for f in gazetteer().families)})
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(takes)})\s+(?:{heads})$", re.I)
+    # … its legal form may follow the head ("… báo để Công ty TNHH"; cues.yaml: company_forms)
+    forms = alternation(cues()["company_forms"])
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(takes)})\s+(?:{heads})(?:\s+(?:{forms}))?$", re.I)
 
 
 def _enumeration_cut(prev: str, nxt: str) -> bool:

@@ -388,8 +388,10 @@ def test_notes_anchored_in_a_tables_header_are_cut_out_though_no_line_holds_thei
         ("có trách nhiệm phối hợp với Công ty Tân Cảng -", "Petro Cam Ranh khi bố trí lực lượng."),
         # a body's head alone after the word that takes it, the name below (corpus f902003e…)
         ("Thông báo này có hiệu lực từ ngày ký. Cục trưởng Cục hải quan báo để Công ty", "TNHH Thương mại Dịch vụ NMT biết và thực hiện./."),
+        # … and its legal form after it (corpus aee1c84b…)
+        ("Cục trưởng Cục Hải quan thông báo để Công ty TNHH", "Brenntag Việt Nam biết và thực hiện./."),
     ],
-    ids=["a bullet", "a division's number", "a name's dash", "a head after its verb"],
+    ids=["a bullet", "a division's number", "a name's dash", "a head after its verb", "a company's form after its verb"],
 )
 def test_a_line_that_cannot_end_goes_on_however_few_lines_look_wrapped(first, second):
     lines = [LONG_LINE, "", "Nơi nhận:", first, second, "", LONG_LINE]
