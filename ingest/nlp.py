@@ -86,16 +86,25 @@ def _name_patterns() -> list[dict]:
     return out
 
 
+def _name_stops() -> tuple[list[str], list[str]]:
+    """The lower-case words that end a family name anywhere, and those that end it right after
+    its head."""
+    # Lower-case words that begin a predicate end a family name ("Sở Nội vụ chủ trì").
+    # (the first word of a two-word verb, unless bodies' names use it: "Xúc tiến", "thông tin")
+    inside = {w.lower() for w in cues()["name_words"]}
+    # (an owner word ends it too: "Phòng Hành chính, Lưu trữ | thuộc Văn phòng Tỉnh ủy")
+    stops = ({s.split()[0].lower() for s in cues()["predicate_stops"]} - inside) | {"các", "về", "của", "theo", "tại", "trên", "với", "và", "hoặc", "thuộc"}
+    # a negation right after the head opens a predicate ("Chi cục | không có phòng được bố trí
+    # …"); further in it may be a name's word ("Tổng công ty Hàng không Việt Nam")
+    return sorted(stops), sorted(stops | set(cues()["clause_words"]["negations"]))
+
+
 @cache
 def patterns() -> tuple[dict, ...]:
     """The gazetteer's names and aliases, then the families' token patterns."""
     gaz = gazetteer()
     out = _name_patterns()
-    # Lower-case words that begin a predicate end a family name ("Sở Nội vụ chủ trì").
-    # (the first word of a two-word verb, unless bodies' names use it: "Xúc tiến", "thông tin")
-    inside = {w.lower() for w in cues()["name_words"]}
-    # (an owner word ends it too: "Phòng Hành chính, Lưu trữ | thuộc Văn phòng Tỉnh ủy")
-    stops = sorted(({s.split()[0].lower() for s in cues()["predicate_stops"]} - inside) | {"các", "về", "của", "theo", "tại", "trên", "với", "và", "hoặc", "thuộc"})
+    stops, first_stops = _name_stops()
     titles = sorted(cues()["title_openers"])  # "…, Trưởng các phòng": a person's title opens the next member
     heads = sorted({e.name.split()[0].lower() for e in gaz.entries} | {a.split()[0].lower() for e in gaz.entries for a in e.aliases} | {f.head.split()[0].lower() for f in gaz.families})
     # the heads that open a second member after "," or "và": families', units' and generic heads
@@ -110,7 +119,7 @@ def patterns() -> tuple[dict, ...]:
         head = [{"ORTH": words[0]}, *({"LOWER": w.lower()} for w in words[1:])]
         # a capital inside a name is a name's word even when the word is also a verb
         # ("Thanh tra Sở Xây dựng"): stops are matched as written, in lower case
-        first = {"IS_TITLE": True} if len(head) == 1 else {"IS_ALPHA": True, "ORTH": {"NOT_IN": stops}}
+        first = {"IS_TITLE": True} if len(head) == 1 else {"IS_ALPHA": True, "ORTH": {"NOT_IN": first_stops}}
         rest = {"IS_ALPHA": True, "OP": "{0,9}", "ORTH": {"NOT_IN": stops}}
         # "Sở Văn hóa, Thể thao và Du lịch": a comma or "và" followed by a capital continues it
         # … unless the capital starts another body ("Ban Quản lý Khu kinh tế, Sở Công Thương")
