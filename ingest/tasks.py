@@ -345,9 +345,10 @@ def _condition_regex() -> re.Pattern[str]:
 
 @cache
 def _bare_adverbial_regex() -> re.Pattern[str]:
-    """An opening adverbial in lower-case words up to the capital that starts the subject."""
+    """An opening adverbial in lower-case words up to the capital that starts the subject, or
+    an adverb of frequency alone ("Hằng năm Bộ Quốc phòng …")."""
     alts = "|".join(cues()["bare_clause_openers"])
-    return re.compile(rf"^(?i:{alts})(?:\s+(?P<last>[a-zà-ỹđ][\wà-ỹđ]*)){{1,8}}\s+(?=[A-ZĐÀ-Ỹ])")
+    return re.compile(rf"^(?:(?i:{alts})(?:\s+(?P<last>[a-zà-ỹđ][\wà-ỹđ]*)){{1,8}}|(?i:{alternation(cues()['bare_time_adverbs'])}))\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 @cache
