@@ -99,6 +99,16 @@ def _name_stops() -> tuple[list[str], list[str]]:
     return sorted(stops), sorted(stops | set(cues()["clause_words"]["negations"]))
 
 
+def _heads_in_names(gaz: Any) -> tuple[list[str], list[str]]:
+    """The words that open a body's name and stand inside names too (cues.yaml: name_words:
+    "công" of "Công an" and of "công nghệ"), and the words that follow them in the names they
+    open ("an", "ty", "đoàn")."""
+    names = [n for e in gaz.entries for n in (e.name, *e.aliases)] + [f.head for f in gaz.families]
+    shared = {w.lower() for w in cues()["name_words"]} & {n.split()[0].lower() for n in names}
+    seconds = {n.split()[1].lower() for n in names if len(n.split()) > 1 and n.split()[0].lower() in shared}
+    return sorted(shared), sorted(seconds)
+
+
 @cache
 def patterns() -> tuple[dict, ...]:
     """The gazetteer's names and aliases, then the families' token patterns."""
@@ -111,6 +121,7 @@ def patterns() -> tuple[dict, ...]:
     # ("…, Sở Công Thương", "…, Cơ quan, Thủ trưởng …"); a gazetteer name's first word is not one
     member_heads = sorted({f.head.split()[0].lower() for f in gaz.families} | {u.split()[0].lower() for u in cues()["units_before_bodies"]}
                           | {g.split()[0].lower() for g in cues()["collectives"]["generic"]})
+    shared, seconds = _heads_in_names(gaz)
     inner_heads = [[{"ORTH": w[0]}, *({"LOWER": x.lower()} for x in w[1:])] for w in (f.head.split() for f in gaz.families) if len(w) > 1]
     fields = [[{"LOWER": w} for w in noun.lower().split()] for noun in cues()["field_nouns"]]
     for fam in gaz.families:
@@ -145,6 +156,9 @@ def patterns() -> tuple[dict, ...]:
         out.append({"label": fam.kind, "pattern": [*head, first, rest, *listed], "id": f"family:{fam.head}"})
         # "Cục Quản lý nhà và thị trường bất động sản": two fields of one name, the second in lower case
         out.append({"label": fam.kind, "pattern": [*head, first, rest, {"ORTH": "và"}, lower, {"IS_LOWER": True, "LOWER": {"NOT_IN": stops}, "OP": "{0,5}"}], "id": f"family:{fam.head}"})
+        # … whose first word opens some body's name too, when the next is not that name's
+        # ("Vụ Khoa học kỹ thuật và công nghệ", not "… và công an xã")
+        out.append({"label": fam.kind, "pattern": [*head, first, rest, {"ORTH": "và"}, {"LOWER": {"IN": shared}}, {"IS_LOWER": True, "LOWER": {"NOT_IN": stops + seconds}}, {"IS_LOWER": True, "LOWER": {"NOT_IN": stops}, "OP": "{0,4}"}], "id": f"family:{fam.head}"})
         # a body named inside another's name keeps its own head whole, verb or not ("Văn phòng
         # Ban chỉ đạo phòng thủ dân sự quốc gia", not "Văn phòng Ban")
         for inner in inner_heads:
@@ -178,11 +192,23 @@ def agency_spans(text: str) -> list[tuple[int, int, str, str]]:
     words = [t.text for t in doc]
     for i in (i for i, w in enumerate(words) if w in heads):
         window = words[i : i + width]
-        end = next((k for k, w in enumerate(window) if k and _ends_every_pattern(w)), len(window))
+        end = next((k for k, w in enumerate(window) if k and (_ends_every_pattern(w) or _opens_time_adverb(window[k:]))), len(window))
         for label, ident, length in _family_hits(tuple(window[:end])):
             span = doc[i : i + length]
             found.add((span.start_char, span.end_char, label, ident))
     return sorted(found)
+
+
+@cache
+def _time_adverbs() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(a.split()) for a in cues()["bare_time_adverbs"])
+
+
+def _opens_time_adverb(words: list[str]) -> bool:
+    """An adverb of frequency starts here: no body's name holds one ("Ban Chỉ đạo | định kỳ hoặc
+    đột xuất tổ chức kiểm tra …", "Ban Chỉ đạo | hàng năm …"), though its words may stand in
+    names ("Thẩm định", "Ngân hàng")."""
+    return any(tuple(w.lower() for w in words[: len(a)]) == a for a in _time_adverbs())
 
 
 @cache

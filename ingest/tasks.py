@@ -1635,7 +1635,7 @@ def _duty_holders(names: str, lexicon: Lexicon) -> list[AgencyMention]:
     quản lý trực tiếp", "… tại các cơ quan, đơn vị" are one holder); a person after bodies is
     left out ("cơ quan Thi hành án, người có thẩm quyền tố tụng"). A list that opens with a person
     is that person's duties, whoever follows ("giáo viên chủ nhiệm trường A, trường B")."""
-    first, *rest = re.split(r"(,\s+)", names)
+    first, *rest = re.split(r"(,\s+)", _without_scope(names))
     pieces, bare = [first], _bare_head(first)
     for comma, piece in zip(rest[::2], rest[1::2]):
         if bare or _bare_head(piece) or not (_opens_with_agency(piece, lexicon) or _unit_opening().match(piece) or _duty_holder(piece) is None):
@@ -1645,6 +1645,15 @@ def _duty_holders(names: str, lexicon: Lexicon) -> list[AgencyMention]:
         bare = _bare_head(piece)
     holders = [None if names_the_public(body) else _tier_named_bare(body, lexicon) or _duty_holder(body) for body in map(without_the_public, pieces)]
     return joined_groups([h for h in holders if h is not None]) if holders[0] is not None else []
+
+
+def _without_scope(names: str) -> str:
+    """Bare heads without the matter their duties concern ("các cơ quan, đơn vị | trong quản lý,
+    sử dụng Hệ thống …"; cues.yaml: duty_holder_scopes)."""
+    scope = re.search(rf"\s+(?:{alternation(cues()['duty_holder_scopes'])})(?![\wÀ-ỹ])", names, re.I)
+    if scope and all(_bare_head(p) for p in re.split(r",\s+|\s+và\s+", names[: scope.start()])):
+        return names[: scope.start()]
+    return names
 
 
 def _tier_named_bare(piece: str, lexicon: Lexicon) -> AgencyMention | None:
@@ -1693,7 +1702,7 @@ def _named_entry(heading: str, lexicon: Lexicon) -> _Entry | None:
     listed = _members_in_brackets(name, lexicon)
     if listed:
         return _Entry(listed, requested, rest.strip() if sep else "")
-    name = re.sub(r"\s*\([^()]*\)", "", name).strip()
+    name = _without_scope(re.sub(r"\s*\([^()]*\)", "", name).strip())
     if not name or not _opens_with_agency(name, lexicon):
         return None
     if not sep and _cut_line(name):
