@@ -123,7 +123,6 @@ def patterns() -> tuple[dict, ...]:
                           | {g.split()[0].lower() for g in cues()["collectives"]["generic"]})
     shared, seconds = _heads_in_names(gaz)
     inner_heads = [[{"ORTH": w[0]}, *({"LOWER": x.lower()} for x in w[1:])] for w in (f.head.split() for f in gaz.families) if len(w) > 1]
-    fields = [[{"LOWER": w} for w in noun.lower().split()] for noun in cues()["field_nouns"]]
     for fam in gaz.families:
         # the head's first word as written, the others in any case ("Ban quản lý", "Trung Tâm")
         words = fam.head.split()
@@ -163,12 +162,26 @@ def patterns() -> tuple[dict, ...]:
         # Ban chỉ đạo phòng thủ dân sự quốc gia", not "Văn phòng Ban")
         for inner in inner_heads:
             out.append({"label": fam.kind, "pattern": [*head, *inner, rest], "id": f"family:{fam.head}"})
-        # a field named by a noun phrase with a verb's word in it ends the name ("Cục Việc làm",
-        # "Trung tâm Dịch vụ việc làm"; cues.yaml: field_nouns)
-        for noun in fields:
-            out.append({"label": fam.kind, "pattern": [*head, *noun], "id": f"family:{fam.head}"})
-            out.append({"label": fam.kind, "pattern": [*head, first, rest, *noun], "id": f"family:{fam.head}"})
+        out.extend(_field_patterns(fam, head, first, rest))
     return tuple(out)
+
+
+def _field_patterns(fam: Any, head: list[dict], first: dict, rest: dict) -> list[dict]:
+    """A field named by a noun phrase with a verb's word in it ends the name ("Cục Việc làm",
+    "Trung tâm Dịch vụ việc làm"; cues.yaml: field_nouns) — and a company's name may open with its
+    legal form, in any case ("Công ty TNHH Một thành viên Khai thác công trình thủy lợi": "thành"
+    of "thành viên" is no verb there; cues.yaml: company_forms)."""
+    fields = [[{"LOWER": w} for w in noun.lower().split()] for noun in cues()["field_nouns"]]
+    forms = [[{"LOWER": w.lower()} for w in f.split()] for f in cues()["company_forms"]] if fam.kind == "enterprise" else []
+    out = []
+    for noun in fields:
+        out.append({"label": fam.kind, "pattern": [*head, *noun], "id": f"family:{fam.head}"})
+    for opening in [head, *([*head, *form] for form in forms)]:
+        if opening is not head:
+            out.append({"label": fam.kind, "pattern": [*opening, first, rest], "id": f"family:{fam.head}"})
+        for noun in fields:
+            out.append({"label": fam.kind, "pattern": [*opening, first, rest, *noun], "id": f"family:{fam.head}"})
+    return out
 
 
 def agency_spans(text: str) -> list[tuple[int, int, str, str]]:

@@ -546,6 +546,16 @@ def _bare_head_after_its_verb() -> re.Pattern[str]:
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(takes)})\s+(?:{heads})(?:\s+(?:{forms}))?$", re.I)
 
 
+@cache
+def _company_form_end() -> re.Pattern[str]:
+    """A company's head and legal form, its name still to come ("… các Công ty TNHH Một thành
+    viên" / "Khai thác công trình thủy lợi; …"; cues.yaml: company_forms): no sentence ends there."""
+    from .rules import alternation, cues, gazetteer
+
+    heads = alternation(f.head for f in gazetteer().families if f.kind == "enterprise")
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{heads})\s+(?:{alternation(cues()['company_forms'])})$", re.I)
+
+
 def _enumeration_cut(prev: str, nxt: str) -> bool:
     """"Bộ trưởng các Bộ:" / "Xây dựng, Ngoại giao, Tư pháp …": the members of an enumerated
     head run on past the break (the colon opens the list, it ends no sentence)."""
@@ -592,7 +602,7 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         return True  # the sentence goes on
     if _cut_agency_name(prev, nxt) or _title_before_its_body(prev, nxt) or _verb_before_its_object(prev, nxt):
         return True  # "Điều 3. Chánh Văn phòng" / "Ủy ban nhân dân tỉnh, …": one name
-    if _bare_head_after_its_verb().search(prev) and nxt[:1].isupper():
+    if (_bare_head_after_its_verb().search(prev) or _company_form_end().search(prev)) and nxt[:1].isupper():
         return True  # "… báo để Công ty" / "TNHH Thương mại Dịch vụ NMT biết …"
     if _type_word_end().search(prev) and len(prev) >= 0.6 * width:
         return True  # "…; Luật" / "Ban hành văn bản quy phạm pháp luật …": a document's name goes on
