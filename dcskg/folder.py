@@ -103,6 +103,11 @@ def claim(store_dir: Path) -> None:
     if store_dir.exists():
         # a marker being written by a build that started a moment earlier is not a foreign file
         names = {p.name for p in store_dir.iterdir() if not re.fullmatch(rf"\.{re.escape(MARKER)}\.[0-9a-f]{{12}}\.tmp", p.name)}
+        if MARKER in names:
+            # … nor is the store it made between our look for the marker and this listing (its
+            # marker in place, its lock beside it)
+            claim(store_dir)
+            return
         legacy = names <= {DB_DIR, MANIFEST, "graph.trig", "graph.ttl"} and _is_legacy_store(store_dir)
         if names and not legacy:
             raise StoreError(

@@ -108,6 +108,30 @@ def test_two_builds_at_once_lose_nothing(tmp_path):
     assert _keys(store) == {ONE.stem, OTHER.stem}
 
 
+def test_a_store_made_between_the_look_for_its_marker_and_the_listing_is_taken_as_one(tmp_path, monkeypatch):
+    """The race the test above can lose: a build that started a moment earlier makes the folder
+    a store (marker and lock) after this one looked for the marker and before it listed the folder."""
+    from dcskg import folder
+
+    store = tmp_path / "graph"
+    store.mkdir()
+    (store / folder.LOCK).write_text("123")
+    marker = store / folder.MARKER
+    real_exists = Path.exists
+    looked: list[Path] = []
+
+    def exists_then_written(self: Path, *args, **kwargs) -> bool:
+        if self == marker and not looked:
+            looked.append(self)
+            folder.write_atomic(marker, b'{"format": 2, "software": "dcs-kg"}')
+            return False  # the first look came just before the other build wrote it
+        return real_exists(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "exists", exists_then_written)
+    folder.claim(store)  # no StoreError: the folder became a store, not a stranger's
+    assert looked and sorted(p.name for p in store.iterdir()) == sorted([folder.LOCK, folder.MARKER])
+
+
 def _generations(store: Path) -> list[str]:
     return sorted(p.name for p in store.iterdir() if p.name.startswith("gen-"))
 
