@@ -787,17 +787,21 @@ def _piece_mentions(
         return [AgencyMention(f"{base} {ell.group(1)}", previous.kind, piece, cursor, gap_end, ell.group(1), entry=previous.entry)]
     if _names_no_member(piece, gap, mention):
         return []
-    key = strip_plural(fold(canonical_generic(piece)))
     # "Các cơ quan, đơn vị | quy định tại Điều 2 Quy chế này": the term the text defines, pointed
     # at; a body named only by the provision ("Cơ quan quy định tại điểm a") keeps the pointer
-    key = next((k for k in (key, strip_plural(fold(canonical_generic(provision_tail().split(piece)[0])))) if k in lexicon.collectives), key)
-    if key in lexicon.collectives:
-        name = lexicon.collectives[key]
+    name = next((lexicon.collectives[k] for k in (_collective_key(piece), _collective_key(provision_tail().split(piece)[0])) if k in lexicon.collectives), None)
+    if name is not None:
         return [_one_body_named(name, piece, cursor, gap_end) or AgencyMention(name, "collective_group", piece, cursor, gap_end, known=True)]
     return [
         AgencyMention(member.name, "collective_group", piece, cursor, gap_end, member.level, known=False, generic=member.generic)
         for member in collective_members(piece, lexicon)
     ]
+
+
+def _collective_key(phrase: str) -> str:
+    """A phrase as the text's defined groups are looked up (`Lexicon.collectives`): its generic
+    head in canonical words, folded, without "các"."""
+    return strip_plural(fold(canonical_generic(phrase)))
 
 
 def _one_body_named(name: str, piece: str, start: int, end: int) -> AgencyMention | None:

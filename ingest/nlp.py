@@ -19,7 +19,7 @@ import operator
 from functools import cache, lru_cache
 from typing import Any
 
-from .rules import cues, gazetteer, marks_misread, unmarked
+from .rules import AgencyFamily, cues, gazetteer, marks_misread, unmarked
 
 
 @cache
@@ -166,22 +166,25 @@ def patterns() -> tuple[dict, ...]:
     return tuple(out)
 
 
-def _field_patterns(fam: Any, head: list[dict], first: dict, rest: dict) -> list[dict]:
+def _field_patterns(fam: AgencyFamily, head: list[dict], first: dict, rest: dict) -> list[dict]:
     """A field named by a noun phrase with a verb's word in it ends the name ("Cục Việc làm",
     "Trung tâm Dịch vụ việc làm"; cues.yaml: field_nouns) — and a company's name may open with its
     legal form, in any case ("Công ty TNHH Một thành viên Khai thác công trình thủy lợi": "thành"
     of "thành viên" is no verb there; cues.yaml: company_forms)."""
-    fields = [[{"LOWER": w} for w in noun.lower().split()] for noun in cues()["field_nouns"]]
-    forms = [[{"LOWER": w.lower()} for w in f.split()] for f in cues()["company_forms"]] if fam.kind == "enterprise" else []
-    out = []
-    for noun in fields:
-        out.append({"label": fam.kind, "pattern": [*head, *noun], "id": f"family:{fam.head}"})
-    for opening in [head, *([*head, *form] for form in forms)]:
-        if opening is not head:
-            out.append({"label": fam.kind, "pattern": [*opening, first, rest], "id": f"family:{fam.head}"})
-        for noun in fields:
-            out.append({"label": fam.kind, "pattern": [*opening, first, rest, *noun], "id": f"family:{fam.head}"})
+    fields, forms = _phrase_tokens("field_nouns"), _phrase_tokens("company_forms") if fam.kind == "enterprise" else ()
+    ident = {"label": fam.kind, "id": f"family:{fam.head}"}
+    out = [{**ident, "pattern": [*head, *noun]} for noun in fields]
+    out += [{**ident, "pattern": [*head, first, rest, *noun]} for noun in fields]
+    for form in forms:
+        out.append({**ident, "pattern": [*head, *form, first, rest]})
+        out += [{**ident, "pattern": [*head, *form, first, rest, *noun]} for noun in fields]
     return out
+
+
+@cache
+def _phrase_tokens(group: str) -> tuple[list[dict], ...]:
+    """A cue group's phrases as token patterns, each word in any case."""
+    return tuple([{"LOWER": w.lower()} for w in phrase.split()] for phrase in cues()[group])
 
 
 def agency_spans(text: str) -> list[tuple[int, int, str, str]]:
@@ -214,7 +217,7 @@ def agency_spans(text: str) -> list[tuple[int, int, str, str]]:
 
 @cache
 def _time_adverbs() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(a.split()) for a in cues()["bare_time_adverbs"])
+    return tuple(tuple(a.split()) for a in cues()["time_adverbs"])
 
 
 def _opens_time_adverb(words: list[str]) -> bool:

@@ -541,15 +541,14 @@ def _bare_head_after_its_verb() -> re.Pattern[str]:
 
     takes = [*_verbs_that_take_a_body(), cues()["notice_closing"]["purpose"], *cues()["clause_words"]["partner_preposition"]]
     heads = alternation({*(h for h in cues()["agency_heads"] if len(h.split()) <= 2), *(f.head for f in gazetteer().families)})
-    # … its legal form may follow the head ("… báo để Công ty TNHH"; cues.yaml: company_forms)
-    forms = alternation(cues()["company_forms"])
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(takes)})\s+(?:{heads})(?:\s+(?:{forms}))?$", re.I)
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(takes)})\s+(?:{heads})$", re.I)
 
 
 @cache
 def _company_form_end() -> re.Pattern[str]:
-    """A company's head and legal form, its name still to come ("… các Công ty TNHH Một thành
-    viên" / "Khai thác công trình thủy lợi; …"; cues.yaml: company_forms): no sentence ends there."""
+    """A company's head and legal form, its name still to come, whatever comes before it ("… báo
+    để Công ty TNHH" / "Brenntag Việt Nam biết …", "… các Công ty TNHH Một thành viên" / "Khai thác
+    công trình thủy lợi; …"; cues.yaml: company_forms): no sentence ends there."""
     from .rules import alternation, cues, gazetteer
 
     heads = alternation(f.head for f in gazetteer().families if f.kind == "enterprise")
@@ -603,7 +602,7 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
     if _cut_agency_name(prev, nxt) or _title_before_its_body(prev, nxt) or _verb_before_its_object(prev, nxt):
         return True  # "Điều 3. Chánh Văn phòng" / "Ủy ban nhân dân tỉnh, …": one name
     if (_bare_head_after_its_verb().search(prev) or _company_form_end().search(prev)) and nxt[:1].isupper():
-        return True  # "… báo để Công ty" / "TNHH Thương mại Dịch vụ NMT biết …"
+        return True  # "… báo để Công ty" / "TNHH Thương mại Dịch vụ NMT biết …", "… Công ty TNHH" / "…"
     if _type_word_end().search(prev) and len(prev) >= 0.6 * width:
         return True  # "…; Luật" / "Ban hành văn bản quy phạm pháp luật …": a document's name goes on
     if _cut_motto(prev, nxt):

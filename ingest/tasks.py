@@ -329,10 +329,10 @@ def _clause_words() -> _ClauseWords:
 
 
 @cache
-def _opener_regex(group: str) -> re.Pattern[str]:
-    """An opening adverbial of a cue group up to its comma, before a clause's subject: "Căn cứ Kế
+def _opener_regex(*groups: str) -> re.Pattern[str]:
+    """An opening adverbial of cue groups up to its comma, before a clause's subject: "Căn cứ Kế
     hoạch này, …" (clause_openers), "Trong quý I của năm liền kề đánh giá, …" (time_openers)."""
-    return re.compile(rf"^(?:{alternation(cues()[group])})(?![\wÀ-ỹ])[^,;:]{{0,90}}?,\s*", re.I)
+    return re.compile(rf"^(?:{alternation([w for g in groups for w in cues()[g]])})(?![\wÀ-ỹ])[^,;:]{{0,90}}?,\s*", re.I)
 
 
 @cache
@@ -348,7 +348,7 @@ def _bare_adverbial_regex() -> re.Pattern[str]:
     """An opening adverbial in lower-case words up to the capital that starts the subject, or
     an adverb of frequency alone ("Hằng năm Bộ Quốc phòng …")."""
     alts = "|".join(cues()["bare_clause_openers"])
-    return re.compile(rf"^(?:(?i:{alts})(?:\s+(?P<last>[a-zà-ỹđ][\wà-ỹđ]*)){{1,8}}|(?i:{alternation(cues()['bare_time_adverbs'])}))\s+(?=[A-ZĐÀ-Ỹ])")
+    return re.compile(rf"^(?:(?i:{alts})(?:\s+(?P<last>[a-zà-ỹđ][\wà-ỹđ]*)){{1,8}}|(?i:{alternation(cues()['time_adverbs'])}))\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 @cache
@@ -572,7 +572,7 @@ def _opening_end(body: str, lexicon: Lexicon) -> tuple[int, bool]:
         return offset + bare.end(), False
     if adv:
         return offset + _after_adverbial(rest, adv.end(), lexicon), False
-    time = _opener_regex("time_openers").match(rest)
+    time = _opener_regex("time_adverbs", "time_openers").match(rest)
     if time and not find_agencies(rest[: time.end()]) and subject_end(rest[time.end() :], lexicon):
         return offset + time.end(), False
     topic = _opener_regex("topic_openers_before_subject").match(rest)
