@@ -211,8 +211,8 @@ def _family_name_end(name: str, head: str, after: str = "") -> str:
 
 @cache
 def _field_noun_regex() -> re.Pattern[str]:
-    """Fields named by a noun phrase that holds a verb's word (cues.yaml: field_nouns)."""
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['field_nouns'])})(?![\wÀ-ỹ])", re.I)
+    """Fields named by a noun phrase that holds a verb's word (cues.yaml: field_nouns, comma_fields)."""
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['field_nouns'] + cues()['comma_fields'])})(?![\wÀ-ỹ])", re.I)
 
 
 @cache
@@ -1190,7 +1190,9 @@ def expand_enumerations(text: str, own_place: str | None = None) -> str:
             return m.group(0)
         # the members are the capitalised items; the predicate the last one runs into may have
         # commas of its own ("Các Bộ: Tài chính, Y tế khẩn trương khắc phục …, hoàn thành …")
-        after = next((i for i, x in enumerate(items) if not x[:1].isupper()), len(items))
+        # … and a person's title ends them ("Giám đốc các Sở: Nội vụ, Tài chính, | Thủ trưởng các
+        # cơ quan …")
+        after = next((i for i, x in enumerate(items) if not x[:1].isupper() or (i and _title_opener().match(x))), len(items))
         items, tail = items[:after], items[after:]
         names: list[str] = []
         k = 0
@@ -1209,6 +1211,12 @@ def expand_enumerations(text: str, own_place: str | None = None) -> str:
 
     text = _semicolon_members().sub(lambda m: m.group(0).replace(";", ","), text)
     return _enumeration_regex().sub(expand, text)
+
+
+@cache
+def _title_opener() -> re.Pattern[str]:
+    """A person's title opening a list's item (cues.yaml: title_openers)."""
+    return re.compile(rf"(?i:{alternation(cues()['title_openers'])})(?![\wÀ-ỹ])")
 
 
 @cache

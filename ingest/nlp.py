@@ -178,13 +178,24 @@ def _field_patterns(fam: AgencyFamily, head: list[dict], first: dict, rest: dict
     for form in forms:
         out.append({**ident, "pattern": [*head, *form, first, rest]})
         out += [{**ident, "pattern": [*head, *form, first, rest, *noun]} for noun in fields]
-    return out
+    return out + _comma_field_patterns(ident, head, rest)
+
+
+def _comma_field_patterns(ident: dict, head: list[dict], rest: dict) -> list[dict]:
+    """A field of two words parted by a comma ("Cục Quản lý, giám sát kế toán, kiểm toán", "Cục
+    Quản lý Khám, chữa bệnh"; cues.yaml: comma_fields), its object after one more comma."""
+    # the field right after the head; the elements past it optional (the matcher gives every length)
+    lower = {**rest, "IS_LOWER": True, "OP": "{0,4}"}
+    more = [{"ORTH": ",", "OP": "?"}, {**lower, "OP": "{0,3}"}]
+    joined = [{"ORTH": ","}, {**lower, "OP": "{1,3}"}, {"ORTH": "và"}, {**lower, "OP": "{1,3}"}]
+    return [{**ident, "pattern": [*head, *field, lower, *tail]} for field in _phrase_tokens("comma_fields") for tail in (more, joined)]
 
 
 @cache
 def _phrase_tokens(group: str) -> tuple[list[dict], ...]:
     """A cue group's phrases as token patterns, each word in any case."""
-    return tuple([{"LOWER": w.lower()} for w in phrase.split()] for phrase in cues()[group])
+    # a comma is a token of its own ("quản lý, giám sát")
+    return tuple([{"LOWER": w.lower()} for w in phrase.replace(",", " ,").split()] for phrase in cues()[group])
 
 
 def agency_spans(text: str) -> list[tuple[int, int, str, str]]:

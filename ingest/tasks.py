@@ -92,6 +92,8 @@ def _is_noun_tochuc(text: str, start: int, end: int) -> bool:
     c = cues()
     before = text[:start].rstrip().lower()
     after = text[end:].lstrip().lower()
+    if after.startswith(",") and predicate_regex().match(after[1:].lstrip()):
+        return False  # "Tổ chức, củng cố …": one of a list of verbs
     if any(before.endswith(b) for b in c["noun_tochuc_before"]) or any(after.startswith(a) for a in c["noun_tochuc_after"]):
         return True
     return not before and _duty_after_tochuc().match(text, end) is not None
@@ -336,11 +338,13 @@ def _opener_regex(*groups: str) -> re.Pattern[str]:
 
 
 @cache
-def _condition_regex() -> re.Pattern[str]:
+def _condition_regex(by_comma: bool = False) -> re.Pattern[str]:
     """A condition up to the "thì" that closes it, before a clause's subject (cues.yaml:
-    condition_openers): "Nếu người qua đời không có gia đình … thì Ủy ban nhân dân cấp xã …"."""
+    condition_openers): "Nếu người qua đời không có gia đình … thì Ủy ban nhân dân cấp xã …";
+    `by_comma`: up to the first comma a capital follows, for a condition written without "thì"."""
     c = cues()["condition_openers"]
-    return re.compile(rf"^(?:{alternation(c['heads'])})(?![\wÀ-ỹ])[^;:.]{{0,200}}?\s(?:{alternation(c['then'])})\s+", re.I)
+    close = rf",\s+(?=(?-i:[{CAPITALS}]))" if by_comma else rf"\s(?:{alternation(c['then'])})\s+"
+    return re.compile(rf"^(?:{alternation(c['heads'])})(?![\wÀ-ỹ])[^;:.]{{0,200}}?{close}", re.I)
 
 
 @cache
@@ -565,6 +569,12 @@ def _opening_end(body: str, lexicon: Lexicon) -> tuple[int, bool]:
     condition = _condition_regex().match(rest)
     if condition and (subject_end(rest[condition.end() :], lexicon) or _description(rest[condition.end() :], lexicon, True)):
         return offset + condition.end(), True
+    closed = _condition_regex(by_comma=True).match(rest) if condition is None else None
+    if closed and not find_agencies(rest[: closed.end()]) and subject_end(rest[closed.end() :], lexicon):
+        # "trường hợp người dân, doanh nghiệp yêu cầu bản giấy, | Bộ phận Một cửa in …": no
+        # "thì", the condition (naming no body: a list of bodies has commas and capitals too)
+        # closed by the comma before the body named in capitals
+        return offset + closed.end(), False
     bare = _bare_adverbial_regex().match(rest)
     adv = _opener_regex("clause_openers").match(rest)
     if bare and bare.group("last") not in cues()["object_prepositions"] and subject_end(rest[bare.end():], lexicon):
@@ -1849,7 +1859,7 @@ def _child_context(child: Node, ctx: _Ctx, own: dict[str, list[Node]], entry: _E
         child_ctx.leads = entry.agencies
         child_ctx.requested = ctx.requested or entry.requested
         child_ctx.supports, child_ctx.partners, child_ctx.given = unpartnered, [], False
-    elif sub and heading:
+    elif sub and heading and not _names_the_concerned(heading):
         # "Sở NN&MT chỉ đạo Chi cục Biển đảo và Thủy sản thực hiện các nội dung sau:"
         actors = read_actors(heading, lexicon)
         directed = _directed(heading, lexicon)
@@ -1889,7 +1899,11 @@ def _child_context(child: Node, ctx: _Ctx, own: dict[str, list[Node]], entry: _E
 def _walk(node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[AgencyMention], out) -> None:
     children = _children_in_order(node)
     entries = _entries(children, lexicon)
-    for child in _numbered(node, children):
+    work = _numbered(node, children)
+    steps = {id(n) for n in procedure_steps(work)}
+    for child in work:
+        if id(child) in steps:
+            continue  # "- Trình tự thực hiện:" and the step table under it: no work given
         own = _attrs(child)
         sub = _work_children(child)
         heading = child.text
@@ -1910,6 +1924,36 @@ def _walk(node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[Agen
         made = _make_task(child, child_ctx, entry, role, lexicon, default, own)
         if made is not None:
             out.append(made)
+
+
+def _names_the_concerned(heading: str) -> bool:
+    """"Đối tượng là …:" over items: whom the items concern (cues.yaml: concerned_openers)."""
+    return fold(heading).startswith(tuple(f"{w} " for w in cues()["concerned_openers"]))
+
+
+def procedure_steps(items: list[Node]) -> list[Node]:
+    """The items among siblings that are a procedure's steps: a step's title or number, and the
+    bullets after a title (a step table's cells stand as bullets after "- Trình tự thực hiện:"
+    in a portal's text) up to the next numbered or lettered item."""
+    out: list[Node] = []
+    steps = False
+    for item in items:
+        steps = _procedure_steps(item.text) or (steps and item.kind in ("dash", "plus"))
+        if steps:
+            out.append(item)
+    return out
+
+
+def _procedure_steps(heading: str) -> bool:
+    """A procedure's sequence of steps, as a heading or a line's lead-in ("Trình tự thực hiện:
+    …"), or one numbered step ("Bước 2. Tiếp nhận hồ sơ"; cues.yaml: procedure_steps)."""
+    return _step_titles().match(fold(heading.strip(" *"))) is not None
+
+
+@cache
+def _step_titles() -> re.Pattern[str]:
+    c = cues()["procedure_steps"]
+    return re.compile(rf"(?:(?:{alternation(c['titles'])})\s*(?::|$)|{re.escape(c['label'])}\s+\d{{1,2}}(?![\d/]))")
 
 
 def _opens_sentence(body: str, lexicon: Lexicon) -> bool:

@@ -1282,6 +1282,36 @@ def test_what_a_decision_issues_gives_tasks_where_it_assigns_work():
     assert found.warnings == ["item label repeated: 2 tasks at path KH1.I.1"]
 
 
+# a regulation of land procedures (a Đồng Tháp decision of 2025, its lines as its portal prints
+# them): a step table under "Trình tự thực hiện", a numbered step, whom a provision concerns, and
+# the duties its last chapter gives
+_PROCEDURE_REGULATION = _PLAN_HEAD[:8] + [
+    "I. THỦ TỤC", "1. Đăng ký đất đai lần đầu", "a) Thời gian thực hiện: Không quá 17 ngày làm việc.",
+    "- Trình tự thực hiện:", "|", "**TT**", "|", "**Cơ quan, bộ phận, người thực hiện**", "|", "**Nội dung công việc**", "|", "**Thời gian**", "|", "|",
+    "1", "|", "Trung tâm Phục vụ hành chính công", "|", "- Kiểm tra tính đầy đủ của thành phần hồ sơ;",
+    "- Giao Văn phòng đăng ký đất đai cung cấp thông tin về cơ sở dữ liệu đất đai;", "|", "0,5 ngày", "|", "|",
+    "2", "|", "Sở Nông nghiệp và Môi trường", "|", "- Chủ trì, phối hợp các cơ quan có liên quan xác định trường hợp được miễn tiền sử dụng đất.", "|", "10 ngày", "|", "",
+    "2. Bước 2. Tiếp nhận hồ sơ", "- Bộ phận Một cửa tiến hành số hóa toàn bộ hồ sơ theo quy định.",
+    "3. Đối tượng là tổ chức kinh tế; nhà đầu tư trúng thầu; Công ty nông, lâm trường quản lý, sử dụng:",
+    "a) Đăng ký đất đai lần đầu nộp hồ sơ và nhận kết quả tại Trung tâm Phục vụ hành chính công cấp xã.",
+    "II. TỔ CHỨC THỰC HIỆN", "1. Trách nhiệm của Ủy ban nhân dân cấp xã",
+    "a) Tổ chức, củng cố Trung tâm Phục vụ hành chính công cấp xã.", "b) Niêm yết công khai thủ tục, trình tự, thời hạn giải quyết.",
+    "2. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính hướng dẫn nghiệp vụ.",
+]
+
+
+def test_a_procedure_s_steps_and_whom_it_concerns_give_no_work():
+    """Steps of a procedure (a step table under "Trình tự thực hiện", "Bước 2. …") describe how a
+    file moves, and "Đối tượng là …" names whom items concern: no tasks. The duties after them
+    are read, "Tổ chức, củng cố …" a verb under its holder's heading."""
+    found = extract_tasks(parse(normalize(_PROCEDURE_REGULATION)), PROVINCE)
+    assert [(t.path, t.lead, t.support) for t, _ in found.tasks if t.lead or t.support] == [
+        ("II.1.a", ["Ủy ban nhân dân cấp xã"], []),
+        ("II.1.b", ["Ủy ban nhân dân cấp xã"], []),
+        ("II.2", ["Sở Nông nghiệp và Môi trường"], ["Sở Tài chính"]),
+    ]
+
+
 def test_a_part_that_only_describes_gives_a_task_only_where_a_body_is_made_answerable():
     # an aims part: a number without words (a portal's empty cell) and a heading assign nothing;
     # the body that "chịu trách nhiệm" is given work
