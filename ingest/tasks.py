@@ -1938,13 +1938,13 @@ def procedure_steps(items: list[Node]) -> list[Node]:
     out: list[Node] = []
     steps = False
     for item in items:
-        steps = _procedure_steps(item.text) or (steps and item.kind in ("dash", "plus"))
+        steps = _is_step_title(item.text) or (steps and item.kind in ("dash", "plus"))
         if steps:
             out.append(item)
     return out
 
 
-def _procedure_steps(heading: str) -> bool:
+def _is_step_title(heading: str) -> bool:
     """A procedure's sequence of steps, as a heading or a line's lead-in ("Trình tự thực hiện:
     …"), or one numbered step ("Bước 2. Tiếp nhận hồ sơ"; cues.yaml: procedure_steps)."""
     return _step_titles().match(fold(heading.strip(" *"))) is not None
