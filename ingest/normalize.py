@@ -17,7 +17,7 @@ from .blocks import Block, Table, block_lines, map_text
 from .markup import text_blocks
 from .models import Line
 from .readers import SourceText
-from .rules import cues
+from .rules import alternation, cues, doc_types, gazetteer, level_words, mark_restoring_phrases, marks_restorer
 
 # PDF fonts with a broken ToUnicode table emit look-alike letters from other scripts.
 # Each pair was seen in a real plan's text layer (seed 004's "Kӂ HOҤCH" = "KẾ HOẠCH").
@@ -177,8 +177,6 @@ def _is_structural(text: str) -> bool:
 def _structural() -> re.Pattern[str]:
     """Lines that open a new part of the plan (closing paragraph, recipients, signature,
     Roman section): never a continuation. From data/rules/cues.yaml."""
-    from .rules import cues
-
     c = cues()
     closing = "|".join(re.escape(x) for x in c["closing_cues"])
     formulas = "|".join(re.escape(f) + r"\." for f in c["signature_formulas"])
@@ -407,8 +405,6 @@ def _name_start(text: str) -> bool:
     found = find_agencies(" ".join(words[:8]))
     if found and found[0].start == 0 and found[0].known:
         return True  # "Ủy ban nhân dân xã …": a body's name
-    from .rules import doc_types
-
     return any(text.startswith(name) for name in doc_types().all_names)
 
 
@@ -430,8 +426,6 @@ def _cut_place_name(prev: str, nxt: str) -> bool:
 
 @cache
 def _level_word_end() -> re.Pattern[str]:
-    from .rules import alternation, level_words
-
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(level_words())})$")
 
 
@@ -443,15 +437,11 @@ def _cut_country(prev: str, nxt: str) -> bool:
 
 @cache
 def _country_name() -> re.Pattern[str]:
-    from .rules import alternation, cues
-
     return re.compile(rf"(?<![\wÀ-ỹ]){alternation([cues()['country']])}(?![\wÀ-ỹ])")
 
 
 @cache
 def _full_motto() -> re.Pattern[str]:
-    from .rules import cues
-
     return re.compile(cues()["portal"]["motto_full"])
 
 
@@ -483,8 +473,6 @@ def _cut_agency_name(prev: str, nxt: str) -> bool:
 def _title_end() -> re.Pattern[str]:
     """A head's title wherever it ends the line ("… của Bộ trưởng" / "Bộ Tài chính hướng dẫn …"),
     not only as a list's member as `agencies` strips trailing titles (cues.yaml: head_titles)."""
-    from .rules import alternation, cues
-
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['head_titles'])})$", re.I)
 
 
@@ -517,8 +505,6 @@ def _body_verb_end() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A verb whose object is a body, at a line's end (cues.yaml: predicates) — it gives work
     to, works with or submits to the body after it — and the nouns that end in the same word
     ("quy trình", "công trình": stop_word_nouns)."""
-    from .rules import alternation, cues
-
     verb = re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(_verbs_that_take_a_body())})$", re.I)
     noun = re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['stop_word_nouns'])})$", re.I)
     return verb, noun
@@ -537,8 +523,6 @@ def _bare_head_after_its_verb() -> re.Pattern[str]:
     """A body's head word alone right after a word that takes a body ("… báo để Công ty", "…
     phối hợp với Trung tâm"): the name goes on (cues.yaml: predicates, notice_closing,
     clause_words.partner_preposition, agency_heads; the gazetteer's families)."""
-    from .rules import alternation, cues, gazetteer
-
     takes = [*_verbs_that_take_a_body(), cues()["notice_closing"]["purpose"], *cues()["clause_words"]["partner_preposition"]]
     heads = alternation({*(h for h in cues()["agency_heads"] if len(h.split()) <= 2), *(f.head for f in gazetteer().families)})
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(takes)})\s+(?:{heads})$", re.I)
@@ -549,8 +533,6 @@ def _company_form_end() -> re.Pattern[str]:
     """A company's head and legal form, its name still to come, whatever comes before it ("… báo
     để Công ty TNHH" / "Brenntag Việt Nam biết …", "… các Công ty TNHH Một thành viên" / "Khai thác
     công trình thủy lợi; …"; cues.yaml: company_forms): no sentence ends there."""
-    from .rules import alternation, cues, gazetteer
-
     heads = alternation(f.head for f in gazetteer().families if f.kind == "enterprise")
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{heads})\s+(?:{alternation(cues()['company_forms'])})$", re.I)
 
@@ -636,8 +618,6 @@ def _heading_goes_on(prev: str, nxt: str) -> bool:
 @cache
 def _type_word_end() -> re.Pattern[str]:
     """A line that ends on a document type word ("Luật", "Nghị định") was cut before its name."""
-    from .rules import alternation, doc_types
-
     names = alternation(doc_types().all_names)
     return re.compile(r"(?<![\wÀ-ỹ])(?:" + names + r")$")
 
@@ -646,8 +626,6 @@ def restore_cue_marks(lines: list[Line]) -> list[Line]:
     """The words of assignment and of collective bodies written with their marks where a scan
     misread one ("các sơ, ban, ngành" -> "các sở, ban, ngành", "chủ tri" -> "chủ trì"); a clean
     text is left as it is. Same length, so offsets into the line still hold."""
-    from .rules import mark_restoring_phrases, marks_restorer
-
     restore = marks_restorer(mark_restoring_phrases())
     return _map_text(lines, lambda s: restore(s) if not s.isascii() else s)
 

@@ -25,9 +25,9 @@ from . import places
 from .agencies import find_agencies
 from .models import Document, Extraction
 from .rules import cues, doc_types, fold
-from .structure import LIST_KINDS, SILENT_ROLES
+from .structure import SILENT_ROLES
 from .tables import is_motto
-from .tasks import procedure_steps
+from .tasks import procedure_step_nodes
 
 
 @dataclass
@@ -94,8 +94,7 @@ def check(doc: Document, ex: Extraction, today: dt.date | None = None) -> Docume
     for top in doc.sections + [n for att in doc.attachments for n in att.sections]:
         if top.role in SILENT_ROLES:
             continue
-        # a procedure's steps give no work by design (tasks.procedure_steps): not counted
-        steps = {id(n) for parent in top.walk() for step in procedure_steps([c for c in parent.children if c.kind in LIST_KINDS]) for n in step.walk()}
+        steps = procedure_step_nodes(top)  # a procedure's steps give no work by design: not counted
         for node in top.walk():
             if node.kind in ("section", "chapter", "part", "subsection") or node.role in SILENT_ROLES or id(node) in steps:
                 continue

@@ -1900,7 +1900,7 @@ def _walk(node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[Agen
     children = _children_in_order(node)
     entries = _entries(children, lexicon)
     work = _numbered(node, children)
-    steps = {id(n) for n in procedure_steps(work)}
+    steps = {id(n) for n in _procedure_steps(work)}
     for child in work:
         if id(child) in steps:
             continue  # "- Trình tự thực hiện:" and the step table under it: no work given
@@ -1931,7 +1931,13 @@ def _names_the_concerned(heading: str) -> bool:
     return fold(heading).startswith(tuple(f"{w} " for w in cues()["concerned_openers"]))
 
 
-def procedure_steps(items: list[Node]) -> list[Node]:
+def procedure_step_nodes(top: Node) -> set[int]:
+    """The ids of every node inside a procedure's steps under `top`, as `_walk` skips them
+    (the self-checks leave them out of the work the text gives)."""
+    return {id(n) for parent in top.walk() for step in _procedure_steps([c for c in parent.children if c.kind in _WORK]) for n in step.walk()}
+
+
+def _procedure_steps(items: list[Node]) -> list[Node]:
     """The items among siblings that are a procedure's steps: a step's title or number, and the
     bullets after a title (a step table's cells stand as bullets after "- Trình tự thực hiện:"
     in a portal's text) up to the next numbered or lettered item."""
