@@ -542,7 +542,8 @@ def _title_regex() -> re.Pattern[str]:
 @cache
 def _trailing_title_regex() -> re.Pattern[str]:
     titles = alternation(cues()["head_titles"])
-    return re.compile(r"(?:^|[,;]\s*|\s+(?:và|hoặc)\s+)(?:" + titles + r")\s*$", re.I)
+    # "Ban … tỉnh (Chủ tịch | Ủy ban nhân dân tỉnh)": a bracket opens the title too
+    return re.compile(r"(?:^|[,;(]\s*|\s+(?:và|hoặc)\s+)(?:" + titles + r")\s*$", re.I)
 
 
 @cache
@@ -769,7 +770,7 @@ def _piece_mentions(
             return [group, *(_piece_mentions(rest, gap, span, mention, group, lexicon) if rest.strip() else [])]
     piece = _title_regex().sub("", piece).strip(" ,")
     # "…, Chủ tịch | Ủy ban nhân dân tỉnh": the title of the body named next
-    piece = _trailing_title_regex().sub("", piece).strip(" ,")
+    piece = _strip_edges(_trailing_title_regex().sub("", piece))
     if not piece or len(piece) < 2:
         return []
     where = elliptic_place().fullmatch(piece)
@@ -1265,8 +1266,22 @@ class _CollectiveRules:
 
 
 def is_catch_all(mention: AgencyMention) -> bool:
-    """"Các cơ quan, đơn vị có liên quan": a group named only by a qualifier, nobody in particular."""
-    return mention.generic and any(re.search(rf"(?<![\wÀ-ỹ]){re.escape(q)}(?![\wÀ-ỹ])", fold(mention.name)) for q in _collective_rules().catch_all)
+    """"Các cơ quan, đơn vị có liên quan": a group named only by a qualifier, nobody in particular
+    ("các cơ quan chức năng"; but "cơ quan có chức năng quản lý đất đai" is named by its field)."""
+    if not mention.generic:
+        return False
+    name = fold(mention.name)
+    return any(
+        not _field_preposition_at().match(name, m.start())
+        for q in _collective_rules().catch_all
+        for m in re.finditer(rf"(?:(?<=\s)có\s+)?(?<![\wÀ-ỹ]){re.escape(q)}(?![\wÀ-ỹ])", name)
+    )
+
+
+@cache
+def _field_preposition_at() -> re.Pattern[str]:
+    """A field preposition and the field's first word (cues.yaml: clause_words.field_prepositions)."""
+    return re.compile(rf"(?:{alternation(cues()['clause_words']['field_prepositions'])})\s+[a-zà-ỹđ]")
 
 
 @cache
@@ -1340,7 +1355,19 @@ def _field_named(rest: str) -> bool:
     "quản lý nhà nước về | điện lực"; cues.yaml: clause_words.field_prepositions), an owner
     after it aside ("… về nông nghiệp và phát triển nông thôn | thuộc Ủy ban nhân dân cấp tỉnh")."""
     low = fold(re.split(rf"\s+(?:{_owner_word().pattern})\s+(?=[A-ZĐÀ-Ỹ])", rest, maxsplit=1)[0])
-    return bool(_field_after_head().match(low)) and not _collective_rules().qualifier.search(low)
+    field = _field_after_head().match(low)
+    if field is None:
+        return False
+    # the preposition's own words aside ("có chức năng"): a qualifier elsewhere describes the body
+    return not _collective_rules().qualifier.search(low[: field.start("prep")] + " " + low[field.end("prep") :])
+
+
+def _capitalised_field(rest: str) -> bool:
+    """A head's words are a field written in capitals, perhaps where ("cơ quan | Kiểm lâm trên
+    địa bàn", "cơ quan | Thuế"): the service of that name, not a qualifier."""
+    where = place_qualifier_regex().search(" " + rest)
+    words = (rest[: where.start()] if where else rest).split()
+    return 0 < len(words) <= 4 and words[0][:1].isupper() and all(w.isalpha() for w in words)
 
 
 def _service_named(rest: str) -> bool:
@@ -1358,7 +1385,7 @@ def _service_after_head() -> re.Pattern[str]:
 def _field_after_head() -> re.Pattern[str]:
     # close to the head: "đơn vị vũ trang nhân dân bị thiệt hại về tài sản" describes, names no field
     preps = alternation(cues()["clause_words"]["field_prepositions"])
-    return re.compile(rf"(?:\S+\s+){{0,4}}(?:{preps})\s+[a-zà-ỹđ]")
+    return re.compile(rf"(?:\S+\s+){{0,4}}(?P<prep>{preps})\s+[a-zà-ỹđ]")
 
 
 def _strip_catch_all(text: str) -> tuple[str, bool]:
@@ -1727,9 +1754,10 @@ def _vague_group(piece: str, tokens: list[str], m: _Members, level: str | None, 
     order, others, generics, catch_all = m.order, m.others, m.generics, m.catch_all
     if level and not catch_all:
         piece = re.sub(rf"(?<![\wÀ-ỹ])(?:{_owner_word().pattern})\s+({re.escape(level)})\s*$", r"\1", piece.rstrip(" ,;.:"), flags=re.I)
-    if len(tokens) == 1 and generics == 1 and not catch_all and (_field_named(_head_of(tokens[0])[3]) or _service_named(_head_of(tokens[0])[3])):
-        # "Cơ quan chuyên môn về xây dựng": the body of that field, one or every one as written;
-        # "đơn vị cung cấp dịch vụ công nghệ thông tin": the body that provides the service
+    if len(tokens) == 1 and generics == 1 and not catch_all and (_field_named(_head_of(tokens[0])[3]) or _service_named(_head_of(tokens[0])[3]) or _capitalised_field(_head_of(tokens[0])[3])):
+        # "Cơ quan chuyên môn về xây dựng", "cơ quan Kiểm lâm": the body of that field, one or
+        # every one as written; "đơn vị cung cấp dịch vụ công nghệ thông tin": the body that
+        # provides the service
         name = piece.strip(" ,;.:")
         return Collective(_plain_group(name) if is_plural(name) else canonical_generic(name[:1].upper() + name[1:]), level, False)
     if is_plural(piece) and len(tokens) == 1 and generics == 1 and not catch_all and _names_a_field(_head_of(tokens[0])[3]):
@@ -2049,7 +2077,8 @@ def find_collectives(text: str) -> tuple[dict[str, str], dict[str, tuple[str, ..
             # "(sau đây gọi là doanh nghiệp)" names every enterprise the text is about)
             aliases.setdefault(fold(core), canonical_generic(alias))
             continue
-        canonical = "Các " + core
+        # "(sau đây gọi là Cơ quan có chức năng quản lý đất đai cấp xã)": a common noun, lower case in the group's name
+        canonical = "Các " + (core[:1].lower() + core[1:] if _head_of(core)[0] == "generic" else core)
         aliases[fold(core)] = canonical
         start = max((x.end() for x in re.finditer(r"(?:\bcủa\b|\bđến\b|\bgồm\b|:|;|\.\s)", before)), default=0)
         listed = tuple(a.name for a in split_agencies(before[start:]) if fold(a.name) != fold(canonical))

@@ -219,7 +219,7 @@ def agency_spans(text: str) -> list[tuple[int, int, str, str]]:
     words = [t.text for t in doc]
     for i in (i for i, w in enumerate(words) if w in heads):
         window = words[i : i + width]
-        end = next((k for k, w in enumerate(window) if k and (_ends_every_pattern(w) or _opens_time_adverb(window[k:]))), len(window))
+        end = next((k for k, w in enumerate(window) if k and (_ends_every_pattern(w) or _opens_adverb(window[k:]))), len(window))
         for label, ident, length in _family_hits(tuple(window[:end])):
             span = doc[i : i + length]
             found.add((span.start_char, span.end_char, label, ident))
@@ -227,15 +227,15 @@ def agency_spans(text: str) -> list[tuple[int, int, str, str]]:
 
 
 @cache
-def _time_adverbs() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(a.split()) for a in cues()["time_adverbs"])
+def _adverbs() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(a.split()) for a in [*cues()["time_adverbs"], *cues()["manner_adverbs"]])
 
 
-def _opens_time_adverb(words: list[str]) -> bool:
-    """An adverb of frequency starts here: no body's name holds one ("Ban Chỉ đạo | định kỳ hoặc
-    đột xuất tổ chức kiểm tra …", "Ban Chỉ đạo | hàng năm …"), though its words may stand in
-    names ("Thẩm định", "Ngân hàng")."""
-    return any(tuple(w.lower() for w in words[: len(a)]) == a for a in _time_adverbs())
+def _opens_adverb(words: list[str]) -> bool:
+    """An adverb of frequency or manner starts here: no family's name holds one ("Ban Chỉ đạo |
+    định kỳ hoặc đột xuất tổ chức kiểm tra …", "Ban Chỉ huy cấp xã | trực tiếp báo cáo …"), though
+    its words may stand in names ("Thẩm định", "Ngân hàng", "Thường trực")."""
+    return any(tuple(w.lower() for w in words[: len(a)]) == a for a in _adverbs())
 
 
 @cache

@@ -190,6 +190,7 @@ class Footnotes:
 
 _BRACKET_BODY = re.compile(r"^\[(?P<n>\d{1,2})\]\s*(?P<text>\S.*)$")
 _BRACKET_ANCHOR = re.compile(r"\[(\d{1,2})\]")
+_GLUED_BRACKET_ANCHOR = re.compile(r"(?<=[^\W\d_])\[\d{1,2}\]")
 
 
 def extract_footnotes(lines: list[Line], store: Footnotes | None = None, in_tables: Iterable[str] = ()) -> list[Line]:
@@ -243,7 +244,9 @@ def extract_footnotes(lines: list[Line], store: Footnotes | None = None, in_tabl
         pattern = re.compile(r"(?<=[^\W\d_])(" + "|".join(map(re.escape, store.notes)) + r")(?=[;,.:)\s]|$)")
         brackets = re.compile(r"\[(?:" + "|".join(map(re.escape, store.notes)) + r")\]")
         out = _map_text(out, lambda s: brackets.sub("", pattern.sub(lambda m: "" if s[m.start() - 1].islower() else m.group(0), s)))
-    return out
+    # a consolidated text's anchors whose notes the portal left out ("cơ quan có chức năng quản lý
+    # đất đai cấp tỉnh[8] xem xét …"): glued to a word, a mark, not a number of the text
+    return _map_text(out, lambda s: _GLUED_BRACKET_ANCHOR.sub("", s) if "[" in s else s)
 
 
 def _table_anchors(blocks: list[Block]) -> set[str]:

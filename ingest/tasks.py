@@ -344,7 +344,9 @@ def _condition_regex(by_comma: bool = False) -> re.Pattern[str]:
     `by_comma`: up to the first comma a capital follows, for a condition written without "thì"."""
     c = cues()["condition_openers"]
     close = rf",\s+(?=(?-i:[{CAPITALS}]))" if by_comma else rf"\s(?:{alternation(c['then'])})\s+"
-    return re.compile(rf"^(?:{alternation(c['heads'])})(?![\wÀ-ỹ])[^;:.]{{0,200}}?{close}", re.I)
+    # a long condition lists what it is founded on ("Đối với dự án … mà cần có chính sách đặc thù
+    # …, căn cứ vào dự án đầu tư đã được Quốc hội quyết định, … thì cơ quan …": 270 letters)
+    return re.compile(rf"^(?:{alternation(c['heads'])})(?![\wÀ-ỹ])[^;:.]{{0,320}}?{close}", re.I)
 
 
 @cache
@@ -611,7 +613,10 @@ def _described_subject_regex(conditioned: bool = False) -> re.Pattern[str]:
     more = rf"(?:,\s+(?:và\s+)?(?i:{heads})(?![\wÀ-ỹ])){{0,4}}"
     plural = rf"(?:(?i:{alternation(c['quantifiers']['plural'])})\s+)?"
     predicates = alternation([*c["responsibility_predicates"], *c["described_body_obligations"], *(c["described_body_acts"] if conditioned else [])])
-    return re.compile(rf"^(?P<subject>{plural}(?i:{heads})(?![\wÀ-ỹ]){more}{description})\s+(?:{predicates})(?![\wÀ-ỹ])")
+    # "Lực lượng phòng cháy, chữa cháy rừng | khi nhận được lệnh huy động phải …": the condition
+    # the duty is under, between the body and its predicate (cues.yaml: described_body_conditions)
+    condition = rf"(?P<condition>\s+(?i:{alternation(c['described_body_conditions'])})\s+[^;:.]{{3,150}}?)?"
+    return re.compile(rf"^(?P<subject>{plural}(?i:{heads})(?![\wÀ-ỹ]){more}{description}){condition}\s+(?:{predicates})(?![\wÀ-ỹ])")
 
 
 @cache
@@ -628,8 +633,10 @@ def _description(body: str, lexicon: Lexicon, conditioned: bool = False) -> re.M
     m = _described_subject_regex().match(body)
     if m is None and conditioned:
         m = _described_subject_regex(True).match(body)
-        if m is not None and is_catch_all(AgencyMention(m.group("subject"), "collective_group", "", 0, 0, generic=True)):
-            return None  # "… thì cơ quan có thẩm quyền quản lý, sử dụng đề xuất …": whichever body it is
+    if m is not None and (m.re is not _described_subject_regex() or m.group("condition")) and is_catch_all(AgencyMention(m.group("subject"), "collective_group", "", 0, 0, generic=True)):
+        # "… thì cơ quan có thẩm quyền quản lý, sử dụng đề xuất …", "Cơ quan, tổ chức nhà nước có
+        # thẩm quyền khi tiếp nhận thông tin … có trách nhiệm": whichever body it is
+        return None
     if m is None or _description_break().search(m.group("subject")):
         return None
     subject = m.group("subject")
@@ -876,7 +883,9 @@ def _collective_member_end(body: str, pos: int, before: int, mentions: list[Agen
     stop = predicate_start(rest, [(0, head.end())] if head else [])
     sep = _member_break(rest)
     nxt = min((a.start for a in mentions if a.start > pos), default=len(body)) - pos
-    closer = _collective_closer().search(rest)
+    # "cơ quan có chức năng | quản lý đất đai cấp tỉnh": a catch-all word that opens the field
+    # the body is named for closes nothing
+    closer = next((c for c in _collective_closer().finditer(rest) if not _clause_words().field_preposition.search(rest[: c.end()] + " ")), None)
     close = closer.end() + known_place_after(rest[closer.end():]) if closer else len(rest)  # "… của tỉnh Bắc Ninh"
     end = min(stop, sep.start() if sep else len(rest), nxt, close)
     pos += end
@@ -929,11 +938,25 @@ def _member_break(rest: str) -> re.Match[str] | None:
         if _capitalised_field_goes_on(rest[: sep.start()], sep.group(0), after):
             pos = sep.end()  # "các cơ quan Nông nghiệp và | Môi trường": a field named in capitals goes on
             continue
+        if sep.group(0) == "," and _inside_comma_field(rest[: sep.start()], after):
+            pos = sep.end()  # "Lực lượng phòng cháy, | chữa cháy rừng": one field with its comma
+            continue
         in_field = words.field_preposition.search(rest[: sep.end()])
         if not in_field or not after[:1].islower() or _openers().head_noun.match(after):
             return sep
         pos = sep.end()
     return None
+
+
+def _inside_comma_field(before: str, after: str) -> bool:
+    """The comma is a field's own, between its two words (cues.yaml: comma_fields)."""
+    low_before, low_after = fold(before).rstrip(), fold(after).lstrip()
+    return any(low_before.endswith(first) and low_after.startswith(second) for first, second in _comma_field_parts())
+
+
+@cache
+def _comma_field_parts() -> tuple[tuple[str, str], ...]:
+    return tuple((lambda a, b: (fold(a.strip()), fold(b.strip())))(*field.split(",", 1)) for field in cues()["comma_fields"])
 
 
 def _capitalised_field_goes_on(before: str, sep: str, after: str) -> bool:

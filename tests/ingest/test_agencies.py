@@ -164,6 +164,16 @@ SPLITS = [
     ("Cơ quan chuyên môn về xây dựng", ["Cơ quan chuyên môn về xây dựng"]),
     ("các cơ quan quản lý nhà nước về giá", ["Các cơ quan quản lý nhà nước về giá"]),
     ("Đơn vị vũ trang bị thiệt hại về tài sản", ["Các đơn vị vũ trang bị thiệt hại về tài sản"]),
+    # … and after "có chức năng" (a consolidated decree and a forest-fire regulation, corpus
+    # cfc85d8b…, adf53d88…); the function alone names nobody in particular
+    ("cơ quan có chức năng quản lý đất đai cấp tỉnh", ["Cơ quan có chức năng quản lý đất đai cấp tỉnh"]),
+    ("các cơ quan chức năng", ["Các cơ quan chức năng"]),
+    # a field written in capitals after the generic head is that service's body, where it is
+    ("cơ quan Kiểm lâm trên địa bàn", ["Cơ quan Kiểm lâm trên địa bàn"]),
+    ("cơ quan Tài chính", ["Cơ quan Tài chính"]),
+    ("cơ quan đó", ["Các cơ quan đó"]),
+    # a head's title inside a bracket after an unknown body's name is the next member's, not the name's
+    ("Ban Phòng thủ dân sự tỉnh (Chủ tịch Ủy ban nhân dân tỉnh)", ["Ban Phòng thủ dân sự", "Ủy ban nhân dân tỉnh"]),
 ]
 
 
