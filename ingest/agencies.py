@@ -1936,13 +1936,15 @@ def _resolve_levels(mentions: list[AgencyMention], lexicon: Lexicon) -> list[Age
     out = []
     for m in mentions:
         name, level = m.name, m.level
+        # (a name that does not end with the level keeps its words: "Ban Thi đua - Khen thưởng")
+        ends = bool(level) and fold(name).endswith(fold(level or ""))
         if level and level.lower() == "cùng cấp" and lexicon.own_level:
             # "cùng cấp" is the issuer's own level
-            name = name[: -len(level)] + lexicon.own_level
+            name = (name[: -len(level)] if ends else name.rstrip() + " ") + lexicon.own_level
             level = lexicon.own_level
         elif level and level.lower() == "các địa phương" and lexicon.localities:
             # "Ủy ban nhân dân các địa phương": the committees of the units the text governs
-            name = name[: -len(level)] + lexicon.localities
+            name = (name[: -len(level)] if ends else name.rstrip() + " ") + lexicon.localities
             level = lexicon.localities
         entry = gazetteer().lookup(m.name[: -len(level)].strip()) if (level and m.known and m.name.endswith(level)) else None
         if entry is not None and entry.with_level and fold(name).startswith(fold(entry.name)):
@@ -2084,4 +2086,24 @@ def find_collectives(text: str) -> tuple[dict[str, str], dict[str, tuple[str, ..
         listed = tuple(a.name for a in split_agencies(before[start:]) if fold(a.name) != fold(canonical))
         if listed:
             members[canonical] = listed
+    for letters, body in _bracketed_acronyms(text):
+        aliases.setdefault(fold(letters), body)
     return aliases, members
+
+
+def _bracketed_acronyms(text: str) -> list[tuple[str, str]]:
+    """"Trung tâm Hành động bom mìn quốc gia Việt Nam (VNMAC) chịu trách nhiệm …": the letters in
+    brackets right after a body's name stand for it in the rest of the text (an acronym of its
+    name in any language: the letters are not checked); letters that already name a body do not."""
+    out = []
+    for m in _acronym_regex().finditer(text):
+        before = text[max(0, m.start() - 200) : m.start()]
+        named = [a for a in find_agencies(before) if a.kind != "collective_group"]
+        if named and not before[named[-1].end :].strip() and not find_agencies(m.group("short")):
+            out.append((m.group("short"), named[-1].name))
+    return out
+
+
+@cache
+def _acronym_regex() -> re.Pattern[str]:
+    return re.compile(r"\((?P<short>[A-ZĐ][A-ZĐ0-9&]{1,11})\)")

@@ -141,6 +141,8 @@ def patterns() -> tuple[dict, ...]:
         out.append({"label": fam.kind, "pattern": [*head, first, rest], "id": f"family:{fam.head}"})
         # units numbered since the 2025 reorganisations ("Vùng Cảnh sát biển 3", "Quân khu 5")
         out.append({"label": fam.kind, "pattern": [*head, first, rest, {"IS_DIGIT": True, "LENGTH": {"<=": 2}}], "id": f"family:{fam.head}"})
+        if fam.numbered:
+            out.append({"label": fam.kind, "pattern": [*head, {"IS_DIGIT": True, "LENGTH": {"<=": 2}}], "id": f"family:{fam.head}"})
         if len(head) > 1:
             # a capital after a two-word head names the body even when it is also a verb
             # ("Ủy ban Kiểm tra", "Ban Chỉ đạo")

@@ -197,6 +197,7 @@ class AgencyFamily:
     requires_suffix: tuple[str, ...]
     examples: tuple[str, ...]
     runs_over: tuple[str, ...] = ()  # nouns the name runs on to after "," or "và" (the zones a board manages)
+    numbered: bool = False  # a number alone names one ("Quân khu 4", "Quân đoàn 12")
 
 
 @dataclass(frozen=True)
@@ -413,11 +414,13 @@ def gazetteer() -> Gazetteer:
         entries.append(ag)
     families = []
     for fam in raw.get("families", []):
-        _check_keys(fam, {"head", "kind"}, {"head", "kind", "requires_suffix", "examples", "runs_over"}, str(path))
+        _check_keys(fam, {"head", "kind"}, {"head", "kind", "requires_suffix", "examples", "runs_over", "numbered"}, str(path))
         if fam["kind"] not in kinds:
             raise RulesError(f"family {fam['head']!r} has unknown kind {fam['kind']!r}", str(path))
         families.append(
-            AgencyFamily(fam["head"], fam["kind"], tuple(fam.get("requires_suffix") or []), tuple(fam.get("examples") or []), tuple(fam.get("runs_over") or []))
+            AgencyFamily(
+                fam["head"], fam["kind"], tuple(fam.get("requires_suffix") or []), tuple(fam.get("examples") or []), tuple(fam.get("runs_over") or []), bool(fam.get("numbered"))
+            )
         )
     levels = tuple(sorted(set(raw.get("levels", [])), key=len, reverse=True))
     tiers = {tier: tuple(units) for tier, units in (raw.get("tiers") or {}).items()}

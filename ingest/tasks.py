@@ -334,7 +334,11 @@ def _clause_words() -> _ClauseWords:
 def _opener_regex(*groups: str) -> re.Pattern[str]:
     """An opening adverbial of cue groups up to its comma, before a clause's subject: "Căn cứ Kế
     hoạch này, …" (clause_openers), "Trong quý I của năm liền kề đánh giá, …" (time_openers)."""
-    return re.compile(rf"^(?:{alternation([w for g in groups for w in cues()[g]])})(?![\wÀ-ỹ])[^,;:]{{0,90}}?,\s*", re.I)
+    alts = alternation([w for g in groups for w in cues()[g]])
+    if "clause_openers" in groups:
+        # "Trong 03 ngày làm việc kể từ ngày nhận được kiến nghị, Sở …": a time limit counted in days
+        alts += rf"|(?:{alternation(cues()['counted_openers'])})\s+\d+"
+    return re.compile(rf"^(?:{alts})(?![\wÀ-ỹ])[^,;:]{{0,90}}?,\s*", re.I)
 
 
 @cache
@@ -607,7 +611,15 @@ def _described_subject_regex(conditioned: bool = False) -> re.Pattern[str]:
     # a comma may join two words of one description ("Đơn vị cung cấp dịch vụ kiểm định, kiểm
     # tra"), not a second body's head ("Cơ quan, đơn vị được giao …")
     joined = rf",\s+(?!(?i:{heads}|{alternation(c['collectives']['generic'])})(?![\wÀ-ỹ]))(?=[a-zà-ỹđ])"
-    description = rf"(?!\s+(?i:{roles})(?![\wÀ-ỹ]))(?:(?:\s+|{joined})[^\s,;:()]+){{2,16}}?"
+    # … but a role given with the work it names describes the body ("Cơ quan được giao | nhiệm vụ lập
+    # chương trình, kế hoạch cấp tỉnh có trách nhiệm …"; cues.yaml: described_body_tasks)
+    # ("Các cơ quan, đơn vị được giao nhiệm vụ | trong Kế hoạch …", "… được phân công nhiệm vụ | có
+    # trách nhiệm": whichever bodies were given work, no name)
+    tasks = c["described_body_tasks"]
+    vague = alternation([*c["collectives"]["qualifier_words"], *tasks["not_after"]])
+    tasked = rf"(?!\s+(?i:{alternation(tasks['nouns'])})\s+(?!(?i:{vague})(?![\wÀ-ỹ]))[a-zà-ỹđ])"
+    # a bracket that lists the units a level stands for is a word of it ("cấp xã (phường, đặc khu)")
+    description = rf"(?!\s+(?i:{roles})(?![\wÀ-ỹ]){tasked})(?:(?:\s+|{joined})(?:[^\s,;:()]+|\((?=[a-zà-ỹđ])[^()]{{1,40}}\))){{2,16}}?"
     # "Cơ quan, đơn vị thực hiện nội dung chi …", "Các cơ quan, tổ chức, đơn vị, doanh nghiệp trực
     # tiếp quản lý tài sản cố định …": several heads the description is of
     more = rf"(?:,\s+(?:và\s+)?(?i:{heads})(?![\wÀ-ỹ])){{0,4}}"
@@ -647,7 +659,7 @@ def _described_subject_end(body: str, end: int, m: re.Match[str] | None, lexicon
     """"Cơ quan tiếp nhận kê khai giá có trách nhiệm thông báo …": a body named by what it does
     (`m`, the clause's description), its name running to the responsibility predicate though its
     words are verbs; only where the reading up to the first verb found no named body."""
-    if m is None or m.end("subject") <= end or not looks_like_agency(m.group("subject")):
+    if m is None or m.end("subject") <= end or not _headed_by_agency(m.group("subject")):
         return end
     if _clause_words().not_a_verb.match(m.group("subject").split()[-1]):
         return end  # "… xác nhận và | chịu trách nhiệm": a verb joined to the predicate, no name
@@ -659,10 +671,22 @@ def _described_subject_end(body: str, end: int, m: re.Match[str] | None, lexicon
     return m.end("subject")
 
 
+def _headed_by_agency(subject: str) -> bool:
+    """A description's head is an agency noun: "Các tổ chức, đơn vị điều tra …" opens with the noun
+    "tổ chức" (its list of heads says so), though the word is a verb too."""
+    if looks_like_agency(subject):
+        return True
+    rest = strip_plural(subject, whole=True)
+    start = len(subject) - len(rest)
+    head = predicate_regex().match(rest.lower())
+    return head is not None and _is_noun_tochuc(subject, start, start + head.end())
+
+
 def _described_body(mention: AgencyMention) -> AgencyMention:
     """The body a description names is the one whose role it is, as the text writes it (one, not
     "các …" unless the text says so), and definite."""
-    name = provision_tail().split(mention.name)[0].rstrip(" ,")
+    # "… cấp xã (phường, đặc khu)": the units in brackets say what the level covers, no part of the name
+    name = re.sub(r"\s*\((?=[a-zà-ỹđ])[^()]*\)", "", provision_tail().split(mention.name)[0]).rstrip(" ,")
     if _bare_head(name):
         name = mention.name  # "Cơ quan quy định tại điểm a khoản này": no name without the pointer
     # the text's own words made plural ("Doanh nghiệp thực hiện dự án …"), not a group's name
@@ -1107,9 +1131,26 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
             out.supervisors += named
             continue
         _subjects_role(out, named, pred, bool(partner_list))
-        out.supports += [m for m in partner_list if not m.generic]
+        out.supports += [_at_subjects_level(m, named) for m in partner_list if not m.generic]
         out.generic += [m for m in partner_list if m.generic]
     return out
+
+
+def _at_subjects_level(partner: AgencyMention, subjects: list[AgencyMention]) -> AgencyMention:
+    """"UBND cấp xã … phối hợp với Thường trực Ủy ban MTTQ Việt Nam | cùng cấp": the partner at its
+    subject's level, where the list alone read "cùng cấp" as the issuer's."""
+    levels = {m.level for m in subjects if m.level}
+    if len(levels) != 1 or not partner.level or not fold(partner.surface).endswith(_same_level()):
+        return partner
+    level = levels.pop()
+    if not partner.name.endswith(partner.level) or level == partner.level:
+        return partner
+    return replace(partner, name=partner.name[: -len(partner.level)].rstrip() + " " + level, level=level)
+
+
+@cache
+def _same_level() -> str:
+    return fold(cues()["same_level"])
 
 
 def _subjects_role(out: Actors, named: list[AgencyMention], pred: str, partnered: bool) -> None:

@@ -172,6 +172,10 @@ SPLITS = [
     ("cơ quan Kiểm lâm trên địa bàn", ["Cơ quan Kiểm lâm trên địa bàn"]),
     ("cơ quan Tài chính", ["Cơ quan Tài chính"]),
     ("cơ quan đó", ["Các cơ quan đó"]),
+    # the army's arms and regions by their field or number (a defence circular, corpus 6d0e277c…)
+    ("Binh chủng Công binh, Quân khu 4", ["Binh chủng Công binh", "Quân khu 4"]),
+    # "cùng cấp" after a name that does not end in a level word is added to it, not cut into it
+    ("Ban Thi đua - Khen thưởng cùng cấp", ["Ban Thi đua - Khen thưởng tỉnh"]),
     # a head's title inside a bracket after an unknown body's name is the next member's, not the name's
     ("Ban Phòng thủ dân sự tỉnh (Chủ tịch Ủy ban nhân dân tỉnh)", ["Ban Phòng thủ dân sự", "Ủy ban nhân dân tỉnh"]),
 ]
@@ -911,3 +915,17 @@ def test_a_name_goes_on_after_and_unless_a_known_body_starts_there(text, names):
 )
 def test_the_committees_of_the_localities_are_those_of_the_units_the_text_governs(lexicon, name):
     assert [m.name for m in split_agencies("Ủy ban nhân dân các địa phương", lexicon)] == [name]
+
+
+def test_letters_in_brackets_after_a_body_name_it_in_the_rest_of_the_text():
+    """"Trung tâm Hành động bom mìn quốc gia Việt Nam (VNMAC) chịu trách nhiệm …" then "VNMAC thẩm
+    định …" (a defence circular, corpus 6d0e277c…): the acronym is that body, whatever language it
+    abbreviates; a known abbreviation and letters after no body define nothing."""
+    from ingest.agencies import find_collectives
+
+    aliases, _ = find_collectives(
+        "a) Trung tâm Hành động bom mìn quốc gia Việt Nam (VNMAC) chịu trách nhiệm lập chương trình. "
+        "Ủy ban nhân dân tỉnh (UBND) tổ chức thực hiện. Chủ đầu tư thiết lập hệ thống quản lý chất lượng (QLCL)."
+    )
+    assert aliases == {"vnmac": "Trung tâm Hành động bom mìn quốc gia Việt Nam"}
+
