@@ -609,6 +609,7 @@ class Lexicon:
     own_unit: str | None = None  # how the issuer's units name it: "Bộ" ("Chánh Văn phòng" -> "Văn phòng Bộ")
     regulated: tuple[str, ...] = ()  # bodies the text applies to, named by what they do ("tổ chức thu lệ phí")
     issuer: str | None = None  # the issuer's name, which its own head stands for ("Bộ trưởng" in a ministry's circular)
+    terms: dict[str, frozenset[str]] = field(default_factory=dict)  # `document_terms`: names the text closes again and again
 
     @property
     def home(self) -> str | None:
@@ -2015,6 +2016,50 @@ def regulated_bodies(text: str, titles: Iterable[str] = (), scope_items: Iterabl
     # titled by and whose sentences it opens
     pieces += [t for t in titles if re.search(rf"(?:^|[.;:]\s|\d\.\s){re.escape(t)}\s+(?-i:[a-zà-ỹđ])", text)]
     return tuple(dict.fromkeys(p for p in map(_regulated_name, pieces) if p))
+
+
+@cache
+def _term_regex() -> re.Pattern[str]:
+    """A capitalised head noun ("Hội đồng", "Cơ quan") and the lowercase words after it."""
+    heads = alternation({h[:1].upper() + h[1:] for h in cues()["agency_heads"]})
+    return re.compile(rf"(?<![\wÀ-ỹ])(?-i:{heads})((?:\s+(?-i:[a-zà-ỹđ])[\wÀ-ỹ]*){{1,6}})(\s*[,;.:)*\]]|\s*$)?")
+
+
+@cache
+def _not_agency_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(fold(w) for w in cues()['not_agencies'])})(?![\wÀ-ỹ])")
+
+
+def _not_agency(name: str) -> bool:
+    """"Trường hợp cơ quan": a phrase the head word opens that names no body."""
+    return bool(_not_agency_regex().match(fold(name)))
+
+
+def document_terms(text: str) -> dict[str, frozenset[str]]:
+    """Bodies a text names again and again by a head noun and lowercase words, the name closed
+    by punctuation at least twice ("… của Hội đồng kỷ luật;", "(… biên bản họp Hội đồng kỷ luật
+    và …)"), each with the words the text puts after it more than once (a longer name:
+    "Hội đồng kỷ luật | công chức"). Where such a name opens a run of lowercase words the
+    text does not repeat after it, the run is its predicate ("Hội đồng kỷ luật | tự giải thể")."""
+    seen: dict[str, int] = {}
+    closed: dict[str, int] = {}
+    follows: dict[str, dict[str, int]] = {}
+    for m in _term_regex().finditer(text):
+        head = text[m.start() : m.start(1)]
+        words = m.group(1).split()
+        for j in range(1, len(words) + 1):
+            name = " ".join([head, *words[:j]])
+            seen[name] = seen.get(name, 0) + 1
+            if j < len(words):
+                nxt = follows.setdefault(name, {})
+                nxt[words[j]] = nxt.get(words[j], 0) + 1
+            elif m.group(2) is not None:
+                closed[name] = closed.get(name, 0) + 1
+    return {
+        name: frozenset(w for w, n in follows.get(name, {}).items() if n > 1)
+        for name, n in sorted(closed.items(), key=lambda kv: -len(kv[0]))
+        if n >= 2 and seen[name] >= 3 and not _head_noun_regex().fullmatch(fold(name)) and not _not_agency(name)
+    }
 
 
 @cache

@@ -8,7 +8,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from .agencies import Lexicon, find_collectives, is_scope_title, own_unit, regulated_bodies
+from .agencies import Lexicon, document_terms, find_collectives, is_scope_title, own_unit, regulated_bodies
 from .citations import extract_refs
 from .errors import NotAPlanError
 from .jurisdiction import determine
@@ -42,7 +42,7 @@ def extract_document(path: str | Path, skip_steps: tuple[str, ...] = ()) -> tupl
     articles = [n for top in doc.sections for n in top.walk() if n.kind == "article"]
     titles = [n.text for n in articles]
     scope = [c.text for n in articles if is_scope_title(n.text) for c in n.children if c.kind == "item"]
-    lexicon = Lexicon(aliases, own_level, members, reform, where.place, national, own_unit(where.issuer_name), regulated_bodies(full_text, titles, scope), where.issuer_name)
+    lexicon = Lexicon(aliases, own_level, members, reform, where.place, national, own_unit(where.issuer_name), regulated_bodies(full_text, titles, scope), where.issuer_name, document_terms(full_text))
     refs, ref_warnings = extract_refs(doc, where)
     result = extract_tasks(doc, lexicon)
     resolved = resolve(result.tasks, result.reporting, doc, where, lexicon)

@@ -847,7 +847,7 @@ def _unnamed_continuation(body: str, before: int, end: int, start: int, mentions
         if modifier:
             return modifier
     if _clause_words().service_field.search(body[before:end]) and probe[:1].islower() and not _opens_with_agency(probe, lexicon):
-        return _collective_member_end(body, start, start, mentions) - start
+        return _collective_member_end(body, start, start, mentions, lexicon) - start
     return 0
 
 
@@ -865,7 +865,7 @@ def _member_at(body: str, pos: int, mentions: list[AgencyMention], lexicon: Lexi
         return _known_member_end(body, mention, mentions), before, mention
     if not _opens_with_agency(body[pos:], lexicon):
         return None
-    return _collective_member_end(body, pos, before, mentions), before, None
+    return _collective_member_end(body, pos, before, mentions, lexicon), before, None
 
 
 def _headed_inside_title(body: str, titled: int, before: int, mentions: list[AgencyMention]) -> AgencyMention | None:
@@ -898,13 +898,14 @@ def _known_member_end(body: str, mention: AgencyMention, mentions: list[AgencyMe
     return pos
 
 
-def _collective_member_end(body: str, pos: int, before: int, mentions: list[AgencyMention]) -> int:
+def _collective_member_end(body: str, pos: int, before: int, mentions: list[AgencyMention], lexicon: Lexicon) -> int:
     """Where a member the gazetteer does not name ends ("các doanh nghiệp viễn thông"): at a
-    predicate, a separator, the next named body or the words that close a group."""
+    predicate, a separator, the next named body, the words that close a group or the end of a
+    name the text uses as a term (`Lexicon.terms`)."""
     rest = body[pos:]
     head = _openers().head_noun.match(rest) if pos > before else None
     # "các tổ chức cung cấp dịch vụ": the head noun is not the verb "tổ chức"
-    stop = predicate_start(rest, [(0, head.end())] if head else [])
+    stop = min(predicate_start(rest, [(0, head.end())] if head else []), _term_end(rest, lexicon))
     sep = _member_break(rest)
     nxt = min((a.start for a in mentions if a.start > pos), default=len(body)) - pos
     # "cơ quan có chức năng | quản lý đất đai cấp tỉnh": a catch-all word that opens the field
@@ -927,6 +928,18 @@ def _collective_member_end(body: str, pos: int, before: int, mentions: list[Agen
     else:
         owned = next((a for a in mentions if a.start == pos), None) if _grammar().owner_before.search(body[:pos]) else None
     return owned.end if owned is not None else pos
+
+
+def _term_end(rest: str, lexicon: Lexicon) -> int:
+    """Where a name the text uses as a term ends when lowercase words it never repeats after it
+    follow ("Hội đồng kỷ luật | tự giải thể sau khi …"); past the end of `rest` otherwise."""
+    for term, followers in lexicon.terms.items():
+        if rest.startswith(term):
+            nxt = re.match(r"\s+((?-i:[a-zà-ỹđ])[\wÀ-ỹ]*)", rest[len(term) :])
+            if nxt and nxt.group(1) not in followers:
+                return len(term)
+            break
+    return len(rest) + 1
 
 
 @cache

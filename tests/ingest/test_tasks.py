@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.agencies import Lexicon, find_collectives, own_unit, regulated_bodies
+from ingest.agencies import Lexicon, document_terms, find_collectives, own_unit, regulated_bodies
 from ingest.normalize import normalize
 from ingest.rules import fold
 from ingest.structure import parse
@@ -1621,6 +1621,42 @@ def test_a_body_an_article_is_titled_by_and_whose_sentences_it_opens_is_a_term_o
     assert regulated == ("Hội đồng xét đền bù",)
     sentence = "Hội đồng xét đền bù tư vấn giúp người đứng đầu cơ quan quản lý công chức xem xét các trường hợp phải đền bù chi phí."
     assert [m.name for m in read_actors(sentence, Lexicon({}, None, {}, True, None, True, None, regulated)).leads] == ["Hội đồng xét đền bù"]
+
+
+# the Government's decree on disciplining civil servants (corpus de54f5fa…): the council is named
+# closed again and again, so its name ends where its own act begins
+_DISCIPLINE_DECREE = (
+    "**Điều 18. Hội đồng kỷ luật công chức** 1. Cấp có thẩm quyền quyết định thành lập Hội đồng kỷ luật để tư vấn. "
+    "a) Hội đồng kỷ luật họp khi có đủ 03 thành viên tham dự; b) Hội đồng kỷ luật kiến nghị áp dụng hình thức kỷ luật thông qua bỏ phiếu kín; "
+    "c) Việc họp Hội đồng kỷ luật phải được lập thành biên bản; d) Hội đồng kỷ luật tự giải thể sau khi hoàn thành nhiệm vụ. "
+    "**Điều 19. Thành phần Hội đồng kỷ luật công chức** 1. Hội đồng kỷ luật có 03 thành viên. "
+    "**Điều 20. Tổ chức họp Hội đồng kỷ luật công chức** a) Chậm nhất là 05 ngày làm việc trước ngày tổ chức cuộc họp của Hội đồng kỷ luật, "
+    "giấy triệu tập họp phải được gửi tới công chức có hành vi vi phạm; b) Hội đồng kỷ luật có thể mời đại diện; c) Công chức được cử "
+    "ghi biên bản cuộc họp của Hội đồng kỷ luật có nhiệm vụ chuẩn bị tài liệu, ghi biên bản cuộc họp của Hội đồng kỷ luật; "
+    "cấp có thẩm quyền xử lý kỷ luật quyết định thành phần họp kiểm điểm và thành phần Hội đồng kỷ luật."
+)
+
+
+@pytest.mark.parametrize(
+    "sentence,leads",
+    [
+        ("Hội đồng kỷ luật tự giải thể sau khi hoàn thành nhiệm vụ.", ["Hội đồng kỷ luật"]),
+        ("Chủ tịch Hội đồng kỷ luật tuyên bố lý do, giới thiệu các thành viên tham dự;", ["Hội đồng kỷ luật"]),
+        ("Hội đồng kỷ luật bỏ phiếu về việc có kỷ luật hay không kỷ luật;", ["Hội đồng kỷ luật"]),
+        # words the text puts after the name more than once are its own: a longer name
+        ("Hội đồng kỷ luật công chức chấm dứt hoạt động sau khi có quyết định.", ["Hội đồng kỷ luật công chức"]),
+    ],
+)
+def test_a_name_the_text_closes_again_and_again_ends_where_its_act_begins(sentence, leads):
+    terms = document_terms(_DISCIPLINE_DECREE)
+    assert list(terms) == ["Hội đồng kỷ luật công chức", "Hội đồng kỷ luật"]
+    assert "công" in terms["Hội đồng kỷ luật"] and "tự" not in terms["Hội đồng kỷ luật"]
+    assert [m.name for m in read_actors(sentence, Lexicon({}, None, terms=terms)).leads] == leads
+
+
+def test_a_phrase_that_names_no_body_is_no_term():
+    text = "Trường hợp cơ quan; Trường hợp cơ quan. Trường hợp cơ quan, Trường hợp cơ quan đã"
+    assert document_terms(text) == {}
 
 
 @pytest.mark.parametrize(
