@@ -66,6 +66,8 @@ SPLITS = [
     ("các sở, ngành, địa phương có liên quan", ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"]),
     ("Các sở, ban, ngành, đoàn thể cấp tỉnh và UBND các xã, phường", ["Các sở, ban, ngành, đoàn thể cấp tỉnh", "Ủy ban nhân dân các xã, phường"]),
     ("Ủy ban nhân dân phường, xã, đặc khu", ["Ủy ban nhân dân các xã, phường, đặc khu"]),
+    # a Hải Phòng decision (corpus 7bcbaa91…): the units in another order are the same committees
+    ("Chủ tịch Ủy ban nhân dân các xã, đặc khu, phường có tài sản kết cấu hạ tầng", ["Ủy ban nhân dân các xã, phường, đặc khu"]),
     ("Kiểm toán nhà nước khu vực II, Kho bạc nhà nước khu vực XI", ["Kiểm toán Nhà nước khu vực II", "Kho bạc Nhà nước khu vực XI"]),
     ("Chánh Văn phòng UBND tỉnh; Giám đốc Sở Công Thương; Thủ trưởng các Sở, ngành, cơ quan thuộc tỉnh",
      ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Công Thương", "Các sở, ban, ngành tỉnh"]),
