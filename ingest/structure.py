@@ -109,9 +109,9 @@ def attribute_of(text: str) -> tuple[str, str] | None:
     return None
 
 
-# parts that describe (aims, the situation, a venue) or hand down powers, and assign no work
-# of their own
-SILENT_ROLES = ("aims", "situation", "powers")
+# parts that describe (aims, the situation, a venue, a unit's structure) or hand down powers,
+# and assign no work of their own
+SILENT_ROLES = ("aims", "situation", "structure", "powers")
 
 
 def section_role(heading: str) -> str | None:

@@ -439,11 +439,11 @@ def _verb_of(predicate: str) -> str:
     return predicate[predicate_start(predicate) :] if _grammar().place_first.match(predicate) else predicate
 
 
-def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool, int, str]:
+def subject_of(clause: str, lexicon: Lexicon, issuers_mood: bool = True) -> tuple[list[AgencyMention], bool, int, str]:
     """(subject agencies, requested, where the predicate starts, the predicate) of one clause.
 
-    The subject is the agency list the clause opens with, after an opening adverbial and a
-    mood word (`Đề nghị`: requested; `Giao`, `Yêu cầu`: assigned)."""
+    The subject is the agency list the clause opens with, after an opening adverbial and a mood
+    word (`Đề nghị`: requested, by the issuer unless `issuers_mood` is False; `Giao`: assigned)."""
     body = clause.strip()
     offset, conditioned = _opening_end(body, lexicon)
     body = body[offset:]
@@ -494,9 +494,20 @@ def subject_of(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool
     found = split_agencies(subject, lexicon)
     if mood and _encouraging(mood.group(0)) and all(m.kind == "collective_group" for m in found):
         return [], requested, 0, body  # "Khuyến khích các doanh nghiệp …": no body is given work
+    if issuers_mood and requested and found and all(_is_the_issuer(m, lexicon) for m in found):
+        return [], False, 0, body
     if described or _described_as_written(description, body[:end], found):
         found = [_described_body(m) for m in found]
     return found, requested, offset + end, body[end:]
+
+
+def _is_the_issuer(mention: AgencyMention, lexicon: Lexicon) -> bool:
+    """The mention names the text's own issuer: its body, at its level, in its place or none. No
+    issuer requests itself: "Đề nghị Chủ tịch Ủy ban nhân dân tỉnh quyết định …" among a
+    department's duties in the province's own text is the holder of the list proposing."""
+    if not (lexicon.issuer and mention.entry and mention.level and mention.level == lexicon.own_level):
+        return False
+    return fold(lexicon.issuer).startswith(fold(mention.entry)) and mention.place in (None, lexicon.own_place)
 
 
 def _named_subject_end(body: str, description: re.Match[str] | None, lexicon: Lexicon) -> tuple[int, bool]:
@@ -719,7 +730,7 @@ def _request_within(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention],
         joined = _grammar().joiner.match(after)
         if not _opens_with_agency(after[joined.end() :] if joined else after, lexicon):
             continue  # "… hình thức tuyển dụng và yêu cầu công việc …": a noun, no one is asked
-        found, requested, _, predicate = subject_of(clause[m.start("verb") :], lexicon)
+        found, requested, _, predicate = subject_of(clause[m.start("verb") :], lexicon, issuers_mood=False)
         named = [a for a in found if not a.generic]
         if named and predicate_regex().match(predicate.lstrip(" ,:-–")):
             return found, requested, predicate

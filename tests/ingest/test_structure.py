@@ -76,6 +76,10 @@ def test_attribute_lines(text, expected):
      ("Thẩm quyền, trình tự, thủ tục cấp Giấy chứng nhận", None), ("Thẩm quyền, trách nhiệm thực hiện luân chuyển", "organisation"),
      # what a body is describes it; its duties are work
      ("Vị trí và chức năng", "situation"), ("Vị trí, chức năng, nhiệm vụ và quyền hạn", "tasks"),
+     # a unit's structure lists its leaders and units (corpus 0f98ee48…), unless the heading names
+     # how the body works too (corpus 54c3026b…, a council's working methods and duties)
+     ("Cơ cấu tổ chức", "structure"), ("CƠ CẤU TỔ CHỨC VÀ BIÊN CHẾ", "structure"),
+     ("Cơ cấu tổ chức, nguyên tắc và phương thức hoạt động của Hội đồng Di sản văn hóa quốc gia", None),
      # a conclusion's parts say what they are about (corpus 74e2ddc7…): results and shortcomings
      # describe, the tasks are work
      ("VỀ KẾT QUẢ ĐẠT ĐƯỢC", "situation"), ("VỀ TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN CHỦ YẾU", "situation"), ("VỀ NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", "tasks"),

@@ -1623,6 +1623,24 @@ def test_a_body_an_article_is_titled_by_and_whose_sentences_it_opens_is_a_term_o
     assert [m.name for m in read_actors(sentence, Lexicon({}, None, {}, True, None, True, None, regulated)).leads] == ["Hội đồng xét đền bù"]
 
 
+@pytest.mark.parametrize(
+    "text,leads,requested",
+    [
+        # a Hà Tĩnh decision on its justice department's duties (corpus 0f98ee48…): the department
+        # proposes to the province's chairman; the province does not request itself
+        ("Đề nghị Chủ tịch Ủy ban nhân dân tỉnh quyết định thu hồi, hủy bỏ giấy tờ hộ tịch trái quy định pháp luật;", [], False),
+        ("Đề nghị Ủy ban nhân dân tỉnh Hà Tĩnh bổ nhiệm, miễn nhiệm công chứng viên;", [], False),
+        # … another body it does request
+        ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tuyên truyền, vận động Nhân dân;", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], True),
+        ("Đề nghị Ủy ban nhân dân tỉnh Nghệ An xem xét, giải quyết kiến nghị của công dân;", ["Ủy ban nhân dân tỉnh"], True),
+    ],
+)
+def test_a_text_never_requests_its_own_issuer(text, leads, requested):
+    lexicon = Lexicon({}, "tỉnh", own_place="Hà Tĩnh", issuer="Ủy ban nhân dân tỉnh Hà Tĩnh")
+    actors = read_actors(text, lexicon)
+    assert ([m.name for m in actors.leads], actors.requested) == (leads, requested)
+
+
 # the Government's decree on disciplining civil servants (corpus de54f5fa…): the council is named
 # closed again and again, so its name ends where its own act begins
 _DISCIPLINE_DECREE = (
