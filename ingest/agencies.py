@@ -9,6 +9,7 @@ typed. Generic phrases ("các cơ quan, đơn vị có liên quan") are kept as 
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -582,6 +583,13 @@ def canonical_generic(phrase: str) -> str:
 
 
 @cache
+def same_level() -> str:
+    """The words that stand for the issuer's own level ("Ủy ban MTTQ Việt Nam cùng cấp"; cues.yaml:
+    same_level), folded."""
+    return fold(cues()["same_level"])
+
+
+@cache
 def _not_agencies() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(fold(w) for w in cues()['not_agencies'])})(?![\wÀ-ỹ])")
 
@@ -696,7 +704,7 @@ def written_name(m: AgencyMention, lexicon: Lexicon) -> str:
     if m.kind == "collective_group" or not m.surface.strip() or re.search(r"[,;/]|\s(?:và|hoặc)\s", m.surface):
         return shown
     text = canonical_generic(m.surface)
-    if m.level and fold(m.level) != "cùng cấp":
+    if m.level and fold(m.level) != same_level():
         # "… cùng cấp": the level `_resolve_levels` read it as, the issuer's own
         text = re.sub(r"(?<=\s)cùng cấp$", m.level, text)
     bare, whole = (fold(x).removeprefix("các ") for x in (text, shown))
@@ -1939,7 +1947,7 @@ def _resolve_levels(mentions: list[AgencyMention], lexicon: Lexicon) -> list[Age
         name, level = m.name, m.level
         # (a name that does not end with the level keeps its words: "Ban Thi đua - Khen thưởng")
         ends = bool(level) and fold(name).endswith(fold(level or ""))
-        if level and level.lower() == "cùng cấp" and lexicon.own_level:
+        if level and fold(level) == same_level() and lexicon.own_level:
             # "cùng cấp" is the issuer's own level
             name = (name[: -len(level)] if ends else name.rstrip() + " ") + lexicon.own_level
             level = lexicon.own_level
@@ -2025,40 +2033,29 @@ def _term_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\wÀ-ỹ])(?-i:{heads})((?:\s+(?-i:[a-zà-ỹđ])[\wÀ-ỹ]*){{1,6}})(\s*[,;.:)*\]]|\s*$)?")
 
 
-@cache
-def _not_agency_regex() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(fold(w) for w in cues()['not_agencies'])})(?![\wÀ-ỹ])")
-
-
-def _not_agency(name: str) -> bool:
-    """"Trường hợp cơ quan": a phrase the head word opens that names no body."""
-    return bool(_not_agency_regex().match(fold(name)))
-
-
 def document_terms(text: str) -> dict[str, frozenset[str]]:
     """Bodies a text names again and again by a head noun and lowercase words, the name closed
     by punctuation at least twice ("… của Hội đồng kỷ luật;", "(… biên bản họp Hội đồng kỷ luật
     và …)"), each with the words the text puts after it more than once (a longer name:
     "Hội đồng kỷ luật | công chức"). Where such a name opens a run of lowercase words the
     text does not repeat after it, the run is its predicate ("Hội đồng kỷ luật | tự giải thể")."""
-    seen: dict[str, int] = {}
-    closed: dict[str, int] = {}
-    follows: dict[str, dict[str, int]] = {}
+    seen: Counter[str] = Counter()
+    closed: Counter[str] = Counter()
+    follows: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for m in _term_regex().finditer(text):
         head = text[m.start() : m.start(1)]
         words = m.group(1).split()
         for j in range(1, len(words) + 1):
             name = " ".join([head, *words[:j]])
-            seen[name] = seen.get(name, 0) + 1
+            seen[name] += 1
             if j < len(words):
-                nxt = follows.setdefault(name, {})
-                nxt[words[j]] = nxt.get(words[j], 0) + 1
+                follows[name][words[j]] += 1
             elif m.group(2) is not None:
-                closed[name] = closed.get(name, 0) + 1
+                closed[name] += 1
     return {
-        name: frozenset(w for w, n in follows.get(name, {}).items() if n > 1)
+        name: frozenset(w for w, n in follows[name].items() if n > 1)
         for name, n in sorted(closed.items(), key=lambda kv: -len(kv[0]))
-        if n >= 2 and seen[name] >= 3 and not _head_noun_regex().fullmatch(fold(name)) and not _not_agency(name)
+        if n >= 2 and seen[name] >= 3 and not _head_noun_regex().fullmatch(fold(name)) and not _not_agencies().match(fold(name))
     }
 
 

@@ -45,6 +45,7 @@ from .agencies import (
     provision_tail,
     public_persons_regex,
     public_regex,
+    same_level,
     shown_name,
     split_agencies,
     stacked_titles,
@@ -1004,7 +1005,8 @@ def _inside_comma_field(before: str, after: str) -> bool:
 
 @cache
 def _comma_field_parts() -> tuple[tuple[str, str], ...]:
-    return tuple((lambda a, b: (fold(a.strip()), fold(b.strip())))(*field.split(",", 1)) for field in cues()["comma_fields"])
+    pairs = (field.split(",", 1) for field in cues()["comma_fields"])
+    return tuple((fold(first.strip()), fold(second.strip())) for first, second in pairs)
 
 
 def _capitalised_field_goes_on(before: str, sep: str, after: str) -> bool:
@@ -1164,17 +1166,12 @@ def _at_subjects_level(partner: AgencyMention, subjects: list[AgencyMention]) ->
     """"UBND cấp xã … phối hợp với Thường trực Ủy ban MTTQ Việt Nam | cùng cấp": the partner at its
     subject's level, where the list alone read "cùng cấp" as the issuer's."""
     levels = {m.level for m in subjects if m.level}
-    if len(levels) != 1 or not partner.level or not fold(partner.surface).endswith(_same_level()):
+    if len(levels) != 1 or not partner.level or not fold(partner.surface).endswith(same_level()):
         return partner
     level = levels.pop()
     if not partner.name.endswith(partner.level) or level == partner.level:
         return partner
     return replace(partner, name=partner.name[: -len(partner.level)].rstrip() + " " + level, level=level)
-
-
-@cache
-def _same_level() -> str:
-    return fold(cues()["same_level"])
 
 
 def _subjects_role(out: Actors, named: list[AgencyMention], pred: str, partnered: bool) -> None:
