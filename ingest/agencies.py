@@ -590,14 +590,15 @@ def same_level() -> str:
 
 
 @cache
-def _not_agencies() -> re.Pattern[str]:
+def not_agencies_regex() -> re.Pattern[str]:
+    """Words that open a phrase naming no body, folded (cues.yaml: not_agencies)."""
     return re.compile(rf"(?:{alternation(fold(w) for w in cues()['not_agencies'])})(?![\wÀ-ỹ])")
 
 
 def looks_like_agency(phrase: str) -> bool:
     """A phrase headed by an agency noun ("các cơ sở đào tạo"), not by a predicate."""
     low = strip_plural(fold(phrase), whole=True)
-    if predicate_regex().match(low) or _not_agencies().match(low):
+    if predicate_regex().match(low) or not_agencies_regex().match(low):
         return False  # a predicate, or a head word that names no body here ("trường hợp", "bộ máy")
     if any(a.start == 0 for a in find_agencies(phrase)):
         return True
@@ -690,7 +691,10 @@ def tier_name(name: str, level: str | None = None) -> str:
 
 
 # "cấp xã" after "Ủy ban nhân dân cấp huyện,": a level standing for the head before it
-_ELLIPTIC_LEVEL = re.compile(r"(?:các\s+)?(cấp\s+\S+|các cấp|cùng cấp)", re.I)
+@cache
+def _elliptic_level() -> re.Pattern[str]:
+    """A level alone, standing for the head before it (cues.yaml: same_level for "cùng cấp")."""
+    return re.compile(rf"(?:các\s+)?(cấp\s+\S+|các cấp|{re.escape(cues()['same_level'])})", re.I)
 _UNEXPANDED = re.compile(r"(?<![\wÀ-ỹ])[A-ZĐ&]{2,}(?:[-&][A-ZĐ]+)*(?![\wÀ-ỹ])")
 
 
@@ -709,7 +713,7 @@ def written_name(m: AgencyMention, lexicon: Lexicon) -> str:
         text = re.sub(r"(?<=\s)cùng cấp$", m.level, text)
     bare, whole = (fold(x).removeprefix("các ") for x in (text, shown))
     counted = bool(m.level) and re.search(r"(?<![\wÀ-ỹ])\d{1,3}\s", text) is not None
-    if _UNEXPANDED.search(text) or whole.startswith(bare) or _ELLIPTIC_LEVEL.fullmatch(bare) or elliptic_place().fullmatch(text) or counted:
+    if _UNEXPANDED.search(text) or whole.startswith(bare) or _elliptic_level().fullmatch(bare) or elliptic_place().fullmatch(text) or counted:
         # the name says more than the words the mention covers: "Hội đồng Thi đua" of "… - Khen
         # thưởng ngành Y tế", "cấp xã" after "Ủy ban nhân dân cấp huyện,", "phường Xuân Đỉnh"
         # after "UBND phường Cổ Nhuế 2 và"; a count of the units ("UBND 06 thành phố …") is no name
@@ -756,9 +760,6 @@ def _one_bracket(piece: str) -> bool:
     return False
 
 
-_GENERIC_LEVEL = re.compile(r"^(?P<base>.+?)\s+(?P<level>cấp (?:tỉnh|huyện|xã)|các cấp|cùng cấp)$", re.I)
-
-
 def _piece_mentions(
     piece: str, gap: str, span: tuple[int, int], mention: AgencyMention | None, previous: AgencyMention | None, lexicon: Lexicon
 ) -> list[AgencyMention]:
@@ -789,7 +790,7 @@ def _piece_mentions(
         if entry is not None and entry.levelled:
             level = where.group("level").lower()
             return [AgencyMention(f"{entry.name} {level}", previous.kind, piece, cursor, gap_end, level, where.group("place"), True, False, entry.name)]
-    ell = _ELLIPTIC_LEVEL.fullmatch(piece)
+    ell = _elliptic_level().fullmatch(piece)
     if ell and previous is not None:
         base = previous.name
         if previous.level:
@@ -950,7 +951,7 @@ def _gap_pieces(gap: str) -> list[str]:
         while place := re.match(rf"[\s,]*(?:và\s+|hoặc\s+)?{elliptic_place().pattern}(?=\s*(?:,|\s(?:và|hoặc)\s|$))", piece):
             out.append(piece[: place.end()])
             piece = piece[place.end() :]
-        level = re.match(rf"[\s,]*{_ELLIPTIC_LEVEL.pattern}(?=\s+(?:và|hoặc)\s)", piece, re.I)
+        level = re.match(rf"[\s,]*{_elliptic_level().pattern}(?=\s+(?:và|hoặc)\s)", piece, re.I)
         if level:
             out.append(piece[: level.end()])
             piece = piece[level.end() :]
@@ -1687,7 +1688,7 @@ def _sort_members(tokens: list[str], catch_all: bool, rules: _CollectiveRules, l
     kinds, names = out.kinds, out.names
     reform = lexicon.reform
     for tok in tokens:
-        if _not_agencies().match(fold(tok)):
+        if not_agencies_regex().match(fold(tok)):
             continue  # "Xã hội hóa", "bộ máy": a head word in a compound that names no body
         # "các ngành liên quan, đơn vị, địa phương": a member qualified as a catch-all
         tok, qualified = _strip_catch_all(tok)
@@ -2055,7 +2056,7 @@ def document_terms(text: str) -> dict[str, frozenset[str]]:
     return {
         name: frozenset(w for w, n in follows[name].items() if n > 1)
         for name, n in sorted(closed.items(), key=lambda kv: -len(kv[0]))
-        if n >= 2 and seen[name] >= 3 and not _head_noun_regex().fullmatch(fold(name)) and not _not_agencies().match(fold(name))
+        if n >= 2 and seen[name] >= 3 and not _head_noun_regex().fullmatch(fold(name)) and not not_agencies_regex().match(fold(name))
     }
 
 

@@ -40,6 +40,7 @@ from .agencies import (
     name_closing_regex,
     name_own_units,
     names_the_public,
+    not_agencies_regex,
     place_qualifier_regex,
     predicate_regex,
     provision_tail,
@@ -1032,7 +1033,7 @@ def _modifier_member(probe: str) -> int:
     m = _clause_words().bare_member.match(probe)
     if not m or predicate_regex().search(m.group(1)) or _clause_words().not_a_verb.match(m.group(1)):
         return 0
-    if _openers().heads.match(fold(m.group(1))) or _openers().not_agencies.match(fold(m.group(1))):
+    if _openers().heads.match(fold(m.group(1))) or not_agencies_regex().match(fold(m.group(1))):
         return 0  # a head of its own ("ngành", "địa phương") is a member, read as one
     return m.end()
 
@@ -1053,7 +1054,6 @@ class _Openers:
 
     titles: re.Pattern[str]  # "Giám đốc", "Chủ tịch" … before a body's name (folded text)
     titles_raw: re.Pattern[str]  # the same on the text as written, with a following "các"
-    not_agencies: re.Pattern[str]
     place: re.Pattern[str]  # "Xã Trường Văn": a place, not a body
     heads: re.Pattern[str]
     head_noun: re.Pattern[str]  # "các tổ chức …": after a plural, "tổ chức" is a noun, not the verb
@@ -1069,7 +1069,6 @@ def _openers() -> _Openers:
         # "Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Xây dựng, …": the generic head and its
         # colon before the bodies the title heads are the title's
         titles_raw=re.compile(rf"{stacked}(?:các\s+)?(?:(?:{alternation(c['collectives']['generic'])})\s*:\s+(?=(?-i:[A-ZĐÀ-Ỹ])))?", re.I),
-        not_agencies=re.compile(r"(?:" + "|".join(re.escape(fold(w)) for w in c["not_agencies"]) + r")(?![\wÀ-ỹ])"),
         place=re.compile(rf"^(?i:{alternation(c['issuer_levels'])})\s+[A-ZĐÀ-Ỹ]"),
         heads=re.compile(r"(?:" + alternation(heads) + r")(?![\wÀ-ỹ])"),
         head_noun=re.compile(r"(?:" + alternation({*c["agency_heads"], *c["collectives"]["generic"]}) + r")(?![\wÀ-ỹ])", re.I),
@@ -1085,7 +1084,7 @@ def _opens_with_agency(phrase: str, lexicon: Lexicon) -> bool:
     o = _openers()
     low = o.titles.sub("", fold(text), count=1)
     low = strip_plural(low, whole=True)
-    if o.not_agencies.match(low):
+    if not_agencies_regex().match(low):
         return False
     if o.place.match(strip_plural(text.strip())):
         return False  # "Xã Trường Văn": a place, not a body
