@@ -569,16 +569,23 @@ def ends_in_abbreviated_level(text: str) -> bool:
     return bool(_abbreviated_level_end().search(text))
 
 
+_LEADING_CONJUNCTION = re.compile(r"^(?:và|hoặc)\s+", re.I)
+_AMPERSAND = re.compile(r"(?<=[a-zà-ỹ])\s*&\s*(?=[A-ZĐÀ-Ỹa-zà-ỹ])")
+_SPACED_DASH = re.compile(r"\s+[–—]\s+")
+_SPACES = re.compile(r"\s+")
+
+
 def canonical_generic(phrase: str) -> str:
     """Tidy a generic agency phrase: titles of persons dropped, abbreviations expanded."""
     text = phrase.strip(" ,;.:-–")
-    text = re.sub(r"^(?:và|hoặc)\s+", "", text, flags=re.I)
+    text = _LEADING_CONJUNCTION.sub("", text)
     text = _title_regex().sub("", text)
     pattern, table = _abbreviation_regex()
     text = pattern.sub(lambda m: table[m.group(0).rstrip(".")] + (" " if m.group(0).endswith(".") else ""), text)
-    text = re.sub(r"(?<=[a-zà-ỹ])\s*&\s*(?=[A-ZĐÀ-Ỹa-zà-ỹ])", " và ", text)  # "HĐND&UBND", expanded
-    text = re.sub(r"\s+[–—]\s+", " - ", text)  # one dash in names ("Thi đua – Khen thưởng")
-    text = re.sub(r"\s+", " ", text).strip()
+    if "&" in text:
+        text = _AMPERSAND.sub(" và ", text)  # "HĐND&UBND", expanded
+    text = _SPACED_DASH.sub(" - ", text)  # one dash in names ("Thi đua – Khen thưởng")
+    text = _SPACES.sub(" ", text).strip()
     return text[:1].upper() + text[1:]
 
 
@@ -602,7 +609,13 @@ def looks_like_agency(phrase: str) -> bool:
         return False  # a predicate, or a head word that names no body here ("trường hợp", "bộ máy")
     if any(a.start == 0 for a in find_agencies(phrase)):
         return True
-    return any(re.match(rf"{re.escape(h)}(?![\wÀ-ỹ])", low) for h in cues()["agency_heads"])
+    return _agency_head_opening().match(low) is not None
+
+
+@cache
+def _agency_head_opening() -> re.Pattern[str]:
+    """A phrase opening with an agency noun (cues.yaml: agency_heads), each written as it is."""
+    return re.compile("(?:" + "|".join(re.escape(h) for h in cues()["agency_heads"]) + r")(?![\wÀ-ỹ])")
 
 
 @dataclass(frozen=True)
@@ -1398,10 +1411,17 @@ def _field_after_head() -> re.Pattern[str]:
     return re.compile(rf"(?:\S+\s+){{0,4}}(?P<prep>{preps})\s+[a-zà-ỹđ]")
 
 
+@cache
+def _catch_all_tails() -> tuple[re.Pattern[str], ...]:
+    """Each catch-all qualifier at a text's end, in the order of the rules (the first wins)."""
+    return tuple(re.compile(rf"\s+{re.escape(q)}(?:\s+khác)?\s*$") for q in _collective_rules().catch_all)
+
+
 def _strip_catch_all(text: str) -> tuple[str, bool]:
     """"các ngành liên quan" -> ("các ngành", True): a trailing catch-all qualifier cut off."""
-    for q in _collective_rules().catch_all:
-        m = re.search(rf"\s+{re.escape(q)}(?:\s+khác)?\s*$", fold(text))
+    low = fold(text)
+    for tail in _catch_all_tails():
+        m = tail.search(low)
         if m:
             return text[: m.start()].strip(), True
     return text, False
@@ -1626,13 +1646,21 @@ def _group_words(group: str) -> str:
     return core[: where.start()] if where else core
 
 
+_OWNER_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:trực thuộc|thuộc|của|trong)\s+\S")
+
+
+@lru_cache(maxsize=64)
+def _level_tails(levels: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """Each level at a text's end, in the order given (the first wins)."""
+    return tuple(re.compile(rf"(?<![\wÀ-ỹ])({re.escape(lv)})\s*$", re.I) for lv in levels)
+
+
 def _trailing_level(text: str, levels: tuple[str, ...]) -> tuple[str, str | None]:
     """The level a list ends with ("… cấp tỉnh", "… của tỉnh"), cut off; none after an owner."""
     # "đơn vị sự nghiệp thuộc Ủy ban nhân dân huyện": an owner qualifier, kept as written — not
     # the owner word of the level itself ("các cơ quan thông tin truyền thông | của tỉnh")
-    owner = re.search(r"(?<![\wÀ-ỹ])(?:trực thuộc|thuộc|của|trong)\s+\S", text)
-    for lv in levels:
-        m = re.search(rf"(?<![\wÀ-ỹ])({re.escape(lv)})\s*$", text, re.I)
+    owner = _OWNER_BEFORE.search(text)
+    for m in (tail.search(text) for tail in _level_tails(levels)):
         if m and m.start() > 0 and (owner is None or owner.start() >= m.start()):
             return text[: m.start()].strip(" ,"), re.sub(rf"^(?:{_owner_word().pattern})\s+", "", m.group(1), flags=re.I)
     return text, None

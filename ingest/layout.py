@@ -324,6 +324,8 @@ def _split_roles(text: str) -> tuple[str, str]:
 
 def _open_emphasis(text: str) -> bool:
     """Does the line leave a `**` or `*` span open?"""
+    if "*" not in text:
+        return False  # most lines: no star to count
     strong = len(_STRONG.findall(text))
     if strong % 2:
         return True

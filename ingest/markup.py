@@ -193,13 +193,17 @@ def _line_tables(lines: list[Line]) -> list[Block]:
     return out
 
 
+_CLOSING_PIPE = re.compile(r"\S\s+\|(?:\s|$)")
+_OPENING_PIPE = re.compile(r"^\s*\|\s+\S")
+
+
 def _delimited(text: str) -> list[str] | None:
     """Cells of a row written on one line: tabs, ` | ` between cells, or a closing ` |`."""
     if "\t" in text.rstrip() and text.strip():
         # a leading tab leaves the first cell empty: the text goes on in a later column
         cells = [c.strip() for c in text.rstrip().split("\t")]
         return cells if sum(1 for c in cells if c) >= 2 or not cells[0] else None
-    if _PIPE.match(text) or not (re.search(r"\S\s+\|(?:\s|$)", text) or re.match(r"^\s*\|\s+\S", text)):
+    if "|" not in text or _PIPE.match(text) or not (_CLOSING_PIPE.search(text) or _OPENING_PIPE.match(text)):
         return None
     cells = [c.strip() for c in text.strip().strip("|").split("|")]
     return cells if any(cells) else None

@@ -233,11 +233,21 @@ def _adverbs() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(a.split()) for a in [*cues()["time_adverbs"], *cues()["manner_adverbs"]])
 
 
+@cache
+def _adverbs_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for adverb in _adverbs():
+        by_first.setdefault(adverb[0], []).append(adverb)
+    return {first: tuple(found) for first, found in by_first.items()}
+
+
 def _opens_adverb(words: list[str]) -> bool:
     """An adverb of frequency or manner starts here: no family's name holds one ("Ban Chỉ đạo |
     định kỳ hoặc đột xuất tổ chức kiểm tra …", "Ban Chỉ huy cấp xã | trực tiếp báo cáo …"), though
     its words may stand in names ("Thẩm định", "Ngân hàng", "Thường trực")."""
-    return any(tuple(w.lower() for w in words[: len(a)]) == a for a in _adverbs())
+    # only the adverbs of the first word are compared (a head's window asks at every word)
+    found = _adverbs_by_first_word().get(words[0].lower()) if words else None
+    return found is not None and any(tuple(w.lower() for w in words[: len(a)]) == a for a in found)
 
 
 @cache

@@ -370,9 +370,14 @@ def fold(text: str) -> str:
 def proper_case(text: str) -> str:
     """The text with its proper words in their capitals ("trực thuộc Trung ương"; cues.yaml:
     proper_words), however the rest was cased."""
-    for word in cues()["proper_words"]:
-        text = re.sub(rf"(?<![\wÀ-ỹ]){re.escape(word.lower())}(?![\wÀ-ỹ])", word, text)
+    for pattern, word in _proper_words():
+        text = pattern.sub(word, text)
     return text
+
+
+@cache
+def _proper_words() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(rf"(?<![\wÀ-ỹ]){re.escape(word.lower())}(?![\wÀ-ỹ])"), word) for word in cues()["proper_words"])
 
 
 @cache

@@ -131,7 +131,7 @@ _TRAILER_MAX = 80
 def is_portal_trailer(text: str) -> bool:
     """The first line of what a legal portal prints after the document ("Văn bản liên quan",
     "NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN"): a short line of its own, never a sentence's middle."""
-    text = re.sub(r"\*+", "", text).strip()
+    text = text.replace("*", "").strip()
     return len(text) <= _TRAILER_MAX and bool(_portal_trailer().search(text))
 
 
