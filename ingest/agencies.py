@@ -952,6 +952,18 @@ def names_a_kind(name: str) -> bool:
     return any(low == k or low.startswith(k + " ") for k in _collective_rules().kind_names)
 
 
+@cache
+def _leading_place() -> re.Pattern[str]:
+    """A place standing for a body named before it, at a piece's start, before a comma or a conjunction."""
+    return re.compile(rf"[\s,]*(?:và\s+|hoặc\s+)?{elliptic_place().pattern}(?=\s*(?:,|\s(?:và|hoặc)\s|$))")
+
+
+@cache
+def _leading_level() -> re.Pattern[str]:
+    """A level standing for a body named before it, at a piece's start, before a conjunction."""
+    return re.compile(rf"[\s,]*{_elliptic_level().pattern}(?=\s+(?:và|hoặc)\s)", re.I)
+
+
 def _gap_pieces(gap: str) -> list[str]:
     """The text between known names, cut at ';', before a conjunction that opens another head's
     title ("các đơn vị thuộc Bộ Nội vụ | và Thủ trưởng các cơ quan, đơn vị có liên quan") and
@@ -961,10 +973,10 @@ def _gap_pieces(gap: str) -> list[str]:
     out: list[str] = []
     for piece in (p for part in gap.split(";") for p in _titled_conjunct().split(part)):
         # one place after another ("…, thành phố Hồ Chí Minh, thành phố Hải Phòng và tỉnh Quảng Ninh")
-        while place := re.match(rf"[\s,]*(?:và\s+|hoặc\s+)?{elliptic_place().pattern}(?=\s*(?:,|\s(?:và|hoặc)\s|$))", piece):
+        while place := _leading_place().match(piece):
             out.append(piece[: place.end()])
             piece = piece[place.end() :]
-        level = re.match(rf"[\s,]*{_elliptic_level().pattern}(?=\s+(?:và|hoặc)\s)", piece, re.I)
+        level = _leading_level().match(piece)
         if level:
             out.append(piece[: level.end()])
             piece = piece[level.end() :]

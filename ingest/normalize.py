@@ -123,6 +123,20 @@ _BLANKS = re.compile(r"[ \t\f\v]+")
 _DASH_PLUS = re.compile(r"^[-–]\s*\+\s*")
 
 
+# patterns of the footnote, markdown and line-joining steps, compiled once (each runs per line)
+_ALONE_BRACKET = re.compile(r"\[(\d{1,2})\]")
+_GLUED_NUMBER = re.compile(r"(?<=[^\W\d_])(\d{1,2})(?=[;,.:)\s]|$)")
+_STARS = re.compile(r"\*{2,}")
+_STRAY_STAR = re.compile(r"(?<!\()\*(?!\))")
+_HASH_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+_ENUMERATED_HEAD = re.compile(r"(?<![\wÀ-ỹ])(?i:các)\s+[^\s:]+(?:,\s*[^\s:]+)*\s*:$")
+_LONE_BULLET = re.compile(r"\s*[-–+•]\s*")
+_DASH_END = re.compile(r"\S\s[-–]$")
+_OPENER = re.compile(r"^(?:[-–]|\()\s*(\S)")
+_YEAR_END = re.compile(r"\b(?:19|20)\d{2}$")
+_YEAR_RANGE_START = re.compile(r"^[-–]\s*(?:19|20)\d{2}\b")
+_DIVISION_NUMBER = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,5})\b")
+
 _WHOLE_STRONG = re.compile(r"^\s*(?:#{1,6}\s+)?(\*\*|__)(?=\S)(?:(?!\1).)+?(?<=\S)\1[\s.:]*$")
 
 
@@ -138,14 +152,14 @@ def strip_markdown(lines: list[Line]) -> list[Line]:
         text = _MD_EM.sub(r"\1", text)
         # An emphasis span cut by a hard line break leaves unmatched markers.
         text = _MD_TRAILING.sub("", text.rstrip())
-        text = re.sub(r"\*{2,}", "", text)
+        text = _STARS.sub("", text)
         # stray single markers left where emphasis was cut ("2040*” *và"); "(*)" is a note mark
-        text = re.sub(r"(?<!\()\*(?!\))", "", text)
+        text = _STRAY_STAR.sub("", text)
         return text.replace("\\", "")
 
     out = []
     for line in lines:
-        heading = line.heading or bool(_WHOLE_STRONG.match(line.text) or re.match(r"^\s{0,3}#{1,6}\s+\S", line.text))
+        heading = line.heading or bool(_WHOLE_STRONG.match(line.text) or _HASH_HEADING.match(line.text))
         out.append(Line(fix(line.text), line.src, heading))
     return out
 
@@ -209,7 +223,7 @@ def extract_footnotes(lines: list[Line], store: Footnotes | None = None, in_tabl
     i = 0
     while i < len(lines):
         line = lines[i]
-        alone = re.fullmatch(r"\[(\d{1,2})\]", line.text.strip())
+        alone = _ALONE_BRACKET.fullmatch(line.text.strip())
         if alone and alone.group(1) in bracketed and i + 1 < len(lines) and lines[i + 1].text:
             # "[2]" / "Toàn bộ 34 tỉnh, …": the number on a line of its own, its body below
             i += 1
@@ -234,7 +248,7 @@ def extract_footnotes(lines: list[Line], store: Footnotes | None = None, in_tabl
                 i += 1
             store.notes[m.group("n")] = Line(" ".join(body), tuple(src))
             continue
-        for anchor in re.finditer(r"(?<=[^\W\d_])(\d{1,2})(?=[;,.:)\s]|$)", line.text):
+        for anchor in _GLUED_NUMBER.finditer(line.text):
             if line.text[anchor.start() - 1].islower():  # "lãng phí1": a footnote mark after a word
                 anchors.setdefault(anchor.group(1), line.first)
         bracketed.update(_bracket_anchors(line.text))
@@ -544,7 +558,7 @@ def _enumeration_cut(prev: str, nxt: str) -> bool:
     """"Bộ trưởng các Bộ:" / "Xây dựng, Ngoại giao, Tư pháp …": the members of an enumerated
     head run on past the break (the colon opens the list, it ends no sentence)."""
     # only every body of a kind ("các Sở:"): "1. Lãnh đạo Sở:" heads a paragraph of its own
-    if not re.search(r"(?<![\wÀ-ỹ])(?i:các)\s+[^\s:]+(?:,\s*[^\s:]+)*\s*:$", prev) or not nxt[:1].isupper() or _LABEL.match(nxt):
+    if not _ENUMERATED_HEAD.search(prev) or not nxt[:1].isupper() or _LABEL.match(nxt):
         return False
     from .agencies import expand_enumerations
 
@@ -558,18 +572,18 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         return True
     if prev.endswith(_TERMINAL):
         return False
-    if re.fullmatch(r"\s*[-–+•]\s*", prev) and nxt[:1].isalnum():
+    if _LONE_BULLET.fullmatch(prev) and nxt[:1].isalnum():
         return True  # "-" / "Văn phòng Chính phủ (để đăng công báo);": a bullet cut from its item
-    if re.search(r"\S\s[-–]$", prev) and nxt[:1].isupper():
+    if _DASH_END.search(prev) and nxt[:1].isupper():
         return True  # "… Công ty Tân Cảng -" / "Petro Cam Ranh khi …": a dash between two names' words
-    opener = re.match(r"^(?:[-–]|\()\s*(\S)", nxt)
-    if re.search(r"\b(?:19|20)\d{2}$", prev) and re.match(r"^[-–]\s*(?:19|20)\d{2}\b", nxt):
+    opener = _OPENER.match(nxt)
+    if _YEAR_END.search(prev) and _YEAR_RANGE_START.match(nxt):
         return True  # "giai đoạn 2026" / "- 2030, …": a range of years cut at its dash
     if opener and opener.group(1).islower():
         # "thông tin" / "- viễn thông": a hyphenated phrase wrapped at its dash, not a bullet;
         # "(sau đây gọi là …)": a parenthesis that opens in lower case continues a sentence
         return True
-    if layout.is_bare_division(prev) and re.match(r"^(?:\d{1,3}|[IVXLC]{1,5})\b", nxt):
+    if layout.is_bare_division(prev) and _DIVISION_NUMBER.match(nxt):
         return True  # "Điều" / "13. Trách nhiệm …": the division's number wrapped
     if opener and _cut_agency_name(prev, nxt):
         return True  # "… Tập đoàn Công nghiệp" / "- Viễn thông Quân đội theo …": one name

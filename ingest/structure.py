@@ -676,10 +676,15 @@ def _filing_line() -> re.Pattern[str]:
     return re.compile(rf"^\s*[-–]?\s*{cues()['recipients_filing']}")
 
 
+@cache
+def _recipients_heading() -> re.Pattern[str]:
+    return re.compile(cues()["recipients_heading"], re.I)
+
+
 def _tail_line(lines: list[Line], i: int) -> bool:
     c = cues()
     line = lines[i]
-    if re.match(c["recipients_heading"], fold(line.text), re.I):
+    if _recipients_heading().match(fold(line.text)):
         return True
     if _unlabelled_span(lines, i):
         return True
