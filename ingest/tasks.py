@@ -184,6 +184,7 @@ class _Grammar:
     lead: re.Pattern[str]
     support: re.Pattern[str]
     supervise: re.Pattern[str]
+    joins: re.Pattern[str]  # "tham gia phối hợp với …": helps, a partner named or not
     supervise_also: re.Pattern[str]
     delegate: re.Pattern[str]
     direct: re.Pattern[str]
@@ -218,6 +219,7 @@ def _grammar() -> _Grammar:
         granted=re.compile(rf"(?<![\wÀ-ỹ]){not_power}(?:{alternation(pr['power'])})(?:[\s,]+[\wÀ-ỹ]+){{0,4}}\s*:\s*$", re.I),
         lead=re.compile(rf"^(?:{alternation(pr['lead'])}){end}", re.I),
         support=re.compile(rf"^(?:{alternation(pr['support'])}){end}", re.I),
+        joins=re.compile(rf"^(?:{alternation(pr['joins'])}){end}", re.I),
         supervise=re.compile(rf"^(?:{alternation(pr['supervise'])}){end}", re.I),
         supervise_also=re.compile(rf"(?<![\wÀ-ỹ])(?:và|,)\s*(?:{alternation(pr['supervise'])}){end}", re.I),
         delegate=re.compile(rf"^\s*(?:{alternation(pr['delegate'])})\s+", re.I),
@@ -1176,12 +1178,12 @@ def _at_subjects_level(partner: AgencyMention, subjects: list[AgencyMention]) ->
 def _subjects_role(out: Actors, named: list[AgencyMention], pred: str, partnered: bool) -> None:
     """The part a clause's named subjects play, by its predicate: supervision first ("phối hợp
     giám sát" supervises with the council's bodies), help without partners ("Đề nghị Ủy ban MTTQ …
-    phối hợp tuyên truyền"), else the lead."""
+    phối hợp tuyên truyền") or by taking part ("tham gia phối hợp với …"), else the lead."""
     if not named:
         return
     if _grammar().supervise.match(pred):
         out.supervisors += named
-    elif _grammar().support.match(pred) and not partnered:
+    elif _grammar().support.match(pred) and (not partnered or _grammar().joins.match(pred)):
         out.supports += named
     else:
         out.leads += named
