@@ -708,6 +708,8 @@ def tier_name(name: str, level: str | None = None) -> str:
 def _elliptic_level() -> re.Pattern[str]:
     """A level alone, standing for the head before it (cues.yaml: same_level for "cùng cấp")."""
     return re.compile(rf"(?:các\s+)?(cấp\s+\S+|các cấp|{re.escape(cues()['same_level'])})", re.I)
+
+
 _UNEXPANDED = re.compile(r"(?<![\wÀ-ỹ])[A-ZĐ&]{2,}(?:[-&][A-ZĐ]+)*(?![\wÀ-ỹ])")
 
 
@@ -723,7 +725,7 @@ def written_name(m: AgencyMention, lexicon: Lexicon) -> str:
     text = canonical_generic(m.surface)
     if m.level and fold(m.level) != same_level():
         # "… cùng cấp": the level `_resolve_levels` read it as, the issuer's own
-        text = re.sub(r"(?<=\s)cùng cấp$", m.level, text)
+        text = re.sub(rf"(?<=\s){re.escape(cues()['same_level'])}$", m.level, text)
     bare, whole = (fold(x).removeprefix("các ") for x in (text, shown))
     counted = bool(m.level) and re.search(r"(?<![\wÀ-ỹ])\d{1,3}\s", text) is not None
     if _UNEXPANDED.search(text) or whole.startswith(bare) or _elliptic_level().fullmatch(bare) or elliptic_place().fullmatch(text) or counted:
