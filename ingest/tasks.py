@@ -1591,6 +1591,20 @@ def _introduced(actors: Actors) -> _Ctx:
     return _Ctx(leads=named, requested=actors.requested, supports=list(actors.supports), partners=list(actors.supports), given=actors.assigned)
 
 
+@cache
+def _mood_sentence() -> re.Pattern[str]:
+    """Where a paragraph's next sentence opens with the issuer's mood word and a body's name
+    (cues.yaml: predicates.delegate): "… hoàn thành tốt các nhiệm vụ được giao. | Giao Công an
+    tỉnh theo dõi, đôn đốc …" — work given to another body, a task of its own."""
+    moods = alternation(w[:1].upper() + w[1:] for w in cues()["predicates"]["delegate"])
+    return re.compile(rf"(?<=\.)\s+(?=(?:{moods})\s+(?:cho\s+)?[{CAPITALS}])")
+
+
+def _sentences_of_work(text: str) -> list[str]:
+    """A paragraph cut before each sentence that gives work anew (`_mood_sentence`)."""
+    return [part for part in _mood_sentence().split(text) if part.strip()]
+
+
 def _loose_paragraphs(section: Node, role: str, lexicon: Lexicon, out, skip: Node | None = None) -> None:
     """Paragraphs straight under a section, and an organisation section's closing words,
     that assign work to named bodies ("Yêu cầu Giám đốc các sở … triển khai thực hiện").
@@ -1602,13 +1616,15 @@ def _loose_paragraphs(section: Node, role: str, lexicon: Lexicon, out, skip: Nod
         n += 1
         if child is skip:
             continue
-        actors = read_actors(child.text, lexicon)
-        if not (actors.leads or actors.supports or actors.supervisors):
-            continue
-        node = Node("para", "", child.text, child.lines, path=f"{section.path}.p{n}")
-        made = _make_task(node, _Ctx(headings=[section.text]), None, "other", lexicon, [], {})
-        if made is not None:
-            out.append(made)
+        parts = _sentences_of_work(child.text)
+        for k, text in enumerate(parts):
+            actors = read_actors(text, lexicon)
+            if not (actors.leads or actors.supports or actors.supervisors):
+                continue
+            path = f"{section.path}.p{n}" + (f".{k + 1}" if len(parts) > 1 else "")
+            made = _make_task(Node("para", "", text, child.lines, path=path), _Ctx(headings=[section.text]), None, "other", lexicon, [], {})
+            if made is not None:
+                out.append(made)
 
 
 def _closing_requests(sections: list[Node], lexicon: Lexicon, out) -> None:
@@ -1623,15 +1639,14 @@ def _closing_requests(sections: list[Node], lexicon: Lexicon, out) -> None:
             formula = notice_closing().match(node.text)
             if formula and not formula.group("bodies"):
                 continue  # "… trân trọng thông báo./.": the notifier passes the word on
-            text = formula.group("bodies") if formula else node.text
-            actors = read_actors(text, lexicon)
-            if not any(not m.generic for m in actors.leads):
-                continue
-            n += 1
-            para = Node("para", "", text, node.lines, path=f"closing{n}")
-            made = _make_task(para, _Ctx(headings=[]), None, "other", lexicon, [], {})
-            if made is not None:
-                out.append(made)
+            for text in _sentences_of_work(formula.group("bodies") if formula else node.text):
+                actors = read_actors(text, lexicon)
+                if not any(not m.generic for m in actors.leads):
+                    continue
+                n += 1
+                made = _make_task(Node("para", "", text, node.lines, path=f"closing{n}"), _Ctx(headings=[]), None, "other", lexicon, [], {})
+                if made is not None:
+                    out.append(made)
 
 
 def _attrs(node: Node) -> dict[str, list[Node]]:

@@ -1732,3 +1732,24 @@ def test_a_field_named_in_capitals_goes_on_past_its_conjunction():
     # the kinds of bodies a coordination regulation asks (corpus 994dfbc3…): no "Các cơ quan Nông nghiệp"
     actors = read_actors("Các cơ quan Nông nghiệp và Môi trường thực hiện kiểm tra.", PROVINCE)
     assert [m.name for m in actors.leads + actors.generic] == ["Các cơ quan Nông nghiệp và Môi trường"]
+
+
+@pytest.mark.parametrize(
+    "text,parts",
+    [
+        # a decision's closing paragraph (originals dc20e6, a DOCX): the second sentence gives
+        # work to another body, a task of its own
+        (
+            "Yêu cầu các sở, ngành và Ủy ban nhân dân các xã, phường, đặc khu tổ chức thực hiện tốt các nội dung trên, thường xuyên trao đổi, phối hợp lực lượng Công an hoàn thành tốt các nhiệm vụ được giao. Giao Công an tỉnh theo dõi, đôn đốc việc thực hiện.",
+            ["Yêu cầu các sở, ngành và Ủy ban nhân dân các xã, phường, đặc khu tổ chức thực hiện tốt các nội dung trên, thường xuyên trao đổi, phối hợp lực lượng Công an hoàn thành tốt các nhiệm vụ được giao.", "Giao Công an tỉnh theo dõi, đôn đốc việc thực hiện."],
+        ),
+        # a mood word inside a sentence, or after a semicolon, cuts nothing
+        ("Sở Y tế chủ trì; giao Trạm Y tế cấp xã phối hợp thực hiện.", ["Sở Y tế chủ trì; giao Trạm Y tế cấp xã phối hợp thực hiện."]),
+        # nor does a sentence that opens with the word but names no body after it
+        ("Quyết định có hiệu lực từ ngày ký. Giao nhiệm vụ cho các đơn vị theo quy định.", ["Quyết định có hiệu lực từ ngày ký. Giao nhiệm vụ cho các đơn vị theo quy định."]),
+    ],
+)
+def test_a_paragraph_is_cut_before_a_sentence_that_gives_work_anew(text, parts):
+    from ingest.tasks import _sentences_of_work
+
+    assert _sentences_of_work(text) == parts
