@@ -309,8 +309,7 @@ def _with_header_marks(lines: list[Line], within: int = 40) -> list[Line]:
 
 def parse(norm: Normalised) -> Document:
     lines = _with_header_marks(list(norm.lines))
-    c = cues()
-    rec_heading = re.compile(c["recipients_heading"], re.I)
+    rec_heading = _recipients_heading()
     header = Header()
     portal = dict(norm.portal)
 
@@ -678,6 +677,8 @@ def _filing_line() -> re.Pattern[str]:
 
 @cache
 def _recipients_heading() -> re.Pattern[str]:
+    """The recipients' heading ("Nơi nhận:"; cues.yaml: recipients_heading), compiled once for
+    the header reader, the tail and the attachments."""
     return re.compile(cues()["recipients_heading"], re.I)
 
 
@@ -820,7 +821,7 @@ def _tail(lines: list[Line], start: int, rec_heading: re.Pattern[str]) -> tuple[
             continue
         if rec_heading.match(fold(text)) and not seen_recipients:
             seen_recipients = True
-            rest = re.sub(cues()["recipients_heading"], "", text, flags=re.I).strip(" :")
+            rest = _recipients_heading().sub("", text).strip(" :")
             if rest:
                 recipients.append(Line(rest, line.src))
             i += 1
@@ -934,7 +935,7 @@ def _attachments(lines: list[Line], start: int, promulgates: bool = True) -> lis
     Only a decision (resolution, decree …) issues documents; after a plan's signature a heading
     "KẾ HOẠCH VAY VÀ TRẢ NỢ …" is the title of a form "kèm theo Kế hoạch": an appendix."""
     out: list[Attachment] = []
-    rec_heading = re.compile(cues()["recipients_heading"], re.I)
+    rec_heading = _recipients_heading()
     i = start
     n = len(lines)
     annexes = 0
