@@ -2022,9 +2022,41 @@ def _walk(node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[Agen
                 continue  # "… thu hồi thẻ trong những trường hợp sau đây:": its items are cases
             _walk(child, child_ctx, role, lexicon, default, out)
             continue
-        made = _make_task(child, child_ctx, entry, role, lexicon, default, own)
-        if made is not None:
-            out.append(made)
+        out += _item_tasks(child, child_ctx, entry, role, lexicon, default, own)
+
+
+def _item_tasks(item: Node, ctx: _Ctx, entry: _Entry | None, role: str, lexicon: Lexicon, default: list[AgencyMention], own: dict[str, list[Node]]) -> list:
+    """An item's task, and one more for each sentence in its words that gives work anew
+    (`_mood_sentence`: "- Ban Thường trực … yêu cầu các chuyên viên … thực hiện nghiêm túc kế
+    hoạch này. | Đề nghị Văn phòng Đảng ủy, Văn phòng HĐND&UBND xã phối hợp …"): that sentence's
+    bodies are its own actors (path ….2, ….3), neither the item's nor those the item inherits."""
+    body = _body_text(item)
+    parts = _sentences_of_work(f"{item.text} {body}" if body else item.text)
+    first = item
+    if len(parts) > 1:
+        first, entry = _first_sentence(item, entry, parts[0])
+    made = [_make_task(first, ctx, entry, role, lexicon, default, own)]
+    for k, text in enumerate(parts[1:], start=2):
+        lines = item.lines + tuple(n for c in item.children if c.kind == "para" for n in c.lines)
+        node = Node("para", "", text, lines, path=f"{item.path}.{k}")
+        made.append(_make_task(node, _Ctx(headings=ctx.headings), None, role, lexicon, [], {}))
+    return [m for m in made if m is not None]
+
+
+def _first_sentence(item: Node, entry: _Entry | None, first: str) -> tuple[Node, _Entry | None]:
+    """The item cut to the words before its first sentence of new work: the heading cut, or
+    its paragraphs' words up to that sentence."""
+    kept = [c for c in item.children if c.kind != "para"]
+    if len(first) < len(item.text):
+        cut = len(item.text) - len(first)
+        if entry is not None:
+            entry = replace(entry, rest=entry.rest[: max(0, len(entry.rest) - cut)].rstrip())
+        return replace(item, text=first, children=kept), entry
+    rest = first[len(item.text) :].strip()
+    paras = [c for c in item.children if c.kind == "para"]
+    if rest:
+        kept.append(Node("para", "", rest, tuple(n for c in paras for n in c.lines), marker="para"))
+    return replace(item, children=kept), entry
 
 
 def _names_the_concerned(heading: str) -> bool:

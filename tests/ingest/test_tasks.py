@@ -1753,3 +1753,29 @@ def test_a_paragraph_is_cut_before_a_sentence_that_gives_work_anew(text, parts):
     from ingest.tasks import _sentences_of_work
 
     assert _sentences_of_work(text) == parts
+
+
+@pytest.mark.parametrize(
+    "item,second,leads",
+    [
+        # a bullet whose next paragraph asks other bodies (originals ce6e4e, a DOCX): the
+        # request is its own task, its bodies not leads of the bullet
+        (
+            "- Sở Nội vụ chủ trì chuẩn bị nội dung, tài liệu và triển khai, thực hiện nghiêm túc kế hoạch này.",
+            "Đề nghị Văn phòng Đảng ủy, Văn phòng HĐND&UBND xã phối hợp Sở Nội vụ trong công tác chuẩn bị các điều kiện phục vụ hội nghị.",
+            (["Sở Nội vụ"], ["Văn phòng Đảng ủy", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"]),
+        ),
+        # two sentences on one line (corpus 50f694, a Government notice)
+        (
+            "- Giao Sở Xây dựng trực tiếp chỉ đạo kiểm tra, rà soát, tháo gỡ các khó khăn, vướng mắc. Yêu cầu Nhà đầu tư (Tập đoàn Đèo Cả) rà soát, điều chỉnh lại kế hoạch thi công.",
+            None,
+            (["Sở Xây dựng"], ["Tập đoàn Đèo Cả"]),
+        ),
+    ],
+)
+def test_an_items_sentence_that_gives_work_anew_is_a_task_of_its_own(item, second, leads):
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH NINH BÌNH", "Số: 12/KH-UBND", "Ninh Bình, ngày 05 tháng 11 năm 2025", "", "KẾ HOẠCH",
+             "Tổ chức hội nghị", "", "I. TỔ CHỨC THỰC HIỆN", "1. Công tác chuẩn bị hội nghị", item, *([second] if second else [])]
+    tasks = {t.path: t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks}
+    assert (tasks["I.1.1"].lead, tasks["I.1.1.2"].lead) == leads
+    assert "Đề nghị" not in tasks["I.1.1"].text and "Yêu cầu Nhà" not in tasks["I.1.1"].text
