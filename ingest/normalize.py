@@ -467,9 +467,11 @@ def _cut_motto(prev: str, nxt: str) -> bool:
     return not full.match(prev) and bool(full.match(f"{prev} {nxt}".strip()))
 
 
-def _cut_agency_name(prev: str, nxt: str) -> bool:
+def _cut_agency_name(prev: str, nxt: str, any_name: bool = False) -> bool:
     """Does an agency name run across the break ("Văn phòng" / "Ủy ban nhân dân tỉnh"; "Tập đoàn
-    Công nghiệp" / "- Viễn thông Quân đội …", a dash inside the name that looks like a bullet)?"""
+    Công nghiệp" / "- Viễn thông Quân đội …", a dash inside the name that looks like a bullet)?
+    A known name, or with `any_name` one a family's head begins ("… phối hợp với Công ty Tân
+    Cảng" / "- Petro Cam Ranh khi …")."""
     from .agencies import find_agencies
 
     dash = re.match(r"^[-–]\s+", nxt)
@@ -483,7 +485,7 @@ def _cut_agency_name(prev: str, nxt: str) -> bool:
     cut = len(" ".join(tail))
     # the name itself runs across, not only a place taken after it ("… Ủy ban nhân dân cấp xã" /
     # "Chủ tịch …" is no place "Chủ")
-    return any(a.start < cut < a.end and a.known and not (a.place and joined.find(a.place, a.start) >= cut) for a in find_agencies(joined))
+    return any(a.start < cut < a.end and (a.known or any_name) and not (a.place and joined.find(a.place, a.start) >= cut) for a in find_agencies(joined))
 
 
 @cache
@@ -585,8 +587,10 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         return True
     if layout.is_bare_division(prev) and _DIVISION_NUMBER.match(nxt):
         return True  # "Điều" / "13. Trách nhiệm …": the division's number wrapped
-    if opener and _cut_agency_name(prev, nxt):
-        return True  # "… Tập đoàn Công nghiệp" / "- Viễn thông Quân đội theo …": one name
+    if opener and _cut_agency_name(prev, nxt, any_name=len(prev) >= 0.8 * width):
+        # "… Tập đoàn Công nghiệp" / "- Viễn thông Quân đội theo …": one name; after a line
+        # the wrap filled, any body's name ("… với Công ty Tân Cảng" / "- Petro Cam Ranh khi …")
+        return True
     if _LABEL.match(nxt):
         return False
     if _is_structural(nxt):

@@ -400,3 +400,17 @@ def test_notes_anchored_in_a_tables_header_are_cut_out_though_no_line_holds_thei
 def test_a_line_that_cannot_end_goes_on_however_few_lines_look_wrapped(first, second):
     lines = [LONG_LINE, "", "Nơi nhận:", first, second, "", LONG_LINE]
     assert f"{first} {second}" in [line.text for line in join_pdf_lines(L(*lines))]
+
+
+def test_a_dash_that_goes_on_with_a_bodys_name_after_a_full_line_is_no_bullet():
+    # a consolidated regulation's PDF text (corpus 1e6fb98e…): the wrap falls before the dash
+    # inside a company's name; a dash line after a short line, or one no name runs across, is
+    # an item still
+    lines = ["Cơ quan Hải quan, Bộ đội Biên phòng, Cảng vụ hàng hải, Kiểm dịch y tế, Kiểm dịch động vật và",
+             "cơ quan chức năng liên quan khác có trách nhiệm, quyền hạn phối hợp với Công ty Tân Cảng",
+             "- Petro Cam Ranh khi bố trí lực lượng, lắp đặt các trang thiết bị, phương tiện kỹ thuật.",
+             "", "Các cơ quan, đơn vị có trách nhiệm phối hợp với Công ty Tân Cảng",
+             "- Sở Y tế tổ chức kiểm tra."]
+    texts = [line.text for line in join_pdf_lines(L(*lines))]
+    assert any("Công ty Tân Cảng - Petro Cam Ranh khi bố trí" in t for t in texts)
+    assert "- Sở Y tế tổ chức kiểm tra." in texts
