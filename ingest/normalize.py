@@ -630,10 +630,12 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
 def _heading_goes_on(prev: str, nxt: str) -> bool:
     """A bold heading a portal parted in two ("3. Đề nghị Ủy ban MTTQ …, Hội Liên hiệp" / "Phụ
     nữ Thành phố và …"): the second half opens no item and the cut falls inside a name or after
-    a word a heading cannot end on."""
+    a word a heading cannot end on — or inside a bracket it opened ("1. Các cơ quan đăng ký đầu tư
+    (Sở Tài chính, …, Ban quản lý" / "Khu Nông nghiệp ứng dụng Công nghệ cao …):")."""
     if prev.endswith(_TERMINAL) or _LABEL.match(nxt) or _is_structural(nxt):
         return False
-    return nxt[:1].islower() or bool(_CONNECTOR_END.search(prev)) or _cut_agency_name(prev, nxt)
+    unclosed = prev.count("(") > prev.count(")")
+    return nxt[:1].islower() or unclosed or bool(_CONNECTOR_END.search(prev)) or _cut_agency_name(prev, nxt)
 
 
 @cache

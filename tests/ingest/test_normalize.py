@@ -414,3 +414,13 @@ def test_a_dash_that_goes_on_with_a_bodys_name_after_a_full_line_is_no_bullet():
     texts = [line.text for line in join_pdf_lines(L(*lines))]
     assert any("Công ty Tân Cảng - Petro Cam Ranh khi bố trí" in t for t in texts)
     assert "- Sở Y tế tổ chức kiểm tra." in texts
+
+
+def test_a_bold_heading_cut_inside_the_bracket_it_opened_goes_on():
+    # 6bac4a0d… (real/other) as a PDF: the entry's bodies in brackets, the heading's bold line cut
+    # inside them; two headings whose first closes its bracket stay two
+    cut = [Line("1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, Ban quản lý", (1,), True),
+           Line("Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên, Ban Quản lý các Khu công nghiệp tỉnh):", (2,), True)]
+    assert [l.text for l in join_pdf_lines(cut)] == [f"{cut[0].text} {cut[1].text}"]
+    closed = [Line("Trách nhiệm của các cơ quan đăng ký đầu tư (cơ quan chủ trì)", (1,), True), Line("Sở Tài chính", (2,), True)]
+    assert len(join_pdf_lines(closed)) == 2
