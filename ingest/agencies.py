@@ -362,9 +362,19 @@ def _zone_place() -> re.Pattern[str]:
 # Chi nhánh Văn phòng Đăng ký đất đai": every such unit of the body
 @cache
 def _unit_before() -> re.Pattern[str]:
-    """A unit written before a known body's name (cues.yaml: units_before_bodies)."""
+    """A unit written before a known body's name (cues.yaml: units_before_bodies,
+    committees_before_bodies, member_units)."""
     members = alternation(cues()["member_units"]["units"])
-    return re.compile(rf"(?<![\wÀ-ỹ])((?:[Cc]ác\s+)?(?:{alternation(cues()['units_before_bodies'])}|(?i:{members})))\s+$")
+    units = [*cues()["units_before_bodies"], *_committee_words()]
+    return re.compile(rf"(?<![\wÀ-ỹ])((?:[Cc]ác\s+)?(?:{alternation(units)}|(?i:{members})))\s+$")
+
+
+@cache
+def _committee_words() -> tuple[str, ...]:
+    """A council's committees and a Front committee's commissions, their dash written with or
+    without spaces ("Ban Kinh tế - Ngân sách", "Ban Kinh tế-Ngân sách")."""
+    names = cues()["committees_before_bodies"]["units"]
+    return tuple(dict.fromkeys([*names, *(n.replace(" - ", "-") for n in names)]))
 
 
 @cache
@@ -399,6 +409,8 @@ def _a_unit_of(unit: str, body: AgencyMention) -> bool:
     (cues.yaml: member_units)."""
     if _is_member_unit(unit):
         return _coordinating(body)
+    if fold(strip_plural(unit)) in {fold(c) for c in _committee_words()}:
+        return body.kind in cues()["committees_before_bodies"]["of_kinds"]
     rule = cues()["apparatus_units"]
     apparatus = fold(strip_plural(unit)) in {fold(u) for u in rule["units"]}
     return not apparatus or body.kind in rule["of_kinds"] or not (body.level or body.place)

@@ -793,6 +793,25 @@ def test_a_standing_committee_is_named_in_its_one_spelling():
     assert m.name == "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
 
 
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # a council's committee, as a resolution's preamble cites its report (corpus 03741ada…)
+        ("Báo cáo thẩm tra số 113/BC-BPC ngày 22 tháng 11 năm 2025 của Ban Pháp chế Hội đồng nhân dân Thành phố;",
+         ["Ban Pháp chế Hội đồng nhân dân thành phố"]),
+        ("của Ban Văn hóa - Xã hội HĐND Thành phố;", ["Ban Văn hóa - Xã hội Hội đồng nhân dân thành phố"]),
+        ("Ban Kinh tế-Ngân sách HĐND tỉnh giám sát", ["Ban Kinh tế-Ngân sách Hội đồng nhân dân tỉnh"]),
+        # a Front committee's commission, partner of a department
+        ("Sở Nội vụ phối hợp với Ban Dân chủ - Pháp luật Ủy ban MTTQ Việt Nam tỉnh hướng dẫn",
+         ["Sở Nội vụ", "Ban Dân chủ - Pháp luật Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
+        # the same words before a body that has no such committee are not its unit
+        ("Ban Dân tộc Ủy ban nhân dân tỉnh chủ trì", ["Ủy ban nhân dân tỉnh"]),
+    ],
+)
+def test_a_councils_committee_or_a_fronts_commission_is_a_body_of_its_own(text, names):
+    assert [m.name for m in find_agencies(text)] == names
+
+
 # (text, the body): the communes a text names after "các xã:", and a duty's capitalised verb
 # after the colon, which names none
 NAMED_UNITS = [
