@@ -301,12 +301,19 @@ _PARTNER_MARK = re.compile(r"(?:^|[\s;,.(-])(?:cơ quan |đơn vị )?phối h�
 _LEAD_MARK = re.compile(r"\(?\s*(?:cơ quan |đơn vị )?chủ trì\s*[:)]?", re.I)
 
 
+_ROLES_SLASH = re.compile(r"(?<=[\wÀ-ỹ)])\s*/\s*(?=[A-ZĐÀ-Ỹ])")
+
+
 def _split_roles(text: str) -> tuple[str, str]:
     """A cell naming both roles ("Chủ trì: Sở Y tế; Phối hợp: Sở Nội vụ", "Sở Y tế (chủ trì),
-    Sở Nội vụ"): the lead and the partners."""
+    Sở Nội vụ", or as its header parts them: "Phòng Kinh tế / Văn phòng HĐND và UBND xã" under
+    "Chủ trì/Phối hợp"): the lead and the partners."""
     m = _PARTNER_MARK.search(text)
+    slash = _ROLES_SLASH.search(text)
     if m:
         lead, support = text[: m.start()], text[m.end() :]
+    elif slash and not _LEAD_MARK.search(text):
+        lead, support = text[: slash.start()], text[slash.end() :]
     else:
         parts = re.split(r"\s*[;,]\s*", text)
         marked = [p for p in parts if _LEAD_MARK.search(p)]

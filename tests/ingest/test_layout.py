@@ -117,6 +117,22 @@ def test_column_role(header, role):
 
 
 @pytest.mark.parametrize(
+    "cell,lead,support",
+    [
+        ("Chủ trì: Văn phòng HĐND và UBND xã; Phối hợp: Ủy ban MTTQ Việt Nam xã", "Văn phòng HĐND và UBND xã", "Ủy ban MTTQ Việt Nam xã"),
+        ("Sở Y tế (chủ trì), Sở Nội vụ", "Sở Y tế", "Sở Nội vụ"),
+        # parted as the header "Chủ trì/Phối hợp" parts the two roles
+        ("Phòng Kinh tế / Văn phòng HĐND và UBND xã", "Phòng Kinh tế", "Văn phòng HĐND và UBND xã"),
+        ("Phòng Văn hóa - Xã hội", "Phòng Văn hóa - Xã hội", ""),
+    ],
+)
+def test_a_cell_under_both_roles_parts_the_lead_from_the_partners(cell, lead, support):
+    from ingest.layout import _split_roles
+
+    assert _split_roles(cell) == (lead, support)
+
+
+@pytest.mark.parametrize(
     "raw,expected",
     [
         (("**V. TỔ CHỨC", "THỰC HIỆN**"), "**V. TỔ CHỨC THỰC HIỆN**"),
