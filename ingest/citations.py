@@ -63,6 +63,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "of_issuer": re.compile(r"^\s*,?\s*(?:của|do)\s+", re.I),
+        # "theo Mẫu số 01/BCĐBHĐND-MT": a form's code (doc_types.yaml: form_names)
+        "form_before": re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(dt.form_names)})\s*:?\s*$", re.I) if dt.form_names else re.compile(r"(?!)"),
         "term": re.compile(r"^\s*\((?:khóa|khoá)\s+[IVXLC]+\)", re.I),
         "type_words": re.compile(rf"(?:{type_words})", re.I),
     }
@@ -413,6 +415,8 @@ def _symbol_hits(line: Line, context: str) -> list[_Hit]:
             g = m.groupdict()
             if piece == "state" and not _plausible_state(g):
                 continue
+            if p["form_before"].search(text, max(0, m.start() - 20), m.start()):
+                continue  # a form's code, not a document's symbol
             matches.append((m.start(), m.end(), m))
     for _, _, m in sorted(matches, key=lambda t: t[0]):
         g = m.groupdict()

@@ -84,6 +84,7 @@ class DocTypes:
     party_issuer: re.Pattern[str] = re.compile("^$")  # the Party's bodies number "27-NQ/TW"
     any_genre_codes: frozenset[str] = frozenset()  # codes a document of any genre may carry (VBHN)
     generic_names: frozenset[str] = frozenset()  # words for a document of any genre ("văn bản")
+    form_names: tuple[str, ...] = ()  # words for a form, whose code is no symbol ("Mẫu số")
 
     def is_generic(self, word: str) -> bool:
         return word.lower() in self.generic_names
@@ -170,7 +171,8 @@ def doc_types() -> DocTypes:
             raise RulesError(f"{key} does not compile: {exc}", str(path)) from exc
     generic = frozenset(w.lower() for w in raw.get("generic_names", []))
     return DocTypes(
-        tuple(types), dict(raw.get("issuers", {})), patterns["national_issuer_pattern"], patterns["party_issuer_pattern"], frozenset(raw.get("any_genre_codes", [])), generic
+        tuple(types), dict(raw.get("issuers", {})), patterns["national_issuer_pattern"], patterns["party_issuer_pattern"], frozenset(raw.get("any_genre_codes", [])), generic,
+        tuple(raw.get("form_names", [])),
     )
 
 

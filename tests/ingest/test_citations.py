@@ -119,6 +119,15 @@ def test_symbol_inside_a_word_is_not_a_reference():
     assert found == {}
 
 
+def test_a_forms_code_is_no_reference_but_the_document_that_issues_it_is():
+    # an election committee's plan (originals ce6e4e, a DOCX): the forms' codes look like symbols
+    found, _ = refs_of("Hội nghị thông qua biên bản (theo Mẫu số 01/BCĐBHĐND-MT và Mẫu số 05/BCĐBHĐND-MT ban hành kèm theo "
+                       "Nghị quyết liên tịch số 102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN).")
+    assert list(found) == ["102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN"]
+    found, _ = refs_of("Thực hiện Kế hoạch số 16/KH-MTTQ-BTT ngày 10/01/2026 và báo cáo theo biểu số 02/BC-UBND.")
+    assert [k.split("@")[0] for k in found] == ["16/KH-MTTQ-BTT"]
+
+
 @cache
 def _answer_keys() -> dict:
     """Document path -> its answer key: the seeds' and the real plans' (read when first asked)."""
