@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from . import places
@@ -110,8 +110,10 @@ def determine(doc: Document) -> Jurisdiction:
     place_level = levels.get(level_word) if level_word else None
     if candidate.place:
         place = candidate.place
-    elif place and not block_place and place_level is None and not _national(candidate):
-        place = None  # an agency's dateline names where it sits, not whose it is
+    elif place and not block_place and place_level is None and not _national(candidate) and not _set_up_by_decision(candidate):
+        # an agency's dateline names where it sits, not whose it is — but a team or committee
+        # that a decision set up ("Đoàn kiểm tra theo Quyết định số …") is of the place it sits in
+        place = None
     if place:
         place = places.short_name(place)
     issuer_level = place_level if candidate.kind in ("peoples_committee", "peoples_council") else "agency"
@@ -132,6 +134,17 @@ def determine(doc: Document) -> Jurisdiction:
     if place is None:
         notes.append("the issuer's place is not named in the text")
     return Jurisdiction(issuer, issuer_name, candidate.kind, issuer_level, place, place_level, province, source, notes)
+
+
+def _set_up_by_decision(issuer: AgencyMention) -> bool:
+    """An issuer the block names by the decision that set it up (`_basis_apart`)."""
+    return bool(_basis_in_name().search(fold(issuer.name)))
+
+
+@cache
+def _basis_in_name() -> re.Pattern[str]:
+    words = alternation(fold(w) for w in cues()["issuer_basis"])
+    return re.compile(rf"\s(?:{words})\s+(?:{alternation(fold(n) for n in doc_types().all_names)})\s+số\s+\d", re.I)
 
 
 @cache
@@ -175,9 +188,15 @@ def issuer_from_block(block: list[str]) -> tuple[AgencyMention | None, str | Non
             text = f"{text} {lines[k + 1]}"
             k += 1
         k += 1
+        # "ĐOÀN KIỂM TRA" / "THEO QUYẾT ĐỊNH SỐ 125/QĐ-UBND": the decision that set the unit up
+        # names it further; the body in the decision's symbol is no issuer
+        text, basis = _basis_apart(text)
         mention, where = _read_block_line(text)
         if mention is None and not where:
             mention = _unit_line(text, parts[-1][0] if parts else None)
+        if mention is not None and basis:
+            named = f"{mention.name} {basis}"
+            mention = replace(mention, name=named, surface=named, end=len(named), known=False, entry=None)
         if mention is not None:
             parts.append((mention, where))
         elif where:
@@ -206,6 +225,8 @@ def _whole_lines(lines: list[str]) -> list[str]:
 
 def _continues(prev: str, line: str) -> bool:
     low = fold(line)
+    if _basis_line().match(low):
+        return True  # "THEO QUYẾT ĐỊNH SỐ 125/QĐ-UBND": the line above's unit, named by its decision
     if re.match(r"^(?:và|&|,|-)\s", low) or re.search(r"(?:\svà|,|&)$", fold(prev)):
         return True
     # "ỦY BAN NHÂN" / "DÂN": a known name a narrow cell broke
@@ -221,6 +242,36 @@ def _continues(prev: str, line: str) -> bool:
         tail = fold(prev).split()
         return any(places.is_place_name(" ".join(tail[k:] + [low])) for k in range(max(0, len(tail) - 3), len(tail)))
     return False
+
+
+@cache
+def _basis_line() -> re.Pattern[str]:
+    """A block line that names the document a unit was set up by ("THEO QUYẾT ĐỊNH SỐ 125/QĐ-UBND",
+    "(theo Quyết định số …)"; cues.yaml: issuer_basis)."""
+    words = alternation(fold(w) for w in cues()["issuer_basis"])
+    return re.compile(rf"^\(?\s*(?:{words})\s+(?:{alternation(fold(n) for n in doc_types().all_names)})(?![\wÀ-ỹ])", re.I)
+
+
+def _basis_apart(text: str) -> tuple[str, str | None]:
+    """A block line cut before the document that set its unit up, and that reference as a
+    sentence writes it ("theo Quyết định số 125/QĐ-UBND"), or the line whole and None."""
+    for gap in re.finditer(r"\s+", text):
+        rest = text[gap.end() :]
+        if _basis_line().match(fold(rest)):
+            return text[: gap.start()].strip(), _as_written(rest.strip("() "))
+    return text, None
+
+
+def _as_written(basis: str) -> str:
+    """"THEO QUYẾT ĐỊNH SỐ 125/QĐ-UBND" as a sentence writes it: the type word capitalised, the
+    symbol as printed, the rest in lower case."""
+    words = []
+    for w in basis.split():
+        words.append(w if any(c.isdigit() for c in w) or "/" in w else w.lower())
+    out = " ".join(words)
+    for name in sorted(doc_types().all_names, key=len, reverse=True):
+        out = re.sub(rf"(?<![\wÀ-ỹ]){re.escape(name.lower())}(?![\wÀ-ỹ])", name, out, count=1)
+    return out
 
 
 def _unit_line(text: str, parent: AgencyMention | None) -> AgencyMention | None:
