@@ -28,6 +28,8 @@ CASES = [
     ("99c7d8fff9e4572e.md", [("sở, ban, ngành, Ủy ban Mặt trận", "sơ, ban, ngành, Ủy ban Mặt trận"), ("chính trị - xã hội,\n", "chính trị - xã hồi,\n")]),
     # an appendix table's column names: its every row is a task
     ("192068354fd1ffe5.md", [("**NHIỆM VỤ VÀ GIẢI PHÁP**", "**NHIỂM VỤ VÀ GIẢI PHÁP**"), ("**CHỦ TRÌ**", "**CHỦ TRI**"), ("**PHỐI HỢP**", "**PHỐI HƠP**")]),
+    # the preposition that names the partners ("phối hợp vói các Sở, ban, ngành")
+    ("31fb08f34535fce3.md", [("phối hợp với", "phối hợp vói")]),
 ]
 
 
