@@ -18,7 +18,7 @@ from ingest.pipeline import extract
 PLAN_FLOORS = ["--min-ref-f1", "0.97", "--min-impl", "0.95", "--min-role-f1", "0.875", "--min-meta", "0.98", "--max-rejected", "0", "--max-no-tasks", "0"]
 OTHER_FLOORS = ["--min-ref-f1", "0.97", "--min-role-f1", "0.80", "--min-meta", "0.97", "--max-rejected", "0"]
 # real PDF and DOCX files as offices send them: drafts, letters, notices, a dispatch
-ORIGINAL_FLOORS = ["--min-ref-f1", "0.94", "--min-impl", "0.95", "--min-role-f1", "0.84", "--min-meta", "0.97", "--max-rejected", "0", "--max-no-tasks", "0"]
+ORIGINAL_FLOORS = ["--min-ref-f1", "0.97", "--min-impl", "0.95", "--min-role-f1", "0.84", "--min-meta", "0.97", "--max-rejected", "0", "--max-no-tasks", "0"]
 
 
 def _extract_folder(folder, patterns=("*.md",)):
