@@ -1761,10 +1761,15 @@ def _duty_holders(names: str, lexicon: Lexicon) -> list[AgencyMention]:
 def _without_scope(names: str) -> str:
     """Bare heads without the matter their duties concern ("các cơ quan, đơn vị | trong quản lý,
     sử dụng Hệ thống …"; cues.yaml: duty_holder_scopes)."""
-    scope = re.search(rf"\s+(?:{alternation(cues()['duty_holder_scopes'])})(?![\wÀ-ỹ])", names, re.I)
+    scope = _scope_regex().search(names)
     if scope and all(_bare_head(p) for p in re.split(r",\s+|\s+và\s+", names[: scope.start()])):
         return names[: scope.start()]
     return names
+
+
+@cache
+def _scope_regex() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{alternation(cues()['duty_holder_scopes'])})(?![\wÀ-ỹ])", re.I)
 
 
 def _tier_named_bare(piece: str, lexicon: Lexicon) -> AgencyMention | None:
@@ -1935,6 +1940,12 @@ def _intro_label(node: Node, lexicon: Lexicon) -> list[AgencyMention]:
     return [a for a in split_agencies(body, lexicon) if not a.generic]
 
 
+@cache
+def _about_regex() -> re.Pattern[str]:
+    """"Đối với …": whom an item is about (cues.yaml: about_cue)."""
+    return re.compile(rf"^{re.escape(cues()['about_cue'])}\s+([^:;]+)", re.I)
+
+
 def _child_context(child: Node, ctx: _Ctx, own: dict[str, list[Node]], entry: _Entry | None, lexicon: Lexicon) -> _Ctx:
     """What an item inherits from the headings above it, overridden by what it says itself: its
     own lead and support attributes, an entry that names its bodies, a heading that directs
@@ -1988,7 +1999,7 @@ def _child_context(child: Node, ctx: _Ctx, own: dict[str, list[Node]], entry: _E
         child_ctx.timeframe = [_timeframe_value(a) for a in own["timeframe"]]
     # "Đối với <X>:" names X up to its colon, X opening the phrase ("Đối với trường hợp …, Sở X
     # thực hiện" is about a case, not Sở X); a body the gazetteer knows keeps its name
-    about = re.match(rf"^{re.escape(cues()['about_cue'])}\s+([^:;]+)", heading, re.I)
+    about = _about_regex().match(heading)
     if about:
         found = [m for m in split_agencies(about.group(1), lexicon) if not m.generic]
         if found and not about.group(1)[: found[0].start].strip(" ,"):
