@@ -1390,9 +1390,11 @@ def _reference_regex() -> re.Pattern[str]:
     c = cues()["section_reference"]
     words = "|".join(re.escape(w) for w in c["words"])
     verbs, objects, prepositions = alternation(c["verbs"]), alternation(c["objects"]), alternation(c["prepositions"])
+    # "mục IV", "mục 2.1", "mục II.2": a part's number, and the items' numbers under it
+    label = r"(?:[IVXLC]{1,5}|\d{1,2})(?:\.\d{1,2})*"
     return re.compile(
         rf"(?:{verbs})[^.;]{{0,80}}?(?:{objects})[^.;]{{0,60}}?"
-        rf"(?:{prepositions})\s+(?:các\s+)?(?:{words})\s+(?P<labels>(?:[IVXLC]{{1,5}}|\d{{1,2}}(?:\.\d{{1,2}})*)(?:\s*(?:,|và|-|–)\s*(?:[IVXLC]{{1,5}}|\d{{1,2}}(?:\.\d{{1,2}})*))*)"
+        rf"(?:{prepositions})\s+(?:các\s+)?(?:{words})\s+(?P<labels>{label}(?:\s*(?:,|và|-|–)\s*{label})*)"
         rf"(?P<after>\s*(?:{alternation([c['part']])}\s+[IVXLC]+\s*)?(?:của\s+(?P<whose>[^,;.]{{0,40}}))?)",
         re.I,
     )
@@ -2419,7 +2421,7 @@ def _default_implementers(doc: Document, lexicon: Lexicon) -> list[AgencyMention
             text = " ".join([entry.text, _body_text(entry)] + [ch.text for ch in entry.children if ch.kind in _WORK])
             for m in re.finditer(c["implementer_cue"], text):
                 before = text[max(0, m.start() - 30) : m.start()].split()
-                if c["implementer_not_after"] in [w.lower() for w in before[-3:]]:
+                if set(c["implementer_not_after"]) & {w.lower() for w in before[-3:]}:
                     continue
                 named = entry_actors(entry.text, lexicon)
                 if named is not None:

@@ -1779,3 +1779,16 @@ def test_an_items_sentence_that_gives_work_anew_is_a_task_of_its_own(item, secon
     tasks = {t.path: t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks}
     assert (tasks["I.1.1"].lead, tasks["I.1.1.2"].lead) == leads
     assert "Đề nghị" not in tasks["I.1.1"].text and "Yêu cầu Nhà" not in tasks["I.1.1"].text
+
+
+def test_a_duty_that_points_at_numbered_items_leads_them_and_funds_for_the_plan_are_no_implementer():
+    """A plan's organisation section points at the items of section II by their numbers ("tại mục
+    II.2"), and the finance department's duty names the funds "thực hiện Kế hoạch" (the whole
+    plan's implementer is not who finds its money): each item gets the body that points at it."""
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH TUYÊN QUANG", "Số: 77/KH-UBND", "Tuyên Quang, ngày 08 tháng 5 năm 2026", "", "KẾ HOẠCH",
+             "Thực hiện dân chủ ở cơ sở", "", "I. NHIỆM VỤ, GIẢI PHÁP", "1. Tuyên truyền, phổ biến Luật Thực hiện dân chủ ở cơ sở.",
+             "2. Kiện toàn Ban Chỉ đạo thực hiện dân chủ ở cơ sở các cấp.", "II. TỔ CHỨC THỰC HIỆN", "1. Sở Nội vụ",
+             "a) Chủ trì triển khai các nhiệm vụ tại mục I.2; tham mưu Ban Chỉ đạo tỉnh kiểm tra việc thực hiện.", "2. Sở Tư pháp",
+             "Chủ trì thực hiện nhiệm vụ tại mục I.1.", "3. Sở Tài chính: Tham mưu bố trí kinh phí thực hiện Kế hoạch."]
+    tasks = {t.path: t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks}
+    assert (tasks["I.1"].lead, tasks["I.2"].lead) == (["Sở Tư pháp"], ["Sở Nội vụ"])
