@@ -1314,18 +1314,27 @@ def timeframe_in_text(text: str) -> str | None:
 @cache
 def _deadline_re() -> re.Pattern[str]:
     words = alternation(cues()["deadline_cues"])
+    # the month whole ("28/11/2025" is not "28/1"), its year kept where the text writes one
     return re.compile(
-        rf"(?:{words})\s*(?:ngày\s*)?(?:(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?!\s*/\s*\d)|(?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>\d{{1,2}})(?!\s+năm))",
+        rf"(?:{words})\s*(?:ngày\s*)?(?:(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?!\d)(?:\s*/\s*(?P<y>\d{{4}})(?!\d))?"
+        rf"|(?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>\d{{1,2}})(?!\d)(?:\s+năm\s+(?P<y2>\d{{4}})(?!\d))?)",
         re.I,
     )
 
 
-def deadlines_in(text: str) -> list[tuple[str, int]]:
+def deadlines_in(text: str, since: str | None = None) -> list[tuple[str, int]]:
+    """The deadlines a text sets after its cue words ("trước ngày 15/11", "chậm nhất ngày 10
+    tháng 12 năm 2025" -> "15/11", "10/12/2025") and where each stands. A date of a year before
+    `since` (the document's year) is a condition the text states ("nhà ở xây dựng trước ngày 01
+    tháng 7 năm 2006"), no deadline."""
     out: list = []
     for m in _deadline_re().finditer(text):
         d = m.group("d") or m.group("d2")
         mo = m.group("m") or m.group("m2")
-        out.append((f"{d}/{mo}", m.start()))
+        year = m.group("y") or m.group("y2")
+        if year and since and since[:4].isdigit() and year < since[:4]:
+            continue
+        out.append((f"{d}/{mo}/{year}" if year else f"{d}/{mo}", m.start()))
     return out
 
 
@@ -1380,8 +1389,17 @@ def extract_tasks(doc: Document, lexicon: Lexicon) -> TaskResult:
     for t, named in found:
         if not t.lead and not t.supervise:  # a body asked to watch over the work leads none of it
             warnings.append(f"task {t.path} (line {t.line}): no lead agency found")
-        reports += _reporting(t, named, lexicon)
+        _deadlines_since(t, doc.header.date)
+        reports += _reporting(t, named, lexicon, doc.header.date)
     return TaskResult(found, reports, warnings)
+
+
+def _deadlines_since(task: Task, since: str | None) -> None:
+    """A task's deadlines without the dates of years before its document's (`deadlines_in`)."""
+    year = (since or "")[:4]
+    kept = [d for d in task.deadlines if not (year.isdigit() and d.count("/") == 2 and d.rsplit("/", 1)[1] < year)]
+    if kept != task.deadlines:
+        task.deadlines, task.deadline = kept, "; ".join(kept) or None
 
 
 @cache
@@ -2491,7 +2509,7 @@ def _report_route(text: str, lexicon: Lexicon, note: Callable[[AgencyMention], s
     return to, via
 
 
-def _reporting(task: Task, named: dict[str, AgencyMention], lexicon: Lexicon) -> list[tuple[Reporting, dict[str, AgencyMention]]]:
+def _reporting(task: Task, named: dict[str, AgencyMention], lexicon: Lexicon, since: str | None = None) -> list[tuple[Reporting, dict[str, AgencyMention]]]:
     c = cues()["reporting"]
     text = f"{task.text} {task.timeframe or ''}"
     out: list[Reporting] = []
@@ -2511,7 +2529,7 @@ def _reporting(task: Task, named: dict[str, AgencyMention], lexicon: Lexicon) ->
             frequency = f["frequency"]
             break
     reporters = list(task.lead)
-    deadlines = deadlines_in(text)
+    deadlines = deadlines_in(text, since)
     for d, pos in deadlines:
         # the frequency cue nearest before the deadline governs it ("báo cáo 6 tháng trước ngày 05/6")
         window = fold(text[max(0, pos - 40) : pos])

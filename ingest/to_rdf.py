@@ -466,7 +466,7 @@ class _PlanWriter:
 
 def _deadline(g: Graph | Triples, node: URIRef, text: str) -> None:
     g.add((node, DCS.deadline, Literal(text)))
-    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})", text)
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})(?:/\d{4})?", text)
     if m:
         g.add((node, DCS.deadlineDay, Literal(int(m.group(1)))))
         g.add((node, DCS.deadlineMonth, Literal(int(m.group(2)))))

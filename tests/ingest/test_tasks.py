@@ -676,11 +676,19 @@ def test_a_group_heading_among_entries_is_an_entry_whole():
         ("chậm nhất ngày 15/11.", ["15/11"]),
         ("trước ngày 15 tháng 11 hàng năm", ["15/11"]),
         ("báo cáo 6 tháng trước ngày 05/6, báo cáo 9 tháng trước 10/9, báo cáo năm trước ngày 10/11", ["05/6", "10/9", "10/11"]),
-        ("ngày 22/12/2025 của Hội đồng nhân dân", []),  # a full date is not a day/month deadline
+        ("ngày 22/12/2025 của Hội đồng nhân dân", []),  # a date with no deadline's word before it is none
+        # a deadline with its year keeps it, and its month whole (it read "28/1" and "10/1")
+        ("Hoàn thành trước ngày 28/11/2025.", ["28/11/2025"]),
+        ("gửi báo cáo về Bộ Xây dựng chậm nhất ngày 10 tháng 12 năm 2025, trong đó", ["10/12/2025"]),
     ],
 )
 def test_deadlines(text, expected):
     assert [d for d, _ in deadlines_in(text)] == expected
+
+
+def test_a_date_of_a_year_before_the_documents_is_a_condition_not_a_deadline():
+    text = "nhà ở xây dựng trước ngày 01 tháng 7 năm 2006 và hoàn thành hồ sơ trước ngày 30/6/2026"
+    assert [d for d, _ in deadlines_in(text, "2026-02-10")] == ["30/6/2026"]
 
 
 @pytest.mark.parametrize(
