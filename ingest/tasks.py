@@ -1585,6 +1585,10 @@ def _introducing_paragraph(section: Node, lexicon: Lexicon) -> tuple[Node | None
         return None, ctx
     if not opening or not opening[-1].text.rstrip().endswith(":") or not _work_children(section):
         return None, _Ctx()
+    entry = entry_actors(opening[-1].text, lexicon)
+    if entry is not None and entry.agencies and not entry.rest:
+        # "Ủy ban nhân dân các xã, phường:" over its dashes: a body's name alone, its items its duties
+        return opening[-1], _Ctx(leads=entry.agencies, requested=entry.requested)
     ctx = _introduced(read_actors(opening[-1].text, lexicon))
     return (opening[-1], ctx) if ctx.leads else (None, ctx)
 
@@ -2061,8 +2065,7 @@ def _item_tasks(item: Node, ctx: _Ctx, entry: _Entry | None, role: str, lexicon:
     (`_mood_sentence`: "- Ban Thường trực … yêu cầu các chuyên viên … thực hiện nghiêm túc kế
     hoạch này. | Đề nghị Văn phòng Đảng ủy, Văn phòng HĐND&UBND xã phối hợp …"): that sentence's
     bodies are its own actors (path ….2, ….3), neither the item's nor those the item inherits."""
-    body = _body_text(item)
-    parts = _sentences_of_work(f"{item.text} {body}" if body else item.text)
+    parts = [s for part in _item_paragraphs(item, entry, lexicon) for s in _sentences_of_work(part)]
     first = item
     if len(parts) > 1:
         first, entry = _first_sentence(item, entry, parts[0])
@@ -2072,6 +2075,24 @@ def _item_tasks(item: Node, ctx: _Ctx, entry: _Entry | None, role: str, lexicon:
         node = Node("para", "", text, lines, path=f"{item.path}.{k}")
         made.append(_make_task(node, _Ctx(headings=ctx.headings), None, role, lexicon, [], {}))
     return [m for m in made if m is not None]
+
+
+def _item_paragraphs(item: Node, entry: _Entry | None, lexicon: Lexicon) -> list[str]:
+    """An item's words as one text — or, where its own line is a whole sentence, cut before each
+    paragraph under it that opens with a named body and its verb ("- Tổ chức đối thoại với Nhân
+    dân ít nhất 01 lần/năm." | "Giám đốc các sở … chịu trách nhiệm thi hành Chỉ thị này."): the
+    paragraph says another body's duty. A topic over its paragraph ("1. Công tác tuyên truyền" |
+    "Sở Văn hóa … chủ trì …") is one text."""
+    paras = [c.text for c in item.children if c.kind == "para"]
+    if entry is not None or not paras or not item.text.rstrip().endswith((".", ";")):
+        return [f"{item.text} {' '.join(paras)}" if paras else item.text]
+    parts = [item.text]
+    for para in paras:
+        if _names_its_doer(para, lexicon):
+            parts.append(para)
+        else:
+            parts[-1] = f"{parts[-1]} {para}"
+    return parts
 
 
 def _first_sentence(item: Node, entry: _Entry | None, first: str) -> tuple[Node, _Entry | None]:

@@ -1800,3 +1800,23 @@ def test_a_duty_that_points_at_numbered_items_leads_them_and_funds_for_the_plan_
              "Chủ trì thực hiện nhiệm vụ tại mục I.1.", "3. Sở Tài chính: Tham mưu bố trí kinh phí thực hiện Kế hoạch."]
     tasks = {t.path: t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks}
     assert (tasks["I.1"].lead, tasks["I.2"].lead) == (["Sở Tư pháp"], ["Sở Nội vụ"])
+
+
+def test_a_bodys_name_alone_introduces_its_dashes_and_a_paragraph_under_a_whole_sentence_is_its_own_duty():
+    """A directive with no numbered parts (the class of issue 22's organisation sections): "Ủy ban
+    nhân dân các xã, phường:" alone over its dashes gives them their lead; the paragraphs after
+    the last dash, each opening with a body and its verb, are duties of their own, not the
+    dash's."""
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH ĐIỆN BIÊN", "Số: 05/CT-UBND", "Điện Biên, ngày 20 tháng 3 năm 2026", "", "CHỈ THỊ",
+             "Về tăng cường thực hiện dân chủ ở cơ sở", "", "Để khắc phục hạn chế, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:", "",
+             "Ủy ban nhân dân các xã, phường:", "",
+             "- Thực hiện nghiêm việc công khai thông tin theo quy định;", "", "- Tổ chức đối thoại với Nhân dân ít nhất 01 lần/năm.", "",
+             "Đề nghị Ủy ban MTTQ Việt Nam tỉnh chỉ đạo Ban Thanh tra nhân dân ở cơ sở giám sát việc thực hiện dân chủ ở cơ sở.", "",
+             "Giám đốc các sở, Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Chỉ thị này./."]
+    tasks = [(t.lead, t.text[:25]) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
+    assert tasks == [
+        (["Ủy ban nhân dân các xã, phường"], "Thực hiện nghiêm việc côn"),
+        (["Ủy ban nhân dân các xã, phường"], "Tổ chức đối thoại với Nhâ"),
+        (["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], "Đề nghị Ủy ban MTTQ Việt "),
+        (["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"], "Giám đốc các sở, Chủ tịch"),
+    ]
