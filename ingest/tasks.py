@@ -1509,7 +1509,13 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
         _float_attributes(loose)
         # "Trong thời gian này, Cục Thuế sẽ tạm dừng …, cụ thể như sau:" then its dashes: the
         # paragraph that introduces loose items names who carries them out, as in a section
-        _walk(loose, _introducing_paragraph(loose, lexicon)[1], inherited or "other", lexicon, default, out)
+        intro, ctx = _introducing_paragraph(loose, lexicon)
+        _walk(loose, ctx, inherited or "other", lexicon, default, out)
+        if not any(n.kind in _HEADS for n in nodes):
+            # a text with no parts, its paragraphs headed by the bodies they give work ("Sở Nội vụ:
+            # Chủ trì theo dõi …", "Công an tỉnh chỉ đạo …"): read as a section's own paragraphs;
+            # before a text's parts they tell what led to it
+            _loose_paragraphs(loose, inherited or "other", lexicon, out, skip=intro)
 
 
 def _article_duties(article: Node, lexicon: Lexicon) -> list[tuple[Node, _Ctx]]:

@@ -1820,3 +1820,13 @@ def test_a_bodys_name_alone_introduces_its_dashes_and_a_paragraph_under_a_whole_
         (["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], "Đề nghị Ủy ban MTTQ Việt "),
         (["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"], "Giám đốc các sở, Chủ tịch"),
     ]
+
+
+def test_the_paragraphs_of_a_text_with_no_parts_give_the_work_they_name():
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH ĐIỆN BIÊN", "Số: 05/CT-UBND", "Điện Biên, ngày 20 tháng 3 năm 2026", "", "CHỈ THỊ",
+             "Về tăng cường thực hiện dân chủ ở cơ sở", "", "Để khắc phục hạn chế, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:", "",
+             "**Sở Nội vụ:** Chủ trì theo dõi, hướng dẫn, kiểm tra việc thực hiện Chỉ thị này.", "",
+             "**Sở Tư pháp:** Phối hợp với Sở Nội vụ tuyên truyền, phổ biến pháp luật về dân chủ ở cơ sở.", "",
+             "**Công an tỉnh** chỉ đạo Công an các xã, phường nắm chắc tình hình tại cơ sở."]
+    tasks = [(t.lead, t.support) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
+    assert tasks == [(["Sở Nội vụ"], []), (["Sở Tư pháp"], ["Sở Nội vụ"]), (["Công an tỉnh"], [])]
