@@ -206,7 +206,10 @@ def _grammar() -> _Grammar:
     owners = alternation(c["owner_words"])
     ent = c["entitled_items"]
     opens = alternation(ent["opens"])
-    not_power = rf"(?!(?:{alternation(pr['not_power'])}){end})"
+    # (a part played "của" a body and no more is what the body is: "Sở Nội vụ là cơ quan thường
+    # trực của Hội đồng Thi đua - Khen thưởng tỉnh.")
+    duty = rf"(?:{alternation(pr['duty_copula'])})(?=\s*,|\s+(?!của(?![\wÀ-ỹ]))[\wÀ-ỹ])"
+    not_power = rf"(?!(?:{alternation(pr['not_power'])}){end}|{duty})"
     return _Grammar(
         # a norm that introduces items ("… thực hiện nhiệm vụ, quyền hạn theo quy định tại Nghị
         # định …, cụ thể như sau:") gives them their body: only a norm that ends the sentence is one
