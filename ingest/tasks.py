@@ -1305,7 +1305,19 @@ def timeframe_kind(text: str | None) -> str | None:
     return "other"
 
 
+@cache
+def _inline_timeframe() -> re.Pattern[str]:
+    """A timeframe written in the task's own sentence as its label and value ("…; thời gian:
+    Quý III năm 2026."; cues.yaml: attributes.timeframe)."""
+    labels = alternation(cues()["attributes"]["timeframe"])
+    return re.compile(rf"[;,.]\s*(?:{labels})\s*:\s*(?P<value>[^;.]*[^;.\s])", re.I)
+
+
 def timeframe_in_text(text: str) -> str | None:
+    inline = _inline_timeframe().search(text)
+    if inline:
+        value = inline.group("value")
+        return value[:1].upper() + value[1:]
     first_clause = re.split(r";|\.\s", text, maxsplit=1)[0]
     m = re.search(rf"(?<![\wÀ-ỹ]){cues()['timeframe_in_text']}(?![\wÀ-ỹ])", first_clause, re.I)
     if not m:

@@ -710,6 +710,10 @@ def test_timeframe_kind(text, kind):
         ("Định kỳ hằng năm, báo cáo kết quả", "Định kỳ hằng năm"),
         ("Chủ trì ...; đồng thời, hàng năm tổng hợp báo cáo", None),  # only the first clause governs
         ("tổng hợp, tham mưu báo cáo định kỳ hoặc đột xuất theo yêu cầu của cơ quan có thẩm quyền.", "Định kỳ hoặc đột xuất theo yêu cầu của cơ quan có thẩm quyền"),
+        # a timeframe the sentence writes with its label, wherever it stands (a commune's plan,
+        # a ministry's inventory decision: "… gửi Bộ Tài chính. Thời gian hoàn thành: trước ngày 31/5/2026")
+        ("Phòng Văn hóa - Xã hội chủ trì tổ chức hội nghị đối thoại; thời gian: Quý III năm 2026.", "Quý III năm 2026"),
+        ("Tổng hợp kết quả kiểm kê gửi Bộ Tài chính. Thời gian hoàn thành: trước ngày 31/5/2026.", "Trước ngày 31/5/2026"),
     ],
 )
 def test_timeframe_from_text(text, expected):
