@@ -1384,8 +1384,11 @@ def extract_tasks(doc: Document, lexicon: Lexicon) -> TaskResult:
     for node in doc.sections + [n for att in doc.attachments for n in att.sections]:
         _fold_points(node, lexicon)
     parts += [(f"{att.label}.", att.sections) for att in doc.attachments[:listed] if att.genre != "Phụ lục" or _has_roles(att.sections)]
+    # a letter's items may follow its opening sentence, which asks them of their bodies ("Thực
+    # hiện Kế hoạch …, Sở Nội vụ đề nghị Ủy ban nhân dân các xã, phường:")
+    opening = doc.preamble[-1].text if doc.preamble else None
     for prefix, sections in parts:
-        _walk_parts(sections, prefix, None, lexicon, default, found)
+        _walk_parts(sections, prefix, None, lexicon, default, found, opening if not prefix else None)
     for att in _promulgated_annexes(doc):
         # the document a decision issues, printed as its appendix ("PHỤ LỤC II / PHƯƠNG ÁN …"):
         # its steps and proposals are read for the bodies they name, not each made a task
@@ -1485,9 +1488,10 @@ def _has_roles(nodes: list[Node]) -> bool:
     return any(n.kind == "attr" and n.attr in ("lead", "support") for top in nodes for n in top.walk())
 
 
-def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: Lexicon, default: list[AgencyMention], out) -> None:
+def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: Lexicon, default: list[AgencyMention], out, opening: str | None = None) -> None:
     """Top-level parts: Roman sections, chapters and articles carry a role; a directive's
-    numbered items stand on their own."""
+    numbered items stand on their own (led by the bodies `opening`, the text's opening
+    sentence, asks them of, when no paragraph among them does)."""
     loose = Node("root", "", "", (), path=prefix.rstrip("."))
     for node in nodes:
         if node.kind in _HEADS:
@@ -1525,6 +1529,8 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
         # "Trong thời gian này, Cục Thuế sẽ tạm dừng …, cụ thể như sau:" then its dashes: the
         # paragraph that introduces loose items names who carries them out, as in a section
         intro, ctx = _introducing_paragraph(loose, lexicon)
+        if not ctx.leads and opening and not any(n.kind == "para" for n in loose.children[:1]):
+            ctx = _addressees_before_colon(opening, lexicon)
         _walk(loose, ctx, inherited or "other", lexicon, default, out)
         if not any(n.kind in _HEADS for n in nodes):
             # a text with no parts, its paragraphs headed by the bodies they give work ("Sở Nội vụ:
@@ -1606,12 +1612,41 @@ def _introducing_paragraph(section: Node, lexicon: Lexicon) -> tuple[Node | None
         return None, ctx
     if not opening or not opening[-1].text.rstrip().endswith(":") or not _work_children(section):
         return None, _Ctx()
+    addressed = _addressees_before_colon(opening[-1].text, lexicon)
+    if addressed.leads:
+        return opening[-1], addressed
     entry = entry_actors(opening[-1].text, lexicon)
     if entry is not None and entry.agencies and not entry.rest:
         # "Ủy ban nhân dân các xã, phường:" over its dashes: a body's name alone, its items its duties
         return opening[-1], _Ctx(leads=entry.agencies, requested=entry.requested)
     ctx = _introduced(read_actors(opening[-1].text, lexicon))
     return (opening[-1], ctx) if ctx.leads else (None, ctx)
+
+
+@cache
+def _addressing_colon() -> re.Pattern[str]:
+    """"… Sở Nội vụ đề nghị Ủy ban nhân dân các xã, phường:", "Ủy ban nhân dân tỉnh yêu cầu Giám
+    đốc các sở, ban, ngành thực hiện tốt một số nội dung sau:": the mood word, then the bodies the
+    items below are asked of, then the colon (cues.yaml: request_cues, assignment_cues)."""
+    c = cues()
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:(?P<req>{alternation(c['request_cues'])})|(?:{alternation(c['assignment_cues'])}))\s+(?P<bodies>[^:]+?)\s*:\s*$", re.I)
+
+
+def _addressees_before_colon(text: str, lexicon: Lexicon) -> _Ctx:
+    """The bodies a sentence that opens a list asks or tells to do the items (`_addressing_colon`):
+    the items' leads — not the sentence's subject, who asks. Only a list of bodies up to the
+    colon, or one with the words that say the items follow ("… thực hiện một số nội dung sau")."""
+    m = _addressing_colon().search(text)
+    if not m:
+        return _Ctx()
+    bodies = m.group("bodies")
+    end = subject_end(bodies, lexicon)
+    rest = fold(bodies[end:].strip(" ,"))
+    if not end or (rest and not rest.endswith(tuple(fold(w) for w in cues()["items_follow"]))):
+        return _Ctx()
+    named = [a for a in split_agencies(bodies[:end], lexicon) if not a.generic]
+    # told, not asked ("yêu cầu", "giao"): an item that gives work again names its own doers
+    return _Ctx(leads=named, requested=bool(m.group("req")), given=not m.group("req")) if named else _Ctx()
 
 
 def _partners_said_before(ctx: _Ctx, clauses: list[str], lexicon: Lexicon) -> None:

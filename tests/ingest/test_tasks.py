@@ -1834,3 +1834,26 @@ def test_the_paragraphs_of_a_text_with_no_parts_give_the_work_they_name():
              "**Công an tỉnh** chỉ đạo Công an các xã, phường nắm chắc tình hình tại cơ sở."]
     tasks = [(t.lead, t.support) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
     assert tasks == [(["Sở Nội vụ"], []), (["Sở Tư pháp"], ["Sở Nội vụ"]), (["Công an tỉnh"], [])]
+
+
+@pytest.mark.parametrize(
+    "opening,leads,requested",
+    [
+        # a department's letter to the communes (the class of issue 22's letters): the opening
+        # asks the items of its addressees, not of its subject
+        ("Thực hiện Kế hoạch số 77/KH-UBND ngày 10/02/2026 của UBND tỉnh, Sở Nội vụ đề nghị Ủy ban nhân dân các xã, phường:",
+         ["Ủy ban nhân dân các xã, phường"], True),
+        # a Prime Minister's dispatch (corpus 5dbaef1b…): told, the words that say the items follow
+        ("Thủ tướng Chính phủ yêu cầu Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố thực hiện một số nhiệm vụ trọng tâm sau:",
+         ["Các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố"], False),
+        # the issuer's head alone asks nobody in particular: the items name their own doers
+        ("Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:", [], False),
+    ],
+)
+def test_a_letters_opening_asks_its_items_of_the_bodies_it_names(opening, leads, requested):
+    lines = ["UBND TỈNH NINH BÌNH", "SỞ NỘI VỤ", "Số: 345/SNV-XDCQ", "V/v báo cáo kết quả thực hiện dân chủ ở cơ sở",
+             "Ninh Bình, ngày 05 tháng 11 năm 2026", "Kính gửi: Ủy ban nhân dân các xã, phường.", opening,
+             "1. Tổng hợp, báo cáo kết quả thực hiện dân chủ ở cơ sở năm 2026.",
+             "2. Gửi báo cáo về Sở Nội vụ trước ngày 25/11/2026."]
+    tasks = [t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
+    assert [(t.lead, t.requested) for t in tasks] == ([(leads, requested)] * 2 if leads else [])
