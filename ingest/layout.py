@@ -262,8 +262,32 @@ def _row_values(roles: list[str | None], cells: list[Cell]) -> tuple[dict[str, l
             values.setdefault("lead", []).extend([lead] if lead else [])
             values.setdefault("support", []).extend([support] if support else [])
         else:
-            values.setdefault(role, []).append(c.text)
+            values.setdefault(role, []).append(_bodies_text(c) if role in ("lead", "support") else c.text)
     return values, number
+
+
+def _bodies_text(cell: Cell) -> str:
+    """A lead or support cell's text, a line that names a body of its own set apart from the one
+    before it by "; " — a DOCX cell's paragraphs, a `<br>` in a Markdown cell ("Sở Văn hóa, Thể
+    thao và Du lịch" / "Sở Tư pháp"); a name a narrow column wrapped ("Sở Văn hóa, Thể thao và" /
+    "Du lịch") is joined as before."""
+    from .agencies import find_agencies
+
+    parts: list[str] = []
+    for line in cell.lines:
+        text = " ".join(plain(line.text).split())
+        if not text:
+            continue
+        if parts:
+            before, after = find_agencies(parts[-1]), find_agencies(text)
+            whole = bool(before) and before[-1].end >= len(parts[-1].rstrip(" .")) and not parts[-1].rstrip().endswith((",", "và", "-"))
+            if whole and after and after[0].start == 0:
+                parts.append(text)
+                continue
+            parts[-1] = f"{parts[-1]} {text}"
+        else:
+            parts.append(text)
+    return "; ".join(parts)
 
 
 def _row_lines(values: dict[str, list[str]], number: str | None, src: tuple[int, ...]) -> list[Line]:

@@ -71,6 +71,12 @@ class _Fragments:
 
         return bisect.bisect_right(self.starts, offset)
 
+    def source_line(self, offset: int) -> str:
+        """The whole source line the offset stands in."""
+        k = self.line_at(offset) - 1
+        end = self.starts[k + 1] - 1 if k + 1 < len(self.starts) else len(self.text)
+        return self.text[self.starts[k] : end]
+
     def flush(self, blank: bool = False) -> None:
         line = "".join(self.buf)
         if line.strip() or not blank:
@@ -112,7 +118,10 @@ def _html_fragments(lines: list[Line]) -> list[Block]:
             f.pos = end
             continue
         if tag == "br":
-            f.flush()
+            if _GFM_ROW.match(f.source_line(m.start())):
+                f.buf.append(_CELL_BREAK)  # "| Sở Văn hóa …<br>Sở Tư pháp |": a line inside the cell
+            else:
+                f.flush()
         elif tag in _HTML_BLOCK:
             if f.buf:
                 f.flush(blank=tag not in ("td", "th", "li", "tr"))
@@ -216,6 +225,15 @@ def _split_cell(text: str, src: tuple[int, ...]) -> Cell:
     return Cell(tuple(Line(p, src) for p in parts if p and re.search(r"\w", p)))
 
 
+# a line break an HTML `<br>` made inside a Markdown table's cell (`_html_fragments`)
+_CELL_BREAK = "\x1f"  # a unit separator: no line break to `str.splitlines`
+
+
+def _gfm_cell(text: str, src: tuple[int, ...]) -> Cell:
+    """A Markdown table's cell: its lines, where `<br>` parted them."""
+    return Cell(tuple(Line(p.strip(), src) for p in text.split(_CELL_BREAK) if p.strip()))
+
+
 def _gfm_rows(lines: list[Line], i: int) -> tuple[list[tuple[Cell, ...]], int]:
     n = len(lines)
     width = lines[i].text.count("|")
@@ -224,7 +242,7 @@ def _gfm_rows(lines: list[Line], i: int) -> tuple[list[tuple[Cell, ...]], int]:
         text = lines[i].text
         if _GFM_ROW.match(text):
             if not _GFM_RULE.match(text):
-                rows.append(tuple(Cell((Line(c.strip(), lines[i].src),)) if c.strip() else Cell() for c in text.strip().strip("|").split("|")))
+                rows.append(tuple(_gfm_cell(c, lines[i].src) for c in text.strip().strip("|").split("|")))
             i += 1
         elif not text.strip() and i + 1 < n and _GFM_ROW.match(lines[i + 1].text) and lines[i + 1].text.count("|") == width:
             i += 1  # a PDF's text layer puts a blank line between the rows of one table

@@ -392,3 +392,20 @@ def test_a_column_of_who_is_responsible_gives_each_row_its_work_whatever_the_wor
     # inside a task table a row of a cell "Chủ trì" and a name is data, never the header again
     assert is_task_header(["Tên thông tin", "Thời gian", "Đơn vị chịu trách nhiệm"], opening=True)
     assert not is_task_header(["Tên thông tin", "Thời gian", "Đơn vị chịu trách nhiệm"])
+
+
+def test_a_line_break_inside_a_markdown_tables_cell_parts_the_bodies_it_lists():
+    # a portal's Markdown with HTML inside: "<br>" in a task table's lead cell between two
+    # departments was read as the end of the row, the row's other cells lost
+    raw = ["| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |", "|---|---|---|---|---|",
+           "| 1 | Tuyên truyền Luật Thực hiện dân chủ ở cơ sở | Sở Văn hóa, Thể thao và Du lịch<br>Sở Tư pháp | Báo Gia Lai | Quý I-II/2026 |",
+           "| 2 | Tập huấn cho cán bộ cấp xã | Sở Nội vụ | Ủy ban nhân dân các xã, phường | Quý II/2026 |"]
+    lines = [line.text for line in normalize(raw).lines]
+    assert "- Cơ quan thực hiện: Sở Văn hóa, Thể thao và Du lịch; Sở Tư pháp" in lines or "+ Cơ quan thực hiện: Sở Văn hóa, Thể thao và Du lịch; Sở Tư pháp" in lines
+    assert any(line.endswith("Cơ quan phối hợp: Báo Gia Lai") for line in lines)
+    # a name a narrow column wrapped stays one name
+    from ingest.blocks import Cell
+    from ingest.layout import _bodies_text
+    from ingest.models import Line
+
+    assert _bodies_text(Cell((Line("Sở Văn hóa, Thể thao và", (1,)), Line("Du lịch", (2,))))) == "Sở Văn hóa, Thể thao và Du lịch"
