@@ -809,8 +809,8 @@ def _tail(lines: list[Line], start: int, rec_heading: re.Pattern[str]) -> tuple[
     while i < n:
         line = lines[i]
         text = line.text
-        if i > start and _attachment_heading(lines, i):
-            break
+        if (i > start or _ANNEX.match(text.strip())) and _attachment_heading(lines, i):
+            break  # (an appendix right after the body, no signature printed: "PHỤ LỤC" is no post)
         span = 0 if seen_recipients else _unlabelled_span(lines, i)
         if span:
             seen_recipients = True

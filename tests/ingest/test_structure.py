@@ -217,3 +217,16 @@ def test_a_resolutions_adoption_sentence_ends_its_text():
     item = doc.sections[0].children[1]
     assert item.label == "2" and item.children == []
     assert doc.header.date == "2025-06-16"
+
+
+def test_an_appendix_right_after_the_body_with_no_signature_printed_is_an_appendix():
+    # a portal's copy without the signature block: "PHỤ LỤC" was read as the signer's post and
+    # the table under it lost
+    lines = ["ỦY BAN NHÂN DÂN TỈNH GIA LAI", "Số: 155/KH-UBND", "Gia Lai, ngày 12 tháng 3 năm 2026", "KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở năm 2026",
+             "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:", "I. NHIỆM VỤ", "Các nhiệm vụ cụ thể tại Phụ lục kèm theo.", "", "**PHỤ LỤC**", "",
+             "**DANH MỤC NHIỆM VỤ**", "", "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |", "|---|---|---|---|---|",
+             "| 1 | Tập huấn cho cán bộ cấp xã | Sở Nội vụ | Ủy ban nhân dân các xã, phường | Quý II/2026 |"]
+    doc = parse(normalize(lines))
+    assert doc.signer is None
+    assert [(a.label, a.genre) for a in doc.attachments] == [("PL1", "Phụ lục")]
+    assert [n.text for a in doc.attachments for top in a.sections for n in top.walk()][0] == "Tập huấn cho cán bộ cấp xã"
