@@ -2409,7 +2409,7 @@ def _make_task(
         leads = ctx.about
     if not leads and not actors.supports and not actors.supervisors and role == "tasks":
         leads = default
-    if not leads and not actors.supports and not actors.supervisors and not actors.generic and role in ("funding", "reporting", "other"):
+    if not leads and not actors.supports and not actors.supervisors and not actors.generic and role in ("funding", "reporting", "other") and not _partners_named(own):
         return None
     named_leads = [m for m in leads if not is_catch_all(m) or entry is not None or own_leads]
     others = [m for m in leads if m not in named_leads] + actors.generic
@@ -2443,6 +2443,14 @@ def _make_task(
     )
     # the mentions behind the names: their kind and place feed the plan's agency list
     return task, {shown_name(m, lexicon): m for m in leads + supports + actors.supervisors + others}
+
+
+def _partners_named(own: dict[str, list[Node]]) -> bool:
+    """A row's partners written in its own support cell, its lead cell blank (a DOCX merge, a
+    table that names only who helps): still a row of work — not a cell that points elsewhere
+    ("Theo phân công tại Quyết định số 1441/QĐ-UBND …"; cues.yaml: attribute_pointers)."""
+    pointers = tuple(fold(p) for p in cues()["attribute_pointers"])
+    return any(a.text and not fold(a.text).startswith(pointers) for a in own.get("support", []))
 
 
 def _partners_are_not_leads(leads: list[AgencyMention], actors: Actors) -> list[AgencyMention]:

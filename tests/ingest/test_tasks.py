@@ -1857,3 +1857,14 @@ def test_a_letters_opening_asks_its_items_of_the_bodies_it_names(opening, leads,
              "2. Gửi báo cáo về Sở Nội vụ trước ngày 25/11/2026."]
     tasks = [t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
     assert [(t.lead, t.requested) for t in tasks] == ([(leads, requested)] * 2 if leads else [])
+
+
+def test_a_table_row_that_names_only_its_partners_is_still_work_and_one_that_points_elsewhere_is_not():
+    lines = ["ỦY BAN NHÂN DÂN TỈNH GIA LAI", "Số: 155/KH-UBND", "Gia Lai, ngày 12 tháng 3 năm 2026", "KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở năm 2026",
+             "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:", "I. NHIỆM VỤ", "Các nhiệm vụ cụ thể tại Phụ lục kèm theo.", "", "**PHỤ LỤC**", "",
+             "**DANH MỤC NHIỆM VỤ**", "", "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |", "|---|---|---|---|---|",
+             "| 1 | Tập huấn cho cán bộ cấp xã | Sở Nội vụ | Ủy ban nhân dân các xã, phường | Quý II/2026 |",
+             "| 2 | Kiểm tra việc thực hiện tại cơ sở |  | Thanh tra tỉnh | Quý III/2026 |",
+             "| 3 | Tiếp tục thực hiện Quyết định số 1441/QĐ-UBND | Theo phân công tại Quyết định số 1441/QĐ-UBND | Theo phân công tại Quyết định số 1441/QĐ-UBND của Chủ tịch UBND tỉnh | Năm 2026 |"]
+    tasks = [(t.path, t.lead, t.support) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
+    assert tasks == [("PL1.1", ["Sở Nội vụ"], ["Ủy ban nhân dân các xã, phường"]), ("PL1.2", [], ["Thanh tra tỉnh"])]
