@@ -138,13 +138,7 @@ def determine(doc: Document) -> Jurisdiction:
 
 def _set_up_by_decision(issuer: AgencyMention) -> bool:
     """An issuer the block names by the decision that set it up (`_basis_apart`)."""
-    return bool(_basis_in_name().search(fold(issuer.name)))
-
-
-@cache
-def _basis_in_name() -> re.Pattern[str]:
-    words = alternation(fold(w) for w in cues()["issuer_basis"])
-    return re.compile(rf"\s(?:{words})\s+(?:{alternation(fold(n) for n in doc_types().all_names)})\s+số\s+\d", re.I)
+    return _basis_apart(issuer.name)[1] is not None
 
 
 @cache
