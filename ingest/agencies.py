@@ -287,7 +287,8 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
             name = f"{_unit_name(unit.group(1))} {mention.name}"
             # the members of a known body are a group whose name is as closed as the body's
             closed = mention.known and _is_member_unit(unit.group(1))
-            mention = AgencyMention(name, mention.kind, text[unit.start() : mention.end], unit.start(), mention.end, mention.level, mention.place, closed, False, None)
+            kind = "party_body" if _is_party_organ(unit.group(1)) else mention.kind
+            mention = AgencyMention(name, kind, text[unit.start() : mention.end], unit.start(), mention.end, mention.level, mention.place, closed, False, None)
         found.append(mention)
         taken_until = mention.end
     return tuple(found)
@@ -363,9 +364,9 @@ def _zone_place() -> re.Pattern[str]:
 @cache
 def _unit_before() -> re.Pattern[str]:
     """A unit written before a known body's name (cues.yaml: units_before_bodies,
-    committees_before_bodies, member_units)."""
+    committees_before_bodies, party_organs_before_bodies, member_units)."""
     members = alternation(cues()["member_units"]["units"])
-    units = [*cues()["units_before_bodies"], *_committee_words()]
+    units = [*cues()["units_before_bodies"], *_committee_words(), *cues()["party_organs_before_bodies"]]
     return re.compile(rf"(?<![\wÀ-ỹ])((?:[Cc]ác\s+)?(?:{alternation(units)}|(?i:{members})))\s+$")
 
 
@@ -409,11 +410,17 @@ def _a_unit_of(unit: str, body: AgencyMention) -> bool:
     (cues.yaml: member_units)."""
     if _is_member_unit(unit):
         return _coordinating(body)
+    if _is_party_organ(unit):
+        return True
     if fold(strip_plural(unit)) in {fold(c) for c in _committee_words()}:
         return body.kind in cues()["committees_before_bodies"]["of_kinds"]
     rule = cues()["apparatus_units"]
     apparatus = fold(strip_plural(unit)) in {fold(u) for u in rule["units"]}
     return not apparatus or body.kind in rule["of_kinds"] or not (body.level or body.place)
+
+
+def _is_party_organ(unit: str) -> bool:
+    return fold(strip_plural(unit)) in {fold(u) for u in cues()["party_organs_before_bodies"]}
 
 
 def _unit_name(unit: str) -> str:
@@ -1312,6 +1319,7 @@ class _CollectiveRules:
     local_wholes: tuple[str, ...]
     local_named: tuple[str, ...]
     definite: re.Pattern[str]  # a level that makes generic heads one tier ("cơ quan Trung ương")
+    plural_only: frozenset[str]  # kinds a group is only with "các" before it ("các thôn, xóm")
 
 
 def is_catch_all(mention: AgencyMention) -> bool:
@@ -1352,6 +1360,7 @@ def _collective_rules() -> _CollectiveRules:
         tuple(fold(k["name"]) for k in c["kinds"]),
         *_local_heads(c["kinds"]),
         re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(fold(w) for w in c['definite_levels'])})(?![\wÀ-ỹ])"),
+        frozenset(k["kind"] for k in c["kinds"] if k.get("plural_only")),
     )
 
 
@@ -1529,6 +1538,9 @@ def collective_members(piece: str, lexicon: Lexicon) -> list[Collective]:
     if any(public_regex().fullmatch(t) for t in tokens):
         return []  # "người dân, doanh nghiệp tra cứu …": the public the text addresses, no body
     members = _sort_members(tokens, catch_all, rules, lexicon)
+    if not is_plural(piece):
+        # "ở thôn, tổ dân phố", "xã, thôn (ấp)": the place of a thing, not the villages addressed
+        members.order = [k for k in members.order if k not in rules.plural_only]
     vague = _vague_group(piece, tokens, members, level, tail_qualified)
     if vague is not None and vague.generic and not members.catch_all and not members.order and not members.others and level and rules.definite.fullmatch(fold(level)):
         # "(các) cơ quan Trung ương": the central bodies, every one of them

@@ -122,14 +122,20 @@ def determine(doc: Document) -> Jurisdiction:
         place_level = "district"
         if issuer_level == "city":
             issuer_level = "district"
-    province, source = _province_of(place, place_level, text)
+    # an agency's block names the level of the place it is of ("ĐẢNG BỘ TỈNH NGHỆ AN / BAN
+    # THƯỜNG VỤ TỈNH ỦY"): a province's agency is of that province
+    block_place_level = levels.get(block_level.lower()) if block_level and place == places.short_name(block_place or "") else None
+    province, source = _province_of(place, place_level or block_place_level, text)
     issuer_name = candidate.name
     issuer = f"{issuer_name} {place}" if place and issuer_level != "agency" else issuer_name
     if issuer_level == "agency" and place and candidate.level and candidate.place:
         issuer = f"{issuer_name} {place}"
     elif issuer_level == "agency" and place and block_place and block_level and not fold(issuer_name).endswith(fold(place)):
-        # "UBND TỈNH LÀO CAI / SỞ CÔNG THƯƠNG": the department of the province its parent names
-        issuer = f"{issuer_name} {block_level} {place}"
+        # "UBND TỈNH LÀO CAI / SỞ CÔNG THƯƠNG": the department of the province its parent names;
+        # a name that ends in the level's Party committee takes the place bare ("ĐẢNG BỘ TỈNH
+        # NGHỆ AN / BAN THƯỜNG VỤ TỈNH ỦY": Ban Thường vụ Tỉnh ủy Nghệ An)
+        level = "" if fold(issuer_name).endswith(f"{fold(block_level)} ủy") else f"{block_level} "
+        issuer = f"{issuer_name} {level}{place}"
     notes = []
     if place is None:
         notes.append("the issuer's place is not named in the text")

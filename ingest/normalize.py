@@ -593,8 +593,8 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         return True
     if _LABEL.match(nxt):
         return False
-    if _is_structural(nxt):
-        return False
+    if _is_structural(nxt) or _genre_heading().match(prev):
+        return False  # "KẾ HOẠCH" / "thực hiện Kết luận số 120-KL/TW …": the title under its genre
     first = nxt[:1]
     if first.islower():
         return True
@@ -621,10 +621,22 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         return True
     # an item's first line is shorter by its label's indent ("- Chỉ đạo Ban Quản lý dự án, Bệnh
     # viện Hữu nghị Việt" / "Đức, Bệnh viện Bạch Mai thúc đẩy …")
-    full = (0.6 if _LABEL.match(prev) or _POINT.match(prev) else 0.8) * width
+    labelled = bool(_LABEL.match(prev) or _POINT.match(prev))
+    full = (0.6 if labelled else 0.8) * width
     if wrapped and len(prev) >= full and _name_start(nxt):
-        return True  # a line that starts with a name
+        # … but under an item's heading a body and its verb open the item's first sentence ("4.
+        # Kiện toàn Ban Thanh tra nhân dân, …" / "Ủy ban Mặt trận Tổ quốc Việt Nam xã chủ trì, …")
+        return not (labelled and _subject_and_verb(nxt))
     return bool(re.search(r"\d-$", prev))
+
+
+def _subject_and_verb(line: str) -> bool:
+    """A line that opens with a body's name and a verb of its duty: a sentence's start."""
+    from .agencies import find_agencies, predicate_regex
+
+    head = " ".join(line.split()[:16])
+    found = find_agencies(head)
+    return bool(found) and found[0].start == 0 and predicate_regex().match(head[found[0].end :].lstrip()) is not None
 
 
 def _heading_goes_on(prev: str, nxt: str) -> bool:
@@ -636,6 +648,14 @@ def _heading_goes_on(prev: str, nxt: str) -> bool:
         return False
     unclosed = prev.count("(") > prev.count(")")
     return nxt[:1].islower() or unclosed or bool(_CONNECTOR_END.search(prev)) or _cut_agency_name(prev, nxt)
+
+
+@cache
+def _genre_heading() -> re.Pattern[str]:
+    """A genre printed alone on its line in capitals ("KẾ HOẠCH", "NGHỊ QUYẾT"): the line under
+    it is its title, though the title opens in lower case."""
+    names = {n.upper() for n in doc_types().all_names} | {n.upper() for n in cues()["heading_only_types"]}
+    return re.compile(rf"^(?:{alternation(names)})$")
 
 
 @cache

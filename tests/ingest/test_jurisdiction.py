@@ -37,3 +37,29 @@ def test_a_team_a_decision_set_up_is_of_the_place_its_dateline_names(tmp_path):
     path.write_text(text, encoding="utf-8")
     doc = extract(path).document
     assert (doc.issuer, doc.place, doc.number, doc.date) == ("Đoàn kiểm tra theo Quyết định số 125/QĐ-UBND", "Bắc Ninh", None, "2026-06")
+
+
+def test_a_party_committees_plan_names_its_issuer_and_province(tmp_path):
+    # a provincial Party committee's plan in PDF text (issuers beyond People's Committees): the
+    # block's "ĐẢNG BỘ TỈNH NGHỆ AN" gives the place, bare after "Tỉnh ủy"; the province is it;
+    # the title opens in lower case under its genre
+    text = "\n".join([
+        "ĐẢNG BỘ TỈNH NGHỆ AN                         ĐẢNG CỘNG SẢN VIỆT NAM",
+        "BAN THƯỜNG VỤ TỈNH ỦY",
+        "          *                                  Nghệ An, ngày 12 tháng 3 năm 2025",
+        "Số 45-KH/TU", "", "KẾ HOẠCH",
+        "thực hiện Kết luận số 120-KL/TW ngày 07/01/2025 của Bộ Chính trị về tiếp tục đẩy mạnh thực hiện Chỉ thị số 30-CT/TW", "",
+        "Thực hiện Kết luận số 120-KL/TW ngày 07/01/2025 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch thực hiện như sau:", "",
+        "I. TỔ CHỨC THỰC HIỆN",
+        "1. Các đảng ủy trực thuộc Tỉnh ủy tổ chức quán triệt, xây dựng kế hoạch thực hiện, hoàn thành trước ngày 30/4/2025.",
+        "2. Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo Ủy ban nhân dân tỉnh cụ thể hóa các nội dung của Kết luận trong quản lý nhà nước.",
+        "3. Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo Hội đồng nhân dân tỉnh tăng cường giám sát.",
+    ])
+    path = tmp_path / "tinhuy.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    doc = result.document
+    assert (doc.issuer, doc.province, doc.symbol, doc.date) == ("Ban Thường vụ Tỉnh ủy Nghệ An", "Nghệ An", "45-KH/TU", "2025-03-12")
+    assert doc.title.startswith("thực hiện Kết luận số 120-KL/TW")
+    leads = [result.names(t.lead) for t in result.tasks]
+    assert leads == [["Các đảng ủy trực thuộc Tỉnh ủy"], ["Đảng ủy Ủy ban nhân dân tỉnh"], ["Đảng đoàn Hội đồng nhân dân tỉnh"]]

@@ -102,6 +102,32 @@ def test_one_line_paragraphs_are_not_joined():
     assert len(join_pdf_lines(lines)) == 3
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a title that opens in lower case under its genre (a Party committee's plan, PDF text)
+        ("KẾ HOẠCH", "thực hiện Kết luận số 120-KL/TW ngày 07/01/2025 của Bộ Chính trị", "Thực hiện Kết luận số 120-KL/TW, Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch:"),
+        ("QUYẾT ĐỊNH", "về việc ban hành Quy chế thực hiện dân chủ trong hoạt động của cơ quan", "Căn cứ Luật Thực hiện dân chủ ở cơ sở;"),
+    ],
+)
+def test_a_genre_heading_alone_keeps_its_title_apart(lines):
+    assert [line.text for line in join_pdf_lines(L(*lines))] == list(lines)
+
+
+def test_an_items_heading_keeps_apart_the_sentence_its_body_opens():
+    # PDF text of a commune's plan: the item's heading is as long as a wrapped line, and the
+    # next line opens with a body and its verb — the item's first sentence, not the heading's end
+    wrapped = "Phát huy quyền làm chủ của Nhân dân, bảo đảm công khai, minh bạch trong hoạt động của"
+    lines = (
+        wrapped, "chính quyền xã và các thôn.", wrapped, "chính quyền xã.", wrapped, "chính quyền xã.",
+        "4. Kiện toàn Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam xã chủ trì, phối hợp với Phòng Kinh tế hướng dẫn kiện toàn",
+        "Ban Thanh tra nhân dân ở các thôn.",
+    )
+    out = [line.text for line in join_pdf_lines(L(*lines))]
+    assert out[-2:] == [lines[-3], f"{lines[-2]} {lines[-1]}"]
+
+
 def test_footnote_cut_out_and_anchor_removed():
     from ingest.normalize import Footnotes
 
