@@ -577,7 +577,7 @@ def _spaced_signature(lines: list[Line], i: int) -> tuple[Table, int] | None:
     document printed after it is read as one."""
     text = lines[i].text
     gaps = _gaps(text)
-    if not gaps or not signature_start().match(text[gaps[0][1] :]):
+    if not gaps or not (signature_start().match(text[gaps[0][1] :]) or _post_beside_recipients(text, gaps[0][1])):
         return None
     # the recipients' label, or their first item when a table cell lost the label ("- Chính phủ;
     # - Ban Tổ chức Trung ương; - Ủy ban TW Mặt      TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI")
@@ -604,6 +604,14 @@ def _spaced_signature(lines: list[Line], i: int) -> tuple[Table, int] | None:
         k += 1
         end = k - 1
     return Table(((Cell(tuple(left)), Cell(tuple(right))),), lines[i].src), end + 1
+
+
+def _post_beside_recipients(text: str, split: int) -> bool:
+    """"Nơi nhận:      GIÁM ĐỐC": a head who signs in their own name, with no formula before the
+    post — the post in capitals beside the recipients' label."""
+    post = text[split:].strip()
+    letters = [c for c in post if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and signature_start().match(text.strip().lower()) is not None
 
 
 def _goes_on_recipients(text: str, previous: str) -> bool:

@@ -41,6 +41,8 @@ DIVISION_NUMBER_END = r"(?!\s*[,;])(?!\s+[a-zđà-ỹ])"
 _LABEL = re.compile(
     rf"^(?:[IVXLC]+\s*[.)]|\d{{1,2}}(?:\.\d{{1,2}})*\s*[.)]|[a-zđ]\s*\)|[-–—+•*]\s|(?:Điều|Chương|Mục|Phần)\s+(?:\d+|[IVXLC]+)\b{DIVISION_NUMBER_END})",
 )
+_DIVISION_LABEL = re.compile(rf"^(?:Điều|Chương|Mục|Phần)\s+(?:\d+|[IVXLC]+)\b{DIVISION_NUMBER_END}")
+_BULLET_LABEL = re.compile(r"^[-–—+•*]\s")
 # a point numbered in brackets ("(3) Bộ Công an …"): an item's first line, though no label that
 # parts a paragraph here (a bracketed number may open a wrapped line mid-sentence)
 POINT_LABEL = r"\((?P<label>\d{1,2})\)"
@@ -322,6 +324,8 @@ def _wrapped_paragraph(block: list[Line], width: int, first_line: float = 0.0) -
         return False
     if texts[0].endswith(_TERMINAL) and not texts[1][:1].islower():
         return False
+    if len(block) == 2 and _DIVISION_LABEL.match(texts[0]) and _subject_and_verb(texts[1]):
+        return False  # "Điều 3. Những nội dung …" / "Phòng Hành chính - Tổng hợp chủ trì, …": a title, then its duty
     middle = texts[1:-1]
     if len(block) == 2:
         # the first line is short by the portal's indent: as long as the document's other
@@ -624,9 +628,10 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
     labelled = bool(_LABEL.match(prev) or _POINT.match(prev))
     full = (0.6 if labelled else 0.8) * width
     if wrapped and len(prev) >= full and _name_start(nxt):
-        # … but under an item's heading a body and its verb open the item's first sentence ("4.
-        # Kiện toàn Ban Thanh tra nhân dân, …" / "Ủy ban Mặt trận Tổ quốc Việt Nam xã chủ trì, …")
-        return not (labelled and _subject_and_verb(nxt))
+        # … but under a numbered item's heading a body and its verb open the item's first
+        # sentence ("4. Kiện toàn Ban Thanh tra nhân dân, …" / "Ủy ban Mặt trận Tổ quốc Việt Nam xã
+        # chủ trì, …"); a bullet's line is a sentence the wrap cut anywhere
+        return not (labelled and not _BULLET_LABEL.match(prev) and _subject_and_verb(nxt))
     return bool(re.search(r"\d-$", prev))
 
 

@@ -207,6 +207,23 @@ def test_recipients_and_signature_side_by_side_are_the_two_cells_of_one_block():
     assert any(getattr(b, "text", "").strip().startswith("Số điện thoại") for b in blocks)
 
 
+@pytest.mark.parametrize("post", ["GIÁM ĐỐC", "CHỦ TỊCH", "HIỆU TRƯỞNG"])
+def test_a_post_signed_without_a_formula_beside_the_recipients_is_the_signature(post):
+    # a head who signs in their own name (a district chairman's decision, originals 9f905d57…;
+    # a centre's director): no "TM."/"KT." before the post, which alone stands beside the label
+    lines = [
+        f"Nơi nhận:                                  {post}",
+        "- Như Điều 3;",
+        "- Sở Nội vụ (b/c);",
+        "- Lưu: VT, HCTH.                           Trần Thị Hoa",
+    ]
+    tables = [b for b in text_blocks(lines) if isinstance(b, Table)]
+    assert len(tables) == 1
+    left, right = ([l.text for l in c.lines] for c in tables[0].rows[0])
+    assert left == ["Nơi nhận:", "- Như Điều 3;", "- Sở Nội vụ (b/c);", "- Lưu: VT, HCTH."]
+    assert right == [post, "Trần Thị Hoa"]
+
+
 def test_recipients_whose_label_a_cell_lost_stand_beside_the_signature_all_the_same():
     # a Standing Committee resolution whose portal copy lost "Nơi nhận:" (corpus 284dd97b…), set
     # in a PDF: the first recipients beside the signing formula; the signature does not run into

@@ -128,6 +128,14 @@ def test_an_items_heading_keeps_apart_the_sentence_its_body_opens():
     assert out[-2:] == [lines[-3], f"{lines[-2]} {lines[-1]}"]
 
 
+def test_an_articles_title_keeps_apart_the_duty_its_next_line_gives():
+    # a centre's regulation in PDF text: the article's title and, in the same block, a body and
+    # its verb — not one paragraph the wrap cut
+    lines = ("Điều 3. Những nội dung viên chức, người lao động được tham gia ý kiến",
+             "Phòng Hành chính - Tổng hợp chủ trì, phối hợp với Công đoàn cơ sở tổ chức lấy ý kiến viên chức.")
+    assert [line.text for line in join_pdf_lines(L(*lines))] == list(lines)
+
+
 def test_footnote_cut_out_and_anchor_removed():
     from ingest.normalize import Footnotes
 
