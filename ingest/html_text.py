@@ -30,6 +30,7 @@ class _Writer:
         self.blocks: list[Block] = []
         self.buf: list[str] = []
         self.src: tuple[int, ...] = ()
+        self.marks: list[str] = []  # the emphasis open at this point, outermost first
 
     def text(self, s: str, src: tuple[int, ...]) -> None:
         if not s:
@@ -37,7 +38,7 @@ class _Writer:
         parts = s.split("\n")
         for k, part in enumerate(parts):
             if k:
-                self.flush()
+                self.flush(element=False)
             if part:
                 self.buf.append(part)
                 if not self.src:
@@ -50,15 +51,29 @@ class _Writer:
         if not self.src:
             self.src = src
 
-    def flush(self, blank: bool = False) -> None:
-        line = re.sub(r"[ \t\r\f\v\u00a0]+", " ", "".join(self.buf)).strip()
+    def open(self, s: str, src: tuple[int, ...]) -> None:
+        self.marks.append(s)
+        self.mark(s, src)
+
+    def close(self, s: str, src: tuple[int, ...]) -> None:
+        if self.marks and self.marks[-1] == s:
+            self.marks.pop()
+        self.mark(s, src)
+
+    def flush(self, blank: bool = False, element: bool = True) -> None:
+        """End the line. An element's break inside bold or italics (a `<br>`, a paragraph)
+        leaves each line with its emphasis whole, as a portal's Markdown writes it ("**KT. CHỦ
+        TỊCH**" / "**PHÓ CHỦ TỊCH**"), not one span left open across them; a line break in the
+        text itself (Markdown inside HTML) leaves the span as the text wrote it."""
+        marks = self.marks if element else []
+        line = re.sub(r"[ \t\r\f\v\u00a0]+", " ", "".join([*self.buf, *reversed(marks)])).strip()
         if re.fullmatch(r"\**", line.replace(" ", "")):
             line = ""  # emphasis around nothing
         if line:
             self.blocks.append(Line(line, self.src or (0,)))
         if blank and (not self.blocks or not (isinstance(self.blocks[-1], Line) and not self.blocks[-1].text)):
             self.blocks.append(Line("", self.src or (0,)))
-        self.buf = []
+        self.buf = list(marks)
         self.src = ()
 
     def table(self, t: Table) -> None:
@@ -99,18 +114,18 @@ def _walk(el, w: _Writer, src_of: SrcOf, keep_newlines: bool) -> None:
     strong = tag in STRONG_TAGS or (tag in ("h1", "h2", "h3", "h4", "h5", "h6"))
     em = tag in EM_TAGS
     if strong:
-        w.mark("**", src)
+        w.open("**", src)
     elif em:
-        w.mark("*", src)
+        w.open("*", src)
     w.text(_text(el.text, keep_newlines), src)
     for child in el:
         _walk(child, w, src_of, keep_newlines)
         if child.tail:
             w.text(_text(child.tail, keep_newlines), src_of(child))
     if strong:
-        w.mark("**", src)
+        w.close("**", src)
     elif em:
-        w.mark("*", src)
+        w.close("*", src)
     if block:
         w.flush(blank=tag not in ("td", "th", "li"))
 
@@ -164,9 +179,18 @@ def page_blocks(text: str) -> list[Block]:
     import lxml.html
 
     root = lxml.html.fromstring(text)
-    for bad in root.xpath("|".join(f"//{t}" for t in DROP_TAGS | {"header"})):
+    chrome = " or ".join(f"contains(@class,'{w}') or contains(@id,'{w}')" for w in _CHROME_NAMES)
+    for bad in root.xpath("|".join(f"//{t}" for t in DROP_TAGS | {"header"}) + f"|//div[{chrome}]"):
         if bad.getparent() is not None:
             bad.drop_tree()
-    candidates = root.xpath("//article|//main|//*[contains(@class,'content')]|//body") or [root]
-    best = max(candidates, key=lambda e: len(e.text_content() or ""))
+    page = (root.xpath("//body") or [root])[0]
+    total = len(page.text_content() or "")
+    # the innermost block that holds most of the page's text: the document, not the page
+    # around it (a `<body>` always holds the most)
+    inner = [e for e in root.xpath("//article|//main|//*[contains(@class,'content')]") if len(e.text_content() or "") >= 0.6 * total]
+    best = min(inner, key=lambda e: len(e.text_content() or "")) if inner else page
     return element_blocks(best, lambda e: (getattr(e, "sourceline", None) or 0,))
+
+
+# the classes and ids a portal gives the blocks around a document: its menus, footer, sidebars
+_CHROME_NAMES = ("footer", "menu", "navbar", "breadcrumb", "sidebar")

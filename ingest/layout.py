@@ -227,6 +227,12 @@ def _task_lines(rows: tuple[tuple[Cell, ...], ...], roles: list[str | None], t: 
         number_cell = cells[roles.index("number")] if "number" in roles else None
         rest = [c for c in unique if c is not number_cell]
         spans = len(unique) < sum(1 for c in cells if c.text)  # one cell across several columns
+        if len(unique) == 1 and spans and not rest:
+            # one cell across the whole row, the number's column too ("II. Nhiệm vụ của cấp xã"
+            # in a `colspan`): the heading of the rows under it
+            emit()
+            out.append(Line(unique[0].text, src or t.anchor(), True))
+            continue
         if len(rest) == 1 and _group_row(number, values, spans, short=len(row) < len(roles) - 1):
             emit()
             # a heading whatever its print: the row spans the table to name a group of rows

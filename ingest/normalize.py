@@ -630,8 +630,11 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
     if wrapped and len(prev) >= full and _name_start(nxt):
         # … but under a numbered item's heading a body and its verb open the item's first
         # sentence ("4. Kiện toàn Ban Thanh tra nhân dân, …" / "Ủy ban Mặt trận Tổ quốc Việt Nam xã
-        # chủ trì, …"); a bullet's line is a sentence the wrap cut anywhere
-        return not (labelled and not _BULLET_LABEL.match(prev) and _subject_and_verb(nxt))
+        # chủ trì, …"); a bullet's line, or a line where a sentence already ended ("… Kế hoạch
+        # này. Tham mưu" / "Ủy ban nhân dân Thành phố theo dõi …"), is a sentence the wrap cut
+        label = _LABEL.match(prev) or _POINT.match(prev)
+        heading = label is not None and not _BULLET_LABEL.match(prev) and not re.search(r"[.;:]\s", prev[label.end() :])
+        return not (heading and _subject_and_verb(nxt))
     return bool(re.search(r"\d-$", prev))
 
 

@@ -245,3 +245,19 @@ def test_a_letter_as_a_pdf_with_its_header_columns_side_by_side(tmp_path):
     path = tmp_path / "letter.pdf"
     pdf.output(str(path))
     _letter_checks(extract(path))
+
+
+def test_a_portal_page_in_divs_with_spanned_task_rows(tmp_path):
+    # a province's portal page as saved (issue 22: HTML, task tables in every shape): menus and
+    # footer in <div>s, the signature's lines parted by <br> inside one <b>, an appendix table
+    # whose lead and partner cells span rows and whose group row spans the table
+    page = (Path(__file__).parents[1] / "data" / "probes" / "portal_page_rowspan.html").read_text(encoding="utf-8")
+    path = tmp_path / "kh88.html"
+    path.write_text(page, encoding="utf-8")
+    result = extract(path)
+    assert (result.document.signer["name"], result.document.signer["position"]) == ("Lê Văn Hùng", "Phó Chủ tịch")
+    rows = {t.path: (result.names(t.lead), result.names(t.support), t.timeframe) for t in result.tasks if t.path.startswith("PL1")}
+    assert rows["PL1.2"] == (["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Tư pháp"], "Tháng 12/2025")
+    assert rows["PL1.4"] == (["Thanh tra tỉnh"], ["Ủy ban nhân dân cấp xã"], "Năm 2026")
+    # the group row heads the row under it; the page's footer is no part of the last row
+    assert rows["PL1.II.5"] == (["Ủy ban nhân dân cấp xã"], ["Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã"], "Hằng năm")
