@@ -46,10 +46,11 @@ def docx_blocks(document) -> list[Block]:
 
 def _paragraph_lines(para, counters: dict[int, int]) -> list[Line]:
     out: list[Line] = []
-    text = para.text.strip()
-    if text:
-        labelled = _with_list_label(para, text, counters)
-        out.append(Line(f"**{labelled}**" if _bold(para) and not labelled.startswith(("- ", "+ ")) else labelled, (0,)))
+    parts = _soft_lines(para.text)
+    if parts:
+        bold = _bold(para)
+        parts[0] = _with_list_label(para, parts[0], counters)
+        out.extend(Line(f"**{t}**" if bold and not t.startswith(("- ", "+ ")) else t, (0,)) for t in parts)
     else:
         out.append(Line("", (0,)))
     # text boxes anchored in the paragraph: their paragraphs follow it
@@ -61,6 +62,13 @@ def _paragraph_lines(para, counters: dict[int, int]) -> list[Line]:
             if t:
                 out.append(Line(t, (0,)))
     return out
+
+
+def _soft_lines(text: str) -> list[str]:
+    """A paragraph's lines: a line break inside it (Shift+Enter, `<w:br/>`) parts lines as a
+    paragraph mark does — a header cell's "ỦY BAN NHÂN DÂN" / "XÃ TÂN PHÚ" / "Số: 112/KH-UBND",
+    a signature's "CHỦ TỊCH" / "Phạm Văn Tư"."""
+    return [t.strip() for t in text.split("\n") if t.strip()]
 
 
 def _bold(para) -> bool:
@@ -122,9 +130,8 @@ def _table(table, document) -> Table:
                     if not _shown(p):
                         continue
                     para = Paragraph(p, document)
-                    t = para.text.strip()
-                    if t:
-                        lines.append(Line(f"**{t}**" if _bold(para) else t, (0,)))
+                    bold = _bold(para)
+                    lines.extend(Line(f"**{t}**" if bold else t, (0,)) for t in _soft_lines(para.text))
                 made[key] = (c._tc, Cell(tuple(lines)))
             cells.append(made[key][1])
         rows.append(tuple(cells))

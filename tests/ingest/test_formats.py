@@ -261,3 +261,39 @@ def test_a_portal_page_in_divs_with_spanned_task_rows(tmp_path):
     assert rows["PL1.4"] == (["Thanh tra tỉnh"], ["Ủy ban nhân dân cấp xã"], "Năm 2026")
     # the group row heads the row under it; the page's footer is no part of the last row
     assert rows["PL1.II.5"] == (["Ủy ban nhân dân cấp xã"], ["Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã"], "Hằng năm")
+
+
+def test_a_docx_whose_cells_break_lines_inside_a_paragraph(tmp_path):
+    # a commune's plan typed in Word with Shift+Enter in its cells (originals 88a438ab…'s
+    # recipients were read as 2 of 12 so): header, recipients and signature each one paragraph
+    # of broken lines; the task table's lead and partner cells merged down two rows
+    import docx
+
+    d = docx.Document()
+    header = d.add_table(rows=1, cols=2)
+    header.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\nSố: 112/KH-UBND"
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nTân Phú, ngày 20 tháng 10 năm 2025"
+    d.add_paragraph().add_run("KẾ HOẠCH").bold = True
+    d.add_paragraph().add_run("Tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2025").bold = True
+    d.add_paragraph("Thực hiện Kế hoạch số 245/KH-UBND ngày 01/10/2025 của Ủy ban nhân dân tỉnh Đồng Nai, Ủy ban nhân dân xã xây dựng Kế hoạch như sau:")
+    d.add_paragraph().add_run("I. PHÂN CÔNG NHIỆM VỤ").bold = True
+    rows = [["STT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"],
+            ["1", "Bố trí kinh phí tổ chức Ngày hội", "Phòng Kinh tế", "Văn phòng HĐND và UBND xã", "Trước ngày 05/11/2025"],
+            ["2", "Kiểm tra việc tổ chức Ngày hội tại các ấp", "", "", "Từ 10/11 đến 18/11/2025"]]
+    table = d.add_table(rows=3, cols=5)
+    for i, row in enumerate(rows):
+        for k, value in enumerate(row):
+            table.cell(i, k).text = value
+    table.cell(1, 2).merge(table.cell(2, 2))
+    table.cell(1, 3).merge(table.cell(2, 3))
+    closing = d.add_table(rows=1, cols=2)
+    closing.cell(0, 0).text = "Nơi nhận:\n- UBND tỉnh (b/c);\n- TT Đảng ủy xã;\n- Lưu: VT."
+    closing.cell(0, 1).text = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n\nPhạm Văn Tư"
+    path = tmp_path / "kh112.docx"
+    d.save(path)
+    result = extract(path)
+    doc = result.document
+    assert (doc.issuer, doc.symbol, doc.date, doc.place) == ("Ủy ban nhân dân xã Tân Phú", "112/KH-UBND", "2025-10-20", "Tân Phú")
+    assert (doc.signer["name"], doc.signer["position"]) == ("Phạm Văn Tư", "Chủ tịch")
+    assert doc.recipients == ["UBND tỉnh (b/c)", "TT Đảng ủy xã", "Lưu: VT"]
+    assert [(result.names(t.lead), result.names(t.support)) for t in result.tasks] == [(["Phòng Kinh tế"], ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"])] * 2
