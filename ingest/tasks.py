@@ -2543,6 +2543,7 @@ class _ReportWords:
     """Where a report goes and through whom (cues.yaml: reporting), compiled once."""
 
     verb: re.Pattern[str]
+    noun: re.Pattern[str]  # the words before it that make the verb a noun ("chế độ báo cáo")
     to_lead_in: re.Pattern[str]
     via_open: re.Pattern[str]
     via: re.Pattern[str]
@@ -2556,6 +2557,7 @@ def _report_words() -> _ReportWords:
     send, compile_ = alternation([c["compile"]["send"]]), alternation([c["compile"]["compile"]])
     return _ReportWords(
         verb=re.compile(verbs, re.I),
+        noun=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(c['noun_before'])})\s*$", re.I),
         to_lead_in=re.compile(rf"(?:^\s*|(?:{alternation(c['to_words'])})\s*)$"),
         via_open=re.compile(rf"\(\s*(?:{via})\s*$", re.I),
         via=re.compile(rf"\(\s*(?:{via})\s+([^)]+)\)", re.I),
@@ -2570,6 +2572,8 @@ def _report_route(text: str, lexicon: Lexicon, note: Callable[[AgencyMention], s
     to = via = None
     for m in words.verb.finditer(text):
         after = text[m.end():]
+        if words.noun.search(text[max(0, m.start() - 20) : m.start()]) and _opens_clause(after):
+            continue  # "Chế độ báo cáo | Ủy ban nhân dân các xã báo cáo …": a topic, then its reporter
         for agency in find_agencies(after[:200]):
             lead_in = after[: agency.start]
             if words.via_open.search(lead_in):
@@ -2592,6 +2596,12 @@ def _report_route(text: str, lexicon: Lexicon, note: Callable[[AgencyMention], s
         if onward and onward[0].start < 5:
             to = note(onward[0])
     return to, via
+
+
+def _opens_clause(text: str) -> bool:
+    """The words open with a body and its verb ("Ủy ban nhân dân các xã, phường báo cáo …")."""
+    found = find_agencies(text[:200])
+    return bool(found) and found[0].start <= 1 and predicate_regex().match(text[found[0].end :].lstrip(" ,")) is not None
 
 
 def _reporting(task: Task, named: dict[str, AgencyMention], lexicon: Lexicon, since: str | None = None) -> list[tuple[Reporting, dict[str, AgencyMention]]]:

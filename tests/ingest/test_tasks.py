@@ -1157,6 +1157,21 @@ def test_a_reporting_duty_names_who_to_whom_through_whom_and_when(item, expected
 
 
 @pytest.mark.parametrize(
+    "lines,to",
+    [
+        # a department's guidance (a probe of issue 22's classes): the heading names the topic,
+        # the paragraph under it who reports to whom — not the reporter reporting to itself
+        (["3. Chế độ báo cáo", "Ủy ban nhân dân các xã, phường báo cáo kết quả về Sở Nội vụ trước ngày 15/01/2026."], "Sở Nội vụ"),
+        # … but the regime of reporting to a body names that body (corpus 0f98ee48…)
+        (["1. Sở Tư pháp tham mưu Ủy ban nhân dân tỉnh thực hiện chế độ báo cáo Bộ Tư pháp về việc đăng ký biện pháp bảo đảm."], "Bộ Tư pháp"),
+    ],
+)
+def test_the_noun_report_names_whom_by_what_follows_it(lines, to):
+    found = extract_tasks(parse(normalize(_PLAN_HEAD + lines)), PROVINCE)
+    assert [r.to for r, _ in found.reporting] == [to]
+
+
+@pytest.mark.parametrize(
     "lines,expected",
     [
         # an original's plan (DOCX): "8.1. Sở Tài chính chủ trì, phối hợp các sở, ban, ngành" over its items
