@@ -515,3 +515,70 @@ def trim_portal(lines: list[Line], meta: PortalMeta | None = None) -> list[Line]
     if meta is not None and start:
         meta.fields.update(portal_metadata(lines[:start]))
     return lines[start:end]
+
+
+@cache
+def _bracketed_attributes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A bracket closing an item's text, its parts parted by ";", and a part's label or role word
+    (cues.yaml: attributes)."""
+    attrs = cues()["attributes"]
+    labels = alternation([*attrs["lead"], *attrs["support"], *attrs["timeframe"]])
+    bracket = re.compile(r"\s*[(\[](?P<inside>[^()\[\]]{6,400})[)\]](?P<end>\s*[.;]?)\s*$")
+    label = re.compile(rf"^(?P<label>{labels})\s*:\s*(?P<value>\S.*)$", re.I)
+    role = re.compile(r"^(?P<value>\S.*?)\s+(?P<label>chủ trì|phối hợp)$", re.I)
+    return bracket, label, role
+
+
+_TIME_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:năm|quý|tháng|ngày|thường xuyên|hằng|hàng|trước|trong)(?![\wÀ-ỹ])|\d{4}", re.I)
+
+
+def bracketed_attributes(lines: list[Line]) -> list[Line]:
+    """An item's lead, partners and time written in a bracket after its text ("… (Cơ quan chủ
+    trì: Sở Nội vụ; cơ quan phối hợp: Báo Lâm Đồng; thời gian: Quý IV/2025).", "… [Sở Khoa học
+    và Công nghệ chủ trì; Văn phòng UBND tỉnh phối hợp; năm 2026]") are its attribute lines, as a
+    plan that writes them under it does ("- Cơ quan chủ trì: …"). A bracket that names no lead
+    or partner is the text's own."""
+    bracket, label, role = _bracketed_attributes()
+    attrs = cues()["attributes"]
+    names = {"lead": attrs["lead"][0], "support": attrs["support"][0], "timeframe": attrs["timeframe"][0]}
+    out: list[Line] = []
+    for line in lines:
+        m = bracket.search(line.text)
+        found = _bracket_parts(m.group("inside"), label, role) if m else None
+        if not found or not any(kind in ("lead", "support") for kind, _ in found):
+            out.append(line)
+            continue
+        mark = "+" if re.match(r"^[-–+•]\s", line.text) else "-"
+        out.append(Line(line.text[: m.start()].rstrip(" ,;") + (m.group("end").strip() or "."), line.src, line.heading))
+        out.extend(Line(f"{mark} {names[kind][:1].upper()}{names[kind][1:]}: {value}", line.src) for kind, value in found)
+    return out
+
+
+def _named_role(m: re.Match[str] | None) -> re.Match[str] | None:
+    """"Sở Khoa học và Công nghệ chủ trì": a body's name before the role word, not "(để phối
+    hợp)" after a recipient, nor "(cơ quan chủ trì)" after a body's heading."""
+    if m is None:
+        return None
+    value = m.group("value")
+    named = value[:1].isupper() or fold(value).startswith("các ")
+    return m if named and fold(value) not in ("cơ quan", "đơn vị", "cơ quan, đơn vị", "các cơ quan", "các đơn vị") else None
+
+
+def _bracket_parts(inside: str, label: re.Pattern[str], role: re.Pattern[str]) -> list[tuple[str, str]] | None:
+    """The bracket's parts as (attribute, value); None when a part is neither a labelled value,
+    a body and its role word, nor a time."""
+    attrs = cues()["attributes"]
+    kinds = {fold(w): k for k in ("lead", "support", "timeframe") for w in attrs[k]}
+    parts: list[tuple[str, str]] = []
+    for part in (p.strip() for p in inside.split(";")):
+        if not part:
+            continue
+        m = label.match(part) or _named_role(role.match(part))
+        if m:
+            word = fold(m.group("label"))
+            parts.append(("support" if word == "phối hợp" else "lead" if word == "chủ trì" else kinds[word], m.group("value").strip()))
+        elif _TIME_WORDS.search(part):
+            parts.append(("timeframe", part))
+        else:
+            return None
+    return parts

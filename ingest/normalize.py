@@ -697,6 +697,7 @@ STEPS: tuple[Step, ...] = (
     Step("fix_bullets", fix_bullets, "a dash and a plus on one line is a plus bullet"),
     Step("extract_footnotes", extract_footnotes, "footnote bodies out of the text, anchors removed"),
     Step("join_pdf_lines", join_pdf_lines, "re-join lines cut mid-sentence"),
+    Step("bracketed_attributes", layout.bracketed_attributes, "an item's lead, partners and time in a bracket after it as its attribute lines"),
     Step("restore_cue_marks", restore_cue_marks, "cue words a scan misread a mark of, written right"),
     Step("drop_blank", _drop_blank, "drop empty lines"),
 )

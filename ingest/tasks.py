@@ -1310,7 +1310,7 @@ def _inline_timeframe() -> re.Pattern[str]:
     """A timeframe written in the task's own sentence as its label and value ("…; thời gian:
     Quý III năm 2026."; cues.yaml: attributes.timeframe)."""
     labels = alternation(cues()["attributes"]["timeframe"])
-    return re.compile(rf"[;,.]\s*(?:{labels})\s*:\s*(?P<value>[^;.]*[^;.\s])", re.I)
+    return re.compile(rf"[;,.(\[]\s*(?:{labels})\s*:\s*(?P<value>[^;.)\]]*[^;.)\]\s])", re.I)
 
 
 def timeframe_in_text(text: str) -> str | None:
@@ -1508,7 +1508,7 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
                 _walk_parts(node.children, f"{node.path}.", role, lexicon, default, out)
                 continue
             role = role or "other"
-            _float_attributes(node)
+            _float_attributes(node, lexicon)
             entry = _article_entry(node.text, lexicon) if node.kind == "article" else None
             if node.kind == "article" and not _work_children(node):
                 # "Điều 3. Chánh Văn phòng …, Giám đốc các Sở … chịu trách nhiệm thi hành"
@@ -1525,7 +1525,7 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
         elif node.kind in _WORK or node.kind == "para":
             loose.children.append(node)  # a paragraph only introduces the items after it
     if loose.children:
-        _float_attributes(loose)
+        _float_attributes(loose, lexicon)
         # "Trong thời gian này, Cục Thuế sẽ tạm dừng …, cụ thể như sau:" then its dashes: the
         # paragraph that introduces loose items names who carries them out, as in a section
         intro, ctx = _introducing_paragraph(loose, lexicon)
@@ -1766,20 +1766,27 @@ def _fold_points(parent: Node, lexicon: Lexicon) -> None:
         _fold_points(child, lexicon)
 
 
-def _float_attributes(parent: Node) -> None:
-    """Attribute lines after the last of several bullets apply to the bullets above too."""
+def _float_attributes(parent: Node, lexicon: Lexicon) -> None:
+    """Attribute lines after the last of several bullets apply to the bullets above too — their
+    lead and partners not to one whose own sentence gives its work to a body ("3. … Giao Thanh
+    tra tỉnh chủ trì, …")."""
     pending: list[Node] = []
     for child in parent.children:
         if child.kind not in _WORK:
             continue
-        _float_attributes(child)
+        _float_attributes(child, lexicon)
         own = _attrs(child)
         if own and ("lead" in own or "support" in own or "timeframe" in own):
             for sibling in pending:
                 # a sibling with a paragraph of its own says who does it ("3. Xây dựng … |
                 # Sở, ban, ngành … có trách nhiệm …"): the next item's lines are not its own
                 if not _attrs(sibling) and not _work_children(sibling) and not any(c.kind == "para" for c in sibling.children):
-                    sibling.children.extend(Node("attr", "", a.text, a.lines, attr=a.attr, marker=a.marker, children=a.children) for group in own.values() for a in group)
+                    # … what its own sentence writes it keeps ("… Giao Thanh tra tỉnh chủ trì, …;
+                    # thời gian: thường xuyên")
+                    named = bool(read_actors(sibling.text, lexicon).leads)
+                    timed = _inline_timeframe().search(sibling.text) is not None
+                    sibling.children.extend(Node("attr", "", a.text, a.lines, attr=a.attr, marker=a.marker, children=a.children)
+                                            for kind, group in own.items() if not (named and kind in ("lead", "support")) and not (timed and kind == "timeframe") for a in group)
             pending = []
         else:
             pending.append(child)

@@ -257,3 +257,26 @@ def test_a_table_whose_rows_a_pdf_parted_with_blank_lines_is_one_table():
     assert sum("Sở Tư pháp" in t for t in text) == 1 and not any(t.startswith("| 1 |") or t.startswith("| 2 |") for t in text)
     # a row of another width after the blank line is another table, not a row of this one
     assert not any(t.startswith("| a |") for t in text) and "a" in text
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        # an item's lead, partners and time in a bracket after its text (a probe of issue 22's
+        # task shapes): its attribute lines, as a plan that writes them under the item
+        ("1. Tổ chức quán triệt Chỉ thị (Cơ quan chủ trì: Sở Nội vụ; cơ quan phối hợp: Báo Lâm Đồng; thời gian: Quý IV/2025).",
+         ["1. Tổ chức quán triệt Chỉ thị.", "- Cơ quan thực hiện: Sở Nội vụ", "- Cơ quan phối hợp: Báo Lâm Đồng", "- Thời gian thực hiện: Quý IV/2025"]),
+        ("- Rà soát quy chế dân chủ (chủ trì: các sở, ban, ngành; phối hợp: Sở Nội vụ; hoàn thành trong năm 2026)",
+         ["- Rà soát quy chế dân chủ.", "+ Cơ quan thực hiện: các sở, ban, ngành", "+ Cơ quan phối hợp: Sở Nội vụ", "+ Thời gian thực hiện: hoàn thành trong năm 2026"]),
+        ("4. Đẩy mạnh chuyển đổi số [Sở Khoa học và Công nghệ chủ trì; Văn phòng UBND tỉnh phối hợp; năm 2026].",
+         ["4. Đẩy mạnh chuyển đổi số.", "- Cơ quan thực hiện: Sở Khoa học và Công nghệ", "- Cơ quan phối hợp: Văn phòng UBND tỉnh", "- Thời gian thực hiện: năm 2026"]),
+        # brackets that name no lead or partner are the text's own (originals 19a0dba8…, corpus 001c610b…)
+        ("- Bộ Công an (để phối hợp);", ["- Bộ Công an (để phối hợp);"]),
+        ("1. Sở Tài chính (cơ quan chủ trì)", ["1. Sở Tài chính (cơ quan chủ trì)"]),
+        ("Tổ chức hội nghị tập huấn (thời gian: Quý IV/2025).", ["Tổ chức hội nghị tập huấn (thời gian: Quý IV/2025)."]),
+    ],
+)
+def test_attributes_in_a_bracket_after_an_item_are_its_attribute_lines(line, expected):
+    from ingest.layout import bracketed_attributes
+
+    assert [l.text for l in bracketed_attributes([Line(line, (1,))])] == expected

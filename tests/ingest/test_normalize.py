@@ -353,6 +353,8 @@ STEP_EFFECTS = {
     "join_pdf_lines": (["Sở Tư pháp chủ trì, phối hợp với các cơ quan, đơn vị tổ chức tuyên truyền phổ biến", "pháp luật về dân chủ ở cơ sở cho cán bộ, công chức."],
                        "Sở Tư pháp chủ trì, phối hợp với các cơ quan, đơn vị tổ chức tuyên truyền phổ biến pháp luật về dân chủ ở cơ sở cho cán bộ, công chức.",
                        "pháp luật về dân chủ ở cơ sở cho cán bộ, công chức.", set()),
+    "bracketed_attributes": (["1. Tổ chức quán triệt Chỉ thị (Cơ quan chủ trì: Sở Nội vụ; thời gian: Quý IV/2025)."],
+                             "- Cơ quan thực hiện: Sở Nội vụ", "1. Tổ chức quán triệt Chỉ thị (Cơ quan chủ trì: Sở Nội vụ; thời gian: Quý IV/2025).", set()),
     "restore_cue_marks": (["Các sơ, ban, ngành chủ tri, phối hơp với Ủy ban nhân dân các xã."],
                           "Các sở, ban, ngành chủ trì, phối hợp với Ủy ban nhân dân các xã.",
                           "Các sơ, ban, ngành chủ tri, phối hơp với Ủy ban nhân dân các xã.", set()),

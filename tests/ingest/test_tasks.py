@@ -1883,3 +1883,20 @@ def test_a_table_row_that_names_only_its_partners_is_still_work_and_one_that_poi
              "| 3 | Tiếp tục thực hiện Quyết định số 1441/QĐ-UBND | Theo phân công tại Quyết định số 1441/QĐ-UBND | Theo phân công tại Quyết định số 1441/QĐ-UBND của Chủ tịch UBND tỉnh | Năm 2026 |"]
     tasks = [(t.path, t.lead, t.support) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
     assert tasks == [("PL1.1", ["Sở Nội vụ"], ["Ủy ban nhân dân các xã, phường"]), ("PL1.2", [], ["Thanh tra tỉnh"])]
+
+
+def test_bracketed_attributes_give_each_item_its_own_and_no_neighbour_its_lead():
+    # a plan writing each item's lead, partners and time in a bracket (a probe of issue 22's task
+    # shapes); the item between them names its own doer in its sentence and keeps it
+    lines = _PLAN_HEAD[:-1] + [
+        "II. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Tổ chức quán triệt Chỉ thị (Cơ quan chủ trì: Sở Nội vụ; cơ quan phối hợp: Báo Nghệ An; thời gian: Quý IV/2025).",
+        "2. Nâng cao chất lượng tiếp công dân. Giao Thanh tra tỉnh chủ trì, phối hợp với Sở Tư pháp thực hiện; thời gian: thường xuyên.",
+        "3. Đẩy mạnh chuyển đổi số [Sở Khoa học và Công nghệ chủ trì; Văn phòng UBND tỉnh phối hợp; năm 2026].",
+    ]
+    tasks = [t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
+    got = {t.path: (t.lead, t.support, t.timeframe) for t in tasks}
+    assert got["II.1"] == (["Sở Nội vụ"], ["Báo Nghệ An"], "Quý IV/2025")
+    assert got["II.3"] == (["Sở Khoa học và Công nghệ"], ["Văn phòng Ủy ban nhân dân tỉnh"], "năm 2026")
+    assert all("Sở Khoa học và Công nghệ" not in lead and timeframe != "năm 2026" for path, (lead, _, timeframe) in got.items() if path.startswith("II.2"))
+    assert any(lead == ["Thanh tra tỉnh"] for path, (lead, _, _) in got.items() if path.startswith("II.2"))
