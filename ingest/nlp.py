@@ -55,6 +55,12 @@ def name_matcher() -> Any:
     return matcher
 
 
+def _dashed_fields(stops: list[str]) -> list[list[dict[str, Any]]]:
+    """A dash and a field of cues.yaml's dash_fields, then the name's other words."""
+    return [[{"ORTH": {"IN": ["-", "–"]}}, *({"LOWER": w.lower()} for w in field.split()), {"IS_ALPHA": True, "OP": "{0,5}", "ORTH": {"NOT_IN": stops}}]
+            for field in cues()["dash_fields"]]
+
+
 @cache
 def family_matchers() -> dict[str, Any]:
     """Token patterns (the families, and abbreviations matched only as written), one Matcher per
@@ -138,8 +144,6 @@ def patterns() -> tuple[dict, ...]:
         # on with the name: "Cục Trồng trọt và Bảo vệ thực vật"; the finder cuts the name where a
         # known body really starts, `agencies._before_a_known_body`)
         joined = [{"ORTH": {"IN": [",", "và", "-", "–"]}}, {"IS_TITLE": True, "LOWER": {"NOT_IN": member_heads + titles}}, {"IS_ALPHA": True, "OP": "{0,5}", "ORTH": {"NOT_IN": stops}}]
-        dashed_fields = [[{"ORTH": {"IN": ["-", "–"]}}, {"LOWER": w[0].lower()}, *({"LOWER": x.lower()} for x in w[1:]), {"IS_ALPHA": True, "OP": "{0,5}", "ORTH": {"NOT_IN": stops}}]
-                         for w in (f.split() for f in cues()["dash_fields"])]
         out.append({"label": fam.kind, "pattern": [*head, first, rest], "id": f"family:{fam.head}"})
         # units numbered since the 2025 reorganisations ("Vùng Cảnh sát biển 3", "Quân khu 5")
         out.append({"label": fam.kind, "pattern": [*head, first, rest, {"IS_DIGIT": True, "LENGTH": {"<=": 2}}], "id": f"family:{fam.head}"})
@@ -152,8 +156,7 @@ def patterns() -> tuple[dict, ...]:
         out.append({"label": fam.kind, "pattern": [*head, first, rest, *joined], "id": f"family:{fam.head}"})
         # a field after a dash whose first word opens a body's name too ("Phòng Hành chính - Tổng
         # hợp"; cues.yaml: dash_fields)
-        for dashed in dashed_fields:
-            out.append({"label": fam.kind, "pattern": [*head, first, rest, *dashed], "id": f"family:{fam.head}"})
+        out.extend({"label": fam.kind, "pattern": [*head, first, rest, *dashed], "id": f"family:{fam.head}"} for dashed in _dashed_fields(stops))
         out.append({"label": fam.kind, "pattern": [*head, first, rest, *joined, *joined], "id": f"family:{fam.head}"})
         # "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam": a name of four fields
         out.append({"label": fam.kind, "pattern": [*head, first, rest, *joined, *joined, *joined], "id": f"family:{fam.head}"})

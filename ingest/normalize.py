@@ -625,17 +625,22 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         return True
     # an item's first line is shorter by its label's indent ("- Chỉ đạo Ban Quản lý dự án, Bệnh
     # viện Hữu nghị Việt" / "Đức, Bệnh viện Bạch Mai thúc đẩy …")
-    labelled = bool(_LABEL.match(prev) or _POINT.match(prev))
-    full = (0.6 if labelled else 0.8) * width
-    if wrapped and len(prev) >= full and _name_start(nxt):
-        # … but under a numbered item's heading a body and its verb open the item's first
-        # sentence ("4. Kiện toàn Ban Thanh tra nhân dân, …" / "Ủy ban Mặt trận Tổ quốc Việt Nam xã
-        # chủ trì, …"); a bullet's line, or a line where a sentence already ended ("… Kế hoạch
-        # này. Tham mưu" / "Ủy ban nhân dân Thành phố theo dõi …"), is a sentence the wrap cut
-        label = _LABEL.match(prev) or _POINT.match(prev)
-        heading = label is not None and not _BULLET_LABEL.match(prev) and not re.search(r"[.;:]\s", prev[label.end() :])
-        return not (heading and _subject_and_verb(nxt))
+    if wrapped and _name_after_a_full_line(prev, nxt, width):
+        return True
     return bool(re.search(r"\d-$", prev))
+
+
+def _name_after_a_full_line(prev: str, nxt: str, width: int) -> bool:
+    """A line the wrap filled, then a name: the sentence goes on — but under a numbered item's
+    heading a body and its verb open the item's first sentence ("4. Kiện toàn Ban Thanh tra nhân
+    dân, …" / "Ủy ban Mặt trận Tổ quốc Việt Nam xã chủ trì, …"); a bullet's line, or a line where
+    a sentence already ended ("… Kế hoạch này. Tham mưu" / "Ủy ban nhân dân Thành phố theo dõi
+    …"), is a sentence the wrap cut."""
+    label = _LABEL.match(prev) or _POINT.match(prev)
+    if len(prev) < (0.6 if label else 0.8) * width or not _name_start(nxt):
+        return False
+    heading = label is not None and not _BULLET_LABEL.match(prev) and not re.search(r"[.;:]\s", prev[label.end() :])
+    return not (heading and _subject_and_verb(nxt))
 
 
 def _subject_and_verb(line: str) -> bool:
