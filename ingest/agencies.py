@@ -223,9 +223,18 @@ def name_closing_regex() -> re.Pattern[str]:
 
 
 def _after_a_head(before: str) -> bool:
-    """"Văn phòng Ban | chỉ đạo …": a verb right after a family's head names the body's work."""
-    low = fold(before)
+    """"Văn phòng Ban | chỉ đạo …": a verb right after a family's head names the body's work —
+    not after the word a department's or ministry's own units name it by, which closes the name
+    ("Thanh tra Sở | kiểm tra việc …"; cues.yaml: own_unit_titles)."""
+    low = fold(before).rstrip()
+    if any(low == w or low.endswith(" " + w) for w in _own_unit_words()):
+        return False
     return any(low == h or low.endswith(" " + h) for h in _family_heads())
+
+
+@cache
+def _own_unit_words() -> frozenset[str]:
+    return frozenset(fold(v) for v in cues()["own_unit_titles"]["issuers"].values() if v and len(v.split()) == 1)
 
 
 @cache

@@ -180,6 +180,13 @@ SPLITS = [
     ("Ban Thi đua - Khen thưởng cùng cấp", ["Ban Thi đua - Khen thưởng tỉnh"]),
     # a head's title inside a bracket after an unknown body's name is the next member's, not the name's
     ("Ban Phòng thủ dân sự tỉnh (Chủ tịch Ủy ban nhân dân tỉnh)", ["Ban Phòng thủ dân sự", "Ủy ban nhân dân tỉnh"]),
+    # a department's own units end on the word its texts name it by: the verb after it is a verb
+    # (a department's plan, a probe of issue 22's issuers) — after another head it may be the
+    # body's work ("Văn phòng Ban chỉ đạo")
+    ("Thanh tra Sở kiểm tra việc thực hiện quy chế dân chủ", ["Thanh tra Sở"]),
+    ("Văn phòng Ban chỉ đạo tổng hợp", ["Văn phòng Ban chỉ đạo"]),
+    # the Party's organisation of a body is a Party body of its own (a Party committee's plan)
+    ("Đảng ủy Ủy ban nhân dân tỉnh, Đảng đoàn Hội đồng nhân dân tỉnh", ["Đảng ủy Ủy ban nhân dân tỉnh", "Đảng đoàn Hội đồng nhân dân tỉnh"]),
 ]
 
 

@@ -1885,6 +1885,22 @@ def test_a_table_row_that_names_only_its_partners_is_still_work_and_one_that_poi
     assert tasks == [("PL1.1", ["Sở Nội vụ"], ["Ủy ban nhân dân các xã, phường"]), ("PL1.2", [], ["Thanh tra tỉnh"])]
 
 
+@pytest.mark.parametrize(
+    "text,timeframe",
+    [
+        # the time the item's sentence gives at its end (a department's plan; corpus 24701a1c…,
+        # 74e2ddc7…: "…, hoàn thành trong tháng 11 năm 2025")
+        ("Văn phòng Sở chủ trì tổ chức Hội nghị cán bộ, công chức năm 2026, hoàn thành trong Quý I/2026.", "Hoàn thành trong Quý I/2026"),
+        ("Sở Tư pháp tổ chức tập huấn, thực hiện trước tháng 6 năm 2026.", "Thực hiện trước tháng 6 năm 2026"),
+        ("Sở Tư pháp tổ chức tập huấn cho cán bộ năm 2026.", None),
+    ],
+)
+def test_a_time_the_sentence_gives_is_the_tasks_timeframe(text, timeframe):
+    from ingest.tasks import timeframe_in_text
+
+    assert timeframe_in_text(text) == timeframe
+
+
 def test_bracketed_attributes_give_each_item_its_own_and_no_neighbour_its_lead():
     # a plan writing each item's lead, partners and time in a bracket (a probe of issue 22's task
     # shapes); the item between them names its own doer in its sentence and keeps it
