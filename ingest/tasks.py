@@ -2390,6 +2390,13 @@ def _task_timeframe(ctx: _Ctx, text: str) -> tuple[str | None, bool, list[str]]:
     return timeframe, from_text, list(dict.fromkeys(d for d, _ in deadlines_in(deadline_src)))
 
 
+@cache
+def _roster_line() -> re.Pattern[str]:
+    """A committee's member: a person by name, their post, their seat (cues.yaml: roster_seats)."""
+    c = cues()
+    return re.compile(rf"^(?:{alternation(c['person_honorifics'])})(?:\s*\(\s*bà\s*\))?\s+[A-ZĐÀ-Ỹ][^,;]*,.*[-–:]\s*(?:{alternation(c['roster_seats'])})\s*[;.,]?$", re.I)
+
+
 def _make_task(
     node: Node,
     ctx: _Ctx,
@@ -2406,6 +2413,8 @@ def _make_task(
     text, line = said
     if _grammar().entitlement.match(text):
         return None  # "Được ưu tiên thuê …", "Được phép …": a benefit or a leave, not work given
+    if _roster_line().match(text):
+        return None  # "Ông Nguyễn Văn Hải, Chủ tịch UBND xã - Trưởng ban;": a seat on a committee
     own_leads = bool(own.get("lead")) and any(a.text for a in own["lead"])
     actors = _task_actors(node.text, body, text, entry, own_leads, lexicon, titled=_titled_article(node, body))
     if _only_points_to_appendix(text, actors):

@@ -1916,3 +1916,18 @@ def test_bracketed_attributes_give_each_item_its_own_and_no_neighbour_its_lead()
     assert got["II.3"] == (["Sở Khoa học và Công nghệ"], ["Văn phòng Ủy ban nhân dân tỉnh"], "năm 2026")
     assert all("Sở Khoa học và Công nghệ" not in lead and timeframe != "năm 2026" for path, (lead, _, timeframe) in got.items() if path.startswith("II.2"))
     assert any(lead == ["Thanh tra tỉnh"] for path, (lead, _, _) in got.items() if path.startswith("II.2"))
+
+
+def test_a_committees_roster_is_no_work_and_its_duties_are():
+    # a commune chairman's decision setting up a steering committee (a probe of issue 22's
+    # issuers): its members one a line, each a person, a post and a seat — then its duties
+    lines = ["ỦY BAN NHÂN DÂN", "XÃ NGHĨA ĐÀN", "Số: 320/QĐ-UBND", "Nghĩa Đàn, ngày 08 tháng 8 năm 2025", "", "QUYẾT ĐỊNH",
+             "Về việc kiện toàn Ban Chỉ đạo thực hiện dân chủ ở cơ sở xã", "", "QUYẾT ĐỊNH:",
+             "Điều 1. Kiện toàn Ban Chỉ đạo thực hiện dân chủ ở cơ sở xã gồm các ông (bà) có tên sau:",
+             "1. Ông Nguyễn Văn Hải, Chủ tịch UBND xã - Trưởng ban;",
+             "2. Bà Lê Thị Hoa, Phó Chủ tịch Ủy ban MTTQ Việt Nam xã - Phó Trưởng ban;",
+             "3. Ông Phạm Văn Bình, Trưởng Công an xã - Thành viên.",
+             "Điều 2. Nhiệm vụ của Ban Chỉ đạo",
+             "1. Giúp Ủy ban nhân dân xã chỉ đạo, kiểm tra việc thực hiện dân chủ ở cơ sở trên địa bàn xã."]
+    tasks = [t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
+    assert [(t.path, t.lead) for t in tasks] == [("Đ2.1", ["Ban Chỉ đạo"])]
