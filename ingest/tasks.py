@@ -2390,11 +2390,18 @@ def _task_timeframe(ctx: _Ctx, text: str) -> tuple[str | None, bool, list[str]]:
     return timeframe, from_text, list(dict.fromkeys(d for d, _ in deadlines_in(deadline_src)))
 
 
+def _no_work(text: str) -> bool:
+    """"Được ưu tiên thuê …", "Được phép …": a benefit or a leave; "Ông Nguyễn Văn Hải, Chủ tịch
+    UBND xã - Trưởng ban;": a seat on a committee — no work given."""
+    return bool(_grammar().entitlement.match(text) or _roster_line().match(text))
+
+
 @cache
 def _roster_line() -> re.Pattern[str]:
     """A committee's member: a person by name, their post, their seat (cues.yaml: roster_seats)."""
     c = cues()
-    return re.compile(rf"^(?:{alternation(c['person_honorifics'])})(?:\s*\(\s*bà\s*\))?\s+[A-ZĐÀ-Ỹ][^,;]*,.*[-–:]\s*(?:{alternation(c['roster_seats'])})\s*[;.,]?$", re.I)
+    honorific = alternation(c["person_honorifics"])  # "Ông (bà) …" too
+    return re.compile(rf"^(?:{honorific})(?:\s*\(\s*(?:{honorific})\s*\))?\s+[A-ZĐÀ-Ỹ][^,;]*,.*[-–:]\s*(?:{alternation(c['roster_seats'])})\s*[;.,]?$", re.I)
 
 
 def _make_task(
@@ -2411,10 +2418,8 @@ def _make_task(
     if said is None:
         return None
     text, line = said
-    if _grammar().entitlement.match(text):
-        return None  # "Được ưu tiên thuê …", "Được phép …": a benefit or a leave, not work given
-    if _roster_line().match(text):
-        return None  # "Ông Nguyễn Văn Hải, Chủ tịch UBND xã - Trưởng ban;": a seat on a committee
+    if _no_work(text):
+        return None
     own_leads = bool(own.get("lead")) and any(a.text for a in own["lead"])
     actors = _task_actors(node.text, body, text, entry, own_leads, lexicon, titled=_titled_article(node, body))
     if _only_points_to_appendix(text, actors):
