@@ -545,7 +545,7 @@ def bracketed_attributes(lines: list[Line]) -> list[Line]:
     for line in lines:
         m = bracket.search(line.text)
         found = _bracket_parts(m.group("inside"), label, role) if m else None
-        if not found or not any(kind in ("lead", "support") for kind, _ in found):
+        if m is None or not found or not any(kind in ("lead", "support") for kind, _ in found):
             out.append(line)
             continue
         mark = "+" if re.match(r"^[-–+•]\s", line.text) else "-"
