@@ -308,7 +308,18 @@ def _read_block_line(text: str) -> tuple[AgencyMention | None, str | None]:
     found = [a for a in find_agencies(cased) if a.kind != "collective_group"]
     if not found:
         return None, place
+    if len(found) >= 2 and _JOINT.fullmatch(cased[found[-2].end : found[-1].start]) and m:
+        # "ỦY BAN NHÂN DÂN - ỦY BAN MTTQ VIỆT NAM / PHƯỜNG …": two bodies that issue together, the
+        # first named first — of the level and place the line gives them both
+        first = find_agencies(f"{cased[found[-2].start : found[-2].end]} {m.group(1)} {place}")
+        if first and first[0].start == 0:
+            return first[0], place or first[0].place
     return found[-1], place or found[-1].place
+
+
+# what parts two bodies that issue a text together in its block ("ỦY BAN NHÂN DÂN - ỦY BAN MTTQ
+# VIỆT NAM", "… VÀ …"); a body under its parent follows it with nothing between
+_JOINT = re.compile(r"\s*(?:[-–&]|và)\s*", re.I)
 
 
 def _sentence(low: str) -> str:

@@ -19,6 +19,7 @@ from functools import cached_property
 
 from .blocks import Block, Cell, Table
 from .models import Line
+from .rules import cues
 from .tables import column_role, header_roles, is_motto, is_portal_trailer, is_task_header, recipients_filing, row_label, signature_start
 
 _HTML_HINT = re.compile(r"</?(?:p|b|strong|br|div|table|tr|td|th|span|em|i|u|h[1-6]|center|font|ul|ol|li|sup|sub)(?:\s[^<>]*)?/?>", re.I)
@@ -584,6 +585,10 @@ def _spaced_signature(lines: list[Line], i: int) -> tuple[Table, int] | None:
     if not signature_start().match(text.strip().lower()) and not re.match(r"\s*[-–]\s", text):
         return None
     split = gaps[0][1]
+    # two signatures side by side (a joint programme: "TM. BAN THƯỜNG TRỰC      TM. ỦY BAN NHÂN
+    # DÂN"): each column goes on down to its signer's name, whatever the lines hold
+    opening = signature_start().match(text.strip().lower())
+    both_signed = opening is not None and not re.match(cues()["recipients_heading"], opening.group(0).strip(), re.I)
     left: list[Line] = []
     right: list[Line] = []
     k = end = i
@@ -595,7 +600,7 @@ def _spaced_signature(lines: list[Line], i: int) -> tuple[Table, int] | None:
         if lpart is None and not _gaps(lines[k].text.strip()):
             lpart, rpart = lines[k].text.strip(), ""  # a recipient longer than its column, beside no signature line
         previous = "" if k > end + 1 else (left[-1].text if left else "")  # after a blank line only an item goes on
-        if lpart is None or (k > i and lpart and not _goes_on_recipients(lpart, previous)):
+        if lpart is None or (k > i and lpart and not both_signed and not _goes_on_recipients(lpart, previous)):
             break  # a line across both columns, or no recipient (the appendix's heading): the block has ended
         if lpart:
             left.append(Line(lpart, lines[k].src))

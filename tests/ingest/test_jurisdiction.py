@@ -17,6 +17,10 @@ from ingest.pipeline import extract
         # a body and its level with no such line are read as before
         (["ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN"], "Ủy ban nhân dân tỉnh"),
         (["UBND TỈNH THANH HÓA", "SỞ CÔNG THƯƠNG"], "Sở Công Thương"),
+        # two bodies that issue a text together (a joint programme, a probe of issue 22's joint
+        # issuers): the first named, of the level and place the block gives them both
+        (["ỦY BAN NHÂN DÂN - ỦY BAN MTTQ VIỆT NAM", "PHƯỜNG TRUNG MỸ TÂY"], "Ủy ban nhân dân phường"),
+        (["SỞ NỘI VỤ - SỞ TƯ PHÁP", "TỈNH NGHỆ AN"], "Sở Nội vụ"),
     ],
 )
 def test_the_issuer_block_names_the_issuer(block, issuer):

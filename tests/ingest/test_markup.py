@@ -224,6 +224,23 @@ def test_a_post_signed_without_a_formula_beside_the_recipients_is_the_signature(
     assert right == [post, "Trần Thị Hoa"]
 
 
+def test_two_signatures_side_by_side_are_two_cells_down_to_their_names():
+    # a joint programme's closing in PDF text (a probe of issue 22's joint issuers): each column
+    # down to its signer's name, not the two names read as one
+    lines = [
+        "TM. BAN THƯỜNG TRỰC                         TM. ỦY BAN NHÂN DÂN",
+        "ỦY BAN MTTQ VIỆT NAM PHƯỜNG                       CHỦ TỊCH",
+        "CHỦ TỊCH",
+        "",
+        "Lê Thị Thu                                       Võ Văn Hòa",
+    ]
+    tables = [b for b in text_blocks(lines) if isinstance(b, Table)]
+    assert len(tables) == 1
+    left, right = ([l.text for l in c.lines] for c in tables[0].rows[0])
+    assert left == ["TM. BAN THƯỜNG TRỰC", "ỦY BAN MTTQ VIỆT NAM PHƯỜNG", "CHỦ TỊCH", "Lê Thị Thu"]
+    assert right == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Võ Văn Hòa"]
+
+
 def test_recipients_whose_label_a_cell_lost_stand_beside_the_signature_all_the_same():
     # a Standing Committee resolution whose portal copy lost "Nơi nhận:" (corpus 284dd97b…), set
     # in a PDF: the first recipients beside the signing formula; the signature does not run into
