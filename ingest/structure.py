@@ -881,7 +881,12 @@ def _title_case(text: str) -> str:
     for known in sorted(cues()["positions"], key=len, reverse=True):
         if fold(known) == low:
             return known
-    return text[:1].upper() + text[1:].lower()
+    # a post and the body it is of ("PHÓ CHỦ TỊCH UBND TỈNH"): the post as it is written, the
+    # body's abbreviation kept in capitals
+    post = next((k for k in sorted(cues()["positions"], key=len, reverse=True) if low.startswith(fold(k) + " ")), None)
+    cased = " ".join([post, *text.lower().split()[len(post.split()) :]]) if post else text[:1].upper() + text[1:].lower()
+    capitals = {a.lower(): a for a in gazetteer().abbreviations if a.isupper()}
+    return " ".join(capitals.get(w, w) for w in cased.split(" "))
 
 
 def _signature(lines: list[Line]) -> Signer | None:

@@ -230,3 +230,19 @@ def test_an_appendix_right_after_the_body_with_no_signature_printed_is_an_append
     assert doc.signer is None
     assert [(a.label, a.genre) for a in doc.attachments] == [("PL1", "Phụ lục")]
     assert [n.text for a in doc.attachments for top in a.sections for n in top.walk()][0] == "Tập huấn cho cán bộ cấp xã"
+
+
+@pytest.mark.parametrize(
+    "printed,written",
+    [
+        ("CHỦ TỊCH", "Chủ tịch"),
+        # a post and the body it is of (a steering committee's head, a probe of issue 22's
+        # issuers): the post as written, the body's abbreviation in capitals
+        ("PHÓ CHỦ TỊCH UBND TỈNH", "Phó Chủ tịch UBND tỉnh"),
+        ("PHÓ CHỦ TỊCH HĐND XÃ", "Phó Chủ tịch HĐND xã"),
+    ],
+)
+def test_a_signature_line_in_capitals_is_written_as_prose_writes_it(printed, written):
+    from ingest.structure import _title_case
+
+    assert _title_case(printed) == written
