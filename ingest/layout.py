@@ -263,7 +263,9 @@ def _row_values(roles: list[str | None], cells: list[Cell]) -> tuple[dict[str, l
             continue
         if role is None or not c.text:
             continue
-        if role == "roles":
+        if role == "roles" or (role == "lead" and (_LEAD_MARK.search(c.text) or _PARTNER_MARK.search(c.text))):
+            # a cell of both roles, or a lead's cell that marks them ("Sở Nội vụ chủ trì, phối hợp
+            # Thanh tra tỉnh", "Sở Văn hóa, Thể thao và Du lịch (chủ trì); Sở Tư pháp")
             lead, support = _split_roles(c.text)
             values.setdefault("lead", []).extend([lead] if lead else [])
             values.setdefault("support", []).extend([support] if support else [])
@@ -345,11 +347,21 @@ def _split_roles(text: str) -> tuple[str, str]:
     elif slash and not _LEAD_MARK.search(text):
         lead, support = text[: slash.start()], text[slash.end() :]
     else:
-        parts = re.split(r"\s*[;,]\s*", text)
-        marked = [p for p in parts if _LEAD_MARK.search(p)]
-        if marked:
-            lead = "; ".join(marked)
-            support = "; ".join(p for p in parts if p not in marked)
+        marks = list(_LEAD_MARK.finditer(text))
+        mark = marks[0] if len(marks) == 1 else None
+        if len(marks) > 1:
+            # "- Bộ … (chủ trì phần chính sách); - UBND các tỉnh (chủ trì phần đầu tư)": each
+            # part a mark closes leads
+            parts = re.split(r"\s*;\s*", text)
+            lead = "; ".join(p for p in parts if _LEAD_MARK.search(p))
+            support = "; ".join(p for p in parts if not _LEAD_MARK.search(p))
+        elif mark and mark.start() > 2:
+            # "Sở Văn hóa, Thể thao và Du lịch (chủ trì); Sở Tư pháp, …": the name the mark closes
+            # leads (its own commas are its name's), the bodies after it are partners
+            lead, support = text[: mark.end()], text[mark.end() :]
+        elif mark:
+            # "Chủ trì: Sở Y tế; Sở Nội vụ": the mark opens the lead, the next ";" ends it
+            lead, _, support = text[mark.end() :].partition(";")
         else:
             lead, support = text, ""
     clean = lambda s: _LEAD_MARK.sub(" ", s).strip(" ;,.:-()")

@@ -124,12 +124,19 @@ def test_column_role(header, role):
         # parted as the header "Chủ trì/Phối hợp" parts the two roles
         ("Phòng Kinh tế / Văn phòng HĐND và UBND xã", "Phòng Kinh tế", "Văn phòng HĐND và UBND xã"),
         ("Phòng Văn hóa - Xã hội", "Phòng Văn hóa - Xã hội", ""),
+        # the name the mark closes keeps its own commas (a probe of issue 22's task tables)
+        ("Sở Văn hóa, Thể thao và Du lịch (chủ trì); Sở Tư pháp, Báo Gia Lai", "Sở Văn hóa, Thể thao và Du lịch", "Sở Tư pháp, Báo Gia Lai"),
+        ("Sở Nội vụ chủ trì, phối hợp Thanh tra tỉnh", "Sở Nội vụ", "Thanh tra tỉnh"),
+        # two marks, two leads (corpus 646f0a00…)
+        ("- Bộ Nông nghiệp và Môi trường (chủ trì phần chính sách); - UBND các tỉnh, thành phố (chủ trì phần đầu tư)", None, ""),
     ],
 )
 def test_a_cell_under_both_roles_parts_the_lead_from_the_partners(cell, lead, support):
     from ingest.layout import _split_roles
 
-    assert _split_roles(cell) == (lead, support)
+    found = _split_roles(cell)
+    assert found[1] == support and (lead is None or found[0] == lead)
+    assert lead is not None or ("Bộ Nông nghiệp" in found[0] and "UBND các tỉnh" in found[0])
 
 
 @pytest.mark.parametrize(
@@ -280,3 +287,13 @@ def test_attributes_in_a_bracket_after_an_item_are_its_attribute_lines(line, exp
     from ingest.layout import bracketed_attributes
 
     assert [l.text for l in bracketed_attributes([Line(line, (1,))])] == expected
+
+
+def test_a_lead_column_whose_cell_marks_the_lead_names_the_partners_too():
+    # "Đơn vị thực hiện" over cells that mark who leads (a probe of issue 22's task tables)
+    lines = L("| TT | Nhiệm vụ | Đơn vị thực hiện | Thời gian |", "|---|---|---|---|",
+              "| 1 | Tuyên truyền Luật | Sở Văn hóa, Thể thao và Du lịch (chủ trì); Sở Tư pháp, Báo Gia Lai | Quý I/2026 |",
+              "| 2 | Kiểm tra thực hiện | Sở Nội vụ chủ trì, phối hợp Thanh tra tỉnh | Quý III/2026 |")
+    rendered = [l.text for l in render(text_blocks([l.text for l in lines]))]
+    assert "+ Cơ quan thực hiện: Sở Văn hóa, Thể thao và Du lịch" in rendered and "+ Cơ quan phối hợp: Sở Tư pháp, Báo Gia Lai" in rendered
+    assert "+ Cơ quan thực hiện: Sở Nội vụ" in rendered and "+ Cơ quan phối hợp: Thanh tra tỉnh" in rendered
