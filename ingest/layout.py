@@ -81,8 +81,12 @@ def _render_table(t: Table, last: _TaskColumns | None) -> tuple[list[Line], _Tas
         roles = _number_column(roles, t.rows[first:])
         return _task_lines(t.rows[first:], roles, t), _TaskColumns(roles)
     out: list[Line] = []
+    seen: set[int] = set()
     for row in t.rows:
         for c in _unique(row):
+            if id(c) in seen:
+                continue  # a cell that spans rows ("CHỦ TỊCH / Triệu Đình Lê" beside every recipient) once
+            seen.add(id(c))
             out.extend(c.lines)
             out.append(Line("", c.src[:1] or t.anchor()))
     return out, None

@@ -297,3 +297,14 @@ def test_a_lead_column_whose_cell_marks_the_lead_names_the_partners_too():
     rendered = [l.text for l in render(text_blocks([l.text for l in lines]))]
     assert "+ Cơ quan thực hiện: Sở Văn hóa, Thể thao và Du lịch" in rendered and "+ Cơ quan phối hợp: Sở Tư pháp, Báo Gia Lai" in rendered
     assert "+ Cơ quan thực hiện: Sở Nội vụ" in rendered and "+ Cơ quan phối hợp: Thanh tra tỉnh" in rendered
+
+
+def test_a_cell_a_pdf_table_spans_over_rows_is_read_once():
+    # a council resolution's PDF (originals b2c9f0ca…): its closing table holds the signature in
+    # one cell that spans every recipient's row; the reader puts that cell in each row
+    from ingest.blocks import Cell, Table
+
+    signature = Cell((Line("CHỦ TỊCH", (1,)), Line("Triệu Đình Lê", (1,))))
+    rows = tuple((Cell((Line(text, (k,)),)), signature) for k, text in enumerate(["– Chính phủ;", "– Văn phòng Quốc hội;", "– Lưu: VT."], start=2))
+    lines = [l.text for l in render([Table(rows, (1,))]) if l.text]
+    assert lines.count("Triệu Đình Lê") == 1 and lines.count("– Văn phòng Quốc hội;") == 1
