@@ -1508,6 +1508,7 @@ def _walk_parts(nodes: list[Node], prefix: str, inherited: str | None, lexicon: 
                 _walk_parts(node.children, f"{node.path}.", role, lexicon, default, out)
                 continue
             role = role or "other"
+            _group_under_entries(node, lexicon)
             _float_attributes(node, lexicon)
             entry = _article_entry(node.text, lexicon) if node.kind == "article" else None
             if node.kind == "article" and not _work_children(node):
@@ -1764,6 +1765,39 @@ def _fold_points(parent: Node, lexicon: Lexicon) -> None:
         parent.children = children
     for child in parent.children:
         _fold_points(child, lexicon)
+
+
+def _group_under_entries(section: Node, lexicon: Lexicon) -> None:
+    """A body's name alone over its dashes, several in a row with no number ("**Sở Nội vụ:**" /
+    "- Chủ trì …" / "**Sở Tư pháp:**" / "- Phối hợp …"): each name heads the dashes under it, as a
+    numbered entry does. The tree hangs a paragraph after a dash under that dash; here it is the
+    next entry's name, set back beside the dashes first."""
+    flat: list[Node] = []
+    lifted: list[Node] = []  # the dashes whose last paragraph is the next entry's name
+    for child in section.children:
+        flat.append(child)
+        if child.kind in ("dash", "plus") and child.children and _bare_entry(child.children[-1], lexicon):
+            flat.append(child.children[-1])
+            lifted.append(child)
+    entries = [k for k, c in enumerate(flat) if _bare_entry(c, lexicon)]
+    if len(entries) < 2 or any(c.kind not in ("dash", "plus", "attr") for c in flat[entries[0] + 1 :] if not _bare_entry(c, lexicon)):
+        return
+    for dash in lifted:
+        dash.children.pop()
+    grouped = flat[: entries[0]]
+    for k, start in enumerate(entries):
+        end = entries[k + 1] if k + 1 < len(entries) else len(flat)
+        head = flat[start]
+        grouped.append(Node("item", str(k + 1), head.text, head.lines, marker="item", children=flat[start + 1 : end], heading=head.heading))
+    section.children = grouped
+
+
+def _bare_entry(node: Node, lexicon: Lexicon) -> bool:
+    """"Sở Tư pháp:", "Ủy ban nhân dân các xã, phường:": a paragraph that is a body's name and a colon."""
+    if node.kind != "para" or not node.text.rstrip().endswith(":") or len(node.text) > 120:
+        return False
+    entry = entry_actors(node.text, lexicon)
+    return entry is not None and bool(entry.agencies) and not entry.rest
 
 
 def _float_attributes(parent: Node, lexicon: Lexicon) -> None:

@@ -1931,3 +1931,18 @@ def test_a_committees_roster_is_no_work_and_its_duties_are():
              "1. Giúp Ủy ban nhân dân xã chỉ đạo, kiểm tra việc thực hiện dân chủ ở cơ sở trên địa bàn xã."]
     tasks = [t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
     assert [(t.path, t.lead) for t in tasks] == [("Đ2.1", ["Ban Chỉ đạo"])]
+
+
+@pytest.mark.parametrize("bold", [True, False])
+def test_bodies_named_alone_over_their_dashes_head_them_without_numbers(bold):
+    # a plan that gives each body its duties under its name with no number (a probe of issue
+    # 22's organisation sections); the tree hangs each next name under the dash before it
+    name = (lambda t: f"**{t}**") if bold else (lambda t: t)
+    lines = _PLAN_HEAD[:-1] + ["II. TỔ CHỨC THỰC HIỆN", "", name("Sở Nội vụ:"), "",
+             "- Chủ trì, phối hợp với các sở, ngành hướng dẫn, kiểm tra việc thực hiện Kế hoạch.", "", name("Sở Tư pháp:"), "",
+             "- Phối hợp với Sở Nội vụ tuyên truyền, phổ biến pháp luật về dân chủ ở cơ sở.", "", name("Ủy ban nhân dân các xã, phường:"), "",
+             "- Xây dựng kế hoạch thực hiện tại địa phương.", "", "- Tổ chức hội nghị thôn, tổ dân phố theo quy định."]
+    tasks = [t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
+    assert [(t.lead, t.support) for t in tasks] == [
+        (["Sở Nội vụ"], ["Các sở, ban, ngành tỉnh"]), (["Sở Tư pháp"], ["Sở Nội vụ"]),
+        (["Ủy ban nhân dân các xã, phường"], []), (["Ủy ban nhân dân các xã, phường"], [])]
