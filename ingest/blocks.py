@@ -21,6 +21,10 @@ from typing import Union
 
 from .models import Line
 
+# a page's number or running foot on a line of its own ("2", "- 2 -", "Trang 2/5"): no text of the
+# document (the PDF reader drops it at a page's edge, normalisation where a text file keeps it)
+PAGE_NUMBER = re.compile(r"^(?:[-–]?\s*\d{1,3}\s*[-–]?|Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)$", re.I)
+
 
 @dataclass(frozen=True)
 class Cell:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import layout
-from .blocks import Block, Table, block_lines, map_text
+from .blocks import PAGE_NUMBER, Block, Table, block_lines, map_text
 from .markup import text_blocks
 from .models import Line
 from .readers import SourceText
@@ -686,6 +686,24 @@ def restore_cue_marks(lines: list[Line]) -> list[Line]:
     return _map_text(lines, lambda s: restore(s) if not s.isascii() else s)
 
 
+def drop_page_numbers(lines: list[Line]) -> list[Line]:
+    """A page's number a text file kept between two pages ("… tuyên truyền về" / "2" / "\fLuật
+    Thực hiện …", as `pdftotext` writes a page break, and "Trang 2/3"): dropped where a page break
+    (a form feed) is beside it, or where it says "Trang"."""
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        bare = line.text.replace("\f", "").strip()
+        if bare and PAGE_NUMBER.match(bare):
+            after = next((l.text for l in lines[k + 1 :] if l.text.strip()), "")
+            paged = "\f" in line.text or after.startswith("\f") or (k > 0 and "\f" in lines[k - 1].text)
+            # (a number alone with no page break beside it may be a table's row, its cells a line
+            # each: corpus 592501a2…, ea34a356…)
+            if paged or bare[:1].isalpha():
+                continue
+        out.append(line)
+    return out
+
+
 def _drop_blank(lines: list[Line]) -> list[Line]:
     return [line for line in lines if line.text]
 
@@ -697,6 +715,7 @@ STEPS: tuple[Step, ...] = (
     Step("join_emphasis", layout.join_emphasis, "an emphasis span left open continues on the next line"),
     Step("drop_decoration", layout.drop_decoration, "rules under the header, empty emphasis"),
     Step("trim_portal", layout.trim_portal, "the portal's text before and after the document"),
+    Step("drop_page_numbers", drop_page_numbers, "a page's number a text file kept between its pages"),
     Step("strip_markdown", strip_markdown, "Markdown headings, emphasis and bullets"),
     Step("squeeze_whitespace", squeeze_whitespace, "collapse spaces, trim lines"),
     Step("fix_bullets", fix_bullets, "a dash and a plus on one line is a plus bullet"),

@@ -13,10 +13,9 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from .blocks import Block, Cell, Table
+from .blocks import PAGE_NUMBER, Block, Cell, Table
 from .models import Line
 
-_PAGE_NUMBER = re.compile(r"^(?:[-–]?\s*\d{1,3}\s*[-–]?|Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)$", re.I)
 _BOLD = re.compile(r"bold|black|heavy|,bd|-bd", re.I)
 
 
@@ -112,7 +111,7 @@ def _drop_page_numbers(lines: list[tuple[float, str]]) -> list[tuple[float, str]
     """A number standing alone at the top or foot of the page is the page's number."""
     keep = list(lines)
     for k in (0, -1):
-        if keep and _PAGE_NUMBER.match(re.sub(r"\*", "", keep[k][1]).strip()):
+        if keep and PAGE_NUMBER.match(re.sub(r"\*", "", keep[k][1]).strip()):
             keep.pop(k)
     return keep
 

@@ -1320,6 +1320,7 @@ def timeframe_in_text(text: str) -> str | None:
         return value[:1].upper() + value[1:]
     first_clause = re.split(r";|\.\s", text, maxsplit=1)[0]
     m = re.search(rf"(?<![\wÀ-ỹ]){cues()['timeframe_in_text']}(?![\wÀ-ỹ])", first_clause, re.I)
+    m = m or re.search(rf"(?<![\wÀ-ỹ]){cues()['completion_in_text']}(?![\wÀ-ỹ])", text, re.I)
     if not m:
         return None
     phrase = m.group(0).strip()

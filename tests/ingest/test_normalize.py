@@ -128,6 +128,22 @@ def test_an_items_heading_keeps_apart_the_sentence_its_body_opens():
     assert out[-2:] == [lines[-3], f"{lines[-2]} {lines[-1]}"]
 
 
+@pytest.mark.parametrize(
+    "lines,kept",
+    [
+        # "Trang 2/3" between two pages of PDF text saved as a text file
+        (["Sở Nội vụ tổng hợp báo cáo.", "Trang 2/3", "Sở Tư pháp phối hợp."], ["Sở Nội vụ tổng hợp báo cáo.", "Sở Tư pháp phối hợp."]),
+        # a number alone with no page break beside it is a table's row, its cells a line each
+        # (corpus 592501a2…): kept
+        (["các xã Quảng Thọ, Quảng An, Quảng Phước", "3", "Xã Long Quảng"], ["các xã Quảng Thọ, Quảng An, Quảng Phước", "3", "Xã Long Quảng"]),
+    ],
+)
+def test_a_page_number_between_pages_is_no_text(lines, kept):
+    from ingest.normalize import drop_page_numbers
+
+    assert [l.text for l in drop_page_numbers(L(*lines))] == kept
+
+
 def test_an_articles_title_keeps_apart_the_duty_its_next_line_gives():
     # a centre's regulation in PDF text: the article's title and, in the same block, a body and
     # its verb — not one paragraph the wrap cut
@@ -345,6 +361,9 @@ STEP_EFFECTS = {
     "drop_decoration": (["ỦY BAN NHÂN DÂN", "TỈNH VĨNH LONG", "---", "Số: 12/KH-UBND"], "Số: 12/KH-UBND", "---", set()),
     "trim_portal": (["Trang chủ", "Văn bản", "ỦY BAN NHÂN DÂN", "TỈNH VĨNH LONG", "KẾ HOẠCH", "Triển khai", "Nơi nhận:", "- Như trên;", "Chia sẻ", "Bản quyền thuộc Cổng thông tin điện tử"],
                     "- Như trên;", "Bản quyền thuộc Cổng thông tin điện tử", set()),
+    "drop_page_numbers": (["Sở Thông tin và Truyền thông chỉ đạo các cơ quan báo chí tuyên truyền về", "2", "\fLuật Thực hiện dân chủ ở cơ sở."],
+                          "Sở Thông tin và Truyền thông chỉ đạo các cơ quan báo chí tuyên truyền về Luật Thực hiện dân chủ ở cơ sở.",
+                          "Sở Thông tin và Truyền thông chỉ đạo các cơ quan báo chí tuyên truyền về 2", set()),
     "strip_markdown": (["## **I. MỤC ĐÍCH**", "- *Tuyên truyền* pháp luật"], "I. MỤC ĐÍCH", "## **I. MỤC ĐÍCH**", set()),
     "squeeze_whitespace": (["Sở   Tư    pháp  chủ trì  "], "Sở Tư pháp chủ trì", "Sở   Tư    pháp  chủ trì  ", set()),
     "fix_bullets": (["- + Cơ quan thực hiện: Sở Nội vụ"], "+ Cơ quan thực hiện: Sở Nội vụ", "- + Cơ quan thực hiện: Sở Nội vụ", set()),

@@ -1893,6 +1893,8 @@ def test_a_table_row_that_names_only_its_partners_is_still_work_and_one_that_poi
         ("Văn phòng Sở chủ trì tổ chức Hội nghị cán bộ, công chức năm 2026, hoàn thành trong Quý I/2026.", "Hoàn thành trong Quý I/2026"),
         ("Sở Tư pháp tổ chức tập huấn, thực hiện trước tháng 6 năm 2026.", "Thực hiện trước tháng 6 năm 2026"),
         ("Sở Tư pháp tổ chức tập huấn cho cán bộ năm 2026.", None),
+        # … after the first clause too (a PDF-text probe: "…; hoàn thành trong Quý II/2026.")
+        ("Sở Nội vụ chủ trì tổ chức tập huấn cho cán bộ cấp xã; hoàn thành trong Quý II/2026.", "Hoàn thành trong Quý II/2026"),
     ],
 )
 def test_a_time_the_sentence_gives_is_the_tasks_timeframe(text, timeframe):
