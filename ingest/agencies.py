@@ -1329,6 +1329,7 @@ class _CollectiveRules:
     local_named: tuple[str, ...]
     definite: re.Pattern[str]  # a level that makes generic heads one tier ("cơ quan Trung ương")
     plural_only: frozenset[str]  # kinds a group is only with "các" before it ("các thôn, xóm")
+    as_listed: frozenset[str]  # kinds named by the members the text lists ("Các thôn, xóm")
 
 
 def is_catch_all(mention: AgencyMention) -> bool:
@@ -1370,6 +1371,7 @@ def _collective_rules() -> _CollectiveRules:
         *_local_heads(c["kinds"]),
         re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(fold(w) for w in c['definite_levels'])})(?![\wÀ-ỹ])"),
         frozenset(k["kind"] for k in c["kinds"] if k.get("plural_only")),
+        frozenset(k["kind"] for k in c["kinds"] if k.get("as_listed")),
     )
 
 
@@ -1945,6 +1947,9 @@ def _kind_name(kind: str, name: str, members: list[str], level: str | None, lexi
     the text leaves implied; the local committees name the units the text lists."""
     if kind == "departments" and not level and lexicon.own_level in ("tỉnh", "thành phố"):
         name = f"{name} {lexicon.own_level}"
+    if kind in _collective_rules().as_listed:
+        # "các thôn, xóm", "các ấp": the units the text lists, as it lists them
+        name = "Các " + ", ".join(dict.fromkeys(members))
     if kind == "local":
         rules = _collective_rules()
         parts = [p for p in rules.local_units if any(p in t for t in members)]
