@@ -207,38 +207,29 @@ def test_recipients_and_signature_side_by_side_are_the_two_cells_of_one_block():
     assert any(getattr(b, "text", "").strip().startswith("Số điện thoại") for b in blocks)
 
 
-@pytest.mark.parametrize("post", ["GIÁM ĐỐC", "CHỦ TỊCH", "HIỆU TRƯỞNG"])
-def test_a_post_signed_without_a_formula_beside_the_recipients_is_the_signature(post):
-    # a head who signs in their own name (a district chairman's decision, originals 9f905d57…;
-    # a centre's director): no "TM."/"KT." before the post, which alone stands beside the label
-    lines = [
-        f"Nơi nhận:                                  {post}",
-        "- Như Điều 3;",
-        "- Sở Nội vụ (b/c);",
-        "- Lưu: VT, HCTH.                           Trần Thị Hoa",
-    ]
-    tables = [b for b in text_blocks(lines) if isinstance(b, Table)]
-    assert len(tables) == 1
-    left, right = ([l.text for l in c.lines] for c in tables[0].rows[0])
-    assert left == ["Nơi nhận:", "- Như Điều 3;", "- Sở Nội vụ (b/c);", "- Lưu: VT, HCTH."]
-    assert right == [post, "Trần Thị Hoa"]
+def _post_beside_the_recipients(post: str) -> tuple[list[str], list[str], list[str]]:
+    lines = [f"Nơi nhận:                                  {post}", "- Như Điều 3;", "- Sở Nội vụ (b/c);",
+             "- Lưu: VT, HCTH.                           Trần Thị Hoa"]
+    return lines, ["Nơi nhận:", "- Như Điều 3;", "- Sở Nội vụ (b/c);", "- Lưu: VT, HCTH."], [post, "Trần Thị Hoa"]
 
 
-def test_two_signatures_side_by_side_are_two_cells_down_to_their_names():
-    # a joint programme's closing in PDF text (a probe of issue 22's joint issuers): each column
-    # down to its signer's name, not the two names read as one
-    lines = [
-        "TM. BAN THƯỜNG TRỰC                         TM. ỦY BAN NHÂN DÂN",
-        "ỦY BAN MTTQ VIỆT NAM PHƯỜNG                       CHỦ TỊCH",
-        "CHỦ TỊCH",
-        "",
-        "Lê Thị Thu                                       Võ Văn Hòa",
-    ]
+@pytest.mark.parametrize(
+    "lines,left,right",
+    [
+        # a head who signs in their own name (a district chairman's decision, originals
+        # 9f905d57…; a centre's director): no "TM."/"KT." before the post beside the label
+        *(_post_beside_the_recipients(post) for post in ("GIÁM ĐỐC", "CHỦ TỊCH", "HIỆU TRƯỞNG")),
+        # a joint programme's closing (a probe of issue 22's joint issuers): two signatures side
+        # by side, each column down to its signer's name, not the two names read as one
+        (["TM. BAN THƯỜNG TRỰC                         TM. ỦY BAN NHÂN DÂN", "ỦY BAN MTTQ VIỆT NAM PHƯỜNG                       CHỦ TỊCH",
+          "CHỦ TỊCH", "", "Lê Thị Thu                                       Võ Văn Hòa"],
+         ["TM. BAN THƯỜNG TRỰC", "ỦY BAN MTTQ VIỆT NAM PHƯỜNG", "CHỦ TỊCH", "Lê Thị Thu"], ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Võ Văn Hòa"]),
+    ],
+)
+def test_a_signature_set_beside_another_column_is_that_columns_cell(lines, left, right):
     tables = [b for b in text_blocks(lines) if isinstance(b, Table)]
     assert len(tables) == 1
-    left, right = ([l.text for l in c.lines] for c in tables[0].rows[0])
-    assert left == ["TM. BAN THƯỜNG TRỰC", "ỦY BAN MTTQ VIỆT NAM PHƯỜNG", "CHỦ TỊCH", "Lê Thị Thu"]
-    assert right == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Võ Văn Hòa"]
+    assert [[l.text for l in c.lines] for c in tables[0].rows[0]] == [left, right]
 
 
 def test_recipients_whose_label_a_cell_lost_stand_beside_the_signature_all_the_same():
