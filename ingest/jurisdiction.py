@@ -125,7 +125,7 @@ def determine(doc: Document) -> Jurisdiction:
     # an agency's block names the level of the place it is of ("ĐẢNG BỘ TỈNH NGHỆ AN / BAN
     # THƯỜNG VỤ TỈNH ỦY"): a province's agency is of that province
     block_place_level = levels.get(block_level.lower()) if block_level and place == places.short_name(block_place or "") else None
-    province, source = _province_of(place, place_level or block_place_level, text)
+    province, source = _province_of(place, place_level or block_place_level, text, level_word)
     issuer_name = candidate.name
     issuer = f"{issuer_name} {place}" if place and issuer_level != "agency" else issuer_name
     if issuer_level == "agency" and place and candidate.level and candidate.place:
@@ -341,7 +341,7 @@ def _family_head() -> re.Pattern[str]:
     return re.compile(r"^(" + heads + r")\s+(\S)", re.I)
 
 
-def _province_of(place: str | None, place_level: str | None, text: str) -> tuple[str | None, str | None]:
+def _province_of(place: str | None, place_level: str | None, text: str, level_word: str = "") -> tuple[str | None, str | None]:
     if place_level in ("province", "city"):
         p = places.province(place)
         return (p.name if p else place), "self"
@@ -351,6 +351,10 @@ def _province_of(place: str | None, place_level: str | None, text: str) -> tuple
     if place:
         matches = places.communes(place)
         provinces = {m.province for m in matches}
+        if len(provinces) > 1 and level_word:
+            # "Hải Châu" is a commune of Nghệ An and a ward of Đà Nẵng: the issuer's level word
+            # ("phường") says which
+            provinces = {m.province for m in matches if fold(m.full_name).startswith(fold(level_word) + " ")}
         if len(provinces) == 1:
             return provinces.pop(), "national list"
     return None, None

@@ -67,3 +67,14 @@ def test_a_party_committees_plan_names_its_issuer_and_province(tmp_path):
     assert doc.title.startswith("thực hiện Kết luận số 120-KL/TW")
     leads = [result.names(t.lead) for t in result.tasks]
     assert leads == [["Các đảng ủy trực thuộc Tỉnh ủy"], ["Đảng ủy Ủy ban nhân dân tỉnh"], ["Đảng đoàn Hội đồng nhân dân tỉnh"]]
+
+
+@pytest.mark.parametrize("level,province", [("PHƯỜNG", "Đà Nẵng"), ("XÃ", "Nghệ An")])
+def test_a_commune_name_two_provinces_share_is_told_apart_by_its_level(tmp_path, level, province):
+    # "Hải Châu" is a ward of Đà Nẵng and a commune of Nghệ An (the national list): a ward's
+    # plan (a probe of issue 22's DOCX plans) names which by its level word
+    text = "\n".join(["ỦY BAN NHÂN DÂN", f"{level} HẢI CHÂU", "Số: 210/KH-UBND", "Hải Châu, ngày 03 tháng 11 năm 2025", "",
+                      "KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở năm 2026", "", "I. NHIỆM VỤ", "1. Công an xã bảo đảm an ninh, trật tự tại các hội nghị."])
+    path = tmp_path / "hai_chau.txt"
+    path.write_text(text, encoding="utf-8")
+    assert extract(path).document.province == province
