@@ -71,11 +71,33 @@ def nfc(lines: list[Line]) -> list[Line]:
     return _map_text(lines, lambda s: unicodedata.normalize("NFC", s))
 
 
+# a scan reads the "I" of a Roman label, or the "1" of an item's, as "l" ("ll. NHIỆM VỤ", "l. Văn
+# phòng … chủ trì"): no label of a Vietnamese text holds an "l"
+_SCANNED_LABEL = re.compile(r"(?=[IVXl]*l)([IVXl]{1,4})\.\s+")
+
+
+def _scanned_label(text: str) -> str:
+    """A heading in capitals after it was a Roman label ("lll. TỔ CHỨC THỰC HIỆN"); a sentence
+    after a lone "l." was the first item ("l. Văn phòng … chủ trì")."""
+    lead = text[: len(text) - len(text.lstrip("*#_ "))]  # Markdown's emphasis or heading marks
+    m = _SCANNED_LABEL.match(text, len(lead)) if text[len(lead) : len(lead) + 1] in ("l", "I", "V", "X") else None
+    if m is None:
+        return text
+    rest = text[m.end() :]
+    roman = m.group(1).replace("l", "I")
+    if rest[:2].isupper() and re.fullmatch(r"I{1,3}|IV|VI{0,3}|IX|XI{0,3}", roman):
+        return f"{lead}{roman}. {rest}"
+    if m.group(1) == "l" and rest[:1].isupper() and rest[1:2].islower():
+        return f"{lead}1. {rest}"
+    return text
+
+
 def fix_mojibake(lines: list[Line]) -> list[Line]:
     table = str.maketrans(MOJIBAKE)
     odd = re.compile("[" + "".join(MOJIBAKE) + "]")
 
     def fix(text: str) -> str:
+        text = _scanned_label(text)
         if text.isascii():
             return text
         if _UTF8_AS_CP1252.search(text):
@@ -710,7 +732,7 @@ def _drop_blank(lines: list[Line]) -> list[Line]:
 
 STEPS: tuple[Step, ...] = (
     Step("nfc", nfc, "Unicode NFC: composed Vietnamese letters"),
-    Step("fix_mojibake", fix_mojibake, "PDF font look-alikes and UTF-8-read-as-cp1252"),
+    Step("fix_mojibake", fix_mojibake, "PDF font look-alikes, UTF-8-read-as-cp1252, a scan's 'l' for 'I' or '1' in a label"),
     Step("tables", lambda lines: lines, "the reader's tables written out: header block, task tables as items, a paragraph per cell"),
     Step("join_emphasis", layout.join_emphasis, "an emphasis span left open continues on the next line"),
     Step("drop_decoration", layout.drop_decoration, "rules under the header, empty emphasis"),

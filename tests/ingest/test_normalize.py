@@ -144,6 +144,22 @@ def test_a_page_number_between_pages_is_no_text(lines, kept):
     assert [l.text for l in drop_page_numbers(L(*lines))] == kept
 
 
+@pytest.mark.parametrize(
+    "scanned,read",
+    [
+        # a scan's "l" for the "I" of a Roman label and the "1" of the first item (a probe of
+        # issue 22's OCR text); a label that could be either is left
+        ("ll. NHIỆM VỤ", "II. NHIỆM VỤ"),
+        ("**lll. TỔ CHỨC THỰC HIỆN**", "**III. TỔ CHỨC THỰC HIỆN**"),
+        ("l. Văn phòng HĐND và UBND xã chủ trì công khai thông tin.", "1. Văn phòng HĐND và UBND xã chủ trì công khai thông tin."),
+        ("ll. Sở Nội vụ", "ll. Sở Nội vụ"),
+        ("I. MỤC ĐÍCH, YÊU CẦU", "I. MỤC ĐÍCH, YÊU CẦU"),
+    ],
+)
+def test_a_scans_l_in_a_label_is_read_as_the_label(scanned, read):
+    assert fix_mojibake(L(scanned))[0].text == read
+
+
 def test_an_articles_title_keeps_apart_the_duty_its_next_line_gives():
     # a centre's regulation in PDF text: the article's title and, in the same block, a body and
     # its verb — not one paragraph the wrap cut
