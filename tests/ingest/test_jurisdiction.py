@@ -78,3 +78,19 @@ def test_a_commune_name_two_provinces_share_is_told_apart_by_its_level(tmp_path,
     path = tmp_path / "hai_chau.txt"
     path.write_text(text, encoding="utf-8")
     assert extract(path).document.province == province
+
+
+def test_the_youth_unions_name_where_the_motto_stands_parts_its_header(tmp_path):
+    # a provincial Youth Union committee's plan, PDF text (a probe of issue 22's issuers): it
+    # prints "ĐOÀN TNCS HỒ CHÍ MINH" where the national motto stands, as the Party prints its name
+    text = "\n".join([
+        "TỈNH ĐOÀN NGHỆ AN                          ĐOÀN TNCS HỒ CHÍ MINH", "BAN THƯỜNG VỤ",
+        "       ***                                 Nghệ An, ngày 10 tháng 3 năm 2026", "Số: 125-KH/TĐTN-PC", "",
+        "KẾ HOẠCH", "Tuổi trẻ Nghệ An tham gia thực hiện dân chủ ở cơ sở năm 2026", "",
+        "I. NỘI DUNG", "1. Văn phòng Tỉnh đoàn theo dõi, tổng hợp, báo cáo Ban Thường vụ Tỉnh đoàn.",
+    ])
+    path = tmp_path / "tinh_doan.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = extract(path).document
+    assert (doc.symbol, doc.place, doc.date) == ("125-KH/TĐTN-PC", "Nghệ An", "2026-03-10")
+    assert "Hồ Chí Minh tỉnh Nghệ An" in doc.issuer and "TNCS" not in doc.issuer
