@@ -75,6 +75,14 @@ def _place_regex() -> re.Pattern[str]:
     return re.compile(rf"^\s+{_PLACE}")
 
 
+def opens_with_subject(text: str) -> bool:
+    """The words open with a body's name and the verb of what it does ("Ủy ban nhân dân các xã,
+    phường báo cáo …", "Phòng Hành chính - Tổng hợp chủ trì, …"): a sentence's start."""
+    head = text.lstrip()[:200]
+    found = find_agencies(head)
+    return bool(found) and found[0].start == 0 and predicate_regex().match(head[found[0].end :].lstrip(" ,")) is not None
+
+
 @cache
 def predicate_regex() -> re.Pattern[str]:
     """Words that end an agency phrase: the predicate begins (data/rules/cues.yaml)."""
@@ -429,7 +437,12 @@ def _a_unit_of(unit: str, body: AgencyMention) -> bool:
 
 
 def _is_party_organ(unit: str) -> bool:
-    return fold(strip_plural(unit)) in {fold(u) for u in cues()["party_organs_before_bodies"]}
+    return fold(strip_plural(unit)) in _party_organs()
+
+
+@cache
+def _party_organs() -> frozenset[str]:
+    return frozenset(fold(u) for u in cues()["party_organs_before_bodies"])
 
 
 def _unit_name(unit: str) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from .blocks import Block, Cell, Table
 from .models import Line
+from .rules import cues
 
 BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "center", "ul", "ol", "dt", "dd", "pre", "caption", "thead", "tbody", "tfoot", "header", "main", "body", "html", "form"}
 DROP_TAGS = {"script", "style", "nav", "footer", "aside", "noscript", "menu", "iframe", "head", "title", "button", "select", "svg"}
@@ -179,7 +180,7 @@ def page_blocks(text: str) -> list[Block]:
     import lxml.html
 
     root = lxml.html.fromstring(text)
-    chrome = " or ".join(f"contains(@class,'{w}') or contains(@id,'{w}')" for w in _CHROME_NAMES)
+    chrome = " or ".join(f"contains(@class,'{w}') or contains(@id,'{w}')" for w in cues()["portal"]["chrome"])
     for bad in root.xpath("|".join(f"//{t}" for t in DROP_TAGS | {"header"}) + f"|//div[{chrome}]"):
         if bad.getparent() is not None:
             bad.drop_tree()
@@ -191,6 +192,3 @@ def page_blocks(text: str) -> list[Block]:
     best = min(inner, key=lambda e: len(e.text_content() or "")) if inner else page
     return element_blocks(best, lambda e: (getattr(e, "sourceline", None) or 0,))
 
-
-# the classes and ids a portal gives the blocks around a document: its menus, footer, sidebars
-_CHROME_NAMES = ("footer", "menu", "navbar", "breadcrumb", "sidebar")

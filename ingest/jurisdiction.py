@@ -134,12 +134,19 @@ def determine(doc: Document) -> Jurisdiction:
         # "UBND TỈNH LÀO CAI / SỞ CÔNG THƯƠNG": the department of the province its parent names;
         # a name that ends in the level's Party committee takes the place bare ("ĐẢNG BỘ TỈNH
         # NGHỆ AN / BAN THƯỜNG VỤ TỈNH ỦY": Ban Thường vụ Tỉnh ủy Nghệ An)
-        level = "" if fold(issuer_name).endswith(f"{fold(block_level)} ủy") else f"{block_level} "
+        level = "" if _ends_in_levels_committee(issuer_name, block_level) else f"{block_level} "
         issuer = f"{issuer_name} {level}{place}"
     notes = []
     if place is None:
         notes.append("the issuer's place is not named in the text")
     return Jurisdiction(issuer, issuer_name, candidate.kind, issuer_level, place, place_level, province, source, notes)
+
+
+def _ends_in_levels_committee(name: str, level: str) -> bool:
+    """"Ban Thường vụ Tỉnh ủy": the name ends in the Party committee of the block's level, a
+    gazetteer name that opens with the level word ("Tỉnh ủy")."""
+    low = fold(name)
+    return any(low.endswith(fold(e.name)) and fold(e.name).startswith(fold(level) + " ") for e in gazetteer().entries if e.kind == "party_body")
 
 
 def _set_up_by_decision(issuer: AgencyMention) -> bool:

@@ -541,11 +541,14 @@ def _bracketed_attributes() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     labels = alternation([*attrs["lead"], *attrs["support"], *attrs["timeframe"]])
     bracket = re.compile(r"\s*[(\[](?P<inside>[^()\[\]]{6,400})[)\]](?P<end>\s*[.;]?)\s*$")
     label = re.compile(rf"^(?P<label>{labels})\s*:\s*(?P<value>\S.*)$", re.I)
-    role = re.compile(r"^(?P<value>\S.*?)\s+(?P<label>chủ trì|phối hợp)$", re.I)
+    # "Sở Khoa học và Công nghệ chủ trì": a body, then the role word a label ends in
+    role = re.compile(rf"^(?P<value>\S.*?)\s+(?P<label>{alternation([*attrs['lead'], *attrs['support']])})$", re.I)
     return bracket, label, role
 
 
-_TIME_WORDS = re.compile(r"(?<![\wÀ-ỹ])(?:năm|quý|tháng|ngày|thường xuyên|hằng|hàng|trước|trong)(?![\wÀ-ỹ])|\d{4}", re.I)
+@cache
+def _time_words() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['bracket_time_words'])})(?![\wÀ-ỹ])|\d{{4}}", re.I)
 
 
 def bracketed_attributes(lines: list[Line]) -> list[Line]:
@@ -575,9 +578,15 @@ def _named_role(m: re.Match[str] | None) -> re.Match[str] | None:
     hợp)" after a recipient, nor "(cơ quan chủ trì)" after a body's heading."""
     if m is None:
         return None
-    value = m.group("value")
-    named = value[:1].isupper() or fold(value).startswith("các ")
-    return m if named and fold(value) not in ("cơ quan", "đơn vị", "cơ quan, đơn vị", "các cơ quan", "các đơn vị") else None
+    value = fold(m.group("value"))
+    named = m.group("value")[:1].isupper() or value.startswith("các ")
+    return m if named and value.removeprefix("các ") not in _generic_heads() else None
+
+
+@cache
+def _generic_heads() -> frozenset[str]:
+    """The heads that name nobody in particular ("cơ quan", "đơn vị"; cues.yaml: collectives.generic)."""
+    return frozenset(fold(g) for g in cues()["collectives"]["generic"])
 
 
 def _bracket_parts(inside: str, label: re.Pattern[str], role: re.Pattern[str]) -> list[tuple[str, str]] | None:
@@ -591,9 +600,8 @@ def _bracket_parts(inside: str, label: re.Pattern[str], role: re.Pattern[str]) -
             continue
         m = label.match(part) or _named_role(role.match(part))
         if m:
-            word = fold(m.group("label"))
-            parts.append(("support" if word == "phối hợp" else "lead" if word == "chủ trì" else kinds[word], m.group("value").strip()))
-        elif _TIME_WORDS.search(part):
+            parts.append((kinds[fold(m.group("label"))], m.group("value").strip()))
+        elif _time_words().search(part):
             parts.append(("timeframe", part))
         else:
             return None

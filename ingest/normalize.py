@@ -17,7 +17,7 @@ from .blocks import PAGE_NUMBER, Block, Table, block_lines, map_text
 from .markup import text_blocks
 from .models import Line
 from .readers import SourceText
-from .rules import alternation, cues, doc_types, gazetteer, level_words, mark_restoring_phrases, marks_restorer
+from .rules import alternation, cues, doc_types, gazetteer, level_words, mark_restoring_phrases, marks_restorer, printed_genres
 
 # PDF fonts with a broken ToUnicode table emit look-alike letters from other scripts.
 # Each pair was seen in a real plan's text layer (seed 004's "Kӂ HOҤCH" = "KẾ HOẠCH").
@@ -666,12 +666,9 @@ def _name_after_a_full_line(prev: str, nxt: str, width: int) -> bool:
 
 
 def _subject_and_verb(line: str) -> bool:
-    """A line that opens with a body's name and a verb of its duty: a sentence's start."""
-    from .agencies import find_agencies, predicate_regex
+    from .agencies import opens_with_subject  # (the agencies' module reads lines this one has made)
 
-    head = " ".join(line.split()[:16])
-    found = find_agencies(head)
-    return bool(found) and found[0].start == 0 and predicate_regex().match(head[found[0].end :].lstrip()) is not None
+    return opens_with_subject(line)
 
 
 def _heading_goes_on(prev: str, nxt: str) -> bool:
@@ -689,8 +686,7 @@ def _heading_goes_on(prev: str, nxt: str) -> bool:
 def _genre_heading() -> re.Pattern[str]:
     """A genre printed alone on its line in capitals ("KẾ HOẠCH", "NGHỊ QUYẾT"): the line under
     it is its title, though the title opens in lower case."""
-    names = {n.upper() for n in doc_types().all_names} | {n.upper() for n in cues()["heading_only_types"]}
-    return re.compile(rf"^(?:{alternation(names)})$")
+    return re.compile(rf"^(?:{alternation(printed_genres())})$")
 
 
 @cache

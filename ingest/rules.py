@@ -141,6 +141,14 @@ class DocTypes:
 
 
 @cache
+def printed_genres() -> tuple[str, ...]:
+    """The genres a heading prints in capitals ("KẾ HOẠCH", "NGHỊ QUYẾT"; doc_types.yaml and
+    cues.yaml: heading_only_types), longest first."""
+    names = {n.upper() for n in doc_types().all_names} | {n.upper() for n in cues()["heading_only_types"]}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@cache
 def doc_types() -> DocTypes:
     path = RULES_DIR / "doc_types.yaml"
     raw = _load(path)

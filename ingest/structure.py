@@ -21,7 +21,7 @@ from functools import cache
 from . import places
 from .models import Attachment, Document, Header, Line, Node, Signer
 from .normalize import DIVISION_NUMBER_END, POINT_LABEL, Normalised
-from .rules import alternation, any_marks, cues, doc_types, fold, gazetteer, misreadable, proper_case, restore_marks, unmarked
+from .rules import alternation, any_marks, cues, doc_types, fold, gazetteer, misreadable, printed_genres, proper_case, restore_marks, unmarked
 from .tables import is_motto
 
 _ROMAN = re.compile(r"^(?P<label>[IVXLC]{1,5})\s*[.)-]\s*(?P<text>\S.*)$")
@@ -209,8 +209,7 @@ def _looks_like_heading(text: str) -> bool:
 @cache
 def _type_heading_regex() -> re.Pattern[str]:
     """`KẾ HOẠCH`, `NGHỊ QUYẾT`, `QUYẾT ĐỊNH` … in capitals, alone or before the title."""
-    names = sorted({n.upper() for n in doc_types().all_names} | {n.upper() for n in cues()["heading_only_types"]}, key=len, reverse=True)
-    alts = "|".join(r"\s*".join(re.escape(w) for w in n.split()) for n in names)
+    alts = "|".join(r"\s*".join(re.escape(w) for w in n.split()) for n in printed_genres())
     # a copy may glue the title to the heading ("NGHỊ ĐỊNHQuy định về …"): a capital and a
     # small letter right after the type word start it
     return re.compile(
@@ -875,15 +874,21 @@ def _cased_name(entry: str, first: str) -> str:
     return first + entry[1:] if known is not None and small in known.aliases else entry
 
 
+@cache
+def _positions() -> tuple[str, ...]:
+    """The posts a signature prints (cues.yaml: positions), longest first."""
+    return tuple(sorted(cues()["positions"], key=len, reverse=True))
+
+
 def _title_case(text: str) -> str:
     """Signature lines are in capitals; give them the case they are written in prose."""
     low = fold(text)
-    for known in sorted(cues()["positions"], key=len, reverse=True):
+    for known in _positions():
         if fold(known) == low:
             return known
     # a post and the body it is of ("PHÓ CHỦ TỊCH UBND TỈNH"): the post as it is written, the
     # body's abbreviation kept in capitals
-    post = next((k for k in sorted(cues()["positions"], key=len, reverse=True) if low.startswith(fold(k) + " ")), None)
+    post = next((k for k in _positions() if low.startswith(fold(k) + " ")), None)
     cased = " ".join([post, *text.lower().split()[len(post.split()) :]]) if post else text[:1].upper() + text[1:].lower()
     capitals = {a.lower(): a for a in gazetteer().abbreviations if a.isupper()}
     return " ".join(capitals.get(w, w) for w in cased.split(" "))

@@ -41,6 +41,7 @@ from .agencies import (
     name_own_units,
     names_the_public,
     not_agencies_regex,
+    opens_with_subject,
     place_qualifier_regex,
     predicate_regex,
     provision_tail,
@@ -2628,7 +2629,7 @@ def _report_route(text: str, lexicon: Lexicon, note: Callable[[AgencyMention], s
     to = via = None
     for m in words.verb.finditer(text):
         after = text[m.end():]
-        if words.noun.search(text[max(0, m.start() - 20) : m.start()]) and _opens_clause(after):
+        if words.noun.search(text[max(0, m.start() - 20) : m.start()]) and opens_with_subject(after):
             continue  # "Chế độ báo cáo | Ủy ban nhân dân các xã báo cáo …": a topic, then its reporter
         for agency in find_agencies(after[:200]):
             lead_in = after[: agency.start]
@@ -2652,12 +2653,6 @@ def _report_route(text: str, lexicon: Lexicon, note: Callable[[AgencyMention], s
         if onward and onward[0].start < 5:
             to = note(onward[0])
     return to, via
-
-
-def _opens_clause(text: str) -> bool:
-    """The words open with a body and its verb ("Ủy ban nhân dân các xã, phường báo cáo …")."""
-    found = find_agencies(text[:200])
-    return bool(found) and found[0].start <= 1 and predicate_regex().match(text[found[0].end :].lstrip(" ,")) is not None
 
 
 def _reporting(task: Task, named: dict[str, AgencyMention], lexicon: Lexicon, since: str | None = None) -> list[tuple[Reporting, dict[str, AgencyMention]]]:
