@@ -110,9 +110,10 @@ def determine(doc: Document) -> Jurisdiction:
     place_level = levels.get(level_word) if level_word else None
     if candidate.place:
         place = candidate.place
-    elif place and not block_place and place_level is None and not _national(candidate) and not _set_up_by_decision(candidate):
+    elif place and not block_place and place_level is None and not _national(candidate) and not _set_up_by_decision(candidate) and not _named_after(candidate.name, place):
         # an agency's dateline names where it sits, not whose it is — but a team or committee
-        # that a decision set up ("Đoàn kiểm tra theo Quyết định số …") is of the place it sits in
+        # that a decision set up ("Đoàn kiểm tra theo Quyết định số …") is of the place it sits
+        # in, and a body whose name ends in that place ("Công ty … Nghệ An") is of it
         place = None
     if place:
         place = places.short_name(place)
@@ -134,12 +135,18 @@ def determine(doc: Document) -> Jurisdiction:
         # "UBND TỈNH LÀO CAI / SỞ CÔNG THƯƠNG": the department of the province its parent names;
         # a name that ends in the level's Party committee takes the place bare ("ĐẢNG BỘ TỈNH
         # NGHỆ AN / BAN THƯỜNG VỤ TỈNH ỦY": Ban Thường vụ Tỉnh ủy Nghệ An)
-        level = "" if _ends_in_levels_committee(issuer_name, block_level) else f"{block_level} "
+        # ("BỆNH VIỆN ĐA KHOA TỈNH": a name that ends in the level word takes the place alone)
+        level = "" if _ends_in_levels_committee(issuer_name, block_level) or fold(issuer_name).endswith(" " + fold(block_level)) else f"{block_level} "
         issuer = f"{issuer_name} {level}{place}"
     notes = []
     if place is None:
         notes.append("the issuer's place is not named in the text")
     return Jurisdiction(issuer, issuer_name, candidate.kind, issuer_level, place, place_level, province, source, notes)
+
+
+def _named_after(name: str, place: str) -> bool:
+    """The body's name ends in the place ("Công ty TNHH MTV Khai thác thủy lợi Nghệ An")."""
+    return fold(name).endswith(" " + fold(places.short_name(place)))
 
 
 def _ends_in_levels_committee(name: str, level: str) -> bool:
@@ -232,6 +239,8 @@ def _whole_lines(lines: list[str]) -> list[str]:
 
 def _continues(prev: str, line: str) -> bool:
     low = fold(line)
+    if prev.count("(") > prev.count(")"):
+        return True  # "(Theo Quyết định số 215/QĐ-UBND" / "ngày 02/4/2026 của UBND tỉnh)": the bracket goes on
     if _basis_line().match(low):
         return True  # "THEO QUYẾT ĐỊNH SỐ 125/QĐ-UBND": the line above's unit, named by its decision
     if re.match(r"^(?:và|&|,|-)\s", low) or re.search(r"(?:\svà|,|&)$", fold(prev)):
@@ -333,19 +342,36 @@ def _sentence(low: str) -> str:
     """An agency name in capitals, in the case the gazetteer writes it."""
     from .agencies import find_agencies as _find
 
-    text = low[:1].upper() + low[1:]
+    # a word with no vowel is no Vietnamese syllable but an abbreviation ("TNHH", "MTV", "HTX")
+    text = " ".join(w.upper() if _NO_VOWEL.fullmatch(w) else w for w in low.split(" "))
+    text = text[:1].upper() + text[1:]
     out = text
     for a in _find(text):
         if a.known and a.entry and fold(out[a.start : a.start + len(a.entry)]) == fold(a.entry):
             out = out[: a.start] + a.entry + out[a.start + len(a.entry) :]
-    # family names ("Sở nội vụ", "Bộ xây dựng"): capitalise the word after the head
-    return _family_head().sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", out)
+    # family names ("Sở nội vụ", "Bộ xây dựng", "Công ty TNHH MTV khai thác …"): capitalise the
+    # word after the head and its abbreviations; a province's name that ends one, as it is written
+    out = _family_head().sub(lambda m: f"{m.group(1)} {m.group(2)}{m.group(3).upper()}", out)
+    return _province_at_end(out) if out is not text or _family_head().match(out) else out
+
+
+_NO_VOWEL = re.compile(r"[b-df-hj-np-tv-xzđ]{2,}", re.I)
+
+
+def _province_at_end(name: str) -> str:
+    """"… khai thác thủy lợi nghệ an": the province's name that ends a body's name, capitalised."""
+    words = name.split(" ")
+    for k in (3, 2, 1):
+        tail = " ".join(words[-k:])
+        if len(words) > k + 1 and tail.islower() and places.province(tail.title()) is not None:
+            return " ".join([*words[:-k], tail.title()])
+    return name
 
 
 @cache
 def _family_head() -> re.Pattern[str]:
     heads = alternation({f.head for f in gazetteer().families})
-    return re.compile(r"^(" + heads + r")\s+(\S)", re.I)
+    return re.compile(r"^(" + heads + r")\s+((?:(?-i:[A-ZĐ]{2,})\s+)*)(\S)", re.I)
 
 
 def _province_of(place: str | None, place_level: str | None, text: str, level_word: str = "") -> tuple[str | None, str | None]:

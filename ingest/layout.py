@@ -517,12 +517,38 @@ def _issuer_block_start(lines: list[Line], motto_at: int) -> int:
         if j == 0 or not lines[j - 1].text.strip():
             break
         text = plain(lines[j - 1].text)
-        letters = [c for c in text if c.isalpha()]
-        if not letters or len(text) > 80 or sum(c.isupper() for c in letters) / len(letters) < 0.6:
+        opened = _bracket_opening(lines, j - 1)
+        if opened is not None:
+            # "ĐOÀN KIỂM TRA" / "(Theo Quyết định số 215/QĐ-UBND" / "ngày 02/4/2026 của UBND tỉnh)":
+            # a unit's note in brackets under its name, in sentence case, is the block's too
+            i = start = opened
+            taken += 1
+            continue
+        if not _capitals(text):
             break
         i = start = j - 1
         taken += 1
     return start
+
+
+def _capitals(text: str) -> bool:
+    """A short line mostly in capitals, as an issuer block prints its lines."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and len(text) <= 80 and sum(c.isupper() for c in letters) / len(letters) >= 0.6
+
+
+def _bracket_opening(lines: list[Line], last: int) -> int | None:
+    """The line a bracket closed at the end of line `last` opened on (at most three lines up, none
+    blank), when a line in capitals stands right above it; None otherwise."""
+    if not plain(lines[last].text).rstrip().endswith(")"):
+        return None
+    for k in range(last, max(last - 3, 0) - 1, -1):
+        text = plain(lines[k].text).strip()
+        if not text:
+            return None
+        if text.startswith("("):
+            return k if k > 0 and _capitals(plain(lines[k - 1].text)) else None
+    return None
 
 
 def trim_portal(lines: list[Line], meta: PortalMeta | None = None) -> list[Line]:

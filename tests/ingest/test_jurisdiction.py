@@ -94,3 +94,26 @@ def test_the_youth_unions_name_where_the_motto_stands_parts_its_header(tmp_path)
     doc = extract(path).document
     assert (doc.symbol, doc.place, doc.date) == ("125-KH/TĐTN-PC", "Nghệ An", "2026-03-10")
     assert "Hồ Chí Minh tỉnh Nghệ An" in doc.issuer and "TNCS" not in doc.issuer
+
+
+@pytest.mark.parametrize(
+    "header,issuer,place",
+    [
+        # a team's note in brackets under its name, in sentence case (a probe of issue 22's
+        # inspection teams): the block's, so the team is the issuer, of its parent's province
+        (["UBND TỈNH NINH BÌNH", "ĐOÀN KIỂM TRA", "(Theo Quyết định số 215/QĐ-UBND", "ngày 02/4/2026 của UBND tỉnh)"], "Đoàn kiểm tra tỉnh Ninh Bình", "Ninh Bình"),
+        # a company's name in capitals: its abbreviations kept, its province's name capitalised,
+        # the province its dateline names its place
+        (["CÔNG TY TNHH MTV", "KHAI THÁC THỦY LỢI NGHỆ AN"], "Công ty TNHH MTV Khai thác thủy lợi Nghệ An", "Nghệ An"),
+        # a hospital whose name ends in its level takes its parent's province once
+        (["SỞ Y TẾ TỈNH QUẢNG TRỊ", "BỆNH VIỆN ĐA KHOA TỈNH"], "Bệnh viện Đa khoa tỉnh Quảng Trị", "Quảng Trị"),
+    ],
+)
+def test_issuers_beyond_peoples_committees_are_named_whole_with_their_place(tmp_path, header, issuer, place):
+    dateline = f"{place}, ngày 08 tháng 01 năm 2026"
+    text = "\n".join([*header, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 02/KH-ĐV", dateline, "", "KẾ HOẠCH",
+                      "Thực hiện dân chủ ở cơ sở năm 2026", "", "I. TỔ CHỨC THỰC HIỆN", "1. Phòng Tổ chức cán bộ theo dõi, tổng hợp kết quả."])
+    path = tmp_path / "unit.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = extract(path).document
+    assert (doc.issuer, doc.place) == (issuer, place)
