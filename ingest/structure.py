@@ -319,7 +319,11 @@ def parse(norm: Normalised) -> Document:
         code = re.split(r"[-/]", header.symbol_code)[0]
         t = doc_types().by_code(code)
         header.genre = t.name if t else None
-    addressees = _addressees(lines[preamble_start:body_start] if body_start > preamble_start else lines[:60])
+    # a dispatch's readers follow its authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:"), which
+    # the header took: the address is read from there
+    authority_at = next((i for i, l in enumerate(lines) if header.authority and l is header.authority[0]), preamble_start)
+    address_start = min(preamble_start, authority_at)
+    addressees = _addressees(lines[address_start:body_start] if body_start > address_start else lines[:60])
     if header.genre is None and (header.subject or addressees):
         header.genre = cues()["letter"]["genre"]
     if header.date is None:

@@ -246,3 +246,19 @@ def test_a_signature_line_in_capitals_is_written_as_prose_writes_it(printed, wri
     from ingest.structure import _title_case
 
     assert _title_case(printed) == written
+
+
+def test_a_dispatchs_readers_after_its_authority_line_are_its_recipients():
+    """"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:" and the dashes under it (a probe of issue 22's
+    dispatches; the Prime Minister's dispatches of the corpus write them so): the addressees are
+    recipients, before the copies the tail lists."""
+    from ingest.normalize import normalize
+    from ingest.structure import parse
+
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 03/CĐ-UBND", "Quảng Ngãi, ngày 14 tháng 02 năm 2026", "CÔNG ĐIỆN",
+             "Về việc tăng cường thực hiện dân chủ ở cơ sở", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:",
+             "- Giám đốc các Sở, Thủ trưởng các ban, ngành tỉnh;", "- Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu.",
+             "1. Sở Nội vụ theo dõi, đôn đốc việc thực hiện Công điện này.", "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. CHỦ TỊCH",
+             "PHÓ CHỦ TỊCH", "", "Đặng Ngọc Dũng"]
+    doc = parse(normalize(lines))
+    assert [r.text for r in doc.recipients] == ["Giám đốc các Sở, Thủ trưởng các ban, ngành tỉnh", "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu", "Như trên;", "Lưu: VT."]
