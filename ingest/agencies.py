@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from . import places
-from .rules import AgencyEntry, alternation, cues, doc_types, fold, gazetteer, level_words, modern_tones, proper_case, unmarked
+from .rules import AgencyEntry, AgencyFamily, alternation, cues, doc_types, fold, gazetteer, level_words, modern_tones, proper_case, unmarked
 
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 CAPITALS = _UPPER  # the capital letters of Vietnamese, for a character class
@@ -181,6 +181,23 @@ def _level_and_place(place_group: str = "") -> str:
     return rf"\s+(?i:{levels}){opening}(?:\s+[{_UPPER}][\wÀ-ỹ]*)*)"
 
 
+def _family_mention(fam: AgencyFamily, kind: str, text: str, start: int, end: int) -> AgencyMention | None:
+    """The body a family's match names, its name cut where it ends; None for a head alone ("Ban
+    Chỉ đạo | sử dụng …" names a body the text defined, if any) or a name without the suffix the
+    family needs."""
+    taken = text[start:end].strip(" ,;.-–")
+    name = _before_a_known_body(_family_name_end(taken, fam.head, text[start + len(taken) : start + len(taken) + 30]))
+    if fold(name) == fold(fam.head) or (fam.requires_suffix and not any(name.endswith(sfx) for sfx in fam.requires_suffix)):
+        return None
+    mention = _placed_family(AgencyMention(name, kind, name, start, start + len(name), known=False))
+    plural = _PLURAL.search(text[:start])
+    if plural:
+        # "các Trung tâm Y tế", "Các Xí nghiệp thủy lợi": every body of that name, as a gazetteer
+        # name written so is
+        mention = replace(mention, name=f"Các {mention.name}", surface=text[plural.start() : mention.end], start=plural.start())
+    return mention
+
+
 def _before_a_known_body(name: str) -> str:
     """A family's name ends where a body the gazetteer knows starts after "," or "và" ("Sở Y tế |
     và Bảo hiểm xã hội tỉnh"), not at a word that only opens such a name ("Cục Trồng trọt và Bảo
@@ -210,12 +227,23 @@ def _family_name_end(name: str, head: str, after: str = "") -> str:
     closing = name_closing_regex().search(name + after, len(head))
     if closing and closing.start() < len(name):
         name = name[: closing.start()].rstrip(" ,")
+    owner = _owner_phrase().search(name + after, len(head))
+    if owner and owner.start() < len(name):
+        # "Các Xí nghiệp thủy lợi | trực thuộc …": an owner's words close the name, though the
+        # matcher stopped only at their last
+        name = name[: owner.start()].rstrip(" ,")
     for m in _closing_level().finditer(name, len(head)):
         glued = find_agencies(f"{m.group(0).split()[0]} {m.group('next')}")
         # "Ban Tổ chức Tỉnh ủy": a level word and the next make a body's name
         if m.group("next").islower() and not (glued and glued[0].known and glued[0].start == 0):
             return name[: m.end()]
     return name
+
+
+@cache
+def _owner_phrase() -> re.Pattern[str]:
+    """The words that name a body's owner after it, in lower case (cues.yaml: owner_words)."""
+    return re.compile(rf"\s(?:{alternation(cues()['owner_words'])})(?![\wÀ-ỹ])")
 
 
 @cache
@@ -237,7 +265,9 @@ def _after_a_head(before: str) -> bool:
     low = fold(before).rstrip()
     if any(low == w or low.endswith(" " + w) for w in _own_unit_words()):
         return False
-    return any(low == h or low.endswith(" " + h) for h in _family_heads())
+    # a head is written with its capital ("Tài vụ | thực hiện" ends in a field's word, not "Vụ")
+    heads = [h for h in _family_heads() if low == h or low.endswith(" " + h)]
+    return any(before.rstrip()[-len(h) :][:1].isupper() for h in heads)
 
 
 @cache
@@ -271,14 +301,10 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
             # word parts two names ("Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao")
             continue
         if ident.startswith("family:"):
-            fam = families[ident]
-            taken = text[start:end].strip(" ,;.-–")
-            name = _before_a_known_body(_family_name_end(taken, fam.head, text[start + len(taken) : start + len(taken) + 30]))
-            if fold(name) == fold(fam.head):
-                continue  # a head alone ("Ban Chỉ đạo | sử dụng …") names a body the text defined, if any
-            if fam.requires_suffix and not any(name.endswith(sfx) for sfx in fam.requires_suffix):
+            named = _family_mention(families[ident], kind, text, start, end)
+            if named is None:
                 continue
-            mention = _placed_family(AgencyMention(name, kind, name, start, start + len(name), known=False))
+            mention = named
         else:
             plural = _PLURAL.search(text[:start])
             mention = _with_suffix(by_name[ident], text, plural.start() if plural else start, end)
@@ -616,11 +642,13 @@ _SPACED_DASH = re.compile(r"\s+[–—]\s+")
 _SPACES = re.compile(r"\s+")
 
 
-def canonical_generic(phrase: str) -> str:
-    """Tidy a generic agency phrase: titles of persons dropped, abbreviations expanded."""
+def canonical_generic(phrase: str, titles: bool = True) -> str:
+    """Tidy a generic agency phrase: titles of persons dropped (unless `titles` is False: the
+    name itself opens with a title's word), abbreviations expanded."""
     text = phrase.strip(" ,;.:-–")
     text = _LEADING_CONJUNCTION.sub("", text)
-    text = _title_regex().sub("", text)
+    if titles:
+        text = _title_regex().sub("", text)
     pattern, table = _abbreviation_regex()
     text = pattern.sub(lambda m: table[m.group(0).rstrip(".")] + (" " if m.group(0).endswith(".") else ""), text)
     if "&" in text:
@@ -763,7 +791,8 @@ def written_name(m: AgencyMention, lexicon: Lexicon) -> str:
     shown = shown_name(m, lexicon)
     if m.kind == "collective_group" or not m.surface.strip() or re.search(r"[,;/]|\s(?:và|hoặc)\s", m.surface):
         return shown
-    text = canonical_generic(m.surface)
+    # "Công chức Tư pháp - Hộ tịch": a post the gazetteer knows by its title's word
+    text = canonical_generic(m.surface, titles=not (m.entry and _title_regex().match(m.entry)))
     if m.level and fold(m.level) != same_level():
         # "… cùng cấp": the level `_resolve_levels` read it as, the issuer's own
         text = re.sub(rf"(?<=\s){re.escape(cues()['same_level'])}$", m.level, text)
@@ -1097,6 +1126,15 @@ def _own_unit_title_regex() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @cache
+def _own_unit_post_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A civil servant's post that is a unit's work, wherever it stands (cues.yaml: own_unit_titles.posts)."""
+    table = {fold(k): v for k, v in cues()["own_unit_titles"].get("posts", {}).items()}
+    # a dash between the post's two fields is written with or without spaces, as fold() writes it
+    posts = alternation(table).replace(r"\s+\-\s+", r"\s*[-–]\s*")
+    return re.compile(rf"(?<![\wÀ-ỹ])({posts})(?![\wÀ-ỹ])", re.I), table
+
+
+@cache
 def _own_unit_issuers() -> tuple[tuple[str, str | None], ...]:
     issuers = cues()["own_unit_titles"]["issuers"]
     return tuple((fold(start), issuers[start]) for start in sorted(issuers, key=len, reverse=True))
@@ -1124,6 +1162,8 @@ def name_own_units(text: str, lexicon: Lexicon) -> str:
         return text
     pattern, table = _own_unit_title_regex()
     text = pattern.sub(lambda m: f"{table[fold(m.group(1))]} {unit}", text)
+    posts, units = _own_unit_post_regex()
+    text = posts.sub(lambda m: f"{units[fold(m.group(1))]} {unit}", text)
     heads = _own_head_regex(unit)
     return heads.sub(lexicon.issuer, text) if heads and lexicon.issuer else text
 
@@ -1283,7 +1323,9 @@ def expand_enumerations(text: str, own_place: str | None = None) -> str:
                 found = find_agencies(f"{head} {joined}")
                 into_last = len(head) + 1 + len(", ".join(items[k : j - 1])) + 2
                 if j == k + 1 or (found and found[0].known and found[0].start == 0 and found[0].end > into_last):
-                    names.append(joined if m.group("mixed") and j == k + 1 and _names_a_body(joined) else f"{head} {joined}")
+                    # an item that writes the head itself ("Các Bộ: Tài chính, Nội vụ, Bộ Y tế") is whole
+                    whole = (m.group("mixed") or fold(joined).startswith(fold(head) + " ")) and j == k + 1 and _names_a_body(joined)
+                    names.append(joined if whole else f"{head} {joined}")
                     k = j
                     break
         return ", ".join(names + tail)

@@ -193,6 +193,7 @@ class _Grammar:
     joiner: re.Pattern[str]
     separator: re.Pattern[str]
     owner_after: re.Pattern[str]
+    owner_unit: re.Pattern[str]  # "… | Bệnh viện" before the verb: the body a board belongs to
     owner_before: re.Pattern[str]
     related: re.Pattern[str]  # "… liên quan | đến lĩnh vực …": what a catch-all group relates to
     related_tail: re.Pattern[str]  # a subject that ends with the qualifier
@@ -234,6 +235,7 @@ def _grammar() -> _Grammar:
         joiner=re.compile(rf"\s*(?:(?:{joiners})\s+)?"),
         separator=re.compile(rf"\s*(?:[,;]\s*(?:và\s+)?|\s+(?:{joiners})\s+|/(?=[{CAPITALS}]))"),
         owner_after=re.compile(rf"\s+(?:{owners})\s+"),
+        owner_unit=re.compile(rf"\s+(?:{alternation(c['owners_after_bodies'])})(?=\s)"),
         owner_before=re.compile(rf"(?<![\wÀ-ỹ])(?:{owners})\s+$"),
         related=re.compile(rf"^\s*(?P<qual>(?:{alternation(pr['related_qualifiers'])})\s+)?(?:{alternation(pr['related'])}){end}", re.I),
         related_tail=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(pr['related_qualifiers'])})\s*$", re.I),
@@ -879,7 +881,13 @@ def _member_at(body: str, pos: int, mentions: list[AgencyMention], lexicon: Lexi
     pos += _title_length(body[pos:])
     before = pos
     pos += len(body[pos:]) - len(strip_plural(body[pos:], whole=True))
-    mention = next((a for a in mentions if before <= a.start <= pos + 1), None) or _headed_inside_title(body, titled, before, mentions) or _named_after_generic(body, pos, mentions)
+    # a known name may open with a title's word ("Công chức Tư pháp - Hộ tịch", a commune's post):
+    # the name, not the title, when the gazetteer reads it from where the title starts
+    mention = (
+        next((a for a in mentions if before <= a.start <= pos + 1 or (a.start == titled < before < a.end and _title_length(a.entry or "") > 0)), None)
+        or _headed_inside_title(body, titled, before, mentions)
+        or _named_after_generic(body, pos, mentions)
+    )
     if mention is not None:
         return _known_member_end(body, mention, mentions), before, mention
     if not _opens_with_agency(body[pos:], lexicon):
@@ -907,6 +915,10 @@ def _known_member_end(body: str, mention: AgencyMention, mentions: list[AgencyMe
         # "Các doanh nghiệp nhà nước đóng trên địa bàn thành phố", "UBND các xã, phường
         # thuộc tỉnh"
         pos += where.end()
+    owned_by = _grammar().owner_unit.match(body[pos:])
+    if owned_by and predicate_regex().match(body[pos + owned_by.end() :].lstrip()):
+        # "Ban Thanh tra nhân dân Bệnh viện | giám sát …": the body the board belongs to
+        return pos + owned_by.end()
     owner = _grammar().owner_after.match(body[pos:])
     if owner:
         # "Phòng Nội chính thuộc Văn phòng UBND tỉnh": the owner is part of the name
@@ -2432,6 +2444,21 @@ def _no_work(text: str) -> bool:
     return bool(_grammar().entitlement.match(text) or _roster_line().match(text))
 
 
+def _states_a_field(text: str, actors: Actors) -> bool:
+    """"Đối tượng: Ủy ban nhân dân 12 xã, phường": a field of the plan and its value, no body
+    acting in it and no work named (cues.yaml: plan_fields)."""
+    field = _plan_field().match(text)
+    if field is None or actors.leads or actors.supports or actors.supervisors:
+        return False
+    # "Nội dung: Triển khai Tháng hành động …": the value is work, a verb opening it
+    return not predicate_regex().match(text[field.end() :].strip().lower())
+
+
+@cache
+def _plan_field() -> re.Pattern[str]:
+    return re.compile(rf"^\W*(?:{alternation(cues()['plan_fields'])})\s*:", re.I)
+
+
 @cache
 def _roster_line() -> re.Pattern[str]:
     """A committee's member: a person by name, their post, their seat (cues.yaml: roster_seats)."""
@@ -2458,7 +2485,7 @@ def _make_task(
         return None
     own_leads = bool(own.get("lead")) and any(a.text for a in own["lead"])
     actors = _task_actors(node.text, body, text, entry, own_leads, lexicon, titled=_titled_article(node, body))
-    if _only_points_to_appendix(text, actors):
+    if _only_points_to_appendix(text, actors) or (entry is None and not (own_leads or ctx.leads or ctx.supports) and _states_a_field(text, actors)):
         return None
     leads, requested = _task_leads(ctx, entry, actors, own_leads)
     leads = _partners_are_not_leads(leads, actors)

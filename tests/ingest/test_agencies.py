@@ -583,6 +583,8 @@ def test_a_body_of_another_commune_is_named_with_its_place_the_issuers_own_witho
          "Bộ Tài chính, Bộ Y tế khẩn trương khắc phục bất cập, hoàn thành trong tháng 11 năm 2025, cụ thể:"),
         ("các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội tổ chức triển khai",
          "Tập đoàn Bưu chính Viễn thông Việt Nam, Tập đoàn Công nghiệp - Viễn thông Quân đội tổ chức triển khai"),
+        # an item that writes the head itself (a Prime Minister's dispatch's address, corpus 44aeb2fd…)
+        ("Bộ trưởng các Bộ: Tài chính, Nội vụ, Bộ Y tế", "Bộ trưởng Bộ Tài chính, Bộ Nội vụ, Bộ Y tế"),
     ],
 )
 def test_an_enumeration_after_a_head_names_each_body(text, expanded):

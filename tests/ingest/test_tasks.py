@@ -1948,3 +1948,54 @@ def test_bodies_named_alone_over_their_dashes_head_them_without_numbers(bold):
     assert [(t.lead, t.support) for t in tasks] == [
         (["Sở Nội vụ"], ["Các sở, ban, ngành tỉnh"]), (["Sở Tư pháp"], ["Sở Nội vụ"]),
         (["Ủy ban nhân dân các xã, phường"], []), (["Ủy ban nhân dân các xã, phường"], [])]
+
+
+def _one_plan(tmp_path, header: list[str], items: list[str], name: str = "plan.txt"):
+    """A short plan with the given header block and numbered items, read end to end."""
+    from ingest.pipeline import extract
+
+    lines = [*header, "KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở năm 2026", "", "I. TỔ CHỨC THỰC HIỆN"]
+    lines += [f"{k}. {item}" for k, item in enumerate(items, start=1)]
+    lines += ["", "Nơi nhận:", "- Lưu: VT.", "CHỦ TỊCH", "", "Nguyễn Văn Bình"]
+    path = tmp_path / name
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return extract(path)
+
+
+_COMMUNE_HEAD = ["ỦY BAN NHÂN DÂN", "XÃ ĐỨC PHỔ", "Số: 22/KH-UBND", "Đức Phổ, ngày 03 tháng 3 năm 2026", ""]
+_HOSPITAL_HEAD = ["SỞ Y TẾ TỈNH QUẢNG TRỊ", "BỆNH VIỆN ĐA KHOA TỈNH", "Số: 61/KH-BVĐK", "Quảng Trị, ngày 08 tháng 01 năm 2026", ""]
+_COMPANY_HEAD = ["CÔNG TY TNHH MTV", "KHAI THÁC THỦY LỢI NGHỆ AN", "Số: 09/KH-CTTL", "Nghệ An, ngày 06 tháng 01 năm 2026", ""]
+
+
+@pytest.mark.parametrize(
+    "header,item,lead,support,supervise",
+    [
+        # a commune's civil servants by post (probes of issue 22, an OCR'd commune plan): the
+        # office's by the office, as the key of a real original does; the others as written
+        (_COMMUNE_HEAD, "Công chức Văn phòng - Thống kê chủ trì, phối hợp với công chức Tư pháp - Hộ tịch niêm yết công khai các nội dung.",
+         ["Văn phòng Ủy ban nhân dân xã"], ["Công chức Tư pháp - Hộ tịch"], []),
+        (_COMMUNE_HEAD, "Công chức Văn hóa - Xã hội phối hợp với Đài truyền thanh xã tuyên truyền Luật Thực hiện dân chủ ở cơ sở.",
+         ["Công chức Văn hóa - Xã hội"], ["Đài Truyền thanh xã"], []),
+        # a hospital's plan: its board by the body it belongs to; its wards and offices by their heads
+        (_HOSPITAL_HEAD, "Ban Thanh tra nhân dân Bệnh viện giám sát việc thực hiện Kế hoạch.", [], [], ["Ban Thanh tra nhân dân"]),
+        (_HOSPITAL_HEAD, "Trưởng các khoa, phòng có trách nhiệm phổ biến Kế hoạch này đến viên chức, người lao động.", ["Các khoa", "Các phòng"], [], []),
+        # a company's plan: a field's word after a dash is no head ("Tài vụ", not "Vụ"); its
+        # enterprises named in the plural, up to the owner's words
+        (_COMPANY_HEAD, "Công khai quỹ tiền lương, tiền thưởng: Phòng Kế toán - Tài vụ thực hiện trước ngày 31/3/2026.", ["Phòng Kế toán - Tài vụ"], [], []),
+        (_COMPANY_HEAD, "Các Xí nghiệp thủy lợi trực thuộc tổ chức hội nghị người lao động ở cấp mình trong Quý I/2026.", ["Các Xí nghiệp thủy lợi"], [], []),
+    ],
+)
+def test_bodies_of_communes_hospitals_and_companies_are_read_by_their_posts_and_units(tmp_path, header, item, lead, support, supervise):
+    result = _one_plan(tmp_path, header, [item])
+    got = [(result.written_names(t.lead), result.written_names(t.support), result.written_names(t.supervise)) for t in result.tasks]
+    assert got == [(lead, support, supervise)]
+
+
+def test_the_fields_a_plan_states_of_itself_are_no_work(tmp_path):
+    # a Front committee's supervision plan (a probe of issue 22's issuers): what, whom and when it
+    # supervises, each a numbered item — no body acts in them; the items after them are duties
+    items = ["Nội dung: việc công khai thông tin; việc tổ chức để Nhân dân bàn, quyết định.", "Đối tượng: Ủy ban nhân dân 12 xã, phường.",
+             "Thời gian, địa điểm: tháng 7 năm 2026, tại Hội trường Ủy ban nhân dân xã.", "Nội dung: Công an xã bảo đảm an ninh, trật tự.",
+             "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã chuẩn bị hội trường."]
+    result = _one_plan(tmp_path, _COMMUNE_HEAD, items)
+    assert [(t.path, result.written_names(t.lead)) for t in result.tasks] == [("I.4", ["Công an xã"]), ("I.5", ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"])]
