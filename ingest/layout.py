@@ -21,7 +21,7 @@ from functools import cache
 from .blocks import Block, Cell, Table, block_lines, plain
 from .models import Line
 from .rules import alternation, cues, doc_types, fold
-from .tables import column_role, header_roles, is_motto, is_portal_trailer, row_label, signature_start
+from .tables import LETTER_SUBJECT, column_role, header_roles, is_motto, is_portal_trailer, row_label, signature_start
 
 _RULE = re.compile(r"^\s*[-_=–—.*\s]{3,}\s*$")  # decorative rules under the issuer and the motto
 _EMPTY_EMPHASIS = re.compile(r"^\s*(?:[*_#]+\s*)+$")
@@ -517,6 +517,13 @@ def _issuer_block_start(lines: list[Line], motto_at: int) -> int:
         if j == 0 or not lines[j - 1].text.strip():
             break
         text = plain(lines[j - 1].text)
+        subject = _letter_subject_above(lines, j - 1) if i == motto_at else None
+        if subject is not None:
+            # "Số: 812/SNV-XDCQ" / "V/v triển khai …" / motto: a letter's subject under its symbol
+            # in the left column, which the text sets between the block and the motto
+            i = start = subject
+            taken += 1
+            continue
         opened = _bracket_opening(lines, j - 1)
         if opened is not None:
             # "ĐOÀN KIỂM TRA" / "(Theo Quyết định số 215/QĐ-UBND" / "ngày 02/4/2026 của UBND tỉnh)":
@@ -535,6 +542,18 @@ def _capitals(text: str) -> bool:
     """A short line mostly in capitals, as an issuer block prints its lines."""
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and len(text) <= 80 and sum(c.isupper() for c in letters) / len(letters) >= 0.6
+
+
+def _letter_subject_above(lines: list[Line], last: int) -> int | None:
+    """The line a letter's subject ("V/v …") opens on, at most three lines up from `last` and run
+    on to it, under a line in capitals (its symbol); None otherwise."""
+    for k in range(last, max(last - 3, 0) - 1, -1):
+        text = plain(lines[k].text).strip()
+        if not text:
+            return None
+        if LETTER_SUBJECT.match(text):
+            return k if k > 0 and _capitals(plain(lines[k - 1].text)) else None
+    return None
 
 
 def _bracket_opening(lines: list[Line], last: int) -> int | None:

@@ -22,7 +22,7 @@ from . import places
 from .models import Attachment, Document, Header, Line, Node, Signer
 from .normalize import DIVISION_NUMBER_END, POINT_LABEL, Normalised
 from .rules import alternation, any_marks, cues, doc_types, fold, gazetteer, misreadable, printed_genres, proper_case, restore_marks, unmarked
-from .tables import is_motto
+from .tables import LETTER_SUBJECT, is_motto
 
 _ROMAN = re.compile(r"^(?P<label>[IVXLC]{1,5})\s*[.)-]\s*(?P<text>\S.*)$")
 _PART = re.compile(r"^(?P<word>Phần|PHẦN)\s+(?P<label>[IVXLC]{1,5}|\d{1,2}|thứ\s+\S+)\s*[.:\-–]?\s*(?P<text>.*)$")
@@ -70,7 +70,6 @@ class _Dateline:
 _DATELINE = _Dateline()
 _BARE_NUMBER_LABEL = re.compile(r"^(?:S[oòóỏõọôồốổỗộ]|S[OÒÓỎÕỌÔỒỐỔỖỘ])\s*(?:hiệu\s*)?[:.]?\s*$")
 _SYMBOL_START = re.compile(r"^\s*(?:\d+[a-zA-Z]?\s*)?[/-]\s*[A-ZĐ0-9]")
-_SUBJECT_LINE = re.compile(r"^V/[vV]\.?\s*(?P<text>.+)$")
 _ISSUED_WITH = re.compile(r"^\(?\s*(?:Ban hành\s+)?(?:kèm|kèm theo|Kèm theo)\b.*\)?\.?$", re.I)
 # the kinds of a list's members, outermost first: the work of a part is given in them
 LIST_KINDS = ("item", "decimal", "letter", "point", "dash", "plus")
@@ -418,7 +417,7 @@ def _read_header(lines: list[Line], header: Header) -> tuple[int, int, list[Line
             _dateline(text, header, line)
             i += 1
             continue
-        subject = _SUBJECT_LINE.match(text) if header.title is None else None
+        subject = LETTER_SUBJECT.match(text) if header.title is None else None
         if subject:
             header.subject = subject.group("text").strip()
             i += 1

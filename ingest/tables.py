@@ -105,6 +105,10 @@ def row_label(text: str) -> str | None:
     return text.strip().rstrip(".)") if m else None
 
 
+# a letter's subject under its symbol ("V/v triển khai …"): in the header's left column
+LETTER_SUBJECT = re.compile(r"^V/[vV]\.?\s*(?P<text>.+)$")
+
+
 @cache
 def motto_regex() -> re.Pattern[str]:
     # the motto, or the half a line break left of it ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM")

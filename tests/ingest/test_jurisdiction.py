@@ -117,3 +117,18 @@ def test_issuers_beyond_peoples_committees_are_named_whole_with_their_place(tmp_
     path.write_text(text, encoding="utf-8")
     doc = extract(path).document
     assert (doc.issuer, doc.place) == (issuer, place)
+
+
+def test_a_letters_subject_between_its_symbol_and_the_motto_keeps_the_header_whole(tmp_path):
+    # a department's letter as plain text sets its left column first (a probe of issue 22's
+    # letters): the issuer block, the symbol, the "V/v" subject (here over two lines), then the motto
+    text = "\n".join(["UBND TỈNH NGHỆ AN", "SỞ NỘI VỤ", "Số: 812/SNV-XDCQ", "V/v triển khai thực hiện dân chủ", "ở cơ sở năm 2026",
+                      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Nghệ An, ngày 15 tháng 01 năm 2026", "",
+                      "Kính gửi: Ủy ban nhân dân các xã, phường.", "",
+                      "Sở Nội vụ đề nghị Ủy ban nhân dân các xã, phường triển khai một số nội dung sau:",
+                      "1. Xây dựng kế hoạch thực hiện dân chủ ở cơ sở năm 2026; gửi về Sở Nội vụ trước ngày 15/02/2026."])
+    path = tmp_path / "letter.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = extract(path).document
+    assert (doc.issuer, doc.symbol, doc.date) == ("Sở Nội vụ tỉnh Nghệ An", "812/SNV-XDCQ", "2026-01-15")
+    assert doc.title.startswith("triển khai thực hiện dân chủ")
