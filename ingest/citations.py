@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from . import places
 from .agencies import find_agencies
 from .ids import local_document_id
 from .jurisdiction import Jurisdiction, full_name_of
@@ -197,6 +198,7 @@ class _Hit:
     date: str | None = None
     issuer_text: str | None = None
     issuer_level: str | None = None
+    issuer_kind: str | None = None  # the kind of body the issuer is (a department is its province's)
     issuer_place: str | None = None
     subject: str | None = None
     tail_end: int = 0  # after symbol, date and issuer
@@ -570,7 +572,7 @@ def _read_tail(hit: _Hit, text: str) -> None:
     om = p["of_issuer"].match(text[pos:])
     if om:
         rest = text[pos + om.end():]
-        rest_plain = re.sub(r"^(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Trưởng ban)\s+(?=[A-ZĐ])", "", rest)
+        rest_plain = re.sub(r"^(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Trưởng ban)\s+(?=[A-ZĐÀ-Ỹ])", "", rest)
         shift = len(rest) - len(rest_plain)
         agencies = find_agencies(rest_plain[:140])
         if agencies and agencies[0].start == 0:
@@ -578,6 +580,7 @@ def _read_tail(hit: _Hit, text: str) -> None:
             hit.issuer_text = a.name
             hit.issuer_level = a.level
             hit.issuer_place = a.place
+            hit.issuer_kind = a.kind
             pos += om.end() + shift + a.end
             term = p["term"].match(text[pos:])
             if term:
@@ -774,7 +777,7 @@ def _share_tails(hits: list[_Hit]) -> None:
         if not (a.date or a.issuer_text or a.symbol is None):
             gap = a.line.text[a.end : b.start]
             if joined.fullmatch(gap) and (a.type_word or "").lower() == (b.type_word or "").lower():
-                a.date, a.issuer_text, a.issuer_level, a.issuer_place = b.date, b.issuer_text, b.issuer_level, b.issuer_place
+                a.date, a.issuer_text, a.issuer_level, a.issuer_place, a.issuer_kind = b.date, b.issuer_text, b.issuer_level, b.issuer_place, b.issuer_kind
                 a.subject = a.subject or b.subject
         # "Các Kế hoạch: số 12/KHPH-UBND ngày …, số 13/KHPH-UBND": the list's type word names
         # the next symbol too, where its code names no type of its own
@@ -799,6 +802,15 @@ def _national(ref: LegalRef) -> bool:
     return bool(ref.issuer_code and dt.is_national_code(ref.issuer_code)) or dt.is_national(ref.symbol or "")
 
 
+def _provincial_department(h: _Hit) -> bool:
+    """A department named with no level or place, of no ministry ("Sở Nội vụ", not "Thanh tra Bộ …")."""
+    if h.issuer_level is not None or h.issuer_kind != "department" or not h.issuer_text:
+        return False
+    # (a ministry named inside: "Thanh tra Bộ Lao động - …", read past the first word)
+    inside = h.issuer_text.split(" ", 1)[-1]
+    return not any(a.kind == "central_government" for a in find_agencies(inside))
+
+
 def _merge(hits: list[_Hit], where: Jurisdiction) -> tuple[list[LegalRef], list[str]]:
     refs: dict[str, LegalRef] = {}
     first_dates: dict[str, list[tuple[str, int]]] = {}
@@ -812,6 +824,11 @@ def _merge(hits: list[_Hit], where: Jurisdiction) -> tuple[list[LegalRef], list[
         if h.issuer_text:
             place = h.issuer_place or where.place_for_level(h.issuer_level)
             issuer_full = full_name_of(h.issuer_text, h.issuer_level, place)
+            if place is None and _provincial_department(h) and where.province:
+                # "Công văn số 812/SNV-XDCQ … của Sở Nội vụ" in a commune's text: a department is
+                # its province's, as an agency the text names is (resolve.jurisdiction_of)
+                place = where.province
+                issuer_full = f"{h.issuer_text} {places.full_name(place)}"
         ref = refs.get(key)
         if ref is None:
             ref = refs[key] = LegalRef(key, symbol, None, None, None, "cites")

@@ -87,3 +87,12 @@ def provinces_named_in(text: str) -> list[str]:
                 found.append(p.name)
                 break
     return found
+
+
+def full_name(province_name: str) -> str:
+    """"Lào Cai" -> "tỉnh Lào Cai", "Cần Thơ" -> "thành phố Cần Thơ": a province as a body's name
+    ends in it; a name the list does not hold is kept as it is."""
+    found = province(province_name)
+    if found is None:
+        return province_name
+    return found.full_name[:1].lower() + found.full_name[1:]

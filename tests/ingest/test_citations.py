@@ -430,3 +430,22 @@ def test_a_ground_list_goes_on_past_a_semicolon_and_a_proposal_is_only_cited():
     relations = {r.id.split("@")[0]: r.relation for r in refs}
     assert relations["08/2015/NĐ-CP"] == relations["167/2025/NĐ-CP"] == "based_on"
     assert relations["45/TTr-CHQ"] == "cites"
+
+
+@pytest.mark.parametrize(
+    "cited,ref_id,issuer",
+    [
+        # a department's letter cited in a commune's report (a probe of issue 22's reports): the
+        # department is its province's, named so
+        ("Thực hiện Công văn số 812/SNV-XDCQ ngày 15/11/2025 của Sở Nội vụ về việc báo cáo kết quả;", "812/SNV-XDCQ@Nghệ An/2025", "Sở Nội vụ tỉnh Nghệ An"),
+        # a chairman's directive: the title before the body is dropped ("Ủ" is a capital too), the
+        # body is the province's
+        ("Thực hiện Chỉ thị số 05/CT-UBND ngày 10/3/2026 của Chủ tịch Ủy ban nhân dân tỉnh;", "05/CT-UBND@Nghệ An/2026", "Ủy ban nhân dân tỉnh Nghệ An"),
+    ],
+)
+def test_a_local_document_cited_in_a_communes_text_is_of_its_issuers_place(cited, ref_id, issuer):
+    lines = ["ỦY BAN NHÂN DÂN", "XÃ NAM ĐÀN", "Số: 210/BC-UBND", "Nam Đàn, ngày 10 tháng 12 năm 2025", "", "BÁO CÁO", "Kết quả thực hiện dân chủ ở cơ sở năm 2025", "",
+             cited, "", "I. KẾT QUẢ THỰC HIỆN", "1. Ủy ban nhân dân xã đã ban hành kế hoạch."]
+    doc = parse(normalize(lines))
+    refs, _ = extract_refs(doc, determine(doc))
+    assert [(r.id, r.issuer) for r in refs] == [(ref_id, issuer)]
