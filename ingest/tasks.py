@@ -784,6 +784,8 @@ def _after_adverbial(body: str, first: int, lexicon: Lexicon) -> int:
             return pos  # "Sau khi thanh toán, | người dân, doanh nghiệp sẽ nhận …": the public, no body
         mood = _mood_regex().match(rest)
         rest = rest[mood.end() :] if mood else rest
+        if mood and predicate_regex().match(rest):
+            break  # "…, đề nghị | liên hệ Phòng …, Sở Nội vụ …": the request's verb, no subject
         end = subject_end(rest, lexicon)
         verb = rest[end:].lstrip(" ,:-–")
         # a lower-case word after a comma goes on with a list ("cơ sở giáo dục mầm non, giáo dục
