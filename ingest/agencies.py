@@ -1193,8 +1193,29 @@ def name_bare_titles(text: str) -> str:
     (cues.yaml: bare_titles); "Trưởng phòng Văn hóa - Xã hội" heads "Phòng Văn hóa - Xã hội"
     (cues.yaml: title_units)."""
     text = _title_unit_regex().sub(lambda m: f"{m.group(1).capitalize()} ", text)
+    heads, villages = _village_head_regex()
+    if heads.search(text):
+        text = heads.sub(lambda m: villages[fold(m.group(1))], text)
+        # "Trưởng thôn, Tổ trưởng tổ dân phố" -> "các thôn, tổ dân phố": one group, as listed
+        text = _village_list_regex().sub(r"\1\2", text)
     pattern, table = _bare_title_regex()
     return pattern.sub(lambda m: table[fold(m.group(1))], text)
+
+
+@cache
+def _village_list_regex() -> re.Pattern[str]:
+    """Two villages' groups one after another, the second's quantifier dropped."""
+    groups = alternation(cues()["village_head_titles"].values())
+    units = alternation(v.split(" ", 1)[1] for v in cues()["village_head_titles"].values())
+    return re.compile(rf"({groups})(,\s*|\s+và\s+)\S+\s+(?=(?:{units})(?![\wÀ-ỹ]))", re.I)
+
+
+@cache
+def _village_head_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A village's head by post, in the singular (cues.yaml: village_head_titles): the villages.
+    Not after "các" (a plural title is read with its villages already)."""
+    table = {fold(k): v for k, v in cues()["village_head_titles"].items()}
+    return re.compile(rf"(?<![\wÀ-ỹ])(?<!các )(?<!Các )({alternation(table)})(?![\wÀ-ỹ])", re.I), table
 
 
 class _PlaceLists(NamedTuple):

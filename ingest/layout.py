@@ -292,14 +292,26 @@ def _bodies_text(cell: Cell) -> str:
             continue
         if parts:
             before, after = find_agencies(parts[-1]), find_agencies(text)
-            whole = bool(before) and before[-1].end >= len(parts[-1].rstrip(" .")) and not parts[-1].rstrip().endswith((",", "và", "-"))
-            if whole and after and after[0].start == 0:
+            open_end = parts[-1].rstrip().endswith((",", "và", "-"))
+            whole = bool(before) and before[-1].end >= len(parts[-1].rstrip(" .")) and not open_end
+            if after and after[0].start == 0 and not open_end and (whole or (after[0].known and _opens_a_name_of_its_own(parts[-1], text, after[0].end))):
                 parts.append(text)
                 continue
             parts[-1] = f"{parts[-1]} {text}"
         else:
             parts.append(text)
     return "; ".join(parts)
+
+
+def _opens_a_name_of_its_own(before: str, text: str, first_end: int) -> bool:
+    """"Các sở, ban, ngành tỉnh" / "Ủy ban nhân dân các xã, phường": the line opens a known name
+    (ending at `first_end`) that no name across the cut ("tỉnh Ủy" is "Tỉnh ủy") runs to the end of — unlike "Văn phòng"
+    / "Ủy ban nhân dân tỉnh", one name a narrow column wrapped."""
+    from .agencies import find_agencies
+
+    joined = f"{before} {text}"
+    cut = len(before)
+    return all(a.end < cut + 1 + first_end for a in find_agencies(joined) if a.known and a.start < cut < a.end)
 
 
 def _row_lines(values: dict[str, list[str]], number: str | None, src: tuple[int, ...]) -> list[Line]:

@@ -500,6 +500,10 @@ def _cut_agency_name(prev: str, nxt: str, any_name: bool = False) -> bool:
     Cảng" / "- Petro Cam Ranh khi …")."""
     from .agencies import find_agencies
 
+    if _in_capitals(nxt) and not _in_capitals(prev):
+        # "… trên địa bàn tỉnh" / "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ": a line in capitals under one in
+        # sentence case is a heading of its own (an enacting authority), not "tỉnh ủy" cut in two
+        return False
     dash = re.match(r"^[-–]\s+", nxt)
     # "Tập đoàn Công nghiệp - Năng lượng" / "Quốc gia Việt Nam …": the name's head may lie far back
     tail = prev.split()[-8:]
@@ -512,6 +516,12 @@ def _cut_agency_name(prev: str, nxt: str, any_name: bool = False) -> bool:
     # the name itself runs across, not only a place taken after it ("… Ủy ban nhân dân cấp xã" /
     # "Chủ tịch …" is no place "Chủ")
     return any(a.start < cut < a.end and (a.known or any_name) and not (a.place and joined.find(a.place, a.start) >= cut) for a in find_agencies(joined))
+
+
+def _in_capitals(line: str) -> bool:
+    """Two words or more, every letter a capital."""
+    letters = [c for c in line if c.isalpha()]
+    return len(line.split()) >= 2 and bool(letters) and all(c.isupper() for c in letters)
 
 
 @cache
@@ -707,10 +717,13 @@ def restore_cue_marks(lines: list[Line]) -> list[Line]:
 def drop_page_numbers(lines: list[Line]) -> list[Line]:
     """A page's number a text file kept between two pages ("… tuyên truyền về" / "2" / "\fLuật
     Thực hiện …", as `pdftotext` writes a page break, and "Trang 2/3"): dropped where a page break
-    (a form feed) is beside it, or where it says "Trang"."""
+    (a form feed) is beside it, or where it says "Trang"; a gazette's running head wherever it is."""
     out: list[Line] = []
+    heads = _running_heads()
     for k, line in enumerate(lines):
         bare = line.text.replace("\f", "").strip()
+        if bare and heads.match(bare):
+            continue  # a gazette's head over the page (cues.yaml: running_heads)
         if bare and PAGE_NUMBER.match(bare):
             after = next((l.text for l in lines[k + 1 :] if l.text.strip()), "")
             paged = "\f" in line.text or after.startswith("\f") or (k > 0 and "\f" in lines[k - 1].text)
@@ -720,6 +733,11 @@ def drop_page_numbers(lines: list[Line]) -> list[Line]:
                 continue
         out.append(line)
     return out
+
+
+@cache
+def _running_heads() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{h})" for h in cues()["running_heads"]))
 
 
 def _drop_blank(lines: list[Line]) -> list[Line]:
@@ -733,7 +751,7 @@ STEPS: tuple[Step, ...] = (
     Step("join_emphasis", layout.join_emphasis, "an emphasis span left open continues on the next line"),
     Step("drop_decoration", layout.drop_decoration, "rules under the header, empty emphasis"),
     Step("trim_portal", layout.trim_portal, "the portal's text before and after the document"),
-    Step("drop_page_numbers", drop_page_numbers, "a page's number a text file kept between its pages"),
+    Step("drop_page_numbers", drop_page_numbers, "a page's number a text file kept between its pages, a gazette's running head"),
     Step("strip_markdown", strip_markdown, "Markdown headings, emphasis and bullets"),
     Step("squeeze_whitespace", squeeze_whitespace, "collapse spaces, trim lines"),
     Step("fix_bullets", fix_bullets, "a dash and a plus on one line is a plus bullet"),

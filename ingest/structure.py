@@ -221,7 +221,8 @@ def type_heading(line: Line) -> tuple[str, str | None] | None:
     text = line.text.strip()
     m = _type_heading_regex().match(text)
     if not m:
-        return None
+        misread = _misread_genre(text)
+        return (misread, None) if misread else None
     title = m.group("title") or m.group("glued")
     if m.group("title") and not (_looks_like_heading(title) or line.heading):
         return None
@@ -240,6 +241,17 @@ def _genre_name(word: str) -> str | None:
     for name in cues()["heading_only_types"]:
         if fold(name) == fold(word):
             return name
+    return None
+
+
+def _misread_genre(text: str) -> str | None:
+    """"KÉ HOẠCH", "QUYÉT ĐỊNH" alone on a line: a scan's slip of one mark in a genre's name of two
+    words, still told by its letters — one letter only ("PHƯỜNG AN" is no "PHƯƠNG ÁN")."""
+    if not text.isupper() or len(text.split()) < 2:
+        return None
+    for printed in printed_genres():
+        if len(printed) == len(text) and unmarked(printed) == unmarked(text) and sum(a != b for a, b in zip(printed, text)) == 1:
+            return _genre_name(printed)
     return None
 
 

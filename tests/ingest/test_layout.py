@@ -308,3 +308,23 @@ def test_a_cell_a_pdf_table_spans_over_rows_is_read_once():
     rows = tuple((Cell((Line(text, (k,)),)), signature) for k, text in enumerate(["– Chính phủ;", "– Văn phòng Quốc hội;", "– Lưu: VT."], start=2))
     lines = [l.text for l in render([Table(rows, (1,))]) if l.text]
     assert lines.count("Triệu Đình Lê") == 1 and lines.count("– Văn phòng Quốc hội;") == 1
+
+
+@pytest.mark.parametrize(
+    "cell,written",
+    [
+        # bodies a `<br>` parts in a Markdown table's cell (a probe of issue 22's task tables): the
+        # level word that ends a group and the next body's capital ("tỉnh" / "Ủy ban") are no
+        # "Tỉnh ủy" cut in two
+        ("Các sở, ban, ngành tỉnh<br>Ủy ban nhân dân các xã, phường", "Các sở, ban, ngành tỉnh; Ủy ban nhân dân các xã, phường"),
+        # one name a narrow column wrapped is joined as before
+        ("Văn phòng<br>Ủy ban nhân dân tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),
+    ],
+)
+def test_bodies_a_line_break_parts_in_a_cell_stay_apart(cell, written):
+    from ingest.normalize import normalize
+
+    lines = ["| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |", "|---|---|---|---|---|",
+             f"| 1 | Quán triệt các văn bản | Sở Nội vụ | {cell} | Quý I/2026 |"]
+    support = [line.text for line in normalize(lines).lines if "phối hợp:" in line.text]
+    assert support == [f"+ Cơ quan phối hợp: {written}"]

@@ -136,6 +136,10 @@ def test_an_items_heading_keeps_apart_the_sentence_its_body_opens():
         # a number alone with no page break beside it is a table's row, its cells a line each
         # (corpus 592501a2…): kept
         (["các xã Quảng Thọ, Quảng An, Quảng Phước", "3", "Xã Long Quảng"], ["các xã Quảng Thọ, Quảng An, Quảng Phước", "3", "Xã Long Quảng"]),
+        # a provincial gazette's running head over a page, its number on either side (a probe of
+        # issue 22's PDF text): no text, wherever it stands
+        (["Nguyễn Đăng Quang", "\f18                  CÔNG BÁO/Số 215 + 216/Ngày 20-12-2025", "QUY ĐỊNH"], ["Nguyễn Đăng Quang", "QUY ĐỊNH"]),
+        (["tỉnh Quảng Trị.", "CÔNG BÁO/Số 215 + 216/Ngày 20-12-2025           19", "Điều 4. Trách nhiệm"], ["tỉnh Quảng Trị.", "Điều 4. Trách nhiệm"]),
     ],
 )
 def test_a_page_number_between_pages_is_no_text(lines, kept):
@@ -495,3 +499,16 @@ def test_a_bold_heading_cut_inside_the_bracket_it_opened_goes_on():
     assert [l.text for l in join_pdf_lines(cut)] == [f"{cut[0].text} {cut[1].text}"]
     closed = [Line("Trách nhiệm của các cơ quan đăng ký đầu tư (cơ quan chủ trì)", (1,), True), Line("Sở Tài chính", (2,), True)]
     assert len(join_pdf_lines(closed)) == 2
+
+
+def test_a_line_in_capitals_under_a_title_is_no_name_cut_in_two():
+    """"… trên địa bàn tỉnh" / "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ" (a gazette's decision, a probe of
+    issue 22): "tỉnh ỦY" reads as "Tỉnh ủy" across the cut, but a line in capitals under one in
+    sentence case is the enacting authority, a heading of its own."""
+    from ingest.normalize import normalize
+
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ", "Số: 58/2025/QĐ-UBND", "Quảng Trị, ngày 12 tháng 12 năm 2025", "QUYẾT ĐỊNH",
+             "Ban hành Quy định về trách nhiệm của người đứng đầu cơ quan hành chính", "trong thực hiện dân chủ ở cơ sở trên địa bàn tỉnh", "",
+             "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "", "Căn cứ Luật Thực hiện dân chủ ở cơ sở ngày 10 tháng 11 năm 2022;"]
+    out = [line.text for line in normalize(lines).lines]
+    assert "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ" in out

@@ -262,3 +262,13 @@ def test_a_dispatchs_readers_after_its_authority_line_are_its_recipients():
              "PHÓ CHỦ TỊCH", "", "Đặng Ngọc Dũng"]
     doc = parse(normalize(lines))
     assert [r.text for r in doc.recipients] == ["Giám đốc các Sở, Thủ trưởng các ban, ngành tỉnh", "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu", "Như trên;", "Lưu: VT."]
+
+
+@pytest.mark.parametrize("printed,genre", [("KÉ HOẠCH", "Kế hoạch"), ("QUYÉT ĐỊNH", "Quyết định"), ("KẾ HOẠCH", "Kế hoạch"), ("NGHỊ QUYÉT", "Nghị quyết")])
+def test_a_genre_heading_a_scan_misread_a_mark_of_is_still_its_genre(printed, genre):
+    """A scan's slips in the genre heading ("KÉ HOẠCH", a probe of issue 22's OCR): a name of two
+    words is told by its letters, so the title under it is still read."""
+    from ingest.models import Line
+    from ingest.structure import type_heading
+
+    assert type_heading(Line(printed, (1,))) == (genre, None)
