@@ -330,7 +330,14 @@ def _read_block_line(text: str) -> tuple[AgencyMention | None, str | None]:
         first = find_agencies(f"{cased[found[-2].start : found[-2].end]} {m.group(1)} {place}")
         if first and first[0].start == 0:
             return first[0], place or first[0].place
-    return found[-1], place or found[-1].place
+    return found[-1], place or found[-1].place or _province_after(cased, found[-1])
+
+
+def _province_after(line: str, body: AgencyMention) -> str | None:
+    """"SỞ GIÁO DỤC VÀ ĐÀO TẠO NGHỆ AN": a province's name after a body, no level word between."""
+    rest = line[body.end :].strip()
+    found = places.province(rest) if rest else None
+    return found.name if found is not None else None
 
 
 # what parts two bodies that issue a text together in its block ("ỦY BAN NHÂN DÂN - ỦY BAN MTTQ
@@ -351,6 +358,12 @@ def _sentence(low: str) -> str:
             out = out[: a.start] + a.entry + out[a.start + len(a.entry) :]
     # family names ("Sở nội vụ", "Bộ xây dựng", "Công ty TNHH MTV khai thác …"): capitalise the
     # word after the head and its abbreviations; a province's name that ends one, as it is written
+    head = _family_head().match(out)
+    if head and head.group(2) and len(out[head.start(3) :].split()) <= 4:
+        # a short proper name after the abbreviations ("Trường THPT Phan Bội Châu"): each word
+        # capitalised; a longer one is a field and its place ("Công ty TNHH MTV Khai thác thủy lợi
+        # Nghệ An"), in sentence case
+        return f"{head.group(1)} {head.group(2)}{' '.join(w[:1].upper() + w[1:] for w in out[head.start(3) :].split(' '))}"
     out = _family_head().sub(lambda m: f"{m.group(1)} {m.group(2)}{m.group(3).upper()}", out)
     return _province_at_end(out) if out is not text or _family_head().match(out) else out
 

@@ -144,7 +144,8 @@ def patterns() -> tuple[dict, ...]:
         # on with the name: "Cục Trồng trọt và Bảo vệ thực vật"; the finder cuts the name where a
         # known body really starts, `agencies._before_a_known_body`)
         joined = [{"ORTH": {"IN": [",", "và", "-", "–"]}}, {"IS_TITLE": True, "LOWER": {"NOT_IN": member_heads + titles}}, {"IS_ALPHA": True, "OP": "{0,5}", "ORTH": {"NOT_IN": stops}}]
-        out.append({"label": fam.kind, "pattern": [*head, first, rest], "id": f"family:{fam.head}"})
+        # (abbreviations in capitals may stand between the head and the name: "Trường THPT Phan Bội Châu")
+        out.extend({"label": fam.kind, "pattern": [*head, *abbr, first, rest], "id": f"family:{fam.head}"} for abbr in ([], [{"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 2}, "OP": "{1,3}"}]))
         # units numbered since the 2025 reorganisations ("Vùng Cảnh sát biển 3", "Quân khu 5")
         out.append({"label": fam.kind, "pattern": [*head, first, rest, {"IS_DIGIT": True, "LENGTH": {"<=": 2}}], "id": f"family:{fam.head}"})
         if fam.numbered:

@@ -86,6 +86,12 @@ class _Ctx:
     headings: list[str] = field(default_factory=list)
     partners: list[AgencyMention] = field(default_factory=list)  # of `supports`: the heading's lead's partners
     given: bool = False  # the leads are those a heading gives work to ("Giao Sở X chủ trì … có trách nhiệm:")
+    parts_of_work: bool = False  # the items are parts of the heading's own sentence of work ("a. Các thôn tổ chức …;")
+
+    def under(self, heading: str) -> _Ctx:
+        """What the items under `heading` inherit: a copy, the heading added."""
+        return replace(self, leads=list(self.leads), supports=list(self.supports), timeframe=list(self.timeframe), about=list(self.about),
+                       headings=[*self.headings, heading], partners=list(self.partners))
 
 
 # --- clause reading ------------------------------------------------------------------------------
@@ -2089,16 +2095,7 @@ def _child_context(child: Node, ctx: _Ctx, own: dict[str, list[Node]], entry: _E
     bodies to carry out the items under it, "Đối với …" naming whom it is about."""
     sub = _work_children(child)
     heading = child.text
-    child_ctx = _Ctx(
-        leads=list(ctx.leads),
-        supports=list(ctx.supports),
-        timeframe=list(ctx.timeframe),
-        requested=ctx.requested,
-        about=list(ctx.about),
-        headings=ctx.headings + [heading],
-        partners=list(ctx.partners),
-        given=ctx.given,
-    )
+    child_ctx = ctx.under(heading)
     # partners a heading named beside its lead support that lead's items, not another lead's
     unpartnered = [m for m in ctx.supports if m not in ctx.partners]
     if own.get("lead") and any(a.text for a in own["lead"]):
@@ -2168,6 +2165,14 @@ def _walk(node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[Agen
                 continue
             if _clause_words().case_list.search(heading.strip()):
                 continue  # "… thu hồi thẻ trong những trường hợp sau đây:": its items are cases
+            if _names_its_doer(heading, lexicon):
+                # "a. Các thôn tổ chức hội nghị để Nhân dân bàn …;" over "+ Ban công tác Mặt trận …
+                # phối hợp …": the items are parts of the heading's work — and a duty of a list,
+                # ended as one (";"), is a task of its own (a paragraph ended by "." over notes
+                # is none: "Ngoài ra, địa phương … sẽ được cộng điểm … ." / "- Đối với …")
+                child_ctx.parts_of_work = True
+                made = _make_task(child, ctx, entry, role, lexicon, default, own) if heading.rstrip().endswith(";") else None
+                out += [made] if made is not None else []
             _walk(child, child_ctx, role, lexicon, default, out)
             continue
         out += _item_tasks(child, child_ctx, entry, role, lexicon, default, own)
@@ -2567,6 +2572,10 @@ def _subject_leads(ctx: _Ctx, actors: Actors) -> list[AgencyMention]:
     heading above was itself the issuer giving work ("Giao Sở Dân tộc và Tôn giáo chủ trì … có
     trách nhiệm:" / "4. Giao Sở Khoa học và Công nghệ chủ trì …": the issuer speaks again)."""
     if not actors.assigned:
+        if not actors.leads and actors.supports and ctx.leads and ctx.parts_of_work:
+            # "+ Ban công tác Mặt trận các thôn phối hợp vận động …" under "a. Các thôn tổ chức hội
+            # nghị …;": its subject supports the work the heading's body leads
+            return list(ctx.leads)
         return list(actors.leads)
     if actors.directs and ctx.leads:
         return list(ctx.leads)

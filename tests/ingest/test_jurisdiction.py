@@ -107,6 +107,9 @@ def test_the_youth_unions_name_where_the_motto_stands_parts_its_header(tmp_path)
         (["CÔNG TY TNHH MTV", "KHAI THÁC THỦY LỢI NGHỆ AN"], "Công ty TNHH MTV Khai thác thủy lợi Nghệ An", "Nghệ An"),
         # a hospital whose name ends in its level takes its parent's province once
         (["SỞ Y TẾ TỈNH QUẢNG TRỊ", "BỆNH VIỆN ĐA KHOA TỈNH"], "Bệnh viện Đa khoa tỉnh Quảng Trị", "Quảng Trị"),
+        # a school under its department, the province after the department's name with no level
+        # word; the school's level in capitals before its proper name
+        (["SỞ GIÁO DỤC VÀ ĐÀO TẠO NGHỆ AN", "TRƯỜNG THPT PHAN BỘI CHÂU"], "Trường THPT Phan Bội Châu", "Nghệ An"),
     ],
 )
 def test_issuers_beyond_peoples_committees_are_named_whole_with_their_place(tmp_path, header, issuer, place):
@@ -132,3 +135,16 @@ def test_a_letters_subject_between_its_symbol_and_the_motto_keeps_the_header_who
     doc = extract(path).document
     assert (doc.issuer, doc.symbol, doc.date) == ("Sở Nội vụ tỉnh Nghệ An", "812/SNV-XDCQ", "2026-01-15")
     assert doc.title.startswith("triển khai thực hiện dân chủ")
+
+
+def test_the_womens_unions_name_where_the_motto_stands_parts_its_header(tmp_path):
+    # a provincial Women's Union's plan (a probe of issue 22's issuers): its own name stands where
+    # the national motto does, as the Party's and the Youth Union's do; its standing board issues
+    text = "\n".join(["HỘI LHPN TỈNH NGHỆ AN", "BAN THƯỜNG VỤ", "Số: 18/KH-BTV", "HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM", "Nghệ An, ngày 03 tháng 3 năm 2026", "",
+                      "KẾ HOẠCH", "Tham gia giám sát, phản biện xã hội năm 2026", "", "I. NỘI DUNG",
+                      "1. Ban Tuyên giáo Hội LHPN tỉnh chủ trì tuyên truyền Luật Thực hiện dân chủ ở cơ sở."])
+    path = tmp_path / "hoi.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert (result.document.issuer, result.document.symbol) == ("Ban Thường vụ Hội Liên hiệp Phụ nữ tỉnh Nghệ An", "18/KH-BTV")
+    assert [result.written_names(t.lead) for t in result.tasks] == [["Ban Tuyên giáo Hội Liên hiệp Phụ nữ tỉnh"]]

@@ -1999,3 +1999,21 @@ def test_the_fields_a_plan_states_of_itself_are_no_work(tmp_path):
              "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã chuẩn bị hội trường."]
     result = _one_plan(tmp_path, _COMMUNE_HEAD, items)
     assert [(t.path, result.written_names(t.lead)) for t in result.tasks] == [("I.4", ["Công an xã"]), ("I.5", ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"])]
+
+
+@pytest.mark.parametrize("end", [";", ":"])
+def test_a_lettered_duty_with_parts_under_it_leads_them(tmp_path, end):
+    # labels as some communes write them ("1)", "a.", "+"; a probe of issue 22): a whole sentence of
+    # work over a part is a task of its own ("…;"), an introduction ("…:") is not; the part's
+    # subject that only joins in supports the heading's body
+    lines = ["ỦY BAN NHÂN DÂN", "XÃ CẨM XUYÊN", "Số: 14/KH-UBND", "Cẩm Xuyên, ngày 08 tháng 02 năm 2026", "KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở năm 2026",
+             "I- NHIỆM VỤ", "1) Về Nhân dân bàn và quyết định:", f"a. Các thôn tổ chức hội nghị để Nhân dân bàn và quyết định các công trình phúc lợi{end}",
+             "+ Ban công tác Mặt trận các thôn phối hợp vận động Nhân dân tham gia.", "b. Phòng Kinh tế hướng dẫn các thôn lập dự toán công trình."]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    from ingest.pipeline import extract
+
+    result = extract(path)
+    got = [(t.path, result.written_names(t.lead), result.written_names(t.support)) for t in result.tasks]
+    whole = [("I.1.a", ["Các thôn"], [])] if end == ";" else []
+    assert got == [*whole, ("I.1.a.1", ["Các thôn"], ["Ban công tác Mặt trận các thôn"]), ("I.1.b", ["Phòng Kinh tế"], [])]
