@@ -895,5 +895,7 @@ def _completed(ref: LegalRef, dates: list[tuple[str, int]], where: Jurisdiction,
         ref.issuer = dt.issuer_name(code)
     if ref.symbol and re.match(r"^\d", ref.symbol) and not ref.year and not _national(ref):
         year = ref.date[:4] if ref.date else "?"
-        ref.id = local_document_id(ref.symbol, ref.place or where.place, year)
+        # a provincial Party committee's document cited by a commune is the province's
+        provincial = ref.place is None and code in dt.provincial_codes and where.province
+        ref.id = local_document_id(ref.symbol, ref.place or (where.province if provincial else where.place), year)
     return ref

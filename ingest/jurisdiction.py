@@ -311,6 +311,14 @@ def _unit_line(text: str, parent: AgencyMention | None) -> AgencyMention | None:
 
 def _read_block_line(text: str) -> tuple[AgencyMention | None, str | None]:
     text = re.sub(r"^[^\wÀ-ỹ]+", "", text)
+    halves = _JOINT_LINE.split(text, maxsplit=1)
+    if len(halves) == 2:
+        # "ỦY BAN NHÂN DÂN TỈNH LÀO CAI - BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM TỈNH LÀO CAI": two
+        # bodies, each with its place, issue together — the first named first
+        leading, where = _read_block_line(halves[0])
+        other, _ = _read_block_line(halves[1])
+        if leading is not None and other is not None and (leading.level or where):
+            return leading, where or leading.place
     low = text.lower()
     m = _block_level().search(low)
     place = None
@@ -330,6 +338,8 @@ def _read_block_line(text: str) -> tuple[AgencyMention | None, str | None]:
         first = find_agencies(f"{cased[found[-2].start : found[-2].end]} {m.group(1)} {place}")
         if first and first[0].start == 0:
             return first[0], place or first[0].place
+    if place and m and fold(found[-1].name).endswith(fold(f"{m.group(1)} {place}")):
+        place = None  # "PHÒNG VĂN HÓA - XÃ HỘI": the name's own words, no level and place
     return found[-1], place or found[-1].place or _province_after(cased, found[-1])
 
 
@@ -343,6 +353,7 @@ def _province_after(line: str, body: AgencyMention) -> str | None:
 # what parts two bodies that issue a text together in its block ("ỦY BAN NHÂN DÂN - ỦY BAN MTTQ
 # VIỆT NAM", "… VÀ …"); a body under its parent follows it with nothing between
 _JOINT = re.compile(r"\s*(?:[-–&]|và)\s*", re.I)
+_JOINT_LINE = re.compile(r"\s+[-–]\s+")
 
 
 def _sentence(low: str) -> str:

@@ -85,6 +85,7 @@ class DocTypes:
     any_genre_codes: frozenset[str] = frozenset()  # codes a document of any genre may carry (VBHN)
     generic_names: frozenset[str] = frozenset()  # words for a document of any genre ("văn bản")
     form_names: tuple[str, ...] = ()  # words for a form, whose code is no symbol ("Mẫu số")
+    provincial_codes: frozenset[str] = frozenset()  # issuer codes of a province's bodies ("TU": Tỉnh ủy)
 
     def is_generic(self, word: str) -> bool:
         return word.lower() in self.generic_names
@@ -180,7 +181,7 @@ def doc_types() -> DocTypes:
     generic = frozenset(w.lower() for w in raw.get("generic_names", []))
     return DocTypes(
         tuple(types), dict(raw.get("issuers", {})), patterns["national_issuer_pattern"], patterns["party_issuer_pattern"], frozenset(raw.get("any_genre_codes", [])), generic,
-        tuple(raw.get("form_names", [])),
+        tuple(raw.get("form_names", [])), frozenset(raw.get("provincial_issuer_codes", [])),
     )
 
 

@@ -441,6 +441,10 @@ def test_a_ground_list_goes_on_past_a_semicolon_and_a_proposal_is_only_cited():
         # a chairman's directive: the title before the body is dropped ("Ủ" is a capital too), the
         # body is the province's
         ("Thực hiện Chỉ thị số 05/CT-UBND ngày 10/3/2026 của Chủ tịch Ủy ban nhân dân tỉnh;", "05/CT-UBND@Nghệ An/2026", "Ủy ban nhân dân tỉnh Nghệ An"),
+        # a provincial Party committee's plan (TU) is the province's; the national labour
+        # federation's guidance (TLĐ) is unique without a place
+        ("Thực hiện Kế hoạch số 45-KH/TU ngày 02/12/2025 của Ban Thường vụ Tỉnh ủy;", "45-KH/TU@Nghệ An/2025", "Ban Thường vụ Tỉnh ủy"),
+        ("Thực hiện Hướng dẫn số 12/HD-TLĐ ngày 10/01/2026 của Tổng Liên đoàn Lao động Việt Nam;", "12/HD-TLĐ", "Tổng Liên đoàn Lao động Việt Nam"),
     ],
 )
 def test_a_local_document_cited_in_a_communes_text_is_of_its_issuers_place(cited, ref_id, issuer):

@@ -21,11 +21,17 @@ from ingest.pipeline import extract
         # issuers): the first named, of the level and place the block gives them both
         (["ỦY BAN NHÂN DÂN - ỦY BAN MTTQ VIỆT NAM", "PHƯỜNG TRUNG MỸ TÂY"], "Ủy ban nhân dân phường"),
         (["SỞ NỘI VỤ - SỞ TƯ PHÁP", "TỈNH NGHỆ AN"], "Sở Nội vụ"),
+        # … or on one line, each with its own level and place (a joint programme, a probe)
+        (["ỦY BAN NHÂN DÂN TỈNH LÀO CAI - BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM TỈNH LÀO CAI"], "Ủy ban nhân dân tỉnh"),
+        # a division whose name ends in "xã hội" is no commune "Hội"
+        (["UBND TỈNH NGHỆ AN", "PHÒNG VĂN HÓA - XÃ HỘI"], "Phòng Văn hóa - Xã hội"),
     ],
 )
 def test_the_issuer_block_names_the_issuer(block, issuer):
-    found, _, _ = issuer_from_block(block)
+    found, place, _ = issuer_from_block(block)
     assert found is not None and found.name == issuer
+    # the place the block gives is one it names with its level ("XÃ HỘI" in a division's name is none)
+    assert place in (None, "Nghệ An", "Trung Mỹ Tây", "Lào Cai", "Thanh Hóa")
 
 
 def test_a_team_a_decision_set_up_is_of_the_place_its_dateline_names(tmp_path):
