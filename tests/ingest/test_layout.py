@@ -328,3 +328,15 @@ def test_bodies_a_line_break_parts_in_a_cell_stay_apart(cell, written):
              f"| 1 | Quán triệt các văn bản | Sở Nội vụ | {cell} | Quý I/2026 |"]
     support = [line.text for line in normalize(lines).lines if "phối hợp:" in line.text]
     assert support == [f"+ Cơ quan phối hợp: {written}"]
+
+
+def test_a_table_that_lists_the_bodies_first_gives_each_its_row_of_work():
+    """"Cơ quan, đơn vị | Nhiệm vụ | Thời gian" (a probe of issue 22's task tables): the first
+    column names who does each row's work."""
+    from ingest.normalize import normalize
+
+    lines = ["| Cơ quan, đơn vị | Nhiệm vụ | Thời gian |", "|---|---|---|",
+             "| Sở Nội vụ | Tổng hợp ý kiến, kiến nghị của Nhân dân | Thường xuyên |",
+             "| Ủy ban nhân dân các xã, phường | Tổ chức đối thoại ở cấp xã | Quý III/2026 |"]
+    leads = [line.text for line in normalize(lines).lines if line.text.startswith("+ Cơ quan")]
+    assert leads == ["+ Cơ quan thực hiện: Sở Nội vụ", "+ Cơ quan thực hiện: Ủy ban nhân dân các xã, phường"]
