@@ -708,10 +708,21 @@ def _type_word_end() -> re.Pattern[str]:
 
 def restore_cue_marks(lines: list[Line]) -> list[Line]:
     """The words of assignment and of collective bodies written with their marks where a scan
-    misread one ("các sơ, ban, ngành" -> "các sở, ban, ngành", "chủ tri" -> "chủ trì"); a clean
-    text is left as it is. Same length, so offsets into the line still hold."""
+    misread one ("các sơ, ban, ngành" -> "các sở, ban, ngành", "chủ tri" -> "chủ trì"), and the
+    Party's signing formulas as the others are written ("T/M" -> "TM."); a clean text is left as
+    it is. Same length, so offsets into the line still hold."""
     restore = marks_restorer(mark_restoring_phrases())
+    formulas, written = _formula_variants()
+    lines = _map_text(lines, lambda s: formulas.sub(lambda m: f"{written[m.group(1)]}.", s) if "/" in s[:4] else s)
     return _map_text(lines, lambda s: restore(s) if not s.isascii() else s)
+
+
+@cache
+def _formula_variants() -> tuple[re.Pattern[str], dict[str, str]]:
+    """"T/M ĐẢNG ỦY", "K/T BÍ THƯ": a signing formula as the Party writes it, the same length as
+    "TM." (cues.yaml: signature_formula_variants)."""
+    table = cues()["signature_formula_variants"]
+    return re.compile(rf"^({'|'.join(map(re.escape, table))})(?=\s+[A-ZĐÀ-Ỹ])"), table
 
 
 def drop_page_numbers(lines: list[Line]) -> list[Line]:
@@ -758,7 +769,7 @@ STEPS: tuple[Step, ...] = (
     Step("extract_footnotes", extract_footnotes, "footnote bodies out of the text, anchors removed"),
     Step("join_pdf_lines", join_pdf_lines, "re-join lines cut mid-sentence"),
     Step("bracketed_attributes", layout.bracketed_attributes, "an item's lead, partners and time in a bracket after it as its attribute lines"),
-    Step("restore_cue_marks", restore_cue_marks, "cue words a scan misread a mark of, written right"),
+    Step("restore_cue_marks", restore_cue_marks, "cue words a scan misread a mark of, and the Party's signing formulas, written right"),
     Step("drop_blank", _drop_blank, "drop empty lines"),
 )
 STEP_NAMES = tuple(step.name for step in STEPS)

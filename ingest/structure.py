@@ -163,6 +163,7 @@ def classify(text: str, heading: bool = False) -> tuple[str, str, str]:
         ("part", _CAPITAL),
         ("decimal", _DECIMAL),
         ("item", _NUMBER),
+        ("item", _named_item()),
         ("letter", _LETTER),
         ("letter", _LETTER_DOT),
         ("point", _BRACKETED),
@@ -183,6 +184,13 @@ def classify(text: str, heading: bool = False) -> tuple[str, str, str]:
                 continue
             return kind, label, body
     return "para", "", text
+
+
+@cache
+def _named_item() -> re.Pattern[str]:
+    """"Nhiệm vụ 1: Tuyên truyền …": an item numbered after the word for what it is (cues.yaml:
+    named_items)."""
+    return re.compile(rf"^(?:{alternation(cues()['named_items'])})\s+(?P<label>\d{{1,2}})\s*[:.]\s*(?P<text>\S.*)$", re.I)
 
 
 _ASIDE = re.compile(r"\([^)]*\)")

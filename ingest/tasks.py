@@ -2099,8 +2099,9 @@ def _child_context(child: Node, ctx: _Ctx, own: dict[str, list[Node]], entry: _E
     # partners a heading named beside its lead support that lead's items, not another lead's
     unpartnered = [m for m in ctx.supports if m not in ctx.partners]
     if own.get("lead") and any(a.text for a in own["lead"]):
-        child_ctx.leads = _attr_agencies(own["lead"], lexicon, child_ctx)
+        # (the partners the lead's own line names — "X chủ trì; Y phối hợp" — are kept)
         child_ctx.supports, child_ctx.partners, child_ctx.given = unpartnered, [], False
+        child_ctx.leads = _attr_agencies(own["lead"], lexicon, child_ctx)
     elif entry is not None:
         child_ctx.leads = entry.agencies
         child_ctx.requested = ctx.requested or entry.requested

@@ -512,3 +512,12 @@ def test_a_line_in_capitals_under_a_title_is_no_name_cut_in_two():
              "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "", "Căn cứ Luật Thực hiện dân chủ ở cơ sở ngày 10 tháng 11 năm 2022;"]
     out = [line.text for line in normalize(lines).lines]
     assert "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ" in out
+
+
+@pytest.mark.parametrize("written,read", [("T/M ĐẢNG ỦY", "TM. ĐẢNG ỦY"), ("K/T BÍ THƯ", "KT. BÍ THƯ"), ("T/M", "T/M"), ("T/Mọi người", "T/Mọi người")])
+def test_the_partys_signing_formulas_are_read_as_the_others(written, read):
+    """"T/M ĐẢNG ỦY" (a commune Party committee's plan, a probe of issue 22): the Party's way of
+    writing "TM.", the same length, so the signature reads its formula."""
+    from ingest.normalize import restore_cue_marks
+
+    assert [l.text for l in restore_cue_marks(L(written))] == [read]

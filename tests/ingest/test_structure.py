@@ -43,6 +43,11 @@ def trees(seed_files):
         ("Mục 1", "subsection", "1"),
         ("Mục 2. THI TUYỂN CÔNG CHỨC", "subsection", "2"),
         ("Mục 2 khoản 1 Điều 5 được sửa đổi như sau", "para", ""),
+        # items numbered after the word for what they are (a probe of issue 22's labels); the
+        # word in a sentence is none
+        ("Nhiệm vụ 1: Tuyên truyền Luật Thực hiện dân chủ ở cơ sở.", "item", "1"),
+        ("Hoạt động 2. Kiện toàn Ban Thanh tra nhân dân", "item", "2"),
+        ("Nhiệm vụ năm 2026: tiếp tục tuyên truyền", "para", ""),
     ],
 )
 def test_classify(line, kind, label):

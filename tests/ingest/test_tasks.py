@@ -2017,3 +2017,18 @@ def test_a_lettered_duty_with_parts_under_it_leads_them(tmp_path, end):
     got = [(t.path, result.written_names(t.lead), result.written_names(t.support)) for t in result.tasks]
     whole = [("I.1.a", ["Các thôn"], [])] if end == ";" else []
     assert got == [*whole, ("I.1.a.1", ["Các thôn"], ["Ban công tác Mặt trận các thôn"]), ("I.1.b", ["Phòng Kinh tế"], [])]
+
+
+def test_a_lead_line_that_names_the_partners_too_keeps_them(tmp_path):
+    # "Đơn vị thực hiện: X chủ trì; Y phối hợp." under "Nhiệm vụ 1: …" (a probe of issue 22's
+    # labels): the partners the lead's own line names support the item
+    lines = ["ỦY BAN NHÂN DÂN", "XÃ ĐÔNG SƠN", "Số: 31/KH-UBND", "Đông Sơn, ngày 04 tháng 3 năm 2026", "KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở năm 2026",
+             "II. NHIỆM VỤ", "Nhiệm vụ 1: Tuyên truyền Luật Thực hiện dân chủ ở cơ sở.",
+             "Đơn vị thực hiện: Phòng Văn hóa - Xã hội chủ trì; Ủy ban MTTQ Việt Nam xã phối hợp.", "Thời gian: Quý I/2026."]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    from ingest.pipeline import extract
+
+    result = extract(path)
+    got = [(t.path, result.written_names(t.lead), result.written_names(t.support), t.timeframe) for t in result.tasks]
+    assert got == [("II.1", ["Phòng Văn hóa - Xã hội"], ["Ủy ban Mặt trận Tổ quốc Việt Nam xã"], "Quý I/2026")]
