@@ -291,7 +291,7 @@ def _later_elements() -> tuple[dict, ...]:
     return tuple(seen.values())
 
 
-_FLAGS = {"IS_ALPHA": "is_alpha", "IS_TITLE": "is_title", "IS_LOWER": "is_lower", "IS_DIGIT": "is_digit"}
+_FLAGS = {"IS_ALPHA": "is_alpha", "IS_TITLE": "is_title", "IS_LOWER": "is_lower", "IS_UPPER": "is_upper", "IS_DIGIT": "is_digit"}
 _COMPARE = {"<=": operator.le, ">=": operator.ge, "<": operator.lt, ">": operator.gt, "==": operator.eq, "!=": operator.ne}
 
 

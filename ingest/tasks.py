@@ -2166,13 +2166,14 @@ def _walk(node: Node, ctx: _Ctx, role: str, lexicon: Lexicon, default: list[Agen
                 continue
             if _clause_words().case_list.search(heading.strip()):
                 continue  # "… thu hồi thẻ trong những trường hợp sau đây:": its items are cases
-            if _names_its_doer(heading, lexicon):
+            if heading.rstrip().endswith(";") and _names_its_doer(heading, lexicon):
                 # "a. Các thôn tổ chức hội nghị để Nhân dân bàn …;" over "+ Ban công tác Mặt trận …
-                # phối hợp …": the items are parts of the heading's work — and a duty of a list,
-                # ended as one (";"), is a task of its own (a paragraph ended by "." over notes
-                # is none: "Ngoài ra, địa phương … sẽ được cộng điểm … ." / "- Đối với …")
+                # phối hợp …": a duty of a list, ended as one, is a task of its own and the items
+                # under it its parts (not a paragraph ended by "." over notes — "Ngoài ra, địa
+                # phương … sẽ được cộng điểm … ." — nor an introduction "…:", whose items a body
+                # that only joins in may carry out alone: the keys give such an item no lead)
                 child_ctx.parts_of_work = True
-                made = _make_task(child, ctx, entry, role, lexicon, default, own) if heading.rstrip().endswith(";") else None
+                made = _make_task(child, ctx, entry, role, lexicon, default, own)
                 out += [made] if made is not None else []
             _walk(child, child_ctx, role, lexicon, default, out)
             continue
