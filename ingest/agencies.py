@@ -325,7 +325,13 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
                 name = text[mention.start : country.end()]
                 mention = replace(mention, name=name, surface=name, end=country.end())
         unit = _unit_before().search(text[:mention.start])
-        if unit and unit.start() >= taken_until and (mention.known or _is_member_unit(unit.group(1))) and _a_unit_of(unit.group(1), mention):
+        of_body = unit is not None and (mention.known or _is_member_unit(unit.group(1))) and _a_unit_of(unit.group(1), mention)
+        if unit and of_body and found and found[-1].start == unit.start() and fold(found[-1].name) == fold(unit.group(1)):
+            # "Tổ giúp việc | Ủy ban bầu cử": a unit the gazetteer knows alone, before a known body
+            # it belongs to, is that body's unit (cues.yaml: units_before_bodies)
+            found.pop()
+            taken_until = found[-1].end if found else 0
+        if unit and of_body and unit.start() >= taken_until:
             # "Ban Thường trực Ủy ban MTTQ …", "Cơ quan Ủy ban MTTQ …": a unit of the body named
             name = f"{_unit_name(unit.group(1))} {mention.name}"
             # the members of a known body are a group whose name is as closed as the body's
