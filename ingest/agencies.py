@@ -1201,7 +1201,7 @@ def name_bare_titles(text: str) -> str:
     text = _title_unit_regex().sub(lambda m: f"{m.group(1).capitalize()} ", text)
     heads, villages = _village_head_regex()
     if heads.search(text):
-        text = heads.sub(lambda m: villages[fold(m.group(1))], text)
+        text = heads.sub(lambda m: m.group(0) if _PLURAL.search(m.string[: m.start()]) else villages[fold(m.group(1))], text)
         # "Trưởng thôn, Tổ trưởng tổ dân phố" -> "các thôn, tổ dân phố": one group, as listed
         text = _village_list_regex().sub(r"\1\2", text)
     pattern, table = _bare_title_regex()
@@ -1213,15 +1213,15 @@ def _village_list_regex() -> re.Pattern[str]:
     """Two villages' groups one after another, the second's quantifier dropped."""
     groups = alternation(cues()["village_head_titles"].values())
     units = alternation(v.split(" ", 1)[1] for v in cues()["village_head_titles"].values())
-    return re.compile(rf"({groups})(,\s*|\s+và\s+)\S+\s+(?=(?:{units})(?![\wÀ-ỹ]))", re.I)
+    return re.compile(rf"({groups})(,\s*|\s+(?:{_conjunction_words()})\s+)\S+\s+(?=(?:{units})(?![\wÀ-ỹ]))", re.I)
 
 
 @cache
 def _village_head_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     """A village's head by post, in the singular (cues.yaml: village_head_titles): the villages.
-    Not after "các" (a plural title is read with its villages already)."""
+    Not after "các" (a plural title is read with its villages already: `name_bare_titles`)."""
     table = {fold(k): v for k, v in cues()["village_head_titles"].items()}
-    return re.compile(rf"(?<![\wÀ-ỹ])(?<!các )(?<!Các )({alternation(table)})(?![\wÀ-ỹ])", re.I), table
+    return re.compile(rf"(?<![\wÀ-ỹ])({alternation(table)})(?![\wÀ-ỹ])", re.I), table
 
 
 class _PlaceLists(NamedTuple):

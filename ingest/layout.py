@@ -15,6 +15,7 @@ Every step maps `Line`s to `Line`s and keeps their source line numbers.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -557,27 +558,25 @@ def _capitals(text: str) -> bool:
 
 
 def _letter_subject_above(lines: list[Line], last: int) -> int | None:
-    """The line a letter's subject ("V/v …") opens on, at most three lines up from `last` and run
-    on to it, under a line in capitals (its symbol); None otherwise."""
-    for k in range(last, max(last - 3, 0) - 1, -1):
-        text = plain(lines[k].text).strip()
-        if not text:
-            return None
-        if LETTER_SUBJECT.match(text):
-            return k if k > 0 and _capitals(plain(lines[k - 1].text)) else None
-    return None
+    """The line a letter's subject ("V/v …") opens on, run on to line `last`."""
+    return _opening_above(lines, last, lambda text: bool(LETTER_SUBJECT.match(text)))
 
 
 def _bracket_opening(lines: list[Line], last: int) -> int | None:
-    """The line a bracket closed at the end of line `last` opened on (at most three lines up, none
-    blank), when a line in capitals stands right above it; None otherwise."""
+    """The line a bracket closed at the end of line `last` opened on."""
     if not plain(lines[last].text).rstrip().endswith(")"):
         return None
+    return _opening_above(lines, last, lambda text: text.startswith("("))
+
+
+def _opening_above(lines: list[Line], last: int, opens: Callable[[str], bool]) -> int | None:
+    """The line at most three lines up from `last`, none blank between, that `opens` a unit's note
+    under its name, when a line in capitals stands right above it; None otherwise."""
     for k in range(last, max(last - 3, 0) - 1, -1):
         text = plain(lines[k].text).strip()
         if not text:
             return None
-        if text.startswith("("):
+        if opens(text):
             return k if k > 0 and _capitals(plain(lines[k - 1].text)) else None
     return None
 

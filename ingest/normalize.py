@@ -520,8 +520,7 @@ def _cut_agency_name(prev: str, nxt: str, any_name: bool = False) -> bool:
 
 def _in_capitals(line: str) -> bool:
     """Two words or more, every letter a capital."""
-    letters = [c for c in line if c.isalpha()]
-    return len(line.split()) >= 2 and bool(letters) and all(c.isupper() for c in letters)
+    return len(line.split()) >= 2 and line.isupper()
 
 
 @cache
