@@ -69,8 +69,10 @@ def _unique(row: tuple[Cell, ...]) -> list[Cell]:
 def _render_table(t: Table, last: _TaskColumns | None) -> tuple[list[Line], _TaskColumns | None]:
     if not t.rows:
         return [], last
-    if t.aligned and (_is_header_block(t) or _is_signature_block(t)):
-        t = _columns_as_cells(t)
+    if _is_header_block(t) or _is_signature_block(t):
+        t = _lines_parted(t)
+        if t.aligned:
+            t = _columns_as_cells(t)
     if _is_header_block(t):
         return _column_major(t), None
     if last is not None and t.width == len(last.roles) and not _starts_with_header(t):
@@ -152,6 +154,27 @@ def _column_major(t: Table) -> list[Line]:
         out.extend(para)
         out.append(Line("", para[-1].src))
     return out
+
+
+# a header cell a converter flattened to one line keeps its lines' marks: each emphasis span was
+# a line ("UBND TỈNH X **SỞ Y** --------"), and so was each rule under a line
+_HEADER_PART = re.compile(r"\*{3}[^*]*\w[^*]*\*{3}|\*\*[^*]*\w[^*]*\*\*|(?<!\*)\*[^*]*\w[^*]*\*(?!\*)|[-_=–—]{3,}")
+
+
+def _lines_parted(t: Table) -> Table:
+    """A header block or a signature table whose cells' lines were flattened, its lines parted
+    again."""
+    def parted(line: Line) -> list[Line]:
+        marks = list(_HEADER_PART.finditer(line.text))
+        if not marks or (len(marks) == 1 and marks[0].group().strip() == line.text.strip()):
+            return [line]
+        cuts = sorted({0, len(line.text)} | {m.start() for m in marks} | {m.end() for m in marks})
+        parts = [line.text[a:b].strip() for a, b in zip(cuts, cuts[1:])]
+        return [Line(p, line.src, line.heading) for p in parts if re.search(r"\w", p)]
+
+    # only a cell of one line was flattened: a cell of many keeps its lines as they are
+    rows = tuple(tuple(Cell(tuple(l for line in c.lines for l in parted(line)), c.merged) if len(c.lines) == 1 else c for c in row) for row in t.rows)
+    return Table(rows, t.src, t.aligned)
 
 
 def _looks_like_caps(text: str) -> bool:
@@ -295,7 +318,7 @@ def _bodies_text(cell: Cell) -> str:
             before, after = find_agencies(parts[-1]), find_agencies(text)
             open_end = parts[-1].rstrip().endswith((",", "và", "-"))
             whole = bool(before) and before[-1].end >= len(parts[-1].rstrip(" .")) and not open_end
-            if after and after[0].start == 0 and not open_end and (whole or (after[0].known and _opens_a_name_of_its_own(parts[-1], text, after[0].end))):
+            if after and after[0].start == 0 and not open_end and (whole or after[0].known) and _opens_a_name_of_its_own(parts[-1], text, after[0].end):
                 parts.append(text)
                 continue
             parts[-1] = f"{parts[-1]} {text}"

@@ -821,6 +821,12 @@ def _inside_article_list(stack: list[Node]) -> bool:
 # --- tail: recipients and signature ----------------------------------------------------------------
 
 
+def _listed(text: str, src: tuple[int, ...]) -> list[Line]:
+    """The recipients one line holds: a list a converter flattened ("- UBND tỉnh (b/c); - Sở Nội
+    vụ; - Lưu: VT.") is parted at each dash after ";" or ","."""
+    return [Line(item.strip(" -–,"), src) for item in re.split(r"[;,]\s*(?=[-–])", text) if item.strip(" -–,")]
+
+
 def _tail(lines: list[Line], start: int, rec_heading: re.Pattern[str]) -> tuple[list[Line], Signer | None, int]:
     """Recipients and signature, in either order; returns where the tail ends."""
     recipients: list[Line] = []
@@ -838,7 +844,7 @@ def _tail(lines: list[Line], start: int, rec_heading: re.Pattern[str]) -> tuple[
             seen_recipients = True
             text = " ".join(x.text for x in lines[i : i + span])
             # the cell after "|" is the signature's, beside the list
-            recipients += [Line(item.strip(" -–,"), line.src) for item in re.split(r"[;,]\s*(?=[-–])", text.split("|")[0]) if item.strip(" -–,")]
+            recipients += _listed(text.split("|")[0], line.src)
             i += span
             continue
         if rec_heading.match(fold(text)) and not seen_recipients:
@@ -849,7 +855,7 @@ def _tail(lines: list[Line], start: int, rec_heading: re.Pattern[str]) -> tuple[
             i += 1
             while i < n and (_DASH.match(lines[i].text) or re.match(cues()["recipients_filing"], lines[i].text)):
                 m = _DASH.match(lines[i].text)
-                recipients.append(Line(m.group("text") if m else lines[i].text, lines[i].src))
+                recipients += _listed(m.group("text") if m else lines[i].text, lines[i].src)
                 i += 1
             continue
         if sig_lines and _PERSON.match(text.strip()) and not _looks_like_heading(text):

@@ -340,3 +340,27 @@ def test_a_table_that_lists_the_bodies_first_gives_each_its_row_of_work():
              "| Ủy ban nhân dân các xã, phường | Tổ chức đối thoại ở cấp xã | Quý III/2026 |"]
     leads = [line.text for line in normalize(lines).lines if line.text.startswith("+ Cơ quan")]
     assert leads == ["+ Cơ quan thực hiện: Sở Nội vụ", "+ Cơ quan thực hiện: Ủy ban nhân dân các xã, phường"]
+
+
+def test_a_header_and_signature_whose_cells_a_converter_flattened_are_read_line_by_line(tmp_path):
+    """A portal's Markdown that writes each header cell on one line — a parent, a bold body and
+    the rule under it; the motto's two bold lines; the dateline in italics — and the signature
+    table the same way (a probe of issue 22's department plans): each emphasis span and rule
+    was a line of its own, so the issuer, place and date are read, the signer named, and a
+    flattened recipients list parted."""
+    from ingest.pipeline import extract
+
+    text = "\\n".join([
+        "| UBND TỈNH QUẢNG NGÃI **SỞ GIÁO DỤC VÀ ĐÀO TẠO** -------- | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** **Độc lập - Tự do - Hạnh phúc** --------------- |",
+        "|---|---|", "| Số: 88/KH-SGDĐT | *Quảng Ngãi, ngày 12 tháng 02 năm 2026* |", "", "**KẾ HOẠCH**", "",
+        "**Thực hiện dân chủ trong các cơ sở giáo dục năm 2026**", "", "**I. TỔ CHỨC THỰC HIỆN**", "",
+        "1. Văn phòng Sở tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 05/12/2026.", "",
+        "|  |  |", "|---|---|",
+        "| ***Nơi nhận:*** - UBND tỉnh (b/c); - Sở Nội vụ; - Lưu: VT, VP. | **KT. GIÁM ĐỐC** **PHÓ GIÁM ĐỐC** **Lê Văn Hùng** |",
+    ])
+    path = tmp_path / "so.md"
+    path.write_text(text, encoding="utf-8")
+    doc = extract(path).document
+    assert (doc.issuer, doc.place, doc.date) == ("Sở Giáo dục và Đào tạo tỉnh Quảng Ngãi", "Quảng Ngãi", "2026-02-12")
+    assert (doc.signer["name"], doc.signer["position"]) == ("Lê Văn Hùng", "Phó Giám đốc")
+    assert doc.recipients == ["UBND tỉnh (b/c)", "Sở Nội vụ", "Lưu: VT, VP"]
