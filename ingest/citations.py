@@ -699,7 +699,9 @@ def _level_patterns() -> dict[str, re.Pattern[str]]:
     )
     # "Thực hiện A … về X, B … của Y và C …": after a description, a full citation (its own date
     # or issuer) set off by a comma is the next item the opening lists, not an object of A's
-    # description; once the list is seen, "và" joins its last item
+    # description; once the list is seen, "và" joins its last item — and before, a citation with
+    # its own date and issuer ("A … về X và Hướng dẫn số B ngày … của Y"): a second object of the
+    # opening, not of A's description, which names no document
     listed = re.compile(rf",\s*(?:(?:các\s+)?(?:{_patterns()['type_words'].pattern})(?:\s+[a-zà-ỹđ]+){{0,2}}?\s*)?(?:s[ốo]\s*)?:?\s*$", re.I)
     joined = re.compile(rf"\s+và\s+(?:(?:các\s+)?(?:{_patterns()['type_words'].pattern})(?:\s+[a-zà-ỹđ]+){{0,2}}?\s*)?(?:s[ốo]\s*)?:?\s*$", re.I)
     return {"coordinator": coordinator, "amend": amend, "closes": closes, "listed": listed, "joined": joined}
@@ -745,7 +747,7 @@ def _levels(hits: list[_Hit], text: str) -> None:
                 if closes.search(gap_from_desc):
                     h.level = 0
                     open_desc = []
-                elif prev.level == 0 and own_citation and words >= 3 and (listed.search(gap_from_desc) or (enumerating and joined.search(gap_from_desc))):
+                elif prev.level == 0 and own_citation and words >= 3 and (listed.search(gap_from_desc) or ((enumerating or bool(h.date and h.issuer_text)) and joined.search(gap_from_desc))):
                     h.level = 0
                     h.listed = True
                     open_desc = []

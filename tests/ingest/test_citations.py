@@ -28,6 +28,14 @@ def refs_of(text: str, where: Jurisdiction = VINH_LONG, context: str = "body", t
 # (snippet, where, context, expected {id: (relation, date, issuer)})
 CASES = [
     (
+        # a second document joined by "và" after the first's description, with its own date and
+        # issuer, is another object of the opening, not of that description (a probe of issue 22's
+        # openings; corpus decisions read "Căn cứ Nghị định A … về X và Nghị định B ngày … của Chính phủ …")
+        "Thực hiện Kế hoạch số 18/KH-UBND ngày 17/01/2025 của UBND tỉnh về thực hiện dân chủ ở cơ sở năm 2025 và Hướng dẫn số 08/HD-SNV ngày 20/01/2025 của Sở Nội vụ, UBND huyện xây dựng Kế hoạch thực hiện như sau:",
+        VINH_LINH, "preamble",
+        {"18/KH-UBND@Quảng Trị/2025": ("implements", "2025-01-17", "Ủy ban nhân dân tỉnh Quảng Trị"), "08/HD-SNV@Quảng Trị/2025": ("implements", "2025-01-20", "Sở Nội vụ tỉnh Quảng Trị")},
+    ),
+    (
         "Thực hiện Nghị quyết số 47/2025/NQ-HĐND ngày 22/12/2025 của Hội đồng nhân dân tỉnh ban hành Quy định các biện pháp",
         VINH_LONG, "preamble",
         {"47/2025/NQ-HĐND": ("implements", "2025-12-22", "Hội đồng nhân dân tỉnh Vĩnh Long")},
