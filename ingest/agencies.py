@@ -58,14 +58,15 @@ def _level_pattern() -> str:
 
 @cache
 def _suffix_regex() -> re.Pattern[str]:
-    # "tỉnh", and "Tỉnh" where a province capitalises its own level word; "các cấp thành phố Hà
+    # "tỉnh", and "Tỉnh" where a province capitalises its own level word — not one that "đoàn"
+    # after it makes a body's name ("Tỉnh đoàn"; "tỉnh ủy quyền" delegates); "các cấp thành phố Hà
     # Nội", "các cấp Thành phố": every level of that place's bodies; "UBND TP. Hà Nội": the
     # abbreviated level's full stop before the place
     units = alternation(level_words("province", "city"))
     # "Ủy ban nhân dân 06 thành phố trực thuộc trung ương", "UBND 34 tỉnh, thành phố": a count of
     # the units before their level word names every one of them, as "các" does
     return re.compile(
-        rf"^\s+(?:(?P<count>0*[1-9]\d{{0,2}})\s+)?(?P<level>(?i:{_level_pattern()}))(?![\wÀ-ỹ])"
+        rf"^\s+(?:(?P<count>0*[1-9]\d{{0,2}})\s+)?(?P<level>(?i:{_level_pattern()}))(?![\wÀ-ỹ])(?!\s+(?i:đoàn)(?![\wÀ-ỹ])(?!\s+kết))"
         rf"(?:(?<=[cC]ác cấp)\s+(?P<tier>(?i:{units}))(?![\wÀ-ỹ]))?(?:(?:(?<=TP)\.\s*|\s+){_PLACE})?"
     )
 
@@ -308,7 +309,7 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
         else:
             plural = _PLURAL.search(text[:start])
             mention = _with_suffix(by_name[ident], text, plural.start() if plural else start, end)
-            if _a_common_noun(by_name[ident], mention, text[start:end]):
+            if _a_common_noun(by_name[ident], mention, text[start:end]) or _not_as_cased(by_name[ident], mention, text):
                 continue
         mention = _run_over(mention, text)
         field = _field_verb_tail().match(text, mention.end) if not mention.known else None
@@ -324,7 +325,7 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
             else:
                 name = text[mention.start : country.end()]
                 mention = replace(mention, name=name, surface=name, end=country.end())
-        unit = _unit_before().search(text[:mention.start])
+        unit = _unit_before().search(text[:mention.start]) or _board_before(text[:mention.start], mention)
         of_body = unit is not None and (mention.known or _is_member_unit(unit.group(1))) and _a_unit_of(unit.group(1), mention)
         if unit and of_body and found and found[-1].start == unit.start() and fold(found[-1].name) == fold(unit.group(1)):
             # "Tổ giúp việc | Ủy ban bầu cử": a unit the gazetteer knows alone, before a known body
@@ -336,11 +337,28 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
             name = f"{_unit_name(unit.group(1))} {mention.name}"
             # the members of a known body are a group whose name is as closed as the body's
             closed = mention.known and _is_member_unit(unit.group(1))
-            kind = "party_body" if _is_party_organ(unit.group(1)) else mention.kind
+            kind = "party_body" if _is_party_organ(unit.group(1)) else "trade_union" if _is_staff_union(unit.group(1)) else mention.kind
             mention = AgencyMention(name, kind, text[unit.start() : mention.end], unit.start(), mention.end, mention.level, mention.place, closed, False, None)
         found.append(mention)
         taken_until = mention.end
     return tuple(found)
+
+
+def _not_as_cased(entry: AgencyEntry, mention: AgencyMention, text: str) -> bool:
+    """A name that is a body only as written capitalised and alone (`cased`): not in lower case
+    ("công đoàn xã"), not where a family's name goes on from it ("Văn phòng Sở"), not a head's
+    title ("Chánh Văn phòng": the unit is the issuer's own, or unknown)."""
+    if not entry.cased:
+        return False
+    if not text[mention.start : mention.start + 1].isupper() or re.match(rf"\s+[{_UPPER}]", text[mention.end : mention.end + 2]):
+        return True
+    before = fold(text[: mention.end])
+    return any(before.endswith(title) for title in _own_unit_title_keys())
+
+
+@cache
+def _own_unit_title_keys() -> tuple[str, ...]:
+    return tuple(fold(t) for t in cues()["own_unit_titles"]["titles"])
 
 
 def _a_common_noun(entry: AgencyEntry, mention: AgencyMention, surface: str) -> bool:
@@ -415,8 +433,39 @@ def _unit_before() -> re.Pattern[str]:
     """A unit written before a known body's name (cues.yaml: units_before_bodies,
     committees_before_bodies, party_organs_before_bodies, member_units)."""
     members = alternation(cues()["member_units"]["units"])
-    units = [*cues()["units_before_bodies"], *_committee_words(), *cues()["party_organs_before_bodies"]]
+    units = [*cues()["units_before_bodies"], *_committee_words(), *cues()["party_organs_before_bodies"], *cues()["unions_before_bodies"]]
     return re.compile(rf"(?<![\wÀ-ỹ])((?:[Cc]ác\s+)?(?:{alternation(units)}|(?i:{members})))\s+$")
+
+
+# a board of a collegial body the list does not name ("Ban Xây dựng Đoàn Tỉnh đoàn", "Ủy ban Kiểm
+# tra Công đoàn tỉnh"): "Ban"/"Ủy ban", a capitalised word and up to three more, no predicate
+_BOARD = re.compile(rf"(?<![\wÀ-ỹ])((?:Ban|Ủy ban|Uỷ ban)\s+[{_UPPER}][\wÀ-ỹ]*(?:\s+(?:-\s+)?[\wÀ-ỹ]+){{0,3}})\s+$")
+
+
+def _board_before(before: str, body: AgencyMention) -> re.Match[str] | None:
+    """A board named before a known body of the kinds that have boards (cues.yaml:
+    committees_before_bodies.of_kinds) — words the list lacks, read by their shape."""
+    if not body.known or body.kind not in cues()["committees_before_bodies"]["of_kinds"]:
+        return None
+    m = _BOARD.search(before[-80:])
+    if m is None:
+        return None
+    words = m.group(1).split()
+    first = 2 if fold(words[0]) == "ban" else 3
+    if any(predicate_regex().match(" ".join(words[k:])) or _mood_word().match(" ".join(words[k:])) for k in range(first, len(words))):
+        return None  # "Ban Chỉ đạo đề nghị | Hội Nông dân tỉnh": a sentence
+    return _BOARD.search(before)
+
+
+@cache
+def _mood_word() -> re.Pattern[str]:
+    """The words that ask or assign ("đề nghị", "giao", "yêu cầu"; cues.yaml: request_cues,
+    assignment_cues): a subject before them, its addressee after."""
+    return re.compile(rf"(?:{alternation([*cues()['request_cues'], *cues()['assignment_cues']])})(?![\wÀ-ỹ])", re.I)
+
+
+def _is_staff_union(unit: str) -> bool:
+    return fold(unit) in {fold(u) for u in cues()["unions_before_bodies"]}
 
 
 @cache
@@ -461,7 +510,8 @@ def _a_unit_of(unit: str, body: AgencyMention) -> bool:
         return _coordinating(body)
     if _is_party_organ(unit):
         return True
-    if fold(strip_plural(unit)) in {fold(c) for c in _committee_words()}:
+    listed = {fold(u) for u in (*cues()["units_before_bodies"], *cues()["unions_before_bodies"])}
+    if fold(strip_plural(unit)) in {fold(c) for c in _committee_words()} or (_BOARD.fullmatch(unit + " ") and fold(strip_plural(unit)) not in listed):
         return body.kind in cues()["committees_before_bodies"]["of_kinds"]
     rule = cues()["apparatus_units"]
     apparatus = fold(strip_plural(unit)) in {fold(u) for u in rule["units"]}
@@ -489,7 +539,10 @@ def _unit_name(unit: str) -> str:
 _PLURAL = re.compile(r"(?<![\wÀ-ỹ])(?:các|những|Các|Những)\s+$")
 
 
-_REGION = re.compile(r"^\s+(?:Việt Nam\s*)?(?:[-–]\s*)?((?:chi nhánh\s+)?khu vực\s+(?:[IVXLC]{1,5}|\d{1,2})(?![\wÀ-ỹ]))", re.I)
+# "Kho bạc Nhà nước khu vực XI", "Viện kiểm sát nhân dân khu vực" (every regional one), and a
+# state agency's grassroots units since 2025 ("Bảo hiểm xã hội cơ sở", "Thuế cơ sở 3"); not a
+# region's own name ("khu vực Tây Nguyên")
+_REGION = re.compile(r"^\s+(?:(?i:Việt Nam)\s*)?(?:[-–]\s*)?((?i:chi nhánh\s+)?(?P<unit>(?i:khu vực|cơ sở))(?:\s+(?:[IVXLC]{1,5}|\d{1,2})(?![\wÀ-ỹ])|(?![\wÀ-ỹ])(?!\s+[" + _UPPER + r"0-9])))")
 
 
 _NAMED_UNITS = re.compile(r"^\s+(?:các|\d{1,3})\s+(?P<unit>xã|phường|thị trấn|đặc khu|huyện|quận|thị xã)\s*:?\s+(?=[" + _UPPER + "])")
@@ -574,6 +627,8 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
         if place and pm:
             end += pm.start("place") + len(place)
     region = _REGION.match(text[end:])
+    if region and fold(region.group("unit")) == "cơ sở" and not (entry.kind == "central_government" and entry.levelled):
+        region = None  # "Hội Nông dân cơ sở": the grassroots of a body, no unit of a state agency
     if region and not level:
         # bodies organised by region since 2025: "Kho bạc Nhà nước khu vực XI"
         end += region.end()

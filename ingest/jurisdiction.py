@@ -138,6 +138,10 @@ def determine(doc: Document) -> Jurisdiction:
         # ("BỆNH VIỆN ĐA KHOA TỈNH": a name that ends in the level word takes the place alone)
         level = "" if _ends_in_levels_committee(issuer_name, block_level) or fold(issuer_name).endswith(" " + fold(block_level)) else f"{block_level} "
         issuer = f"{issuer_name} {level}{place}"
+    elif issuer_level == "agency" and place and block_place and _ends_in_levels_committee(issuer_name, None):
+        # "TỈNH ĐOÀN NGHỆ AN / BAN THƯỜNG VỤ": a name that opens with its level word takes its
+        # place bare ("Ban Thường vụ Tỉnh đoàn Nghệ An")
+        issuer = f"{issuer_name} {place}"
     notes = []
     if place is None:
         notes.append("the issuer's place is not named in the text")
@@ -149,11 +153,17 @@ def _named_after(name: str, place: str) -> bool:
     return fold(name).endswith(" " + fold(places.short_name(place)))
 
 
-def _ends_in_levels_committee(name: str, level: str) -> bool:
-    """"Ban Thường vụ Tỉnh ủy": the name ends in the Party committee of the block's level, a
-    gazetteer name that opens with the level word ("Tỉnh ủy")."""
+def _ends_in_levels_committee(name: str, level: str | None) -> bool:
+    """"Ban Thường vụ Tỉnh ủy", "Ban Chấp hành Tỉnh đoàn": the name ends in the Party committee
+    or the Youth Union of the block's level (of any level, `level` None), a gazetteer name that
+    opens with the level word ("Tỉnh ủy", "Tỉnh đoàn")."""
     low = fold(name)
-    return any(low.endswith(fold(e.name)) and fold(e.name).startswith(fold(level) + " ") for e in gazetteer().entries if e.kind == "party_body")
+    levels = [fold(level)] if level else [fold(w) for w in level_words()]
+    return any(
+        low.endswith(fold(e.name)) and any(fold(e.name).startswith(lv + " ") for lv in levels)
+        for e in gazetteer().entries
+        if e.kind in ("party_body", "mass_organisation")
+    )
 
 
 def _set_up_by_decision(issuer: AgencyMention) -> bool:
@@ -178,7 +188,7 @@ def _national(mention: AgencyMention) -> bool:
 @cache
 def _block_level() -> re.Pattern[str]:
     """A level word and the place after it ending a line of the issuer block ("tỉnh Quảng Trị")."""
-    return re.compile(rf"(?<![\wÀ-ỹ])({alternation(level_words())})\s+(?!ủy\b|uỷ\b)(?P<place>[\wÀ-ỹ][\wÀ-ỹ\s\-]*?)\s*$", re.I)
+    return re.compile(rf"(?<![\wÀ-ỹ])({alternation(level_words())})\s+(?!ủy\b|uỷ\b|đoàn\b)(?P<place>[\wÀ-ỹ][\wÀ-ỹ\s\-]*?)\s*$", re.I)
 
 
 def issuer_from_block(block: list[str]) -> tuple[AgencyMention | None, str | None, str | None]:
@@ -309,8 +319,31 @@ def _unit_line(text: str, parent: AgencyMention | None) -> AgencyMention | None:
     return AgencyMention(name, "other", name, 0, len(name), known=False)
 
 
+@cache
+def _issuer_board() -> tuple[re.Pattern[str], dict[str, str]]:
+    boards = cues()["issuer_boards"]
+    return re.compile(rf"^({alternation(boards)})\s+(?=\S)", re.I), {fold(k): v for k, v in boards.items()}
+
+
+def _board_of(text: str) -> tuple[AgencyMention | None, str | None] | None:
+    """"BCH ĐOÀN TỈNH HÀ TĨNH", "BAN CHẤP HÀNH CÔNG ĐOÀN SỞ Y TẾ": the board of the body the rest
+    of the line names, where that body has boards (cues.yaml: issuer_boards)."""
+    pattern, names = _issuer_board()
+    m = pattern.match(text)
+    if m is None:
+        return None
+    body, where = _read_block_line(text[m.end() :])
+    if body is None or body.kind not in cues()["committees_before_bodies"]["of_kinds"]:
+        return None
+    name = f"{names[fold(m.group(1))]} {body.name}"
+    return replace(body, name=name, surface=name, start=0, end=len(name), known=False, entry=None), where
+
+
 def _read_block_line(text: str) -> tuple[AgencyMention | None, str | None]:
     text = re.sub(r"^[^\wÀ-ỹ]+", "", text)
+    board = _board_of(text)
+    if board is not None:
+        return board
     halves = _JOINT_LINE.split(text, maxsplit=1)
     if len(halves) == 2:
         # "ỦY BAN NHÂN DÂN TỈNH LÀO CAI - BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM TỈNH LÀO CAI": two

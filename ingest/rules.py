@@ -199,6 +199,7 @@ class AgencyEntry:
     with_level: str | None = None
     national: bool = False
     requires_level: bool = False  # the name alone is a common noun ("thuế", "viễn thông"): a body only with its level, or its province where the place is part of the name
+    cased: bool = False  # a body only as written capitalised ("Đoàn xã" — "công đoàn xã", "trưởng đoàn" are words)
 
 
 @dataclass(frozen=True)
@@ -405,7 +406,7 @@ def gazetteer() -> Gazetteer:
         _check_keys(
             entry,
             {"name", "kind", "aliases"},
-            {"name", "kind", "aliases", "levelled", "place_in_name", "examples", "with_level", "national", "requires_level"},
+            {"name", "kind", "aliases", "levelled", "place_in_name", "examples", "with_level", "national", "requires_level", "cased"},
             str(path),
         )
         if entry["kind"] not in kinds:
@@ -420,6 +421,7 @@ def gazetteer() -> Gazetteer:
             entry.get("with_level"),
             bool(entry.get("national", False)),
             bool(entry.get("requires_level", False)),
+            bool(entry.get("cased", False)),
         )
         for surface in (ag.name, *ag.aliases):
             key = fold(surface)
@@ -462,6 +464,9 @@ def cues() -> dict[str, Any]:
         "head_titles",
         "predicate_stops",
         "agency_heads",
+        "named_unit_heads",
+        "unions_before_bodies",
+        "issuer_boards",
         "collective_definitions",
         "timeframes",
         "timeframe_in_text",

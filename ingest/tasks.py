@@ -1964,7 +1964,7 @@ def _named_entry(heading: str, lexicon: Lexicon) -> _Entry | None:
     name = _without_scope(re.sub(r"\s*\([^()]*\)", "", name).strip())
     if not name or not _opens_with_agency(name, lexicon):
         return None
-    if not sep and _cut_line(name):
+    if not sep and _cut_line(name) and not _affiliated_group(name):
         return None  # "4. Đề nghị Văn phòng Thành ủy, các cơ quan thuộc" / "Thành ủy phối hợp …": a line cut
     if predicate_start(name) < len(name.rstrip(" .")) - 1:
         return None  # a sentence, not a name list
@@ -1976,9 +1976,20 @@ def _named_entry(heading: str, lexicon: Lexicon) -> _Entry | None:
     agencies = split_agencies(name, lexicon)
     if not agencies:
         return None
-    if not requested and not is_plural(name, whole=True) and all(a.kind == "collective_group" and not a.known for a in agencies):
+    if not requested and not is_plural(name, whole=True) and all(a.kind == "collective_group" and not a.known for a in agencies) and not _unit_named(name):
         return None  # "9. Doanh nghiệp số": a topic; "5. Các doanh nghiệp viễn thông" names whom
     return _Entry(agencies, requested, rest.strip() if sep else "")
+
+
+@cache
+def _unit_name_regex() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(cues()['named_unit_heads'])})\s+[A-ZĐÀ-Ỹ]")
+
+
+def _unit_named(name: str) -> bool:
+    """"Ban Tổ chức - Kiểm tra", "Phòng Kiểm tra": a unit's proper name (cues.yaml:
+    named_unit_heads), one body though the gazetteer lacks it."""
+    return bool(_unit_name_regex().match(name.strip()))
 
 
 def _said_after_role(role: str) -> bool:
@@ -2406,6 +2417,20 @@ def _cut_line(heading: str) -> bool:
     thực hiện dự án casino quy định tại" / "Điều 3 …"; cues.yaml: owner_words, list_joiners,
     object_prepositions)."""
     return bool(_cut_line_regex().search(heading.rstrip()))
+
+
+_PLURAL_WORD = re.compile(r"(?<![\wÀ-ỹ])các\s", re.I)
+
+
+def _affiliated_group(heading: str) -> bool:
+    """"5. Đoàn các xã, phường và các cơ sở Đoàn trực thuộc" over its items: the bodies under the
+    issuer, a heading complete at its owner word (cues.yaml: affiliated_endings)."""
+    return bool(_PLURAL_WORD.search(heading) and _affiliated_end().search(heading.rstrip()))
+
+
+@cache
+def _affiliated_end() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['affiliated_endings'])})$", re.I)
 
 
 @cache

@@ -278,7 +278,8 @@ def test_generic_head_with_a_field(phrase, generic):
 WRITTEN = [
     ("Mặt trận Tổ quốc tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Mặt trận Tổ quốc tỉnh"),
     ("Ủy ban MTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
-    ("Tỉnh đoàn", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Tỉnh đoàn"),
+    # the provincial Youth Union, not the national organisation
+    ("Tỉnh đoàn", "Tỉnh đoàn", "Tỉnh đoàn"),
     # an abbreviation the word table cannot expand: the name
     ("Sở KH&CN", "Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ"),
     # a person stands for the unit; a collective is named by its kind
@@ -959,3 +960,46 @@ def test_letters_in_brackets_after_a_body_name_it_in_the_rest_of_the_text():
     )
     assert aliases == {"vnmac": "Trung tâm Hành động bom mìn quốc gia Việt Nam"}
 
+
+
+# (text, the names found, their kinds): bodies of the issuers issue 22's probes showed — a Youth
+# Union's and an association's boards, a state agency's regional and grassroots units, the union
+# of a body's staff, an agency's own office named bare (tests/data/probes, ninth batch)
+ISSUERS_UNITS = [
+    # a board of a body with boards, its words read by their shape, not from a list
+    ("Ban Xây dựng Đoàn Tỉnh đoàn chủ trì", [("Ban Xây dựng Đoàn Tỉnh đoàn", "mass_organisation")]),
+    ("Ủy ban Kiểm tra Hội Nông dân tỉnh kiểm tra", [("Ủy ban Kiểm tra Hội Nông dân tỉnh", "mass_organisation")]),
+    # … not a sentence whose subject is a committee and whose object is the association
+    ("Ban Thường trực đề nghị Hội Nông dân tỉnh tổ chức", [("Hội Nông dân tỉnh", "mass_organisation")]),
+    ("Ban Chỉ đạo tỉnh đề nghị Hội Nông dân tỉnh tổ chức", [("Ban Chỉ đạo tỉnh", "other"), ("Hội Nông dân tỉnh", "mass_organisation")]),
+    # … nor a unit the list knows before another kind of body ("Ban Biên tập" of a portal)
+    ("Ban Biên tập Cổng thông tin điện tử tỉnh đăng tải", [("Ban Biên tập Cổng Thông tin điện tử tỉnh", "media")]),
+    # the Youth Union by its level, written capitalised; in lower case the word is another name's
+    ("Đoàn các xã, phường tổ chức", [("Đoàn các xã, phường", "mass_organisation")]),
+    ("Công đoàn tỉnh phối hợp", []),
+    ("Trưởng đoàn tỉnh báo cáo", []),
+    ("Tỉnh đoàn phối hợp", [("Tỉnh đoàn", "mass_organisation")]),
+    ("Văn phòng Tỉnh đoàn bảo đảm", [("Văn phòng Tỉnh đoàn", "office")]),
+    # the union of a body's staff is a union, whatever the body is
+    ("Công đoàn cơ sở Viện kiểm sát nhân dân tỉnh phối hợp", [("Công đoàn cơ sở Viện kiểm sát nhân dân tỉnh", "trade_union")]),
+    ("Công đoàn Sở Y tế phối hợp", [("Công đoàn Sở Y tế", "trade_union")]),
+    ("Công đoàn ngành Giáo dục phối hợp", [("Công đoàn ngành Giáo dục", "trade_union")]),
+    ("Công đoàn cơ quan Sở phối hợp", [("Công đoàn cơ quan Sở", "trade_union")]),
+    # every regional unit, and a state agency's grassroots units since 2025 — not a region's name,
+    # not "cơ sở dữ liệu" after the Government
+    ("Viện kiểm sát nhân dân khu vực xây dựng", [("Viện kiểm sát nhân dân khu vực", "other")]),
+    ("Bảo hiểm xã hội cơ sở tổ chức", [("Bảo hiểm xã hội cơ sở", "central_government")]),
+    ("Bảo hiểm xã hội khu vực Tây Nguyên", [("Bảo hiểm xã hội", "central_government")]),
+    ("Chính phủ cơ sở dữ liệu quốc gia", [("Chính phủ", "central_government")]),
+    # the issuer's own office named bare; "Văn phòng Sở" is the family's name; a head's title
+    # without its unit stays a title; in lower case the word is any office
+    ("Văn phòng chủ trì, phối hợp với Phòng Kế hoạch - Tài chính", [("Văn phòng", "office"), ("Phòng Kế hoạch - Tài chính", "division")]),
+    ("Văn phòng Sở tổng hợp", [("Văn phòng Sở", "office")]),
+    ("Chánh Văn phòng chịu trách nhiệm thi hành", []),
+    ("mua sắm thiết bị văn phòng", []),
+]
+
+
+@pytest.mark.parametrize("text,found", ISSUERS_UNITS, ids=[t[:40] for t, _ in ISSUERS_UNITS])
+def test_the_units_of_issuers_beyond_peoples_committees(text, found):
+    assert [(a.name, a.kind) for a in find_agencies(text)] == found

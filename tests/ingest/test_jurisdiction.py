@@ -99,7 +99,8 @@ def test_the_youth_unions_name_where_the_motto_stands_parts_its_header(tmp_path)
     path.write_text(text, encoding="utf-8")
     doc = extract(path).document
     assert (doc.symbol, doc.place, doc.date) == ("125-KH/TĐTN-PC", "Nghệ An", "2026-03-10")
-    assert "Hồ Chí Minh tỉnh Nghệ An" in doc.issuer and "TNCS" not in doc.issuer
+    # the provincial Youth Union by the name its block gives it, with its place
+    assert doc.issuer == "Ban Thường vụ Tỉnh đoàn Nghệ An"
 
 
 @pytest.mark.parametrize(
@@ -116,6 +117,12 @@ def test_the_youth_unions_name_where_the_motto_stands_parts_its_header(tmp_path)
         # a school under its department, the province after the department's name with no level
         # word; the school's level in capitals before its proper name
         (["SỞ GIÁO DỤC VÀ ĐÀO TẠO NGHỆ AN", "TRƯỜNG THPT PHAN BỘI CHÂU"], "Trường THPT Phan Bội Châu", "Nghệ An"),
+        # a board named before its organisation on one line, abbreviated or not (probes of issue
+        # 22's Youth Union and unions): the board issues, of the organisation's level and place
+        (["BCH ĐOÀN TỈNH HÀ TĨNH"], "Ban Chấp hành Đoàn tỉnh Hà Tĩnh", "Hà Tĩnh"),
+        (["BAN CHẤP HÀNH ĐOÀN XÃ QUẢNG PHÚ"], "Ban Chấp hành Đoàn xã Quảng Phú", "Quảng Phú"),
+        # the provincial Youth Union by the name that opens with its level word, as "Tỉnh ủy"
+        (["TỈNH ĐOÀN HÀ TĨNH"], "Tỉnh đoàn Hà Tĩnh", "Hà Tĩnh"),
     ],
 )
 def test_issuers_beyond_peoples_committees_are_named_whole_with_their_place(tmp_path, header, issuer, place):
@@ -154,3 +161,18 @@ def test_the_womens_unions_name_where_the_motto_stands_parts_its_header(tmp_path
     result = extract(path)
     assert (result.document.issuer, result.document.symbol) == ("Ban Thường vụ Hội Liên hiệp Phụ nữ tỉnh Nghệ An", "18/KH-BTV")
     assert [result.written_names(t.lead) for t in result.tasks] == [["Ban Tuyên giáo Hội Liên hiệp Phụ nữ tỉnh"]]
+
+
+@pytest.mark.parametrize(
+    "line,issuer",
+    [
+        # "BCH" before a body without boards is a military command's, not an executive committee's
+        (["BCH QUÂN SỰ TỈNH NGHỆ AN"], None),
+        (["BỘ CHỈ HUY QUÂN SỰ TỈNH NGHỆ AN"], "Bộ Chỉ huy Quân sự tỉnh"),
+        (["CÔNG ĐOÀN SỞ Y TẾ"], "Công đoàn Sở Y tế"),
+        (["BAN CHẤP HÀNH CÔNG ĐOÀN SỞ Y TẾ"], "Ban Chấp hành Công đoàn Sở Y tế"),
+    ],
+)
+def test_a_board_issues_only_for_a_body_that_has_boards(line, issuer):
+    mention, _, _ = issuer_from_block(line)
+    assert (mention.name if mention else None) == issuer

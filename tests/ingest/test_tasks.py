@@ -2034,3 +2034,21 @@ def test_a_lead_line_that_names_the_partners_too_keeps_them(tmp_path):
     result = extract(path)
     got = [(t.path, result.written_names(t.lead), result.written_names(t.support), t.timeframe) for t in result.tasks]
     assert got == [("II.1", ["Phòng Văn hóa - Xã hội"], ["Ủy ban Mặt trận Tổ quốc Việt Nam xã"], "Quý I/2026")]
+
+
+def test_a_units_proper_name_over_its_items_leads_them_though_the_gazetteer_lacks_it():
+    """An association's boards over lettered duties ("1. Ban Tổ chức - Kiểm tra:", a probe of
+    issue 22's Veterans' Association plan): a unit's proper name (a head, then a capitalised word;
+    cues.yaml: named_unit_heads) names whom the items are for — where "2. Doanh nghiệp số" over
+    its items is a topic; and a heading that ends in "các cơ sở Đoàn trực thuộc" is complete, no
+    line cut after its owner word."""
+    lines = ["HỘI CỰU CHIẾN BINH VIỆT NAM", "HỘI CCB TỈNH LÂM ĐỒNG", "Số: 21/KH-CCB", "Lâm Đồng, ngày 25 tháng 3 năm 2026", "",
+             "KẾ HOẠCH", "Tham gia thực hiện dân chủ ở cơ sở năm 2026", "", "I. TỔ CHỨC THỰC HIỆN",
+             "1. Ban Tổ chức - Kiểm tra:", "a) Chủ trì hướng dẫn Hội Cựu chiến binh các xã, phường triển khai Kế hoạch;",
+             "b) Phối hợp với Văn phòng Hội tổng hợp kết quả.",
+             "2. Doanh nghiệp số", "a) Tuyên truyền chuyển đổi số trong hội viên.",
+             "3. Đoàn các xã, phường và các cơ sở Đoàn trực thuộc", "a) Xây dựng kế hoạch thực hiện."]
+    tasks = {t.path: t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks}
+    assert [(tasks[p].lead, tasks[p].support) for p in ("I.1.a", "I.1.b")] == [(["Ban Tổ chức - Kiểm tra"], []), (["Ban Tổ chức - Kiểm tra"], ["Văn phòng Hội"])]
+    assert tasks["I.2.a"].lead == []
+    assert tasks["I.3.a"].lead == ["Đoàn các xã, phường", "Các cơ sở Đoàn trực thuộc"]
