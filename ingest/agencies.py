@@ -152,6 +152,28 @@ def _field_verb_tail() -> re.Pattern[str]:
     return re.compile(rf"\s+(?P<field>{alternation(c['field_verbs'])})(?:{closing}|(?={boundary}))")
 
 
+def _with_field_tail(mention: AgencyMention, text: str) -> AgencyMention:
+    """A family's name the matcher stopped at a field's word that is also a verb: the field ends
+    it ("Viện Nghiên cứu phát triển"; cues.yaml: field_verbs), or a field noun ("Phòng Hậu cần";
+    field_nouns) after which the name goes on over a dash as it would have ("Phòng Hậu cần - Kỹ
+    thuật")."""
+    field = _field_verb_tail().match(text, mention.end)
+    end = field.end() if field else mention.end
+    noun = None if field else next((m for m in _field_noun_regex().finditer(text, mention.start, mention.end) if m.end() == mention.end), None)
+    dash = _DASHED_FIELD.match(text, end) if noun else None
+    if dash:
+        words = dash.group("words").split()
+        cut = next((k for k in range(1, len(words)) if predicate_regex().match(" ".join(words[k:])) or words[k][:1].isupper()), len(words))
+        end = dash.start("words") + len(" ".join(words[:cut]))
+    if end == mention.end:
+        return mention
+    name = text[mention.start : end]
+    return replace(mention, name=name, surface=name, end=end)
+
+
+_DASHED_FIELD = re.compile(rf"\s+[-–]\s+(?P<words>[{_UPPER}][\wÀ-ỹ]*(?:\s+[\wÀ-ỹ]+){{0,4}})")
+
+
 @cache
 def _country() -> re.Pattern[str]:
     return re.compile(rf"\s+{alternation([cues()['country']])}(?![\wÀ-ỹ])")
@@ -312,10 +334,7 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
             if _a_common_noun(by_name[ident], mention, text[start:end]) or _not_as_cased(by_name[ident], mention, text):
                 continue
         mention = _run_over(mention, text)
-        field = _field_verb_tail().match(text, mention.end) if not mention.known else None
-        if field and ident.startswith("family:"):
-            name = text[mention.start : field.end()]
-            mention = replace(mention, name=name, surface=name, end=field.end())
+        mention = _with_field_tail(mention, text) if ident.startswith("family:") and not mention.known else mention
         country = _country().match(text, mention.end)
         if country and not fold(mention.name).endswith(fold(cues()["country"])):
             # "Ngân hàng Nhà nước Việt Nam": the country ends the national body's name; a family's
@@ -545,6 +564,29 @@ _PLURAL = re.compile(r"(?<![\wÀ-ỹ])(?:các|những|Các|Những)\s+$")
 _REGION = re.compile(r"^\s+(?:(?i:Việt Nam)\s*)?(?:[-–]\s*)?((?i:chi nhánh\s+)?(?P<unit>(?i:khu vực|cơ sở))(?:\s+(?:[IVXLC]{1,5}|\d{1,2})(?![\wÀ-ỹ])|(?![\wÀ-ỹ])(?!\s+[" + _UPPER + r"0-9])))")
 
 
+def _region(entry: AgencyEntry, rest: str) -> re.Match[str] | None:
+    """The region a body is organised by since 2025 ("Kho bạc Nhà nước khu vực XI"), or a state
+    agency's grassroots units ("Bảo hiểm xã hội cơ sở") — not a body's grassroots ("Hội Nông dân
+    cơ sở")."""
+    region = _REGION.match(rest)
+    if region and fold(region.group("unit")) == "cơ sở" and not (entry.kind == "central_government" and entry.levelled):
+        return None
+    return region
+
+
+def _numbered_unit(entry: AgencyEntry, text: str, start: int, end: int, number: str) -> AgencyMention:
+    """"Thuế cơ sở 1", "Thuế cơ sở 3 tỉnh Nghệ An": one numbered unit of a name the gazetteer
+    holds, and the province it is of."""
+    sm = _suffix_regex().match(text[end:])
+    place = _place_ok(sm.group("place")) if sm and not sm.group("count") else None
+    if sm and place:
+        end += sm.start("place") + len(place)
+    return AgencyMention(f"{entry.name} {number}", entry.kind, text[start:end], start, end, None, place, True, False, entry.name)
+
+
+_UNIT_NUMBER = re.compile(r"^\s+([IVXLC]{1,5}|\d{1,2})(?![\wÀ-ỹ/.-])")
+
+
 _NAMED_UNITS = re.compile(r"^\s+(?:các|\d{1,3})\s+(?P<unit>xã|phường|thị trấn|đặc khu|huyện|quận|thị xã)\s*:?\s+(?=[" + _UPPER + "])")
 _PLACE_SEP = re.compile(r"^(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?=[" + _UPPER + "])")
 
@@ -591,6 +633,9 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
     if named:
         group, length = named
         return AgencyMention(f"{entry.name} {group}", entry.kind, text[start : end + length], start, end + length, group.split()[1], None, True, False, entry.name)
+    numbered = _UNIT_NUMBER.match(rest) if fold(entry.name).endswith(("cơ sở", "khu vực")) else None
+    if numbered:
+        return _numbered_unit(entry, text, start, end + numbered.end(), numbered.group(1))
     sm = _suffix_regex().match(rest)
     if sm:
         level = sm.group("level")
@@ -626,13 +671,10 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
             place = None
         if place and pm:
             end += pm.start("place") + len(place)
-    region = _REGION.match(text[end:])
-    if region and fold(region.group("unit")) == "cơ sở" and not (entry.kind == "central_government" and entry.levelled):
-        region = None  # "Hội Nông dân cơ sở": the grassroots of a body, no unit of a state agency
-    if region and not level:
-        # bodies organised by region since 2025: "Kho bạc Nhà nước khu vực XI"
+    region = None if level else _region(entry, text[end:])
+    if region:
         end += region.end()
-    name = entry.name + (f" {region.group(1)}" if region and not level else "")
+    name = entry.name + (f" {region.group(1)}" if region else "")
     if level and entry.levelled:
         name = f"{name} {level}"
     if entry.place_in_name and place:
@@ -1019,7 +1061,8 @@ def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMe
         # only a place qualifier continues a name ("Các doanh nghiệp nhà nước đóng trên địa bàn …",
         # "các tổ chức chính trị - xã hội ở trung ương": not the level a later member names)
         tail = place_qualifier_regex().match(gap)
-        if out and previous is out[-1] and previous.known and tail:
+        # (the communes' committees "trên địa bàn" are the same committees: nothing to add)
+        if out and previous is out[-1] and previous.known and tail and previous.kind not in ("peoples_committee", "peoples_council"):
             extended = f"{previous.name} {tail.group(0).strip()}"
             out[-1] = AgencyMention(extended, previous.kind, previous.surface + tail.group(0), previous.start, cursor + tail.end(), previous.level, previous.place, False)
             gap = gap[tail.end():]

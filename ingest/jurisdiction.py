@@ -66,7 +66,7 @@ def _issuer_mention(doc: Document) -> tuple[AgencyMention | None, str | None, st
     #    "UBND TỈNH QUẢNG TRỊ / SỞ NỘI VỤ" (a body under its parent)
     block_level: str | None = None
     if doc.issuer_lines:
-        candidate, block_place, block_level = issuer_from_block([l.text for l in doc.issuer_lines])
+        candidate, block_place, block_level = issuer_from_block([l.text for l in doc.issuer_lines], _joint(doc))
     # 2. the enacting authority printed under the title ("ỦY BAN THƯỜNG VỤ QUỐC HỘI",
     #    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"), when the block lost it
     if candidate is None and doc.header.authority:
@@ -191,12 +191,22 @@ def _block_level() -> re.Pattern[str]:
     return re.compile(rf"(?<![\wÀ-ỹ])({alternation(level_words())})\s+(?!ủy\b|uỷ\b|đoàn\b)(?P<place>[\wÀ-ỹ][\wÀ-ỹ\s\-]*?)\s*$", re.I)
 
 
-def issuer_from_block(block: list[str]) -> tuple[AgencyMention | None, str | None, str | None]:
+def _joint(doc: Document) -> bool:
+    """A text two bodies issue together, by its genre (cues.yaml: joint_texts): "KẾ HOẠCH LIÊN
+    TỊCH", "CHƯƠNG TRÌNH PHỐI HỢP", a symbol's genre code "KHLT", "CTPH"."""
+    rule = cues()["joint_texts"]
+    genre_code = (doc.header.symbol_code or "").replace("/", "-").split("-")[0]
+    heading = fold(doc.header.type_heading or "")
+    return genre_code.endswith(tuple(rule["code_endings"])) or any(w in heading for w in rule["heading_words"])
+
+
+def issuer_from_block(block: list[str], joint: bool = False) -> tuple[AgencyMention | None, str | None, str | None]:
     """The issuing body named in the issuer block, the place the block gives and that place's
     level word ("tỉnh").
 
     The block is printed in capitals; the last line that names a body is the issuer, the
-    lines above it its parent, and a level word followed by a name gives the place.
+    lines above it its parent, and a level word followed by a name gives the place — but in a
+    text two bodies issue together (`joint`) each line is one of them, and the first named issues.
     """
     lines = _whole_lines([re.sub(r"\s+", " ", b).strip() for b in block if b.strip()])
     if not lines:
@@ -230,7 +240,7 @@ def issuer_from_block(block: list[str]) -> tuple[AgencyMention | None, str | Non
             level = m.group(1) if m else None
     if not parts:
         return None, place, level
-    issuer, where = parts[-1]
+    issuer, where = parts[0] if joint else parts[-1]
     place = where or next((w for _, w in reversed(parts) if w), None) or place
     return issuer, place, level
 

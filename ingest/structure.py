@@ -735,10 +735,38 @@ def _is_signature_block(lines: list[Line], i: int) -> bool:
     text = lines[i].text.strip()
     if not (_looks_like_heading(text) and fold(text) in {fold(p) for p in cues()["positions"]}):
         return False
-    return i + 1 < len(lines) and bool(_PERSON.match(lines[i + 1].text.strip()))
+    return i + 1 < len(lines) and _is_person(lines[i + 1].text.strip())
 
 
-_PERSON = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){1,5}$")
+_PERSON_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){1,5}$")
+
+
+def _is_person(text: str) -> bool:
+    """A signer's name on its line, an officer's rank before it allowed ("Đại tá Nguyễn Văn Hải";
+    cues.yaml: ranks)."""
+    return bool(_PERSON_NAME.match(_without_rank(text)))
+
+
+def _person_name(text: str) -> str:
+    """The name a signer's line gives, without the rank before it."""
+    return _without_rank(text.strip())
+
+
+def _without_rank(text: str) -> str:
+    m = _rank_regex().match(text)
+    return text[m.end() :] if m else text
+
+
+@cache
+def _rank_regex() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(cues()['ranks'])})\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+@cache
+def _signed_note() -> re.Pattern[str]:
+    """"(Đã ký)", "(Ký, đóng dấu)": a note where the signature stands, no line of the block
+    (cues.yaml: signed_notes)."""
+    return re.compile(rf"(?:^|\s+)\(\s*(?:{alternation(cues()['signed_notes'])})(?![\wÀ-ỹ])[^()]*\)$", re.I)
 
 
 @cache
@@ -839,6 +867,9 @@ def _tail(lines: list[Line], start: int, rec_heading: re.Pattern[str]) -> tuple[
         text = line.text
         if (i > start or _ANNEX.match(text.strip())) and _attachment_heading(lines, i):
             break  # (an appendix right after the body, no signature printed: "PHỤ LỤC" is no post)
+        if _signed_note().fullmatch(text.strip()):
+            i += 1
+            continue
         span = 0 if seen_recipients else _unlabelled_span(lines, i)
         if span:
             seen_recipients = True
@@ -858,14 +889,14 @@ def _tail(lines: list[Line], start: int, rec_heading: re.Pattern[str]) -> tuple[
                 recipients += _listed(m.group("text") if m else lines[i].text, lines[i].src)
                 i += 1
             continue
-        if sig_lines and _PERSON.match(text.strip()) and not _looks_like_heading(text):
+        if sig_lines and _is_person(text.strip()) and not _looks_like_heading(text):
             sig_lines.append(line)
             i += 1
             # a name ends the signature; a recipients list may still follow
             if not seen_recipients and i < n and rec_heading.match(fold(lines[i].text)):
                 continue
             break
-        if _looks_like_heading(text) or _PERSON.match(text.strip()):
+        if _looks_like_heading(text) or _is_person(text.strip()):
             sig_lines.append(line)
             i += 1
             continue
@@ -929,7 +960,8 @@ def _signature(lines: list[Line]) -> Signer | None:
     positions: list[str] = []
     name = None
     for line in lines:
-        text = line.text.strip()
+        # a note joined to the line above it ("PHÓ GIÁM ĐỐC (đã ký)") is no part of the post
+        text = _signed_note().sub("", line.text).strip()
         if not text:
             continue
         if text.upper().startswith(formulas):
@@ -937,8 +969,8 @@ def _signature(lines: list[Line]) -> Signer | None:
             formula_parts.append(f"{head.upper()}. {_title_case(rest.strip())}")
         elif _looks_like_heading(text) and len(text) > 1:
             positions.append(_title_case(text))
-        elif _PERSON.match(text):
-            name = text
+        elif _is_person(text):
+            name = _person_name(text)
     if not (formula_parts or positions or name):
         return None
     position = positions[-1] if positions else None

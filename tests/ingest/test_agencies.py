@@ -997,9 +997,26 @@ ISSUERS_UNITS = [
     ("Văn phòng Sở tổng hợp", [("Văn phòng Sở", "office")]),
     ("Chánh Văn phòng chịu trách nhiệm thi hành", []),
     ("mua sắm thiết bị văn phòng", []),
+    # a field noun whose word is also a verb does not cut the name, which goes on over its dash
+    # (tenth batch: a military command's units)
+    ("Phòng Hậu cần - Kỹ thuật công khai tài chính", [("Phòng Hậu cần - Kỹ thuật", "division")]),
+    # a numbered unit of a name the gazetteer holds, and the province after it
+    ("Thuế cơ sở 1, Thuế cơ sở 2 niêm yết", [("Thuế cơ sở 1", "central_government"), ("Thuế cơ sở 2", "central_government")]),
 ]
 
 
 @pytest.mark.parametrize("text,found", ISSUERS_UNITS, ids=[t[:40] for t, _ in ISSUERS_UNITS])
 def test_the_units_of_issuers_beyond_peoples_committees(text, found):
     assert [(a.name, a.kind) for a in find_agencies(text)] == found
+
+
+def test_a_numbered_unit_keeps_its_number_and_its_province():
+    found = find_agencies("Thuế cơ sở 3 tỉnh Nghệ An chủ trì")
+    assert [(a.name, a.place) for a in found] == [("Thuế cơ sở 3", "Nghệ An")]
+
+
+def test_the_communes_committees_on_the_territory_are_the_communes_committees():
+    # "trên địa bàn" names which bodies of a kind ("Các cơ quan Trung ương trên địa bàn tỉnh"),
+    # never which communes' committees: those are all on it (a tax office's plan, tenth batch)
+    assert [a.name for a in split_agencies("Ủy ban nhân dân các xã, phường trên địa bàn", VINH_LONG_TERMS)] == ["Ủy ban nhân dân các xã, phường"]
+    assert [a.name for a in split_agencies("các cơ quan Trung ương trên địa bàn tỉnh", VINH_LONG_TERMS)] == ["Các cơ quan Trung ương trên địa bàn tỉnh"]

@@ -176,3 +176,24 @@ def test_the_womens_unions_name_where_the_motto_stands_parts_its_header(tmp_path
 def test_a_board_issues_only_for_a_body_that_has_boards(line, issuer):
     mention, _, _ = issuer_from_block(line)
     assert (mention.name if mention else None) == issuer
+
+
+@pytest.mark.parametrize(
+    "heading,symbol,issuer",
+    [
+        # a joint plan: each block line is one of its issuers, the first named issues — not a
+        # department under the police (tenth batch: the police and a department of education)
+        ("KẾ HOẠCH LIÊN TỊCH", "05/KHLT-CAT-SGDĐT", "Công an tỉnh Gia Lai"),
+        ("KẾ HOẠCH", "05/KHLT-CAT-SGDĐT", "Công an tỉnh Gia Lai"),
+        # … where a text of one issuer reads the lines as parent and unit
+        ("KẾ HOẠCH", "05/KH-SGDĐT", "Sở Giáo dục và Đào tạo tỉnh Gia Lai"),
+    ],
+)
+def test_the_first_body_of_a_joint_texts_block_issues(tmp_path, heading, symbol, issuer):
+    top = "CÔNG AN TỈNH GIA LAI" if "LT" in symbol else "UBND TỈNH GIA LAI"
+    text = "\n".join([top, "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                      f"Số: {symbol}", "Gia Lai, ngày 15 tháng 3 năm 2026", "", heading, "Phối hợp tuyên truyền pháp luật năm 2026", "",
+                      "I. NỘI DUNG", "1. Văn phòng Sở Giáo dục và Đào tạo bảo đảm kinh phí in ấn tài liệu."])
+    path = tmp_path / "lt.txt"
+    path.write_text(text, encoding="utf-8")
+    assert extract(path).document.issuer == issuer

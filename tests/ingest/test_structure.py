@@ -277,3 +277,20 @@ def test_a_genre_heading_a_scan_misread_a_mark_of_is_still_its_genre(printed, ge
     from ingest.structure import type_heading
 
     assert type_heading(Line(printed, (1,))) == (genre, None)
+
+
+@pytest.mark.parametrize(
+    "signature,name,position",
+    [
+        # a copy's note where the signature stood is no line of the block; an officer's rank
+        # before the name (tenth batch: a military command; five Ministry of Defence circulars)
+        (["CHỈ HUY TRƯỞNG", "(Đã ký)", "Đại tá Nguyễn Văn Hải"], "Nguyễn Văn Hải", "Chỉ huy trưởng"),
+        (["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "(đã ký)", "Nguyễn Thị Lan"], "Nguyễn Thị Lan", "Phó Giám đốc"),
+        (["GIÁM ĐỐC", "", "Thiếu tướng Lê Văn Bình"], "Lê Văn Bình", "Giám đốc"),
+    ],
+)
+def test_the_signers_name_after_a_signed_note_or_a_rank(signature, name, position):
+    lines = ["ỦY BAN NHÂN DÂN", "XÃ HƯNG NGUYÊN", "Số: 58/KH-UBND", "Hưng Nguyên, ngày 15 tháng 9 năm 2025", "KẾ HOẠCH",
+             "Thực hiện dân chủ", "I. NỘI DUNG", "1. Văn phòng tổng hợp.", "Nơi nhận:", "- Lưu: VT.", *signature]
+    signer = parse(normalize(lines)).signer
+    assert (signer.name, signer.position) == (name, position)
