@@ -229,6 +229,7 @@ def _task_lines(rows: tuple[tuple[Cell, ...], ...], roles: list[str | None], t: 
     pending_label: str | None = None
     pending_src: tuple[int, ...] = ()
     previous: dict[int, Cell] = {}
+    first_lead = _bodies_first(roles)
 
     def emit() -> None:
         nonlocal pending
@@ -246,9 +247,7 @@ def _task_lines(rows: tuple[tuple[Cell, ...], ...], roles: list[str | None], t: 
             continue  # "(1) (2) (3) …": the columns numbered, not a task
         if header_roles([texts]) is not None:
             continue  # the header repeated on a new page
-        for k, c in enumerate(cells):
-            if c.merged and k in previous:
-                cells[k] = previous[k]
+        cells = [previous[k] if (c.merged or (k == first_lead and not c.text)) and k in previous else c for k, c in enumerate(cells)]
         values, number = _row_values(roles, cells)
         src = tuple(n for c in _unique(tuple(cells)) for n in c.src)
         unique = [c for c in _unique(tuple(cells)) if c.text]
@@ -279,6 +278,13 @@ def _task_lines(rows: tuple[tuple[Cell, ...], ...], roles: list[str | None], t: 
         previous = {k: c for k, c in enumerate(cells)}
     emit()
     return out
+
+
+def _bodies_first(roles: list[str | None]) -> int | None:
+    """The lead column of a table that names its bodies before their work: a body's cell left
+    empty under it goes on with it (a merged cell a converter wrote as empty ones: "Sở Nội vụ |
+    …" / " | …")."""
+    return roles.index("lead") if "lead" in roles and "content" in roles and roles.index("lead") < roles.index("content") else None
 
 
 def _row_values(roles: list[str | None], cells: list[Cell]) -> tuple[dict[str, list[str]], str | None]:

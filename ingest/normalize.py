@@ -346,8 +346,10 @@ def _wrapped_paragraph(block: list[Line], width: int, first_line: float = 0.0) -
         return False
     if texts[0].endswith(_TERMINAL) and not texts[1][:1].islower():
         return False
-    if len(block) == 2 and _DIVISION_LABEL.match(texts[0]) and _subject_and_verb(texts[1]):
-        return False  # "Điều 3. Những nội dung …" / "Phòng Hành chính - Tổng hợp chủ trì, …": a title, then its duty
+    if len(block) == 2 and _DIVISION_LABEL.match(texts[0]) and (_subject_and_verb(texts[1]) or _opens_with_a_verb(texts[1])):
+        # "Điều 3. Những nội dung …" / "Phòng Hành chính - Tổng hợp chủ trì, …", "Điều 8. Đề nghị Ủy
+        # ban MTTQ tỉnh" / "Chỉ đạo Ban Thanh tra nhân dân …": a title, then its duty
+        return False
     middle = texts[1:-1]
     if len(block) == 2:
         # the first line is short by the portal's indent: as long as the document's other
@@ -672,6 +674,13 @@ def _name_after_a_full_line(prev: str, nxt: str, width: int) -> bool:
         return False
     heading = label is not None and not _BULLET_LABEL.match(prev) and not re.search(r"[.;:]\s", prev[label.end() :])
     return not (heading and _subject_and_verb(nxt))
+
+
+def _opens_with_a_verb(line: str) -> bool:
+    """A capitalised verb opens the line ("Chỉ đạo …", "Bố trí …"): a duty's first word."""
+    from .agencies import predicate_regex  # (the agencies' module reads lines this one has made)
+
+    return line[:1].isupper() and predicate_regex().match(line) is not None
 
 
 def _subject_and_verb(line: str) -> bool:

@@ -468,6 +468,7 @@ def cues() -> dict[str, Any]:
         "unions_before_bodies",
         "issuer_boards",
         "joint_texts",
+        "table_columns_whole",
         "signed_notes",
         "ranks",
         "collective_definitions",

@@ -33,6 +33,12 @@ def column_role(header: str) -> str | None:
     for role, names in _column_roles():
         if any(h == n or h.startswith(n + " ") or h.startswith(n + ",") or h.startswith(n + "/") for n in names):
             return role
+    whole = cues()["table_columns_whole"]
+    for role in whole:
+        # a header that is a common noun alone ("Đơn vị | Nhiệm vụ được giao"): the bodies of a
+        # table that lists them first — "Đơn vị tính" is a measure's unit
+        if h in {fold(n) for n in whole[role]}:
+            return role
     bare = unmarked(h)
     for role, misread in _misreadable_roles():
         # a scan's misread mark ("NHIỂM VỤ VÀ GIẢI PHÁP"): a name of two words or more, a mark or

@@ -2531,8 +2531,7 @@ def _make_task(
         return None
     named_leads = [m for m in leads if not is_catch_all(m) or entry is not None or own_leads]
     others = [m for m in leads if m not in named_leads] + actors.generic
-    supports = list(ctx.supports) + actors.supports
-    supports = [m for m in supports if not m.generic]
+    supports = _task_supports(ctx, actors, named_leads)
     lead_names = _names(named_leads, lexicon)
     lead_keys = {fold(x) for x in lead_names}
     support_names = [n for n in _names(supports, lexicon) if fold(n) not in lead_keys]
@@ -2561,6 +2560,13 @@ def _make_task(
     )
     # the mentions behind the names: their kind and place feed the plan's agency list
     return task, {shown_name(m, lexicon): m for m in leads + supports + actors.supervisors + others}
+
+
+def _task_supports(ctx: _Ctx, actors: Actors, leads: list[AgencyMention]) -> list[AgencyMention]:
+    """The partners the context and the text name; "Ủy ban MTTQ cùng cấp" beside a lead the
+    heading named ("Điều 7. Trách nhiệm của UBND các xã, phường" / "2. Phối hợp với …") at that
+    lead's level, as beside a subject."""
+    return [_at_subjects_level(m, leads) for m in list(ctx.supports) + actors.supports if not m.generic]
 
 
 def _partners_named(own: dict[str, list[Node]]) -> bool:

@@ -110,6 +110,10 @@ def test_a_header_typed_with_tabs_keeps_its_cells_together():
         ("**Cơ quan chủ trì[1]**", "lead"),
         # "đơn vị" as "cơ quan" (a ministry's statistics calendar, corpus 295bcce4…)
         ("Đơn vị chịu trách nhiệm phổ biến", "lead"),
+        # a common noun alone names the bodies of a table that lists them first (eleventh batch
+        # of probes); with more words it may be a measure's unit
+        ("Đơn vị", "lead"),
+        ("Đơn vị tính", None),
     ],
 )
 def test_column_role(header, role):
@@ -340,6 +344,19 @@ def test_a_table_that_lists_the_bodies_first_gives_each_its_row_of_work():
              "| Ủy ban nhân dân các xã, phường | Tổ chức đối thoại ở cấp xã | Quý III/2026 |"]
     leads = [line.text for line in normalize(lines).lines if line.text.startswith("+ Cơ quan")]
     assert leads == ["+ Cơ quan thực hiện: Sở Nội vụ", "+ Cơ quan thực hiện: Ủy ban nhân dân các xã, phường"]
+
+
+def test_a_bodys_cell_left_empty_under_it_goes_on_with_it():
+    """"Đơn vị | Nhiệm vụ được giao | Thời gian", a body's second row with its cell empty (a
+    merged cell a portal wrote as empty ones; eleventh batch of probes): the row is the body's."""
+    from ingest.normalize import normalize
+
+    lines = ["| Đơn vị | Nhiệm vụ được giao | Thời gian |", "|---|---|---|",
+             "| Sở Nội vụ | Tham mưu tổng kết thi hành Luật Thực hiện dân chủ ở cơ sở | Quý III/2026 |",
+             "|  | Hướng dẫn các xã, phường xây dựng quy chế | Quý I/2026 |",
+             "| Sở Tài chính | Bố trí kinh phí thực hiện Kế hoạch | Quý I/2026 |"]
+    leads = [line.text for line in normalize(lines).lines if line.text.startswith("+ Cơ quan")]
+    assert leads == ["+ Cơ quan thực hiện: Sở Nội vụ"] * 2 + ["+ Cơ quan thực hiện: Sở Tài chính"]
 
 
 def test_a_header_and_signature_whose_cells_a_converter_flattened_are_read_line_by_line(tmp_path):

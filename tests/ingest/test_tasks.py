@@ -2052,3 +2052,20 @@ def test_a_units_proper_name_over_its_items_leads_them_though_the_gazetteer_lack
     assert [(tasks[p].lead, tasks[p].support) for p in ("I.1.a", "I.1.b")] == [(["Ban Tổ chức - Kiểm tra"], []), (["Ban Tổ chức - Kiểm tra"], ["Văn phòng Hội"])]
     assert tasks["I.2.a"].lead == []
     assert tasks["I.3.a"].lead == ["Đoàn các xã, phường", "Các cơ sở Đoàn trực thuộc"]
+
+
+def test_the_same_level_beside_a_lead_the_heading_names_is_that_leads():
+    """"Điều 7. Trách nhiệm của Ủy ban nhân dân các xã, phường" / "2. Phối hợp với Ủy ban Mặt trận
+    Tổ quốc Việt Nam cùng cấp …" in a province's regulation (eleventh batch of probes): the
+    communes' Front committees, not the province's — as when the subject is in the sentence.
+    And an article's title over a duty that opens with its verb stays the title ("Điều 8. Đề nghị
+    Ủy ban MTTQ tỉnh" / "Chỉ đạo Ban Thanh tra nhân dân …")."""
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH PHÚ THỌ", "Số: 25/2026/QĐ-UBND", "Phú Thọ, ngày 18 tháng 3 năm 2026", "", "QUYẾT ĐỊNH",
+             "Ban hành Quy chế phối hợp", "", "QUYẾT ĐỊNH:", "", "Điều 7. Trách nhiệm của Ủy ban nhân dân các xã, phường",
+             "1. Xây dựng kế hoạch thực hiện dân chủ ở cơ sở hằng năm.",
+             "2. Phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam cùng cấp tổ chức hội nghị đối thoại với Nhân dân.", "",
+             "Điều 8. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+             "Chỉ đạo Ban Thanh tra nhân dân các xã, phường giám sát việc thực hiện dân chủ ở cơ sở."]
+    tasks = {t.path: t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks}
+    assert (tasks["Đ7.2"].lead, tasks["Đ7.2"].support) == (["Ủy ban nhân dân các xã, phường"], ["Ủy ban Mặt trận Tổ quốc Việt Nam các xã, phường"])
+    assert tasks["Đ8"].lead == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
