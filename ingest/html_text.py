@@ -114,6 +114,10 @@ def _walk(el, w: _Writer, src_of: SrcOf, keep_newlines: bool) -> None:
         w.flush(blank=tag not in ("td", "th", "li", "tr"))
     strong = tag in STRONG_TAGS or (tag in ("h1", "h2", "h3", "h4", "h5", "h6"))
     em = tag in EM_TAGS
+    if tag == "li":
+        label = _list_label(el)
+        if label:
+            w.mark(label, src)
     if strong:
         w.open("**", src)
     elif em:
@@ -129,6 +133,24 @@ def _walk(el, w: _Writer, src_of: SrcOf, keep_newlines: bool) -> None:
         w.close("*", src)
     if block:
         w.flush(blank=tag not in ("td", "th", "li"))
+
+
+_WRITTEN_LABEL = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,2})*[.)]|[a-zđ][).]|[IVXL]{1,5}\.|[-–+•*])\s")
+
+
+def _list_label(item) -> str | None:
+    """The label a browser draws for an item of an HTML list, which the text does not hold: its
+    number in an `<ol>` ("3. "; from `start`), a dash in a `<ul>` — none when the item writes
+    its own ("1. Sở Nội vụ …")."""
+    parent = item.getparent()
+    ptag = parent.tag.lower() if parent is not None and isinstance(parent.tag, str) else ""
+    if ptag not in ("ol", "ul") or _WRITTEN_LABEL.match(item.text_content() or ""):
+        return None
+    if ptag == "ul":
+        return "- "
+    start = int(parent.get("start", "1")) if (parent.get("start") or "1").isdigit() else 1
+    items = [c for c in parent if isinstance(c.tag, str) and c.tag.lower() == "li"]
+    return f"{start + items.index(item)}. "
 
 
 def table_of(el, src_of: SrcOf) -> Table:

@@ -1703,9 +1703,23 @@ def _mood_sentence() -> re.Pattern[str]:
     return re.compile(rf"(?<=\.)\s+(?=(?:{moods})\s+(?:cho\s+)?[{CAPITALS}])")
 
 
-def _sentences_of_work(text: str) -> list[str]:
-    """A paragraph cut before each sentence that gives work anew (`_mood_sentence`)."""
-    return [part for part in _mood_sentence().split(text) if part.strip()]
+def _sentences_of_work(text: str, lexicon: Lexicon | None = None) -> list[str]:
+    """A paragraph cut before each sentence that gives work anew: by the issuer's mood word
+    (`_mood_sentence`), and with a `lexicon`, a section's loose paragraph also before a sentence
+    that opens with a body's name and its verb ("Giao Sở Nội vụ … báo cáo … trước ngày 05/12/2026.
+    | Sở Tài chính bố trí kinh phí …")."""
+    out: list[str] = []
+    for part in _mood_sentence().split(text):
+        start = 0
+        for m in _SENTENCE_BREAK.finditer(part) if lexicon is not None else ():
+            if lexicon is not None and _names_its_doer(part[m.end() :], lexicon):
+                out.append(part[start : m.start() + 1])
+                start = m.end()
+        out.append(part[start:])
+    return [p for p in out if p.strip()]
+
+
+_SENTENCE_BREAK = re.compile(rf"\.\s+(?=[{CAPITALS}])")
 
 
 def _loose_paragraphs(section: Node, role: str, lexicon: Lexicon, out, skip: Node | None = None) -> None:
@@ -1719,7 +1733,7 @@ def _loose_paragraphs(section: Node, role: str, lexicon: Lexicon, out, skip: Nod
         n += 1
         if child is skip:
             continue
-        parts = _sentences_of_work(child.text)
+        parts = _sentences_of_work(child.text, lexicon)
         for k, text in enumerate(parts):
             actors = read_actors(text, lexicon)
             if not (actors.leads or actors.supports or actors.supervisors):

@@ -297,3 +297,27 @@ def test_a_docx_whose_cells_break_lines_inside_a_paragraph(tmp_path):
     assert (doc.signer["name"], doc.signer["position"]) == ("Phạm Văn Tư", "Chủ tịch")
     assert doc.recipients == ["UBND tỉnh (b/c)", "TT Đảng ủy xã", "Lưu: VT"]
     assert [(result.names(t.lead), result.names(t.support)) for t in result.tasks] == [(["Phòng Kinh tế"], ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"])] * 2
+
+
+def test_an_html_lists_items_take_the_labels_a_browser_draws(tmp_path):
+    """A portal page whose duties are an `<ol>` (no numbers in the text) and whose last item
+    lists the communes' duties in a nested `<ul>` (twelfth batch of probes): each item a task
+    of its own, numbered as drawn, the nested dashes under their body; an item that writes its
+    own label keeps it."""
+    page = """<html><body><nav><ul><li><a href="/">Trang chủ</a></li></ul></nav>
+<table><tr><td><p><b>ỦY BAN NHÂN DÂN<br>TỈNH QUẢNG NINH</b></p><p>Số: 60/KH-UBND</p></td>
+<td><p><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b></p><p><i>Quảng Ninh, ngày 16 tháng 3 năm 2026</i></p></td></tr></table>
+<h2>KẾ HOẠCH</h2><h3>Thực hiện dân chủ ở cơ sở năm 2026</h3><h4>II. TỔ CHỨC THỰC HIỆN</h4>
+<ol><li>Sở Tài chính tham mưu bố trí kinh phí thực hiện Kế hoạch.</li>
+<li>Ủy ban nhân dân các xã, phường:<ul><li>Xây dựng kế hoạch thực hiện tại địa phương;</li>
+<li>Phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam cùng cấp tổ chức hội nghị đối thoại.</li></ul></li></ol>
+<ol start="3"><li>3. Thanh tra tỉnh kiểm tra việc thực hiện dân chủ tại 10 xã, phường.</li></ol></body></html>"""
+    path = tmp_path / "ol.html"
+    path.write_text(page, encoding="utf-8")
+    tasks = {t["path"]: (t["lead"], t["support"]) for t in extract(path).to_json()["tasks"]}
+    assert tasks == {
+        "II.1": (["Sở Tài chính"], []),
+        "II.2.1": (["Ủy ban nhân dân các xã, phường"], []),
+        "II.2.2": (["Ủy ban nhân dân các xã, phường"], ["Ủy ban Mặt trận Tổ quốc Việt Nam các xã, phường"]),
+        "II.3": (["Thanh tra tỉnh"], []),
+    }

@@ -2069,3 +2069,15 @@ def test_the_same_level_beside_a_lead_the_heading_names_is_that_leads():
     tasks = {t.path: t for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks}
     assert (tasks["Đ7.2"].lead, tasks["Đ7.2"].support) == (["Ủy ban nhân dân các xã, phường"], ["Ủy ban Mặt trận Tổ quốc Việt Nam các xã, phường"])
     assert tasks["Đ8"].lead == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
+
+
+def test_a_loose_paragraph_of_several_bodies_duties_is_a_task_each():
+    """A TỔ CHỨC THỰC HIỆN written as one paragraph of sentences, each opening with its body and
+    verb (twelfth batch of probes): each sentence is a task of its own, so the department that
+    funds is not a lead of the monitoring the Home Affairs department was given."""
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH TÂY NINH", "Số: 120/KH-UBND", "Tây Ninh, ngày 11 tháng 3 năm 2026", "", "KẾ HOẠCH",
+             "Thực hiện dân chủ ở cơ sở năm 2026", "", "I. TỔ CHỨC THỰC HIỆN",
+             "Giao Sở Nội vụ là cơ quan thường trực, theo dõi, hướng dẫn việc thực hiện Kế hoạch; báo cáo Ủy ban nhân dân tỉnh trước ngày 05/12/2026. "
+             "Sở Tài chính bố trí kinh phí thực hiện Kế hoạch theo quy định. Ủy ban nhân dân các xã, phường chủ động triển khai thực hiện."]
+    tasks = [(t.lead, t.text[:20]) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
+    assert [lead for lead, _ in tasks] == [["Sở Nội vụ"], ["Sở Tài chính"], ["Ủy ban nhân dân các xã, phường"]]
