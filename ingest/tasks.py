@@ -2536,12 +2536,13 @@ def _make_task(
     if _only_points_to_appendix(text, actors) or (entry is None and not (own_leads or ctx.leads or ctx.supports) and _states_a_field(text, actors)):
         return None
     leads, requested = _task_leads(ctx, entry, actors, own_leads)
+    leads, supervisors = ([], actors.supervisors + leads) if _heading_supervises(entry, actors, text) else (leads, actors.supervisors)
     leads = _partners_are_not_leads(leads, actors)
     if not leads and ctx.about:
         leads = ctx.about
-    if not leads and not actors.supports and not actors.supervisors and role == "tasks":
+    if not leads and not actors.supports and not supervisors and role == "tasks":
         leads = default
-    if not leads and not actors.supports and not actors.supervisors and not actors.generic and role in ("funding", "reporting", "other") and not _partners_named(own):
+    if not leads and not actors.supports and not supervisors and not actors.generic and role in ("funding", "reporting", "other") and not _partners_named(own):
         return None
     named_leads = [m for m in leads if not is_catch_all(m) or entry is not None or own_leads]
     others = [m for m in leads if m not in named_leads] + actors.generic
@@ -2549,7 +2550,7 @@ def _make_task(
     lead_names = _names(named_leads, lexicon)
     lead_keys = {fold(x) for x in lead_names}
     support_names = [n for n in _names(supports, lexicon) if fold(n) not in lead_keys]
-    supervise_names = _names(actors.supervisors, lexicon)
+    supervise_names = _names(supervisors, lexicon)
     timeframe, from_text, deadlines = _task_timeframe(ctx, text)
     lines = tuple(sorted({n for c in [node, *node.children] for n in c.lines}))
     task = Task(
@@ -2573,7 +2574,14 @@ def _make_task(
         others=[n for n in _names(others, lexicon) if fold(n) not in lead_keys],
     )
     # the mentions behind the names: their kind and place feed the plan's agency list
-    return task, {shown_name(m, lexicon): m for m in leads + supports + actors.supervisors + others}
+    return task, {shown_name(m, lexicon): m for m in leads + supports + supervisors + others}
+
+
+def _heading_supervises(entry: _Entry | None, actors: Actors, text: str) -> bool:
+    """"Điều 10. Trách nhiệm của Ban Thanh tra nhân dân" / "Giám sát việc thực hiện Quy chế này.":
+    the bodies a heading names supervise when the duty under it opens with the verb that makes a
+    named subject supervise."""
+    return entry is not None and not actors.first_is_subject and bool(_grammar().supervise.match(text.strip()))
 
 
 def _task_supports(ctx: _Ctx, actors: Actors, leads: list[AgencyMention]) -> list[AgencyMention]:

@@ -2081,3 +2081,16 @@ def test_a_loose_paragraph_of_several_bodies_duties_is_a_task_each():
              "Sở Tài chính bố trí kinh phí thực hiện Kế hoạch theo quy định. Ủy ban nhân dân các xã, phường chủ động triển khai thực hiện."]
     tasks = [(t.lead, t.text[:20]) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks]
     assert [lead for lead, _ in tasks] == [["Sở Nội vụ"], ["Sở Tài chính"], ["Ủy ban nhân dân các xã, phường"]]
+
+
+def test_a_body_a_heading_names_supervises_when_its_duty_opens_with_supervision():
+    """"Điều 10. Trách nhiệm của Ban Thanh tra nhân dân" / "Giám sát việc thực hiện Quy chế này."
+    (a commune's regulation, thirteenth batch of probes): the board supervises, as "Ban Thanh tra
+    nhân dân giám sát …" makes it; "Kiểm tra, giám sát …" under a heading stays its lead's work."""
+    lines = ["ỦY BAN NHÂN DÂN", "XÃ HƯƠNG SƠN", "Số: 31/QĐ-UBND", "Hương Sơn, ngày 12 tháng 3 năm 2026", "", "QUY CHẾ",
+             "Thực hiện dân chủ trong hoạt động của cơ quan", "", "Điều 9. Trách nhiệm của Ban Thanh tra nhân dân",
+             "Giám sát việc thực hiện Quy chế này.", "", "Điều 10. Trách nhiệm của Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã",
+             "Kiểm tra, giám sát việc công khai thông tin."]
+    tasks = {t.path: (t.lead, t.supervise) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks}
+    assert tasks["Đ9"] == ([], ["Ban Thanh tra nhân dân"])
+    assert tasks["Đ10"] == (["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"], [])
