@@ -384,6 +384,8 @@ def _a_common_noun(entry: AgencyEntry, mention: AgencyMention, surface: str) -> 
     """A name that is also a common noun written without the level or place that makes it a body
     ("công chức thuế", "Thuế đối với hàng hóa …" — but "Thuế tỉnh", "Thuế Đồng Nai", "Cơ quan
     thuế", an alias, are bodies)."""
+    if len(surface) <= 2 and surface.isupper() and entry.levelled and not mention.level:
+        return True  # "CA" alone is a ministry's code in a list ("Các Bộ: YT, CA, XD"); "CA xã" a body
     return entry.requires_level and not mention.level and not mention.place and fold(surface) == fold(entry.name)
 
 

@@ -384,11 +384,15 @@ _ROLES_SLASH = re.compile(r"(?<=[\wÀ-ỹ)])\s*/\s*(?=[A-ZĐÀ-Ỹ])")
 
 def _split_roles(text: str) -> tuple[str, str]:
     """A cell naming both roles ("Chủ trì: Sở Y tế; Phối hợp: Sở Nội vụ", "Sở Y tế (chủ trì),
-    Sở Nội vụ", or as its header parts them: "Phòng Kinh tế / Văn phòng HĐND và UBND xã" under
+    Sở Nội vụ", "Sở Y tế (chủ trì) Sở Nội vụ (phối hợp)", or as its header parts them: "Phòng Kinh tế / Văn phòng HĐND và UBND xã" under
     "Chủ trì/Phối hợp"): the lead and the partners."""
     m = _PARTNER_MARK.search(text)
     slash = _ROLES_SLASH.search(text)
-    if m:
+    if m and m.group().lstrip(" ;,.-").startswith("(") and not text[m.end() :].strip(" ;,."):
+        # "Sở A (chủ trì) Sở B, Sở C (phối hợp)": a bracketed mark closes the names before it
+        lead_mark = next((x for x in _LEAD_MARK.finditer(text, 0, m.start())), None)
+        lead, support = (text[: lead_mark.end()], text[lead_mark.end() : m.start()]) if lead_mark else ("", text[: m.start()])
+    elif m:
         lead, support = text[: m.start()], text[m.end() :]
     elif slash and not _LEAD_MARK.search(text):
         lead, support = text[: slash.start()], text[slash.end() :]

@@ -200,8 +200,21 @@ def _squeeze(text: str) -> str:
 
 
 def fix_bullets(lines: list[Line]) -> list[Line]:
-    """`- + Cơ quan thực hiện` (a dash and a plus on one line) is a plus bullet."""
-    return _map_text(lines, lambda s: _DASH_PLUS.sub("+ ", s))
+    """`- + Cơ quan thực hiện` (a dash and a plus on one line) is a plus bullet; labels written
+    with a slash, as some provinces' offices write them ("I/ NHIỆM VỤ", "1/ Phòng Kinh tế:",
+    "a/ Chủ trì …"), are the labels "I.", "1.", "a)"."""
+    return _map_text(lines, lambda s: _slash_label(_DASH_PLUS.sub("+ ", s)))
+
+
+_SLASH_LABEL = re.compile(r"^(?P<label>[IVXL]{1,5}|\d{1,2}|[a-zđ])/\s+(?=\S)")
+
+
+def _slash_label(text: str) -> str:
+    m = _SLASH_LABEL.match(text)
+    if m is None:
+        return text
+    label = m.group("label")
+    return f"{label}{')' if label.islower() else '.'} {text[m.end():]}"
 
 
 _FOOTNOTE_BODY = re.compile(r"^(?P<n>\d{1,2})\s+(?P<text>[A-ZĐÀ-Ỹ].+)$")

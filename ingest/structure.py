@@ -607,6 +607,8 @@ def _first_body_line(lines: list[Line], start: int, lists: bool = False) -> int:
             return i
         if kind in items and not is_opener(line.text) and not (not lists and _grounds_follow(lines, i)):
             return i
+        if kind == "dash" and plain is None and _addressed_list(lines, start, i):
+            return i
         if _tail_line(lines, i):
             # a notice in plain paragraphs and dashes: no item ever came, and its words from
             # the first line that is no opening are the body, not a preamble
@@ -614,6 +616,21 @@ def _first_body_line(lines: list[Line], start: int, lists: bool = False) -> int:
         if plain is None and kind == "para" and line.text.strip() and not is_opener(line.text):
             plain = i
     return len(lines)
+
+
+def _addressed_list(lines: list[Line], start: int, i: int) -> bool:
+    """"Thực hiện … Ủy ban nhân dân tỉnh giao:" / "- Sở Nội vụ: hướng dẫn …": dashes after the
+    opening's colon that each open with a body are the letter's body, its duties (dashes of
+    documents after "Căn cứ các văn bản sau:" stay the opening's; the addressees after "Kính
+    gửi:" are no duties)."""
+    before = next((l.text.strip() for l in reversed(lines[start:i]) if l.text.strip()), "")
+    if not before.endswith(":") or not is_opener(before) or fold(before).startswith(tuple(cues()["letter"]["address"])):
+        return False  # "Kính gửi:" over its addressees
+    from .agencies import find_agencies
+
+    body = classify(lines[i].text)[2]
+    found = find_agencies(body[:120])
+    return bool(found) and found[0].start == 0
 
 
 @cache

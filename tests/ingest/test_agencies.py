@@ -1002,6 +1002,12 @@ ISSUERS_UNITS = [
     ("Phòng Hậu cần - Kỹ thuật công khai tài chính", [("Phòng Hậu cần - Kỹ thuật", "division")]),
     # a numbered unit of a name the gazetteer holds, and the province after it
     ("Thuế cơ sở 1, Thuế cơ sở 2 niêm yết", [("Thuế cơ sở 1", "central_government"), ("Thuế cơ sở 2", "central_government")]),
+    # a commune office's abbreviations (fourteenth batch); "CA" alone is a ministry's code in a
+    # list of ministries, a body only with its level
+    ("CA xã phối hợp BCH Quân sự xã bảo đảm", [("Công an xã", "police_military"), ("Ban Chỉ huy quân sự xã", "police_military")]),
+    ("Đoàn TN xã, Hội ND xã vận động", [("Đoàn Thanh niên xã", "mass_organisation"), ("Hội Nông dân xã", "mass_organisation")]),
+    ("Các Bộ: YT, CA, XD", []),
+    ("Trạm Y tế xã bố trí lực lượng", [("Trạm Y tế xã", "public_service_unit")]),
 ]
 
 

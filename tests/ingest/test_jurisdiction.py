@@ -167,7 +167,7 @@ def test_the_womens_unions_name_where_the_motto_stands_parts_its_header(tmp_path
     "line,issuer",
     [
         # "BCH" before a body without boards is a military command's, not an executive committee's
-        (["BCH QUÂN SỰ TỈNH NGHỆ AN"], None),
+        (["BCH QUÂN SỰ TỈNH NGHỆ AN"], "Bộ Chỉ huy Quân sự tỉnh"),
         (["BỘ CHỈ HUY QUÂN SỰ TỈNH NGHỆ AN"], "Bộ Chỉ huy Quân sự tỉnh"),
         (["CÔNG ĐOÀN SỞ Y TẾ"], "Công đoàn Sở Y tế"),
         (["BAN CHẤP HÀNH CÔNG ĐOÀN SỞ Y TẾ"], "Ban Chấp hành Công đoàn Sở Y tế"),

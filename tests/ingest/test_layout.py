@@ -346,6 +346,23 @@ def test_a_table_that_lists_the_bodies_first_gives_each_its_row_of_work():
     assert leads == ["+ Cơ quan thực hiện: Sở Nội vụ", "+ Cơ quan thực hiện: Ủy ban nhân dân các xã, phường"]
 
 
+@pytest.mark.parametrize(
+    "cell,lead,support",
+    [
+        # a bracketed mark after each body's name (an HTML plan's one "Cơ quan thực hiện" column,
+        # fourteenth batch of probes): the names before "(phối hợp)" after the lead's mark are partners
+        ("Sở Nông nghiệp và Môi trường (chủ trì) Ủy ban nhân dân các xã, phường (phối hợp)", "Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các xã, phường"),
+        ("Sở A, Sở B (phối hợp)", "", "Sở A, Sở B"),
+        ("Chủ trì: Sở Y tế; Phối hợp: Sở Nội vụ", "Sở Y tế", "Sở Nội vụ"),
+        ("Sở Văn hóa, Thể thao và Du lịch (chủ trì); Sở Tư pháp", "Sở Văn hóa, Thể thao và Du lịch", "Sở Tư pháp"),
+    ],
+)
+def test_a_cell_that_marks_each_bodys_role(cell, lead, support):
+    from ingest.layout import _split_roles
+
+    assert _split_roles(cell) == (lead, support)
+
+
 def test_a_bodys_cell_left_empty_under_it_goes_on_with_it():
     """"Đơn vị | Nhiệm vụ được giao | Thời gian", a body's second row with its cell empty (a
     merged cell a portal wrote as empty ones; eleventh batch of probes): the row is the body's."""

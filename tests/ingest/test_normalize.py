@@ -521,3 +521,30 @@ def test_the_partys_signing_formulas_are_read_as_the_others(written, read):
     from ingest.normalize import restore_cue_marks
 
     assert [l.text for l in restore_cue_marks(L(written))] == [read]
+
+
+@pytest.mark.parametrize(
+    "line,read",
+    [
+        # labels with a slash, as some provinces' offices write them (fourteenth batch of probes)
+        ("I/ NHIỆM VỤ", "I. NHIỆM VỤ"),
+        ("1/ Phòng Văn hóa - Xã hội:", "1. Phòng Văn hóa - Xã hội:"),
+        ("a/ Chủ trì, phối hợp với Ủy ban MTTQ Việt Nam xã tuyên truyền;", "a) Chủ trì, phối hợp với Ủy ban MTTQ Việt Nam xã tuyên truyền;"),
+        # a fraction, a date and a letter's subject are no labels
+        ("1/2 số hộ gia đình tham gia", "1/2 số hộ gia đình tham gia"),
+        ("V/v tổ chức hội nghị", "V/v tổ chức hội nghị"),
+    ],
+)
+def test_a_label_written_with_a_slash_is_the_label(line, read):
+    assert [l.text for l in normalize([line]).lines] == [read]
+
+
+def test_a_line_cut_after_report_goes_on_to_whom_it_reports():
+    """"- Sở Nội vụ: … tổng hợp, báo cáo" / "UBND tỉnh trước ngày 30/6/2026." (a province's
+    letter, fourteenth batch): "báo cáo" takes the body after it, as "trình" does."""
+    from ingest.normalize import _should_join
+
+    prev, nxt = "- Sở Nội vụ: hướng dẫn các xã, phường rà soát quy chế thực hiện dân chủ; tổng hợp, báo cáo", "UBND tỉnh trước ngày 30/6/2026."
+    # in a text not visibly hard-wrapped, and at any width
+    assert all(_should_join(prev, nxt, False, width) for width in (60, 95, 140))
+    assert not _should_join("- Sở Nội vụ: tổng hợp kết quả, báo cáo.", nxt, False, 95)

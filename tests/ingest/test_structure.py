@@ -294,3 +294,17 @@ def test_the_signers_name_after_a_signed_note_or_a_rank(signature, name, positio
              "Thực hiện dân chủ", "I. NỘI DUNG", "1. Văn phòng tổng hợp.", "Nơi nhận:", "- Lưu: VT.", *signature]
     signer = parse(normalize(lines)).signer
     assert (signer.name, signer.position) == (name, position)
+
+
+def test_a_letters_dashes_after_its_openings_colon_are_its_duties():
+    """"Thực hiện Công văn … Ủy ban nhân dân tỉnh giao:" / "- Sở Nội vụ: …" (a province's letter,
+    fourteenth batch of probes): the dashes that each open with a body are the body of the
+    letter, not its opening; the addressees under "Kính gửi:" stay addressees."""
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "Số: 1450/UBND-NC", "Bắc Ninh, ngày 22 tháng 5 năm 2026", "V/v tăng cường thực hiện dân chủ",
+             "Kính gửi:", "- Các sở, ban, ngành tỉnh;", "- Ủy ban nhân dân các xã, phường.",
+             "Thực hiện Công văn số 3120/BNV-CQĐP ngày 10/5/2026 của Bộ Nội vụ, Ủy ban nhân dân tỉnh giao:",
+             "- Sở Nội vụ: hướng dẫn các xã, phường rà soát quy chế thực hiện dân chủ.",
+             "- Sở Tài chính: hướng dẫn công khai ngân sách cấp xã.", "Nơi nhận:", "- Như trên;", "- Lưu: VT."]
+    doc = parse(normalize(lines))
+    assert [n.text for n in doc.sections] == ["Sở Nội vụ: hướng dẫn các xã, phường rà soát quy chế thực hiện dân chủ.", "Sở Tài chính: hướng dẫn công khai ngân sách cấp xã."]
+    assert [r.text for r in doc.recipients][:2] == ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"]
