@@ -76,10 +76,26 @@ def _issuer_mention(doc: Document) -> tuple[AgencyMention | None, str | None, st
     if candidate is None:
         candidate = _issuer_in_preamble(doc)
     # 4. the signature formula "TM. ỦY BAN NHÂN DÂN"
-    if candidate is None and doc.signer and doc.signer.formula:
-        found = find_agencies(doc.signer.formula)
-        candidate = found[0] if found else None
+    # "TM. ỦY BAN NHÂN DÂN XÃ NGA SƠN" (a copy whose header page was lost): the formula read as a
+    # block line names the body with its level and place
+    signed, signed_place, signed_level = _signing_body(doc)
+    if candidate is None:
+        candidate, block_place, block_level = signed, block_place or signed_place, block_level or signed_level
+    elif signed is not None and not (candidate.place or block_place) and fold(signed.name) == fold(candidate.name):
+        block_place, block_level = signed_place, block_level or signed_level
     return candidate, block_place, block_level
+
+
+def _signing_body(doc: Document) -> tuple[AgencyMention | None, str | None, str | None]:
+    """The body a signing formula names ("TM. ỦY BAN NHÂN DÂN XÃ NGA SƠN"), its place and level."""
+    if not (doc.signer and doc.signer.formula):
+        return None, None, None
+    named = doc.signer.formula.split(" / ")[0].partition(". ")[2]
+    body, where, level = issuer_from_block([named]) if named else (None, None, None)
+    if body is None:
+        found = find_agencies(doc.signer.formula)
+        body = found[0] if found else None
+    return body, where, level
 
 
 def _issuer_in_preamble(doc: Document) -> AgencyMention | None:

@@ -197,3 +197,16 @@ def test_the_first_body_of_a_joint_texts_block_issues(tmp_path, heading, symbol,
     path = tmp_path / "lt.txt"
     path.write_text(text, encoding="utf-8")
     assert extract(path).document.issuer == issuer
+
+
+def test_a_copy_without_its_header_page_is_of_the_place_its_signing_formula_names(tmp_path):
+    """A scan from the genre heading on (fifteenth batch of probes): the preamble says "Ủy ban
+    nhân dân xã ban hành …", the formula "TM. ỦY BAN NHÂN DÂN XÃ NGA SƠN" names which commune."""
+    text = "\n".join(["KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở năm 2026", "",
+                      "Thực hiện Kế hoạch số 40/KH-UBND ngày 20/01/2026 của Ủy ban nhân dân tỉnh Thanh Hóa, Ủy ban nhân dân xã ban hành Kế hoạch như sau:",
+                      "I. NHIỆM VỤ", "1. Phòng Kinh tế lấy ý kiến Nhân dân về kế hoạch xây dựng nông thôn mới.", "",
+                      "Nơi nhận:", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN XÃ NGA SƠN", "CHỦ TỊCH", "", "Mai Văn Hòa"])
+    path = tmp_path / "headless.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = extract(path).document
+    assert (doc.issuer, doc.place) == ("Ủy ban nhân dân xã Nga Sơn", "Nga Sơn")
