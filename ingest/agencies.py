@@ -468,14 +468,15 @@ def _board_before(before: str, body: AgencyMention) -> re.Match[str] | None:
     committees_before_bodies.of_kinds) — words the list lacks, read by their shape."""
     if not body.known or body.kind not in cues()["committees_before_bodies"]["of_kinds"]:
         return None
-    m = _BOARD.search(before[-80:])
+    # from near the end only: the board ends where the body starts (the offsets stay the text's)
+    m = _BOARD.search(before, max(0, len(before) - 80))
     if m is None:
         return None
     words = m.group(1).split()
     first = 2 if fold(words[0]) == "ban" else 3
     if any(predicate_regex().match(" ".join(words[k:])) or _mood_word().match(" ".join(words[k:])) for k in range(first, len(words))):
         return None  # "Ban Chỉ đạo đề nghị | Hội Nông dân tỉnh": a sentence
-    return _BOARD.search(before)
+    return m
 
 
 @cache
@@ -486,7 +487,15 @@ def _mood_word() -> re.Pattern[str]:
 
 
 def _is_staff_union(unit: str) -> bool:
-    return fold(unit) in {fold(u) for u in cues()["unions_before_bodies"]}
+    return fold(unit) in _folded_units()[1]
+
+
+@cache
+def _folded_units() -> tuple[frozenset[str], frozenset[str]]:
+    """The units a known body's name may follow, and among them its staff's unions, folded
+    (cues.yaml: units_before_bodies, unions_before_bodies)."""
+    unions = frozenset(fold(u) for u in cues()["unions_before_bodies"])
+    return frozenset(fold(u) for u in cues()["units_before_bodies"]) | unions, unions
 
 
 @cache
@@ -531,8 +540,7 @@ def _a_unit_of(unit: str, body: AgencyMention) -> bool:
         return _coordinating(body)
     if _is_party_organ(unit):
         return True
-    listed = {fold(u) for u in (*cues()["units_before_bodies"], *cues()["unions_before_bodies"])}
-    if fold(strip_plural(unit)) in {fold(c) for c in _committee_words()} or (_BOARD.fullmatch(unit + " ") and fold(strip_plural(unit)) not in listed):
+    if fold(strip_plural(unit)) in {fold(c) for c in _committee_words()} or (_BOARD.fullmatch(unit + " ") and fold(strip_plural(unit)) not in _folded_units()[0]):
         return body.kind in cues()["committees_before_bodies"]["of_kinds"]
     rule = cues()["apparatus_units"]
     apparatus = fold(strip_plural(unit)) in {fold(u) for u in rule["units"]}
@@ -563,7 +571,8 @@ _PLURAL = re.compile(r"(?<![\wÀ-ỹ])(?:các|những|Các|Những)\s+$")
 # "Kho bạc Nhà nước khu vực XI", "Viện kiểm sát nhân dân khu vực" (every regional one), and a
 # state agency's grassroots units since 2025 ("Bảo hiểm xã hội cơ sở", "Thuế cơ sở 3"); not a
 # region's own name ("khu vực Tây Nguyên")
-_REGION = re.compile(r"^\s+(?:(?i:Việt Nam)\s*)?(?:[-–]\s*)?((?i:chi nhánh\s+)?(?P<unit>(?i:khu vực|cơ sở))(?:\s+(?:[IVXLC]{1,5}|\d{1,2})(?![\wÀ-ỹ])|(?![\wÀ-ỹ])(?!\s+[" + _UPPER + r"0-9])))")
+_UNIT_WORDS = ("khu vực", "cơ sở")
+_REGION = re.compile(r"^\s+(?:(?i:Việt Nam)\s*)?(?:[-–]\s*)?((?i:chi nhánh\s+)?(?P<unit>(?i:" + "|".join(_UNIT_WORDS) + r"))(?:\s+(?:[IVXLC]{1,5}|\d{1,2})(?![\wÀ-ỹ])|(?![\wÀ-ỹ])(?!\s+[" + _UPPER + r"0-9])))")
 
 
 def _region(entry: AgencyEntry, rest: str) -> re.Match[str] | None:
@@ -635,7 +644,7 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
     if named:
         group, length = named
         return AgencyMention(f"{entry.name} {group}", entry.kind, text[start : end + length], start, end + length, group.split()[1], None, True, False, entry.name)
-    numbered = _UNIT_NUMBER.match(rest) if fold(entry.name).endswith(("cơ sở", "khu vực")) else None
+    numbered = _UNIT_NUMBER.match(rest) if fold(entry.name).endswith(_UNIT_WORDS) else None
     if numbered:
         return _numbered_unit(entry, text, start, end + numbered.end(), numbered.group(1))
     sm = _suffix_regex().match(rest)

@@ -1997,7 +1997,7 @@ def _named_entry(heading: str, lexicon: Lexicon) -> _Entry | None:
 
 @cache
 def _unit_name_regex() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{alternation(cues()['named_unit_heads'])})\s+[A-ZĐÀ-Ỹ]")
+    return re.compile(rf"^(?:{alternation(cues()['named_unit_heads'])})\s+[{CAPITALS}]")
 
 
 def _unit_named(name: str) -> bool:
