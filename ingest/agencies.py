@@ -16,10 +16,9 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from . import places
-from .rules import AgencyEntry, AgencyFamily, alternation, cues, doc_types, fold, gazetteer, level_words, modern_tones, proper_case, unmarked
+from .rules import CAPITALS, AgencyEntry, AgencyFamily, alternation, cues, doc_types, fold, gazetteer, level_words, modern_tones, proper_case, unmarked
 
-_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-CAPITALS = _UPPER  # the capital letters of Vietnamese, for a character class
+_UPPER = CAPITALS
 _SYL = r"[\wÀ-ỹđĐ]*"
 # A place name: one to four capitalised syllables ("Vĩnh Long", "Cần Thơ", "Hồ Chí Minh"),
 # and since 2025 perhaps a number ("Cổ Nhuế 2", "Bảo Lâm 5").
@@ -225,7 +224,7 @@ def _before_a_known_body(name: str) -> str:
     """A family's name ends where a body the gazetteer knows starts after "," or "và" ("Sở Y tế |
     và Bảo hiểm xã hội tỉnh"), not at a word that only opens such a name ("Cục Trồng trọt và Bảo
     vệ thực vật" is one)."""
-    for m in re.finditer(r"\s*(?:,|\s+và)\s+(?=[A-ZĐÀ-Ỹ])", name):
+    for m in re.finditer(rf"\s*(?:,|\s+và)\s+(?=[{CAPITALS}])", name):
         found = find_agencies(name[m.end() :])
         if found and found[0].start == 0 and found[0].known:
             return name[: m.start()]
@@ -713,7 +712,7 @@ def stacked_titles() -> str:
     # title then a colon, the bodies it heads after it; "Giám đốc (Thủ trưởng) các sở, ban,
     # ngành": the other title in brackets
     other = rf"\s*\(\s*(?:{titles})\s*\)\s+(?=\S)"
-    return rf"^(?:(?:các\s+)?(?:{titles})(?:\s*,\s*{listed}|\s+(?:và|kiêm)\s+{listed}|\s*:\s+(?=[A-ZĐÀ-Ỹ])|{other}|\s+(?=\S)|\s*$))+"
+    return rf"^(?:(?:các\s+)?(?:{titles})(?:\s*,\s*{listed}|\s+(?:và|kiêm)\s+{listed}|\s*:\s+(?=[{CAPITALS}])|{other}|\s+(?=\S)|\s*$))+"
 
 
 @cache
@@ -733,7 +732,7 @@ def _abbreviation_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     table = gazetteer().abbreviations
     alts = alternation(table)
     # "TP. Hà Nội", "TP.Huế": an abbreviation's full stop before a name goes with it
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alts})(?:\.(?=\s*[A-ZĐÀ-Ỹ]))?(?![\wÀ-ỹ])"), table
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alts})(?:\.(?=\s*[{CAPITALS}]))?(?![\wÀ-ỹ])"), table
 
 
 @cache
@@ -1032,7 +1031,7 @@ def place_qualifier_regex() -> re.Pattern[str]:
     "đóng trên địa bàn thành phố", "trên địa bàn tỉnh Nghệ An", "ở trung ương" (cues.yaml:
     place_qualifier, issuer_levels)."""
     c = cues()
-    return re.compile(rf"\s+{c['place_qualifier']}(?:\s+(?:{alternation(c['issuer_levels'])}))?(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){{0,3}}")
+    return re.compile(rf"\s+{c['place_qualifier']}(?:\s+(?:{alternation(c['issuer_levels'])}))?(?:\s+[{CAPITALS}][\wÀ-ỹ]*){{0,3}}")
 
 
 def split_agencies(phrase: str, lexicon: Lexicon | None = None) -> list[AgencyMention]:
@@ -1289,7 +1288,7 @@ def _own_head_regex(unit: str) -> re.Pattern[str] | None:
     heads = cues()["own_unit_titles"]["own_heads"].get(unit)
     if not heads:
         return None
-    return re.compile(rf"(?<![\wÀ-ỹ])(?<![cC]ác\s)(?i:{alternation(heads)})(?![\wÀ-ỹ])(?!\s+[A-ZĐÀ-Ỹ])")
+    return re.compile(rf"(?<![\wÀ-ỹ])(?<![cC]ác\s)(?i:{alternation(heads)})(?![\wÀ-ỹ])(?!\s+[{CAPITALS}])")
 
 
 @cache
@@ -1299,7 +1298,7 @@ def _title_unit_regex() -> re.Pattern[str]:
     units = "|".join(re.escape(u) for u in c["nouns"])
     # "Trưởng phòng Phòng Hành chính …": the name may repeat the noun
     # "Phó Trưởng Ban Chỉ đạo": the noun may be the body's own head, capitalised
-    return re.compile(rf"(?<![\wÀ-ỹ])(?i:{heads})\s+((?i:{units}))\s+(?:(?i:{units})\s+)?(?=[A-ZĐÀ-Ỹ])")
+    return re.compile(rf"(?<![\wÀ-ỹ])(?i:{heads})\s+((?i:{units}))\s+(?:(?i:{units})\s+)?(?=[{CAPITALS}])")
 
 
 def name_bare_titles(text: str) -> str:
@@ -1348,10 +1347,10 @@ def _place_list_regexes() -> _PlaceLists:
     c = cues()["place_lists"]
     unit = alternation(level_words("province", "city"))
     units = rf"(?:{unit})(?:\s*[,/]\s*(?:{unit}))?"
-    place = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
+    place = rf"[{CAPITALS}][\wÀ-ỹ]*(?:\s+[{CAPITALS}][\wÀ-ỹ]*){{0,3}}"
     # "… các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, Quảng Trị …": what the units are, then the list
     tier = rf"(?:\s+(?:{alternation(c['unit_tiers'])}))?"
-    bodies = re.compile(rf"(?<![\wÀ-ỹ])(?P<body>{alternation(c['bodies'])})\s+các\s+(?P<units>{units}){tier}\s*:?\s*(?=[A-ZĐÀ-Ỹ])")
+    bodies = re.compile(rf"(?<![\wÀ-ỹ])(?P<body>{alternation(c['bodies'])})\s+các\s+(?P<units>{units}){tier}\s*:?\s*(?=[{CAPITALS}])")
     # (after an opening adverbial's comma too: "Để tiếp tục …, thành phố Đà Nẵng cần tập trung …")
     opening = re.compile(rf"(?:^|(?<=[.;:,]\s))(?:(?:{alternation(c['moods'])})\s+)?(?=(?i:các\s+)?(?i:{unit})\s+{place})")
     # an item of the list: the place's name, perhaps after its level word ("… và các tỉnh Bắc Ninh")
@@ -1614,7 +1613,7 @@ def _field_named(rest: str) -> bool:
     """A head's words name its field after a field preposition ("chuyên môn về | xây dựng",
     "quản lý nhà nước về | điện lực"; cues.yaml: clause_words.field_prepositions), an owner
     after it aside ("… về nông nghiệp và phát triển nông thôn | thuộc Ủy ban nhân dân cấp tỉnh")."""
-    low = fold(re.split(rf"\s+(?:{_owner_word().pattern})\s+(?=[A-ZĐÀ-Ỹ])", rest, maxsplit=1)[0])
+    low = fold(re.split(rf"\s+(?:{_owner_word().pattern})\s+(?=[{CAPITALS}])", rest, maxsplit=1)[0])
     field = _field_after_head().match(low)
     if field is None:
         return False
@@ -1948,7 +1947,7 @@ def provision_tail() -> re.Pattern[str]:
 
 def _opens_with_place_level(text: str) -> bool:
     """"Thành phố Hồ Chí Minh", "Tỉnh Nghệ An": a province's or city's level word, then its name."""
-    return re.match(rf"(?i:{alternation(level_words('province', 'city'))})\s+[A-ZĐÀ-Ỹ]", text) is not None
+    return re.match(rf"(?i:{alternation(level_words('province', 'city'))})\s+[{CAPITALS}]", text) is not None
 
 
 def _sort_members(tokens: list[str], catch_all: bool, rules: _CollectiveRules, lexicon: Lexicon) -> _Members:

@@ -30,7 +30,7 @@ from .agencies import find_agencies
 from .ids import local_document_id
 from .jurisdiction import Jurisdiction, full_name_of
 from .models import Document, LegalRef, Line, Mention
-from .rules import alternation, cues, doc_types, fold, law_titles, misreadable, modern_tones, registry, unmarked
+from .rules import CAPITALS, alternation, cues, doc_types, fold, law_titles, misreadable, modern_tones, registry, unmarked
 
 _STRENGTH = {"implements": 3, "based_on": 2, "cites": 1}
 _CODE = r"[A-ZĐ][A-Za-zĐđ&]*\d*"
@@ -101,7 +101,7 @@ def _named_law_regex() -> re.Pattern[str]:
     stops = alternation(cues()["law_name_stops"])
     word = rf"(?!(?:{stops}|Luật)(?![\wÀ-ỹ])|\d)[\wÀ-ỹ]+"
     return re.compile(
-        rf"(?<![\wÀ-ỹ])Luật\s+(?P<name>(?:sửa đổi,?\s+bổ sung\s+(?:một số điều của\s+)?(?:các\s+)?Luật\s+)?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*"
+        rf"(?<![\wÀ-ỹ])Luật\s+(?P<name>(?:sửa đổi,?\s+bổ sung\s+(?:một số điều của\s+)?(?:các\s+)?Luật\s+)?[{CAPITALS}][\wÀ-ỹ]*"
         rf"(?:,\s+[a-zà-ỹđ][\wÀ-ỹ]*)?(?:\s+{word}){{0,7}})" + _LAW_YEAR
     )
 
@@ -572,7 +572,7 @@ def _read_tail(hit: _Hit, text: str) -> None:
     om = p["of_issuer"].match(text[pos:])
     if om:
         rest = text[pos + om.end():]
-        rest_plain = re.sub(r"^(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Trưởng ban)\s+(?=[A-ZĐÀ-Ỹ])", "", rest)
+        rest_plain = re.sub(rf"^(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Trưởng ban)\s+(?=[{CAPITALS}])", "", rest)
         shift = len(rest) - len(rest_plain)
         agencies = find_agencies(rest_plain[:140])
         if agencies and agencies[0].start == 0:
@@ -588,8 +588,8 @@ def _read_tail(hit: _Hit, text: str) -> None:
         else:
             # a body the gazetteer does not know ("Ban chấp hành Đảng bộ tỉnh Nghệ An"): its
             # name runs to the description or the end of the clause
-            named = re.match(rf"^([A-ZĐÀ-Ỹ][^;:()“\"]{{2,160}}?)(?=\s+{_issuer_name_stop()})", rest)
-            named = named or re.match(r"^([A-ZĐÀ-Ỹ][^,;:()“\"]{2,110}?)(?=\s*[,;(“\"]|\s*$)", rest)
+            named = re.match(rf"^([{CAPITALS}][^;:()“\"]{{2,160}}?)(?=\s+{_issuer_name_stop()})", rest)
+            named = named or re.match(rf"^([{CAPITALS}][^,;:()“\"]{{2,110}}?)(?=\s*[,;(“\"]|\s*$)", rest)
             if named:
                 pos += om.end() + named.end()
         if hit.date is None:  # "… 411/QĐ-TTg của Thủ tướng Chính phủ ngày 31/3/2022 phê duyệt …"

@@ -21,7 +21,7 @@ from functools import cache
 
 from .blocks import Block, Cell, Table, block_lines, plain
 from .models import Line
-from .rules import alternation, cues, doc_types, fold
+from .rules import CAPITALS, alternation, cues, doc_types, fold
 from .tables import LETTER_SUBJECT, column_role, header_roles, is_motto, is_portal_trailer, row_label, signature_start
 
 _RULE = re.compile(r"^\s*[-_=–—.*\s]{3,}\s*$")  # decorative rules under the issuer and the motto
@@ -379,7 +379,7 @@ _PARTNER_MARK = re.compile(r"(?:^|[\s;,.(-])(?:cơ quan |đơn vị )?phối h�
 _LEAD_MARK = re.compile(r"\(?\s*(?:cơ quan |đơn vị )?chủ trì\s*[:)]?", re.I)
 
 
-_ROLES_SLASH = re.compile(r"(?<=[\wÀ-ỹ)])\s*/\s*(?=[A-ZĐÀ-Ỹ])")
+_ROLES_SLASH = re.compile(rf"(?<=[\wÀ-ỹ)])\s*/\s*(?=[{CAPITALS}])")
 
 
 def _split_roles(text: str) -> tuple[str, str]:

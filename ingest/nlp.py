@@ -19,7 +19,7 @@ import operator
 from functools import cache, lru_cache
 from typing import Any
 
-from .rules import AgencyFamily, cues, gazetteer, marks_misread, unmarked
+from .rules import CAPITALS, AgencyFamily, cues, gazetteer, marks_misread, unmarked
 
 
 @cache
@@ -32,7 +32,7 @@ def pipeline():
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     defaults = Vietnamese.Defaults
     # "… Du lịch/Sở Văn hóa và Thể thao": a slash between a word and a name parts two names
-    infixes = list(defaults.infixes or []) + [r"(?<=[\w)])[;,:](?=\S)", r"(?<=\w)-(?=\w)", r"(?<=\w)&(?=\w)", r"(?<=[a-zà-ỹđ])/(?=[A-ZĐÀ-Ỹ])"]
+    infixes = list(defaults.infixes or []) + [r"(?<=[\w)])[;,:](?=\S)", r"(?<=\w)-(?=\w)", r"(?<=\w)&(?=\w)", rf"(?<=[a-zà-ỹđ])/(?=[{CAPITALS}])"]
     nlp.tokenizer = Tokenizer(
         nlp.vocab,
         prefix_search=compile_prefix_regex(defaults.prefixes).search,

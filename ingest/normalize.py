@@ -17,7 +17,7 @@ from .blocks import PAGE_NUMBER, Block, Table, block_lines, map_text
 from .markup import text_blocks
 from .models import Line
 from .readers import SourceText
-from .rules import alternation, cues, doc_types, gazetteer, level_words, mark_restoring_phrases, marks_restorer, printed_genres
+from .rules import CAPITALS, alternation, cues, doc_types, gazetteer, level_words, mark_restoring_phrases, marks_restorer, printed_genres
 
 # PDF fonts with a broken ToUnicode table emit look-alike letters from other scripts.
 # Each pair was seen in a real plan's text layer (seed 004's "Kӂ HOҤCH" = "KẾ HOẠCH").
@@ -217,7 +217,7 @@ def _slash_label(text: str) -> str:
     return f"{label}{')' if label.islower() else '.'} {text[m.end():]}"
 
 
-_FOOTNOTE_BODY = re.compile(r"^(?P<n>\d{1,2})\s+(?P<text>[A-ZĐÀ-Ỹ].+)$")
+_FOOTNOTE_BODY = re.compile(rf"^(?P<n>\d{{1,2}})\s+(?P<text>[{CAPITALS}].+)$")
 def _is_structural(text: str) -> bool:
     # the parts of a plan start with a capital; "yêu cầu các cơ quan …" in lower case is a
     # wrapped line, not the closing paragraph
@@ -743,7 +743,7 @@ def _formula_variants() -> tuple[re.Pattern[str], dict[str, str]]:
     """"T/M ĐẢNG ỦY", "K/T BÍ THƯ": a signing formula as the Party writes it, the same length as
     "TM." (cues.yaml: signature_formula_variants)."""
     table = cues()["signature_formula_variants"]
-    return re.compile(rf"^({'|'.join(map(re.escape, table))})(?=\s+[A-ZĐÀ-Ỹ])"), table
+    return re.compile(rf"^({'|'.join(map(re.escape, table))})(?=\s+[{CAPITALS}])"), table
 
 
 def drop_page_numbers(lines: list[Line]) -> list[Line]:

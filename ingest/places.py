@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .rules import alternation, fold, level_words
+from .rules import CAPITALS, alternation, fold, level_words
 
 
 @cache
@@ -79,7 +79,7 @@ def is_place_name(name: str) -> bool:
 def provinces_named_in(text: str) -> list[str]:
     """Provinces the text names with their level word ("tỉnh Quảng Trị", "thành phố Cần Thơ")."""
     found: list[str] = []
-    for m in re.finditer(r"(?:tỉnh|thành phố)\s+([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})", text):
+    for m in re.finditer(rf"(?:tỉnh|thành phố)\s+([{CAPITALS}][\wÀ-ỹ]*(?:\s+[{CAPITALS}][\wÀ-ỹ]*){{0,3}})", text):
         words = m.group(1).split()
         for n in range(len(words), 0, -1):
             p = province(" ".join(words[:n]))

@@ -254,6 +254,9 @@ def modern_tones(text: str) -> str:
 
 
 # the vowels whose tone mark the old placement puts after "o", "u" ("Uỷ", "hoá")
+# the capital letters of Vietnamese, for a character class (the range "À-Ỹ" holds the small
+# letters too: "[A-ZĐÀ-Ỹ]" takes "đến")
+CAPITALS = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _TONED = "áàảãạéèẻẽẹýỳỷỹỵÁÀẢÃẠÉÈẺẼẸÝỲỶỸỴ"
 _TONED_VOWEL = re.compile(f"[{_TONED}]")
 _OLD_TONE = re.compile(rf"(?<![qQ])([oOuU])([{_TONED}])(?![\wÀ-ỹ])")

@@ -24,7 +24,7 @@ from pathlib import Path
 from . import places
 from .agencies import find_agencies
 from .models import Document, Extraction
-from .rules import cues, doc_types, fold
+from .rules import CAPITALS, cues, doc_types, fold
 from .structure import SILENT_ROLES
 from .tables import is_motto
 from .tasks import procedure_step_nodes
@@ -112,7 +112,7 @@ def check(doc: Document, ex: Extraction, today: dt.date | None = None) -> Docume
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])", text) if s.strip()]
+    return [s for s in re.split(rf"(?<=[.;])\s+(?=[{CAPITALS}])", text) if s.strip()]
 
 
 def _plausible_issuer(issuer: str | None) -> bool:

@@ -21,7 +21,7 @@ from functools import cache
 from . import places
 from .models import Attachment, Document, Header, Line, Node, Signer
 from .normalize import DIVISION_NUMBER_END, POINT_LABEL, Normalised
-from .rules import alternation, any_marks, cues, doc_types, fold, gazetteer, misreadable, printed_genres, proper_case, restore_marks, unmarked
+from .rules import CAPITALS, alternation, any_marks, cues, doc_types, fold, gazetteer, misreadable, printed_genres, proper_case, restore_marks, unmarked
 from .tables import LETTER_SUBJECT, is_motto
 
 _ROMAN = re.compile(r"^(?P<label>[IVXLC]{1,5})\s*[.)-]\s*(?P<text>\S.*)$")
@@ -35,9 +35,9 @@ _DECIMAL = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,2})(?!\d)\s*\.?\s*(?=\
 _LETTER = re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<text>.*)$")
 # "A. PHÁT TRIỂN NỀN MÓNG …": a capital letter over roman sections (a heading, or in capitals)
 _CAPITAL = re.compile(r"^(?P<label>[A-ZĐ])\s*\.\s+(?P<text>\S.*)$")
-_LETTER_DOT = re.compile(r"^(?P<label>[a-zđ])\.\s+(?P<text>[A-ZĐÀ-Ỹ].*)$")
+_LETTER_DOT = re.compile(rf"^(?P<label>[a-zđ])\.\s+(?P<text>[{CAPITALS}].*)$")
 # "(1) Bộ Y tế chỉ đạo …": the points of a notice's or a plan's paragraph, numbered in brackets
-_BRACKETED = re.compile(rf"^{POINT_LABEL}\s+(?P<text>[A-ZĐÀ-Ỹ].*)$")
+_BRACKETED = re.compile(rf"^{POINT_LABEL}\s+(?P<text>[{CAPITALS}].*)$")
 _DASH = re.compile(r"^[-–—•]\s*(?P<text>.*)$")
 _PLUS = re.compile(r"^\+\s*(?P<text>.*)$")
 _NUMBER_LINE = re.compile(
@@ -484,7 +484,7 @@ def _addressees(lines: list[Line]) -> list[Line]:
     """Whom a letter is addressed to: `Kính gửi: X` or `Kính gửi:` and the dashes below it."""
     words = "|".join(re.escape(w) for w in cues()["letter"]["address"])
     dispatch = re.escape(cues()["letter"]["dispatch"])
-    address = re.compile(rf"^(?:(?:{words})\s*:?|[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,]{{2,80}}\s+{dispatch}\s*:)\s*(?P<rest>.*)$", re.I)
+    address = re.compile(rf"^(?:(?:{words})\s*:?|[{CAPITALS}][{CAPITALS} ,]{{2,80}}\s+{dispatch}\s*:)\s*(?P<rest>.*)$", re.I)
     for k, line in enumerate(lines):
         m = address.match(line.text)
         if not m:
@@ -755,7 +755,7 @@ def _is_signature_block(lines: list[Line], i: int) -> bool:
     return i + 1 < len(lines) and _is_person(lines[i + 1].text.strip())
 
 
-_PERSON_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){1,5}$")
+_PERSON_NAME = re.compile(rf"^[{CAPITALS}][a-zà-ỹđ]*(?:\s+[{CAPITALS}][a-zà-ỹđ]*){{1,5}}$")
 
 
 def _is_person(text: str) -> bool:
@@ -776,7 +776,7 @@ def _without_rank(text: str) -> str:
 
 @cache
 def _rank_regex() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{alternation(cues()['ranks'])})\s+(?=[A-ZĐÀ-Ỹ])")
+    return re.compile(rf"^(?:{alternation(cues()['ranks'])})\s+(?=[{CAPITALS}])")
 
 
 @cache

@@ -329,7 +329,7 @@ def _clause_words() -> _ClauseWords:
         ),
         duty_of=_duty_heading_regex(w["duty_of"]),
         led_topic=re.compile(
-            rf"(?:các\s+)?(?i:{alternation(w['led_topics']['topics'])})\s+(?P<body>[A-ZĐÀ-Ỹ].+?)\s+"
+            rf"(?:các\s+)?(?i:{alternation(w['led_topics']['topics'])})\s+(?P<body>[{CAPITALS}].+?)\s+"
             rf"(?:(?:{alternation(cues()['responsibility_predicates'])})\s+)?(?:{alternation(w['led_topics']['verbs'])})"
         ),
         role_label=re.compile(rf"\s+[-–]\s+(?=(?i:{alternation(w['role_words'])}))"),
@@ -374,7 +374,7 @@ def _bare_adverbial_regex() -> re.Pattern[str]:
     """An opening adverbial in lower-case words up to the capital that starts the subject, or
     an adverb of frequency alone ("Hằng năm Bộ Quốc phòng …")."""
     alts = "|".join(cues()["bare_clause_openers"])
-    return re.compile(rf"^(?:(?i:{alts})(?:\s+(?P<last>[a-zà-ỹđ][\wà-ỹđ]*)){{1,8}}|(?i:{alternation(cues()['time_adverbs'])}))\s+(?=[A-ZĐÀ-Ỹ])")
+    return re.compile(rf"^(?:(?i:{alts})(?:\s+(?P<last>[a-zà-ỹđ][\wà-ỹđ]*)){{1,8}}|(?i:{alternation(cues()['time_adverbs'])}))\s+(?=[{CAPITALS}])")
 
 
 @cache
@@ -478,7 +478,7 @@ def subject_of(clause: str, lexicon: Lexicon, issuers_mood: bool = True) -> tupl
     description = _description(body, lexicon, conditioned)
     end, described = _named_subject_end(body, description, lexicon)
     if not end:
-        label = re.match(r"^([^:;]{3,100}?):\s+(?=[A-ZĐÀ-Ỹ])", body)
+        label = re.match(rf"^([^:;]{{3,100}}?):\s+(?=[{CAPITALS}])", body)
         if label and len(label.group(1).split()) <= 20 and not find_agencies(label.group(1)):
             # "Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường phối hợp …":
             # a topic, then the sentence that says who does it (its verb one the cues know)
@@ -728,7 +728,7 @@ def _person_before_post() -> re.Pattern[str]:
     """"Giao đồng chí Nguyễn Văn A, Phó Chủ tịch UBND xã …": the person, then the post that
     stands for the unit (cues.yaml: person_honorifics)."""
     honorifics = alternation(cues()["person_honorifics"])
-    return re.compile(rf"(?i:{honorifics})\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){{1,4}}?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*[,–-]\s*(?=[A-ZĐÀ-Ỹ])")
+    return re.compile(rf"(?i:{honorifics})\s+(?:[{CAPITALS}][\wÀ-ỹ]*\s+){{1,4}}?[{CAPITALS}][\wÀ-ỹ]*\s*[,–-]\s*(?=[{CAPITALS}])")
 
 
 def _request_within(clause: str, lexicon: Lexicon) -> tuple[list[AgencyMention], bool, str] | None:
@@ -786,6 +786,8 @@ def _after_adverbial(body: str, first: int, lexicon: Lexicon) -> int:
         rest = body[pos:]
         if predicate_regex().match(rest):
             break  # "…, kịp thời báo cáo UBND tỉnh, …": the verb of an understood subject
+        if pos > first and _openers().bare_level.match(rest):
+            continue  # "Căn cứ … đặc thù của mỗi xã, | phường để quyết định …": the adverbial's list goes on
         if public_regex().match(rest):
             return pos  # "Sau khi thanh toán, | người dân, doanh nghiệp sẽ nhận …": the public, no body
         mood = _mood_regex().match(rest)
@@ -1039,7 +1041,7 @@ def _comma_field_parts() -> tuple[tuple[str, str], ...]:
 def _capitalised_field_goes_on(before: str, sep: str, after: str) -> bool:
     """A conjunction between two capitalised words inside a group's field ("các cơ quan Nông
     nghiệp và Môi trường"), not before another body ("… Trung ương và Ủy ban nhân dân …")."""
-    if not sep[:1].isspace() or not after[:1].isupper() or not re.search(r"(?<!\S)[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[a-zđà-ỹ][\wÀ-ỹ]*)?$", before):
+    if not sep[:1].isspace() or not after[:1].isupper() or not re.search(rf"(?<!\S)[{CAPITALS}][\wÀ-ỹ]*(?:\s+[a-zđà-ỹ][\wÀ-ỹ]*)?$", before):
         return False
     return not any(a.start == 0 for a in find_agencies(after[:80]))
 
@@ -1081,6 +1083,7 @@ class _Openers:
     titles: re.Pattern[str]  # "Giám đốc", "Chủ tịch" … before a body's name (folded text)
     titles_raw: re.Pattern[str]  # the same on the text as written, with a following "các"
     place: re.Pattern[str]  # "Xã Trường Văn": a place, not a body
+    bare_level: re.Pattern[str]  # a level's word alone, before a small word ("phường để …")
     heads: re.Pattern[str]
     head_noun: re.Pattern[str]  # "các tổ chức …": after a plural, "tổ chức" is a noun, not the verb
 
@@ -1094,8 +1097,9 @@ def _openers() -> _Openers:
         titles=re.compile(stacked),
         # "Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Xây dựng, …": the generic head and its
         # colon before the bodies the title heads are the title's
-        titles_raw=re.compile(rf"{stacked}(?:các\s+)?(?:(?:{alternation(c['collectives']['generic'])})\s*:\s+(?=(?-i:[A-ZĐÀ-Ỹ])))?", re.I),
-        place=re.compile(rf"^(?i:{alternation(c['issuer_levels'])})\s+[A-ZĐÀ-Ỹ]"),
+        titles_raw=re.compile(rf"{stacked}(?:các\s+)?(?:(?:{alternation(c['collectives']['generic'])})\s*:\s+(?=(?-i:[{CAPITALS}])))?", re.I),
+        place=re.compile(rf"^(?i:{alternation(c['issuer_levels'])})\s+[{CAPITALS}]"),
+        bare_level=re.compile(rf"^(?i:{alternation(c['issuer_levels'])})\s+(?![{CAPITALS}])[\wÀ-ỹ]"),
         heads=re.compile(r"(?:" + alternation(heads) + r")(?![\wÀ-ỹ])"),
         head_noun=re.compile(r"(?:" + alternation({*c["agency_heads"], *c["collectives"]["generic"]}) + r")(?![\wÀ-ỹ])", re.I),
     )
@@ -2512,7 +2516,7 @@ def _roster_line() -> re.Pattern[str]:
     """A committee's member: a person by name, their post, their seat (cues.yaml: roster_seats)."""
     c = cues()
     honorific = alternation(c["person_honorifics"])  # "Ông (bà) …" too
-    return re.compile(rf"^(?:{honorific})(?:\s*\(\s*(?:{honorific})\s*\))?\s+[A-ZĐÀ-Ỹ][^,;]*,.*[-–:]\s*(?:{alternation(c['roster_seats'])})\s*[;.,]?$", re.I)
+    return re.compile(rf"^(?:{honorific})(?:\s*\(\s*(?:{honorific})\s*\))?\s+[{CAPITALS}][^,;]*,.*[-–:]\s*(?:{alternation(c['roster_seats'])})\s*[;.,]?$", re.I)
 
 
 def _make_task(

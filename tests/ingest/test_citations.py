@@ -276,6 +276,10 @@ TITLED = [
     ("Căn cứ Quyết định số 411/QĐ-TTg của Thủ tướng Chính phủ ngày 31/3/2022 phê duyệt Chiến lược quốc gia; "
      "Quyết định số 1002/QĐ-TTg ngày 24-5-2025 phê duyệt Đề án", "preamble",
      {"411/QĐ-TTg": ("based_on", "2022-03-31", "Quyết định"), "1002/QĐ-TTg": ("based_on", "2025-05-24", "Quyết định")}),
+    # "Luật" alone, then a small word, is the law just named, no title of its own (probes'
+    # tinh_qd_215_kem_kh: "đ" is in the range "À-Ỹ", no capital for all that)
+    ("Căn cứ Luật Tổ chức chính quyền địa phương năm 2025; tổ chức tuyên truyền Luật đến cán bộ, công chức", "preamble",
+     {"Luật Tổ chức chính quyền địa phương năm 2025": ("based_on", None, "Luật")}),
     # a planning decision (PDF): national technical regulations, an amendment to one among them
     ("theo quy định tại QCVN 13:2018/BXD; QCVN06:2022/BXD; Sửa đổi 1:2023 QCVN 06:2022/BXD và các quy định", "body",
      {"QCVN 13:2018/BXD": ("cites", None, "Quy chuẩn kỹ thuật quốc gia"),

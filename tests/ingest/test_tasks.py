@@ -537,6 +537,9 @@ def test_the_ministries_and_central_sectors_are_one_group():
         # an example's placeholder bodies hold no duty (99/2025/QĐ-UBND, corpus c5f09c77…)
         ("Đối với địa chỉ thư điện tử công vụ của UBND cấp xã được đặt theo cấu trúc như sau: <tên>@nghean.gov.vn; Ví dụ: UBND xã BK sẽ có địa chỉ thư điện tử công vụ là [email protected]", [], [], []),
         ("Sở quản lý ngành, lĩnh vực có trách nhiệm thực hiện rà soát.", ["Các sở, ban, ngành tỉnh"], [], []),
+        # an opening's list of levels goes on past its comma: "phường" is no subject (a Hà Nội
+        # council resolution, shared/real/other 98b67fb1…)
+        ("Căn cứ quy mô, điều kiện tự nhiên và đặc thù của mỗi xã, phường để quyết định số lượng nhân viên cho từng đơn vị.", [], [], []),
     ],
 )
 def test_read_actors_in_real_documents(text, leads, supports, supervisors):
