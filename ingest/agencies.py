@@ -1309,7 +1309,8 @@ def name_bare_titles(text: str) -> str:
     text = _title_unit_regex().sub(lambda m: f"{m.group(1).capitalize()} ", text)
     heads, villages = _village_head_regex()
     if heads.search(text):
-        text = heads.sub(lambda m: m.group(0) if _PLURAL.search(m.string[: m.start()]) else villages[fold(m.group(1))], text)
+        # "Các Trưởng khu phố": the plural is the villages' already ("Các khu phố")
+        text = heads.sub(lambda m: villages[fold(m.group(1))].split(" ", 1)[1] if _PLURAL.search(m.string[: m.start()]) else villages[fold(m.group(1))], text)
         # "Trưởng thôn, Tổ trưởng tổ dân phố" -> "các thôn, tổ dân phố": one group, as listed
         text = _village_list_regex().sub(r"\1\2", text)
     pattern, table = _bare_title_regex()
@@ -1326,8 +1327,7 @@ def _village_list_regex() -> re.Pattern[str]:
 
 @cache
 def _village_head_regex() -> tuple[re.Pattern[str], dict[str, str]]:
-    """A village's head by post, in the singular (cues.yaml: village_head_titles): the villages.
-    Not after "các" (a plural title is read with its villages already: `name_bare_titles`)."""
+    """A village's head by post (cues.yaml: village_head_titles): the villages."""
     table = {fold(k): v for k, v in cues()["village_head_titles"].items()}
     return re.compile(rf"(?<![\wÀ-ỹ])({alternation(table)})(?![\wÀ-ỹ])", re.I), table
 

@@ -291,6 +291,14 @@ WRITTEN = [
     ("Ủy ban nhân dân xã / phường", "Ủy ban nhân dân các xã, phường", "Ủy ban nhân dân các xã, phường"),
     # "&" for "và" between abbreviations the table expands
     ("Văn phòng HĐND&UBND xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"),
+    # … and a dash between them: the two bodies' one office (a Ho Chi Minh City ward's plan,
+    # probes' phuong_hcm_kh_khu_pho; a commune's regulation, corpus be5392d4…)
+    ("Văn phòng HĐND-UBND phường", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường"),
+    ("Văn phòng HĐND - UBND cấp xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân cấp xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân cấp xã"),
+    # an association's branch is not the association (probes' phuong_hcm_kh_khu_pho)
+    ("Chi hội Cựu chiến binh khu phố", "Chi hội Cựu chiến binh khu phố", "Chi hội Cựu chiến binh khu phố"),
+    # a field of two words parted by a comma (probes' bo_tu_phap_kh_vu_cuc)
+    ("Cục Phổ biến, giáo dục pháp luật", "Cục Phổ biến, giáo dục pháp luật", "Cục Phổ biến, giáo dục pháp luật"),
     # words with a comma or "và" inside could be a list's: the body's one name
     ("Sở Lao động, Thương binh và Xã hội tỉnh", "Sở Lao động - Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội"),
     ("Sở Khoa học và Công nghệ tỉnh", "Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ"),

@@ -537,6 +537,15 @@ def test_the_ministries_and_central_sectors_are_one_group():
         # an example's placeholder bodies hold no duty (99/2025/QĐ-UBND, corpus c5f09c77…)
         ("Đối với địa chỉ thư điện tử công vụ của UBND cấp xã được đặt theo cấu trúc như sau: <tên>@nghean.gov.vn; Ví dụ: UBND xã BK sẽ có địa chỉ thư điện tử công vụ là [email protected]", [], [], []),
         ("Sở quản lý ngành, lĩnh vực có trách nhiệm thực hiện rà soát.", ["Các sở, ban, ngành tỉnh"], [], []),
+        # people by name and post, the post's unit; a plural of a village's head, the villages; a
+        # newspaper's act ends its name ("mở chuyên mục"), a 2025 department's abbreviation (probes'
+        # phuong_hcm_kh_khu_pho, tinh_qd_215_kem_kh)
+        ("Đ/c Nguyễn Thị Hoa - Phó Chủ tịch UBND phường: chỉ đạo chung việc thực hiện Kế hoạch.", ["Ủy ban nhân dân phường"], [], []),
+        ("Các Trưởng khu phố: tổ chức hội nghị khu phố, lập biên bản gửi về UBND phường.", ["Các khu phố"], [], []),
+        ("Sở NN&MT chủ trì, phối hợp với Đài PT-TH tỉnh, Báo Quảng Trị mở chuyên mục tuyên truyền.",
+         ["Sở Nông nghiệp và Môi trường"], ["Đài Phát thanh và Truyền hình tỉnh", "Báo Quảng Trị"], []),
+        # "mở" of an open economic zone is no verb (corpus 7006a7ae…)
+        ("Ban Quản lý Khu kinh tế mở Chu Lai chủ trì thực hiện.", ["Ban Quản lý Khu kinh tế mở Chu Lai"], [], []),
         # an opening's list of levels goes on past its comma: "phường" is no subject (a Hà Nội
         # council resolution, shared/real/other 98b67fb1…)
         ("Căn cứ quy mô, điều kiện tự nhiên và đặc thù của mỗi xã, phường để quyết định số lượng nhân viên cho từng đơn vị.", [], [], []),
