@@ -621,9 +621,10 @@ def _read_tail(hit: _Hit, text: str) -> None:
 
 
 @cache
-def _opening_cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The cue that opens an opening paragraph, one named group per relation (cues.yaml); and
-    the cues of two words or more without their marks, for a scan that misread one ("Cân cứ")."""
+def _opening_cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The cue that opens an opening paragraph, one named group per relation (cues.yaml); the
+    cues of two words or more without their marks, for a scan that misread one ("Cân cứ"); and
+    the cue after a purpose clause and its comma (cues.yaml: relation_cue_purposes)."""
     rc = cues()["relation_cues"]
     alts, loose = [], []
     for rel, words in rc.items():
@@ -631,16 +632,19 @@ def _opening_cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
         long = misreadable(words)
         if long:
             loose.append(rf"(?P<{rel}>{alternation(long)})")
+    purpose = rf"^\s*(?:{alternation(cues()['relation_cue_purposes'])})\s+[^,;:]{{3,200}}?,\s*"
     return (
         re.compile(rf"^\s*(?:{'|'.join(alts)})(?![\wÀ-ỹ])", re.I),
         re.compile(rf"^\s*(?:{'|'.join(loose)})(?![\wÀ-ỹ])", re.I),
+        re.compile(rf"{purpose}(?:{'|'.join(alts)})(?![\wÀ-ỹ])", re.I),
     )
 
 
 def _opening_cue(text: str) -> re.Match[str] | None:
-    """The relation cue a paragraph (or an item of it) opens with, as written or misread by a mark."""
-    exact, loose = _opening_cue_regexes()
-    return exact.match(text) or loose.match(unmarked(text))
+    """The relation cue a paragraph (or an item of it) opens with, as written or misread by a
+    mark, or after a purpose clause."""
+    exact, loose, purposed = _opening_cue_regexes()
+    return exact.match(text) or loose.match(unmarked(text)) or purposed.match(text)
 
 
 def _relations(hits: list[_Hit], text: str, context: str, carried: str | None = None) -> None:

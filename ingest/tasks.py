@@ -189,6 +189,11 @@ class _Grammar:
     entitlement: re.Pattern[str]
     granted: re.Pattern[str]
     lead: re.Pattern[str]
+    lead_alone: re.Pattern[str]  # "chủ trì" and nothing after it
+    support_alone: re.Pattern[str]  # "phối hợp (thực hiện)" and nothing after it
+    support_tail: re.Pattern[str]  # … ending a clause
+    carry_out_alone: re.Pattern[str]  # "thực hiện" and nothing after it
+    role_piece: re.Pattern[str]
     support: re.Pattern[str]
     supervise: re.Pattern[str]
     joins: re.Pattern[str]  # "tham gia phối hợp với …": helps, a partner named or not
@@ -229,6 +234,13 @@ def _grammar() -> _Grammar:
         # "Doanh nghiệp … đáp ứng điều kiện … được hỗ trợ, ưu đãi sau:": whom the items below benefit
         granted=re.compile(rf"(?<![\wÀ-ỹ]){not_power}(?:{alternation(pr['power'])})(?:[\s,]+[\wÀ-ỹ]+){{0,4}}\s*:\s*$", re.I),
         lead=re.compile(rf"^(?:{alternation(pr['lead'])}){end}", re.I),
+        lead_alone=re.compile(rf"^(?:{alternation(pr['lead'])})\W*$", re.I),
+        support_alone=re.compile(rf"^(?:{alternation(pr['support'])})(?:\s+(?:{alternation(pr['carry_out'])}))?\W*$", re.I),
+        support_tail=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(pr['support'])})(?:\s+(?:{alternation(pr['carry_out'])}))?\W*$", re.I),
+        carry_out_alone=re.compile(rf"^(?:{alternation(pr['carry_out'])})\W*$", re.I),
+        # a comma, or a marker of the agent after one, before bodies set off with their role
+        # (`_role_pieces`)
+        role_piece=re.compile(rf"(?:^|,\s+)(?P<marker>(?:{alternation(pr['agent_markers'])})\s+)?", re.I),
         support=re.compile(rf"^(?:{alternation(pr['support'])}){end}", re.I),
         joins=re.compile(rf"^(?:{alternation(pr['joins'])}){end}", re.I),
         supervise=re.compile(rf"^(?:{alternation(pr['supervise'])}){end}", re.I),
@@ -1142,7 +1154,7 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
     # nothing; `enumerating`: a colon's list runs on past the semicolons (`_enumerates`)
     pending, listing, enumerating = "", False, False
     text = _address_label().sub("", text, count=1)  # "Các Ông (Bà): Chánh Văn phòng Bộ; …"
-    for clause in [] if _word_amendment().match(text) else _joined_partner_lists(_clauses(expand_enumerations(name_own_units(text, lexicon), lexicon.home)), lexicon):
+    for clause in [] if _word_amendment().match(text) else _role_pieces(_joined_partner_lists(_clauses(expand_enumerations(name_own_units(text, lexicon), lexicon.home)), lexicon), lexicon):
         if pending:
             clause = f"{pending}; {clause}"
             pending = ""
@@ -1181,8 +1193,11 @@ def read_actors(text: str, lexicon: Lexicon) -> Actors:
         # with no subject the whole clause may name partners: an opening phrase the subject
         # reader passes over ("đồng thời phối hợp với Mặt trận Tổ quốc … kêu gọi, | vận động")
         partner_list = partners(predicate if subjects else clause, lexicon)
-        if named and partner_list and not _grammar().lead.match(pred) and _grammar().supervise.match(_after_partners(pred, lexicon)):
-            # "Đề nghị Ủy ban MTTQ phối hợp với Thường trực HĐND … giám sát": they supervise together
+        if (named or out.supervisors) and partner_list and not _grammar().lead.match(pred) and _grammar().supervise.match(_after_partners(pred, lexicon)):
+            # "Đề nghị Ủy ban MTTQ phối hợp với Thường trực HĐND … giám sát": they supervise
+            # together, the partners no helpers of a task — and so after ";" when the subject
+            # understood is one that supervises ("… tăng cường giám sát …; phối hợp với Thanh tra
+            # tỉnh giám sát …"), not when it leads ("… tuyên truyền …; phối hợp với UBND xã giám sát")
             out.supervisors += named
             continue
         _subjects_role(out, named, pred, bool(partner_list))
@@ -1261,6 +1276,65 @@ def _joined_partner_lists(clauses: list[str], lexicon: Lexicon) -> list[str]:
         else:
             out.append(clause)
     return out
+
+
+def _role_pieces(clauses: list[str], lexicon: Lexicon) -> list[str]:
+    """A clause cut before the bodies a comma sets off with their role: the agent a marker names
+    after the work ("Tổ chức hội nghị …, | do Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp thực
+    hiện"; cues.yaml: predicates.agent_markers), and a second body with its own role after the
+    first's ("Thanh tra tỉnh chủ trì, | Sở Nội vụ phối hợp")."""
+    out: list[str] = []
+    for clause in clauses:
+        while (cut := _role_piece_at(clause, lexicon)) is not None:
+            head, clause = clause[: cut[0]].strip(" ,"), clause[cut[1] :]
+            if head:
+                out.append(head)
+        out.append(clause)
+    return out
+
+
+def _role_piece_at(clause: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """(end of what comes before, start of the piece) of the first body set off with its role."""
+    g = _grammar()
+    ends_in_support = g.support_tail.search(clause) is not None
+    for m in g.role_piece.finditer(clause):
+        if not (m.group("marker") or ends_in_support):
+            continue  # (every comma of every clause would be asked about a body)
+        rest = clause[m.end() :]
+        if not _opens_with_agency(rest, lexicon):
+            continue
+        end = subject_end(rest, lexicon)
+        verb = _main_predicate(fold(rest[end:].strip(" ,")))
+        if not end or not any(a for a in split_agencies(rest[:end], lexicon) if not a.generic):
+            continue
+        if m.group("marker"):
+            if _role_alone(rest[end:].strip(" ,"), lexicon):
+                return m.start(), m.end()
+        elif g.support_alone.match(verb) and _leads_alone(clause[: m.start()], lexicon):
+            return m.start(), m.end()
+    return None
+
+
+def _role_alone(verb: str, lexicon: Lexicon) -> bool:
+    """A role and nothing more: "chủ trì", "chủ trì, phối hợp với Sở Tư pháp thực hiện",
+    "thực hiện" — not a relative clause's act ("… hệ thống do Bộ X | triển khai để phục vụ …",
+    "… do Bộ X chủ trì, | hoàn thành trong năm 2026")."""
+    g = _grammar()
+    lead = g.lead.match(verb)
+    rest = verb[lead.end() :].strip(" ,") if lead else verb
+    if not rest or g.carry_out_alone.match(rest) or g.support_alone.match(rest):
+        return True
+    if _partner_re().match(rest):
+        after = _after_partners(rest, lexicon).strip(" ,.")
+        return not after or g.carry_out_alone.match(after) is not None
+    # "do Thanh tra tỉnh chủ trì, | Sở Nội vụ phối hợp": a second body's role, read on its own
+    return bool(lead) and _opens_with_agency(rest, lexicon) and g.support_tail.search(rest) is not None
+
+
+def _leads_alone(clause: str, lexicon: Lexicon) -> bool:
+    """"Thanh tra tỉnh chủ trì": bodies and the lead's verb, nothing after it."""
+    subjects, _, _, predicate = subject_of(clause, lexicon)
+    return bool(subjects) and _grammar().lead_alone.match(fold(predicate.strip(" ,"))) is not None
 
 
 def _ends_in_partners(clause: str, lexicon: Lexicon) -> bool:
@@ -2540,7 +2614,7 @@ def _make_task(
     if _only_points_to_appendix(text, actors) or (entry is None and not (own_leads or ctx.leads or ctx.supports) and _states_a_field(text, actors)):
         return None
     leads, requested = _task_leads(ctx, entry, actors, own_leads)
-    leads, supervisors = ([], actors.supervisors + leads) if _heading_supervises(entry, actors, text) else (leads, actors.supervisors)
+    leads, supervisors = ([], actors.supervisors + leads) if _heading_supervises(entry, ctx, own_leads, actors, text) else (leads, actors.supervisors)
     leads = _partners_are_not_leads(leads, actors)
     if not leads and ctx.about:
         leads = ctx.about
@@ -2581,11 +2655,14 @@ def _make_task(
     return task, {shown_name(m, lexicon): m for m in leads + supports + supervisors + others}
 
 
-def _heading_supervises(entry: _Entry | None, actors: Actors, text: str) -> bool:
+def _heading_supervises(entry: _Entry | None, ctx: _Ctx, own_leads: bool, actors: Actors, text: str) -> bool:
     """"Điều 10. Trách nhiệm của Ban Thanh tra nhân dân" / "Giám sát việc thực hiện Quy chế này.":
-    the bodies a heading names supervise when the duty under it opens with the verb that makes a
-    named subject supervise."""
-    return entry is not None and not actors.first_is_subject and bool(_grammar().supervise.match(text.strip()))
+    the bodies a heading names (an entry, or a request items inherit: "4. Đề nghị Ủy ban MTTQ
+    Việt Nam tỉnh" / "- Giám sát …") supervise when the duty under it opens with the verb that
+    makes a named subject supervise. (A heading that gives work does not ask: a department told
+    to "Giám sát, theo dõi, đôn đốc …" monitors its own work.)"""
+    headed = entry is not None or (bool(ctx.leads) and ctx.requested and not own_leads)
+    return headed and not actors.first_is_subject and bool(_grammar().supervise.match(text.strip()))
 
 
 def _task_supports(ctx: _Ctx, actors: Actors, leads: list[AgencyMention]) -> list[AgencyMention]:

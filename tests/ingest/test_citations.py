@@ -28,6 +28,18 @@ def refs_of(text: str, where: Jurisdiction = VINH_LONG, context: str = "body", t
 # (snippet, where, context, expected {id: (relation, date, issuer)})
 CASES = [
     (
+        # a purpose clause before the cue, set off by its comma: the cue governs (a directive's
+        # opening, probes' tinh_08_ct_docx); the purpose alone cites ("theo" is no opening cue)
+        "Để khắc phục những hạn chế nêu trên, thực hiện Chỉ thị số 35-CT/TU ngày 02/3/2026 của Ban Thường vụ Tỉnh ủy, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:",
+        VINH_LINH, "preamble",
+        {"35-CT/TU@Quảng Trị/2026": ("implements", "2026-03-02", "Ban Thường vụ Tỉnh ủy")},
+    ),
+    (
+        "Nhằm nâng cao hiệu quả công tác năm 2026, theo Kế hoạch số 12/KH-UBND ngày 02/3/2026 của UBND tỉnh, UBND huyện ban hành Kế hoạch như sau:",
+        VINH_LINH, "preamble",
+        {"12/KH-UBND@Quảng Trị/2026": ("cites", "2026-03-02", "Ủy ban nhân dân tỉnh Quảng Trị")},
+    ),
+    (
         # a second document joined by "và" after the first's description, with its own date and
         # issuer, is another object of the opening, not of that description (a probe of issue 22's
         # openings; corpus decisions read "Căn cứ Nghị định A … về X và Nghị định B ngày … của Chính phủ …")

@@ -544,6 +544,17 @@ def test_the_ministries_and_central_sectors_are_one_group():
         ("Các Trưởng khu phố: tổ chức hội nghị khu phố, lập biên bản gửi về UBND phường.", ["Các khu phố"], [], []),
         ("Sở NN&MT chủ trì, phối hợp với Đài PT-TH tỉnh, Báo Quảng Trị mở chuyên mục tuyên truyền.",
          ["Sở Nông nghiệp và Môi trường"], ["Đài Phát thanh và Truyền hình tỉnh", "Báo Quảng Trị"], []),
+        # supervision stepped up is supervision; its partner after ";" is no helper of a task
+        # (probes' tinh_08_ct_docx), unless the subject understood leads (the seed 001_eb4faafb)
+        ("Đề nghị Ủy ban MTTQ Việt Nam tỉnh tăng cường giám sát việc thực hiện; phối hợp với Thanh tra tỉnh giám sát việc giải quyết khiếu nại.",
+         [], [], ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
+        ("Đề nghị Ủy ban MTTQ Việt Nam tỉnh tuyên truyền sâu rộng; phối hợp với Sở Nội vụ giám sát việc thực hiện.",
+         ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], ["Sở Nội vụ"], []),
+        # a second body with its own role after the lead's, set off by a comma (probes'
+        # tinh_kh_do_chu_tri); a body that carries the object on is no such piece
+        ("Kiểm tra việc thực hiện dân chủ ở cơ sở tại một số địa phương; Thanh tra tỉnh chủ trì, Sở Nội vụ phối hợp.",
+         ["Thanh tra tỉnh"], ["Sở Nội vụ"], []),
+        ("Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp thực hiện.", ["Sở Nội vụ"], ["Sở Tư pháp"], []),
         # "mở" of an open economic zone is no verb (corpus 7006a7ae…)
         ("Ban Quản lý Khu kinh tế mở Chu Lai chủ trì thực hiện.", ["Ban Quản lý Khu kinh tế mở Chu Lai"], [], []),
         # an opening's list of levels goes on past its comma: "phường" is no subject (a Hà Nội
@@ -2106,3 +2117,27 @@ def test_a_body_a_heading_names_supervises_when_its_duty_opens_with_supervision(
     tasks = {t.path: (t.lead, t.supervise) for t, _ in extract_tasks(parse(normalize(lines)), PROVINCE).tasks}
     assert tasks["Đ9"] == ([], ["Ban Thanh tra nhân dân"])
     assert tasks["Đ10"] == (["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"], [])
+
+
+@pytest.mark.parametrize(
+    "heading,supervise,lead",
+    [
+        # a body asked over the duty that opens with "giám sát" watches over the work, in capitals
+        # or not (as a subject "Đề nghị Ủy ban MTTQ … giám sát …" does)
+        ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], []),
+        ("ĐỀ NGHỊ ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], []),
+        # a department told to watch ("Giám sát, theo dõi, đôn đốc …") monitors its own work (corpus de16a702…)
+        ("Sở Tài chính", [], ["Sở Tài chính"]),
+    ],
+)
+def test_a_body_asked_under_its_heading_to_watch_over_the_work_supervises(tmp_path, heading, supervise, lead):
+    from ingest.pipeline import extract
+
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: 77/KH-UBND", "Lâm Đồng, ngày 15 tháng 3 năm 2026", "", "KẾ HOẠCH",
+             "Thực hiện dân chủ ở cơ sở năm 2026", "", "III. TỔ CHỨC THỰC HIỆN", "1. Sở Nội vụ", "- Chủ trì hướng dẫn các xã, phường thực hiện.",
+             f"2. {heading}", "- Giám sát việc thực hiện Kế hoạch.", "", "Nơi nhận:", "- Lưu: VT.", "CHỦ TỊCH", "", "Trần Hồng Thái"]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = extract(path)
+    task = next(t for t in result.tasks if t.path.startswith("III.2"))
+    assert (result.written_names(task.supervise), result.written_names(task.lead)) == (supervise, lead)
