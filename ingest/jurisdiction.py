@@ -126,10 +126,12 @@ def determine(doc: Document) -> Jurisdiction:
     place_level = levels.get(level_word) if level_word else None
     if candidate.place:
         place = candidate.place
-    elif place and not block_place and place_level is None and not _national(candidate) and not _set_up_by_decision(candidate) and not _named_after(candidate.name, place):
+    elif place and not block_place and place_level is None and not _national(candidate) and not _set_up_by_decision(candidate) and not _named_after(candidate.name, place) and not _national_parent(doc, candidate):
         # an agency's dateline names where it sits, not whose it is — but a team or committee
         # that a decision set up ("Đoàn kiểm tra theo Quyết định số …") is of the place it sits
-        # in, and a body whose name ends in that place ("Công ty … Nghệ An") is of it
+        # in, a body whose name ends in that place ("Công ty … Nghệ An") is of it, and a
+        # ministry's unit sits where its dateline says, as the ministry does ("BỘ GIÁO DỤC VÀ ĐÀO
+        # TẠO / TRƯỜNG ĐẠI HỌC VINH" / "Nghệ An, ngày …")
         place = None
     if place:
         place = places.short_name(place)
@@ -162,6 +164,15 @@ def determine(doc: Document) -> Jurisdiction:
     if place is None:
         notes.append("the issuer's place is not named in the text")
     return Jurisdiction(issuer, issuer_name, candidate.kind, issuer_level, place, place_level, province, source, notes)
+
+
+def _national_parent(doc: Document, issuer: AgencyMention) -> bool:
+    """The issuer block's first line names a national body the issuer is a unit of."""
+    lines = [line.text for line in doc.issuer_lines if line.text.strip()]
+    if len(lines) < 2:
+        return False
+    parent, _, _ = issuer_from_block(lines[:1])
+    return parent is not None and _national(parent) and fold(parent.name) != fold(issuer.name)
 
 
 def _named_after(name: str, place: str) -> bool:
@@ -428,6 +439,10 @@ def _sentence(low: str) -> str:
             out = out[: a.start] + a.entry + out[a.start + len(a.entry) :]
     # family names ("Sở nội vụ", "Bộ xây dựng", "Công ty TNHH MTV khai thác …"): capitalise the
     # word after the head and its abbreviations; a province's name that ends one, as it is written
+    school = _school_level().match(out)
+    if school and len(out[school.end() :].split()) <= 4:
+        level = next(lv for lv in cues()["school_levels"] if fold(lv) == fold(school.group(2)))
+        return f"{school.group(1)} {level} {' '.join(w[:1].upper() + w[1:] for w in out[school.end() :].split(' '))}"
     head = _family_head().match(out)
     if head and head.group(2) and len(out[head.start(3) :].split()) <= 4:
         # a short proper name after the abbreviations ("Trường THPT Phan Bội Châu"): each word
@@ -449,6 +464,12 @@ def _province_at_end(name: str) -> str:
         if len(words) > k + 1 and tail.islower() and places.province(tail.title()) is not None:
             return " ".join([*words[:-k], tail.title()])
     return name
+
+
+@cache
+def _school_level() -> re.Pattern[str]:
+    """"Trường đại học " before a school's proper name (cues.yaml: school_levels)."""
+    return re.compile(rf"^(Trường)\s+({alternation(cues()['school_levels'])})\s+(?=\S)", re.I)
 
 
 @cache

@@ -57,7 +57,7 @@ def name_matcher() -> Any:
 
 def _dashed_fields(stops: list[str]) -> list[list[dict[str, Any]]]:
     """A dash and a field of cues.yaml's dash_fields, then the name's other words."""
-    return [[{"ORTH": {"IN": ["-", "–"]}}, *({"LOWER": w.lower()} for w in field.split()), {"IS_ALPHA": True, "OP": "{0,5}", "ORTH": {"NOT_IN": stops}}]
+    return [[{"ORTH": {"IN": ["-", "–"]}}, *({"LOWER": w.lower()} for w in field.replace(",", " ,").split()), {"IS_ALPHA": True, "OP": "{0,5}", "ORTH": {"NOT_IN": stops}}]
             for field in cues()["dash_fields"]]
 
 

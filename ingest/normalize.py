@@ -38,8 +38,10 @@ _UTF8_AS_CP1252 = re.compile(r"(?:á»|áº|Ã[\u0080-\u00bf]|Ä[‘\u0090-\u00b
 # After a division's number ("Điều 6"): what shows it heads a division, not a reference a wrapped
 # line opens with ("Điều 6, Điều 7 …", "Điều 5 của Luật …" — a PDF's line breaks put them first)
 DIVISION_NUMBER_END = r"(?!\s*[,;])(?!\s+[a-zđà-ỹ])"
+# ("a.  Chủ trì …", a lettered point with a full stop, as Word's lists convert: a capital follows;
+# not "p. Cống Vị", "q. Ba Đình", "x. Nga Sơn": a ward's, a district's, a commune's abbreviation)
 _LABEL = re.compile(
-    rf"^(?:[IVXLC]+\s*[.)]|\d{{1,2}}(?:\.\d{{1,2}})*\s*[.)]|[a-zđ]\s*\)|[-–—+•*]\s|(?:Điều|Chương|Mục|Phần)\s+(?:\d+|[IVXLC]+)\b{DIVISION_NUMBER_END})",
+    rf"^(?:[IVXLC]+\s*[.)]|\d{{1,2}}(?:\.\d{{1,2}})*\s*[.)]|[a-zđ]\s*\)|[a-nđ]\.\s+(?=[{CAPITALS}])|[-–—+•*]\s|(?:Điều|Chương|Mục|Phần)\s+(?:\d+|[IVXLC]+)\b{DIVISION_NUMBER_END})",
 )
 _DIVISION_LABEL = re.compile(rf"^(?:Điều|Chương|Mục|Phần)\s+(?:\d+|[IVXLC]+)\b{DIVISION_NUMBER_END}")
 _BULLET_LABEL = re.compile(r"^[-–—+•*]\s")

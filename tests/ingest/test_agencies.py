@@ -297,6 +297,10 @@ WRITTEN = [
     ("Văn phòng HĐND - UBND cấp xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân cấp xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân cấp xã"),
     # an association's branch is not the association (probes' phuong_hcm_kh_khu_pho)
     ("Chi hội Cựu chiến binh khu phố", "Chi hội Cựu chiến binh khu phố", "Chi hội Cựu chiến binh khu phố"),
+    # a verb's word inside a name ("bảo đảm"), a field after a dash whose first word opens a
+    # body's name ("Học viện"), with its comma (probes' truong_dh_kh)
+    ("Phòng Đảm bảo chất lượng", "Phòng Đảm bảo chất lượng", "Phòng Đảm bảo chất lượng"),
+    ("Phòng Công tác chính trị - Học sinh, sinh viên", "Phòng Công tác chính trị - Học sinh, sinh viên", "Phòng Công tác chính trị - Học sinh, sinh viên"),
     # a field of two words parted by a comma (probes' bo_tu_phap_kh_vu_cuc)
     ("Cục Phổ biến, giáo dục pháp luật", "Cục Phổ biến, giáo dục pháp luật", "Cục Phổ biến, giáo dục pháp luật"),
     # words with a comma or "và" inside could be a list's: the body's one name

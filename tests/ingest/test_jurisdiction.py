@@ -123,6 +123,9 @@ def test_the_youth_unions_name_where_the_motto_stands_parts_its_header(tmp_path)
         (["BAN CHẤP HÀNH ĐOÀN XÃ QUẢNG PHÚ"], "Ban Chấp hành Đoàn xã Quảng Phú", "Quảng Phú"),
         # the provincial Youth Union by the name that opens with its level word, as "Tỉnh ủy"
         (["TỈNH ĐOÀN HÀ TĨNH"], "Tỉnh đoàn Hà Tĩnh", "Hà Tĩnh"),
+        # a ministry's unit sits where its dateline says, as the ministry does; a school's level
+        # written out before its proper name (probes' truong_dh_kh)
+        (["BỘ GIÁO DỤC VÀ ĐÀO TẠO", "TRƯỜNG ĐẠI HỌC VINH"], "Trường Đại học Vinh", "Nghệ An"),
     ],
 )
 def test_issuers_beyond_peoples_committees_are_named_whole_with_their_place(tmp_path, header, issuer, place):

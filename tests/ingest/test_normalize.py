@@ -97,6 +97,22 @@ def test_heading_followed_by_an_item_stays_apart():
     assert [l.text for l in out] == ["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"]
 
 
+@pytest.mark.parametrize(
+    "lines,texts",
+    [
+        # a point lettered with a full stop under its heading (a corpus decision, 01bf9d04…; a
+        # Word list through pandoc, probes' tinh_kh_pandoc)
+        (("3. Sở Văn hóa, Thể thao và Du lịch", "a. Chủ trì, chỉ đạo các cơ quan báo chí tổ chức tuyên truyền."),
+         ["3. Sở Văn hóa, Thể thao và Du lịch", "a. Chủ trì, chỉ đạo các cơ quan báo chí tổ chức tuyên truyền."]),
+        # a ward's abbreviation in a wrapped address is no label (corpus 6f4ccdb7…)
+        (("- Công ty TNHH Giải trí (số 208, ngõ 66, phố Kim Mã Thượng,", "p. Cống Vị, Ba Đình, Hà Nội);"),
+         ["- Công ty TNHH Giải trí (số 208, ngõ 66, phố Kim Mã Thượng, p. Cống Vị, Ba Đình, Hà Nội);"]),
+    ],
+)
+def test_a_point_lettered_with_a_full_stop_opens_its_line(lines, texts):
+    assert [l.text for l in join_pdf_lines(L(*lines))] == texts
+
+
 def test_one_line_paragraphs_are_not_joined():
     lines = L("KẾ HOẠCH", "Triển khai thực hiện Nghị quyết số 47/2025/NQ-HĐND", "Thực hiện Nghị quyết số 47/2025/NQ-HĐND ngày 22/12/2025, Ủy ban nhân dân tỉnh ban hành:")
     assert len(join_pdf_lines(lines)) == 3
