@@ -190,17 +190,23 @@ def _field_patterns(fam: AgencyFamily, head: list[dict], first: dict, rest: dict
     for form in forms:
         out.append({**ident, "pattern": [*head, *form, first, rest]})
         out += [{**ident, "pattern": [*head, *form, first, rest, *noun]} for noun in fields]
-    return out + _comma_field_patterns(ident, head, rest)
+    return out + _comma_field_patterns(ident, head, first, rest)
 
 
-def _comma_field_patterns(ident: dict, head: list[dict], rest: dict) -> list[dict]:
+def _comma_field_patterns(ident: dict, head: list[dict], first: dict, rest: dict) -> list[dict]:
     """A field of two words parted by a comma ("Cục Quản lý, giám sát kế toán, kiểm toán", "Cục
-    Quản lý Khám, chữa bệnh"; cues.yaml: comma_fields), its object after one more comma."""
+    Quản lý Khám, chữa bệnh", "Phòng Tổ chức, biên chế và tổ chức phi chính phủ"; cues.yaml:
+    comma_fields), its object after one more comma or "và" — or the second field of a name,
+    after "và" ("Phòng Cải cách hành chính và Văn thư, lưu trữ")."""
     # the field right after the head; the elements past it optional (the matcher gives every length)
     lower = {**rest, "IS_LOWER": True, "OP": "{0,4}"}
     more = [{"ORTH": ",", "OP": "?"}, {**lower, "OP": "{0,3}"}]
     joined = [{"ORTH": ","}, {**lower, "OP": "{1,3}"}, {"ORTH": "và"}, {**lower, "OP": "{1,3}"}]
-    return [{**ident, "pattern": [*head, *field, lower, *tail]} for field in _phrase_tokens("comma_fields") for tail in (more, joined)]
+    # … "và" and a second field, in any case ("và Tổ chức phi chính phủ")
+    anded = [{"ORTH": "và"}, {"IS_ALPHA": True, "OP": "{1,5}", "ORTH": {"NOT_IN": rest["ORTH"]["NOT_IN"]}}]
+    fields = _phrase_tokens("comma_fields")
+    out = [{**ident, "pattern": [*head, *field, lower, *tail]} for field in fields for tail in (more, joined, anded)]
+    return out + [{**ident, "pattern": [*head, first, rest, {"ORTH": "và"}, *field]} for field in fields]
 
 
 @cache

@@ -301,6 +301,10 @@ WRITTEN = [
     # body's name ("Học viện"), with its comma (probes' truong_dh_kh)
     ("Phòng Đảm bảo chất lượng", "Phòng Đảm bảo chất lượng", "Phòng Đảm bảo chất lượng"),
     ("Phòng Công tác chính trị - Học sinh, sinh viên", "Phòng Công tác chính trị - Học sinh, sinh viên", "Phòng Công tác chính trị - Học sinh, sinh viên"),
+    # a department of home affairs' divisions since 2025: fields with a comma, after the head
+    # or after "và" (probes' so_noi_vu_kh_phong)
+    ("Phòng Tổ chức, biên chế và Tổ chức phi chính phủ", "Phòng Tổ chức, biên chế và Tổ chức phi chính phủ", "Phòng Tổ chức, biên chế và Tổ chức phi chính phủ"),
+    ("Phòng Cải cách hành chính và Văn thư, lưu trữ", "Phòng Cải cách hành chính và Văn thư, lưu trữ", "Phòng Cải cách hành chính và Văn thư, lưu trữ"),
     # a field of two words parted by a comma (probes' bo_tu_phap_kh_vu_cuc)
     ("Cục Phổ biến, giáo dục pháp luật", "Cục Phổ biến, giáo dục pháp luật", "Cục Phổ biến, giáo dục pháp luật"),
     # words with a comma or "và" inside could be a list's: the body's one name

@@ -555,6 +555,12 @@ def test_the_ministries_and_central_sectors_are_one_group():
         ("Kiểm tra việc thực hiện dân chủ ở cơ sở tại một số địa phương; Thanh tra tỉnh chủ trì, Sở Nội vụ phối hợp.",
          ["Thanh tra tỉnh"], ["Sở Nội vụ"], []),
         ("Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp thực hiện.", ["Sở Nội vụ"], ["Sở Tư pháp"], []),
+        # the assignment's other forms: "giao cho", "giao nhiệm vụ cho", "phân công" (probes'
+        # xa_kh_giao_cho)
+        ("Giao cho đồng chí Trưởng Công an xã chủ trì, phối hợp với Ban Chỉ huy Quân sự xã bảo đảm an ninh, trật tự.",
+         ["Công an xã"], ["Ban Chỉ huy quân sự xã"], []),
+        ("Phân công Phòng Văn hóa - Xã hội chủ trì tổ chức hội nghị.", ["Phòng Văn hóa - Xã hội"], [], []),
+        ("Giao trách nhiệm cho Trạm Y tế xã phối hợp với Trường Mầm non tuyên truyền.", ["Trạm Y tế xã"], ["Trường Mầm non"], []),
         # "mở" of an open economic zone is no verb (corpus 7006a7ae…)
         ("Ban Quản lý Khu kinh tế mở Chu Lai chủ trì thực hiện.", ["Ban Quản lý Khu kinh tế mở Chu Lai"], [], []),
         # an opening's list of levels goes on past its comma: "phường" is no subject (a Hà Nội
