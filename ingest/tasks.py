@@ -1890,11 +1890,15 @@ def _group_under_entries(section: Node, lexicon: Lexicon) -> None:
     lifted: list[Node] = []  # the dashes whose last paragraph is the next entry's name
     for child in section.children:
         flat.append(child)
-        if child.kind in ("dash", "plus") and child.children and _bare_entry(child.children[-1], lexicon):
+        if child.kind in ("dash", "plus") and child.children and _entry_line(child.children[-1], lexicon):
             flat.append(child.children[-1])
             lifted.append(child)
-    entries = [k for k, c in enumerate(flat) if _bare_entry(c, lexicon)]
-    if len(entries) < 2 or any(c.kind not in ("dash", "plus", "attr") for c in flat[entries[0] + 1 :] if not _bare_entry(c, lexicon)):
+    if sum(_bare_entry(c, lexicon) for c in flat) < 2:
+        return
+    # a name the gazetteer cannot read ("Các bệnh viện, trung tâm y tế trực thuộc Sở") still
+    # heads the dashes under it: they are not the entry's above
+    entries = [k for k, c in enumerate(flat) if _entry_line(c, lexicon)]
+    if any(c.kind not in ("dash", "plus", "attr") for c in flat[entries[0] + 1 :] if not _entry_line(c, lexicon)):
         return
     for dash in lifted:
         dash.children.pop()
@@ -1906,9 +1910,19 @@ def _group_under_entries(section: Node, lexicon: Lexicon) -> None:
     section.children = grouped
 
 
+def _entry_line(node: Node, lexicon: Lexicon) -> bool:
+    """A body's name over dashes, or a short line in its place with no sentence's end."""
+    if _bare_entry(node, lexicon):
+        return True
+    text = node.text.strip()
+    return node.kind == "para" and len(text) <= 120 and text[:1].isupper() and not text.endswith((".", ";", ",")) and not node.children
+
+
 def _bare_entry(node: Node, lexicon: Lexicon) -> bool:
-    """"Sở Tư pháp:", "Ủy ban nhân dân các xã, phường:": a paragraph that is a body's name and a colon."""
-    if node.kind != "para" or not node.text.rstrip().endswith(":") or len(node.text) > 120:
+    """"Sở Tư pháp:", "Ủy ban nhân dân các xã, phường:": a paragraph that is a body's name and a
+    colon — or the name alone ("**Văn phòng Sở**", a Word table's first cell over the duties of
+    its second): the caller asks for two or more with only dashes between."""
+    if node.kind != "para" or len(node.text) > 120:
         return False
     entry = entry_actors(node.text, lexicon)
     return entry is not None and bool(entry.agencies) and not entry.rest

@@ -2147,3 +2147,23 @@ def test_a_body_asked_under_its_heading_to_watch_over_the_work_supervises(tmp_pa
     result = extract(path)
     task = next(t for t in result.tasks if t.path.startswith("III.2"))
     assert (result.written_names(task.supervise), result.written_names(task.lead)) == (supervise, lead)
+
+
+@pytest.mark.parametrize("mark", ["", "**"], ids=["plain", "bold"])
+def test_bodies_named_alone_over_their_dashes_head_them(tmp_path, mark):
+    """A Word table of two columns with no header row (the body in the first cell, its duties as
+    dashes in the second) reads as names alone over dashes (probes' so_y_te_kh_bang_doc); a name
+    the gazetteer cannot read still heads its own dashes, not the entry's above."""
+    from ingest.pipeline import extract
+
+    lines = ["SỞ Y TẾ TỈNH ĐẮK LẮK", "Số: 12/KH-SYT", "Đắk Lắk, ngày 10 tháng 4 năm 2026", "KẾ HOẠCH", "Thực hiện dân chủ năm 2026",
+             "II. PHÂN CÔNG NHIỆM VỤ", f"{mark}Văn phòng Sở{mark}", "- Chủ trì tham mưu Giám đốc Sở triển khai Kế hoạch.",
+             "- Phối hợp với Công đoàn ngành Y tế tổ chức Hội nghị.", f"{mark}Phòng Nghiệp vụ Y{mark}", "- Chủ trì hướng dẫn công khai giá dịch vụ.",
+             f"{mark}Các bệnh viện, trung tâm y tế trực thuộc Sở{mark}", "- Xây dựng kế hoạch thực hiện dân chủ tại đơn vị.",
+             "Nơi nhận:", "- Lưu: VT.", "GIÁM ĐỐC", "Nguyễn Văn A"]
+    path = tmp_path / "plan.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = extract(path)
+    assert [(t.path, result.written_names(t.lead), result.written_names(t.support)) for t in result.tasks] == [
+        ("II.1.1", ["Văn phòng Sở"], []), ("II.1.2", ["Văn phòng Sở"], ["Công đoàn ngành Y tế"]),
+        ("II.2.1", ["Phòng Nghiệp vụ Y"], []), ("II.3.1", [], [])]
