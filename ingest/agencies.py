@@ -1319,9 +1319,12 @@ def name_bare_titles(text: str) -> str:
 
 @cache
 def _village_list_regex() -> re.Pattern[str]:
-    """Two villages' groups one after another, the second's quantifier dropped."""
-    groups = alternation(cues()["village_head_titles"].values())
-    units = alternation(v.split(" ", 1)[1] for v in cues()["village_head_titles"].values())
+    """Two villages' groups one after another, the second's quantifier dropped — villages only
+    (collectives: villages), not the Party cells a secretary stands for."""
+    villages = {fold(h) for k in cues()["collectives"]["kinds"] if k["kind"] == "villages" for h in k["heads"]}
+    values = [v for v in cues()["village_head_titles"].values() if fold(v.split(" ", 1)[1]) in villages]
+    groups = alternation(values)
+    units = alternation(v.split(" ", 1)[1] for v in values)
     return re.compile(rf"({groups})(,\s*|\s+(?:{_conjunction_words()})\s+)\S+\s+(?=(?:{units})(?![\wÀ-ỹ]))", re.I)
 
 

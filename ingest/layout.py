@@ -649,17 +649,40 @@ def bracketed_attributes(lines: list[Line]) -> list[Line]:
     bracket, label, role = _bracketed_attributes()
     attrs = cues()["attributes"]
     names = {"lead": attrs["lead"][0], "support": attrs["support"][0], "timeframe": attrs["timeframe"][0]}
+    legend = any(_roles_legend().search(line.text) for line in lines)
     out: list[Line] = []
     for line in lines:
         m = bracket.search(line.text)
         found = _bracket_parts(m.group("inside"), label, role) if m else None
+        if m is not None and found is None and legend and not _roles_legend().search(line.text):
+            found = _slashed_roles(m.group("inside"))
         if m is None or not found or not any(kind in ("lead", "support") for kind, _ in found):
             out.append(line)
             continue
         mark = "+" if re.match(r"^[-–+•]\s", line.text) else "-"
-        out.append(Line(line.text[: m.start()].rstrip(" ,;") + (m.group("end").strip() or "."), line.src, line.heading))
+        kept = line.text[: m.start()].rstrip(" ,;")
+        # "… đơn vị. (Sở Nội vụ/…)": a sentence that ended before its bracket keeps its one stop
+        out.append(Line(kept + (m.group("end").strip() or ("" if kept.endswith((".", "!", "?")) else ".")), line.src, line.heading))
         out.extend(Line(f"{mark} {names[kind][:1].upper()}{names[kind][1:]}: {value}", line.src) for kind, value in found)
     return out
+
+
+@cache
+def _roles_legend() -> re.Pattern[str]:
+    """"(Cơ quan chủ trì/cơ quan phối hợp ghi tại cuối mỗi nhiệm vụ)": the text says how its
+    brackets name the roles — the lead, a slash, the partners (cues.yaml: attributes)."""
+    attrs = cues()["attributes"]
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(attrs['lead'])})\s*/\s*(?:{alternation(attrs['support'])})(?![\wÀ-ỹ])", re.I)
+
+
+def _slashed_roles(inside: str) -> list[tuple[str, str]] | None:
+    """"(Sở Nội vụ/Thanh tra tỉnh, Liên đoàn Lao động tỉnh)" under a legend: the lead before the
+    slash, the partners after it; "(Sở Nội vụ)" the lead alone. A bracket that opens with no
+    capital is the text's own ("(nếu có)")."""
+    parts = _ROLES_SLASH.split(inside.strip())
+    if len(parts) > 2 or not all(p.strip()[:1].isupper() for p in parts):
+        return None
+    return [("lead", parts[0].strip())] + ([("support", parts[1].strip())] if len(parts) == 2 else [])
 
 
 def _named_role(m: re.Match[str] | None) -> re.Match[str] | None:

@@ -398,3 +398,20 @@ def test_a_header_and_signature_whose_cells_a_converter_flattened_are_read_line_
     assert (doc.issuer, doc.place, doc.date) == ("Sở Giáo dục và Đào tạo tỉnh Quảng Ngãi", "Quảng Ngãi", "2026-02-12")
     assert (doc.signer["name"], doc.signer["position"]) == ("Lê Văn Hùng", "Phó Giám đốc")
     assert doc.recipients == ["UBND tỉnh (b/c)", "Sở Nội vụ", "Lưu: VT, VP"]
+
+
+@pytest.mark.parametrize("legend", [True, False], ids=["under a legend", "no legend"])
+def test_a_slash_in_an_items_bracket_parts_the_roles_a_legend_names(legend):
+    """"(Cơ quan chủ trì/cơ quan phối hợp ghi tại cuối mỗi nhiệm vụ)" says how the brackets after
+    the items name the roles (probes' tinh_kh_cheo): the lead before the slash, the partners after
+    it, a bracket with no slash the lead; with no legend a slash says nothing of roles."""
+    from ingest.layout import bracketed_attributes
+
+    lines = ["(Cơ quan chủ trì/cơ quan phối hợp ghi tại cuối mỗi nhiệm vụ)"] if legend else []
+    lines += ["4. Kiểm tra việc thực hiện dân chủ. (Sở Nội vụ/Thanh tra tỉnh, Liên đoàn Lao động tỉnh)", "5. Sơ kết việc thực hiện. (Sở Nội vụ)"]
+    out = [l.text for l in bracketed_attributes([Line(t, (k,)) for k, t in enumerate(lines, start=1)])]
+    if legend:
+        assert out[1:] == ["4. Kiểm tra việc thực hiện dân chủ.", "- Cơ quan thực hiện: Sở Nội vụ", "- Cơ quan phối hợp: Thanh tra tỉnh, Liên đoàn Lao động tỉnh",
+                           "5. Sơ kết việc thực hiện.", "- Cơ quan thực hiện: Sở Nội vụ"]
+    else:
+        assert out == lines

@@ -561,6 +561,10 @@ def test_the_ministries_and_central_sectors_are_one_group():
          ["Công an xã"], ["Ban Chỉ huy quân sự xã"], []),
         ("Phân công Phòng Văn hóa - Xã hội chủ trì tổ chức hội nghị.", ["Phòng Văn hóa - Xã hội"], [], []),
         ("Giao trách nhiệm cho Trạm Y tế xã phối hợp với Trường Mầm non tuyên truyền.", ["Trạm Y tế xã"], ["Trường Mầm non"], []),
+        # a Party cell's secretary by post beside the groups' heads: the cells, not one group with
+        # them (probes' phuong_kh_to_dan_pho)
+        ("Bí thư chi bộ, Tổ trưởng tổ dân phố, Trưởng Ban công tác Mặt trận tổ dân phố phối hợp tổ chức hội nghị tổ dân phố.",
+         [], ["Các chi bộ", "Các tổ dân phố", "Ban công tác Mặt trận tổ dân phố"], []),
         # "mở" of an open economic zone is no verb (corpus 7006a7ae…)
         ("Ban Quản lý Khu kinh tế mở Chu Lai chủ trì thực hiện.", ["Ban Quản lý Khu kinh tế mở Chu Lai"], [], []),
         # an opening's list of levels goes on past its comma: "phường" is no subject (a Hà Nội
