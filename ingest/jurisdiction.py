@@ -432,6 +432,8 @@ def _sentence(low: str) -> str:
 
     # a word with no vowel is no Vietnamese syllable but an abbreviation ("TNHH", "MTV", "HTX")
     text = " ".join(w.upper() if _NO_VOWEL.fullmatch(w) else w for w in low.split(" "))
+    # "KHO BẠC NHÀ NƯỚC KHU VỰC XIII": a region's number in Roman numerals stays in capitals
+    text = _REGION_NUMERAL.sub(lambda m: m.group(1) + m.group(2).upper(), text)
     text = text[:1].upper() + text[1:]
     out = text
     for a in _find(text):
@@ -454,6 +456,7 @@ def _sentence(low: str) -> str:
 
 
 _NO_VOWEL = re.compile(r"[b-df-hj-np-tv-xzđ]{2,}", re.I)
+_REGION_NUMERAL = re.compile(r"(khu vực\s+)([ivxlc]{1,5})(?![\wÀ-ỹ])", re.I)
 
 
 def _province_at_end(name: str) -> str:

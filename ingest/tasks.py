@@ -188,6 +188,7 @@ class _Grammar:
     place_first: re.Pattern[str]  # "ở …", "tại …" between a body's name and its verb
     entitlement: re.Pattern[str]
     granted: re.Pattern[str]
+    norm: re.Pattern[str]  # "thực hiện theo quy định": a status, unless a topic names the work
     lead: re.Pattern[str]
     lead_alone: re.Pattern[str]  # "chủ trì" and nothing after it
     support_alone: re.Pattern[str]  # "phối hợp (thực hiện)" and nothing after it
@@ -233,6 +234,7 @@ def _grammar() -> _Grammar:
         entitlement=re.compile(rf"^\W*(?!(?:{opens})\s+(?:[^,;.]{{0,40}}?\s)?(?:{alternation(ent['work_given'])}){end})(?:{opens}){end}", re.I),
         # "Doanh nghiệp … đáp ứng điều kiện … được hỗ trợ, ưu đãi sau:": whom the items below benefit
         granted=re.compile(rf"(?<![\wÀ-ỹ]){not_power}(?:{alternation(pr['power'])})(?:[\s,]+[\wÀ-ỹ]+){{0,4}}\s*:\s*$", re.I),
+        norm=re.compile(rf"^(?:{alternation(pr['norm'])}){end}", re.I),
         lead=re.compile(rf"^(?:{alternation(pr['lead'])}){end}", re.I),
         lead_alone=re.compile(rf"^(?:{alternation(pr['lead'])})\W*$", re.I),
         support_alone=re.compile(rf"^(?:{alternation(pr['support'])})(?:\s+(?:{alternation(pr['carry_out'])}))?\W*$", re.I),
@@ -405,6 +407,23 @@ def _mood_regex() -> re.Pattern[str]:
     return re.compile(rf"^(?:(?P<req>{req})|(?P<giao>{giao}))\s*:?\s+", re.I)
 
 
+def _after_topic(body: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """"Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường phối hợp …": a topic,
+    then the sentence that says who does it (its verb one the cues know) — (where that sentence
+    starts, where its subject ends in it)."""
+    label = re.match(rf"^([^:;]{{3,100}}?):\s+(?=[{CAPITALS}])", body)
+    if not label or len(label.group(1).split()) > 20 or find_agencies(label.group(1)):
+        return None
+    after, start = body[label.end() :], label.end()
+    adv_after = _opener_regex("clause_openers").match(after)
+    if adv_after:
+        # "Thực hiện chi trả …: Sau khi thực hiện mở tài khoản, Ủy ban nhân dân xã …"
+        skip = _after_adverbial(after, adv_after.end(), lexicon)
+        after, start = after[skip:], start + skip
+    inner = subject_end(after, lexicon)
+    return (start, inner) if inner and predicate_regex().match(after[inner:].lstrip(" ,:-–")) else None
+
+
 def _sentence_ends(text: str, i: int) -> bool:
     """A full stop ends a sentence unless a number holds it ("1.2"), an abbreviation does, or the
     text goes on in lower case ("FPT Telecom... và các doanh nghiệp"). After a number and a space it ends one
@@ -489,29 +508,19 @@ def subject_of(clause: str, lexicon: Lexicon, issuers_mood: bool = True) -> tupl
     # tái định cư | phối hợp với …": after a condition a described body runs to the act it is given
     description = _description(body, lexicon, conditioned)
     end, described = _named_subject_end(body, description, lexicon)
-    if not end:
-        label = re.match(rf"^([^:;]{{3,100}}?):\s+(?=[{CAPITALS}])", body)
-        if label and len(label.group(1).split()) <= 20 and not find_agencies(label.group(1)):
-            # "Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường phối hợp …":
-            # a topic, then the sentence that says who does it (its verb one the cues know)
-            after = body[label.end() :]
-            adv_after = _opener_regex("clause_openers").match(after)
-            if adv_after:
-                # "Thực hiện chi trả …: Sau khi thực hiện mở tài khoản, Ủy ban nhân dân xã …"
-                skip = _after_adverbial(after, adv_after.end(), lexicon)
-                after, label_end = after[skip:], label.end() + skip
-            else:
-                label_end = label.end()
-            inner = subject_end(after, lexicon)
-            if inner and predicate_regex().match(after[inner:].lstrip(" ,:-–")):
-                offset += label_end
-                body, end = after, inner
-                description = _description(body, lexicon)
+    topic = _after_topic(body, lexicon) if not end else None
+    if topic:
+        offset += topic[0]
+        body, end = body[topic[0] :], topic[1]
+        description = _description(body, lexicon)
     subject = body[:end].strip(" ,;:-–")
     predicate = body[end:].lstrip(" ,:-–")
     # a predicate opens with a word, not a quantity: "Bộ thẻ Commander (100 thẻ) | ~120 gram" is a
     # thing's weight
-    if not subject or not predicate or re.match(r"[~≈=+%\d]", predicate) or _only_related(body[:end], predicate) or _grammar().copula.match(_verb_of(predicate)) or _grammar().qualifier.match(predicate) or _grammar().granted.search(predicate):
+    # ("Công khai dự toán …: Phòng Kế toán | thực hiện theo quy định": after a topic, the work
+    # named before the colon is given, done as the rules say — no status)
+    stated = _grammar().copula.match(_verb_of(predicate)) and not (topic is not None and _grammar().norm.match(_verb_of(predicate)))
+    if not subject or not predicate or re.match(r"[~≈=+%\d]", predicate) or _only_related(body[:end], predicate) or stated or _grammar().qualifier.match(predicate) or _grammar().granted.search(predicate):
         # a list with no predicate, "X là Y", "X gồm …": who is who, not who does what; "X có thẩm
         # quyền …", "X … được hỗ trợ, ưu đãi sau:": what X may do or receives, not work given
         return [], requested, 0, body

@@ -126,6 +126,8 @@ def test_the_youth_unions_name_where_the_motto_stands_parts_its_header(tmp_path)
         # a ministry's unit sits where its dateline says, as the ministry does; a school's level
         # written out before its proper name (probes' truong_dh_kh)
         (["BỘ GIÁO DỤC VÀ ĐÀO TẠO", "TRƯỜNG ĐẠI HỌC VINH"], "Trường Đại học Vinh", "Nghệ An"),
+        # a region's number in Roman numerals keeps its capitals (probes' kbnn_kv_kh)
+        (["KHO BẠC NHÀ NƯỚC", "KHO BẠC NHÀ NƯỚC KHU VỰC XIII"], "Kho bạc Nhà nước khu vực XIII", "Nghệ An"),
     ],
 )
 def test_issuers_beyond_peoples_committees_are_named_whole_with_their_place(tmp_path, header, issuer, place):

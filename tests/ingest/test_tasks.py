@@ -565,6 +565,10 @@ def test_the_ministries_and_central_sectors_are_one_group():
         # them (probes' phuong_kh_to_dan_pho)
         ("Bí thư chi bộ, Tổ trưởng tổ dân phố, Trưởng Ban công tác Mặt trận tổ dân phố phối hợp tổ chức hội nghị tổ dân phố.",
          [], ["Các chi bộ", "Các tổ dân phố", "Ban công tác Mặt trận tổ dân phố"], []),
+        # after a topic, "thực hiện theo quy định" does the work named before the colon; alone it
+        # states how a body acts (probes' kbnn_kv_kh)
+        ("Công khai dự toán, quyết toán ngân sách của đơn vị: Phòng Kế toán Nhà nước thực hiện theo quy định.", ["Phòng Kế toán Nhà nước"], [], []),
+        ("Thanh tra Ngân hàng Nhà nước thực hiện theo quy định tại Luật Thanh tra.", [], [], []),
         # "mở" of an open economic zone is no verb (corpus 7006a7ae…)
         ("Ban Quản lý Khu kinh tế mở Chu Lai chủ trì thực hiện.", ["Ban Quản lý Khu kinh tế mở Chu Lai"], [], []),
         # an opening's list of levels goes on past its comma: "phường" is no subject (a Hà Nội
