@@ -224,6 +224,8 @@ def _grammar() -> _Grammar:
     # trực của Hội đồng Thi đua - Khen thưởng tỉnh.")
     duty = rf"(?:{alternation(pr['duty_copula'])})(?=\s*,|\s+(?!của(?![\wÀ-ỹ]))[\wÀ-ỹ])"
     not_power = rf"(?!(?:{alternation(pr['not_power'])}){end}|{duty})"
+    # "phối hợp (thực hiện)" and nothing after it: a helper's part alone
+    helps = rf"(?:{alternation(pr['support'])})(?:\s+(?:{alternation(pr['carry_out'])}))?\W*$"
     return _Grammar(
         # a norm that introduces items ("… thực hiện nhiệm vụ, quyền hạn theo quy định tại Nghị
         # định …, cụ thể như sau:") gives them their body: only a norm that ends the sentence is one
@@ -237,8 +239,8 @@ def _grammar() -> _Grammar:
         norm=re.compile(rf"^(?:{alternation(pr['norm'])}){end}", re.I),
         lead=re.compile(rf"^(?:{alternation(pr['lead'])}){end}", re.I),
         lead_alone=re.compile(rf"^(?:{alternation(pr['lead'])})\W*$", re.I),
-        support_alone=re.compile(rf"^(?:{alternation(pr['support'])})(?:\s+(?:{alternation(pr['carry_out'])}))?\W*$", re.I),
-        support_tail=re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(pr['support'])})(?:\s+(?:{alternation(pr['carry_out'])}))?\W*$", re.I),
+        support_alone=re.compile(rf"^{helps}", re.I),
+        support_tail=re.compile(rf"(?<![\wÀ-ỹ]){helps}", re.I),
         carry_out_alone=re.compile(rf"^(?:{alternation(pr['carry_out'])})\W*$", re.I),
         # a comma, or a marker of the agent after one, before bodies set off with their role
         # (`_role_pieces`)
