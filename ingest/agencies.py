@@ -570,8 +570,8 @@ _PLURAL = re.compile(r"(?<![\wÀ-ỹ])(?:các|những|Các|Những)\s+$")
 # "Kho bạc Nhà nước khu vực XI", "Viện kiểm sát nhân dân khu vực" (every regional one), and a
 # state agency's grassroots units since 2025 ("Bảo hiểm xã hội cơ sở", "Thuế cơ sở 3"); not a
 # region's own name ("khu vực Tây Nguyên")
-_UNIT_WORDS = ("khu vực", "cơ sở")
-_REGION = re.compile(r"^\s+(?:(?i:Việt Nam)\s*)?(?:[-–]\s*)?((?i:chi nhánh\s+)?(?P<unit>(?i:" + "|".join(_UNIT_WORDS) + r"))(?:\s+(?:[IVXLC]{1,5}|\d{1,2})(?![\wÀ-ỹ])|(?![\wÀ-ỹ])(?!\s+[" + _UPPER + r"0-9])))")
+UNIT_WORDS = ("khu vực", "cơ sở")
+_REGION = re.compile(r"^\s+(?:(?i:Việt Nam)\s*)?(?:[-–]\s*)?((?i:chi nhánh\s+)?(?P<unit>(?i:" + "|".join(UNIT_WORDS) + r"))(?:\s+(?:[IVXLC]{1,5}|\d{1,2})(?![\wÀ-ỹ])|(?![\wÀ-ỹ])(?!\s+[" + _UPPER + r"0-9])))")
 
 
 def _region(entry: AgencyEntry, rest: str) -> re.Match[str] | None:
@@ -643,7 +643,7 @@ def _with_suffix(entry: AgencyEntry, text: str, start: int, end: int) -> AgencyM
     if named:
         group, length = named
         return AgencyMention(f"{entry.name} {group}", entry.kind, text[start : end + length], start, end + length, group.split()[1], None, True, False, entry.name)
-    numbered = _UNIT_NUMBER.match(rest) if fold(entry.name).endswith(_UNIT_WORDS) else None
+    numbered = _UNIT_NUMBER.match(rest) if fold(entry.name).endswith(UNIT_WORDS) else None
     if numbered:
         return _numbered_unit(entry, text, start, end + numbered.end(), numbered.group(1))
     sm = _suffix_regex().match(rest)

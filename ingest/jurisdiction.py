@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from . import places
-from .agencies import AgencyMention, find_agencies, listed_units
+from .agencies import UNIT_WORDS, AgencyMention, find_agencies, listed_units
 from .models import Document
 from .rules import alternation, cues, doc_types, fold, gazetteer, level_words
 
@@ -456,7 +456,7 @@ def _sentence(low: str) -> str:
 
 
 _NO_VOWEL = re.compile(r"[b-df-hj-np-tv-xzđ]{2,}", re.I)
-_REGION_NUMERAL = re.compile(r"(khu vực\s+)([ivxlc]{1,5})(?![\wÀ-ỹ])", re.I)
+_REGION_NUMERAL = re.compile(rf"((?:{'|'.join(UNIT_WORDS)})\s+)([ivxlc]{{1,5}})(?![\wÀ-ỹ])", re.I)
 
 
 def _province_at_end(name: str) -> str:
