@@ -1330,8 +1330,14 @@ def _village_list_regex() -> re.Pattern[str]:
 
 @cache
 def _village_head_regex() -> tuple[re.Pattern[str], dict[str, str]]:
-    """A village's head by post (cues.yaml: village_head_titles): the villages."""
-    table = {fold(k): v for k, v in cues()["village_head_titles"].items()}
+    """A village's head by post (cues.yaml: village_head_titles): the villages — the post before
+    the plural too ("Tổ trưởng các tổ dân phố", as "Trưởng thôn" is each village's head)."""
+    table: dict[str, str] = {}
+    for post, villages in cues()["village_head_titles"].items():
+        unit = villages.split(" ", 1)[1]
+        table[fold(post)] = villages
+        if post.endswith(" " + unit):
+            table[fold(f"{post.removesuffix(unit)}các {unit}")] = villages
     return re.compile(rf"(?<![\wÀ-ỹ])({alternation(table)})(?![\wÀ-ỹ])", re.I), table
 
 

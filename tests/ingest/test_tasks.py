@@ -542,6 +542,9 @@ def test_the_ministries_and_central_sectors_are_one_group():
         # phuong_hcm_kh_khu_pho, tinh_qd_215_kem_kh)
         ("Đ/c Nguyễn Thị Hoa - Phó Chủ tịch UBND phường: chỉ đạo chung việc thực hiện Kế hoạch.", ["Ủy ban nhân dân phường"], [], []),
         ("Các Trưởng khu phố: tổ chức hội nghị khu phố, lập biên bản gửi về UBND phường.", ["Các khu phố"], [], []),
+        # the post before the plural (probes' phuong_96_kh_o_ke)
+        ("Tổ trưởng các tổ dân phố tổ chức hội nghị tổ dân phố để Nhân dân bàn và quyết định.", ["Các tổ dân phố"], [], []),
+        ("Phối hợp với Trưởng các ấp tổ chức hội nghị ấp.", [], ["Các ấp"], []),
         ("Sở NN&MT chủ trì, phối hợp với Đài PT-TH tỉnh, Báo Quảng Trị mở chuyên mục tuyên truyền.",
          ["Sở Nông nghiệp và Môi trường"], ["Đài Phát thanh và Truyền hình tỉnh", "Báo Quảng Trị"], []),
         # supervision stepped up is supervision; its partner after ";" is no helper of a task
