@@ -6,6 +6,9 @@ A text file carries the layout of whatever tool wrote it, and this module reads 
   `|` lines in a row: task tables are cut into rows where a row number starts);
 - Markdown rows `| a | b |`, rows ending in ` |`, DOCX conversions joining cells with ` | `,
   rows of cells parted by tabs;
+- grid tables as pandoc writes a Word table whose cells hold several lines (`+---+---+`
+  borders, each cell's text wrapped over lines between the row's borders), and the same drawn
+  with box characters (`┌──┬──┐`, `│`) as a web page's text dump (`w3m -dump`) writes them;
 - columns set side by side with spaces, as `pdftotext -layout` (and this project's PDF reader)
   writes a page: the header block (issuer left, the national motto right) and task tables.
 Every `Line` keeps the source lines it came from.
@@ -34,7 +37,7 @@ _GAP = re.compile(r"\S(?P<gap> {3,}|\t+)(?=\S)")
 
 def text_blocks(raw: Sequence[str]) -> list[Block]:
     """The blocks of a text file's lines (numbered from 1)."""
-    lines = [Line(text.rstrip("\r"), (n,)) for n, text in enumerate(raw, start=1)]
+    lines = [Line(_ascii_box(text.rstrip("\r")), (n,)) for n, text in enumerate(raw, start=1)]
     blocks: list[Block] = _html_fragments(lines) if _HTML_HINT.search("\n".join(raw[:5000])) else list(lines)
     out: list[Block] = []
     run: list[Line] = []
@@ -179,6 +182,10 @@ def _line_tables(lines: list[Line]) -> list[Block]:
             out.extend(lines[last_pipe + 1 : j])
             i = j
             continue
+        if _GRID_BORDER.match(line.text):
+            table, i = _grid_table(lines, i)
+            out.append(table)
+            continue
         if _GFM_ROW.match(line.text) and line.text.count("|") >= 3:
             rows, i = _gfm_rows(lines, i)
             out.append(Table(tuple(rows), line.src, aligned=True))
@@ -201,6 +208,92 @@ def _line_tables(lines: list[Line]) -> list[Block]:
         out.append(line)
         i += 1
     return out
+
+
+# --- grid tables (pandoc) ------------------------------------------------------------------------
+
+_GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]{2,}\+)+\s*$")
+_GRID_ROW = re.compile(r"^\s*\|.*[|+]\s*$")
+
+
+# box-drawing characters as a grid table's: corners and junctions "+", rules "-" ("=" under a
+# header), bars "|" — each one character, so the columns stay where they were drawn
+_BOX = str.maketrans({**dict.fromkeys("┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝╒╤╕╞╪╡╘╧╛╓╥╖╟╫╢╙╨╜", "+"), "─": "-", "═": "=", "│": "|", "║": "|"})
+_BOX_HINT = re.compile(r"[─│┼├┌└]")
+
+
+def _ascii_box(text: str) -> str:
+    return text.translate(_BOX) if _BOX_HINT.search(text) else text
+
+
+def _grid_table(lines: list[Line], i: int) -> tuple[Table, int]:
+    """A grid table from its first border: the columns are where the border has its `+`; a row
+    is the lines between two borders, a cell its slices of them."""
+    cuts = [k for k, ch in enumerate(lines[i].text) if ch == "+"]
+    rows: list[tuple[Cell, ...]] = []
+    body: list[Line] = []
+    j = i + 1
+    while j < len(lines):
+        text = lines[j].text.rstrip()
+        if _GRID_BORDER.match(text):
+            if body:
+                rows.append(_grid_row(body, cuts))
+            body = []
+        elif _GRID_ROW.match(text):
+            body.append(lines[j])
+        else:
+            break
+        j += 1
+    if body:
+        rows.append(_grid_row(body, cuts))
+    return Table(tuple(rows), lines[i].src), j
+
+
+def _grid_row(body: list[Line], cuts: list[int]) -> tuple[Cell, ...]:
+    if all(l.text.count("|") == len(cuts) for l in body):
+        # a bar for every column on every line: the bars part the cells, aligned or not (a writer
+        # that counts wide or combining characters otherwise shifts them)
+        return _cells_by_bars(body)
+    # fewer bars: a column edge is where every line of the row has its bar; where one has text
+    # the cell spans those columns
+    edges = [k for k in cuts if all(len(l.text) > k and l.text[k] in "|+" for l in body)]
+    if len(edges) < 2:
+        return _cells_by_bars(body)
+    cells: list[Cell] = []
+    for left, right in zip(edges, edges[1:]):
+        cell = _grid_cell([(l, l.text[left + 1 : right]) for l in body])
+        cells.extend([cell] * sum(1 for k in cuts if left <= k < right))
+    return tuple(cells)
+
+
+def _cells_by_bars(body: list[Line]) -> tuple[Cell, ...]:
+    parts = [l.text.strip()[1:-1].split("|") for l in body]
+    return tuple(_grid_cell([(l, p[c]) for l, p in zip(body, parts) if c < len(p)]) for c in range(max(map(len, parts))))
+
+
+def _grid_cell(slices: list[tuple[Line, str]]) -> Cell:
+    """A cell's paragraphs: its slices joined until a blank one or a line break (`\\`)."""
+    paragraphs: list[Line] = []
+    words: list[str] = []
+    src: list[int] = []
+
+    def close() -> None:
+        if words:
+            paragraphs.append(Line(" ".join(words), tuple(src)))
+        words.clear()
+        src.clear()
+
+    for line, text in slices:
+        text = text.strip()
+        if not text or _RULE.fullmatch(text):
+            close()
+            continue
+        words.append(text.removesuffix("\\").rstrip())
+        src.extend(n for n in line.src if n not in src)
+        if text.endswith("\\"):
+            close()
+    close()
+    return Cell(tuple(paragraphs))
 
 
 _CLOSING_PIPE = re.compile(r"\S\s+\|(?:\s|$)")

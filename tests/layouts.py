@@ -11,7 +11,9 @@ tables, `ingest/blocks.py`) and written out again as other tools and offices wri
 - `pdf_text`: text as `pdftotext -layout` gives it: the header's columns side by side, wrapped
   paragraphs, tables as columns of spaces;
 - `md_inline_html`: the portal's Markdown with the header block and the type heading written
-  as inline HTML (`<p align="center"><b>KẾ HOẠCH</b></p>`).
+  as inline HTML (`<p align="center"><b>KẾ HOẠCH</b></p>`);
+- `md_grid`: Markdown as pandoc writes a Word file whose table cells hold several lines: every
+  table a grid table (`+---+` borders, each cell wrapped in its column, a line break as `\\`).
 The words are the same in every layout; only the layout differs. Run as a script to print the
 table layout × field: `python tests/layouts.py [FILES…]`.
 """
@@ -35,8 +37,8 @@ from ingest.rules import alternation, cues, doc_types  # noqa: E402
 from ingest.tables import header_roles, is_motto  # noqa: E402
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-LAYOUTS = ("plain_text", "html_page", "docx", "pdf", "pdf_text", "md_inline_html")
-SUFFIX = {"plain_text": ".txt", "html_page": ".html", "docx": ".docx", "pdf": ".pdf", "pdf_text": ".txt", "md_inline_html": ".md"}
+LAYOUTS = ("plain_text", "html_page", "docx", "pdf", "pdf_text", "md_inline_html", "md_grid")
+SUFFIX = {"plain_text": ".txt", "html_page": ".html", "docx": ".docx", "pdf": ".pdf", "pdf_text": ".txt", "md_inline_html": ".md", "md_grid": ".md"}
 # an item's label ends where its text begins: "66.2/2025/NQ-CP" at a line's start is no item "66.";
 # a notice's points are numbered in brackets ("(1) Bộ Y tế …")
 _LABEL = re.compile(r"^(?:\*\*)?(?:[IVXLC]+\s*\.|\d{1,2}(?:\.\d{1,2})*\s*[.)](?!\S)|\(\d{1,2}\)\s|[a-zđ]\)|[-+•–]\s|Điều\s+\d|Chương\s+[IVX\d])")
@@ -221,6 +223,7 @@ def write(layout: str, source: Path, out_dir: Path) -> Path:
         "pdf": _pdf,
         "pdf_text": _pdf_text,
         "md_inline_html": lambda b, t: _md_inline_html(source, t),
+        "md_grid": _md_grid,
     }[layout](blocks, target)
     return target
 
@@ -433,6 +436,43 @@ def _md_inline_html(source: Path, target: Path) -> None:
         else:
             out.append(line)
     target.write_text("\n".join(out), encoding="utf-8")
+
+
+def _md_grid(blocks: list[Block], target: Path) -> None:
+    out: list[str] = []
+    for p in paragraphs(blocks):
+        if isinstance(p, Table):
+            task = _is_task(p)
+            rows = [[_cell_lines(c) for c in row] for row in p.rows] if task else [_columns(p)]
+            out += _grid(rows, header=task) + [""]
+        else:
+            out += [p, ""]
+    target.write_text("\n".join(out), encoding="utf-8")
+
+
+def _grid(rows: list[list[list[str]]], header: bool) -> list[str]:
+    """Rows of cells (each its lines) as a grid table; a cell's lines end in `\\` but its last."""
+    width = max((len(r) for r in rows), default=0)
+    rows = [r + [[]] * (width - len(r)) for r in rows]
+    longest = [max((len(w) for r in rows for line in r[k] for w in line.split()), default=4) for k in range(width)]
+    # one more than the longest word: room for a line break's backslash
+    widths = [1 + max(longest[k], min(40, max((len(line) for r in rows for line in r[k]), default=4))) for k in range(width)]
+    border = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+    out = [border]
+    for n, row in enumerate(rows):
+        cells = []
+        for k, lines in enumerate(row):
+            wrapped: list[str] = []
+            for m, line in enumerate(lines):
+                parts = textwrap.wrap(line, widths[k] - 1, break_long_words=False) or [""]
+                if m < len(lines) - 1:
+                    parts[-1] += "\\"
+                wrapped += parts
+            cells.append(wrapped)
+        for m in range(max((len(c) for c in cells), default=1) or 1):
+            out.append("| " + " | ".join((c[m] if m < len(c) else "").ljust(widths[k]) for k, c in enumerate(cells)) + " |")
+        out.append(border.replace("-", "=") if header and n == 0 else border)
+    return out
 
 
 # --- the record compared across layouts ------------------------------------------------------------------

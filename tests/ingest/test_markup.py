@@ -434,3 +434,50 @@ def test_a_line_break_inside_a_markdown_tables_cell_parts_the_bodies_it_lists():
     from ingest.models import Line
 
     assert _bodies_text(Cell((Line("Sở Văn hóa, Thể thao và", (1,)), Line("Du lịch", (2,))))) == "Sở Văn hóa, Thể thao và Du lịch"
+
+
+# a Word table whose cells hold several lines, as pandoc writes it to Markdown (a grid table),
+# and the same table as a web page's text dump draws it with box characters (w3m -dump)
+_GRID = [
+    "+------+--------------------------+----------------+-----------------+",
+    "| TT   | Nhiệm vụ                 | Cơ quan chủ    | Cơ quan phối    |",
+    "|      |                          | trì            | hợp             |",
+    "+======+==========================+================+=================+",
+    "| I    | **Tuyên truyền**         |                |                 |",
+    "+------+--------------------------+----------------+-----------------+",
+    "| 1    | Tuyên truyền Luật Thực   | Sở Văn hóa,    | Sở Nội vụ       |",
+    "|      | hiện dân chủ ở cơ sở     | Thể thao và Du |                 |",
+    "|      |                          | lịch           | Công an tỉnh    |",
+    "+------+--------------------------+----------------+-----------------+",
+    "| 2    | Rà soát quy chế dân chủ  | Sở Nội vụ\\     | Các sở, ban,    |",
+    "|      | của các cơ quan          | Sở Tư pháp     | ngành           |",
+    "+------+--------------------------+----------------+-----------------+",
+]
+_BOX = [line.replace("+", "┼").replace("-", "─").replace("=", "═").replace("|", "│") for line in _GRID]
+# a writer that miscounts a character's width shifts a bar on one line: the bars still part the cells
+_SHIFTED = [line.replace("Thực   |", "Thực    |").replace("Sở Văn hóa,    |", "Sở Văn hóa,   |") for line in _GRID]
+
+
+@pytest.mark.parametrize("lines", [_GRID, _BOX, _SHIFTED], ids=["pandoc grid", "box characters", "a bar shifted"])
+def test_a_grid_tables_cells_are_their_wrapped_lines_joined_and_its_paragraphs_kept_apart(lines):
+    tables = [b for b in text_blocks(lines) if isinstance(b, Table)]
+    assert len(tables) == 1
+    rows = tables[0].rows
+    assert [c.text for c in rows[0]] == ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp"]
+    assert [c.text for c in rows[2]] == ["1", "Tuyên truyền Luật Thực hiện dân chủ ở cơ sở", "Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ Công an tỉnh"]
+    # a blank line in a cell parts its paragraphs, a backslash ends a line: each body its own line
+    assert [l.text for l in rows[2][3].lines] == ["Sở Nội vụ", "Công an tỉnh"]
+    assert [l.text for l in rows[3][2].lines] == ["Sở Nội vụ", "Sở Tư pháp"]
+    assert rows[2][2].src == (7, 8, 9)
+
+
+def test_a_grid_tables_rows_give_tasks_with_their_roles():
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH", "Số: 5/KH-UBND", "Hà Tĩnh, ngày 01 tháng 3 năm 2026", "", "KẾ HOẠCH",
+             "Thực hiện dân chủ ở cơ sở", "", "I. NHIỆM VỤ CỤ THỂ", ""] + _GRID
+    from ingest.agencies import Lexicon
+    from ingest.tasks import extract_tasks
+
+    doc = parse(normalize(lines))
+    roles = sorted((t.text[:12], t.lead, t.support) for t, _ in extract_tasks(doc, Lexicon({})).tasks)
+    assert roles == [("Rà soát quy ", ["Sở Nội vụ", "Sở Tư pháp"], ["Các sở, ban, ngành"]),
+                     ("Tuyên truyền", ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Nội vụ", "Công an tỉnh"])]
