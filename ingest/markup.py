@@ -4,6 +4,8 @@ A text file carries the layout of whatever tool wrote it, and this module reads 
 - HTML left inside the text (`<p align="center"><b>KẾ HOẠCH</b></p>`, `<br>`, `<table>`);
 - a legal portal's cells between lone `|` lines (an empty cell and a row end both show as two
   `|` lines in a row: task tables are cut into rows where a row number starts);
+- a table written one cell per line, nothing between cells or rows (docx2txt, a copy of a Word
+  table): its header's cells one under another, a number opening each row;
 - Markdown rows `| a | b |`, rows ending in ` |`, DOCX conversions joining cells with ` | `,
   rows of cells parted by tabs;
 - grid tables as pandoc writes a Word table whose cells hold several lines (`+---+---+`
@@ -20,9 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from .blocks import Block, Cell, Table
+from .blocks import Block, Cell, Table, plain
 from .models import Line
-from .rules import cues
+from .rules import CAPITALS, cues
 from .tables import column_role, header_roles, is_motto, is_portal_trailer, is_task_header, recipients_filing, row_label, signature_start
 
 _HTML_HINT = re.compile(r"</?(?:p|b|strong|br|div|table|tr|td|th|span|em|i|u|h[1-6]|center|font|ul|ol|li|sup|sub)(?:\s[^<>]*)?/?>", re.I)
@@ -205,9 +207,84 @@ def _line_tables(lines: list[Line]) -> list[Block]:
                 i += 1
             out.append(Table(tuple(rows), line.src, aligned=True))
             continue
+        if column_role(line.text) == "number" and (found := _cell_per_line_table(lines, i)) is not None:
+            table, i = found
+            out.append(table)
+            continue
         out.append(line)
         i += 1
     return out
+
+
+# --- a table written one cell per line ----------------------------------------------------------
+
+_SECTION = re.compile(rf"^[IVX]{{1,5}}\.\s+[{CAPITALS}]{{2,}}")
+
+
+def _cell_per_line_table(lines: list[Line], i: int) -> tuple[Table, int] | None:
+    """A table whose every cell is a line of its own with nothing between cells or rows, as
+    docx2txt and a copy from a Word table write one: its header's short cells one under another
+    (the first naming the row number's column), then rows each opened by its number."""
+    found = [k for k in range(i, min(len(lines), i + 24)) if lines[k].text.strip()][:9]
+    # the first number after three cells or more ends the header (a group row's "I" may come first)
+    width = next((w for w in range(3, len(found)) if row_label(lines[found[w]].text) and _short_header([plain(lines[k].text) for k in found[:w]], opening=True)), None)
+    if width is None:
+        return None
+    rows: list[list[Line]] = [[lines[k] for k in found[:width]]]
+    j = found[width]
+    while j < len(lines):
+        text = lines[j].text.strip()
+        if not text:
+            j += 1
+            continue
+        row = rows[-1]
+        # (a number opens a row after a row's first cell, or after a group row of one cell)
+        label = row_label(text) if len(row) >= 2 or len(rows) == 1 or not row_label(row[0].text) else None
+        # a number that no task follows is a cell: another number after it ("2" of a count column
+        # before row "2"), or the section after the table
+        if label is not None and len(row) < width:
+            after = next((t for k in range(j + 1, len(lines)) if (t := lines[k].text.strip())), "")
+            label = None if not after or row_label(after) or _SECTION.match(after) else label
+        if label is not None and (len(row) >= width or len(rows) == 1 or not label.isdigit() or _follows(label, rows)):
+            rows.append([lines[j]])
+        elif len(row) >= 2 and (skip := _header_again(lines, j)):
+            j = skip  # the header again under a group row ("Nội dung", "Đơn vị thực hiện", …)
+            continue
+        elif len(row) >= width or _SECTION.match(text):
+            # a full row and no number after it: the table has ended — unless the next row's
+            # number follows (a group row, "III. PHÁT TRIỂN HẠ TẦNG SỐ", its label in its cell)
+            after = next((t for k in range(j + 1, len(lines)) if (t := lines[k].text.strip())), "")
+            if not ((nxt := row_label(after)) and nxt.isdigit() and _follows(nxt, rows)):
+                break
+            rows.append([lines[j]])
+        else:
+            row.append(lines[j])
+        j += 1
+    if len(rows) < 2:
+        return None
+    return Table(tuple(tuple(Cell((l,)) for l in row) for row in rows), lines[i].src), j
+
+
+def _header_again(lines: list[Line], j: int) -> int | None:
+    """Where the next row starts, if the cells from `j` to it are a header's (three or more)."""
+    cells = 0
+    for k in range(j, len(lines)):
+        text = lines[k].text.strip()
+        if not text:
+            continue
+        if row_label(text):
+            return k if cells >= 3 else None
+        if not _header_cell(text):
+            return None
+        cells += 1
+    return None
+
+
+def _follows(label: str, rows: list[list[Line]]) -> bool:
+    """A number that opens the next row (a cell of the row that holds only a number does not):
+    one, or one more than the last row's number ("3" after "2" or after "2.9")."""
+    last = next((n.split(".")[0] for row in reversed(rows[1:]) if re.match(r"\d", n := row_label(row[0].text) or "")), None)
+    return label == "1" or (last is not None and int(label) == int(last) + 1)
 
 
 # --- grid tables (pandoc) ------------------------------------------------------------------------

@@ -12,6 +12,8 @@ tables, `ingest/blocks.py`) and written out again as other tools and offices wri
   paragraphs, tables as columns of spaces;
 - `md_inline_html`: the portal's Markdown with the header block and the type heading written
   as inline HTML (`<p align="center"><b>KẾ HOẠCH</b></p>`);
+- `cell_lines`: text as docx2txt writes a Word file: every paragraph and every table cell a
+  line of its own between blank lines, nothing marking where a cell, a row or a table ends;
 - `md_grid`: Markdown as pandoc writes a Word file whose table cells hold several lines: every
   table a grid table (`+---+` borders, each cell wrapped in its column, a line break as `\\`).
 The words are the same in every layout; only the layout differs. Run as a script to print the
@@ -37,8 +39,8 @@ from ingest.rules import alternation, cues, doc_types  # noqa: E402
 from ingest.tables import header_roles, is_motto  # noqa: E402
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-LAYOUTS = ("plain_text", "html_page", "docx", "pdf", "pdf_text", "md_inline_html", "md_grid")
-SUFFIX = {"plain_text": ".txt", "html_page": ".html", "docx": ".docx", "pdf": ".pdf", "pdf_text": ".txt", "md_inline_html": ".md", "md_grid": ".md"}
+LAYOUTS = ("plain_text", "html_page", "docx", "pdf", "pdf_text", "md_inline_html", "md_grid", "cell_lines")
+SUFFIX = {"plain_text": ".txt", "html_page": ".html", "docx": ".docx", "pdf": ".pdf", "pdf_text": ".txt", "md_inline_html": ".md", "md_grid": ".md", "cell_lines": ".txt"}
 # an item's label ends where its text begins: "66.2/2025/NQ-CP" at a line's start is no item "66.";
 # a notice's points are numbered in brackets ("(1) Bộ Y tế …")
 _LABEL = re.compile(r"^(?:\*\*)?(?:[IVXLC]+\s*\.|\d{1,2}(?:\.\d{1,2})*\s*[.)](?!\S)|\(\d{1,2}\)\s|[a-zđ]\)|[-+•–]\s|Điều\s+\d|Chương\s+[IVX\d])")
@@ -224,6 +226,7 @@ def write(layout: str, source: Path, out_dir: Path) -> Path:
         "pdf_text": _pdf_text,
         "md_inline_html": lambda b, t: _md_inline_html(source, t),
         "md_grid": _md_grid,
+        "cell_lines": _cell_lines_text,
     }[layout](blocks, target)
     return target
 
@@ -435,6 +438,21 @@ def _md_inline_html(source: Path, target: Path) -> None:
             done = True  # the type heading only: the first heading after the header block
         else:
             out.append(line)
+    target.write_text("\n".join(out), encoding="utf-8")
+
+
+def _cell_lines_text(blocks: list[Block], target: Path) -> None:
+    out: list[str] = []
+    for p in paragraphs(blocks):
+        if isinstance(p, Table):
+            # a header or signature cell's paragraphs each a line; a task table's cell one line
+            task = _is_task(p)
+            for row in p.rows:
+                for c in row:
+                    lines = [" ".join(plain(x) for x in _cell_lines(c))] if task else [plain(x) for x in _cell_lines(c)]
+                    out += [x for line in lines for x in (line, "")]
+        else:
+            out += [plain(p), ""]
     target.write_text("\n".join(out), encoding="utf-8")
 
 

@@ -481,3 +481,28 @@ def test_a_grid_tables_rows_give_tasks_with_their_roles():
     roles = sorted((t.text[:12], t.lead, t.support) for t, _ in extract_tasks(doc, Lexicon({})).tasks)
     assert roles == [("Rà soát quy ", ["Sở Nội vụ", "Sở Tư pháp"], ["Các sở, ban, ngành"]),
                      ("Tuyên truyền", ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Nội vụ", "Công an tỉnh"])]
+
+
+# a Word table as docx2txt writes it: every cell a line of its own between blank lines, nothing
+# marking where a cell or a row ends (a department's plan, probes' so_nv_318_kh_docx2txt)
+_CELL_PER_LINE = ["Nội dung và phân công thực hiện theo bảng sau:", "", "TT", "", "Nội dung", "", "Đơn vị chủ trì", "", "Đơn vị phối hợp", "", "Số cuộc", "",
+                  "I", "", "Kiểm tra", "",
+                  "1", "", "Kiểm tra việc thực hiện quy chế dân chủ tại các cơ quan", "", "Thanh tra Sở", "", "Văn phòng Sở", "", "2", "",
+                  "2", "", "Tập huấn nghiệp vụ cho công chức cấp xã", "", "Phòng Xây dựng chính quyền", "", "Phòng Công chức, viên chức", "", "3", "",
+                  "III. TỔ CHỨC THỰC HIỆN", "", "1. Văn phòng Sở bảo đảm kinh phí."]
+
+
+def test_a_table_written_one_cell_per_line_is_read_row_by_row_from_its_numbers():
+    blocks = text_blocks(_CELL_PER_LINE)
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    rows = [[c.text for c in row] for row in tables[0].rows]
+    assert rows[0] == ["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Số cuộc"]
+    # a group row has fewer cells; a cell that holds only a number ("2" of the count) is no row's number
+    assert rows[1] == ["I", "Kiểm tra"]
+    assert rows[2] == ["1", "Kiểm tra việc thực hiện quy chế dân chủ tại các cơ quan", "Thanh tra Sở", "Văn phòng Sở", "2"]
+    assert rows[3][:3] == ["2", "Tập huấn nghiệp vụ cho công chức cấp xã", "Phòng Xây dựng chính quyền"] and len(rows) == 4
+    # the table ends after a full row that no number follows: the section after it is text
+    assert [b.text for b in blocks if not isinstance(b, Table) and b.text][-2:] == ["III. TỔ CHỨC THỰC HIỆN", "1. Văn phòng Sở bảo đảm kinh phí."]
+    # a line "TT" with no header of a task table under it opens none
+    assert not any(isinstance(b, Table) for b in text_blocks(["TT", "", "Ghi chú", "", "1", "", "Văn bản"]))
