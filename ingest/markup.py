@@ -11,6 +11,8 @@ A text file carries the layout of whatever tool wrote it, and this module reads 
 - grid tables as pandoc writes a Word table whose cells hold several lines (`+---+---+`
   borders, each cell's text wrapped over lines between the row's borders), and the same drawn
   with box characters (`┌──┬──┐`, `│`) as a web page's text dump (`w3m -dump`) writes them;
+- the header's two columns, and the recipients beside the signature, joined line by line with
+  one space, as pypdf and pdfplumber read a PDF;
 - columns set side by side with spaces, as `pdftotext -layout` (and this project's PDF reader)
   writes a page: the header block (issuer left, the national motto right) and task tables.
 Every `Line` keeps the source lines it came from.
@@ -20,11 +22,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
+from typing import NamedTuple
 
 from .blocks import Block, Cell, Table, plain
 from .models import Line
-from .rules import CAPITALS, cues
+from .rules import CAPITALS, cues, unmarked
 from .tables import column_role, header_roles, is_motto, is_portal_trailer, is_task_header, recipients_filing, row_label, signature_start
 
 _HTML_HINT = re.compile(r"</?(?:p|b|strong|br|div|table|tr|td|th|span|em|i|u|h[1-6]|center|font|ul|ol|li|sup|sub)(?:\s[^<>]*)?/?>", re.I)
@@ -51,7 +54,7 @@ def text_blocks(raw: Sequence[str]) -> list[Block]:
         run = []
         out.append(b)
     out.extend(_line_tables(run))
-    return spaced_columns(out)
+    return joined_signature(joined_header(spaced_columns(out)))
 
 
 # --- HTML inside text --------------------------------------------------------------------------
@@ -616,6 +619,112 @@ def _task_rows(slots: list[_Slot], width: int) -> list[tuple[str | None, list[_S
             cells.pop()
         out.append((num, cells))
     return out
+
+
+# --- header columns joined with one space ----------------------------------------------------------
+
+
+@cache
+def _motto_inside(second: bool = False) -> re.Pattern[str]:
+    """The motto in capitals (`second`: or its second line, "Độc lập - Tự do …") where it starts
+    inside a line after the issuer's words; matched without marks, as `is_motto`, and in the
+    case it is printed in, so a sentence's "nước Cộng hòa xã hội chủ nghĩa Việt Nam" is none."""
+    motto = cues()["portal"]["motto_full"].strip("^$")
+    parts = f"{motto}|Độc lập\\s*[-–]\\s*Tự do" if second else motto
+    return re.compile(unmarked(rf"(?<=\S)\s+(?=(?:{parts}))"))
+
+
+# the place-and-date beside the symbol: "Số: 126/KH-UBND Tuyên Quang, ngày 15 tháng 5 năm 2026"
+_DATELINE_INSIDE = re.compile(rf"(?<=\S)\s+(?=(?:[{CAPITALS}][\wÀ-ỹ]*\s+){{0,4}}[{CAPITALS}][\wÀ-ỹ]*\s*,\s*ngày\b)")
+
+
+def joined_header(blocks: list[Block]) -> list[Block]:
+    """The header block whose two columns a PDF's text layer joined line by line with one space
+    (pypdf: "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH TUYÊN QUANG Độc lập - Tự
+    do - Hạnh phúc", "Số: 126/KH-UBND Tuyên Quang, ngày 15 tháng 5 năm 2026"): parted where the
+    motto and the place-and-date start, into the table the other layouts give."""
+    head = [(k, b) for k, b in enumerate(blocks[:40]) if isinstance(b, Line) and b.text.strip()][:12]
+    first = next((n for n, (_, b) in enumerate(head) if _motto_inside().search(unmarked(b.text))), None)
+    if first is None or any(isinstance(b, Table) for b in blocks[: head[first][0]]):
+        return blocks
+    # the issuer's parent above, in capitals ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" over "SỞ NỘI VỤ …")
+    above = [(k, b) for k, b in head[max(0, first - 2) : first] if plain(b.text).isupper()]
+    left: list[Line] = [b for _, b in above]
+    right: list[Line] = []
+    last = head[first][0]
+    for k, line in head[first : first + 6]:
+        text = line.text
+        m = _motto_inside(second=True).search(unmarked(text)) or _DATELINE_INSIDE.search(text)
+        if m is None and not _RULE.fullmatch(text.strip()) and not (k > head[first][0] and plain(text).isupper()):
+            break
+        last = k
+        if m is None:
+            if not _RULE.fullmatch(text.strip()):
+                left.append(line)
+            continue
+        left.append(Line(text[: m.start()].strip(), line.src))
+        right.append(Line(text[m.end() :].strip(), line.src))
+        if _DATE_RIGHT.search(text[m.end() :]):
+            break
+    table = Table(((Cell(tuple(left)), Cell(tuple(right))),), head[first][1].src)
+    start = above[0][0] if above else head[first][0]
+    return [*blocks[:start], table, Line("", table.anchor()), *blocks[last + 1 :]]
+
+
+# --- recipients and signature joined with one space ---------------------------------------------
+
+
+class _SignatureParts(NamedTuple):
+    opening: re.Pattern[str]  # "Nơi nhận: TM. ỦY BAN NHÂN DÂN": the heading, then the signature
+    post: re.Pattern[str]  # a post in capitals, perhaps after a formula ("KT. CHỦ TỊCH")
+    name: re.Pattern[str]  # the signer's name ("Hoàng Việt Phương")
+
+
+@cache
+def _signature_parts() -> _SignatureParts:
+    formulas = "|".join(cues()["signature_formulas"])
+    post = rf"(?:(?:{formulas})\.\s+)?(?:[{CAPITALS}]+\s+)*[{CAPITALS}]{{2,}}"
+    name = rf"(?:[{CAPITALS}][a-zà-ỹđ]+\s+){{1,4}}[{CAPITALS}][a-zà-ỹđ]+"
+    opening = re.compile(rf"({cues()['recipients_heading']})\s+(?=(?:{formulas})\.\s|{post}$)", re.I)
+    return _SignatureParts(opening, re.compile(post), re.compile(name))
+
+
+def joined_signature(blocks: list[Block]) -> list[Block]:
+    """The recipients and the signature joined line by line with one space, as pypdf and
+    pdfplumber read a PDF ("Nơi nhận: TM. ỦY BAN NHÂN DÂN", "- Thường trực Tỉnh ủy; KT. CHỦ
+    TỊCH", "- Lưu: VT, NC. Hoàng Việt Phương"): parted where the post and the signer's name
+    start, into the table the other layouts give."""
+    parts = _signature_parts()
+    found = next(((k, b, m) for k, b in enumerate(blocks) if isinstance(b, Line) and (m := parts.opening.match(b.text.strip()))), None)
+    if found is None:
+        return blocks
+    k, block, m = found
+    left, right = [Line(m.group(1), block.src)], [Line(block.text.strip()[m.end() :], block.src)]
+    last = k
+    for j in range(k + 1, min(len(blocks), k + 30)):
+        line = blocks[j]
+        if not isinstance(line, Line):
+            break
+        text = line.text.strip()
+        if not text:
+            continue
+        # a recipient, its line ending in the post (after ";") or, the filing's, in the name
+        tail = parts.name if recipients_filing().match(text.lstrip("-+•– ")) else parts.post
+        cut = re.search(rf"(?<=[.;:])\s+({tail.pattern})$", text) if text.startswith(("-", "+", "•", "–")) else None
+        if cut is not None:
+            left.append(Line(text[: cut.start()].strip(), line.src))
+            right.append(Line(cut.group(1), line.src))
+        elif text.startswith(("-", "+", "•", "–")):
+            left.append(line)
+        elif parts.post.fullmatch(text) or parts.name.fullmatch(text):
+            right.append(line)  # the post or the name under the last recipient
+        else:
+            break
+        last = j
+        if parts.name.fullmatch(right[-1].text):
+            break  # the signer's name closes the block
+    table = Table(((Cell(tuple(left)), Cell(tuple(right))),), block.src)
+    return [*blocks[:k], table, Line("", table.anchor()), *blocks[last + 1 :]]
 
 
 # --- columns set side by side with spaces -------------------------------------------------------

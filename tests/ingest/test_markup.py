@@ -111,6 +111,19 @@ TUYEN_QUANG = {"genre": "Quyết định", "symbol": "12/2026/QĐ-UBND", "number
                 "                     Về việc ban hành Kế hoạch chuyển đổi số",
             ],
         ),
+        (
+            # pypdf and pdfplumber: the two columns joined line by line with one space, a rule
+            # line between, the issuer's parent above in capitals
+            "columns joined by one space",
+            [
+                "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "TỈNH TUYÊN QUANG Độc lập - Tự do - Hạnh phúc",
+                "------- ---------------",
+                "Số: 12/2026/QĐ-UBND Tuyên Quang, ngày 05 tháng 3 năm 2026",
+                "QUYẾT ĐỊNH",
+                "Về việc ban hành Kế hoạch chuyển đổi số",
+            ],
+        ),
     ],
 )
 def test_the_header_reads_the_same_in_every_layout(layout, lines):
@@ -506,3 +519,26 @@ def test_a_table_written_one_cell_per_line_is_read_row_by_row_from_its_numbers()
     assert [b.text for b in blocks if not isinstance(b, Table) and b.text][-2:] == ["III. TỔ CHỨC THỰC HIỆN", "1. Văn phòng Sở bảo đảm kinh phí."]
     # a line "TT" with no header of a task table under it opens none
     assert not any(isinstance(b, Table) for b in text_blocks(["TT", "", "Ghi chú", "", "1", "", "Văn bản"]))
+
+
+def test_a_sentence_that_names_the_republic_in_the_first_lines_is_no_header_column():
+    # the motto is matched in capitals only: a title's "nước Cộng hòa xã hội chủ nghĩa Việt Nam"
+    # stays one line
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH TUYÊN QUANG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+             "Số: 12/KH-UBND", "Tuyên Quang, ngày 05 tháng 3 năm 2026", "KẾ HOẠCH",
+             "Tuyên truyền Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2026"]
+    assert not any(isinstance(b, Table) for b in text_blocks(lines))
+    assert header(lines + BODY)["issuer"] == "Ủy ban nhân dân tỉnh Tuyên Quang"
+
+
+def test_recipients_and_signature_joined_by_one_space_are_parted_at_the_post_and_the_name():
+    # pypdf and pdfplumber join the two cells of the closing line by line (probes' tinh_126_kh_pypdf)
+    lines = ["Nơi nhận: TM. ỦY BAN NHÂN DÂN", "- Thường trực Tỉnh ủy; KT. CHỦ TỊCH", "- Các sở, ban, ngành; PHÓ CHỦ TỊCH",
+             "- UBND các xã, phường;", "- Lưu: VT, NC. Hoàng Việt Phương", "", "PHỤ LỤC"]
+    tables = [b for b in text_blocks(lines) if isinstance(b, Table)]
+    assert len(tables) == 1
+    left, right = ([l.text for l in c.lines] for c in tables[0].rows[0])
+    assert left == ["Nơi nhận:", "- Thường trực Tỉnh ủy;", "- Các sở, ban, ngành;", "- UBND các xã, phường;", "- Lưu: VT, NC."]
+    assert right == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hoàng Việt Phương"]
+    # the recipients' heading alone on its line is left as it is
+    assert not any(isinstance(b, Table) for b in text_blocks(["Nơi nhận:", "- Như trên;", "- Lưu: VT."]))
