@@ -235,7 +235,7 @@ def issuer_from_block(block: list[str], joint: bool = False) -> tuple[AgencyMent
     lines above it its parent, and a level word followed by a name gives the place — but in a
     text two bodies issue together (`joint`) each line is one of them, and the first named issues.
     """
-    lines = _whole_lines([re.sub(r"\s+", " ", b).strip() for b in block if b.strip()])
+    lines = [part for line in _whole_lines([re.sub(r"\s+", " ", b).strip() for b in block if b.strip()]) for part in _unit_apart(line)]
     if not lines:
         return None, None, None
     place = None
@@ -270,6 +270,20 @@ def issuer_from_block(block: list[str], joint: bool = False) -> tuple[AgencyMent
     issuer, where = parts[0] if joint else parts[-1]
     place = where or next((w for _, w in reversed(parts) if w), None) or place
     return issuer, place, level
+
+
+def _unit_apart(line: str) -> list[str]:
+    """"ỦY BAN NHÂN DÂN TỈNH NINH BÌNH SỞ TƯ PHÁP": a parent with its place and the unit under it
+    that a converter joined into one line (a cell's two lines in one bold run), parted after the
+    place's name where the rest opens a body."""
+    m = _block_level().search(line.lower())
+    words = m.group("place").split() if m else []
+    for k in range(min(4, len(words) - 1), 0, -1):
+        rest = " ".join(words[k:])
+        if places.is_place_name(" ".join(words[:k]).title()) and any(a.start == 0 for a in find_agencies(_sentence(rest))):
+            cut = len(line) - len(rest)
+            return [line[:cut].strip(), line[cut:].strip()]
+    return [line]
 
 
 def _whole_lines(lines: list[str]) -> list[str]:

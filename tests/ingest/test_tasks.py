@@ -542,6 +542,11 @@ def test_the_ministries_and_central_sectors_are_one_group():
         # phuong_hcm_kh_khu_pho, tinh_qd_215_kem_kh)
         ("Đ/c Nguyễn Thị Hoa - Phó Chủ tịch UBND phường: chỉ đạo chung việc thực hiện Kế hoạch.", ["Ủy ban nhân dân phường"], [], []),
         ("Các Trưởng khu phố: tổ chức hội nghị khu phố, lập biên bản gửi về UBND phường.", ["Các khu phố"], [], []),
+        # partners named "with the cooperation of" (probes' so_tp_45_kh_dau_moi)
+        ("Giao Phòng Quản lý xử lý vi phạm hành chính và theo dõi thi hành pháp luật chủ trì, với sự phối hợp của Thanh tra Sở, rà soát việc giải quyết kiến nghị.",
+         ["Phòng Quản lý xử lý vi phạm hành chính và theo dõi thi hành pháp luật"], ["Thanh tra Sở"], []),
+        ("Phòng Phổ biến, giáo dục pháp luật là đơn vị đầu mối, chủ động phối hợp với Trung tâm Trợ giúp pháp lý nhà nước tổ chức tuyên truyền.",
+         ["Phòng Phổ biến, giáo dục pháp luật"], ["Trung tâm Trợ giúp pháp lý nhà nước"], []),
         # the post before the plural (probes' phuong_96_kh_o_ke)
         ("Tổ trưởng các tổ dân phố tổ chức hội nghị tổ dân phố để Nhân dân bàn và quyết định.", ["Các tổ dân phố"], [], []),
         ("Phối hợp với Trưởng các ấp tổ chức hội nghị ấp.", [], ["Các ấp"], []),
