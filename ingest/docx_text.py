@@ -4,7 +4,9 @@ A Word file keeps its header block as a borderless two-column table (issuer and 
 the national motto and the place-and-date right) and its task tables as Word tables; both
 become `Table`s of cells. Word's automatic numbering gets its visible label back ("1.", "a)",
 "-"), a wholly bold paragraph is written `**…**` (a heading, as in every other format), and
-text boxes (where offices sometimes put the number or a stamp) are read where they stand.
+text boxes (where offices sometimes put the number or a stamp) are read where they stand. A
+draft's tracked changes read as accepted (insertions in, deletions out), and what content
+controls hold (a template's fields, a whole header table) is read where it stands.
 """
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ def docx_blocks(document) -> list[Block]:
 
     blocks: list[Block] = []
     counters: dict[int, int] = {}
-    for element in document.element.body.iterchildren():
+    for element in _body_elements(document.element.body):
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
             para = Paragraph(element, document)
@@ -44,9 +46,38 @@ def docx_blocks(document) -> list[Block]:
     return blocks
 
 
+# wrappers that hold the body's paragraphs and tables: a content control (a template's field,
+# "Số: …" or the whole header block) and custom XML
+_WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"}
+# … and a paragraph's runs: changes tracked (what was inserted or moved here is the text, what was
+# deleted or moved away is not), smart tags, simple fields, content controls
+_RUN_WRAPPERS = {f"{_W}ins", f"{_W}moveTo", f"{_W}smartTag", f"{_W}fldSimple", f"{_W}customXml", f"{_W}sdt", f"{_W}sdtContent"}
+
+
+def _body_elements(parent):
+    """The body's paragraphs and tables in order, those inside content controls too."""
+    for element in parent.iterchildren():
+        if element.tag in _WRAPPERS:
+            yield from _body_elements(element)
+        else:
+            yield element
+
+
+def paragraph_text(p) -> str:
+    """A paragraph's text as it reads with its tracked changes accepted: its runs and
+    hyperlinks, those inside insertions and other wrappers too, none deleted."""
+    parts: list[str] = []
+    for child in p.iterchildren():
+        if child.tag in (f"{_W}r", f"{_W}hyperlink"):
+            parts.append(child.text or "")
+        elif child.tag in _RUN_WRAPPERS:
+            parts.append(paragraph_text(child))
+    return "".join(parts)
+
+
 def _paragraph_lines(para, counters: dict[int, int]) -> list[Line]:
     out: list[Line] = []
-    parts = _soft_lines(para.text)
+    parts = _soft_lines(paragraph_text(para._p))
     if parts:
         bold = _bold(para)
         parts[0] = _with_list_label(para, parts[0], counters)
@@ -131,7 +162,7 @@ def _table(table, document) -> Table:
                         continue
                     para = Paragraph(p, document)
                     bold = _bold(para)
-                    lines.extend(Line(f"**{t}**" if bold else t, (0,)) for t in _soft_lines(para.text))
+                    lines.extend(Line(f"**{t}**" if bold else t, (0,)) for t in _soft_lines(paragraph_text(p)))
                 made[key] = (c._tc, Cell(tuple(lines)))
             cells.append(made[key][1])
         rows.append(tuple(cells))

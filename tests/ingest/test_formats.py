@@ -299,6 +299,44 @@ def test_a_docx_whose_cells_break_lines_inside_a_paragraph(tmp_path):
     assert [(result.names(t.lead), result.names(t.support)) for t in result.tasks] == [(["Phòng Kinh tế"], ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"])] * 2
 
 
+def test_a_drafts_tracked_changes_read_as_accepted_and_a_content_controls_header_is_read(tmp_path):
+    # a Word draft as it goes round an office (probes' xa_74_kh_docx_sdt_ins): the header table
+    # inside a content control (w:sdt), a partner inserted with changes tracked (w:ins) and one
+    # deleted (w:del) — the header was lost and the inserted partner with it
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    header = d.add_table(rows=1, cols=2)
+    header.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nXÃ YÊN THÀNH\nSố: 74/KH-UBND"
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nYên Thành, ngày 20 tháng 5 năm 2026"
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    sdt.append(OxmlElement("w:sdtPr"))
+    sdt.append(content)
+    header._tbl.addprevious(sdt)
+    content.append(header._tbl)
+    d.add_paragraph().add_run("KẾ HOẠCH").bold = True
+    d.add_paragraph().add_run("Tổ chức hội nghị Nhân dân năm 2026").bold = True
+    d.add_paragraph().add_run("I. TỔ CHỨC THỰC HIỆN").bold = True
+    p = d.add_paragraph("1. Văn phòng HĐND và UBND xã chủ trì, phối hợp với ")
+    for kind, words in (("ins", "Phòng Văn hóa - Xã hội"), ("del", "Công an xã")):
+        change, run, text = OxmlElement(f"w:{kind}"), OxmlElement("w:r"), OxmlElement("w:t" if kind == "ins" else "w:delText")
+        change.set(qn("w:id"), "1" if kind == "ins" else "2")
+        change.set(qn("w:author"), "A")
+        text.text = words
+        run.append(text)
+        change.append(run)
+        p._p.append(change)
+    p.add_run(" hướng dẫn các thôn tổ chức hội nghị.")
+    path = tmp_path / "draft.docx"
+    d.save(path)
+    result = extract(path)
+    assert (result.document.issuer, result.document.symbol, result.document.date) == ("Ủy ban nhân dân xã Yên Thành", "74/KH-UBND", "2026-05-20")
+    assert [(result.names(t.lead), result.names(t.support)) for t in result.tasks] == [(["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"], ["Phòng Văn hóa - Xã hội"])]
+    assert "Công an xã" not in result.tasks[0].text
+
+
 def test_an_html_lists_items_take_the_labels_a_browser_draws(tmp_path):
     """A portal page whose duties are an `<ol>` (no numbers in the text) and whose last item
     lists the communes' duties in a nested `<ul>` (twelfth batch of probes): each item a task
