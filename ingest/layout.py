@@ -161,11 +161,28 @@ def _column_major(t: Table) -> list[Line]:
 _HEADER_PART = re.compile(r"\*{3}[^*]*\w[^*]*\*{3}|\*\*[^*]*\w[^*]*\*\*|(?<!\*)\*[^*]*\w[^*]*\*(?!\*)|[-_=–—]{3,}")
 
 
+_COMMENT = re.compile(r"<!--.*?-->")  # a converter's placeholder ("<!-- image -->": the stamp)
+
+
+@cache
+def _closing_parted() -> re.Pattern[str]:
+    """Where a recipients' or signature cell flattened to one line (docling: "Nơi nhận: -
+    Thường trực Tỉnh ủy; - Lưu: VT.", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hồ Văn
+    Mười") had its lines: before each recipient's dash, each formula, a deputy's post after the
+    post it signs for, and the signer's name after the capitals."""
+    formulas = alternation(cues()["signature_formulas"])
+    name = rf"[{CAPITALS}][a-zà-ỹđ]+(?:\s+[{CAPITALS}][a-zà-ỹđ]+){{1,4}}$"
+    return re.compile(rf"\s+(?=[-+•–]\s)|\s+(?=(?:{formulas})\.\s)|(?<=[{CAPITALS}]{{2}})\s+(?=(?:{cues()['signature_deputy']}\s|{name}))")
+
+
 def _lines_parted(t: Table) -> Table:
     """A header block or a signature table whose cells' lines were flattened, its lines parted
     again."""
     def parted(line: Line) -> list[Line]:
         marks = list(_HEADER_PART.finditer(line.text))
+        if not marks and signature_start().match(line.text.strip().lower()):
+            # no marks to part it by: a closing cell parts at its own words
+            return [Line(p, line.src, line.heading) for p in _closing_parted().split(_COMMENT.sub(" ", line.text).strip()) if p.strip()]
         if not marks or (len(marks) == 1 and marks[0].group().strip() == line.text.strip()):
             return [line]
         cuts = sorted({0, len(line.text)} | {m.start() for m in marks} | {m.end() for m in marks})
@@ -370,8 +387,8 @@ def _group_row(number: str | None, values: dict[str, list[str]], spans: bool, sh
     """A row of one cell that names a group of rows: "I | NHÓM GIẢI PHÁP VỀ CƠ CHẾ CHÍNH SÁCH",
     a cell across the table, and "A. | BỘ XÂY DỰNG" though its cell stands in the lead column."""
     grouping = number is not None and re.fullmatch(r"[IVXL]+|[A-ZĐ]", number) is not None
-    if grouping and not values.get("content"):
-        return True
+    if grouping and (spans or not values.get("content")):
+        return True  # (a group's one cell spanning the work, lead and partner columns too)
     return not (values.get("lead") or values.get("support")) and (grouping or spans or (short and number is None))
 
 

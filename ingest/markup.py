@@ -416,13 +416,24 @@ def _gfm_rows(lines: list[Line], i: int) -> tuple[list[tuple[Cell, ...]], int]:
         text = lines[i].text
         if _GFM_ROW.match(text):
             if not _GFM_RULE.match(text):
-                rows.append(tuple(_gfm_cell(c, lines[i].src) for c in text.strip().strip("|").split("|")))
+                rows.append(_spanned(tuple(_gfm_cell(c, lines[i].src) for c in text.strip().strip("|").split("|"))))
             i += 1
         elif not text.strip() and i + 1 < n and _GFM_ROW.match(lines[i + 1].text) and lines[i + 1].text.count("|") == width:
             i += 1  # a PDF's text layer puts a blank line between the rows of one table
         else:
             break
     return rows, i
+
+
+def _spanned(row: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """A row whose cells after its label all say the same: one cell that a converter wrote into
+    every column it spans (docling: "I | Công tác tuyên truyền | Công tác tuyên truyền | …"), made
+    the one object a spanning cell is in every other reader."""
+    first = 0 if len({c.text for c in row}) == 1 else 1
+    rest = row[first:]
+    if len(rest) < 2 or not rest[0].text or any(c.text != rest[0].text for c in rest):
+        return row
+    return (*row[:first], *([rest[0]] * len(rest)))
 
 
 @dataclass(frozen=True)

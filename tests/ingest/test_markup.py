@@ -542,3 +542,27 @@ def test_recipients_and_signature_joined_by_one_space_are_parted_at_the_post_and
     assert right == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hoàng Việt Phương"]
     # the recipients' heading alone on its line is left as it is
     assert not any(isinstance(b, Table) for b in text_blocks(["Nơi nhận:", "- Như trên;", "- Lưu: VT."]))
+
+
+def test_a_docling_tables_repeated_group_row_and_flattened_closing(tmp_path):
+    # docling writes a merged group row's text into every column it spans, and a closing cell's
+    # lines as one (probes' tinh_88_kh_docling): the group row read as a task took the next
+    # row's partners, and the signer's name was lost in "KT. CHỦ TỊCH PHÓ CHỦ TỊCH …"
+    from ingest.pipeline import extract
+
+    text = "\n".join([
+        "| ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |", "|---|---|",
+        "| Số: 88/KH-UBND | Lâm Đồng, ngày 14 tháng 4 năm 2026 |", "", "## KẾ HOẠCH", "", "## Thực hiện dân chủ ở cơ sở năm 2026", "",
+        "## II. NHIỆM VỤ CỤ THỂ", "", "| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |", "|---|---|---|---|---|",
+        "| I | Công tác tuyên truyền | Công tác tuyên truyền | Công tác tuyên truyền | Công tác tuyên truyền |",
+        "| 1 | Tuyên truyền về dân chủ ở cơ sở | Sở Văn hóa, Thể thao và Du lịch | Báo và Phát thanh, Truyền hình Lâm Đồng | Quý II/2026 |",
+        "| 2 | Hướng dẫn xây dựng hương ước | Sở Văn hóa, Thể thao và Du lịch | Sở Tư pháp | Năm 2026 |", "",
+        "| Nơi nhận: - Thường trực Tỉnh ủy; - Lưu: VT, NC. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH <!-- image --> Hồ Văn Mười |", "|---|---|"])
+    path = tmp_path / "docling.md"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert [(t.text, result.names(t.lead), result.names(t.support)) for t in result.tasks] == [
+        ("Tuyên truyền về dân chủ ở cơ sở", ["Sở Văn hóa, Thể thao và Du lịch"], ["Báo và Phát thanh, Truyền hình Lâm Đồng"]),
+        ("Hướng dẫn xây dựng hương ước", ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Tư pháp"])]
+    assert (result.document.signer["name"], result.document.signer["position"]) == ("Hồ Văn Mười", "Phó Chủ tịch")
+    assert result.document.recipients == ["Thường trực Tỉnh ủy", "Lưu: VT, NC"]
