@@ -14,6 +14,9 @@ tables, `ingest/blocks.py`) and written out again as other tools and offices wri
   as inline HTML (`<p align="center"><b>KẾ HOẠCH</b></p>`);
 - `cell_lines`: text as docx2txt writes a Word file: every paragraph and every table cell a
   line of its own between blank lines, nothing marking where a cell, a row or a table ends;
+- `md_docling`: Markdown as docling writes a PDF: every table a pipe table whose cells' lines
+  are joined with spaces (the header's two cells, the closing's two), a spanning cell's text in
+  every column it spans, bold paragraphs as `##` headings, no other emphasis;
 - `md_grid`: Markdown as pandoc writes a Word file whose table cells hold several lines: every
   table a grid table (`+---+` borders, each cell wrapped in its column, a line break as `\\`).
 The words are the same in every layout; only the layout differs. Run as a script to print the
@@ -39,8 +42,8 @@ from ingest.rules import alternation, cues, doc_types  # noqa: E402
 from ingest.tables import header_roles, is_motto  # noqa: E402
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-LAYOUTS = ("plain_text", "html_page", "docx", "pdf", "pdf_text", "md_inline_html", "md_grid", "cell_lines")
-SUFFIX = {"plain_text": ".txt", "html_page": ".html", "docx": ".docx", "pdf": ".pdf", "pdf_text": ".txt", "md_inline_html": ".md", "md_grid": ".md", "cell_lines": ".txt"}
+LAYOUTS = ("plain_text", "html_page", "docx", "pdf", "pdf_text", "md_inline_html", "md_grid", "cell_lines", "md_docling")
+SUFFIX = {"plain_text": ".txt", "html_page": ".html", "docx": ".docx", "pdf": ".pdf", "pdf_text": ".txt", "md_inline_html": ".md", "md_grid": ".md", "cell_lines": ".txt", "md_docling": ".md"}
 # an item's label ends where its text begins: "66.2/2025/NQ-CP" at a line's start is no item "66.";
 # a notice's points are numbered in brackets ("(1) Bộ Y tế …")
 _LABEL = re.compile(r"^(?:\*\*)?(?:[IVXLC]+\s*\.|\d{1,2}(?:\.\d{1,2})*\s*[.)](?!\S)|\(\d{1,2}\)\s|[a-zđ]\)|[-+•–]\s|Điều\s+\d|Chương\s+[IVX\d])")
@@ -227,6 +230,7 @@ def write(layout: str, source: Path, out_dir: Path) -> Path:
         "md_inline_html": lambda b, t: _md_inline_html(source, t),
         "md_grid": _md_grid,
         "cell_lines": _cell_lines_text,
+        "md_docling": _md_docling,
     }[layout](blocks, target)
     return target
 
@@ -438,6 +442,23 @@ def _md_inline_html(source: Path, target: Path) -> None:
             done = True  # the type heading only: the first heading after the header block
         else:
             out.append(line)
+    target.write_text("\n".join(out), encoding="utf-8")
+
+
+def _md_docling(blocks: list[Block], target: Path) -> None:
+    out: list[str] = []
+    for p in paragraphs(blocks):
+        if isinstance(p, Table):
+            # a cell's lines joined with spaces, a spanning cell's text in every column it spans
+            rows = [[" ".join(plain(x) for x in _cell_lines(c)) for c in row] for row in p.rows]
+            width = max((len(r) for r in rows), default=0)
+            rows = [r + [""] * (width - len(r)) for r in rows]
+            if not rows:
+                continue
+            out += ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width] + ["| " + " | ".join(r) + " |" for r in rows[1:]] + [""]
+        else:
+            text = plain(p)
+            out += [f"## {text}" if re.fullmatch(r"\*\*[^*]+\*\*", p) else text, ""]
     target.write_text("\n".join(out), encoding="utf-8")
 
 

@@ -1,10 +1,10 @@
 """The layout of a document must never decide whether its facts are read.
 
 Every real development plan (tests/data/real/*.md, as a legal portal exports it) is written
-out in eight other layouts by `tests/layouts.py` — plain text with tab rows, an HTML page with a
+out in nine other layouts by `tests/layouts.py` — plain text with tab rows, an HTML page with a
 portal's menus, DOCX with Word tables, a PDF read back through the project's own reader,
 `pdftotext -layout` style text, Markdown with inline HTML, Markdown with pandoc's grid tables,
-text with one cell per line as docx2txt writes it — and each must give the record the
+text with one cell per line as docx2txt writes it, Markdown as docling writes a PDF — and each must give the record the
 portal's Markdown gives: metadata, references with their relation, role pairs. The table
 layout × field is printed (pytest -s); the exceptions below say why they differ.
 """
