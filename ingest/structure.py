@@ -53,13 +53,22 @@ _DATELINE_RE = re.compile(
 )
 
 
+# … or in figures, as letters and converted pages write it ("Hà Tĩnh, ngày 5/3/2026", "Hà Tĩnh,
+# 05-03-2026"): the date ends the line
+_NUMERIC_DATELINE_RE = re.compile(
+    rf"^(?P<place>[^\d,\s][^,]{{1,40}}?)(?P<sep>,\s*(?:{any_marks('ngày')}\s*)?|\s+{any_marks('ngày')}\s*)"
+    rf"(?P<d>\d{{1,2}})\s*(?P<ds>[/.-])\s*(?P<m>\d{{1,2}})\s*(?P=ds)\s*(?P<y>\d{{4}})[\s.*_)]*$",
+    re.I,
+)
+
+
 class _Dateline:
     """The place-and-date line. Without its comma ("Hà Nội ngày 01 tháng 12 năm 2025") the
     place must be a name — a few capitalised words — not a sentence that mentions a date."""
 
     @staticmethod
     def match(text: str) -> re.Match[str] | None:
-        m = _DATELINE_RE.match(text)
+        m = _DATELINE_RE.match(text) or _NUMERIC_DATELINE_RE.match(text)
         if m and "," not in m.group("sep"):
             words = m.group("place").split()
             if len(words) > 4 or not all(w[:1].isupper() for w in words):

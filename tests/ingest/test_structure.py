@@ -308,3 +308,24 @@ def test_a_letters_dashes_after_its_openings_colon_are_its_duties():
     doc = parse(normalize(lines))
     assert [n.text for n in doc.sections] == ["Sở Nội vụ: hướng dẫn các xã, phường rà soát quy chế thực hiện dân chủ.", "Sở Tài chính: hướng dẫn công khai ngân sách cấp xã."]
     assert [r.text for r in doc.recipients][:2] == ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"]
+
+
+@pytest.mark.parametrize(
+    "dateline,date",
+    [
+        ("Hà Tĩnh, ngày 05 tháng 3 năm 2026", "2026-03-05"),
+        # in figures, as letters and converted pages write it
+        ("Hà Tĩnh, ngày 5/3/2026", "2026-03-05"),
+        ("Hà Tĩnh, ngày 05-03-2026", "2026-03-05"),
+        ("Hà Tĩnh, 05.3.2026", "2026-03-05"),
+        ("*Hà Tĩnh, ngày 05/03/2026*", "2026-03-05"),
+        # a sentence that mentions a date in figures is no dateline
+        ("Hà Tĩnh, ngày 05/03/2026 tổ chức hội nghị", None),
+    ],
+)
+def test_the_place_and_date_line_in_words_or_in_figures(dateline, date):
+    from ingest.normalize import normalize
+
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH", "Số: 125/KH-UBND", dateline, "KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở", "I. TỔ CHỨC THỰC HIỆN",
+             "1. Sở Tư pháp chủ trì thực hiện."]
+    assert parse(normalize(lines)).header.date == date
