@@ -63,7 +63,7 @@ def _body_elements(parent):
             yield element
 
 
-def paragraph_text(p) -> str:
+def _paragraph_text(p) -> str:
     """A paragraph's text as it reads with its tracked changes accepted: its runs and
     hyperlinks, those inside insertions and other wrappers too, none deleted."""
     parts: list[str] = []
@@ -71,13 +71,13 @@ def paragraph_text(p) -> str:
         if child.tag in (f"{_W}r", f"{_W}hyperlink"):
             parts.append(child.text or "")
         elif child.tag in _RUN_WRAPPERS:
-            parts.append(paragraph_text(child))
+            parts.append(_paragraph_text(child))
     return "".join(parts)
 
 
 def _paragraph_lines(para, counters: dict[int, int]) -> list[Line]:
     out: list[Line] = []
-    parts = _soft_lines(paragraph_text(para._p))
+    parts = _soft_lines(_paragraph_text(para._p))
     if parts:
         bold = _bold(para)
         parts[0] = _with_list_label(para, parts[0], counters)
@@ -162,7 +162,7 @@ def _table(table, document) -> Table:
                         continue
                     para = Paragraph(p, document)
                     bold = _bold(para)
-                    lines.extend(Line(f"**{t}**" if bold else t, (0,)) for t in _soft_lines(paragraph_text(p)))
+                    lines.extend(Line(f"**{t}**" if bold else t, (0,)) for t in _soft_lines(_paragraph_text(p)))
                 made[key] = (c._tc, Cell(tuple(lines)))
             cells.append(made[key][1])
         rows.append(tuple(cells))

@@ -246,7 +246,7 @@ def _cell_per_line_table(lines: list[Line], i: int) -> tuple[Table, int] | None:
         # a number that no task follows is a cell: another number after it ("2" of a count column
         # before row "2"), or the section after the table
         if label is not None and len(row) < width:
-            after = next((t for k in range(j + 1, len(lines)) if (t := lines[k].text.strip())), "")
+            after = _next_text(lines, j)
             label = None if not after or row_label(after) or _SECTION.match(after) else label
         if label is not None and (len(row) >= width or len(rows) == 1 or not label.isdigit() or _follows(label, rows)):
             rows.append([lines[j]])
@@ -256,8 +256,7 @@ def _cell_per_line_table(lines: list[Line], i: int) -> tuple[Table, int] | None:
         elif len(row) >= width or _SECTION.match(text):
             # a full row and no number after it: the table has ended — unless the next row's
             # number follows (a group row, "III. PHÁT TRIỂN HẠ TẦNG SỐ", its label in its cell)
-            after = next((t for k in range(j + 1, len(lines)) if (t := lines[k].text.strip())), "")
-            if not ((nxt := row_label(after)) and nxt.isdigit() and _follows(nxt, rows)):
+            if not ((nxt := row_label(_next_text(lines, j))) and nxt.isdigit() and _follows(nxt, rows)):
                 break
             rows.append([lines[j]])
         else:
@@ -266,6 +265,11 @@ def _cell_per_line_table(lines: list[Line], i: int) -> tuple[Table, int] | None:
     if len(rows) < 2:
         return None
     return Table(tuple(tuple(Cell((l,)) for l in row) for row in rows), lines[i].src), j
+
+
+def _next_text(lines: list[Line], j: int) -> str:
+    """The text of the first line after `j` that has any."""
+    return next((t for k in range(j + 1, len(lines)) if (t := lines[k].text.strip())), "")
 
 
 def _header_again(lines: list[Line], j: int) -> int | None:
@@ -685,6 +689,9 @@ def joined_header(blocks: list[Block]) -> list[Block]:
 # --- recipients and signature joined with one space ---------------------------------------------
 
 
+_ITEM_MARKS = ("-", "+", "•", "–")  # what opens a recipient's item
+
+
 class _SignatureParts(NamedTuple):
     opening: re.Pattern[str]  # "Nơi nhận: TM. ỦY BAN NHÂN DÂN": the heading, then the signature
     post: re.Pattern[str]  # a post in capitals, perhaps after a formula ("KT. CHỦ TỊCH")
@@ -720,12 +727,13 @@ def joined_signature(blocks: list[Block]) -> list[Block]:
         if not text:
             continue
         # a recipient, its line ending in the post (after ";") or, the filing's, in the name
-        tail = parts.name if recipients_filing().match(text.lstrip("-+•– ")) else parts.post
-        cut = re.search(rf"(?<=[.;:])\s+({tail.pattern})$", text) if text.startswith(("-", "+", "•", "–")) else None
+        tail = parts.name if recipients_filing().match(text.lstrip("".join(_ITEM_MARKS) + " ")) else parts.post
+        item = text.startswith(_ITEM_MARKS)
+        cut = re.search(rf"(?<=[.;:])\s+({tail.pattern})$", text) if item else None
         if cut is not None:
             left.append(Line(text[: cut.start()].strip(), line.src))
             right.append(Line(cut.group(1), line.src))
-        elif text.startswith(("-", "+", "•", "–")):
+        elif item:
             left.append(line)
         elif parts.post.fullmatch(text) or parts.name.fullmatch(text):
             right.append(line)  # the post or the name under the last recipient
