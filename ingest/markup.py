@@ -42,7 +42,7 @@ _GAP = re.compile(r"\S(?P<gap> {3,}|\t+)(?=\S)")
 
 def text_blocks(raw: Sequence[str]) -> list[Block]:
     """The blocks of a text file's lines (numbered from 1)."""
-    lines = [Line(_ascii_box(text.rstrip("\r")), (n,)) for n, text in enumerate(raw, start=1)]
+    lines = _nested_items([Line(_ascii_box(text.rstrip("\r")), (n,)) for n, text in enumerate(raw, start=1)])
     blocks: list[Block] = _html_fragments(lines) if _HTML_HINT.search("\n".join(raw[:5000])) else list(lines)
     out: list[Block] = []
     run: list[Line] = []
@@ -55,6 +55,38 @@ def text_blocks(raw: Sequence[str]) -> list[Block]:
         out.append(b)
     out.extend(_line_tables(run))
     return joined_signature(joined_header(spaced_columns(out)))
+
+
+# --- lists nested by indentation --------------------------------------------------------------
+
+_BULLET = re.compile(r"^(?P<indent>[ \t]*)[-*+•]\s+(?=\S)")
+
+
+def _nested_items(lines: list[Line]) -> list[Line]:
+    """A Markdown list nested by indentation ("* **Sở Nội vụ:**" / "  - Chủ trì …"): in a run of
+    items where one stands indented under another, the outer items are dashes and the inner ones
+    "+" items, as the structure reads an entry's duties; runs with no such nesting are left as
+    written."""
+    out = list(lines)
+    run: list[tuple[int, int]] = []  # (line index, indentation) of the items of one list
+
+    def close() -> None:
+        if run and any(b > a for (_, a), (_, b) in zip(run, run[1:])):
+            outer = run[0][1]
+            for k, indent in run:
+                m = _BULLET.match(out[k].text)
+                mark = "+" if indent > outer else "-"
+                out[k] = Line(f"{mark} {out[k].text[m.end() if m else 0 :]}", out[k].src, out[k].heading)
+        run.clear()
+
+    for k, line in enumerate(lines):
+        m = _BULLET.match(line.text)
+        if m is not None:
+            run.append((k, len(m.group("indent").expandtabs(4))))
+        elif line.text.strip() and not line.text[:1].isspace():
+            close()  # a paragraph at the margin ends the list
+    close()
+    return out
 
 
 # --- HTML inside text --------------------------------------------------------------------------

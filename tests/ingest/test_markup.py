@@ -566,3 +566,19 @@ def test_a_docling_tables_repeated_group_row_and_flattened_closing(tmp_path):
         ("Hướng dẫn xây dựng hương ước", ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Tư pháp"])]
     assert (result.document.signer["name"], result.document.signer["position"]) == ("Hồ Văn Mười", "Phó Chủ tịch")
     assert result.document.recipients == ["Thường trực Tỉnh ủy", "Lưu: VT, NC"]
+
+
+def test_a_markdown_list_nested_by_indentation_gives_each_body_its_duties():
+    # a CMS's Markdown (probes' tinh_95_kh_ds_long): each body a "* **…:**" item, its duties
+    # indented under it — the duties were read without their body
+    from ingest.agencies import Lexicon
+    from ingest.tasks import extract_tasks
+
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH GIA LAI", "Số: 95/KH-UBND", "Gia Lai, ngày 10 tháng 4 năm 2026", "", "KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở", "",
+             "II. TỔ CHỨC THỰC HIỆN", "", "* **Sở Nội vụ:**", "  - Chủ trì theo dõi việc thực hiện Kế hoạch.",
+             "  - Phối hợp với Sở Tư pháp tập huấn cho cán bộ cấp xã.", "* **Sở Tài chính:** tham mưu bố trí kinh phí."]
+    rows = [(t.text[:12], t.lead, t.support) for t, _ in extract_tasks(parse(normalize(lines)), Lexicon({})).tasks]
+    assert rows == [("Chủ trì theo", ["Sở Nội vụ"], []), ("Phối hợp với", ["Sở Nội vụ"], ["Sở Tư pháp"]), ("tham mưu bố ", ["Sở Tài chính"], [])]
+    # a list whose items stand at one indentation is left as written
+    flat = [line.text for line in text_blocks(["- Một;", "- Hai;"])]
+    assert flat == ["- Một;", "- Hai;"]
