@@ -22,7 +22,7 @@ from functools import cache
 from .blocks import Block, Cell, Table, block_lines, plain
 from .models import Line
 from .rules import CAPITALS, alternation, cues, doc_types, fold
-from .tables import LETTER_SUBJECT, column_role, header_roles, is_motto, is_portal_trailer, row_label, signature_start
+from .tables import LETTER_SUBJECT, SIGNER_NAME, column_role, header_roles, is_motto, is_portal_trailer, row_label, signature_start
 
 _RULE = re.compile(r"^\s*[-_=–—.*\s]{3,}\s*$")  # decorative rules under the issuer and the motto
 _EMPTY_EMPHASIS = re.compile(r"^\s*(?:[*_#]+\s*)+$")
@@ -171,8 +171,7 @@ def _closing_parted() -> re.Pattern[str]:
     Mười") had its lines: before each recipient's dash, each formula, a deputy's post after the
     post it signs for, and the signer's name after the capitals."""
     formulas = alternation(cues()["signature_formulas"])
-    name = rf"[{CAPITALS}][a-zà-ỹđ]+(?:\s+[{CAPITALS}][a-zà-ỹđ]+){{1,4}}$"
-    return re.compile(rf"\s+(?=[-+•–]\s)|\s+(?=(?:{formulas})\.\s)|(?<=[{CAPITALS}]{{2}})\s+(?=(?:{cues()['signature_deputy']}\s|{name}))")
+    return re.compile(rf"\s+(?=[-+•–]\s)|\s+(?=(?:{formulas})\.\s)|(?<=[{CAPITALS}]{{2}})\s+(?=(?:{cues()['signature_deputy']}\s|{SIGNER_NAME}$))")
 
 
 def _lines_parted(t: Table) -> Table:

@@ -28,7 +28,7 @@ from typing import NamedTuple
 from .blocks import Block, Cell, Table, plain
 from .models import Line
 from .rules import CAPITALS, cues, unmarked
-from .tables import column_role, header_roles, is_motto, is_portal_trailer, is_task_header, recipients_filing, row_label, signature_start
+from .tables import SIGNER_NAME, column_role, header_roles, is_motto, is_portal_trailer, is_task_header, recipients_filing, row_label, signature_start
 
 _HTML_HINT = re.compile(r"</?(?:p|b|strong|br|div|table|tr|td|th|span|em|i|u|h[1-6]|center|font|ul|ol|li|sup|sub)(?:\s[^<>]*)?/?>", re.I)
 _TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>", re.S)
@@ -734,9 +734,8 @@ class _SignatureParts(NamedTuple):
 def _signature_parts() -> _SignatureParts:
     formulas = "|".join(cues()["signature_formulas"])
     post = rf"(?:(?:{formulas})\.\s+)?(?:[{CAPITALS}]+\s+)*[{CAPITALS}]{{2,}}"
-    name = rf"(?:[{CAPITALS}][a-zà-ỹđ]+\s+){{1,4}}[{CAPITALS}][a-zà-ỹđ]+"
     opening = re.compile(rf"({cues()['recipients_heading']})\s+(?=(?:{formulas})\.\s|{post}$)", re.I)
-    return _SignatureParts(opening, re.compile(post), re.compile(name))
+    return _SignatureParts(opening, re.compile(post), re.compile(SIGNER_NAME))
 
 
 def joined_signature(blocks: list[Block]) -> list[Block]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from .rules import cues, fold, marks_misread, unmarked
+from .rules import CAPITALS, cues, fold, marks_misread, unmarked
 
 
 @cache
@@ -143,6 +143,10 @@ def is_portal_trailer(text: str) -> bool:
     "NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN"): a short line of its own, never a sentence's middle."""
     text = text.replace("*", "").strip()
     return len(text) <= _TRAILER_MAX and bool(_portal_trailer().search(text))
+
+
+# a signer's name: two to five capitalised words ("Hoàng Việt Phương"), as a closing prints it
+SIGNER_NAME = rf"[{CAPITALS}][a-zà-ỹđ]+(?:\s+[{CAPITALS}][a-zà-ỹđ]+){{1,4}}"
 
 
 @cache

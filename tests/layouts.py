@@ -28,6 +28,7 @@ import html
 import re
 import sys
 import textwrap
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -211,8 +212,23 @@ def _columns(t: Table) -> list[list[str]]:
     return cols
 
 
+def _cell_text(cell) -> str:
+    """A cell's lines joined into one, without Markdown."""
+    return " ".join(plain(x) for x in _cell_lines(cell))
+
+
 def _rows(t: Table) -> list[list[str]]:
-    return [[" ".join(plain(x) for x in _cell_lines(c)) for c in row] for row in t.rows]
+    return [[_cell_text(c) for c in row] for row in t.rows]
+
+
+def _written(blocks: list[Block], target: Path, table: Callable[[Table], list[str]], text: Callable[[str], list[str]]) -> None:
+    """The document's paragraphs and tables written out, each as the layout writes it, a blank
+    line after each (a table that writes nothing, none)."""
+    out: list[str] = []
+    for p in paragraphs(blocks):
+        lines = table(p) if isinstance(p, Table) else text(p)
+        out += [*lines, ""] if lines else []
+    target.write_text("\n".join(out), encoding="utf-8")
 
 
 # --- writers -------------------------------------------------------------------------------------------
@@ -446,47 +462,32 @@ def _md_inline_html(source: Path, target: Path) -> None:
 
 
 def _md_docling(blocks: list[Block], target: Path) -> None:
-    out: list[str] = []
-    for p in paragraphs(blocks):
-        if isinstance(p, Table):
-            # a cell's lines joined with spaces, a spanning cell's text in every column it spans
-            rows = [[" ".join(plain(x) for x in _cell_lines(c)) for c in row] for row in p.rows]
-            width = max((len(r) for r in rows), default=0)
-            rows = [r + [""] * (width - len(r)) for r in rows]
-            if not rows:
-                continue
-            out += ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width] + ["| " + " | ".join(r) + " |" for r in rows[1:]] + [""]
-        else:
-            text = plain(p)
-            out += [f"## {text}" if re.fullmatch(r"\*\*[^*]+\*\*", p) else text, ""]
-    target.write_text("\n".join(out), encoding="utf-8")
+    def table(t: Table) -> list[str]:
+        # a cell's lines joined with spaces, a spanning cell's text in every column it spans
+        rows = _rows(t)
+        width = max((len(r) for r in rows), default=0)
+        rows = [r + [""] * (width - len(r)) for r in rows]
+        return ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width] + ["| " + " | ".join(r) + " |" for r in rows[1:]] if rows else []
+
+    _written(blocks, target, table, lambda p: [f"## {plain(p)}" if re.fullmatch(r"\*\*[^*]+\*\*", p) else plain(p)])
 
 
 def _cell_lines_text(blocks: list[Block], target: Path) -> None:
-    out: list[str] = []
-    for p in paragraphs(blocks):
-        if isinstance(p, Table):
-            # a header or signature cell's paragraphs each a line; a task table's cell one line
-            task = _is_task(p)
-            for row in p.rows:
-                for c in row:
-                    lines = [" ".join(plain(x) for x in _cell_lines(c))] if task else [plain(x) for x in _cell_lines(c)]
-                    out += [x for line in lines for x in (line, "")]
-        else:
-            out += [plain(p), ""]
-    target.write_text("\n".join(out), encoding="utf-8")
+    def table(t: Table) -> list[str]:
+        # a header or signature cell's paragraphs each a line; a task table's cell one line
+        task = _is_task(t)
+        lines = [line for row in t.rows for c in row for line in ([_cell_text(c)] if task else [plain(x) for x in _cell_lines(c)])]
+        return [x for line in lines for x in (line, "")][:-1]
+
+    _written(blocks, target, table, lambda p: [plain(p)])
 
 
 def _md_grid(blocks: list[Block], target: Path) -> None:
-    out: list[str] = []
-    for p in paragraphs(blocks):
-        if isinstance(p, Table):
-            task = _is_task(p)
-            rows = [[_cell_lines(c) for c in row] for row in p.rows] if task else [_columns(p)]
-            out += _grid(rows, header=task) + [""]
-        else:
-            out += [p, ""]
-    target.write_text("\n".join(out), encoding="utf-8")
+    def table(t: Table) -> list[str]:
+        task = _is_task(t)
+        return _grid([[_cell_lines(c) for c in row] for row in t.rows] if task else [_columns(t)], header=task)
+
+    _written(blocks, target, table, lambda p: [p])
 
 
 def _grid(rows: list[list[list[str]]], header: bool) -> list[str]:
