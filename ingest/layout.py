@@ -501,7 +501,7 @@ def join_emphasis(lines: list[Line]) -> list[Line]:
 
 def drop_decoration(lines: list[Line]) -> list[Line]:
     """Rules under the issuer and motto (`-------`), empty emphasis (`* *`, `** **`), lone `#`."""
-    return [Line("", l.src) if (_RULE.match(l.text) or _EMPTY_EMPHASIS.match(l.text)) and not re.search(r"\w", l.text) else l for l in lines]
+    return [Line("", l.src) if (_RULE.match(l.text) or _EMPTY_EMPHASIS.match(l.text)) and not re.search(r"[^\W_]", l.text) else l for l in lines]
 
 
 # --- the portal's own text ---------------------------------------------------------------------

@@ -54,6 +54,8 @@ _TERMINAL = (".", ":", ";", "!", "?", "…", "”", '"', ")")
 # which a sentence cannot end: a line ending in one was cut by the PDF layout.
 _NEVER_LAST = ("và", "của", "các", "với", "để")
 _HARD_END = re.compile(rf"\b(?:{'|'.join(_NEVER_LAST)})$", re.I)  # in capitals too: "… NĂM 2026 CỦA" / "BỘ NỘI VỤ"
+# a place-and-date line whose day, month and year a draft left blank ("Hà Nội, ngày   tháng   năm")
+_BLANK_DATE_END = re.compile(r",\s*ngày\s+tháng\s+năm$", re.I)
 _CONNECTOR_END = re.compile(rf"(?:\b(?:{'|'.join(_NEVER_LAST)}|số|ở|tại|ngày|về|theo|những|cho|trong|là|năm|tháng|điều|khoản|điểm)|[-,])$", re.I)
 
 
@@ -624,8 +626,8 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
     """`prev` is the last physical line before `nxt`."""
     if _enumeration_cut(prev, nxt):
         return True
-    if prev.endswith(_TERMINAL):
-        return False
+    if prev.endswith(_TERMINAL) or (_BLANK_DATE_END.search(prev) and not nxt[:1].isdigit()):
+        return False  # a sentence's end; "Hà Nội, ngày tháng năm" / "Số: /CĐ-VPCP": a blank date ends its line
     if _LONE_BULLET.fullmatch(prev) and nxt[:1].isalnum():
         return True  # "-" / "Văn phòng Chính phủ (để đăng công báo);": a bullet cut from its item
     if _DASH_END.search(prev) and nxt[:1].isupper():
@@ -645,8 +647,11 @@ def _should_join(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
         return True
     if _LABEL.match(nxt):
         return False
-    if _is_structural(nxt) or _genre_heading().match(prev):
-        return False  # "KẾ HOẠCH" / "thực hiện Kết luận số 120-KL/TW …": the title under its genre
+    if _is_structural(nxt) or _genre_heading().match(prev) or _genre_heading().match(nxt):
+        # "KẾ HOẠCH" / "thực hiện Kết luận số 120-KL/TW …": the title under its genre; and the
+        # genre alone in capitals opens the body, whatever the line above left open ("Hà Nội,
+        # ngày tháng năm" / "CÔNG ĐIỆN": a blank date's line ends on "năm")
+        return False
     first = nxt[:1]
     if first.islower():
         return True

@@ -402,13 +402,17 @@ def _read_number_line(m: re.Match[str], text: str, header: Header, line: Line) -
         _dateline(rest, header, line)
 
 
-def _read_type_heading(lines: list[Line], i: int, th: tuple[str, str | None], header: Header) -> int:
+def _read_type_heading(lines: list[Line], i: int, th: tuple[str, str | None], header: Header, above: list[Line]) -> int:
     """The genre heading at line i, the title under it and the enacting authority under that;
-    returns the first line of the preamble."""
+    returns the first line of the preamble. `above`: a title in capitals that the text set above
+    its heading (PDF text in the order of its boxes), taken when the opening follows the heading."""
     header.genre, same_line_title = th
     header.type_heading = lines[i].text
     i += 1
     title_parts, i = _title_lines(lines, i, same_line_title)
+    if above and not same_line_title and (not title_parts or is_opener(title_parts[0].text)):
+        i -= len(title_parts)
+        title_parts = above
     if title_parts:
         header.title = _title_text(title_parts)
         header.title_line = title_parts[0].first
@@ -423,6 +427,7 @@ def _read_type_heading(lines: list[Line], i: int, th: tuple[str, str | None], he
 def _read_header(lines: list[Line], header: Header) -> tuple[int, int, list[Line]]:
     """Header fields; returns (first body line, first preamble line, the issuer block)."""
     issuer_lines: list[Line] = []
+    displaced: list[Line] = []
     i = 0
     n = len(lines)
     limit = min(n, 60)
@@ -453,10 +458,14 @@ def _read_header(lines: list[Line], header: Header) -> tuple[int, int, list[Line
             continue
         th = type_heading(line)
         if th is not None:
-            preamble_start = _read_type_heading(lines, i, th, header)
+            preamble_start = _read_type_heading(lines, i, th, header, displaced)
             return _first_body_line(lines, preamble_start), preamble_start, issuer_lines
         if not is_motto(text) and _looks_like_heading(text) and len(text) < 90 and i < 12:
-            issuer_lines.append(line)
+            # past the symbol and the dateline, words in capitals are the title set above its
+            # genre heading, not the issuer ("PHÁT TRIỂN KINH TẾ SỐ … GIAI ĐOẠN 2026 - 2030" /
+            # "KẾ HOẠCH"); an urgency mark ("KHẨN", "HỎA TỐC") is no title
+            title_above = header.symbol_code is not None and header.place is not None and len(text.split()) >= 4
+            (displaced if title_above else issuer_lines).append(line)
         i += 1
     # no type heading: the preamble starts after the header lines read so far
     start = i if i < n else 0
@@ -816,9 +825,12 @@ def _body(lines: list[Line]) -> list[Node]:
     root = Node("root", "", "", ())
     stack: list[Node] = [root]
     last_capital: str | None = None
+    last_roman: str | None = None
     for line in lines:
         text = line.text
         kind, label, body = classify(text, line.heading)
+        if kind == "para" and last_roman:
+            kind, label, body = _roman_in_sequence(text, last_roman) or (kind, label, body)
         if kind == "para" and (fold(text).startswith(closing) or notice_closing().match(text)) and len(stack) > 1:
             node = Node("closing", "", text, line.src)
             stack[1].children.append(node)
@@ -859,7 +871,27 @@ def _body(lines: list[Line]) -> list[Node]:
         stack[-1].children.append(node)
         # attribute lines open a level too: "- Cơ quan thực hiện:" followed by "+ ..." items
         stack.append(node)
+        if kind == "section":
+            last_roman = label
     return root.children
+
+
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman_value(label: str) -> int:
+    values = [_ROMAN_DIGITS[c] for c in label]
+    return sum(-v if v < nxt else v for v, nxt in zip(values, values[1:] + [0]))
+
+
+def _roman_in_sequence(text: str, last: str) -> tuple[str, str, str] | None:
+    """A roman numeral in sentence case that follows the last section's ("II. Địa điểm: …" then
+    "III. Văn phòng Chính phủ trân trọng đề nghị:"): the next section, though PDF text lost the
+    bold that would have said so."""
+    m = _ROMAN.match(text)
+    if not m or not m["text"][:1].isupper() or _roman_value(m["label"]) != _roman_value(last) + 1:
+        return None
+    return "section", m["label"], m["text"].strip()
 
 
 def _inside_article_list(stack: list[Node]) -> bool:

@@ -329,3 +329,69 @@ def test_the_place_and_date_line_in_words_or_in_figures(dateline, date):
     lines = ["ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH", "Số: 125/KH-UBND", dateline, "KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở", "I. TỔ CHỨC THỰC HIỆN",
              "1. Sở Tư pháp chủ trì thực hiện."]
     assert parse(normalize(lines)).header.date == date
+
+
+# A Government Office telegram as pdfminer writes its PDF's text (real/originals 19a0dba8…): the
+# boxes in reading order, the issuer and its rule of underscores over the motto, a draft's blank
+# date on its own line, the genre alone in capitals, and the parts' roman numerals without the
+# bold that made them headings.
+TELEGRAM_AS_PDF_TEXT = [
+    "VĂN PHÒNG CHÍNH PHỦ ", "_______________ ", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM ", "Độc lập - Tự do - Hạnh phúc ", "",
+    "___________________________________________________ ", "", "Số:          /CĐ-VPCP ", "", "Hà Nội, ngày      tháng      năm ", "",
+    "CÔNG ĐIỆN ", "mời dự Hội nghị triển khai Chương trình mục tiêu quốc gia  ", "phòng, chống ma túy đến năm 2030  ", "__________________ ", "",
+    "VĂN PHÒNG CHÍNH PHỦ điện: ", "", "- Các Bộ: Công an, Y tế; ", "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương. ", "",
+    "Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ, Văn phòng Chính phủ trân trọng kính mời lãnh đạo các Bộ, cơ quan, địa phương ",
+    "tham dự Hội nghị. ", "", "I. Thời gian: 08 giờ, ngày 09 tháng 10 năm 2025 (Thứ Năm). ", "",
+    "II. Địa điểm: Trực tiếp tại Trụ sở Chính phủ và kết nối trực tuyến đến Trụ sở Ủy ban nhân dân các tỉnh. ", "",
+    "1. Dự tại điểm cầu Trụ sở Chính phủ: ", "- Thủ tướng Chính phủ. ", "- Lãnh đạo các Bộ: Công an, Y tế. ", "",
+    "III. Văn phòng Chính phủ trân trọng đề nghị: ", "", "1. Bộ Công an:  ", "",
+    "- Chuẩn bị 60 bộ tài liệu báo cáo phát tại điểm cầu Trụ sở Chính phủ. ", "",
+    "2. Bộ Y tế: Mời đại diện lãnh đạo một số đơn vị thuộc Bộ Y tế cùng dự Hội nghị. ", "",
+]
+
+
+def test_a_telegrams_pdf_text_keeps_its_header_and_its_parts():
+    doc = parse(normalize(TELEGRAM_AS_PDF_TEXT))
+    assert [line.text for line in doc.issuer_lines] == ["VĂN PHÒNG CHÍNH PHỦ"]  # a rule of underscores is no text
+    assert (doc.header.place, doc.header.date, doc.header.symbol_code) == ("Hà Nội", None, "CĐ-VPCP")  # "năm" then the genre: no sentence
+    assert doc.header.genre == "Công điện"
+    assert doc.header.title == "mời dự Hội nghị triển khai Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030"
+    sections = [n for n in doc.sections if n.kind == "section"]
+    assert [n.label for n in sections][-2:] == ["II", "III"]  # the numeral after "II." opens the next part
+    assert [c.text for c in sections[-1].children] == ["Bộ Công an:", "Bộ Y tế: Mời đại diện lãnh đạo một số đơn vị thuộc Bộ Y tế cùng dự Hội nghị."]
+
+
+@pytest.mark.parametrize(
+    "numeral,opens",
+    [("III", True), ("IV", False), ("I", False)],
+    ids=["the next", "one skipped", "back to the first"],
+)
+def test_a_roman_numeral_in_sentence_case_opens_a_part_only_as_the_next(numeral, opens):
+    lines = ["KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở", "I. MỤC ĐÍCH", "Nâng cao nhận thức.", "II. NHIỆM VỤ", "1. Sở Tư pháp chủ trì tuyên truyền.",
+             f"{numeral}. Văn phòng Ủy ban nhân dân tỉnh đề nghị:", "1. Sở Nội vụ theo dõi."]
+    labels = [n.label for n in parse(normalize(lines)).sections if n.kind == "section"]
+    assert (numeral in labels[2:]) is opens
+
+
+@pytest.mark.parametrize(
+    "above,title",
+    [
+        # a province plan's PDF text (real ad5aff6c… rendered, pdfminer): the title's box read before the genre's
+        (["PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ", "TỈNH BẮC NINH GIAI ĐOẠN 2026 - 2030"],
+         "Phát triển kinh tế số và xã hội số tỉnh Bắc Ninh giai đoạn 2026 - 2030"),
+        (["KHẨN"], None),  # an urgency mark is no title (nor the issuer's)
+    ],
+    ids=["title", "urgency mark"],
+)
+def test_a_title_in_capitals_set_above_its_genre_heading(above, title):
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "-------", "Số: 144/KH-UBND", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+             "---------------", "Bắc Ninh, ngày 24 tháng 11 năm 2025", "", *above, "", "KẾ HOẠCH", "",
+             "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ;", "",
+             "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:", "I. TỔ CHỨC THỰC HIỆN", "1. Sở Khoa học và Công nghệ chủ trì thực hiện."]
+    doc = parse(normalize(lines))
+    if title:
+        assert doc.header.title == title
+        assert [line.text for line in doc.issuer_lines] == ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH"]
+        assert doc.preamble[0].text.startswith("Căn cứ Nghị quyết số 57-NQ/TW")
+    else:
+        assert "KHẨN" not in (doc.header.title or "")
