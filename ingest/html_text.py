@@ -196,12 +196,23 @@ def _int(value: str | None) -> int:
         return 1
 
 
+# Word's "Save as Web Page" wraps a list's typed bullet in downlevel-revealed conditionals
+# (`<![if !supportLists]>- <![endif]>`): markers for old browsers, which a parser reads as text
+_WORD_CONDITIONAL = re.compile(r"<!\[\s*(?:if\s[^\]>]*|endif)\s*\]>", re.I)
+
+
+def without_word_conditionals(text: str) -> str:
+    """The page without Word's conditional markers; the text between them (the bullet) kept, and
+    the lines where they stood, so line numbers still name the source's lines."""
+    return _WORD_CONDITIONAL.sub(lambda m: "\n" * m.group().count("\n"), text)
+
+
 def page_blocks(text: str) -> list[Block]:
     """A whole HTML page: its main text (the block with most text; portals wrap the document
     in menus), line numbers from the page source."""
     import lxml.html
 
-    root = lxml.html.fromstring(text)
+    root = lxml.html.fromstring(without_word_conditionals(text))
     chrome = " or ".join(f"contains(@class,'{w}') or contains(@id,'{w}')" for w in cues()["portal"]["chrome"])
     for bad in root.xpath("|".join(f"//{t}" for t in DROP_TAGS | {"header"}) + f"|//div[{chrome}]"):
         if bad.getparent() is not None:

@@ -18,7 +18,11 @@ tables, `ingest/blocks.py`) and written out again as other tools and offices wri
   are joined with spaces (the header's two cells, the closing's two), a spanning cell's text in
   every column it spans, bold paragraphs as `##` headings, no other emphasis;
 - `md_grid`: Markdown as pandoc writes a Word file whose table cells hold several lines: every
-  table a grid table (`+---+` borders, each cell wrapped in its column, a line break as `\\`).
+  table a grid table (`+---+` borders, each cell wrapped in its column, a line break as `\\`);
+- `word_html`: a Word file saved as a web page: Windows-1258 (tone marks as combining marks),
+  `MsoNormal` paragraphs of spans, each cell's line a paragraph, a list's typed bullet inside
+  Word's downlevel conditionals (`<![if !supportLists]>- <![endif]>`), the source wrapped at 76
+  columns inside text and tags alike.
 The words are the same in every layout; only the layout differs. Run as a script to print the
 table layout × field: `python tests/layouts.py [FILES…]`.
 """
@@ -43,8 +47,8 @@ from ingest.rules import alternation, cues, doc_types  # noqa: E402
 from ingest.tables import header_roles, is_motto  # noqa: E402
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-LAYOUTS = ("plain_text", "html_page", "docx", "pdf", "pdf_text", "md_inline_html", "md_grid", "cell_lines", "md_docling")
-SUFFIX = {"plain_text": ".txt", "html_page": ".html", "docx": ".docx", "pdf": ".pdf", "pdf_text": ".txt", "md_inline_html": ".md", "md_grid": ".md", "cell_lines": ".txt", "md_docling": ".md"}
+LAYOUTS = ("plain_text", "html_page", "docx", "pdf", "pdf_text", "md_inline_html", "md_grid", "cell_lines", "md_docling", "word_html")
+SUFFIX = {"plain_text": ".txt", "html_page": ".html", "docx": ".docx", "pdf": ".pdf", "pdf_text": ".txt", "md_inline_html": ".md", "md_grid": ".md", "cell_lines": ".txt", "md_docling": ".md", "word_html": ".htm"}
 # an item's label ends where its text begins: "66.2/2025/NQ-CP" at a line's start is no item "66.";
 # a notice's points are numbered in brackets ("(1) Bộ Y tế …")
 _LABEL = re.compile(r"^(?:\*\*)?(?:[IVXLC]+\s*\.|\d{1,2}(?:\.\d{1,2})*\s*[.)](?!\S)|\(\d{1,2}\)\s|[a-zđ]\)|[-+•–]\s|Điều\s+\d|Chương\s+[IVX\d])")
@@ -247,6 +251,7 @@ def write(layout: str, source: Path, out_dir: Path) -> Path:
         "md_grid": _md_grid,
         "cell_lines": _cell_lines_text,
         "md_docling": _md_docling,
+        "word_html": _word_html,
     }[layout](blocks, target)
     return target
 
@@ -459,6 +464,54 @@ def _md_inline_html(source: Path, target: Path) -> None:
         else:
             out.append(line)
     target.write_text("\n".join(out), encoding="utf-8")
+
+
+_WORD_SPAN = "<span lang=VI style='font-size:14.0pt;font-family:\"Times New Roman\",serif'>"
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def _word_html(blocks: list[Block], target: Path) -> None:
+    def para(text: str, center: bool = False) -> str:
+        bullet = re.match(r"^([-+•])\s+", text)
+        runs = _html_inline(text[bullet.end() :] if bullet else text)
+        if bullet:
+            mark = (f"<![if !supportLists]><span style='mso-list:Ignore'>{bullet.group(1)}<span style='font:7.0pt \"Times New Roman\"'>"
+                    "&nbsp;&nbsp;&nbsp; </span></span><![endif]>")
+            return f"<p class=MsoListParagraph style='text-indent:1.0cm;mso-list:l0 level1 lfo1'>{mark}{_WORD_SPAN}{runs}</span><o:p></o:p></p>"
+        align = " align=center style='text-align:center'" if center else " style='text-align:justify;text-indent:1.0cm'"
+        return f"<p class=MsoNormal{align}>{_WORD_SPAN}{runs}</span><o:p></o:p></p>"
+
+    def table(t: Table) -> list[str]:
+        task = _is_task(t)
+        rows = "".join(
+            f"<tr style='mso-yfti-irow:{i}'>"
+            + "".join(f"<td width=200 valign=top>{''.join(para(x, center=not task or i == 0) for x in _cell_lines(c))}</td>" for c in row)
+            + "</tr>"
+            for i, row in enumerate(t.rows)
+        )
+        return [f"<table class=MsoNormalTable border={int(task)} cellspacing=0 cellpadding=0>{rows}</table>"]
+
+    body = target.with_suffix(".body")
+    _written(blocks, body, table, lambda p: [para(p, center=bool(re.fullmatch(r"\*\*[^*]+\*\*", p)) and len(p) < 40)])
+    text = body.read_text(encoding="utf-8")
+    body.unlink()
+    wrapped = "\n".join(textwrap.fill(line, 76, break_long_words=False, break_on_hyphens=False) for line in text.split("\n"))
+    page = ('<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">\n<head>\n'
+            '<meta http-equiv=Content-Type content="text/html; charset=windows-1258">\n<meta name=Generator content="Microsoft Word 15">\n'
+            f"<style>\n<!--\np.MsoNormal {{margin:0cm;}}\n-->\n</style>\n</head>\n<body lang=EN-US>\n<div class=WordSection1>\n{wrapped}\n</div>\n</body>\n</html>\n")
+    target.write_bytes(cp1258_as_word(page))
+
+
+def cp1258_as_word(text: str) -> bytes:
+    """Windows-1258 as Word writes it: the vowels' own marks precomposed, the tone a combining mark."""
+    import unicodedata
+
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS))
+        out.append(base + "".join(c for c in parts if c in _TONE_MARKS))
+    return "".join(out).encode("cp1258", errors="xmlcharrefreplace")
 
 
 def _md_docling(blocks: list[Block], target: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from gold import PLANS
+from layouts import cp1258_as_word
 
 from ingest.errors import NotAPlanError, ReadError
 from ingest.pipeline import extract
@@ -359,3 +360,29 @@ def test_an_html_lists_items_take_the_labels_a_browser_draws(tmp_path):
         "II.2.2": (["Ủy ban nhân dân các xã, phường"], ["Ủy ban Mặt trận Tổ quốc Việt Nam các xã, phường"]),
         "II.3": (["Thanh tra tỉnh"], []),
     }
+
+
+def test_a_word_web_pages_list_bullets_are_items_not_marker_text(tmp_path):
+    """A Word file saved as a web page: Windows-1258, each dashed duty a `MsoListParagraph` whose
+    typed bullet stands inside Word's downlevel conditionals (`<![if !supportLists]>`), which
+    lxml reads as text; the source wrapped at 76 columns inside a marker too. Each dash is a duty
+    of the body above it, and no marker is left in a task's text."""
+    bullet = "<![if !supportLists]><span style='mso-list:Ignore'>-<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span></span><![endif]>"
+    duties = ["Chủ trì tuyên truyền Luật Thực hiện dân chủ ở cơ sở;", "Phối hợp với Sở Tư pháp kiểm tra việc thực hiện."]
+    page = f"""<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>
+<meta http-equiv=Content-Type content="text/html; charset=windows-1258"></head><body lang=EN-US><div class=WordSection1>
+<table class=MsoNormalTable border=0><tr><td><p class=MsoNormal align=center><b><span lang=VI>ỦY BAN NHÂN DÂN</span></b></p>
+<p class=MsoNormal align=center><b><span lang=VI>TỈNH NGHỆ AN</span></b></p><p class=MsoNormal align=center><span lang=VI>Số: 41/KH-UBND</span></p></td>
+<td><p class=MsoNormal align=center><b><span lang=VI>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</span></b></p><p class=MsoNormal align=center><b><span lang=VI>Độc lập - Tự do - Hạnh phúc</span></b></p>
+<p class=MsoNormal align=center><i><span lang=VI>Nghệ An, ngày 12 tháng 3 năm 2026</span></i></p></td></tr></table>
+<p class=MsoNormal align=center><b><span lang=VI>KẾ HOẠCH</span></b></p><p class=MsoNormal align=center><b><span lang=VI>Thực hiện dân chủ ở cơ sở năm 2026</span></b></p>
+<p class=MsoNormal><b><span lang=VI>III. TỔ CHỨC THỰC HIỆN</span></b></p><p class=MsoNormal><b><span lang=VI>1. Sở Nội vụ</span></b></p>
+<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'>{bullet}<span lang=VI>{duties[0]}</span></p>
+<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if
+!supportLists]><span style='mso-list:Ignore'>-&nbsp; </span><![endif]><span lang=VI>{duties[1]}</span></p>
+</div></body></html>"""
+    path = tmp_path / "word.htm"
+    path.write_bytes(cp1258_as_word(page))
+    tasks = extract(path).to_json()["tasks"]
+    assert [(t["lead"], t["support"]) for t in tasks] == [(["Sở Nội vụ"], []), (["Sở Nội vụ"], ["Sở Tư pháp"])]
+    assert not any("if" in t["text"].split()[0] or "endif" in t["text"] for t in tasks)
