@@ -913,6 +913,40 @@ def _listed(text: str, src: tuple[int, ...]) -> list[Line]:
     return [Line(item.strip(" -–,"), src) for item in re.split(r"[;,]\s*(?=[-–])", text) if item.strip(" -–,")]
 
 
+def _with_recipient_line(recipients: list[Line], line: Line, above: str) -> list[Line]:
+    """The list with one more of its lines: a dashed entry (or the filing line) is new; a line with
+    no dash goes on with the entry above when that one ran on ("- Như" / "Điều 3;", "- Công ty TNHH
+    Công nghệ Huawei" / "Việt Nam (Tầng 33, …)"), else is an entry of its own ("- VPCP: BTCN, …;" /
+    "Trợ lý, Thư ký của: TTg, …;")."""
+    dash = _listed_mark(line.text)
+    if dash is None and recipients and not re.match(cues()["recipients_filing"], line.text) and not above.rstrip().endswith((";", ",", ".", ":")):
+        last = recipients[-1]
+        return [*recipients[:-1], Line(f"{last.text} {line.text.strip()}", last.src + line.src)]
+    return recipients + _listed(dash.group("text") if dash else line.text, line.src)
+
+
+def _listed_mark(text: str) -> re.Match[str] | None:
+    """A recipients' entry by its mark: a dash, or a "+" under an entry ("- VP UBND tỉnh:" / "+ LĐVP,
+    KGVX;" / "+ Lưu: VT.")."""
+    return _DASH.match(text) or _PLUS.match(text)
+
+
+def _recipient_runs_on(lines: list[Line], i: int) -> bool:
+    """A line with no dash inside a recipients list: an entry's own lines a PDF's text left apart
+    ("- VPCP: BTCN, PCN …;" / "Trợ lý, Thư ký của: TTg, PTTg …;" / "các Vụ, Cục: KGVX, …;" / "- Văn
+    phòng UBND …") — so when a dash or the filing line comes within three lines, before a
+    signature's formula, a post or a name."""
+    formulas = tuple(f"{f}." for f in cues()["signature_formulas"])
+    posts = {fold(p) for p in cues()["positions"]}
+    for k, line in enumerate(lines[i : i + 4]):
+        text = line.text.strip()
+        if text.upper().startswith(formulas) or fold(text) in posts or _is_person(text):
+            return False
+        if k and (_listed_mark(text) or re.match(cues()["recipients_filing"], text)):
+            return True
+    return False
+
+
 def _tail(lines: list[Line], start: int, rec_heading: re.Pattern[str]) -> tuple[list[Line], Signer | None, int]:
     """Recipients and signature, in either order; returns where the tail ends."""
     recipients: list[Line] = []
@@ -942,9 +976,8 @@ def _tail(lines: list[Line], start: int, rec_heading: re.Pattern[str]) -> tuple[
             if rest:
                 recipients.append(Line(rest, line.src))
             i += 1
-            while i < n and (_DASH.match(lines[i].text) or re.match(cues()["recipients_filing"], lines[i].text)):
-                m = _DASH.match(lines[i].text)
-                recipients += _listed(m.group("text") if m else lines[i].text, lines[i].src)
+            while i < n and (_listed_mark(lines[i].text) or re.match(cues()["recipients_filing"], lines[i].text) or _recipient_runs_on(lines, i)):
+                recipients = _with_recipient_line(recipients, lines[i], lines[i - 1].text)
                 i += 1
             continue
         if sig_lines and _is_person(text.strip()) and not _looks_like_heading(text):

@@ -395,3 +395,28 @@ def test_a_title_in_capitals_set_above_its_genre_heading(above, title):
         assert doc.preamble[0].text.startswith("Căn cứ Nghị quyết số 57-NQ/TW")
     else:
         assert "KHẨN" not in (doc.header.title or "")
+
+
+@pytest.mark.parametrize(
+    "listed,recipients",
+    [
+        # the Government Office telegram as pdfminer writes it (real/originals 19a0dba8…): an entry's
+        # sub-lists on lines of their own, with no dash, each closed by ";"
+        (["- Như trên;", "- VPCP: BTCN, PCN Đỗ Ngọc Huỳnh;", "Trợ lý, Thư ký của: TTg, PTTg Lê Thành Long;", "các Vụ, Cục: KGVX, KTTH, NC, QTTV; Cổng TTĐT;",
+          "- Lưu: VT, TH(2)."],
+         ["Như trên;", "VPCP: BTCN, PCN Đỗ Ngọc Huỳnh;", "Trợ lý, Thư ký của: TTg, PTTg Lê Thành Long;", "các Vụ, Cục: KGVX, KTTH, NC, QTTV; Cổng TTĐT;", "Lưu: VT, TH(2)."]),
+        # a portal's entry cut where its page wrapped (corpus fe1e8de1…, f6ed9374…): the line goes on
+        (["- Như", "Điều 3;", "- Công ty TNHH Công nghệ Huawei", "Việt Nam (Tầng 33, Keangnam Landmark);", "- Lưu: VT, PV."],
+         ["Như Điều 3;", "Công ty TNHH Công nghệ Huawei Việt Nam (Tầng 33, Keangnam Landmark);", "Lưu: VT, PV."]),
+        # a Bắc Ninh plan (real ad5aff6c…): the office's copies as "+" items under its entry
+        (["- UBND các xã, phường;", "- VP UBND tỉnh:", "+ LĐVP, KGVXLinh;", "+ Lưu: VT."], ["UBND các xã, phường;", "VP UBND tỉnh:", "LĐVP, KGVXLinh;", "Lưu: VT."]),
+    ],
+    ids=["sub-lists", "wrapped entries", "plus items"],
+)
+def test_a_recipients_lines_without_a_dash_stay_in_the_list_before_the_signature(listed, recipients):
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN", "Số: 12/KH-UBND", "Nghệ An, ngày 5 tháng 3 năm 2026", "KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở",
+             "I. TỔ CHỨC THỰC HIỆN", "1. Sở Nội vụ chủ trì thực hiện Kế hoạch này./.", "Nơi nhận:", *listed,
+             "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đỗ Ngọc Huỳnh"]
+    doc = parse(normalize(lines))
+    assert [line.text for line in doc.recipients] == recipients
+    assert (doc.signer.name, doc.signer.position) == ("Đỗ Ngọc Huỳnh", "Phó Chủ tịch")
