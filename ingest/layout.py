@@ -21,7 +21,7 @@ from functools import cache
 
 from .blocks import Block, Cell, Table, block_lines, plain
 from .models import Line
-from .rules import CAPITALS, alternation, cues, doc_types, fold
+from .rules import CAPITALS, alternation, cues, doc_types, fold, printed_genres
 from .tables import LETTER_SUBJECT, SIGNER_NAME, column_role, header_roles, is_motto, is_portal_trailer, row_label, signature_start
 
 _RULE = re.compile(r"^\s*[-_=–—.*\s]{3,}\s*$")  # decorative rules under the issuer and the motto
@@ -633,9 +633,38 @@ def _opening_above(lines: list[Line], last: int, opens: Callable[[str], bool]) -
 def trim_portal(lines: list[Line], meta: PortalMeta | None = None) -> list[Line]:
     """Cut the portal's text before and after the document; keep its metadata aside."""
     start, end = document_bounds(lines)
+    if start and _own_text(lines[:start]):
+        # a PDF's text in the order of its content stream (PDFium, PyMuPDF): Word's header table
+        # written after the first page's text, which is the document's own, not a portal's
+        head_end = _header_end(lines, start)
+        return lines[start:head_end] + lines[:start] + lines[head_end:end]
     if meta is not None and start:
         meta.fields.update(portal_metadata(lines[:start]))
     return lines[start:end]
+
+
+def _own_text(before: list[Line]) -> bool:
+    """The text before the header block is the document's: its genre alone in capitals and an
+    opening ground or article ("QUYẾT ĐỊNH" … "Căn cứ Luật …", "Điều 1: …")."""
+    texts = [plain(line.text).strip() for line in before]
+    genre = re.compile(rf"^(?:{alternation(printed_genres())})$")
+    return any(genre.match(t) for t in texts) and any(_OWN_OPENING.match(t) for t in texts)
+
+
+_OWN_OPENING = re.compile(r"^(?:Căn cứ|Thực hiện|Điều\s+1\s*[.:])\s", re.I)
+# the place-and-date line that ends a header block ("Ngãi Giao, ngày 29 tháng 3 năm 2024")
+_DATELINE_END = re.compile(r"^[^\d,]{2,40},\s*ngày\b.*\bnăm\b", re.I)
+
+
+def _header_end(lines: list[Line], start: int) -> int:
+    """The line after the header block that starts at `start`: after its place-and-date line, the
+    last of its lines; or the motto's if it has none within eight lines."""
+    window = range(start, min(len(lines), start + 12))
+    dated = [k for k in window if _DATELINE_END.match(plain(lines[k].text).strip())]
+    if dated:
+        return dated[0] + 1
+    motto = next((k for k in window if is_motto(plain(lines[k].text))), start)
+    return min(len(lines), motto + 3)
 
 
 @cache

@@ -30,6 +30,7 @@ MOJIBAKE = {
     "\u200b": "",  # zero-width space from portal HTML
     "\ufeff": "",  # stray byte-order mark inside text
     "\u00ad": "",  # soft hyphen from PDF justification
+    "\ufffe": "-",  # a hyphen PDFium's text cannot map ("Nghị định số 39/2010/NĐ\ufffeCP")
 }
 
 # UTF-8 read as Windows-1252 ("Nghá»‹ quyáº¿t"): recognisable by these pairs.

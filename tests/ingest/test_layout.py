@@ -415,3 +415,26 @@ def test_a_slash_in_an_items_bracket_parts_the_roles_a_legend_names(legend):
                            "5. Sơ kết việc thực hiện.", "- Cơ quan thực hiện: Sở Nội vụ"]
     else:
         assert out == lines
+
+
+# A commune decision's PDF text as PDFium gives it (real/originals 9f905d57…, Chrome's viewer and
+# PyMuPDF give the same): the content stream's order, in which Word wrote the header table after
+# the first page's text.
+STREAM_ORDER = ["1", "QUYẾT ĐỊNH", "V/v phân công nhiệm vụ đối với Công chức Văn phòng-Thống kê", "CHỦ TỊCH UBND THỊ TRẤN NGÃI GIAO",
+                "Căn cứ Nghị định số 33/2023/NĐ-CP ngày 10/6/2023 của Chính Phủ quy định về cán bộ, công chức cấp xã;", "QUYẾT ĐỊNH:",
+                "Điều 1: Phân công nhiệm vụ cụ thể đối với Công chức Văn phòng - Thống kê:",
+                "ỦY BAN NHÂN DÂN", "THỊ TRẤN NGÃI GIAO", "Số: /QĐ-UBND", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                " Ngãi Giao, ngày 29 tháng 3 năm 2024", "2", "- Thực hiện công tác lưu trữ."]
+
+
+def test_a_header_block_written_after_the_first_pages_text_is_put_first():
+    lines = [Line(t, (i,)) for i, t in enumerate(STREAM_ORDER, start=1)]
+    kept = [line.text for line in trim_portal(lines)]
+    assert kept[:6] == STREAM_ORDER[7:13]  # the header block, then the text the stream gave before it
+    assert kept[6:13] == STREAM_ORDER[:7] and kept[-1] == "- Thực hiện công tác lưu trữ."
+
+
+def test_a_portals_menu_before_the_header_is_still_cut():
+    menu = ["Trang chủ", "Văn bản", "Quyết định", "Tìm kiếm văn bản"]
+    lines = [Line(t, (i,)) for i, t in enumerate(menu + STREAM_ORDER[7:], start=1)]
+    assert [line.text for line in trim_portal(lines)][0] == "ỦY BAN NHÂN DÂN"

@@ -17,6 +17,8 @@ def L(*texts: str) -> list[Line]:
         (" Kӂ HOҤCH ", " KẾ HOẠCH "),  # seed 004's PDF font artefact
         ("Nghá»‹ quyáº¿t", "Nghị quyết"),  # UTF-8 read as Windows-1252
         ("Sở\u00a0Nội vụ", "Sở Nội vụ"),
+        # PDFium's text of a hyphen it cannot map (real/originals 0c597b51…, 9f905d57…)
+        ("Nghị định số 39/2010/NĐ\ufffeCP ngày 07/4/2010", "Nghị định số 39/2010/NĐ-CP ngày 07/4/2010"),
         # letters of other scripts that look like Latin ones, inside a word that has Latin
         # letters (corpus documents' symbols: f08ec790…, ed309a99…, fa0dcc13…)
         ("*Căn cứ Nghị quyết số 66/NQ-\u0421\u0420 ngày 26", "*Căn cứ Nghị quyết số 66/NQ-CP ngày 26"),
