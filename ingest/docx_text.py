@@ -2,17 +2,16 @@
 
 A Word file keeps its header block as a borderless two-column table (issuer and `Số:` left,
 the national motto and the place-and-date right) and its task tables as Word tables; both
-become `Table`s of cells. Word's automatic numbering gets its visible label back ("1.", "a)",
-"-"), a wholly bold paragraph is written `**…**` (a heading, as in every other format), and
+become `Table`s of cells. Word's automatic numbering gets its visible label back ("I.", "1.", "a)",
+"-"; `docx_numbering` counts them as Word does), a wholly bold paragraph is written `**…**` (a heading, as in every other format), and
 text boxes (where offices sometimes put the number or a stamp) are read where they stand. A
 draft's tracked changes read as accepted (insertions in, deletions out), and what content
 controls hold (a template's fields, a whole header table) is read where it stands.
 """
 from __future__ import annotations
 
-import re
-
 from .blocks import Block, Cell, Table
+from .docx_numbering import Numbering
 from .models import Line
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -34,12 +33,12 @@ def docx_blocks(document) -> list[Block]:
     from docx.text.paragraph import Paragraph
 
     blocks: list[Block] = []
-    counters: dict[int, int] = {}
+    numbering = Numbering.of(document)
     for element in _body_elements(document.element.body):
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
             para = Paragraph(element, document)
-            blocks.extend(_paragraph_lines(para, counters))
+            blocks.extend(_paragraph_lines(para, numbering))
         elif tag == "tbl":
             blocks.append(_table(DocxTable(element, document), document))
             blocks.append(Line("", (0,)))
@@ -75,12 +74,14 @@ def _paragraph_text(p) -> str:
     return "".join(parts)
 
 
-def _paragraph_lines(para, counters: dict[int, int]) -> list[Line]:
+def _paragraph_lines(para, numbering: Numbering) -> list[Line]:
     out: list[Line] = []
     parts = _soft_lines(_paragraph_text(para._p))
     if parts:
         bold = _bold(para)
-        parts[0] = _with_list_label(para, parts[0], counters)
+        label = numbering.label(para)
+        if label:
+            parts[0] = f"{label} {parts[0]}"
         out.extend(Line(f"**{t}**" if bold and not t.startswith(("- ", "+ ")) else t, (0,)) for t in parts)
     else:
         out.append(Line("", (0,)))
@@ -117,31 +118,6 @@ def _bold(para) -> bool:
         if not b:
             return False
     return True
-
-
-def _with_list_label(para, text: str, counters: dict[int, int]) -> str:
-    """Give Word's automatic numbering back its visible label ("1.", "a)", "-")."""
-    numpr = para._p.pPr.numPr if para._p.pPr is not None else None
-    style = (para.style.name or "") if para.style is not None else ""
-    if numpr is None and "List" not in style:
-        return text
-    level = 0
-    if numpr is not None and numpr.ilvl is not None:
-        level = int(numpr.ilvl.val)
-    else:
-        # "List Bullet 2", "List Number 3": the style names the nesting level
-        m = re.search(r"(\d)\s*$", style)
-        level = int(m.group(1)) - 1 if m else 0
-    if "Bullet" in style or (numpr is None and "Number" not in style):
-        return ("- " if level == 0 else "+ ") + text
-    counters[level] = counters.get(level, 0) + 1
-    for deeper in [k for k in counters if k > level]:
-        del counters[deeper]
-    n = counters[level]
-    if level == 0:
-        return f"{n}. {text}"
-    letters = "abcdđeghiklmnopqrstuvxy"
-    return f"{letters[(n - 1) % len(letters)]}) {text}"
 
 
 def _table(table, document) -> Table:

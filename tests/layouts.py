@@ -19,6 +19,9 @@ tables, `ingest/blocks.py`) and written out again as other tools and offices wri
   every column it spans, bold paragraphs as `##` headings, no other emphasis;
 - `md_grid`: Markdown as pandoc writes a Word file whose table cells hold several lines: every
   table a grid table (`+---+` borders, each cell wrapped in its column, a line break as `\\`);
+- `docx_numbered`: the Word file with its labels as Word's automatic numbering, not typed: parts
+  in roman numerals, items in figures and points as "a)" one list of three levels, dashes and
+  "+" items a list of bullets (a symbol font's dot for the second level);
 - `word_html`: a Word file saved as a web page: Windows-1258 (tone marks as combining marks),
   `MsoNormal` paragraphs of spans, each cell's line a paragraph, a list's typed bullet inside
   Word's downlevel conditionals (`<![if !supportLists]>- <![endif]>`), the source wrapped at 76
@@ -47,8 +50,8 @@ from ingest.rules import alternation, cues, doc_types  # noqa: E402
 from ingest.tables import header_roles, is_motto  # noqa: E402
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-LAYOUTS = ("plain_text", "html_page", "docx", "pdf", "pdf_text", "md_inline_html", "md_grid", "cell_lines", "md_docling", "word_html")
-SUFFIX = {"plain_text": ".txt", "html_page": ".html", "docx": ".docx", "pdf": ".pdf", "pdf_text": ".txt", "md_inline_html": ".md", "md_grid": ".md", "cell_lines": ".txt", "md_docling": ".md", "word_html": ".htm"}
+LAYOUTS = ("plain_text", "html_page", "docx", "pdf", "pdf_text", "md_inline_html", "md_grid", "cell_lines", "md_docling", "word_html", "docx_numbered")
+SUFFIX = {"plain_text": ".txt", "html_page": ".html", "docx": ".docx", "pdf": ".pdf", "pdf_text": ".txt", "md_inline_html": ".md", "md_grid": ".md", "cell_lines": ".txt", "md_docling": ".md", "word_html": ".htm", "docx_numbered": ".docx"}
 # an item's label ends where its text begins: "66.2/2025/NQ-CP" at a line's start is no item "66.";
 # a notice's points are numbered in brackets ("(1) Bộ Y tế …")
 _LABEL = re.compile(r"^(?:\*\*)?(?:[IVXLC]+\s*\.|\d{1,2}(?:\.\d{1,2})*\s*[.)](?!\S)|\(\d{1,2}\)\s|[a-zđ]\)|[-+•–]\s|Điều\s+\d|Chương\s+[IVX\d])")
@@ -252,6 +255,7 @@ def write(layout: str, source: Path, out_dir: Path) -> Path:
         "cell_lines": _cell_lines_text,
         "md_docling": _md_docling,
         "word_html": _word_html,
+        "docx_numbered": lambda b, t: _docx(b, t, numbered=True),
     }[layout](blocks, target)
     return target
 
@@ -299,10 +303,11 @@ def _html_page(blocks: list[Block], target: Path) -> None:
     target.write_text(page, encoding="utf-8")
 
 
-def _docx(blocks: list[Block], target: Path) -> None:
+def _docx(blocks: list[Block], target: Path, numbered: bool = False) -> None:
     import docx
 
     d = docx.Document()
+    label_of = _word_numbering(d) if numbered else (lambda text: None)
 
     def add_runs(par, text: str) -> None:
         for k, piece in enumerate(re.split(r"\*\*", text)):
@@ -328,8 +333,50 @@ def _docx(blocks: list[Block], target: Path) -> None:
                         add_runs(par, line)
             d.add_paragraph("")
         else:
-            add_runs(d.add_paragraph(), p)
+            found = label_of(p)
+            if found is None:
+                add_runs(d.add_paragraph(), p)
+                continue
+            numpr, rest = found
+            par = d.add_paragraph()
+            par._p.get_or_add_pPr().append(numpr)
+            add_runs(par, rest)
     d.save(str(target))
+
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+# a typed label and the list level Word numbers it at: the parts in roman numerals, their items in
+# figures, the items' points as "a)" (one list of three levels); the dashes and "+" items a list
+# of bullets (a dash before a figure is a range's wrapped half, "- 2030", not a bullet)
+_TYPED_LABELS = ((r"[IVX]+\.", "90", 0), (r"\d{1,2}\.", "90", 1), (r"[a-zđ]\)", "90", 2), (r"-(?=\s+\D)", "91", 0), (r"\+", "91", 1))
+
+
+def _word_numbering(d) -> Callable[[str], tuple[object, str] | None]:
+    """Define the two lists in the file's numbering part; a function giving a paragraph's numbering
+    properties and its text without the typed label, or None when it has no label."""
+    from docx.oxml import parse_xml
+
+    def level(k: int, fmt: str, text: str) -> str:
+        return f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+
+    numbering = d.part.numbering_part.element
+    numbering.append(parse_xml(f'<w:abstractNum {_W_NS} w:abstractNumId="90">{level(0, "upperRoman", "%1.")}{level(1, "decimal", "%2.")}{level(2, "lowerLetter", "%3)")}</w:abstractNum>'))
+    dot = "\uf0b7"  # a symbol font's bullet
+    numbering.append(parse_xml(f'<w:abstractNum {_W_NS} w:abstractNumId="91">{level(0, "bullet", "-")}{level(1, "bullet", dot)}</w:abstractNum>'))
+    for num_id in ("90", "91"):
+        numbering.append(parse_xml(f'<w:num {_W_NS} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
+
+    def label_of(text: str) -> tuple[object, str] | None:
+        bold = text.startswith("**")
+        bare = text[2:] if bold else text
+        for pattern, num_id, lvl in _TYPED_LABELS:
+            m = re.match(rf"({pattern})\s+", bare)
+            if m:
+                numpr = parse_xml(f'<w:numPr {_W_NS}><w:ilvl w:val="{lvl}"/><w:numId w:val="{num_id}"/></w:numPr>')
+                return numpr, ("**" if bold else "") + bare[m.end() :]
+        return None
+
+    return label_of
 
 
 def _pdf(blocks: list[Block], target: Path) -> None:
