@@ -227,6 +227,11 @@ def _line_tables(lines: list[Line]) -> list[Block]:
             rows, i = _gfm_rows(lines, i)
             out.append(Table(tuple(rows), line.src, aligned=True))
             continue
+        dashed = _dashed_table(lines, i)
+        if dashed is not None:
+            table, i = dashed
+            out.append(table)
+            continue
         cells = _delimited(line.text)
         if cells is not None:
             rows = []
@@ -336,6 +341,86 @@ _GRID_ROW = re.compile(r"^\s*\|.*[|+]\s*$")
 # header), bars "|" — each one character, so the columns stay where they were drawn
 _BOX = str.maketrans({**dict.fromkeys("┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝╒╤╕╞╪╡╘╧╛╓╥╖╟╫╢╙╨╜", "+"), "─": "-", "═": "=", "│": "|", "║": "|"})
 _BOX_HINT = re.compile(r"[─│┼├┌└]")
+
+
+# --- pandoc's simple and multiline tables --------------------------------------------------------
+
+_DASH_LINE = re.compile(r"^\s*-{3,}\s*$")
+_DASH_GROUPS = re.compile(r"^\s*-{2,}(?:\s+-{2,})+\s*$")
+_HEADER_DEPTH = 6  # lines a multiline table's header may take
+
+
+def _dashed_table(lines: list[Line], i: int) -> tuple[Table, int] | None:
+    """A table as pandoc's Markdown writes one: its columns where the dashes under its header
+    run ("-----  ---------  -------"). A multiline table opens and closes with a line of dashes
+    across it, its rows parted by blank lines; one without a header opens and closes with the
+    columns' dashes; a simple table is a header line, the dashes, a row a line, a blank line."""
+    text = lines[i].text
+    if _DASH_LINE.match(text):
+        under = next((k for k in range(i + 1, min(len(lines), i + 1 + _HEADER_DEPTH)) if _DASH_GROUPS.match(lines[k].text)), None)
+        if under is None or not all(lines[k].text.strip() for k in range(i + 1, under)):
+            return None
+        end = next((k for k in range(under + 1, len(lines)) if _DASH_LINE.match(lines[k].text)), None)
+        if end is None:
+            return None
+        columns = _dash_columns(lines[under].text)
+        if not _in_columns(lines[i + 1 : end], lines[under].text):
+            return None
+        rows = [_dashed_row(lines[i + 1 : under], columns), *(_dashed_row(r, columns) for r in _blank_parted(lines[under + 1 : end]))]
+        return Table(tuple(rows), lines[i].src), end + 1
+    if _DASH_GROUPS.match(text):
+        # no header: the same dashes close it
+        end = next((k for k in range(i + 1, len(lines)) if lines[k].text.rstrip() == text.rstrip()), None)
+        columns = _dash_columns(text)
+        if end is None or end == i + 1 or not _in_columns(lines[i + 1 : end], text):
+            return None
+        return Table(tuple(_dashed_row(r, columns) for r in _blank_parted(lines[i + 1 : end])), lines[i].src), end + 1
+    if i + 2 < len(lines) and text.strip() and _DASH_GROUPS.match(lines[i + 1].text) and lines[i + 2].text.strip():
+        columns = _dash_columns(lines[i + 1].text)
+        k = i + 2
+        while k < len(lines) and lines[k].text.strip():
+            k += 1
+        if not _in_columns([lines[i], *lines[i + 2 : k]], lines[i + 1].text):
+            return None  # a rule under a header's two columns ("-------      ---------"), no table
+        rows = [_dashed_row([line], columns) for line in [lines[i], *lines[i + 2 : k]]]
+        return Table(tuple(rows), lines[i].src, aligned=True), k
+    return None
+
+
+def _in_columns(lines: list[Line], dashes: str) -> bool:
+    """Every line's words stand inside the columns' dashes, as pandoc draws them as wide as their
+    cells: none before the first, none between one column's dashes' end and the next one's start
+    (pdftotext's short rules under a header's two longer lines of text are no columns)."""
+    runs = [(m.start(), m.end()) for m in re.finditer(r"-{2,}", dashes)]
+    gaps = [(0, runs[0][0])] + [(end, nxt) for (_, end), (nxt, _) in zip(runs, runs[1:])]
+    return not any(line.text[a:b].strip() for line in lines for a, b in gaps)
+
+
+def _dash_columns(text: str) -> list[int]:
+    """Where each column starts: at its run of dashes."""
+    return [m.start() for m in re.finditer(r"-{2,}", text)]
+
+
+def _blank_parted(lines: list[Line]) -> list[list[Line]]:
+    groups: list[list[Line]] = [[]]
+    for line in lines:
+        if line.text.strip():
+            groups[-1].append(line)
+        elif groups[-1]:
+            groups.append([])
+    return [g for g in groups if g]
+
+
+def _dashed_row(lines: list[Line], columns: list[int]) -> tuple[Cell, ...]:
+    """A row's cells: each column's slices of its lines, joined."""
+    bounds = list(zip(columns, [*columns[1:], None]))
+    cells = []
+    for start, stop in bounds:
+        words = [line.text[start:stop].strip() for line in lines]
+        text = " ".join(w for w in words if w)
+        src = tuple(n for line in lines if line.text[start:stop].strip() for n in line.src)
+        cells.append(Cell((Line(text, src),) if text else ()))
+    return tuple(cells)
 
 
 def _ascii_box(text: str) -> str:

@@ -22,6 +22,10 @@ tables, `ingest/blocks.py`) and written out again as other tools and offices wri
 - `docx_numbered`: the Word file with its labels as Word's automatic numbering, not typed: parts
   in roman numerals, items in figures and points as "a)" one list of three levels, dashes and
   "+" items a list of bullets (a symbol font's dot for the second level);
+- `md_pandoc`: Markdown as pandoc writes a Word file by default (`-t markdown`): a task table a
+  multiline table (a line of dashes across it, the header wrapped in its columns, the columns'
+  dashes under it, each cell wrapped in its column, rows parted by blank lines), the header and
+  closing tables headerless ones (the columns' dashes above and below);
 - `word_html`: a Word file saved as a web page: Windows-1258 (tone marks as combining marks),
   `MsoNormal` paragraphs of spans, each cell's line a paragraph, a list's typed bullet inside
   Word's downlevel conditionals (`<![if !supportLists]>- <![endif]>`), the source wrapped at 76
@@ -50,8 +54,8 @@ from ingest.rules import alternation, cues, doc_types  # noqa: E402
 from ingest.tables import header_roles, is_motto  # noqa: E402
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-LAYOUTS = ("plain_text", "html_page", "docx", "pdf", "pdf_text", "md_inline_html", "md_grid", "cell_lines", "md_docling", "word_html", "docx_numbered")
-SUFFIX = {"plain_text": ".txt", "html_page": ".html", "docx": ".docx", "pdf": ".pdf", "pdf_text": ".txt", "md_inline_html": ".md", "md_grid": ".md", "cell_lines": ".txt", "md_docling": ".md", "word_html": ".htm", "docx_numbered": ".docx"}
+LAYOUTS = ("plain_text", "html_page", "docx", "pdf", "pdf_text", "md_inline_html", "md_grid", "cell_lines", "md_docling", "word_html", "docx_numbered", "md_pandoc")
+SUFFIX = {"plain_text": ".txt", "html_page": ".html", "docx": ".docx", "pdf": ".pdf", "pdf_text": ".txt", "md_inline_html": ".md", "md_grid": ".md", "cell_lines": ".txt", "md_docling": ".md", "word_html": ".htm", "docx_numbered": ".docx", "md_pandoc": ".md"}
 # an item's label ends where its text begins: "66.2/2025/NQ-CP" at a line's start is no item "66.";
 # a notice's points are numbered in brackets ("(1) Bộ Y tế …")
 _LABEL = re.compile(r"^(?:\*\*)?(?:[IVXLC]+\s*\.|\d{1,2}(?:\.\d{1,2})*\s*[.)](?!\S)|\(\d{1,2}\)\s|[a-zđ]\)|[-+•–]\s|Điều\s+\d|Chương\s+[IVX\d])")
@@ -256,6 +260,7 @@ def write(layout: str, source: Path, out_dir: Path) -> Path:
         "md_docling": _md_docling,
         "word_html": _word_html,
         "docx_numbered": lambda b, t: _docx(b, t, numbered=True),
+        "md_pandoc": _md_pandoc,
     }[layout](blocks, target)
     return target
 
@@ -559,6 +564,40 @@ def cp1258_as_word(text: str) -> bytes:
         base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS))
         out.append(base + "".join(c for c in parts if c in _TONE_MARKS))
     return "".join(out).encode("cp1258", errors="xmlcharrefreplace")
+
+
+def _md_pandoc(blocks: list[Block], target: Path) -> None:
+    def table(t: Table) -> list[str]:
+        if _is_task(t):
+            rows = _rows(t)
+            width = max(len(r) for r in rows)
+            rows = [r + [""] * (width - len(r)) for r in rows]
+            longest = [max(len(r[k]) for r in rows) for k in range(width)]
+            # pandoc's 72 columns: a short column keeps its width, the others share the rest
+            short = {k: max(4, longest[k]) for k in range(width) if longest[k] < 8}
+            free = 72 - sum(short.values()) - 2 * (width - 1)
+            share = sum(longest[k] for k in range(width) if k not in short) or 1
+            widths = [short.get(k) or max(8, free * longest[k] // share) for k in range(width)]
+            return _multiline(rows, widths, header=True)
+        cols = [[plain(x) for x in c if not re.fullmatch(r"[-_=\s]+", plain(x))] for c in _columns(t)]
+        depth = max((len(c) for c in cols), default=0)
+        rows = [[c[k] if k < len(c) else "" for c in cols] for k in range(depth)]
+        return _multiline(rows, [max(8, *(len(r[k]) for r in rows)) for k in range(len(cols))], header=False) if rows else []
+
+    _written(blocks, target, table, lambda p: [p])
+
+
+def _multiline(rows: list[list[str]], widths: list[int], header: bool) -> list[str]:
+    """Rows as a pandoc multiline table: each cell wrapped in its column's width."""
+    groups = "  " + "  ".join("-" * w for w in widths)
+    across = "  " + "-" * (sum(widths) + 2 * (len(widths) - 1))
+
+    def lines_of(row: list[str]) -> list[str]:
+        cells = [textwrap.wrap(c, w) or [""] for c, w in zip(row, widths)]
+        return ["  " + "  ".join((c[k] if k < len(c) else "").ljust(w) for c, w in zip(cells, widths)).rstrip() for k in range(max(map(len, cells)))]
+
+    body = [line for row in (rows[1:] if header else rows) for line in [*lines_of(row), ""]][:-1]
+    return [across, *lines_of(rows[0]), groups, *body, across] if header else [groups, *body, groups]
 
 
 def _md_docling(blocks: list[Block], target: Path) -> None:

@@ -582,3 +582,72 @@ def test_a_markdown_list_nested_by_indentation_gives_each_body_its_duties():
     # a list whose items stand at one indentation is left as written
     flat = [line.text for line in text_blocks(["- Một;", "- Hai;"])]
     assert flat == ["- Một;", "- Hai;"]
+
+
+# Pandoc's Markdown of a Word file (`-t markdown`, its default tables), from the Đồng Tháp plan of
+# real/8718801c…: a task table whose cells wrap is a multiline table, the header block a headerless
+# one, a table of one-line cells a simple table.
+PANDOC_MULTILINE = [
+    "  ----------------------------------------------------------------------",
+    "  STT   Tên nhiệm vụ              Cơ quan   Cơ quan phối   Thời gian",
+    "                                  chủ trì   hợp            hoàn thành",
+    "  ----  ------------------------  --------  -------------  ------------",
+    "  1     Triển khai nền tảng đào   Sở KH&CN  Các sở, ban,   Thường",
+    "        tạo trực tuyến mở đại               ngành tỉnh     xuyên",
+    "",
+    "  2     Triển khai đánh giá mức   Sở Công   UBND các xã,   Quý IV/2025",
+    "        độ chuyển đổi số.         Thương    phường",
+    "  ----------------------------------------------------------------------",
+]
+PANDOC_HEADERLESS = [
+    "  ---------------  ------------------------------------",
+    "  ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "",
+    "  TỈNH ĐỒNG THÁP   Độc lập - Tự do - Hạnh phúc",
+    "  ---------------  ------------------------------------",
+]
+PANDOC_SIMPLE = [
+    "  STT   Cơ quan chủ trì   Thời gian",
+    "  ----- ----------------- -----------",
+    "  1     Sở Tư pháp        Quý I/2026",
+    "  2     Sở Nội vụ         Năm 2026",
+]
+
+
+@pytest.mark.parametrize(
+    "lines,rows",
+    [
+        (PANDOC_MULTILINE, [["STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+                            ["1", "Triển khai nền tảng đào tạo trực tuyến mở đại", "Sở KH&CN", "Các sở, ban, ngành tỉnh", "Thường xuyên"],
+                            ["2", "Triển khai đánh giá mức độ chuyển đổi số.", "Sở Công Thương", "UBND các xã, phường", "Quý IV/2025"]]),
+        (PANDOC_HEADERLESS, [["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["TỈNH ĐỒNG THÁP", "Độc lập - Tự do - Hạnh phúc"]]),
+        (PANDOC_SIMPLE, [["STT", "Cơ quan chủ trì", "Thời gian"], ["1", "Sở Tư pháp", "Quý I/2026"], ["2", "Sở Nội vụ", "Năm 2026"]]),
+    ],
+    ids=["multiline", "headerless", "simple"],
+)
+def test_pandocs_tables_are_read_by_their_columns_dashes(lines, rows):
+    tables = [b for b in text_blocks(lines + ["", "Trên đây là Kế hoạch."]) if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [[" ".join(line.text for line in cell.lines) for cell in row] for row in tables[0].rows] == rows
+
+
+@pytest.mark.parametrize(
+    "lines,symbol,issuer",
+    [
+        (["ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "  TỈNH NGHỆ AN                    Độc lập - Tự do - Hạnh phúc",
+          "    -------                     ---------------------", "Số: 12/KH-UBND                 Nghệ An, ngày 5 tháng 3 năm 2026"],
+         "12/KH-UBND", "Ủy ban nhân dân tỉnh Nghệ An"),
+        # a ministry's circular (corpus bcb42057…): the rules start where the columns' text does
+        (["    BỘ KHOA HỌC VÀ                                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+          "    CÔNG NGHỆ                                         Độc lập - Tự do - Hạnh phúc",
+          "    -------                                           ---------------",
+          "    Số: 34/2025/TT-BKHCN                              Hà Nội, ngày 15 tháng 11 năm 2025"],
+         "34/2025/TT-BKHCN", "Bộ Khoa học và Công nghệ"),
+    ],
+    ids=["rules inside the columns", "rules where the columns start"],
+)
+def test_a_rule_under_a_headers_two_columns_is_no_table(lines, symbol, issuer):
+    """pdftotext's header: the rules under the issuer and the motto on one line between lines of
+    text — dashes shorter than the words above and below them mark no columns."""
+    doc = parse(normalize(lines + ["", "KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở", "I. TỔ CHỨC THỰC HIỆN", "1. Sở Nội vụ chủ trì thực hiện."]))
+    assert (doc.header.symbol, determine(doc).issuer) == (symbol, issuer)
