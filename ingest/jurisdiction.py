@@ -133,6 +133,11 @@ def determine(doc: Document) -> Jurisdiction:
         # ministry's unit sits where its dateline says, as the ministry does ("BỘ GIÁO DỤC VÀ ĐÀO
         # TẠO / TRƯỜNG ĐẠI HỌC VINH" / "Nghệ An, ngày …")
         place = None
+    if place is None and candidate.kind in ("peoples_committee", "peoples_council") and place_level in ("province", "city"):
+        # no header block, no dateline (a converter left the header's table out): a province's
+        # committee is of the province its text names most ("trên địa bàn tỉnh Đồng Tháp")
+        named = places.provinces_named_in(text)
+        place = Counter(named).most_common(1)[0][0] if named else None
     if place:
         place = places.short_name(place)
     issuer_level = place_level if candidate.kind in ("peoples_committee", "peoples_council") else "agency"

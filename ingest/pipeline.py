@@ -17,7 +17,7 @@ from .normalize import normalize
 from .readers import read
 from .resolve import resolve
 from .rules import alternation, cues, doc_types, fold, registry
-from .structure import parse
+from .structure import is_opener, parse
 from .tasks import extract_tasks
 
 
@@ -133,7 +133,7 @@ def _require_plan(doc, shown: str) -> None:
     h = doc.header
     genre = h.genre is not None
     header = bool(h.symbol or h.date or doc.issuer_lines or (doc.signer and doc.signer.formula))
-    if genre and header:
+    if genre and (header or _bare_body(doc)):
         return
     missing = []
     if not genre:
@@ -145,6 +145,15 @@ def _require_plan(doc, shown: str) -> None:
     if named:
         message += f"; it names {named} — fetch that document instead"
     raise NotAPlanError(message, shown)
+
+
+def _bare_body(doc) -> bool:
+    """A document's own text without its header block — a converter that left out the header's
+    table, a page that lost it: the genre heading, an opening ground or enacting line, then parts
+    of its own (roman sections, articles). A page about a document has none of these."""
+    if doc.header.type_heading is None or not any(is_opener(line.text) for line in doc.preamble[:12]):
+        return False
+    return sum(1 for node in doc.sections if node.kind in ("part", "chapter", "section", "article")) >= 2
 
 
 def _named_document(doc) -> str | None:

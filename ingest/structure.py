@@ -375,6 +375,7 @@ def parse(norm: Normalised) -> Document:
     recipients = [a for a in addressees if fold(a.text) not in known] + recipients
     # a document of unknown genre may be a decision: its attachments keep their own genres
     attachments = _attachments(lines, after_tail, not header.genre or promulgating(header.genre))
+    _identity_from_annexes(header, attachments)
     issuer_line = issuer_lines[-1] if issuer_lines else None
     return Document(
         header,
@@ -389,6 +390,27 @@ def parse(norm: Normalised) -> Document:
         attachments=attachments,
         portal=portal,
     )
+
+
+def _identity_from_annexes(header: Header, attachments: list[Attachment]) -> None:
+    """A text whose header block is lost (no symbol, no date read) names itself in its appendix's
+    caption: "(Kèm theo Kế hoạch số 617/KH-UBND ngày 01/12/2025 của Ủy ban nhân dân tỉnh)" — its
+    number, symbol and date, when the caption names the text's own genre."""
+    if header.symbol_code is not None or header.date is not None or not header.genre:
+        return
+    caption = re.compile(
+        rf"kèm\s+theo\s+{re.escape(header.genre)}\s+số\s+(?P<num>\d+[a-zA-Z]?)\s*(?P<sep>[/-])\s*(?P<code>[A-ZĐ][\wĐ/-]*?)\s+ngày\s+"
+        r"(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))",
+        re.I,
+    )
+    for annex in attachments:
+        for line in [annex.heading, *([annex.issued_with] if annex.issued_with else []), *annex.lines[:8]]:
+            m = caption.search(line.text)
+            if m:
+                header.number, header.symbol_code = m.group("num"), m.group("code").rstrip("/-")
+                header.symbol = f"{header.number}{m.group('sep')}{header.symbol_code}"
+                header.date = _iso_date(m.group("d") or m.group("d2"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2"))
+                return
 
 
 def _read_number_line(m: re.Match[str], text: str, header: Header, line: Line) -> None:

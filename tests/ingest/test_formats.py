@@ -184,6 +184,40 @@ def test_news_article_is_not_a_plan(tmp_path):
         extract(path)
 
 
+# A plan's text as a naive conversion of its Word file gives it — paragraphs only, the header's and
+# the signature's tables left out (the Đồng Tháp plan of real/8718801c…, shortened).
+BARE_BODY = [
+    "KẾ HOẠCH", "CHUYỂN ĐỔI SỐ CHO CÁC DOANH NGHIỆP, NHẤT LÀ DOANH NGHIỆP NHỎ VÀ VỪA",
+    "Thực hiện Kế hoạch số 283/KH-UBND ngày 24/9/2025 của Uỷ ban nhân dân Tỉnh về thực hiện Nghị quyết số 71/NQ-CP ngày 01/5/2025 của Chính phủ;",
+    "Ủy ban nhân dân Tỉnh ban hành Kế hoạch chuyển đổi số cho các doanh nghiệp trên địa bàn tỉnh Đồng Tháp, với các nội dung như sau:",
+    "I. MỤC ĐÍCH, YÊU CẦU", "Nâng cao nhận thức của doanh nghiệp trên địa bàn tỉnh Đồng Tháp về chuyển đổi số.",
+    "II. TỔ CHỨC THỰC HIỆN", "1. Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính tổ chức thực hiện Kế hoạch.",
+    "PHỤ LỤC", "DANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM", "(Kèm theo Kế hoạch số 617/KH-UBND ngày 01/12/2025 của Ủy ban nhân dân tỉnh)",
+    "1. Sở Công Thương hỗ trợ doanh nghiệp kinh doanh trên môi trường số.",
+]
+
+
+def test_a_plans_body_without_its_header_block_is_read(tmp_path):
+    """Its genre heading, an opening ground and parts of its own make it a document, not a page
+    about one: read, its province from its text, its number and date from its appendix's caption."""
+    path = tmp_path / "bare.txt"
+    path.write_text("\n\n".join(BARE_BODY), encoding="utf-8")
+    doc = extract(path).to_json()
+    assert (doc["document"]["issuer"], doc["document"]["place"]) == ("Ủy ban nhân dân tỉnh Đồng Tháp", "Đồng Tháp")
+    assert (doc["document"]["symbol"], doc["document"]["date"]) == ("617/KH-UBND", "2025-12-01")
+    assert {(r["id"], r["relation"]) for r in doc["legal_refs"]} >= {("283/KH-UBND@Đồng Tháp/2025", "implements")}
+    assert not any(r["id"].startswith("617/") for r in doc["legal_refs"])  # its own symbol, no citation
+    assert [t["lead"] for t in doc["tasks"]][:1] == [["Sở Khoa học và Công nghệ"]]
+
+
+def test_a_page_about_a_plan_is_still_refused(tmp_path):
+    """The genre and a ground, but no parts of its own: a page that quotes a plan's opening."""
+    path = tmp_path / "about.txt"
+    path.write_text("\n\n".join(BARE_BODY[:4] + ["Xem toàn văn Kế hoạch tại tệp đính kèm."]), encoding="utf-8")
+    with pytest.raises(NotAPlanError, match="no issuer block"):
+        extract(path)
+
+
 def test_broken_docx_and_pdf(tmp_path):
     for name in ("broken.docx", "broken.pdf"):
         path = tmp_path / name
