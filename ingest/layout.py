@@ -647,8 +647,12 @@ def _own_text(before: list[Line]) -> bool:
     """The text before the header block is the document's: its genre alone in capitals and an
     opening ground or article ("QUYẾT ĐỊNH" … "Căn cứ Luật …", "Điều 1: …")."""
     texts = [plain(line.text).strip() for line in before]
-    genre = re.compile(rf"^(?:{alternation(printed_genres())})$")
-    return any(genre.match(t) for t in texts) and any(_OWN_OPENING.match(t) for t in texts)
+    return any(_genre_alone().match(t) for t in texts) and any(_OWN_OPENING.match(t) for t in texts)
+
+
+@cache
+def _genre_alone() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(printed_genres())})$")
 
 
 _OWN_OPENING = re.compile(r"^(?:Căn cứ|Thực hiện|Điều\s+1\s*[.:])\s", re.I)

@@ -42,7 +42,7 @@ _GAP = re.compile(r"\S(?P<gap> {3,}|\t+)(?=\S)")
 
 def text_blocks(raw: Sequence[str]) -> list[Block]:
     """The blocks of a text file's lines (numbered from 1)."""
-    lines = _nested_items([Line(_ascii_box(text.rstrip("\r")), (n,)) for n, text in enumerate(raw, start=1)])
+    lines = _nested_items(_nested_numbers([Line(_ascii_box(text.rstrip("\r")), (n,)) for n, text in enumerate(raw, start=1)]))
     blocks: list[Block] = _html_fragments(lines) if _HTML_HINT.search("\n".join(raw[:5000])) else list(lines)
     out: list[Block] = []
     run: list[Line] = []
@@ -60,6 +60,68 @@ def text_blocks(raw: Sequence[str]) -> list[Block]:
 # --- lists nested by indentation --------------------------------------------------------------
 
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)[-*+•]\s+(?=\S)")
+
+
+_NUMBERED = re.compile(r"^(?P<indent>[ \t]*)(?P<n>\d{1,2})[.)]\s+(?=\S)")
+_VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def _nested_numbers(lines: list[Line]) -> list[Line]:
+    """Numbered lists nested by indentation, as a converter writes Word's numbering ("1. **MỤC
+    ĐÍCH**" / "   1. Mục đích" / "      1. …"): every level numbered "1." says nothing of depth, so
+    the levels are written as the document printed them — the parts' roman numerals when the
+    outermost items are headings in capitals, then figures, then lettered points (a decision's
+    clauses under its articles start at figures). A list whose numbers stand at one depth is left
+    as written."""
+    out = list(lines)
+    run: list[tuple[int, int, int, str]] = []  # (line index, indentation, number, text) of one list's numbered items
+
+    def close() -> None:
+        depths = sorted({item[1] for item in run})
+        if len(depths) > 1 and _nested([(indent, n) for _, indent, n, _ in run], depths):
+            outer = [plain(text) for _, indent, _, text in run if indent == depths[0]]
+            first = 0 if sum(map(_in_capitals, outer)) * 2 >= len(outer) else 1
+            for k, indent, n, text in run:
+                level = first + depths.index(indent)
+                label = _roman(n) + "." if level == 0 else f"{n}." if level == 1 else f"{_VIETNAMESE_LETTERS[(n - 1) % 23]})"
+                out[k] = Line(f"{' ' * indent}{label} {text}", out[k].src, out[k].heading)
+        run.clear()
+
+    for k, line in enumerate(lines):
+        m = _NUMBERED.match(line.text)
+        if m is not None:
+            run.append((k, len(m.group("indent").expandtabs(4)), int(m.group("n")), line.text[m.end() :]))
+        elif line.text.strip() and not line.text[:1].isspace() and not _BULLET.match(line.text):
+            close()  # a paragraph at the margin ends the list
+    close()
+    return out
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+
+
+def _nested(run: list[tuple[int, int]], depths: list[int]) -> bool:
+    """Nested as Markdown nests: each depth two spaces or more inside the one above, and the inner
+    lists numbered from 1 under their items (four in five at least: a stray space before a number
+    that goes on from the one above is no nesting)."""
+    if any(b - a < 2 for a, b in zip(depths, depths[1:])):
+        return False
+    starts = [n for (above, _), (indent, n) in zip(run, run[1:]) if indent > above]
+    return sum(n == 1 for n in starts) >= 0.8 * len(starts)
+
+
+def _roman(n: int) -> str:
+    return "".join(numeral * count for numeral, count in _roman_parts(n))
+
+
+def _roman_parts(n: int) -> list[tuple[str, int]]:
+    parts = []
+    for value, numeral in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        count, n = divmod(n, value)
+        parts.append((numeral, count))
+    return parts
 
 
 def _nested_items(lines: list[Line]) -> list[Line]:

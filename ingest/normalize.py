@@ -166,7 +166,8 @@ _YEAR_END = re.compile(r"\b(?:19|20)\d{2}$")
 _YEAR_RANGE_START = re.compile(r"^[-–]\s*(?:19|20)\d{2}\b")
 _DIVISION_NUMBER = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,5})\b")
 
-_WHOLE_STRONG = re.compile(r"^\s*(?:#{1,6}\s+)?(\*\*|__)(?=\S)(?:(?!\1).)+?(?<=\S)\1[\s.:]*$")
+# (a list's label may stand outside the bold, as converters write a numbered heading: "3. **Đề nghị …**")
+_WHOLE_STRONG = re.compile(r"^\s*(?:#{1,6}\s+)?(?:(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s+)?(\*\*|__)(?=\S)(?:(?!\1).)+?(?<=\S)\1[\s.:]*$")
 
 
 def strip_markdown(lines: list[Line]) -> list[Line]:

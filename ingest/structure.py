@@ -787,10 +787,16 @@ def _tail_start(lines: list[Line], start: int, rec_heading: re.Pattern[str]) -> 
     return len(lines)
 
 
+@cache
+def _posts() -> frozenset[str]:
+    """The posts a signature names in capitals (cues.yaml: positions), folded."""
+    return frozenset(fold(p) for p in cues()["positions"])
+
+
 def _is_signature_block(lines: list[Line], i: int) -> bool:
     """A position in capitals followed by a person's name ("CHỦ TỊCH" / "Phùng Thị Hồng Hà")."""
     text = lines[i].text.strip()
-    if not (_looks_like_heading(text) and fold(text) in {fold(p) for p in cues()["positions"]}):
+    if not (_looks_like_heading(text) and fold(text) in _posts()):
         return False
     return i + 1 < len(lines) and _is_person(lines[i + 1].text.strip())
 
@@ -959,10 +965,9 @@ def _recipient_runs_on(lines: list[Line], i: int) -> bool:
     phòng UBND …") — so when a dash or the filing line comes within three lines, before a
     signature's formula, a post or a name."""
     formulas = tuple(f"{f}." for f in cues()["signature_formulas"])
-    posts = {fold(p) for p in cues()["positions"]}
     for k, line in enumerate(lines[i : i + 4]):
         text = line.text.strip()
-        if text.upper().startswith(formulas) or fold(text) in posts or _is_person(text):
+        if text.upper().startswith(formulas) or fold(text) in _posts() or _is_person(text):
             return False
         if k and (_listed_mark(text) or re.match(cues()["recipients_filing"], text)):
             return True

@@ -26,6 +26,9 @@ tables, `ingest/blocks.py`) and written out again as other tools and offices wri
   multiline table (a line of dashes across it, the header wrapped in its columns, the columns'
   dashes under it, each cell wrapped in its column, rows parted by blank lines), the header and
   closing tables headerless ones (the columns' dashes above and below);
+- `md_lists`: Markdown as mammoth and markitdown write a Word file whose labels are automatic:
+  every numbered level a list numbered "1.", "2." nested by indentation (parts, items, points),
+  dashes "*" items and "+" items nested under them, tables as pipe tables;
 - `word_html`: a Word file saved as a web page: Windows-1258 (tone marks as combining marks),
   `MsoNormal` paragraphs of spans, each cell's line a paragraph, a list's typed bullet inside
   Word's downlevel conditionals (`<![if !supportLists]>- <![endif]>`), the source wrapped at 76
@@ -54,8 +57,8 @@ from ingest.rules import alternation, cues, doc_types  # noqa: E402
 from ingest.tables import header_roles, is_motto  # noqa: E402
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-LAYOUTS = ("plain_text", "html_page", "docx", "pdf", "pdf_text", "md_inline_html", "md_grid", "cell_lines", "md_docling", "word_html", "docx_numbered", "md_pandoc")
-SUFFIX = {"plain_text": ".txt", "html_page": ".html", "docx": ".docx", "pdf": ".pdf", "pdf_text": ".txt", "md_inline_html": ".md", "md_grid": ".md", "cell_lines": ".txt", "md_docling": ".md", "word_html": ".htm", "docx_numbered": ".docx", "md_pandoc": ".md"}
+LAYOUTS = ("plain_text", "html_page", "docx", "pdf", "pdf_text", "md_inline_html", "md_grid", "cell_lines", "md_docling", "word_html", "docx_numbered", "md_pandoc", "md_lists")
+SUFFIX = {"plain_text": ".txt", "html_page": ".html", "docx": ".docx", "pdf": ".pdf", "pdf_text": ".txt", "md_inline_html": ".md", "md_grid": ".md", "cell_lines": ".txt", "md_docling": ".md", "word_html": ".htm", "docx_numbered": ".docx", "md_pandoc": ".md", "md_lists": ".md"}
 # an item's label ends where its text begins: "66.2/2025/NQ-CP" at a line's start is no item "66.";
 # a notice's points are numbered in brackets ("(1) Bộ Y tế …")
 _LABEL = re.compile(r"^(?:\*\*)?(?:[IVXLC]+\s*\.|\d{1,2}(?:\.\d{1,2})*\s*[.)](?!\S)|\(\d{1,2}\)\s|[a-zđ]\)|[-+•–]\s|Điều\s+\d|Chương\s+[IVX\d])")
@@ -261,6 +264,7 @@ def write(layout: str, source: Path, out_dir: Path) -> Path:
         "word_html": _word_html,
         "docx_numbered": lambda b, t: _docx(b, t, numbered=True),
         "md_pandoc": _md_pandoc,
+        "md_lists": _md_lists,
     }[layout](blocks, target)
     return target
 
@@ -564,6 +568,47 @@ def cp1258_as_word(text: str) -> bytes:
         base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS))
         out.append(base + "".join(c for c in parts if c in _TONE_MARKS))
     return "".join(out).encode("cp1258", errors="xmlcharrefreplace")
+
+
+def _md_lists(blocks: list[Block], target: Path) -> None:
+    depth = {"roman": 0, "number": 1, "letter": 2}
+    state = {"depth": -1}
+
+    def text(p: str) -> list[str]:
+        bold = p.startswith("**")
+        bare = p[2:] if bold else p
+        for kind, pattern in (("roman", r"([IVX]+)\."), ("number", r"(\d{1,2})\."), ("letter", r"([a-zđ])\)")):
+            m = re.match(rf"{pattern}\s+", bare)
+            if m:
+                label = m.group(1)
+                letters = "abcdđeghiklmnopqrstuvxy"
+                n = _roman_value(label) if kind == "roman" else int(label) if kind == "number" else letters.find(label) + 1 or ord(label) - 96
+                state["depth"] = depth[kind]
+                return ["   " * depth[kind] + f"{n}. " + ("**" if bold else "") + bare[m.end() :]]
+        m = re.match(r"([-+])\s+", bare)
+        if m and state["depth"] >= 0:
+            inner = 1 if m.group(1) == "+" else 0
+            return ["   " * (state["depth"] + 1) + "  " * inner + "* " + bare[m.end() :]]
+        if re.match(r"(?:Điều|Chương|Mục|Phần)\s+\S+[.:]?(?:\s|$)", bare):
+            state["depth"] = -1  # an article or a chapter stands at the margin and ends the lists
+            return [p]
+        # a paragraph under an item is indented to the item's text, as a list item's own paragraph
+        return ["   " * (state["depth"] + 1) + p] if state["depth"] >= 0 else [p]
+
+    def table(t: Table) -> list[str]:
+        state["depth"] = -1
+        rows = _rows(t)
+        width = max((len(r) for r in rows), default=0)
+        rows = [r + [""] * (width - len(r)) for r in rows]
+        return ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * width] + ["| " + " | ".join(r) + " |" for r in rows[1:]] if rows else []
+
+    _written(blocks, target, table, text)
+
+
+def _roman_value(label: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    digits = [values[c] for c in label]
+    return sum(-d if d < nxt else d for d, nxt in zip(digits, [*digits[1:], 0]))
 
 
 def _md_pandoc(blocks: list[Block], target: Path) -> None:

@@ -651,3 +651,26 @@ def test_a_rule_under_a_headers_two_columns_is_no_table(lines, symbol, issuer):
     text — dashes shorter than the words above and below them mark no columns."""
     doc = parse(normalize(lines + ["", "KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở", "I. TỔ CHỨC THỰC HIỆN", "1. Sở Nội vụ chủ trì thực hiện."]))
     assert (doc.header.symbol, determine(doc).issuer) == (symbol, issuer)
+
+
+@pytest.mark.parametrize(
+    "written,read",
+    [
+        # a plan as mammoth and markitdown write Word's numbering: every level "1.", nested by indent
+        (["1. **MỤC ĐÍCH, YÊU CẦU**", "   1. Mục đích", "      * Nâng cao nhận thức.", "2. **TỔ CHỨC THỰC HIỆN**", "   1. Sở Nội vụ",
+          "   2. Ủy ban nhân dân các xã, phường", "      1. Xây dựng kế hoạch;", "      2. Tổ chức hội nghị."],
+         ["I. **MỤC ĐÍCH, YÊU CẦU**", "   1. Mục đích", "      * Nâng cao nhận thức.", "II. **TỔ CHỨC THỰC HIỆN**", "   1. Sở Nội vụ",
+          "   2. Ủy ban nhân dân các xã, phường", "      a) Xây dựng kế hoạch;", "      b) Tổ chức hội nghị."]),
+        # a decision's clauses under an article: figures, then letters
+        (["Điều 2. Trách nhiệm thi hành", "1. Sở Nội vụ có trách nhiệm:", "   1. Hướng dẫn thực hiện;", "   2. Kiểm tra việc thực hiện.", "2. Sở Tài chính bố trí kinh phí."],
+         ["Điều 2. Trách nhiệm thi hành", "1. Sở Nội vụ có trách nhiệm:", "   a) Hướng dẫn thực hiện;", "   b) Kiểm tra việc thực hiện.", "2. Sở Tài chính bố trí kinh phí."]),
+        # a stray space before a number that goes on from the one above is no nesting
+        (["1. Sở Nội vụ chủ trì.", " 2. Sở Tư pháp phối hợp.", "3. Sở Tài chính bố trí kinh phí."],
+         ["1. Sở Nội vụ chủ trì.", " 2. Sở Tư pháp phối hợp.", "3. Sở Tài chính bố trí kinh phí."]),
+        (["1. Sở Nội vụ chủ trì.", "   2. Sở Tư pháp phối hợp.", "3. Sở Tài chính bố trí kinh phí."],
+         ["1. Sở Nội vụ chủ trì.", "   2. Sở Tư pháp phối hợp.", "3. Sở Tài chính bố trí kinh phí."]),
+    ],
+    ids=["plan", "decision", "stray space", "numbers going on"],
+)
+def test_numbered_lists_nested_by_indentation_read_as_the_levels_printed(written, read):
+    assert [b.text for b in text_blocks(written) if not isinstance(b, Table) and b.text] == read

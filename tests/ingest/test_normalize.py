@@ -566,3 +566,18 @@ def test_a_line_cut_after_report_goes_on_to_whom_it_reports():
     # in a text not visibly hard-wrapped, and at any width
     assert all(_should_join(prev, nxt, False, width) for width in (60, 95, 140))
     assert not _should_join("- Sở Nội vụ: tổng hợp kết quả, báo cáo.", nxt, False, 95)
+
+
+@pytest.mark.parametrize(
+    "line,heading",
+    [
+        ("**3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp**", True),
+        # a converter writes a numbered heading's label outside its bold (mammoth, markitdown)
+        ("   3. **Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp**", True),
+        ("II. **TỔ CHỨC THỰC HIỆN**", True),
+        ("3. **Sở Nội vụ** chủ trì tham mưu.", False),
+        ("3. Sở Nội vụ chủ trì tham mưu.", False),
+    ],
+)
+def test_a_wholly_bold_line_is_a_heading_with_its_label_outside_the_bold(line, heading):
+    assert strip_markdown(L(line))[0].heading is heading
