@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .numerals import roman as numeral
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # the label a bullet level's symbol stands for: a dash or a plus as typed; a symbol font's dot,
@@ -163,7 +165,7 @@ def _shown(defined: dict[int, _Level], counts: dict[int, int], level: int) -> st
     n = counts.get(level, defined[level].start if level in defined else 1)
     fmt = defined[level].fmt if level in defined else "decimal"
     if fmt in ("upperRoman", "lowerRoman"):
-        roman = _roman(n)
+        roman = numeral(n)
         return roman if fmt == "upperRoman" else roman.lower()
     if fmt in ("upperLetter", "lowerLetter"):
         letter = _LETTERS[(n - 1) % 26] * ((n - 1) // 26 + 1)
@@ -171,11 +173,3 @@ def _shown(defined: dict[int, _Level], counts: dict[int, int], level: int) -> st
     if fmt == "decimalZero":
         return f"{n:02d}"
     return str(n)
-
-
-def _roman(n: int) -> str:
-    out = []
-    for value, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        count, n = divmod(n, value)
-        out.append(numeral * count)
-    return "".join(out)

@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from .blocks import Block, Cell, Table, plain
 from .models import Line
+from .numerals import roman
 from .rules import CAPITALS, cues, unmarked
 from .tables import SIGNER_NAME, column_role, header_roles, is_motto, is_portal_trailer, is_task_header, recipients_filing, row_label, signature_start
 
@@ -83,7 +84,7 @@ def _nested_numbers(lines: list[Line]) -> list[Line]:
             first = 0 if sum(map(_in_capitals, outer)) * 2 >= len(outer) else 1
             for k, indent, n, text in run:
                 level = first + depths.index(indent)
-                label = _roman(n) + "." if level == 0 else f"{n}." if level == 1 else f"{_VIETNAMESE_LETTERS[(n - 1) % 23]})"
+                label = roman(n) + "." if level == 0 else f"{n}." if level == 1 else f"{_VIETNAMESE_LETTERS[(n - 1) % 23]})"
                 out[k] = Line(f"{' ' * indent}{label} {text}", out[k].src, out[k].heading)
         run.clear()
 
@@ -110,18 +111,6 @@ def _nested(run: list[tuple[int, int]], depths: list[int]) -> bool:
         return False
     starts = [n for (above, _), (indent, n) in zip(run, run[1:]) if indent > above]
     return sum(n == 1 for n in starts) >= 0.8 * len(starts)
-
-
-def _roman(n: int) -> str:
-    return "".join(numeral * count for numeral, count in _roman_parts(n))
-
-
-def _roman_parts(n: int) -> list[tuple[str, int]]:
-    parts = []
-    for value, numeral in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        count, n = divmod(n, value)
-        parts.append((numeral, count))
-    return parts
 
 
 def _nested_items(lines: list[Line]) -> list[Line]:

@@ -21,6 +21,7 @@ from functools import cache
 from . import places
 from .models import Attachment, Document, Header, Line, Node, Signer
 from .normalize import DIVISION_NUMBER_END, POINT_LABEL, Normalised
+from .numerals import roman_value
 from .rules import CAPITALS, alternation, any_marks, cues, doc_types, fold, gazetteer, misreadable, printed_genres, proper_case, restore_marks, unmarked
 from .tables import LETTER_SUBJECT, is_motto
 
@@ -904,20 +905,12 @@ def _body(lines: list[Line]) -> list[Node]:
     return root.children
 
 
-_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def _roman_value(label: str) -> int:
-    values = [_ROMAN_DIGITS[c] for c in label]
-    return sum(-v if v < nxt else v for v, nxt in zip(values, values[1:] + [0]))
-
-
 def _roman_in_sequence(text: str, last: str) -> tuple[str, str, str] | None:
     """A roman numeral in sentence case that follows the last section's ("II. Địa điểm: …" then
     "III. Văn phòng Chính phủ trân trọng đề nghị:"): the next section, though PDF text lost the
     bold that would have said so."""
     m = _ROMAN.match(text)
-    if not m or not m["text"][:1].isupper() or _roman_value(m["label"]) != _roman_value(last) + 1:
+    if not m or not m["text"][:1].isupper() or roman_value(m["label"]) != roman_value(last) + 1:
         return None
     return "section", m["label"], m["text"].strip()
 

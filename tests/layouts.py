@@ -52,6 +52,7 @@ if str(ROOT) not in sys.path:
 
 from ingest.blocks import Block, Cell, Line, Table  # noqa: E402
 from ingest.layout import document_bounds  # noqa: E402
+from ingest.numerals import roman_value  # noqa: E402
 from ingest.readers import read  # noqa: E402
 from ingest.rules import alternation, cues, doc_types  # noqa: E402
 from ingest.tables import header_roles, is_motto  # noqa: E402
@@ -582,7 +583,7 @@ def _md_lists(blocks: list[Block], target: Path) -> None:
             if m:
                 label = m.group(1)
                 letters = "abcdđeghiklmnopqrstuvxy"
-                n = _roman_value(label) if kind == "roman" else int(label) if kind == "number" else letters.find(label) + 1 or ord(label) - 96
+                n = roman_value(label) if kind == "roman" else int(label) if kind == "number" else letters.find(label) + 1 or ord(label) - 96
                 state["depth"] = depth[kind]
                 return ["   " * depth[kind] + f"{n}. " + ("**" if bold else "") + bare[m.end() :]]
         m = re.match(r"([-+])\s+", bare)
@@ -603,12 +604,6 @@ def _md_lists(blocks: list[Block], target: Path) -> None:
         return ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * width] + ["| " + " | ".join(r) + " |" for r in rows[1:]] if rows else []
 
     _written(blocks, target, table, text)
-
-
-def _roman_value(label: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10}
-    digits = [values[c] for c in label]
-    return sum(-d if d < nxt else d for d, nxt in zip(digits, [*digits[1:], 0]))
 
 
 def _md_pandoc(blocks: list[Block], target: Path) -> None:
