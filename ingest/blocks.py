@@ -66,6 +66,12 @@ Block = Union[Line, Table]
 _EMPHASIS = re.compile(r"\*+|_{2,}|^#+\s*")
 
 
+def mostly_capitals(text: str) -> bool:
+    """Three letters in five or more capitals, as a heading or an issuer block prints its lines."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= 0.6
+
+
 def plain(text: str) -> str:
     """Text without emphasis markers: table roles and header lines are read from words, not from bold."""
     if "*" not in text and "_" not in text and "#" not in text:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .numerals import point_letter
 from .numerals import roman as numeral
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -120,7 +121,7 @@ class Numbering:
         for deeper in [k for k in self.guessed if k > level]:
             del self.guessed[deeper]
         n = self.guessed[level]
-        return f"{n}." if level == 0 else f"{'abcdđeghiklmnopqrstuvxy'[(n - 1) % 23]})"
+        return f"{n}." if level == 0 else f"{point_letter(n)})"
 
 
 def _level(lvl) -> _Level:

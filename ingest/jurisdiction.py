@@ -136,8 +136,7 @@ def determine(doc: Document) -> Jurisdiction:
     if place is None and candidate.kind in ("peoples_committee", "peoples_council") and place_level in ("province", "city"):
         # no header block, no dateline (a converter left the header's table out): a province's
         # committee is of the province its text names most ("trên địa bàn tỉnh Đồng Tháp")
-        named = places.provinces_named_in(text)
-        place = Counter(named).most_common(1)[0][0] if named else None
+        place = _most_named_province(text)
     if place:
         place = places.short_name(place)
     issuer_level = place_level if candidate.kind in ("peoples_committee", "peoples_council") else "agency"
@@ -500,13 +499,19 @@ def _family_head() -> re.Pattern[str]:
     return re.compile(r"^(" + heads + r")\s+((?:(?-i:[A-ZĐ]{2,})\s+)*)(\S)", re.I)
 
 
+def _most_named_province(text: str) -> str | None:
+    """The province a text names most."""
+    named = places.provinces_named_in(text)
+    return Counter(named).most_common(1)[0][0] if named else None
+
+
 def _province_of(place: str | None, place_level: str | None, text: str, level_word: str = "") -> tuple[str | None, str | None]:
     if place_level in ("province", "city"):
         p = places.province(place)
         return (p.name if p else place), "self"
-    named = places.provinces_named_in(text)
+    named = _most_named_province(text)
     if named:
-        return Counter(named).most_common(1)[0][0], "text"
+        return named, "text"
     if place:
         matches = places.communes(place)
         provinces = {m.province for m in matches}

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from .blocks import Block, Cell, Table, block_lines, plain
+from .blocks import Block, Cell, Table, block_lines, mostly_capitals, plain
 from .models import Line
 from .rules import CAPITALS, alternation, cues, doc_types, fold, printed_genres
 from .tables import LETTER_SUBJECT, SIGNER_NAME, column_role, header_roles, is_motto, is_portal_trailer, row_label, signature_start
@@ -602,8 +602,7 @@ def _issuer_block_start(lines: list[Line], motto_at: int) -> int:
 
 def _capitals(text: str) -> bool:
     """A short line mostly in capitals, as an issuer block prints its lines."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and len(text) <= 80 and sum(c.isupper() for c in letters) / len(letters) >= 0.6
+    return len(text) <= 80 and mostly_capitals(text)
 
 
 def _letter_subject_above(lines: list[Line], last: int) -> int | None:
@@ -647,7 +646,7 @@ def _own_text(before: list[Line]) -> bool:
     """The text before the header block is the document's: its genre alone in capitals and an
     opening ground or article ("QUYẾT ĐỊNH" … "Căn cứ Luật …", "Điều 1: …")."""
     texts = [plain(line.text).strip() for line in before]
-    return any(_genre_alone().match(t) for t in texts) and any(_OWN_OPENING.match(t) for t in texts)
+    return any(_genre_alone().match(t) for t in texts) and any(_own_opening().match(t) for t in texts)
 
 
 @cache
@@ -655,7 +654,14 @@ def _genre_alone() -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation(printed_genres())})$")
 
 
-_OWN_OPENING = re.compile(r"^(?:Căn cứ|Thực hiện|Điều\s+1\s*[.:])\s", re.I)
+@cache
+def _own_opening() -> re.Pattern[str]:
+    """A ground ("Căn cứ …", "Thực hiện …") or the first article ("Điều 1: …") opening a line
+    (cues.yaml: own_text_openings)."""
+    spec = cues()["own_text_openings"]
+    article = alternation([spec["first_article"]])
+    return re.compile(rf"^(?:(?:{alternation(spec['grounds'])})|{article}\s*[.:])\s", re.I)
+
 # the place-and-date line that ends a header block ("Ngãi Giao, ngày 29 tháng 3 năm 2024")
 _DATELINE_END = re.compile(r"^[^\d,]{2,40},\s*ngày\b.*\bnăm\b", re.I)
 

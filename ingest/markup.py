@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import NamedTuple
 
-from .blocks import Block, Cell, Table, plain
+from .blocks import Block, Cell, Table, mostly_capitals, plain
 from .models import Line
-from .numerals import roman
+from .numerals import point_letter, roman
 from .rules import CAPITALS, cues, unmarked
 from .tables import SIGNER_NAME, column_role, header_roles, is_motto, is_portal_trailer, is_task_header, recipients_filing, row_label, signature_start
 
@@ -64,7 +64,6 @@ _BULLET = re.compile(r"^(?P<indent>[ \t]*)[-*+•]\s+(?=\S)")
 
 
 _NUMBERED = re.compile(r"^(?P<indent>[ \t]*)(?P<n>\d{1,2})[.)]\s+(?=\S)")
-_VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
 def _nested_numbers(lines: list[Line]) -> list[Line]:
@@ -81,10 +80,10 @@ def _nested_numbers(lines: list[Line]) -> list[Line]:
         depths = sorted({item[1] for item in run})
         if len(depths) > 1 and _nested([(indent, n) for _, indent, n, _ in run], depths):
             outer = [plain(text) for _, indent, _, text in run if indent == depths[0]]
-            first = 0 if sum(map(_in_capitals, outer)) * 2 >= len(outer) else 1
+            first = 0 if sum(map(mostly_capitals, outer)) * 2 >= len(outer) else 1
             for k, indent, n, text in run:
                 level = first + depths.index(indent)
-                label = roman(n) + "." if level == 0 else f"{n}." if level == 1 else f"{_VIETNAMESE_LETTERS[(n - 1) % 23]})"
+                label = roman(n) + "." if level == 0 else f"{n}." if level == 1 else f"{point_letter(n)})"
                 out[k] = Line(f"{' ' * indent}{label} {text}", out[k].src, out[k].heading)
         run.clear()
 
@@ -96,11 +95,6 @@ def _nested_numbers(lines: list[Line]) -> list[Line]:
             close()  # a paragraph at the margin ends the list
     close()
     return out
-
-
-def _in_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
 
 
 def _nested(run: list[tuple[int, int]], depths: list[int]) -> bool:

@@ -1,4 +1,5 @@
-"""Roman numerals, written and read: the labels of a document's parts ("II.", "IV.")."""
+"""Roman numerals, written and read: the labels of a document's parts ("II.", "IV."); and the
+letters of its lettered points, as Vietnamese documents letter them ("đ)" after "d)", no "f)")."""
 from __future__ import annotations
 
 _VALUES = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
@@ -12,6 +13,15 @@ def roman(n: int) -> str:
         count, n = divmod(n, value)
         out.append(numeral * count)
     return "".join(out)
+
+
+# the letters a list of points runs through: the alphabet's, with "đ" and without f, j, w, z
+POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def point_letter(n: int) -> str:
+    """The n-th point's letter (1 -> "a", 5 -> "đ"), round again after "y"."""
+    return POINT_LETTERS[(n - 1) % len(POINT_LETTERS)]
 
 
 def roman_value(label: str) -> int:

@@ -52,7 +52,7 @@ if str(ROOT) not in sys.path:
 
 from ingest.blocks import Block, Cell, Line, Table  # noqa: E402
 from ingest.layout import document_bounds  # noqa: E402
-from ingest.numerals import roman_value  # noqa: E402
+from ingest.numerals import POINT_LETTERS, roman_value  # noqa: E402
 from ingest.readers import read  # noqa: E402
 from ingest.rules import alternation, cues, doc_types  # noqa: E402
 from ingest.tables import header_roles, is_motto  # noqa: E402
@@ -358,7 +358,9 @@ _W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 # a typed label and the list level Word numbers it at: the parts in roman numerals, their items in
 # figures, the items' points as "a)" (one list of three levels); the dashes and "+" items a list
 # of bullets (a dash before a figure is a range's wrapped half, "- 2030", not a bullet)
-_TYPED_LABELS = ((r"[IVX]+\.", "90", 0), (r"\d{1,2}\.", "90", 1), (r"[a-zđ]\)", "90", 2), (r"-(?=\s+\D)", "91", 0), (r"\+", "91", 1))
+# (kind, pattern with the label's value as its group, list, level)
+_TYPED_LABELS = (("roman", r"([IVX]+)\.", "90", 0), ("number", r"(\d{1,2})\.", "90", 1), ("letter", r"([a-zđ])\)", "90", 2),
+                 ("dash", r"(-)(?=\s+\D)", "91", 0), ("plus", r"(\+)", "91", 1))
 
 
 def _word_numbering(d) -> Callable[[str], tuple[object, str] | None]:
@@ -379,8 +381,8 @@ def _word_numbering(d) -> Callable[[str], tuple[object, str] | None]:
     def label_of(text: str) -> tuple[object, str] | None:
         bold = text.startswith("**")
         bare = text[2:] if bold else text
-        for pattern, num_id, lvl in _TYPED_LABELS:
-            m = re.match(rf"({pattern})\s+", bare)
+        for _, pattern, num_id, lvl in _TYPED_LABELS:
+            m = re.match(rf"{pattern}\s+", bare)
             if m:
                 numpr = parse_xml(f'<w:numPr {_W_NS}><w:ilvl w:val="{lvl}"/><w:numId w:val="{num_id}"/></w:numPr>')
                 return numpr, ("**" if bold else "") + bare[m.end() :]
@@ -572,20 +574,18 @@ def cp1258_as_word(text: str) -> bytes:
 
 
 def _md_lists(blocks: list[Block], target: Path) -> None:
-    depth = {"roman": 0, "number": 1, "letter": 2}
     state = {"depth": -1}
 
     def text(p: str) -> list[str]:
         bold = p.startswith("**")
         bare = p[2:] if bold else p
-        for kind, pattern in (("roman", r"([IVX]+)\."), ("number", r"(\d{1,2})\."), ("letter", r"([a-zđ])\)")):
+        for kind, pattern, _, level in _TYPED_LABELS[:3]:
             m = re.match(rf"{pattern}\s+", bare)
             if m:
                 label = m.group(1)
-                letters = "abcdđeghiklmnopqrstuvxy"
-                n = roman_value(label) if kind == "roman" else int(label) if kind == "number" else letters.find(label) + 1 or ord(label) - 96
-                state["depth"] = depth[kind]
-                return ["   " * depth[kind] + f"{n}. " + ("**" if bold else "") + bare[m.end() :]]
+                n = roman_value(label) if kind == "roman" else int(label) if kind == "number" else POINT_LETTERS.find(label) + 1 or ord(label) - 96
+                state["depth"] = level
+                return ["   " * level + f"{n}. " + ("**" if bold else "") + bare[m.end() :]]
         m = re.match(r"([-+])\s+", bare)
         if m and state["depth"] >= 0:
             inner = 1 if m.group(1) == "+" else 0

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from gold import PLANS
+from layouts import cp1258_as_word
 
 from ingest.errors import ReadError
 from ingest.readers import read
@@ -40,28 +41,13 @@ def test_too_large(tmp_path):
         read(path, max_bytes=1024)
 
 
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
-def to_cp1258(text: str) -> bytes:
-    """Windows-1258 writes vowel letters precomposed (â, ơ, ư...) and tones as combining marks."""
-    import unicodedata
-
-    out = []
-    for ch in text:
-        parts = unicodedata.normalize("NFD", ch)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
-        out.append(base + "".join(c for c in parts if c in _TONES))
-    return "".join(out).encode("cp1258")
-
-
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1258"])
 def test_encodings_read_to_the_same_text(tmp_path, encoding):
     import unicodedata
 
     text = SEED.read_text(encoding="utf-8")
     path = tmp_path / f"seed-{encoding}.txt"
-    path.write_bytes(to_cp1258(text) if encoding == "cp1258" else text.encode(encoding))
+    path.write_bytes(cp1258_as_word(text) if encoding == "cp1258" else text.encode(encoding))
     got = read(path)
     assert unicodedata.normalize("NFC", "\n".join(got.lines)) == text
 
