@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from . import layout
+from . import layout, marks
 from .blocks import PAGE_NUMBER, Block, Table, block_lines, map_text
 from .markup import text_blocks
 from .models import Line
@@ -788,6 +788,7 @@ def _drop_blank(lines: list[Line]) -> list[Line]:
 STEPS: tuple[Step, ...] = (
     Step("nfc", nfc, "Unicode NFC: composed Vietnamese letters"),
     Step("fix_mojibake", fix_mojibake, "PDF font look-alikes, UTF-8-read-as-cp1252, a scan's 'l' for 'I' or '1' in a label"),
+    Step("repair_marks", lambda lines: lines, "a scan's slips in marks, where the document reads as a scan's (ingest/marks.py)"),
     Step("tables", lambda lines: lines, "the reader's tables written out: header block, task tables as items, a paragraph per cell"),
     Step("join_emphasis", layout.join_emphasis, "an emphasis span left open continues on the next line"),
     Step("drop_decoration", layout.drop_decoration, "rules under the header, empty emphasis"),
@@ -805,6 +806,18 @@ STEPS: tuple[Step, ...] = (
 STEP_NAMES = tuple(step.name for step in STEPS)
 
 
+def _document_letters(raw: tuple[str, ...], skipped: set[str]) -> Callable[[str], str]:
+    """What is done to each source line's letters before its layout is read (a column named
+    "ÐƠN VỊ CHỦ TRÌ", with an eth, or "ĐƠN VỊ CHỦ TRI" from a scan, is the lead's column): the
+    look-alike letters of other scripts, then, in a document that reads as a scan's, the marks
+    its neighbours say a word lost."""
+    look_alikes = _latin_look_alikes if "fix_mojibake" not in skipped else (lambda text: text)
+    repair = None if "repair_marks" in skipped else marks.repairer(tuple(look_alikes(line) for line in raw))
+    if repair is None:
+        return look_alikes
+    return lambda text: repair(look_alikes(text))
+
+
 @dataclass
 class Normalised:
     lines: list[Line]
@@ -818,9 +831,8 @@ def normalize(source: SourceText | Iterable[str], skip: Iterable[str] = ()) -> N
     unknown = skipped - set(STEP_NAMES)
     if unknown:
         raise ValueError(f"unknown normalisation steps {sorted(unknown)}; known: {', '.join(STEP_NAMES)}")
-    # look-alike letters are read before the tables are: a column named "ÐƠN VỊ CHỦ TRÌ" (an eth)
-    # is the lead's column
-    letters = _latin_look_alikes if "fix_mojibake" not in skipped else (lambda text: text)
+    raw = source.lines if isinstance(source, SourceText) else tuple(source)
+    letters = _document_letters(raw, skipped)
     if isinstance(source, SourceText) and source.blocks:
         fixed = tuple(letters(line) for line in source.lines)
         if fixed == source.lines:
@@ -830,7 +842,6 @@ def normalize(source: SourceText | Iterable[str], skip: Iterable[str] = ()) -> N
         else:
             blocks = [map_text(b, letters) for b in source.blocks]
     else:
-        raw = source.lines if isinstance(source, SourceText) else tuple(source)
         blocks = text_blocks(tuple(letters(line) for line in raw))
     if "tables" in skipped:
         lines = [l for b in blocks for l in block_lines(b)]

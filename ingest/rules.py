@@ -491,6 +491,38 @@ def cues() -> dict[str, Any]:
     return raw
 
 
+@dataclass(frozen=True)
+class WordPairs:
+    """How often real documents write each word and each pair of neighbouring words (lower
+    case): the words as written, and each pair's written forms by its letters without marks."""
+
+    words: dict[str, int]
+    pairs: dict[str, dict[tuple[str, str], int]]
+
+
+@cache
+def word_pairs() -> WordPairs:
+    """data/rules/word_pairs.tsv: a line "word<TAB>count" or "first second<TAB>count" (counted
+    from real documents by `python -m ingest.marks build`)."""
+    path = RULES_DIR / "word_pairs.tsv"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RulesError(f"cannot read the word pairs: {exc}", str(path)) from exc
+    words: dict[str, int] = {}
+    pairs: dict[str, dict[tuple[str, str], int]] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        written, _, count = line.partition("\t")
+        parts = written.split(" ")
+        if not count.isdigit() or not 1 <= len(parts) <= 2 or not all(parts):
+            raise RulesError(f"line {n}: expected 'word<TAB>count' or 'first second<TAB>count', not {line[:60]!r}", str(path))
+        if len(parts) == 1:
+            words[parts[0]] = int(count)
+        else:
+            pairs.setdefault(unmarked(written), {})[(parts[0], parts[1])] = int(count)
+    return WordPairs(words, pairs)
+
+
 @cache
 def legacy_fonts() -> dict[str, Any]:
     """What a legacy Vietnamese font draws in each Latin-1 slot (data/rules/legacy_fonts.yaml):

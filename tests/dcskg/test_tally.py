@@ -128,6 +128,9 @@ def test_what_a_plan_contributes_is_in_the_rules_fingerprint_how_totals_are_kept
 
     names = {f.resolve() for f in fingerprinted_files()}
     assert Path(dcskg.contribution.__file__).resolve() in names  # a change re-reads every plan
+    from ingest.rules import RULES_DIR
+
+    assert (RULES_DIR / "word_pairs.tsv").resolve() in names  # the table a scan's repair reads: a data file, not YAML
     assert not {Path(m.__file__).resolve() for m in (dcskg.stats, dcskg.tally)} & names  # a change reads none
 
 

@@ -39,6 +39,7 @@ def test_the_installed_package_is_the_one_imported(installed, tmp_path):
     assert run.returncode == 0, run.stderr
     assert all(p.startswith(str(installed)) for p in run.stdout.split()), run.stdout
     assert (installed / "dcskg" / "data" / "rules" / "agencies.yaml").is_file()
+    assert (installed / "dcskg" / "data" / "rules" / "word_pairs.tsv").is_file()  # not YAML: named in the package data
 
 
 def test_extract_build_query_and_serve_from_another_folder(installed, tmp_path):

@@ -393,6 +393,9 @@ def test_a_long_known_name_cut_after_its_head_goes_on():
 STEP_EFFECTS = {
     "nfc": (["Ke\u0302\u0301 hoa\u0323ch so\u0302\u0301 12"], "Kế hoạch số 12", "Ke\u0302\u0301 hoa\u0323ch so\u0302\u0301 12", {"fix_mojibake"}),
     "fix_mojibake": (["Kӂ HOҤCH triển khai"], "KẾ HOẠCH triển khai", "Kӂ HOҤCH triển khai", set()),
+    "repair_marks": (["Văn phòng Đoàn đại biêu Quốc hội tỉnh thưc hiện trên địa ban tỉnh; Ban Quản ly Khu kinh tế triên khai."],
+                     "Văn phòng Đoàn đại biểu Quốc hội tỉnh thực hiện trên địa bàn tỉnh; Ban Quản lý Khu kinh tế triển khai.",
+                     "Văn phòng Đoàn đại biêu Quốc hội tỉnh thưc hiện trên địa ban tỉnh; Ban Quản ly Khu kinh tế triên khai.", {"restore_cue_marks"}),
     "tables": (["| STT | Nội dung | Chủ trì | Phối hợp |", "|---|---|---|---|", "| 1 | Tuyên truyền pháp luật | Sở Tư pháp | Sở Nội vụ |"],
                "+ Cơ quan thực hiện: Sở Tư pháp", "Sở Tư pháp", set()),
     "join_emphasis": (["**1. Sở Văn hóa, Thể thao", "và Du lịch**", "- Chủ trì tuyên truyền."], "1. Sở Văn hóa, Thể thao và Du lịch", "và Du lịch", {"join_pdf_lines"}),
