@@ -160,8 +160,11 @@ def repairer(lines: Sequence[str]) -> Callable[[str], str] | None:
         return None
 
     def repair(text: str) -> str:
-        line = _Line(unicodedata.normalize("NFC", text), table)
-        return _SLIPPED_NUMBER.sub(lambda m: m.group().translate(_DIGIT_FOR), line.repaired(commons=True))
+        before = unicodedata.normalize("NFC", text)
+        after = _Line(before, table).repaired(commons=True)
+        if after != before:  # a word repaired is a neighbour the next pass can read ("Vắn phọng")
+            after = _Line(after, table).repaired(commons=True)
+        return _SLIPPED_NUMBER.sub(lambda m: m.group().translate(_DIGIT_FOR), after)
 
     return repair
 
