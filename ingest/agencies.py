@@ -2394,6 +2394,12 @@ def find_collectives(text: str) -> tuple[dict[str, str], dict[str, tuple[str, ..
             aliases.setdefault(fold(core), named[-1].name if whole else canonical_generic(written))
             continue
         short = "chung" not in fold(m.group(0))  # "gọi tắt là" shortens a name, "gọi chung là" groups
+        opening = _name_the_alias_opens(clause, alias) if short else None
+        if opening:
+            # "Quỹ nhà ở quốc gia (sau đây gọi là Quỹ)": the first word of the name just written,
+            # which no pattern took whole — that one body, not a group "Các Quỹ"
+            aliases.setdefault(fold(core), canonical_generic(opening))
+            continue
         if short and alias[:1].isupper() and len(alias.split()) > 1 and not is_plural(alias) and "," not in alias and fold(alias) in fold(before):
             # "Trưởng Ban Chỉ đạo của Chính phủ về phát triển khoa học, công nghệ, … (sau đây gọi tắt
             # là Ban Chỉ đạo của Chính phủ)": the short name is the first words of the one body
@@ -2411,6 +2417,19 @@ def find_collectives(text: str) -> tuple[dict[str, str], dict[str, tuple[str, ..
     for letters, body in _bracketed_acronyms(text):
         aliases.setdefault(fold(letters), body)
     return aliases, members
+
+
+def _name_the_alias_opens(clause: str, alias: str) -> str | None:
+    """The words just before a definition that the alias (one word, a name's head, cased as in
+    the text) opens: "… chi tiết về | Quỹ nhà ở quốc gia" for "Quỹ"; None when it is not there, or
+    the name would run past a few words."""
+    if len(alias.split()) != 1 or not alias[:1].isupper() or is_plural(alias):
+        return None
+    found = list(re.finditer(rf"(?<![\wÀ-ỹ]){re.escape(alias)}(?![\wÀ-ỹ])", clause))
+    if not found:
+        return None
+    name = clause[found[-1].start() :].strip(" *_")
+    return name if 1 < len(name.split()) <= 8 and not find_agencies(name) else None
 
 
 def _bracketed_acronyms(text: str) -> list[tuple[str, str]]:

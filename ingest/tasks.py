@@ -846,7 +846,11 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
     while pos < n:
         member = _member_at(body, pos, mentions, lexicon)
         if member is None:
-            break
+            unknown = _unknown_member(body, pos, mentions, lexicon) if end else 0
+            if not unknown:
+                break
+            pos = unknown
+            continue
         pos, before, mention = member
         paren = _clause_words().channel_or_unit.match(body[pos:])
         if paren:
@@ -885,10 +889,32 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
             # các tổ chức, hộ gia đình …"); a list that names no known body before it is the public
             # the text regulates ("Doanh nghiệp, hộ kinh doanh | khi nộp hồ sơ …")
             return end if any(a.known and a.start < end for a in mentions) else 0
-        if not (_opens_with_agency(probe, lexicon) or any(nxt_pos <= a.start <= nxt_pos + 12 for a in mentions)):
+        if not (_opens_with_agency(probe, lexicon) or any(nxt_pos <= a.start <= nxt_pos + 12 for a in mentions) or _unknown_member(body, nxt_pos, mentions, lexicon)):
             break
         pos = nxt_pos
     return end
+
+
+_NAME_WORDS = re.compile(rf"[{CAPITALS}][^\s,;:()]*(?:\s+[^\s,;:()]+){{0,6}}")
+
+
+def _unknown_member(body: str, start: int, mentions: list[AgencyMention], lexicon: Lexicon) -> int:
+    """A member no gazetteer or family names, between two that are named: "Văn phòng Tỉnh ủy, Viện
+    kiểm sát nhân dân tỉnh, | Thuế tĩnh, | Kho bạc Nhà nước khu vực XI tăng cường …" (a scan's
+    mark, a body of a kind no family knows): a few words cased as a name, no work word among
+    them, then a separator and a named body. Where the body after it starts (0 if none): the
+    list goes on there, and its other members are not lost for one unread name."""
+    name = _NAME_WORDS.match(body, start)
+    if not name:
+        return 0
+    sep = _grammar().separator.match(body, name.end())
+    if not sep or predicate_regex().search(name.group()):
+        return 0
+    after = sep.end()
+    rest = body[after:]
+    if _opens_with_agency(rest, lexicon) or any(after <= a.start <= after + 12 for a in mentions):
+        return after
+    return 0
 
 
 def _unnamed_continuation(body: str, before: int, end: int, start: int, mentions: list[AgencyMention], lexicon: Lexicon) -> int:

@@ -232,6 +232,13 @@ def test_a_short_name_of_one_body_with_commas_in_its_full_name_is_no_group():
     assert aliases == {"doanh nghiệp": "Các doanh nghiệp"}
 
 
+def test_a_one_word_short_name_of_the_body_just_named_is_that_body():
+    # a decree on the national housing fund (corpus c05552433…): "Quỹ" is that fund, whose name
+    # no pattern takes whole, not a group "Các Quỹ"
+    aliases, members = find_collectives("Nghị định này quy định chi tiết về Quỹ nhà ở quốc gia (sau đây gọi là Quỹ) và biện pháp thi hành")
+    assert aliases == {"quỹ": "Quỹ nhà ở quốc gia"} and members == {}
+
+
 def test_collective_members_are_linked(extractions):
     ex = extractions["001_eb4faafb2f2e4644.txt"]
     groups = {a.name: a for a in ex.agencies}
