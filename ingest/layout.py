@@ -691,6 +691,16 @@ def _bracketed_attributes() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
 
 
 @cache
+def _inline_attributes() -> re.Pattern[str]:
+    """Labelled parts that close an item's text after its sentence's end (". Cơ quan chủ trì: …;
+    cơ quan phối hợp: …"): a label of the lead or the partners first (cues.yaml: attributes)."""
+    attrs = cues()["attributes"]
+    labels = alternation([a for a in (*attrs["lead"], *attrs["support"]) if len(a.split()) > 1])
+    marks = alternation([*attrs["lead"], *attrs["support"]])
+    return re.compile(rf"(?<=[.;])\s+(?P<inside>(?:{labels})\s*:\s*(?:[^()\[\]]|\((?:{marks})\)){{3,400}}?)(?P<end>\s*\.?)\s*$", re.I)
+
+
+@cache
 def _time_words() -> re.Pattern[str]:
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['bracket_time_words'])})(?![\wÀ-ỹ])|\d{{4}}", re.I)
 
@@ -707,15 +717,31 @@ def bracketed_attributes(lines: list[Line]) -> list[Line]:
     legend = any(_roles_legend().search(line.text) for line in lines)
     out: list[Line] = []
     for line in lines:
+        bullet = re.match(r"^([-–+•])\s*", line.text)
+        own = label.match(line.text[bullet.end() :]) if bullet else None
+        marked = role_marked(own.group("value")) if own else None
+        if bullet and marked:
+            # "- Trách nhiệm thực hiện: Sở Tư pháp (chủ trì), Sở Nội vụ (phối hợp)": a line per role
+            out.extend(Line(f"{bullet.group(1)} {names[kind][:1].upper()}{names[kind][1:]}: {value}", line.src) for kind, value in marked)
+            continue
         m = bracket.search(line.text)
         found = _bracket_parts(m.group("inside"), label, role) if m else None
         if m is not None and found is None and legend and not _roles_legend().search(line.text):
             found = _slashed_roles(m.group("inside"))
+        if not found and not label.match(line.text.lstrip("-–+•* ")) and (tail := _inline_attributes().search(line.text)):
+            # "… các cơ sở y tế. Cơ quan chủ trì: Sở Y tế; cơ quan phối hợp: Sở Tài chính.": the
+            # same parts after the sentence, without a bracket (a line of labelled parts alone is
+            # read as it stands: "Đơn vị chủ trì: Văn phòng. Đơn vị phối hợp: …")
+            m, found = tail, _bracket_parts(tail.group("inside"), label, role)
         if m is None or not found or not any(kind in ("lead", "support") for kind, _ in found):
             out.append(line)
             continue
         mark = "+" if re.match(r"^[-–+•]\s", line.text) else "-"
         kept = line.text[: m.start()].rstrip(" ,;")
+        if kept.endswith((".", "!", "?")):
+            out.append(Line(kept, line.src, line.heading))
+            out.extend(Line(f"{mark} {names[kind][:1].upper()}{names[kind][1:]}: {value}", line.src) for kind, value in found)
+            continue
         # "… đơn vị. (Sở Nội vụ/…)": a sentence that ended before its bracket keeps its one stop
         out.append(Line(kept + (m.group("end").strip() or ("" if kept.endswith((".", "!", "?")) else ".")), line.src, line.heading))
         out.extend(Line(f"{mark} {names[kind][:1].upper()}{names[kind][1:]}: {value}", line.src) for kind, value in found)
@@ -756,6 +782,29 @@ def _generic_heads() -> frozenset[str]:
     return frozenset(fold(g) for g in cues()["collectives"]["generic"])
 
 
+def role_marked(value: str) -> list[tuple[str, str]] | None:
+    """"Sở Tư pháp (chủ trì), Sở Nội vụ, Công an tỉnh (phối hợp)": bodies each followed by its role
+    in a bracket -> (attribute, bodies) for each mark, the bodies written before it since the last;
+    None unless the whole value is so written."""
+    attrs = cues()["attributes"]
+    kinds = {fold(w): k for k in ("lead", "support") for w in attrs[k]}
+    parts: list[tuple[str, str]] = []
+    pos = 0
+    for m in _role_mark().finditer(value):
+        who = value[pos : m.start()].strip(" ,;")
+        if not who:
+            return None
+        parts.append((kinds[fold(m.group("role"))], who))
+        pos = m.end()
+    return parts if parts and not value[pos:].strip(" .,;") else None
+
+
+@cache
+def _role_mark() -> re.Pattern[str]:
+    attrs = cues()["attributes"]
+    return re.compile(rf"\s*\((?P<role>{alternation([*attrs['lead'], *attrs['support']])})\)\s*[,;]?", re.I)
+
+
 def _bracket_parts(inside: str, label: re.Pattern[str], role: re.Pattern[str]) -> list[tuple[str, str]] | None:
     """The bracket's parts as (attribute, value); None when a part is neither a labelled value,
     a body and its role word, nor a time."""
@@ -766,7 +815,10 @@ def _bracket_parts(inside: str, label: re.Pattern[str], role: re.Pattern[str]) -
         if not part:
             continue
         m = label.match(part) or _named_role(role.match(part))
-        if m:
+        marked = role_marked(m.group("value")) if m else None
+        if marked:
+            parts += marked
+        elif m:
             parts.append((kinds[fold(m.group("label"))], m.group("value").strip()))
         elif _time_words().search(part):
             parts.append(("timeframe", part))

@@ -285,6 +285,18 @@ def test_a_table_whose_rows_a_pdf_parted_with_blank_lines_is_one_table():
         ("- Bộ Công an (để phối hợp);", ["- Bộ Công an (để phối hợp);"]),
         ("1. Sở Tài chính (cơ quan chủ trì)", ["1. Sở Tài chính (cơ quan chủ trì)"]),
         ("Tổ chức hội nghị tập huấn (thời gian: Quý IV/2025).", ["Tổ chức hội nghị tập huấn (thời gian: Quý IV/2025)."]),
+        # the same labelled parts after the item's sentence, without a bracket — and the bodies a
+        # value marks with their roles (issue 22's sentence probes of session 75)
+        ("2. Kiểm tra việc thực hiện quy chế dân chủ tại các cơ sở y tế. Cơ quan chủ trì: Sở Y tế; cơ quan phối hợp: Sở Tài chính, UBND các xã.",
+         ["2. Kiểm tra việc thực hiện quy chế dân chủ tại các cơ sở y tế.", "- Cơ quan thực hiện: Sở Y tế", "- Cơ quan phối hợp: Sở Tài chính, UBND các xã"]),
+        ("1. Tổ chức tập huấn Luật Thực hiện dân chủ ở cơ sở. Trách nhiệm thực hiện: Sở Tư pháp (chủ trì), Sở Nội vụ (phối hợp).",
+         ["1. Tổ chức tập huấn Luật Thực hiện dân chủ ở cơ sở.", "- Cơ quan thực hiện: Sở Tư pháp", "- Cơ quan phối hợp: Sở Nội vụ"]),
+        ("- Trách nhiệm thực hiện: Sở Tư pháp (chủ trì), Sở Nội vụ, Công an tỉnh (phối hợp).",
+         ["- Cơ quan thực hiện: Sở Tư pháp", "- Cơ quan phối hợp: Sở Nội vụ, Công an tỉnh"]),
+        # … but a line of labelled parts alone stands as it is written (probes' vks_tinh_15_qd), and
+        # a value without role marks is one attribute
+        ("Đơn vị chủ trì: Văn phòng. Đơn vị phối hợp: Công đoàn cơ sở.", ["Đơn vị chủ trì: Văn phòng. Đơn vị phối hợp: Công đoàn cơ sở."]),
+        ("- Trách nhiệm thực hiện: Sở Tư pháp, Sở Nội vụ.", ["- Trách nhiệm thực hiện: Sở Tư pháp, Sở Nội vụ."]),
     ],
 )
 def test_attributes_in_a_bracket_after_an_item_are_its_attribute_lines(line, expected):
