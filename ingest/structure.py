@@ -860,6 +860,8 @@ def _body(lines: list[Line]) -> list[Node]:
         kind, label, body = classify(text, line.heading)
         if kind == "para" and last_roman:
             kind, label, body = _roman_in_sequence(text, last_roman) or (kind, label, body)
+        if kind in ("para", "item") and last_roman:
+            kind, label, body = _scanned_roman(text, last_roman) or (kind, label, body)
         if kind == "para" and (fold(text).startswith(closing) or notice_closing().match(text)) and len(stack) > 1:
             node = Node("closing", "", text, line.src)
             stack[1].children.append(node)
@@ -913,6 +915,26 @@ def _roman_in_sequence(text: str, last: str) -> tuple[str, str, str] | None:
     if not m or not m["text"][:1].isupper() or roman_value(m["label"]) != roman_value(last) + 1:
         return None
     return "section", m["label"], m["text"].strip()
+
+
+_SCANNED_ROMAN = re.compile(r"^(?P<label>[1lIVX]{1,5})\s*[.,)]\s*(?P<text>\S.*)$")
+
+
+def _scanned_roman(text: str, last: str) -> tuple[str, str, str] | None:
+    """A scan's reading of the next part's numeral over a heading in capitals: "11. TỔ CHỨC THỰC
+    HIỆN" or "II, TỔ CHỨC THỰC HIỆN" after part I (an "I" read as "1" or "l", the stop as a
+    comma) — the part, not item 11 of part I (which lost every task after it)."""
+    m = _SCANNED_ROMAN.match(text)
+    if not m or m["label"].isdigit() and len(m["label"]) == 1:
+        return None
+    roman = m["label"].replace("1", "I").replace("l", "I")
+    letters = [c for c in m["text"] if c.isalpha()]
+    capitals = len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    if roman == m["label"] and text[len(m["label"]) :].lstrip()[:1] != ",":
+        return None  # a roman label as written is the classifier's
+    if not capitals or not re.fullmatch(r"[IVX]+", roman) or roman_value(roman) != roman_value(last) + 1:
+        return None
+    return "section", roman, m["text"].strip()
 
 
 def _inside_article_list(stack: list[Node]) -> bool:

@@ -374,6 +374,22 @@ def test_a_roman_numeral_in_sentence_case_opens_a_part_only_as_the_next(numeral,
 
 
 @pytest.mark.parametrize(
+    "written,part",
+    [
+        # a scan reads the "I" of the next part's numeral as "1" or "l", its stop as a comma: the
+        # part all the same, not item 11 of part I (which took every task after it)
+        ("11. TỔ CHỨC THỰC HIỆN", "II"), ("Il. TỔ CHỨC THỰC HIỆN", "II"), ("II, TỔ CHỨC THỰC HIỆN", "II"), ("1I. TỔ CHỨC THỰC HIỆN", "II"),
+        # … not a numeral that is not the next, a heading not in capitals, nor a lone figure
+        ("111. TỔ CHỨC THỰC HIỆN", None), ("11. Tổ chức thực hiện", None), ("2. TỔ CHỨC THỰC HIỆN", None),
+    ],
+)
+def test_a_scans_numeral_of_the_next_part_opens_it(written, part):
+    lines = ["KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở", "I. MỤC ĐÍCH, YÊU CẦU", "1. Nâng cao nhận thức.", written, "1. Sở Tư pháp chủ trì tuyên truyền."]
+    labels = [n.label for n in parse(normalize(lines)).sections if n.kind == "section"]
+    assert labels == (["I", part] if part else ["I"])
+
+
+@pytest.mark.parametrize(
     "above,title",
     [
         # a province plan's PDF text (real ad5aff6c… rendered, pdfminer): the title's box read before the genre's
