@@ -862,6 +862,8 @@ def _body(lines: list[Line]) -> list[Node]:
             kind, label, body = _roman_in_sequence(text, last_roman) or (kind, label, body)
         if kind in ("para", "item") and last_roman:
             kind, label, body = _scanned_roman(text, last_roman) or (kind, label, body)
+        if kind == "para":
+            kind, label, body = _comma_item(text, stack) or (kind, label, body)
         if kind == "para" and (fold(text).startswith(closing) or notice_closing().match(text)) and len(stack) > 1:
             node = Node("closing", "", text, line.src)
             stack[1].children.append(node)
@@ -935,6 +937,22 @@ def _scanned_roman(text: str, last: str) -> tuple[str, str, str] | None:
     if not capitals or not re.fullmatch(r"[IVX]+", roman) or roman_value(roman) != roman_value(last) + 1:
         return None
     return "section", roman, m["text"].strip()
+
+
+_COMMA_ITEM = re.compile(rf"^(?P<label>\d{{1,2}}),\s+(?P<text>[{CAPITALS}].*)$")
+
+
+def _comma_item(text: str, stack: list[Node]) -> tuple[str, str, str] | None:
+    """"2, Kiểm tra việc …" after item 1: the next item, its stop read as a comma by a scan (a
+    figure and a comma that do not follow the open item's number are a sentence's: "… khoản 1,
+    | 2, 3 Điều 5")."""
+    m = _COMMA_ITEM.match(text)
+    if not m:
+        return None
+    last = next((n for n in reversed(stack) if n.marker == "item"), None)
+    if last is None or not last.label.isdigit() or int(last.label) + 1 != int(m["label"]):
+        return None
+    return "item", m["label"], m["text"]
 
 
 def _inside_article_list(stack: list[Node]) -> bool:

@@ -117,6 +117,26 @@ def test_recipients_heading_without_diacritic(trees):
     assert trees["003_fcf3e25466826abb.txt"].recipients[0].text.startswith("Bộ Nội vụ")
 
 
+@pytest.mark.parametrize("heading,read", [("Nơi nhân:", True), ("Noi nhan:", True), ("Nơi nhân dân sinh sống được công khai.", False)])
+def test_a_scans_recipients_heading_is_read_with_its_colon(heading, read):
+    lines = ["KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở", "I. NHIỆM VỤ", "1. Sở Tư pháp chủ trì tuyên truyền.", heading, "- Bộ Nội vụ;", "- Lưu: VT."]
+    assert bool(parse(normalize(lines)).recipients) is read
+
+
+@pytest.mark.parametrize(
+    "second,items",
+    [
+        ("2, Sở Nội vụ theo dõi, đôn đốc.", ["1", "2"]),  # a scan read the stop as a comma
+        ("3, Sở Nội vụ theo dõi, đôn đốc.", ["1"]),  # not the next number: a sentence's figure
+        ("2, 3 và 4 Điều 5 được sửa đổi.", ["1"]),  # no capital after it
+    ],
+)
+def test_an_items_number_with_a_comma_is_the_next_item(second, items):
+    lines = ["KẾ HOẠCH", "Thực hiện dân chủ ở cơ sở", "I. NHIỆM VỤ", "1. Sở Tư pháp chủ trì tuyên truyền.", second]
+    (part,) = [n for n in parse(normalize(lines)).sections if n.kind == "section"]
+    assert [c.label for c in part.children if c.kind == "item"] == items
+
+
 def test_every_node_keeps_source_lines(trees):
     for doc in trees.values():
         for section in doc.sections:
