@@ -11,8 +11,8 @@ A document is repaired only when it reads as a scan's: when enough of its words 
 hundred) were never written in the real documents and their neighbours name another form of the
 same letters. Typed documents stay as written: their few such words are typos and names. In a
 scan's text a word is changed to the form its neighbours are written with when the word itself
-is rare there, or when the pairs it makes were never written and the other form's were, often;
-a number with a letter read into it ("ngày O3 tháng") is written in figures.
+is rare there, or when the pairs it makes were never written and the other form's were, often.
+A number with a letter read into it ("ngày O3 tháng") is written in figures in any document.
 A changed word keeps its length (every Vietnamese letter is one character once composed: a
 scan's line is composed first), so the line's offsets still hold.
 """
@@ -139,6 +139,14 @@ class _Line:
         return "".join(pieces) + self.text[last:]
 
 
+def figures(text: str) -> str:
+    """A number a scan read a letter into, in figures ("ngày O5 tháng 3 năm 2O26", "Số:
+    l2/KH-UBND"): in any document — no typed number holds an "O" or an "l"."""
+    if "O" not in text and "l" not in text:
+        return text
+    return _SLIPPED_NUMBER.sub(lambda m: m.group().translate(_DIGIT_FOR), text)
+
+
 def reads_as_scan(lines: Sequence[str], table: WordPairs | None = None) -> bool:
     """Whether one word in two hundred (three at least) is a rare word its neighbours repair."""
     table = table or word_pairs()
@@ -164,7 +172,7 @@ def repairer(lines: Sequence[str]) -> Callable[[str], str] | None:
         after = _Line(before, table).repaired(commons=True)
         if after != before:  # a word repaired is a neighbour the next pass can read ("Vắn phọng")
             after = _Line(after, table).repaired(commons=True)
-        return _SLIPPED_NUMBER.sub(lambda m: m.group().translate(_DIGIT_FOR), after)
+        return after
 
     return repair
 

@@ -809,9 +809,9 @@ STEP_NAMES = tuple(step.name for step in STEPS)
 def _document_letters(raw: tuple[str, ...], skipped: set[str]) -> Callable[[str], str]:
     """What is done to each source line's letters before its layout is read (a column named
     "ÐƠN VỊ CHỦ TRÌ", with an eth, or "ĐƠN VỊ CHỦ TRI" from a scan, is the lead's column): the
-    look-alike letters of other scripts, then, in a document that reads as a scan's, the marks
-    its neighbours say a word lost."""
-    look_alikes = _latin_look_alikes if "fix_mojibake" not in skipped else (lambda text: text)
+    look-alike letters of other scripts and a number's letters a scan misread ("2O26"), then, in a
+    document that reads as a scan's, the marks its neighbours say a word lost."""
+    look_alikes = (lambda text: marks.figures(_latin_look_alikes(text))) if "fix_mojibake" not in skipped else (lambda text: text)
     repair = None if "repair_marks" in skipped else marks.repairer(tuple(look_alikes(line) for line in raw))
     if repair is None:
         return look_alikes

@@ -37,9 +37,6 @@ PLANS = sorted(p for p in REAL.glob("*.md") if p.name != "README.md")
         ("tại các xã, thị trân; thời gian", "tại các xã, thị trấn; thời gian"),
         # a common word the neighbours on both sides call another ("tài" follows "vụ" more often)
         ("hướng dẫn của Bộ Nội vụ tai Công văn số 8935", "hướng dẫn của Bộ Nội vụ tại Công văn số 8935"),
-        # figures a scan read letters into
-        ("ngày O3 tháng 1O năm 2O25", "ngày 03 tháng 10 năm 2025"),
-        ("Số: l2O/KH-UBND", "Số: 120/KH-UBND"),
         # left as written: a symbol's parts, a roman numeral in a name, words the neighbours agree with
         ("Chương trình số 14-KH/TU ngày", "Chương trình số 14-KH/TU ngày"),
         ("Chi cục Hải quan khu vực V", "Chi cục Hải quan khu vực V"),
@@ -52,6 +49,21 @@ def test_a_scans_line_is_repaired_to_the_words_its_neighbours_are_written_with(s
     assert repair is not None
     assert repair(slipped) == repaired
     assert len(repair(slipped)) == len(slipped)
+
+
+@pytest.mark.parametrize(
+    "read,written",
+    [
+        ("ngày O3 tháng 1O năm 2O25", "ngày 03 tháng 10 năm 2025"),
+        ("Số: l2O/KH-UBND", "Số: 120/KH-UBND"),
+        # no figure in them: a word, a roman label, a code
+        ("COVID-19 và Quý III/2025", "COVID-19 và Quý III/2025"),
+        ("Điều l. Phạm vi", "Điều l. Phạm vi"),
+        ("lO l Ol", "lO l Ol"),
+    ],
+)
+def test_a_numbers_letters_are_figures_in_any_document(read, written):
+    assert marks.figures(read) == written
 
 
 def _typed_documents() -> list[Path]:
