@@ -686,8 +686,29 @@ def _bracketed_attributes() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     bracket = re.compile(r"\s*[(\[](?P<inside>[^()\[\]]{6,400})[)\]](?P<end>\s*[.;]?)\s*$")
     label = re.compile(rf"^(?P<label>{labels})\s*:\s*(?P<value>\S.*)$", re.I)
     # "Sở Khoa học và Công nghệ chủ trì": a body, then the role word a label ends in
-    role = re.compile(rf"^(?P<value>\S.*?)\s+(?P<label>{alternation([*attrs['lead'], *attrs['support']])})$", re.I)
+    role = re.compile(rf"^(?P<value>\S.*?)\s+(?P<label>{_role_words()})$", re.I)
     return bracket, label, role
+
+
+@cache
+def _role_words() -> str:
+    """The words that name the lead's or the partners' role, as an alternation (cues.yaml:
+    attributes)."""
+    attrs = cues()["attributes"]
+    return alternation([*attrs["lead"], *attrs["support"]])
+
+
+@cache
+def _attribute_kinds() -> dict[str, str]:
+    """A label or role word, folded -> the attribute it names (lead, support, timeframe)."""
+    attrs = cues()["attributes"]
+    return {fold(w): k for k in ("lead", "support", "timeframe") for w in attrs[k]}
+
+
+def _attribute_line(mark: str, kind: str, value: str, src: tuple[int, ...]) -> Line:
+    """"- Cơ quan thực hiện: Sở Nội vụ": an attribute as a plan writes it under its item."""
+    name = cues()["attributes"][kind][0]
+    return Line(f"{mark} {name[:1].upper()}{name[1:]}: {value}", src)
 
 
 @cache
@@ -696,13 +717,15 @@ def _inline_attributes() -> re.Pattern[str]:
     cơ quan phối hợp: …"): a label of the lead or the partners first (cues.yaml: attributes)."""
     attrs = cues()["attributes"]
     labels = alternation([a for a in (*attrs["lead"], *attrs["support"]) if len(a.split()) > 1])
-    marks = alternation([*attrs["lead"], *attrs["support"]])
-    return re.compile(rf"(?<=[.;])\s+(?P<inside>(?:{labels})\s*:\s*(?:[^()\[\]]|\((?:{marks})\)){{3,400}}?)(?P<end>\s*\.?)\s*$", re.I)
+    return re.compile(rf"(?<=[.;])\s+(?P<inside>(?:{labels})\s*:\s*(?:[^()\[\]]|\((?:{_role_words()})\)){{3,400}}?)(?P<end>\s*\.?)\s*$", re.I)
 
 
 @cache
 def _time_words() -> re.Pattern[str]:
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(cues()['bracket_time_words'])})(?![\wÀ-ỹ])|\d{{4}}", re.I)
+
+
+_BULLET = re.compile(r"^([-–+•])\s*")
 
 
 def bracketed_attributes(lines: list[Line]) -> list[Line]:
@@ -712,17 +735,15 @@ def bracketed_attributes(lines: list[Line]) -> list[Line]:
     plan that writes them under it does ("- Cơ quan chủ trì: …"). A bracket that names no lead
     or partner is the text's own."""
     bracket, label, role = _bracketed_attributes()
-    attrs = cues()["attributes"]
-    names = {"lead": attrs["lead"][0], "support": attrs["support"][0], "timeframe": attrs["timeframe"][0]}
     legend = any(_roles_legend().search(line.text) for line in lines)
     out: list[Line] = []
     for line in lines:
-        bullet = re.match(r"^([-–+•])\s*", line.text)
+        bullet = _BULLET.match(line.text)
         own = label.match(line.text[bullet.end() :]) if bullet else None
-        marked = role_marked(own.group("value")) if own else None
+        marked = _role_marked(own.group("value")) if own else None
         if bullet and marked:
             # "- Trách nhiệm thực hiện: Sở Tư pháp (chủ trì), Sở Nội vụ (phối hợp)": a line per role
-            out.extend(Line(f"{bullet.group(1)} {names[kind][:1].upper()}{names[kind][1:]}: {value}", line.src) for kind, value in marked)
+            out.extend(_attribute_line(bullet.group(1), kind, value, line.src) for kind, value in marked)
             continue
         m = bracket.search(line.text)
         found = _bracket_parts(m.group("inside"), label, role) if m else None
@@ -738,13 +759,10 @@ def bracketed_attributes(lines: list[Line]) -> list[Line]:
             continue
         mark = "+" if re.match(r"^[-–+•]\s", line.text) else "-"
         kept = line.text[: m.start()].rstrip(" ,;")
-        if kept.endswith((".", "!", "?")):
-            out.append(Line(kept, line.src, line.heading))
-            out.extend(Line(f"{mark} {names[kind][:1].upper()}{names[kind][1:]}: {value}", line.src) for kind, value in found)
-            continue
         # "… đơn vị. (Sở Nội vụ/…)": a sentence that ended before its bracket keeps its one stop
-        out.append(Line(kept + (m.group("end").strip() or ("" if kept.endswith((".", "!", "?")) else ".")), line.src, line.heading))
-        out.extend(Line(f"{mark} {names[kind][:1].upper()}{names[kind][1:]}: {value}", line.src) for kind, value in found)
+        stop = "" if kept.endswith((".", "!", "?")) else (m.group("end").strip() or ".")
+        out.append(Line(kept + stop, line.src, line.heading))
+        out.extend(_attribute_line(mark, kind, value, line.src) for kind, value in found)
     return out
 
 
@@ -782,12 +800,11 @@ def _generic_heads() -> frozenset[str]:
     return frozenset(fold(g) for g in cues()["collectives"]["generic"])
 
 
-def role_marked(value: str) -> list[tuple[str, str]] | None:
+def _role_marked(value: str) -> list[tuple[str, str]] | None:
     """"Sở Tư pháp (chủ trì), Sở Nội vụ, Công an tỉnh (phối hợp)": bodies each followed by its role
     in a bracket -> (attribute, bodies) for each mark, the bodies written before it since the last;
     None unless the whole value is so written."""
-    attrs = cues()["attributes"]
-    kinds = {fold(w): k for k in ("lead", "support") for w in attrs[k]}
+    kinds = _attribute_kinds()
     parts: list[tuple[str, str]] = []
     pos = 0
     for m in _role_mark().finditer(value):
@@ -801,21 +818,19 @@ def role_marked(value: str) -> list[tuple[str, str]] | None:
 
 @cache
 def _role_mark() -> re.Pattern[str]:
-    attrs = cues()["attributes"]
-    return re.compile(rf"\s*\((?P<role>{alternation([*attrs['lead'], *attrs['support']])})\)\s*[,;]?", re.I)
+    return re.compile(rf"\s*\((?P<role>{_role_words()})\)\s*[,;]?", re.I)
 
 
 def _bracket_parts(inside: str, label: re.Pattern[str], role: re.Pattern[str]) -> list[tuple[str, str]] | None:
     """The bracket's parts as (attribute, value); None when a part is neither a labelled value,
     a body and its role word, nor a time."""
-    attrs = cues()["attributes"]
-    kinds = {fold(w): k for k in ("lead", "support", "timeframe") for w in attrs[k]}
+    kinds = _attribute_kinds()
     parts: list[tuple[str, str]] = []
     for part in (p.strip() for p in inside.split(";")):
         if not part:
             continue
         m = label.match(part) or _named_role(role.match(part))
-        marked = role_marked(m.group("value")) if m else None
+        marked = _role_marked(m.group("value")) if m else None
         if marked:
             parts += marked
         elif m:

@@ -40,6 +40,7 @@ def _token(word: str) -> str:
 # a number a scan read a letter into: "ngày O3 tháng", "2O25", "l0/KH-UBND" (no letter beside it)
 _SLIPPED_NUMBER = re.compile(r"(?<![^\W\d_])(?=[\dOl]*\d)[\dOl]*[Ol][\dOl]*(?![^\W\d_])")
 _DIGIT_FOR = str.maketrans("Ol", "01")
+_FIGURE_BESIDE_LETTER = re.compile(r"\d[Ol]|[Ol]\d")
 
 RARE = 1  # a word written at most this often in the corpus is a candidate for repair
 MIN_SUPPORT = 2  # a rare word's other form: its pairs with the neighbours written this often
@@ -142,7 +143,7 @@ class _Line:
 def figures(text: str) -> str:
     """A number a scan read a letter into, in figures ("ngày O5 tháng 3 năm 2O26", "Số:
     l2/KH-UBND"): in any document — no typed number holds an "O" or an "l"."""
-    if "O" not in text and "l" not in text:
+    if not _FIGURE_BESIDE_LETTER.search(text):  # a slip always has a figure beside its letter
         return text
     return _SLIPPED_NUMBER.sub(lambda m: m.group().translate(_DIGIT_FOR), text)
 

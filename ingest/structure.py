@@ -19,6 +19,7 @@ from dataclasses import replace
 from functools import cache
 
 from . import places
+from .blocks import mostly_capitals
 from .models import Attachment, Document, Header, Line, Node, Signer
 from .normalize import DIVISION_NUMBER_END, POINT_LABEL, Normalised
 from .numerals import roman_value
@@ -930,11 +931,9 @@ def _scanned_roman(text: str, last: str) -> tuple[str, str, str] | None:
     if not m or m["label"].isdigit() and len(m["label"]) == 1:
         return None
     roman = m["label"].replace("1", "I").replace("l", "I")
-    letters = [c for c in m["text"] if c.isalpha()]
-    capitals = len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
     if roman == m["label"] and text[len(m["label"]) :].lstrip()[:1] != ",":
         return None  # a roman label as written is the classifier's
-    if not capitals or not re.fullmatch(r"[IVX]+", roman) or roman_value(roman) != roman_value(last) + 1:
+    if not mostly_capitals(m["text"]) or not re.fullmatch(r"[IVX]+", roman) or roman_value(roman) != roman_value(last) + 1:
         return None
     return "section", roman, m["text"].strip()
 

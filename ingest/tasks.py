@@ -889,7 +889,7 @@ def subject_end(body: str, lexicon: Lexicon) -> int:
             # các tổ chức, hộ gia đình …"); a list that names no known body before it is the public
             # the text regulates ("Doanh nghiệp, hộ kinh doanh | khi nộp hồ sơ …")
             return end if any(a.known and a.start < end for a in mentions) else 0
-        if not (_opens_with_agency(probe, lexicon) or any(nxt_pos <= a.start <= nxt_pos + 12 for a in mentions) or _unknown_member(body, nxt_pos, mentions, lexicon)):
+        if not (_body_follows(probe, nxt_pos, mentions, lexicon) or _unknown_member(body, nxt_pos, mentions, lexicon)):
             break
         pos = nxt_pos
     return end
@@ -911,10 +911,13 @@ def _unknown_member(body: str, start: int, mentions: list[AgencyMention], lexico
     if not sep or predicate_regex().search(name.group()):
         return 0
     after = sep.end()
-    rest = body[after:]
-    if _opens_with_agency(rest, lexicon) or any(after <= a.start <= after + 12 for a in mentions):
-        return after
-    return 0
+    return after if _body_follows(body[after:], after, mentions, lexicon) else 0
+
+
+def _body_follows(probe: str, pos: int, mentions: list[AgencyMention], lexicon: Lexicon) -> bool:
+    """A list's next member is a body: the text at `pos` (`probe`, a title passed over) opens with
+    one, or a name the finder read starts within a few words of it."""
+    return _opens_with_agency(probe, lexicon) or any(pos <= a.start <= pos + 12 for a in mentions)
 
 
 def _unnamed_continuation(body: str, before: int, end: int, start: int, mentions: list[AgencyMention], lexicon: Lexicon) -> int:

@@ -10,15 +10,14 @@ import random
 from pathlib import Path
 
 import pytest
-from gold import CORPUS, REAL, REAL_OTHER, score_with_shared_scorer
+from gold import CORPUS, DATA, PLANS, REAL, REAL_OTHER, score_with_shared_scorer
 from misread import misread
 
 from ingest import marks, rules
 from ingest.errors import RulesError
 from ingest.pipeline import extract
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-PLANS = sorted(p for p in REAL.glob("*.md") if p.name != "README.md")
+REAL_PLANS = sorted(p for p in REAL.glob("*.md") if p.name != "README.md")
 
 
 @pytest.mark.parametrize(
@@ -67,10 +66,10 @@ def test_a_numbers_letters_are_figures_in_any_document(read, written):
 
 
 def _typed_documents() -> list[Path]:
-    seeds = sorted((DATA.parent.parent / "data" / "plans").glob("*.txt"))
+    seeds = sorted(PLANS.glob("*.txt"))
     other = sorted(p for p in REAL_OTHER.glob("*.md") if p.name != "README.md")
     probes = sorted(p for p in (DATA / "probes").iterdir() if p.suffix in {".txt", ".md", ".html"} and "ocr" not in p.name and p.name != "README.md")
-    return seeds + PLANS + other + probes
+    return seeds + REAL_PLANS + other + probes
 
 
 def test_no_typed_document_reads_as_a_scan():
@@ -89,7 +88,7 @@ def scanned_plans(tmp_path_factory) -> list[tuple[Path, Path]]:
     out = tmp_path_factory.mktemp("scans")
     rng = random.Random(1)
     pairs = []
-    for plan in PLANS:
+    for plan in REAL_PLANS:
         scan = out / plan.name
         scan.write_text(misread(plan.read_text(encoding="utf-8"), 0.05, rng), encoding="utf-8")
         pairs.append((plan, scan))
